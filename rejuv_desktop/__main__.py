@@ -1,0 +1,3 @@
+from rejuv_desktop.cli import main
+
+raise SystemExit(main())
