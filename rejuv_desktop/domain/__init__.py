@@ -1,0 +1,1 @@
+"""Pure clinical logic: no Qt, no SQL, no clock (time is passed in)."""

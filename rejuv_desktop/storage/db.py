@@ -1,0 +1,189 @@
+"""Opening the database and the one write-transaction helper."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from pathlib import Path
+
+import sqlite_utils
+from sqlite_utils.utils import sqlite3
+
+from rejuv_desktop.errors import StorageError
+
+log = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def sqlite_version() -> str:
+    """Version of the SQLite library the app runs on (reported by ``check`` and About)."""
+    return sqlite3.sqlite_version
+
+
+def local_now() -> datetime:
+    """The wall clock, in local time with its offset (what a practitioner reads)."""
+    return datetime.now().astimezone()
+
+
+def _translate(exc: Exception) -> StorageError | None:
+    """A message for a person for the SQLite errors that are not bugs."""
+    text = str(exc).lower()
+    if "database is locked" in text or "database is busy" in text:
+        return StorageError(
+            "The database is busy: another program is writing to it. Nothing was saved; "
+            "try again in a moment."
+        )
+    if "readonly" in text or "read-only" in text:
+        return StorageError(
+            "The database file is read-only, so nothing can be saved. Check the file's "
+            "permissions or the drive it is on."
+        )
+    if "disk is full" in text or "database or disk is full" in text:
+        return StorageError("The disk is full. Nothing was saved; free some space and try again.")
+    if "disk i/o error" in text:
+        return StorageError("The disk could not be written (I/O error). Nothing was saved.")
+    return None
+
+
+class Store:
+    """One open database: a sqlite-utils ``Database`` plus who is acting and what time it is.
+
+    ``actor_id`` is the signed-in practitioner; audit triggers record it with every change.
+    ``clock`` returns the current time; tests pass a fixed one.
+    """
+
+    def __init__(self, db: sqlite_utils.Database, path: Path | None, clock: Callable[[], datetime]):
+        self.db = db
+        self.path = path
+        self.clock = clock
+        self.actor_id: int | None = None
+        self._depth = 0
+
+    @property
+    def conn(self):
+        return self.db.conn
+
+    def now_iso(self) -> str:
+        """The current time as stored in records (ISO 8601 with offset, seconds)."""
+        return self.clock().isoformat(timespec="seconds")
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[sqlite_utils.Database]:
+        """Run a block as one write transaction (``BEGIN IMMEDIATE``); nested calls join it.
+
+        Any exception rolls the whole block back. SQLite errors a person can act on (locked,
+        read-only, disk full) are raised as ``StorageError`` with a readable message.
+        """
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self.db
+            finally:
+                self._depth -= 1
+            return
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise (_translate(exc) or exc) from exc
+        self._depth = 1
+        try:
+            yield self.db
+        except BaseException as exc:
+            self._depth = 0
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                translated = _translate(exc)
+                if translated:
+                    raise translated from exc
+            raise
+        self._depth = 0
+        try:
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise (_translate(exc) or exc) from exc
+
+    def query(self, sql: str, params=()) -> list[dict]:
+        """Rows of a read query as dictionaries."""
+        cur = self.conn.execute(sql, params)
+        keys = [d[0] for d in cur.description]
+        return [dict(zip(keys, row)) for row in cur.fetchall()]
+
+    def query_one(self, sql: str, params=()) -> dict | None:
+        rows = self.query(sql, params)
+        return rows[0] if rows else None
+
+    def scalar(self, sql: str, params=()):
+        row = self.conn.execute(sql, params).fetchone()
+        return row[0] if row else None
+
+    def close(self) -> None:
+        try:
+            self.conn.close()
+        except sqlite3.Error:  # already closed or broken: nothing left to protect
+            pass
+
+
+def _create_private(path: Path) -> None:
+    """Create an empty database file readable by its owner only (0600)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+
+
+def connect(path: Path | str | None) -> sqlite_utils.Database:
+    """A connection with the pragmas every connection needs. ``None`` means in memory."""
+    if path is None:
+        conn = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
+    else:
+        path = Path(path)
+        if not path.exists():
+            _create_private(path)
+        try:
+            conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None,
+                                   timeout=BUSY_TIMEOUT_MS / 1000)
+        except sqlite3.Error as exc:
+            raise StorageError(f"The database {path} cannot be opened: {exc}") from exc
+    db = sqlite_utils.Database(conn, execute_plugins=False)
+    try:
+        if path is not None:
+            mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+            if mode.lower() != "wal":
+                log.warning("journal mode is %s, not wal", mode)
+        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise (_translate(exc) or StorageError(
+            f"The file {path} is not a Rejuv Desktop database, or it is damaged ({exc})."
+        )) from exc
+    return db
+
+
+def open_store(path: Path | str | None, *, clock: Callable[[], datetime] = local_now,
+               migrate: bool = True) -> Store:
+    """Open (creating if needed) the database at ``path`` and bring its schema up to date.
+
+    A database written by a newer version of the app is refused with ``StorageError`` before
+    anything is written to it.
+    """
+    from rejuv_desktop.storage import audit, schema
+
+    db = connect(path)
+    store = Store(db, Path(path) if path else None, clock)
+    audit.register_functions(store)
+    try:
+        schema.refuse_newer(db)
+        if migrate:
+            schema.migrate(db)
+    except BaseException:
+        store.close()
+        raise
+    return store

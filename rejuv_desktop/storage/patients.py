@@ -1,0 +1,94 @@
+"""Patient rows: insert, update, fetch and search."""
+
+from __future__ import annotations
+
+from rejuv_desktop.domain import patients as dp
+from rejuv_desktop.errors import NotFound
+
+LIST_COLUMNS = "p.id, p.given_name, p.family_name, p.date_of_birth, p.phone, p.archived"
+
+
+def _derived(record: dict) -> dict:
+    return {
+        "search_text": dp.search_text(record),
+        "name_key": f"{' '.join(dp.tokens(record['family_name']))} "
+                    f"{' '.join(dp.tokens(record['given_name']))}".strip(),
+    }
+
+
+def insert(store, clean: dict) -> int:
+    """Insert a validated patient; returns its id. Call inside ``store.write()``."""
+    now = store.now_iso()
+    row = {**clean, **_derived(clean), "archived": 0, "created_at": now, "updated_at": now}
+    cols = ", ".join(row)
+    marks = ", ".join("?" for _ in row)
+    cur = store.conn.execute(f"INSERT INTO patients ({cols}) VALUES ({marks})", list(row.values()))
+    return cur.lastrowid
+
+
+def update(store, patient_id: int, clean: dict) -> None:
+    """Replace a patient's fields with a validated record. Call inside ``store.write()``."""
+    row = {**clean, **_derived(clean), "updated_at": store.now_iso()}
+    sets = ", ".join(f"{c} = ?" for c in row)
+    cur = store.conn.execute(f"UPDATE patients SET {sets} WHERE id = ?",
+                             [*row.values(), patient_id])
+    if cur.rowcount != 1:
+        raise NotFound(f"Patient {patient_id} does not exist")
+
+
+def set_archived(store, patient_id: int, archived: bool) -> None:
+    cur = store.conn.execute("UPDATE patients SET archived = ?, updated_at = ? WHERE id = ?",
+                             (int(archived), store.now_iso(), patient_id))
+    if cur.rowcount != 1:
+        raise NotFound(f"Patient {patient_id} does not exist")
+
+
+def get(store, patient_id: int) -> dict:
+    row = store.query_one(
+        "SELECT id, given_name, family_name, date_of_birth, sex, phone, email, address,"
+        " preferred_language, fitzpatrick, notes, archived, created_at, updated_at"
+        " FROM patients WHERE id = ?", (patient_id,))
+    if row is None:
+        raise NotFound(f"Patient {patient_id} does not exist")
+    return row
+
+
+def find_same(store, given_name: str, family_name: str, dob: str,
+              exclude_id: int | None = None) -> list[dict]:
+    """Patients with the same names (ignoring case and accents) and date of birth."""
+    key = f"{' '.join(dp.tokens(family_name))} {' '.join(dp.tokens(given_name))}".strip()
+    return store.query(
+        f"SELECT {LIST_COLUMNS} FROM patients p WHERE p.name_key = ? AND p.date_of_birth = ?"
+        " AND p.id IS NOT ?", (key, dob, exclude_id))
+
+
+def _fts_query(terms: list[str]) -> str:
+    # Each term quoted (so no FTS syntax comes from the user) and used as a prefix.
+    return " ".join('"' + t.replace('"', '""') + '"*' for t in terms)
+
+
+def search(store, query: str, *, include_archived: bool = False, limit: int = 200,
+           offset: int = 0) -> list[dict]:
+    """Patients matching what was typed, best first: family-name prefix, then given name,
+    then date of birth or phone; alphabetical within each rank."""
+    terms = dp.query_terms(query)
+    archived = "" if include_archived else "AND p.archived = 0"
+    if not terms:
+        return store.query(
+            f"SELECT {LIST_COLUMNS} FROM patients p WHERE 1 {archived}"
+            " ORDER BY p.archived, p.name_key, p.id LIMIT ? OFFSET ?", (limit, offset))
+    first = terms[0]
+    return store.query(
+        f"SELECT {LIST_COLUMNS},"
+        " CASE WHEN p.name_key LIKE :p THEN 0"
+        "      WHEN instr(' ' || p.name_key, ' ' || :t) > 0 THEN 1 ELSE 2 END AS rank"
+        " FROM patients_fts f JOIN patients p ON p.id = f.rowid"
+        f" WHERE patients_fts MATCH :q {archived}"
+        " ORDER BY rank, p.archived, p.name_key, p.id LIMIT :limit OFFSET :offset",
+        {"p": first.replace("%", "").replace("_", "") + "%", "t": first,
+         "q": _fts_query(terms), "limit": limit, "offset": offset})
+
+
+def count(store, *, include_archived: bool = False) -> int:
+    where = "" if include_archived else "WHERE archived = 0"
+    return store.scalar(f"SELECT count(*) FROM patients {where}")

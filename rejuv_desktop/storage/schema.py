@@ -1,0 +1,97 @@
+"""Schema migrations: named, append-only, applied in order, each in its own transaction.
+
+Never edit or reorder a migration that has shipped: add a new one. A database that has applied
+a migration this version does not know was written by a newer version and is refused.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils.migrations import Migrations
+
+from rejuv_desktop.errors import StorageError
+from rejuv_desktop.storage import audit
+
+MIGRATION_SET = "rejuv_desktop"
+migrations = Migrations(MIGRATION_SET)
+
+
+def known_names() -> list[str]:
+    return [m.name for m in migrations._migrations]
+
+
+def schema_version(db) -> int:
+    """How many of this app's migrations the database has applied."""
+    return len(migrations.applied(db))
+
+
+def refuse_newer(db) -> None:
+    """Raise if the database has migrations this version of the app does not know."""
+    applied = [m.name for m in migrations.applied(db)]
+    unknown = [name for name in applied if name not in set(known_names())]
+    if unknown:
+        raise StorageError(
+            "This database was written by a newer version of Rejuv Desktop "
+            f"(it has changes named {', '.join(unknown)}). Install the newer version to open "
+            "it; the file has not been changed."
+        )
+
+
+def migrate(db) -> list[str]:
+    """Apply pending migrations; returns the names applied (empty when up to date)."""
+    pending = [m.name for m in migrations.pending(db)]
+    if pending:
+        migrations.apply(db)
+        db.conn.execute(f"PRAGMA user_version = {len(known_names())}")
+    return pending
+
+
+def _sql(db, script: str) -> None:
+    for statement in [s.strip() for s in script.split(";\n") if s.strip()]:
+        db.conn.execute(statement)
+
+
+@migrations(name="0001_core")
+def _core(db) -> None:
+    audit.create_audit_table(db)
+    _sql(db, """
+CREATE TABLE practitioners (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    title TEXT NOT NULL DEFAULT '',
+    registration TEXT NOT NULL DEFAULT '',
+    role TEXT NOT NULL DEFAULT 'practitioner' CHECK (role IN ('practitioner', 'admin')),
+    active INTEGER NOT NULL DEFAULT 1,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE settings (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    value TEXT NOT NULL
+);
+CREATE TABLE patients (
+    id INTEGER PRIMARY KEY,
+    given_name TEXT NOT NULL CHECK (length(trim(given_name)) > 0),
+    family_name TEXT NOT NULL CHECK (length(trim(family_name)) > 0),
+    date_of_birth TEXT NOT NULL,
+    sex TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',
+    email TEXT NOT NULL DEFAULT '',
+    address TEXT NOT NULL DEFAULT '',
+    preferred_language TEXT NOT NULL DEFAULT 'en',
+    fitzpatrick TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    search_text TEXT NOT NULL DEFAULT '',
+    name_key TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX patients_name_key ON patients (archived, name_key);
+CREATE INDEX patients_dob ON patients (date_of_birth)
+""")
+    # Search: a normalised text per patient (accents folded, ł → l …) indexed with FTS5 for
+    # prefix queries; the triggers keep the index in step with the table.
+    db["patients"].enable_fts(["search_text"], fts_version="FTS5", create_triggers=True,
+                              tokenize="unicode61", replace=True)
+    for table in ("patients", "practitioners", "settings"):
+        audit.install_triggers(db, table)
