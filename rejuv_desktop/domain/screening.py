@@ -1,0 +1,468 @@
+"""Medical screening: questions, the clinic's rules, and the verdict per procedure.
+
+The questions and what a "yes" means for each procedure live in ``resources/screening.toml`` so a
+clinic can change them without touching code. This module loads and checks that file, turns a set
+of answers into a verdict per procedure, and snapshots what was asked and answered so a
+consultation keeps exactly that, whatever the file says later.
+
+Safety rule: an answer that is not known never passes for a "no". An unknown answer to any question
+that matters for a procedure gives at least ``caution`` for it, with a reason that says what to
+confirm.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from rejuv_desktop.content import ContentFile, load_toml, resource_path
+from rejuv_desktop.errors import ContentError, ValidationError
+
+LEVELS = ("eligible", "caution", "defer", "contraindicated")
+"""Verdict levels, least to most severe."""
+
+RULE_LEVELS = LEVELS[1:]
+"""Levels a rule may give to a "yes"; a question irrelevant to a procedure simply has no rule."""
+
+PROCEDURES = ("fat_transfer", "mesotherapy")
+
+ANSWERS = ("yes", "no", "unknown")
+
+REQUIRED_QUESTION_IDS = tuple(
+    """pregnant breastfeeding allergy_injected_products allergy_lidocaine active_skin_infection
+    anticoagulants bleeding_disorder smoker autoimmune_disease keloid_tendency
+    isotretinoin_last_12_months recent_laser_or_peel immunosuppressed diabetes
+    insufficient_donor_fat unstable_weight cancer_treatment suspicious_skin_lesion
+    unrealistic_expectations""".split()
+)
+"""Question ids the rest of the app relies on; stored consultations point to them forever."""
+
+DEFAULT_PATH = "screening.toml"
+
+
+def severity(level: str) -> int:
+    """Rank of a level in ``LEVELS`` (0 = eligible); raises ValueError for an unknown level."""
+    try:
+        return LEVELS.index(level)
+    except ValueError:
+        raise ValueError(f"unknown screening level {level!r}") from None
+
+
+def most_severe(levels: Iterable[str]) -> str:
+    """The most severe of the given levels, ``eligible`` when there are none."""
+    return max(levels, key=severity, default="eligible")
+
+
+@dataclass(frozen=True)
+class Question:
+    """One screening question as the clinic wrote it."""
+
+    id: str
+    section: str
+    text: str
+    detail: str | None = None
+    help: str | None = None
+    statement: str = ""  # completes "Not known whether ..." for an unknown answer
+    follows: str | None = None  # asked only after a "yes" to this earlier question
+
+
+@dataclass(frozen=True)
+class Rule:
+    """What a "yes" to one question means for one procedure."""
+
+    question_id: str
+    procedure: str
+    level: str
+    reason: str
+    wait: str | None = None
+    source: str = ""
+    verified: bool = True
+
+
+@dataclass(frozen=True)
+class ScreeningRules:
+    """The loaded screening content: questions in asking order and the rules behind them."""
+
+    id: str
+    version: str
+    questions: tuple[Question, ...]
+    rules: tuple[Rule, ...]
+    title: str = ""
+    levels: tuple[tuple[str, str], ...] = ()  # (level, what it means), least severe first
+    procedure_names: tuple[tuple[str, str], ...] = ()  # (procedure, name in plain words)
+
+    def question(self, question_id: str) -> Question:
+        """The question with this id; KeyError when the file has no such question."""
+        for q in self.questions:
+            if q.id == question_id:
+                return q
+        raise KeyError(question_id)
+
+    def sections(self) -> tuple[str, ...]:
+        """Section names in the order they first appear, for grouping questions on screen."""
+        return tuple(dict.fromkeys(q.section for q in self.questions))
+
+    def questions_in(self, section: str) -> tuple[Question, ...]:
+        """The questions of one section, in asking order."""
+        return tuple(q for q in self.questions if q.section == section)
+
+    def rules_for(self, procedure: str) -> tuple[Rule, ...]:
+        """The rules that apply to one procedure, in file order."""
+        return tuple(r for r in self.rules if r.procedure == procedure)
+
+    def level_description(self, level: str) -> str:
+        """What a verdict level means, as the clinic described it."""
+        return dict(self.levels).get(level, level)
+
+    def procedure_name(self, procedure: str) -> str:
+        """The procedure's name in plain words (e.g. "hand mesotherapy")."""
+        return dict(self.procedure_names).get(procedure, procedure.replace("_", " "))
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One answer that weighs on a verdict, with a sentence a person can read."""
+
+    question_id: str
+    answer: str
+    level: str
+    text: str
+    wait: str | None = None
+    source: str = ""
+    verified: bool = True
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The screening outcome for one procedure: its level and every reason behind it."""
+
+    level: str
+    reasons: tuple[Reason, ...] = ()
+
+    @property
+    def allowed(self) -> bool:
+        """False only when the procedure must not be done at all."""
+        return self.level != "contraindicated"
+
+    @property
+    def waits(self) -> tuple[str, ...]:
+        """The waits of the deferring reasons, in the order given."""
+        return tuple(r.wait for r in self.reasons if r.level == "defer" and r.wait)
+
+
+# ----------------------------------------------------------------------------- loading
+
+_QUESTION_KEYS = {"id", "section", "text", "statement", "detail", "help", "follows"}
+_RULE_KEYS = {"question", "procedure", "level", "reason", "wait", "source", "verified"}
+_TOP_KEYS = {"id", "version", "title", "levels", "procedures", "questions", "rules"}
+
+
+def _entry_line(cf: ContentFile, table: str, index: int, *needles: str) -> int | None:
+    """Line of the needles inside the index-th ``[[table]]`` entry (or of its header).
+
+    ``ContentFile.line_of`` finds the first match in the whole file; a mistake in the seventh
+    rule needs the line inside the seventh rule, so search from that entry's header.
+    """
+    header = re.compile(r"^\s*\[\[\s*" + re.escape(table) + r"\s*\]\]")
+    any_header = re.compile(r"^\s*\[")
+    lines = cf.text.splitlines()
+    seen = -1
+    start = None
+    for number, line in enumerate(lines, start=1):
+        if header.match(line):
+            seen += 1
+            if seen == index:
+                start = number
+                break
+    if start is None:
+        return cf.line_of(*needles) if needles else None
+    if needles:
+        for number in range(start + 1, len(lines) + 1):
+            line = lines[number - 1]
+            if any_header.match(line):
+                break
+            if all(n in line for n in needles):
+                return number
+    return start
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """One ``[[table]]`` entry of the file, able to name its own lines in an error."""
+
+    cf: ContentFile
+    table: str
+    index: int
+    data: dict
+
+    def fail(self, message: str, *needles: str) -> ContentError:
+        return ContentError(self.cf.path, _entry_line(self.cf, self.table, self.index, *needles), message)
+
+    def check_keys(self, allowed: set[str]) -> None:
+        for key in self.data:
+            if key not in allowed:
+                raise self.fail(f"unknown key '{key}' in [[{self.table}]]", key)
+
+    def text(self, key: str, *, required: bool = True) -> str | None:
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                raise self.fail(f"[[{self.table}]] entry is missing '{key}'")
+            return None
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(f"'{key}' must be non-empty text", key)
+        return value.strip()
+
+
+def _entries(cf: ContentFile, table: str) -> list[_Entry]:
+    entries = cf.data.get(table, [])
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise cf.error(f"'{table}' must be a list of [[{table}]] tables", table)
+    return [_Entry(cf, table, i, e) for i, e in enumerate(entries)]
+
+
+def _parse_questions(cf: ContentFile) -> tuple[Question, ...]:
+    questions: list[Question] = []
+    seen: set[str] = set()
+    for entry in _entries(cf, "questions"):
+        entry.check_keys(_QUESTION_KEYS)
+        qid = entry.text("id")
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", qid):
+            raise entry.fail(f"question id '{qid}' must be lower_case_with_underscores", qid)
+        if qid in seen:
+            raise entry.fail(f"duplicate question id '{qid}'", f'"{qid}"')
+        follows = entry.text("follows", required=False)
+        if follows is not None and follows not in seen:
+            raise entry.fail(f"question '{qid}' follows '{follows}', which is not an earlier question", "follows")
+        seen.add(qid)
+        questions.append(
+            Question(
+                id=qid,
+                section=entry.text("section"),
+                text=entry.text("text"),
+                detail=entry.text("detail", required=False),
+                help=entry.text("help", required=False),
+                statement=entry.text("statement"),
+                follows=follows,
+            )
+        )
+    missing = [q for q in REQUIRED_QUESTION_IDS if q not in seen]
+    if missing:
+        # A missing question has no line of its own: point at the first question, if any.
+        raise ContentError(cf.path, _entry_line(cf, "questions", 0), f"required question(s) missing: {', '.join(missing)}")
+    return tuple(questions)
+
+
+def _parse_rules(cf: ContentFile, question_ids: set[str]) -> tuple[Rule, ...]:
+    rules: list[Rule] = []
+    seen: set[tuple[str, str]] = set()
+    for entry in _entries(cf, "rules"):
+        entry.check_keys(_RULE_KEYS)
+        qid = entry.text("question")
+        if qid not in question_ids:
+            raise entry.fail(f"rule names unknown question '{qid}'", "question", f'"{qid}"')
+        procedure = entry.text("procedure")
+        if procedure not in PROCEDURES:
+            raise entry.fail(f"unknown procedure '{procedure}' (use {' or '.join(PROCEDURES)})", f'"{procedure}"')
+        if (qid, procedure) in seen:
+            raise entry.fail(f"a second rule for question '{qid}' and {procedure}", "question")
+        seen.add((qid, procedure))
+        level = entry.text("level")
+        if level not in RULE_LEVELS:
+            raise entry.fail(
+                f"unknown level '{level}' (use {', '.join(RULE_LEVELS)}; to make a question irrelevant "
+                "to a procedure, remove its rule)", "level", f'"{level}"'
+            )
+        wait = entry.text("wait", required=False)
+        if level == "defer" and wait is None:
+            raise entry.fail(f"the rule for '{qid}' defers {procedure} but gives no 'wait'", "level")
+        verified = entry.data.get("verified", True)
+        if not isinstance(verified, bool):
+            raise entry.fail("'verified' must be true or false", "verified")
+        rules.append(Rule(qid, procedure, level, entry.text("reason"), wait, entry.text("source"), verified))
+    return tuple(rules)
+
+
+def _parse_named_table(cf: ContentFile, key: str, expected: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    table = cf.data.get(key)
+    if not isinstance(table, dict):
+        raise cf.error(f"missing [{key}] table")
+    for name, value in table.items():
+        if name not in expected:
+            raise cf.error(f"unknown entry '{name}' in [{key}] (expected {', '.join(expected)})", name)
+        if not isinstance(value, str) or not value.strip():
+            raise cf.error(f"[{key}] {name} must be non-empty text", name)
+    missing = [name for name in expected if name not in table]
+    if missing:
+        raise cf.error(f"[{key}] is missing {', '.join(missing)}", f"[{key}]")
+    return tuple((name, table[name].strip()) for name in expected)
+
+
+def parse_rules(cf: ContentFile) -> ScreeningRules:
+    """Check a parsed screening file and build the rules; a mistake names the file and line."""
+    for key in cf.data:
+        if key not in _TOP_KEYS:
+            raise cf.error(f"unknown top-level key '{key}'", key)
+    for key in ("id", "version"):
+        value = cf.data.get(key)
+        if not isinstance(value, str) or not value.strip():
+            raise cf.error(f"'{key}' must be given as text at the top of the file", key)
+    questions = _parse_questions(cf)
+    rules = _parse_rules(cf, {q.id for q in questions})
+    return ScreeningRules(
+        id=cf.data["id"],
+        version=cf.data["version"],
+        questions=questions,
+        rules=rules,
+        title=str(cf.data.get("title", "")),
+        levels=_parse_named_table(cf, "levels", LEVELS),
+        procedure_names=_parse_named_table(cf, "procedures", PROCEDURES),
+    )
+
+
+@lru_cache(maxsize=1)
+def _default_rules() -> ScreeningRules:
+    return parse_rules(load_toml(resource_path(DEFAULT_PATH)))
+
+
+def load_rules(path: Path | str | None = None) -> ScreeningRules:
+    """Load and check the screening file; the packaged one (cached) when no path is given.
+
+    Raises ContentError naming the file and line of a mistake: an unknown level or procedure, a
+    rule naming an unknown question, a duplicate question id, a missing required question.
+    """
+    if path is None:
+        return _default_rules()
+    return parse_rules(load_toml(path))
+
+
+# ----------------------------------------------------------------------------- screening
+
+
+def effective_answers(answers: Mapping[str, str | None], rules: ScreeningRules) -> dict[str, str]:
+    """One answer per question, as the rules will read it.
+
+    A missing answer (or None) is "unknown". A follow-up question whose parent was answered "no"
+    was never asked and counts as "no", unless it was answered anyway. Anything other than
+    "yes", "no" or "unknown", or an answer to a question the file does not have, raises
+    ValidationError naming the question.
+    """
+    known = {q.id for q in rules.questions}
+    errors = {}
+    for qid, value in answers.items():
+        if qid not in known:
+            errors[str(qid)] = "not a question of this screening"
+        elif value is not None and value not in ANSWERS:
+            errors[qid] = f"answer must be yes, no or unknown, not {value!r}"
+    if errors:
+        raise ValidationError(errors)
+    result: dict[str, str] = {}
+    for q in rules.questions:
+        answer = answers.get(q.id) or "unknown"
+        if answer == "unknown" and q.follows is not None and result[q.follows] == "no":
+            answer = "no"
+        result[q.id] = answer
+    return result
+
+
+_MEANING = {
+    "contraindicated": "{name} is contraindicated",
+    "defer": "{name} must wait",
+    "caution": "{name} needs a documented justification",
+}
+
+
+def _yes_text(rule: Rule) -> str:
+    return f"{rule.reason} Wait: {rule.wait}." if rule.wait else rule.reason
+
+
+def _unknown_text(question: Question, rule: Rule, rules: ScreeningRules) -> str:
+    meaning = _MEANING[rule.level].format(name=rules.procedure_name(rule.procedure))
+    return f"Not known whether {question.statement}: confirm before treatment. A yes means {meaning}."
+
+
+def screen(answers: Mapping[str, str | None], rules: ScreeningRules | None = None) -> dict[str, Verdict]:
+    """Turn screening answers into a verdict for each procedure.
+
+    ``answers`` maps question id to "yes", "no" or "unknown"; a missing question is unknown. A
+    "yes" gives the level of the question's rule for that procedure; an unknown answer to any
+    question with a rule for the procedure gives ``caution`` with a sentence saying what to
+    confirm, so it can never pass as eligible. The verdict is the most severe reason, and lists
+    every reason, most severe first.
+    """
+    rules = rules or load_rules()
+    effective = effective_answers(answers, rules)
+    verdicts: dict[str, Verdict] = {}
+    for procedure in PROCEDURES:
+        reasons: list[Reason] = []
+        for rule in rules.rules_for(procedure):
+            answer = effective[rule.question_id]
+            if answer == "yes":
+                text, level, wait = _yes_text(rule), rule.level, rule.wait
+            elif answer == "unknown":
+                text, level, wait = _unknown_text(rules.question(rule.question_id), rule, rules), "caution", None
+            else:
+                continue
+            reasons.append(Reason(rule.question_id, answer, level, text, wait, rule.source, rule.verified))
+        # sorted() is stable: reasons of equal severity keep the order of the questionnaire.
+        reasons.sort(key=lambda r: severity(r.level), reverse=True)
+        verdicts[procedure] = Verdict(most_severe(r.level for r in reasons), tuple(reasons))
+    return verdicts
+
+
+def verdict_to_dict(verdict: Verdict) -> dict[str, Any]:
+    """A JSON-able copy of a verdict, for storing with the consultation."""
+    reasons = [
+        {"question_id": r.question_id, "answer": r.answer, "level": r.level, "text": r.text,
+         "wait": r.wait, "verified": r.verified}
+        for r in verdict.reasons
+    ]
+    return {"level": verdict.level, "reasons": reasons}
+
+
+def snapshot(
+    answers: Mapping[str, str | None],
+    rules: ScreeningRules | None = None,
+    details: Mapping[str, str] | None = None,
+) -> dict[str, Any]:
+    """Everything asked and answered today, as a JSON-able dict independent of the rules file.
+
+    Holds the rules id and version, each question's id, section and text exactly as shown, its
+    answer (after the follow-up rule of ``effective_answers``), whether it was asked, the detail
+    written for it, and the verdicts reached. A later edit of the screening file changes none of it.
+    """
+    rules = rules or load_rules()
+    effective = effective_answers(answers, rules)
+    details = dict(details or {})
+    unknown = [qid for qid in details if qid not in effective]
+    if unknown:
+        raise ValidationError({qid: "detail given for a question this screening does not have" for qid in unknown})
+    questions = []
+    for q in rules.questions:
+        given = answers.get(q.id) or "unknown"
+        detail = details.get(q.id)
+        questions.append(
+            {
+                "id": q.id,
+                "section": q.section,
+                "text": q.text,
+                "detail_prompt": q.detail,
+                "answer": effective[q.id],
+                "asked": not (q.follows is not None and given == "unknown" and effective[q.id] == "no"),
+                "detail": detail.strip() if isinstance(detail, str) and detail.strip() else None,
+            }
+        )
+    return {
+        "rules_id": rules.id,
+        "rules_version": rules.version,
+        "questions": questions,
+        "verdicts": {p: verdict_to_dict(v) for p, v in screen(answers, rules).items()},
+    }
+
+
+def answers_from_snapshot(stored: Mapping[str, Any]) -> dict[str, str]:
+    """The answers held in a stored snapshot, e.g. to start an amendment from them."""
+    return {q["id"]: q["answer"] for q in stored.get("questions", [])}
