@@ -170,6 +170,10 @@ def query_terms(query: str) -> list[str]:
     """Folded search terms of what the user typed; a typed date becomes its digit form."""
     text = query.strip()
     terms: list[str] = []
+    # A whole query of phone characters is one number, spaces and all ("01632 960 001").
+    if (re.fullmatch(r"[0-9+()\-. ]+", text) and sum(c.isdigit() for c in text) >= 3
+            and not re.fullmatch(r"\d{1,2}[.\-]\d{1,2}([.\-]\d{0,4})?|\d{4}-\d{1,2}(-\d{0,2})?", text)):
+        return [re.sub(r"\D", "", text)]
     for chunk in text.split():
         m = re.fullmatch(r"(\d{1,2})[./-](\d{1,2})(?:[./-](\d{0,4}))?", chunk)
         if m:

@@ -1,0 +1,140 @@
+"""The ``rejuv-desktop`` command: the GUI, and headless commands for clinic IT.
+
+Headless commands never import Qt: they call the same services as the UI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from rejuv_desktop import __version__, paths
+from rejuv_desktop.errors import UserError
+
+log = logging.getLogger(__name__)
+
+
+def _db_arg(parser: argparse.ArgumentParser, required: bool = False) -> None:
+    parser.add_argument("--db", type=Path, required=required, metavar="PATH",
+                        help="database file (default: the one in your user data folder)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="rejuv-desktop",
+        description="Rejuv Desktop: consultation assistant for hand-rejuvenation clinics. "
+                    "Without a command, opens the application.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    _db_arg(parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("gui", help="open the application (the default)")
+    _db_arg(p)
+
+    p = sub.add_parser("demo", help="create a demo clinic database")
+    _db_arg(p, required=True)
+
+    p = sub.add_parser("check", help="check a database: integrity, schema, audit trail")
+    _db_arg(p)
+
+    p = sub.add_parser("import-patients", help="import patients from a CSV file")
+    _db_arg(p)
+    p.add_argument("file", type=Path, metavar="FILE.csv")
+    p.add_argument("--skip-invalid", action="store_true",
+                   help="import the valid rows and list the others (default: all or nothing)")
+    p.add_argument("--format", choices=("rejuv", "synthea"), default="rejuv",
+                   help="column layout: this app's fields (default) or a Synthea export")
+    return parser
+
+
+def _open(db: Path | None, *, must_exist: bool = True):
+    from rejuv_desktop.storage import open_store
+
+    path = db or paths.default_db_path()
+    if must_exist and not path.exists():
+        raise UserError(f"No database at {path}.")
+    return open_store(path)
+
+
+def cmd_demo(args) -> int:
+    from rejuv_desktop.services.demo import build_demo
+
+    if args.db.exists() and args.db.stat().st_size > 0:
+        raise UserError(f"{args.db} exists already. Choose a new file for the demo clinic.")
+    store = _open(args.db, must_exist=False)
+    try:
+        counts = build_demo(store)
+    finally:
+        store.close()
+    print(f"Demo clinic created in {args.db}: "
+          + ", ".join(f"{v} {k}" for k, v in counts.items()))
+    return 0
+
+
+def cmd_check(args) -> int:
+    from rejuv_desktop.services.check import check_database
+
+    store = _open(args.db)
+    try:
+        report = check_database(store)
+    finally:
+        store.close()
+    for name, ok, detail in report.lines:
+        print(f"{'OK ' if ok else 'BAD'}  {name:<12} {detail}")
+    print("Database is healthy." if report.healthy else "Problems found: see the lines marked BAD.")
+    return 0 if report.healthy else 1
+
+
+def cmd_import(args) -> int:
+    from rejuv_desktop.services.importer import import_patients
+
+    store = _open(args.db, must_exist=False)
+    try:
+        result = import_patients(store, args.file, fmt=args.format,
+                                 skip_invalid=args.skip_invalid)
+    finally:
+        store.close()
+    if result.ignored_columns:
+        print("Columns not imported (no matching field): " + ", ".join(result.ignored_columns))
+    for p in result.skipped:
+        print(f"line {p.line}: {p.message}")
+    for p in result.problems:
+        print(f"line {p.line}: {p.message}", file=sys.stderr)
+    for w in result.warnings:
+        print(f"line {w.line}: warning: {w.message}")
+    if result.problems and not args.skip_invalid:
+        print(f"Nothing imported: {len(result.problems)} row(s) have problems. Correct them, "
+              "or use --skip-invalid to import the valid rows.", file=sys.stderr)
+        return 1
+    print(f"Imported {result.imported} patient(s)"
+          + (f"; {len(result.problems)} row(s) not imported." if result.problems else "."))
+    return 0
+
+
+def cmd_gui(args) -> int:
+    from rejuv_desktop.ui.app import run_gui  # the only path that loads Qt
+
+    return run_gui(args.db)
+
+
+COMMANDS = {"demo": cmd_demo, "check": cmd_check, "import-patients": cmd_import, "gui": cmd_gui,
+            None: cmd_gui}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from rejuv_desktop.logs import setup_logging
+
+    try:
+        setup_logging()
+    except OSError:
+        pass  # a read-only home must not stop a headless command
+    try:
+        return COMMANDS[args.command](args)
+    except UserError as exc:
+        print(f"rejuv-desktop: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,139 @@
+"""Importing patients from a CSV file: our own columns, or another system's export."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rejuv_desktop.domain import patients as dp
+from rejuv_desktop.errors import UserError, ValidationError
+from rejuv_desktop.storage import patients as repo
+
+# Synthea's export: which of its columns become which of ours. Columns not named here are
+# listed in the result as not imported, never dropped silently.
+_SYNTHEA_USED = {"FIRST", "LAST", "BIRTHDATE", "DEATHDATE", "GENDER", "ADDRESS", "CITY",
+                 "COUNTY", "ZIP"}
+FORMATS = ("rejuv", "synthea")
+
+
+@dataclass
+class RowProblem:
+    line: int
+    message: str
+
+
+@dataclass
+class ImportResult:
+    imported: int = 0
+    problems: list[RowProblem] = field(default_factory=list)
+    warnings: list[RowProblem] = field(default_factory=list)
+    skipped: list[RowProblem] = field(default_factory=list)
+    ignored_columns: list[str] = field(default_factory=list)
+
+
+def _synthea_row(row: dict) -> tuple[dict | None, str | None]:
+    """Map a Synthea row to our fields; (None, reason) for a row that must not come in."""
+    if (row.get("DEATHDATE") or "").strip():
+        return None, "the patient is recorded as deceased"
+    # Synthea appends digits to generated names (Marcell728): they are not part of the name.
+    strip = lambda s: re.sub(r"\d+$", "", (s or "").strip())  # noqa: E731
+    sex = {"F": "female", "M": "male"}.get((row.get("GENDER") or "").strip().upper(), "")
+    address = ", ".join(p.strip() for p in (row.get("ADDRESS"), row.get("CITY"),
+                                            row.get("COUNTY"), row.get("ZIP")) if p and p.strip())
+    return {"given_name": strip(row.get("FIRST")), "family_name": strip(row.get("LAST")),
+            "date_of_birth": (row.get("BIRTHDATE") or "").strip(), "sex": sex,
+            "address": address}, None
+
+
+def read_csv(data: bytes) -> tuple[list[str], list[tuple[int, dict]]]:
+    """Header and (line number, row) pairs of a UTF-8 CSV, with or without a BOM."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UserError(f"The file is not UTF-8 text (byte {exc.start} cannot be read). "
+                        "Save it as 'CSV UTF-8' and try again.") from None
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    header = [h.strip() for h in (reader.fieldnames or [])]
+    reader.fieldnames = header
+    rows = []
+    for row in reader:
+        if None in row:
+            rows.append((reader.line_num, {"__extra__": row[None]}))
+            continue
+        if not any((v or "").strip() for v in row.values()):
+            continue
+        rows.append((reader.line_num, row))
+    return header, rows
+
+
+def import_patients(store, path: Path | str, *, fmt: str = "rejuv",
+                    skip_invalid: bool = False) -> ImportResult:
+    """Import patients from a CSV file.
+
+    All or nothing by default: one bad row and nothing is imported, every problem listed with
+    its line number. With ``skip_invalid`` the good rows come in and the rest are listed.
+    """
+    if fmt not in FORMATS:
+        raise UserError(f"Unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise UserError(f"Cannot read {path}: {exc.strerror}") from None
+    header, rows = read_csv(data)
+    result = ImportResult()
+    if not header:
+        raise UserError(f"{path} is empty: the first line must name the columns.")
+    if fmt == "rejuv":
+        unknown = [h for h in header if h not in dp.FIELDS]
+        if unknown:
+            raise UserError(
+                f"Unknown column(s) {', '.join(unknown)}. The columns can be: "
+                f"{', '.join(dp.FIELDS)}. (For an export from another system, use --format.)")
+        missing = [f for f in dp.REQUIRED if f not in header]
+        if missing:
+            raise UserError(f"Missing required column(s): {', '.join(missing)}")
+    else:
+        result.ignored_columns = [h for h in header if h not in _SYNTHEA_USED and h != "Id"]
+    today = store.clock().date()
+    good: list[tuple[int, dict]] = []
+    seen: dict[tuple, int] = {}
+    for line, row in rows:
+        if "__extra__" in row:
+            result.problems.append(RowProblem(line, "more values than there are columns"))
+            continue
+        if fmt == "synthea":
+            mapped, reason = _synthea_row(row)
+            if mapped is None:
+                result.skipped.append(RowProblem(line, f"not imported: {reason}"))
+                continue
+            row = mapped
+        else:
+            row = {k: (v if v is not None else "") for k, v in row.items()}
+        try:
+            clean = dp.validate_patient(row, today)
+        except ValidationError as exc:
+            msg = "; ".join(f"{k.replace('_', ' ')}: {v}" for k, v in exc.errors.items())
+            result.problems.append(RowProblem(line, msg))
+            continue
+        for w in dp.patient_warnings(clean, today):
+            result.warnings.append(RowProblem(line, w.message))
+        key = (clean["given_name"].casefold(), clean["family_name"].casefold(),
+               clean["date_of_birth"])
+        if key in seen:
+            result.warnings.append(RowProblem(line, f"same patient as line {seen[key]}"))
+        seen.setdefault(key, line)
+        if repo.find_same(store, clean["given_name"], clean["family_name"],
+                          clean["date_of_birth"]):
+            result.warnings.append(RowProblem(line, "a patient with the same names and date "
+                                                    "of birth is already in the database"))
+        good.append((line, clean))
+    if result.problems and not skip_invalid:
+        return result
+    with store.write():
+        for _line, clean in good:
+            repo.insert(store, clean)
+    result.imported = len(good)
+    return result

@@ -1,0 +1,73 @@
+"""Starting the GUI: logging, exception hook, single-instance lock, database, main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, QSettings
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from rejuv_desktop import APP_ID, APP_NAME, __version__, paths
+from rejuv_desktop.content import resource_path
+from rejuv_desktop.errors import UserError
+
+log = logging.getLogger(__name__)
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    app.setOrganizationName("RejuvDesktop")
+    app.setApplicationName(APP_ID)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    icon = resource_path("icons", "rejuv-desktop.png")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def acquire_lock(db_path: Path) -> QLockFile | str:
+    """Lock the database for this process; a message if another instance holds it.
+
+    The lock file sits beside the database, so two users of one workstation cannot both open
+    it. A lock left by a process that was killed is detected (by PID) and taken over.
+    """
+    lock = QLockFile(str(db_path) + ".lock")
+    lock.setStaleLockTime(0)
+    if lock.tryLock(100):
+        return lock
+    ok, pid, host, _app = lock.getLockInfo()
+    who = f" (process {pid} on {host})" if ok else ""
+    return (f"{APP_NAME} is already open on this database{who}. Switch to that window, or "
+            "close it first.")
+
+
+def run_gui(db_path: Path | None = None) -> int:
+    from rejuv_desktop.storage import open_store
+    from rejuv_desktop.ui.errors import excepthook
+    from rejuv_desktop.ui.main_window import MainWindow
+
+    app = make_application()
+    sys.excepthook = excepthook
+    db_path = Path(db_path) if db_path else paths.default_db_path()
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    lock = acquire_lock(db_path)
+    if isinstance(lock, str):
+        QMessageBox.critical(None, APP_NAME, lock)
+        return 1
+    try:
+        store = open_store(db_path)
+    except UserError as exc:
+        QMessageBox.critical(None, APP_NAME, str(exc))
+        return 1
+    log.info("started %s", __version__)
+    window = MainWindow(store, QSettings())
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        store.close()
+        lock.unlock()

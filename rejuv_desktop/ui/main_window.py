@@ -1,0 +1,233 @@
+"""The main window: patient list with search on the left, the patient's record on the right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QMainWindow, QMessageBox, QSplitter, QTableView,
+                               QVBoxLayout, QWidget)
+
+from rejuv_desktop import APP_NAME, __version__, paths
+from rejuv_desktop.errors import UserError
+from rejuv_desktop.services import patients as sp
+from rejuv_desktop.storage.db import sqlite_version
+from rejuv_desktop.ui.errors import reports_errors, show_user_error
+from rejuv_desktop.ui.patient_dialog import PatientDialog
+from rejuv_desktop.ui.patient_model import PatientTableModel
+from rejuv_desktop.ui.record_pane import RecordPane
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store, settings: QSettings | None = None, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.settings = settings or QSettings()
+        self.setWindowTitle(f"{APP_NAME}")
+        self.resize(1200, 760)
+
+        # left: search and list
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(8, 8, 4, 8)
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText(self.tr("Find a patient: name, date of birth or phone"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.on_search)
+        self.show_archived = QCheckBox(self.tr("Show archived patients"))
+        self.show_archived.toggled.connect(lambda on: self.on_search(self.search.text()))
+        self.model = PatientTableModel(store, self)
+        self.table = QTableView()
+        self.table.setObjectName("patient_list")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.setShowGrid(False)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(
+            2, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.selectionModel().currentRowChanged.connect(self.on_current_changed)
+        self.table.activated.connect(lambda idx: self.edit_patient(self.model.patient_id(idx.row())))
+        self.count_label = QLabel()
+        self.count_label.setStyleSheet("color: #555;")
+        ll.addWidget(self.search)
+        ll.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.show_archived)
+        row.addStretch(1)
+        row.addWidget(self.count_label)
+        ll.addLayout(row)
+
+        self.record = RecordPane(store)
+        self.record.edit_requested.connect(self.edit_patient)
+        self.record.archive_requested.connect(self.set_archived)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.record)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([430, 770])
+        self.setCentralWidget(self.splitter)
+        self._build_menus()
+        self.statusBar().showMessage(self.tr("Database: {path}").format(
+            path=store.path or self.tr("in memory")))
+        self.on_search("")
+        self._restore_geometry()
+
+    # menus ------------------------------------------------------------------------------------
+    def _action(self, menu, text, slot, shortcut=None, name=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        if name:
+            action.setObjectName(name)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit,
+                     "quit")
+        patient = bar.addMenu(self.tr("&Patient"))
+        self.new_action = self._action(patient, self.tr("&New patient…"), self.new_patient,
+                                       QKeySequence.StandardKey.New, "new_patient")
+        self._action(patient, self.tr("&Find patient"), self.focus_search,
+                     QKeySequence.StandardKey.Find, "find_patient")
+        self.edit_action = self._action(patient, self.tr("&Edit details…"),
+                                        lambda: self.edit_patient(self.record.patient_id),
+                                        "Ctrl+E", "edit_patient")
+        self.archive_action = self._action(patient, self.tr("&Archive / unarchive"),
+                                           self.toggle_archive, None, "archive_patient")
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("&About Rejuv Desktop"), self.about, None, "about")
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        has = self.record.patient_id is not None
+        self.edit_action.setEnabled(has)
+        self.archive_action.setEnabled(has)
+
+    # slots ------------------------------------------------------------------------------------
+    @reports_errors
+    def on_search(self, text: str) -> None:
+        current = self.record.patient_id
+        self.model.search(text, self.show_archived.isChecked())
+        total = sp.count_patients(self.store, include_archived=self.show_archived.isChecked())
+        shown = len(self.model.rows)
+        if text.strip():
+            self.count_label.setText(self.tr("{n} found").format(
+                n=f"{shown}+" if self.model.canFetchMore() else shown))
+        else:
+            self.count_label.setText(self.tr("{n} patients").format(n=total))
+        row = self.model.row_of(current) if current is not None else None
+        if row is not None:
+            self.select_row(row)
+        elif text.strip() and self.model.rows:
+            self.select_row(0)
+
+    def select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+
+    @reports_errors
+    def on_current_changed(self, current, _previous) -> None:
+        self.record.show_patient(self.model.patient_id(current.row()) if current.isValid()
+                                 else None)
+        self._update_actions()
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    @reports_errors
+    def new_patient(self) -> None:
+        dialog = PatientDialog(self.store, None, self)
+        if dialog.exec() and dialog.saved_id is not None:
+            self.show_patient(dialog.saved_id)
+
+    @reports_errors
+    def edit_patient(self, patient_id: int | None) -> None:
+        if patient_id is None:
+            return
+        dialog = PatientDialog(self.store, patient_id, self)
+        if dialog.exec() and dialog.saved_id is not None:
+            self.show_patient(dialog.saved_id)
+
+    def show_patient(self, patient_id: int) -> None:
+        """Select a patient in the list (clearing the search if it hides them)."""
+        self.model.refresh()
+        row = self.model.row_of(patient_id)
+        if row is None:
+            self.search.blockSignals(True)
+            self.search.clear()
+            self.search.blockSignals(False)
+            p = sp.get_patient(self.store, patient_id)
+            if p["archived"] and not self.show_archived.isChecked():
+                self.show_archived.setChecked(True)
+            self.model.search(f"{p['family_name']} {p['given_name']}", self.show_archived.isChecked())
+            row = self.model.row_of(patient_id)
+        if row is not None:
+            self.select_row(row)
+        self.record.show_patient(patient_id)
+        self._update_actions()
+
+    @reports_errors
+    def set_archived(self, patient_id: int, archived: bool) -> None:
+        if archived:
+            answer = QMessageBox.question(
+                self, self.tr("Archive patient"),
+                self.tr("Archive this patient? The record is kept and can be brought back; it "
+                        "is hidden from the list unless 'Show archived patients' is ticked."))
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        try:
+            sp.set_archived(self.store, patient_id, archived)
+        except UserError as exc:
+            show_user_error(self, exc, self.tr("Not saved"))
+            return
+        self.on_search(self.search.text())
+        if self.model.row_of(patient_id) is not None:
+            self.record.show_patient(patient_id)
+        else:
+            self.record.show_patient(None)
+        self._update_actions()
+
+    def toggle_archive(self) -> None:
+        if self.record.patient_id is not None:
+            p = sp.get_patient(self.store, self.record.patient_id)
+            self.set_archived(p["id"], not p["archived"])
+
+    def about(self) -> None:
+        QMessageBox.about(self, self.tr("About Rejuv Desktop"), self.tr(
+            "<h3>Rejuv Desktop {version}</h3>"
+            "<p>Consultation assistant for hand rejuvenation: autologous fat transfer to the "
+            "hands and hand mesotherapy. Works offline; all records stay in one local file.</p>"
+            "<p><b>Database:</b> {db}<br><b>Logs:</b> {logs}<br><b>SQLite:</b> {sqlite}</p>"
+        ).format(version=__version__, db=self.store.path or "in memory", logs=paths.log_dir(),
+                 sqlite=sqlite_version()))
+
+    # geometry ---------------------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value("main/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        splitter = self.settings.value("main/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+
+    def closeEvent(self, event) -> None:
+        self.settings.setValue("main/geometry", self.saveGeometry())
+        self.settings.setValue("main/splitter", self.splitter.saveState())
+        super().closeEvent(event)

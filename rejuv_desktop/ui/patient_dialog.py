@@ -1,0 +1,167 @@
+"""Add or edit a patient: a form with a message next to each invalid field."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
+                               QLineEdit, QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget)
+
+from rejuv_desktop.domain import patients as dp
+from rejuv_desktop.domain.scales import load_scales
+from rejuv_desktop.errors import UserError, ValidationError
+from rejuv_desktop.services import patients as sp
+from rejuv_desktop.ui.errors import reports_errors, show_user_error
+
+ERROR_STYLE = "color: #b3261e;"
+
+
+class PatientDialog(QDialog):
+    """Create a patient (``patient_id=None``) or edit one. ``saved_id`` is set on success."""
+
+    def __init__(self, store, patient_id: int | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.patient_id = patient_id
+        self.saved_id: int | None = None
+        self.setWindowTitle(self.tr("New patient") if patient_id is None
+                            else self.tr("Edit patient"))
+        self.setMinimumWidth(580)
+        self.inputs: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self._line("given_name", self.tr("Given name *"), form)
+        self._line("family_name", self.tr("Family name *"), form)
+        self._line("date_of_birth", self.tr("Date of birth *"), form, self.tr("DD/MM/YYYY"))
+        self._combo("sex", self.tr("Sex"), form, list(dp.SEXES.items()))
+        self._line("phone", self.tr("Phone"), form)
+        self._line("email", self.tr("Email"), form)
+        self._line("address", self.tr("Address"), form)
+        self._combo("preferred_language", self.tr("Preferred language"), form,
+                    list(dp.LANGUAGES.items()))
+        types = [("", self.tr("Not assessed"))] + [
+            (g.label, f"{g.label} — {g.description}") for g in load_scales().fitzpatrick.grades]
+        self._combo("fitzpatrick", self.tr("Skin type"), form, types)
+        notes = QPlainTextEdit()
+        notes.setTabChangesFocus(True)
+        notes.setFixedHeight(90)
+        self._add("notes", self.tr("Notes"), notes, form)
+
+        self.summary = QLabel()
+        self.summary.setStyleSheet(ERROR_STYLE)
+        self.summary.setWordWrap(True)
+        self.summary.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.summary)
+        layout.addWidget(buttons)
+        if patient_id is not None:
+            self._load(sp.get_patient(store, patient_id))
+
+    # building ---------------------------------------------------------------------------------
+    def _add(self, name: str, label: str, widget: QWidget, form: QFormLayout) -> None:
+        widget.setObjectName(name)
+        box = QWidget()
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.setSpacing(2)
+        inner.addWidget(widget)
+        error = QLabel()
+        error.setObjectName(f"{name}_error")
+        error.setStyleSheet(ERROR_STYLE)
+        error.setWordWrap(True)
+        error.hide()
+        inner.addWidget(error)
+        form.addRow(label, box)
+        self.inputs[name] = widget
+        self.errors[name] = error
+
+    def _line(self, name, label, form, placeholder=""):
+        edit = QLineEdit()
+        edit.setPlaceholderText(placeholder)
+        self._add(name, label, edit, form)
+
+    def _combo(self, name, label, form, items):
+        combo = QComboBox()
+        for value, text in items:
+            combo.addItem(text, value)
+        self._add(name, label, combo, form)
+
+    # values -----------------------------------------------------------------------------------
+    def _load(self, record: dict) -> None:
+        for name, widget in self.inputs.items():
+            value = record.get(name, "")
+            if name == "date_of_birth":
+                value = date.fromisoformat(value).strftime("%d/%m/%Y")
+            self.set_value(name, value)
+
+    def set_value(self, name: str, value: str) -> None:
+        widget = self.inputs[name]
+        if isinstance(widget, QLineEdit):
+            widget.setText(value)
+        elif isinstance(widget, QComboBox):
+            widget.setCurrentIndex(max(0, widget.findData(value)))
+        else:
+            widget.setPlainText(value)
+
+    def values(self) -> dict:
+        out = {}
+        for name, widget in self.inputs.items():
+            if isinstance(widget, QLineEdit):
+                out[name] = widget.text()
+            elif isinstance(widget, QComboBox):
+                out[name] = widget.currentData()
+            else:
+                out[name] = widget.toPlainText()
+        return out
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        for name, label in self.errors.items():
+            message = errors.get(name)
+            label.setText(message or "")
+            label.setVisible(bool(message))
+        if errors:
+            self.summary.setText(self.tr("Please correct the fields marked in red."))
+            self.summary.show()
+            first = next(n for n in self.inputs if n in errors)
+            self.inputs[first].setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.summary.hide()
+
+    @reports_errors
+    def save(self) -> None:
+        data = self.values()
+        try:
+            _clean, warnings = sp.check_patient(self.store, data, self.patient_id)
+        except ValidationError as exc:
+            self.show_errors(exc.errors)
+            return
+        self.show_errors({})
+        if warnings:
+            text = "\n\n".join(w.message for w in warnings)
+            answer = QMessageBox.question(
+                self, self.tr("Please check"), text + "\n\n" + self.tr("Save anyway?"),
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Save:
+                return
+        try:
+            if self.patient_id is None:
+                result = sp.add_patient(self.store, data)
+            else:
+                result = sp.update_patient(self.store, self.patient_id, data)
+        except ValidationError as exc:
+            self.show_errors(exc.errors)
+            return
+        except UserError as exc:
+            show_user_error(self, exc, self.tr("Not saved"))
+            return
+        self.saved_id = result.patient_id
+        self.accept()

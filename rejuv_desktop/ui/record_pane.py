@@ -1,0 +1,141 @@
+"""The selected patient's record: identity, details and the history of changes."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QPushButton, QStackedWidget,
+                               QTabWidget, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+                               QHeaderView, QAbstractItemView)
+
+from rejuv_desktop.domain import patients as dp
+from rejuv_desktop.services import history as sh
+from rejuv_desktop.services import patients as sp
+
+
+def fmt_date(iso: str) -> str:
+    return date.fromisoformat(iso).strftime("%d/%m/%Y") if iso else ""
+
+
+def fmt_time(iso: str) -> str:
+    return datetime.fromisoformat(iso).strftime("%d/%m/%Y %H:%M") if iso else ""
+
+
+class RecordPane(QWidget):
+    """Right-hand side of the main window. Emits ``edit_requested`` for the Edit button."""
+
+    edit_requested = Signal(int)
+    archive_requested = Signal(int, bool)
+
+    def __init__(self, store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.patient_id: int | None = None
+        self.stack = QStackedWidget()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+        empty = QLabel(self.tr("Select a patient on the left, or press Ctrl+N to add one."))
+        empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        empty.setObjectName("empty_record")
+        empty.setStyleSheet("color: #666; font-size: 14px;")
+        self.stack.addWidget(empty)
+
+        record = QWidget()
+        rl = QVBoxLayout(record)
+        rl.setContentsMargins(16, 12, 16, 12)
+        header = QHBoxLayout()
+        titles = QVBoxLayout()
+        self.name_label = QLabel()
+        self.name_label.setObjectName("patient_name")
+        self.name_label.setStyleSheet("font-size: 20px; font-weight: 600;")
+        self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.sub_label = QLabel()
+        self.sub_label.setStyleSheet("color: #444; font-size: 13px;")
+        self.archived_label = QLabel(self.tr("Archived: hidden from the patient list"))
+        self.archived_label.setStyleSheet(
+            "background: #fff4e5; color: #8a4b00; padding: 3px 8px; border-radius: 3px;")
+        titles.addWidget(self.name_label)
+        titles.addWidget(self.sub_label)
+        titles.addWidget(self.archived_label, alignment=Qt.AlignmentFlag.AlignLeft)
+        header.addLayout(titles, 1)
+        self.edit_button = QPushButton(self.tr("Edit details…"))
+        self.edit_button.clicked.connect(lambda: self.edit_requested.emit(self.patient_id))
+        self.archive_button = QPushButton()
+        self.archive_button.clicked.connect(self._toggle_archive)
+        header.addWidget(self.edit_button, alignment=Qt.AlignmentFlag.AlignTop)
+        header.addWidget(self.archive_button, alignment=Qt.AlignmentFlag.AlignTop)
+        rl.addLayout(header)
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        details = QWidget()
+        self.details_form = QFormLayout(details)
+        self.details_form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self.detail_labels: dict[str, QLabel] = {}
+        for key, label in (("date_of_birth", self.tr("Date of birth")), ("sex", self.tr("Sex")),
+                           ("phone", self.tr("Phone")), ("email", self.tr("Email")),
+                           ("address", self.tr("Address")),
+                           ("preferred_language", self.tr("Language")),
+                           ("fitzpatrick", self.tr("Fitzpatrick type")),
+                           ("notes", self.tr("Notes")), ("created_at", self.tr("Created")),
+                           ("updated_at", self.tr("Last changed"))):
+            value = QLabel()
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setTextFormat(Qt.TextFormat.PlainText)
+            self.details_form.addRow(label + ":", value)
+            self.detail_labels[key] = value
+        self.tabs.addTab(details, self.tr("Details"))
+
+        self.history = QTableWidget(0, 3)
+        self.history.setHorizontalHeaderLabels([self.tr("When"), self.tr("What"),
+                                                self.tr("Changes")])
+        self.history.verticalHeader().hide()
+        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history.setWordWrap(True)
+        self.history.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.tabs.addTab(self.history, self.tr("History"))
+        rl.addWidget(self.tabs, 1)
+        self.stack.addWidget(record)
+
+    def show_patient(self, patient_id: int | None) -> None:
+        self.patient_id = patient_id
+        if patient_id is None:
+            self.stack.setCurrentIndex(0)
+            return
+        p = sp.get_patient(self.store, patient_id)
+        today = self.store.clock().date()
+        self.name_label.setText(f"{p['given_name']} {p['family_name']}")
+        age = dp.age_on(date.fromisoformat(p["date_of_birth"]), today)
+        self.sub_label.setText(self.tr("Born {dob} · {age} years · record {id}").format(
+            dob=fmt_date(p["date_of_birth"]), age=age, id=p["id"]))
+        self.archived_label.setVisible(bool(p["archived"]))
+        self.archive_button.setText(self.tr("Unarchive") if p["archived"] else self.tr("Archive"))
+        values = dict(p)
+        values["date_of_birth"] = fmt_date(p["date_of_birth"])
+        values["sex"] = dp.SEXES.get(p["sex"], p["sex"])
+        values["preferred_language"] = dp.LANGUAGES.get(p["preferred_language"], "")
+        values["created_at"] = fmt_time(p["created_at"])
+        values["updated_at"] = fmt_time(p["updated_at"])
+        for key, label in self.detail_labels.items():
+            label.setText(str(values.get(key) or "—"))
+        self._fill_history()
+        self.stack.setCurrentIndex(1)
+
+    def _fill_history(self) -> None:
+        entries = sh.patient_history(self.store, self.patient_id)
+        self.history.setRowCount(len(entries))
+        for i, e in enumerate(entries):
+            for j, text in enumerate((fmt_time(e.at), e.what, e.changes)):
+                self.history.setItem(i, j, QTableWidgetItem(text))
+        self.history.resizeColumnsToContents()
+        self.history.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.history.resizeRowsToContents()
+
+    def _toggle_archive(self) -> None:
+        p = sp.get_patient(self.store, self.patient_id)
+        self.archive_requested.emit(self.patient_id, not p["archived"])

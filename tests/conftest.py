@@ -1,0 +1,58 @@
+"""Shared fixtures: a temporary database per test, a fixed clock, headless Qt."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from datetime import datetime, timezone, timedelta
+from pathlib import Path
+
+# Headless by default, and user folders (logs, Qt settings) kept out of the real home.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+_HOME = Path(tempfile.mkdtemp(prefix="rejuv-test-home-"))
+for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+    os.environ[var] = str(_HOME / var.lower())
+
+import pytest  # noqa: E402
+
+FIXED_NOW = datetime(2026, 11, 22, 10, 30, tzinfo=timezone(timedelta(hours=1)))
+
+
+class Clock:
+    """A clock the test moves by hand."""
+
+    def __init__(self, now: datetime = FIXED_NOW):
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **kwargs) -> None:
+        self.now = self.now + timedelta(**kwargs)
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def db_path(tmp_path) -> Path:
+    return tmp_path / "clinic.sqlite3"
+
+
+@pytest.fixture
+def store(db_path, clock):
+    from rejuv_desktop.storage import open_store
+
+    s = open_store(db_path, clock=clock)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def patient_data() -> dict:
+    return {"given_name": "Zoë", "family_name": "Łukasiewicz-Ødegård",
+            "date_of_birth": "12/03/1971", "sex": "female", "phone": "07700 900123",
+            "email": "zoe@example.org", "address": "1 Quay Street, Bristol",
+            "preferred_language": "en", "fitzpatrick": "II", "notes": "Pianist."}
