@@ -68,8 +68,11 @@ def cmd_demo(args) -> int:
         counts = build_demo(store)
     finally:
         store.close()
+    from rejuv_desktop.services.demo import DEMO_PASSWORD
+
     print(f"Demo clinic created in {args.db}: "
           + ", ".join(f"{v} {k}" for k, v in counts.items()))
+    print(f"Sign in as any practitioner with the password: {DEMO_PASSWORD}")
     return 0
 
 

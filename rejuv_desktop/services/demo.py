@@ -6,6 +6,7 @@ import random
 from datetime import date, timedelta
 
 from rejuv_desktop.domain import patients as dp
+from rejuv_desktop.services import practitioners as pr
 from rejuv_desktop.services import settings as ss
 from rejuv_desktop.storage import patients as repo
 
@@ -47,6 +48,12 @@ STREETS = ["High Street", "Church Lane", "Station Road", "Victoria Road", "Mill 
            "rue de la République", "Park Avenue", "Queen's Road"]
 TOWNS = ["Bath BA1", "Harrogate HG1", "Cheltenham GL50", "Guildford GU1", "Chester CH1",
          "York YO1", "Winchester SO23", "Lyon 69002"]
+DEMO_PASSWORD = "demo-clinic"
+DEMO_PRACTITIONERS = [
+    {"name": "Claire Martin", "title": "Dr", "registration": "GMC 7123456", "role": "admin"},
+    {"name": "Samuel Okafor", "title": "Dr", "registration": "GMC 7654321"},
+    {"name": "Aisha Rahman", "title": "Nurse", "registration": "NMC 12A3456E"},
+]
 NOTES = ["", "", "Prefers morning appointments.", "Referred by Dr Ahmed (GP).",
          "Works as a pianist: discuss downtime for the hands.",
          "Needle-anxious: allow extra time.", "Interpreter not needed.",
@@ -57,6 +64,9 @@ def build_demo(store, today: date | None = None, seed: int = 2026) -> dict:
     """Fill an empty database with a demo clinic; returns counts. Deterministic for a date."""
     today = today or store.clock().date()
     rng = random.Random(seed)
+    for person in DEMO_PRACTITIONERS:
+        pr.create_practitioner(store, person, DEMO_PASSWORD)
+    store.actor_id = 1
     with store.write():
         ss.save_clinic(store, {"clinic_name": "Harbourside Hand Clinic",
                                "clinic_address": "12 Quay Street, Bristol BS1 4DJ",
@@ -76,4 +86,4 @@ def build_demo(store, today: date | None = None, seed: int = 2026) -> dict:
             }, today)
             ids.append(repo.insert(store, record))
         repo.set_archived(store, ids[-1], True)
-    return {"patients": len(ids), "archived": 1}
+    return {"patients": len(ids), "archived": 1, "practitioners": len(DEMO_PRACTITIONERS)}

@@ -95,3 +95,19 @@ CREATE INDEX patients_dob ON patients (date_of_birth)
                               tokenize="unicode61", replace=True)
     for table in ("patients", "practitioners", "settings"):
         audit.install_triggers(db, table)
+
+
+@migrations(name="0002_accounts")
+def _accounts(db) -> None:
+    # Sign-in: a password per practitioner (argon2id hash), and every attempt recorded.
+    _sql(db, """
+ALTER TABLE practitioners ADD COLUMN password_hash TEXT NOT NULL DEFAULT '';
+CREATE TABLE sign_in_events (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    practitioner_id INTEGER REFERENCES practitioners (id),
+    name_given TEXT NOT NULL DEFAULT '',
+    event TEXT NOT NULL CHECK (event IN ('sign_in', 'failed', 'sign_out', 'locked', 'unlocked'))
+)
+""")
+    audit.install_triggers(db, "practitioners")

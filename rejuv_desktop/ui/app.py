@@ -45,6 +45,15 @@ def acquire_lock(db_path: Path) -> QLockFile | str:
             "close it first.")
 
 
+def sign_in_at_start(store) -> bool:
+    """First run sets up the clinic and its administrator; later runs ask who is signing in."""
+    from rejuv_desktop.services import practitioners as pr
+    from rejuv_desktop.ui.accounts import FirstRunWizard, SignInDialog
+
+    dialog = SignInDialog(store) if pr.has_accounts(store) else FirstRunWizard(store)
+    return bool(dialog.exec()) and store.actor_id is not None
+
+
 def run_gui(db_path: Path | None = None) -> int:
     from rejuv_desktop.storage import open_store
     from rejuv_desktop.ui.errors import excepthook
@@ -64,6 +73,10 @@ def run_gui(db_path: Path | None = None) -> int:
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 1
     log.info("started %s", __version__)
+    if not sign_in_at_start(store):
+        store.close()
+        lock.unlock()
+        return 0
     window = MainWindow(store, QSettings())
     window.show()
     try:

@@ -1,0 +1,184 @@
+"""First run (the clinic and its first administrator) and sign-in."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
+                               QLineEdit, QVBoxLayout, QWidget, QWizard, QWizardPage)
+
+from rejuv_desktop import APP_NAME
+from rejuv_desktop.errors import UserError, ValidationError
+from rejuv_desktop.services import practitioners as pr
+from rejuv_desktop.services import settings as ss
+from rejuv_desktop.ui.patient_dialog import ERROR_STYLE
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+class _FormPage(QWizardPage):
+    """A wizard page of line edits, each with its own error message below it."""
+
+    def __init__(self, title: str, subtitle: str, fields: list[tuple[str, str, bool]]):
+        super().__init__()
+        self.setTitle(title)
+        self.setSubTitle(subtitle)
+        form = QFormLayout(self)
+        self.edits: dict[str, QLineEdit] = {}
+        self.errors: dict[str, QLabel] = {}
+        for name, label, secret in fields:
+            edit = QLineEdit()
+            edit.setObjectName(name)
+            if secret:
+                edit.setEchoMode(QLineEdit.EchoMode.Password)
+            box = QWidget()
+            inner = QVBoxLayout(box)
+            inner.setContentsMargins(0, 0, 0, 0)
+            inner.addWidget(edit)
+            error = _error_label()
+            inner.addWidget(error)
+            form.addRow(label, box)
+            self.edits[name] = edit
+            self.errors[name] = error
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        for name, label in self.errors.items():
+            label.setText(errors.get(name, ""))
+            label.setVisible(name in errors)
+
+    def values(self) -> dict[str, str]:
+        return {k: e.text() for k, e in self.edits.items()}
+
+
+class ClinicPage(_FormPage):
+    def __init__(self):
+        super().__init__(
+            QWizard.tr("Your clinic"),
+            QWizard.tr("Printed at the top of every consent form and aftercare sheet. You can "
+                       "change it later."),
+            [("clinic_name", QWizard.tr("Clinic name *"), False),
+             ("clinic_address", QWizard.tr("Address"), False),
+             ("clinic_phone", QWizard.tr("Phone *"), False)])
+
+    def validatePage(self) -> bool:
+        v = self.values()
+        errors = {}
+        if not v["clinic_name"].strip():
+            errors["clinic_name"] = self.tr("Required")
+        if sum(ch.isdigit() for ch in v["clinic_phone"]) < 6:
+            errors["clinic_phone"] = self.tr(
+                "Required: patients call this number when something is wrong")
+        self.show_errors(errors)
+        return not errors
+
+
+class AdminPage(_FormPage):
+    def __init__(self):
+        super().__init__(
+            QWizard.tr("Your account"),
+            QWizard.tr("The first account administers the app. Your name and registration "
+                       "number appear on the documents you issue."),
+            [("name", QWizard.tr("Full name *"), False),
+             ("title", QWizard.tr("Title (Dr, Nurse…)"), False),
+             ("registration", QWizard.tr("Registration number"), False),
+             ("password", QWizard.tr("Password *"), True),
+             ("confirm", QWizard.tr("Password again *"), True)])
+
+    def validatePage(self) -> bool:
+        v = self.values()
+        try:
+            pr.validate(v, v["password"], v["confirm"])
+        except ValidationError as exc:
+            self.show_errors(exc.errors)
+            return False
+        self.show_errors({})
+        return True
+
+
+class FirstRunWizard(QWizard):
+    """Shown once, on a new database: the clinic's details and the first administrator."""
+
+    def __init__(self, store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.practitioner_id: int | None = None
+        self.setWindowTitle(self.tr("Set up {app}").format(app=APP_NAME))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.clinic = ClinicPage()
+        self.admin = AdminPage()
+        self.addPage(self.clinic)
+        self.addPage(self.admin)
+        self.setMinimumWidth(560)
+
+    def accept(self) -> None:
+        v = self.admin.values()
+        try:
+            ss.save_clinic(self.store, {k: val.strip() for k, val in self.clinic.values().items()})
+            self.practitioner_id = pr.create_practitioner(self.store, v, v["password"],
+                                                          v["confirm"])
+            pr.sign_in(self.store, self.practitioner_id, v["password"])
+        except ValidationError as exc:
+            self.admin.show_errors(exc.errors)
+            return
+        except UserError as exc:
+            self.admin.show_errors({"name": str(exc)})
+            return
+        super().accept()
+
+
+class SignInDialog(QDialog):
+    """Choose your name, type your password. Failed attempts are recorded."""
+
+    def __init__(self, store, parent=None, *, lock_to: int | None = None, message: str = ""):
+        super().__init__(parent)
+        self.store = store
+        self.practitioner: pr.Practitioner | None = None
+        self.setWindowTitle(self.tr("Sign in — {app}").format(app=APP_NAME) if lock_to is None
+                            else self.tr("Locked — {app}").format(app=APP_NAME))
+        layout = QVBoxLayout(self)
+        if message:
+            intro = QLabel(message)
+            intro.setWordWrap(True)
+            layout.addWidget(intro)
+        form = QFormLayout()
+        self.who = QComboBox()
+        self.who.setObjectName("who")
+        for p in pr.list_practitioners(store):
+            self.who.addItem(p.display, p.id)
+        if lock_to is not None:
+            self.who.setCurrentIndex(max(0, self.who.findData(lock_to)))
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("Practitioner"), self.who)
+        form.addRow(self.tr("Password"), self.password)
+        layout.addLayout(form)
+        self.error = _error_label()
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
+        if lock_to is not None:
+            buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+                self.tr("Sign in as someone else"))
+        buttons.accepted.connect(self.try_sign_in)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.password.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.setMinimumWidth(420)
+
+    def try_sign_in(self) -> None:
+        pid = self.who.currentData()
+        try:
+            self.practitioner = pr.sign_in(self.store, pid, self.password.text())
+        except UserError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            self.password.selectAll()
+            return
+        self.accept()
