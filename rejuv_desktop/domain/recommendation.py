@@ -128,14 +128,17 @@ class Facts:
 
     @property
     def volume_indicated(self) -> bool:
+        """A volume concern with Merz grade 2 or more on at least one hand."""
         return self.volume_concern and self.merz_max is not None and self.merz_max >= MERZ_VOLUME_THRESHOLD
 
     @property
     def skin_indicated(self) -> bool:
+        """A skin-quality concern, or a poor or crepey finding on examination."""
         return bool(self.skin_signs)
 
     @property
     def lentigines(self) -> bool:
+        """Age spots raised by the patient or seen on examination."""
         return self.findings.lentigines_present or "lentigines" in self.findings.concerns
 
     def level(self, procedure: str) -> str | None:
@@ -144,11 +147,13 @@ class Facts:
         return verdict.level if verdict else None
 
     def reasons(self, procedure: str, *levels: str) -> tuple[Reason, ...]:
+        """The procedure's screening reasons at the given levels."""
         verdict = self.findings.verdicts.get(procedure)
         return tuple(r for r in verdict.reasons if r.level in levels) if verdict else ()
 
     @property
     def donor_insufficient(self) -> bool:
+        """Too little fat to harvest, found on examination or answered at screening."""
         said = any(r.question_id == "insufficient_donor_fat" and r.answer == "yes" for r in self.reasons("fat_transfer", *LEVELS))
         return self.findings.donor_fat == "insufficient" or said
 

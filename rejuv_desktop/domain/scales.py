@@ -152,9 +152,16 @@ def _line(cf: ContentFile, scale: int, grade: int | None, *needles: str) -> int 
             start = grade_starts[grade]
             end = grade_starts[grade + 1] if grade + 1 < len(grade_starts) else end
     for i in range(start + 1, end):
-        if needles and all(n in lines[i] for n in needles):
+        if needles and all(_matches(n, lines[i]) for n in needles):
             return i + 1
     return start + 1
+
+
+def _matches(needle: str, line: str) -> bool:
+    # A needle ending in "=" names a key: match the line that sets it, not a mention in a text.
+    if needle.endswith("="):
+        return re.match(r"\s*" + re.escape(needle[:-1].strip()) + r"\s*=", line) is not None
+    return needle in line
 
 
 class _At:
@@ -171,18 +178,19 @@ class _At:
         if value is None and not required:
             return ""
         if not isinstance(value, str) or not value.strip():
-            raise self.fail(f"'{key}' must be non-empty text", key)
+            # A missing key has no line of its own: name the entry's header instead.
+            raise self.fail(f"'{key}' must be non-empty text", *([f"{key} ="] if key in entry else []))
         return value.strip()
 
 
 def _parse_scale(cf: ContentFile, index: int, entry: dict) -> Scale:
     sid = entry.get("id")
     if not isinstance(sid, str) or sid not in EXPECTED_VALUES:
-        raise _At(cf, index).fail(f"unknown scale id {sid!r} (expected one of {', '.join(EXPECTED_VALUES)})", "id")
+        raise _At(cf, index).fail(f"unknown scale id {sid!r} (expected one of {', '.join(EXPECTED_VALUES)})", "id =")
     at = _At(cf, index, where=f"scale '{sid}': ")
     for key in entry:
         if key not in _SCALE_KEYS:
-            raise at.fail(f"unknown key '{key}'", key)
+            raise at.fail(f"unknown key '{key}'", f"{key} =")
     raw_grades = entry.get("grades", [])
     if not isinstance(raw_grades, list):
         raise at.fail("'grades' must be a list of [[scales.grades]] tables", "grades")
@@ -191,10 +199,10 @@ def _parse_scale(cf: ContentFile, index: int, entry: dict) -> Scale:
         gat = _At(cf, index, j, where=f"scale '{sid}', grade {j + 1}: ")
         for key in g:
             if key not in _GRADE_KEYS:
-                raise gat.fail(f"unknown key '{key}'", key)
+                raise gat.fail(f"unknown key '{key}'", f"{key} =")
         value = g.get("value")
         if isinstance(value, bool) or not isinstance(value, (int, str)):
-            raise gat.fail("'value' must be a whole number or text", "value")
+            raise gat.fail("'value' must be a whole number or text", "value =")
         grades.append(Grade(value, gat.text(g, "label"), gat.text(g, "description")))
     values = tuple(g.value for g in grades)
     if values != EXPECTED_VALUES[sid]:
@@ -203,10 +211,10 @@ def _parse_scale(cf: ContentFile, index: int, entry: dict) -> Scale:
         # Point at the first grade that differs, or at the scale when grades are missing.
         wrong = next((j for j, (a, b) in enumerate(zip(values, EXPECTED_VALUES[sid])) if a != b), None)
         where = _At(cf, index, wrong, at.where) if wrong is not None else at
-        raise where.fail(f"grade values must be exactly {expected}, in this order (found {found})", "value")
+        raise where.fail(f"grade values must be exactly {expected}, in this order (found {found})", "value =")
     verified = entry.get("verified", True)
     if not isinstance(verified, bool):
-        raise at.fail("'verified' must be true or false", "verified")
+        raise at.fail("'verified' must be true or false", "verified =")
     return Scale(
         id=sid,
         name=at.text(entry, "name"),
@@ -230,7 +238,7 @@ def parse_scales(cf: ContentFile) -> Scales:
     for index, entry in enumerate(entries):
         scale = _parse_scale(cf, index, entry)
         if any(s.id == scale.id for s in scales):
-            raise _At(cf, index).fail(f"scale '{scale.id}' is defined twice", "id")
+            raise _At(cf, index).fail(f"scale '{scale.id}' is defined twice", "id =")
         scales.append(scale)
     missing = [sid for sid in EXPECTED_VALUES if sid not in {s.id for s in scales}]
     if missing:

@@ -184,9 +184,16 @@ def _entry_line(cf: ContentFile, table: str, index: int, *needles: str) -> int |
             line = lines[number - 1]
             if any_header.match(line):
                 break
-            if all(n in line for n in needles):
+            if all(_matches(n, line) for n in needles):
                 return number
     return start
+
+
+def _matches(needle: str, line: str) -> bool:
+    # A needle ending in "=" names a key: match the line that sets it, not a mention in a text.
+    if needle.endswith("="):
+        return re.match(r"\s*" + re.escape(needle[:-1].strip()) + r"\s*=", line) is not None
+    return needle in line
 
 
 @dataclass(frozen=True)
@@ -204,7 +211,7 @@ class _Entry:
     def check_keys(self, allowed: set[str]) -> None:
         for key in self.data:
             if key not in allowed:
-                raise self.fail(f"unknown key '{key}' in [[{self.table}]]", key)
+                raise self.fail(f"unknown key '{key}' in [[{self.table}]]", f"{key} =")
 
     def text(self, key: str, *, required: bool = True) -> str | None:
         value = self.data.get(key)
@@ -213,7 +220,7 @@ class _Entry:
                 raise self.fail(f"[[{self.table}]] entry is missing '{key}'")
             return None
         if not isinstance(value, str) or not value.strip():
-            raise self.fail(f"'{key}' must be non-empty text", key)
+            raise self.fail(f"'{key}' must be non-empty text", f"{key} =")
         return value.strip()
 
 
@@ -236,7 +243,7 @@ def _parse_questions(cf: ContentFile) -> tuple[Question, ...]:
             raise entry.fail(f"duplicate question id '{qid}'", f'"{qid}"')
         follows = entry.text("follows", required=False)
         if follows is not None and follows not in seen:
-            raise entry.fail(f"question '{qid}' follows '{follows}', which is not an earlier question", "follows")
+            raise entry.fail(f"question '{qid}' follows '{follows}', which is not an earlier question", "follows =")
         seen.add(qid)
         questions.append(
             Question(
@@ -263,25 +270,25 @@ def _parse_rules(cf: ContentFile, question_ids: set[str]) -> tuple[Rule, ...]:
         entry.check_keys(_RULE_KEYS)
         qid = entry.text("question")
         if qid not in question_ids:
-            raise entry.fail(f"rule names unknown question '{qid}'", "question", f'"{qid}"')
+            raise entry.fail(f"rule names unknown question '{qid}'", "question =", f'"{qid}"')
         procedure = entry.text("procedure")
         if procedure not in PROCEDURES:
             raise entry.fail(f"unknown procedure '{procedure}' (use {' or '.join(PROCEDURES)})", f'"{procedure}"')
         if (qid, procedure) in seen:
-            raise entry.fail(f"a second rule for question '{qid}' and {procedure}", "question")
+            raise entry.fail(f"a second rule for question '{qid}' and {procedure}", "question =")
         seen.add((qid, procedure))
         level = entry.text("level")
         if level not in RULE_LEVELS:
             raise entry.fail(
                 f"unknown level '{level}' (use {', '.join(RULE_LEVELS)}; to make a question irrelevant "
-                "to a procedure, remove its rule)", "level", f'"{level}"'
+                "to a procedure, remove its rule)", "level =", f'"{level}"'
             )
         wait = entry.text("wait", required=False)
         if level == "defer" and wait is None:
-            raise entry.fail(f"the rule for '{qid}' defers {procedure} but gives no 'wait'", "level")
+            raise entry.fail(f"the rule for '{qid}' defers {procedure} but gives no 'wait'", "level =")
         verified = entry.data.get("verified", True)
         if not isinstance(verified, bool):
-            raise entry.fail("'verified' must be true or false", "verified")
+            raise entry.fail("'verified' must be true or false", "verified =")
         rules.append(Rule(qid, procedure, level, entry.text("reason"), wait, entry.text("source"), verified))
     return tuple(rules)
 

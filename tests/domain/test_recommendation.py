@@ -1,0 +1,228 @@
+"""Recommendation: the rule table, case by case, plus properties that must always hold."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rejuv_desktop.domain.recommendation import (
+    CONCERNS,
+    RULES,
+    Findings,
+    SkinQuality,
+    recommend,
+)
+from rejuv_desktop.domain.screening import LEVELS, PROCEDURES, Verdict, load_rules, screen
+from rejuv_desktop.errors import ValidationError
+
+SCREENING = load_rules()
+
+
+def verdicts(**answers):
+    """Screening verdicts for a patient who answered "no" to all but the given questions."""
+    base = {q.id: "no" for q in SCREENING.questions}
+    base.update(answers)
+    return screen(base, SCREENING)
+
+
+CLEAR = verdicts()
+VOLUME = {"volume_loss"}
+
+# name, findings, expected line codes in order, expected procedures
+CASES = [
+    ("volume loss, Merz 3/2",
+     Findings(concerns=VOLUME, merz_left=3, merz_right=2, verdicts=CLEAR),
+     ["fat_transfer", "mesotherapy_no_volume"], ("fat_transfer",)),
+    ("Merz 2 on one hand is enough",
+     Findings(concerns={"prominent_veins"}, merz_left=2, verdicts=CLEAR),
+     ["fat_transfer", "mesotherapy_no_volume"], ("fat_transfer",)),
+    ("crepey skin only",
+     Findings(concerns={"crepey_skin"}, merz_left=0, merz_right=0, verdicts=CLEAR),
+     ["mesotherapy"], ("mesotherapy",)),
+    ("dryness and lost elasticity",
+     Findings(concerns={"dryness", "loss_of_elasticity"}, verdicts=CLEAR),
+     ["mesotherapy"], ("mesotherapy",)),
+    ("volume and skin: combined protocol",
+     Findings(concerns={"volume_loss", "prominent_tendons", "crepey_skin"}, merz_left=3, merz_right=3, verdicts=CLEAR),
+     ["fat_transfer", "mesotherapy", "combined"], ("fat_transfer", "mesotherapy")),
+    ("examination finds crepey skin the patient did not raise",
+     Findings(skin_right=SkinQuality(texture="crepey"), verdicts=CLEAR),
+     ["mesotherapy"], ("mesotherapy",)),
+    ("moderate skin values alone call for nothing",
+     Findings(skin_left=SkinQuality(hydration="moderate", elasticity="moderate", texture="slightly_rough"), verdicts=CLEAR),
+     ["no_indication"], ()),
+    ("Merz 3 but the patient only worries about crepe",
+     Findings(concerns={"crepey_skin"}, merz_left=3, merz_right=3, verdicts=CLEAR),
+     ["mesotherapy"], ("mesotherapy",)),
+    ("mild volume loss",
+     Findings(concerns=VOLUME, merz_left=1, merz_right=1, verdicts=CLEAR),
+     ["volume_mild", "mesotherapy_no_volume"], ()),
+    ("volume concern, hands not graded",
+     Findings(concerns=VOLUME, verdicts=CLEAR),
+     ["grade_hands_first", "mesotherapy_no_volume"], ()),
+    ("age spots only",
+     Findings(concerns={"lentigines"}, verdicts=CLEAR),
+     ["refer_pigment", "no_indication"], ()),
+    ("age spots seen on examination with crepey skin",
+     Findings(concerns={"crepey_skin"}, lentigines_present=True, verdicts=CLEAR),
+     ["mesotherapy", "refer_pigment"], ("mesotherapy",)),
+    ("suspicious spot stops everything",
+     Findings(concerns={"volume_loss", "crepey_skin", "lentigines"}, merz_left=4, merz_right=4,
+              suspicious_lesion=True, verdicts=CLEAR),
+     ["refer_dermatology"], ()),
+    ("suspicious spot reported at screening",
+     Findings(concerns={"crepey_skin"}, verdicts=verdicts(suspicious_skin_lesion="yes")),
+     ["refer_dermatology"], ()),
+    ("bleeding disorder rules out fat transfer",
+     Findings(concerns=VOLUME, merz_left=3, merz_right=3, verdicts=verdicts(bleeding_disorder="yes")),
+     ["fat_transfer_contraindicated", "mesotherapy_no_volume"], ()),
+    ("a contraindicated verdict without reasons is still never recommended",
+     Findings(concerns=VOLUME, merz_left=3, verdicts={"fat_transfer": Verdict("contraindicated"), "mesotherapy": Verdict("eligible")}),
+     ["fat_transfer_contraindicated", "mesotherapy_no_volume"], ()),
+    ("pregnant: mesotherapy ruled out",
+     Findings(concerns={"dryness"}, verdicts=verdicts(pregnant="yes")),
+     ["mesotherapy_contraindicated"], ()),
+    ("pregnant with volume and skin concerns",
+     Findings(concerns={"volume_loss", "dryness"}, merz_left=3, merz_right=2, verdicts=verdicts(pregnant="yes")),
+     ["fat_transfer_after_wait", "mesotherapy_contraindicated"], ("fat_transfer",)),
+    ("isotretinoin: mesotherapy after the wait",
+     Findings(concerns={"crepey_skin"}, verdicts=verdicts(isotretinoin_last_12_months="yes")),
+     ["mesotherapy_after_wait"], ("mesotherapy",)),
+    ("no donor fat found on examination",
+     Findings(concerns=VOLUME, merz_left=3, merz_right=3, donor_fat="insufficient", verdicts=CLEAR),
+     ["fat_transfer_not_feasible", "mesotherapy_no_volume"], ()),
+    ("no donor fat answered at screening",
+     Findings(concerns=VOLUME, merz_left=3, merz_right=3, verdicts=verdicts(insufficient_donor_fat="yes")),
+     ["fat_transfer_not_feasible", "mesotherapy_no_volume"], ()),
+    ("no donor fat and a bleeding disorder",
+     Findings(concerns=VOLUME, merz_left=3, donor_fat="insufficient",
+              verdicts=verdicts(insufficient_donor_fat="yes", bleeding_disorder="yes")),
+     ["fat_transfer_not_feasible", "fat_transfer_contraindicated", "mesotherapy_no_volume"], ()),
+    ("limited donor fat",
+     Findings(concerns=VOLUME, merz_left=3, merz_right=3, donor_fat="limited", verdicts=CLEAR),
+     ["fat_transfer", "donor_fat_limited", "mesotherapy_no_volume"], ("fat_transfer",)),
+    ("smoker: fat transfer with caution",
+     Findings(concerns=VOLUME, merz_left=3, merz_right=3, verdicts=verdicts(smoker="yes")),
+     ["fat_transfer", "mesotherapy_no_volume", "fat_transfer_caution"], ("fat_transfer",)),
+    ("nothing answered at screening yet",
+     Findings(concerns={"volume_loss", "crepey_skin"}, merz_left=2, merz_right=2, verdicts=screen({}, SCREENING)),
+     ["fat_transfer", "mesotherapy", "combined", "fat_transfer_caution", "mesotherapy_caution"],
+     ("fat_transfer", "mesotherapy")),
+    ("screening not recorded",
+     Findings(concerns={"volume_loss", "crepey_skin"}, merz_left=2, merz_right=2),
+     ["fat_transfer", "mesotherapy", "combined", "screening_missing"], ("fat_transfer", "mesotherapy")),
+    ("other concern",
+     Findings(concerns={"other"}, verdicts=CLEAR),
+     ["other_concern", "no_indication"], ()),
+    ("nothing found",
+     Findings(verdicts=CLEAR),
+     ["no_indication"], ()),
+]
+
+
+@pytest.mark.parametrize("name, findings, codes, procedures", CASES, ids=[c[0] for c in CASES])
+def test_rule_table(name, findings, codes, procedures):
+    result = recommend(findings)
+    assert list(result.codes()) == codes
+    assert result.procedures == procedures
+    for line in result.lines:
+        assert line.text.strip()
+        assert line.procedure in (None, *PROCEDURES)
+
+
+def test_every_rule_is_exercised_and_codes_are_unique():
+    codes = [rule.code for rule in RULES]
+    assert len(codes) == len(set(codes))
+    exercised = {code for case in CASES for code in case[2]}
+    assert exercised == set(codes)
+
+
+def line(result, code):
+    return next(l for l in result.lines if l.code == code)
+
+
+def test_volume_line_names_its_findings_and_the_filler_alternative():
+    result = recommend(Findings(concerns=VOLUME, merz_left=3, merz_right=2, verdicts=CLEAR))
+    fat = line(result, "fat_transfer")
+    assert fat.findings == ("Volume loss with Merz grade 3 (left) / 2 (right)",)
+    assert fat.procedure == "fat_transfer"
+    assert "hyaluronic-acid filler" in fat.text.lower()
+    assert "restores no volume" in line(result, "mesotherapy_no_volume").text
+
+
+def test_deferred_procedure_is_recommended_after_the_wait():
+    result = recommend(Findings(concerns={"crepey_skin"}, verdicts=verdicts(isotretinoin_last_12_months="yes")))
+    meso = line(result, "mesotherapy_after_wait")
+    assert "after the wait" in meso.text and "6–12 months" in meso.text
+    assert any("isotretinoin" in f for f in meso.findings)
+
+
+def test_contraindication_says_why_and_offers_the_alternative():
+    result = recommend(Findings(concerns=VOLUME, merz_left=3, verdicts=verdicts(bleeding_disorder="yes")))
+    refused = line(result, "fat_transfer_contraindicated")
+    assert refused.procedure is None
+    assert "filler" in refused.text
+    assert any("bleeding or clotting disorder" in f for f in refused.findings)
+
+
+def test_pigment_referral_says_mesotherapy_does_not_treat_spots():
+    text = line(recommend(Findings(lentigines_present=True, verdicts=CLEAR)), "refer_pigment").text
+    assert "laser" in text and "Mesotherapy does not treat them" in text
+
+
+@pytest.mark.parametrize(
+    "kwargs, field",
+    [
+        ({"concerns": {"wrinkles"}}, "concerns"),
+        ({"merz_left": 5}, "merz_left"),
+        ({"merz_right": True}, "merz_right"),
+        ({"donor_fat": "plenty"}, "donor_fat"),
+        ({"verdicts": {"botox": Verdict("eligible")}}, "verdicts.botox"),
+    ],
+)
+def test_invalid_findings_are_refused(kwargs, field):
+    with pytest.raises(ValidationError) as info:
+        Findings(**kwargs)
+    assert field in info.value.errors
+
+
+def test_invalid_skin_value_is_refused():
+    with pytest.raises(ValidationError):
+        SkinQuality(texture="silky")
+
+
+# ----------------------------------------------------------------------------- properties
+
+skin = st.none() | st.builds(
+    SkinQuality,
+    hydration=st.sampled_from([None, "good", "moderate", "poor"]),
+    elasticity=st.sampled_from([None, "good", "moderate", "poor"]),
+    texture=st.sampled_from([None, "smooth", "slightly_rough", "crepey"]),
+)
+findings_strategy = st.builds(
+    Findings,
+    concerns=st.frozensets(st.sampled_from(sorted(CONCERNS))),
+    merz_left=st.none() | st.integers(0, 4),
+    merz_right=st.none() | st.integers(0, 4),
+    skin_left=skin,
+    skin_right=skin,
+    lentigines_present=st.booleans(),
+    suspicious_lesion=st.booleans(),
+    donor_fat=st.sampled_from([None, "adequate", "limited", "insufficient"]),
+    verdicts=st.dictionaries(st.sampled_from(PROCEDURES), st.builds(Verdict, st.sampled_from(LEVELS))),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(findings_strategy)
+def test_recommendation_invariants(findings):
+    result = recommend(findings)
+    assert result.lines, "there is always something to say"
+    for procedure in result.procedures:
+        verdict = findings.verdicts.get(procedure)
+        assert verdict is None or verdict.level != "contraindicated"
+    if findings.suspicious_lesion:
+        assert result.procedures == () and result.codes() == ("refer_dermatology",)
+    if "fat_transfer" in result.procedures:
+        assert max(m for m in (findings.merz_left, findings.merz_right) if m is not None) >= 2
+        assert findings.donor_fat != "insufficient"
+    assert set(result.procedures) == {l.procedure for l in result.lines if l.procedure}
