@@ -122,17 +122,6 @@ class Field:
             raise ValueError(f"{self.ref} is repeated: give the hand, name or row number")
         return f"{self.ref}.{instance}"
 
-    @property
-    def instances(self) -> tuple[str, ...] | None:
-        """Fixed instances ((None,) for a single field); None for open rows (``repeat = "list"``)."""
-        if self.repeat is None:
-            return (None,)  # type: ignore[return-value]
-        if self.repeat == "sides":
-            return SIDES
-        if self.repeat == "list":
-            return None
-        return tuple(self.repeat)
-
     def range_text(self) -> str:
         """The allowed range as a sentence fragment, e.g. ``between 0 and 40 ml``."""
         if self.min is not None and self.max is not None:
@@ -155,7 +144,7 @@ class Field:
         if kind in ("number", "integer"):
             if isinstance(value, bool) or not isinstance(value, (int, float)):
                 return "Must be a number"
-            if not math.isfinite(value):
+            if isinstance(value, float) and not math.isfinite(value):
                 return "Must be a number"
             if kind == "integer" and value != int(value):
                 return "Must be a whole number"
@@ -321,6 +310,7 @@ class Protocol:
 def load_protocol(procedure: str, path: Path | str | None = None) -> Protocol:
     """Load and check a protocol; the packaged file for ``procedure`` unless a path is given.
 
+    The file's ``procedure`` must match. A relative path is taken inside ``resources/``.
     Packaged files are read once and cached. Any mistake raises ContentError with file and line.
     """
     if path is None:
@@ -500,7 +490,8 @@ class _Reader:
         sid = self.ident(where, t)
         if sid == CONSENT_GATE:
             raise self.fail(where, f"'{CONSENT_GATE}' is a gate, not a step id", "id")
-        items = [self.item(where + ("items", i), x) for i, x in enumerate(self.get(where, t, "items", "tables", []))]
+        items = [self.item(where + ("items", i), x)
+                 for i, x in enumerate(self.get(where, t, "items", "tables", []))]
         fields = [self.field(where + ("fields", i), x, sid)
                   for i, x in enumerate(self.get(where, t, "fields", "tables", []))]
         names = [x.id for x in items] + [f.id for f in fields]

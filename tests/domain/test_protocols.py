@@ -6,6 +6,8 @@ import textwrap
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from rejuv_desktop.domain.protocols import (
     PROCEDURES,
@@ -119,6 +121,20 @@ def test_other_field_types():
     assert day.validate("2025-02-30") == "Must be a date (YYYY-MM-DD)"
     assert _field(type="bool").validate(1) == "Must be yes or no"
     assert _field(type="text").validate(3) == "Must be text"
+
+
+ANY_VALUE = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.floats(), st.text(), st.dates(),
+    st.lists(st.one_of(st.text(max_size=20), st.integers()), max_size=4),
+)
+ALL_FIELDS = [f for p in PROCEDURES for f in load_protocol(p).all_fields()]
+
+
+@given(value=ANY_VALUE)
+def test_validate_never_crashes(value):
+    for f in ALL_FIELDS:
+        message = f.validate(value)
+        assert message is None or (isinstance(message, str) and message)
 
 
 def test_field_keys():
