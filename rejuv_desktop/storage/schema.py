@@ -111,3 +111,61 @@ CREATE TABLE sign_in_events (
 )
 """)
     audit.install_triggers(db, "practitioners")
+
+
+@migrations(name="0003_consultations")
+def _consultations(db) -> None:
+    # A draft is the wizard's working copy, saved at every pause in typing; it is not part of
+    # the record (so not audited) and is removed when the consultation is finalised from it.
+    # A finalised consultation never changes: a trigger refuses any update; a correction is a
+    # new row that points to the one it amends.
+    _sql(db, """
+CREATE TABLE consultation_drafts (
+    id INTEGER PRIMARY KEY,
+    patient_id INTEGER NOT NULL REFERENCES patients (id),
+    practitioner_id INTEGER REFERENCES practitioners (id),
+    amends_id INTEGER REFERENCES consultations (id),
+    amendment_reason TEXT NOT NULL DEFAULT '',
+    page INTEGER NOT NULL DEFAULT 0,
+    data_json TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX consultation_drafts_patient ON consultation_drafts (patient_id);
+CREATE TABLE consultations (
+    id INTEGER PRIMARY KEY,
+    patient_id INTEGER NOT NULL REFERENCES patients (id),
+    practitioner_id INTEGER REFERENCES practitioners (id),
+    started_at TEXT NOT NULL,
+    finalised_at TEXT NOT NULL,
+    amends_id INTEGER REFERENCES consultations (id),
+    amendment_reason TEXT NOT NULL DEFAULT '',
+    data_json TEXT NOT NULL,
+    screening_json TEXT NOT NULL,
+    recommendation_json TEXT NOT NULL,
+    verdict_fat_transfer TEXT NOT NULL,
+    verdict_mesotherapy TEXT NOT NULL,
+    outcome TEXT NOT NULL CHECK (outcome IN ('planned', 'not_planned', 'stopped'))
+);
+CREATE INDEX consultations_patient ON consultations (patient_id, finalised_at);
+CREATE TRIGGER consultations_final BEFORE UPDATE ON consultations
+BEGIN SELECT RAISE(ABORT, 'a finalised consultation cannot be changed: add an amendment'); END;
+CREATE TRIGGER consultations_no_delete BEFORE DELETE ON consultations
+BEGIN SELECT RAISE(ABORT, 'consultations are never deleted'); END;
+CREATE TABLE plans (
+    id INTEGER PRIMARY KEY,
+    patient_id INTEGER NOT NULL REFERENCES patients (id),
+    consultation_id INTEGER NOT NULL REFERENCES consultations (id),
+    procedure TEXT NOT NULL CHECK (procedure IN ('fat_transfer', 'mesotherapy')),
+    sessions INTEGER NOT NULL,
+    interval_days INTEGER,
+    start_date TEXT NOT NULL,
+    combined INTEGER NOT NULL DEFAULT 0,
+    status TEXT NOT NULL DEFAULT 'planned'
+        CHECK (status IN ('planned', 'in_progress', 'completed', 'superseded', 'cancelled')),
+    created_at TEXT NOT NULL
+);
+CREATE INDEX plans_patient ON plans (patient_id, status)
+""")
+    for table in ("consultations", "plans"):
+        audit.install_triggers(db, table)

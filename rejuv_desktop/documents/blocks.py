@@ -1,0 +1,308 @@
+"""Template blocks to flowables.
+
+Every table splits inside a row (``splitInRow=1``) so a 100,000-character note or a 5,000-
+character unbroken word in a cell flows onto the next page instead of raising LayoutError.
+"""
+
+from __future__ import annotations
+
+from copy import copy
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from rejuv_desktop.documents.labels import Labels
+from rejuv_desktop.documents.layout import image_flowable
+from rejuv_desktop.documents.markup import Filler, user_markup
+from rejuv_desktop.documents.styles import ACCENT, CALLOUT_EDGE, CALLOUT_TINT, INK, LEVEL_COLOURS, RULE, TINT, Styles
+from rejuv_desktop.documents.templates import Block
+
+BOX_EMPTY = "\u2610"
+BOX_TICKED = "\u2612"
+
+
+@dataclass
+class BlockData:
+    """What data blocks read from the record, and the signature to place, if any."""
+
+    lists: dict[str, list[str]]
+    tables: dict[str, list[tuple[str, ...]]]
+    texts: dict[str, str]
+    ticks: dict[str, dict[str, bool] | None]
+    merz: dict[str, int | None]
+    verdicts: list[tuple[str, str, list[str]]]
+    patient_name: str = ""
+    practitioner_lines: tuple[str, ...] = ()
+    signature_png: bytes | None = None
+    signed_date: str | None = None
+    signature_note: str | None = None
+
+
+class BlockRenderer:
+    """Renders the blocks of one template with one document's values."""
+
+    def __init__(self, st: Styles, labels: Labels, fill: Filler, data: BlockData, width: float):
+        self.st = st
+        self.labels = labels
+        self.fill = fill
+        self.data = data
+        self.width = width
+        self._handlers: dict[str, Callable[[dict[str, Any]], list[Flowable]]] = {
+            "heading": self._heading,
+            "paragraph": self._paragraph,
+            "bullets": self._bullets,
+            "callout": self._callout,
+            "details": self._details,
+            "risk_table": self._risk_table,
+            "checkboxes": self._checkboxes,
+            "signature": self._signature,
+            "list": self._list,
+            "table": self._table,
+            "text": self._text,
+            "merz": self._merz,
+            "verdicts": self._verdicts,
+        }
+
+    def render(self, blocks: tuple[Block, ...], page_height: float, keep_fraction: float) -> list[Flowable]:
+        """The flowables of all blocks, in order.
+
+        A heading and the blocks up to the next heading form a section. A section at most
+        ``keep_fraction`` of a page high moves to the next page whole rather than being cut, so
+        a heading or a table header is never stranded at the foot of a page. A section with
+        signatures, or under a heading marked ``keep = true`` (warning signs and the clinic's
+        phone number), is kept whole whenever it fits on one page.
+        """
+        story: list[Flowable] = []
+        section: list[Flowable] = []
+        whole = False
+
+        def close() -> None:
+            if section:
+                story.append(_KeepIfShort(section, page_height if whole else page_height * keep_fraction))
+
+        for block in blocks:
+            if block.type == "heading" and section:
+                close()
+                section, whole = [], False
+            section.extend(self._handlers[block.type](block.data))
+            whole = whole or block.type == "signature" or bool(block.data.get("keep", False))
+        close()
+        return story
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def _grid(self, rows: list[list[Any]], widths: list[float], header: bool = True, zebra: bool = False) -> Table:
+        table = Table(rows, colWidths=[w * self.width for w in widths], repeatRows=1 if header else 0, splitInRow=1)
+        commands: list[tuple] = [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 5),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+            ("TOPPADDING", (0, 0), (-1, -1), 4),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+        ]
+        if header:
+            commands += [("BACKGROUND", (0, 0), (-1, 0), TINT), ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT)]
+        table.setStyle(TableStyle(commands))
+        table.spaceAfter = self.st.size * 0.8
+        table.spaceBefore = self.st.size * 0.2
+        return table
+
+    def _p(self, markup: str, style=None) -> Paragraph:
+        return Paragraph(markup, style or self.st.body)
+
+    def _user_paragraphs(self, text: str, style=None) -> list[Flowable]:
+        # Blank lines start a new paragraph; single newlines stay as line breaks. Many short
+        # paragraphs also lay out much faster than one 100,000-character paragraph.
+        chunks = [c for c in text.replace("\r\n", "\n").split("\n\n") if c.strip()]
+        return [self._p(user_markup(c.strip("\n")), style) for c in chunks]
+
+    # -- fixed text ----------------------------------------------------------------------------
+
+    def _heading(self, d: dict[str, Any]) -> list[Flowable]:
+        return [self._p(self.fill(d["text"]), self.st.h1 if d.get("level", 1) == 1 else self.st.h2)]
+
+    def _paragraph(self, d: dict[str, Any]) -> list[Flowable]:
+        return [self._p(self.fill(d["text"]), getattr(self.st, d.get("style", "body")))]
+
+    def _bullets(self, d: dict[str, Any]) -> list[Flowable]:
+        style = self.st.bullet_small if d.get("style") == "small" else self.st.bullet
+        items = [Paragraph(self.fill(item), style, bulletText="\u2022") for item in d["items"]]
+        items[-1].style = _with_space_after(style, self.st.size * 0.7)
+        return items
+
+    def _callout(self, d: dict[str, Any]) -> list[Flowable]:
+        style = getattr(self.st, "callout" if d.get("size", "normal") == "normal" else f"callout_{d['size']}")
+        box = Table([[self._p(self.fill(d["text"]), style)]], colWidths=[self.width], splitInRow=1)
+        box.setStyle(
+            TableStyle(
+                [
+                    ("BACKGROUND", (0, 0), (-1, -1), CALLOUT_TINT),
+                    ("LINEBEFORE", (0, 0), (0, -1), 3, CALLOUT_EDGE),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 10),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+                    ("TOPPADDING", (0, 0), (-1, -1), 7),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 9),
+                ]
+            )
+        )
+        box.spaceBefore = self.st.size * 0.4
+        box.spaceAfter = self.st.size * 0.9
+        return [box]
+
+    def _details(self, d: dict[str, Any]) -> list[Flowable]:
+        rows = [[self._p(self.fill(r["label"]), self.st.label), self._p(self.fill(r["value"]), self.st.cell)] for r in d["rows"]]
+        table = self._grid(rows, [0.3, 0.7], header=False)
+        table.setStyle(TableStyle([("LINEABOVE", (0, 0), (-1, 0), 0.4, RULE)]))
+        return [table]
+
+    def _risk_table(self, d: dict[str, Any]) -> list[Flowable]:
+        head = [self._p(self.fill(c), self.st.cell_head) for c in d["columns"]]
+        rows = [[self._p(self.fill(r["risk"]), self.st.cell), self._p(self.fill(r["frequency"]), self.st.cell)] for r in d["rows"]]
+        out: list[Flowable] = [self._grid([head] + rows, [0.62, 0.38])]
+        if "note" in d:
+            out.append(self._p(self.fill(d["note"]), self.st.small))
+        return out
+
+    def _checkboxes(self, d: dict[str, Any]) -> list[Flowable]:
+        box_style = self.st.cell
+        if "source" not in d:
+            rows = [[self._p(BOX_EMPTY, self.st.lead), self._p(self.fill(i["text"]), box_style)] for i in d["items"]]
+            table = self._grid(rows, [0.06, 0.94], header=False)
+            return [table]
+        answers = self.data.ticks.get(d["source"])
+        rows = []
+        for item in d["items"]:
+            answer = None if answers is None else answers.get(item["key"])
+            yes = BOX_TICKED if answer is True else BOX_EMPTY
+            no = BOX_TICKED if answer is False else BOX_EMPTY
+            choice = f"{yes} {user_markup(self.labels['yes'])}&nbsp;&nbsp;&nbsp;&nbsp;{no} {user_markup(self.labels['no'])}"
+            rows.append([self._p(self.fill(item["text"]), box_style), self._p(choice, self.st.cell)])
+        return [self._grid(rows, [0.72, 0.28], header=False)]
+
+    def _signature(self, d: dict[str, Any]) -> list[Flowable]:
+        lb = self.labels
+        area = 22 * mm
+        cells: list[list[Flowable]] = []
+        for party in d["parties"]:
+            cell: list[Flowable] = [self._p(user_markup(lb[party]), self.st.cell_head)]
+            if party == "patient" and self.data.signature_png:
+                image = image_flowable(self.data.signature_png, self.width * 0.4, area - 3 * mm, "signature")
+                # The drawn signature sits on the line, as ink on paper would.
+                cell += [Spacer(1, area - image.drawHeight), image]
+            else:
+                cell.append(Spacer(1, area))
+            cell.append(_Rule(self.width * 0.42))
+            cell.append(self._p(user_markup(lb["signature"]), self.st.small))
+            signed = self.data.signed_date if party == "patient" else None
+            date_text = user_markup(signed) if signed else "_" * 22
+            cell.append(self._p(f"{user_markup(lb['date_label'])}: {date_text}", self.st.cell))
+            names = [self.data.patient_name] if party == "patient" else list(self.data.practitioner_lines)
+            cell.append(self._p(f"{user_markup(lb['name'])}: " + "<br/>".join(user_markup(n) for n in names), self.st.cell))
+            cells.append(cell)
+        table = Table([cells], colWidths=[self.width / len(cells)] * len(cells), splitInRow=1)
+        table.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 14),
+                ]
+            )
+        )
+        parts: list[Flowable] = [Spacer(1, self.st.size * 0.6), table]
+        if self.data.signature_note:
+            parts += [Spacer(1, 3 * mm), self._p(user_markup(self.data.signature_note), self.st.small)]
+        return parts
+
+    # -- blocks filled from the record ---------------------------------------------------------
+
+    def _list(self, d: dict[str, Any]) -> list[Flowable]:
+        items = [i for i in self.data.lists.get(d["source"], []) if i.strip()]
+        if not items:
+            return [self._p(self.fill(d["empty"]), self.st.empty)]
+        out = [Paragraph(user_markup(i), self.st.bullet, bulletText="\u2022") for i in items]
+        out[-1].style = _with_space_after(self.st.bullet, self.st.size * 0.7)
+        return out
+
+    def _table(self, d: dict[str, Any]) -> list[Flowable]:
+        rows = self.data.tables.get(d["source"], [])
+        if not rows:
+            return [self._p(self.fill(d["empty"]), self.st.empty)]
+        head = [self._p(self.fill(c), self.st.cell_head) for c in d["columns"]]
+        body = [[self._p(user_markup(v), self.st.cell) for v in row] for row in rows]
+        widths = [0.34, 0.44, 0.22] if len(d["columns"]) == 3 else [1 / len(d["columns"])] * len(d["columns"])
+        return [self._grid([head] + body, widths)]
+
+    def _text(self, d: dict[str, Any]) -> list[Flowable]:
+        text = self.data.texts.get(d["source"], "")
+        if not text.strip():
+            return [self._p(self.fill(d["empty"]), self.st.empty)]
+        return self._user_paragraphs(text)
+
+    def _merz(self, d: dict[str, Any]) -> list[Flowable]:
+        head = [self._p(self.fill(c), self.st.cell_head) for c in d["columns"]]
+        rows = [head]
+        for hand in ("left", "right"):
+            grade = self.data.merz.get(hand)
+            if grade is None or str(grade) not in d["grades"]:
+                value = self.fill(d["not_graded"])
+            else:
+                value = f"<b>{grade}</b> \u2014 {self.fill(d['grades'][str(grade)])}"
+            rows.append([self._p(self.fill(d["hands"][hand]), self.st.label), self._p(value, self.st.cell)])
+        return [self._grid(rows, [0.3, 0.7])]
+
+    def _verdicts(self, d: dict[str, Any]) -> list[Flowable]:
+        if not self.data.verdicts:
+            return [self._p(self.fill(d["empty"]), self.st.empty)]
+        head = [self._p(self.fill(c), self.st.cell_head) for c in d["columns"]]
+        rows = [head]
+        for label, level, reasons in self.data.verdicts:
+            colour = LEVEL_COLOURS.get(level)
+            shown = self.fill(d["levels"][level]) if level in d["levels"] else user_markup(level)
+            if colour is not None:
+                shown = f'<font color="{colour.hexval()}"><b>{shown}</b></font>'
+            reason_text = [Paragraph(user_markup(r), self.st.bullet_small, bulletText="\u2022") for r in reasons if r.strip()]
+            rows.append([self._p(user_markup(label), self.st.label), self._p(shown, self.st.cell), reason_text or ""])
+        return [self._grid(rows, [0.25, 0.2, 0.55])]
+
+
+def _with_space_after(style, space: float):
+    new = copy(style)
+    new.spaceAfter = space
+    return new
+
+
+class _KeepIfShort(KeepTogether):
+    """Keeps its flowables on one page when together they are at most ``limit`` high."""
+
+    def __init__(self, flowables: list[Flowable], limit: float):
+        super().__init__(flowables)
+        self._limit = limit
+
+    def split(self, aW, aH):
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        if self._H > self._limit:
+            return self._content[:]
+        return super().split(aW, aH)
+
+
+class _Rule(Flowable):
+    """A signature line."""
+
+    def __init__(self, width: float):
+        super().__init__()
+        self.width = width
+        self.height = 2
+
+    def wrap(self, avail_w, avail_h):
+        self.width = min(self.width, avail_w)
+        return self.width, self.height
+
+    def draw(self):
+        self.canv.setStrokeColor(INK)
+        self.canv.setLineWidth(0.7)
+        self.canv.line(0, 1, self.width, 1)

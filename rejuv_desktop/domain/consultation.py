@@ -1,0 +1,187 @@
+"""A consultation's content: what the wizard collects, and what it takes to finalise it.
+
+The wizard, the command line and the tests share this module: the data is a plain JSON-able
+dict (so a draft can be saved at any keystroke), and ``evaluate`` / ``check_complete`` turn it
+into verdicts, a recommendation and the list of what is still missing.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from rejuv_desktop.domain import recommendation as rec
+from rejuv_desktop.domain import screening as scr
+from rejuv_desktop.domain.protocols import load_protocol
+from rejuv_desktop.domain.scales import load_scales
+from rejuv_desktop.domain.schedule import PlannedSession, plan_sessions
+from rejuv_desktop.errors import ValidationError
+
+SIDES = ("left", "right")
+LENTIGINES = {"none": "None", "few": "A few", "many": "Many"}
+COMBINED = "combined"
+MIN_WEIGHT_KG, MAX_WEIGHT_KG = 30.0, 250.0
+
+
+def new_data() -> dict[str, Any]:
+    """An empty consultation, as the wizard starts it."""
+    hand = {"merz": None, "hydration": None, "elasticity": None, "texture": None,
+            "lentigines": None, "suspicious_lesion": False, "notes": ""}
+    return {
+        "concerns": [], "concern_other": "", "goals": "",
+        "expectations_realistic": None, "expectations_note": "",
+        "hands": {side: dict(hand) for side in SIDES},
+        "fitzpatrick": None, "weight_kg": None, "donor_fat": None,
+        "answers": {}, "details": {},
+        "justifications": {},
+        "chosen": [], "plan": {}, "none_planned_reason": "", "notes": "",
+    }
+
+
+def merged(data: dict | None) -> dict[str, Any]:
+    """``data`` completed with any keys a newer version of the wizard added."""
+    out = new_data()
+    for key, value in (data or {}).items():
+        if key == "hands" and isinstance(value, dict):
+            for side in SIDES:
+                out["hands"][side].update(value.get(side) or {})
+        else:
+            out[key] = copy.deepcopy(value)
+    return out
+
+
+def weight(data: dict) -> float | None:
+    value = data.get("weight_kg")
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return number if math.isfinite(number) else None
+
+
+def suspicious_lesion(data: dict) -> bool:
+    return any(data["hands"][s].get("suspicious_lesion") for s in SIDES)
+
+
+def findings(data: dict, verdicts: dict[str, scr.Verdict]) -> rec.Findings:
+    """The recommendation engine's view of the consultation."""
+    hands = data["hands"]
+
+    def skin(side: str) -> rec.SkinQuality:
+        h = hands[side]
+        return rec.SkinQuality(h.get("hydration"), h.get("elasticity"), h.get("texture"))
+
+    return rec.Findings(
+        concerns=frozenset(c for c in data["concerns"] if c in rec.CONCERNS),
+        merz_left=hands["left"].get("merz"), merz_right=hands["right"].get("merz"),
+        skin_left=skin("left"), skin_right=skin("right"),
+        lentigines_present=any(hands[s].get("lentigines") in ("few", "many") for s in SIDES),
+        suspicious_lesion=suspicious_lesion(data),
+        donor_fat=data.get("donor_fat"), verdicts=verdicts)
+
+
+def screening_answers(data: dict) -> dict[str, str]:
+    """The screening answers, with the examination's findings filled in where they answer a
+    question (a suspicious lesion flagged on either hand is a "yes" to that question)."""
+    answers = dict(data.get("answers") or {})
+    if suspicious_lesion(data):
+        answers["suspicious_skin_lesion"] = "yes"
+    if data.get("donor_fat") == "insufficient":
+        answers["insufficient_donor_fat"] = "yes"
+    if data.get("expectations_realistic") is False:
+        answers["unrealistic_expectations"] = "yes"
+    return answers
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    verdicts: dict[str, scr.Verdict]
+    recommendation: rec.Recommendation
+
+    @property
+    def stop(self) -> bool:
+        """Nothing can be planned: every procedure is contraindicated, or a suspicious lesion
+        must be seen by a dermatologist first."""
+        if any(line.code.startswith("suspicious") for line in self.recommendation.lines):
+            return True
+        return all(v.level == "contraindicated" for v in self.verdicts.values())
+
+    def allowed(self, procedure: str) -> bool:
+        return not self.stop and self.verdicts[procedure].level != "contraindicated"
+
+
+def evaluate(data: dict, rules: scr.ScreeningRules | None = None) -> Evaluation:
+    """Verdicts for both procedures and the reasoned recommendation."""
+    data = merged(data)
+    verdicts = scr.screen(screening_answers(data), rules)
+    return Evaluation(verdicts, rec.recommend(findings(data, verdicts)))
+
+
+def planned_sessions(procedure: str, plan: dict) -> list[PlannedSession]:
+    """Dates of the planned sessions of one procedure (ValidationError if out of range)."""
+    protocol = load_protocol(procedure)
+    start = plan.get("start")
+    if not start:
+        raise ValidationError({"start": "Choose the date of the first session"})
+    interval = plan.get("interval_days") if protocol.series.interval_default_days else None
+    return plan_sessions(protocol, date.fromisoformat(start), plan.get("sessions"), interval)
+
+
+def default_plan(procedure: str, start: date) -> dict:
+    series = load_protocol(procedure).series
+    return {"sessions": series.sessions_default, "interval_days": series.interval_default_days,
+            "start": start.isoformat()}
+
+
+def check_complete(data: dict, evaluation: Evaluation,
+                   rules: scr.ScreeningRules | None = None) -> dict[str, str]:
+    """What still stops the consultation from being finalised, by field (empty when none)."""
+    rules = rules or scr.load_rules()
+    data = merged(data)
+    errors: dict[str, str] = {}
+    if not data["concerns"]:
+        errors["concerns"] = "Tick at least one concern"
+    if "other" in data["concerns"] and not data["concern_other"].strip():
+        errors["concern_other"] = "Describe the other concern"
+    if data["expectations_realistic"] is None:
+        errors["expectations_realistic"] = "Say whether the expectations are realistic"
+    elif data["expectations_realistic"] is False and not data["expectations_note"].strip():
+        errors["expectations_note"] = "Note why the expectations are not realistic"
+    merz = load_scales().merz
+    for side in SIDES:
+        if data["hands"][side].get("merz") not in merz.values():
+            errors[f"{side}.merz"] = f"Grade the {side} hand (Merz 0–4)"
+    if not data.get("fitzpatrick"):
+        errors["fitzpatrick"] = "Confirm the Fitzpatrick skin type"
+    w = weight(data)
+    if data.get("weight_kg") not in (None, "") and (w is None or not MIN_WEIGHT_KG <= w <= MAX_WEIGHT_KG):
+        errors["weight_kg"] = f"Weight must be between {MIN_WEIGHT_KG:.0f} and {MAX_WEIGHT_KG:.0f} kg"
+    effective = scr.effective_answers(screening_answers(data), rules)
+    asked = screening_answers(data)
+    missing = [q.id for q in rules.questions
+               if q.id not in asked and not (q.follows and effective.get(q.follows) == "no")]
+    if missing:
+        errors["answers"] = f"{len(missing)} screening question(s) not answered"
+    if evaluation.stop:
+        return errors  # nothing to plan: a stop is finalised with its reasons
+    chosen = [p for p in data["chosen"] if p in scr.PROCEDURES]
+    if not chosen and not data.get("none_planned_reason", "").strip():
+        errors["chosen"] = "Choose the procedure(s) to plan, or say why none is planned"
+    for procedure in chosen:
+        verdict = evaluation.verdicts[procedure]
+        name = rules.procedure_name(procedure)
+        if verdict.level == "contraindicated":
+            errors[f"chosen.{procedure}"] = f"{name.capitalize()} is contraindicated: it cannot be planned"
+        if verdict.level == "caution" and not (data["justifications"].get(procedure) or {}).get("text", "").strip():
+            errors[f"justification.{procedure}"] = f"Write the justification for {name}"
+        if procedure == "fat_transfer" and w is None:
+            errors["weight_kg"] = "Weight is needed for fat transfer (anaesthetic dose limits)"
+        try:
+            planned_sessions(procedure, data["plan"].get(procedure) or {})
+        except ValidationError as exc:
+            for key, message in exc.errors.items():
+                errors[f"plan.{procedure}.{key}"] = message
+    return errors

@@ -1,0 +1,184 @@
+"""Consultation use cases: start or resume a draft, autosave it, finalise, amend.
+
+The draft is saved at every page change and after each pause in typing, so closing the app (or
+a crash) loses at most the field being typed. Finalising recomputes the verdicts and the
+recommendation here, from the data — never trusting what a screen showed — and stores them with
+a snapshot of the screening exactly as asked that day.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date
+
+from rejuv_desktop.domain import consultation as dc
+from rejuv_desktop.domain import screening as scr
+from rejuv_desktop.domain.recommendation import Recommendation
+from rejuv_desktop.errors import UserError, ValidationError
+from rejuv_desktop.services import practitioners as pr
+from rejuv_desktop.storage import consultations as repo
+from rejuv_desktop.storage import patients as patients_repo
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Draft:
+    id: int
+    patient_id: int
+    data: dict
+    page: int
+    amends_id: int | None
+    amendment_reason: str
+    updated_at: str
+
+
+def _draft(row: dict) -> Draft:
+    return Draft(row["id"], row["patient_id"], dc.merged(row["data"]), row["page"],
+                 row["amends_id"], row["amendment_reason"], row["updated_at"])
+
+
+def find_draft(store, patient_id: int) -> Draft | None:
+    """The patient's unfinished consultation, if there is one."""
+    rows = repo.drafts_of(store, patient_id)
+    return _draft(repo.get_draft(store, rows[0]["id"])) if rows else None
+
+
+def all_drafts(store) -> list[dict]:
+    """Every unfinished consultation (patient names included), newest first."""
+    return repo.drafts_of(store)
+
+
+def start_consultation(store, patient_id: int) -> Draft:
+    """Resume the patient's draft, or start a new one prefilled from the patient's record."""
+    existing = find_draft(store, patient_id)
+    if existing:
+        return existing
+    patient = patients_repo.get(store, patient_id)
+    if patient["archived"]:
+        raise UserError("This patient is archived. Bring the record back from the archive "
+                        "before starting a consultation.")
+    data = dc.new_data()
+    data["fitzpatrick"] = patient["fitzpatrick"] or None
+    with store.write():
+        draft_id = repo.insert_draft(store, patient_id, data)
+    log.info("consultation draft %s started for patient %s", draft_id, patient_id)
+    return _draft(repo.get_draft(store, draft_id))
+
+
+def save_draft(store, draft_id: int, data: dict, page: int) -> None:
+    """Save the wizard's state; cheap enough to call at every pause in typing."""
+    with store.write():
+        repo.update_draft(store, draft_id, data, page)
+
+
+def discard_draft(store, draft_id: int) -> None:
+    """Throw away an unfinished consultation (nothing of it is in the record)."""
+    with store.write():
+        repo.delete_draft(store, draft_id)
+    log.info("consultation draft %s discarded", draft_id)
+
+
+def evaluate(data: dict) -> dc.Evaluation:
+    """Verdicts and recommendation for the data as it stands (for the wizard's pages)."""
+    return dc.evaluate(data)
+
+
+def _recommendation_dict(recommendation: Recommendation) -> dict:
+    return {"procedures": list(recommendation.procedures),
+            "lines": [{"code": l.code, "text": l.text, "findings": list(l.findings),
+                       "procedure": l.procedure} for l in recommendation.lines]}
+
+
+def finalise(store, draft_id: int) -> int:
+    """Turn a complete draft into a finalised, read-only consultation, with its plans.
+
+    Raises ``ValidationError`` listing what is missing. Returns the consultation id.
+    """
+    if store.actor_id is None:
+        raise UserError("Sign in before finalising a consultation.")
+    row = repo.get_draft(store, draft_id)
+    data = dc.merged(row["data"])
+    rules = scr.load_rules()
+    evaluation = dc.evaluate(data, rules)
+    errors = dc.check_complete(data, evaluation, rules)
+    if errors:
+        raise ValidationError(errors)
+    actor = pr.get_practitioner(store, store.actor_id)
+    now = store.now_iso()
+    answers = dc.screening_answers(data)
+    snapshot = scr.snapshot(answers, rules, {k: v for k, v in data["details"].items()
+                                             if k in answers and v})
+    chosen = [] if evaluation.stop else [p for p in scr.PROCEDURES if p in data["chosen"]]
+    # Justifications are stored with the name of who wrote them and when.
+    for procedure in chosen:
+        j = data["justifications"].get(procedure)
+        if j and j.get("text", "").strip():
+            j.setdefault("by", actor.display)
+            j.setdefault("by_id", actor.id)
+            j.setdefault("at", now)
+    data["chosen"] = chosen
+    data["plan"] = {p: data["plan"][p] for p in chosen}
+    outcome = "stopped" if evaluation.stop else ("planned" if chosen else "not_planned")
+    with store.write():
+        consultation_id = repo.insert_consultation(store, {
+            "patient_id": row["patient_id"], "practitioner_id": store.actor_id,
+            "started_at": row["created_at"], "finalised_at": now,
+            "amends_id": row["amends_id"], "amendment_reason": row["amendment_reason"],
+            "data": data, "screening": snapshot,
+            "recommendation": _recommendation_dict(evaluation.recommendation),
+            "verdict_fat_transfer": evaluation.verdicts["fat_transfer"].level,
+            "verdict_mesotherapy": evaluation.verdicts["mesotherapy"].level,
+            "outcome": outcome})
+        if row["amends_id"]:
+            repo.supersede_unstarted_plans(store, row["amends_id"])
+        for procedure in chosen:
+            plan = data["plan"][procedure]
+            repo.insert_plan(store, {
+                "patient_id": row["patient_id"], "consultation_id": consultation_id,
+                "procedure": procedure, "sessions": plan["sessions"],
+                "interval_days": plan.get("interval_days") if procedure == "mesotherapy" else None,
+                "start_date": plan["start"], "combined": int(len(chosen) > 1)})
+        repo.delete_draft(store, draft_id)
+    log.info("consultation %s finalised (%s)", consultation_id, outcome)
+    return consultation_id
+
+
+def start_amendment(store, consultation_id: int, reason: str) -> Draft:
+    """A draft that corrects a finalised consultation; the original stays as it was."""
+    if not reason.strip():
+        raise ValidationError({"reason": "Say why the consultation is being amended"})
+    original = repo.get_consultation(store, consultation_id)
+    if original["amended_by"]:
+        raise UserError(f"Consultation {consultation_id} has already been amended (by "
+                        f"consultation {original['amended_by']}): amend the newest one.")
+    existing = find_draft(store, original["patient_id"])
+    if existing:
+        raise UserError("This patient has an unfinished consultation: finish or discard it "
+                        "before amending.")
+    data = dc.merged(original["data"])
+    with store.write():
+        draft_id = repo.insert_draft(store, original["patient_id"], data, consultation_id,
+                                     reason.strip())
+    return _draft(repo.get_draft(store, draft_id))
+
+
+def consultation_history(store, patient_id: int) -> list[dict]:
+    """The patient's finalised consultations, newest first, amendments beside what they amend."""
+    return repo.consultations_of(store, patient_id)
+
+
+def get_consultation(store, consultation_id: int) -> dict:
+    return repo.get_consultation(store, consultation_id)
+
+
+def plans_of(store, patient_id: int, active_only: bool = False) -> list[dict]:
+    return repo.plans_of(store, patient_id, active_only)
+
+
+def default_start(store) -> date:
+    """First-session date offered by default: two weeks ahead, time to reflect."""
+    from datetime import timedelta
+
+    return store.clock().date() + timedelta(days=14)

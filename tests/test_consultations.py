@@ -1,0 +1,151 @@
+import pytest
+
+from rejuv_desktop.domain import consultation as dc
+from rejuv_desktop.domain import screening as scr
+from rejuv_desktop.errors import UserError, ValidationError
+from rejuv_desktop.services import consultations as sc
+from rejuv_desktop.services import patients as sp
+from rejuv_desktop.services import practitioners as pr
+
+
+@pytest.fixture
+def signed_in(store):
+    pid = pr.create_practitioner(store, {"name": "Claire Martin", "title": "Dr"}, "long enough")
+    pr.sign_in(store, pid, "long enough")
+    return pid
+
+
+@pytest.fixture
+def patient(store, patient_data):
+    return sp.add_patient(store, patient_data).patient_id
+
+
+def complete_data(**changes) -> dict:
+    data = dc.new_data()
+    data.update(concerns=["volume_loss", "crepey_skin"], goals="Hands that look like mine",
+                expectations_realistic=True, fitzpatrick="II", weight_kg=64,
+                donor_fat="adequate")
+    for side in dc.SIDES:
+        data["hands"][side].update(merz=3, hydration="poor", elasticity="moderate",
+                                   texture="crepey", lentigines="none")
+    data["answers"] = {q.id: "no" for q in scr.load_rules().questions}
+    data["chosen"] = ["fat_transfer", "mesotherapy"]
+    data["plan"] = {p: dc.default_plan(p, __import__("datetime").date(2026, 12, 7))
+                    for p in data["chosen"]}
+    data.update(changes)
+    return data
+
+
+def test_full_consultation_finalises_with_plans(store, signed_in, patient):
+    draft = sc.start_consultation(store, patient)
+    sc.save_draft(store, draft.id, complete_data(), page=6)
+    cid = sc.finalise(store, draft.id)
+    c = sc.get_consultation(store, cid)
+    assert c["outcome"] == "planned"
+    assert c["verdict_fat_transfer"] == c["verdict_mesotherapy"] == "eligible"
+    assert "combined" in " ".join(l["code"] for l in c["recommendation"]["lines"])
+    plans = sc.plans_of(store, patient)
+    assert {p["procedure"] for p in plans} == {"fat_transfer", "mesotherapy"}
+    assert all(p["combined"] == 1 for p in plans)
+    assert sc.find_draft(store, patient) is None  # the draft became the record
+
+
+def test_finalised_consultation_is_read_only(store, signed_in, patient):
+    draft = sc.start_consultation(store, patient)
+    sc.save_draft(store, draft.id, complete_data(), 6)
+    cid = sc.finalise(store, draft.id)
+    with pytest.raises(Exception, match="cannot be changed"):
+        store.conn.execute("UPDATE consultations SET outcome = 'stopped' WHERE id = ?", (cid,))
+    with pytest.raises(Exception, match="never deleted"):
+        store.conn.execute("DELETE FROM consultations WHERE id = ?", (cid,))
+
+
+def test_incomplete_draft_lists_what_is_missing(store, signed_in, patient):
+    draft = sc.start_consultation(store, patient)
+    with pytest.raises(ValidationError) as err:
+        sc.finalise(store, draft.id)
+    assert {"concerns", "left.merz", "right.merz", "answers"} <= set(err.value.errors)
+
+
+def test_caution_needs_a_written_justification_stored_with_the_name(store, signed_in, patient):
+    draft = sc.start_consultation(store, patient)
+    data = complete_data()
+    data["answers"]["smoker"] = "yes"
+    sc.save_draft(store, draft.id, data, 6)
+    with pytest.raises(ValidationError) as err:
+        sc.finalise(store, draft.id)
+    assert "justification.fat_transfer" in err.value.errors
+    data["justifications"] = {"fat_transfer": {"text": "Stopped smoking 8 weeks ago."}}
+    sc.save_draft(store, draft.id, data, 6)
+    c = sc.get_consultation(store, sc.finalise(store, draft.id))
+    assert c["verdict_fat_transfer"] == "caution"
+    j = c["data"]["justifications"]["fat_transfer"]
+    assert j["by"] == "Dr Claire Martin" and j["at"]
+
+
+def test_contraindicated_procedure_cannot_be_planned(store, signed_in, patient):
+    draft = sc.start_consultation(store, patient)
+    data = complete_data()
+    data["answers"]["keloid_tendency"] = "yes"  # excludes mesotherapy
+    sc.save_draft(store, draft.id, data, 6)
+    with pytest.raises(ValidationError) as err:
+        sc.finalise(store, draft.id)
+    assert "chosen.mesotherapy" in err.value.errors
+
+
+def test_suspicious_lesion_stops_with_referral(store, signed_in, patient):
+    draft = sc.start_consultation(store, patient)
+    data = complete_data(chosen=[], plan={})
+    data["hands"]["left"]["suspicious_lesion"] = True
+    sc.save_draft(store, draft.id, data, 6)
+    c = sc.get_consultation(store, sc.finalise(store, draft.id))
+    assert c["outcome"] == "stopped"
+    assert sc.plans_of(store, patient) == []
+    assert any("dermatolog" in l["text"].lower() for l in c["recommendation"]["lines"])
+
+
+def test_amendment_keeps_the_original(store, signed_in, patient):
+    draft = sc.start_consultation(store, patient)
+    sc.save_draft(store, draft.id, complete_data(), 6)
+    first = sc.finalise(store, draft.id)
+    with pytest.raises(ValidationError):
+        sc.start_amendment(store, first, "  ")
+    amend = sc.start_amendment(store, first, "Weight was misheard: 46 kg")
+    data = amend.data
+    data["weight_kg"] = 46
+    sc.save_draft(store, amend.id, data, 6)
+    second = sc.finalise(store, amend.id)
+    original = sc.get_consultation(store, first)
+    assert original["data"]["weight_kg"] == 64 and original["amended_by"] == second
+    history = sc.consultation_history(store, patient)
+    assert [h["id"] for h in history] == [second, first]
+    assert history[0]["amends_id"] == first
+    statuses = sorted(p["status"] for p in sc.plans_of(store, patient))
+    assert statuses == ["planned", "planned", "superseded", "superseded"]
+    with pytest.raises(UserError, match="already been amended"):
+        sc.start_amendment(store, first, "again")
+
+
+def test_snapshot_is_unchanged_when_the_screening_file_changes(store, signed_in, patient,
+                                                              monkeypatch):
+    draft = sc.start_consultation(store, patient)
+    sc.save_draft(store, draft.id, complete_data(), 6)
+    cid = sc.finalise(store, draft.id)
+    before = sc.get_consultation(store, cid)["screening"]
+    rules = scr.load_rules()
+    changed = scr.ScreeningRules(rules.id, "99", tuple(
+        scr.Question(q.id, q.section, q.text + " (reworded)", q.detail, q.help, q.statement,
+                     q.follows) for q in rules.questions), rules.rules)
+    monkeypatch.setattr(scr, "load_rules", lambda path=None: changed)
+    assert sc.get_consultation(store, cid)["screening"] == before
+    assert "(reworded)" not in str(before)
+
+
+def test_resume_returns_the_same_draft(store, signed_in, patient):
+    draft = sc.start_consultation(store, patient)
+    data = draft.data
+    data["goals"] = "Zoë's own words: <b>smoother</b> & fuller"
+    sc.save_draft(store, draft.id, data, 2)
+    again = sc.start_consultation(store, patient)
+    assert again.id == draft.id and again.page == 2
+    assert again.data["goals"] == data["goals"]
