@@ -105,7 +105,7 @@ class Evaluation:
     def stop(self) -> bool:
         """Nothing can be planned: every procedure is contraindicated, or a suspicious lesion
         must be seen by a dermatologist first."""
-        if any(line.code.startswith("suspicious") for line in self.recommendation.lines):
+        if "refer_dermatology" in self.recommendation.codes():
             return True
         return all(v.level == "contraindicated" for v in self.verdicts.values())
 
