@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 from datetime import date, datetime
 from typing import Any
 
@@ -109,10 +111,25 @@ def _string_list(cf: ContentFile, key: str, length: int) -> tuple[str, ...]:
 
 
 def load_labels(lang: str) -> Labels:
-    """Read and validate ``resources/documents/<lang>/labels.toml``."""
+    """Read and validate ``resources/documents/<lang>/labels.toml`` (again when it changes)."""
     if not re.fullmatch(r"[a-z]{2,3}(_[A-Z]{2})?", lang):
         raise ContentError(resource_path("documents"), None, f"'{lang}' is not a language code")
-    cf = load_toml(resource_path("documents", lang, "labels.toml"))
+    path = resource_path("documents", lang, "labels.toml")
+    try:
+        stat = path.stat()
+    except OSError:
+        return load_labels_file(path, lang)
+    return _cached(str(path), stat.st_mtime_ns, stat.st_size, lang)
+
+
+@lru_cache(maxsize=8)
+def _cached(path: str, mtime_ns: int, size: int, lang: str) -> Labels:
+    return load_labels_file(Path(path), lang)
+
+
+def load_labels_file(path: Path, lang: str) -> Labels:
+    """Read and validate a labels file at ``path`` for language ``lang``."""
+    cf = load_toml(Path(path))
     data = cf.data
     for key in ("id", "version"):
         if key not in data:

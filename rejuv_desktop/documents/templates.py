@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -321,10 +322,27 @@ def load_template(kind: str, procedure: str | None = None, lang: str = "en") -> 
     """Read and validate the template for a document kind (and procedure) in ``lang``.
 
     Raises ContentError naming the file and line for an unknown block type, a placeholder this
-    kind of document cannot fill, invalid markup or a malformed key.
+    kind of document cannot fill, invalid markup or a malformed key. A template is read again
+    whenever its file changes, so a clinic's edit shows in the next document.
     """
     path = template_path(kind, procedure, lang)
-    cf = load_toml(path)
+    try:
+        stat = path.stat()
+    except OSError:
+        return load_template_file(path, kind, procedure, lang)
+    return _cached(str(path), stat.st_mtime_ns, stat.st_size, kind, procedure, lang)
+
+
+@lru_cache(maxsize=32)
+def _cached(path: str, mtime_ns: int, size: int, kind: str, procedure: str | None, lang: str) -> Template:
+    return load_template_file(Path(path), kind, procedure, lang)
+
+
+def load_template_file(path: Path, kind: str, procedure: str | None, lang: str) -> Template:
+    """Read and validate a template file at ``path`` (see ``load_template``)."""
+    if kind not in KINDS:
+        raise ContentError(path, None, f"unknown document kind '{kind}'")
+    cf = load_toml(Path(path))
     ck = _Checker(cf, kind)
     data = cf.data
     for key in ("id", "version", "lang", "title", "blocks"):
@@ -363,5 +381,5 @@ def load_template(kind: str, procedure: str | None = None, lang: str = "en") -> 
         keep_together=float(keep),
         blocks=blocks,
         dates=dict(ck.dates),
-        path=path,
+        path=Path(path),
     )
