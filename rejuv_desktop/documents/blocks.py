@@ -114,10 +114,23 @@ class BlockRenderer:
         return Paragraph(markup, style or self.st.body)
 
     def _user_paragraphs(self, text: str, style=None) -> list[Flowable]:
-        # Blank lines start a new paragraph; single newlines stay as line breaks. Many short
-        # paragraphs also lay out much faster than one 100,000-character paragraph.
-        chunks = [c for c in text.replace("\r\n", "\n").split("\n\n") if c.strip()]
-        return [self._p(user_markup(c.strip("\n")), style) for c in chunks]
+        """User text as paragraphs: blank lines separate paragraphs, newlines are kept.
+
+        A very long paragraph is cut into pieces of a few thousand characters at a line end or
+        a space. ReportLab lays out the rest of a paragraph again on every page, so one
+        100,000-character paragraph costs seconds per page; pieces keep that cost flat.
+        """
+        style = style or self.st.body
+        joined = _with_space_after(style, 0)
+        out: list[Flowable] = []
+        for chunk in text.replace("\r\n", "\n").split("\n\n"):
+            chunk = chunk.strip("\n")
+            if not chunk.strip():
+                continue
+            pieces = _pieces(chunk, _PIECE)
+            out += [Paragraph(user_markup(p), joined) for p in pieces[:-1]]
+            out.append(Paragraph(user_markup(pieces[-1]), style))
+        return out
 
     # -- fixed text ----------------------------------------------------------------------------
 
@@ -232,7 +245,7 @@ class BlockRenderer:
         if not rows:
             return [self._p(self.fill(d["empty"]), self.st.empty)]
         head = [self._p(self.fill(c), self.st.cell_head) for c in d["columns"]]
-        body = [[self._p(user_markup(v), self.st.cell) for v in row] for row in rows]
+        body = [[self._user_paragraphs(v, self.st.cell) or "" for v in row] for row in rows]
         widths = [0.34, 0.44, 0.22] if len(d["columns"]) == 3 else [1 / len(d["columns"])] * len(d["columns"])
         return [self._grid([head] + body, widths)]
 
@@ -269,6 +282,24 @@ class BlockRenderer:
         return [self._grid(rows, [0.25, 0.2, 0.55])]
 
 
+_PIECE = 3000
+
+
+def _pieces(text: str, size: int) -> list[str]:
+    """``text`` cut into pieces of about ``size`` characters, at a newline or space if possible."""
+    pieces: list[str] = []
+    while len(text) > size:
+        cut = text.rfind("\n", size // 2, size)
+        if cut < 0:
+            cut = text.rfind(" ", size // 2, size)
+        if cut < 0:
+            cut = size
+        pieces.append(text[:cut])
+        text = text[cut:].lstrip("\n") if text[cut:cut + 1] == "\n" else text[cut:]
+    pieces.append(text)
+    return pieces
+
+
 def _with_space_after(style, space: float):
     new = copy(style)
     new.spaceAfter = space
@@ -286,7 +317,9 @@ class _KeepIfShort(KeepTogether):
         if getattr(self, "_wrapInfo", None) != (aW, aH):
             self.wrap(aW, aH)
         if self._H > self._limit:
-            return self._content[:]
+            # Too tall to keep whole: hand the flowables back to flow one by one. The leading
+            # no-op tells the document not to insist that the first of them fits here.
+            return [self.NullActionFlowable()] + self._content[:]
         return super().split(aW, aH)
 
 

@@ -79,6 +79,7 @@ def run_gui(db_path: Path | None = None) -> int:
         return 0
     window = MainWindow(store, QSettings())
     window.show()
+    window.offer_resume()
     try:
         return app.exec()
     finally:

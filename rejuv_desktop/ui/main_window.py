@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView,
+                               QInputDialog, QLabel,
                                QLineEdit, QMainWindow, QMessageBox, QSplitter, QTableView,
                                QVBoxLayout, QWidget)
 
 from rejuv_desktop import APP_NAME, __version__, paths
 from rejuv_desktop.errors import UserError
+from rejuv_desktop.services import consultations as sc
 from rejuv_desktop.services import patients as sp
 from rejuv_desktop.storage.db import sqlite_version
+from rejuv_desktop.ui.consultation.view import ConsultationDialog
+from rejuv_desktop.ui.consultation.wizard import ConsultationWizard
 from rejuv_desktop.ui.errors import reports_errors, show_user_error
 from rejuv_desktop.ui.patient_dialog import PatientDialog
 from rejuv_desktop.ui.patient_model import PatientTableModel
@@ -67,6 +73,9 @@ class MainWindow(QMainWindow):
         self.record = RecordPane(store)
         self.record.edit_requested.connect(self.edit_patient)
         self.record.archive_requested.connect(self.set_archived)
+        self.record.consultations.start_requested.connect(self.start_consultation)
+        self.record.consultations.open_requested.connect(self.open_consultation)
+        self.wizard: ConsultationWizard | None = None
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
@@ -107,6 +116,10 @@ class MainWindow(QMainWindow):
                                         "Ctrl+E", "edit_patient")
         self.archive_action = self._action(patient, self.tr("&Archive / unarchive"),
                                            self.toggle_archive, None, "archive_patient")
+        patient.addSeparator()
+        self.consult_action = self._action(patient, self.tr("&Consultation…"),
+                                           self.start_consultation, "Ctrl+Shift+C",
+                                           "start_consultation")
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&About Rejuv Desktop"), self.about, None, "about")
         self._update_actions()
@@ -115,6 +128,7 @@ class MainWindow(QMainWindow):
         has = self.record.patient_id is not None
         self.edit_action.setEnabled(has)
         self.archive_action.setEnabled(has)
+        self.consult_action.setEnabled(has)
 
     # slots ------------------------------------------------------------------------------------
     @reports_errors
@@ -208,6 +222,73 @@ class MainWindow(QMainWindow):
         if self.record.patient_id is not None:
             p = sp.get_patient(self.store, self.record.patient_id)
             self.set_archived(p["id"], not p["archived"])
+
+    # consultations ----------------------------------------------------------------------------
+    @reports_errors
+    def start_consultation(self) -> None:
+        """Start a consultation for the selected patient, or resume their unfinished one."""
+        if self.record.patient_id is None:
+            return
+        try:
+            draft = sc.start_consultation(self.store, self.record.patient_id)
+        except UserError as exc:
+            show_user_error(self, exc)
+            return
+        self.open_wizard(draft)
+
+    def open_wizard(self, draft: sc.Draft) -> ConsultationWizard:
+        wizard = ConsultationWizard(self.store, draft, self)
+        wizard.finalised.connect(self._consultation_finalised)
+        wizard.finished.connect(lambda _r: self.record.show_patient(self.record.patient_id)
+                                if self.record.patient_id else None)
+        self.wizard = wizard
+        wizard.show()
+        wizard.resume()
+        return wizard
+
+    def _consultation_finalised(self, consultation_id: int) -> None:
+        self.statusBar().showMessage(self.tr("Consultation finalised."), 5000)
+        if self.record.patient_id is not None:
+            self.record.show_patient(self.record.patient_id)
+        self.open_consultation(consultation_id)
+
+    @reports_errors
+    def open_consultation(self, consultation_id: int) -> None:
+        dialog = ConsultationDialog(self.store, consultation_id, self)
+        dialog.amend_requested.connect(self.amend_consultation)
+        dialog.show()
+
+    @reports_errors
+    def amend_consultation(self, consultation_id: int) -> None:
+        reason, ok = QInputDialog.getText(
+            self, self.tr("Amend consultation"),
+            self.tr("Why is this consultation being amended? (kept with the amendment)"))
+        if not ok:
+            return
+        try:
+            draft = sc.start_amendment(self.store, consultation_id, reason)
+        except UserError as exc:
+            show_user_error(self, exc)
+            return
+        self.open_wizard(draft)
+
+    @reports_errors
+    def offer_resume(self) -> None:
+        """At start: offer to resume consultations left unfinished (closed or interrupted)."""
+        drafts = sc.all_drafts(self.store)
+        if not drafts:
+            return
+        labels = [self.tr("{name} — last saved {when}").format(
+            name=f"{d['given_name']} {d['family_name']}",
+            when=datetime.fromisoformat(d["updated_at"]).strftime("%d/%m/%Y %H:%M"))
+            for d in drafts]
+        choice, ok = QInputDialog.getItem(
+            self, self.tr("Unfinished consultations"),
+            self.tr("These consultations were not finalised. Resume one now?"), labels, 0, False)
+        if ok and choice:
+            draft = drafts[labels.index(choice)]
+            self.show_patient(draft["patient_id"])
+            self.open_wizard(sc.find_draft(self.store, draft["patient_id"]))
 
     def about(self) -> None:
         QMessageBox.about(self, self.tr("About Rejuv Desktop"), self.tr(

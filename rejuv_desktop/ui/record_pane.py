@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime
 
 from PySide6.QtCore import Qt, Signal
@@ -13,6 +12,7 @@ from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QPushButton, QS
 from rejuv_desktop.domain import patients as dp
 from rejuv_desktop.services import history as sh
 from rejuv_desktop.services import patients as sp
+from rejuv_desktop.ui.consultation.view import ConsultationsTab
 
 
 def fmt_date(iso: str) -> str:
@@ -72,6 +72,8 @@ class RecordPane(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        self.consultations = ConsultationsTab(store)
+        self.tabs.addTab(self.consultations, self.tr("Consultations"))
         details = QWidget()
         self.details_form = QFormLayout(details)
         self.details_form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
@@ -124,6 +126,8 @@ class RecordPane(QWidget):
         for key, label in self.detail_labels.items():
             label.setText(str(values.get(key) or "—"))
         self._fill_history()
+        self.consultations.show_patient(patient_id)
+        self.consultations.start_button.setEnabled(not p["archived"])
         self.stack.setCurrentIndex(1)
 
     def _fill_history(self) -> None:

@@ -1,0 +1,78 @@
+"""Pieces shared by the wizard's pages."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QWizardPage
+
+ERROR_STYLE = "color: #b3261e;"
+LEVEL_STYLE = {
+    "eligible": ("#1b5e20", "#e8f5e9", "Eligible"),
+    "caution": ("#8a4b00", "#fff4e5", "Caution"),
+    "defer": ("#0d47a1", "#e3f2fd", "Defer"),
+    "contraindicated": ("#b3261e", "#fdecea", "Contraindicated"),
+}
+
+
+def esc(text) -> str:
+    """User text made safe for a rich-text label (a name with <b> shows literally)."""
+    return html.escape(str(text or "")).replace("\n", "<br>")
+
+
+def level_badge(level: str) -> str:
+    fg, bg, text = LEVEL_STYLE[level]
+    return (f'<span style="color:{fg}; background:{bg}; font-weight:600;">&nbsp;{text}&nbsp;'
+            "</span>")
+
+
+def error_label() -> QLabel:
+    label = QLabel()
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+class WizardPage(QWizardPage):
+    """A page that reads from and writes into the consultation's data dict.
+
+    ``changed`` fires on every edit so the wizard can autosave after a pause in typing.
+    ``page_errors`` returns the problems that keep the practitioner on this page.
+    """
+
+    changed = Signal()
+
+    def notify(self, *_args) -> None:
+        """Slot for any widget's change signal (its arguments are not needed)."""
+        self.changed.emit()
+
+    def load(self, data: dict) -> None:  # pragma: no cover - every page overrides
+        raise NotImplementedError
+
+    def save_into(self, data: dict) -> None:  # pragma: no cover - every page overrides
+        raise NotImplementedError
+
+    def page_errors(self, data: dict) -> list[str]:
+        return []
+
+    def data(self) -> dict:
+        return self.wizard().data
+
+    def initializePage(self) -> None:
+        self.load(self.data())
+
+    def validatePage(self) -> bool:
+        wizard = self.wizard()
+        wizard.collect()
+        problems = self.page_errors(wizard.data)
+        self.problems.setText("<br>".join(esc(p) for p in problems))
+        self.problems.setVisible(bool(problems))
+        return not problems
+
+    def add_problems_label(self, layout) -> None:
+        self.problems = error_label()
+        self.problems.setObjectName("page_problems")
+        self.problems.setTextFormat(self.problems.textFormat().RichText)
+        layout.addWidget(self.problems)

@@ -1,0 +1,212 @@
+"""Pages 3 and 4: the medical screening, and the verdict for each procedure with its reasons."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QButtonGroup, QFrame, QGridLayout, QGroupBox, QHBoxLayout,
+                               QLabel, QLineEdit, QPlainTextEdit, QRadioButton, QScrollArea,
+                               QVBoxLayout, QWidget)
+
+from rejuv_desktop.domain import consultation as dc
+from rejuv_desktop.domain import screening as scr
+from rejuv_desktop.ui.consultation.common import WizardPage, esc, level_badge
+
+ANSWER_LABELS = (("yes", "Yes"), ("no", "No"), ("unknown", "Not known"))
+
+
+class QuestionRow:
+    """One question: its text, Yes / No / Not known, and a detail box when asked."""
+
+    def __init__(self, question: scr.Question, grid: QGridLayout, row: int, changed):
+        self.question = question
+        self.label = QLabel(question.text)
+        self.label.setWordWrap(True)
+        if question.help:
+            self.label.setToolTip(question.help)
+        grid.addWidget(self.label, row, 0)
+        self.group = QButtonGroup(grid)
+        self.buttons: dict[str, QRadioButton] = {}
+        for col, (value, text) in enumerate(ANSWER_LABELS, start=1):
+            button = QRadioButton(text)
+            button.setObjectName(f"{question.id}_{value}")
+            self.group.addButton(button)
+            button.toggled.connect(changed)
+            button.toggled.connect(self._show_detail)
+            grid.addWidget(button, row, col)
+            self.buttons[value] = button
+        self.detail = QLineEdit()
+        self.detail.setObjectName(f"{question.id}_detail")
+        self.detail.setPlaceholderText(question.detail or "")
+        self.detail.textChanged.connect(changed)
+        self.detail.hide()
+        grid.addWidget(self.detail, row + 1, 0, 1, 4)
+
+    def _show_detail(self) -> None:
+        self.detail.setVisible(bool(self.question.detail) and self.answer() == "yes"
+                               and self.label.isVisibleTo(self.label.parentWidget()))
+
+    def answer(self) -> str | None:
+        for value, button in self.buttons.items():
+            if button.isChecked():
+                return value
+        return None
+
+    def set_answer(self, value: str | None) -> None:
+        self.group.setExclusive(False)
+        for v, button in self.buttons.items():
+            button.setChecked(v == value)
+        self.group.setExclusive(True)
+        self._show_detail()
+
+    def set_visible(self, visible: bool) -> None:
+        self.label.setVisible(visible)
+        for button in self.buttons.values():
+            button.setVisible(visible)
+        self._show_detail()
+
+
+class ScreeningPage(WizardPage):
+    def __init__(self):
+        super().__init__()
+        self.rules = scr.load_rules()
+        self.setTitle(self.tr("Medical history and screening"))
+        self.setSubTitle(self.tr("Ask each question. Answer \u201cNot known\u201d when the patient "
+                                 "cannot say: it is never treated as a no."))
+        outer = QVBoxLayout(self)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
+        self.rows: dict[str, QuestionRow] = {}
+        for section in self.rules.sections():
+            box = QGroupBox(section)
+            grid = QGridLayout(box)
+            grid.setColumnStretch(0, 1)
+            for i, question in enumerate(self.rules.questions_in(section)):
+                self.rows[question.id] = QuestionRow(question, grid, i * 2, self._changed)
+            layout.addWidget(box)
+        layout.addStretch(1)
+        scroll.setWidget(inner)
+        outer.addWidget(scroll, 1)
+        self.add_problems_label(outer)
+
+    def _changed(self) -> None:
+        self._apply_follows()
+        self.notify()
+
+    def _apply_follows(self) -> None:
+        for row in self.rows.values():
+            parent = row.question.follows
+            if parent:
+                row.set_visible(self.rows[parent].answer() != "no")
+
+    def load(self, data: dict) -> None:
+        implied = dc.screening_answers(data)
+        for qid, row in self.rows.items():
+            row.set_answer(data["answers"].get(qid))
+            row.detail.setText(data["details"].get(qid, ""))
+            # Findings from the examination answer some questions; show that.
+            if qid in implied and qid not in data["answers"]:
+                row.set_answer(implied[qid])
+        self._apply_follows()
+
+    def save_into(self, data: dict) -> None:
+        answers, details = {}, {}
+        for qid, row in self.rows.items():
+            if row.answer() and row.label.isVisibleTo(self):
+                answers[qid] = row.answer()
+            elif row.answer() and not row.question.follows:
+                answers[qid] = row.answer()
+            if row.detail.text().strip():
+                details[qid] = row.detail.text()
+        data["answers"], data["details"] = answers, details
+
+    def page_errors(self, data: dict) -> list[str]:
+        effective = scr.effective_answers(dc.screening_answers(data), self.rules)
+        given = dc.screening_answers(data)
+        missing = [q for q in self.rules.questions if q.id not in given
+                   and not (q.follows and effective.get(q.follows) == "no")]
+        if not missing:
+            return []
+        first = missing[0].text
+        return [self.tr("{n} question(s) not answered, starting with: {q}").format(
+            n=len(missing), q=first)]
+
+
+class VerdictCard(QGroupBox):
+    """One procedure's verdict: level, every reason, and the justification when cautious."""
+
+    def __init__(self, procedure: str, name: str, changed):
+        super().__init__(name[:1].upper() + name[1:])
+        self.procedure = procedure
+        layout = QVBoxLayout(self)
+        self.level = QLabel()
+        self.level.setObjectName(f"{procedure}_level")
+        self.level.setTextFormat(Qt.TextFormat.RichText)
+        self.reasons = QLabel()
+        self.reasons.setObjectName(f"{procedure}_reasons")
+        self.reasons.setWordWrap(True)
+        self.reasons.setTextFormat(Qt.TextFormat.RichText)
+        self.reasons.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.level)
+        layout.addWidget(self.reasons)
+        self.justify_label = QLabel(self.tr("Your justification (or the doctor's letter you "
+                                            "hold) — stored with your name *"))
+        self.justify_label.setWordWrap(True)
+        self.justification = QPlainTextEdit()
+        self.justification.setObjectName(f"{procedure}_justification")
+        self.justification.setTabChangesFocus(True)
+        self.justification.setFixedHeight(70)
+        self.justification.textChanged.connect(changed)
+        layout.addWidget(self.justify_label)
+        layout.addWidget(self.justification)
+
+    def show_verdict(self, verdict: scr.Verdict, meaning: str) -> None:
+        self.level.setText(f"{level_badge(verdict.level)} &nbsp; {esc(meaning)}")
+        if verdict.reasons:
+            items = "".join(
+                f"<li>{level_badge(r.level)} {esc(r.text)}"
+                + ("" if r.verified else " <i>(clinic-set level, unverified)</i>") + "</li>"
+                for r in verdict.reasons)
+            self.reasons.setText(f"<ul style='margin-left:-20px'>{items}</ul>")
+        else:
+            self.reasons.setText(self.tr("No screening answer stands in the way."))
+        cautious = verdict.level == "caution"
+        self.justify_label.setVisible(cautious)
+        self.justification.setVisible(cautious)
+
+
+class VerdictPage(WizardPage):
+    def __init__(self):
+        super().__init__()
+        self.rules = scr.load_rules()
+        self.setTitle(self.tr("Screening verdict"))
+        self.setSubTitle(self.tr("Each procedure's verdict with every reason behind it. A "
+                                 "contraindicated procedure cannot be planned."))
+        layout = QVBoxLayout(self)
+        self.cards = {p: VerdictCard(p, self.rules.procedure_name(p), self.notify)
+                      for p in scr.PROCEDURES}
+        row = QHBoxLayout()
+        for card in self.cards.values():
+            row.addWidget(card, 1)
+        layout.addLayout(row)
+        layout.addStretch(1)
+        self.add_problems_label(layout)
+
+    def load(self, data: dict) -> None:
+        evaluation = dc.evaluate(data, self.rules)
+        for p, card in self.cards.items():
+            verdict = evaluation.verdicts[p]
+            card.show_verdict(verdict, self.rules.level_description(verdict.level))
+            text = (data["justifications"].get(p) or {}).get("text", "")
+            if card.justification.toPlainText() != text:
+                card.justification.setPlainText(text)
+
+    def save_into(self, data: dict) -> None:
+        for p, card in self.cards.items():
+            text = card.justification.toPlainText()
+            if text.strip():
+                data["justifications"][p] = {"text": text}
+            else:
+                data["justifications"].pop(p, None)

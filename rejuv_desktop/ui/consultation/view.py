@@ -1,0 +1,183 @@
+"""A finalised consultation, read-only, and the patient's list of consultations."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout,
+                               QHeaderView, QInputDialog, QLabel, QPushButton, QTableWidget,
+                               QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget)
+
+from rejuv_desktop.domain import screening as scr
+from rejuv_desktop.domain.recommendation import CONCERN_LABELS
+from rejuv_desktop.services import consultations as sc
+from rejuv_desktop.ui.consultation.common import esc, level_badge
+
+OUTCOMES = {"planned": "Planned", "not_planned": "Nothing planned",
+            "stopped": "Stopped (no treatment possible)"}
+
+
+def _when(iso: str) -> str:
+    return datetime.fromisoformat(iso).strftime("%d/%m/%Y %H:%M")
+
+
+def consultation_html(c: dict) -> str:
+    """The whole consultation as it was finalised, for reading on screen."""
+    rules = scr.load_rules()
+    d = c["data"]
+    out = [f"<h2>Consultation of {_when(c['finalised_at'])}</h2>",
+           f"<p>By {esc((c.get('practitioner_title') or '') + ' ' + (c.get('practitioner_name') or ''))}"
+           f" · {esc(OUTCOMES[c['outcome']])}</p>"]
+    if c["amends_id"]:
+        out.append(f"<p style='background:#fff4e5;padding:4px'><b>Amends consultation "
+                   f"{c['amends_id']}</b> — reason: {esc(c['amendment_reason'])}</p>")
+    if c.get("amended_by"):
+        out.append(f"<p style='background:#fdecea;padding:4px'><b>Amended later</b> by "
+                   f"consultation {c['amended_by']}; this version is kept as it was.</p>")
+    concerns = [CONCERN_LABELS.get(x, x) for x in d["concerns"]]
+    if d.get("concern_other"):
+        concerns.append(d["concern_other"])
+    out.append("<h3>Concerns and goals</h3>")
+    out.append(f"<p>{esc(', '.join(concerns))}</p><p><i>{esc(d['goals'])}</i></p>")
+    realistic = {True: "realistic", False: "not realistic", None: "not assessed"}
+    out.append(f"<p>Expectations {realistic[d['expectations_realistic']]}"
+               f"{': ' + esc(d['expectations_note']) if d['expectations_note'] else ''}</p>")
+    out.append("<h3>Hands</h3><table cellpadding=3><tr><th></th><th>Left</th><th>Right</th></tr>")
+    for key, label in (("merz", "Merz grade"), ("hydration", "Hydration"),
+                       ("elasticity", "Elasticity"), ("texture", "Texture"),
+                       ("lentigines", "Brown spots"), ("suspicious_lesion", "Suspicious lesion"),
+                       ("notes", "Notes")):
+        left, right = d["hands"]["left"].get(key), d["hands"]["right"].get(key)
+        fmt = lambda v: "yes" if v is True else "no" if v is False else ("—" if v in (None, "") else v)  # noqa: E731
+        out.append(f"<tr><td>{label}</td><td>{esc(fmt(left))}</td><td>{esc(fmt(right))}</td></tr>")
+    out.append("</table>")
+    out.append(f"<p>Fitzpatrick {esc(d.get('fitzpatrick') or '—')} · weight "
+               f"{esc(d.get('weight_kg') or '—')} kg · donor fat {esc(d.get('donor_fat') or '—')}</p>")
+    out.append("<h3>Screening verdict</h3>")
+    for p, v in c["screening"]["verdicts"].items():
+        out.append(f"<p><b>{esc(rules.procedure_name(p).capitalize())}</b> "
+                   f"{level_badge(v['level'])}</p><ul>")
+        out.extend(f"<li>{esc(r['text'])}</li>" for r in v["reasons"])
+        out.append("</ul>")
+        j = d["justifications"].get(p)
+        if j and p in d["chosen"]:
+            out.append(f"<p>Justification by {esc(j.get('by'))} ({_when(j['at'])}): "
+                       f"{esc(j['text'])}</p>")
+    out.append("<h3>Recommendation</h3><ul>")
+    for line in c["recommendation"]["lines"]:
+        because = f"<br><small>Because: {esc('; '.join(line['findings']))}</small>" if line["findings"] else ""
+        out.append(f"<li>{esc(line['text'])}{because}</li>")
+    out.append("</ul><h3>Plan</h3>")
+    if d["chosen"]:
+        for p in d["chosen"]:
+            plan = d["plan"][p]
+            interval = f", {plan['interval_days']} days apart" if plan.get("interval_days") else ""
+            out.append(f"<p>{esc(rules.procedure_name(p).capitalize())}: {plan['sessions']} "
+                       f"session(s){interval}, from {datetime.fromisoformat(plan['start']):%d/%m/%Y}</p>")
+    else:
+        out.append(f"<p>Nothing planned. {esc(d.get('none_planned_reason', ''))}</p>")
+    out.append("<h3>Screening answers (as asked that day)</h3><table cellpadding=2>")
+    for q in c["screening"]["questions"]:
+        if not q["asked"]:
+            continue
+        detail = f" — {esc(q['detail'])}" if q.get("detail") else ""
+        colour = "#b3261e" if q["answer"] == "yes" else "#8a4b00" if q["answer"] == "unknown" else "#333"
+        out.append(f"<tr><td>{esc(q['text'])}</td><td style='color:{colour}'><b>"
+                   f"{esc(q['answer'])}</b>{detail}</td></tr>")
+    out.append(f"</table><p><small>Screening rules {esc(c['screening']['rules_id'])} version "
+               f"{esc(c['screening']['rules_version'])}</small></p>")
+    if d.get("notes"):
+        out.append(f"<h3>Notes</h3><p>{esc(d['notes'])}</p>")
+    return "".join(out)
+
+
+class ConsultationDialog(QDialog):
+    """Read a finalised consultation; start an amendment from it."""
+
+    amend_requested = Signal(int)
+
+    def __init__(self, store, consultation_id: int, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.consultation = sc.get_consultation(store, consultation_id)
+        self.setWindowTitle(self.tr("Consultation {id}").format(id=consultation_id))
+        self.resize(760, 720)
+        layout = QVBoxLayout(self)
+        self.browser = QTextBrowser()
+        self.browser.setOpenLinks(False)
+        self.browser.setHtml(consultation_html(self.consultation))
+        layout.addWidget(self.browser)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.amend_button = buttons.addButton(self.tr("Amend…"),
+                                              QDialogButtonBox.ButtonRole.ActionRole)
+        self.amend_button.setEnabled(not self.consultation["amended_by"])
+        self.amend_button.clicked.connect(lambda: (self.amend_requested.emit(consultation_id),
+                                                   self.accept()))
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+
+class ConsultationsTab(QWidget):
+    """The patient's consultations, newest first, with the unfinished draft on top."""
+
+    start_requested = Signal()
+    open_requested = Signal(int)
+
+    def __init__(self, store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.patient_id: int | None = None
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        self.start_button = QPushButton(self.tr("New consultation…"))
+        self.start_button.setObjectName("start_consultation")
+        self.start_button.clicked.connect(self.start_requested)
+        self.draft_label = QLabel()
+        self.draft_label.setStyleSheet("color: #8a4b00;")
+        row.addWidget(self.start_button)
+        row.addWidget(self.draft_label, 1)
+        layout.addLayout(row)
+        self.table = QTableWidget(0, 5)
+        self.table.setObjectName("consultations")
+        self.table.setHorizontalHeaderLabels([self.tr("Finalised"), self.tr("Fat transfer"),
+                                              self.tr("Mesotherapy"), self.tr("Outcome"),
+                                              self.tr("Amendment")])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.cellActivated.connect(self._open)
+        self.table.cellDoubleClicked.connect(self._open)
+        layout.addWidget(self.table)
+        self.rows: list[dict] = []
+
+    def show_patient(self, patient_id: int) -> None:
+        self.patient_id = patient_id
+        draft = sc.find_draft(self.store, patient_id)
+        if draft:
+            self.start_button.setText(self.tr("Resume consultation…"))
+            self.draft_label.setText(self.tr("Unfinished consultation, last saved {when}").format(
+                when=_when(draft.updated_at)))
+        else:
+            self.start_button.setText(self.tr("New consultation…"))
+            self.draft_label.setText("")
+        self.rows = sc.consultation_history(self.store, patient_id)
+        self.table.setRowCount(len(self.rows))
+        for i, r in enumerate(self.rows):
+            amendment = ""
+            if r["amends_id"]:
+                amendment = self.tr("Amends {id}: {reason}").format(id=r["amends_id"],
+                                                                    reason=r["amendment_reason"])
+            elif r["amended_by"]:
+                amendment = self.tr("Amended by {id}").format(id=r["amended_by"])
+            for j, text in enumerate((_when(r["finalised_at"]), r["verdict_fat_transfer"],
+                                      r["verdict_mesotherapy"], OUTCOMES[r["outcome"]],
+                                      amendment)):
+                self.table.setItem(i, j, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+
+    def _open(self, row: int, _col: int = 0) -> None:
+        if 0 <= row < len(self.rows):
+            self.open_requested.emit(self.rows[row]["id"])

@@ -1,0 +1,165 @@
+"""The consultation wizard driven as a practitioner would, end to end."""
+
+import pytest
+from PySide6.QtWidgets import QWizard
+
+from rejuv_desktop.domain import screening as scr
+from rejuv_desktop.services import consultations as sc
+from rejuv_desktop.services import patients as sp
+from rejuv_desktop.services import practitioners as pr
+from rejuv_desktop.ui.consultation.wizard import ConsultationWizard, Page
+
+
+@pytest.fixture
+def patient(store, patient_data):
+    pid = pr.create_practitioner(store, {"name": "Claire Martin", "title": "Dr"}, "long enough")
+    pr.sign_in(store, pid, "long enough")
+    return sp.add_patient(store, patient_data).patient_id
+
+
+def open_wizard(qtbot, store, patient):
+    wizard = ConsultationWizard(store, sc.start_consultation(store, patient))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.resume()
+    return wizard
+
+
+def fill_intake(wizard, merz=3):
+    concerns = wizard.pages[Page.CONCERNS]
+    concerns.concerns["volume_loss"].setChecked(True)
+    concerns.concerns["crepey_skin"].setChecked(True)
+    concerns.goals.setPlainText("Less bony, smoother hands")
+    concerns.realistic.setChecked(True)
+    wizard.next()
+    assert wizard.currentId() == Page.HANDS
+    hands = wizard.pages[Page.HANDS]
+    for box in hands.boxes.values():
+        box.merz.setCurrentIndex(box.merz.findData(merz))
+        box.texture.setCurrentIndex(box.texture.findData("crepey"))
+    hands.fitzpatrick.setCurrentIndex(hands.fitzpatrick.findData("II"))
+    hands.weight.setText("64")
+    hands.donor.setCurrentIndex(hands.donor.findData("adequate"))
+    wizard.next()
+    assert wizard.currentId() == Page.SCREENING
+
+
+def answer_all(wizard, overrides=None):
+    overrides = overrides or {}
+    for qid, row in wizard.pages[Page.SCREENING].rows.items():
+        row.buttons[overrides.get(qid, "no")].setChecked(True)
+
+
+def test_page_stays_until_required_fields_are_given(qtbot, store, patient):
+    wizard = open_wizard(qtbot, store, patient)
+    wizard.next()
+    assert wizard.currentId() == Page.CONCERNS
+    problems = wizard.pages[Page.CONCERNS].problems
+    assert problems.isVisible() and "Tick at least one concern" in problems.text()
+
+
+def test_full_consultation_end_to_end(qtbot, store, patient):
+    wizard = open_wizard(qtbot, store, patient)
+    fill_intake(wizard)
+    answer_all(wizard, {"smoker": "yes"})
+    wizard.next()
+    assert wizard.currentId() == Page.VERDICT
+    verdict = wizard.pages[Page.VERDICT]
+    assert "Caution" in verdict.cards["fat_transfer"].level.text()
+    assert verdict.cards["fat_transfer"].justification.isVisible()
+    assert "Eligible" in verdict.cards["mesotherapy"].level.text()
+    verdict.cards["fat_transfer"].justification.setPlainText("Stopped smoking 8 weeks ago.")
+    wizard.next()
+    assert wizard.currentId() == Page.RECOMMENDATION
+    rec = wizard.pages[Page.RECOMMENDATION]
+    assert "Merz" in rec.lines.text()
+    rec.choices["fat_transfer"].setChecked(True)
+    rec.choices["mesotherapy"].setChecked(True)
+    wizard.next()
+    assert wizard.currentId() == Page.PLAN
+    plan = wizard.pages[Page.PLAN]
+    assert plan.boxes["mesotherapy"].isVisible()
+    plan.boxes["mesotherapy"].sessions.setValue(4)
+    wizard.next()
+    assert wizard.currentId() == Page.FINALISE
+    assert "Still missing" not in wizard.pages[Page.FINALISE].summary.text()
+    with qtbot.waitSignal(wizard.finalised) as signal:
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+    c = sc.get_consultation(store, signal.args[0])
+    assert c["verdict_fat_transfer"] == "caution"
+    assert c["data"]["justifications"]["fat_transfer"]["by"] == "Dr Claire Martin"
+    assert c["data"]["plan"]["mesotherapy"]["sessions"] == 4
+    assert {p["procedure"] for p in sc.plans_of(store, patient)} == {"fat_transfer",
+                                                                      "mesotherapy"}
+
+
+def test_contraindication_branches_to_the_stop_page(qtbot, store, patient):
+    wizard = open_wizard(qtbot, store, patient)
+    fill_intake(wizard)
+    answer_all(wizard, {"pregnant": "yes", "keloid_tendency": "yes",
+                        "allergy_injected_products": "yes", "bleeding_disorder": "yes"})
+    wizard.next()
+    verdicts = {p: c.level.text() for p, c in wizard.pages[Page.VERDICT].cards.items()}
+    assert all("Contraindicated" in t for t in verdicts.values())
+    wizard.next()
+    assert wizard.currentId() == Page.STOP
+    assert wizard.pages[Page.STOP].summary.text()
+    with qtbot.waitSignal(wizard.finalised) as signal:
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert sc.get_consultation(store, signal.args[0])["outcome"] == "stopped"
+    assert sc.plans_of(store, patient) == []
+
+
+def test_contraindicated_procedure_cannot_be_chosen(qtbot, store, patient):
+    wizard = open_wizard(qtbot, store, patient)
+    fill_intake(wizard)
+    answer_all(wizard, {"keloid_tendency": "yes"})
+    wizard.next()
+    wizard.next()
+    assert wizard.currentId() == Page.RECOMMENDATION
+    assert not wizard.pages[Page.RECOMMENDATION].choices["mesotherapy"].isEnabled()
+    assert wizard.pages[Page.RECOMMENDATION].choices["fat_transfer"].isEnabled()
+
+
+def test_close_and_resume_where_it_was(qtbot, store, patient):
+    wizard = open_wizard(qtbot, store, patient)
+    fill_intake(wizard)
+    answer_all(wizard, {"smoker": "unknown"})
+    wizard.pages[Page.SCREENING].rows["anticoagulants"].detail.setText("Aspirin 75 mg")
+    wizard.reject()  # "Close (keep draft)"
+    draft = sc.find_draft(store, patient)
+    assert draft.page == Page.SCREENING
+    assert draft.data["answers"]["smoker"] == "unknown"
+    assert draft.data["hands"]["left"]["merz"] == 3
+    again = open_wizard(qtbot, store, patient)
+    assert again.currentId() == Page.SCREENING
+    row = again.pages[Page.SCREENING].rows["smoker"]
+    assert row.answer() == "unknown"
+    assert again.pages[Page.HANDS].weight.text() == "64"
+
+
+def test_typing_is_saved_after_a_pause(qtbot, store, patient):
+    wizard = open_wizard(qtbot, store, patient)
+    qtbot.keyClicks(wizard.pages[Page.CONCERNS].goals, "Wants <b>smoother</b> & fuller")
+    qtbot.waitUntil(lambda: "smoother" in sc.find_draft(store, patient).data["goals"],
+                    timeout=3000)
+    assert sc.find_draft(store, patient).data["goals"] == "Wants <b>smoother</b> & fuller"
+
+
+def test_save_failure_is_shown_and_nothing_is_lost(qtbot, store, patient, monkeypatch, no_modal):
+    from rejuv_desktop.errors import StorageError
+
+    wizard = open_wizard(qtbot, store, patient)
+    wizard.pages[Page.CONCERNS].goals.setPlainText("typed before the disk filled")
+
+    def full(*a, **k):
+        raise StorageError("The disk is full. Nothing was saved; free some space and try again.")
+
+    monkeypatch.setattr(sc, "save_draft", full)
+    assert wizard.save_now() is False
+    assert "NOT SAVED" in wizard.windowTitle()
+    assert any("disk is full" in text for _k, _t, text in no_modal)
+    assert wizard.pages[Page.CONCERNS].goals.toPlainText() == "typed before the disk filled"
+    monkeypatch.undo()
+    assert wizard.save_now() is True
+    assert "NOT SAVED" not in wizard.windowTitle()
