@@ -144,6 +144,7 @@ class VerdictCard(QGroupBox):
         self.level = QLabel()
         self.level.setObjectName(f"{procedure}_level")
         self.level.setTextFormat(Qt.TextFormat.RichText)
+        self.level.setWordWrap(True)
         self.reasons = QLabel()
         self.reasons.setObjectName(f"{procedure}_reasons")
         self.reasons.setWordWrap(True)
@@ -161,6 +162,7 @@ class VerdictCard(QGroupBox):
         self.justification.textChanged.connect(changed)
         layout.addWidget(self.justify_label)
         layout.addWidget(self.justification)
+        layout.addStretch(1)
 
     def show_verdict(self, verdict: scr.Verdict, meaning: str) -> None:
         self.level.setText(f"{level_badge(verdict.level)} &nbsp; {esc(meaning)}")
@@ -190,8 +192,7 @@ class VerdictPage(WizardPage):
         row = QHBoxLayout()
         for card in self.cards.values():
             row.addWidget(card, 1)
-        layout.addLayout(row)
-        layout.addStretch(1)
+        layout.addLayout(row, 1)
         self.add_problems_label(layout)
 
     def load(self, data: dict) -> None:
