@@ -169,3 +169,40 @@ CREATE INDEX plans_patient ON plans (patient_id, status)
 """)
     for table in ("consultations", "plans"):
         audit.install_triggers(db, table)
+
+
+@migrations(name="0004_documents")
+def _documents(db) -> None:
+    # An issued document keeps its PDF bytes and their SHA-256; it never changes. Signing adds
+    # a signed copy that points to what was issued, so both stay side by side.
+    _sql(db, """
+CREATE TABLE documents (
+    id INTEGER PRIMARY KEY,
+    number TEXT NOT NULL UNIQUE,
+    patient_id INTEGER NOT NULL REFERENCES patients (id),
+    kind TEXT NOT NULL CHECK (kind IN ('consent', 'aftercare', 'summary')),
+    procedure TEXT CHECK (procedure IN ('fat_transfer', 'mesotherapy')),
+    consultation_id INTEGER REFERENCES consultations (id),
+    plan_id INTEGER REFERENCES plans (id),
+    session_id INTEGER,
+    template_id TEXT NOT NULL,
+    template_version TEXT NOT NULL,
+    lang TEXT NOT NULL DEFAULT 'en',
+    created_at TEXT NOT NULL,
+    created_by INTEGER REFERENCES practitioners (id),
+    sha256 TEXT NOT NULL,
+    pdf BLOB NOT NULL,
+    signed_of INTEGER REFERENCES documents (id),
+    signature_method TEXT CHECK (signature_method IN ('screen', 'paper')),
+    signed_at TEXT,
+    witness TEXT,
+    photo_consent_json TEXT
+);
+CREATE INDEX documents_patient ON documents (patient_id, kind, created_at);
+CREATE INDEX documents_plan ON documents (plan_id, kind);
+CREATE TRIGGER documents_no_update BEFORE UPDATE ON documents
+BEGIN SELECT RAISE(ABORT, 'an issued document never changes'); END;
+CREATE TRIGGER documents_no_delete BEFORE DELETE ON documents
+BEGIN SELECT RAISE(ABORT, 'issued documents are never deleted'); END
+""")
+    audit.install_triggers(db, "documents")
