@@ -93,7 +93,7 @@ class BlockRenderer:
 
     # -- helpers -------------------------------------------------------------------------------
 
-    def _grid(self, rows: list[list[Any]], widths: list[float], header: bool = True, zebra: bool = False) -> Table:
+    def _grid(self, rows: list[list[Any]], widths: list[float], header: bool = True) -> Table:
         table = Table(rows, colWidths=[w * self.width for w in widths], repeatRows=1 if header else 0, splitInRow=1)
         commands: list[tuple] = [
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -109,6 +109,36 @@ class BlockRenderer:
         table.spaceAfter = self.st.size * 0.8
         table.spaceBefore = self.st.size * 0.2
         return table
+
+    def _tabular(
+        self, head: list[str] | None, rows: list[list[Any]], lengths: list[int], widths: list[float]
+    ) -> list[Flowable]:
+        """Rows as a table, except a row holding a huge text, which is printed as stacked text.
+
+        A table re-measures a split row's whole remaining content on every page, so a
+        100,000-character cell costs a minute; stacked paragraphs cost a second.
+        """
+        out: list[Flowable] = []
+        pending: list[list[Any]] = []
+
+        def flush() -> None:
+            if pending:
+                top = [[self._p(h, self.st.cell_head) for h in head]] if head else []
+                out.append(self._grid(top + pending, widths, header=bool(head)))
+                pending.clear()
+
+        for row, length in zip(rows, lengths):
+            if length <= _LONG_ROW:
+                pending.append(row)
+                continue
+            flush()
+            for i, cell in enumerate(row):
+                if head:
+                    out.append(self._p(head[i], self.st.cell_head))
+                out.extend(cell if isinstance(cell, list) else [cell])
+            out += [Spacer(1, 2 * mm), _Rule(self.width), Spacer(1, self.st.size)]
+        flush()
+        return out
 
     def _p(self, markup: str, style=None) -> Paragraph:
         return Paragraph(markup, style or self.st.body)
@@ -166,10 +196,12 @@ class BlockRenderer:
         return [box]
 
     def _details(self, d: dict[str, Any]) -> list[Flowable]:
-        rows = [[self._p(self.fill(r["label"]), self.st.label), self._p(self.fill(r["value"]), self.st.cell)] for r in d["rows"]]
-        table = self._grid(rows, [0.3, 0.7], header=False)
-        table.setStyle(TableStyle([("LINEABOVE", (0, 0), (-1, 0), 0.4, RULE)]))
-        return [table]
+        values = [self.fill(r["value"]) for r in d["rows"]]
+        rows = [[self._p(self.fill(r["label"]), self.st.label), self._p(v, self.st.cell)] for r, v in zip(d["rows"], values)]
+        out = self._tabular(None, rows, [len(v) for v in values], [0.3, 0.7])
+        if isinstance(out[0], Table):
+            out[0].setStyle(TableStyle([("LINEABOVE", (0, 0), (-1, 0), 0.4, RULE)]))
+        return out
 
     def _risk_table(self, d: dict[str, Any]) -> list[Flowable]:
         head = [self._p(self.fill(c), self.st.cell_head) for c in d["columns"]]
@@ -236,7 +268,14 @@ class BlockRenderer:
         items = [i for i in self.data.lists.get(d["source"], []) if i.strip()]
         if not items:
             return [self._p(self.fill(d["empty"]), self.st.empty)]
-        out = [Paragraph(user_markup(i), self.st.bullet, bulletText="\u2022") for i in items]
+        out: list[Flowable] = []
+        joined = _with_space_after(self.st.bullet, 0)
+        for item in items:
+            # A long item is cut into pieces (see _user_paragraphs); only the first has a bullet.
+            pieces = _pieces(item, _PIECE)
+            for n, piece in enumerate(pieces):
+                style = self.st.bullet if n == len(pieces) - 1 else joined
+                out.append(Paragraph(user_markup(piece), style, bulletText="\u2022" if n == 0 else None))
         out[-1].style = _with_space_after(self.st.bullet, self.st.size * 0.7)
         return out
 
@@ -244,10 +283,10 @@ class BlockRenderer:
         rows = self.data.tables.get(d["source"], [])
         if not rows:
             return [self._p(self.fill(d["empty"]), self.st.empty)]
-        head = [self._p(self.fill(c), self.st.cell_head) for c in d["columns"]]
         body = [[self._user_paragraphs(v, self.st.cell) or "" for v in row] for row in rows]
         widths = [0.34, 0.44, 0.22] if len(d["columns"]) == 3 else [1 / len(d["columns"])] * len(d["columns"])
-        return [self._grid([head] + body, widths)]
+        lengths = [sum(len(v) for v in row) for row in rows]
+        return self._tabular([self.fill(c) for c in d["columns"]], body, lengths, widths)
 
     def _text(self, d: dict[str, Any]) -> list[Flowable]:
         text = self.data.texts.get(d["source"], "")
@@ -270,8 +309,7 @@ class BlockRenderer:
     def _verdicts(self, d: dict[str, Any]) -> list[Flowable]:
         if not self.data.verdicts:
             return [self._p(self.fill(d["empty"]), self.st.empty)]
-        head = [self._p(self.fill(c), self.st.cell_head) for c in d["columns"]]
-        rows = [head]
+        rows, lengths = [], []
         for label, level, reasons in self.data.verdicts:
             colour = LEVEL_COLOURS.get(level)
             shown = self.fill(d["levels"][level]) if level in d["levels"] else user_markup(level)
@@ -279,10 +317,12 @@ class BlockRenderer:
                 shown = f'<font color="{colour.hexval()}"><b>{shown}</b></font>'
             reason_text = [Paragraph(user_markup(r), self.st.bullet_small, bulletText="\u2022") for r in reasons if r.strip()]
             rows.append([self._p(user_markup(label), self.st.label), self._p(shown, self.st.cell), reason_text or ""])
-        return [self._grid(rows, [0.25, 0.2, 0.55])]
+            lengths.append(len(label) + sum(len(r) for r in reasons))
+        return self._tabular([self.fill(c) for c in d["columns"]], rows, lengths, [0.25, 0.2, 0.55])
 
 
-_PIECE = 3000
+_PIECE = 3000  # characters per paragraph piece of a long user text
+_LONG_ROW = 4000  # characters of user text above which a table row is printed as stacked text
 
 
 def _pieces(text: str, size: int) -> list[str]:

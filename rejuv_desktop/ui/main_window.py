@@ -24,6 +24,11 @@ from rejuv_desktop.ui.patient_model import PatientTableModel
 from rejuv_desktop.ui.record_pane import RecordPane
 
 
+def feature_installers():
+    """The ``install(window)`` functions of the features that extend the main window."""
+    return []
+
+
 class MainWindow(QMainWindow):
     def __init__(self, store, settings: QSettings | None = None, parent=None):
         super().__init__(parent)
@@ -85,6 +90,9 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([430, 770])
         self.setCentralWidget(self.splitter)
         self._build_menus()
+        # Features add their own tabs, views and menu entries here.
+        for install in feature_installers():
+            install(self)
         self.statusBar().showMessage(self.tr("Database: {path}").format(
             path=store.path or self.tr("in memory")))
         self.on_search("")
@@ -120,6 +128,8 @@ class MainWindow(QMainWindow):
         self.consult_action = self._action(patient, self.tr("&Consultation…"),
                                            self.start_consultation, "Ctrl+Shift+C",
                                            "start_consultation")
+        self.patient_menu = patient
+        self.tools_menu = bar.addMenu(self.tr("&Tools"))
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&About Rejuv Desktop"), self.about, None, "about")
         self._update_actions()

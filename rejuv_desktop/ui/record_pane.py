@@ -72,8 +72,9 @@ class RecordPane(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        self.patient_tabs: list[QWidget] = []
         self.consultations = ConsultationsTab(store)
-        self.tabs.addTab(self.consultations, self.tr("Consultations"))
+        self.add_patient_tab(self.consultations, self.tr("Consultations"))
         details = QWidget()
         self.details_form = QFormLayout(details)
         self.details_form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
@@ -126,9 +127,22 @@ class RecordPane(QWidget):
         for key, label in self.detail_labels.items():
             label.setText(str(values.get(key) or "—"))
         self._fill_history()
-        self.consultations.show_patient(patient_id)
+        for tab in self.patient_tabs:
+            tab.show_patient(patient_id)
         self.consultations.start_button.setEnabled(not p["archived"])
         self.stack.setCurrentIndex(1)
+
+    def add_patient_tab(self, widget: QWidget, title: str, index: int | None = None) -> None:
+        """Add a tab that shows part of the record; it must have ``show_patient(id)``."""
+        self.patient_tabs.append(widget)
+        if index is None:
+            self.tabs.addTab(widget, title)
+        else:
+            self.tabs.insertTab(index, widget, title)
+
+    def refresh(self) -> None:
+        if self.patient_id is not None:
+            self.show_patient(self.patient_id)
 
     def _fill_history(self) -> None:
         entries = sh.patient_history(self.store, self.patient_id)
