@@ -46,6 +46,15 @@ def build_parser() -> argparse.ArgumentParser:
                    help="import the valid rows and list the others (default: all or nothing)")
     p.add_argument("--format", choices=("rejuv", "synthea"), default="rejuv",
                    help="column layout: this app's fields (default) or a Synthea export")
+
+    p = sub.add_parser("print", help="issue and archive a document as a PDF")
+    p.add_argument("kind", choices=("consent", "aftercare", "summary"))
+    _db_arg(p)
+    p.add_argument("--patient", type=int, required=True, metavar="ID")
+    p.add_argument("--procedure", choices=("fat_transfer", "mesotherapy"))
+    p.add_argument("--session", type=int, metavar="ID",
+                   help="aftercare for this session (default: the last one)")
+    p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     return parser
 
 
@@ -116,6 +125,20 @@ def cmd_import(args) -> int:
     return 0
 
 
+def cmd_print(args) -> int:
+    from rejuv_desktop.services import documents as sd
+
+    store = _open(args.db)
+    try:
+        doc = sd.print_document(store, args.kind, args.patient, args.procedure, args.session)
+        sd.write_pdf(sd.pdf_bytes(store, doc.id), args.out)
+    finally:
+        store.close()
+    print(f"{args.kind.capitalize()} {doc.number} issued and archived; written to {args.out}")
+    print(f"SHA-256 {doc.sha256}")
+    return 0
+
+
 def cmd_gui(args) -> int:
     from rejuv_desktop.ui.app import run_gui  # the only path that loads Qt
 
@@ -123,6 +146,7 @@ def cmd_gui(args) -> int:
 
 
 COMMANDS = {"demo": cmd_demo, "check": cmd_check, "import-patients": cmd_import, "gui": cmd_gui,
+            "print": cmd_print,
             None: cmd_gui}
 
 

@@ -13,6 +13,7 @@ from typing import Any, Callable
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from rejuv_desktop.documents.fonts import MAIN
 from rejuv_desktop.documents.labels import Labels
 from rejuv_desktop.documents.layout import image_flowable
 from rejuv_desktop.documents.markup import Filler, user_markup
@@ -97,6 +98,7 @@ class BlockRenderer:
         table = Table(rows, colWidths=[w * self.width for w in widths], repeatRows=1 if header else 0, splitInRow=1)
         commands: list[tuple] = [
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("FONTNAME", (0, 0), (-1, -1), MAIN),  # empty cells too: no stray Helvetica
             ("LEFTPADDING", (0, 0), (-1, -1), 5),
             ("RIGHTPADDING", (0, 0), (-1, -1), 5),
             ("TOPPADDING", (0, 0), (-1, -1), 4),
@@ -183,6 +185,7 @@ class BlockRenderer:
             TableStyle(
                 [
                     ("BACKGROUND", (0, 0), (-1, -1), CALLOUT_TINT),
+                    ("FONTNAME", (0, 0), (-1, -1), MAIN),
                     ("LINEBEFORE", (0, 0), (0, -1), 3, CALLOUT_EDGE),
                     ("LEFTPADDING", (0, 0), (-1, -1), 10),
                     ("RIGHTPADDING", (0, 0), (-1, -1), 10),
@@ -252,6 +255,7 @@ class BlockRenderer:
             TableStyle(
                 [
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("FONTNAME", (0, 0), (-1, -1), MAIN),  # empty cells too: no stray Helvetica
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                     ("RIGHTPADDING", (0, 0), (-1, -1), 14),
                 ]

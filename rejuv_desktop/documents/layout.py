@@ -58,6 +58,7 @@ def clinic_header(name: str, lines: list[str], logo_png: bytes | None, st: Style
         TableStyle(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("FONTNAME", (0, 0), (-1, -1), MAIN),  # empty cells too: no stray Helvetica
                 ("ALIGN", (0, 0), (0, 0), "LEFT"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),

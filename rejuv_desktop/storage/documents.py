@@ -1,13 +1,65 @@
-"""Archived documents: issued PDFs and their signed copies."""
+"""Archived documents: issued PDFs and their signed copies. Rows never change."""
 
 from __future__ import annotations
+
+import json
+
+from rejuv_desktop.errors import NotFound
 
 META = ("id, number, patient_id, kind, procedure, consultation_id, plan_id, session_id,"
         " template_id, template_version, lang, created_at, created_by, sha256, signed_of,"
         " signature_method, signed_at, witness, photo_consent_json")
+
+META_D = ", ".join("d." + c.strip() for c in META.split(","))
+
+
+def insert(store, row: dict) -> int:
+    row = {**row, "created_at": store.now_iso(), "created_by": store.actor_id}
+    if "photo_consent" in row:
+        pc = row.pop("photo_consent")
+        row["photo_consent_json"] = json.dumps(pc) if pc is not None else None
+    cols = ", ".join(row)
+    cur = store.conn.execute(
+        f"INSERT INTO documents ({cols}) VALUES ({', '.join('?' * len(row))})",
+        list(row.values()))
+    return cur.lastrowid
+
+
+def get_meta(store, document_id: int) -> dict:
+    row = store.query_one(
+        f"SELECT {META_D}, p.name AS created_by_name"
+        " FROM documents d LEFT JOIN practitioners p ON p.id = d.created_by WHERE d.id = ?",
+        (document_id,))
+    if row is None:
+        raise NotFound(f"Document {document_id} does not exist")
+    return row
+
+
+def get_pdf(store, document_id: int) -> bytes:
+    pdf = store.scalar("SELECT pdf FROM documents WHERE id = ?", (document_id,))
+    if pdf is None:
+        raise NotFound(f"Document {document_id} does not exist")
+    return bytes(pdf)
+
+
+def documents_of(store, patient_id: int) -> list[dict]:
+    return store.query(
+        f"SELECT {META_D}, p.name AS created_by_name,"
+        " (SELECT max(s.id) FROM documents s WHERE s.signed_of = d.id) AS signed_copy"
+        " FROM documents d LEFT JOIN practitioners p ON p.id = d.created_by"
+        " WHERE d.patient_id = ? ORDER BY d.created_at DESC, d.id DESC", (patient_id,))
+
+
+def signed_copy_of(store, document_id: int) -> dict | None:
+    return store.query_one(f"SELECT {META} FROM documents WHERE signed_of = ? ORDER BY id DESC"
+                           " LIMIT 1", (document_id,))
 
 
 def signed_consent_for_plan(store, plan_id: int) -> dict | None:
     return store.query_one(
         f"SELECT {META} FROM documents WHERE plan_id = ? AND kind = 'consent'"
         " AND signed_of IS NOT NULL ORDER BY id DESC LIMIT 1", (plan_id,))
+
+
+def number_exists(store, number: str) -> bool:
+    return store.scalar("SELECT 1 FROM documents WHERE number = ?", (number,)) is not None
