@@ -206,3 +206,100 @@ CREATE TRIGGER documents_no_delete BEFORE DELETE ON documents
 BEGIN SELECT RAISE(ABORT, 'issued documents are never deleted'); END
 """)
     audit.install_triggers(db, "documents")
+
+
+@migrations(name="0005_sessions")
+def _sessions(db) -> None:
+    # A session runs a protocol for one planned procedure. What was done is kept as entries:
+    # one row per tick, value, time-out confirmation, deviation or override, with who and when.
+    # Entries are never changed: a correction is a newer entry for the same key (the latest
+    # wins), so the record shows what was entered and when it was corrected.
+    # Follow-ups change status (done, rescheduled, cancelled) under the audit trail; a
+    # rescheduled visit is a new row that points to the one it replaces.
+    # Product lots are written when a session ends, indexed by lot for a recall.
+    _sql(db, """
+CREATE TABLE sessions (
+    id INTEGER PRIMARY KEY,
+    patient_id INTEGER NOT NULL REFERENCES patients (id),
+    plan_id INTEGER NOT NULL REFERENCES plans (id),
+    procedure TEXT NOT NULL CHECK (procedure IN ('fat_transfer', 'mesotherapy')),
+    session_number INTEGER NOT NULL CHECK (session_number >= 1),
+    series_length INTEGER NOT NULL CHECK (series_length >= 1),
+    maintenance INTEGER NOT NULL DEFAULT 0 CHECK (maintenance IN (0, 1)),
+    status TEXT NOT NULL DEFAULT 'in_progress'
+        CHECK (status IN ('in_progress', 'completed', 'abandoned')),
+    started_at TEXT NOT NULL,
+    started_by INTEGER REFERENCES practitioners (id),
+    completed_at TEXT,
+    completed_by INTEGER REFERENCES practitioners (id),
+    session_date TEXT NOT NULL,
+    protocol_id TEXT NOT NULL,
+    protocol_version TEXT NOT NULL,
+    sides TEXT NOT NULL DEFAULT 'left,right',
+    weight_kg REAL,
+    consent_document_id INTEGER REFERENCES documents (id),
+    end_reason TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX sessions_patient ON sessions (patient_id, session_date);
+CREATE INDEX sessions_plan ON sessions (plan_id, status);
+CREATE UNIQUE INDEX sessions_one_open_per_plan ON sessions (plan_id) WHERE status = 'in_progress';
+CREATE TRIGGER sessions_no_delete BEFORE DELETE ON sessions
+BEGIN SELECT RAISE(ABORT, 'sessions are never deleted'); END;
+CREATE TABLE session_entries (
+    id INTEGER PRIMARY KEY,
+    session_id INTEGER NOT NULL REFERENCES sessions (id),
+    key TEXT NOT NULL,
+    kind TEXT NOT NULL
+        CHECK (kind IN ('item', 'field', 'time_out', 'deviation', 'override')),
+    value_json TEXT NOT NULL,
+    practitioner_id INTEGER REFERENCES practitioners (id),
+    at TEXT NOT NULL
+);
+CREATE INDEX session_entries_session ON session_entries (session_id, kind, key, id);
+CREATE TRIGGER session_entries_no_update BEFORE UPDATE ON session_entries
+BEGIN SELECT RAISE(ABORT, 'a session entry never changes: record a correction'); END;
+CREATE TRIGGER session_entries_no_delete BEFORE DELETE ON session_entries
+BEGIN SELECT RAISE(ABORT, 'session entries are never deleted'); END;
+CREATE TABLE follow_ups (
+    id INTEGER PRIMARY KEY,
+    patient_id INTEGER NOT NULL REFERENCES patients (id),
+    session_id INTEGER REFERENCES sessions (id),
+    plan_id INTEGER REFERENCES plans (id),
+    kind TEXT NOT NULL CHECK (kind IN ('next_session', 'maintenance', 'review')),
+    rule_id TEXT NOT NULL DEFAULT '',
+    label TEXT NOT NULL,
+    due_from TEXT NOT NULL,
+    due_to TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'due'
+        CHECK (status IN ('due', 'done', 'rescheduled', 'cancelled')),
+    done_at TEXT,
+    done_by INTEGER REFERENCES practitioners (id),
+    note TEXT NOT NULL DEFAULT '',
+    rescheduled_from INTEGER REFERENCES follow_ups (id),
+    created_at TEXT NOT NULL,
+    CHECK (due_from <= due_to)
+);
+CREATE INDEX follow_ups_due ON follow_ups (status, due_to);
+CREATE INDEX follow_ups_patient ON follow_ups (patient_id, due_from);
+CREATE TRIGGER follow_ups_no_delete BEFORE DELETE ON follow_ups
+BEGIN SELECT RAISE(ABORT, 'follow-ups are never deleted: cancel them'); END;
+CREATE TABLE session_products (
+    id INTEGER PRIMARY KEY,
+    session_id INTEGER NOT NULL REFERENCES sessions (id),
+    patient_id INTEGER NOT NULL REFERENCES patients (id),
+    row_number INTEGER NOT NULL,
+    product TEXT NOT NULL,
+    lot TEXT NOT NULL,
+    lot_key TEXT NOT NULL,
+    expiry TEXT,
+    quantity_ml REAL
+);
+CREATE INDEX session_products_lot ON session_products (lot_key);
+CREATE INDEX session_products_session ON session_products (session_id);
+CREATE TRIGGER session_products_no_update BEFORE UPDATE ON session_products
+BEGIN SELECT RAISE(ABORT, 'a recorded product lot never changes'); END;
+CREATE TRIGGER session_products_no_delete BEFORE DELETE ON session_products
+BEGIN SELECT RAISE(ABORT, 'recorded product lots are never deleted'); END
+""")
+    for table in ("sessions", "session_entries", "follow_ups", "session_products"):
+        audit.install_triggers(db, table)

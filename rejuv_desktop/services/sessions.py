@@ -1,0 +1,642 @@
+"""Procedure sessions: start with a signed consent, save every tick at once, complete with
+follow-ups; the Due list; the recall of a product lot.
+
+Every tick, value, time-out confirmation and deviation is its own write transaction, so a crash
+loses nothing already shown as saved. What the session holds now is rebuilt from its entries
+(``session_status``) and judged by the pure checklist rules of ``domain.checklist``; a step
+counts as done when it may start, nothing required in it is open and none of its values is
+wrong.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from typing import Any
+
+from rejuv_desktop.domain import checklist as cl
+from rejuv_desktop.domain.dose import DoseCheck
+from rejuv_desktop.domain.protocols import (SIDES, TIME_OUT, Field, Protocol, Step, as_date,
+                                            format_number, is_empty, load_protocol, with_unit)
+from rejuv_desktop.domain.schedule import classify_due, follow_ups_after_session
+from rejuv_desktop.errors import UserError, ValidationError
+from rejuv_desktop.services.documents import signed_consent
+from rejuv_desktop.storage import sessions as repo
+from rejuv_desktop.storage.sessions import last_session  # noqa: F401 - part of this API
+
+log = logging.getLogger(__name__)
+
+
+class OpenItems(UserError):
+    """The session cannot be completed: ``items`` lists what is open or wrong."""
+
+    def __init__(self, items: list[str]):
+        self.items = list(items)
+        super().__init__("The session cannot be completed yet. Still to do or correct:\n"
+                         + "\n".join(f"• {i}" for i in self.items))
+
+
+@dataclass(frozen=True)
+class Entry:
+    """The latest entry recorded under a key: value, who and when."""
+
+    key: str
+    kind: str
+    value: Any
+    who: str
+    at: str
+
+
+@dataclass(frozen=True)
+class StepStatus:
+    step: Step
+    blocked_by: list[str]
+    """Why the step cannot start yet (empty when it can)."""
+    done: bool
+    open: list[str]
+    problems: list[cl.Problem]
+
+
+@dataclass(frozen=True)
+class SessionStatus:
+    """A session as it stands: its record, the protocol it runs and the verdict on each step."""
+
+    session: dict
+    protocol: Protocol
+    state: cl.SessionState
+    latest: dict[tuple[str, str], Entry]
+    steps: list[StepStatus]
+    problems: list[cl.Problem]
+    dose: DoseCheck | None
+    override: Entry | None
+    """The written reason for giving more anaesthetic than the maximum, if recorded."""
+    open: list[str]
+    blockers: list[str]
+
+    @property
+    def editable(self) -> bool:
+        return self.session["status"] == "in_progress"
+
+    def entry(self, kind: str, key: str) -> Entry | None:
+        return self.latest.get((kind, key))
+
+    def value(self, key: str) -> Any:
+        return self.state.field_values.get(key)
+
+    def step_status(self, step_id: str) -> StepStatus:
+        return next(s for s in self.steps if s.step.id == step_id)
+
+
+def _require_actor(store) -> None:
+    if store.actor_id is None:
+        raise UserError("Sign in first: every entry of a session records who made it.")
+
+
+# --- reading a session ---------------------------------------------------------------------------
+
+def _check_step(protocol: Protocol) -> dict[str, str]:
+    """The step each cross-field check belongs to: where its result is shown and where it blocks."""
+    out = {}
+    for check in protocol.checks:
+        ref = check.sum[0] if check.sum else (check.volume or "")
+        out[check.id] = ref.partition(".")[0]
+    return out
+
+
+def _state_of(session: dict, latest: dict[tuple[str, str], Entry]) -> cl.SessionState:
+    def on(kind: str) -> dict:
+        return {k: (e.who, datetime.fromisoformat(e.at)) for (t, k), e in latest.items()
+                if t == kind and e.value is True}
+
+    return cl.SessionState(
+        session_date=date.fromisoformat(session["session_date"]),
+        consent_signed=session["consent_document_id"] is not None,
+        weight_kg=session["weight_kg"],
+        sides=tuple(s for s in SIDES if s in session["sides"].split(",")),
+        completed_items=on("item"), time_out=on("time_out"),
+        field_values={k: e.value for (t, k), e in latest.items()
+                      if t == "field" and not is_empty(e.value)},
+        deviations={k: e.value for (t, k), e in latest.items()
+                    if t == "deviation" and not is_empty(e.value)})
+
+
+def session_status(store, session_id: int) -> SessionStatus:
+    """Rebuild a session from its entries and judge every step (see the module doc)."""
+    session = repo.get_session(store, session_id)
+    protocol = load_protocol(session["procedure"])
+    latest = {(r["kind"], r["key"]): Entry(r["key"], r["kind"], r["value"], r["who"] or "", r["at"])
+              for r in repo.entries_of(store, session_id)}
+    state = _state_of(session, latest)
+    dose = cl.anaesthetic_dose(protocol, state)
+    override = latest.get(("override", "anaesthetic_dose"))
+    if override is not None and (is_empty(override.value) or dose is None
+                                 or dose.mg > override.value.get("mg", 0) + 1e-9):
+        override = None  # withdrawn, or written for a smaller dose than the one now recorded
+    found = []
+    for p in cl.problems(protocol, state):
+        if override and dose and dose.status == "over" and p.severity == "error" \
+                and p.key in {c.id for c in protocol.checks if c.kind == "lidocaine_dose"}:
+            p = cl.Problem(p.key, f"{p.message} Given over the maximum, reason recorded: "
+                                  f"{override.value['reason']}", "warning")
+        found.append(p)
+    by_step = _check_step(protocol)
+    steps: list[StepStatus] = []
+    completed: set[str] = set()
+    for step in protocol.steps:  # gates name earlier steps only, so one pass in order suffices
+        current = replace(state, completed_steps=frozenset(completed))
+        blocked = cl.can_start(step, current)
+        open_here = cl.open_required(replace(protocol, steps=(step,), checks=()), current)
+        mine = [p for p in found if by_step.get(p.key, p.key.partition(".")[0]) == step.id]
+        done = not blocked and not open_here and not any(p.severity == "error" for p in mine)
+        if done:
+            completed.add(step.id)
+        steps.append(StepStatus(step, blocked, done, open_here, mine))
+    state = replace(state, completed_steps=frozenset(completed))
+    open_all = cl.open_required(protocol, state)
+    blockers = open_all + [p.message for p in found if p.severity == "error"]
+    return SessionStatus(session, protocol, state, latest, steps, found, dose, override,
+                         open_all, blockers)
+
+
+def session_state(store, session_id: int) -> cl.SessionState:
+    """What has been done so far, as the checklist rules see it."""
+    return session_status(store, session_id).state
+
+
+def open_items(store, session_id: int) -> list[str]:
+    """Everything that still stops the session being completed, in protocol order."""
+    return session_status(store, session_id).blockers
+
+
+def get_session(store, session_id: int) -> dict:
+    return repo.get_session(store, session_id)
+
+
+# --- starting --------------------------------------------------------------------------------------
+
+def start_session(store, plan_id: int) -> int:
+    """Start the next session of a plan, or return the one already in progress.
+
+    Refused without a signed consent for the plan. The session's number counts the completed
+    sessions of the plan; once the series is done, further sessions are maintenance sessions
+    (for a procedure whose protocol has a maintenance visit).
+    """
+    _require_actor(store)
+    plan = repo.get_plan(store, plan_id)
+    existing = repo.open_session_of_plan(store, plan_id)
+    if existing:
+        return existing["id"]
+    if plan["archived"]:
+        raise UserError("This patient is archived: bring the record back before starting a session.")
+    if plan["status"] in ("superseded", "cancelled"):
+        raise UserError(f"This plan was {plan['status']}: sessions follow the current plan.")
+    consent = signed_consent(store, plan_id)
+    if consent is None:
+        raise UserError("Consent is not signed for this procedure. Issue the consent form and "
+                        "record the patient's signature before starting the session.")
+    protocol = load_protocol(plan["procedure"])
+    done = repo.completed_count(store, plan_id)
+    maintenance = done >= plan["sessions"]
+    if maintenance and not any(r.kind == "maintenance" for r in protocol.follow_ups):
+        raise UserError(f"All {plan['sessions']} planned session(s) of this plan are done. "
+                        "A further session needs a new consultation and plan.")
+    weight = plan["weight_kg"]
+    weight = float(weight) if isinstance(weight, (int, float)) and weight > 0 else None
+    with store.write():
+        session_id = repo.insert_session(store, {
+            "patient_id": plan["patient_id"], "plan_id": plan_id, "procedure": plan["procedure"],
+            "session_number": done + 1, "series_length": plan["sessions"],
+            "maintenance": int(maintenance), "status": "in_progress",
+            "started_at": store.now_iso(), "started_by": store.actor_id,
+            "session_date": store.clock().date().isoformat(), "protocol_id": protocol.id,
+            "protocol_version": protocol.version, "sides": ",".join(SIDES), "weight_kg": weight,
+            "consent_document_id": consent["id"]})
+        repo.set_plan_status(store, plan_id, "in_progress") if plan["status"] == "planned" else None
+        # The session's place in the series is known: record it rather than ask for it.
+        for f in protocol.all_fields():
+            if f.id == "session_kind" and f.repeat is None:
+                repo.insert_entry(store, session_id, f.key(), "field",
+                                  "maintenance" if maintenance else "series")
+            elif f.id == "session_number" and f.repeat is None and not maintenance:
+                repo.insert_entry(store, session_id, f.key(), "field", done + 1)
+    log.info("session %s started (plan %s)", session_id, plan_id)
+    return session_id
+
+
+# --- recording -----------------------------------------------------------------------------------
+
+def _editable(store, session_id: int) -> SessionStatus:
+    _require_actor(store)
+    status = session_status(store, session_id)
+    if not status.editable:
+        raise UserError(f"This session is {status.session['status']}: it can no longer be changed.")
+    return status
+
+
+def _startable(status: SessionStatus, step: Step) -> None:
+    reasons = status.step_status(step.id).blocked_by
+    if reasons:
+        raise UserError(f"{step.title} cannot start yet: {'; '.join(reasons)}.")
+
+
+def _step(protocol: Protocol, step_id: str) -> Step:
+    try:
+        return protocol.step(step_id)
+    except KeyError:
+        raise UserError(f"This protocol has no step '{step_id}'.") from None
+
+
+def tick(store, session_id: int, key: str, done: bool = True) -> Entry:
+    """Tick (or untick, as a correction) the checklist item ``"<step>.<item>"``; saved at once."""
+    status = _editable(store, session_id)
+    step_id, _, item_id = key.partition(".")
+    step = _step(status.protocol, step_id)
+    if step.id == TIME_OUT:
+        return confirm_time_out(store, session_id, item_id, done)
+    if item_id not in {i.id for i in step.items}:
+        raise UserError(f"{step.title} has no checklist item '{item_id}'.")
+    _startable(status, step)
+    return _save(store, session_id, key, "item", bool(done))
+
+
+def confirm_time_out(store, session_id: int, item_id: str, confirmed: bool = True) -> Entry:
+    """Confirm one time-out point (identity, procedure, sides, consent, allergies)."""
+    status = _editable(store, session_id)
+    step = status.protocol.time_out_step
+    if step is None or item_id not in {i.id for i in step.items}:
+        raise UserError(f"The time-out has no point '{item_id}'.")
+    _startable(status, step)
+    return _save(store, session_id, item_id, "time_out", bool(confirmed))
+
+
+def _field_and_instance(status: SessionStatus, key: str) -> tuple[Field, str | int | None]:
+    parts = key.split(".")
+    try:
+        f = status.protocol.field(".".join(parts[:2]))
+    except KeyError:
+        raise UserError(f"This protocol records no value '{key}'.") from None
+    instance = parts[2] if len(parts) == 3 else None
+    wrong = len(parts) > 3 or (f.repeat is None) != (instance is None)
+    if f.repeat == "sides" and instance is not None and instance not in status.state.sides:
+        raise ValidationError({key: f"The {instance} hand is not treated in this session"})
+    if f.repeat == "list":
+        wrong = wrong or not (instance or "").isdigit() or int(instance) < 1
+        instance = int(instance) if not wrong else instance
+    elif isinstance(f.repeat, tuple):
+        wrong = wrong or instance not in f.repeat
+    if wrong:
+        raise UserError(f"'{key}' does not name a value of this protocol.")
+    return f, instance
+
+
+def _normalise(f: Field, value: Any) -> Any:
+    if isinstance(value, str):
+        value = value.strip()
+    if f.type == "date" and isinstance(value, date):
+        return value.isoformat()
+    if f.type == "integer" and isinstance(value, float) and value.is_integer():
+        return int(value)
+    if f.type == "choice" and f.multiple and isinstance(value, (tuple, set, frozenset)):
+        return [c for c in f.choices if c in value]
+    return None if is_empty(value) else value
+
+
+def record_value(store, session_id: int, key: str, value: Any) -> Entry:
+    """Record a field value (``None`` clears it); a wrong value raises ValidationError, unsaved."""
+    status = _editable(store, session_id)
+    f, _instance = _field_and_instance(status, key)
+    _startable(status, _step(status.protocol, f.step_id))
+    value = _normalise(f, value)
+    message = cl.validate_field(f, value, status.state)
+    if message:
+        raise ValidationError({key: message})
+    return _save(store, session_id, key, "field", value)
+
+
+def record_deviation(store, session_id: int, key: str, note: str) -> Entry:
+    """Record that a required item or value is deliberately left undone, and why.
+
+    An empty note withdraws the deviation. A deviation never waives a gate or the time-out.
+    """
+    status = _editable(store, session_id)
+    step = _step(status.protocol, key.partition(".")[0])
+    if step.id == TIME_OUT:
+        raise UserError("Time-out points cannot be skipped: each one must be confirmed.")
+    _startable(status, step)
+    return _save(store, session_id, key, "deviation", note.strip())
+
+
+def override_dose(store, session_id: int, reason: str) -> Entry:
+    """Allow an anaesthetic dose over the maximum, with the written reason for it."""
+    status = _editable(store, session_id)
+    if status.dose is None or status.dose.status != "over":
+        raise UserError("The anaesthetic dose recorded is not over the maximum: nothing to override.")
+    if len(reason.strip()) < 10:
+        raise ValidationError({"reason": "Write the reason for going over the maximum dose"})
+    return _save(store, session_id, "anaesthetic_dose", "override",
+                 {"reason": reason.strip(), "mg": status.dose.mg})
+
+
+def set_sides(store, session_id: int, sides: list[str] | tuple[str, ...]) -> None:
+    """Which hands this session treats (per-hand values are required for these only)."""
+    status = _editable(store, session_id)
+    chosen = [s for s in SIDES if s in sides]
+    if not chosen or len(chosen) != len(set(sides)):
+        raise ValidationError({"sides": "Choose the left hand, the right hand or both"})
+    if status.state.time_out.get("sides"):
+        raise UserError("The sides were confirmed at the time-out: withdraw that confirmation "
+                        "before changing them.")
+    with store.write():
+        repo.update_session(store, session_id, sides=",".join(chosen))
+
+
+def set_weight(store, session_id: int, weight_kg: float | None) -> None:
+    """The patient's weight today, used for the anaesthetic dose limit."""
+    _editable(store, session_id)
+    if weight_kg is not None and (isinstance(weight_kg, bool) or not 20 <= weight_kg <= 300):
+        raise ValidationError({"weight_kg": "Must be between 20 and 300 kg"})
+    with store.write():
+        repo.update_session(store, session_id, weight_kg=weight_kg)
+
+
+def _save(store, session_id: int, key: str, kind: str, value: Any) -> Entry:
+    with store.write():
+        repo.insert_entry(store, session_id, key, kind, value)
+    row = repo.entries_of(store, session_id)[-1]
+    return Entry(key, kind, value, row["who"] or "", row["at"])
+
+
+def parse_text(f: Field, text: str) -> Any:
+    """A value typed by a person, as the field stores it (``12,5`` is 12.5, 31/01/2027 a date).
+
+    Raises ValidationError with the field's key-less message ``{"value": ...}`` when it cannot be
+    read at all; range checks happen when it is recorded.
+    """
+    text = (text or "").strip()
+    if not text:
+        return None
+    if f.type in ("number", "integer"):
+        try:
+            number = float(text.replace(",", ".").replace(" ", ""))
+        except ValueError:
+            raise ValidationError({"value": "Must be a number"}) from None
+        if f.type == "integer":
+            if not number.is_integer():
+                raise ValidationError({"value": "Must be a whole number"})
+            return int(number)
+        return number
+    if f.type == "date":
+        m = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text)
+        iso = f"{m[3]}-{int(m[2]):02d}-{int(m[1]):02d}" if m else text
+        if as_date(iso) is None:
+            raise ValidationError({"value": "Must be a date (DD/MM/YYYY)"})
+        return iso
+    if f.type == "bool":
+        if text.lower() in ("yes", "y", "true"):
+            return True
+        if text.lower() in ("no", "n", "false"):
+            return False
+        raise ValidationError({"value": "Must be yes or no"})
+    return text
+
+
+# --- completing ----------------------------------------------------------------------------------
+
+def product_rows(protocol: Protocol, values: dict) -> list[dict]:
+    """The products recorded in a session (steps with a ``lot`` list field), one dict per row."""
+    out = []
+    for step in protocol.steps:
+        ids = {f.id for f in step.fields if f.repeat == "list"}
+        if "lot" not in ids:
+            continue
+        state = cl.SessionState(session_date=date.min, field_values=values)
+        for n in cl.rows(step, state):
+            get = lambda fid: values.get(f"{step.id}.{fid}.{n}")  # noqa: E731
+            if is_empty(get("lot")):
+                continue
+            out.append({"row_number": n, "product": get("name") or "", "lot": get("lot"),
+                        "expiry": get("expiry"), "quantity_ml": get("quantity_ml")})
+    return out
+
+
+def _write_products(store, status: SessionStatus) -> None:
+    for row in product_rows(status.protocol, status.state.field_values):
+        repo.insert_product(store, {**row, "session_id": status.session["id"],
+                                    "patient_id": status.session["patient_id"]})
+
+
+def complete_session(store, session_id: int) -> list[dict]:
+    """Sign off a session: refused (OpenItems) while anything required is open or wrong.
+
+    Creates the follow-ups the protocol schedules from the session date (proposed visits not yet
+    clinic policy are left out), closes the plan's pending next-session or maintenance visit,
+    keeps the product lots for recall and updates the plan. Returns the follow-ups created.
+    """
+    status = _editable(store, session_id)
+    if status.blockers:
+        raise OpenItems(status.blockers)
+    s = status.session
+    day = date.fromisoformat(s["session_date"])
+    number = min(s["session_number"], s["series_length"])
+    due = follow_ups_after_session(status.protocol, day, number, s["series_length"],
+                                   include_proposed=False)
+    created = []
+    with store.write():
+        for pending in repo.open_follow_ups_of_plan(store, s["plan_id"],
+                                                    ("next_session", "maintenance")):
+            repo.update_follow_up(store, pending["id"], status="done", done_at=store.now_iso(),
+                                  done_by=store.actor_id,
+                                  note=f"Session {s['session_number']} on {day.isoformat()}")
+        for f in due:
+            row = {"patient_id": s["patient_id"], "session_id": session_id,
+                   "plan_id": s["plan_id"], "kind": f.kind, "rule_id": f.rule_id,
+                   "label": f.label, "due_from": f.due_from.isoformat(),
+                   "due_to": f.due_to.isoformat()}
+            created.append({**row, "id": repo.insert_follow_up(store, row)})
+        _write_products(store, status)
+        repo.update_session(store, session_id, status="completed", completed_at=store.now_iso(),
+                            completed_by=store.actor_id)
+        plan = repo.get_plan(store, s["plan_id"])
+        if repo.completed_count(store, s["plan_id"]) >= plan["sessions"]:
+            repo.set_plan_status(store, s["plan_id"], "completed")
+    log.info("session %s completed, %d follow-ups", session_id, len(created))
+    return created
+
+
+def abandon_session(store, session_id: int, reason: str) -> None:
+    """Stop a session before the end (kept, with the reason; products already used are kept)."""
+    status = _editable(store, session_id)
+    if not reason.strip():
+        raise ValidationError({"reason": "Say why the session is stopped"})
+    with store.write():
+        _write_products(store, status)
+        repo.update_session(store, session_id, status="abandoned", completed_at=store.now_iso(),
+                            completed_by=store.actor_id, end_reason=reason.strip())
+
+
+# --- follow-ups and the Due list -----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class DueItem:
+    """An open follow-up as the Due list shows it."""
+
+    id: int
+    patient_id: int
+    patient_name: str
+    phone: str
+    label: str
+    kind: str
+    procedure: str | None
+    due_from: date
+    due_to: date
+    due_class: str
+    """``overdue``, ``this_week`` or ``upcoming``."""
+    note: str
+
+
+def due_list(store, today: date | None = None) -> dict[str, list[DueItem]]:
+    """Open follow-ups of patients not archived, by class: overdue, this week, upcoming."""
+    today = today or store.clock().date()
+    out: dict[str, list[DueItem]] = {"overdue": [], "this_week": [], "upcoming": []}
+    for r in repo.follow_ups_due(store):
+        start, end = date.fromisoformat(r["due_from"]), date.fromisoformat(r["due_to"])
+        klass = classify_due(start, end, today)
+        out[klass].append(DueItem(r["id"], r["patient_id"], f"{r['given_name']} {r['family_name']}",
+                                  r["phone"], r["label"], r["kind"], r["procedure"], start, end,
+                                  klass, r["note"]))
+    return out
+
+
+def _open_follow_up(store, follow_up_id: int) -> dict:
+    _require_actor(store)
+    row = repo.get_follow_up(store, follow_up_id)
+    if row["status"] != "due":
+        raise UserError(f"This follow-up is already {row['status']}.")
+    return row
+
+
+def mark_follow_up_done(store, follow_up_id: int, note: str = "") -> None:
+    """The visit took place (an optional note says how it went)."""
+    _open_follow_up(store, follow_up_id)
+    with store.write():
+        repo.update_follow_up(store, follow_up_id, status="done", done_at=store.now_iso(),
+                              done_by=store.actor_id, note=note.strip())
+
+
+def reschedule_follow_up(store, follow_up_id: int, due_from: date, due_to: date,
+                         reason: str) -> int:
+    """Move a visit to a new window; the old one stays, marked rescheduled. Returns the new id."""
+    row = _open_follow_up(store, follow_up_id)
+    errors = {}
+    if not reason.strip():
+        errors["reason"] = "Say why the visit is moved"
+    if due_to < due_from:
+        errors["due_to"] = "The new window ends before it starts"
+    if errors:
+        raise ValidationError(errors)
+    with store.write():
+        repo.update_follow_up(store, follow_up_id, status="rescheduled", done_at=store.now_iso(),
+                              done_by=store.actor_id, note=reason.strip())
+        return repo.insert_follow_up(store, {
+            "patient_id": row["patient_id"], "session_id": row["session_id"],
+            "plan_id": row["plan_id"], "kind": row["kind"], "rule_id": row["rule_id"],
+            "label": row["label"], "due_from": due_from.isoformat(), "due_to": due_to.isoformat(),
+            "note": reason.strip(), "rescheduled_from": follow_up_id})
+
+
+def cancel_follow_up(store, follow_up_id: int, reason: str) -> None:
+    """The visit will not take place (kept, with the reason)."""
+    _open_follow_up(store, follow_up_id)
+    if not reason.strip():
+        raise ValidationError({"reason": "Say why the visit is cancelled"})
+    with store.write():
+        repo.update_follow_up(store, follow_up_id, status="cancelled", done_at=store.now_iso(),
+                              done_by=store.actor_id, note=reason.strip())
+
+
+def follow_ups_of_patient(store, patient_id: int) -> list[dict]:
+    """Every follow-up of a patient (open or not), earliest first."""
+    return repo.follow_ups_of_patient(store, patient_id)
+
+
+# --- recall: who received a lot --------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class LotUse:
+    patient_id: int
+    patient_name: str
+    date_of_birth: str
+    phone: str
+    session_id: int
+    session_date: str
+    session_status: str
+    procedure: str
+    product: str
+    lot: str
+    expiry: str | None
+    quantity_ml: float | None
+
+
+def lot_lookup(store, lot: str) -> list[LotUse]:
+    """Every patient and session that received a product lot (spaces and case ignored),
+    sessions still in progress included, in date order."""
+    if is_empty(lot):
+        raise ValidationError({"lot": "Type the lot number to look for"})
+    rows = repo.sessions_with_lot(store, lot)
+    live = repo.open_sessions_with_lot_entries(store)
+    values = repo.latest_values(store, [r["session_id"] for r in live])
+    for r in live:
+        for p in product_rows(load_protocol(r["procedure"]), values[r["session_id"]]):
+            if repo.lot_key(p["lot"]) == repo.lot_key(lot):
+                rows.append({**r, **p})
+    rows.sort(key=lambda r: (r["session_date"], r["session_id"]))
+    return [LotUse(r["patient_id"], f"{r['given_name']} {r['family_name']}", r["date_of_birth"],
+                   r["phone"], r["session_id"], r["session_date"], r["status"], r["procedure"],
+                   r["product"], r["lot"], r["expiry"], r["quantity_ml"]) for r in rows]
+
+
+# --- the patient's sessions, with their key figures ------------------------------------------------
+
+def key_figures(protocol: Protocol, values: dict) -> list[str]:
+    """Lines a practitioner looks for first: volumes (per hand) and products with their lots."""
+    lines = []
+    for step in protocol.steps:
+        for f in step.fields:
+            if f.unit != "ml" or f.repeat == "list":
+                continue
+            if f.repeat == "sides":
+                parts = [f"{side} {with_unit(values[f.key(side)], f.unit)}" for side in SIDES
+                         if not is_empty(values.get(f.key(side)))]
+                if parts:
+                    lines.append(f"{f.label}: {', '.join(parts)}")
+            elif not is_empty(values.get(f.key())):
+                lines.append(f"{f.label}: {with_unit(values[f.key()], f.unit)}")
+    for p in product_rows(protocol, values):
+        qty = f", {format_number(p['quantity_ml'])} ml" if p["quantity_ml"] is not None else ""
+        exp = f", expires {p['expiry']}" if p["expiry"] else ""
+        lines.append(f"{p['product']}: lot {p['lot']}{exp}{qty}")
+    return lines
+
+
+def patient_sessions(store, patient_id: int) -> list[dict]:
+    """The patient's plans, each with its sessions (key figures included) and what can be done:
+    ``open_session_id`` to resume, ``can_start`` for a next session."""
+    plans = repo.plans_of(store, patient_id)
+    sessions = repo.sessions_of_patient(store, patient_id)
+    values = repo.latest_values(store, [s["id"] for s in sessions])
+    for plan in plans:
+        protocol = load_protocol(plan["procedure"])
+        mine = [s for s in sessions if s["plan_id"] == plan["id"]]
+        for s in mine:
+            s["figures"] = key_figures(protocol, values[s["id"]])
+        plan["sessions_list"] = mine
+        plan["open_session_id"] = next((s["id"] for s in mine if s["status"] == "in_progress"),
+                                       None)
+        done = sum(s["status"] == "completed" for s in mine)
+        more = done < plan["sessions"] or any(r.kind == "maintenance" for r in protocol.follow_ups)
+        plan["completed_sessions"] = done
+        plan["can_start"] = plan["status"] not in ("superseded", "cancelled") and more
+        plan["title"] = protocol.title
+    return plans

@@ -1,0 +1,217 @@
+"""Procedure sessions: the session rows, their entries, follow-ups and the product lots used.
+
+Entries are append-only (a correction is a newer entry for the same key); the latest entry of
+a key is what the session holds now. Callers wrap writes in ``store.write()``.
+"""
+
+from __future__ import annotations
+
+import json
+
+from rejuv_desktop.errors import NotFound
+
+_WHO = "trim(coalesce(pr.title, '') || ' ' || coalesce(pr.name, ''))"
+
+
+def lot_key(lot: str) -> str:
+    """A lot number as compared in a recall: spaces removed, upper case."""
+    return "".join(str(lot).split()).upper()
+
+
+def _insert(store, table: str, row: dict) -> int:
+    cols = ", ".join(row)
+    cur = store.conn.execute(
+        f"INSERT INTO {table} ({cols}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
+    return cur.lastrowid
+
+
+# --- plans, as sessions see them ----------------------------------------------------------------
+
+def get_plan(store, plan_id: int) -> dict:
+    """A plan with the patient's weight from the consultation that made it (None if absent)."""
+    row = store.query_one(
+        "SELECT pl.*, json_extract(c.data_json, '$.weight_kg') AS weight_kg, p.archived"
+        " FROM plans pl JOIN consultations c ON c.id = pl.consultation_id"
+        " JOIN patients p ON p.id = pl.patient_id WHERE pl.id = ?", (plan_id,))
+    if row is None:
+        raise NotFound(f"Plan {plan_id} does not exist")
+    return row
+
+
+def plans_of(store, patient_id: int) -> list[dict]:
+    return store.query("SELECT * FROM plans WHERE patient_id = ? ORDER BY start_date, id",
+                       (patient_id,))
+
+
+def set_plan_status(store, plan_id: int, status: str) -> None:
+    store.conn.execute("UPDATE plans SET status = ? WHERE id = ? AND status != ?",
+                       (status, plan_id, status))
+
+
+# --- sessions ------------------------------------------------------------------------------------
+
+def insert_session(store, row: dict) -> int:
+    return _insert(store, "sessions", row)
+
+
+def get_session(store, session_id: int) -> dict:
+    row = store.query_one(
+        f"SELECT s.*, p.given_name, p.family_name, p.date_of_birth, {_WHO} AS started_by_name,"
+        " (SELECT trim(c.title || ' ' || c.name) FROM practitioners c WHERE c.id = s.completed_by)"
+        " AS completed_by_name"
+        " FROM sessions s JOIN patients p ON p.id = s.patient_id"
+        " LEFT JOIN practitioners pr ON pr.id = s.started_by WHERE s.id = ?", (session_id,))
+    if row is None:
+        raise NotFound(f"Session {session_id} does not exist")
+    return row
+
+
+def update_session(store, session_id: int, **values) -> None:
+    sets = ", ".join(f"{k} = ?" for k in values)
+    cur = store.conn.execute(f"UPDATE sessions SET {sets} WHERE id = ?",
+                             [*values.values(), session_id])
+    if cur.rowcount != 1:
+        raise NotFound(f"Session {session_id} does not exist")
+
+
+def open_session_of_plan(store, plan_id: int) -> dict | None:
+    return store.query_one("SELECT * FROM sessions WHERE plan_id = ? AND status = 'in_progress'",
+                           (plan_id,))
+
+
+def completed_count(store, plan_id: int) -> int:
+    return store.scalar("SELECT count(*) FROM sessions WHERE plan_id = ? AND status = 'completed'",
+                        (plan_id,))
+
+
+def sessions_of_patient(store, patient_id: int) -> list[dict]:
+    return store.query(
+        f"SELECT s.*, {_WHO} AS started_by_name FROM sessions s"
+        " LEFT JOIN practitioners pr ON pr.id = s.started_by"
+        " WHERE s.patient_id = ? ORDER BY s.session_date, s.id", (patient_id,))
+
+
+def last_session(store, patient_id: int, procedure: str) -> dict | None:
+    """The patient's latest completed session of a procedure, or None.
+
+    Keys: id, session_date, session_number, series_length, plan_id (the aftercare sheet takes
+    its dates from it).
+    """
+    return store.query_one(
+        "SELECT id, session_date, session_number, series_length, plan_id FROM sessions"
+        " WHERE patient_id = ? AND procedure = ? AND status = 'completed'"
+        " ORDER BY session_date DESC, id DESC LIMIT 1", (patient_id, procedure))
+
+
+# --- entries -------------------------------------------------------------------------------------
+
+def insert_entry(store, session_id: int, key: str, kind: str, value) -> int:
+    return _insert(store, "session_entries", {
+        "session_id": session_id, "key": key, "kind": kind,
+        "value_json": json.dumps(value, ensure_ascii=False),
+        "practitioner_id": store.actor_id, "at": store.now_iso()})
+
+
+def entries_of(store, session_id: int) -> list[dict]:
+    """Every entry of a session, oldest first, with the name of who made it."""
+    rows = store.query(
+        f"SELECT e.id, e.key, e.kind, e.value_json, e.practitioner_id, e.at, {_WHO} AS who"
+        " FROM session_entries e LEFT JOIN practitioners pr ON pr.id = e.practitioner_id"
+        " WHERE e.session_id = ? ORDER BY e.id", (session_id,))
+    for row in rows:
+        row["value"] = json.loads(row.pop("value_json"))
+    return rows
+
+
+def latest_values(store, session_ids: list[int], prefix: str = "") -> dict[int, dict]:
+    """Latest field value of each key (optionally only keys starting with ``prefix``) per session."""
+    if not session_ids:
+        return {}
+    marks = ", ".join("?" * len(session_ids))
+    rows = store.query(
+        "SELECT e.session_id, e.key, e.value_json FROM session_entries e"
+        f" WHERE e.session_id IN ({marks}) AND e.kind = 'field' AND e.key LIKE ? ESCAPE '\\'"
+        " AND e.id = (SELECT max(x.id) FROM session_entries x WHERE x.session_id = e.session_id"
+        "             AND x.kind = 'field' AND x.key = e.key)",
+        [*session_ids, prefix.replace("_", "\\_") + "%"])
+    out: dict[int, dict] = {sid: {} for sid in session_ids}
+    for row in rows:
+        out[row["session_id"]][row["key"]] = json.loads(row["value_json"])
+    return out
+
+
+# --- follow-ups ----------------------------------------------------------------------------------
+
+def insert_follow_up(store, row: dict) -> int:
+    return _insert(store, "follow_ups", {**row, "created_at": store.now_iso()})
+
+
+def get_follow_up(store, follow_up_id: int) -> dict:
+    row = store.query_one("SELECT * FROM follow_ups WHERE id = ?", (follow_up_id,))
+    if row is None:
+        raise NotFound(f"Follow-up {follow_up_id} does not exist")
+    return row
+
+
+def update_follow_up(store, follow_up_id: int, **values) -> None:
+    sets = ", ".join(f"{k} = ?" for k in values)
+    store.conn.execute(f"UPDATE follow_ups SET {sets} WHERE id = ?",
+                       [*values.values(), follow_up_id])
+
+
+def follow_ups_due(store) -> list[dict]:
+    """Open follow-ups of patients not archived, earliest window first, with names."""
+    return store.query(
+        "SELECT f.*, p.given_name, p.family_name, p.phone, s.procedure, s.session_number,"
+        " s.series_length, s.maintenance"
+        " FROM follow_ups f JOIN patients p ON p.id = f.patient_id"
+        " LEFT JOIN sessions s ON s.id = f.session_id"
+        " WHERE f.status = 'due' AND p.archived = 0 ORDER BY f.due_from, f.due_to, f.id")
+
+
+def follow_ups_of_patient(store, patient_id: int) -> list[dict]:
+    return store.query(
+        "SELECT f.*, s.procedure FROM follow_ups f LEFT JOIN sessions s ON s.id = f.session_id"
+        " WHERE f.patient_id = ? ORDER BY f.due_from, f.id", (patient_id,))
+
+
+def open_follow_ups_of_plan(store, plan_id: int, kinds: tuple[str, ...]) -> list[dict]:
+    marks = ", ".join("?" * len(kinds))
+    return store.query(f"SELECT * FROM follow_ups WHERE plan_id = ? AND status = 'due'"
+                       f" AND kind IN ({marks})", (plan_id, *kinds))
+
+
+# --- product lots --------------------------------------------------------------------------------
+
+def insert_product(store, row: dict) -> int:
+    return _insert(store, "session_products", {**row, "lot_key": lot_key(row["lot"])})
+
+
+def products_of(store, session_ids: list[int]) -> list[dict]:
+    if not session_ids:
+        return []
+    marks = ", ".join("?" * len(session_ids))
+    return store.query(f"SELECT * FROM session_products WHERE session_id IN ({marks})"
+                       " ORDER BY session_id, row_number", session_ids)
+
+
+_LOT_COLUMNS = ("s.id AS session_id, s.session_date, s.status, s.procedure, s.session_number,"
+                " s.series_length, s.maintenance, p.id AS patient_id, p.given_name,"
+                " p.family_name, p.date_of_birth, p.phone, p.archived")
+
+
+def sessions_with_lot(store, lot: str) -> list[dict]:
+    """Ended sessions (completed or abandoned) that recorded the lot, with patient details."""
+    return store.query(
+        f"SELECT {_LOT_COLUMNS}, sp.product, sp.lot, sp.expiry, sp.quantity_ml"
+        " FROM session_products sp JOIN sessions s ON s.id = sp.session_id"
+        " JOIN patients p ON p.id = s.patient_id WHERE sp.lot_key = ?"
+        " ORDER BY s.session_date, s.id, sp.row_number", (lot_key(lot),))
+
+
+def open_sessions_with_lot_entries(store) -> list[dict]:
+    """Sessions still in progress that have product entries (searched live by the caller)."""
+    return store.query(
+        f"SELECT {_LOT_COLUMNS} FROM sessions s JOIN patients p ON p.id = s.patient_id"
+        " WHERE s.status = 'in_progress' AND EXISTS (SELECT 1 FROM session_entries e"
+        " WHERE e.session_id = s.id AND e.kind = 'field')")
