@@ -142,11 +142,15 @@ def session_status(store, session_id: int) -> SessionStatus:
                                   f"{override.value['reason']}", "warning")
         found.append(p)
     by_step = _check_step(protocol)
+    # Gates guard the start of a step. A step with entries has started, and stays open for
+    # corrections even if an earlier tick is withdrawn later (completion still needs it back).
+    started = {TIME_OUT if kind == "time_out" else key.partition(".")[0]
+               for kind, key in latest if kind != "override"}
     steps: list[StepStatus] = []
     completed: set[str] = set()
     for step in protocol.steps:  # gates name earlier steps only, so one pass in order suffices
         current = replace(state, completed_steps=frozenset(completed))
-        blocked = cl.can_start(step, current)
+        blocked = [] if step.id in started else cl.can_start(step, current)
         open_here = cl.open_required(replace(protocol, steps=(step,), checks=()), current)
         mine = [p for p in found if by_step.get(p.key, p.key.partition(".")[0]) == step.id]
         done = not blocked and not open_here and not any(p.severity == "error" for p in mine)

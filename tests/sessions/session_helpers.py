@@ -1,0 +1,145 @@
+"""Building blocks for session tests: a signed-in practitioner, a plan with a signed consent,
+and the values of a complete session of each procedure."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+
+from rejuv_desktop.domain import consultation as dc
+from rejuv_desktop.services import patients as sp
+from rejuv_desktop.services import sessions as ss
+from rejuv_desktop.storage import consultations as consultations_repo
+from rejuv_desktop.storage import practitioners as practitioners_repo
+
+PDF = b"%PDF-1.4 test"
+
+FAT_ITEMS = ["sign_in.identity", "sign_in.photos", "donor_site.prepared",
+             "donor_site.sterilised", "closure.dressing", "sign_out.recorded",
+             "sign_out.aftercare", "sign_out.follow_up"]
+TIME_OUT_POINTS = ["identity", "procedure", "sides", "consent", "allergies"]
+FAT_VALUES = [
+    ("anaesthesia.type", "local"),
+    ("anaesthesia.agent", "lidocaine with epinephrine"),
+    ("anaesthesia.concentration_percent", 1),
+    ("anaesthesia.volume_ml", 20),
+    ("donor_site.site", "abdomen"),
+    ("harvest.cannula", "blunt 3 mm"),
+    ("harvest.volume_ml", 80),
+    ("processing.method", ["centrifugation"]),
+    ("processing.usable_volume_ml", 40),
+    ("injection.volume_ml.left", 18),
+    ("injection.volume_ml.right", 20),
+    ("injection.entry_points.left", 5),
+    ("injection.entry_points.right", 5),
+    ("injection.cannula_gauge.left", 17),
+    ("injection.cannula_gauge.right", 17),
+    ("closure.method", "adhesive strips"),
+]
+MESO_ITEMS = ["todays_check.not_pregnant", "todays_check.not_breastfeeding",
+              "todays_check.no_infection", "todays_check.no_allergy",
+              "disinfection.disinfected", "sign_out.recorded", "sign_out.aftercare",
+              "sign_out.next_visit"]
+MESO_VALUES = [
+    ("topical_anaesthesia.used", False),
+    ("products.name.1", "Hyaluronic acid 20 mg/ml"),
+    ("products.lot.1", "HA-2291"),
+    ("products.expiry.1", "2028-06-30"),
+    ("products.quantity_ml.1", 2.0),
+    ("products.name.2", "Vitamin cocktail"),
+    ("products.lot.2", "VC 118"),
+    ("products.expiry.2", "2028-01-31"),
+    ("products.quantity_ml.2", 1.5),
+    ("injection.technique", "manual"),
+    ("injection.depth_mm", 1.5),
+    ("injection.needle_gauge", 30),
+    ("injection.duration_min", 20),
+    ("reactions.observed", ["redness"]),
+]
+
+
+def add_practitioner(store, name="Claire Martin", title="Dr") -> int:
+    """A practitioner signed in without hashing a password (fast)."""
+    with store.write():
+        pid = practitioners_repo.insert(store, {"name": name, "title": title}, "")
+    store.actor_id = pid
+    return pid
+
+
+def add_patient(store, given="Zoë", family="Łukasiewicz-Ødegård") -> int:
+    return sp.add_patient(store, {"given_name": given, "family_name": family,
+                                  "date_of_birth": "1971-03-12", "sex": "female"}).patient_id
+
+
+def add_plan(store, patient_id: int, procedure: str, sessions: int | None = None,
+             weight: float | None = 64, consent: bool = True) -> int:
+    """A finalised consultation with one plan (and, by default, a signed consent for it)."""
+    data = dc.new_data()
+    data["weight_kg"] = weight
+    plan = dc.default_plan(procedure, date(2026, 11, 22))
+    with store.write():
+        cid = consultations_repo.insert_consultation(store, {
+            "patient_id": patient_id, "practitioner_id": store.actor_id,
+            "started_at": store.now_iso(), "finalised_at": store.now_iso(), "data": data,
+            "screening": {}, "recommendation": {}, "verdict_fat_transfer": "eligible",
+            "verdict_mesotherapy": "eligible", "outcome": "planned"})
+        plan_id = consultations_repo.insert_plan(store, {
+            "patient_id": patient_id, "consultation_id": cid, "procedure": procedure,
+            "sessions": sessions or plan["sessions"], "interval_days": plan["interval_days"],
+            "start_date": plan["start"]})
+    if consent:
+        sign_consent(store, patient_id, plan_id, procedure)
+    return plan_id
+
+
+def sign_consent(store, patient_id: int, plan_id: int, procedure: str) -> int:
+    """An issued consent and its signed copy, written straight into the archive table."""
+    digest = hashlib.sha256(PDF).hexdigest()
+    row = {"patient_id": patient_id, "kind": "consent", "procedure": procedure,
+           "plan_id": plan_id, "template_id": f"consent_{procedure}", "template_version": "1",
+           "created_at": store.now_iso(), "created_by": store.actor_id, "sha256": digest,
+           "pdf": PDF}
+    with store.write():
+        n = store.scalar("SELECT count(*) FROM documents") + 1
+        issued = store.conn.execute(
+            "INSERT INTO documents (number, patient_id, kind, procedure, plan_id, template_id,"
+            " template_version, created_at, created_by, sha256, pdf) VALUES"
+            " (?, :patient_id, :kind, :procedure, :plan_id, :template_id, :template_version,"
+            " :created_at, :created_by, :sha256, :pdf)".replace("?", f"'T-{n}'"), row).lastrowid
+        signed = store.conn.execute(
+            "INSERT INTO documents (number, patient_id, kind, procedure, plan_id, template_id,"
+            " template_version, created_at, created_by, sha256, pdf, signed_of,"
+            " signature_method, signed_at) VALUES"
+            f" ('T-{n}-S', :patient_id, :kind, :procedure, :plan_id, :template_id,"
+            " :template_version, :created_at, :created_by, :sha256, :pdf, :issued, 'paper',"
+            " :created_at)", {**row, "issued": issued}).lastrowid
+    return signed
+
+
+def run_fat_transfer(store, session_id: int, last_step: str | None = None) -> None:
+    """Record a whole fat transfer session in the order the gates allow."""
+    ss.tick(store, session_id, "sign_in.identity")
+    ss.tick(store, session_id, "sign_in.photos")
+    for point in TIME_OUT_POINTS:
+        ss.confirm_time_out(store, session_id, point)
+    for key in ("donor_site.prepared", "donor_site.sterilised"):
+        ss.tick(store, session_id, key)
+    for key, value in FAT_VALUES:
+        ss.record_value(store, session_id, key, value)
+        if key == "closure.method":
+            ss.tick(store, session_id, "closure.dressing")
+    for key in ("sign_out.recorded", "sign_out.aftercare", "sign_out.follow_up"):
+        ss.tick(store, session_id, key)
+
+
+def run_mesotherapy(store, session_id: int) -> None:
+    """Record a whole mesotherapy session in the order the gates allow."""
+    for key in MESO_ITEMS[:4]:
+        ss.tick(store, session_id, key)
+    for point in TIME_OUT_POINTS:
+        ss.confirm_time_out(store, session_id, point)
+    ss.tick(store, session_id, "disinfection.disinfected")
+    for key, value in MESO_VALUES:
+        ss.record_value(store, session_id, key, value)
+    for key in MESO_ITEMS[5:]:
+        ss.tick(store, session_id, key)
