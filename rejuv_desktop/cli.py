@@ -55,6 +55,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--session", type=int, metavar="ID",
                    help="aftercare for this session (default: the last one)")
     p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+
+    p = sub.add_parser("lot-lookup", help="list every patient and session that received a "
+                                          "product lot (recall)")
+    _db_arg(p)
+    p.add_argument("lot", metavar="LOT", help="lot number (spaces, punctuation and case are ignored)")
     return parser
 
 
@@ -139,6 +144,45 @@ def cmd_print(args) -> int:
     return 0
 
 
+def _width(text: str) -> int:
+    """Columns a text takes in a terminal (East Asian wide characters take two)."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _table(headers: list[str], rows: list[list[str]]) -> str:
+    widths = [max(_width(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
+    lines = []
+    for row in [headers, ["-" * w for w in widths], *rows]:
+        cells = [c + " " * (w - _width(c)) for c, w in zip(row, widths)]
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines)
+
+
+def cmd_lot_lookup(args) -> int:
+    from rejuv_desktop.services import sessions as ss
+
+    store = _open(args.db)
+    try:
+        uses = ss.lot_lookup(store, args.lot)
+    finally:
+        store.close()
+    if not uses:
+        print(f"No patient has received lot {args.lot.strip()}.")
+        return 0
+    status = {"completed": "", "in_progress": " (in progress)", "abandoned": " (stopped)"}
+    rows = [[u.session_date, u.patient_name, u.date_of_birth, u.phone or "-",
+             f"{u.session_id}{status.get(u.session_status, '')}", u.product, u.lot,
+             u.expiry or "-", "-" if u.quantity_ml is None else f"{u.quantity_ml:g} ml"]
+            for u in uses]
+    patients = len({u.patient_id for u in uses})
+    print(f"Lot {args.lot.strip()}: {patients} patient(s), {len(uses)} use(s)")
+    print(_table(["Date", "Patient", "Born", "Phone", "Session", "Product", "Lot", "Expiry",
+                  "Quantity"], rows))
+    return 0
+
+
 def cmd_gui(args) -> int:
     from rejuv_desktop.ui.app import run_gui  # the only path that loads Qt
 
@@ -146,7 +190,7 @@ def cmd_gui(args) -> int:
 
 
 COMMANDS = {"demo": cmd_demo, "check": cmd_check, "import-patients": cmd_import, "gui": cmd_gui,
-            "print": cmd_print,
+            "print": cmd_print, "lot-lookup": cmd_lot_lookup,
             None: cmd_gui}
 
 

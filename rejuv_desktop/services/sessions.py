@@ -584,9 +584,9 @@ class LotUse:
 
 
 def lot_lookup(store, lot: str) -> list[LotUse]:
-    """Every patient and session that received a product lot (spaces and case ignored),
-    sessions still in progress included, in date order."""
-    if is_empty(lot):
+    """Every patient and session that received a product lot, sessions still in progress
+    included, in date order. Spaces, punctuation and case are ignored in the comparison."""
+    if is_empty(lot) or not repo.lot_key(lot):
         raise ValidationError({"lot": "Type the lot number to look for"})
     rows = repo.sessions_with_lot(store, lot)
     live = repo.open_sessions_with_lot_entries(store)

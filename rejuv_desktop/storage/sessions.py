@@ -14,8 +14,12 @@ _WHO = "trim(coalesce(pr.title, '') || ' ' || coalesce(pr.name, ''))"
 
 
 def lot_key(lot: str) -> str:
-    """A lot number as compared in a recall: spaces removed, upper case."""
-    return "".join(str(lot).split()).upper()
+    """A lot number as compared in a recall: letters and digits only, upper case.
+
+    A recall must not miss a patient because a lot was typed "HA 2291" once and "ha-2291"
+    another time; the exact lot as recorded is listed beside each match.
+    """
+    return "".join(c for c in str(lot) if c.isalnum()).upper()
 
 
 def _insert(store, table: str, row: dict) -> int:
