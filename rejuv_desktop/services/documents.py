@@ -15,6 +15,7 @@ import tempfile
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any, Callable
 
 from rejuv_desktop.documents import (AftercareContext, ClinicInfo, ConsentContext, PatientInfo,
                                      PractitionerInfo, SignatureInfo, SummaryContext,
@@ -40,6 +41,20 @@ class IssuedDocument:
     number: str
     kind: str
     sha256: str
+
+
+@dataclass
+class IssueJob:
+    """A document to issue, in two halves: ``render()`` touches no database and can run on a
+    worker thread; ``finish(rendered)`` archives the result on the thread that owns the store.
+    ``run()`` does both."""
+
+    kind: str
+    render: Callable[[], Any]
+    finish: Callable[[Any], IssuedDocument]
+
+    def run(self) -> IssuedDocument:
+        return self.finish(self.render())
 
 
 # ------------------------------------------------------------------------------ contexts
@@ -143,6 +158,11 @@ def _archive(store, kind: str, rendered, patient_id: int, number: str, **links) 
 
 def issue_consent(store, plan_id: int, photo_consent: dict | None = None) -> IssuedDocument:
     """Render and archive the consent form of a planned procedure."""
+    return consent_job(store, plan_id, photo_consent).run()
+
+
+def consent_job(store, plan_id: int, photo_consent: dict | None = None) -> IssueJob:
+    """The consent form of a planned procedure, ready to render and archive."""
     if photo_consent is not None:
         unknown = set(photo_consent) - set(PHOTO_USES)
         if unknown:
@@ -154,14 +174,21 @@ def issue_consent(store, plan_id: int, photo_consent: dict | None = None) -> Iss
     number = _new_number(store, "consent")
     ctx = consent_context(store, plan_id, photo_consent, number=number)
     patient = patients_repo.get(store, plan["patient_id"])
-    rendered = render_consent(ctx, _lang(patient))
-    return _archive(store, "consent", rendered, plan["patient_id"], number,
-                    procedure=plan["procedure"], consultation_id=plan["consultation_id"],
-                    plan_id=plan_id, lang=_lang(patient), photo_consent=photo_consent)
+    lang = _lang(patient)
+    return IssueJob("consent", lambda: render_consent(ctx, lang), lambda rendered: _archive(
+        store, "consent", rendered, plan["patient_id"], number, procedure=plan["procedure"],
+        consultation_id=plan["consultation_id"], plan_id=plan_id, lang=lang,
+        photo_consent=photo_consent))
 
 
 def sign_consent(store, document_id: int, method: str, witness: str,
                  image_png: bytes | None = None, photo_consent: dict | None = None) -> IssuedDocument:
+    """Record the patient's signature on an issued consent and archive the signed copy."""
+    return sign_job(store, document_id, method, witness, image_png, photo_consent).run()
+
+
+def sign_job(store, document_id: int, method: str, witness: str,
+             image_png: bytes | None = None, photo_consent: dict | None = None) -> IssueJob:
     """Record the patient's signature on an issued consent and archive the signed copy.
 
     ``method`` is "screen" (the drawn signature is placed in the PDF) or "paper" (the
@@ -193,12 +220,12 @@ def sign_consent(store, document_id: int, method: str, witness: str,
     import dataclasses
 
     ctx = dataclasses.replace(ctx, issued_on=date.fromisoformat(meta["created_at"][:10]))
-    rendered = render_consent(ctx, meta["lang"])
-    return _archive(store, "consent", rendered, meta["patient_id"], meta["number"] + "-S",
-                    procedure=meta["procedure"], consultation_id=meta["consultation_id"],
-                    plan_id=meta["plan_id"], lang=meta["lang"], signed_of=document_id,
-                    signature_method=method, signed_at=signed_at.isoformat(timespec="seconds"),
-                    witness=witness.strip(), photo_consent=photo_consent)
+    return IssueJob("consent", lambda: render_consent(ctx, meta["lang"]), lambda rendered: _archive(
+        store, "consent", rendered, meta["patient_id"], meta["number"] + "-S",
+        procedure=meta["procedure"], consultation_id=meta["consultation_id"],
+        plan_id=meta["plan_id"], lang=meta["lang"], signed_of=document_id,
+        signature_method=method, signed_at=signed_at.isoformat(timespec="seconds"),
+        witness=witness.strip(), photo_consent=photo_consent))
 
 
 def _aftercare_dates(store, patient_id: int, procedure: str, session_id: int | None):
@@ -237,6 +264,12 @@ def _aftercare_dates(store, patient_id: int, procedure: str, session_id: int | N
 def issue_aftercare(store, patient_id: int, procedure: str,
                     session_id: int | None = None) -> IssuedDocument:
     """Render and archive the aftercare sheet, dated from the session (or the planned date)."""
+    return aftercare_job(store, patient_id, procedure, session_id).run()
+
+
+def aftercare_job(store, patient_id: int, procedure: str,
+                  session_id: int | None = None) -> IssueJob:
+    """The aftercare sheet, dated from the session (or the planned date)."""
     patient, patient_info = _patient(store, patient_id)
     session_date, session_id, nxt, check = _aftercare_dates(store, patient_id, procedure,
                                                             session_id)
@@ -251,13 +284,19 @@ def issue_aftercare(store, patient_id: int, procedure: str,
         practitioner=_practitioner(store, store.actor_id or fallback),
         procedure=procedure, session_date=session_date, issued_on=store.clock().date(),
         document_id=number, next_session_window=nxt, check_date=check)
-    return _archive(store, "aftercare", render_aftercare(ctx, _lang(patient)), patient_id,
-                    number, procedure=procedure, session_id=session_id,
-                    plan_id=plan["id"] if plan else None, lang=_lang(patient))
+    lang = _lang(patient)
+    return IssueJob("aftercare", lambda: render_aftercare(ctx, lang), lambda rendered: _archive(
+        store, "aftercare", rendered, patient_id, number, procedure=procedure,
+        session_id=session_id, plan_id=plan["id"] if plan else None, lang=lang))
 
 
 def issue_summary(store, consultation_id: int) -> IssuedDocument:
     """Render and archive the summary of a finalised consultation."""
+    return summary_job(store, consultation_id).run()
+
+
+def summary_job(store, consultation_id: int) -> IssueJob:
+    """The summary of a finalised consultation, ready to render and archive."""
     c = consult_repo.get_consultation(store, consultation_id)
     patient, patient_info = _patient(store, c["patient_id"])
     rules = scr.load_rules()
@@ -296,12 +335,20 @@ def issue_summary(store, consultation_id: int) -> IssuedDocument:
         skin_notes=skin, verdicts=verdicts,
         recommendation=[line["text"] for line in c["recommendation"]["lines"]],
         plan=plan_lines, notes=d.get("notes", ""))
-    return _archive(store, "summary", render_summary(ctx, _lang(patient)), c["patient_id"],
-                    number, consultation_id=consultation_id, lang=_lang(patient))
+    lang = _lang(patient)
+    return IssueJob("summary", lambda: render_summary(ctx, lang), lambda rendered: _archive(
+        store, "summary", rendered, c["patient_id"], number, consultation_id=consultation_id,
+        lang=lang))
 
 
 def print_document(store, kind: str, patient_id: int, procedure: str | None = None,
                    session_id: int | None = None) -> IssuedDocument:
+    """Issue and archive a document for the command line (see ``document_job``)."""
+    return document_job(store, kind, patient_id, procedure, session_id).run()
+
+
+def document_job(store, kind: str, patient_id: int, procedure: str | None = None,
+                 session_id: int | None = None) -> IssueJob:
     """Issue a document the way the command line asks for it: the patient's current plan for
     a consent, their latest consultation for a summary, the last session for aftercare.
     Says clearly what is missing when the patient has nothing to print it from."""
@@ -315,16 +362,16 @@ def print_document(store, kind: str, patient_id: int, procedure: str | None = No
         if plan is None:
             raise UserError(f"{name} has no plan for {procedure_name}: a consent form is issued "
                             "for a procedure planned in a finalised consultation.")
-        return issue_consent(store, plan["id"])
+        return consent_job(store, plan["id"])
     if kind == "summary":
         history = consult_repo.consultations_of(store, patient_id)
         if not history:
             raise UserError(f"{name} has no finalised consultation to summarise.")
-        return issue_summary(store, history[0]["id"])
+        return summary_job(store, history[0]["id"])
     if kind == "aftercare":
         if not procedure:
             raise UserError("Say which procedure the aftercare sheet is for (--procedure).")
-        return issue_aftercare(store, patient_id, procedure, session_id)
+        return aftercare_job(store, patient_id, procedure, session_id)
     raise UserError(f"Unknown document kind {kind!r}: use consent, aftercare or summary.")
 
 

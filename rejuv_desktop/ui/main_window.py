@@ -26,7 +26,9 @@ from rejuv_desktop.ui.record_pane import RecordPane
 
 def feature_installers():
     """The ``install(window)`` functions of the features that extend the main window."""
-    return []
+    from rejuv_desktop.ui import documents
+
+    return [documents.install]
 
 
 class MainWindow(QMainWindow):
@@ -266,7 +268,13 @@ class MainWindow(QMainWindow):
     def open_consultation(self, consultation_id: int) -> None:
         dialog = ConsultationDialog(self.store, consultation_id, self)
         dialog.amend_requested.connect(self.amend_consultation)
+        if hasattr(self, "documents_tab"):
+            dialog.summary_requested.connect(self._summary_pdf)
         dialog.show()
+
+    def _summary_pdf(self, consultation_id: int) -> None:
+        self.documents_tab.patient_id = self.record.patient_id
+        self.documents_tab.issue_summary(consultation_id)
 
     @reports_errors
     def amend_consultation(self, consultation_id: int) -> None:

@@ -96,6 +96,7 @@ class ConsultationDialog(QDialog):
     """Read a finalised consultation; start an amendment from it."""
 
     amend_requested = Signal(int)
+    summary_requested = Signal(int)
 
     def __init__(self, store, consultation_id: int, parent=None):
         super().__init__(parent)
@@ -112,6 +113,9 @@ class ConsultationDialog(QDialog):
         self.amend_button = buttons.addButton(self.tr("Amend…"),
                                               QDialogButtonBox.ButtonRole.ActionRole)
         self.amend_button.setEnabled(not self.consultation["amended_by"])
+        self.summary_button = buttons.addButton(self.tr("Summary PDF…"),
+                                                QDialogButtonBox.ButtonRole.ActionRole)
+        self.summary_button.clicked.connect(lambda: self.summary_requested.emit(consultation_id))
         self.amend_button.clicked.connect(lambda: (self.amend_requested.emit(consultation_id),
                                                    self.accept()))
         buttons.rejected.connect(self.reject)

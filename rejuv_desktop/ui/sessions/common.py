@@ -1,0 +1,69 @@
+"""Small pieces shared by the session screens: dates as people read them, colours, labels."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QLabel
+
+from rejuv_desktop.ui.consultation.common import ERROR_STYLE, esc  # noqa: F401 - shared
+
+WARNING_STYLE = "color: #8a4b00;"
+DONE_STYLE = "color: #1b5e20;"
+MUTED_STYLE = "color: #666; font-size: 11px;"
+PROCEDURE_NAMES = {"fat_transfer": "Fat transfer", "mesotherapy": "Mesotherapy"}
+STATUS_NAMES = {"in_progress": "in progress", "completed": "completed", "abandoned": "stopped",
+                "planned": "planned", "superseded": "superseded", "cancelled": "cancelled",
+                "due": "due", "done": "done", "rescheduled": "rescheduled"}
+
+
+class SessionEvents(QObject):
+    """One per main window: screens that show sessions or follow-ups refresh on ``changed``."""
+
+    changed = Signal()
+
+
+def fmt_day(value: str | date | None) -> str:
+    if not value:
+        return ""
+    day = date.fromisoformat(value) if isinstance(value, str) else value
+    return day.strftime("%d/%m/%Y")
+
+
+def fmt_window(start: date, end: date) -> str:
+    """``27/11 – 02/12/2026``: a follow-up window, the year written once when it is the same."""
+    if start == end:
+        return fmt_day(start)
+    first = start.strftime("%d/%m") if start.year == end.year else fmt_day(start)
+    return f"{first} – {fmt_day(end)}"
+
+
+def who_when(who: str, at: str, session_day: str | None = None) -> str:
+    """``Dr Claire Martin, 10:32`` (the date too when it is not the session's day)."""
+    moment = datetime.fromisoformat(at)
+    same_day = session_day and moment.date().isoformat() == session_day
+    when = moment.strftime("%H:%M") if same_day else moment.strftime("%d/%m/%Y %H:%M")
+    return f"{who}, {when}" if who else when
+
+
+def muted_label(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setStyleSheet(MUTED_STYLE)
+    return label
+
+
+def message_label(style: str = ERROR_STYLE, name: str = "") -> QLabel:
+    """A label for messages next to fields: wraps, hidden while empty."""
+    label = QLabel()
+    label.setStyleSheet(style)
+    label.setWordWrap(True)
+    label.hide()
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+def show_text(label: QLabel, text: str) -> None:
+    label.setText(text)
+    label.setVisible(bool(text))
