@@ -80,6 +80,9 @@ def _pick_limit(limits: Any, with_epinephrine: bool) -> DoseLimit:
     raise ValidationError({"agent": f"No maximum dose is set for lidocaine {kind} epinephrine"})
 
 
+MIN_CONCENTRATION = 0.01
+
+
 def lidocaine_dose(
     concentration_percent: float,
     volume_ml: float,
@@ -97,8 +100,9 @@ def lidocaine_dose(
     concentration = _number(concentration_percent, "concentration_percent", errors)
     volume = _number(volume_ml, "volume_ml", errors)
     weight = _number(weight_kg, "weight_kg", errors)
-    if concentration is not None and not 0 < concentration <= 100:
-        errors["concentration_percent"] = "Must be more than 0% and at most 100%"
+    # A concentration below 0.01 % is no anaesthetic solution (and would make volumes infinite).
+    if concentration is not None and not MIN_CONCENTRATION <= concentration <= 100:
+        errors["concentration_percent"] = "Must be between 0.01% and 100%"
     if volume is not None and not 0 <= volume <= MAX_VOLUME_ML:
         errors["volume_ml"] = f"Must be between 0 and {_fmt(MAX_VOLUME_ML)} ml"
     if weight is not None and not MIN_WEIGHT_KG <= weight <= MAX_WEIGHT_KG:
