@@ -1,29 +1,46 @@
-"""A patient's history of changes, read from the audit trail, in words."""
+"""The audit trail in words: who changed what and when, before and after.
+
+Used by the patient's History tab (everything about one patient, across tables) and by the
+overall audit viewer, both filterable.
+"""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
 
+from rejuv_desktop.storage import audit
+
 _LABELS = {"given_name": "given name", "family_name": "family name",
            "date_of_birth": "date of birth", "preferred_language": "language",
            "fitzpatrick": "Fitzpatrick type"}
-_HIDDEN = {"id", "created_at", "updated_at"}
+_HIDDEN = {"id", "created_at", "updated_at", "data_json", "screening_json",
+           "recommendation_json"}
+TABLE_LABELS = {"patients": "Patient record", "practitioners": "Practitioner",
+                "settings": "Setting", "consultations": "Consultation", "plans": "Plan",
+                "documents": "Document", "sessions": "Session", "checklist_entries": "Checklist",
+                "follow_ups": "Follow-up", "product_lots": "Product lot"}
 
 
 @dataclass(frozen=True)
 class HistoryEntry:
+    id: int
     at: str
     who: str
+    table: str
+    row_id: int
     what: str
     changes: str
+    before: dict | None
+    after: dict | None
 
 
-def _describe(before: dict | None, after: dict) -> str:
+def describe(before: dict | None, after: dict | None) -> str:
+    """A readable summary of a change: created, or each field old → new."""
     if before is None:
-        return "Record created"
+        return "Created"
     parts = []
-    for key, new in after.items():
+    for key, new in (after or {}).items():
         if key in _HIDDEN or before.get(key) == new:
             continue
         if key == "archived":
@@ -34,20 +51,66 @@ def _describe(before: dict | None, after: dict) -> str:
         if key == "notes" or len(str(new)) > 80 or len(str(old)) > 80:
             parts.append(f"{label} changed")
         else:
-            parts.append(f"{label}: “{old}” → “{new}”")
+            parts.append(f"{label}: “{old if old not in (None, '') else '—'}” → “{new}”")
     return "; ".join(parts) or "no visible change"
 
 
-def patient_history(store, patient_id: int) -> list[HistoryEntry]:
-    """Every recorded change to a patient's own record, newest first."""
-    rows = store.query(
-        "SELECT a.at, a.action, a.before_json, a.after_json, pr.name AS who"
-        " FROM audit_log a LEFT JOIN practitioners pr ON pr.id = a.practitioner_id"
-        " WHERE a.table_name = 'patients' AND a.row_id = ? ORDER BY a.id DESC", (patient_id,))
+def audit_entries(store, *, patient_id: int | None = None, practitioner_id: int | None = None,
+                  table: str | None = None, since: str | None = None, until: str | None = None,
+                  text: str | None = None, limit: int = 1000) -> list[HistoryEntry]:
+    """Audit rows matching every filter given, newest first.
+
+    ``patient_id`` matches the patient's own record and every row that carries their
+    ``patient_id``; ``since``/``until`` are ISO dates (inclusive); ``text`` searches the row's
+    before and after values.
+    """
+    where, params = [], []
+    if patient_id is not None:
+        where.append("((a.table_name = 'patients' AND a.row_id = ?)"
+                     " OR json_extract(a.after_json, '$.patient_id') = ?)")
+        params += [patient_id, patient_id]
+    if practitioner_id is not None:
+        where.append("a.practitioner_id = ?")
+        params.append(practitioner_id)
+    if table:
+        where.append("a.table_name = ?")
+        params.append(table)
+    if since:
+        where.append("a.at >= ?")
+        params.append(since)
+    if until:
+        where.append("a.at < date(?, '+1 day')")
+        params.append(until)
+    if text:
+        where.append("(a.after_json LIKE ? OR a.before_json LIKE ?)")
+        params += [f"%{text}%", f"%{text}%"]
+    sql = ("SELECT a.id, a.at, a.table_name, a.row_id, a.action, a.before_json, a.after_json,"
+           " pr.title AS who_title, pr.name AS who FROM audit_log a"
+           " LEFT JOIN practitioners pr ON pr.id = a.practitioner_id"
+           + (" WHERE " + " AND ".join(where) if where else "")
+           + " ORDER BY a.id DESC LIMIT ?")
     out = []
-    for r in rows:
+    for r in store.query(sql, [*params, limit]):
         before = json.loads(r["before_json"]) if r["before_json"] else None
-        after = json.loads(r["after_json"])
-        what = "Created" if r["action"] == "insert" else "Changed"
-        out.append(HistoryEntry(r["at"], r["who"] or "", what, _describe(before, after)))
+        after = json.loads(r["after_json"]) if r["after_json"] else None
+        who = f"{r['who_title'] or ''} {r['who'] or ''}".strip() or "—"
+        what = f"{TABLE_LABELS.get(r['table_name'], r['table_name'])} {r['row_id']}: " + (
+            "created" if r["action"] == "insert" else "changed")
+        out.append(HistoryEntry(r["id"], r["at"], who, r["table_name"], r["row_id"], what,
+                                describe(before, after), before, after))
     return out
+
+
+def patient_history(store, patient_id: int) -> list[HistoryEntry]:
+    """Every recorded change about one patient, newest first."""
+    return audit_entries(store, patient_id=patient_id)
+
+
+def audited_tables(store) -> list[str]:
+    return [r["table_name"] for r in store.query(
+        "SELECT DISTINCT table_name FROM audit_log ORDER BY table_name")]
+
+
+def verify(store) -> audit.ChainCheck:
+    """Recompute the hash chain; names the first altered row."""
+    return audit.verify_chain(store)

@@ -26,9 +26,9 @@ from rejuv_desktop.ui.record_pane import RecordPane
 
 def feature_installers():
     """The ``install(window)`` functions of the features that extend the main window."""
-    from rejuv_desktop.ui import documents
+    from rejuv_desktop.ui import audit_view, documents, lock, sessions
 
-    return [documents.install]
+    return [documents.install, sessions.install, audit_view.install, lock.install]
 
 
 class MainWindow(QMainWindow):
@@ -95,6 +95,10 @@ class MainWindow(QMainWindow):
         # Features add their own tabs, views and menu entries here.
         for install in feature_installers():
             install(self)
+        self.who_label = QLabel()
+        self.who_label.setObjectName("signed_in")
+        self.statusBar().addPermanentWidget(self.who_label)
+        self.signed_in_changed()
         self.statusBar().showMessage(self.tr("Database: {path}").format(
             path=store.path or self.tr("in memory")))
         self.on_search("")
@@ -307,6 +311,16 @@ class MainWindow(QMainWindow):
             draft = drafts[labels.index(choice)]
             self.show_patient(draft["patient_id"])
             self.open_wizard(sc.find_draft(self.store, draft["patient_id"]))
+
+    def signed_in_changed(self) -> None:
+        """Show who is signed in (after sign-in, unlock or a switch of practitioner)."""
+        from rejuv_desktop.services import practitioners as pr
+
+        if self.store.actor_id is None:
+            self.who_label.setText(self.tr("Not signed in"))
+            return
+        p = pr.get_practitioner(self.store, self.store.actor_id)
+        self.who_label.setText(self.tr("Signed in: {name}").format(name=p.display))
 
     def about(self) -> None:
         QMessageBox.about(self, self.tr("About Rejuv Desktop"), self.tr(

@@ -94,13 +94,13 @@ class RecordPane(QWidget):
             self.detail_labels[key] = value
         self.tabs.addTab(details, self.tr("Details"))
 
-        self.history = QTableWidget(0, 3)
-        self.history.setHorizontalHeaderLabels([self.tr("When"), self.tr("What"),
+        self.history = QTableWidget(0, 4)
+        self.history.setHorizontalHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What"),
                                                 self.tr("Changes")])
         self.history.verticalHeader().hide()
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history.setWordWrap(True)
-        self.history.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.history.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.tabs.addTab(self.history, self.tr("History"))
         rl.addWidget(self.tabs, 1)
         self.stack.addWidget(record)
@@ -148,10 +148,10 @@ class RecordPane(QWidget):
         entries = sh.patient_history(self.store, self.patient_id)
         self.history.setRowCount(len(entries))
         for i, e in enumerate(entries):
-            for j, text in enumerate((fmt_time(e.at), e.what, e.changes)):
+            for j, text in enumerate((fmt_time(e.at), e.who, e.what, e.changes)):
                 self.history.setItem(i, j, QTableWidgetItem(text))
         self.history.resizeColumnsToContents()
-        self.history.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.history.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.history.resizeRowsToContents()
 
     def _toggle_archive(self) -> None:
