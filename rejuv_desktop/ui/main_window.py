@@ -90,7 +90,19 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([430, 770])
-        self.setCentralWidget(self.splitter)
+        central = QWidget()
+        cl = QVBoxLayout(central)
+        cl.setContentsMargins(0, 0, 0, 0)
+        cl.setSpacing(0)
+        self.banner = QLabel()
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #fdecea; color: #8c1d18; padding: 8px 12px;"
+                                  " font-weight: 600; border-bottom: 1px solid #f1b0aa;")
+        self.banner.hide()
+        cl.addWidget(self.banner)
+        cl.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
         self._build_menus()
         # Features add their own tabs, views and menu entries here.
         for install in feature_installers():
@@ -103,6 +115,7 @@ class MainWindow(QMainWindow):
             path=store.path or self.tr("in memory")))
         self.on_search("")
         self._restore_geometry()
+        self.check_writable()
 
     # menus ------------------------------------------------------------------------------------
     def _action(self, menu, text, slot, shortcut=None, name=None) -> QAction:
@@ -311,6 +324,24 @@ class MainWindow(QMainWindow):
             draft = drafts[labels.index(choice)]
             self.show_patient(draft["patient_id"])
             self.open_wizard(sc.find_draft(self.store, draft["patient_id"]))
+
+    def show_banner(self, text: str | None) -> None:
+        """A strip across the top for what the practitioner must know (read-only database)."""
+        self.banner.setText(text or "")
+        self.banner.setVisible(bool(text))
+
+    def check_writable(self) -> bool:
+        """Warn at once when nothing can be saved, rather than at the first failed save."""
+        from rejuv_desktop.errors import StorageError
+
+        try:
+            with self.store.write():
+                pass
+        except StorageError as exc:
+            self.show_banner(self.tr("Changes cannot be saved: {why}").format(why=exc))
+            return False
+        self.show_banner(None)
+        return True
 
     def signed_in_changed(self) -> None:
         """Show who is signed in (after sign-in, unlock or a switch of practitioner)."""

@@ -107,3 +107,13 @@ def test_patient_history_spans_tables(store, people, patient_data):
     sc.finalise(store, draft.id)
     tables = {e.table for e in sh.patient_history(store, pid)}
     assert {"patients", "consultations", "plans"} <= tables
+
+
+def test_read_only_database_shows_a_banner(qtbot, store, qsettings, people):
+    store.conn.execute("PRAGMA query_only = ON")
+    w = MainWindow(store, qsettings)
+    qtbot.addWidget(w)
+    w.show()
+    assert w.banner.isVisible() and "read-only" in w.banner.text()
+    store.conn.execute("PRAGMA query_only = OFF")
+    assert w.check_writable() and not w.banner.isVisible()
