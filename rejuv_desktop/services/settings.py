@@ -1,12 +1,33 @@
-"""Clinic settings (name, address, phone printed on every document)."""
+"""Clinic settings: the details printed on every document, and the app's preferences.
+
+Settings live in the database (one file holds everything, and changes are audited).
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from rejuv_desktop.errors import ValidationError
+
 CLINIC_KEYS = ("clinic_name", "clinic_address", "clinic_phone")
+# Every setting the app knows, with a check of its value (None = any text).
+KNOWN = {
+    "clinic_name": None, "clinic_address": None, "clinic_phone": None,
+    "clinic_logo_path": "logo", "document_language": "language",
+    "idle_lock_minutes": "minutes", "backup_extra_dir": None,
+}
+LANGUAGES = {"en": "English", "fr": "French"}
+MAX_LOGO_BYTES = 2_000_000
 
 
 def get_settings(store) -> dict[str, str]:
     return {r["key"]: r["value"] for r in store.query("SELECT key, value FROM settings")}
+
+
+def _put(store, key: str, value: str) -> None:
+    store.conn.execute(
+        "INSERT INTO settings (key, value) VALUES (?, ?)"
+        " ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
 
 
 def save_clinic(store, values: dict[str, str]) -> None:
@@ -14,8 +35,48 @@ def save_clinic(store, values: dict[str, str]) -> None:
     unknown = set(values) - set(CLINIC_KEYS)
     if unknown:
         raise ValueError(f"unknown settings: {sorted(unknown)}")
+    save_settings(store, values)
+
+
+def validate_settings(values: dict[str, str]) -> dict[str, str]:
+    """Clean values, or ValidationError naming each invalid setting."""
+    errors, clean = {}, {}
+    for key, value in values.items():
+        if key not in KNOWN:
+            errors[key] = "Unknown setting"
+            continue
+        value = str(value if value is not None else "").strip()
+        kind = KNOWN[key]
+        if key in ("clinic_name",) and not value:
+            errors[key] = "Required"
+        elif key == "clinic_phone" and sum(ch.isdigit() for ch in value) < 6:
+            errors[key] = "Required: patients call this number when something is wrong"
+        elif kind == "minutes":
+            try:
+                minutes = float(value)
+            except ValueError:
+                minutes = -1
+            if not 1 <= minutes <= 240:
+                errors[key] = "Between 1 and 240 minutes"
+        elif kind == "language" and value not in LANGUAGES:
+            errors[key] = "Choose English or French"
+        elif kind == "logo" and value:
+            path = Path(value)
+            if not path.is_file():
+                errors[key] = "File not found"
+            elif path.stat().st_size > MAX_LOGO_BYTES:
+                errors[key] = "The image is too large (at most 2 MB)"
+            elif path.read_bytes()[:8] != b"\x89PNG\r\n\x1a\n":
+                errors[key] = "Choose a PNG image"
+        clean[key] = value
+    if errors:
+        raise ValidationError(errors)
+    return clean
+
+
+def save_settings(store, values: dict[str, str]) -> None:
+    """Validate and save settings in one transaction."""
+    clean = validate_settings(values)
     with store.write():
-        for key, value in values.items():
-            store.conn.execute(
-                "INSERT INTO settings (key, value) VALUES (?, ?)"
-                " ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, str(value).strip()))
+        for key, value in clean.items():
+            _put(store, key, value)
