@@ -1,0 +1,259 @@
+"""Rendering: names print exactly, user text is never markup, long text flows, output is stable."""
+
+import hashlib
+import time
+from dataclasses import replace
+from datetime import date
+
+import pytest
+from docs_helpers import (
+    aftercare,
+    body_text,
+    clinic,
+    consent,
+    full_text,
+    images_on_page,
+    link_annotations,
+    patient,
+    png,
+    reader,
+    signed,
+    squash,
+    summary,
+)
+
+from rejuv_desktop.documents import SignatureInfo, render_aftercare, render_consent, render_summary
+from rejuv_desktop.errors import UserError, ValidationError
+
+NAMES = [
+    "Zoë Łukasiewicz-Ødegård",
+    "Ελένη Παπαδοπούλου",
+    "Анна Смирнова",
+    "王芳",
+    "O'Brien <b>&amp;</b>",
+    "김민준",
+    "Nguyễn Thị Minh Khai",
+    "İsmail Işık",
+    "Zoë Łukasiewicz-Ødegård 王芳",
+]
+
+INJECTIONS = [
+    "Allergy: penicillin <b> & latex </para>",
+    "unterminated <i>italic",
+    "x <font size=80>BIG</font>",
+    "<a href='file:///etc/passwd'>link</a>",
+    '<img src="x.png"/> <br/> &nbsp; &#169; ]]> <!-- -->',
+]
+
+
+def renders(name: str):
+    yield "consent", render_consent(consent(name=name))
+    yield "consent_mesotherapy", render_consent(consent("mesotherapy", name=name))
+    yield "aftercare", render_aftercare(aftercare(name=name))
+    yield "aftercare_mesotherapy", render_aftercare(aftercare("mesotherapy", name=name))
+    yield "summary", render_summary(summary(name=name))
+
+
+def assert_clean(text: str) -> None:
+    assert "\u25a0" not in text, "black square: a glyph was missing"
+    assert "\x00" not in text, "NUL: a glyph was missing"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_names_print_exactly_in_every_document(name):
+    for kind, doc in renders(name):
+        text = full_text(doc.pdf)
+        assert name in text, kind
+        assert_clean(text)
+        assert link_annotations(doc.pdf) == 0
+
+
+@pytest.mark.parametrize("value", INJECTIONS)
+def test_markup_in_user_text_prints_literally(value):
+    ctx = consent(
+        name=value,
+        planned_sessions=[value],
+        caution_findings=[(value, value, value)],
+        clinic=clinic(name=value, address=value),
+    )
+    doc = render_consent(ctx)
+    text = squash(body_text(doc.pdf))
+    assert text.count(squash(value)) >= 5
+    assert link_annotations(doc.pdf) == 0
+    notes = render_summary(summary(notes=value, goals=value, concerns=[value], plan=[value]))
+    assert squash(body_text(notes.pdf)).count(squash(value)) >= 4
+    assert link_annotations(notes.pdf) == 0
+
+
+def test_every_context_value_is_printed():
+    ctx = consent(
+        clinic=clinic(name="Clinique Ærø", address="12 rue de la Paix\nParis", phone="+33 1 23 45 67 89"),
+        practitioner=replace(consent().practitioner, name="Dr Σοφία", title="Dermatologist", registration="RPPS 1000"),
+        document_id="DOC-77",
+        planned_sessions=["Session one", "Session two"],
+        caution_findings=[("Takes aspirin", "Prescriber agreed", "Dr Σοφία")],
+        photo_consent={"clinical_record": True, "teaching": False, "publication": False},
+    )
+    text = full_text(render_consent(ctx).pdf)
+    for value in ["Clinique Ærø", "12 rue de la Paix", "Paris", "+33 1 23 45 67 89", "Dr Σοφία", "Dermatologist",
+                  "RPPS 1000", "DOC-77", "Session one", "Session two", "Takes aspirin", "Prescriber agreed",
+                  "4 March 1961", "10 November 2025", "24 November 2025"]:
+        assert value in text, value
+    # One tick per photo use, and the confirmation boxes stay empty for the pen.
+    assert text.count("\u2612") == 3
+
+
+def test_empty_lists_say_none():
+    text = full_text(render_consent(consent(caution_findings=[], planned_sessions=[])).pdf)
+    assert "None: nothing in your screening called for extra care." in text
+    assert "No session has been booked yet." in text
+    assert "\u2612" not in text  # no photo answer recorded: empty boxes to tick on paper
+
+
+def test_footer_on_every_page():
+    doc = render_consent(consent(document_id="C-9"))
+    pages = reader(doc.pdf).pages
+    assert len(pages) > 1
+    for number, page in enumerate(pages, start=1):
+        text = page.extract_text()
+        assert f"Page {number} of {len(pages)}" in text
+        assert "Document C-9" in text and "consent_fat_transfer version 1" in text
+        assert "Issued 10 November 2025" in text
+    assert doc.template_id == "consent_fat_transfer" and doc.template_version == 1 and doc.kind == "consent"
+
+
+def test_same_input_gives_identical_bytes():
+    for make in (lambda: render_consent(signed(consent(name="王芳"))), lambda: render_aftercare(aftercare()),
+                 lambda: render_summary(summary(notes="n"))):
+        first, second = make(), make()
+        assert first.pdf == second.pdf
+        assert first.sha256 == second.sha256 == hashlib.sha256(first.pdf).hexdigest()
+    assert render_consent(consent(name="A")).pdf != render_consent(consent(name="B")).pdf
+
+
+def test_hundred_thousand_character_note_flows_over_pages():
+    note = ("Patient reports <b>stiffness</b> & swelling; " * 2300)[:100_000]
+    started = time.perf_counter()
+    doc = render_summary(summary(notes=note))
+    elapsed = time.perf_counter() - started
+    assert len(reader(doc.pdf).pages) > 10
+    assert squash(note) in squash(body_text(doc.pdf))
+    assert elapsed < 10  # measured about 1 s; a table-bound layout took a minute
+
+
+def test_huge_values_in_table_cells_and_names_render():
+    token = "x" * 5000
+    note = "word " * 20_000
+    ctx = consent(name="N" * 5000, caution_findings=[(token, note, "Dr A"), ("short", "short", "Dr B")])
+    doc = render_consent(ctx)
+    body = squash(body_text(doc.pdf))
+    assert "N" * 5000 in body and token in body and squash(note) in body
+    notes = render_summary(summary(plan=[token, note], concerns=[note]))
+    assert token in squash(body_text(notes.pdf))
+
+
+def test_unprintable_character_is_refused_before_rendering():
+    with pytest.raises(UserError, match="patient's name.*U\\+0915"):
+        render_consent(consent(name="Priya \u0915"))
+    with pytest.raises(UserError, match="notes"):
+        render_summary(summary(notes="fine \U0001d11e"))
+
+
+def test_aftercare_dates_for_fat_transfer():
+    text = squash_spaces(full_text(render_aftercare(aftercare(session_date=date(2025, 11, 24))).pdf))
+    assert "Monday 24 November 2025" in text  # the session
+    assert "Monday 1 December 2025" in text  # gloves for 7 days
+    assert "Friday 28 November 2025" in text  # rest 4 days
+    assert "Monday 15 December 2025" in text  # no pressure, no hard hand work for 3 weeks
+    assert "between Saturday 29 November 2025 and Thursday 4 December 2025" in text  # strip check
+    assert "+44 20 7946 0000" in text
+
+
+def test_aftercare_dates_cross_the_year_end():
+    text = squash_spaces(full_text(render_aftercare(aftercare("mesotherapy", session_date=date(2025, 12, 30))).pdf))
+    assert "Thursday 1 January 2026" in text  # no heat for 2 days
+    assert "Tuesday 13 January 2026" in text  # no other treatment for 14 days
+    assert "between Wednesday 14 January 2026 and Tuesday 20 January 2026" in text  # next session
+
+
+def test_aftercare_windows_set_by_the_practitioner_replace_the_template():
+    ctx = aftercare("mesotherapy", next_session_window=(date(2025, 12, 8), date(2025, 12, 8)))
+    text = squash_spaces(full_text(render_aftercare(ctx).pdf))
+    assert "Monday 8 December 2025" in text and "between" not in text.split("Please come back")[1][:20]
+    ctx = aftercare("fat_transfer", check_date=(date(2025, 12, 1), date(2025, 12, 2)))
+    assert "between Monday 1 December 2025 and Tuesday 2 December 2025" in squash_spaces(full_text(render_aftercare(ctx).pdf))
+    with pytest.raises(ValidationError):
+        render_aftercare(aftercare(check_date=(date(2025, 12, 2), date(2025, 12, 1))))
+
+
+def squash_spaces(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_signed_copy_places_the_signature_image_on_the_signature_page():
+    unsigned = render_consent(consent())
+    copy = render_consent(signed(consent()))
+    pages = reader(copy.pdf).pages
+    last = pages[-1]
+    assert images_on_page(last) == 1
+    assert "Signed on screen on 24 November 2025 at 09:05, witnessed by Claire Dubois." in squash_spaces(last.extract_text())
+    assert all(images_on_page(p) == 0 for p in pages[:-1])
+    assert all(images_on_page(p) == 0 for p in reader(unsigned.pdf).pages)
+    assert "Signed on" not in full_text(unsigned.pdf)
+
+
+def test_paper_signature_draws_nothing_but_records_it():
+    copy = render_consent(signed(consent(), method="paper", witness="Nurse <Kim>"))
+    assert all(images_on_page(p) == 0 for p in reader(copy.pdf).pages)
+    assert "Signed on paper on 24 November 2025 at 09:05, witnessed by Nurse <Kim>." in squash_spaces(full_text(copy.pdf))
+
+
+def test_logo_is_placed_on_the_first_page():
+    doc = render_consent(consent(clinic=clinic(logo_png=png(400, 140, (31, 85, 99, 255)))))
+    pages = reader(doc.pdf).pages
+    assert images_on_page(pages[0]) == 1
+    assert images_on_page(pages[1]) == 0
+
+
+def test_bad_signature_input_is_a_clear_error():
+    ctx = consent()
+    with pytest.raises(ValidationError):
+        render_consent(replace(ctx, signature=SignatureInfo("screen", None, signed(ctx).signature.signed_at, "W")))
+    with pytest.raises(ValidationError):
+        render_consent(replace(ctx, signature=SignatureInfo("fax", None, signed(ctx).signature.signed_at, "W")))
+    with pytest.raises(UserError, match="signature image cannot be read"):
+        render_consent(replace(ctx, signature=SignatureInfo("screen", b"not a png", signed(ctx).signature.signed_at, "W")))
+
+
+def test_unknown_procedure_is_refused():
+    with pytest.raises(ValidationError):
+        render_consent(consent(procedure="botox"))
+
+
+def test_summary_prints_grades_verdicts_and_plan():
+    ctx = summary(
+        merz={"left": 1, "right": None},
+        verdicts=[("Fat transfer", "defer", ["Active eczema on the left hand."]), ("Mesotherapy", "contraindicated", ["Pregnant."])],
+        recommendation=["Mesotherapy after the eczema has healed"],
+        plan=["Review in 4 weeks"],
+        notes="Line one\nLine two",
+    )
+    text = squash_spaces(full_text(render_summary(ctx).pdf))
+    for value in ["mild loss of fat; veins slightly visible", "Not graded", "Not now: to be reviewed later",
+                  "Not suitable", "Active eczema on the left hand.", "Pregnant.",
+                  "Mesotherapy after the eczema has healed", "Review in 4 weeks", "Line one Line two"]:
+        assert value in text, value
+    with pytest.raises(ValidationError):
+        render_summary(summary(merz={"left": 7}))
+
+
+def test_document_metadata_and_fonts_are_embedded():
+    doc = render_consent(consent(name="王芳"))
+    pdf = reader(doc.pdf)
+    assert pdf.metadata.title == "Consent to fat transfer to the back of the hands"
+    fonts = set()
+    for page in pdf.pages:
+        for font in (page["/Resources"].get("/Font") or {}).values():
+            fonts.add(str(font.get_object()["/BaseFont"]))
+    assert any("DejaVuSans" in f for f in fonts) and any("DroidSansFallback" in f for f in fonts)
+    assert not any("Helvetica" in f for f in fonts)
