@@ -65,16 +65,24 @@ class ClinicPage(_FormPage):
              ("clinic_address", QWizard.tr("Address"), False),
              ("clinic_phone", QWizard.tr("Phone *"), False)])
 
+        self.language = QComboBox()
+        self.language.setObjectName("document_language")
+        for code, name in ss.LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.layout().addRow(QWizard.tr("Document language"), self.language)
+
+    def settings(self) -> dict[str, str]:
+        return {**{k: v.strip() for k, v in self.values().items()},
+                "document_language": self.language.currentData()}
+
     def validatePage(self) -> bool:
-        v = self.values()
-        errors = {}
-        if not v["clinic_name"].strip():
-            errors["clinic_name"] = self.tr("Required")
-        if sum(ch.isdigit() for ch in v["clinic_phone"]) < 6:
-            errors["clinic_phone"] = self.tr(
-                "Required: patients call this number when something is wrong")
-        self.show_errors(errors)
-        return not errors
+        try:
+            ss.validate_settings(self.settings())
+        except ValidationError as exc:
+            self.show_errors(exc.errors)
+            return False
+        self.show_errors({})
+        return True
 
 
 class AdminPage(_FormPage):
@@ -118,7 +126,7 @@ class FirstRunWizard(QWizard):
     def accept(self) -> None:
         v = self.admin.values()
         try:
-            ss.save_clinic(self.store, {k: val.strip() for k, val in self.clinic.values().items()})
+            ss.save_settings(self.store, self.clinic.settings())
             self.practitioner_id = pr.create_practitioner(self.store, v, v["password"],
                                                           v["confirm"])
             pr.sign_in(self.store, self.practitioner_id, v["password"])

@@ -26,9 +26,10 @@ from rejuv_desktop.ui.record_pane import RecordPane
 
 def feature_installers():
     """The ``install(window)`` functions of the features that extend the main window."""
-    from rejuv_desktop.ui import audit_view, documents, lock, sessions
+    from rejuv_desktop.ui import audit_view, documents, lock, sessions, settings_dialog
 
-    return [documents.install, sessions.install, audit_view.install, lock.install]
+    return [documents.install, sessions.install, audit_view.install, settings_dialog.install,
+            lock.install]
 
 
 class MainWindow(QMainWindow):

@@ -1,0 +1,247 @@
+"""Settings: the clinic's details, the practitioners' accounts, and security preferences.
+
+Only an administrator may change settings or accounts; everyone else sees them read-only.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox,
+                               QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QMessageBox, QPushButton, QTableWidget,
+                               QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+
+from rejuv_desktop.errors import UserError, ValidationError
+from rejuv_desktop.services import practitioners as pr
+from rejuv_desktop.services import settings as ss
+from rejuv_desktop.ui.patient_dialog import ERROR_STYLE
+
+
+class _Form(QWidget):
+    """Line edits with an error message under each."""
+
+    def __init__(self):
+        super().__init__()
+        self.form = QFormLayout(self)
+        self.edits: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+
+    def add(self, key: str, label: str, widget: QWidget | None = None) -> QWidget:
+        widget = widget or QLineEdit()
+        widget.setObjectName(key)
+        box = QWidget()
+        lay = QVBoxLayout(box)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(widget)
+        err = QLabel()
+        err.setStyleSheet(ERROR_STYLE)
+        err.hide()
+        lay.addWidget(err)
+        self.form.addRow(label, box)
+        self.edits[key], self.errors[key] = widget, err
+        return widget
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        for key, label in self.errors.items():
+            label.setText(errors.get(key, ""))
+            label.setVisible(key in errors)
+
+
+class AccountDialog(QDialog):
+    """Add a practitioner (with a first password) or edit one."""
+
+    def __init__(self, store, practitioner: pr.Practitioner | None = None, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.practitioner = practitioner
+        self.setWindowTitle(self.tr("Practitioner") if practitioner else self.tr("New practitioner"))
+        layout = QVBoxLayout(self)
+        self.fields = _Form()
+        for key, label in (("name", self.tr("Full name *")), ("title", self.tr("Title")),
+                           ("registration", self.tr("Registration number"))):
+            self.fields.add(key, label)
+        role = QComboBox()
+        for value, text in pr.ROLES.items():
+            role.addItem(self.tr(text), value)
+        self.fields.add("role", self.tr("Role"), role)
+        if practitioner is None:
+            for key, label in (("password", self.tr("Password *")),
+                               ("confirm", self.tr("Password again *"))):
+                edit = self.fields.add(key, label)
+                edit.setEchoMode(QLineEdit.EchoMode.Password)
+        else:
+            for key in ("name", "title", "registration"):
+                self.fields.edits[key].setText(getattr(practitioner, key))
+            role.setCurrentIndex(role.findData(practitioner.role))
+        layout.addWidget(self.fields)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        e = self.fields.edits
+        record = {k: e[k].text() for k in ("name", "title", "registration")}
+        record["role"] = e["role"].currentData()
+        try:
+            if self.practitioner is None:
+                pr.create_practitioner(self.store, record, e["password"].text(),
+                                       e["confirm"].text())
+            else:
+                pr.update_practitioner(self.store, self.practitioner.id, record)
+        except ValidationError as exc:
+            self.fields.show_errors(exc.errors)
+            return
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
+            return
+        self.accept()
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        me = pr.get_practitioner(store, store.actor_id) if store.actor_id else None
+        self.is_admin = bool(me and me.is_admin)
+        self.setWindowTitle(self.tr("Settings"))
+        self.resize(640, 520)
+        layout = QVBoxLayout(self)
+        if not self.is_admin:
+            note = QLabel(self.tr("Only an administrator can change settings and accounts."))
+            note.setStyleSheet("color: #8a4b00;")
+            layout.addWidget(note)
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs)
+        values = ss.get_settings(store)
+
+        self.clinic = _Form()
+        for key, label in (("clinic_name", self.tr("Clinic name *")),
+                           ("clinic_address", self.tr("Address")),
+                           ("clinic_phone", self.tr("Phone *"))):
+            self.clinic.add(key, label).setText(values.get(key, ""))
+        logo_row = QWidget()
+        lr = QHBoxLayout(logo_row)
+        lr.setContentsMargins(0, 0, 0, 0)
+        self.logo = QLineEdit(values.get("clinic_logo_path", ""))
+        self.logo.setPlaceholderText(self.tr("optional PNG, printed in the document header"))
+        browse = QPushButton(self.tr("Choose…"))
+        browse.clicked.connect(self._choose_logo)
+        lr.addWidget(self.logo, 1)
+        lr.addWidget(browse)
+        self.clinic.add("clinic_logo_path", self.tr("Logo"), logo_row)
+        self.clinic.edits["clinic_logo_path"] = self.logo
+        lang = QComboBox()
+        for code, name in ss.LANGUAGES.items():
+            lang.addItem(name, code)
+        lang.setCurrentIndex(max(0, lang.findData(values.get("document_language", "en"))))
+        self.clinic.add("document_language", self.tr("Default document language"), lang)
+        self.tabs.addTab(self.clinic, self.tr("Clinic"))
+
+        accounts = QWidget()
+        al = QVBoxLayout(accounts)
+        self.accounts = QTableWidget(0, 4)
+        self.accounts.setObjectName("accounts")
+        self.accounts.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Title"),
+                                                 self.tr("Registration"), self.tr("Role")])
+        self.accounts.verticalHeader().hide()
+        self.accounts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.accounts.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.accounts.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        al.addWidget(self.accounts)
+        row = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("Add practitioner…"))
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.password_button = QPushButton(self.tr("Set password…"))
+        for b in (self.add_button, self.edit_button, self.password_button):
+            row.addWidget(b)
+            b.setEnabled(self.is_admin)
+        row.addStretch(1)
+        al.addLayout(row)
+        self.add_button.clicked.connect(lambda: self._account(None))
+        self.edit_button.clicked.connect(lambda: self._account(self._selected()))
+        self.password_button.clicked.connect(self._set_password)
+        self.tabs.addTab(accounts, self.tr("Practitioners"))
+
+        security = _Form()
+        security.add("idle_lock_minutes", self.tr("Lock after (minutes without activity)")
+                     ).setText(values.get("idle_lock_minutes", "10"))
+        self.security = security
+        self.tabs.addTab(security, self.tr("Security"))
+        self._fill_accounts()
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Close)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setEnabled(self.is_admin)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        for form in (self.clinic, self.security):
+            for w in form.edits.values():
+                w.setEnabled(self.is_admin)
+
+    def _choose_logo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Clinic logo"), "",
+                                              self.tr("PNG images (*.png)"))
+        if path:
+            self.logo.setText(path)
+
+    def _fill_accounts(self) -> None:
+        self.people = pr.list_practitioners(self.store)
+        self.accounts.setRowCount(len(self.people))
+        for i, p in enumerate(self.people):
+            for j, text in enumerate((p.name, p.title, p.registration, pr.ROLES[p.role])):
+                self.accounts.setItem(i, j, QTableWidgetItem(text))
+
+    def _selected(self) -> pr.Practitioner | None:
+        rows = self.accounts.selectionModel().selectedRows()
+        return self.people[rows[0].row()] if rows else None
+
+    def _account(self, practitioner) -> None:
+        if practitioner is None and self.sender() is self.edit_button:
+            return
+        if AccountDialog(self.store, practitioner, self).exec():
+            self._fill_accounts()
+
+    def _set_password(self) -> None:
+        p = self._selected()
+        if p is None:
+            return
+        from PySide6.QtWidgets import QInputDialog
+
+        password, ok = QInputDialog.getText(self, self.tr("Set password"),
+                                            self.tr("New password for {name}").format(name=p.display),
+                                            QLineEdit.EchoMode.Password)
+        if not ok:
+            return
+        try:
+            pr.change_password(self.store, p.id, password)
+        except ValidationError as exc:
+            QMessageBox.warning(self, self.tr("Not changed"), "; ".join(exc.errors.values()))
+
+    def values(self) -> dict[str, str]:
+        out = {k: w.text() for k, w in self.clinic.edits.items() if isinstance(w, QLineEdit)}
+        out["document_language"] = self.clinic.edits["document_language"].currentData()
+        out["idle_lock_minutes"] = self.security.edits["idle_lock_minutes"].text()
+        return out
+
+    def save(self) -> None:
+        try:
+            ss.save_settings(self.store, self.values())
+        except ValidationError as exc:
+            self.clinic.show_errors(exc.errors)
+            self.security.show_errors(exc.errors)
+            return
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
+            return
+        self.accept()
+
+
+def install(window) -> None:
+    action = QAction(window.tr("&Settings…"), window)
+    action.setObjectName("settings")
+    action.triggered.connect(lambda: SettingsDialog(window.store, window).exec())
+    window.tools_menu.addAction(action)

@@ -1,0 +1,53 @@
+from rejuv_desktop.services import practitioners as pr
+from rejuv_desktop.services import settings as ss
+from rejuv_desktop.ui.settings_dialog import AccountDialog, SettingsDialog
+
+
+def admin_and_nurse(store):
+    admin = pr.create_practitioner(store, {"name": "Claire Martin", "title": "Dr"}, "claire-pass")
+    nurse = pr.create_practitioner(store, {"name": "Aisha Rahman", "title": "Nurse"}, "aisha-pass")
+    return admin, nurse
+
+
+def test_admin_edits_clinic_settings_with_messages(qtbot, store):
+    admin, _ = admin_and_nurse(store)
+    pr.sign_in(store, admin, "claire-pass")
+    ss.save_clinic(store, {"clinic_name": "Old", "clinic_phone": "0117 496 0000"})
+    dialog = SettingsDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.clinic.edits["clinic_name"].setText("Harbourside Hand Clinic")
+    dialog.clinic.edits["clinic_phone"].setText("")
+    dialog.security.edits["idle_lock_minutes"].setText("0")
+    dialog.save()
+    assert dialog.clinic.errors["clinic_phone"].isVisible()
+    assert not dialog.security.errors["idle_lock_minutes"].isHidden()
+    assert ss.get_settings(store)["clinic_name"] == "Old"
+    dialog.clinic.edits["clinic_phone"].setText("0117 496 0001")
+    dialog.security.edits["idle_lock_minutes"].setText("5")
+    dialog.save()
+    values = ss.get_settings(store)
+    assert values["clinic_name"] == "Harbourside Hand Clinic" and values["idle_lock_minutes"] == "5"
+
+
+def test_non_admin_sees_settings_read_only(qtbot, store):
+    _, nurse = admin_and_nurse(store)
+    pr.sign_in(store, nurse, "aisha-pass")
+    dialog = SettingsDialog(store)
+    qtbot.addWidget(dialog)
+    assert not dialog.save_button.isEnabled() and not dialog.add_button.isEnabled()
+
+
+def test_admin_adds_a_practitioner(qtbot, store):
+    admin, _ = admin_and_nurse(store)
+    pr.sign_in(store, admin, "claire-pass")
+    dialog = AccountDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.fields.edits["name"].setText("Samuel Okafor")
+    dialog.fields.edits["password"].setText("short")
+    dialog.save()
+    assert not dialog.fields.errors["password"].isHidden()
+    dialog.fields.edits["password"].setText("long enough")
+    dialog.fields.edits["confirm"].setText("long enough")
+    dialog.save()
+    assert "Samuel Okafor" in [p.name for p in pr.list_practitioners(store)]
