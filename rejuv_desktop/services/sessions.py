@@ -94,7 +94,7 @@ def _require_actor(store) -> None:
         raise UserError("Sign in first: every entry of a session records who made it.")
 
 
-# --- reading a session ---------------------------------------------------------------------------
+# --- reading a session ----------------------------------------------------------------------------
 
 def _check_step(protocol: Protocol) -> dict[str, str]:
     """The step each cross-field check belongs to: where its result is shown and where it blocks."""
@@ -178,7 +178,7 @@ def get_session(store, session_id: int) -> dict:
     return repo.get_session(store, session_id)
 
 
-# --- starting --------------------------------------------------------------------------------------
+# --- starting -------------------------------------------------------------------------------------
 
 def start_session(store, plan_id: int) -> int:
     """Start the next session of a plan, or return the one already in progress.
@@ -193,7 +193,8 @@ def start_session(store, plan_id: int) -> int:
     if existing:
         return existing["id"]
     if plan["archived"]:
-        raise UserError("This patient is archived: bring the record back before starting a session.")
+        raise UserError("This patient is archived: bring the record back before starting a "
+                        "session.")
     if plan["status"] in ("superseded", "cancelled"):
         raise UserError(f"This plan was {plan['status']}: sessions follow the current plan.")
     consent = signed_consent(store, plan_id)
@@ -229,7 +230,7 @@ def start_session(store, plan_id: int) -> int:
     return session_id
 
 
-# --- recording -----------------------------------------------------------------------------------
+# --- recording ------------------------------------------------------------------------------------
 
 def _editable(store, session_id: int) -> SessionStatus:
     _require_actor(store)
@@ -336,7 +337,8 @@ def override_dose(store, session_id: int, reason: str) -> Entry:
     """Allow an anaesthetic dose over the maximum, with the written reason for it."""
     status = _editable(store, session_id)
     if status.dose is None or status.dose.status != "over":
-        raise UserError("The anaesthetic dose recorded is not over the maximum: nothing to override.")
+        raise UserError("The anaesthetic dose recorded is not over the maximum: nothing to "
+                        "override.")
     if len(reason.strip()) < 10:
         raise ValidationError({"reason": "Write the reason for going over the maximum dose"})
     return _save(store, session_id, "anaesthetic_dose", "override",
@@ -406,7 +408,7 @@ def parse_text(f: Field, text: str) -> Any:
     return text
 
 
-# --- completing ----------------------------------------------------------------------------------
+# --- completing -----------------------------------------------------------------------------------
 
 def product_rows(protocol: Protocol, values: dict) -> list[dict]:
     """The products recorded in a session (steps with a ``lot`` list field), one dict per row."""
@@ -480,7 +482,7 @@ def abandon_session(store, session_id: int, reason: str) -> None:
                             completed_by=store.actor_id, end_reason=reason.strip())
 
 
-# --- follow-ups and the Due list -----------------------------------------------------------------
+# --- follow-ups and the Due list ------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class DueItem:
@@ -565,7 +567,7 @@ def follow_ups_of_patient(store, patient_id: int) -> list[dict]:
     return repo.follow_ups_of_patient(store, patient_id)
 
 
-# --- recall: who received a lot --------------------------------------------------------------------
+# --- recall: who received a lot -------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class LotUse:
@@ -601,7 +603,7 @@ def lot_lookup(store, lot: str) -> list[LotUse]:
                    r["product"], r["lot"], r["expiry"], r["quantity_ml"]) for r in rows]
 
 
-# --- the patient's sessions, with their key figures ------------------------------------------------
+# --- the patient's sessions, with their key figures -----------------------------------------------
 
 def key_figures(protocol: Protocol, values: dict) -> list[str]:
     """Lines a practitioner looks for first: volumes (per hand) and products with their lots."""

@@ -29,7 +29,7 @@ def _insert(store, table: str, row: dict) -> int:
     return cur.lastrowid
 
 
-# --- plans, as sessions see them ----------------------------------------------------------------
+# --- plans, as sessions see them ------------------------------------------------------------------
 
 def get_plan(store, plan_id: int) -> dict:
     """A plan with the patient's weight from the consultation that made it (None if absent)."""
@@ -52,7 +52,7 @@ def set_plan_status(store, plan_id: int, status: str) -> None:
                        (status, plan_id, status))
 
 
-# --- sessions ------------------------------------------------------------------------------------
+# --- sessions -------------------------------------------------------------------------------------
 
 def insert_session(store, row: dict) -> int:
     return _insert(store, "sessions", row)
@@ -107,7 +107,7 @@ def last_session(store, patient_id: int, procedure: str) -> dict | None:
         " ORDER BY session_date DESC, id DESC LIMIT 1", (patient_id, procedure))
 
 
-# --- entries -------------------------------------------------------------------------------------
+# --- entries --------------------------------------------------------------------------------------
 
 def insert_entry(store, session_id: int, key: str, kind: str, value) -> int:
     return _insert(store, "session_entries", {
@@ -128,7 +128,7 @@ def entries_of(store, session_id: int) -> list[dict]:
 
 
 def latest_values(store, session_ids: list[int], prefix: str = "") -> dict[int, dict]:
-    """Latest field value of each key (optionally only keys starting with ``prefix``) per session."""
+    """The latest value of each field key per session (only keys starting with ``prefix``)."""
     if not session_ids:
         return {}
     marks = ", ".join("?" * len(session_ids))
@@ -144,7 +144,7 @@ def latest_values(store, session_ids: list[int], prefix: str = "") -> dict[int, 
     return out
 
 
-# --- follow-ups ----------------------------------------------------------------------------------
+# --- follow-ups -----------------------------------------------------------------------------------
 
 def insert_follow_up(store, row: dict) -> int:
     return _insert(store, "follow_ups", {**row, "created_at": store.now_iso()})
@@ -185,7 +185,7 @@ def open_follow_ups_of_plan(store, plan_id: int, kinds: tuple[str, ...]) -> list
                        f" AND kind IN ({marks})", (plan_id, *kinds))
 
 
-# --- product lots --------------------------------------------------------------------------------
+# --- product lots ---------------------------------------------------------------------------------
 
 def insert_product(store, row: dict) -> int:
     return _insert(store, "session_products", {**row, "lot_key": lot_key(row["lot"])})

@@ -65,5 +65,10 @@ def message_label(style: str = ERROR_STYLE, name: str = "") -> QLabel:
 
 
 def show_text(label: QLabel, text: str) -> None:
+    """Set a message label's text, hidden while empty."""
     label.setText(text)
     label.setVisible(bool(text))
+    # A nested layout that grows or shrinks while its window is hidden does not tell the
+    # layout around it; without this an editor keeps the height it had before the message.
+    if label.parentWidget() is not None:
+        label.parentWidget().updateGeometry()

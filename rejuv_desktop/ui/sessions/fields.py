@@ -1,15 +1,20 @@
 """Editors for the values a protocol records: numbers with units, text, dates, choices, yes/no.
 
-Each editor emits ``committed(key, value)`` when the practitioner finishes an entry (Enter, Tab,
+Each editor calls ``on_commit(key, value)`` when the practitioner finishes an entry (Enter, Tab,
 a choice made, or a pause in typing); the runner saves it at once. A value that cannot be read
 gets its message under the field and is not sent.
+
+A plain callback rather than a Qt signal, and no Python ``None`` stored in or read from Qt
+items: PySide6 6.12 on Python 3.11 loses a reference to ``None``/``True`` at each Python-side
+emit and each call returning nothing, and the process aborts once the count runs out. The
+editors only touch a widget when what it shows changes, for the same reason.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit,
                                QVBoxLayout, QWidget)
 
@@ -31,12 +36,12 @@ def _tooltip(f: Field) -> str:
 class FieldEditor(QWidget):
     """One value of one field (one hand, one row): the input, its unit, who entered it, errors."""
 
-    committed = Signal(str, object)
-
-    def __init__(self, f: Field, key: str, parent=None):
+    def __init__(self, f: Field, key: str, on_commit: Callable[[str, Any], None], parent=None):
         super().__init__(parent)
         self.field, self.key = f, key
+        self.on_commit = on_commit
         self.saved: Any = None
+        self.options: list[Any] = []
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(1)
@@ -57,11 +62,11 @@ class FieldEditor(QWidget):
         elif f.type in ("choice", "bool"):
             self.combo = QComboBox()
             self.combo.setObjectName(key)
-            self.combo.addItem("—", None)
-            options = [("Yes", True), ("No", False)] if f.type == "bool" else \
-                [(c, c) for c in f.choices]
-            for text, value in options:
-                self.combo.addItem(text, value)
+            options = [("—", None)] + ([("Yes", True), ("No", False)] if f.type == "bool"
+                                      else [(c, c) for c in f.choices])
+            for text, _value in options:
+                self.combo.addItem(text)
+            self.options = [value for _text, value in options]
             self.combo.currentIndexChanged.connect(self._combo_changed)
             row.addWidget(self.combo)
             row.addStretch(1)
@@ -91,31 +96,36 @@ class FieldEditor(QWidget):
         self.who = muted_label()
         self.who.setObjectName(f"who:{key}")
         self.error = message_label(name=f"error:{key}")
-        outer.addWidget(self.who)
+        outer.addWidget(self.who)  # always there, so rows keep their height as entries arrive
         outer.addWidget(self.error)
-        self.who.hide()
 
     # showing what is saved ------------------------------------------------------------------
     def set_value(self, value: Any, who: str = "") -> None:
         """Show the saved value (without sending it back); an unsaved typed value is kept."""
-        show_text(self.who, who)
-        if self.error.isVisible() and self.line is not None:
+        if self.who.text() != who:
+            self.who.setText(who)
+        if not self.error.isHidden() and self.line is not None:
             return  # what was typed is wrong and not saved: leave it for the practitioner to fix
         self.saved = value
         if self.line is not None:
             if self.line.hasFocus() and self.timer.isActive():
                 return
-            self.line.setText(self._as_text(value))
+            text = self._as_text(value)
+            if self.line.text() != text:
+                self.line.setText(text)
         elif self.combo is not None:
-            self.combo.blockSignals(True)
-            index = self.combo.findData(value) if value is not None else 0
-            self.combo.setCurrentIndex(max(index, 0))
-            self.combo.blockSignals(False)
+            index = next((i for i, v in enumerate(self.options)
+                          if v == value and type(v) is type(value)), 0)
+            if self.combo.currentIndex() != index:
+                self.combo.blockSignals(True)
+                self.combo.setCurrentIndex(index)
+                self.combo.blockSignals(False)
         else:
             for choice, check in self.checks.items():
-                check.blockSignals(True)
-                check.setChecked(choice in (value or []))
-                check.blockSignals(False)
+                if check.isChecked() != (choice in (value or [])):
+                    check.blockSignals(True)
+                    check.setChecked(not check.isChecked())
+                    check.blockSignals(False)
 
     def _as_text(self, value: Any) -> str:
         if is_empty(value):
@@ -127,7 +137,8 @@ class FieldEditor(QWidget):
         return str(value)
 
     def show_error(self, message: str) -> None:
-        show_text(self.error, message)
+        if self.error.text() != message or self.error.isHidden() == bool(message):
+            show_text(self.error, message)
 
     # sending what was entered ---------------------------------------------------------------
     def commit_text(self) -> None:
@@ -139,11 +150,11 @@ class FieldEditor(QWidget):
             return
         self.show_error("")
         if value != self.saved:
-            self.committed.emit(self.key, value)
+            self.on_commit(self.key, value)
 
-    def _combo_changed(self, _index: int) -> None:
-        self.committed.emit(self.key, self.combo.currentData())
+    def _combo_changed(self, index: int) -> None:
+        self.on_commit(self.key, self.options[index] if 0 <= index < len(self.options) else None)
 
     def _checks_changed(self, _on: bool) -> None:
         chosen = [c for c, check in self.checks.items() if check.isChecked()]
-        self.committed.emit(self.key, chosen or None)
+        self.on_commit(self.key, chosen or None)

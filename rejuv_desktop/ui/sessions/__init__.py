@@ -1,0 +1,91 @@
+"""Procedure sessions in the app: the checklist runner, the patient's Sessions tab, the Due
+view beside the patient list, and the search for patients by product lot."""
+
+from __future__ import annotations
+
+
+def install(window) -> None:
+    """Add the Sessions tab, the Due view, and their menu entries to the main window."""
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QTabWidget
+
+    from rejuv_desktop.ui.sessions.common import SessionEvents
+    from rejuv_desktop.ui.sessions.due import DueView
+    from rejuv_desktop.ui.sessions.lots import LotLookupDialog
+    from rejuv_desktop.ui.sessions.runner import SessionRunner
+    from rejuv_desktop.ui.sessions.tab import SessionsTab
+
+    store = window.store
+    events = SessionEvents(window)
+    window.session_events = events
+    window.session_runners = {}
+
+    tab = SessionsTab(store, window)
+    window.record.add_patient_tab(tab, tab.tr("Sessions"),
+                                  index=min(2, window.record.tabs.count()))
+    window.sessions_tab = tab
+
+    def show_sessions_of(patient_id: int) -> None:
+        window.show_patient(patient_id)
+        window.record.tabs.setCurrentWidget(tab)
+
+    def open_runner(session_id: int) -> SessionRunner:
+        runner = window.session_runners.get(session_id)
+        if runner is None:
+            runner = SessionRunner(store, session_id, window)
+            runner.changed.connect(events.changed)
+            runner.destroyed.connect(lambda *_: window.session_runners.pop(session_id, None))
+            window.session_runners[session_id] = runner
+        runner.show()
+        runner.raise_()
+        runner.activateWindow()
+        return runner
+
+    window.open_session_runner = open_runner
+    tab.open_session.connect(open_runner)
+    tab.changed.connect(events.changed)
+
+    # The Due view sits beside the patient list, as a second tab of the left-hand pane.
+    due = DueView(store)
+    due.open_patient.connect(show_sessions_of)
+    due.changed.connect(events.changed)
+    window.due_view = due
+    left = window.splitter.widget(0)
+    if isinstance(left, QTabWidget):
+        tabs = left
+    else:
+        tabs = QTabWidget()
+        tabs.setObjectName("left_tabs")
+        tabs.setDocumentMode(True)
+        window.splitter.replaceWidget(0, tabs)
+        tabs.addTab(left, tabs.tr("Patients"))
+    tabs.addTab(due, tabs.tr("Due"))
+    window.left_tabs = tabs
+
+    def update_due_title() -> None:
+        waiting = due.counts.get("overdue", 0) + due.counts.get("this_week", 0)
+        tabs.setTabText(tabs.indexOf(due), tabs.tr("Due ({n})").format(n=waiting) if waiting
+                        else tabs.tr("Due"))
+
+    def on_changed() -> None:
+        due.refresh()
+        update_due_title()
+        window.record.refresh()
+
+    events.changed.connect(on_changed)
+    update_due_title()
+
+    def find_lot() -> None:
+        dialog = LotLookupDialog(store, window)
+        dialog.open_patient.connect(show_sessions_of)
+        window.lot_dialog = dialog
+        dialog.show()
+
+    window._action(window.tools_menu, window.tr("Find patients by product &lot…"), find_lot,
+                   None, "find_lot")
+    window._action(window.patient_menu, window.tr("Procedure &sessions"),
+                   lambda: window.record.tabs.setCurrentWidget(tab)
+                   if window.record.patient_id is not None else None,
+                   QKeySequence("Ctrl+Shift+S"), "procedure_sessions")
+    window._action(window.patient_menu, window.tr("&Due follow-ups"),
+                   lambda: tabs.setCurrentWidget(due), QKeySequence("Ctrl+D"), "due_follow_ups")

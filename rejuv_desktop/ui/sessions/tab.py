@@ -1,0 +1,199 @@
+"""The "Sessions" tab of a patient's record: plans with their sessions, key figures, follow-ups."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+                               QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+
+from rejuv_desktop.errors import UserError
+from rejuv_desktop.services import sessions as ss
+from rejuv_desktop.ui.errors import reports_errors, show_user_error
+from rejuv_desktop.ui.sessions.common import STATUS_NAMES, esc, fmt_day
+from rejuv_desktop.ui.sessions.due import FollowUpActions
+
+PLAN_ROLE = Qt.ItemDataRole.UserRole
+SESSION_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class SessionsTab(QWidget):
+    """Start or resume a session of a plan, open a past one; the patient's follow-ups below."""
+
+    open_session = Signal(int)
+    changed = Signal()
+
+    def __init__(self, store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.patient_id: int | None = None
+        self.plans: list[dict] = []
+        self.sessions: dict[int, tuple[str, dict]] = {}
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        self.start_button = QPushButton(self.tr("Start session"))
+        self.start_button.setObjectName("start_session")
+        self.start_button.clicked.connect(self.start_selected)
+        self.open_button = QPushButton(self.tr("Open session"))
+        self.open_button.setObjectName("open_session")
+        self.open_button.clicked.connect(self.open_selected)
+        self.hint = QLabel()
+        self.hint.setStyleSheet("color: #555;")
+        self.hint.setWordWrap(True)
+        row.addWidget(self.start_button)
+        row.addWidget(self.open_button)
+        row.addWidget(self.hint, 1)
+        layout.addLayout(row)
+
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("sessions_tree")
+        self.tree.setColumnCount(4)
+        self.tree.setHeaderLabels([self.tr("Plan and sessions"), self.tr("Date"),
+                                   self.tr("Status"), self.tr("Key figures")])
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.header().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.tree.itemActivated.connect(lambda *_: self.open_selected())
+        self.details = QLabel()
+        self.details.setObjectName("session_details")
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.details.setStyleSheet("background: #fafafa; border: 1px solid #ddd; padding: 6px;")
+        self.follow_ups = FollowUpActions(store, patient_column=False)
+        self.follow_ups.changed.connect(self._follow_ups_changed)
+        split = QSplitter(Qt.Orientation.Vertical)
+        top = QWidget()
+        tl = QVBoxLayout(top)
+        tl.setContentsMargins(0, 0, 0, 0)
+        tl.addWidget(self.tree, 1)
+        tl.addWidget(self.details)
+        split.addWidget(top)
+        box = QWidget()
+        bl = QVBoxLayout(box)
+        bl.setContentsMargins(0, 0, 0, 0)
+        title = QLabel(self.tr("Follow-up visits"))
+        title.setStyleSheet("font-weight: 600;")
+        bl.addWidget(title)
+        bl.addWidget(self.follow_ups)
+        split.addWidget(box)
+        split.setSizes([320, 200])
+        layout.addWidget(split, 1)
+
+    def show_patient(self, patient_id: int) -> None:
+        self.patient_id = patient_id
+        self.plans = ss.patient_sessions(self.store, patient_id)
+        self.tree.clear()
+        self.sessions: dict[int, tuple[str, dict]] = {}
+        for plan in self.plans:
+            done = plan["completed_sessions"]
+            text = self.tr("{title}: {n} session(s) planned from {start}").format(
+                title=plan["title"], n=plan["sessions"], start=fmt_day(plan["start_date"]))
+            item = QTreeWidgetItem([text, "", self.tr("{status} · {done} of {n} done").format(
+                status=STATUS_NAMES.get(plan["status"], plan["status"]), done=done,
+                n=plan["sessions"]), ""])
+            item.setData(0, PLAN_ROLE, plan["id"])
+            font = item.font(0)
+            font.setBold(True)
+            item.setFont(0, font)
+            self.tree.addTopLevelItem(item)
+            for s in plan["sessions_list"]:
+                name = self.tr("Maintenance session") if s["maintenance"] else \
+                    self.tr("Session {n} of {total}").format(n=s["session_number"],
+                                                             total=s["series_length"])
+                child = QTreeWidgetItem([name, fmt_day(s["session_date"]),
+                                         STATUS_NAMES.get(s["status"], s["status"]),
+                                         "; ".join(s["figures"])])
+                child.setData(0, PLAN_ROLE, plan["id"])
+                child.setData(0, SESSION_ROLE, s["id"])
+                self.sessions[s["id"]] = (name, s)
+                child.setToolTip(3, "\n".join(s["figures"]))
+                item.addChild(child)
+            item.setExpanded(True)
+        for column in range(3):
+            self.tree.resizeColumnToContents(column)
+        if self.plans and self.tree.currentItem() is None:
+            self.tree.setCurrentItem(self.tree.topLevelItem(len(self.plans) - 1))
+        self.follow_ups.show_rows(ss.follow_ups_of_patient(self.store, patient_id),
+                                  self.store.clock().date())
+        self._update_buttons()
+
+    def _selected_plan(self) -> dict | None:
+        item = self.tree.currentItem()
+        if item is None:
+            return None
+        plan_id = item.data(0, PLAN_ROLE)
+        return next((p for p in self.plans if p["id"] == plan_id), None)
+
+    def _show_details(self, plan: dict | None, session_id: int | None) -> None:
+        """The selected session's key figures in full (or the plan's sessions, briefly)."""
+        if plan is None:
+            self.details.setText("")
+            self.details.setVisible(False)
+            return
+        chosen = [self.sessions[session_id]] if session_id is not None else \
+            [self.sessions[s["id"]] for s in plan["sessions_list"]]
+        parts = []
+        for name, s in chosen:
+            who = s.get("started_by_name") or ""
+            head = (f"<b>{esc(name)}</b> · {fmt_day(s['session_date'])} · "
+                    f"{esc(STATUS_NAMES.get(s['status'], s['status']))}"
+                    + (f" · {esc(who)}" if who else ""))
+            if s["end_reason"]:
+                head += f" · {self.tr('stopped')}: {esc(s['end_reason'])}"
+            lines = "".join(f"<li>{esc(line)}</li>" for line in s["figures"])
+            parts.append(head + (f"<ul style='margin:2px 0 6px 0'>{lines}</ul>" if lines
+                                 else "<br>"))
+        self.details.setText("".join(parts) or self.tr("No session yet."))
+        self.details.setVisible(True)
+
+    def _update_buttons(self) -> None:
+        plan = self._selected_plan()
+        item = self.tree.currentItem()
+        session_id = item.data(0, SESSION_ROLE) if item is not None else None
+        self._show_details(plan, session_id)
+        if plan is None:
+            self.start_button.setEnabled(False)
+            self.open_button.setEnabled(False)
+            self.hint.setText(self.tr("No procedure is planned: plan one in a consultation.")
+                              if not self.plans else "")
+            return
+        resume = plan["open_session_id"] is not None
+        self.start_button.setText(self.tr("Resume session") if resume else
+                                  self.tr("Start session"))
+        self.start_button.setEnabled(resume or plan["can_start"])
+        self.open_button.setEnabled(session_id is not None)
+        if resume:
+            self.hint.setText(self.tr("A session of this plan is in progress."))
+        elif plan["can_start"]:
+            n = plan["completed_sessions"] + 1
+            self.hint.setText(self.tr("Next: session {n} of {total}.").format(
+                n=n, total=plan["sessions"]) if n <= plan["sessions"]
+                else self.tr("Series done: the next session is a maintenance session."))
+        else:
+            self.hint.setText(self.tr("All sessions of this plan are done."))
+
+    @reports_errors
+    def start_selected(self) -> None:
+        plan = self._selected_plan()
+        if plan is None:
+            return
+        try:
+            session_id = ss.start_session(self.store, plan["id"])
+        except UserError as exc:
+            show_user_error(self, exc, self.tr("Cannot start the session"))
+            return
+        self.show_patient(self.patient_id)
+        self.changed.emit()
+        self.open_session.emit(session_id)
+
+    def open_selected(self) -> None:
+        item = self.tree.currentItem()
+        session_id = item.data(0, SESSION_ROLE) if item is not None else None
+        if session_id is not None:
+            self.open_session.emit(session_id)
+
+    def _follow_ups_changed(self) -> None:
+        if self.patient_id is not None:
+            self.show_patient(self.patient_id)
+        self.changed.emit()
