@@ -1,0 +1,108 @@
+"""F1 and the Help menu: the help page of the screen in front of the practitioner."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout,
+                               QLabel, QTextBrowser, QVBoxLayout, QWidget)
+
+from rejuv_desktop.services import help as sh
+
+# Which help page a window or widget shows, by its class name. The consultation wizard has a
+# page per step.
+TOPICS = {
+    "MainWindow": "main", "PatientDialog": "patient", "DocumentsTab": "documents",
+    "PdfPreview": "documents", "IssueConsentDialog": "documents", "SignDialog": "sign",
+    "SessionRunner": "session", "SessionsTab": "session", "DueView": "due",
+    "LotLookupDialog": "lots", "AuditDialog": "audit", "SettingsDialog": "settings",
+    "AccountDialog": "settings", "ConsultationDialog": "consultation-finalise",
+    "ConsultationsTab": "consultation-concerns", "FirstRunWizard": "settings",
+    "ConcernsPage": "consultation-concerns", "HandsPage": "consultation-hands",
+    "ScreeningPage": "consultation-screening", "VerdictPage": "consultation-verdict",
+    "RecommendationPage": "consultation-recommendation", "PlanPage": "consultation-plan",
+    "FinalisePage": "consultation-finalise", "BackupDialog": "backup", "LockPage": "main",
+}
+TITLES = {
+    "index": "Guide", "main": "Main window", "patient": "Patient form",
+    "consultation-concerns": "Consultation: concerns and goals",
+    "consultation-hands": "Consultation: hand evaluation",
+    "consultation-screening": "Consultation: screening",
+    "consultation-verdict": "Consultation: verdict",
+    "consultation-recommendation": "Consultation: recommendation",
+    "consultation-plan": "Consultation: plan", "consultation-finalise": "Consultation: finalise",
+    "documents": "Documents", "sign": "Signing a consent", "session": "Procedure session",
+    "due": "Due follow-ups", "lots": "Product lots", "audit": "Audit trail",
+    "settings": "Settings", "backup": "Backups",
+}
+
+
+def topic_for(widget: QWidget | None) -> str:
+    """The help page for a widget: the nearest of it and its parents that has one."""
+    while widget is not None:
+        if widget.__class__.__name__ == "ConsultationWizard":
+            page = widget.currentPage()
+            if page is not None and page.__class__.__name__ in TOPICS:
+                return TOPICS[page.__class__.__name__]
+        name = widget.__class__.__name__
+        if name in TOPICS:
+            return TOPICS[name]
+        widget = widget.parentWidget()
+    return "main"
+
+
+class HelpDialog(QDialog):
+    def __init__(self, topic: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Help"))
+        self.resize(760, 700)
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Topic")))
+        self.topics = QComboBox()
+        self.topics.setObjectName("help_topics")
+        for t in sh.topics():
+            self.topics.addItem(self.tr(TITLES.get(t, t)), t)
+        row.addWidget(self.topics, 1)
+        layout.addLayout(row)
+        self.browser = QTextBrowser()
+        self.browser.setObjectName("help_text")
+        self.browser.setOpenExternalLinks(False)
+        layout.addWidget(self.browser, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.topics.currentIndexChanged.connect(lambda _i: self.show_topic(self.topics.currentData()))
+        self.show_topic(topic)
+
+    def show_topic(self, topic: str) -> None:
+        self.topic = topic
+        index = self.topics.findData(topic)
+        if index >= 0 and index != self.topics.currentIndex():
+            self.topics.setCurrentIndex(index)
+            return
+        self.browser.setMarkdown(sh.help_page(topic))
+
+
+def show_help(parent: QWidget | None = None, topic: str | None = None) -> HelpDialog:
+    if topic is None:
+        topic = topic_for(QApplication.focusWidget() or QApplication.activeWindow() or parent)
+    dialog = HelpDialog(topic, parent)
+    dialog.show()
+    return dialog
+
+
+def install(window) -> None:
+    help_menu = next(a.menu() for a in window.menuBar().actions()
+                     if a.menu() and a.menu().title().replace("&", "") == window.tr("Help"))
+    screen = QAction(window.tr("Help for this screen"), window)
+    screen.setObjectName("help_screen")
+    screen.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+    screen.setShortcutContext(screen.shortcutContext().ApplicationShortcut)
+    screen.triggered.connect(lambda: setattr(window, "help_dialog", show_help(window)))
+    guide = QAction(window.tr("Guide"), window)
+    guide.setObjectName("help_guide")
+    guide.triggered.connect(lambda: setattr(window, "help_dialog", show_help(window, "index")))
+    first = help_menu.actions()[0] if help_menu.actions() else None
+    help_menu.insertAction(first, screen)
+    help_menu.insertAction(first, guide)
+    help_menu.insertSeparator(first)
