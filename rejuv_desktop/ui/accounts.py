@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
-                               QLineEdit, QVBoxLayout, QWidget, QWizard, QWizardPage)
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+                               QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget, QWizard,
+                               QWizardPage)
 
 from rejuv_desktop import APP_NAME
 from rejuv_desktop.errors import UserError, ValidationError
@@ -63,13 +64,23 @@ class ClinicPage(_FormPage):
                        "change it later."),
             [("clinic_name", QWizard.tr("Clinic name *"), False),
              ("clinic_address", QWizard.tr("Address"), False),
-             ("clinic_phone", QWizard.tr("Phone *"), False)])
+             ("clinic_phone", QWizard.tr("Phone *"), False),
+             ("clinic_logo_path", QWizard.tr("Logo (optional PNG)"), False)])
+        browse = QPushButton(QWizard.tr("Choose logo…"))
+        browse.clicked.connect(self._choose_logo)
+        self.layout().addRow("", browse)
 
         self.language = QComboBox()
         self.language.setObjectName("document_language")
         for code, name in ss.LANGUAGES.items():
             self.language.addItem(name, code)
         self.layout().addRow(QWizard.tr("Document language"), self.language)
+
+    def _choose_logo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, QWizard.tr("Clinic logo"), "",
+                                              QWizard.tr("PNG images (*.png)"))
+        if path:
+            self.edits["clinic_logo_path"].setText(path)
 
     def settings(self) -> dict[str, str]:
         return {**{k: v.strip() for k, v in self.values().items()},
