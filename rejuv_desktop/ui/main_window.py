@@ -26,11 +26,11 @@ from rejuv_desktop.ui.record_pane import RecordPane
 
 def feature_installers():
     """The ``install(window)`` functions of the features that extend the main window."""
-    from rejuv_desktop.ui import (audit_view, backup, documents, help, lock, sessions,
-                                  settings_dialog)
+    from rejuv_desktop.ui import (audit_view, backup, documents, help, import_dialog, lock,
+                                  sessions, settings_dialog)
 
     return [documents.install, sessions.install, audit_view.install, settings_dialog.install,
-            backup.install, help.install, lock.install]
+            import_dialog.install, backup.install, help.install, lock.install]
 
 
 class MainWindow(QMainWindow):
