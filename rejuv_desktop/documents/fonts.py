@@ -110,10 +110,13 @@ def _describe(char: str) -> str:
 
 
 def uncovered(text: str) -> list[str]:
-    """The distinct characters of ``text`` that no embedded font can print, in order."""
+    """The distinct characters of ``text`` that no embedded font can print, in order.
+
+    Control characters are not counted: ``clean_text`` removes them before printing.
+    """
     fs = fonts()
     seen: dict[str, None] = {}
-    for char in text:
+    for char in clean_text(text):
         if char == "\n" or char in seen:
             continue
         if fs.font_for(char) is None and not _is_droppable(char):

@@ -23,6 +23,7 @@ from rejuv_desktop.documents.styles import RULE, Styles
 from rejuv_desktop.errors import UserError
 
 PAGE_SIZES = {"A4": A4, "letter": letter}
+FRAME_PADDING = 6  # ReportLab's default padding inside a page frame, in points
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,8 @@ def _draw(canvas: Canvas, markup: str, style, x: float, y_top: float, width: flo
 
 def _decorate(canvas: Canvas, decor: PageDecor, st: Styles, page: int, pages: int) -> None:
     page_w, page_h = canvas._pagesize
-    left, right = st.margin, page_w - st.margin
+    # Aligned with the text column, which the frame's padding sets in from the margins.
+    left, right = st.margin + FRAME_PADDING, page_w - st.margin - FRAME_PADDING
     width = right - left
     line_h = st.page_text.leading
     canvas.saveState()
@@ -168,8 +170,8 @@ def build_pdf(
 
 
 def frame_width(page_size: str, st: Styles) -> float:
-    """Width available to the story between the margins."""
-    return PAGE_SIZES[page_size][0] - 2 * st.margin
+    """Width available to the story between the margins (less the frame's own padding)."""
+    return PAGE_SIZES[page_size][0] - 2 * (st.margin + FRAME_PADDING)
 
 
 def page_height(page_size: str, st: Styles) -> float:

@@ -110,8 +110,11 @@ def make_styles(size: float) -> Styles:
         ),
         clinic_name=style("clinic_name", fontName=MAIN_BOLD, fontSize=13.5, leading=17, textColor=ACCENT, alignment=TA_RIGHT),
         clinic_line=style("clinic_line", fontSize=9, leading=12, textColor=MUTED, alignment=TA_RIGHT),
-        page_text=style("page_text", fontSize=7.5, leading=9.5, textColor=MUTED),
-        page_text_right=style("page_text_right", fontSize=7.5, leading=9.5, textColor=MUTED, alignment=TA_RIGHT),
+        # allowOrphans: a running header cut to its first line must still show that line.
+        page_text=style("page_text", fontSize=7.5, leading=9.5, textColor=MUTED, allowOrphans=1),
+        page_text_right=style(
+            "page_text_right", fontSize=7.5, leading=9.5, textColor=MUTED, alignment=TA_RIGHT, allowOrphans=1
+        ),
         margin=(24 if large else 20) * mm,
         top_margin=18 * mm,
         bottom_margin=22 * mm,

@@ -152,6 +152,12 @@ def test_huge_values_in_table_cells_and_names_render():
     assert token in squash(body_text(notes.pdf))
 
 
+def test_pasted_control_characters_do_not_stop_a_document():
+    note = "Line one\r\nLine\ttwo\x07 end\rLine three\x00"
+    text = squash_spaces(body_text(render_summary(summary(notes=note)).pdf))
+    assert "Line one Line two end Line three" in text
+
+
 def test_unprintable_character_is_refused_before_rendering():
     with pytest.raises(UserError, match="patient's name.*U\\+0915"):
         render_consent(consent(name="Priya \u0915"))
