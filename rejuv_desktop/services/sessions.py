@@ -175,6 +175,7 @@ def open_items(store, session_id: int) -> list[str]:
 
 
 def get_session(store, session_id: int) -> dict:
+    """A session's row, with the patient's name and date of birth and who started it."""
     return repo.get_session(store, session_id)
 
 
