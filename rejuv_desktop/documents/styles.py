@@ -108,8 +108,14 @@ def make_styles(size: float) -> Styles:
             "callout_large", fontName=MAIN_BOLD, fontSize=max(20.0, size * 1.7),
             leading=max(20.0, size * 1.7) * 1.3, textColor=INK,
         ),
-        clinic_name=style("clinic_name", fontName=MAIN_BOLD, fontSize=13.5, leading=17, textColor=ACCENT, alignment=TA_RIGHT),
-        clinic_line=style("clinic_line", fontSize=9, leading=12, textColor=MUTED, alignment=TA_RIGHT),
+        clinic_name=style(
+            "clinic_name", fontName=MAIN_BOLD, fontSize=max(13.5, size * 1.05), leading=max(17.0, size * 1.32),
+            textColor=ACCENT, alignment=TA_RIGHT,
+        ),
+        clinic_line=style(
+            "clinic_line", fontSize=max(9.0, size * 0.78), leading=max(12.0, size * 1.02), textColor=MUTED,
+            alignment=TA_RIGHT,
+        ),
         # allowOrphans: a running header cut to its first line must still show that line.
         page_text=style("page_text", fontSize=7.5, leading=9.5, textColor=MUTED, allowOrphans=1),
         page_text_right=style(
