@@ -1,0 +1,325 @@
+"""Backups, restore and the start-up check: what the File menu and the command line call.
+
+- ``backup_now`` writes a verified copy named ``rejuv-YYYYMMDD-HHMMSS.sqlite3``.
+- ``auto_backup`` runs when the app closes, at most once a day, into the backup folder beside
+  the database (in the user's data folder for the default database) and, when one is set, a
+  second folder such as a USB drive; it then thins each folder (7 daily, 4 weekly, 12 monthly).
+  When the last backup was made is read from the files themselves, not from the database, so
+  a restored or damaged database cannot lose track of it.
+- ``restore`` checks a backup, keeps the current database aside and puts the backup in place.
+- ``startup_check`` runs ``quick_check`` before the app opens the database; a damaged file is
+  moved aside with its journal files and the newest backup that passes ``integrity_check`` is
+  offered. Nothing is ever deleted but old backups by thinning.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from rejuv_desktop.domain.retention import DEFAULT_POLICY, RetentionPolicy, backups_to_delete
+from rejuv_desktop.errors import StorageError
+from rejuv_desktop.storage import backup as files
+from rejuv_desktop.storage import schema
+
+log = logging.getLogger(__name__)
+
+BACKUP_DIR_NAME = "backups"
+_NAME = re.compile(r"^rejuv-(\d{8})-(\d{6})(?:-(\d+))?\.sqlite3$")
+STAMP_FORMAT = "%Y%m%d-%H%M%S"
+
+
+@dataclass(frozen=True)
+class BackupResult:
+    """A backup written and verified: where, how big, what it holds."""
+
+    path: Path
+    size: int
+    verified: bool
+    created_at: datetime
+    counts: dict[str, int] = field(default_factory=dict)
+    audit_head: str | None = None
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    """A backup found in a folder (by its name; not opened)."""
+
+    path: Path
+    created_at: datetime
+    size: int
+
+
+@dataclass(frozen=True)
+class AutoBackupResult:
+    """What the automatic backup did: the copies made, the folders skipped, the files thinned."""
+
+    made: list[BackupResult] = field(default_factory=list)
+    skipped: str = ""
+    errors: list[str] = field(default_factory=list)
+    thinned: list[Path] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    """A restore done: the backup used, and where the database it replaced now is."""
+
+    db_path: Path
+    restored_from: Path
+    backup_taken_at: datetime | None
+    moved_aside: list[Path]
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class StartupCheck:
+    """The database's state before opening: sound, or damaged (moved aside) with the newest
+    backup that passed ``integrity_check`` (``None`` when there is none)."""
+
+    ok: bool
+    message: str = ""
+    moved_aside: list[Path] = field(default_factory=list)
+    newest_good_backup: BackupFile | None = None
+
+
+def default_backup_dir(db_path: Path) -> Path:
+    """The automatic backup folder: ``backups`` beside the database. For the default database
+    this is in the user's data folder; a database kept elsewhere keeps its backups with it, so
+    two clinics' files never mix."""
+    return Path(db_path).parent / BACKUP_DIR_NAME
+
+
+def backup_name(now: datetime) -> str:
+    """``rejuv-YYYYMMDD-HHMMSS.sqlite3`` in the local time a person reads."""
+    return f"rejuv-{now.strftime(STAMP_FORMAT)}.sqlite3"
+
+
+def parse_backup_name(name: str) -> datetime | None:
+    """The time a backup was made, from its file name; ``None`` for any other file."""
+    m = _NAME.match(name)
+    if not m:
+        return None
+    try:
+        return datetime.strptime(f"{m.group(1)}-{m.group(2)}", STAMP_FORMAT)
+    except ValueError:
+        return None
+
+
+def list_backups(directory: Path) -> list[BackupFile]:
+    """The backups in a folder, newest first (only files named like our backups)."""
+    directory = Path(directory)
+    if not directory.is_dir():
+        return []
+    found = []
+    for p in directory.iterdir():
+        stamp = parse_backup_name(p.name)
+        if stamp is not None and p.is_file():
+            found.append(BackupFile(p, stamp, p.stat().st_size))
+    # Same second: the numbered one (-2, -3) was made later.
+    return sorted(found, key=lambda b: (b.created_at, len(b.path.name), b.path.name),
+                  reverse=True)
+
+
+def _target(directory: Path, now: datetime) -> Path:
+    base = backup_name(now)
+    path = directory / base
+    n = 2
+    while path.exists():
+        path = directory / base.replace(".sqlite3", f"-{n}.sqlite3")
+        n += 1
+    return path
+
+
+def backup_now(db_path: Path, dest_dir: Path, now: datetime) -> BackupResult:
+    """Make a verified backup of the database into ``dest_dir`` (created if needed).
+
+    Safe while the app is writing: the copy is a consistent snapshot. Raises ``StorageError``
+    with a readable message when the copy cannot be made or fails its check.
+    """
+    db_path, dest_dir = Path(db_path), Path(dest_dir)
+    if not db_path.is_file():
+        raise StorageError(f"There is no database at {db_path}.")
+    try:
+        dest_dir.mkdir(parents=True, exist_ok=True, mode=files.DIR_MODE)
+    except OSError as exc:
+        raise StorageError(f"The folder {dest_dir} cannot be used for backups: "
+                           f"{exc.strerror or exc}.") from exc
+    files.remove_stale_temps(dest_dir)
+    try:
+        info = files.backup_database(db_path, _target(dest_dir, now))
+    except OSError as exc:
+        raise StorageError(f"The backup could not be written to {dest_dir}: "
+                           f"{exc.strerror or exc}.") from exc
+    log.info("backup written (%d bytes, verified)", info.size)
+    return BackupResult(info.path, info.size, info.intact, now, info.counts, info.audit_head)
+
+
+def last_backup_at(directory: Path) -> datetime | None:
+    """When the newest backup in a folder was made (from its name)."""
+    backups = list_backups(directory)
+    return backups[0].created_at if backups else None
+
+
+def backup_due(directory: Path, now: datetime) -> bool:
+    """The automatic backup runs at most once a day: when the folder has none from today."""
+    last = last_backup_at(directory)
+    return last is None or last.date() < now.date()
+
+
+def thin(directory: Path, policy: RetentionPolicy = DEFAULT_POLICY) -> list[Path]:
+    """Delete the backups the retention policy does not keep; returns the deleted paths.
+
+    Only files named like our backups are considered; the newest is always kept.
+    """
+    backups = list_backups(directory)
+    by_stamp: dict[datetime, list[BackupFile]] = {}
+    for b in backups:
+        by_stamp.setdefault(b.created_at, []).append(b)
+    # Several backups in one second: the newest of them stands for that second.
+    stamps = {stamp: group[0] for stamp, group in by_stamp.items()}
+    doomed = backups_to_delete(stamps, policy)
+    deleted = []
+    for b in backups:
+        if b.created_at in doomed or b is not stamps[b.created_at]:
+            try:
+                b.path.unlink()
+                deleted.append(b.path)
+            except OSError as exc:
+                log.warning("could not delete an old backup: %s", exc.strerror)
+    return deleted
+
+
+def auto_backup(db_path: Path, now: datetime, extra_dir: Path | None = None,
+                policy: RetentionPolicy = DEFAULT_POLICY, force: bool = False) -> AutoBackupResult:
+    """The backup made when the app closes: once a day, to the automatic folder and to
+    ``extra_dir`` when given, each folder then thinned. Never raises: problems are returned
+    (and logged) so closing the app is never blocked."""
+    main_dir = default_backup_dir(db_path)
+    if not force and not backup_due(main_dir, now):
+        return AutoBackupResult(skipped="a backup was already made today")
+    made, errors, thinned = [], [], []
+    for directory in [main_dir] + ([Path(extra_dir)] if extra_dir else []):
+        try:
+            made.append(backup_now(db_path, directory, now))
+            thinned.extend(thin(directory, policy))
+        except Exception as exc:  # noqa: BLE001 - reported, never stops the app closing
+            log.warning("automatic backup into a folder failed: %s", type(exc).__name__)
+            errors.append(f"{directory}: {exc}")
+    return AutoBackupResult(made=made, errors=errors, thinned=thinned)
+
+
+def check_backup(backup_path: Path) -> files.DatabaseInfo:
+    """Check that a file can be restored: sound (``integrity_check``), a Rejuv Desktop
+    database, and not written by a newer version. Raises ``StorageError`` saying which."""
+    backup_path = Path(backup_path)
+    if not backup_path.is_file():
+        raise StorageError(f"There is no backup file at {backup_path}.")
+    info = files.describe(backup_path)
+    if not info.intact:
+        raise StorageError(
+            f"{backup_path.name} is damaged or is not a database, so it cannot be restored "
+            f"({'; '.join(info.integrity[:2])}).")
+    if not info.is_rejuv:
+        raise StorageError(f"{backup_path.name} is not a Rejuv Desktop database.")
+    unknown = [m for m in info.migrations if m not in set(schema.known_names())]
+    if unknown:
+        raise StorageError(
+            f"{backup_path.name} was written by a newer version of Rejuv Desktop; install that "
+            "version to restore it.")
+    return info
+
+
+def restore(db_path: Path, backup_path: Path, now: datetime | None = None) -> RestoreResult:
+    """Replace the database with a backup; the current database is kept aside, never lost.
+
+    The backup is checked first (see ``check_backup``). The current file and its ``-wal`` and
+    ``-shm`` are renamed to ``<name>.before-restore-<time>`` and the backup copied in place.
+    The app must not have the database open (the command line checks the lock file; the app
+    closes its connection first).
+    """
+    db_path, backup_path = Path(db_path), Path(backup_path)
+    now = now or datetime.now()
+    if backup_path.resolve() == db_path.resolve():
+        raise StorageError("That is the database itself, not a backup of it.")
+    info = check_backup(backup_path)
+    moved = files.replace_database(db_path, backup_path,
+                                   f"before-restore-{now.strftime(STAMP_FORMAT)}")
+    log.info("database restored from a backup; %d files kept aside", len(moved))
+    return RestoreResult(db_path, backup_path, parse_backup_name(backup_path.name), moved,
+                         info.counts)
+
+
+def newest_good_backup(directories: list[Path]) -> BackupFile | None:
+    """The newest backup across folders that passes ``integrity_check`` and can be restored."""
+    candidates = sorted((b for d in directories for b in list_backups(d)),
+                        key=lambda b: b.created_at, reverse=True)
+    for b in candidates:
+        try:
+            check_backup(b.path)
+        except StorageError:
+            log.warning("a backup failed its check and was passed over")
+            continue
+        return b
+    return None
+
+
+def startup_check(db_path: Path, now: datetime | None = None,
+                  backup_dirs: list[Path] | None = None) -> StartupCheck:
+    """``quick_check`` the database before opening it.
+
+    Sound (or absent: a first run) gives ``ok``. Otherwise the file and its ``-wal``/``-shm``
+    are moved aside together as ``<name>.corrupt-<time>`` (nothing is deleted) and the newest
+    backup that passes ``integrity_check`` is looked up in ``backup_dirs`` (default: the
+    automatic folder).
+    """
+    db_path = Path(db_path)
+    lines = files.quick_check(db_path)
+    if lines == ["ok"]:
+        return StartupCheck(ok=True)
+    now = now or datetime.now()
+    problem = "; ".join(lines[:3])
+    log.error("the database failed its start-up check; moving it aside")
+    moved = files.move_aside(db_path, f"corrupt-{now.strftime(STAMP_FORMAT)}")
+    dirs = backup_dirs if backup_dirs is not None else [default_backup_dir(db_path)]
+    return StartupCheck(ok=False, message=problem, moved_aside=moved,
+                        newest_good_backup=newest_good_backup(dirs))
+
+
+def lock_holder(db_path: Path) -> int | None:
+    """The process id holding the app's lock file ``<db>.lock`` when it is still running
+    (``None`` when there is no lock or it was left by a process that has ended)."""
+    lock = Path(str(db_path) + ".lock")
+    try:
+        lines = lock.read_text(encoding="utf-8", errors="replace").splitlines()
+        pid = int(lines[0].strip())
+    except (OSError, ValueError, IndexError):
+        return None
+    return pid if _process_alive(pid) else None
+
+
+def _process_alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    if os.name == "nt":  # os.kill on Windows would end the process: ask the kernel instead
+        import ctypes
+
+        kernel = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        handle = kernel.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return False
+        code = ctypes.c_ulong()
+        kernel.GetExitCodeProcess(handle, ctypes.byref(code))
+        kernel.CloseHandle(handle)
+        return code.value == 259  # STILL_ACTIVE
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # alive, owned by someone else
+    return True
+

@@ -1,0 +1,362 @@
+"""Copies of the database file: online backup, verification, moving a file aside, restore.
+
+Everything here works on paths and opens its own connections, so it can run on a worker thread
+or from the command line while the app has the database open.
+
+- A live database is only ever copied with SQLite's online backup API in one step
+  (``pages=-1``): copying the file itself while a transaction is open can give a corrupt copy,
+  and an incremental backup restarts for ever while another connection keeps writing.
+- A copy is written to a temporary file, checked with ``integrity_check``, then renamed into
+  place, so a backup file under its final name is always complete and verified.
+- A database and its ``-wal``, ``-shm`` and ``-journal`` files are a matched pair: they are
+  only ever moved together (``move_aside``), never deleted, never separated.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import secrets
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlite_utils.utils import sqlite3
+
+from rejuv_desktop.errors import StorageError
+
+log = logging.getLogger(__name__)
+
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+COMPANION_SUFFIXES = ("-wal", "-shm", "-journal")
+MIGRATION_SET = "rejuv_desktop"
+_TEMP_PREFIX = ".rejuv-copy-"
+_TEMP_SUFFIX = ".tmp"
+
+
+@dataclass(frozen=True)
+class DatabaseInfo:
+    """What a database file holds, read without changing it."""
+
+    path: Path
+    size: int
+    integrity: list[str]
+    migrations: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    audit_head: str | None = None
+
+    @property
+    def intact(self) -> bool:
+        return self.integrity == ["ok"]
+
+    @property
+    def is_rejuv(self) -> bool:
+        """True when the file carries this app's schema (at least its first migration)."""
+        return bool(self.migrations)
+
+
+def companions(path: Path) -> list[Path]:
+    """The files SQLite keeps beside a database: ``-wal``, ``-shm`` and ``-journal``."""
+    return [path.with_name(path.name + s) for s in COMPANION_SUFFIXES]
+
+
+def _connect_read_only(path: Path):
+    """A connection that cannot change the file (and does not checkpoint on close)."""
+    uri = Path(path).resolve().as_uri() + "?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False,
+                           timeout=5)
+    conn.execute("PRAGMA busy_timeout=5000")
+    return conn
+
+
+def _connect_source(path: Path):
+    """A connection to copy from: read-only when SQLite allows it, else read-write (a WAL
+    left by a crash needs a writer to be recovered). Never creates the file."""
+    if not Path(path).is_file():
+        raise StorageError(f"There is no database file at {path}.")
+    try:
+        conn = _connect_read_only(path)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        uri = Path(path).resolve().as_uri() + "?mode=rw"
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False,
+                               timeout=5)
+        conn.execute("PRAGMA busy_timeout=5000")
+        return conn
+
+
+def _fsync_dir(directory: Path) -> None:
+    """Make a rename durable (POSIX); Windows has no directory handles to sync."""
+    if os.name != "posix":
+        return
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _new_private_file(directory: Path) -> Path:
+    """An empty temporary file in ``directory`` readable by its owner only."""
+    directory.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
+    while True:
+        path = directory / f"{_TEMP_PREFIX}{secrets.token_hex(6)}{_TEMP_SUFFIX}"
+        try:
+            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE)
+        except FileExistsError:
+            continue
+        os.close(fd)
+        return path
+
+
+def _discard_temp(path: Path) -> None:
+    """Remove an unfinished copy (and the rollback journal SQLite may have left with it)."""
+    for p in [path, *companions(path)]:
+        with contextlib.suppress(FileNotFoundError):
+            p.unlink()
+
+
+def remove_stale_temps(directory: Path, older_than_s: float = 3600) -> int:
+    """Remove unfinished copies left by a crash during a backup; returns how many."""
+    if not directory.is_dir():
+        return 0
+    removed = 0
+    cutoff = time.time() - older_than_s
+    for p in directory.glob(f"{_TEMP_PREFIX}*{_TEMP_SUFFIX}"):
+        with contextlib.suppress(OSError):
+            if p.stat().st_mtime < cutoff:
+                _discard_temp(p)
+                removed += 1
+    return removed
+
+
+def _copy_into(source: Path, temp: Path) -> None:
+    """Online backup of ``source`` into the empty file ``temp``, left as one self-contained
+    file (rollback-journal mode, so it opens without a ``-wal`` beside it)."""
+    src = _connect_source(source)
+    try:
+        dst = sqlite3.connect(str(temp), isolation_level=None)
+        try:
+            # One step: a stepped backup restarts whenever another connection writes.
+            src.backup(dst, pages=-1)
+            dst.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
+def _query_lines(conn, pragma: str) -> list[str]:
+    return [str(r[0]) for r in conn.execute(pragma).fetchall()]
+
+
+def describe(path: Path, *, full_check: bool = True) -> DatabaseInfo:
+    """Check and describe a database file that no one is writing to (a backup, a candidate
+    for restore). ``integrity`` holds ``["ok"]`` or SQLite's complaints; a file that is not
+    a database at all gives its error message there."""
+    path = Path(path)
+    size = path.stat().st_size if path.exists() else 0
+    try:
+        conn = _connect_read_only(path)
+    except sqlite3.Error as exc:
+        return DatabaseInfo(path, size, [f"cannot open: {exc}"])
+    try:
+        pragma = "PRAGMA integrity_check" if full_check else "PRAGMA quick_check"
+        integrity = _query_lines(conn, pragma)
+        if integrity != ["ok"]:
+            return DatabaseInfo(path, size, integrity)
+        tables = {r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()}
+        migrations: list[str] = []
+        if "_sqlite_migrations" in tables:
+            migrations = [r[0] for r in conn.execute(
+                "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid",
+                (MIGRATION_SET,)).fetchall()]
+        counts = {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]
+                  for t in ("patients", "consultations", "documents", "sessions", "audit_log")
+                  if t in tables}
+        head = None
+        if "audit_log" in tables:
+            row = conn.execute("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+            head = row[0] if row else None
+        return DatabaseInfo(path, size, integrity, migrations, counts, head)
+    except sqlite3.Error as exc:
+        return DatabaseInfo(path, size, [str(exc)])
+    finally:
+        conn.close()
+
+
+def backup_database(source: Path, target: Path) -> DatabaseInfo:
+    """Copy the live database ``source`` to ``target`` (which must not exist) and verify it.
+
+    The copy is made with the online backup API, reopened and checked with
+    ``integrity_check`` before it takes its final name, and is readable by its owner only.
+    Raises ``StorageError`` when the source cannot be read, the disk is full, or the copy does
+    not pass the check (the unfinished copy is then removed; the source is never touched).
+    """
+    source, target = Path(source), Path(target)
+    if target.exists():
+        raise StorageError(f"{target} exists already; a backup never overwrites a file.")
+    temp = _new_private_file(target.parent)
+    try:
+        try:
+            _copy_into(source, temp)
+        except sqlite3.Error as exc:
+            raise StorageError(_copy_error(source, exc)) from exc
+        info = describe(temp)
+        if not info.intact:
+            raise StorageError(
+                "The backup copy failed its integrity check, so it was not kept: "
+                + "; ".join(info.integrity[:3]) + ". Run 'rejuv-desktop check' on the database.")
+        os.chmod(temp, FILE_MODE)
+        _fsync_file(temp)
+        os.replace(temp, target)
+        _fsync_dir(target.parent)
+    except BaseException:
+        _discard_temp(temp)
+        raise
+    return DatabaseInfo(target, target.stat().st_size, info.integrity, info.migrations,
+                        info.counts, info.audit_head)
+
+
+def _copy_error(source: Path, exc: Exception) -> str:
+    text = str(exc).lower()
+    if "full" in text:
+        return "The disk is full: the backup could not be written. Free some space or choose " \
+               "another folder."
+    if "not a database" in text or "malformed" in text:
+        return f"The database {source} is damaged, so it cannot be backed up ({exc})."
+    return f"The backup of {source} could not be made: {exc}"
+
+
+def _is_damage(exc: Exception) -> bool:
+    """SQLite errors that mean the file itself is bad (not busy, not unreadable)."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    text = str(exc).lower()
+    return (name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB"))
+            or "malformed" in text or "not a database" in text)
+
+
+def quick_check(path: Path) -> list[str]:
+    """``PRAGMA quick_check`` of a database that no other process has open (start-up).
+
+    Returns ``["ok"]`` when sound, else SQLite's complaints (including "file is not a
+    database"). A missing or empty file is sound: it becomes a new database. An error that
+    says nothing about the file's health (locked by another program, no permission, I/O)
+    raises ``StorageError``: a sound database must never be moved aside for being busy.
+    """
+    path = Path(path)
+    if not path.exists() or path.stat().st_size == 0:
+        return ["ok"]
+    try:
+        # Read-only: the check must not change a damaged file, nor checkpoint (and so remove)
+        # its -wal on closing. A WAL left by a crash is still read.
+        conn = _connect_read_only(path)
+    except sqlite3.Error as exc:
+        raise StorageError(f"The database {path} cannot be opened: {exc}.") from exc
+    try:
+        lines = _query_lines(conn, "PRAGMA quick_check")
+        if lines == ["ok"]:
+            # A file cut short can pass quick_check when the lost pages are free pages;
+            # the page count in the header must still fit in the file.
+            count = conn.execute("PRAGMA page_count").fetchone()[0]
+            page = conn.execute("PRAGMA page_size").fetchone()[0]
+            wal = companions(path)[0]
+            if path.stat().st_size < count * page and not (wal.exists() and wal.stat().st_size):
+                return [f"the file is shorter than its {count} pages: it was cut short"]
+        return lines
+    except sqlite3.Error as exc:
+        if _is_damage(exc):
+            return [str(exc)]
+        raise StorageError(f"The database {path} cannot be checked: {exc}.") from exc
+    finally:
+        conn.close()
+
+
+def move_aside(path: Path, label: str) -> list[Path]:
+    """Rename a database and its ``-wal``/``-shm``/``-journal`` to ``<name>.<label>`` (plus
+    the same suffixes), as one set; returns the new paths of the files that existed.
+
+    The set keeps SQLite's naming, so the moved database still opens with its own journal.
+    Nothing is deleted; if a name is taken, ``-2``, ``-3`` … is added to the label.
+    """
+    path = Path(path)
+    present = [p for p in [path, *companions(path)] if p.exists()]
+    if not present:
+        return []
+    n = 1
+    while True:
+        tag = label if n == 1 else f"{label}-{n}"
+        base = path.with_name(f"{path.name}.{tag}")
+        targets = [base, *companions(base)]
+        if not any(t.exists() for t in targets):
+            break
+        n += 1
+    moved = []
+    # The database first: if anything fails after that, the journal files still sit beside
+    # the original name, and ``put_back`` restores the set.
+    for original, target in zip([path, *companions(path)], targets):
+        if original.exists():
+            os.replace(original, target)
+            moved.append(target)
+    _fsync_dir(path.parent)
+    log.info("moved a database set aside (%d files)", len(moved))
+    return moved
+
+
+def put_back(moved: list[Path], path: Path) -> None:
+    """Undo :func:`move_aside` (used when a restore fails half-way)."""
+    if not moved:
+        return
+    base = moved[0]
+    for original, target in zip([path, *companions(path)], [base, *companions(base)]):
+        if target.exists() and not original.exists():
+            os.replace(target, original)
+    _fsync_dir(path.parent)
+
+
+def replace_database(db_path: Path, backup: Path, aside_label: str) -> list[Path]:
+    """Put a copy of ``backup`` in place of ``db_path``; the current set is moved aside.
+
+    The copy is made and checked first, beside the database, so a full disk or an unreadable
+    backup leaves the current database untouched. Then the current database and its journal
+    files are renamed aside, and the copy is renamed into place. If that last step fails, the
+    moved files are put back. The caller must make sure no connection has ``db_path`` open.
+    Returns where the previous files went (empty when there was no database).
+    """
+    db_path, backup = Path(db_path), Path(backup)
+    temp = _new_private_file(db_path.parent)
+    moved: list[Path] = []
+    try:
+        try:
+            _copy_into(backup, temp)
+        except sqlite3.Error as exc:
+            raise StorageError(f"The backup {backup} could not be copied: {exc}") from exc
+        check = quick_check(temp)
+        if check != ["ok"]:
+            raise StorageError("The copy of the backup failed its check: " + "; ".join(check[:3]))
+        os.chmod(temp, FILE_MODE)
+        _fsync_file(temp)
+        moved = move_aside(db_path, aside_label)
+        try:
+            os.replace(temp, db_path)
+            _fsync_dir(db_path.parent)
+        except BaseException:
+            put_back(moved, db_path)
+            moved = []
+            raise
+    except BaseException:
+        _discard_temp(temp)
+        raise
+    return moved
