@@ -60,6 +60,23 @@ def build_parser() -> argparse.ArgumentParser:
                                           "product lot (recall)")
     _db_arg(p)
     p.add_argument("lot", metavar="LOT", help="lot number (spaces, punctuation and case are ignored)")
+
+    p = sub.add_parser("backup", help="make a verified backup copy of the database")
+    _db_arg(p)
+    p.add_argument("--to", type=Path, metavar="DIR",
+                   help="folder for the backup (default: 'backups' beside the database)")
+
+    p = sub.add_parser("restore", help="replace the database with a backup; the current file "
+                                       "is kept aside, never overwritten")
+    _db_arg(p)
+    p.add_argument("--from", dest="source", type=Path, required=True, metavar="BACKUP",
+                   help="the backup file to restore")
+
+    p = sub.add_parser("export-patient", help="write all of one patient's records (JSON and "
+                                              "their PDFs) into a folder")
+    _db_arg(p)
+    p.add_argument("--patient", type=int, required=True, metavar="ID")
+    p.add_argument("--out", type=Path, required=True, metavar="DIR")
     return parser
 
 
@@ -183,6 +200,66 @@ def cmd_lot_lookup(args) -> int:
     return 0
 
 
+def _size(n: int) -> str:
+    for unit in ("bytes", "kB", "MB", "GB"):
+        if n < 1000 or unit == "GB":
+            return f"{n} {unit}" if unit == "bytes" else f"{n:.1f} {unit}"
+        n /= 1000
+    return str(n)
+
+
+def cmd_backup(args) -> int:
+    from datetime import datetime
+
+    from rejuv_desktop.services import backup as sb
+
+    db = args.db or paths.default_db_path()
+    dest = args.to or sb.default_backup_dir(db)
+    result = sb.backup_now(db, dest, datetime.now())
+    print(f"Backup written to {result.path} ({_size(result.size)}).")
+    print("Verified: integrity_check ok"
+          + (f"; {result.counts.get('patients', 0)} patient(s)." if result.counts else "."))
+    return 0
+
+
+def cmd_restore(args) -> int:
+    from datetime import datetime
+
+    from rejuv_desktop.services import backup as sb
+
+    db = args.db or paths.default_db_path()
+    pid = sb.lock_holder(db)
+    if pid is not None:
+        raise UserError(f"Rejuv Desktop is open on {db} (process {pid}). Close it, then run "
+                        "the restore again. Nothing was changed.")
+    result = sb.restore(db, args.source, datetime.now())
+    print(f"Restored {db} from {result.restored_from}"
+          + (f" (backup of {result.backup_taken_at:%d/%m/%Y %H:%M})."
+             if result.backup_taken_at else "."))
+    if result.moved_aside:
+        print("The database you had is kept, unchanged, as:")
+        for path in result.moved_aside:
+            print(f"  {path}")
+    else:
+        print("There was no database there before.")
+    return 0
+
+
+def cmd_export_patient(args) -> int:
+    from rejuv_desktop.services.export import export_patient
+
+    store = _open(args.db)
+    try:
+        result = export_patient(store, args.patient, args.out)
+    finally:
+        store.close()
+    rows = sum(n for t, n in result.counts.items() if t != "audit_log")
+    print(f"Patient {args.patient} exported to {result.folder}: {rows} record(s), "
+          f"{result.documents} document(s), {result.counts.get('audit_log', 0)} audit entries.")
+    print(f"Files and their SHA-256 are listed in {result.manifest_file.name}.")
+    return 0
+
+
 def cmd_gui(args) -> int:
     from rejuv_desktop.ui.app import run_gui  # the only path that loads Qt
 
@@ -190,7 +267,8 @@ def cmd_gui(args) -> int:
 
 
 COMMANDS = {"demo": cmd_demo, "check": cmd_check, "import-patients": cmd_import, "gui": cmd_gui,
-            "print": cmd_print, "lot-lookup": cmd_lot_lookup,
+            "print": cmd_print, "lot-lookup": cmd_lot_lookup, "backup": cmd_backup,
+            "restore": cmd_restore, "export-patient": cmd_export_patient,
             None: cmd_gui}
 
 
