@@ -163,7 +163,7 @@ def _block_data(ctx: Any, labels: Labels) -> BlockData:
     return BlockData(
         lists={}, tables={}, texts={}, ticks={}, merz={}, verdicts=[],
         patient_name=ctx.patient.full_name,
-        practitioner_lines=tuple(x for x in (prac.name, prac.title, reg) if x.strip()),
+        practitioner_lines=tuple(x for x in (f"{prac.title} {prac.name}".strip(), reg) if x.strip()),
     )
 
 
