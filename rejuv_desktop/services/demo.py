@@ -60,7 +60,7 @@ NOTES = ["", "", "Prefers morning appointments.", "Referred by Dr Ahmed (GP).",
          "Allergy to sticking plaster (contact dermatitis) — use paper tape."]
 
 
-def build_demo(store, today: date | None = None, seed: int = 2026) -> dict:
+def build_demo(store, today: date | None = None, seed: int = 2026, story: bool = True) -> dict:
     """Fill an empty database with a demo clinic; returns counts. Deterministic for a date."""
     today = today or store.clock().date()
     rng = random.Random(seed)
@@ -86,4 +86,9 @@ def build_demo(store, today: date | None = None, seed: int = 2026) -> dict:
             }, today)
             ids.append(repo.insert(store, record))
         repo.set_archived(store, ids[-1], True)
-    return {"patients": len(ids), "archived": 1, "practitioners": len(DEMO_PRACTITIONERS)}
+    counts = {"patients": len(ids), "archived": 1, "practitioners": len(DEMO_PRACTITIONERS)}
+    if story:
+        from rejuv_desktop.services.demo_clinic import build_story
+
+        counts.update(build_story(store, today))
+    return counts

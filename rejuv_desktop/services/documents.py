@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import secrets
 import tempfile
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -82,12 +81,14 @@ def _practitioner(store, practitioner_id: int | None) -> PractitionerInfo:
 
 
 def _new_number(store, kind: str) -> str:
+    """The next document number of the day, e.g. CF-20261122-0003 (consent form)."""
     prefix = {"consent": "CF", "aftercare": "AC", "summary": "CS"}[kind]
-    day = store.clock().strftime("%Y%m%d")
-    while True:
-        number = f"{prefix}-{day}-{secrets.token_hex(3).upper()}"
-        if not repo.number_exists(store, number):
-            return number
+    stem = f"{prefix}-{store.clock():%Y%m%d}-"
+    n = store.scalar("SELECT count(*) FROM documents WHERE number LIKE ? AND signed_of IS NULL",
+                     (stem + "%",)) + 1
+    while repo.number_exists(store, f"{stem}{n:04d}"):
+        n += 1
+    return f"{stem}{n:04d}"
 
 
 def _lang(patient: dict) -> str:
