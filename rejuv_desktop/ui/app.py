@@ -54,6 +54,18 @@ def sign_in_at_start(store) -> bool:
     return bool(dialog.exec()) and store.actor_id is not None
 
 
+def check_database_at_start(db_path: Path) -> bool:
+    """Before opening: quick_check the database. A damaged file is moved aside (with its
+    journal files) and the newest good backup offered; False when the user chooses to quit."""
+    from rejuv_desktop.ui.backup import recover_at_start
+
+    try:
+        return recover_at_start(db_path)
+    except UserError as exc:
+        QMessageBox.critical(None, APP_NAME, str(exc))
+        return False
+
+
 def run_gui(db_path: Path | None = None) -> int:
     from rejuv_desktop.storage import open_store
     from rejuv_desktop.ui.errors import excepthook
@@ -66,6 +78,9 @@ def run_gui(db_path: Path | None = None) -> int:
     lock = acquire_lock(db_path)
     if isinstance(lock, str):
         QMessageBox.critical(None, APP_NAME, lock)
+        return 1
+    if not check_database_at_start(db_path):
+        lock.unlock()
         return 1
     try:
         store = open_store(db_path)

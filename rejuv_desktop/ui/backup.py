@@ -1,0 +1,431 @@
+"""Backups in the app: File menu actions, the backup made on closing, the start-up recovery,
+and the patient export.
+
+The services do the work on paths with their own connections, so a backup or an export runs on
+a worker thread while the window stays usable; a restore closes the app's connection first and
+then asks the practitioner to reopen the app on the restored records.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFileDialog,
+                               QHBoxLayout, QLabel, QLineEdit, QMessageBox, QProgressDialog,
+                               QPushButton, QVBoxLayout, QWidget)
+
+from rejuv_desktop import APP_NAME
+from rejuv_desktop.errors import UserError
+from rejuv_desktop.services import backup as sb
+from rejuv_desktop.services import settings as ss
+from rejuv_desktop.ui.errors import excepthook, show_user_error
+from rejuv_desktop.ui.tasks import run_in_background
+
+log = logging.getLogger(__name__)
+EXTRA_DIR_KEY = "backup_extra_dir"
+
+
+def _tr(text: str) -> str:
+    return QApplication.translate("backup", text)
+
+
+def human_size(n: float) -> str:
+    """A size as people read it: 286.7 kB, 41.2 MB."""
+    for unit in ("bytes", "kB", "MB", "GB"):
+        if n < 1000 or unit == "GB":
+            return f"{int(n)} {unit}" if unit == "bytes" else f"{n:.1f} {unit}"
+        n /= 1000
+    return str(n)
+
+
+def _when(stamp: datetime | None) -> str:
+    return stamp.strftime("%d/%m/%Y %H:%M") if stamp else _tr("unknown time")
+
+
+def _local_now(store) -> datetime:
+    """The store's clock as wall time (backup names are in the time a person reads)."""
+    return store.clock().replace(tzinfo=None)
+
+
+class BackupFolderDialog(QDialog):
+    """Where automatic backups go, and an optional second folder (a USB drive)."""
+
+    def __init__(self, db_path: Path, extra_dir: str | None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Backup folder"))
+        self.setMinimumWidth(560)
+        main_dir = sb.default_backup_dir(db_path)
+        last = sb.list_backups(main_dir)
+        layout = QVBoxLayout(self)
+        about = QLabel(self.tr(
+            "A backup is made when {app} closes, once a day, and checked before it is kept. "
+            "Old backups are thinned: one for each of the last 7 days, 4 weeks and 12 months "
+            "is kept.").format(app=APP_NAME))
+        about.setWordWrap(True)
+        layout.addWidget(about)
+        where = QLabel(self.tr("<b>Backups are saved in:</b><br>{dir}").format(dir=main_dir))
+        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        where.setWordWrap(True)
+        layout.addWidget(where)
+        self.last_label = QLabel(
+            self.tr("Last backup: {when} ({size})").format(when=_when(last[0].created_at),
+                                                         size=human_size(last[0].size))
+            if last else self.tr("No backup has been made yet."))
+        layout.addWidget(self.last_label)
+        layout.addWidget(QLabel(self.tr(
+            "<b>Also copy each backup to</b> (for example a USB drive kept off site):")))
+        row = QHBoxLayout()
+        self.extra = QLineEdit(extra_dir or "")
+        self.extra.setObjectName("extra_dir")
+        self.extra.setReadOnly(True)
+        self.extra.setPlaceholderText(self.tr("No second folder"))
+        choose = QPushButton(self.tr("Choose…"))
+        choose.setObjectName("choose_extra")
+        choose.clicked.connect(self.choose)
+        clear = QPushButton(self.tr("Clear"))
+        clear.setObjectName("clear_extra")
+        clear.clicked.connect(self.extra.clear)
+        row.addWidget(self.extra, 1)
+        row.addWidget(choose)
+        row.addWidget(clear)
+        layout.addLayout(row)
+        note = QLabel(self.tr("If that folder is missing when the app closes (drive unplugged), "
+                              "the backup is still saved in the folder above."))
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #555;")
+        layout.addWidget(note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def choose(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Second backup folder"),
+                                                  self.extra.text() or str(Path.home()))
+        if folder:
+            self.extra.setText(folder)
+
+    def value(self) -> str:
+        return self.extra.text().strip()
+
+
+class BackupFeature(QObject):
+    """The backup and export actions of one main window, and its backup on closing."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.setObjectName("backup_feature")
+        self.window = window
+        self.store = window.store
+        # After a restore the open connection is gone and the next start must not back up
+        # over the restored file's history at once.
+        self.auto_backup_enabled = True
+        self.last_result = None
+
+    # helpers ------------------------------------------------------------------------------
+    @property
+    def db_path(self) -> Path | None:
+        return Path(self.store.path) if self.store.path else None
+
+    def _extra_dir(self) -> str | None:
+        return ss.get_settings(self.store).get(EXTRA_DIR_KEY) or None
+
+    def _progress(self, text: str) -> QProgressDialog:
+        dialog = QProgressDialog(text, "", 0, 0, self.window)
+        dialog.setObjectName("backup_progress")
+        dialog.setWindowTitle(APP_NAME)
+        dialog.setCancelButton(None)  # an online backup cannot be stopped half-way safely
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.show()
+        return dialog
+
+    def _run(self, text: str, work, done) -> None:
+        progress = self._progress(text)
+
+        def finished(result):
+            progress.close()
+            done(result)
+
+        def failed(exc):
+            progress.close()
+            if isinstance(exc, UserError):
+                show_user_error(self.window, exc, self.tr("Not done"))
+            else:
+                excepthook(type(exc), exc, exc.__traceback__)
+
+        run_in_background(work, finished, failed)
+
+    def _no_file(self) -> bool:
+        if self.db_path is None:
+            QMessageBox.information(self.window, APP_NAME, self.tr(
+                "This database is kept in memory only: there is no file to back up."))
+            return True
+        return False
+
+    # back up now ----------------------------------------------------------------------------
+    def backup_now(self) -> None:
+        """Ask for a folder (the automatic folder by default) and back up into it."""
+        if self._no_file():
+            return
+        default = sb.default_backup_dir(self.db_path)
+        folder = QFileDialog.getExistingDirectory(self.window, self.tr("Back up to folder"),
+                                                  str(default))
+        if not folder:
+            return
+        db_path, now = self.db_path, _local_now(self.store)
+        self._run(self.tr("Backing up the database…"),
+                  lambda: sb.backup_now(db_path, Path(folder), now), self._backup_done)
+
+    def _backup_done(self, result: sb.BackupResult) -> None:
+        self.last_result = result
+        patients = result.counts.get("patients")
+        QMessageBox.information(self.window, self.tr("Backup saved"), self.tr(
+            "<p>The backup is saved as:<br><b>{path}</b></p><p>Size: {size}. It was checked "
+            "after writing (SQLite integrity check: sound){patients}.</p>").format(
+            path=result.path, size=human_size(result.size),
+            patients=self.tr("; it holds {n} patients").format(n=patients)
+            if patients is not None else ""))
+        self.window.statusBar().showMessage(self.tr("Backup saved: {name}").format(
+            name=result.path.name), 8000)
+
+    # restore ------------------------------------------------------------------------------
+    def restore(self) -> None:
+        """Choose a backup, confirm, restore it, then close so the app reopens on it."""
+        if self._no_file():
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, self.tr("Restore from backup"), str(sb.default_backup_dir(self.db_path)),
+            self.tr("Rejuv Desktop backups (*.sqlite3);;All files (*)"))
+        if not path:
+            return
+        try:
+            info = sb.check_backup(Path(path))
+        except UserError as exc:
+            show_user_error(self.window, exc, self.tr("Cannot restore this file"))
+            return
+        taken = sb.parse_backup_name(Path(path).name)
+        answer = QMessageBox.warning(
+            self.window, self.tr("Restore from backup"), self.tr(
+                "<p><b>Replace the records in {app} with this backup?</b></p>"
+                "<p>Backup: {name}<br>Made: {when}<br>Patients: {patients}</p>"
+                "<p>Anything recorded after that backup was made will no longer be shown. "
+                "The database in use now is not deleted: it is kept beside it, unchanged, "
+                "so it can be brought back.</p>"
+                "<p>{app} will close when the restore is done; open it again to carry on.</p>"
+            ).format(app=APP_NAME, name=Path(path).name, when=_when(taken),
+                     patients=info.counts.get("patients", "?")),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.auto_backup_enabled = False
+        db_path, now = self.db_path, _local_now(self.store)
+        self.store.close()  # nothing may hold the file while it is replaced
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            result = sb.restore(db_path, Path(path), now)
+        except Exception as exc:  # noqa: BLE001 - shown; the current database stays in place
+            QGuiApplication.restoreOverrideCursor()
+            log.warning("restore failed: %s", type(exc).__name__)
+            QMessageBox.critical(self.window, self.tr("Restore not done"), self.tr(
+                "<p>The restore did not happen: {error}</p><p>Your database is unchanged. "
+                "{app} will now close; open it again to carry on.</p>").format(
+                error=exc, app=APP_NAME))
+        else:
+            QGuiApplication.restoreOverrideCursor()
+            self.last_result = result
+            kept = "<br>".join(str(p) for p in result.moved_aside[:1]) or self.tr("(none)")
+            QMessageBox.information(self.window, self.tr("Backup restored"), self.tr(
+                "<p>The records are restored from the backup made {when}.</p>"
+                "<p>The database you had is kept, unchanged, as:<br>{kept}</p>"
+                "<p>{app} will now close. Open it again to carry on with the restored "
+                "records.</p>").format(when=_when(result.backup_taken_at), kept=kept,
+                                       app=APP_NAME))
+        self._close_app()
+
+    def _close_app(self) -> None:
+        if not self.window.close():
+            QApplication.quit()
+
+    # backup folder ------------------------------------------------------------------------
+    def choose_folder(self) -> None:
+        """Show the automatic backup folder and set or clear the second folder."""
+        if self._no_file():
+            return
+        dialog = BackupFolderDialog(self.db_path, self._extra_dir(), self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            ss.save_settings(self.store, {EXTRA_DIR_KEY: dialog.value()})
+        except UserError as exc:
+            show_user_error(self.window, exc, self.tr("Not saved"))
+            return
+        self.window.statusBar().showMessage(
+            self.tr("Backups will also be copied to {dir}").format(dir=dialog.value())
+            if dialog.value() else self.tr("Backups are saved in the automatic folder only."),
+            8000)
+
+    # export -------------------------------------------------------------------------------
+    def export_patient(self) -> None:
+        """Export the selected patient's records (JSON and PDFs) into a chosen folder."""
+        patient_id = self.window.record.patient_id
+        if patient_id is None:
+            return
+        folder = QFileDialog.getExistingDirectory(
+            self.window, self.tr("Export patient records to folder"), str(Path.home()))
+        if not folder:
+            return
+        path, clock = self.store.path, self.store.clock
+
+        def work():
+            from rejuv_desktop.services.export import export_patient
+            from rejuv_desktop.storage import open_store
+
+            # A connection of its own: the window's belongs to the GUI thread.
+            store = open_store(path, clock=clock, migrate=False)
+            try:
+                return export_patient(store, patient_id, Path(folder))
+            finally:
+                store.close()
+
+        if path is None:  # in memory: only the window's connection can see it
+            from rejuv_desktop.services.export import export_patient
+            try:
+                self._export_done(export_patient(self.store, patient_id, Path(folder)))
+            except UserError as exc:
+                show_user_error(self.window, exc, self.tr("Not exported"))
+            return
+        self._run(self.tr("Exporting the patient's records…"), work, self._export_done)
+
+    def _export_done(self, result) -> None:
+        self.last_result = result
+        rows = sum(n for t, n in result.counts.items() if t != "audit_log")
+        QMessageBox.information(self.window, self.tr("Patient records exported"), self.tr(
+            "<p>Exported to:<br><b>{folder}</b></p><p>{rows} records, {docs} documents (PDF) "
+            "and {audit} audit entries. <i>records.json</i> holds the records; "
+            "<i>manifest.json</i> lists every file with its SHA-256.</p>"
+            "<p>The folder holds health data: keep it safe and hand it over securely.</p>"
+        ).format(folder=result.folder, rows=rows, docs=result.documents,
+                 audit=result.counts.get("audit_log", 0)))
+
+    def update_actions(self) -> None:
+        self.export_action.setEnabled(self.window.record.patient_id is not None)
+
+    # on closing ---------------------------------------------------------------------------
+    def backup_on_exit(self) -> None:
+        """The daily automatic backup, run when the app quits. Never blocks closing: a
+        problem is logged, not shown."""
+        if not self.auto_backup_enabled or self.db_path is None:
+            return
+        try:
+            result = sb.auto_backup(self.db_path, _local_now(self.store),
+                                    extra_dir=self._extra_dir())
+            self.last_result = result
+            for error in result.errors:
+                log.warning("automatic backup problem: %s", error.split(":")[0])
+        except Exception as exc:  # noqa: BLE001 - see docstring
+            log.warning("automatic backup failed: %s", type(exc).__name__)
+
+
+def _action(window, text: str, name: str, slot) -> QAction:
+    action = QAction(text, window)
+    action.setObjectName(name)
+    action.triggered.connect(slot)
+    return action
+
+
+def install(window) -> None:
+    """Add Back up now, Restore and Backup folder to the File menu, Export to the Patient
+    menu, and the daily backup when the app quits."""
+    feature = BackupFeature(window)
+    window.backup_feature = feature
+    file_menu = window.menuBar().actions()[0].menu()
+    quit_action = window.findChild(QAction, "quit")
+    actions = [
+        _action(window, feature.tr("&Back up now…"), "backup_now", feature.backup_now),
+        _action(window, feature.tr("&Restore from backup…"), "restore_backup", feature.restore),
+        _action(window, feature.tr("Backup &folder…"), "backup_folder", feature.choose_folder),
+    ]
+    for action in actions:
+        file_menu.insertAction(quit_action, action)
+    file_menu.insertSeparator(quit_action)
+    feature.export_action = _action(window, feature.tr("E&xport patient records…"),
+                                    "export_patient", feature.export_patient)
+    window.patient_menu.addAction(feature.export_action)
+    window.table.selectionModel().currentRowChanged.connect(
+        lambda *_: feature.update_actions())
+    feature.update_actions()
+    # Tied to the feature object, so the connection ends with the window.
+    QApplication.instance().aboutToQuit.connect(feature.backup_on_exit)
+
+
+# start-up -----------------------------------------------------------------------------------
+def ask_after_damage(check: sb.StartupCheck, parent: QWidget | None = None) -> str:
+    """Tell what happened to a damaged database and ask what to do: ``"restore"`` (the newest
+    good backup), ``"choose"`` (another backup file), ``"empty"`` or ``"quit"``."""
+    moved = check.moved_aside[0] if check.moved_aside else None
+    backup = check.newest_good_backup
+    text = _tr(
+        "<p><b>The database could not be read: it is damaged.</b></p>"
+        "<p>SQLite reported: {problem}</p>"
+        "<p>The damaged file has been moved aside, with its journal files, to:<br>{moved}<br>"
+        "Nothing has been deleted.</p>").format(problem=check.message, moved=moved)
+    if backup:
+        text += _tr("<p>The newest backup that passes its check was made <b>{when}</b>. "
+                    "Anything recorded after that time will not be in it.</p>").format(
+            when=_when(backup.created_at))
+    else:
+        text += _tr("<p>No backup that passes its check was found in the backup folder.</p>")
+    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, text, parent=parent)
+    box.setObjectName("damaged_database")
+    buttons = {}
+    if backup:
+        buttons["restore"] = box.addButton(_tr("Restore this backup"),
+                                           QMessageBox.ButtonRole.AcceptRole)
+    buttons["choose"] = box.addButton(_tr("Choose a backup file…"),
+                                      QMessageBox.ButtonRole.ActionRole)
+    buttons["empty"] = box.addButton(_tr("Start with an empty database"),
+                                     QMessageBox.ButtonRole.DestructiveRole)
+    buttons["quit"] = box.addButton(_tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(buttons.get("restore", buttons["quit"]))
+    box.exec()
+    clicked = box.clickedButton()
+    return next((k for k, b in buttons.items() if b is clicked), "quit")
+
+
+def recover_at_start(db_path: Path) -> bool:
+    """Run the start-up check; when the database is damaged, offer a backup. True to go on
+    opening the database (sound, restored, or a new empty one), False to quit."""
+    check = sb.startup_check(db_path)
+    if check.ok:
+        return True
+    while True:
+        choice = ask_after_damage(check)
+        if choice == "quit":
+            return False
+        if choice == "empty":
+            return True
+        if choice == "restore":
+            backup = check.newest_good_backup.path
+        else:
+            chosen, _ = QFileDialog.getOpenFileName(
+                None, _tr("Restore from backup"), str(sb.default_backup_dir(db_path)),
+                _tr("Rejuv Desktop backups (*.sqlite3);;All files (*)"))
+            if not chosen:
+                continue
+            backup = Path(chosen)
+        try:
+            result = sb.restore(db_path, backup)
+        except UserError as exc:
+            QMessageBox.warning(None, APP_NAME, str(exc))
+            continue
+        QMessageBox.information(None, APP_NAME, _tr(
+            "The records are restored from the backup made {when}. Anything recorded after "
+            "that time is not in it.").format(when=_when(result.backup_taken_at)))
+        return True
