@@ -8,7 +8,7 @@ added later is exported without changing this module:
   that patient;
 - rows of tables without one that point (by foreign key) to rows already selected, followed
   as far as the keys go (a session's checklist entries, for instance);
-- the audit trail of all those rows.
+- the audit trail of all those rows (without the chain hashes, which link to other rows).
 
 Nothing about any other patient is written. Binary values (the PDFs) are not put in the JSON:
 each is a file, and the JSON names it with its SHA-256. ``manifest.json`` lists every file
@@ -35,6 +35,9 @@ RECORDS_FILE = "records.json"
 MANIFEST_FILE = "manifest.json"
 # Derived from the record (search keys), not part of it.
 _DERIVED_COLUMNS = {"search_text", "name_key", "password_hash"}
+# The audit chain's hashes link each row to the one before it, which may be another
+# patient's: they cannot be checked without the whole chain and are left out.
+_AUDIT_CHAIN_COLUMNS = {"prev_hash", "hash"}
 _PATIENTS = "patients"
 _AUDIT = "audit_log"
 _SAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -146,11 +149,11 @@ def _sha256(data: bytes) -> str:
 
 
 def _write_private(path: Path, data: bytes) -> None:
+    # No fsync per file: the export is a copy of what stays in the database, and the folder
+    # only takes its final name once every file is written.
     fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     with os.fdopen(fd, "wb") as f:
         f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
 
 
 def _blob_path(table: str, row: dict, column: str) -> str:
@@ -170,7 +173,8 @@ def _collect(store, selections: list[_Selection]) -> tuple[dict, dict[str, bytes
         for row in rows:
             clean = {}
             for col, value in row.items():
-                if col in _DERIVED_COLUMNS:
+                if col in _DERIVED_COLUMNS or (sel.table == _AUDIT
+                                               and col in _AUDIT_CHAIN_COLUMNS):
                     continue
                 if isinstance(value, (bytes, bytearray, memoryview)):
                     data = bytes(value)
