@@ -51,8 +51,9 @@ def _local_now(store) -> datetime:
     return store.clock().replace(tzinfo=None)
 
 
-class BackupFolderDialog(QDialog):
-    """Where automatic backups go, and an optional second folder (a USB drive)."""
+class BackupDialog(QDialog):
+    """Where automatic backups go, the last one made, and an optional second folder (a USB
+    drive). (Its class name is the key of its help page.)"""
 
     def __init__(self, db_path: Path, extra_dir: str | None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -258,7 +259,7 @@ class BackupFeature(QObject):
         """Show the automatic backup folder and set or clear the second folder."""
         if self._no_file():
             return
-        dialog = BackupFolderDialog(self.db_path, self._extra_dir(), self.window)
+        dialog = BackupDialog(self.db_path, self._extra_dir(), self.window)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         try:

@@ -173,7 +173,7 @@ def test_backup_folder_setting(window, store, tmp_path, monkeypatch):
         dialog.choose()
         return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(ub.BackupFolderDialog, "exec", drive)
+    monkeypatch.setattr(ub.BackupDialog, "exec", drive)
     action(window, "backup_folder").trigger()
     assert ss.get_settings(store)["backup_extra_dir"] == str(usb)
 
@@ -182,7 +182,7 @@ def test_backup_folder_setting(window, store, tmp_path, monkeypatch):
         dialog.extra.clear()
         return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(ub.BackupFolderDialog, "exec", clear)
+    monkeypatch.setattr(ub.BackupDialog, "exec", clear)
     action(window, "backup_folder").trigger()
     assert ss.get_settings(store)["backup_extra_dir"] == ""
 
