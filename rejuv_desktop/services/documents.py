@@ -248,10 +248,12 @@ def _aftercare_dates(store, patient_id: int, procedure: str, session_id: int | N
     if session is not None:
         windows = {f["kind"]: (date.fromisoformat(f["due_from"]), date.fromisoformat(f["due_to"]))
                    for f in store.query("SELECT kind, label, due_from, due_to FROM follow_ups"
-                                        " WHERE session_id = ? ORDER BY due_from", (session["id"],))}
+                                        " WHERE session_id = ? AND status IN ('due', 'done')"
+                                        " ORDER BY due_from", (session["id"],))}
         check = None
         for f in store.query("SELECT label, due_from, due_to FROM follow_ups WHERE session_id = ?"
-                             " AND kind = 'review' ORDER BY due_from LIMIT 1", (session["id"],)):
+                             " AND kind = 'review' AND status IN ('due', 'done')"
+                             " ORDER BY due_from LIMIT 1", (session["id"],)):
             check = (date.fromisoformat(f["due_from"]), date.fromisoformat(f["due_to"]))
         nxt = windows.get("next_session") or windows.get("maintenance")
         return date.fromisoformat(session["session_date"]), session["id"], nxt, check
