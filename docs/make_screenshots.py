@@ -121,6 +121,48 @@ def main(out: Path) -> None:
     stop.reject()
     window.record.show_patient(patient)
     grab(window, out / "record-consultations.png", app)
+
+    # Documents of the demo's combined-protocol patient, and a consent in the viewer
+    window.show_patient(patient)
+    window.record.tabs.setCurrentWidget(window.documents_tab)
+    grab(window, out / "documents.png", app)
+    consent = next(r["id"] for r in window.documents_tab.rows if r["kind"] == "consent")
+    preview = window.documents_tab.open_document(consent)
+    preview.resize(820, 1000)
+    preview.show()
+    from PySide6.QtTest import QTest
+
+    QTest.qWait(2000)  # pages are rendered in the background
+    grab(preview, out / "pdf-preview.png", app)
+    preview.close()
+    window.record.tabs.setCurrentWidget(window.sessions_tab)
+    grab(window, out / "sessions-tab.png", app)
+
+    # A fat transfer in progress: the patient of the demo planned for the combined protocol
+    from rejuv_desktop.services import documents as sd
+    from rejuv_desktop.services import sessions as ss
+
+    planned = sp.search_patients(store, "Żółkiewska")[0]["id"]
+    plan = sd.active_plan(store, planned, "fat_transfer")
+    session = ss.start_session(store, plan["id"])
+    for key in ("sign_in.identity", "sign_in.photos"):
+        ss.tick(store, session, key)
+    for item in ("identity", "procedure", "sides", "consent", "allergies"):
+        ss.confirm_time_out(store, session, item)
+    for key, value in (("anaesthesia.type", "local"),
+                       ("anaesthesia.agent", "lidocaine with epinephrine"),
+                       ("anaesthesia.concentration_percent", 1), ("anaesthesia.volume_ml", 24),
+                       ("donor_site.site", "abdomen")):
+        ss.record_value(store, session, key, value)
+    ss.tick(store, session, "donor_site.prepared")
+    runner = window.open_session_runner(session)
+    runner.resize(1100, 820)
+    grab(runner, out / "session-runner.png", app)
+    runner.close()
+
+    window.left_tabs.setCurrentWidget(window.due_view)
+    window.due_view.refresh()
+    grab(window, out / "due.png", app)
     store.close()
 
 
