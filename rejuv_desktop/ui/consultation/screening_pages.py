@@ -173,7 +173,8 @@ class VerdictCard(QGroupBox):
                 for r in verdict.reasons)
             self.reasons.setText(f"<ul style='margin-left:-20px'>{items}</ul>")
         else:
-            self.reasons.setText(self.tr("No screening answer stands in the way."))
+            self.reasons.setText("")  # the level's own sentence says it all
+        self.reasons.setVisible(bool(verdict.reasons))
         cautious = verdict.level == "caution"
         self.justify_label.setVisible(cautious)
         self.justification.setVisible(cautious)
