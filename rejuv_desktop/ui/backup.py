@@ -128,7 +128,7 @@ class BackupFeature(QObject):
         self.auto_backup_enabled = True
         self.last_result = None
 
-    # helpers ------------------------------------------------------------------------------
+    # common -------------------------------------------------------------------------------
     @property
     def db_path(self) -> Path | None:
         return Path(self.store.path) if self.store.path else None
