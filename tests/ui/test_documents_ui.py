@@ -93,3 +93,25 @@ def test_save_as_writes_the_archived_bytes(qtbot, store, planned, tmp_path, monk
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     preview.save_as()
     assert target.read_bytes() == sd.pdf_bytes(store, doc.id)
+
+
+def test_aftercare_for_a_completed_session_from_the_checklist(qtbot, tmp_path, qsettings):
+    from datetime import date
+
+    from rejuv_desktop.services.demo import build_demo
+    from rejuv_desktop.storage import open_store
+
+    store = open_store(tmp_path / "demo.sqlite3")
+    build_demo(store, today=date(2026, 11, 22))
+    session = store.query_one("SELECT id, patient_id, procedure FROM sessions"
+                              " WHERE procedure = 'mesotherapy' ORDER BY id DESC LIMIT 1")
+    w = MainWindow(store, qsettings)
+    qtbot.addWidget(w)
+    tab = w.documents_tab
+    tab.last_issued = None
+    tab.issue_aftercare_for(session["patient_id"], "mesotherapy", session["id"])
+    qtbot.waitUntil(lambda: tab.last_issued is not None, timeout=10000)
+    meta = sd.document(store, tab.last_issued.id)
+    assert meta["kind"] == "aftercare" and meta["session_id"] == session["id"]
+    w.close()
+    store.close()

@@ -113,9 +113,10 @@ def test_fat_transfer_end_to_end(qtbot, store, patient, no_modal):
     assert ss.get_session(store, runner.session_id)["status"] == "in_progress"
     tick(qtbot, runner, "sign_out.follow_up")
     assert "can be completed" in runner.open_label.text()
-    with qtbot.waitSignal(runner.changed):
+    with qtbot.waitSignals([runner.changed, runner.aftercare_requested]) as signals:
         qtbot.mouseClick(runner.complete_button, Qt.MouseButton.LeftButton)
-    assert [kind for kind, _t, _m in no_modal[-2:]] == ["question", "information"]
+    assert [kind for kind, _t, _m in no_modal[-2:]] == ["question", "question"]
+    assert "aftercare sheet" in no_modal[-1][2]
     assert "Strip or stitch check: 27/11 – 02/12/2026" in no_modal[-1][2]
     s = ss.get_session(store, runner.session_id)
     assert s["status"] == "completed"

@@ -330,6 +330,17 @@ class DocumentsTab(QWidget):
         self._run(job)
 
     @reports_errors
+    def issue_aftercare_for(self, patient_id: int, procedure: str, session_id: int) -> None:
+        """The aftercare sheet of a session just completed (from the checklist window)."""
+        self.patient_id = patient_id
+        try:
+            job = sd.aftercare_job(self.store, patient_id, procedure, session_id)
+        except UserError as exc:
+            show_user_error(self, exc, self.tr("Not issued"))
+            return
+        self._run(job)
+
+    @reports_errors
     def issue_summary(self, consultation_id: int | None = None) -> None:
         if not consultation_id:
             history = sc.consultation_history(self.store, self.patient_id)

@@ -34,6 +34,9 @@ def install(window) -> None:
         if runner is None:
             runner = SessionRunner(store, session_id, window)
             runner.changed.connect(events.changed)
+            documents = getattr(window, "documents_tab", None)
+            if documents is not None:
+                runner.aftercare_requested.connect(documents.issue_aftercare_for)
             runner.destroyed.connect(lambda *_: window.session_runners.pop(session_id, None))
             window.session_runners[session_id] = runner
         runner.show()

@@ -57,6 +57,7 @@ class SessionRunner(QWidget):
     """A window that runs one session. Emits ``changed`` when the session starts or ends."""
 
     changed = Signal()
+    aftercare_requested = Signal(int, str, int)  # patient id, procedure, session id
 
     def __init__(self, store, session_id: int, parent=None):
         super().__init__(parent, Qt.WindowType.Window)
@@ -337,9 +338,13 @@ class SessionRunner(QWidget):
             f"• {f['label']}: "
             f"{fmt_window(date.fromisoformat(f['due_from']), date.fromisoformat(f['due_to']))}"
             for f in created)
-        QMessageBox.information(self, self.tr("Session completed"), self.tr(
-            "Session completed. Follow-up visits now on the Due list:\n\n{visits}").format(
+        answer = QMessageBox.question(self, self.tr("Session completed"), self.tr(
+            "Session completed. Follow-up visits now on the Due list:\n\n{visits}\n\n"
+            "Prepare the patient's aftercare sheet now?").format(
             visits=visits or self.tr("none")))
+        if answer == QMessageBox.StandardButton.Yes:
+            s = self.status.session
+            self.aftercare_requested.emit(s["patient_id"], s["procedure"], self.session_id)
 
     @reports_errors
     def abandon(self) -> None:
