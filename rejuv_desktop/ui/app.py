@@ -39,8 +39,10 @@ def acquire_lock(db_path: Path) -> QLockFile | str:
     lock.setStaleLockTime(0)
     if lock.tryLock(100):
         return lock
-    ok, pid, host, _app = lock.getLockInfo()
-    who = f" (process {pid} on {host})" if ok else ""
+    info = lock.getLockInfo()  # (pid, host, app); some bindings prefix a success flag
+    info = info[1:] if len(info) == 4 else info
+    pid, host = (info[0], info[1]) if info and info[0] else (None, None)
+    who = f" (process {pid} on {host})" if pid else ""
     return (f"{APP_NAME} is already open on this database{who}. Switch to that window, or "
             "close it first.")
 
