@@ -130,3 +130,43 @@ def test_short_lock_is_waited_out(db_path, clock, patient_data):
     assert sp.count_patients(s) == 1
     holder.wait(timeout=10)
     s.close()
+
+
+DRAFTER = textwrap.dedent("""
+    import sys
+    from rejuv_desktop.storage import open_store
+    from rejuv_desktop.services import consultations as sc
+    store = open_store(sys.argv[1])
+    draft = sc.start_consultation(store, 1)
+    data = draft.data
+    i = 0
+    while True:
+        i += 1
+        data["goals"] = "typed " + str(i)
+        sc.save_draft(store, draft.id, data, 0)
+        print(i, flush=True)   # acknowledged
+""")
+
+
+def test_kill_9_while_typing_a_consultation_loses_nothing_acknowledged(tmp_path, patient_data):
+    db = tmp_path / "drafts.sqlite3"
+    s = open_store(db)
+    sp.add_patient(s, patient_data)
+    s.close()
+    from rejuv_desktop.services import consultations as sc
+
+    for run in range(10):
+        child = subprocess.Popen([sys.executable, "-c", DRAFTER, str(db)], stdout=subprocess.PIPE,
+                                 text=True)
+        assert child.stdout.readline().strip()
+        time.sleep(0.02 * (run % 4))
+        child.send_signal(signal.SIGKILL)
+        out, _ = child.communicate()
+        last = max([0] + [int(x) for x in out.split()])
+        s = open_store(db)
+        try:
+            goals = sc.find_draft(s, 1).data["goals"]
+            assert int(goals.split()[1]) >= last, f"run {run}: lost typing"
+            assert s.scalar("PRAGMA integrity_check") == "ok"
+        finally:
+            s.close()
