@@ -1,0 +1,190 @@
+"""Reading and checking the screening file: every mistake names its file and line.
+
+A clinic edits ``resources/screening.toml`` by hand, so each question and rule is checked when the
+file is read (known keys, known levels and procedures, no duplicates, every question the app relies
+on present) and a mistake raises ContentError with the line inside the entry where it stands.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rejuv_desktop.content import ContentFile
+from rejuv_desktop.domain.screening import (LEVELS, PROCEDURES, REQUIRED_QUESTION_IDS, RULE_LEVELS,
+                                            Question, Rule, ScreeningRules)
+from rejuv_desktop.errors import ContentError
+
+_QUESTION_KEYS = {"id", "section", "text", "statement", "detail", "help", "follows"}
+_RULE_KEYS = {"question", "procedure", "level", "reason", "wait", "source", "verified"}
+_TOP_KEYS = {"id", "version", "title", "levels", "procedures", "questions", "rules"}
+
+
+def _entry_line(cf: ContentFile, table: str, index: int, *needles: str) -> int | None:
+    """Line of the needles inside the index-th ``[[table]]`` entry (or of its header).
+
+    ``ContentFile.line_of`` finds the first match in the whole file; a mistake in the seventh
+    rule needs the line inside the seventh rule, so search from that entry's header.
+    """
+    header = re.compile(r"^\s*\[\[\s*" + re.escape(table) + r"\s*\]\]")
+    any_header = re.compile(r"^\s*\[")
+    lines = cf.text.splitlines()
+    seen = -1
+    start = None
+    for number, line in enumerate(lines, start=1):
+        if header.match(line):
+            seen += 1
+            if seen == index:
+                start = number
+                break
+    if start is None:
+        return cf.line_of(*needles) if needles else None
+    if needles:
+        for number in range(start + 1, len(lines) + 1):
+            line = lines[number - 1]
+            if any_header.match(line):
+                break
+            if all(_matches(n, line) for n in needles):
+                return number
+    return start
+
+
+def _matches(needle: str, line: str) -> bool:
+    # A needle ending in "=" names a key: match the line that sets it, not a mention in a text.
+    if needle.endswith("="):
+        return re.match(r"\s*" + re.escape(needle[:-1].strip()) + r"\s*=", line) is not None
+    return needle in line
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """One ``[[table]]`` entry of the file, able to name its own lines in an error."""
+
+    cf: ContentFile
+    table: str
+    index: int
+    data: dict
+
+    def fail(self, message: str, *needles: str) -> ContentError:
+        return ContentError(self.cf.path, _entry_line(self.cf, self.table, self.index, *needles), message)
+
+    def check_keys(self, allowed: set[str]) -> None:
+        for key in self.data:
+            if key not in allowed:
+                raise self.fail(f"unknown key '{key}' in [[{self.table}]]", f"{key} =")
+
+    def text(self, key: str, *, required: bool = True) -> str | None:
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                raise self.fail(f"[[{self.table}]] entry is missing '{key}'")
+            return None
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(f"'{key}' must be non-empty text", f"{key} =")
+        return value.strip()
+
+
+def _entries(cf: ContentFile, table: str) -> list[_Entry]:
+    entries = cf.data.get(table, [])
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise cf.error(f"'{table}' must be a list of [[{table}]] tables", table)
+    return [_Entry(cf, table, i, e) for i, e in enumerate(entries)]
+
+
+def _parse_questions(cf: ContentFile) -> tuple[Question, ...]:
+    questions: list[Question] = []
+    seen: set[str] = set()
+    for entry in _entries(cf, "questions"):
+        entry.check_keys(_QUESTION_KEYS)
+        qid = entry.text("id")
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", qid):
+            raise entry.fail(f"question id '{qid}' must be lower_case_with_underscores", qid)
+        if qid in seen:
+            raise entry.fail(f"duplicate question id '{qid}'", f'"{qid}"')
+        follows = entry.text("follows", required=False)
+        if follows is not None and follows not in seen:
+            raise entry.fail(f"question '{qid}' follows '{follows}', which is not an earlier question", "follows =")
+        seen.add(qid)
+        questions.append(
+            Question(
+                id=qid,
+                section=entry.text("section"),
+                text=entry.text("text"),
+                detail=entry.text("detail", required=False),
+                help=entry.text("help", required=False),
+                statement=entry.text("statement"),
+                follows=follows,
+            )
+        )
+    missing = [q for q in REQUIRED_QUESTION_IDS if q not in seen]
+    if missing:
+        # A missing question has no line of its own: point at the first question, if any.
+        raise ContentError(cf.path, _entry_line(cf, "questions", 0), f"required question(s) missing: {', '.join(missing)}")
+    return tuple(questions)
+
+
+def _parse_rules(cf: ContentFile, question_ids: set[str]) -> tuple[Rule, ...]:
+    rules: list[Rule] = []
+    seen: set[tuple[str, str]] = set()
+    for entry in _entries(cf, "rules"):
+        entry.check_keys(_RULE_KEYS)
+        qid = entry.text("question")
+        if qid not in question_ids:
+            raise entry.fail(f"rule names unknown question '{qid}'", "question =", f'"{qid}"')
+        procedure = entry.text("procedure")
+        if procedure not in PROCEDURES:
+            raise entry.fail(f"unknown procedure '{procedure}' (use {' or '.join(PROCEDURES)})", f'"{procedure}"')
+        if (qid, procedure) in seen:
+            raise entry.fail(f"a second rule for question '{qid}' and {procedure}", "question =")
+        seen.add((qid, procedure))
+        level = entry.text("level")
+        if level not in RULE_LEVELS:
+            raise entry.fail(
+                f"unknown level '{level}' (use {', '.join(RULE_LEVELS)}; to make a question irrelevant "
+                "to a procedure, remove its rule)", "level =", f'"{level}"'
+            )
+        wait = entry.text("wait", required=False)
+        if level == "defer" and wait is None:
+            raise entry.fail(f"the rule for '{qid}' defers {procedure} but gives no 'wait'", "level =")
+        verified = entry.data.get("verified", True)
+        if not isinstance(verified, bool):
+            raise entry.fail("'verified' must be true or false", "verified =")
+        rules.append(Rule(qid, procedure, level, entry.text("reason"), wait, entry.text("source"), verified))
+    return tuple(rules)
+
+
+def _parse_named_table(cf: ContentFile, key: str, expected: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    table = cf.data.get(key)
+    if not isinstance(table, dict):
+        raise cf.error(f"missing [{key}] table")
+    for name, value in table.items():
+        if name not in expected:
+            raise cf.error(f"unknown entry '{name}' in [{key}] (expected {', '.join(expected)})", name)
+        if not isinstance(value, str) or not value.strip():
+            raise cf.error(f"[{key}] {name} must be non-empty text", name)
+    missing = [name for name in expected if name not in table]
+    if missing:
+        raise cf.error(f"[{key}] is missing {', '.join(missing)}", f"[{key}]")
+    return tuple((name, table[name].strip()) for name in expected)
+
+
+def parse_rules(cf: ContentFile) -> ScreeningRules:
+    """Check a parsed screening file and build the rules; a mistake names the file and line."""
+    for key in cf.data:
+        if key not in _TOP_KEYS:
+            raise cf.error(f"unknown top-level key '{key}'", key)
+    for key in ("id", "version"):
+        value = cf.data.get(key)
+        if not isinstance(value, str) or not value.strip():
+            raise cf.error(f"'{key}' must be given as text at the top of the file", key)
+    questions = _parse_questions(cf)
+    rules = _parse_rules(cf, {q.id for q in questions})
+    return ScreeningRules(
+        id=cf.data["id"],
+        version=cf.data["version"],
+        questions=questions,
+        rules=rules,
+        title=str(cf.data.get("title", "")),
+        levels=_parse_named_table(cf, "levels", LEVELS),
+        procedure_names=_parse_named_table(cf, "procedures", PROCEDURES),
+    )
