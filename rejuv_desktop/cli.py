@@ -178,11 +178,11 @@ def _table(headers: list[str], rows: list[list[str]]) -> str:
 
 
 def cmd_lot_lookup(args) -> int:
-    from rejuv_desktop.services import sessions as ss
+    from rejuv_desktop.services import recall
 
     store = _open(args.db)
     try:
-        uses = ss.lot_lookup(store, args.lot)
+        uses = recall.lot_lookup(store, args.lot)
     finally:
         store.close()
     if not uses:

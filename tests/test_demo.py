@@ -8,6 +8,8 @@ import pytest
 
 from rejuv_desktop.services import consultations as sc
 from rejuv_desktop.services import documents as sd
+from rejuv_desktop.services import follow_ups as fu
+from rejuv_desktop.services import recall
 from rejuv_desktop.services import sessions as ss
 from rejuv_desktop.services.check import check_database
 from rejuv_desktop.services.demo import build_demo
@@ -56,7 +58,7 @@ def test_plans_of_each_kind(demo):
 
 def test_completed_sessions_with_volumes_products_and_lots(demo):
     assert demo.scalar("SELECT count(*) FROM sessions WHERE status = 'completed'") >= 5
-    assert ss.lot_lookup(demo, "HA24-1187")
+    assert recall.lot_lookup(demo, "HA24-1187")
     rows = demo.query("SELECT s.id, s.procedure, s.patient_id FROM sessions s")
     fat = next(r for r in rows if r["procedure"] == "fat_transfer")
     plans = ss.patient_sessions(demo, fat["patient_id"])
@@ -76,7 +78,7 @@ def test_consents_issued_and_signed_and_aftercare(demo):
 
 
 def test_follow_ups_overdue_this_week_and_upcoming(demo):
-    due = ss.due_list(demo, TODAY)
+    due = fu.due_list(demo, TODAY)
     assert all(due[k] for k in ("overdue", "this_week", "upcoming")), {k: len(v) for k, v in due.items()}
 
 

@@ -16,6 +16,7 @@ from rejuv_desktop.domain import screening as scr
 from rejuv_desktop.domain.protocols import TIME_OUT, load_protocol
 from rejuv_desktop.services import consultations as sc
 from rejuv_desktop.services import documents as sd
+from rejuv_desktop.services import follow_ups as fu
 from rejuv_desktop.services import sessions as ss
 
 SIGNATURE_STROKES = [(10, 40), (30, 10), (45, 45), (60, 15), (80, 40), (100, 20), (130, 35)]
@@ -192,7 +193,7 @@ def build_story(store, today: date) -> dict:
         for f in store.query("SELECT id FROM follow_ups WHERE patient_id = ? AND kind = 'review'"
                              " AND status = 'due' AND due_to < ?", (p, today.isoformat())):
             clock.at(d(1), 9)
-            ss.mark_follow_up_done(store, f["id"], "Seen in clinic; healing well.")
+            fu.mark_follow_up_done(store, f["id"], "Seen in clinic; healing well.")
         counts["sessions"] += 5
 
         # 2. Mesotherapy series under way: next session due this week.

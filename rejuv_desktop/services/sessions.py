@@ -1,5 +1,5 @@
 """Procedure sessions: start with a signed consent, save every tick at once, complete with
-follow-ups; the Due list; the recall of a product lot.
+follow-ups (``follow_ups`` handles them afterwards; ``recall`` finds who received a product lot).
 
 Every tick, value, time-out confirmation and deviation is its own write transaction, so a crash
 loses nothing already shown as saved. What the session holds now is rebuilt from its entries
@@ -20,7 +20,7 @@ from rejuv_desktop.domain import checklist as cl
 from rejuv_desktop.domain.dose import DoseCheck
 from rejuv_desktop.domain.protocols import (SIDES, TIME_OUT, Field, Protocol, Step, as_date,
                                             format_number, is_empty, load_protocol, with_unit)
-from rejuv_desktop.domain.schedule import classify_due, follow_ups_after_session
+from rejuv_desktop.domain.schedule import follow_ups_after_session
 from rejuv_desktop.errors import UserError, ValidationError
 from rejuv_desktop.services.documents import signed_consent
 from rejuv_desktop.storage import sessions as repo
@@ -89,7 +89,8 @@ class SessionStatus:
         return next(s for s in self.steps if s.step.id == step_id)
 
 
-def _require_actor(store) -> None:
+def require_actor(store) -> None:
+    """Refuse (UserError) while nobody is signed in: every entry records who made it."""
     if store.actor_id is None:
         raise UserError("Sign in first: every entry of a session records who made it.")
 
@@ -188,7 +189,7 @@ def start_session(store, plan_id: int) -> int:
     sessions of the plan; once the series is done, further sessions are maintenance sessions
     (for a procedure whose protocol has a maintenance visit).
     """
-    _require_actor(store)
+    require_actor(store)
     plan = repo.get_plan(store, plan_id)
     existing = repo.open_session_of_plan(store, plan_id)
     if existing:
@@ -234,7 +235,7 @@ def start_session(store, plan_id: int) -> int:
 # --- recording ------------------------------------------------------------------------------------
 
 def _editable(store, session_id: int) -> SessionStatus:
-    _require_actor(store)
+    require_actor(store)
     status = session_status(store, session_id)
     if not status.editable:
         raise UserError(f"This session is {status.session['status']}: it can no longer be changed.")
@@ -481,127 +482,6 @@ def abandon_session(store, session_id: int, reason: str) -> None:
         _write_products(store, status)
         repo.update_session(store, session_id, status="abandoned", completed_at=store.now_iso(),
                             completed_by=store.actor_id, end_reason=reason.strip())
-
-
-# --- follow-ups and the Due list ------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class DueItem:
-    """An open follow-up as the Due list shows it."""
-
-    id: int
-    patient_id: int
-    patient_name: str
-    phone: str
-    label: str
-    kind: str
-    procedure: str | None
-    due_from: date
-    due_to: date
-    due_class: str
-    """``overdue``, ``this_week`` or ``upcoming``."""
-    note: str
-
-
-def due_list(store, today: date | None = None) -> dict[str, list[DueItem]]:
-    """Open follow-ups of patients not archived, by class: overdue, this week, upcoming."""
-    today = today or store.clock().date()
-    out: dict[str, list[DueItem]] = {"overdue": [], "this_week": [], "upcoming": []}
-    for r in repo.follow_ups_due(store):
-        start, end = date.fromisoformat(r["due_from"]), date.fromisoformat(r["due_to"])
-        klass = classify_due(start, end, today)
-        out[klass].append(DueItem(r["id"], r["patient_id"], f"{r['given_name']} {r['family_name']}",
-                                  r["phone"], r["label"], r["kind"], r["procedure"], start, end,
-                                  klass, r["note"]))
-    return out
-
-
-def _open_follow_up(store, follow_up_id: int) -> dict:
-    _require_actor(store)
-    row = repo.get_follow_up(store, follow_up_id)
-    if row["status"] != "due":
-        raise UserError(f"This follow-up is already {row['status']}.")
-    return row
-
-
-def mark_follow_up_done(store, follow_up_id: int, note: str = "") -> None:
-    """The visit took place (an optional note says how it went)."""
-    _open_follow_up(store, follow_up_id)
-    with store.write():
-        repo.update_follow_up(store, follow_up_id, status="done", done_at=store.now_iso(),
-                              done_by=store.actor_id, note=note.strip())
-
-
-def reschedule_follow_up(store, follow_up_id: int, due_from: date, due_to: date,
-                         reason: str) -> int:
-    """Move a visit to a new window; the old one stays, marked rescheduled. Returns the new id."""
-    row = _open_follow_up(store, follow_up_id)
-    errors = {}
-    if not reason.strip():
-        errors["reason"] = "Say why the visit is moved"
-    if due_to < due_from:
-        errors["due_to"] = "The new window ends before it starts"
-    if errors:
-        raise ValidationError(errors)
-    with store.write():
-        repo.update_follow_up(store, follow_up_id, status="rescheduled", done_at=store.now_iso(),
-                              done_by=store.actor_id, note=reason.strip())
-        return repo.insert_follow_up(store, {
-            "patient_id": row["patient_id"], "session_id": row["session_id"],
-            "plan_id": row["plan_id"], "kind": row["kind"], "rule_id": row["rule_id"],
-            "label": row["label"], "due_from": due_from.isoformat(), "due_to": due_to.isoformat(),
-            "note": reason.strip(), "rescheduled_from": follow_up_id})
-
-
-def cancel_follow_up(store, follow_up_id: int, reason: str) -> None:
-    """The visit will not take place (kept, with the reason)."""
-    _open_follow_up(store, follow_up_id)
-    if not reason.strip():
-        raise ValidationError({"reason": "Say why the visit is cancelled"})
-    with store.write():
-        repo.update_follow_up(store, follow_up_id, status="cancelled", done_at=store.now_iso(),
-                              done_by=store.actor_id, note=reason.strip())
-
-
-def follow_ups_of_patient(store, patient_id: int) -> list[dict]:
-    """Every follow-up of a patient (open or not), earliest first."""
-    return repo.follow_ups_of_patient(store, patient_id)
-
-
-# --- recall: who received a lot -------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class LotUse:
-    patient_id: int
-    patient_name: str
-    date_of_birth: str
-    phone: str
-    session_id: int
-    session_date: str
-    session_status: str
-    procedure: str
-    product: str
-    lot: str
-    expiry: str | None
-    quantity_ml: float | None
-
-
-def lot_lookup(store, lot: str) -> list[LotUse]:
-    """Every patient and session that received a product lot, sessions still in progress
-    included, in date order. Spaces, punctuation and case are ignored in the comparison."""
-    if is_empty(lot) or not repo.lot_key(lot):
-        raise ValidationError({"lot": "Type the lot number to look for"})
-    rows = repo.sessions_with_lot(store, lot)
-    live = repo.open_sessions_with_lot_entries(store)
-    values = repo.latest_values(store, [r["session_id"] for r in live])
-    for r in live:
-        for p in product_rows(load_protocol(r["procedure"]), values[r["session_id"]]):
-            if repo.lot_key(p["lot"]) == repo.lot_key(lot):
-                rows.append({**r, **p})
-    rows.sort(key=lambda r: (r["session_date"], r["session_id"]))
-    return [LotUse(r["patient_id"], f"{r['given_name']} {r['family_name']}", r["date_of_birth"],
-                   r["phone"], r["session_id"], r["session_date"], r["status"], r["procedure"],
-                   r["product"], r["lot"], r["expiry"], r["quantity_ml"]) for r in rows]
 
 
 # --- the patient's sessions, with their key figures -----------------------------------------------

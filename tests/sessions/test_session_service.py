@@ -12,6 +12,8 @@ from session_helpers import (FAT_ITEMS, FAT_VALUES, MESO_VALUES, TIME_OUT_POINTS
 
 from rejuv_desktop.domain.protocols import load_protocol
 from rejuv_desktop.errors import UserError, ValidationError
+from rejuv_desktop.services import follow_ups as fu
+from rejuv_desktop.services import recall
 from rejuv_desktop.services import sessions as ss
 from rejuv_desktop.storage import audit
 
@@ -241,37 +243,37 @@ def test_due_list_classifies_and_names_patients(store, patient, clock):
     sid = ss.start_session(store, add_plan(store, patient, "fat_transfer"))
     run_fat_transfer(store, sid)
     ss.complete_session(store, sid)
-    due = ss.due_list(store)
+    due = fu.due_list(store)
     assert [d.label for d in due["this_week"]] == ["Strip or stitch check"]
     assert len(due["upcoming"]) == 2 and not due["overdue"]
     assert due["this_week"][0].patient_name == "Zoë Łukasiewicz-Ødegård"
-    later = ss.due_list(store, today=date(2026, 12, 3))  # the 5-10 day window has closed
+    later = fu.due_list(store, today=date(2026, 12, 3))  # the 5-10 day window has closed
     assert [d.label for d in later["overdue"]] == ["Strip or stitch check"]
     assert [d.label for d in later["upcoming"]] == ["Review at 1 month", "Review at 3 months: "
                                                     "hand grading and improvement scale against "
                                                     "baseline"]
     store.conn.execute("UPDATE patients SET archived = 1 WHERE id = ?", (patient,))
-    assert ss.due_list(store) == {"overdue": [], "this_week": [], "upcoming": []}
+    assert fu.due_list(store) == {"overdue": [], "this_week": [], "upcoming": []}
 
 
 def test_mark_done_reschedule_and_cancel(store, patient):
     sid = ss.start_session(store, add_plan(store, patient, "fat_transfer"))
     run_fat_transfer(store, sid)
     wound, month, quarter = (f["id"] for f in ss.complete_session(store, sid))
-    ss.mark_follow_up_done(store, wound, "Strips off, healing well")
+    fu.mark_follow_up_done(store, wound, "Strips off, healing well")
     with pytest.raises(UserError, match="already done"):
-        ss.mark_follow_up_done(store, wound)
+        fu.mark_follow_up_done(store, wound)
     with pytest.raises(ValidationError) as err:
-        ss.reschedule_follow_up(store, month, date(2027, 1, 10), date(2027, 1, 5), "")
+        fu.reschedule_follow_up(store, month, date(2027, 1, 10), date(2027, 1, 5), "")
     assert set(err.value.errors) == {"reason", "due_to"}
-    new = ss.reschedule_follow_up(store, month, date(2027, 1, 4), date(2027, 1, 8),
+    new = fu.reschedule_follow_up(store, month, date(2027, 1, 4), date(2027, 1, 8),
                                   "Patient away over Christmas")
-    rows = {r["id"]: r for r in ss.follow_ups_of_patient(store, patient)}
+    rows = {r["id"]: r for r in fu.follow_ups_of_patient(store, patient)}
     assert rows[month]["status"] == "rescheduled"
     assert (rows[new]["due_from"], rows[new]["due_to"], rows[new]["rescheduled_from"],
             rows[new]["status"]) == ("2027-01-04", "2027-01-08", month, "due")
-    ss.cancel_follow_up(store, quarter, "Moved abroad; review by her own doctor")
-    due = ss.due_list(store, today=date(2026, 12, 30))
+    fu.cancel_follow_up(store, quarter, "Moved abroad; review by her own doctor")
+    due = fu.due_list(store, today=date(2026, 12, 30))
     assert [d.id for group in due.values() for d in group] == [new]
     assert rows[wound]["note"] == "Strips off, healing well"
 
@@ -285,17 +287,17 @@ def test_lot_lookup_finds_every_patient_and_session(store, patient, actor):
     ss.complete_session(store, first)
     second = ss.start_session(store, add_plan(store, other, "mesotherapy"))
     run_mesotherapy(store, second)  # still in progress: a recall must find it too
-    found = ss.lot_lookup(store, " ha-2291 ")
+    found = recall.lot_lookup(store, " ha-2291 ")
     assert [(u.patient_name, u.session_id, u.session_status, u.quantity_ml) for u in found] == [
         ("Zoë Łukasiewicz-Ødegård", first, "completed", 2.0),
         ("Margaret O'Brien", second, "in_progress", 2.0)]
-    assert [u.lot for u in ss.lot_lookup(store, "vc118")] == ["VC 118", "VC 118"]
-    assert ss.lot_lookup(store, "NOPE-1") == []
+    assert [u.lot for u in recall.lot_lookup(store, "vc118")] == ["VC 118", "VC 118"]
+    assert recall.lot_lookup(store, "NOPE-1") == []
     ss.abandon_session(store, second, "Patient felt faint")
-    assert [u.session_status for u in ss.lot_lookup(store, "HA-2291")] == ["completed",
-                                                                           "abandoned"]
+    assert [u.session_status for u in recall.lot_lookup(store, "HA-2291")] == ["completed",
+                                                                               "abandoned"]
     with pytest.raises(ValidationError):
-        ss.lot_lookup(store, "  ")
+        recall.lot_lookup(store, "  ")
 
 
 def test_dose_over_the_maximum_stops_until_overridden_with_a_reason(store, patient):

@@ -9,6 +9,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog
 
+from rejuv_desktop.services import follow_ups as fu
 from rejuv_desktop.services import sessions as ss
 from rejuv_desktop.ui.main_window import MainWindow
 from rejuv_desktop.ui.sessions import due as due_module
@@ -100,7 +101,7 @@ def test_due_rows_open_the_patient_and_can_be_done_rescheduled_cancelled(
     monkeypatch.setattr(QInputDialog, "getText",
                         lambda *a, **k: ("Strips off, healing well", True))
     actions.done_button.click()
-    assert ss.follow_ups_of_patient(store, clinic["zoe"])[0]["status"] == "done"
+    assert fu.follow_ups_of_patient(store, clinic["zoe"])[0]["status"] == "done"
     assert window.left_tabs.tabText(window.left_tabs.indexOf(window.due_view)) == "Due"
 
     def reschedule(dialog):
@@ -113,7 +114,7 @@ def test_due_rows_open_the_patient_and_can_be_done_rescheduled_cancelled(
     tree.setCurrentItem(next(tree.topLevelItem(2).child(i) for i in range(2)
                              if "1 month" in tree.topLevelItem(2).child(i).text(0)))
     actions.move_button.click()
-    rows = {r["id"]: r for r in ss.follow_ups_of_patient(store, clinic["zoe"])}
+    rows = {r["id"]: r for r in fu.follow_ups_of_patient(store, clinic["zoe"])}
     assert rows[month]["status"] == "rescheduled"
     moved = next(r for r in rows.values() if r["rescheduled_from"] == month)
     assert (moved["due_from"], moved["due_to"], moved["note"]) == (
@@ -123,10 +124,10 @@ def test_due_rows_open_the_patient_and_can_be_done_rescheduled_cancelled(
     tree.setCurrentItem(next(tree.topLevelItem(2).child(i) for i in range(2)
                              if "3 months" in tree.topLevelItem(2).child(i).text(0)))
     actions.cancel_button.click()
-    rows = {r["id"]: r for r in ss.follow_ups_of_patient(store, clinic["zoe"])}
+    rows = {r["id"]: r for r in fu.follow_ups_of_patient(store, clinic["zoe"])}
     assert (rows[quarter]["status"], rows[quarter]["note"]) == ("cancelled", "Moved abroad")
     assert rows[wound]["note"] == "Strips off, healing well"
-    assert [d.id for g in ss.due_list(store, date(2026, 12, 1)).values() for d in g] == \
+    assert [d.id for g in fu.due_list(store, date(2026, 12, 1)).values() for d in g] == \
         [moved["id"]]
 
 

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPushButton
 
+from rejuv_desktop.services import recall
 from rejuv_desktop.services import sessions as ss
 from rejuv_desktop.ui.sessions import runner as runner_module
 from rejuv_desktop.ui.sessions.runner import SessionRunner
@@ -164,7 +165,7 @@ def test_mesotherapy_end_to_end(qtbot, store, patient, no_modal, clock):
     qtbot.mouseClick(runner.complete_button, Qt.MouseButton.LeftButton)
     assert "Next session: 07/12 – 13/12/2026" in no_modal[-1][2]
     assert ss.get_session(store, runner.session_id)["status"] == "completed"
-    assert [u.patient_id for u in ss.lot_lookup(store, "vc118")] == [patient]
+    assert [u.patient_id for u in recall.lot_lookup(store, "vc118")] == [patient]
     state = ss.session_state(store, runner.session_id)
     assert state.field_values["reactions.observed"] == ["redness", "pinpoint bruising"]
     assert state.field_values["topical_anaesthesia.minutes"] == 30

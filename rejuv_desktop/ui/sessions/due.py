@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QDialog, QDialogBut
                                QWidget)
 
 from rejuv_desktop.errors import UserError, ValidationError
-from rejuv_desktop.services import sessions as ss
+from rejuv_desktop.services import follow_ups as fu
 from rejuv_desktop.ui.errors import reports_errors, show_user_error
 from rejuv_desktop.ui.sessions.common import (PROCEDURE_NAMES, STATUS_NAMES, fmt_window,
                                               message_label, show_text)
@@ -46,7 +46,7 @@ def _from_row(row: dict) -> Visit:
                  row["status"], row["note"])
 
 
-def _from_due(item: ss.DueItem) -> Visit:
+def _from_due(item: fu.DueItem) -> Visit:
     return Visit(item.id, item.patient_id, item.patient_name, item.label, item.procedure,
                  item.due_from, item.due_to, "due", item.note)
 
@@ -162,7 +162,7 @@ class FollowUpActions(QWidget):
             self.tree.addTopLevelItem(self._item(_from_row(row), today))
         self._fit()
 
-    def show_groups(self, groups: dict[str, list[ss.DueItem]]) -> None:
+    def show_groups(self, groups: dict[str, list[fu.DueItem]]) -> None:
         """Open visits grouped as overdue, this week and upcoming."""
         current = self.selected()
         self.tree.clear()
@@ -217,7 +217,7 @@ class FollowUpActions(QWidget):
         note, ok = QInputDialog.getText(self, self.tr("Visit done"), self.tr(
             "{visit}: note (optional)").format(visit=v.label))
         if ok:
-            self._act(lambda: ss.mark_follow_up_done(self.store, v.id, note))
+            self._act(lambda: fu.mark_follow_up_done(self.store, v.id, note))
 
     @reports_errors
     def reschedule(self) -> None:
@@ -228,7 +228,7 @@ class FollowUpActions(QWidget):
         while dialog.exec():
             start, end = dialog.window_dates()
             try:
-                ss.reschedule_follow_up(self.store, v.id, start, end, dialog.reason.text())
+                fu.reschedule_follow_up(self.store, v.id, start, end, dialog.reason.text())
             except ValidationError as exc:
                 show_text(dialog.error, "\n".join(exc.errors.values()))
                 continue
@@ -246,7 +246,7 @@ class FollowUpActions(QWidget):
         reason, ok = QInputDialog.getText(self, self.tr("Cancel visit"), self.tr(
             "Why will \"{visit}\" not take place? (kept with the record)").format(visit=v.label))
         if ok:
-            self._act(lambda: ss.cancel_follow_up(self.store, v.id, reason))
+            self._act(lambda: fu.cancel_follow_up(self.store, v.id, reason))
 
     def _act(self, action) -> None:
         try:
@@ -287,7 +287,7 @@ class DueView(QWidget):
     @reports_errors
     def refresh(self) -> None:
         today = self.store.clock().date()
-        groups = ss.due_list(self.store, today)
+        groups = fu.due_list(self.store, today)
         self.counts = {k: len(v) for k, v in groups.items()}
         self.actions.show_groups(groups)
         self.summary.setText(self.tr("As of {day}: {overdue} overdue, {week} this week").format(

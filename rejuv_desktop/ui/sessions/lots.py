@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderV
                                QVBoxLayout)
 
 from rejuv_desktop.errors import ValidationError
-from rejuv_desktop.services import sessions as ss
+from rejuv_desktop.services import recall
 from rejuv_desktop.ui.errors import reports_errors
 from rejuv_desktop.ui.sessions.common import PROCEDURE_NAMES, STATUS_NAMES, fmt_day
 
@@ -24,7 +24,7 @@ class LotLookupDialog(QDialog):
     def __init__(self, store, parent=None):
         super().__init__(parent)
         self.store = store
-        self.uses: list[ss.LotUse] = []
+        self.uses: list[recall.LotUse] = []
         self.setWindowTitle(self.tr("Find patients by product lot"))
         self.resize(920, 480)
         layout = QVBoxLayout(self)
@@ -63,7 +63,7 @@ class LotLookupDialog(QDialog):
     @reports_errors
     def search(self) -> None:
         try:
-            self.uses = ss.lot_lookup(self.store, self.lot.text())
+            self.uses = recall.lot_lookup(self.store, self.lot.text())
         except ValidationError as exc:
             self.result.setText(exc.errors.get("lot", str(exc)))
             self.result.setStyleSheet("color: #b3261e;")

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
                                QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from rejuv_desktop.errors import UserError
+from rejuv_desktop.services import follow_ups as fu
 from rejuv_desktop.services import sessions as ss
 from rejuv_desktop.ui.errors import reports_errors, show_user_error
 from rejuv_desktop.ui.sessions.common import STATUS_NAMES, esc, fmt_day
@@ -114,7 +115,7 @@ class SessionsTab(QWidget):
             self.tree.resizeColumnToContents(column)
         if self.plans and self.tree.currentItem() is None:
             self.tree.setCurrentItem(self.tree.topLevelItem(len(self.plans) - 1))
-        self.follow_ups.show_rows(ss.follow_ups_of_patient(self.store, patient_id),
+        self.follow_ups.show_rows(fu.follow_ups_of_patient(self.store, patient_id),
                                   self.store.clock().date())
         self._update_buttons()
 
