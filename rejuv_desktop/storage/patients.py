@@ -8,7 +8,8 @@ from rejuv_desktop.errors import NotFound
 LIST_COLUMNS = "p.id, p.given_name, p.family_name, p.date_of_birth, p.phone, p.archived"
 
 
-def _derived(record: dict) -> dict:
+def derived_columns(record: dict) -> dict:
+    """The columns computed from a patient's fields: folded search text and sort key."""
     return {
         "search_text": dp.search_text(record),
         "name_key": f"{' '.join(dp.tokens(record['family_name']))} "
@@ -19,7 +20,7 @@ def _derived(record: dict) -> dict:
 def insert(store, clean: dict) -> int:
     """Insert a validated patient; returns its id. Call inside ``store.write()``."""
     now = store.now_iso()
-    row = {**clean, **_derived(clean), "archived": 0, "created_at": now, "updated_at": now}
+    row = {**clean, **derived_columns(clean), "archived": 0, "created_at": now, "updated_at": now}
     cols = ", ".join(row)
     marks = ", ".join("?" for _ in row)
     cur = store.conn.execute(f"INSERT INTO patients ({cols}) VALUES ({marks})", list(row.values()))
@@ -28,7 +29,7 @@ def insert(store, clean: dict) -> int:
 
 def update(store, patient_id: int, clean: dict) -> None:
     """Replace a patient's fields with a validated record. Call inside ``store.write()``."""
-    row = {**clean, **_derived(clean), "updated_at": store.now_iso()}
+    row = {**clean, **derived_columns(clean), "updated_at": store.now_iso()}
     sets = ", ".join(f"{c} = ?" for c in row)
     cur = store.conn.execute(f"UPDATE patients SET {sets} WHERE id = ?",
                              [*row.values(), patient_id])

@@ -303,3 +303,17 @@ BEGIN SELECT RAISE(ABORT, 'recorded product lots are never deleted'); END
 """)
     for table in ("sessions", "session_entries", "follow_ups", "session_products"):
         audit.install_triggers(db, table)
+
+
+@migrations(name="0006_scale_indexes")
+def _scale_indexes(db) -> None:
+    # Lookups that scanned whole tables once a clinic holds years of records: a patient's
+    # History (audit rows that carry the patient's id), "amended by" beside each consultation,
+    # and the signed copy beside each issued document. Partial indexes: rows without the value
+    # (checklist entries' audit rows, unamended consultations, unsigned copies) take no room.
+    _sql(db, """
+CREATE INDEX audit_log_patient ON audit_log (json_extract(after_json, '$.patient_id'))
+    WHERE json_extract(after_json, '$.patient_id') IS NOT NULL;
+CREATE INDEX consultations_amends ON consultations (amends_id) WHERE amends_id IS NOT NULL;
+CREATE INDEX documents_signed_of ON documents (signed_of) WHERE signed_of IS NOT NULL
+""")
