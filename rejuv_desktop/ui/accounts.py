@@ -4,22 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-                               QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget, QWizard,
-                               QWizardPage)
+                               QLabel, QLineEdit, QPushButton, QVBoxLayout, QWizard, QWizardPage)
 
 from rejuv_desktop import APP_NAME
 from rejuv_desktop.errors import UserError, ValidationError
 from rejuv_desktop.services import practitioners as pr
 from rejuv_desktop.services import settings as ss
-from rejuv_desktop.ui.patient_dialog import ERROR_STYLE
-
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setStyleSheet(ERROR_STYLE)
-    label.setWordWrap(True)
-    label.hide()
-    return label
+from rejuv_desktop.ui.forms import add_field_row, message_label, show_field_errors
 
 
 class _FormPage(QWizardPage):
@@ -37,20 +28,11 @@ class _FormPage(QWizardPage):
             edit.setObjectName(name)
             if secret:
                 edit.setEchoMode(QLineEdit.EchoMode.Password)
-            box = QWidget()
-            inner = QVBoxLayout(box)
-            inner.setContentsMargins(0, 0, 0, 0)
-            inner.addWidget(edit)
-            error = _error_label()
-            inner.addWidget(error)
-            form.addRow(label, box)
+            self.errors[name] = add_field_row(form, label, edit)
             self.edits[name] = edit
-            self.errors[name] = error
 
     def show_errors(self, errors: dict[str, str]) -> None:
-        for name, label in self.errors.items():
-            label.setText(errors.get(name, ""))
-            label.setVisible(name in errors)
+        show_field_errors(self.errors, errors)
 
     def values(self) -> dict[str, str]:
         return {k: e.text() for k, e in self.edits.items()}
@@ -177,7 +159,7 @@ class SignInDialog(QDialog):
         form.addRow(self.tr("Practitioner"), self.who)
         form.addRow(self.tr("Password"), self.password)
         layout.addLayout(form)
-        self.error = _error_label()
+        self.error = message_label()
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)

@@ -13,8 +13,7 @@ from rejuv_desktop.domain.scales import load_scales
 from rejuv_desktop.errors import UserError, ValidationError
 from rejuv_desktop.services import patients as sp
 from rejuv_desktop.ui.errors import reports_errors, show_user_error
-
-ERROR_STYLE = "color: #b3261e;"
+from rejuv_desktop.ui.forms import add_field_row, message_label
 
 
 class PatientDialog(QDialog):
@@ -50,10 +49,7 @@ class PatientDialog(QDialog):
         notes.setFixedHeight(90)
         self._add("notes", self.tr("Notes"), notes, form)
 
-        self.summary = QLabel()
-        self.summary.setStyleSheet(ERROR_STYLE)
-        self.summary.setWordWrap(True)
-        self.summary.hide()
+        self.summary = message_label()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
@@ -68,18 +64,8 @@ class PatientDialog(QDialog):
     # building ---------------------------------------------------------------------------------
     def _add(self, name: str, label: str, widget: QWidget, form: QFormLayout) -> None:
         widget.setObjectName(name)
-        box = QWidget()
-        inner = QVBoxLayout(box)
-        inner.setContentsMargins(0, 0, 0, 0)
-        inner.setSpacing(2)
-        inner.addWidget(widget)
-        error = QLabel()
+        error = add_field_row(form, label, widget, spacing=2)
         error.setObjectName(f"{name}_error")
-        error.setStyleSheet(ERROR_STYLE)
-        error.setWordWrap(True)
-        error.hide()
-        inner.addWidget(error)
-        form.addRow(label, box)
         self.inputs[name] = widget
         self.errors[name] = error
 

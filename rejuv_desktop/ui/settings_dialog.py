@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
 from rejuv_desktop.errors import UserError, ValidationError
 from rejuv_desktop.services import practitioners as pr
 from rejuv_desktop.services import settings as ss
-from rejuv_desktop.ui.patient_dialog import ERROR_STYLE
+from rejuv_desktop.ui.forms import add_field_row, show_field_errors
 
 
 class _Form(QWidget):
@@ -29,22 +29,11 @@ class _Form(QWidget):
     def add(self, key: str, label: str, widget: QWidget | None = None) -> QWidget:
         widget = widget or QLineEdit()
         widget.setObjectName(key)
-        box = QWidget()
-        lay = QVBoxLayout(box)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(widget)
-        err = QLabel()
-        err.setStyleSheet(ERROR_STYLE)
-        err.hide()
-        lay.addWidget(err)
-        self.form.addRow(label, box)
-        self.edits[key], self.errors[key] = widget, err
+        self.edits[key], self.errors[key] = widget, add_field_row(self.form, label, widget)
         return widget
 
     def show_errors(self, errors: dict[str, str]) -> None:
-        for key, label in self.errors.items():
-            label.setText(errors.get(key, ""))
-            label.setVisible(key in errors)
+        show_field_errors(self.errors, errors)
 
 
 class AccountDialog(QDialog):

@@ -5,9 +5,10 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QWizardPage
+from PySide6.QtWidgets import QWizardPage
 
-ERROR_STYLE = "color: #b3261e;"
+from rejuv_desktop.ui.forms import message_label
+
 LEVEL_STYLE = {
     "eligible": ("#1b5e20", "#e8f5e9", "Eligible"),
     "caution": ("#8a4b00", "#fff4e5", "Caution"),
@@ -25,14 +26,6 @@ def level_badge(level: str) -> str:
     fg, bg, text = LEVEL_STYLE[level]
     return (f'<span style="color:{fg}; background:{bg}; font-weight:600;">&nbsp;{text}&nbsp;'
             "</span>")
-
-
-def error_label() -> QLabel:
-    label = QLabel()
-    label.setStyleSheet(ERROR_STYLE)
-    label.setWordWrap(True)
-    label.hide()
-    return label
 
 
 class WizardPage(QWizardPage):
@@ -72,7 +65,7 @@ class WizardPage(QWizardPage):
         return not problems
 
     def add_problems_label(self, layout) -> None:
-        self.problems = error_label()
+        self.problems = message_label()
         self.problems.setObjectName("page_problems")
         self.problems.setTextFormat(self.problems.textFormat().RichText)
         layout.addWidget(self.problems)

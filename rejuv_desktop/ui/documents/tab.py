@@ -18,6 +18,7 @@ from rejuv_desktop.services import documents as sd
 from rejuv_desktop.ui.documents.signature_pad import SignaturePad
 from rejuv_desktop.ui.documents.viewer import PdfPreview
 from rejuv_desktop.ui.errors import excepthook, reports_errors, show_user_error
+from rejuv_desktop.ui.forms import message_label
 from rejuv_desktop.ui.tasks import run_in_background
 
 KIND_LABELS = {"consent": "Consent form", "aftercare": "Aftercare sheet",
@@ -132,10 +133,7 @@ class SignDialog(QDialog):
                               else None)
         self.photos.on_paper.setChecked(False)
         layout.addWidget(self.photos)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b3261e;")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = message_label()
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)

@@ -7,7 +7,8 @@ from datetime import date, datetime
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel
 
-from rejuv_desktop.ui.consultation.common import ERROR_STYLE, esc  # noqa: F401 - shared
+from rejuv_desktop.ui.consultation.common import esc  # noqa: F401 - shared
+from rejuv_desktop.ui.forms import ERROR_STYLE, message_label  # noqa: F401 - shared
 
 WARNING_STYLE = "color: #8a4b00;"
 DONE_STYLE = "color: #1b5e20;"
@@ -50,17 +51,6 @@ def who_when(who: str, at: str, session_day: str | None = None) -> str:
 def muted_label(text: str = "") -> QLabel:
     label = QLabel(text)
     label.setStyleSheet(MUTED_STYLE)
-    return label
-
-
-def message_label(style: str = ERROR_STYLE, name: str = "") -> QLabel:
-    """A label for messages next to fields: wraps, hidden while empty."""
-    label = QLabel()
-    label.setStyleSheet(style)
-    label.setWordWrap(True)
-    label.hide()
-    if name:
-        label.setObjectName(name)
     return label
 
 
