@@ -22,6 +22,7 @@ from rejuv_desktop.documents import (AftercareContext, ClinicInfo, ConsentContex
 from rejuv_desktop.domain import consultation as dc
 from rejuv_desktop.domain import screening as scr
 from rejuv_desktop.domain.recommendation import CONCERN_LABELS
+from rejuv_desktop.domain.schedule import planned_session_line
 from rejuv_desktop.errors import NotFound, UserError, ValidationError
 from rejuv_desktop.services import settings as ss
 from rejuv_desktop.storage import consultations as consult_repo
@@ -102,14 +103,7 @@ def _session_lines(procedure: str, plan: dict) -> list[str]:
     sessions = dc.planned_sessions(procedure, {"sessions": plan["sessions"],
                                                "interval_days": plan["interval_days"],
                                                "start": plan["start_date"]})
-    lines = []
-    for s in sessions:
-        if s.earliest == s.latest:
-            lines.append(f"Session {s.number}: {s.target:%d %B %Y}")
-        else:
-            lines.append(f"Session {s.number}: around {s.target:%d %B %Y} (between "
-                         f"{s.earliest:%d %B} and {s.latest:%d %B %Y})")
-    return lines
+    return [planned_session_line(s) for s in sessions]
 
 
 def _plan(store, plan_id: int) -> dict:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QCheckBox, QDateEdit, QFormLayout, QGroupBox, QHB
 from rejuv_desktop.domain import consultation as dc
 from rejuv_desktop.domain import screening as scr
 from rejuv_desktop.domain.protocols import load_protocol
+from rejuv_desktop.domain.schedule import planned_session_line
 from rejuv_desktop.errors import ValidationError
 from rejuv_desktop.ui.consultation.common import WizardPage, esc, level_badge
 
@@ -169,14 +170,7 @@ class PlanBox(QGroupBox):
         except ValidationError as exc:
             self.dates.setText("; ".join(exc.errors.values()))
             return
-        parts = []
-        for s in sessions:
-            if s.earliest == s.latest:
-                parts.append(f"{s.number}: {s.target:%d/%m/%Y}")
-            else:
-                parts.append(f"{s.number}: {s.target:%d/%m/%Y} "
-                             f"(between {s.earliest:%d/%m} and {s.latest:%d/%m})")
-        self.dates.setText("\n".join(parts))
+        self.dates.setText("\n".join(planned_session_line(s, "short") for s in sessions))
 
 
 class PlanPage(WizardPage):
