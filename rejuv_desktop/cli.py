@@ -200,14 +200,6 @@ def cmd_lot_lookup(args) -> int:
     return 0
 
 
-def _size(n: int) -> str:
-    for unit in ("bytes", "kB", "MB", "GB"):
-        if n < 1000 or unit == "GB":
-            return f"{n} {unit}" if unit == "bytes" else f"{n:.1f} {unit}"
-        n /= 1000
-    return str(n)
-
-
 def cmd_backup(args) -> int:
     from datetime import datetime
 
@@ -216,7 +208,7 @@ def cmd_backup(args) -> int:
     db = args.db or paths.default_db_path()
     dest = args.to or sb.default_backup_dir(db)
     result = sb.backup_now(db, dest, datetime.now())
-    print(f"Backup written to {result.path} ({_size(result.size)}).")
+    print(f"Backup written to {result.path} ({sb.human_size(result.size)}).")
     print("Verified: integrity_check ok"
           + (f"; {result.counts.get('patients', 0)} patient(s)." if result.counts else "."))
     return 0

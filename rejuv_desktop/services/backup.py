@@ -109,6 +109,15 @@ def parse_backup_name(name: str) -> datetime | None:
         return None
 
 
+def human_size(n: float) -> str:
+    """A size as people read it: 286.7 kB, 41.2 MB."""
+    for unit in ("bytes", "kB", "MB", "GB"):
+        if n < 1000 or unit == "GB":
+            return f"{int(n)} {unit}" if unit == "bytes" else f"{n:.1f} {unit}"
+        n /= 1000
+    return str(n)
+
+
 def list_backups(directory: Path) -> list[BackupFile]:
     """The backups in a folder, newest first (only files named like our backups)."""
     directory = Path(directory)

@@ -90,13 +90,8 @@ def _connect_source(path: Path):
 
 def _fsync_dir(directory: Path) -> None:
     """Make a rename durable (POSIX); Windows has no directory handles to sync."""
-    if os.name != "posix":
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    if os.name == "posix":
+        _fsync_file(directory)
 
 
 def _fsync_file(path: Path) -> None:

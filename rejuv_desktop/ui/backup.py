@@ -33,15 +33,6 @@ def _tr(text: str) -> str:
     return QApplication.translate("backup", text)
 
 
-def human_size(n: float) -> str:
-    """A size as people read it: 286.7 kB, 41.2 MB."""
-    for unit in ("bytes", "kB", "MB", "GB"):
-        if n < 1000 or unit == "GB":
-            return f"{int(n)} {unit}" if unit == "bytes" else f"{n:.1f} {unit}"
-        n /= 1000
-    return str(n)
-
-
 def _when(stamp: datetime | None) -> str:
     return stamp.strftime("%d/%m/%Y %H:%M") if stamp else _tr("unknown time")
 
@@ -74,7 +65,7 @@ class BackupDialog(QDialog):
         layout.addWidget(where)
         self.last_label = QLabel(
             self.tr("Last backup: {when} ({size})").format(when=_when(last[0].created_at),
-                                                         size=human_size(last[0].size))
+                                                         size=sb.human_size(last[0].size))
             if last else self.tr("No backup has been made yet."))
         layout.addWidget(self.last_label)
         layout.addWidget(QLabel(self.tr(
@@ -189,7 +180,7 @@ class BackupFeature(QObject):
         QMessageBox.information(self.window, self.tr("Backup saved"), self.tr(
             "<p>The backup is saved as:<br><b>{path}</b></p><p>Size: {size}. It was checked "
             "after writing (SQLite integrity check: sound){patients}.</p>").format(
-            path=result.path, size=human_size(result.size),
+            path=result.path, size=sb.human_size(result.size),
             patients=self.tr("; it holds {n} patients").format(n=patients)
             if patients is not None else ""))
         self.window.statusBar().showMessage(self.tr("Backup saved: {name}").format(
