@@ -187,6 +187,13 @@ class _Checker:
             raise self.fail(f"'{key}' must be a list of {count}texts", index, f"{key} =")
         return [self.text(v, key, index) for v in value]
 
+    def text_table(self, value: Any, key: str, names: set[str], index: int, wanted: str) -> None:
+        """A table with exactly ``names`` as keys, each a piece of template text."""
+        if not isinstance(value, dict) or set(value) != names:
+            raise self.fail(f"'{key}' must {wanted}", index, key)
+        for v in value.values():
+            self.text(v, key, index)
+
     def choice(self, value: Any, key: str, allowed: tuple[str, ...], index: int) -> None:
         if value not in allowed:
             raise self.fail(f"'{key}' must be one of {', '.join(allowed)}, not {value!r}", index, f"{key} =")
@@ -294,26 +301,16 @@ def _check_block(ck: _Checker, index: int, raw: Any) -> Block:
         if ck.kind != "summary":
             raise ck.fail("a 'merz' block belongs in the consultation summary", index, "type")
         ck.text_list(d["columns"], "columns", index, 2)
-        hands = d["hands"]
-        if not isinstance(hands, dict) or set(hands) != {"left", "right"}:
-            raise ck.fail("'hands' must name 'left' and 'right'", index, "hands")
-        for v in hands.values():
-            ck.text(v, "hands", index)
-        grades = d["grades"]
-        if not isinstance(grades, dict) or set(grades) != {"0", "1", "2", "3", "4"}:
-            raise ck.fail("'grades' must describe grades \"0\" to \"4\"", index, "grades")
-        for v in grades.values():
-            ck.text(v, "grades", index)
+        ck.text_table(d["hands"], "hands", {"left", "right"}, index, "name 'left' and 'right'")
+        ck.text_table(d["grades"], "grades", {"0", "1", "2", "3", "4"}, index,
+                      'describe grades "0" to "4"')
         ck.text(d["not_graded"], "not_graded", index)
     elif btype == "verdicts":
         if ck.kind != "summary":
             raise ck.fail("a 'verdicts' block belongs in the consultation summary", index, "type")
         ck.text_list(d["columns"], "columns", index, 3)
-        levels = d["levels"]
-        if not isinstance(levels, dict) or set(levels) != set(VERDICT_LEVELS):
-            raise ck.fail(f"'levels' must name {', '.join(VERDICT_LEVELS)}", index, "levels")
-        for v in levels.values():
-            ck.text(v, "levels", index)
+        ck.text_table(d["levels"], "levels", set(VERDICT_LEVELS), index,
+                      f"name {', '.join(VERDICT_LEVELS)}")
         ck.text(d["empty"], "empty", index)
     return Block(type=btype, data=d, line=ck.line_in_block(index, "type"))
 
