@@ -7,7 +7,6 @@ from datetime import date
 import pytest
 
 from rejuv_desktop.services import consultations as sc
-from rejuv_desktop.services import documents as sd
 from rejuv_desktop.services import follow_ups as fu
 from rejuv_desktop.services import recall
 from rejuv_desktop.services import sessions as ss

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from rejuv_desktop.content import load_toml, resource_path, resources_root
+from rejuv_desktop.content import load_toml, resources_root
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -14,7 +14,6 @@ from docs_helpers import (
     full_text,
     images_on_page,
     link_annotations,
-    patient,
     png,
     reader,
     signed,

@@ -7,13 +7,11 @@ integrity ok) and T-CONC-2 (a second process holding the write lock: message, da
 
 from __future__ import annotations
 
-import os
 import random
 import signal
 import subprocess
 import sys
 import textwrap
-import threading
 import time
 
 import pytest

@@ -1,13 +1,11 @@
 """The application shell: one instance per database, errors shown and logged without names."""
 
 import logging
-import os
 import signal
 import subprocess
 import sys
 import textwrap
 
-import pytest
 
 from rejuv_desktop.errors import StorageError
 from rejuv_desktop.services import patients as sp

@@ -3,7 +3,6 @@
 import pytest
 from PySide6.QtWidgets import QWizard
 
-from rejuv_desktop.domain import screening as scr
 from rejuv_desktop.services import consultations as sc
 from rejuv_desktop.services import patients as sp
 from rejuv_desktop.services import practitioners as pr

@@ -1,4 +1,3 @@
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from rejuv_desktop.services import patients as sp

@@ -114,7 +114,7 @@ def test_fat_transfer_end_to_end(qtbot, store, patient, no_modal):
     assert ss.get_session(store, runner.session_id)["status"] == "in_progress"
     tick(qtbot, runner, "sign_out.follow_up")
     assert "can be completed" in runner.open_label.text()
-    with qtbot.waitSignals([runner.changed, runner.aftercare_requested]) as signals:
+    with qtbot.waitSignals([runner.changed, runner.aftercare_requested]):
         qtbot.mouseClick(runner.complete_button, Qt.MouseButton.LeftButton)
     assert [kind for kind, _t, _m in no_modal[-2:]] == ["question", "question"]
     assert "aftercare sheet" in no_modal[-1][2]

@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import (QCheckBox, QDateEdit, QFormLayout, QGroupBox, QHBoxLayout,
-                               QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QVBoxLayout)
+from PySide6.QtWidgets import (QCheckBox, QDateEdit, QFormLayout, QGroupBox, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QVBoxLayout)
 
 from rejuv_desktop.domain import consultation as dc
 from rejuv_desktop.domain import screening as scr
@@ -72,7 +71,7 @@ class RecommendationPage(WizardPage):
         self.lines.setText(recommendation_html(evaluation))
         recommended = set(evaluation.recommendation.procedures)
         for p, check in self.choices.items():
-            verdict = evaluation.verdicts[p]
+            evaluation.verdicts[p]
             name = self.rules.procedure_name(p)
             suffix = ""
             if p in recommended:
@@ -132,7 +131,6 @@ class PlanBox(QGroupBox):
             self.interval.hide()
         form.addRow(self.tr("First session"), self.start)
         form.addRow(self.tr("Dates"), self.dates)
-        note = self.series.source or ""
         if not self.series.verified:
             hint = QLabel(self.tr("Series length and interval are clinic settings from "
                                   "practice, not from published trials."))
