@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rejuv_desktop.domain import patients as dp
 from rejuv_desktop.errors import NotFound
+from rejuv_desktop.storage import patient_search
 
 LIST_COLUMNS = "p.id, p.given_name, p.family_name, p.date_of_birth, p.phone, p.archived"
 
@@ -63,31 +64,12 @@ def find_same(store, given_name: str, family_name: str, dob: str,
         " AND p.id IS NOT ?", (key, dob, exclude_id))
 
 
-def _fts_query(terms: list[str]) -> str:
-    # Each term quoted (so no FTS syntax comes from the user) and used as a prefix.
-    return " ".join('"' + t.replace('"', '""') + '"*' for t in terms)
-
-
 def search(store, query: str, *, include_archived: bool = False, limit: int = 200,
            offset: int = 0) -> list[dict]:
     """Patients matching what was typed, best first: family-name prefix, then given name,
-    then date of birth or phone; alphabetical within each rank."""
-    terms = dp.query_terms(query)
-    archived = "" if include_archived else "AND p.archived = 0"
-    if not terms:
-        return store.query(
-            f"SELECT {LIST_COLUMNS} FROM patients p WHERE 1 {archived}"
-            " ORDER BY p.archived, p.name_key, p.id LIMIT ? OFFSET ?", (limit, offset))
-    first = terms[0]
-    return store.query(
-        f"SELECT {LIST_COLUMNS},"
-        " CASE WHEN p.name_key LIKE :p THEN 0"
-        "      WHEN instr(' ' || p.name_key, ' ' || :t) > 0 THEN 1 ELSE 2 END AS rank"
-        " FROM patients_fts f JOIN patients p ON p.id = f.rowid"
-        f" WHERE patients_fts MATCH :q {archived}"
-        " ORDER BY rank, p.archived, p.name_key, p.id LIMIT :limit OFFSET :offset",
-        {"p": first.replace("%", "").replace("_", "") + "%", "t": first,
-         "q": _fts_query(terms), "limit": limit, "offset": offset})
+    then date of birth or phone; alphabetical within each rank (see ``patient_search``)."""
+    return patient_search.search(store, query, include_archived=include_archived, limit=limit,
+                                 offset=offset)
 
 
 def count(store, *, include_archived: bool = False) -> int:
