@@ -5,36 +5,36 @@ Record in, PDF bytes out: no Qt, no SQL, no clock. Texts come from templates in
 Latin, Greek, Cyrillic and CJK coverage are embedded so any name prints as typed.
 """
 
-from rejuv_desktop.documents.baseline import render_plain_text_baseline
-from rejuv_desktop.documents.context import (
-    AftercareContext,
-    ClinicInfo,
-    ConsentContext,
-    PatientInfo,
-    PractitionerInfo,
-    RenderedDocument,
-    SignatureInfo,
-    SummaryContext,
-)
-from rejuv_desktop.documents.labels import Labels, load_labels
-from rejuv_desktop.documents.render import render_aftercare, render_consent, render_summary
-from rejuv_desktop.documents.templates import Template, load_template
+from importlib import import_module
 
-__all__ = [
-    "AftercareContext",
-    "ClinicInfo",
-    "ConsentContext",
-    "Labels",
-    "PatientInfo",
-    "PractitionerInfo",
-    "RenderedDocument",
-    "SignatureInfo",
-    "SummaryContext",
-    "Template",
-    "load_labels",
-    "load_template",
-    "render_aftercare",
-    "render_consent",
-    "render_plain_text_baseline",
-    "render_summary",
-]
+# Where each public name lives. They are imported on first use, not with the package: the app
+# starts without loading ReportLab, which only the renderers need.
+_HOMES = {
+    "render_plain_text_baseline": "baseline",
+    "AftercareContext": "context",
+    "ClinicInfo": "context",
+    "ConsentContext": "context",
+    "PatientInfo": "context",
+    "PractitionerInfo": "context",
+    "RenderedDocument": "context",
+    "SignatureInfo": "context",
+    "SummaryContext": "context",
+    "Labels": "labels",
+    "load_labels": "labels",
+    "render_aftercare": "render",
+    "render_consent": "render",
+    "render_summary": "render",
+    "Template": "templates",
+    "load_template": "templates",
+}
+
+__all__ = sorted(_HOMES)
+
+
+def __getattr__(name: str):
+    home = _HOMES.get(name)
+    if home is None:  # also lets "from rejuv_desktop.documents import fonts" find the module
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value

@@ -16,9 +16,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
-from rejuv_desktop.documents import (AftercareContext, ClinicInfo, ConsentContext, PatientInfo,
-                                     PractitionerInfo, SignatureInfo, SummaryContext,
-                                     render_aftercare, render_consent, render_summary)
+from rejuv_desktop.documents.context import (AftercareContext, ClinicInfo, ConsentContext,
+                                             PatientInfo, PractitionerInfo, SignatureInfo,
+                                             SummaryContext)
 from rejuv_desktop.domain import consultation as dc
 from rejuv_desktop.domain import screening as scr
 from rejuv_desktop.domain.recommendation import CONCERN_LABELS
@@ -33,6 +33,27 @@ from rejuv_desktop.storage import practitioners as practitioners_repo
 log = logging.getLogger(__name__)
 KINDS = ("consent", "aftercare", "summary")
 PHOTO_USES = ("clinical_record", "teaching", "publication")
+
+
+def render_consent(ctx: ConsentContext, lang: str = "en"):
+    """The consent PDF (ReportLab is imported here, on first use, not when the app starts)."""
+    from rejuv_desktop.documents.render import render_consent as render
+
+    return render(ctx, lang)
+
+
+def render_aftercare(ctx: AftercareContext, lang: str = "en"):
+    """The aftercare sheet PDF (ReportLab imported on first use)."""
+    from rejuv_desktop.documents.render import render_aftercare as render
+
+    return render(ctx, lang)
+
+
+def render_summary(ctx: SummaryContext, lang: str = "en"):
+    """The consultation summary PDF (ReportLab imported on first use)."""
+    from rejuv_desktop.documents.render import render_summary as render
+
+    return render(ctx, lang)
 
 
 @dataclass(frozen=True)

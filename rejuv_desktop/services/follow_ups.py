@@ -47,6 +47,15 @@ def due_list(store, today: date | None = None) -> dict[str, list[DueItem]]:
     return out
 
 
+def due_counts(store, today: date | None = None) -> dict[str, int]:
+    """How many open follow-ups ``due_list`` would show in each class, without building it."""
+    today = today or store.clock().date()
+    out = {"overdue": 0, "this_week": 0, "upcoming": 0}
+    for start, end in repo.due_windows(store):
+        out[classify_due(date.fromisoformat(start), date.fromisoformat(end), today)] += 1
+    return out
+
+
 def _open_follow_up(store, follow_up_id: int) -> dict:
     require_actor(store)
     row = repo.get_follow_up(store, follow_up_id)

@@ -57,14 +57,18 @@ def describe(before: dict | None, after: dict | None) -> str:
 
 def audit_entries(store, *, patient_id: int | None = None, practitioner_id: int | None = None,
                   table: str | None = None, since: str | None = None, until: str | None = None,
-                  text: str | None = None, limit: int = 1000) -> list[HistoryEntry]:
+                  text: str | None = None, limit: int = 1000,
+                  before_id: int | None = None) -> list[HistoryEntry]:
     """Audit rows matching every filter given, newest first.
 
     ``patient_id`` matches the patient's own record and every row that carries their
     ``patient_id``; ``since``/``until`` are ISO dates (inclusive); ``text`` searches the row's
-    before and after values.
+    before and after values. ``before_id`` gives the next page: rows older than that one.
     """
     where, params = [], []
+    if before_id is not None:
+        where.append("a.id < ?")
+        params.append(before_id)
     if patient_id is not None:
         where.append("((a.table_name = 'patients' AND a.row_id = ?)"
                      " OR json_extract(a.after_json, '$.patient_id') = ?)")
@@ -101,9 +105,11 @@ def audit_entries(store, *, patient_id: int | None = None, practitioner_id: int 
     return out
 
 
-def patient_history(store, patient_id: int) -> list[HistoryEntry]:
-    """Every recorded change about one patient, newest first."""
-    return audit_entries(store, patient_id=patient_id)
+def patient_history(store, patient_id: int, limit: int = 1000,
+                    before_id: int | None = None) -> list[HistoryEntry]:
+    """Recorded changes about one patient, newest first (a page of ``limit``; pass the id of
+    the last one shown as ``before_id`` for the next page)."""
+    return audit_entries(store, patient_id=patient_id, limit=limit, before_id=before_id)
 
 
 def audited_tables(store) -> list[str]:

@@ -371,8 +371,8 @@ def set_weight(store, session_id: int, weight_kg: float | None) -> None:
 
 def _save(store, session_id: int, key: str, kind: str, value: Any) -> Entry:
     with store.write():
-        repo.insert_entry(store, session_id, key, kind, value)
-    row = repo.entries_of(store, session_id)[-1]
+        entry_id = repo.insert_entry(store, session_id, key, kind, value)
+    row = repo.entry(store, entry_id)  # the saved row alone, not the whole session again
     return Entry(key, kind, value, row["who"] or "", row["at"])
 
 

@@ -22,7 +22,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlite_utils.utils import sqlite3
+from rejuv_desktop.storage.db import sqlite3
 
 from rejuv_desktop.errors import StorageError
 

@@ -9,8 +9,10 @@ from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 
-import sqlite_utils
-from sqlite_utils.utils import sqlite3
+try:  # the same SQLite module sqlite-utils picks: pysqlite3's newer library when installed
+    import pysqlite3 as sqlite3
+except ImportError:  # pragma: no cover - depends on the platform's wheels
+    import sqlite3
 
 from rejuv_desktop.errors import StorageError
 
@@ -56,23 +58,35 @@ class Store:
     ``clock`` returns the current time; tests pass a fixed one.
     """
 
-    def __init__(self, db: sqlite_utils.Database, path: Path | None, clock: Callable[[], datetime]):
-        self.db = db
+    def __init__(self, db, path: Path | None, clock: Callable[[], datetime]):
+        # ``db``: a sqlite-utils Database, or a bare connection; then the Database (and the
+        # import of sqlite-utils, a sizeable share of start-up) waits until something uses it.
+        self._db = db if hasattr(db, "conn") else None
+        self._conn = db.conn if self._db is not None else db
         self.path = path
         self.clock = clock
         self.actor_id: int | None = None
         self._depth = 0
 
     @property
+    def db(self):
+        """The sqlite-utils ``Database`` over this connection (made on first use)."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self._conn, execute_plugins=False)
+        return self._db
+
+    @property
     def conn(self):
-        return self.db.conn
+        return self._conn
 
     def now_iso(self) -> str:
         """The current time as stored in records (ISO 8601 with offset, seconds)."""
         return self.clock().isoformat(timespec="seconds")
 
     @contextlib.contextmanager
-    def write(self) -> Iterator[sqlite_utils.Database]:
+    def write(self) -> Iterator[Store]:
         """Run a block as one write transaction (``BEGIN IMMEDIATE``); nested calls join it.
 
         Any exception rolls the whole block back. SQLite errors a person can act on (locked,
@@ -81,7 +95,7 @@ class Store:
         if self._depth:
             self._depth += 1
             try:
-                yield self.db
+                yield self
             finally:
                 self._depth -= 1
             return
@@ -91,7 +105,7 @@ class Store:
             raise (_translate(exc) or exc) from exc
         self._depth = 1
         try:
-            yield self.db
+            yield self
         except BaseException as exc:
             self._depth = 0
             if self.conn.in_transaction:
@@ -137,8 +151,16 @@ def _create_private(path: Path) -> None:
     os.close(fd)
 
 
-def connect(path: Path | str | None) -> sqlite_utils.Database:
-    """A connection with the pragmas every connection needs. ``None`` means in memory."""
+def connect(path: Path | str | None):
+    """A sqlite-utils ``Database`` with the pragmas every connection needs (``None``: in
+    memory)."""
+    import sqlite_utils
+
+    return sqlite_utils.Database(_connection(path), execute_plugins=False)
+
+
+def _connection(path: Path | str | None):
+    """A bare connection with the pragmas every connection needs. ``None`` means in memory."""
     if path is None:
         conn = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
     else:
@@ -150,7 +172,6 @@ def connect(path: Path | str | None) -> sqlite_utils.Database:
                                    timeout=BUSY_TIMEOUT_MS / 1000)
         except sqlite3.Error as exc:
             raise StorageError(f"The database {path} cannot be opened: {exc}") from exc
-    db = sqlite_utils.Database(conn, execute_plugins=False)
     try:
         if path is not None:
             mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
@@ -159,12 +180,15 @@ def connect(path: Path | str | None) -> sqlite_utils.Database:
         conn.execute("PRAGMA synchronous=FULL")
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        # What sqlite-utils sets on every connection it wraps, set here from the start (it is
+        # only loaded when needed): a row replaced by INSERT OR REPLACE fires delete triggers.
+        conn.execute("PRAGMA recursive_triggers=on")
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise (_translate(exc) or StorageError(
             f"The file {path} is not a Rejuv Desktop database, or it is damaged ({exc})."
         )) from exc
-    return db
+    return conn
 
 
 def open_store(path: Path | str | None, *, clock: Callable[[], datetime] = local_now,
@@ -176,13 +200,12 @@ def open_store(path: Path | str | None, *, clock: Callable[[], datetime] = local
     """
     from rejuv_desktop.storage import audit, schema
 
-    db = connect(path)
-    store = Store(db, Path(path) if path else None, clock)
+    store = Store(_connection(path), Path(path) if path else None, clock)
     audit.register_functions(store)
     try:
-        schema.refuse_newer(db)
-        if migrate:
-            schema.migrate(db)
+        schema.refuse_newer(store.conn)
+        if migrate and schema.pending_names(store.conn):
+            schema.migrate(store.db)
     except BaseException:
         store.close()
         raise

@@ -6,28 +6,77 @@ a migration this version does not know was written by a newer version and is ref
 
 from __future__ import annotations
 
-from sqlite_utils.migrations import Migrations
+from dataclasses import dataclass
+from typing import Callable
 
 from rejuv_desktop.errors import StorageError
 from rejuv_desktop.storage import audit
 
 MIGRATION_SET = "rejuv_desktop"
-migrations = Migrations(MIGRATION_SET)
+MIGRATIONS_TABLE = "_sqlite_migrations"  # sqlite-utils' record of what was applied
+
+
+class _Registry:
+    """The migrations in order, as ``@migrations(name=...)`` registers them.
+
+    sqlite-utils applies them, but it is only imported when some are pending: checking that a
+    database is up to date is two plain queries, and the app starts without loading it.
+    """
+
+    @dataclass(frozen=True)
+    class _Migration:
+        name: str
+        fn: Callable
+
+    def __init__(self, name: str):
+        self.name = name
+        self._migrations: list[_Registry._Migration] = []
+
+    def __call__(self, *, name: str):
+        def register(fn):
+            if any(m.name == name for m in self._migrations):
+                raise ValueError(f"Migration '{name}' is already registered")
+            self._migrations.append(self._Migration(name, fn))
+            return fn
+        return register
+
+    def apply(self, db) -> None:
+        """Apply what is pending with sqlite-utils (each in its own transaction)."""
+        from sqlite_utils.migrations import Migrations
+
+        real = Migrations(self.name)
+        for m in self._migrations:
+            real(name=m.name)(m.fn)
+        real.apply(db)
+
+
+migrations = _Registry(MIGRATION_SET)
 
 
 def known_names() -> list[str]:
     return [m.name for m in migrations._migrations]
 
 
+def applied_names(db) -> list[str]:
+    """Names of this app's migrations the database has applied, in order (``db``: a
+    sqlite-utils database or a bare connection)."""
+    conn = getattr(db, "conn", db)
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                        (MIGRATIONS_TABLE,)).fetchone():
+        return []
+    return [r[0] for r in conn.execute(
+        f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ? ORDER BY rowid",
+        (MIGRATION_SET,))]
+
+
 def schema_version(db) -> int:
     """How many of this app's migrations the database has applied."""
-    return len(migrations.applied(db))
+    return len(applied_names(db))
 
 
 def refuse_newer(db) -> None:
     """Raise if the database has migrations this version of the app does not know."""
-    applied = [m.name for m in migrations.applied(db)]
-    unknown = [name for name in applied if name not in set(known_names())]
+    unknown = [name for name in applied_names(db) if name not in set(known_names())]
     if unknown:
         raise StorageError(
             "This database was written by a newer version of Rejuv Desktop "
@@ -36,9 +85,15 @@ def refuse_newer(db) -> None:
         )
 
 
+def pending_names(db) -> list[str]:
+    applied = set(applied_names(db))
+    return [name for name in known_names() if name not in applied]
+
+
 def migrate(db) -> list[str]:
-    """Apply pending migrations; returns the names applied (empty when up to date)."""
-    pending = [m.name for m in migrations.pending(db)]
+    """Apply pending migrations; returns the names applied (empty when up to date).
+    ``db`` is a sqlite-utils database (the migrations use it)."""
+    pending = pending_names(db)
     if pending:
         migrations.apply(db)
         db.conn.execute(f"PRAGMA user_version = {len(known_names())}")
@@ -360,3 +415,14 @@ END""",
     INSERT INTO patients_names_fts (rowid, name_key) VALUES (new.id, new.name_key);
 END""",
 )
+
+
+@migrations(name="0008_due_count_indexes")
+def _due_count_indexes(db) -> None:
+    # The Due tab's title counts the open follow-ups of active patients once the window is up:
+    # with these two small covering indexes that reads a few hundred pages, not thousands of
+    # patient rows scattered over the file.
+    _sql(db, """
+CREATE INDEX follow_ups_open ON follow_ups (status, patient_id, due_from, due_to);
+CREATE INDEX patients_active ON patients (id, archived)
+""")

@@ -127,6 +127,18 @@ def entries_of(store, session_id: int) -> list[dict]:
     return rows
 
 
+def entry(store, entry_id: int) -> dict:
+    """One entry, with the name of who made it."""
+    row = store.query_one(
+        f"SELECT e.id, e.key, e.kind, e.value_json, e.practitioner_id, e.at, {_WHO} AS who"
+        " FROM session_entries e LEFT JOIN practitioners pr ON pr.id = e.practitioner_id"
+        " WHERE e.id = ?", (entry_id,))
+    if row is None:
+        raise NotFound(f"Session entry {entry_id} does not exist")
+    row["value"] = json.loads(row.pop("value_json"))
+    return row
+
+
 def latest_values(store, session_ids: list[int], prefix: str = "") -> dict[int, dict]:
     """The latest value of each field key per session (only keys starting with ``prefix``)."""
     if not session_ids:
@@ -171,6 +183,13 @@ def follow_ups_due(store) -> list[dict]:
         " FROM follow_ups f JOIN patients p ON p.id = f.patient_id"
         " LEFT JOIN sessions s ON s.id = f.session_id"
         " WHERE f.status = 'due' AND p.archived = 0 ORDER BY f.due_from, f.due_to, f.id")
+
+
+def due_windows(store) -> list[tuple[str, str]]:
+    """``(due_from, due_to)`` of every open follow-up that ``follow_ups_due`` lists."""
+    return store.conn.execute(
+        "SELECT f.due_from, f.due_to FROM follow_ups f JOIN patients p ON p.id = f.patient_id"
+        " WHERE f.status = 'due' AND p.archived = 0").fetchall()
 
 
 def follow_ups_of_patient(store, patient_id: int) -> list[dict]:

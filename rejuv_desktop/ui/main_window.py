@@ -62,11 +62,15 @@ class MainWindow(QMainWindow):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.setShowGrid(False)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setSectionResizeMode(
-            1, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(
-            2, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths for the date and phone columns: sizing them to their contents would
+        # measure every row again at each keystroke.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        metrics = self.table.fontMetrics()
+        for column, sample in ((1, "00/00/0000"), (2, "+353 00 000 0000")):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.selectionModel().currentRowChanged.connect(self.on_current_changed)
         self.table.activated.connect(lambda idx: self.edit_patient(self.model.patient_id(idx.row())))
         self.count_label = QLabel()
@@ -166,12 +170,12 @@ class MainWindow(QMainWindow):
     def on_search(self, text: str) -> None:
         current = self.record.patient_id
         self.model.search(text, self.show_archived.isChecked())
-        total = sp.count_patients(self.store, include_archived=self.show_archived.isChecked())
         shown = len(self.model.rows)
         if text.strip():
             self.count_label.setText(self.tr("{n} found").format(
                 n=f"{shown}+" if self.model.canFetchMore() else shown))
         else:
+            total = sp.count_patients(self.store, include_archived=self.show_archived.isChecked())
             self.count_label.setText(self.tr("{n} patients").format(n=total))
         row = self.model.row_of(current) if current is not None else None
         if row is not None:

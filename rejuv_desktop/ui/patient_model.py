@@ -25,6 +25,8 @@ class PatientTableModel(QAbstractTableModel):
         self.query = ""
         self.include_archived = False
         self._more = False
+        # Display texts per row, made once: the view asks for them again at every repaint.
+        self._texts: dict[int, tuple[str, str, str]] = {}
 
     # Qt overrides -------------------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:
@@ -38,18 +40,22 @@ class PatientTableModel(QAbstractTableModel):
             return self.tr(self.COLUMNS[section])
         return None
 
+    def _display(self, n: int) -> tuple[str, str, str]:
+        texts = self._texts.get(n)
+        if texts is None:
+            row = self.rows[n]
+            name = dp.display_name(row) + (self.tr(" (archived)") if row["archived"] else "")
+            dob = date.fromisoformat(row["date_of_birth"]).strftime("%d/%m/%Y")
+            texts = self._texts[n] = (name, dob, row["phone"])
+        return texts
+
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(index.row())[index.column()]
         row = self.rows[index.row()]
         col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == 0:
-                name = dp.display_name(row)
-                return name + (self.tr(" (archived)") if row["archived"] else "")
-            if col == 1:
-                return date.fromisoformat(row["date_of_birth"]).strftime("%d/%m/%Y")
-            return row["phone"]
         if role == Qt.ItemDataRole.UserRole:
             return row["id"]
         if role == Qt.ItemDataRole.ForegroundRole and row["archived"]:
@@ -88,6 +94,7 @@ class PatientTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._more = len(rows) > PAGE
         self.rows = rows[:PAGE]
+        self._texts = {}
         self.endResetModel()
 
     def refresh(self) -> None:

@@ -15,6 +15,10 @@ from rejuv_desktop.services import patients as sp
 from rejuv_desktop.ui.consultation.view import ConsultationsTab
 
 
+HISTORY_PAGE = 100
+"""Changes shown at first in the History tab; more are fetched as it scrolls."""
+
+
 def fmt_date(iso: str) -> str:
     return date.fromisoformat(iso).strftime("%d/%m/%Y") if iso else ""
 
@@ -101,6 +105,9 @@ class RecordPane(QWidget):
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history.setWordWrap(True)
         self.history.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.history.verticalScrollBar().valueChanged.connect(self._history_scrolled)
+        self._history_more = False
+        self._history_last: int | None = None
         self.tabs.addTab(self.history, self.tr("History"))
         rl.addWidget(self.tabs, 1)
         self.stack.addWidget(record)
@@ -145,14 +152,35 @@ class RecordPane(QWidget):
             self.show_patient(self.patient_id)
 
     def _fill_history(self) -> None:
-        entries = sh.patient_history(self.store, self.patient_id)
-        self.history.setRowCount(len(entries))
-        for i, e in enumerate(entries):
-            for j, text in enumerate((fmt_time(e.at), e.who, e.what, e.changes)):
-                self.history.setItem(i, j, QTableWidgetItem(text))
+        """The newest changes; older ones are fetched a page at a time as the list scrolls
+        (a record kept for years holds hundreds, each row sized to its wrapped text)."""
+        self._history_more = False  # clearing may scroll: fetch nothing until reset
+        self.history.setRowCount(0)
+        self._history_more = True
+        self._history_last = None
+        self._more_history()
         self.history.resizeColumnsToContents()
         self.history.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.history.resizeRowsToContents()
+
+    def _more_history(self) -> None:
+        if not self._history_more or self.patient_id is None:
+            return
+        entries = sh.patient_history(self.store, self.patient_id, limit=HISTORY_PAGE + 1,
+                                     before_id=self._history_last)
+        self._history_more = len(entries) > HISTORY_PAGE
+        entries = entries[:HISTORY_PAGE]
+        start = self.history.rowCount()
+        self.history.setRowCount(start + len(entries))
+        for i, e in enumerate(entries, start):
+            for j, text in enumerate((fmt_time(e.at), e.who, e.what, e.changes)):
+                self.history.setItem(i, j, QTableWidgetItem(text))
+            self.history.resizeRowToContents(i)
+        if entries:
+            self._history_last = entries[-1].id
+
+    def _history_scrolled(self, value: int) -> None:
+        if value >= self.history.verticalScrollBar().maximum() - 2:
+            self._more_history()
 
     def _toggle_archive(self) -> None:
         p = sp.get_patient(self.store, self.patient_id)

@@ -16,7 +16,6 @@ from rejuv_desktop.errors import UserError, ValidationError
 from rejuv_desktop.services import consultations as sc
 from rejuv_desktop.services import documents as sd
 from rejuv_desktop.ui.documents.signature_pad import SignaturePad
-from rejuv_desktop.ui.documents.viewer import PdfPreview
 from rejuv_desktop.ui.errors import excepthook, reports_errors, show_user_error
 from rejuv_desktop.ui.forms import message_label
 from rejuv_desktop.ui.tasks import run_in_background
@@ -356,9 +355,12 @@ class DocumentsTab(QWidget):
 
     # viewing and signing --------------------------------------------------------------------------
     @reports_errors
-    def open_document(self, document_id: int | None) -> PdfPreview | None:
+    def open_document(self, document_id: int | None) -> QDialog | None:
         if document_id is None:
             return None
+        # Qt PDF and printing load on first use, not at start-up.
+        from rejuv_desktop.ui.documents.viewer import PdfPreview
+
         try:
             preview = PdfPreview(self.store, document_id, self)
         except UserError as exc:

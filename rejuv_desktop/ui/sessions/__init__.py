@@ -6,6 +6,7 @@ from __future__ import annotations
 
 def install(window) -> None:
     """Add the Sessions tab, the Due view, and their menu entries to the main window."""
+    from PySide6.QtCore import QTimer
     from PySide6.QtGui import QKeySequence
     from PySide6.QtWidgets import QTabWidget
 
@@ -77,6 +78,8 @@ def install(window) -> None:
 
     events.changed.connect(on_changed)
     update_due_title()
+    # The title's count comes once the window is up (the Due list itself fills when shown).
+    QTimer.singleShot(0, due, lambda: (due.refresh_counts(), update_due_title()))
 
     def find_lot() -> None:
         dialog = LotLookupDialog(store, window)

@@ -282,7 +282,14 @@ class DueView(QWidget):
         self.actions.changed.connect(self._changed)
         layout.addWidget(self.actions, 1)
         self.counts: dict[str, int] = {}
-        self.refresh()
+        # The list is built when the view is first shown (or refreshed): a clinic has thousands
+        # of open visits, and the main window must be up without waiting for them.
+        self.filled = False
+
+    def showEvent(self, event) -> None:
+        if not self.filled:
+            self.refresh()
+        super().showEvent(event)
 
     @reports_errors
     def refresh(self) -> None:
@@ -290,9 +297,15 @@ class DueView(QWidget):
         groups = fu.due_list(self.store, today)
         self.counts = {k: len(v) for k, v in groups.items()}
         self.actions.show_groups(groups)
+        self.filled = True
         self.summary.setText(self.tr("As of {day}: {overdue} overdue, {week} this week").format(
             day=today.strftime("%d/%m/%Y"), overdue=self.counts["overdue"],
             week=self.counts["this_week"]))
+
+    @reports_errors
+    def refresh_counts(self) -> None:
+        """Only the counts by class (for the tab's title), without building the list."""
+        self.counts = fu.due_counts(self.store, self.store.clock().date())
 
     def _changed(self) -> None:
         self.refresh()
