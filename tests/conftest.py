@@ -56,3 +56,20 @@ def patient_data() -> dict:
             "date_of_birth": "12/03/1971", "sex": "female", "phone": "07700 900123",
             "email": "zoe@example.org", "address": "1 Quay Street, Bristol",
             "preferred_language": "en", "fitzpatrick": "II", "notes": "Pianist."}
+
+
+@pytest.fixture(autouse=True)
+def _no_blocking_error_dialog(monkeypatch):
+    """An unexpected error in a test shows no modal dialog (which would hang the run): it is
+    recorded instead, and the test fails with its details."""
+    try:
+        from rejuv_desktop.ui import errors as ui_errors
+    except ImportError:  # pragma: no cover - Qt not installed
+        yield
+        return
+    shown: list[str] = []
+    original = ui_errors.ErrorDialog.exec
+    monkeypatch.setattr(ui_errors.ErrorDialog, "exec", lambda self: shown.append(self.details))
+    yield shown
+    if ui_errors.ErrorDialog.exec is not original and shown:
+        pytest.fail("Unexpected error dialog:\n" + "\n".join(shown))
