@@ -3,6 +3,10 @@ view beside the patient list, and the search for patients by product lot."""
 
 from __future__ import annotations
 
+DUE_COUNT_DELAY_MS = 300
+"""The Due tab's count is read this long after the window is set up, so it never delays the
+first paint of the window (a zero timer can run before it)."""
+
 
 def install(window) -> None:
     """Add the Sessions tab, the Due view, and their menu entries to the main window."""
@@ -79,7 +83,12 @@ def install(window) -> None:
     events.changed.connect(on_changed)
     update_due_title()
     # The title's count comes once the window is up (the Due list itself fills when shown).
-    QTimer.singleShot(0, due, lambda: (due.refresh_counts(), update_due_title()))
+    def first_count() -> None:
+        if window.isVisible():  # a window already closed (and its database) is left alone
+            due.refresh_counts()
+            update_due_title()
+
+    QTimer.singleShot(DUE_COUNT_DELAY_MS, due, first_count)
 
     def find_lot() -> None:
         dialog = LotLookupDialog(store, window)
