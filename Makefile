@@ -26,6 +26,11 @@ demo: $(STAMP)
 	$(BIN)/rejuv-desktop demo --db $(DEMO_DB)
 	$(BIN)/rejuv-desktop --db $(DEMO_DB)
 
+# Performance at clinic scale (figures beside their baselines; see README, Performance).
+# The generated clinics are kept in bench/.data/; BENCH_ARGS=--quick for a short run.
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py $(BENCH_ARGS)
+
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_screenshots.py
 

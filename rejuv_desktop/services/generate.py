@@ -24,13 +24,14 @@ from rejuv_desktop.domain import consultation as dc
 from rejuv_desktop.domain import screening as scr
 from rejuv_desktop.domain.protocols import SIDES, load_protocol
 from rejuv_desktop.domain.schedule import follow_ups_after_session
+from rejuv_desktop.services import settings
 from rejuv_desktop.services.generate_sessions import (ENTRY_COLUMNS, PRODUCT_COLUMNS, ZONE,
                                                       session_entries, stamp, stand_in_pdf)
 from rejuv_desktop.services.sample_names import ORIGINS
 from rejuv_desktop.storage import bulk
 from rejuv_desktop.storage import practitioners as practitioners_repo
 
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 """Bumped whenever the records generated for a size and seed change (cached files expire)."""
 REFERENCE_DAY = date(2026, 11, 1)
 """'Today' for the generated clinic: records span the ten years before it."""
@@ -38,6 +39,8 @@ FIRST_DAY = REFERENCE_DAY - timedelta(days=3652)
 BUSY_CONSULTATIONS = 50
 PLANNED_SHARE = 0.30
 
+CLINIC = {"clinic_name": "Harbourside Hand Clinic",
+          "clinic_address": "12 Quay Street, Bristol BS1 4DJ", "clinic_phone": "0117 496 0000"}
 PRACTITIONERS = [("Claire Martin", "Dr", "GMC 7123456", "admin"),
                  ("Samuel Okafor", "Dr", "GMC 7654321", "practitioner"),
                  ("Aisha Rahman", "Nurse", "NMC 12A3456E", "practitioner"),
@@ -272,7 +275,9 @@ class _Generator:
 
     # --- the whole clinic -----------------------------------------------------------------------
     def practitioners(self) -> None:
+        """The clinic's details (documents need them) and its practitioners."""
         with self.store.write():
+            settings.save_clinic(self.store, CLINIC)
             for name, title, registration, role in PRACTITIONERS:
                 practitioners_repo.insert(self.store, {"name": name, "title": title,
                                                        "registration": registration,

@@ -1,0 +1,193 @@
+"""Performance at clinic scale: every figure beside its baseline, measured in the same run.
+
+    make bench                          # 10,000 and 100,000 patients (generated once, cached)
+    python bench/run.py --quick         # tiny clinics, a few seconds (the smoke test runs this)
+    python bench/run.py --sizes 20000,200000 --out results.json
+
+The largest size is the clinic measured; the smallest is the start of the growth figure (7).
+Generated databases are kept in ``bench/.data/`` (ignored by git), one per size and seed; ticks
+recorded by figure 4 go into the largest one, in a session kept for that purpose.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+import clinics  # noqa: E402
+import measure as m  # noqa: E402
+
+
+@dataclass
+class Row:
+    figure: str
+    measured: str
+    baseline: str
+    ratio: float | None
+    target: str
+    ok: bool | None
+    """None: reported, no target."""
+
+
+def ms(value: float) -> str:
+    return f"{value:.1f} ms" if value < 1000 else f"{value / 1000:.2f} s"
+
+
+def parse_args(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true",
+                        help="tiny clinics and few repetitions (checks the bench itself runs)")
+    parser.add_argument("--sizes", help="patients per clinic, comma-separated "
+                                        "(default 10000,100000; --quick: 200,600)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--runs", type=int, help="cold starts of each kind (default 7)")
+    parser.add_argument("--queries", type=int, help="typed queries (default 200)")
+    parser.add_argument("--skip-startup-check", action="store_true",
+                        help="do not time the start-up integrity check (minutes at 100,000)")
+    parser.add_argument("--data", type=Path, default=clinics.DATA_DIR,
+                        help="folder for the generated databases")
+    parser.add_argument("--out", type=Path, help="also write the results as JSON here")
+    args = parser.parse_args(argv)
+    sizes = args.sizes or ("200,600" if args.quick else "10000,100000")
+    args.sizes = sorted({int(s.replace("_", "")) for s in sizes.split(",")})
+    args.runs = args.runs or (2 if args.quick else 7)
+    args.queries = args.queries or (20 if args.quick else 200)
+    args.opens = 3 if args.quick else 15
+    args.ticks = 6 if args.quick else 40
+    args.pdfs = 2 if args.quick else 15
+    return args
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    began = time.perf_counter()
+    machine = m.machine()
+    print(f"Machine: {machine.line()}", flush=True)
+    generated = {n: clinics.cached_clinic(n, args.seed, args.data) for n in args.sizes}
+    big = max(args.sizes)
+    small = min(args.sizes)
+    big_db, big_clinic = generated[big]
+    counts = big_clinic.counts
+    print(f"Clinic measured: {big:,} patients, {counts['consultations']:,} consultations, "
+          f"{counts['session_entries']:,} checklist entries, {counts['audit_log']:,} audit rows; "
+          f"{big_db.stat().st_size / 2**20:,.0f} MiB (seed {args.seed})", flush=True)
+
+    results: dict = {"machine": machine.__dict__, "sizes": args.sizes, "seed": args.seed,
+                     "counts": counts}
+    print("Timing cold starts …", flush=True)
+    results["start"] = m.start_figures(big_db, args.runs)
+    if not args.skip_startup_check:
+        print("Timing the start-up integrity check …", flush=True)
+        results["startup_check_s"] = m.startup_check_seconds(big_db)
+    ui = {}
+    for n in args.sizes:
+        print(f"Typing searches and opening records on {n:,} patients …", flush=True)
+        db, clinic = generated[n]
+        ui[n] = m.ui_figures(db, clinic.busy_patient_id, args.queries, args.opens)
+    results["ui"] = {str(n): ui[n] for n in args.sizes}
+    print("Timing checklist ticks …", flush=True)
+    results["tick"] = m.tick_figures(big_db, big_clinic.tick_session_id, args.ticks)
+    print("Timing consent PDFs …", flush=True)
+    results["consent"] = m.consent_figures(args.pdfs)
+
+    rows = figures(results, big, small)
+    print()
+    print(table(rows))
+    print()
+    print(f"Machine: {machine.line()}")
+    print(f"Sizes: {', '.join(f'{n:,}' for n in args.sizes)} patients; seed {args.seed}; "
+          f"{args.runs} cold starts of each kind; {ui[big]['keystrokes']} keystrokes over "
+          f"{len(ui[big]['queries'])} queries; {args.opens} record openings; "
+          f"{args.ticks} ticks; {args.pdfs} PDFs. Bench took {time.perf_counter() - began:.0f} s.")
+    results["rows"] = [r.__dict__ for r in rows]
+    if args.out:
+        args.out.write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")
+    return 0
+
+
+def figures(r: dict, big: int, small: int) -> list[Row]:
+    start, ui_big, ui_small = r["start"], r["ui"][str(big)], r["ui"][str(small)]
+    rows = []
+    app_s, bare_s = m.median(start["app_s"]), m.median(start["bare_s"])
+    rows.append(Row("1. Cold start to main window shown, list filled (start-up check excluded)",
+                    ms(app_s * 1000), f"bare QMainWindow {ms(bare_s * 1000)}", app_s / bare_s,
+                    "≤ 1.5x", app_s / bare_s <= 1.5))
+    if "startup_check_s" in r:
+        check = r["startup_check_s"]
+        rows.append(Row("1b. Start-up integrity check (PRAGMA quick_check, every start)",
+                        ms(check * 1000), f"bare QMainWindow {ms(bare_s * 1000)}",
+                        (app_s + check) / bare_s, "≤ 1.5x (with 1.)",
+                        (app_s + check) / bare_s <= 1.5))
+    model = ui_big["search_model_ms"]
+    bare_page = ui_big["search_bare_ms"]
+    rows.append(Row(f"2. Search as you type, text change to model updated ({big:,}), p95",
+                    f"p95 {ms(m.percentile(model, 95))}, median {ms(m.median(model))}",
+                    f"indexed page p95 {ms(m.percentile(bare_page, 95))}",
+                    m.percentile(model, 95) / m.percentile(bare_page, 95), "p95 ≤ 16 ms",
+                    m.percentile(model, 95) <= 16))
+    keys = ui_big["search_keystroke_ms"]
+    rows.append(Row("2b. Whole keystroke (also selects the first match, fills its record), p95",
+                    f"p95 {ms(m.percentile(keys, 95))}, median {ms(m.median(keys))}",
+                    f"indexed page p95 {ms(m.percentile(bare_page, 95))}",
+                    m.percentile(keys, 95) / m.percentile(bare_page, 95), "p95 ≤ 16 ms",
+                    m.percentile(keys, 95) <= 16))
+    opened, bare_open = m.median(ui_big["open_ms"]), m.median(ui_big["open_bare_ms"])
+    rows.append(Row("3. Open the patient with 50 consultations and sessions, every tab filled",
+                    f"median {ms(opened)}, first {ms(ui_big['open_ms'][0])}",
+                    f"SQL reads alone {ms(bare_open)}", opened / bare_open, "≤ 50 ms",
+                    opened <= 50))
+    tick, bare_commit = m.median(r["tick"]["tick_ms"]), m.median(r["tick"]["bare_ms"])
+    rows.append(Row("4. Checklist tick saved durably (services.sessions.tick)", ms(tick),
+                    f"bare commit, synchronous=FULL {ms(bare_commit)}", tick / bare_commit,
+                    "≤ 2x", tick / bare_commit <= 2))
+    pdf, bare_pdf = m.median(r["consent"]["consent_ms"]), m.median(r["consent"]["bare_ms"])
+    rows.append(Row(f"5. Consent PDF ({r['consent']['pages']} pages)", ms(pdf),
+                    f"bare ReportLab, same text and fonts {ms(bare_pdf)}", pdf / bare_pdf,
+                    "≤ 2x", pdf / bare_pdf <= 2))
+    peak, bare_peak = max(start["app_peak_mib"]), max(start["bare_peak_mib"])
+    rows.append(Row("6. Peak memory, window shown and list filled", f"{peak:.0f} MiB",
+                    f"bare QMainWindow {bare_peak:.0f} MiB", peak / bare_peak, "≤ 150 MiB",
+                    peak <= 150))
+    used = ui_big["peak_kib"] / 1024
+    rows.append(Row("6b. Peak memory after all the typing and record openings above",
+                    f"{used:.0f} MiB", f"bare QMainWindow {bare_peak:.0f} MiB",
+                    used / bare_peak, "≤ 150 MiB", used <= 150))
+    growth_search = (m.percentile(ui_big["search_model_ms"], 95)
+                     / m.percentile(ui_small["search_model_ms"], 95))
+    rows.append(Row(f"7. Growth {small:,} → {big:,} patients: search p95 (2.)",
+                    f"{ms(m.percentile(ui_big['search_model_ms'], 95))}",
+                    f"{ms(m.percentile(ui_small['search_model_ms'], 95))} at {small:,}",
+                    growth_search, "≤ 1.5x", growth_search <= 1.5))
+    growth_keys = m.percentile(keys, 95) / m.percentile(ui_small["search_keystroke_ms"], 95)
+    rows.append(Row(f"7b. Growth {small:,} → {big:,} patients: whole keystroke p95 (2b.)",
+                    f"{ms(m.percentile(keys, 95))}",
+                    f"{ms(m.percentile(ui_small['search_keystroke_ms'], 95))} at {small:,}",
+                    growth_keys, "≤ 1.5x", growth_keys <= 1.5))
+    growth_open = opened / m.median(ui_small["open_ms"])
+    rows.append(Row(f"7c. Growth {small:,} → {big:,} patients: opening the record (3.)",
+                    ms(opened), f"{ms(m.median(ui_small['open_ms']))} at {small:,}",
+                    growth_open, "≤ 1.5x", growth_open <= 1.5))
+    return rows
+
+
+def table(rows: list[Row]) -> str:
+    head = ("Figure", "Measured", "Baseline", "Ratio", "Target", "Result")
+    cells = [head] + [(r.figure, r.measured, r.baseline,
+                       "" if r.ratio is None else f"{r.ratio:.2f}x", r.target,
+                       "" if r.ok is None else ("PASS" if r.ok else "MISS")) for r in rows]
+    widths = [max(len(c[i]) for c in cells) for i in range(len(head))]
+    lines = [" | ".join(c[i].ljust(widths[i]) for i in range(len(head))) for c in cells]
+    lines.insert(1, "-+-".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

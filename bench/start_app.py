@@ -1,0 +1,57 @@
+"""Child process of the benchmark: start the app as ``rejuv-desktop --db DB`` does, and report
+the moment the patient list is first painted in the main window, with the peak memory so far.
+
+Two steps are left out: the sign-in dialog (a person types there; the first practitioner is
+signed in directly), and the integrity check of the whole file before opening it, which the
+benchmark times on its own (figure 1b). The process ends at once after reporting, so no
+quit-time work (backups) runs.
+"""
+
+import os
+import resource
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def main() -> None:
+    from PySide6.QtCore import QEvent, QObject
+
+    from rejuv_desktop import cli
+    from rejuv_desktop.ui import app as app_module
+    from rejuv_desktop.ui import main_window
+
+    def signed_in(store) -> bool:
+        store.actor_id = 1
+        return True
+
+    class FirstPaint(QObject):
+        def __init__(self, window):
+            super().__init__(window)
+            self.window = window
+
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint:
+                rows = self.window.model.rowCount()
+                peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+                print(f"READY {time.perf_counter():.6f} rows={rows} peak_kib={peak_kib}",
+                      flush=True)
+                os._exit(0)
+            return False
+
+    show = main_window.MainWindow.show
+
+    def show_and_watch(window):
+        window.table.viewport().installEventFilter(FirstPaint(window))
+        show(window)
+
+    app_module.sign_in_at_start = signed_in
+    app_module.check_database_at_start = lambda db_path: True
+    main_window.MainWindow.show = show_and_watch
+    cli.main(["--db", sys.argv[1]])
+    print("EXITED without painting the patient list", flush=True)
+
+
+if __name__ == "__main__":
+    main()

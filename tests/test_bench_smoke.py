@@ -1,0 +1,65 @@
+"""The benchmark runs end to end on tiny generated clinics (no timing is asserted here)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from rejuv_desktop.services import patients as sp
+from rejuv_desktop.services.generate import generate_clinic
+from rejuv_desktop.storage import open_store
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_bench_quick_prints_every_figure_with_its_baseline(tmp_path):
+    out = tmp_path / "results.json"
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "run.py"), "--quick", "--data", str(tmp_path),
+         "--out", str(out)],
+        capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert run.returncode == 0, run.stderr[-3000:]
+    text = run.stdout
+    assert "Machine:" in text and "SQLite" in text and "Qt" in text
+    for figure in ("1. Cold start", "1b. Start-up integrity check", "2. Search as you type",
+                   "3. Open the patient", "4. Checklist tick", "5. Consent PDF",
+                   "6. Peak memory", "7. Growth"):
+        assert figure in text, figure
+    results = json.loads(out.read_text(encoding="utf-8"))
+    rows = {row["figure"].split(" ", 1)[0]: row for row in results["rows"]}
+    assert {"1.", "2.", "3.", "4.", "5.", "6.", "7."} <= set(rows)
+    for row in results["rows"]:
+        assert row["baseline"] and row["ratio"] > 0 and row["target"]
+    assert results["ui"]["600"]["keystrokes"] > 20
+    assert results["ui"]["600"]["tabs"]["Consultations"] == 50
+
+
+def test_generated_clinic_is_deterministic_and_complete(store):
+    clinic = generate_clinic(store, 40, seed=3, chunk=15)
+    counts = clinic.counts
+    assert counts["patients"] == 40
+    assert 80 <= counts["consultations"] <= 160 + 50
+    assert counts["session_entries"] >= 20 * counts["sessions"]
+    assert counts["audit_log"] > counts["session_entries"]  # written through the triggers
+    busy = store.scalar("SELECT count(*) FROM consultations WHERE patient_id = ?",
+                        (clinic.busy_patient_id,))
+    assert busy == 50
+    assert store.scalar("SELECT status FROM sessions WHERE id = ?",
+                        (clinic.tick_session_id,)) == "in_progress"
+    names = store.query("SELECT given_name, family_name, date_of_birth, phone FROM patients"
+                        " ORDER BY id")
+    # Found by search like any patient typed in by hand (search text and name key derived).
+    first = names[0]
+    assert any(r["id"] == 1 for r in sp.search_patients(store, first["family_name"][:4],
+                                                          limit=500))
+    again_path = store.path.with_name("again.sqlite3")
+    again = open_store(again_path, clock=store.clock)
+    try:
+        generate_clinic(again, 40, seed=3, chunk=7)
+        assert again.query("SELECT given_name, family_name, date_of_birth, phone FROM patients"
+                           " ORDER BY id") == names
+        assert again.scalar("SELECT count(*) FROM session_entries") == counts["session_entries"]
+    finally:
+        again.close()
