@@ -298,6 +298,22 @@ def startup_check(db_path: Path, now: datetime | None = None,
                         newest_good_backup=newest_good_backup(dirs))
 
 
+def needs_check_marker(db_path: Path) -> Path:
+    """A file whose presence asks for the full start-up check at the next start."""
+    return Path(str(db_path) + ".needs-check")
+
+
+def check_in_background(db_path: Path) -> str | None:
+    """``quick_check`` a database that is open (on its own read-only connection): None when
+    sound, else what SQLite reported. A problem leaves a marker so the next start runs the full
+    start-up check, which moves the damaged file aside and offers a backup."""
+    lines = files.quick_check(Path(db_path))
+    if lines == ["ok"]:
+        return None
+    needs_check_marker(db_path).write_text("; ".join(lines[:3]), encoding="utf-8")
+    return "; ".join(lines[:3])
+
+
 def lock_holder(db_path: Path) -> int | None:
     """The process id holding the app's lock file ``<db>.lock`` when it is still running
     (``None`` when there is no lock or it was left by a process that has ended)."""

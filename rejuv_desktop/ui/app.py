@@ -68,6 +68,24 @@ def check_database_at_start(db_path: Path) -> bool:
         return False
 
 
+def check_after_start(window, db_path: Path) -> None:
+    """The start-up integrity check, run off the GUI thread; a problem shows a banner."""
+    from rejuv_desktop.services import backup as sb
+    from rejuv_desktop.ui.tasks import run_in_background
+
+    def done(problem: str | None) -> None:
+        if problem:
+            window.show_banner(window.tr(
+                "The database failed its integrity check ({problem}). Close Rejuv Desktop and "
+                "open it again: the damaged file will be set aside and a backup offered.").format(
+                problem=problem))
+
+    def failed(exc: Exception) -> None:
+        log.warning("background integrity check did not run: %s", type(exc).__name__)
+
+    run_in_background(lambda: sb.check_in_background(db_path), done, failed)
+
+
 def run_gui(db_path: Path | None = None) -> int:
     from rejuv_desktop.storage import open_store
     from rejuv_desktop.ui.errors import excepthook
@@ -77,13 +95,21 @@ def run_gui(db_path: Path | None = None) -> int:
     sys.excepthook = excepthook
     db_path = Path(db_path) if db_path else paths.default_db_path()
     db_path.parent.mkdir(parents=True, exist_ok=True)
+    from rejuv_desktop.services import backup as sb
+
+    # A clean exit removes the lock file: one left behind means the app was killed or the
+    # machine lost power, so the database is checked in full before it is opened. Otherwise the
+    # check runs in the background once the window is up: on a large database it takes minutes.
+    unclean = Path(str(db_path) + ".lock").exists() or sb.needs_check_marker(db_path).exists()
     lock = acquire_lock(db_path)
     if isinstance(lock, str):
         QMessageBox.critical(None, APP_NAME, lock)
         return 1
-    if not check_database_at_start(db_path):
-        lock.unlock()
-        return 1
+    if unclean:
+        if not check_database_at_start(db_path):
+            lock.unlock()
+            return 1
+        sb.needs_check_marker(db_path).unlink(missing_ok=True)
     try:
         store = open_store(db_path)
     except UserError as exc:
@@ -96,6 +122,8 @@ def run_gui(db_path: Path | None = None) -> int:
         return 0
     window = MainWindow(store, QSettings())
     window.show()
+    if not unclean:
+        check_after_start(window, db_path)
     window.offer_resume()
     try:
         return app.exec()
