@@ -11,12 +11,12 @@ is read in turn until the page is full:
 
 - Rank 0 comes straight from the list index (``archived, name_key, id`` and the listed
   columns), already in order.
-- Ranks 1 and 2 are first looked up in FTS5 (``patients_fts`` over the whole search text,
-  then ``patients_names_fts`` over the names alone), capped at ``CANDIDATE_CAP`` rows. Up to
-  the cap, the candidates are sorted (cheap at that size). Past it the rank is unselective,
-  so walking the list index in order and keeping the matching rows fills a page after a short
-  walk. The cap balances the two: looking up a candidate costs about as much as walking a
-  hundred index entries.
+- Ranks 1 and 2 are first counted in FTS5 (``patients_fts`` over the whole search text,
+  then ``patients_names_fts`` over the names alone), up to ``CANDIDATE_CAP`` rows. Up to the
+  cap, SQLite looks the matches up in the by-id index and sorts them, keeping only the rows
+  the page needs (cheap at that size). Past it the rank is unselective, so walking the list
+  index in order and keeping the matching rows fills a page after a short walk. The cap
+  balances the two: a lookup costs about as much as walking some twenty index entries.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from __future__ import annotations
 from rejuv_desktop.domain import patients as dp
 
 LIST_COLUMNS = "p.id, p.given_name, p.family_name, p.date_of_birth, p.phone, p.archived"
-CANDIDATE_CAP = 500
+CANDIDATE_CAP = 1000
 _TOP = chr(0x10FFFF)  # sorts after any character: the end of a prefix range
 
 
@@ -66,31 +66,26 @@ class _Page:
                 f" AND {where} AND {self.rest} ORDER BY p.name_key, p.id LIMIT :need",
                 {**self.params, "archived": value, "need": self.wanted - len(self.rows)}))
 
-    def candidates(self, fts_table: str, query: str) -> list[int] | None:
-        """Row ids matching an FTS5 query, or None when there are more than the cap."""
-        ids = [r[0] for r in self.store.conn.execute(
-            f"SELECT rowid FROM {fts_table} WHERE {fts_table} MATCH ? LIMIT ?",
-            (query, CANDIDATE_CAP + 1))]
-        return ids if len(ids) <= CANDIDATE_CAP else None
+    def few(self, fts_table: str, query: str) -> bool:
+        """True when an FTS5 query matches at most ``CANDIDATE_CAP`` rows."""
+        return self.store.scalar(
+            f"SELECT count(*) FROM (SELECT rowid FROM {fts_table} WHERE {fts_table} MATCH ?"
+            " LIMIT ?)", (query, CANDIDATE_CAP + 1)) <= CANDIDATE_CAP
 
-    def sorted_in(self, ids: list[int], where: str) -> None:
-        """The rows among ``ids`` matching ``where``, sorted into list order."""
-        if not ids or self.full:
+    def sorted_in(self, fts_table: str, query: str, where: str) -> None:
+        """The rows matching an FTS5 query (few: see ``few``) and ``where``, sorted into list
+        order by SQLite, which keeps only the rows the page needs while sorting."""
+        if self.full:
             return
-        params = dict(self.params)
-        params.update({f"i{n}": i for n, i in enumerate(ids)})
+        params = {**self.params, "fts": query, "need": self.wanted - len(self.rows)}
         params.update({f"a{n}": a for n, a in enumerate(self.archived)})
-        found = self.store.query(
+        self.rows.extend(self.store.query(
             # The by-id index holds every column needed: compact pages, not scattered rows.
-            f"SELECT {LIST_COLUMNS}, p.name_key FROM patients p INDEXED BY patients_by_id"
-            f" WHERE p.id IN ({', '.join(f':i{n}' for n in range(len(ids)))})"
-            # "+": look the ids up by rowid, never walk the list index checking each one
-            f" AND +p.archived IN ({', '.join(f':a{n}' for n in range(len(self.archived)))})"
-            f" AND {where} AND {self.rest}", params)
-        found.sort(key=lambda r: (r["archived"], r["name_key"], r["id"]))
-        for r in found:
-            del r["name_key"]
-        self.rows.extend(found)
+            f"SELECT {LIST_COLUMNS} FROM patients p INDEXED BY patients_by_id"
+            f" WHERE p.id IN (SELECT rowid FROM {fts_table} WHERE {fts_table} MATCH :fts)"
+            f" AND p.archived IN ({', '.join(f':a{n}' for n in range(len(self.archived)))})"
+            f" AND {where} AND {self.rest} ORDER BY p.archived, p.name_key, p.id LIMIT :need",
+            params))
 
 
 _RANK0 = "p.name_key >= :lo AND p.name_key < :hi"
@@ -112,14 +107,13 @@ def search(store, query: str, *, include_archived: bool = False, limit: int = 20
     page.walk(_RANK0)
     rank2 = f"{_RANK2} AND instr(' ' || p.search_text, :t) > 0"
     if not page.full:
-        ids = page.candidates("patients_fts", fts_query(terms))
-        if ids is not None:  # few matches in all: rank them
-            page.sorted_in(ids, _RANK1)
-            page.sorted_in(ids, rank2)
+        everything, names = fts_query(terms), fts_query(terms[:1])
+        if page.few("patients_fts", everything):  # few matches in all: rank them
+            page.sorted_in("patients_fts", everything, _RANK1)
+            page.sorted_in("patients_fts", everything, rank2)
         else:
-            names = page.candidates("patients_names_fts", fts_query(terms[:1]))
-            if names is not None:
-                page.sorted_in(names, _RANK1)
+            if page.few("patients_names_fts", names):
+                page.sorted_in("patients_names_fts", names, _RANK1)
             else:
                 page.walk(_RANK1)
             page.walk(rank2)
