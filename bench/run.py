@@ -51,7 +51,7 @@ def parse_args(argv=None):
     parser.add_argument("--runs", type=int, help="cold starts of each kind (default 7)")
     parser.add_argument("--queries", type=int, help="typed queries (default 200)")
     parser.add_argument("--skip-startup-check", action="store_true",
-                        help="do not time the start-up integrity check (minutes at 100,000)")
+                        help="do not time the full integrity check (minutes at 100,000)")
     parser.add_argument("--data", type=Path, default=clinics.DATA_DIR,
                         help="folder for the generated databases")
     parser.add_argument("--out", type=Path, help="also write the results as JSON here")
@@ -97,7 +97,7 @@ def main(argv=None) -> int:
     if not args.skip_startup_check:
         # Last: it reads the whole file, and would push the other figures' pages out of the
         # system's file cache.
-        print("Timing the start-up integrity check …", flush=True)
+        print("Timing the full integrity check …", flush=True)
         results["startup_check_s"] = m.startup_check_seconds(big_db)
 
     rows = figures(results, big, small)
@@ -119,15 +119,14 @@ def figures(r: dict, big: int, small: int) -> list[Row]:
     start, ui_big, ui_small = r["start"], r["ui"][str(big)], r["ui"][str(small)]
     rows = []
     app_s, bare_s = m.median(start["app_s"]), m.median(start["bare_s"])
-    rows.append(Row("1. Cold start to main window shown, list filled (start-up check excluded)",
+    rows.append(Row("1. Cold start to main window shown and list filled (after a clean exit)",
                     ms(app_s * 1000), f"bare QMainWindow {ms(bare_s * 1000)}", app_s / bare_s,
                     "≤ 1.5x", app_s / bare_s <= 1.5))
     if "startup_check_s" in r:
         check = r["startup_check_s"]
-        rows.append(Row("1b. Start-up integrity check (PRAGMA quick_check, every start)",
-                        ms(check * 1000), f"bare QMainWindow {ms(bare_s * 1000)}",
-                        (app_s + check) / bare_s, "≤ 1.5x (with 1.)",
-                        (app_s + check) / bare_s <= 1.5))
+        rows.append(Row("1b. After an unclean exit: full integrity check before opening, + 1.",
+                        f"check {ms(check * 1000)}", f"bare QMainWindow {ms(bare_s * 1000)}",
+                        (app_s + check) / bare_s, "≤ 1.5x", (app_s + check) / bare_s <= 1.5))
     model = ui_big["search_model_ms"]
     bare_page = ui_big["search_bare_ms"]
     rows.append(Row(f"2. Search as you type, text change to model updated ({big:,}), p95",

@@ -2,19 +2,19 @@
 an empty ``QMainWindow``; reports its first paint and peak memory, then ends."""
 
 import os
-import resource
 import sys
 import time
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QMainWindow
 
+from peak import peak_kib
+
 
 class FirstPaint(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint:
-            peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-            print(f"READY {time.perf_counter():.6f} rows=0 peak_kib={peak_kib}", flush=True)
+            print(f"READY {time.perf_counter():.6f} rows=0 peak_kib={peak_kib()}", flush=True)
             os._exit(0)
         return False
 

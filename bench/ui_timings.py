@@ -11,7 +11,6 @@ Usage: ui_timings.py DB BUSY_PATIENT_ID QUERIES OPENS
 import json
 import os
 import random
-import resource
 import sys
 import tempfile
 import time
@@ -24,6 +23,8 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from rejuv_desktop.domain import patients as dp  # noqa: E402
 from rejuv_desktop.storage import open_store  # noqa: E402
 from rejuv_desktop.ui.main_window import MainWindow  # noqa: E402
+
+from peak import peak_kib  # noqa: E402
 
 QUERY_SEED = 7
 
@@ -146,7 +147,7 @@ def main() -> None:
         "search_paint_ms": paint_ms, "search_bare_ms": bare_ms,
         "open_ms": open_ms, "open_paint_ms": open_paint_ms, "open_bare_ms": bare_open_ms,
         "record_rows": rows_read, "tabs": tabs,
-        "peak_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+        "peak_kib": peak_kib(),
     }))
     sys.stdout.flush()
     os._exit(0)  # no quit-time work (backups) in a benchmark
