@@ -108,13 +108,10 @@ def cmd_demo(args) -> int:
 
 
 def cmd_check(args) -> int:
-    from rejuv_desktop.services.check import check_database
+    from rejuv_desktop.services.check import check_path
 
-    store = _open(args.db)
-    try:
-        report = check_database(store)
-    finally:
-        store.close()
+    # Read-only: the check never writes to the file, nor creates it.
+    report = check_path(args.db or paths.default_db_path())
     for name, ok, detail in report.lines:
         print(f"{'OK ' if ok else 'BAD'}  {name:<12} {detail}")
     print("Database is healthy." if report.healthy else "Problems found: see the lines marked BAD.")

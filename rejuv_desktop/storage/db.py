@@ -68,6 +68,8 @@ class Store:
         self.clock = clock
         self.actor_id: int | None = None
         self._depth = 0
+        # Called after each write transaction commits (the audit witness); never raise.
+        self.after_commit: list[Callable[[], None]] = []
 
     @property
     def db(self):
@@ -123,6 +125,11 @@ class Store:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise (_translate(exc) or exc) from exc
+        for hook in self.after_commit:
+            try:
+                hook()
+            except Exception:  # noqa: BLE001 - the save is committed; a hook cannot undo it
+                log.warning("an after-commit step failed", exc_info=True)
 
     def query(self, sql: str, params=()) -> list[dict]:
         """Rows of a read query as dictionaries."""
@@ -203,7 +210,7 @@ def open_store(path: Path | str | None, *, clock: Callable[[], datetime] = local
     A database written by a newer version of the app is refused with ``StorageError`` before
     anything is written to it.
     """
-    from rejuv_desktop.storage import audit, schema
+    from rejuv_desktop.storage import audit, schema, witness
 
     store = Store(_connection(path), Path(path) if path else None, clock)
     audit.register_functions(store)
@@ -211,6 +218,10 @@ def open_store(path: Path | str | None, *, clock: Callable[[], datetime] = local
         schema.refuse_newer(store.conn)
         if migrate and schema.pending_names(store.conn):
             schema.migrate(store.db)
+        # The audit chain's key (outside the file) and its witness (the head, outside it).
+        audit.setup_keying(store, create=migrate)
+        if migrate:
+            witness.attach(store)
     except BaseException:
         store.close()
         raise

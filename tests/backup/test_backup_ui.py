@@ -266,7 +266,8 @@ def test_recover_at_start_quit_or_empty(choice, opens, damaged, asked, monkeypat
     assert not db.exists()  # moved aside (with its -wal and -shm), never deleted
     moved = sorted(p.name[len("clinic.sqlite3.corrupt-20261122-000000"):]
                    for p in db.parent.glob("clinic.sqlite3.corrupt-*"))
-    assert moved == ["", "-shm", "-wal"]
+    # its witness goes with it: it witnesses that file, not the next one
+    assert moved == ["", "-shm", "-wal", ".witness"]
 
 
 def test_recover_at_start_choose_a_file(damaged, asked, monkeypatch, tmp_path):

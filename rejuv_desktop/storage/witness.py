@@ -1,0 +1,219 @@
+"""The witness: the audit chain's head kept outside the database file.
+
+``<database>.witness`` (beside the database, readable by its owner only) holds the id and hash
+of the last audit row and the row from which the chain is keyed. It is rewritten after every
+write transaction that added audit rows (one small file, renamed into place: no fsync, so a
+save costs no more than a few tens of microseconds; after a power cut the witness may lag
+behind the database, which the check accepts, but it is never ahead of it).
+
+The check compares it with the database: the witnessed row must still be there with the same
+hash, so rows cut from the end of the trail, or the whole trail emptied or re-hashed, are seen
+even by someone who rewrote the file consistently. When a database no longer continues its
+witness, the app stops updating the witness (it is the evidence) and ``check`` reports it.
+A restore puts the witness of the restored copy in place (from the backup's manifest).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+from rejuv_desktop.storage import audit
+from rejuv_desktop.storage.db import sqlite3
+
+log = logging.getLogger(__name__)
+
+WITNESS_SUFFIX = ".witness"
+FILE_MODE = 0o600
+
+
+@dataclass(frozen=True)
+class Witness:
+    last_id: int
+    hash: str
+    keyed_from: int | None
+    updated_at: str = ""
+    # During a restore: the head of the database being swapped in, also accepted.
+    alternate: "Witness | None" = None
+
+
+class WitnessUnreadable(Exception):
+    """The witness file exists but cannot be read as one."""
+
+
+def witness_path(db_path: Path | str) -> Path:
+    db_path = Path(db_path)
+    return db_path.with_name(db_path.name + WITNESS_SUFFIX)
+
+
+def read(db_path: Path | str) -> Witness | None:
+    """The witness beside the database; ``None`` when there is none."""
+    path = witness_path(db_path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return _from_json(data)
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise WitnessUnreadable(f"the witness file {path.name} cannot be read ({exc})") from exc
+
+
+def _from_json(data: dict) -> Witness:
+    alt = data.get("alternate")
+    return Witness(int(data["last_id"]), str(data["hash"]),
+                   None if data.get("keyed_from") is None else int(data["keyed_from"]),
+                   str(data.get("updated_at", "")), _from_json(alt) if alt else None)
+
+
+def _to_json(w: Witness) -> dict:
+    out = {"last_id": w.last_id, "hash": w.hash, "keyed_from": w.keyed_from,
+           "updated_at": w.updated_at}
+    if w.alternate is not None:
+        out["alternate"] = _to_json(w.alternate)
+    return out
+
+
+def write(db_path: Path | str, last_id: int, digest: str, keyed_from: int | None,
+          updated_at: str = "", *, durable: bool = False,
+          alternate: Witness | None = None) -> None:
+    """Replace the witness in one rename (a reader sees the old or the new one, never half)."""
+    write_witness(witness_path(db_path),
+                  Witness(last_id, digest, keyed_from, updated_at, alternate), durable=durable)
+
+
+def write_witness(path: Path, w: Witness, *, durable: bool = False) -> None:
+    temp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    payload = json.dumps(_to_json(w))
+    fd = os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(payload)
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    if durable and os.name == "posix":
+        dfd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dfd)
+        finally:
+            os.close(dfd)
+
+
+def problem(conn, witness: Witness) -> str | None:
+    """What the database shows against its witness: ``None`` when it continues it (or the
+    witness's alternate, during a restore)."""
+    found = _problem(conn, witness)
+    if found and witness.alternate is not None and _problem(conn, witness.alternate) is None:
+        return None
+    return found
+
+
+def _problem(conn, witness: Witness) -> str | None:
+    try:
+        keyed = audit.keyed_from(conn)
+        last_id, _ = audit.head(conn)
+        row = conn.execute("SELECT hash FROM audit_log WHERE id = ?",
+                           (witness.last_id,)).fetchone()
+    except sqlite3.Error as exc:
+        return f"the audit trail cannot be read against the witness ({exc})"
+    if witness.keyed_from is not None and keyed != witness.keyed_from:
+        return (f"the witness records the keyed chain starting at audit row "
+                f"{witness.keyed_from}; the database says "
+                f"{'it is not keyed' if keyed is None else f'row {keyed}'}")
+    if witness.last_id == 0:
+        return None
+    if last_id < witness.last_id or row is None:
+        return (f"audit rows are missing: the witness recorded row {witness.last_id}, the "
+                f"database's trail ends at row {last_id}")
+    if row[0] != witness.hash:
+        return (f"audit row {witness.last_id} is not the one the witness recorded: the trail "
+                "was rewritten")
+    return None
+
+
+def attach(store) -> None:
+    """Keep the witness of a file database up to date after each commit.
+
+    A missing witness is created from the current head. A database that does not continue its
+    witness leaves the witness as it is (the evidence) and is logged; ``check`` reports it.
+    """
+    store.witness_problem = None
+    if store.path is None:
+        return
+    try:
+        found = read(store.path)
+    except WitnessUnreadable as exc:
+        store.witness_problem = str(exc)
+        log.error("witness unreadable; it is not updated")
+        return
+    if found is not None:
+        store.witness_problem = problem(store.conn, found)
+        if store.witness_problem:
+            log.error("the database does not continue its witness; the witness is kept as "
+                      "it is")
+            return
+    state = {"last": (found.last_id, found.hash) if found else None,
+             "keyed_from": found.keyed_from if found else None}
+
+    def update() -> None:
+        try:
+            current = audit.head(store.conn)
+            if state["keyed_from"] is None:
+                state["keyed_from"] = audit.keyed_from(store.conn)
+        except sqlite3.Error:
+            return
+        if current == state["last"]:
+            return
+        write(store.path, current[0], current[1], state["keyed_from"], store.now_iso())
+        state["last"] = current
+
+    store.after_commit.append(update)
+    update()
+
+
+def set_aside(db_path: Path | str, moved_db: Path | str) -> Path | None:
+    """Move the witness with a database set aside (it witnesses that file, not the next)."""
+    source = witness_path(db_path)
+    if not source.exists():
+        return None
+    target = witness_path(moved_db)
+    os.replace(source, target)
+    return target
+
+
+def begin_swap(db_path: Path | str, incoming: Witness) -> Witness | None:
+    """Before a restore swaps databases: the witness accepts the current database's head and
+    the incoming one's (durably), so a kill at any moment leaves a witnessed database. Returns
+    the witness as it was."""
+    try:
+        previous = read(db_path)
+    except WitnessUnreadable:
+        previous = None
+    if previous is not None:
+        write_witness(witness_path(db_path),
+                      Witness(previous.last_id, previous.hash, previous.keyed_from,
+                              previous.updated_at, incoming), durable=True)
+    return previous
+
+
+def end_swap(db_path: Path | str, current: Witness | None, kept: Path | None,
+             previous: Witness | None = None) -> None:
+    """After a restore: the witness names the database now at the path (``current``); the
+    previous witness is kept beside the database set aside (``kept``). After a failed
+    restore (``kept`` None, ``current`` the previous witness) the witness is put back."""
+    if kept is not None and previous is not None:
+        write_witness(witness_path(kept), previous, durable=True)
+    if current is not None:
+        write_witness(witness_path(db_path), Witness(current.last_id, current.hash,
+                                                     current.keyed_from, current.updated_at),
+                      durable=True)
