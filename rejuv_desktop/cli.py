@@ -71,6 +71,9 @@ def build_parser() -> argparse.ArgumentParser:
     _db_arg(p)
     p.add_argument("--from", dest="source", type=Path, required=True, metavar="BACKUP",
                    help="the backup file to restore")
+    p.add_argument("--force", action="store_true",
+                   help="restore a backup that has no manifest (made by an older version), "
+                        "which cannot be verified")
 
     p = sub.add_parser("export-patient", help="write all of one patient's records (JSON and "
                                               "their PDFs) into a folder")
@@ -84,9 +87,25 @@ def _open(db: Path | None, *, must_exist: bool = True):
     from rejuv_desktop.storage import open_store
 
     path = db or paths.default_db_path()
+    _refuse_if_found_aside(path)
     if must_exist and not path.exists():
         raise UserError(f"No database at {path}.")
     return open_store(path)
+
+
+def _refuse_if_found_aside(path: Path) -> None:
+    """A missing or empty database beside one set aside (or a restore's copy) is never
+    silently replaced by a new, empty clinic: say what was found and how to put it back."""
+    from rejuv_desktop.services.restore import found_at_start
+
+    found = found_at_start(path)
+    if found is None:
+        return
+    usable = found.usable
+    advice = (f"\nTo put it back: rejuv-desktop restore --db {path} --from {usable[0].path} "
+              "--force\n(or open the app, which offers it). Nothing was changed."
+              if usable else "\nNone of them can be opened. Nothing was changed.")
+    raise UserError(found.describe() + advice)
 
 
 def cmd_demo(args) -> int:
@@ -111,7 +130,9 @@ def cmd_check(args) -> int:
     from rejuv_desktop.services.check import check_path
 
     # Read-only: the check never writes to the file, nor creates it.
-    report = check_path(args.db or paths.default_db_path())
+    path = args.db or paths.default_db_path()
+    _refuse_if_found_aside(path)
+    report = check_path(path)
     for name, ok, detail in report.lines:
         print(f"{'OK ' if ok else 'BAD'}  {name:<12} {detail}")
     print("Database is healthy." if report.healthy else "Problems found: see the lines marked BAD.")
@@ -208,6 +229,7 @@ def cmd_backup(args) -> int:
     print(f"Backup written to {result.path} ({sb.human_size(result.size)}).")
     print("Verified: integrity_check ok"
           + (f"; {result.counts.get('patients', 0)} patient(s)." if result.counts else "."))
+    print(f"Manifest (SHA-256, audit trail head): {result.path}.manifest.json")
     return 0
 
 
@@ -221,10 +243,18 @@ def cmd_restore(args) -> int:
     if pid is not None:
         raise UserError(f"Rejuv Desktop is open on {db} (process {pid}). Close it, then run "
                         "the restore again. Nothing was changed.")
-    result = sb.restore(db, args.source, datetime.now())
+    try:
+        result = sb.restore(db, args.source, datetime.now(), force=args.force)
+    except sb.UnverifiedBackup as exc:
+        raise UserError(f"{exc}\nWARNING: to restore it anyway, run the same command with "
+                        "--force. Nothing was changed.") from exc
+    if not result.verified:
+        print("WARNING: the backup had no manifest; it was restored unverified (--force).")
     print(f"Restored {db} from {result.restored_from}"
           + (f" (backup of {result.backup_taken_at:%d/%m/%Y %H:%M})."
              if result.backup_taken_at else "."))
+    if result.verified:
+        print("Verified against its manifest: SHA-256 and audit trail.")
     if result.moved_aside:
         print("The database you had is kept, unchanged, as:")
         for path in result.moved_aside:

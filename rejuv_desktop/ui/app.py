@@ -105,6 +105,11 @@ def run_gui(db_path: Path | None = None) -> int:
     if isinstance(lock, str):
         QMessageBox.critical(None, APP_NAME, lock)
         return 1
+    from rejuv_desktop.ui.backup import offer_found_at_start
+
+    if not offer_found_at_start(db_path):  # no database, but one set aside: offer it
+        lock.unlock()
+        return 1
     if unclean:
         if not check_database_at_start(db_path):
             lock.unlock()
