@@ -1,10 +1,13 @@
 """The witness: the audit chain's head kept outside the database file.
 
 ``<database>.witness`` (beside the database, readable by its owner only) holds the id and hash
-of the last audit row and the row from which the chain is keyed. It is rewritten after every
-write transaction that added audit rows (one small file, renamed into place: no fsync, so a
-save costs no more than a few tens of microseconds; after a power cut the witness may lag
-behind the database, which the check accepts, but it is never ahead of it).
+of the last audit row and the row from which the chain is keyed. It is updated after every
+write transaction that added audit rows, cheaply: the file has two 512-byte slots, each a
+record with a sequence number and its own checksum, and an update overwrites the older slot in
+place (no rename, no fsync: a few microseconds). A write torn by a crash spoils one slot only;
+the reader takes the newest valid slot. After a power cut the witness may lag behind the
+database, which the check accepts; it is never ahead of it. Rare changes that must survive a
+crash (a restore) replace the whole file, synced.
 
 The check compares it with the database: the witnessed row must still be there with the same
 hash, so rows cut from the end of the trail, or the whole trail emptied or re-hashed, are seen
@@ -16,6 +19,7 @@ A restore puts the witness of the restored copy in place (from the backup's mani
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import logging
 import os
@@ -63,6 +67,9 @@ def read(db_path: Path | str) -> Witness | None:
         raise WitnessUnreadable(f"the witness file {path.name} cannot be read ({exc})") from exc
 
 
+SLOT = 512
+
+
 def _from_json(data: dict) -> Witness:
     alt = data.get("alternate")
     return Witness(int(data["last_id"]), str(data["hash"]),
@@ -78,20 +85,70 @@ def _to_json(w: Witness) -> dict:
     return out
 
 
+def _encode(w: Witness, seq: int) -> bytes:
+    body = json.dumps({"seq": seq, **_to_json(w)}, sort_keys=True)
+    check = hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
+    line = json.dumps({"w": json.loads(body), "check": check}, sort_keys=True).encode("utf-8")
+    if len(line) > SLOT - 1:
+        raise ValueError("witness record too long")
+    return line.ljust(SLOT - 1) + b"\n"
+
+
+def _decode(slot: bytes) -> tuple[int, Witness] | None:
+    try:
+        data = json.loads(slot.decode("utf-8"))
+        body = json.dumps(data["w"], sort_keys=True)
+        if hashlib.sha256(body.encode("utf-8")).hexdigest()[:16] != data["check"]:
+            return None
+        return int(data["w"]["seq"]), _from_json(data["w"])
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+        return None
+
+
+def _read_slots(path: Path) -> tuple[int, Witness] | None:
+    data = path.read_bytes()
+    found = [d for d in (_decode(data[i:i + SLOT]) for i in range(0, min(len(data), 2 * SLOT),
+                                                                   SLOT)) if d]
+    return max(found, key=lambda d: d[0]) if found else None
+
+
+def read(db_path: Path | str) -> Witness | None:
+    """The witness beside the database; ``None`` when there is none."""
+    path = witness_path(db_path)
+    try:
+        found = _read_slots(path)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise WitnessUnreadable(f"the witness file {path.name} cannot be read ({exc})") from exc
+    if found is None:
+        raise WitnessUnreadable(f"the witness file {path.name} is damaged")
+    return found[1]
+
+
+def _seq(path: Path) -> int:
+    try:
+        found = _read_slots(path)
+    except OSError:
+        return 0
+    return found[0] if found else 0
+
+
 def write(db_path: Path | str, last_id: int, digest: str, keyed_from: int | None,
           updated_at: str = "", *, durable: bool = False,
           alternate: Witness | None = None) -> None:
-    """Replace the witness in one rename (a reader sees the old or the new one, never half)."""
+    """Replace the witness file in one rename (a reader sees the old or the new one)."""
     write_witness(witness_path(db_path),
                   Witness(last_id, digest, keyed_from, updated_at, alternate), durable=durable)
 
 
 def write_witness(path: Path, w: Witness, *, durable: bool = False) -> None:
+    seq = _seq(path) + 1
     temp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-    payload = json.dumps(_to_json(w))
+    payload = _encode(w, seq) * 2
     fd = os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
             if durable:
                 fh.flush()
@@ -107,6 +164,15 @@ def write_witness(path: Path, w: Witness, *, durable: bool = False) -> None:
             os.fsync(dfd)
         finally:
             os.close(dfd)
+
+
+def _update_in_place(path: Path, w: Witness, seq: int) -> None:
+    """Overwrite the older slot (by ``seq``) in place: the other slot stays valid."""
+    fd = os.open(path, os.O_WRONLY)
+    try:
+        os.pwrite(fd, _encode(w, seq), (seq % 2) * SLOT)
+    finally:
+        os.close(fd)
 
 
 def problem(conn, witness: Witness) -> str | None:
@@ -162,8 +228,10 @@ def attach(store) -> None:
             log.error("the database does not continue its witness; the witness is kept as "
                       "it is")
             return
+    path = witness_path(store.path)
     state = {"last": (found.last_id, found.hash) if found else None,
-             "keyed_from": found.keyed_from if found else None}
+             "keyed_from": found.keyed_from if found else None,
+             "seq": _seq(path) if found else 0}
 
     def update() -> None:
         try:
@@ -174,7 +242,13 @@ def attach(store) -> None:
             return
         if current == state["last"]:
             return
-        write(store.path, current[0], current[1], state["keyed_from"], store.now_iso())
+        w = Witness(current[0], current[1], state["keyed_from"], store.now_iso())
+        state["seq"] += 1
+        try:
+            _update_in_place(path, w, state["seq"])
+        except FileNotFoundError:
+            write_witness(path, w)
+            state["seq"] = _seq(path)
         state["last"] = current
 
     store.after_commit.append(update)
