@@ -75,6 +75,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="restore a backup that has no manifest (made by an older version), "
                         "which cannot be verified")
 
+    p = sub.add_parser("recovery-code", help="enter the clinic's recovery code (shown at set-up) "
+                                             "so the audit trail can be verified on this "
+                                             "machine")
+    _db_arg(p)
+
     p = sub.add_parser("export-patient", help="write all of one patient's records (JSON and "
                                               "their PDFs) into a folder")
     _db_arg(p)
@@ -264,6 +269,22 @@ def cmd_restore(args) -> int:
     return 0
 
 
+def cmd_recovery_code(args) -> int:
+    import getpass
+
+    from rejuv_desktop.services.audit_keys import enter_recovery_code
+
+    db = args.db or paths.default_db_path()
+    if sys.stdin.isatty():
+        code = getpass.getpass("Recovery code (shown when the clinic was set up): ")
+    else:
+        code = sys.stdin.readline()
+    kid = enter_recovery_code(db, code)
+    print(f"The clinic key {kid} is now on this machine: 'rejuv-desktop check' can verify the "
+          "audit trail it sealed.")
+    return 0
+
+
 def cmd_export_patient(args) -> int:
     from rejuv_desktop.services.export import export_patient
 
@@ -288,6 +309,7 @@ def cmd_gui(args) -> int:
 COMMANDS = {"demo": cmd_demo, "check": cmd_check, "import-patients": cmd_import, "gui": cmd_gui,
             "print": cmd_print, "lot-lookup": cmd_lot_lookup, "backup": cmd_backup,
             "restore": cmd_restore, "export-patient": cmd_export_patient,
+            "recovery-code": cmd_recovery_code,
             None: cmd_gui}
 
 

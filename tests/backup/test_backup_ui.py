@@ -142,6 +142,36 @@ def test_restore_from_backup(window, store, db_path, tmp_path, asked, monkeypatc
     assert family_names(aside)[0] == "Changed"
 
 
+@pytest.mark.parametrize("confirm", [False, True])
+def test_restore_of_a_backup_without_manifest_asks_first(confirm, window, store, db_path,
+                                                        tmp_path, asked, monkeypatch):
+    from rejuv_desktop.storage import backup as files
+
+    backup = sb.backup_now(db_path, tmp_path / "backups", datetime(2026, 11, 22, 9, 0))
+    files.manifest_path(backup.path).unlink()
+    with store.write():
+        store.conn.execute("UPDATE patients SET family_name = 'Changed' WHERE id = 1")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a: (str(backup.path), ""))
+    shown = {}
+
+    def press(box):
+        shown["text"] = box.text()
+        wanted = "Restore it anyway" if confirm else "Cancel"
+        next(b for b in box.buttons() if b.text().replace("&", "") == wanted).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", press)
+    action(window, "restore_backup").trigger()
+    assert "has no manifest" in shown["text"] and "cannot be verified" in shown["text"]
+    if confirm:
+        assert not window.isVisible()
+        assert family_names(db_path) == [PATIENT_A["family_name"], PATIENT_B["family_name"]]
+    else:
+        assert window.isVisible() and asked == []
+        assert store.scalar("SELECT family_name FROM patients WHERE id = 1") == "Changed"
+        assert not list(db_path.parent.glob("*.before-restore-*"))
+
+
 def test_restore_cancelled_changes_nothing(window, store, db_path, tmp_path, asked, monkeypatch):
     backup = sb.backup_now(db_path, tmp_path / "backups", datetime(2026, 11, 22, 9, 0))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a: (str(backup.path), ""))

@@ -155,3 +155,31 @@ def test_thinning_deletes_manifests_with_their_backups(db_path, clock, tmp_path)
     kept = sb.list_backups(folder)
     assert all(files.manifest_path(b.path).exists() for b in kept)
     assert len(list(folder.glob("*.manifest.json"))) == len(kept)
+
+
+@pytest.mark.slow
+def test_new_machine_restores_then_verifies_with_the_recovery_code(clinic, tmp_path):
+    """A backup restored on a machine without the clinic key: the restore checks what it can
+    (checksum, chain links, head); check says the keyed part cannot be verified until the
+    recovery code is entered, then passes."""
+    from rejuv_desktop.services.audit_keys import recovery_code
+
+    db, backup = clinic
+    s = open_store(db)
+    code = recovery_code(s)
+    s.close()
+    new = tmp_path / "new-pc" / "clinic.sqlite3"
+    new.parent.mkdir()
+    result = sb.restore(new, backup, LATER)
+    assert result.verified and families(new) == ["Before"]
+    run = cli("check", "--db", new)
+    assert run.returncode == 1 and "cannot be verified" in run.stdout
+    wrong = subprocess.run([sys.executable, "-m", "rejuv_desktop", "recovery-code", "--db", new],
+                           input="AB" * 32 + "\n", capture_output=True, text=True, timeout=60)
+    assert wrong.returncode == 1 and "not the key of this clinic" in wrong.stderr
+    entered = subprocess.run([sys.executable, "-m", "rejuv_desktop", "recovery-code", "--db",
+                              new], input=code + "\n", capture_output=True, text=True,
+                             timeout=60)
+    assert entered.returncode == 0, entered.stderr
+    run = cli("check", "--db", new)
+    assert run.returncode == 0, run.stdout
