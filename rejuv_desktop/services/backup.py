@@ -351,29 +351,20 @@ def restore(db_path: Path, backup_path: Path, now: datetime | None = None,
                          info.counts, checked.manifest is not None)
 
 
-def newest_good_backup(directories: list[Path]) -> BackupFile | None:
-    """The newest backup across folders that passes ``integrity_check`` and can be restored."""
+def newest_good_backup(directories: list[Path],
+                       ring: dict[str, bytes] | None = None) -> BackupFile | None:
+    """The newest backup across folders that passes ``integrity_check`` and can be restored
+    (verified against its manifest, keyed rows with the clinic keys in ``ring``)."""
     candidates = sorted((b for d in directories for b in list_backups(d)),
                         key=lambda b: b.created_at, reverse=True)
     for b in candidates:
         try:
-            check_backup(b.path, _ring_beside(b.path))
+            check_backup(b.path, ring)
         except StorageError:
             log.warning("a backup failed its check and was passed over")
             continue
         return b
     return None
-
-
-def _ring_beside(backup: Path) -> dict[str, bytes]:
-    """The clinic keys of the database whose automatic backup folder holds ``backup``."""
-    folder = Path(backup).parent
-    try:
-        return {k: v for p in folder.parent.glob("*" + clinic_key.KEY_SUFFIX)
-                for k, v in clinic_key.load(p.with_name(p.name[:-len(clinic_key.KEY_SUFFIX)])
-                                            ).items()}
-    except (StorageError, OSError):
-        return {}
 
 
 def startup_check(db_path: Path, now: datetime | None = None,
@@ -396,8 +387,12 @@ def startup_check(db_path: Path, now: datetime | None = None,
     if moved:
         witness.set_aside(db_path, moved[0])
     dirs = backup_dirs if backup_dirs is not None else [default_backup_dir(db_path)]
+    try:
+        ring = clinic_key.load(db_path)
+    except StorageError:
+        ring = {}
     return StartupCheck(ok=False, message=problem, moved_aside=moved,
-                        newest_good_backup=newest_good_backup(dirs))
+                        newest_good_backup=newest_good_backup(dirs, ring))
 
 
 def needs_check_marker(db_path: Path) -> Path:

@@ -118,7 +118,8 @@ class RecoveryCodePage(QWizardPage):
             "reseal an altered trail."))
         about.setWordWrap(True)
         layout.addWidget(about)
-        self.code = QLabel(code)
+        # Two lines of eight groups, as it is best copied onto paper.
+        self.code = QLabel(code[:39] + "\n" + code[40:] if len(code) == 79 else code)
         self.code.setObjectName("recovery_code")
         self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.code.setStyleSheet("font-family: monospace; font-size: 13pt; padding: 8px;")

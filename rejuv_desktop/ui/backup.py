@@ -454,7 +454,7 @@ def ask_found_at_start(found, parent: QWidget | None = None) -> str:
     best = found.usable[0] if found.usable else None
     items = "".join(
         f"<li><b>{c.path.name}</b>: {_tr(c.kind)}, {c.modified:%d/%m/%Y %H:%M}; "
-        + (_tr("{n} patients").format(n=c.patients) if c.patients is not None else c.problem)
+        + (_tr("{n} patient(s)").format(n=c.patients) if c.patients is not None else c.problem)
         + "</li>" for c in found.candidates)
     text = _tr(
         "<p><b>There is no database where {app} keeps its records{empty}.</b></p>"
@@ -466,6 +466,7 @@ def ask_found_at_start(found, parent: QWidget | None = None) -> str:
                     "deleted.</p>").format(name=best.path.name)
     box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, text, parent=parent)
     box.setObjectName("database_found_aside")
+    box.setStyleSheet("QLabel { min-width: 480px; }")
     buttons = {}
     if best:
         buttons["put_back"] = box.addButton(_tr("Put it back"), QMessageBox.ButtonRole.AcceptRole)
