@@ -107,9 +107,17 @@ def _refuse_if_found_aside(path: Path) -> None:
     if found is None:
         return
     usable = found.usable
-    advice = (f"\nTo put it back: rejuv-desktop restore --db {path} --from {usable[0].path} "
-              "--force\n(or open the app, which offers it). Nothing was changed."
-              if usable else "\nNone of them can be opened. Nothing was changed.")
+    if usable:
+        advice = (f"\nTo put it back: rejuv-desktop restore --db {path} --from "
+                  f"{usable[0].path} --force\n(or open the app, which offers it). "
+                  "Nothing was changed.")
+    else:
+        from rejuv_desktop.storage.witness import witness_path
+
+        advice = ("\nRestore a backup with 'rejuv-desktop restore', or open the app to start a "
+                  "new clinic" + (f" (or move {witness_path(path).name} away)"
+                                  if found.witnessed is not None else "")
+                  + ". Nothing was changed.")
     raise UserError(found.describe() + advice)
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from rejuv_desktop.errors import StorageError
 from rejuv_desktop.storage import backup as files
+from rejuv_desktop.storage import clinic_key, witness
 
 log = logging.getLogger(__name__)
 
@@ -40,11 +41,13 @@ class Candidate:
 
 @dataclass(frozen=True)
 class FoundAtStart:
-    """The database is missing or empty, and these files are beside it (best first)."""
+    """The database is missing or empty, and these files are beside it (best first).
+    ``witnessed``: its witness is still there, so a database with an audit trail was here."""
 
     db_path: Path
     state: str  # "missing" or "empty"
     candidates: list[Candidate] = field(default_factory=list)
+    witnessed: int | None = None  # the last audit row the witness recorded
 
     @property
     def usable(self) -> list[Candidate]:
@@ -54,7 +57,10 @@ class FoundAtStart:
         """What was found, for a person (the CLI prints it; the dialog shows it)."""
         lines = [f"There is no database at {self.db_path}"
                  + (" (the file is empty)" if self.state == "empty" else "")
-                 + ", but these were found beside it:"]
+                 + (", but one was there: its witness file records audit row "
+                    f"{self.witnessed}" if self.witnessed is not None else "")
+                 + (". Found beside it:" if self.candidates else
+                    ". No database or backup was found beside it.")]
         for c in self.candidates:
             what = (f"{c.patients} patient(s)" if c.patients is not None else c.problem)
             lines.append(f"  {c.path.name}: {c.kind}, last changed "
@@ -99,13 +105,38 @@ def found_at_start(db_path: Path | str) -> FoundAtStart | None:
     for p in files.restore_temps(folder):
         if p.stat().st_size:
             found.append(_candidate(p, "a restore's temporary copy"))
-    if not found:
+    backup = _newest_backup(db_path)
+    if backup is not None:
+        found.append(backup)
+    try:
+        seen = witness.read(db_path)
+        witnessed = seen.last_id if seen is not None else None
+    except witness.WitnessUnreadable:
+        witnessed = 0
+    if not found and witnessed is None:
         return None
     # Usable first; among them the set-aside database (the clinic's latest records) before a
-    # restore's copy; newest first.
-    order = {"set aside before a restore": 0, "a restore's temporary copy": 1}
-    found.sort(key=lambda c: (not c.usable, order.get(c.kind, 2), -c.modified.timestamp()))
-    return FoundAtStart(db_path, "empty" if db_path.exists() else "missing", found)
+    # restore's copy, then the newest backup; newest first.
+    order = {"set aside before a restore": 0, "a restore's temporary copy": 1,
+             "the newest backup": 2}
+    found.sort(key=lambda c: (not c.usable, order.get(c.kind, 3), -c.modified.timestamp()))
+    return FoundAtStart(db_path, "empty" if db_path.exists() else "missing", found, witnessed)
+
+
+def _newest_backup(db_path: Path) -> Candidate | None:
+    """The newest backup in the automatic folder that passes its checks."""
+    from rejuv_desktop.services import backup as sb
+
+    try:
+        ring = clinic_key.load(db_path)
+    except StorageError:
+        ring = {}
+    good = sb.newest_good_backup([sb.default_backup_dir(db_path)], ring)
+    if good is None:
+        return None
+    found = _candidate(good.path, "the newest backup")
+    return Candidate(found.path, found.kind, good.created_at, found.usable, found.patients,
+                     found.problem)
 
 
 def put_back(db_path: Path | str, candidate: Path | str, now: datetime | None = None):

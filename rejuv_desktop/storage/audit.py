@@ -212,7 +212,15 @@ def setup_keying(store, *, create: bool) -> None:
         return
     found = epochs(store.conn)
     store.audit_keyed = bool(found)
-    ring = clinic_key.load(store.path)
+    try:
+        ring = clinic_key.load(store.path)
+    except clinic_key.StorageError:
+        if not create:
+            return
+        # A damaged key file must not stop the clinic saving: it is kept aside (nothing is
+        # deleted) and a new key continues the chain; check reports the rows it cannot verify.
+        clinic_key.set_aside_damaged(store.path)
+        ring = {}
     if found and found[-1].key_id in ring:
         store.audit_secret = ring[found[-1].key_id]
         return

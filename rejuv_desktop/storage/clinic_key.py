@@ -128,3 +128,16 @@ def parse_recovery_code(code: str) -> bytes:
         raise StorageError("That is not a recovery code: it holds 64 letters A-F and digits "
                            f"(this one has {len(text)}).")
     return secret
+
+
+def set_aside_damaged(db_path: Path | str) -> Path | None:
+    """Rename a key file that cannot be read to ``<name>.damaged-<n>`` (never deleted)."""
+    path = key_path(db_path)
+    if not path.exists():
+        return None
+    n = 1
+    while (target := path.with_name(f"{path.name}.damaged-{n}")).exists():
+        n += 1
+    os.replace(path, target)
+    log.error("the clinic key file could not be read; it was set aside")
+    return target

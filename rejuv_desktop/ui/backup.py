@@ -458,9 +458,14 @@ def ask_found_at_start(found, parent: QWidget | None = None) -> str:
         + "</li>" for c in found.candidates)
     text = _tr(
         "<p><b>There is no database where {app} keeps its records{empty}.</b></p>"
-        "<p>{path}</p><p>These were found beside it:</p><ul>{items}</ul>").format(
-        app=APP_NAME, path=found.db_path, items=items,
+        "<p>{path}</p>").format(
+        app=APP_NAME, path=found.db_path,
         empty=_tr(" (the file there is empty)") if found.state == "empty" else "")
+    if found.witnessed is not None:
+        text += _tr("<p>A database was there (its audit witness, beside it, had reached entry "
+                    "{n}): it may have been moved or deleted.</p>").format(n=found.witnessed)
+    if items:
+        text += _tr("<p>Found beside it:</p><ul>{items}</ul>").format(items=items)
     if best:
         text += _tr("<p>Put back <b>{name}</b> to carry on with those records. Nothing is "
                     "deleted.</p>").format(name=best.path.name)

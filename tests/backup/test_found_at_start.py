@@ -142,3 +142,50 @@ def test_leftover_copies_of_ended_processes_are_cleaned(db_path, clock):
     mine.write_bytes(b"in progress")
     assert sr.clean_leftovers(db_path) == 1
     assert not left.exists() and mine.exists()
+
+
+def test_a_deleted_database_is_noticed_and_its_newest_backup_offered(db_path, clock,
+                                                                     monkeypatch, qtbot):
+    add(db_path, "Kept", clock)
+    sb.backup_now(db_path, sb.default_backup_dir(db_path), NOW)
+    add(db_path, "Lost", clock)
+    for p in [db_path, *files.companions(db_path)]:
+        p.unlink(missing_ok=True)
+    found = sr.found_at_start(db_path)
+    assert found.witnessed is not None and found.witnessed > 0
+    assert found.usable[0].kind == "the newest backup"
+    shown = {}
+
+    def press(box):
+        shown["text"] = box.text()
+        next(b for b in box.buttons() if b.text() == "Put it back").click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", press)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    assert ub.offer_found_at_start(db_path) is True
+    assert "moved or deleted" in shown["text"]
+    assert families(db_path) == ["Kept"]
+    assert check_path(db_path).healthy
+
+
+@pytest.mark.slow
+def test_a_deleted_database_with_nothing_beside_it_is_not_silently_recreated(db_path, clock):
+    add(db_path, "Gone", clock)
+    for p in [db_path, *files.companions(db_path)]:
+        p.unlink(missing_ok=True)
+    run = cli("lot-lookup", "--db", db_path, "X1")
+    assert run.returncode == 1
+    assert "one was there" in run.stderr and ".witness away" in run.stderr
+    assert not db_path.exists()
+
+
+def test_starting_a_new_clinic_instead_sets_the_old_witness_aside(db_path, clock, monkeypatch,
+                                                                   qtbot):
+    add(db_path, "Gone", clock)
+    db_path.unlink()
+    monkeypatch.setattr(ub, "ask_found_at_start", lambda found: "new")
+    assert ub.offer_found_at_start(db_path) is True
+    assert list(db_path.parent.glob("clinic.sqlite3.before-new-*.witness"))
+    add(db_path, "Fresh", clock)
+    assert check_path(db_path).healthy

@@ -132,3 +132,20 @@ def test_recovery_code_round_trip():
     code = clinic_key.recovery_code(secret)
     assert len(code.replace("-", "")) == 64
     assert clinic_key.parse_recovery_code(code.lower().replace("-", " ")) == secret
+
+
+def test_a_damaged_key_file_is_set_aside_and_saving_goes_on(db_path, patient_data):
+    s = open_store(db_path)
+    sp.add_patient(s, patient_data)
+    s.close()
+    clinic_key.key_path(db_path).write_text("{not json")
+    s = open_store(db_path)
+    try:
+        sp.add_patient(s, {**patient_data, "given_name": "Still saved"})
+        assert len(audit.epochs(s.conn)) == 2
+    finally:
+        s.close()
+    assert clinic_key.key_path(db_path).with_name(
+        clinic_key.key_path(db_path).name + ".damaged-1").read_text() == "{not json"
+    lines = {name: (ok, detail) for name, ok, detail in check_path(db_path).lines}
+    assert not lines["audit key"][0] and "cannot be verified" in lines["audit key"][1]
