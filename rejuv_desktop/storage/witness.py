@@ -273,11 +273,31 @@ def begin_swap(db_path: Path | str, incoming: Witness) -> Witness | None:
         previous = read(db_path)
     except WitnessUnreadable:
         previous = None
+    if previous is not None and previous.alternate is not None:
+        # An earlier swap was interrupted: keep the head the database there now continues.
+        previous = _settled(db_path, previous)
     if previous is not None:
         write_witness(witness_path(db_path),
                       Witness(previous.last_id, previous.hash, previous.keyed_from,
                               previous.updated_at, incoming), durable=True)
     return previous
+
+
+def _settled(db_path: Path | str, w: Witness) -> Witness:
+    """Of a witness and its alternate, the one the database at ``db_path`` continues (the
+    witness itself when neither or both do)."""
+    from rejuv_desktop.storage.backup import connect_read_only
+
+    try:
+        conn = connect_read_only(Path(db_path))
+    except sqlite3.Error:
+        return w
+    try:
+        if _problem(conn, w) and not _problem(conn, w.alternate):
+            return w.alternate
+    finally:
+        conn.close()
+    return Witness(w.last_id, w.hash, w.keyed_from, w.updated_at)
 
 
 def end_swap(db_path: Path | str, current: Witness | None, kept: Path | None,

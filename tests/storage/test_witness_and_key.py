@@ -149,3 +149,23 @@ def test_a_damaged_key_file_is_set_aside_and_saving_goes_on(db_path, patient_dat
         clinic_key.key_path(db_path).name + ".damaged-1").read_text() == "{not json"
     lines = {name: (ok, detail) for name, ok, detail in check_path(db_path).lines}
     assert not lines["audit key"][0] and "cannot be verified" in lines["audit key"][1]
+
+
+def test_a_second_swap_after_an_interrupted_one_keeps_the_head_in_place(db_path, patient_data):
+    """A restore killed after the swap leaves the witness naming the old head with the new one
+    as its alternate; the next restore must keep the head of the database really there."""
+    s = open_store(db_path)
+    try:
+        sp.add_patient(s, patient_data)
+        new = audit.head(s.conn)
+    finally:
+        s.close()
+    # The database holds `new` (swapped in); the witness, as the interrupted swap left it,
+    # still names the head of the database that was replaced (not in this one).
+    witness.write(db_path, 7, "e" * 64, 1, alternate=witness.Witness(new[0], new[1], 1))
+    assert check_path(db_path).healthy
+    incoming = witness.Witness(99, "f" * 64, 1)
+    witness.begin_swap(db_path, incoming)
+    w = witness.read(db_path)
+    assert (w.last_id, w.hash) == new and w.alternate == incoming
+    assert check_path(db_path).healthy
