@@ -188,8 +188,13 @@ def backup_now(db_path: Path, dest_dir: Path, now: datetime) -> BackupResult:
                            f"{exc.strerror or exc}.") from exc
     files.remove_stale_temps(dest_dir)
     try:
+        try:
+            ring = clinic_key.load(db_path)
+        except StorageError:
+            ring = {}
         info = files.backup_database(db_path, _target(dest_dir, now), {
-            "app_version": __version__, "created_at": now.isoformat(timespec="seconds")})
+            "app_version": __version__, "created_at": now.isoformat(timespec="seconds")},
+            ring)
     except OSError as exc:
         raise StorageError(f"The backup could not be written to {dest_dir}: "
                            f"{exc.strerror or exc}.") from exc
@@ -265,6 +270,10 @@ def check_backup(backup_path: Path, ring: dict[str, bytes] | None = None) -> Bac
     name = backup_path.name
     manifest = files.read_manifest(backup_path)
     if manifest is not None:
+        if files.manifest_seal_ok(manifest, ring or {}) is False:
+            raise StorageError(
+                f"The manifest of {name} has been altered: its seal does not match the clinic "
+                "key. It cannot be restored; choose another backup.")
         size = backup_path.stat().st_size
         if manifest.get("size") != size or files.sha256_of(backup_path) != manifest["sha256"]:
             raise StorageError(
@@ -303,6 +312,11 @@ def check_backup(backup_path: Path, ring: dict[str, bytes] | None = None) -> Bac
                            "manifest.")
     if problems:
         raise StorageError(f"{name} cannot be restored: {'; '.join(problems[:3])}.")
+    if info.last_key_id in (ring or {}) and files.manifest_seal_ok(manifest, ring) is not True:
+        # Its trail is sealed with a key this machine holds, so its manifest must be too.
+        raise StorageError(
+            f"The manifest of {name} is not sealed with the clinic key that seals its audit "
+            "trail: it may have been rewritten. It cannot be restored; choose another backup.")
     return BackupCheck(info, manifest, chain)
 
 

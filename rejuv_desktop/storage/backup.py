@@ -61,6 +61,7 @@ class DatabaseInfo:
     audit_head: str | None = None
     audit_head_id: int = 0
     keyed_from: int | None = None
+    last_key_id: str | None = None
 
     @property
     def intact(self) -> bool:
@@ -204,23 +205,29 @@ def describe(path: Path, *, full_check: bool = True) -> DatabaseInfo:
             row = conn.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"
                                ).fetchone()
             head_id, head = (row[0], row[1]) if row else (0, None)
+        last_key = None
         if "audit_keys" in tables:
             row = conn.execute("SELECT min(from_audit_id) FROM audit_keys").fetchone()
             keyed = row[0] if row else None
-        return DatabaseInfo(path, size, integrity, migrations, counts, head, head_id, keyed)
+            row = conn.execute("SELECT key_id FROM audit_keys ORDER BY from_audit_id DESC, id"
+                               " DESC LIMIT 1").fetchone()
+            last_key = row[0] if row else None
+        return DatabaseInfo(path, size, integrity, migrations, counts, head, head_id, keyed,
+                            last_key)
     except sqlite3.Error as exc:
         return DatabaseInfo(path, size, [str(exc)])
     finally:
         conn.close()
 
 
-def backup_database(source: Path, target: Path,
-                    manifest_fields: dict | None = None) -> DatabaseInfo:
+def backup_database(source: Path, target: Path, manifest_fields: dict | None = None,
+                    ring: dict[str, bytes] | None = None) -> DatabaseInfo:
     """Copy the live database ``source`` to ``target`` (which must not exist) and verify it.
 
     The copy is made with the online backup API, reopened and checked with
     ``integrity_check`` before it takes its final name, and is readable by its owner only.
-    Its manifest (``manifest_fields`` added: app version, time) is written beside it first.
+    Its manifest (``manifest_fields`` added: app version, time) is written beside it first,
+    sealed with the clinic key (from ``ring``) that keys the copy's audit chain.
     Raises ``StorageError`` when the source cannot be read, the disk is full, or the copy does
     not pass the check (the unfinished copy is then removed; the source is never touched).
     """
@@ -241,6 +248,8 @@ def backup_database(source: Path, target: Path,
         os.chmod(temp, FILE_MODE)
         _fsync_file(temp)
         manifest = make_manifest(temp, info, target.name, manifest_fields or {})
+        if info.last_key_id and ring and info.last_key_id in ring:
+            manifest = seal_manifest(manifest, info.last_key_id, ring[info.last_key_id])
         write_manifest(target, manifest)
         os.replace(temp, target)
         _fsync_dir(target.parent)
@@ -251,7 +260,8 @@ def backup_database(source: Path, target: Path,
                 manifest_path(target).unlink()
         raise
     return DatabaseInfo(target, target.stat().st_size, info.integrity, info.migrations,
-                        info.counts, info.audit_head, info.audit_head_id, info.keyed_from)
+                        info.counts, info.audit_head, info.audit_head_id, info.keyed_from,
+                        info.last_key_id)
 
 
 def manifest_path(backup: Path) -> Path:
@@ -276,6 +286,32 @@ def make_manifest(path: Path, info: DatabaseInfo, name: str, extra: dict) -> dic
             "schema_version": len(info.migrations),
             "last_migration": info.migrations[-1] if info.migrations else None,
             **extra}
+
+
+def _manifest_mac(manifest: dict, secret: bytes) -> str:
+    import hmac
+
+    body = {k: v for k, v in manifest.items() if k != "seal"}
+    return hmac.new(secret, json.dumps(body, sort_keys=True).encode("utf-8"),
+                    hashlib.sha256).hexdigest()
+
+
+def seal_manifest(manifest: dict, key_id: str, secret: bytes) -> dict:
+    """The manifest with an HMAC-SHA256 of its content under the clinic key: a manifest
+    rewritten to match an altered backup is seen by anyone holding the key."""
+    return {**manifest, "seal": {"key_id": key_id, "hmac": _manifest_mac(manifest, secret)}}
+
+
+def manifest_seal_ok(manifest: dict, ring: dict[str, bytes]) -> bool | None:
+    """True when sealed by a key in ``ring`` and intact, False when the seal does not match,
+    None when it cannot be checked here (not sealed, or its key is not in ``ring``)."""
+    seal = manifest.get("seal")
+    if not isinstance(seal, dict) or seal.get("key_id") not in ring:
+        return None
+    import hmac
+
+    return hmac.compare_digest(str(seal.get("hmac", "")),
+                               _manifest_mac(manifest, ring[seal["key_id"]]))
 
 
 def write_manifest(backup: Path, manifest: dict) -> Path:

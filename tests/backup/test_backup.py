@@ -176,7 +176,8 @@ def test_backup_never_opens_the_database_file_directly(filled_db, tmp_path, monk
     touched = []
 
     def guarded(file, *args, **kwargs):
-        if str(file).startswith(str(filled_db)):
+        name = str(file)
+        if name == str(filled_db) or name.startswith(str(filled_db) + "-"):
             touched.append(file)
         return real_open(file, *args, **kwargs)
 

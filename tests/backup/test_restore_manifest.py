@@ -77,9 +77,11 @@ def test_altered_backup_is_refused_and_nothing_changes(clinic):
     assert snapshot(db) == before
 
 
-def test_altered_backup_with_a_rewritten_manifest_is_refused(clinic):
-    """Rewriting the manifest's checksum too does not help: the backup's audit trail must
-    verify with the clinic key up to the manifest's head."""
+@pytest.mark.parametrize("sealed", [True, False])
+def test_altered_backup_with_a_rewritten_manifest_is_refused(clinic, sealed):
+    """Rewriting the manifest's checksum too does not help: its seal no longer matches, and
+    (on a machine without the clinic key, where the seal cannot be checked) the backup's audit
+    trail must still end at the manifest's head."""
     db, backup = clinic
     conn = sqlite3.connect(str(backup))
     conn.execute("DROP TRIGGER audit_log_no_delete")
@@ -95,8 +97,11 @@ def test_altered_backup_with_a_rewritten_manifest_is_refused(clinic):
     manifest["sha256"] = hashlib.sha256(backup.read_bytes()).hexdigest()
     manifest["size"] = backup.stat().st_size
     files.manifest_path(backup).write_text(json.dumps(manifest))
+    if not sealed:  # as on a machine without the key
+        Path(f"{db}.key").unlink()
     before = snapshot(db)
-    with pytest.raises(StorageError, match="does not end where its manifest says"):
+    with pytest.raises(StorageError, match="seal does not match" if sealed
+                       else "does not end where its manifest says"):
         sb.restore(db, backup, LATER)
     assert snapshot(db) == before
 
@@ -183,3 +188,33 @@ def test_new_machine_restores_then_verifies_with_the_recovery_code(clinic, tmp_p
     assert entered.returncode == 0, entered.stderr
     run = cli("check", "--db", new)
     assert run.returncode == 0, run.stdout
+
+
+def _edit_and_rechecksum(backup: Path, drop_seal: bool = False) -> None:
+    """Edit a patient in the backup without an audit row (trigger dropped and put back word
+    for word), then rewrite the manifest's checksum to match."""
+    conn = sqlite3.connect(str(backup))
+    sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'audit_patients_update'"
+                       ).fetchone()[0]
+    conn.execute("DROP TRIGGER audit_patients_update")
+    conn.execute("UPDATE patients SET family_name = 'Forged'")
+    conn.execute(sql)
+    conn.commit()
+    conn.close()
+    manifest = json.loads(files.manifest_path(backup).read_text())
+    manifest["sha256"] = hashlib.sha256(backup.read_bytes()).hexdigest()
+    manifest["size"] = backup.stat().st_size
+    if drop_seal:
+        manifest.pop("seal")
+    files.manifest_path(backup).write_text(json.dumps(manifest))
+
+
+@pytest.mark.parametrize("drop_seal", [False, True])
+def test_a_rewritten_manifest_is_seen_by_its_seal(clinic, drop_seal):
+    db, backup = clinic
+    assert "seal" in files.read_manifest(backup)
+    _edit_and_rechecksum(backup, drop_seal)
+    before = snapshot(db)
+    with pytest.raises(StorageError, match="altered|not sealed"):
+        sb.restore(db, backup, LATER)
+    assert snapshot(db) == before
