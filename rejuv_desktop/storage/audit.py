@@ -208,6 +208,7 @@ def setup_keying(store, *, create: bool) -> None:
     its current key is not on this machine. In-memory databases are not keyed."""
     store.audit_secret = None
     store.audit_keyed = False
+    store.audit_key_note = None
     if store.path is None or not _has_table(store.conn, "audit_keys"):
         return
     found = epochs(store.conn)
@@ -235,6 +236,11 @@ def setup_keying(store, *, create: bool) -> None:
             if found:
                 log.warning("the clinic audit key of this database is not on this machine; "
                             "a new key continues the chain")
+                store.audit_key_note = (
+                    "The clinic key that sealed this database's audit trail is not on this "
+                    "computer, so its earlier entries cannot be verified here; new entries are "
+                    "sealed with a new key. Enter the clinic's recovery code "
+                    "(rejuv-desktop recovery-code) to verify them.")
             kid = sorted(ring)[0] if ring else clinic_key.new_key(store.path)[0]
             ring = clinic_key.load(store.path)
             next_id = head(store.conn)[0] + 1
@@ -314,7 +320,8 @@ def verify_chain(store, ring: dict[str, bytes] | None = None, conn=None) -> Chai
             f"{unverified} of {count} audit rows (from row {first_unverified}) cannot be "
             "verified: they were keyed with a clinic key that is not on this machine (key id "
             f"{', '.join(sorted(missing_keys))}). Put the clinic's key file back beside the "
-            "database, or enter its recovery code"), unverified=unverified,
+            "database, or enter its recovery code (rejuv-desktop recovery-code)"),
+            unverified=unverified,
             head=(last_id, prev))
     how = "" if not stretches else f", keyed from row {stretches[0].from_id}"
     return ChainCheck(count, None, f"audit trail intact ({count} rows{how})",

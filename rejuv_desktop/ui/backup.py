@@ -12,7 +12,7 @@ import logging
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFileDialog,
                                QHBoxLayout, QLabel, QLineEdit, QMessageBox, QProgressDialog,
@@ -312,6 +312,21 @@ class BackupFeature(QObject):
     def update_actions(self) -> None:
         self.export_action.setEnabled(self.window.record.patient_id is not None)
 
+    # audit evidence -------------------------------------------------------------------------
+    def show_audit_warnings(self) -> None:
+        """Say at once when the database does not continue the witness of its audit trail
+        (rows cut or the file swapped: the witness is left as evidence), or when its trail's
+        key is not on this computer."""
+        problem = getattr(self.store, "witness_problem", None)
+        note = getattr(self.store, "audit_key_note", None)
+        if problem:
+            self.window.show_banner(self.tr(
+                "The audit trail does not match its witness ({problem}). Records may have been "
+                "changed outside {app}: ask the clinic's administrator to run 'rejuv-desktop "
+                "check'.").format(problem=problem, app=APP_NAME))
+        elif note:
+            self.window.show_banner(self.tr(note))
+
     # on closing ---------------------------------------------------------------------------
     def backup_on_exit(self) -> None:
         """The daily automatic backup, run when the app quits. Never blocks closing: a
@@ -358,6 +373,8 @@ def install(window) -> None:
     feature.update_actions()
     # Tied to the feature object, so the connection ends with the window.
     QApplication.instance().aboutToQuit.connect(feature.backup_on_exit)
+    # Once the window is built (its own start-up checks set the banner first).
+    QTimer.singleShot(0, feature, feature.show_audit_warnings)
 
 
 def confirm_unverified(path: Path, parent: QWidget | None = None) -> bool:

@@ -349,3 +349,29 @@ def test_app_start_check_reports_an_unreadable_database(tmp_path, asked, monkeyp
     monkeypatch.setattr(ub, "recover_at_start", busy)
     assert app.check_database_at_start(tmp_path / "x.sqlite3") is False
     assert asked[-1][0] == "critical" and "locked" in asked[-1][2]
+
+
+def test_a_cut_audit_trail_is_shown_in_a_banner(db_path, qtbot, qsettings, asked):
+    import sqlite3
+
+    from rejuv_desktop.services import patients as sp
+
+    s = open_store(db_path)
+    for i in range(3):
+        sp.add_patient(s, {"given_name": f"P{i}", "family_name": "Q",
+                           "date_of_birth": "1970-01-01"})
+    s.close()
+    conn = sqlite3.connect(str(db_path))
+    conn.execute("DROP TRIGGER audit_log_no_delete")
+    conn.execute("DELETE FROM audit_log WHERE id = (SELECT max(id) FROM audit_log)")
+    conn.commit()
+    conn.close()
+    s = open_store(db_path)
+    try:
+        w = MainWindow(s, qsettings)
+        qtbot.addWidget(w)
+        w.show()
+        qtbot.waitUntil(w.banner.isVisible)
+        assert "does not match its witness" in w.banner.text()
+    finally:
+        s.close()
