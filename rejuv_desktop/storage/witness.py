@@ -229,9 +229,12 @@ def attach(store) -> None:
                       "it is")
             return
     path = witness_path(store.path)
+    try:
+        keyed = audit.keyed_from(store.conn)
+    except sqlite3.Error:
+        keyed = None
     state = {"last": (found.last_id, found.hash) if found else None,
-             "keyed_from": found.keyed_from if found else None,
-             "seq": _seq(path) if found else 0}
+             "keyed_from": keyed, "seq": _seq(path) if found else 0}
 
     def update() -> None:
         try:
