@@ -15,8 +15,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFileDialog,
-                               QHBoxLayout, QLabel, QLineEdit, QMessageBox, QProgressDialog,
-                               QPushButton, QVBoxLayout, QWidget)
+                               QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMessageBox,
+                               QProgressDialog, QPushButton, QVBoxLayout, QWidget)
 
 from rejuv_desktop import APP_NAME
 from rejuv_desktop.errors import UserError
@@ -313,6 +313,31 @@ class BackupFeature(QObject):
         self.export_action.setEnabled(self.window.record.patient_id is not None)
 
     # audit evidence -------------------------------------------------------------------------
+    def enter_recovery_code(self) -> None:
+        """On another computer: take the clinic's recovery code so the audit trail it sealed
+        can be verified here."""
+        if self._no_file():
+            return
+        from rejuv_desktop.services.audit_keys import enter_recovery_code
+
+        code, ok = QInputDialog.getText(
+            self.window, self.tr("Clinic recovery code"), self.tr(
+                "The recovery code shown when the clinic was set up (64 letters and digits; "
+                "spaces and dashes do not matter):"), QLineEdit.EchoMode.Password)
+        if not ok or not code.strip():
+            return
+        try:
+            kid = enter_recovery_code(self.db_path, code)
+        except UserError as exc:
+            show_user_error(self.window, exc, self.tr("Recovery code not taken"))
+            return
+        if getattr(self.store, "audit_key_note", None):
+            self.store.audit_key_note = None
+            self.window.show_banner(None)
+        QMessageBox.information(self.window, self.tr("Recovery code taken"), self.tr(
+            "The clinic key {kid} is on this computer now: the audit trail it sealed can be "
+            "verified here.").format(kid=kid))
+
     def show_audit_warnings(self) -> None:
         """Say at once when the database does not continue the witness of its audit trail
         (rows cut or the file swapped: the witness is left as evidence), or when its trail's
@@ -361,6 +386,8 @@ def install(window) -> None:
         _action(window, feature.tr("&Back up now…"), "backup_now", feature.backup_now),
         _action(window, feature.tr("&Restore from backup…"), "restore_backup", feature.restore),
         _action(window, feature.tr("Backup &folder…"), "backup_folder", feature.choose_folder),
+        _action(window, feature.tr("Enter the clinic's recovery &code…"), "recovery_code",
+                feature.enter_recovery_code),
     ]
     for action in actions:
         file_menu.insertAction(quit_action, action)

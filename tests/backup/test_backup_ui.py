@@ -375,3 +375,24 @@ def test_a_cut_audit_trail_is_shown_in_a_banner(db_path, qtbot, qsettings, asked
         assert "does not match its witness" in w.banner.text()
     finally:
         s.close()
+
+
+def test_recovery_code_entered_from_the_file_menu(window, store, db_path, asked, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from rejuv_desktop.services.check import check_path
+    from rejuv_desktop.storage import clinic_key
+
+    code = clinic_key.recovery_code(store.audit_secret)
+    clinic_key.key_path(db_path).unlink()  # as on another computer
+    assert not check_path(db_path).healthy
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("1234" * 16, True))
+    monkeypatch.setattr(ub, "show_user_error",
+                        lambda parent, exc, title: asked.append(("error", title, str(exc))))
+    action(window, "recovery_code").trigger()
+    assert asked[-1][:2] == ("error", "Recovery code not taken")
+    assert "not the key of this clinic" in asked[-1][2]
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (code.lower(), True))
+    action(window, "recovery_code").trigger()
+    assert asked[-1][:2] == ("information", "Recovery code taken")
+    assert check_path(db_path).healthy
