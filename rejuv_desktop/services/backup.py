@@ -228,6 +228,11 @@ def thin(directory: Path, policy: RetentionPolicy = DEFAULT_POLICY) -> list[Path
     stamps = {stamp: group[0] for stamp, group in by_stamp.items()}
     doomed = backups_to_delete(stamps, policy)
     deleted = []
+    # A manifest whose backup never took its name (a backup interrupted at its last step).
+    for manifest in Path(directory).glob("rejuv-*" + files.MANIFEST_SUFFIX):
+        backup = manifest.with_name(manifest.name[:-len(files.MANIFEST_SUFFIX)])
+        if parse_backup_name(backup.name) is not None and not backup.exists():
+            manifest.unlink(missing_ok=True)
     for b in backups:
         if b.created_at in doomed or b is not stamps[b.created_at]:
             try:

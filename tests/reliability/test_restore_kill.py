@@ -180,3 +180,50 @@ def test_the_database_path_is_never_empty_during_restores(tmp_path):
     print(f"\n20 restores watched: {polls} polls, {missing} found no database")
     assert polls > 1000
     assert missing == 0, f"{missing} of {polls} looks found no database"
+
+
+BACKER = textwrap.dedent("""
+    import sys
+    from datetime import datetime, timedelta
+    from pathlib import Path
+    from rejuv_desktop.services import backup as sb
+    print("ready", flush=True)
+    sys.stdin.readline()
+    start = datetime(2026, 1, 1, 9, 0)
+    for i in range(1000):
+        sb.backup_now(Path(sys.argv[1]), Path(sys.argv[2]), start + timedelta(seconds=i))
+""")
+
+
+def test_kill_9_during_backups_leaves_only_verifiable_backups(tmp_path):
+    """Every backup under its final name has a manifest it matches, whenever the backup
+    process is killed; a manifest left without its backup goes at the next thinning."""
+    db = tmp_path / "clinic.sqlite3"
+    s = open_store(db)
+    seed_bulk(s, 300, blob_bytes=3000)
+    s.close()
+    folder = tmp_path / "backups"
+    rng = random.Random(5)
+    runs, verified = 30, 0
+    for run in range(runs):
+        child = subprocess.Popen([sys.executable, "-c", BACKER, str(db), str(folder)],
+                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        assert child.stdout.readline().strip() == "ready"
+        child.stdin.write("go\n")
+        child.stdin.flush()
+        time.sleep(rng.uniform(0.0, 0.4))
+        child.send_signal(signal.SIGKILL)
+        child.communicate(timeout=60)
+        for b in sb.list_backups(folder):
+            checked = sb.check_backup(b.path)
+            assert checked.manifest is not None, f"run {run}: {b.path.name} has no manifest"
+            verified += 1
+        sb.thin(folder)
+        for manifest in folder.glob("*.manifest.json"):
+            assert manifest.with_name(manifest.name[:-len(".manifest.json")]).exists()
+        for p in folder.iterdir():  # the next run starts from an empty folder
+            if p.name.startswith("rejuv-"):
+                p.unlink()
+    print(f"\nbackup killed {runs} times: {verified} backups left, each verified against its "
+          "manifest")
+    assert verified
