@@ -21,6 +21,7 @@ import hmac
 import logging
 from dataclasses import dataclass
 
+from rejuv_desktop.errors import StorageError
 from rejuv_desktop.storage import clinic_key
 
 log = logging.getLogger(__name__)
@@ -215,7 +216,7 @@ def setup_keying(store, *, create: bool) -> None:
     store.audit_keyed = bool(found)
     try:
         ring = clinic_key.load(store.path)
-    except clinic_key.StorageError:
+    except StorageError:
         if not create:
             return
         # A damaged key file must not stop the clinic saving: it is kept aside (nothing is
@@ -227,6 +228,15 @@ def setup_keying(store, *, create: bool) -> None:
         return
     if not create:
         return
+    try:
+        _start_keying(store)
+    except (OSError, StorageError) as exc:
+        # A read-only file or folder: the database still opens (to be read; saving will say
+        # why it cannot), and keying starts when it can be written.
+        log.error("the audit chain could not be keyed: %s", exc)
+
+
+def _start_keying(store) -> None:
     with store.write():
         found = epochs(store.conn)  # another process may have started it meanwhile
         ring = clinic_key.load(store.path)

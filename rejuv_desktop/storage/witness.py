@@ -255,7 +255,10 @@ def attach(store) -> None:
         state["last"] = current
 
     store.after_commit.append(update)
-    update()
+    try:
+        update()
+    except OSError as exc:  # a read-only folder: the check will say the witness is missing
+        log.error("the audit witness could not be written: %s", exc.strerror or exc)
 
 
 def set_aside(db_path: Path | str, moved_db: Path | str) -> Path | None:

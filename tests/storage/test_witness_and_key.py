@@ -169,3 +169,32 @@ def test_a_second_swap_after_an_interrupted_one_keeps_the_head_in_place(db_path,
     w = witness.read(db_path)
     assert (w.last_id, w.hash) == new and w.alternate == incoming
     assert check_path(db_path).healthy
+
+
+def test_a_read_only_database_from_before_the_key_still_opens(db_path, patient_data,
+                                                             monkeypatch):
+    """Keying needs a write; a database that cannot be written still opens to be read."""
+    from rejuv_desktop.storage import db as storage_db
+
+    s = open_store(db_path)
+    sp.add_patient(s, patient_data)
+    s.close()
+    conn = sqlite3.connect(str(db_path))
+    conn.execute("DROP TRIGGER audit_keys_no_delete")
+    conn.execute("DELETE FROM audit_keys")  # as a version before the key left it
+    conn.commit()
+    conn.close()
+    real = storage_db._connection
+
+    def read_only(path):
+        conn = real(path)
+        conn.execute("PRAGMA query_only = ON")  # every write refused, as on a read-only file
+        return conn
+
+    monkeypatch.setattr(storage_db, "_connection", read_only)
+    s = open_store(db_path)
+    try:
+        assert s.query_one("SELECT given_name FROM patients")["given_name"] == "Zoë"
+        assert audit.keyed_from(s.conn) is None
+    finally:
+        s.close()
