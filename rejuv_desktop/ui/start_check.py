@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import threading
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QProgressBar, QWidget)
 
 from rejuv_desktop.services import integrity as si
@@ -28,7 +28,7 @@ class CheckBar(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("check_bar")
-        self.setAutoFillBackground(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet("#check_bar { background: #fff4d6; border-bottom: 1px solid #e6c35c; }"
                            " QLabel { color: #5c4400; }")
         row = QHBoxLayout(self)
@@ -89,7 +89,9 @@ class StartupCheck(QObject):
             "Checking the database after the last unclean exit. You can search and read "
             "records now; saving waits until the check is done."))
         self.bar.progress.setValue(self.percent)
-        window.centralWidget().layout().insertWidget(0, self.bar)
+        layout = window.banner.parentWidget().layout()  # beside the window's banner
+        layout.insertWidget(layout.indexOf(window.banner), self.bar)
+        self.bar.show()
         window.show_banner(None)  # the bar says it better than "changes cannot be saved"
 
     def _on_progress(self, percent: int) -> None:
