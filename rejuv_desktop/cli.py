@@ -267,7 +267,7 @@ COMMANDS = {"demo": cmd_demo, "check": cmd_check, "import-patients": cmd_import,
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    from rejuv_desktop.logs import setup_logging
+    from rejuv_desktop.logs import set_database, setup_logging
     from rejuv_desktop.storage import private_files, writer_lock
 
     private_files.private_umask()
@@ -275,6 +275,7 @@ def main(argv: list[str] | None = None) -> int:
         private_files.private_dir(paths.data_dir())
     writer_lock.set_program(APP_NAME if args.command in (None, "gui")
                             else f"rejuv-desktop {args.command}")
+    set_database(getattr(args, "db", None) or paths.default_db_path())  # named in log lines
 
     try:
         setup_logging()

@@ -42,7 +42,11 @@ def acquire_lock(db_path: Path):
     try:
         return writer_lock.acquire(db_path)
     except writer_lock.WriterLockHeld as exc:
-        return (f"{exc} If it is {APP_NAME}, switch to that window.")
+        who = writer_lock.describe_holder(exc.holder)
+        if exc.holder.get("program") == APP_NAME:
+            return (f"The database is open in {who}. Switch to that window, or close it "
+                    "first.")
+        return f"The database is open in {who}. Wait for it to finish, then open {APP_NAME} again."
 
 
 def sign_in_at_start(store) -> bool:

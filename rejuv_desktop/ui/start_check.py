@@ -127,6 +127,6 @@ class StartupCheck(QObject):
         if self.problem:
             self.window.show_banner(self.store.writes_held)
         else:
-            self.window.show_banner(None)
+            self.window.check_writable()  # clears the banner, or says why saving still fails
             self.window.statusBar().showMessage(
                 self.tr("Database check done: the database is sound."), 8000)
