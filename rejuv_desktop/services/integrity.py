@@ -38,12 +38,28 @@ def release_writes(store, problem: str | None) -> None:
     store.hold_writes(CHECK_FAILED.format(problem=problem) if problem else None)
 
 
+def pending_marker(db_path: Path) -> Path:
+    """Present while a check after an unclean exit has not ended (the app was closed or killed
+    during it): the next start checks again before saves are allowed."""
+    return Path(str(db_path) + ".check-pending")
+
+
+def check_pending(db_path: Path) -> bool:
+    return pending_marker(db_path).exists()
+
+
 def check_open_database(db_path: Path, on_progress: Callable[[float], None] | None = None,
                         should_stop: Callable[[], bool] | None = None) -> str | None:
     """Check the open database on a read-only connection of its own (safe on a worker
     thread): ``None`` when sound, else what SQLite reported (and the marker for the next
-    start is left). Raises ``CheckStopped`` when stopped before the end."""
-    lines = integrity.quick_check(Path(db_path), on_progress, should_stop)
+    start is left). Raises ``CheckStopped`` when stopped before the end; the check is then
+    still pending at the next start."""
+    db_path = Path(db_path)
+    pending = pending_marker(db_path)
+    if not pending.exists():
+        pending.write_text("", encoding="utf-8")
+    lines = integrity.quick_check(db_path, on_progress, should_stop)
+    pending.unlink(missing_ok=True)
     if lines == ["ok"]:
         log.info("integrity check after an unclean exit: ok")
         return None

@@ -124,8 +124,11 @@ def run_gui(db_path: Path | None = None) -> int:
         # that was killed or lost power. The database then opens at once and is checked in the
         # background while writes wait (start_check.py). A "needs check" marker (damage found by
         # an earlier check) runs the start-up check before opening: the damaged file is set
-        # aside and a backup offered. Otherwise the check runs in the background as a formality.
-        unclean = lock.left_by is not None
+        # aside and a backup offered. A check after an unclean exit that did not end (the app
+        # was closed during it) runs again. Otherwise the check runs in the background.
+        from rejuv_desktop.services import integrity as si
+
+        unclean = lock.left_by is not None or si.check_pending(db_path)
         if sb.needs_check_marker(db_path).exists():
             if not check_database_at_start(db_path):
                 return 1

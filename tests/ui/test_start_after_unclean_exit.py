@@ -9,6 +9,8 @@ import sys
 import textwrap
 import threading
 
+import pytest
+
 from PySide6.QtWidgets import QApplication
 
 from rejuv_desktop.services import integrity as si
@@ -152,3 +154,17 @@ def test_start_after_a_killed_app_opens_at_once_and_checks_behind(qtbot, qapp, d
     assert app_module.run_gui(db_path) == 0
     assert seen["rows"] == 1 and seen["held"] and "still running" in seen["held"]
     assert not writer_lock.lock_path(db_path).exists()  # a clean exit this time
+
+
+def test_closing_during_the_check_leaves_it_pending_for_the_next_start(store, db_path,
+                                                                       monkeypatch):
+    monkeypatch.setattr(si.integrity, "_STEP_BATCH", 50)  # asked often enough on a small file
+    closing = threading.Event()
+    closing.set()
+    with pytest.raises(si.CheckStopped):
+        si.check_open_database(db_path, lambda share: None, closing.is_set)
+    assert si.check_pending(db_path)  # the next start checks again before allowing saves
+    shares = []
+    assert si.check_open_database(db_path, shares.append) is None
+    assert not si.check_pending(db_path)
+    assert shares[-1] == 1.0 and all(0 <= a <= b for a, b in zip(shares, shares[1:]))
