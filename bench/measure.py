@@ -61,7 +61,8 @@ def time_start(script: str, db: Path | None, env: dict[str, str], timeout: float
     if db is not None:
         # The previous child ended without unlocking (no quit-time work is measured): clear
         # what a clean exit clears, so this is the everyday start after a clean exit.
-        for leftover in (Path(f"{db}.lock"), Path(f"{db}.needs-check")):
+        for leftover in (Path(f"{db}.lock"), Path(f"{db}.needs-check"),
+                         Path(f"{db}.check-pending")):
             leftover.unlink(missing_ok=True)
         if unclean:
             Path(f"{db}.lock").write_text(
@@ -101,7 +102,8 @@ def start_figures(db: Path, runs: int) -> dict:
         bare.append(time_start("start_bare.py", None, env))
         app.append(time_start("start_app.py", db, env))
         unclean.append(time_start("start_app.py", db, env, unclean=True))
-    Path(f"{db}.lock").unlink(missing_ok=True)
+    for leftover in (Path(f"{db}.lock"), Path(f"{db}.check-pending")):
+        leftover.unlink(missing_ok=True)
     return {"app_s": [r.seconds for r in app], "bare_s": [r.seconds for r in bare],
             "unclean_s": [r.seconds for r in unclean],
             "app_peak_mib": [r.peak_mib for r in app], "bare_peak_mib": [r.peak_mib for r in bare],
