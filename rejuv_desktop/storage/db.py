@@ -241,6 +241,8 @@ def _refuse_newer_without_writing(path: Path) -> None:
 def _read_only_connection(path: Path):
     if not path.is_file():
         raise StorageError(f"There is no database at {path}.")
+    if path.stat().st_size == 0:  # read-only: it stays empty, and is no database yet
+        raise StorageError(f"The file {path} is empty: it holds no Rejuv Desktop database.")
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
                                isolation_level=None, check_same_thread=False,
