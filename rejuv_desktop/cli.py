@@ -220,7 +220,6 @@ def cmd_restore(args) -> int:
     from datetime import datetime
 
     from rejuv_desktop.services import backup as sb
-
     from rejuv_desktop.storage import writer_lock
 
     db = args.db or paths.default_db_path()

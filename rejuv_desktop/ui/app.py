@@ -133,6 +133,7 @@ def run_gui(db_path: Path | None = None) -> int:
             if not check_database_at_start(db_path):
                 return 1
             sb.needs_check_marker(db_path).unlink(missing_ok=True)
+            si.pending_marker(db_path).unlink(missing_ok=True)  # the full check just ran
             unclean = False
         try:
             store = _open_after_unclean_exit(db_path) if unclean else open_store(db_path)
