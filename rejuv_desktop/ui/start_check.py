@@ -17,7 +17,6 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QProgressBar, QWidget)
 
 from rejuv_desktop.services import integrity as si
-from rejuv_desktop.ui.tasks import run_in_background
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +49,7 @@ class StartupCheck(QObject):
 
     progressed = Signal(int)
     finished = Signal(object)  # None when sound, else the problem found
+    _ended = Signal(object, object)  # (problem, exception) from the checking thread
 
     def __init__(self, store, db_path, parent=None):
         super().__init__(parent)
@@ -62,6 +62,7 @@ class StartupCheck(QObject):
         self.window = None
         self._stop = threading.Event()
         self.progressed.connect(self._on_progress)
+        self._ended.connect(self._on_ended)
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self._stop.set)
@@ -69,9 +70,24 @@ class StartupCheck(QObject):
     def start(self) -> None:
         si.hold_writes_for_check(self.store)
         log.info("integrity check after an unclean exit started in the background")
-        run_in_background(
-            lambda: si.check_open_database(self.db_path, self._report, self._stop.is_set),
-            self._done, self._failed)
+        # A thread of its own, at a lower priority, so the window's start and the typing that
+        # follows come first; it ends with the app (stopped through the progress handler).
+        threading.Thread(target=self._work, name="integrity-check", daemon=True).start()
+
+    def _work(self) -> None:  # checking thread
+        si.lower_thread_priority()
+        try:
+            problem = si.check_open_database(self.db_path, self._report, self._stop.is_set)
+        except Exception as exc:  # noqa: BLE001 - handed to the GUI thread
+            self._ended.emit(None, exc)
+            return
+        self._ended.emit(problem, None)
+
+    def _on_ended(self, problem, exc) -> None:
+        if exc is not None:
+            self._failed(exc)
+        else:
+            self._done(problem)
 
     def _report(self, share: float) -> None:  # worker thread: hand over through a signal
         percent = int(share * 100)
