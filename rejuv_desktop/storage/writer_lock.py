@@ -25,6 +25,7 @@ import logging
 import os
 import socket
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -152,6 +153,16 @@ def describe_holder(info: dict | None) -> str:
     return program + (f" ({', '.join(details)})" if details else "")
 
 
+def _wait_for_record(fd: int) -> dict | None:
+    """The holder's record; a holder that has just taken the lock writes it a moment later."""
+    for _ in range(50):
+        info = _read_info(fd)
+        if info:
+            return info
+        time.sleep(0.01)
+    return None
+
+
 def _try_lock(fd: int) -> bool:
     if os.name == "nt":  # pragma: no cover - exercised on Windows only
         import msvcrt
@@ -214,7 +225,7 @@ def _take(path: Path) -> WriterLock:
             raise StorageError(f"The lock file {path} cannot be created: "
                                f"{exc.strerror or exc}. Check the folder's permissions.") from exc
         if not _try_lock(fd):
-            holder = _read_info(fd) or _read_info(path)
+            holder = _wait_for_record(fd)
             os.close(fd)
             raise WriterLockHeld(
                 f"The database is open in {describe_holder(holder)}. Close it, or wait for it "
