@@ -15,6 +15,7 @@ from rejuv_desktop.storage import open_store
 
 ROUNDS = 8
 ROWS = 400
+KILL_ROUNDS = 6
 
 
 def cli(*args):
@@ -73,3 +74,34 @@ def test_import_and_restore_started_together_never_lose_an_acknowledged_import(t
             assert live == 0 and aside == 0
     print(f"\n{ROUNDS} rounds: {outcomes}")
     assert sum(outcomes.values()) == ROUNDS
+
+
+def test_a_writer_killed_at_any_moment_never_blocks_the_next_one(tmp_path):
+    """kill -9 of ``import-patients`` at a random moment: the lock goes with the process, so a
+    ``restore`` right after it runs (never "open in…"), and the killed import is all or
+    nothing in the database the restore kept aside."""
+    db = tmp_path / "clinic.sqlite3"
+    assert subprocess.run([sys.executable, "-m", "rejuv_desktop", "demo", "--db", str(db)],
+                          capture_output=True).returncode == 0
+    assert subprocess.run([sys.executable, "-m", "rejuv_desktop", "backup", "--db", str(db),
+                           "--to", str(tmp_path / "b")], capture_output=True).returncode == 0
+    backup = next((tmp_path / "b").glob("*.sqlite3"))
+    rows = tmp_path / "rows.csv"
+    with open(rows, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["given_name", "family_name", "date_of_birth"])
+        w.writerows([f"P{i}", "Killed", "01/02/1970"] for i in range(2000))
+    rng = random.Random(5)
+    for round_ in range(KILL_ROUNDS):
+        importing = cli("import-patients", "--db", db, rows)
+        time.sleep(rng.uniform(0.05, 1.0))  # a random moment of its run
+        importing.kill()
+        importing.communicate()
+        asides_before = set(tmp_path.glob("*.before-restore-*"))
+        restore = cli("restore", "--db", db, "--from", backup)
+        code, out, err = restore.wait(timeout=300), *restore.communicate()
+        assert code == 0, (round_, err)
+        aside = [p for p in set(tmp_path.glob("*.before-restore-*")) - asides_before
+                 if not p.name.endswith(("-wal", "-shm", "-journal"))]
+        assert len(aside) == 1
+        assert batch_count(aside[0], "Killed") in (0, 2000), round_
