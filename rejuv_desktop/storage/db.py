@@ -215,15 +215,15 @@ def _connection(path: Path | str | None):
 def _refuse_newer_without_writing(path: Path) -> None:
     """Refuse a database written by a newer version before anything touches it.
 
-    Read on a read-only connection. A database in WAL mode with no ``-wal``/``-shm`` beside it
+    Read on a read-only connection. A database with no ``-wal``/``-shm``/``-journal`` beside it
     (closed cleanly, so no one has it open) is read as immutable: even a read-only connection
-    would otherwise create those files.
+    to a WAL database would otherwise create the ``-wal`` and ``-shm`` files.
     """
     from rejuv_desktop.storage import schema
     from rejuv_desktop.storage.backup import companions
 
-    wal, shm = companions(path)[:2]
-    option = "immutable=1" if not wal.exists() and not shm.exists() else "mode=ro"
+    # No journal of any kind beside it: nothing is mid-write, and nothing to replay.
+    option = ("immutable=1" if not any(p.exists() for p in companions(path)) else "mode=ro")
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?{option}", uri=True,
                                isolation_level=None, check_same_thread=False,
@@ -250,6 +250,13 @@ def _read_only_connection(path: Path):
         conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.Error as exc:
+        if "readonly" in str(exc).lower() or "read-only" in str(exc).lower():
+            # A hot journal left by a program that stopped mid-write must be rolled back
+            # first, which a read-only connection cannot do (and must not).
+            raise StorageError(
+                f"The database {path} was left in the middle of a write by a program that "
+                "stopped. Open it once in Rejuv Desktop (or run any writing command), which "
+                "completes SQLite's recovery, then check it again. Nothing was changed.") from exc
         raise (_translate(exc) or StorageError(
             f"The file {path} is not a Rejuv Desktop database, or it is damaged ({exc}).")) from exc
     return conn

@@ -24,7 +24,9 @@ def cli(*args):
 
 
 def batch_count(path, tag) -> int:
-    store = open_store(path, read_only=True)
+    # A writing open: a set-aside file may hold a killed writer's journal, which SQLite's
+    # recovery replays on opening.
+    store = open_store(path, migrate=False)
     try:
         return store.scalar("SELECT count(*) FROM patients WHERE family_name = ?", (tag,))
     finally:
