@@ -220,9 +220,11 @@ def cmd_restore(args) -> int:
     from datetime import datetime
 
     from rejuv_desktop.services import backup as sb
-    from rejuv_desktop.storage import writer_lock
+    from rejuv_desktop.storage import private_files, writer_lock
 
     db = args.db or paths.default_db_path()
+    if not db.parent.exists():
+        private_files.private_dir(db.parent)
     with writer_lock.holding(db):  # across the whole swap: no writer can start meanwhile
         result = sb.restore(db, args.source, datetime.now())
     print(f"Restored {db} from {result.restored_from}"
