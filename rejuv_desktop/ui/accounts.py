@@ -150,7 +150,7 @@ class SignInDialog(QDialog):
         self.who = QComboBox()
         self.who.setObjectName("who")
         for p in pr.list_practitioners(store):
-            self.who.addItem(p.display, p.id)
+            self.who.addItem(p.display_with_qualification, p.id)
         if lock_to is not None:
             self.who.setCurrentIndex(max(0, self.who.findData(lock_to)))
         self.password = QLineEdit()
