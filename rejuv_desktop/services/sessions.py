@@ -246,6 +246,17 @@ def session_gate(store, plan_id: int, sides: frozenset[str] = frozenset(SIDES)) 
                       deferral_end=deferral, earlier=earlier, sides=sides)
 
 
+def reflection_warning(store, plan: dict) -> str | None:
+    """A warning when a plan's first session is dated inside the reflection period."""
+    consultation = repo.consultation_of_plan(store, plan["id"])
+    given_on = _day(consultation["finalised_at"])
+    if given_on is None:
+        return None
+    return pb.reflection_warning(scr.load_rules().procedure_name(plan["procedure"]),
+                                 date.fromisoformat(plan["start_date"]), given_on,
+                                 ss.cooling_off_days(store))
+
+
 def start_session(store, plan_id: int, early_reason: str | None = None) -> int:
     """Start the next session of a plan, or return the one already in progress.
 
@@ -611,4 +622,5 @@ def patient_sessions(store, patient_id: int) -> list[dict]:
         # Why the next session may not start today: shown before anyone presses Start.
         plan["waits"] = (session_gate(store, plan["id"]) if plan["can_start"]
                          and not plan["open_session_id"] else [])
+        plan["reflection_warning"] = reflection_warning(store, plan) if done == 0 else None
     return plans
