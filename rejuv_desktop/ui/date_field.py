@@ -77,7 +77,8 @@ class DateField(QWidget):
 
     # QDateEdit's API -------------------------------------------------------------------------
     def date(self) -> QDate:
-        """The date shown; an invalid QDate while the text is not a whole date in range."""
+        """The date typed or picked; an invalid QDate while the text is not a whole date in
+        range (half typed, or wrong)."""
         return QDate(self._date)
 
     def setDate(self, day: QDate) -> None:
@@ -136,6 +137,10 @@ class DateField(QWidget):
             self._accept(day)
         elif day.isValid() or len(text.strip()) >= 10:
             self._finished()  # a whole date that cannot be taken: say so now
+        elif self._date.isValid():
+            # Half typed: the field holds no date (never the one it showed before).
+            self._date = QDate()
+            self.dateChanged.emit(QDate())
 
     def _finished(self) -> None:
         problem = self.problem()
