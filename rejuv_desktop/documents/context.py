@@ -106,7 +106,7 @@ class SummaryContext:
     ``merz`` maps ``"left"``/``"right"`` to a Merz Hand Grading Scale grade (0-4) or None when
     not graded. ``verdicts`` holds (procedure label, level, reason sentences) where level is
     ``eligible``, ``caution``, ``defer`` or ``contraindicated``. ``screening_points`` holds
-    (treatment, what was found, what was decided) for every reason that is not "eligible";
+    (treatment and what was found, what was decided, noted by) for every reason that is not "eligible";
     ``plan_warnings`` sentences printed under the plan.
     """
 

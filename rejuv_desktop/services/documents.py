@@ -426,7 +426,7 @@ def summary_job(store, consultation_id: int) -> IssueJob:
         skin_notes=skin, verdicts=verdicts,
         recommendation=[line["text"] for line in c["recommendation"]["lines"]],
         plan=plan_lines, notes=d.get("notes", ""),
-        screening_points=[(rules.procedure_name(p).capitalize(), text, f"{what} ({by})" if by else what)
+        screening_points=[(f"{rules.procedure_name(p).capitalize()}: {text}", what, by)
                           for p, text, what, by in screening_points(c, scr.PROCEDURES)],
         plan_warnings=warnings)
     lang = _lang(patient)
