@@ -11,6 +11,7 @@ from rejuv_desktop.services import documents as sd
 from rejuv_desktop.services import patients as sp
 from rejuv_desktop.services import practitioners as pr
 from rejuv_desktop.services import settings as st
+from rejuv_desktop.ui.consultation.view import consultation_html
 from rejuv_desktop.ui.consultation.wizard import Page
 from tests.test_documents_service import text_of
 from tests.ui.test_consultation_wizard import answer_all, fill_intake, open_wizard
@@ -99,6 +100,8 @@ def test_pregnant_patient_planned_only_on_a_doctors_override_shown_on_her_consen
     assert "Still missing" not in summary
     consultation = sc.get_consultation(store, finish(qtbot, wizard))
     assert consultation["data"]["overrides"]["fat_transfer"]["by"] == "Dr Claire Martin"
+    record = consultation_html(consultation)  # the record pane's view of the consultation
+    assert "Deferral overridden by a doctor" in record and "GP letter on file" in record
     plan_id = sc.plans_of(store, people["patient"])[0]["id"]
     consent = text_of(sd.pdf_bytes(store, sd.issue_consent(store, plan_id).id))
     assert "Doctor's override: " + OVERRIDE in consent
