@@ -48,3 +48,22 @@ def test_a_doctor_is_named_as_one_where_people_sign_in(qtbot, store):
     qtbot.addWidget(dialog)
     names = [dialog.who.itemText(i) for i in range(dialog.who.count())]
     assert names == ["Nurse Aisha Rahman", "Dr Claire Martin (doctor)"]
+
+
+def test_the_first_administrator_can_say_they_are_a_doctor(qtbot, store):
+    from PySide6.QtWidgets import QWizard
+
+    from rejuv_desktop.ui.accounts import FirstRunWizard
+
+    wizard = FirstRunWizard(store)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.clinic.edits["clinic_name"].setText("Harbourside Hand Clinic")
+    wizard.clinic.edits["clinic_phone"].setText("0117 496 0000")
+    wizard.next()
+    wizard.admin.edits["name"].setText("Claire Martin")
+    wizard.admin.edits["password"].setText("long enough")
+    wizard.admin.edits["confirm"].setText("long enough")
+    qtbot.mouseClick(wizard.admin.doctor, Qt.MouseButton.LeftButton)
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert pr.get_practitioner(store, store.actor_id).doctor
