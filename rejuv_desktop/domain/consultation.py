@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 import math
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from rejuv_desktop.domain import plan_binding as pb
@@ -164,6 +164,51 @@ def plan_warnings(data: dict, today: date, cooling_off_days: int,
             if warning:
                 out[p] = warning
     return out
+
+
+def spacing_warnings(data: dict, rules: scr.ScreeningRules | None = None) -> list[str]:
+    """Planned sessions of one procedure too soon after another's on the same hands (the
+    protocols' spacing, e.g. mesotherapy within three weeks of a fat graft): each would need a
+    doctor's reason to start on its date."""
+    rules = rules or scr.load_rules()
+    dates: dict[str, list[date]] = {}
+    for p in data.get("chosen") or []:
+        try:
+            dates[p] = [s.target for s in planned_sessions(p, (data.get("plan") or {}).get(p) or {})]
+        except (ValidationError, ValueError, TypeError):
+            continue
+    out = []
+    for later, later_dates in dates.items():
+        protocol = load_protocol(later)
+        for earlier, earlier_dates in dates.items():
+            rule = protocol.spacing_after(earlier) if earlier != later else None
+            if rule is None:
+                continue
+            clash = next(((a, b) for b in later_dates for a in earlier_dates
+                          if a <= b < a + timedelta(days=rule.days)), None)
+            if clash:
+                out.append(f"{rules.procedure_name(later).capitalize()} on {pb.fmt(clash[1])} "
+                           f"is less than {rule.days} days after {rules.procedure_name(earlier)} "
+                           f"on {pb.fmt(clash[0])}: {rule.reason}")
+    return out
+
+
+def spaced_start(procedure: str, start: date, data: dict, horizon_days: int = 400) -> date:
+    """The first day from ``start`` on which the procedure's planned sessions keep the
+    protocols' spacing from the other procedures already planned (``start`` when none is
+    near, or when no day within ``horizon_days`` does)."""
+    others = [p for p in data.get("chosen") or [] if p != procedure and plan_start(data, p)]
+    if not others:
+        return start
+    plan = dict((data.get("plan") or {}).get(procedure) or default_plan(procedure, start))
+    for offset in range(horizon_days):
+        day = start + timedelta(days=offset)
+        trial = {"chosen": [*others, procedure],
+                 "plan": {**{p: data["plan"][p] for p in others},
+                          procedure: {**plan, "start": day.isoformat()}}}
+        if not spacing_warnings(trial):
+            return day
+    return start
 
 
 def check_complete(data: dict, evaluation: Evaluation,

@@ -124,3 +124,15 @@ def test_every_wait_is_listed_and_the_latest_wins():
     assert gate.earliest(waits) == TODAY + timedelta(days=12)
     assert gate.waits(MESO, TODAY + timedelta(days=12), planned=TODAY, reflection_end=TODAY,
                       deferral_end=TODAY, earlier=[], sides=BOTH) == []
+
+
+def test_a_combined_plan_keeps_mesotherapy_three_weeks_after_the_fat_graft():
+    data = data_with(chosen=("fat_transfer", "mesotherapy"), start=TODAY + timedelta(days=14))
+    warnings = dc.spacing_warnings(data)  # the same day: each is too close to the other
+    assert "Hand mesotherapy on 15/12/2026 is less than 21 days after fat transfer to the " \
+           "hands on 15/12/2026: A fat graft must not be pressed" in "\n".join(warnings)
+    del data["plan"]["mesotherapy"]
+    assert dc.spaced_start("mesotherapy", TODAY + timedelta(days=14), data) == \
+        TODAY + timedelta(days=35)
+    data["plan"]["mesotherapy"] = dc.default_plan("mesotherapy", TODAY + timedelta(days=35))
+    assert dc.spacing_warnings(data) == []

@@ -152,10 +152,16 @@ def test_plan_dates_default_within_range_and_take_typed_dates(qtbot, store, peop
     rec.choices["fat_transfer"].click()
     wizard.next()
     box = wizard.pages[Page.PLAN].boxes["fat_transfer"]
-    assert box.start.date().toPython() == wizard.default_start == date(2026, 12, 6)
-    assert wizard.data["plan"]["fat_transfer"]["start"] == "2026-12-06"
+    # Not 01/01/2000: the first date that keeps 14 days after the mesotherapy series planned
+    # first (06/12/2026, 21/12, 05/01 and 20/01/2027).
+    assert box.start.date().toPython() == date(2027, 2, 3)
+    assert wizard.data["plan"]["fat_transfer"]["start"] == "2027-02-03"
+    assert not wizard.pages[Page.PLAN].spacing.isVisible()
     type_into(qtbot, box.start.edit, "12/01/2027")
     assert box.start.date().toPython() == date(2027, 1, 12)
+    # Inside the mesotherapy series: flagged, as the session gate would refuse that day.
+    spacing = wizard.pages[Page.PLAN].spacing
+    assert spacing.isVisible() and "less than 21 days after fat transfer" in spacing.text()
     assert not box.reflection.isVisible()
     meso = wizard.pages[Page.PLAN].boxes["mesotherapy"]
     type_into(qtbot, meso.start.edit, "25112026")  # inside the two weeks to reflect

@@ -210,14 +210,16 @@ class RecommendationPage(WizardPage):
                     entries.pop(p, None)
         context = self.wizard().planning
         evaluation = None
-        for p in data["chosen"]:
+        # A procedure planned before the other keeps its dates; a new one is offered the
+        # first date that keeps the protocols' spacing (mesotherapy after a fat graft).
+        for p in sorted(data["chosen"], key=lambda x: x in data["plan"], reverse=True):
             if p not in data["plan"]:
                 evaluation = evaluation or dc.evaluate(data, self.rules)
                 start = pb.suggested_start(evaluation.binding(p, context.today),
                                            context.default_start)
                 if pb.override(data, p):
                     start = context.default_start
-                data["plan"][p] = dc.default_plan(p, start)
+                data["plan"][p] = dc.default_plan(p, dc.spaced_start(p, start, data))
 
     def page_errors(self, data: dict) -> list[str]:
         if not data["chosen"] and not data["none_planned_reason"].strip():
@@ -363,6 +365,16 @@ class PlanPage(WizardPage):
                       for p in scr.PROCEDURES}
         for box in self.boxes.values():
             layout.addWidget(box)
+        self.spacing = QLabel()
+        self.spacing.setObjectName("plan_spacing")
+        self.spacing.setWordWrap(True)
+        self.spacing.setStyleSheet(WARN_STYLE)
+        self.spacing.hide()
+        layout.addWidget(self.spacing)
+        for box in self.boxes.values():
+            box.start.dateChanged.connect(self._update_spacing)
+            box.sessions.valueChanged.connect(self._update_spacing)
+            box.interval.valueChanged.connect(self._update_spacing)
         self.none = QLabel()
         self.none.setWordWrap(True)
         layout.addWidget(self.none)
@@ -384,6 +396,19 @@ class PlanPage(WizardPage):
         self.none.setVisible(not data["chosen"])
         self.none.setText(self.tr("No procedure is planned: {why}").format(
             why=data.get("none_planned_reason", "")))
+        self._update_spacing()
+
+    def _update_spacing(self, *_args) -> None:
+        wizard = self.wizard()
+        if wizard is None:
+            return
+        chosen = [p for p, box in self.boxes.items() if box.loaded and box.isVisibleTo(self)]
+        data = {"chosen": chosen, "plan": {p: self.boxes[p].values() for p in chosen}}
+        warnings = dc.spacing_warnings(data, self.rules)
+        self.spacing.setText("\n".join("\u26a0 " + w + self.tr(" It would need a doctor's "
+                                                                "reason to start that day.")
+                                        for w in warnings))
+        self.spacing.setVisible(bool(warnings))
 
     def save_into(self, data: dict) -> None:
         # Only a box showing a loaded plan holds the plan: a procedure ticked since this page
@@ -501,6 +526,8 @@ class FinalisePage(WizardPage):
                     if p in warnings:
                         parts.append(f"<span style='color:#8a4b00'>&nbsp;&nbsp;\u26a0 "
                                      f"{esc(warnings[p])}</span>")
+                for warning in dc.spacing_warnings(data, self.rules):
+                    parts.append(f"<span style='color:#8a4b00'>\u26a0 {esc(warning)}</span>")
             else:
                 parts.append(f"<b>Nothing planned:</b> {esc(data['none_planned_reason'])}")
             missing = dc.check_complete(data, evaluation, self.rules, today=context.today)
