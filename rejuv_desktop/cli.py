@@ -10,7 +10,7 @@ import logging
 import sys
 from pathlib import Path
 
-from rejuv_desktop import __version__, paths
+from rejuv_desktop import APP_NAME, __version__, paths
 from rejuv_desktop.errors import UserError
 
 log = logging.getLogger(__name__)
@@ -88,14 +88,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _open(db: Path | None, *, must_exist: bool = True):
+def _open(db: Path | None, *, must_exist: bool = True, read_only: bool = False):
+    """Open the database; for writing (the default) this takes the single-writer lock, so a
+    command is refused at once, naming the holder, while the app or another command writes."""
     from rejuv_desktop.storage import open_store
 
     path = db or paths.default_db_path()
     _refuse_if_found_aside(path)
     if must_exist and not path.exists():
         raise UserError(f"No database at {path}.")
-    return open_store(path)
+    return open_store(path, read_only=read_only)
 
 
 def _refuse_if_found_aside(path: Path) -> None:
@@ -142,7 +144,8 @@ def cmd_demo(args) -> int:
 def cmd_check(args) -> int:
     from rejuv_desktop.services.check import check_path
 
-    # Read-only: the check never writes to the file, nor creates it.
+    # Read-only: the check never writes to the file, nor creates it; a reader, it runs beside
+    # the app and takes no lock.
     path = args.db or paths.default_db_path()
     _refuse_if_found_aside(path)
     report = check_path(path)
@@ -250,17 +253,17 @@ def cmd_restore(args) -> int:
     from datetime import datetime
 
     from rejuv_desktop.services import backup as sb
+    from rejuv_desktop.storage import private_files, writer_lock
 
     db = args.db or paths.default_db_path()
-    pid = sb.lock_holder(db)
-    if pid is not None:
-        raise UserError(f"Rejuv Desktop is open on {db} (process {pid}). Close it, then run "
-                        "the restore again. Nothing was changed.")
-    try:
-        result = sb.restore(db, args.source, datetime.now(), force=args.force)
-    except sb.UnverifiedBackup as exc:
-        raise UserError(f"{exc}\nWARNING: to restore it anyway, run the same command with "
-                        "--force. Nothing was changed.") from exc
+    if not db.parent.exists():
+        private_files.private_dir(db.parent)
+    with writer_lock.holding(db):  # across the whole swap: no writer can start meanwhile
+        try:
+            result = sb.restore(db, args.source, datetime.now(), force=args.force)
+        except sb.UnverifiedBackup as exc:
+            raise UserError(f"{exc}\nWARNING: to restore it anyway, run the same command with "
+                            "--force. Nothing was changed.") from exc
     if not result.verified:
         print("WARNING: the backup had no manifest; it was restored unverified (--force).")
     print(f"Restored {db} from {result.restored_from}"
@@ -323,7 +326,15 @@ COMMANDS = {"demo": cmd_demo, "check": cmd_check, "import-patients": cmd_import,
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    from rejuv_desktop.logs import setup_logging
+    from rejuv_desktop.logs import set_database, setup_logging
+    from rejuv_desktop.storage import private_files, writer_lock
+
+    private_files.private_umask()
+    if paths.data_dir().exists():  # the clinic's folder: the user's alone
+        private_files.private_dir(paths.data_dir())
+    writer_lock.set_program(APP_NAME if args.command in (None, "gui")
+                            else f"rejuv-desktop {args.command}")
+    set_database(getattr(args, "db", None) or paths.default_db_path())  # named in log lines
 
     try:
         setup_logging()

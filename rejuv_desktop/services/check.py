@@ -62,7 +62,7 @@ def check_path(path: Path | str) -> CheckReport:
         report.add("file", False, "this file is not a SQLite database")
         return report
     try:
-        conn = connect_read_only(path)
+        conn = connect_read_only(path, untouched=True)
     except sqlite3.Error as exc:
         report.add("file", False, f"the database cannot be opened: {exc}")
         return report

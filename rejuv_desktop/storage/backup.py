@@ -78,9 +78,16 @@ def companions(path: Path) -> list[Path]:
     return [path.with_name(path.name + s) for s in COMPANION_SUFFIXES]
 
 
-def _connect_read_only(path: Path):
-    """A connection that cannot change the file (and does not checkpoint on close)."""
-    uri = Path(path).resolve().as_uri() + "?mode=ro"
+def _connect_read_only(path: Path, untouched: bool = False):
+    """A connection that cannot change the file (and does not checkpoint on close).
+
+    ``untouched``: when no journal file is beside the database (closed cleanly, nothing
+    mid-write), read it as immutable, so not even SQLite's empty ``-wal``/``-shm`` are created
+    beside it (``check`` leaves the folder as it found it)."""
+    option = "mode=ro"
+    if untouched and not any(p.exists() for p in companions(Path(path))):
+        option = "immutable=1"
+    uri = Path(path).resolve().as_uri() + "?" + option
     conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False,
                            timeout=5)
     conn.execute("PRAGMA busy_timeout=5000")
