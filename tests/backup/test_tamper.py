@@ -89,11 +89,13 @@ def assert_bad(db: Path, *expected: str) -> str:
 
 def test_healthy_clinic_passes_and_check_never_writes(clinic):
     before = clinic.read_bytes()
+    listing = sorted(p.name for p in clinic.parent.iterdir())
     run = cli("check", "--db", clinic)
     assert run.returncode == 0, run.stdout
     for name in ("triggers", "audit trail", "audit key", "witness"):
         assert any(line.startswith("OK") and name in line for line in run.stdout.splitlines())
     assert clinic.read_bytes() == before
+    assert sorted(p.name for p in clinic.parent.iterdir()) == listing  # nothing created
 
 
 def test_deleting_the_last_audit_rows_is_seen(clinic):
