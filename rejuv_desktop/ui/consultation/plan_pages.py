@@ -373,7 +373,15 @@ class PlanPage(WizardPage):
         self.setTitle(self.tr("Plan"))
         self.setSubTitle(self.tr("Sessions and intervals come from the procedure protocols; "
                                  "adjust them within the allowed range."))
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
+        layout.setContentsMargins(0, 0, 0, 0)
+        scroll.setWidget(inner)
+        outer.addWidget(scroll, 1)
         self.boxes = {p: PlanBox(p, self.rules.procedure_name(p).capitalize(), self.notify)
                       for p in scr.PROCEDURES}
         for box in self.boxes.values():
@@ -392,7 +400,7 @@ class PlanPage(WizardPage):
         self.none.setWordWrap(True)
         layout.addWidget(self.none)
         layout.addStretch(1)
-        self.add_problems_label(layout)
+        self.add_problems_label(outer)
 
     def load(self, data: dict) -> None:
         context = self.wizard().planning
