@@ -127,7 +127,7 @@ def sign_in(store, practitioner_id: int, password: str) -> Practitioner:
         ok = bool(stored) and _hasher.verify(stored, password)
     except (VerificationError, InvalidHashError):
         ok = False
-    with store.write():
+    with store.write(while_held=True):
         repo.record_event(store, "sign_in" if ok else "failed", practitioner_id)
         if ok and _hasher.check_needs_rehash(stored):
             repo.set_password_hash(store, practitioner_id, _hasher.hash(password))
@@ -149,7 +149,7 @@ def verify_password(store, practitioner_id: int, password: str) -> bool:
 
 
 def record_event(store, event: str, practitioner_id: int | None) -> None:
-    with store.write():
+    with store.write(while_held=True):
         repo.record_event(store, event, practitioner_id)
 
 
