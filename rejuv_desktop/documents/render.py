@@ -48,17 +48,44 @@ def render_consent(ctx: ConsentContext, lang: str = "en") -> RenderedDocument:
     tpl = load_template("consent", ctx.procedure, lang)
     labels = load_labels(lang)
     values = _common_values(ctx, labels) | {"planned_session_count": str(len(ctx.planned_sessions))}
+    if ctx.volume_per_hand_ml is not None:
+        low, high = ctx.volume_per_hand_ml
+        values["volume_per_hand"] = labels.format("number_range", low=low, high=high)
     data = _block_data(ctx, labels)
     data.lists = {"planned_sessions": list(ctx.planned_sessions)}
     data.tables = {"caution_findings": [tuple(f) for f in ctx.caution_findings]}
     data.ticks = {"photo_consent": dict(ctx.photo_consent) if ctx.photo_consent is not None else None}
+    data.planned = dict(ctx.planned) if ctx.planned is not None else None
+    data.flags = frozenset(ctx.screening_flags)
+    initials = labels["initials"] if tpl.initials_in_footer else None
     if sig is not None:
         when = labels.date_time(sig.signed_at)
+        role = labels[sig.witness_role] if sig.witness_role in ("witness", "interpreter") else sig.witness_role
+        who = f"{sig.witness} ({role})"
         key = "signed_on_screen" if sig.method == "screen" else "signed_on_paper"
-        data.signature_note = labels.format(key, signed_at=when, witness=sig.witness)
+        note = labels.format(key, signed_at=when, witness=who)
+        if sig.method == "paper" and sig.scan_sha256:
+            note += " " + labels.format("scan_attached", sha256=sig.scan_sha256)
+        data.signature_note = note
         data.signed_date = labels.date(sig.signed_at.date())
         data.signature_png = sig.image_png if sig.method == "screen" else None
-    return _render(tpl, labels, ctx, values, _dates(tpl, labels, {"issued_on": ctx.issued_on}), data)
+        data.witness_lines = (who,)
+        if sig.method == "screen":
+            data.confirmations = tuple(sig.confirmations)
+            if tpl.initials_in_footer:
+                initials = labels.format("one_signature_covers", signed_at=when)
+        elif tpl.initials_in_footer:
+            initials = labels["initials_on_paper"]
+        cs = sig.countersignature
+        if cs is not None:
+            data.countersign_png = cs.image_png
+            data.countersign_date = labels.date(cs.signed_at.date())
+            if cs.image_png is None:
+                data.countersign_text = labels.format(
+                    "countersigned_attested", name=cs.name, registration=cs.registration,
+                    signed_at=labels.date_time(cs.signed_at))
+    return _render(tpl, labels, ctx, values, _dates(tpl, labels, {"issued_on": ctx.issued_on}), data,
+                   initials=initials)
 
 
 def render_aftercare(ctx: AftercareContext, lang: str = "en") -> RenderedDocument:
@@ -69,10 +96,17 @@ def render_aftercare(ctx: AftercareContext, lang: str = "en") -> RenderedDocumen
     _check_context(ctx)
     tpl = load_template("aftercare", ctx.procedure, lang)
     labels = load_labels(lang)
-    values = _common_values(ctx, labels) | {"session_date": labels.date(ctx.session_date, weekday=True)}
+    values = _common_values(ctx, labels) | {
+        "session_date": labels.date(ctx.session_date, weekday=True),
+        "out_of_hours_phone": ctx.out_of_hours_phone.strip() or ctx.clinic.phone,
+        "emergency_number": ctx.emergency_number,
+    }
     overrides = {"next_session": ctx.next_session_window, "check": ctx.check_date}
     dates = _dates(tpl, labels, {"session_date": ctx.session_date, "issued_on": ctx.issued_on}, overrides)
-    return _render(tpl, labels, ctx, values, dates, _block_data(ctx, labels))
+    data = _block_data(ctx, labels)
+    data.lists = {"visits": [labels.format("visit", when=labels.date_range(start, end, weekday=True), what=what)
+                             for what, start, end in ctx.visits]}
+    return _render(tpl, labels, ctx, values, dates, data)
 
 
 def render_summary(ctx: SummaryContext, lang: str = "en") -> RenderedDocument:
@@ -88,11 +122,13 @@ def render_summary(ctx: SummaryContext, lang: str = "en") -> RenderedDocument:
         "skin_notes": list(ctx.skin_notes),
         "recommendation": list(ctx.recommendation),
         "plan": list(ctx.plan),
+        "next_steps": list(ctx.next_steps),
     }
     data.texts = {"goals": ctx.goals, "notes": ctx.notes}
     data.merz = dict(ctx.merz)
     data.verdicts = [(label, level, list(reasons)) for label, level, reasons in ctx.verdicts]
-    return _render(tpl, labels, ctx, _common_values(ctx, labels), _dates(tpl, labels, {"issued_on": ctx.issued_on}), data)
+    values = _common_values(ctx, labels) | {"consulted_on": labels.date(ctx.consulted_on or ctx.issued_on)}
+    return _render(tpl, labels, ctx, values, _dates(tpl, labels, {"issued_on": ctx.issued_on}), data)
 
 
 # -- shared steps ---------------------------------------------------------------------------------
@@ -113,6 +149,7 @@ _FIELD_NAMES = {
     "practitioner.registration": "The registration number",
     "document_id": "The document id",
     "signature.witness": "The witness's name",
+    "signature.countersignature.name": "The practitioner's name",
 }
 
 
@@ -191,8 +228,11 @@ def _clip(text: str) -> str:
 
 
 def _render(
-    tpl: Template, labels: Labels, ctx: Any, values: dict[str, str], dates: dict[str, str], data: BlockData
+    tpl: Template, labels: Labels, ctx: Any, values: dict[str, str], dates: dict[str, str], data: BlockData,
+    initials: str | None = None,
 ) -> RenderedDocument:
+    if initials is None and tpl.initials_in_footer:
+        initials = labels["initials"]
     st = make_styles(tpl.font_size)
     width = frame_width(labels.page_size, st)
     fill = Filler(values, dates, tpl.path)
@@ -224,7 +264,7 @@ def _render(
             )
         ),
         continuation_right=user_markup(_clip(plain(title_markup))),
-        initials=user_markup(labels["initials"]) if tpl.initials_in_footer else None,
+        initials=user_markup(initials) if initials else None,
     )
     pdf = build_pdf(
         story, st, decor, labels.page_size, labels.lang,

@@ -276,6 +276,7 @@ class Protocol:
     checks: tuple[Check, ...] = ()
     source: str = ""
     path: str = ""
+    volume_per_hand_ml: tuple[int, int] | None = None
 
     def step(self, step_id: str) -> Step:
         """The step with this id; KeyError if there is none."""

@@ -277,8 +277,8 @@ RULES: tuple[RecommendationRule, ...] = (
     RecommendationRule(
         "donor_fat_limited",
         lambda x: x.planned("fat_transfer") and x.findings.donor_fat == "limited",
-        lambda x: "Donor fat is limited: about 2 mL is harvested for each 1 mL injected, and reported volumes are "
-        "about 10 to 30 mL per hand. Confirm enough can be harvested, or plan a filler.",
+        lambda x: "Donor fat is limited: about 2 mL is harvested for each 1 mL injected, and the usual volume is "
+        f"about {_volume_range()} mL per hand. Confirm enough can be harvested, or plan a filler.",
         lambda x: ("Donor fat: limited",),
     ),
     RecommendationRule(
@@ -392,3 +392,12 @@ def recommend(findings: Findings, rules: tuple[RecommendationRule, ...] = RULES)
         if rule.final:
             break
     return Recommendation(tuple(lines), tuple(p for p in PROCEDURES if p in procedures))
+
+
+def _volume_range() -> str:
+    """The usual fat volume per hand, as the fat-transfer protocol states it (one range for
+    the consent, the recommendation and the session)."""
+    from rejuv_desktop.domain.protocols import load_protocol
+
+    low, high = load_protocol("fat_transfer").volume_per_hand_ml or (10, 30)
+    return f"{low} to {high}"
