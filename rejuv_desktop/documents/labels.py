@@ -46,6 +46,8 @@ LABEL_FIELDS: dict[str, frozenset[str]] = {
     "countersigned_attested": frozenset({"name", "registration", "signed_at"}),
     "number_range": frozenset({"low", "high"}),
     "visit": frozenset({"when", "what"}),
+    "planned_session": frozenset({"n", "date"}),
+    "planned_session_window": frozenset({"n", "date", "range"}),
 }
 
 PAGE_SIZES = ("A4", "letter")

@@ -22,7 +22,6 @@ from rejuv_desktop.documents.context import (AftercareContext, ClinicInfo, Conse
 from rejuv_desktop.domain import consultation as dc
 from rejuv_desktop.domain import screening as scr
 from rejuv_desktop.domain.recommendation import CONCERN_LABELS
-from rejuv_desktop.domain.schedule import planned_session_line
 from rejuv_desktop.errors import NotFound, UserError, ValidationError
 from rejuv_desktop.services import settings as ss
 from rejuv_desktop.storage import consultations as consult_repo
@@ -125,11 +124,23 @@ def _lang(patient: dict) -> str:
     return lang if resource_path("documents", lang).is_dir() else "en"
 
 
-def _session_lines(procedure: str, plan: dict) -> list[str]:
+def _session_lines(procedure: str, plan: dict, lang: str = "en") -> list[str]:
+    """The planned sessions as the documents print them, dates in the document's one format."""
+    from rejuv_desktop.documents.labels import load_labels
+
+    labels = load_labels(lang)
     sessions = dc.planned_sessions(procedure, {"sessions": plan["sessions"],
                                                "interval_days": plan["interval_days"],
                                                "start": plan["start_date"]})
-    return [planned_session_line(s) for s in sessions]
+    out = []
+    for s in sessions:
+        if s.earliest == s.latest:
+            out.append(labels.format("planned_session", n=s.number, date=labels.date(s.target)))
+        else:
+            out.append(labels.format("planned_session_window", n=s.number,
+                                     date=labels.date(s.target),
+                                     range=labels.date_range(s.earliest, s.latest)))
+    return out
 
 
 def _plan(store, plan_id: int) -> dict:
@@ -169,7 +180,7 @@ def consent_context(store, plan_id: int, photo_consent: dict | None = None,
         clinic=_clinic(store), patient=patient_info,
         practitioner=_practitioner(store, store.actor_id or consultation["practitioner_id"]),
         procedure=procedure, issued_on=store.clock().date(), document_id=number,
-        planned_sessions=_session_lines(procedure, plan), caution_findings=findings,
+        planned_sessions=_session_lines(procedure, plan, _lang(patient)), caution_findings=findings,
         photo_consent=photo_consent, signature=signature, planned=planned,
         screening_flags=flags, volume_per_hand_ml=volume)
 
@@ -550,7 +561,7 @@ def summary_job(store, consultation_id: int) -> IssueJob:
         plan = {"sessions": d["plan"][p]["sessions"], "interval_days": d["plan"][p].get("interval_days"),
                 "start_date": d["plan"][p]["start"]}
         plan_lines.append(rules.procedure_name(p).capitalize() + ": "
-                          + "; ".join(_session_lines(p, plan)))
+                          + "; ".join(_session_lines(p, plan, _lang(patient))))
     if not d["chosen"]:
         plan_lines.append("No procedure planned. " + (d.get("none_planned_reason") or ""))
     next_steps = _next_steps(c, rules)
