@@ -272,7 +272,7 @@ def _render(
     )
     return RenderedDocument(
         pdf=pdf,
-        template_id=tpl.id.replace("_", "-"),  # a document-control code, not a stored key
+        template_id=tpl.id,
         template_version=tpl.version,
         kind=tpl.kind,
         sha256=hashlib.sha256(pdf).hexdigest(),
