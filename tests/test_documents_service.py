@@ -241,3 +241,73 @@ def _png() -> bytes:
         return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data))
     return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
             + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+def test_aftercare_gives_out_of_hours_and_emergency_numbers(store, planned):
+    # No number set: the clinic phone out of hours, the default emergency number 112.
+    text = text_of(sd.pdf_bytes(store, sd.issue_aftercare(store, planned["patient"], "mesotherapy").id))
+    assert "Out of hours: 0117 496 0000" in text and "Call 112 at once" in text
+    ss.save_settings(store, {"clinic_out_of_hours_phone": "0117 496 0999", "clinic_country": "GB"})
+    for procedure in ("mesotherapy", "fat_transfer"):
+        text = text_of(sd.pdf_bytes(store, sd.issue_aftercare(store, planned["patient"], procedure).id))
+        assert "Out of hours: 0117 496 0999" in text and "Call 999 at once" in text
+        assert "paracetamol" in text and "aspirin" in text and "ibuprofen" in text
+        assert "No visit is booked yet" in text  # nothing booked: no dates promised
+    ss.save_settings(store, {"clinic_country": "FR"})
+    text = text_of(sd.pdf_bytes(store, sd.issue_aftercare(store, planned["patient"], "mesotherapy").id))
+    assert "Call 15 at once" in text
+    ss.save_settings(store, {"emergency_number": "112"})  # the clinic's own choice wins
+    text = text_of(sd.pdf_bytes(store, sd.issue_aftercare(store, planned["patient"], "mesotherapy").id))
+    assert "Call 112 at once" in text
+    with pytest.raises(ValidationError) as err:
+        ss.save_settings(store, {"emergency_number": "call us", "clinic_out_of_hours_phone": "12"})
+    assert {"emergency_number", "clinic_out_of_hours_phone"} <= set(err.value.errors)
+
+
+def test_mesotherapy_aftercare_lists_signs_of_infection_and_allergy(store, planned):
+    text = text_of(sd.pdf_bytes(store, sd.issue_aftercare(store, planned["patient"], "mesotherapy").id))
+    for sign in ("fever", "redness that spreads", "warm", "pain that gets worse", "pus",
+                 "lips or face swell", "difficulty breathing"):
+        assert sign in text, sign
+
+
+def test_fat_transfer_aftercare_covers_the_hands(store, planned):
+    text = text_of(sd.pdf_bytes(store, sd.issue_aftercare(store, planned["patient"], "fat_transfer").id))
+    assert "backs of your hands may feel numb" in text and "Your hands will swell" in text
+    assert "dressings on the small cuts of your hands" in text
+    assert "Office work and driving" in text and "Light exercise" in text
+
+
+def test_alternatives_respect_a_bleeding_disorder(store, patient_data):
+    """No filler is suggested to a patient with a bleeding disorder: neither in the summary's
+    recommendation nor in a consent's other options; calcium hydroxylapatite is named beside
+    hyaluronic acid otherwise."""
+    ss.save_clinic(store, {"clinic_name": "Harbourside Hand Clinic", "clinic_phone": "0117 496 0000"})
+    doctor = pr.create_practitioner(store, {"name": "Claire Martin", "title": "Dr",
+                                            "registration": "GMC 7123456"}, "long enough")
+    pr.sign_in(store, doctor, "long enough")
+    summaries = {}
+    for n, answer in enumerate(("no", "yes")):
+        patient = sp.add_patient(store, {**patient_data, "phone": f"07700 90012{n}"}).patient_id
+        draft = sc.start_consultation(store, patient)
+        data = complete_data(chosen=[], plan={}, none_planned_reason="Thinking it over")
+        data["answers"]["bleeding_disorder"] = answer
+        sc.save_draft(store, draft.id, data, 6)
+        summaries[answer] = text_of(sd.pdf_bytes(store, sd.issue_summary(store, sc.finalise(store, draft.id)).id))
+    assert "calcium hydroxylapatite" in summaries["no"]
+    rec = summaries["yes"].split("Recommendation")[1].split("Plan")[0]
+    assert "Fillers are not an alternative" in rec and "alternative for volume is" not in rec
+    # What happens next, for a patient for whom both procedures are ruled out.
+    nxt = summaries["yes"].split("What happens next")[1]
+    assert "not possible for you" in nxt and "filler" not in nxt.lower()
+
+    from tests.documents.docs_helpers import consent
+    from rejuv_desktop.documents.render import render_consent
+
+    def options(flags):
+        text = text_of(render_consent(consent(screening_flags=frozenset(flags))).pdf)
+        return text.split("Other options")[1].split("Your screening")[0]
+
+    assert "hyaluronic acid filler or calcium hydroxylapatite filler" in options([])
+    without = options(["bleeding_disorder"])
+    assert "filler" not in without and "Poly-L-lactic" not in without and "No treatment" in without

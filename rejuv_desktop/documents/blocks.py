@@ -247,10 +247,12 @@ class BlockRenderer:
         lb = self.labels
         area = 22 * mm
         cells: list[list[Flowable]] = []
+        heads: list[Flowable] = []  # a row of their own, so every signature line is level
         col = self.width / len(d["parties"])
         for party in d["parties"]:
             title = lb["witness_or_interpreter"] if party == "witness" else lb[party]
-            cell: list[Flowable] = [self._p(user_markup(title), self.st.cell_head)]
+            heads.append(self._p(user_markup(title), self.st.cell_head))
+            cell: list[Flowable] = []
             png = {"patient": self.data.signature_png, "practitioner": self.data.countersign_png}.get(party)
             attested = self.data.countersign_text if party == "practitioner" and not png else None
             if png:
@@ -274,7 +276,7 @@ class BlockRenderer:
             shown = "<br/>".join(user_markup(n) for n in names) if names else "_" * 16
             cell.append(self._p(f"{user_markup(lb['name'])}: " + shown, self.st.cell))
             cells.append(cell)
-        table = Table([cells], colWidths=[col] * len(cells), splitInRow=1)
+        table = Table([heads, cells], colWidths=[col] * len(cells), splitInRow=1)
         table.setStyle(
             TableStyle(
                 [

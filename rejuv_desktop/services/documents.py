@@ -477,7 +477,10 @@ def _booked_visits(store, session_id: int | None) -> tuple[tuple[str, date, date
     the aftercare sheet prints these and no others."""
     if session_id is None:
         return ()
-    return tuple((f["label"], date.fromisoformat(f["due_from"]), date.fromisoformat(f["due_to"]))
+    # A protocol names a visit, then what the clinician does there ("Review at 3 months: hand
+    # grading and improvement scale against baseline"): the patient reads the visit's name.
+    return tuple((f["label"].split(": ")[0], date.fromisoformat(f["due_from"]),
+                  date.fromisoformat(f["due_to"]))
                  for f in store.query("SELECT label, due_from, due_to FROM follow_ups"
                                       " WHERE session_id = ? AND status IN ('due', 'done')"
                                       " ORDER BY due_from, id", (session_id,)))
@@ -632,7 +635,13 @@ def document_job(store, kind: str, patient_id: int, procedure: str | None = None
         if plan is None:
             raise UserError(f"{name} has no plan for {procedure_name}: a consent form is issued "
                             "for a procedure planned in a finalised consultation.")
-        return consent_job(store, plan["id"])
+        # What is planned was named when the consent was last issued for this plan; a reprint
+        # from the command line names it again (or leaves lines to fill in on paper).
+        import json
+
+        previous = repo.last_issued_for_plan(store, plan["id"])
+        planned = json.loads(previous["planned_json"]) if previous and previous["planned_json"] else None
+        return consent_job(store, plan["id"], planned=planned)
     if kind == "summary":
         history = consult_repo.consultations_of(store, patient_id)
         if not history:

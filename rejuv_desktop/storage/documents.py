@@ -66,6 +66,12 @@ def signed_consent_for_plan(store, plan_id: int) -> dict | None:
         " AND signed_of IS NOT NULL ORDER BY id DESC LIMIT 1", (plan_id,))
 
 
+def last_issued_for_plan(store, plan_id: int) -> dict | None:
+    return store.query_one(
+        f"SELECT {META} FROM documents WHERE plan_id = ? AND kind = 'consent'"
+        " AND signed_of IS NULL ORDER BY id DESC LIMIT 1", (plan_id,))
+
+
 def number_exists(store, number: str) -> bool:
     return store.scalar("SELECT 1 FROM documents WHERE number = ?", (number,)) is not None
 

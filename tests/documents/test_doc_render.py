@@ -184,14 +184,14 @@ def test_aftercare_prints_the_booked_visits_and_no_others():
               ("Review at 1 month", date(2025, 12, 22), date(2025, 12, 29)),
               ("Review at 3 months", date(2026, 2, 16), date(2026, 3, 2)))
     text = squash_spaces(full_text(render_aftercare(aftercare(visits=booked)).pdf))
-    assert "between Saturday 29 November 2025 and Thursday 4 December 2025: Strip or stitch check" in text
-    assert "between Monday 16 February 2026 and Monday 2 March 2026: Review at 3 months" in text
+    assert "Strip or stitch check: between Saturday 29 November 2025 and Thursday 4 December 2025" in text
+    assert "Review at 3 months: between Monday 16 February 2026 and Monday 2 March 2026" in text
     for unbooked in ("6 months", "1 year", "12 months", "4 weeks"):
         assert unbooked not in text
     none = squash_spaces(full_text(render_aftercare(aftercare("mesotherapy")).pdf))
     assert "No visit is booked yet" in none and "between" not in none.split("Your next visits")[1][:80]
     one = aftercare("mesotherapy", visits=(("Mesotherapy session 2", date(2025, 12, 8), date(2025, 12, 8)),))
-    assert "Monday 8 December 2025: Mesotherapy session 2" in squash_spaces(full_text(render_aftercare(one).pdf))
+    assert "Mesotherapy session 2: Monday 8 December 2025" in squash_spaces(full_text(render_aftercare(one).pdf))
 
 
 def test_aftercare_windows_set_by_the_practitioner_are_checked():
