@@ -77,7 +77,7 @@ class BlockRenderer:
             "options": self._options,
         }
 
-    def render(self, blocks: tuple[Block, ...], page_height: float, keep_fraction: float) -> list[Flowable]:
+    def render(self, blocks: tuple[Block, ...], page_height: float, keep_fraction: float) -> list[Flowable]:  # noqa: C901
         """The flowables of all blocks, in order.
 
         A heading and the blocks up to the next heading form a section. A section at most
@@ -92,7 +92,8 @@ class BlockRenderer:
 
         def close() -> None:
             if section:
-                story.append(_KeepIfShort(section, page_height if whole else page_height * keep_fraction))
+                story.append(_KeepIfShort(section, page_height if whole else page_height * keep_fraction,
+                                          page_height))
 
         for block in blocks:
             if block.type == "heading" and section:
@@ -245,7 +246,7 @@ class BlockRenderer:
 
     def _signature(self, d: dict[str, Any]) -> list[Flowable]:
         lb = self.labels
-        area = 22 * mm
+        area = 18 * mm
         cells: list[list[Flowable]] = []
         heads: list[Flowable] = []  # a row of their own, so every signature line is level
         col = self.width / len(d["parties"])
@@ -406,14 +407,18 @@ def _with_space_after(style, space: float):
 class _KeepIfShort(KeepTogether):
     """Keeps its flowables on one page when together they are at most ``limit`` high."""
 
-    def __init__(self, flowables: list[Flowable], limit: float):
+    def __init__(self, flowables: list[Flowable], limit: float, page_height: float | None = None):
         super().__init__(flowables)
         self._limit = limit
+        self._page = page_height
 
     def split(self, aW, aH):
         if getattr(self, "_wrapInfo", None) != (aW, aH):
             self.wrap(aW, aH)
-        if self._H > self._limit:
+        # Moving a section that does not fit to the next page must not leave half a page or
+        # more empty behind it: then it flows on from here instead.
+        half_empty = self._page is not None and self._H > aH >= self._page * 0.5
+        if self._H > self._limit or half_empty:
             # Too tall to keep whole: hand the flowables back to flow one by one. The leading
             # no-op tells the document not to insist that the first of them fits here.
             return [self.NullActionFlowable()] + self._content[:]

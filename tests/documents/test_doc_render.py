@@ -270,3 +270,40 @@ def test_document_metadata_and_fonts_are_embedded():
             fonts.add(str(font.get_object()["/BaseFont"]))
     assert any("DejaVuSans" in f for f in fonts) and any("DroidSansFallback" in f for f in fonts)
     assert not any("Helvetica" in f for f in fonts)
+
+
+def _body_fill(page) -> float:
+    """How far down the page body the text reaches, from 0 (empty) to 1 (full)."""
+    h = float(page.mediabox.height)
+    ys = []
+    page.extract_text(visitor_text=lambda text, cm, tm, fd, fs: ys.append(tm[5] * cm[3] + cm[5])
+                      if text.strip() else None)
+    body = [y for y in ys if 70 < y < h - 60]
+    return 1 - (min(body) - 70) / (h - 130) if body else 0.0
+
+
+@pytest.mark.parametrize("procedure", ["fat_transfer", "mesotherapy"])
+def test_no_section_is_moved_on_leaving_half_a_page_empty(procedure):
+    """However long the variable parts, no page before the last is left half empty by a
+    section pushed to the next page (a signature block alone on the last page, say)."""
+    from datetime import datetime
+
+    from rejuv_desktop.documents import Countersignature
+
+    counter = Countersignature("Dr Anne Martin", "GMC 7654321", datetime(2025, 11, 24, 9, 6))
+    for sessions in range(0, 9):
+        lines = [f"Session {n}: {n} December 2025" for n in range(1, sessions + 1)]
+        findings = [("Smoker", "Stopped 8 weeks ago " * (sessions * 3), "Dr Anne Martin")] * (sessions % 3)
+        base = consent(procedure, planned_sessions=lines, caution_findings=findings)
+        sig = signed(base).signature
+        copy = replace(base, signature=replace(sig, confirmations=(True,) * 8, countersignature=counter,
+                                               witness_role="interpreter"))
+        for ctx in (base, copy):
+            pages = reader(render_consent(ctx).pdf).pages
+            fills = [round(_body_fill(p), 2) for p in pages]
+            assert all(f >= 0.5 for f in fills[:-1]), (sessions, ctx.signature is not None, fills)
+    for procedure_visits in range(0, 6):
+        visits = tuple((f"Review {n}", date(2025, 12, n + 1), date(2025, 12, n + 5)) for n in range(procedure_visits))
+        pages = reader(render_aftercare(aftercare(procedure, visits=visits)).pdf).pages
+        fills = [round(_body_fill(p), 2) for p in pages]
+        assert all(f >= 0.5 for f in fills[:-1]), (procedure_visits, fills)
