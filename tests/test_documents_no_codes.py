@@ -90,7 +90,14 @@ def test_summaries_print_words_never_codes(store, clinic, patient_data):
         _, cid = _finalised(store, patient_data, n, data)
         c = sc.get_consultation(store, cid)
         levels |= {v["level"] for v in c["screening"]["verdicts"].values()}
-        assert_clean(sd.pdf_bytes(store, sd.issue_summary(store, cid).id), f"summary {n}")
+        text = assert_clean(sd.pdf_bytes(store, sd.issue_summary(store, cid).id), f"summary {n}")
+        nxt = text.split("What happens next")[1].split("Notes")[0]
+        if data["hands"]["left"].get("suspicious_lesion"):
+            assert "Referral to a dermatologist" in nxt  # what happens next, not just a verdict
+        elif any(v["level"] == "contraindicated" for v in c["screening"]["verdicts"].values()):
+            assert "not possible for you" in nxt and "valid choice" in nxt
+        elif any(v["level"] == "defer" for v in c["screening"]["verdicts"].values()):
+            assert "is postponed" in nxt
     assert levels == {"eligible", "caution", "defer", "contraindicated"}
 
 

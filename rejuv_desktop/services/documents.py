@@ -550,7 +550,7 @@ def summary_job(store, consultation_id: int) -> IssueJob:
                     word = str(h[k]).replace("_", " ")
                 parts.append(f"{scale.name.lower()}: {word.lower()}")
         if h.get("lentigines"):
-            parts.append(f"brown spots: {dc.LENTIGINES.get(h['lentigines'], h['lentigines'])}")
+            parts.append(f"brown spots: {dc.LENTIGINES.get(h['lentigines'], h['lentigines']).lower()}")
         if h.get("suspicious_lesion"):
             parts.append("suspicious lesion: referral before any treatment")
         if h.get("notes"):
@@ -585,32 +585,35 @@ def summary_job(store, consultation_id: int) -> IssueJob:
 
 
 def _next_steps(c: dict, rules) -> list[str]:
-    """What happens next for each procedure that cannot go ahead: a referral first (a
-    suspicious lesion), then the wait for a deferral, then the alternatives."""
-    d = c["data"]
+    """What happens next when a procedure cannot go ahead: a referral first (a suspicious
+    lesion), then what is ruled out and what can be considered instead, then what waits."""
+    d = dc.merged(c["data"])
     out: list[str] = []
-    if dc.suspicious_lesion(dc.merged(d)):
+    if dc.suspicious_lesion(d):
         out.append("Referral to a dermatologist (or your own doctor) to examine the suspicious "
                    "skin lesion before any hand treatment; the clinic gives you a referral letter.")
     verdicts = c["screening"]["verdicts"]
+    ruled_out = [p for p, v in verdicts.items() if v["level"] == "contraindicated"]
+    possible = [p for p, v in verdicts.items() if v["level"] in ("eligible", "caution")]
+    if ruled_out:
+        names = " and ".join(rules.procedure_name(p) for p in ruled_out)
+        line = f"{names[0].upper()}{names[1:]} {'is' if len(ruled_out) == 1 else 'are'} not possible for you, for the reasons above."
+        if possible:
+            line += " " + " and ".join(rules.procedure_name(p) for p in possible).capitalize() + (
+                " can be considered instead, as discussed.")
+        else:
+            line += " Ask your own doctor before any other treatment of your hands."
+        spots = "lentigines" in d["concerns"] or any(
+            d["hands"][s].get("lentigines") in ("few", "many") for s in dc.SIDES)
+        if spots:
+            line += (" For brown spots, laser, intense pulsed light (IPL), freezing or creams can "
+                     "be considered.")
+        out.append(line + " Not having any treatment is also a valid choice.")
     for p, v in verdicts.items():
-        name = rules.procedure_name(p)
-        if v["level"] == "contraindicated":
-            others = [rules.procedure_name(q) for q, w in verdicts.items()
-                      if q != p and w["level"] in ("eligible", "caution")]
-            if others:
-                out.append(f"{name.capitalize()} is not possible for you. " + " and ".join(
-                    o.capitalize() for o in others) + " can be considered instead, as discussed; "
-                    "not having any treatment is also a valid choice.")
-            else:
-                out.append(f"{name.capitalize()} is not possible for you, for the reasons above. "
-                           "For brown spots, laser, intense pulsed light (IPL), freezing or creams "
-                           "can be considered; ask your own doctor before any other treatment of "
-                           "the hands. Not having any treatment is also a valid choice.")
-        elif v["level"] == "defer":
-            out.append(f"{name.capitalize()} is postponed: it can be considered again once the "
-                       "reason given above no longer applies. The clinic will see you again "
-                       "before any treatment.")
+        if v["level"] == "defer":
+            out.append(f"{rules.procedure_name(p).capitalize()} is postponed: it can be considered "
+                       "again once the reason given above no longer applies. The clinic will see "
+                       "you again before any treatment.")
     return out
 
 
