@@ -302,6 +302,8 @@ class BlockRenderer:
             values = row.get("values") or {}
             if isinstance(value, (list, tuple)):
                 words = [self.fill(values[v]) if v in values else user_markup(str(v)) for v in value]
+                if words and words[0][:1].isalpha():
+                    words[0] = words[0][0].upper() + words[0][1:]
                 shown = ", ".join(words) if words else None
             elif isinstance(value, str) and value.strip():
                 shown = self.fill(values[value]) if value in values else user_markup(value)
