@@ -48,9 +48,14 @@ def render_consent(ctx: ConsentContext, lang: str = "en") -> RenderedDocument:
     tpl = load_template("consent", ctx.procedure, lang)
     labels = load_labels(lang)
     values = _common_values(ctx, labels) | {"planned_session_count": str(len(ctx.planned_sessions))}
-    if ctx.volume_per_hand_ml is not None:
-        low, high = ctx.volume_per_hand_ml
-        values["volume_per_hand"] = labels.format("number_range", low=low, high=high)
+    volume = ctx.volume_per_hand_ml
+    if volume is None:
+        # The one range the protocol states (the consent, recommendation and session share it).
+        from rejuv_desktop.domain.protocols import load_protocol
+
+        volume = load_protocol(ctx.procedure).volume_per_hand_ml
+    if volume is not None:
+        values["volume_per_hand"] = labels.format("number_range", low=volume[0], high=volume[1])
     data = _block_data(ctx, labels)
     data.lists = {"planned_sessions": list(ctx.planned_sessions)}
     data.tables = {"caution_findings": [tuple(f) for f in ctx.caution_findings]}
