@@ -191,7 +191,7 @@ def test_consent_names_what_is_planned(store, planned):
     meso = sd.issue_consent(store, planned["plans"]["mesotherapy"], planned={
         "hands": "both", "product": "Vitamin complex V2", "actives": ["vitamins", "minerals"]})
     text = text_of(sd.pdf_bytes(store, meso.id))
-    assert "Vitamin complex V2" in text and "vitamins, minerals" in text
+    assert "Vitamin complex V2" in text and "Vitamins, minerals" in text
     assert "hyaluronic acid (a substance" not in text
     assert "20 to 30 minutes" in text and "every 3 to 6 months" in text
     # Without choices (printed for paper), lines are left to fill in.
