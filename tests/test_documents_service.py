@@ -311,3 +311,21 @@ def test_alternatives_respect_a_bleeding_disorder(store, patient_data):
     assert "hyaluronic acid filler or calcium hydroxylapatite filler" in options([])
     without = options(["bleeding_disorder"])
     assert "filler" not in without and "Poly-L-lactic" not in without and "No treatment" in without
+
+
+def test_check_verifies_the_scans_of_signed_forms(store, planned, tmp_path):
+    from rejuv_desktop.services.check import check_database
+
+    doc = sd.issue_consent(store, planned["plans"]["fat_transfer"], PHOTOS)
+    photo = tmp_path / "form.png"
+    photo.write_bytes(b"\x89PNG\r\n\x1a\n" + b"scan" * 50)
+    sd.sign_consent(store, doc.id, "paper", "Dr Claire Martin", scan_path=photo)
+    report = check_database(store)
+    assert ("signed-form scans", True, "ok") in report.lines
+    store.conn.execute("DROP TRIGGER document_scans_no_update")
+    store.conn.execute("UPDATE document_scans SET file_bytes = x'00'")
+    report = check_database(store)
+    assert not report.healthy
+    assert any(name == "signed-form scans" and not ok for name, ok, _ in report.lines)
+    with pytest.raises(UserError, match="fingerprint"):
+        sd.scan_file(store, sd.scans_of(store, doc.id)[0]["id"])
