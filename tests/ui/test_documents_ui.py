@@ -175,7 +175,7 @@ def test_paper_signature_hides_the_pad_and_attaches_the_scan(qtbot, window, stor
     tab._run(dialog.job, then=lambda issued: None)
     qtbot.waitUntil(lambda: tab.last_issued is not None, timeout=10000)
     row = next(r for r in range(tab.table.rowCount()) if tab.rows[r]["id"] == doc.id)
-    assert "scan of the signed form attached" in tab.table.item(row, 4).text()
+    assert "Signed on paper (scan attached)" in tab.table.item(row, 4).text()
     tab.table.selectRow(row)
     assert tab.scan_button.isEnabled()
     qtbot.mouseClick(tab.scan_button, Qt.MouseButton.LeftButton)

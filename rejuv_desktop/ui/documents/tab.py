@@ -557,7 +557,7 @@ class DocumentsTab(QWidget):
                     how=self.tr("on screen") if r["signature_method"] == "screen"
                     else self.tr("on paper"), w=r["witness"])
             elif r["signed_copy"] and r.get("scan_id"):
-                signature = self.tr("Signed on paper; scan of the signed form attached")
+                signature = self.tr("Signed on paper (scan attached)")
             elif r["signed_copy"]:
                 signature = self.tr("Signed")
             else:
