@@ -378,6 +378,7 @@ class SignDialog(QDialog):
         kl.addWidget(self.counter_pad)
         self.draw_counter.toggled.connect(self.counter_pad.setVisible)
         layout.addWidget(counter)
+        layout.addStretch(1)  # the parts stay together at the top when the pad is hidden
 
         self.error = message_label()
         self.error.setObjectName("sign_error")
