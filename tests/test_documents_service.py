@@ -171,7 +171,7 @@ def test_paper_signature_attaches_the_scan_with_its_hash(store, planned, tmp_pat
     assert data == photo.read_bytes()
     assert scan_meta["sha256"] == hashlib.sha256(data).hexdigest()
     text = text_of(sd.pdf_bytes(store, signed.id))
-    assert scan_meta["sha256"] in text and "see the scan archived" in text
+    assert scan_meta["sha256"] in text and "ticked by the patient on the paper form" in text
     listed = {d["id"]: d for d in sd.documents_of(store, planned["patient"])}
     assert listed[doc.id]["scan_id"] == scans[0]["id"]
     with pytest.raises(Exception, match="never changes"):

@@ -42,6 +42,7 @@ class BlockData:
     # Each "Your confirmation" line as the patient ticked it on screen; None leaves the boxes
     # for the pen.
     confirmations: tuple[bool, ...] | None = None
+    confirmations_note: str | None = None  # e.g. "ticked on the paper form: see the scan"
     countersign_png: bytes | None = None
     countersign_text: str | None = None  # an attested countersignature, printed on the line
     countersign_date: str | None = None
@@ -233,6 +234,8 @@ class BlockRenderer:
             rows = [[self._p(BOX_TICKED if n < len(ticks) and ticks[n] else BOX_EMPTY, self.st.lead),
                      self._p(self.fill(i["text"]), box_style)] for n, i in enumerate(d["items"])]
             table = self._grid(rows, [0.06, 0.94], header=False)
+            if self.data.confirmations_note:
+                return [table, self._p(user_markup(self.data.confirmations_note), self.st.small)]
             return [table]
         answers = self.data.ticks.get(d["source"])
         rows = []

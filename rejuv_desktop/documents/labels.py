@@ -42,6 +42,7 @@ LABEL_FIELDS: dict[str, frozenset[str]] = {
     "witness_or_interpreter": frozenset(),
     "one_signature_covers": frozenset({"signed_at"}),
     "initials_on_paper": frozenset(),
+    "confirmations_on_paper": frozenset(),
     "scan_attached": frozenset({"sha256"}),
     "countersigned_attested": frozenset({"name", "registration", "signed_at"}),
     "number_range": frozenset({"low", "high"}),

@@ -79,8 +79,10 @@ def render_consent(ctx: ConsentContext, lang: str = "en") -> RenderedDocument:
             data.confirmations = tuple(sig.confirmations)
             if tpl.initials_in_footer:
                 initials = labels.format("one_signature_covers", signed_at=when)
-        elif tpl.initials_in_footer:
-            initials = labels["initials_on_paper"]
+        else:
+            data.confirmations_note = labels["confirmations_on_paper"]
+            if tpl.initials_in_footer:
+                initials = labels["initials_on_paper"]
         cs = sig.countersignature
         if cs is not None:
             data.countersign_png = cs.image_png
