@@ -63,6 +63,9 @@ def _variants():
         for side in dc.SIDES:
             data["hands"][side].update(lentigines=lentigines[i], merz=[1, 2, 4][i],
                                        **{k: v[i % len(v)] for k, v in grades.items()})
+        # Planned although the recommendation may not support it: the reason is written.
+        data["unsupported_reasons"] = {p: {"text": "Patient's informed choice", "by": "Dr Claire Martin"}
+                                       for p in data["chosen"]}
         if i == 2:
             data["chosen"], data["plan"] = [], {}
             data["none_planned_reason"] = "Wants to think about it"
@@ -136,7 +139,7 @@ def test_consents_and_aftercare_print_words_never_codes(store, clinic, patient_d
 
 def test_summary_prints_the_consultation_date_not_the_issue_date(store, clinic, patient_data, clock):
     _, cid = _finalised(store, patient_data, 95, complete_data())
-    consulted = sc.get_consultation(store, cid)["started_at"][:10]
+    consulted = sc.get_consultation(store, cid)["finalised_at"][:10]
     clock.advance(days=9)  # the summary is printed later
     text = text_of(sd.pdf_bytes(store, sd.issue_summary(store, cid).id))
     d = date.fromisoformat(consulted)

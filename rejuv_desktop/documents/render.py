@@ -57,7 +57,8 @@ def render_consent(ctx: ConsentContext, lang: str = "en") -> RenderedDocument:
     if volume is not None:
         values["volume_per_hand"] = labels.format("number_range", low=volume[0], high=volume[1])
     data = _block_data(ctx, labels)
-    data.lists = {"planned_sessions": list(ctx.planned_sessions)}
+    data.lists = {"planned_sessions": list(ctx.planned_sessions),
+                  "plan_warnings": list(ctx.plan_warnings)}
     data.tables = {"caution_findings": [tuple(f) for f in ctx.caution_findings]}
     data.ticks = {"photo_consent": dict(ctx.photo_consent) if ctx.photo_consent is not None else None}
     data.planned = dict(ctx.planned) if ctx.planned is not None else None
@@ -129,8 +130,10 @@ def render_summary(ctx: SummaryContext, lang: str = "en") -> RenderedDocument:
         "skin_notes": list(ctx.skin_notes),
         "recommendation": list(ctx.recommendation),
         "plan": list(ctx.plan),
+        "plan_warnings": list(ctx.plan_warnings),
         "next_steps": list(ctx.next_steps),
     }
+    data.tables = {"screening_points": [tuple(x) for x in ctx.screening_points]}
     data.texts = {"goals": ctx.goals, "notes": ctx.notes}
     data.merz = dict(ctx.merz)
     data.verdicts = [(label, level, list(reasons)) for label, level, reasons in ctx.verdicts]
