@@ -15,13 +15,15 @@ tampering someone holding the file and the plain sqlite3 tool could do:
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rejuv_desktop.errors import StorageError
 from rejuv_desktop.storage import audit, clinic_key, schema, triggers, witness
+from rejuv_desktop.storage import documents as documents_repo
 from rejuv_desktop.storage.backup import connect_read_only
-from rejuv_desktop.storage.db import sqlite3, sqlite_version
+from rejuv_desktop.storage.db import Store, local_now, sqlite3, sqlite_version
 
 _HEADER = b"SQLite format 3\x00"
 
@@ -104,8 +106,22 @@ def _check(conn, path: Path | None, report: CheckReport | None = None) -> CheckR
         _key_line(report, conn, path, ring, ring_problem)
         if path is not None:
             _witness_line(report, conn, path)
+    _scans_line(report, conn, path)
     report.add("sqlite", True, sqlite_version())
     return report
+
+
+def _scans_line(report, conn, path) -> None:
+    """Every scan of a signed paper form still matches its recorded SHA-256."""
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table'"
+                        " AND name = 'document_scans'").fetchone():
+        return
+    reader = Store(conn, path, local_now)
+    bad = [r["id"] for r in documents_repo.all_scan_hashes(reader)
+           if hashlib.sha256(bytes(r["file_bytes"])).hexdigest() != r["sha256"]]
+    report.add("signed-form scans", not bad,
+               "ok" if not bad else f"{len(bad)} scan(s) do not match their SHA-256: "
+               + ", ".join(map(str, bad[:10])))
 
 
 def _key_line(report, conn, path, ring, ring_problem) -> None:
