@@ -98,9 +98,11 @@ def install(window) -> None:
 
     window._action(window.tools_menu, window.tr("Find patients by product &lot…"), find_lot,
                    None, "find_lot")
-    window._action(window.patient_menu, window.tr("Procedure &sessions"),
+    sessions_action = window._action(window.patient_menu, window.tr("Procedure &sessions"),
                    lambda: window.record.tabs.setCurrentWidget(tab)
                    if window.record.patient_id is not None else None,
                    QKeySequence("Ctrl+Shift+S"), "procedure_sessions")
+    window.patient_actions.append(sessions_action)
+    window._update_actions()
     window._action(window.patient_menu, window.tr("&Due follow-ups"),
                    lambda: tabs.setCurrentWidget(due), QKeySequence("Ctrl+D"), "due_follow_ups")
