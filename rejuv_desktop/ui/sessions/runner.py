@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
                                QHBoxLayout, QInputDialog, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton,
@@ -13,12 +14,25 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 from rejuv_desktop.domain.protocols import SIDES, format_number
 from rejuv_desktop.errors import UserError, ValidationError
 from rejuv_desktop.services import sessions as ss
+from rejuv_desktop.ui.alert_strip import AlertStrip
 from rejuv_desktop.ui.errors import reports_errors, show_user_error
 from rejuv_desktop.ui.sessions.common import (DONE_STYLE, WARNING_STYLE, esc, fmt_day,
                                               fmt_window, message_label, muted_label, show_text,
                                               who_when)
 from rejuv_desktop.ui.sessions.step_box import (StepBox, open_choices, set_enabled, set_shown,
                                                 set_text)
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Size a window to ``width`` x ``height``, or to the screen's free area when that is
+    smaller (a 1366x768 laptop): the window frame stays on screen; its content scrolls."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        free = screen.availableGeometry()
+        # Room for the title bar and frame, which the window manager adds around it.
+        width = min(width, free.width() - 16)
+        height = min(height, free.height() - 48)
+    window.resize(max(width, 320), max(height, 240))
 
 
 class DeviationDialog(QDialog):
@@ -67,7 +81,7 @@ class SessionRunner(QWidget):
         self.setObjectName("session_runner")
         self.setWindowTitle(self.tr("{procedure} — {patient}").format(
             procedure=protocol.title, patient=f"{s['given_name']} {s['family_name']}"))
-        self.resize(1040, 860)
+        fit_to_screen(self, 1040, 860)
         layout = QVBoxLayout(self)
 
         title = QLabel(f"{esc(protocol.title)} — {esc(self._which_session())}")
@@ -77,6 +91,9 @@ class SessionRunner(QWidget):
                                         "{who}").format(
             patient=f"{s['given_name']} {s['family_name']}", dob=fmt_day(s["date_of_birth"]),
             day=fmt_day(s["session_date"]), who=s["started_by_name"] or "—")))
+        self.alerts = AlertStrip(store)
+        self.alerts.show_patient(s["patient_id"])
+        layout.addWidget(self.alerts)
         facts = QHBoxLayout()
         facts.addWidget(QLabel(self.tr("Hands treated:")))
         self.side_checks: dict[str, QCheckBox] = {}
@@ -103,7 +120,6 @@ class SessionRunner(QWidget):
         facts.addWidget(self.consent)
         layout.addLayout(facts)
         self.header_error = message_label(name="header_error")
-        layout.addWidget(self.header_error)
 
         self.steps_list = QListWidget()
         self.steps_list.setObjectName("steps_list")
@@ -132,7 +148,8 @@ class SessionRunner(QWidget):
         self.open_label.setObjectName("open_items")
         self.open_label.setWordWrap(True)
         self.open_label.setTextFormat(Qt.TextFormat.RichText)
-        layout.addWidget(self.open_label)
+        self.open_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self._status_panel())
         buttons = QHBoxLayout()
         self.abandon_button = QPushButton(self.tr("Stop the session…"))
         self.abandon_button.setObjectName("abandon_session")
@@ -149,6 +166,23 @@ class SessionRunner(QWidget):
         buttons.addWidget(self.complete_button)
         layout.addLayout(buttons)
         self.refresh()
+
+    def _status_panel(self) -> QScrollArea:
+        """What is still open and the last error, in a panel of fixed height: as the list
+        shrinks the checklist above keeps its size, so nothing moves under the pointer."""
+        panel = QWidget()
+        pl = QVBoxLayout(panel)
+        pl.setContentsMargins(0, 0, 0, 0)
+        pl.addWidget(self.header_error)
+        pl.addWidget(self.open_label)
+        pl.addStretch(1)
+        area = QScrollArea()
+        area.setObjectName("status_panel")
+        area.setWidgetResizable(True)
+        area.setFrameShape(QScrollArea.Shape.NoFrame)
+        area.setWidget(panel)
+        area.setFixedHeight(self.fontMetrics().lineSpacing() * 6 + 8)
+        return area
 
     def _which_session(self) -> str:
         s = self.status.session
