@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
                                QHBoxLayout, QInputDialog, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton,
@@ -16,23 +15,12 @@ from rejuv_desktop.errors import UserError, ValidationError
 from rejuv_desktop.services import sessions as ss
 from rejuv_desktop.ui.alert_strip import AlertStrip
 from rejuv_desktop.ui.errors import reports_errors, show_user_error
+from rejuv_desktop.ui.geometry import fit_to_screen
 from rejuv_desktop.ui.sessions.common import (DONE_STYLE, WARNING_STYLE, esc, fmt_day,
                                               fmt_window, message_label, muted_label, show_text,
                                               who_when)
 from rejuv_desktop.ui.sessions.step_box import (StepBox, open_choices, set_enabled, set_shown,
                                                 set_text)
-
-
-def fit_to_screen(window: QWidget, width: int, height: int) -> None:
-    """Size a window to ``width`` x ``height``, or to the screen's free area when that is
-    smaller (a 1366x768 laptop): the window frame stays on screen; its content scrolls."""
-    screen = window.screen() or QGuiApplication.primaryScreen()
-    if screen is not None:
-        free = screen.availableGeometry()
-        # Room for the title bar and frame, which the window manager adds around it.
-        width = min(width, free.width() - 16)
-        height = min(height, free.height() - 48)
-    window.resize(max(width, 320), max(height, 240))
 
 
 class DeviationDialog(QDialog):
