@@ -439,3 +439,14 @@ CREATE INDEX patients_by_id ON patients (id, archived, name_key, given_name, fam
                                          date_of_birth, phone, search_text);
 DROP INDEX patients_active
 """)
+
+
+@migrations(name="0010_follow_up_visit_date")
+def _follow_up_visit_date(db) -> None:
+    # A follow-up marked done keeps the day the patient was seen (not only when the click was
+    # made), and why a visit before its window was accepted.
+    _sql(db, """
+ALTER TABLE follow_ups ADD COLUMN visit_date TEXT;
+ALTER TABLE follow_ups ADD COLUMN early_reason TEXT NOT NULL DEFAULT ''
+""")
+    audit.install_triggers(db, "follow_ups")

@@ -256,10 +256,11 @@ def test_due_list_classifies_and_names_patients(store, patient, clock):
     assert fu.due_list(store) == {"overdue": [], "this_week": [], "upcoming": []}
 
 
-def test_mark_done_reschedule_and_cancel(store, patient):
+def test_mark_done_reschedule_and_cancel(store, patient, clock):
     sid = ss.start_session(store, add_plan(store, patient, "fat_transfer"))
     run_fat_transfer(store, sid)
     wound, month, quarter = (f["id"] for f in ss.complete_session(store, sid))
+    clock.advance(days=6)  # the 5-10 day window is open
     fu.mark_follow_up_done(store, wound, "Strips off, healing well")
     with pytest.raises(UserError, match="already done"):
         fu.mark_follow_up_done(store, wound)
