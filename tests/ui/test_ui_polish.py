@@ -37,3 +37,63 @@ def test_a_new_idle_lock_time_applies_at_once(qtbot, store, qsettings, patient_d
     window.findChild(QAction, "settings").trigger()
     assert ss.get_settings(store)["idle_lock_minutes"] == "2"
     assert guard.timer.interval() == 2 * 60_000 and guard.timer.isActive()
+
+
+def screening_page(qtbot, store, patient_data):
+    from rejuv_desktop.services import consultations as sc
+    from tests.ui.test_consultation_wizard import fill_intake, open_wizard
+
+    pid = pr.create_practitioner(store, {"name": "Claire Martin", "title": "Dr"}, "long enough")
+    pr.sign_in(store, pid, "long enough")
+    patient = sp.add_patient(store, patient_data).patient_id
+    wizard = open_wizard(qtbot, store, patient)
+    fill_intake(wizard)
+    return wizard
+
+
+def test_screening_page_keyboard(qtbot, store, patient_data):
+    from PySide6.QtWidgets import QApplication
+
+    from rejuv_desktop.ui.consultation.wizard import Page
+
+    wizard = screening_page(qtbot, store, patient_data)
+    page = wizard.pages[Page.SCREENING]
+    rows = list(page.rows.values())
+    first, second = rows[0], rows[1]
+    # A control shows the focus as the page opens: the first question's first answer.
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is first.buttons["yes"])
+    # One key per answer: right chooses the next answer of the same question.
+    qtbot.keyClick(first.buttons["yes"], Qt.Key.Key_Space)
+    assert first.answer() == "yes"
+    qtbot.keyClick(first.buttons["yes"], Qt.Key.Key_Right)
+    assert first.answer() == "no" and QApplication.focusWidget() is first.buttons["no"]
+    qtbot.keyClick(first.buttons["no"], Qt.Key.Key_Right)
+    assert first.answer() == "unknown"
+    qtbot.keyClick(first.buttons["unknown"], Qt.Key.Key_Left)
+    assert first.answer() == "no"
+    # Down goes to the next question and changes no answer.
+    qtbot.keyClick(first.buttons["no"], Qt.Key.Key_Down)
+    assert QApplication.focusWidget() in second.buttons.values()
+    assert first.answer() == "no" and second.answer() is None
+
+
+def test_an_unanswered_question_is_shown_and_focused(qtbot, store, patient_data):
+    from PySide6.QtWidgets import QApplication
+
+    from rejuv_desktop.ui.consultation.wizard import Page
+
+    wizard = screening_page(qtbot, store, patient_data)
+    page = wizard.pages[Page.SCREENING]
+    last = list(page.rows.values())[-1]
+    for row in page.rows.values():
+        if row is not last:
+            row.buttons["no"].setChecked(True)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    page.scroll.verticalScrollBar().setValue(0)
+    wizard.next()
+    assert wizard.currentId() == Page.SCREENING
+    assert "1 question(s) not answered" in page.problems.text()
+    assert QApplication.focusWidget() in last.buttons.values()
+    viewport = page.scroll.viewport()
+    top = last.label.mapTo(viewport, last.label.rect().topLeft()).y()
+    assert 0 <= top and top + last.label.height() <= viewport.height()
