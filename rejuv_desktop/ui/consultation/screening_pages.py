@@ -185,10 +185,24 @@ class ScreeningPage(WizardPage):
     def validatePage(self) -> bool:
         if super().validatePage():
             return True
-        self.problems.setText(self.problems.text() + " &nbsp;<a href='#missing'>"
-                              + esc(self.tr("Show it")) + "</a>")
         self.go_to_first_missing()
         return False
+
+    def show_problems(self, problems: tuple[str, ...]) -> None:
+        super().show_problems(problems)
+        if problems:
+            self.problems.setText(self.problems.text() + " &nbsp;<a href='#missing'>"
+                                  + esc(self.tr("Show it")) + "</a>")
+
+    def recheck_problems(self) -> None:
+        # The count of questions left follows each answer, until none is left.
+        wizard = self.wizard()
+        if wizard is None:
+            return
+        wizard.collect()
+        now = tuple(self.page_errors(wizard.data))
+        if now != self.shown_problems:
+            self.show_problems(now)
 
     def _changed(self) -> None:
         self._apply_follows()
