@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from rejuv_desktop.domain import consultation as dc
+from rejuv_desktop.domain.dates import format_day
 from rejuv_desktop.domain.schedule import classify_due
 from rejuv_desktop.errors import UserError, ValidationError
 from rejuv_desktop.services.sessions import require_actor
@@ -131,10 +132,10 @@ def mark_follow_up_done(store, follow_up_id: int, note: str = "",
         raise ValidationError({"visit_date": "The visit date cannot be in the future"})
     if visit_date < made:
         raise ValidationError({"visit_date": "The visit cannot be before the session it follows "
-                                             f"({made:%d/%m/%Y})"})
+                                             f"({format_day(made)})"})
     if visit_date < opens and not early_reason.strip():
         raise ValidationError({"early_reason": (
-            f"This visit's window opens on {opens:%d/%m/%Y}: it cannot be marked done before "
+            f"This visit's window opens on {format_day(opens)}: it cannot be marked done before "
             "then. If the patient was seen early, tick \"Seen early\" and say why.")})
     with store.write():
         repo.update_follow_up(store, follow_up_id, status="done", done_at=store.now_iso(),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QPushButton, QStackedWidget,
@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QPushButton, QS
                                QHeaderView, QAbstractItemView)
 
 from rejuv_desktop.domain import patients as dp
+from rejuv_desktop.domain.dates import format_day, format_moment
 from rejuv_desktop.services import history as sh
 from rejuv_desktop.services import patients as sp
 from rejuv_desktop.ui.alert_strip import AlertStrip
@@ -21,11 +22,11 @@ HISTORY_PAGE = 100
 
 
 def fmt_date(iso: str) -> str:
-    return date.fromisoformat(iso).strftime("%d/%m/%Y") if iso else ""
+    return format_day(iso)
 
 
 def fmt_time(iso: str) -> str:
-    return datetime.fromisoformat(iso).strftime("%d/%m/%Y %H:%M") if iso else ""
+    return format_moment(iso)
 
 
 class RecordPane(QWidget):

@@ -122,3 +122,11 @@ def test_queue_command_line_carries_the_dialog_choices(qapp):
     assert args[:5] == ["/usr/bin/lpr", "-#", "3", "-T", "C-7"]
     assert args[5:7] == ["-o", "page-ranges=1-2"]
     assert args[-2:] == ["--", "/tmp/x.pdf"]
+
+
+def test_the_preview_dates_read_like_the_rest_of_the_app(preview):
+    from PySide6.QtWidgets import QLabel
+
+    texts = [label.text() for label in preview.findChildren(QLabel)]
+    archived = next(t for t in texts if t.startswith("Archived "))
+    assert archived.startswith("Archived 22/11/2026 ")  # not 2026-11-22

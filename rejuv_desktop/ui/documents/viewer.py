@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, Q
                                QProgressBar, QProgressDialog, QStackedLayout, QVBoxLayout,
                                QWidget)
 
+from rejuv_desktop.domain.dates import format_moment
 from rejuv_desktop.errors import UserError
 from rejuv_desktop.services import documents as sd
 from rejuv_desktop.ui.documents.printing import MAX_RENDER_DPI, PrintJob
@@ -64,7 +65,7 @@ class PdfPreview(QDialog):
         fit_to_screen(self, 820, 960)
         layout = QVBoxLayout(self)
         info = QLabel(self.tr("Archived {when} · SHA-256 {sha}…").format(
-            when=self.meta["created_at"][:16].replace("T", " "), sha=self.meta["sha256"][:16]))
+            when=format_moment(self.meta["created_at"]), sha=self.meta["sha256"][:16]))
         info.setStyleSheet("color: #555;")
         layout.addWidget(info)
         self.document, self._buffer = load_pdf(self.data, self)
