@@ -34,7 +34,7 @@ def test_today_tab_shows_who_is_expected_with_phones(qtbot, store, qsettings):
     assert day.tree.topLevelItemCount() == 1
     row = day.tree.topLevelItem(0)
     assert [row.text(c) for c in range(3)] == ["Margaret O'Brien", "0117 496 0123",
-                                               "Session 1 of 4 (planned) · Mesotherapy"]
+                                               "Session 1 of 4 (planned)\nMesotherapy"]
     assert "1 expected" in day.summary.text()
     qtbot.mouseClick(day.next, Qt.MouseButton.LeftButton)  # tomorrow: nobody
     assert day.tree.topLevelItemCount() == 0
@@ -45,7 +45,7 @@ def test_today_tab_shows_who_is_expected_with_phones(qtbot, store, qsettings):
     # The Due list shows the planned session with the phone number.
     tabs.setCurrentWidget(window.due_view)
     due_tree = window.due_view.actions.tree
-    assert "☎ 0117 496 0123" in due_tree.topLevelItem(1).child(0).text(0)
+    assert due_tree.topLevelItem(1).child(0).text(1) == "22/11/2026\n☎ 0117 496 0123"
 
 
 def test_marking_a_visit_done_asks_the_day_seen(qtbot, store, qsettings, clock, monkeypatch):

@@ -182,8 +182,15 @@ class FollowUpActions(QWidget):
         self.tree.setHeaderLabels(headers)
         self.tree.setRootIsDecorated(patient_column)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.tree.header().setStretchLastSection(False)
+        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        if patient_column:
+            self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            self.tree.header().setStretchLastSection(False)
+            # Rows grow to the wrapped text when the pane is narrow: nothing is cut off.
+            self.tree.header().sectionResized.connect(lambda *_: self._fit_rows())
+        else:
+            self.tree.header().setStretchLastSection(True)
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.tree.itemActivated.connect(self._activated)
         layout.addWidget(self.tree, 1)
@@ -212,15 +219,11 @@ class FollowUpActions(QWidget):
         what = v.label + (f" · {PROCEDURE_NAMES.get(v.procedure, '')}" if v.procedure else "")
         when = fmt_window(v.due_from, v.due_to)
         if self.patient_column:
-            who = v.patient_name + (f" · ☎ {v.phone}" if v.phone else "")
-            item = QTreeWidgetItem([f"{who}\n{what}", when])
-            # Room for both lines whatever the script: a fallback font for a Chinese or Greek
-            # name is taller than the list's own font, and Qt sizes rows by the latter.
-            metrics = self.tree.fontMetrics()
-            width = max(metrics.horizontalAdvance(who), metrics.horizontalAdvance(what))
-            item.setSizeHint(0, QSize(width + 8, 2 * metrics.lineSpacing() + 10))
-            item.setToolTip(0, f"{who}\n{what}" + (f"\n{v.note}" if v.note else ""))
-            item.setToolTip(1, when)
+            # Name and what on the left; the dates and the phone to call on the right.
+            item = QTreeWidgetItem([f"{v.patient_name}\n{what}",
+                                    when + (f"\n☎ {v.phone}" if v.phone else "")])
+            item.setToolTip(0, f"{v.patient_name}\n{what}" + (f"\n{v.note}" if v.note else ""))
+            item.setToolTip(1, item.text(1))
         else:
             status = STATUS_NAMES.get(v.status, v.status)
             if v.status == "due" and today is not None and v.due_to < today:
@@ -269,9 +272,35 @@ class FollowUpActions(QWidget):
         self._fit()
 
     def _fit(self) -> None:
-        for column in range(1, self.tree.columnCount()):
-            self.tree.resizeColumnToContents(column)
+        if self.patient_column:
+            self.tree.resizeColumnToContents(1)
+            self._fit_rows()
+        else:
+            # The visit's name wraps rather than push when and status out of sight.
+            self.tree.resizeColumnToContents(1)
+            wanted = self.tree.sizeHintForColumn(0) + 12
+            room = max(160, int(self.tree.viewport().width() * 0.45))
+            self.tree.setColumnWidth(0, min(wanted, room))
         self._update_buttons()
+
+    def _fit_rows(self) -> None:
+        """Each row as tall as its text wrapped to the column's width. Room for every line
+        whatever the script: a fallback font for a Chinese or Greek name is taller than the
+        list's own font, and Qt sizes rows by the latter."""
+        metrics = self.tree.fontMetrics()
+        width = max(40, self.tree.columnWidth(0) - 2 * self.tree.indentation() - 8)
+        flags = int(Qt.TextFlag.TextWordWrap)
+        for i in range(self.tree.topLevelItemCount()):
+            head = self.tree.topLevelItem(i)
+            for j in range(head.childCount()):
+                item = head.child(j)
+                lines = sum(max(1, metrics.boundingRect(0, 0, width, 10_000, flags, part)
+                                .height() // metrics.lineSpacing())
+                            for part in item.text(0).split("\n"))
+                lines = max(lines, item.text(1).count("\n") + 1)
+                hint = QSize(width, lines * metrics.lineSpacing() + 10)
+                if item.sizeHint(0) != hint:
+                    item.setSizeHint(0, hint)
 
     # acting -------------------------------------------------------------------------------------
     def selected(self) -> Visit | None:
@@ -358,7 +387,7 @@ class DueView(QWidget):
         self.store = store
         self.setObjectName("due_view")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 4, 0, 0)
+        layout.setContentsMargins(4, 4, 4, 0)
         top = QHBoxLayout()
         self.summary = QLabel()
         self.summary.setObjectName("due_summary")
@@ -413,7 +442,7 @@ class DayView(QWidget):
         self.store = store
         self.setObjectName("day_view")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 4, 0, 0)
+        layout.setContentsMargins(4, 4, 4, 0)
         top = QHBoxLayout()
         self.previous = QToolButton()
         self.previous.setText("◀")
@@ -445,6 +474,7 @@ class DayView(QWidget):
         self.tree.setHeaderLabels([self.tr("Patient"), self.tr("Phone"), self.tr("Expected for")])
         self.tree.setRootIsDecorated(False)
         self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
         self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.tree.itemActivated.connect(
             lambda item, _c: self.open_patient.emit(item.data(0, PATIENT_ROLE)))
@@ -477,7 +507,8 @@ class DayView(QWidget):
             if i.due_from != i.due_to:
                 what += " " + self.tr("(window {window})").format(
                     window=fmt_window(i.due_from, i.due_to))
-            item = QTreeWidgetItem([i.patient_name, i.phone or "—", what])
+            item = QTreeWidgetItem([i.patient_name, i.phone or "—", what.replace(" · ", "\n", 1)
+                                    if len(what) > 28 else what])
             for column in range(3):
                 item.setToolTip(column, item.text(column))
             item.setData(0, PATIENT_ROLE, i.patient_id)

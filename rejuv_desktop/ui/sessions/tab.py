@@ -98,6 +98,12 @@ class SessionsTab(QWidget):
             font.setBold(True)
             item.setFont(0, font)
             self.tree.addTopLevelItem(item)
+            # The plan's line spans the row: its long title must not widen the first column
+            # and push the dates and key figures out of sight on a 1024-pixel screen.
+            item.setText(0, f"{text} — {item.text(2)}")
+            item.setText(2, "")
+            item.setToolTip(0, item.text(0))
+            item.setFirstColumnSpanned(True)
             for s in plan["sessions_list"]:
                 name = self.tr("Maintenance session") if s["maintenance"] else \
                     self.tr("Session {n} of {total}").format(n=s["session_number"],
@@ -111,13 +117,25 @@ class SessionsTab(QWidget):
                 child.setToolTip(3, "\n".join(s["figures"]))
                 item.addChild(child)
             item.setExpanded(True)
-        for column in range(3):
-            self.tree.resizeColumnToContents(column)
+        self._fit_columns()
         if self.plans and self.tree.currentItem() is None:
             self.tree.setCurrentItem(self.tree.topLevelItem(len(self.plans) - 1))
         self.follow_ups.show_rows(fu.follow_ups_of_patient(self.store, patient_id),
                                   self.store.clock().date())
         self._update_buttons()
+
+    def _fit_columns(self) -> None:
+        """Name, date and status as wide as their session rows need; key figures take the
+        rest (each in full in its tooltip and in the details below)."""
+        metrics = self.tree.fontMetrics()
+        indent = self.tree.indentation() * 2
+        for column in range(3):
+            texts = [self.tree.headerItem().text(column)]
+            for i in range(self.tree.topLevelItemCount()):
+                plan = self.tree.topLevelItem(i)
+                texts += [plan.child(j).text(column) for j in range(plan.childCount())]
+            width = max(metrics.horizontalAdvance(t) for t in texts) + 24
+            self.tree.setColumnWidth(column, width + (indent if column == 0 else 0))
 
     def _selected_plan(self) -> dict | None:
         item = self.tree.currentItem()
