@@ -32,3 +32,37 @@ def test_sessions_tab_columns_fit_at_1024(qtbot, store, qsettings):
     assert tree.columnWidth(2) >= tree.fontMetrics().horizontalAdvance(session_row.text(2))
     # The plan's long title spans the row instead of widening the first column.
     assert tree.topLevelItem(0).isFirstColumnSpanned()
+
+
+def test_the_expired_lot_message_is_shown_whole(qtbot, store, no_modal):
+    from PySide6.QtWidgets import QLabel
+
+    from tests.sessions.session_helpers import TIME_OUT_POINTS
+    from tests.ui.test_sessions_runner import open_runner, type_in
+
+    add_practitioner(store)
+    zoe = add_patient(store)
+    runner = open_runner(qtbot, store, add_plan(store, zoe, "mesotherapy"))
+    runner.resize(1000, 650)
+    sid = runner.session_id
+    for key in ("not_pregnant", "not_breastfeeding", "no_infection", "no_allergy"):
+        ss.tick(store, sid, f"todays_check.{key}")
+    for point in TIME_OUT_POINTS:
+        ss.confirm_time_out(store, sid, point)
+    ss.tick(store, sid, "disinfection.disinfected")
+    ss.record_value(store, sid, "topical_anaesthesia.used", False)
+    runner.refresh()
+    box = runner.box("products")
+    box.add_row()
+    type_in(qtbot, runner, "products.name.1", "Hyaluronic acid 20 mg/ml")
+    type_in(qtbot, runner, "products.expiry.1", "01/11/2026")
+    message = runner.findChild(QLabel, "error:products.expiry.1")
+    assert message.text().startswith("Expired on 01/11/2026, before the session date 22/11/2026")
+    runner.scroll.ensureWidgetVisible(message)
+    qtbot.waitUntil(lambda: message.isVisible() and message.width() > 0)
+    qtbot.waitUntil(lambda: message.height() >= message.heightForWidth(message.width()))
+    # The product's name is readable in full in its field.
+    from PySide6.QtWidgets import QLineEdit
+
+    name = runner.findChild(QLineEdit, "products.name.1")
+    assert name.width() >= name.fontMetrics().horizontalAdvance(name.text()) + 8

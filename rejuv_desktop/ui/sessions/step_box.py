@@ -283,6 +283,7 @@ class StepBox(QFrame):
     def _label(self, f) -> QLabel:
         label = QLabel(f.label + (" *" if f.required else ""))
         label.setToolTip(f.help)
+        label.setWordWrap(True)  # a long label wraps rather than lose its end
         return label
 
     def _build_fields(self, body: QVBoxLayout) -> None:
@@ -316,6 +317,8 @@ class StepBox(QFrame):
             self.rows_grid = QGridLayout()
             for c, f in enumerate(self.listed):
                 self.rows_grid.addWidget(self._label(f), 0, c)
+                # Share the width: a product name is not squeezed to its last letters.
+                self.rows_grid.setColumnStretch(c, 2 if c == 0 else 1)
             self.row_numbers: list[int] = []
             self.pending_rows: set[int] = set()
             self.row_widgets: list[QWidget] = []
