@@ -59,14 +59,20 @@ class AlertStrip(QFrame):
         if unknown:
             lines.append("; ".join(esc(self.tr("Not known whether {what}").format(what=a.text))
                                    for a in unknown))
+        # One line per reason, naming every procedure it holds back.
+        grouped: dict[tuple[str, str, str], list[str]] = {}
         for a in alerts.cautions:
-            name = PROCEDURE_NAMES.get(a.procedure, a.procedure)
-            if a.kind == "defer":
-                head = self.tr("Deferred ({procedure}{wait}):").format(
-                    procedure=name, wait=f", {a.wait}" if a.wait else "")
+            grouped.setdefault((a.kind, a.text, a.wait), []).append(
+                PROCEDURE_NAMES.get(a.procedure, a.procedure))
+        for (kind, text, wait), names in grouped.items():
+            procedures = ", ".join(names)
+            if kind == "defer":
+                shown_wait = wait and wait.lower() not in text.lower()
+                head = self.tr("Deferred ({procedures}{wait}):").format(
+                    procedures=procedures, wait=f", {wait}" if shown_wait else "")
             else:
-                head = self.tr("Caution ({procedure}):").format(procedure=name)
-            lines.append(f"<b>{esc(head)}</b> {esc(a.text)}")
+                head = self.tr("Caution ({procedures}):").format(procedures=procedures)
+            lines.append(f"<b>{esc(head)}</b> {esc(text)}")
         if alerts.finalised_at:
             source = self.tr("From the consultation of {day}").format(
                 day=fmt_day(alerts.finalised_at[:10]))
