@@ -15,7 +15,7 @@ import itertools
 import sys
 import traceback
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 
 class _Signals(QObject):
@@ -34,12 +34,37 @@ class _Task(QRunnable):
     def run(self) -> None:
         signals, self.signals = self.signals, None  # the worker keeps no reference afterwards
         try:
-            result = self.fn(signals.progress.emit) if self.with_progress else self.fn()
+            result = self.fn(_reporter(signals)) if self.with_progress else self.fn()
         except Exception as exc:  # noqa: BLE001 - handed to the GUI thread to report
             exc.__traceback_text__ = "".join(traceback.format_exception(*sys.exc_info()))
-            signals.failed.emit(exc)
+            _deliver(signals.failed, exc)
             return
-        signals.done.emit(result)
+        _deliver(signals.done, result)
+
+
+def _deliver(signal, value) -> None:
+    try:
+        signal.emit(value)
+    except RuntimeError:
+        # The application closed while this ran: nobody is left to tell.
+        pass
+
+
+def _reporter(signals: _Signals):
+    def report(done: int, total: int) -> None:
+        try:
+            signals.progress.emit(done, total)
+        except RuntimeError:
+            pass
+    return report
+
+
+QUIT_WAIT_MS = 5000
+"""At quit, how long work still running may take to finish before the window goes."""
+
+
+def _wait_at_quit() -> None:
+    QThreadPool.globalInstance().waitForDone(QUIT_WAIT_MS)
 
 
 _alive: dict[int, _Signals] = {}
@@ -47,7 +72,16 @@ _alive: dict[int, _Signals] = {}
 _numbers = itertools.count()
 
 
+_quit_hooked = False
+
+
 def _start(fn, on_done, on_error, on_progress) -> None:
+    global _quit_hooked
+    app = QCoreApplication.instance()
+    if app is not None and not _quit_hooked:
+        # Short work (a PDF, a check) ends before the objects it reports to are torn down.
+        app.aboutToQuit.connect(_wait_at_quit)
+        _quit_hooked = True
     signals = _Signals()
     number = next(_numbers)
     _alive[number] = signals
