@@ -66,6 +66,7 @@ class VisitDoneDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Visit done"))
         self.visit, self.today = visit, today
+        self.setMinimumWidth(440)
         layout = QFormLayout(self)
         layout.addRow(QLabel(self.tr("{visit} (due {window})").format(
             visit=visit.label, window=fmt_window(visit.due_from, visit.due_to))))
