@@ -22,6 +22,7 @@ from rejuv_desktop.ui.errors import reports_errors, show_user_error
 from rejuv_desktop.ui.patient_dialog import PatientDialog
 from rejuv_desktop.ui.patient_model import PatientTableModel
 from rejuv_desktop.ui.record_pane import RecordPane
+from rejuv_desktop.ui.geometry import fit_to_screen
 
 
 def feature_installers():
@@ -39,7 +40,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self.settings = settings or QSettings()
         self.setWindowTitle(f"{APP_NAME}")
-        self.resize(1200, 760)
+        fit_to_screen(self, 1200, 760)
 
         # left: search and list
         left = QWidget()

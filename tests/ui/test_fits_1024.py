@@ -66,3 +66,14 @@ def test_the_expired_lot_message_is_shown_whole(qtbot, store, no_modal):
 
     name = runner.findChild(QLineEdit, "products.name.1")
     assert name.width() >= name.fontMetrics().horizontalAdvance(name.text()) + 8
+
+
+def test_windows_open_within_the_screen(qtbot, store, qsettings):
+    from rejuv_desktop.ui.audit_view import AuditDialog
+
+    window = MainWindow(store, qsettings)
+    qtbot.addWidget(window)
+    free = window.screen().availableGeometry()
+    assert window.width() <= free.width() and window.height() <= free.height()
+    audit = AuditDialog(store, parent=window)
+    assert audit.width() <= free.width() and audit.height() <= free.height()
