@@ -80,7 +80,12 @@ def patient_alerts(store, patient_id: int) -> PatientAlerts:
     for procedure, verdict in (screening.get("verdicts") or {}).items():
         for reason in verdict.get("reasons", []):
             if reason.get("level") == "caution" and procedure in chosen:
-                alerts.append(Alert("caution", reason["text"], procedure=procedure))
+                # Accepted with a written justification: shown with it, and who wrote it.
+                j = (data.get("justifications") or {}).get(procedure) or {}
+                why = (j.get("text") or "").strip()
+                if why and j.get("by"):
+                    why = f"{why} ({j['by']})"
+                alerts.append(Alert("caution", reason["text"], why, procedure=procedure))
             elif reason.get("level") == "defer":
                 alerts.append(Alert("defer", reason["text"], procedure=procedure,
                                     wait=reason.get("wait") or ""))

@@ -60,11 +60,11 @@ class AlertStrip(QFrame):
             lines.append("; ".join(esc(self.tr("Not known whether {what}").format(what=a.text))
                                    for a in unknown))
         # One line per reason, naming every procedure it holds back.
-        grouped: dict[tuple[str, str, str], list[str]] = {}
+        grouped: dict[tuple[str, str, str, str], list[str]] = {}
         for a in alerts.cautions:
-            grouped.setdefault((a.kind, a.text, a.wait), []).append(
+            grouped.setdefault((a.kind, a.text, a.wait, a.detail), []).append(
                 PROCEDURE_NAMES.get(a.procedure, a.procedure))
-        for (kind, text, wait), names in grouped.items():
+        for (kind, text, wait, detail), names in grouped.items():
             procedures = ", ".join(names)
             if kind == "defer":
                 shown_wait = wait and wait.lower() not in text.lower()
@@ -72,7 +72,9 @@ class AlertStrip(QFrame):
                     procedures=procedures, wait=f", {wait}" if shown_wait else "")
             else:
                 head = self.tr("Caution ({procedures}):").format(procedures=procedures)
-            lines.append(f"<b>{esc(head)}</b> {esc(text)}")
+            accepted = (" — <i>" + esc(self.tr("accepted: {why}").format(why=detail)) + "</i>"
+                        if detail else "")
+            lines.append(f"<b>{esc(head)}</b> {esc(text)}{accepted}")
         if alerts.finalised_at:
             source = self.tr("From the consultation of {day}").format(
                 day=fmt_day(alerts.finalised_at[:10]))

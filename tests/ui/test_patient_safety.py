@@ -99,6 +99,8 @@ def test_alert_strip_shows_allergies_with_details_and_the_cautions(qtbot, store,
     assert "Allergic to local anaesthetics such as lidocaine" in text
     assert "Hives after articaine at the dentist" in text
     assert "Caution (Fat transfer)" in text and "anaesthetic plan" in text
+    assert "accepted: Anaesthetist to review; use prilocaine after allergy testing " \
+           "(Dr Claire Martin)" in text
     assert strip.property("warning") is True
     # Legible: at least the body font size, dark text on a light background.
     assert QFontInfo(strip.label.font()).pixelSize() >= QFontInfo(window.font()).pixelSize()
