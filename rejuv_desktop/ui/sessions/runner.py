@@ -222,7 +222,7 @@ class SessionRunner(QWidget):
             text = (f"<span style='{DONE_STYLE}'><b>{word}</b> — {esc(ended)}{reason}. This "
                     "record can no longer be changed.</span>")
         elif status.blockers:
-            shown = status.blockers[:6]
+            shown = status.blockers[:4]  # with the heading and "… more": the panel's 6 lines
             more = len(status.blockers) - len(shown)
             items = "".join(f"<li>{esc(b)}</li>" for b in shown)
             tail = self.tr("<li>… and {n} more</li>").format(n=more) if more else ""
