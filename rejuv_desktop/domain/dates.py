@@ -19,8 +19,11 @@ def format_day(value: str | date | datetime | None) -> str:
     if not value:
         return ""
     if isinstance(value, str):
-        value = datetime.fromisoformat(value) if "T" in value or " " in value.strip() \
-            else date.fromisoformat(value)
+        try:
+            value = datetime.fromisoformat(value) if "T" in value or " " in value.strip() \
+                else date.fromisoformat(value)
+        except ValueError:
+            return value  # shown as stored rather than lost
     return value.strftime(DAY_FORMAT)
 
 

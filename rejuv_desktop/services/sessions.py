@@ -504,7 +504,7 @@ def key_figures(protocol: Protocol, values: dict) -> list[str]:
                 lines.append(f"{f.label}: {with_unit(values[f.key()], f.unit)}")
     for p in product_rows(protocol, values):
         qty = f", {format_number(p['quantity_ml'])} ml" if p["quantity_ml"] is not None else ""
-        exp = f", expires {p['expiry']}" if p["expiry"] else ""
+        exp = f", expires {format_day(p['expiry'])}" if p["expiry"] else ""
         lines.append(f"{p['product']}: lot {p['lot']}{exp}{qty}")
     return lines
 

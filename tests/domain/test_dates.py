@@ -13,6 +13,7 @@ def test_days_and_moments_read_one_way():
     assert format_day("2026-11-02") == "02/11/2026"
     assert format_day("2026-11-02T10:30:00+01:00") == "02/11/2026"
     assert format_day(None) == "" and format_moment("") == ""
+    assert format_day("not a date") == "not a date"  # shown as stored, never a crash
     assert format_moment("2026-11-02T10:30:00+01:00") == "02/11/2026 10:30"
     assert format_moment(datetime(2026, 1, 5, 9, 7)) == "05/01/2026 09:07"
 

@@ -368,8 +368,8 @@ def test_a_whole_session_of_each_procedure_completes(store, patient):
         "Volume given: 20 ml", "Volume harvested: 80 ml", "Usable fat: 40 ml",
         "Volume injected: left 18 ml, right 20 ml"]
     assert plans[1]["sessions_list"][0]["figures"] == [
-        "Hyaluronic acid 20 mg/ml: lot HA-2291, expires 2028-06-30, 2 ml",
-        "Vitamin cocktail: lot VC 118, expires 2028-01-31, 1.5 ml"]
+        "Hyaluronic acid 20 mg/ml: lot HA-2291, expires 30/06/2028, 2 ml",
+        "Vitamin cocktail: lot VC 118, expires 31/01/2028, 1.5 ml"]
     assert (plans[0]["can_start"], plans[1]["can_start"]) == (False, True)
     assert [dict(MESO_VALUES)[k] for k in ("products.lot.1", "products.lot.2")] == [
         "HA-2291", "VC 118"]
