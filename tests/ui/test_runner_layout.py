@@ -3,15 +3,14 @@ shows the patient's allergies and cautions."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+import pytest
+from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QCheckBox
 
 from rejuv_desktop.storage import consultations as consultations_repo
 from tests.sessions.session_helpers import (add_patient, add_plan, add_practitioner,
                                             sign_consent)
 from tests.ui.test_sessions_runner import open_runner, tick, time_out
-
-import pytest
 
 
 @pytest.fixture

@@ -40,7 +40,6 @@ def test_a_new_idle_lock_time_applies_at_once(qtbot, store, qsettings, patient_d
 
 
 def screening_page(qtbot, store, patient_data):
-    from rejuv_desktop.services import consultations as sc
     from tests.ui.test_consultation_wizard import fill_intake, open_wizard
 
     pid = pr.create_practitioner(store, {"name": "Claire Martin", "title": "Dr"}, "long enough")
@@ -107,7 +106,6 @@ def click(qtbot, button):
 
 
 def test_each_message_on_the_first_wizard_page_clears_when_fixed(qtbot, store, patient_data):
-    from rejuv_desktop.services import consultations as sc
     from rejuv_desktop.ui.consultation.wizard import Page
     from tests.ui.test_consultation_wizard import open_wizard
 
