@@ -441,7 +441,18 @@ DROP INDEX patients_active
 """)
 
 
-@migrations(name="0010_follow_up_visit_date")
+@migrations(name="0010_bind_plan_practitioner_doctor")
+def _bind_plan_practitioner_doctor(db) -> None:
+    # Overriding a screening deferral or starting a session before its date needs a doctor:
+    # each account records whether its holder is one (existing accounts are not, until an
+    # administrator ticks it).
+    _sql(db, """
+ALTER TABLE practitioners ADD COLUMN is_doctor INTEGER NOT NULL DEFAULT 0 CHECK (is_doctor IN (0, 1))
+""")
+    audit.install_triggers(db, "practitioners")
+
+
+@migrations(name="0011_follow_up_visit_date")
 def _follow_up_visit_date(db) -> None:
     # A follow-up marked done keeps the day the patient was seen (not only when the click was
     # made), and why a visit before its window was accepted. The Due list also shows the next

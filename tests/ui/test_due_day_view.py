@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDateTimeEdit
 
 from rejuv_desktop.services import follow_ups as fu
 from rejuv_desktop.services import sessions as ss
@@ -67,9 +66,12 @@ def test_marking_a_visit_done_asks_the_day_seen(qtbot, store, qsettings, clock, 
         edit = dialog.visit_date
         assert edit.maximumDate() == QDate(2026, 11, 30)  # no visit in the future
         assert not dialog.early.isVisible()
-        edit.setFocus()
-        edit.setSelectedSection(QDateTimeEdit.Section.DaySection)  # as a double-click does
-        qtbot.keyClicks(edit, "28")
+        edit.edit.selectAll()
+        qtbot.keyClicks(edit.edit, "01/12/2026")  # tomorrow: refused, nothing saved
+        assert not dialog.save_button.isEnabled() and dialog.date_error.isVisible()
+        edit.edit.selectAll()
+        qtbot.keyClicks(edit.edit, "28/11/2026")
+        assert dialog.save_button.isEnabled() and not dialog.date_error.isVisible()
         seen["date"] = dialog.seen_on()
         qtbot.keyClicks(dialog.note, "Healing well")
         return 1

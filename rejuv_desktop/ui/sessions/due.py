@@ -8,14 +8,15 @@ from datetime import date
 
 from PySide6.QtCore import QDate, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDateEdit, QDialog,
-                               QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView,
-                               QInputDialog, QLabel, QLineEdit, QPushButton, QToolButton,
-                               QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox,
+                               QFormLayout, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
+                               QLineEdit, QPushButton, QToolButton, QTreeWidget, QTreeWidgetItem,
+                               QVBoxLayout, QWidget)
 
 from rejuv_desktop.errors import UserError, ValidationError
 from rejuv_desktop.services import follow_ups as fu
 from rejuv_desktop.ui.errors import reports_errors, show_user_error
+from rejuv_desktop.ui.date_field import DateField
 from rejuv_desktop.ui.sessions.common import (PROCEDURE_NAMES, STATUS_NAMES, fmt_day,
                                               fmt_window, message_label, show_text)
 
@@ -70,13 +71,12 @@ class VisitDoneDialog(QDialog):
         layout = QFormLayout(self)
         layout.addRow(QLabel(self.tr("{visit} (due {window})").format(
             visit=visit.label, window=fmt_window(visit.due_from, visit.due_to))))
-        self.visit_date = QDateEdit()
+        self.visit_date = DateField()
         self.visit_date.setObjectName("visit_date")
-        self.visit_date.setCalendarPopup(True)
-        self.visit_date.setDisplayFormat("dd/MM/yyyy")
-        self.visit_date.setMaximumDate(QDate(today.year, today.month, today.day))
+        self.visit_date.setDateRange(QDate(2000, 1, 1), QDate(today.year, today.month, today.day))
         self.visit_date.setDate(QDate(today.year, today.month, today.day))
         self.visit_date.dateChanged.connect(lambda *_: self._update())
+        self.visit_date.edit.textEdited.connect(lambda *_: self._update())
         self.date_error = message_label(name="visit_date_error")
         self.early = QCheckBox(self.tr("Seen early (before the window opened)"))
         self.early.setObjectName("seen_early")
@@ -103,11 +103,19 @@ class VisitDoneDialog(QDialog):
         layout.addRow(buttons)
         self._update()
 
-    def seen_on(self) -> date:
-        return self.visit_date.date().toPython()
+    def seen_on(self) -> date | None:
+        """The day typed or picked; None while it is not a whole date up to today."""
+        day = self.visit_date.date()
+        return day.toPython() if day.isValid() else None
 
     def _update(self) -> None:
-        before = self.seen_on() < self.visit.due_from
+        seen = self.seen_on()
+        if seen is None:
+            show_text(self.date_error, self.visit_date.problem())
+            self.save_button.setEnabled(False)
+            return
+        show_text(self.date_error, "")
+        before = seen < self.visit.due_from
         self.early.setVisible(before)
         self.early_reason.setVisible(before)
         self.early_reason.setEnabled(self.early.isChecked())
@@ -137,7 +145,7 @@ class RescheduleDialog(QDialog):
         self.setWindowTitle(self.tr("Reschedule visit"))
         layout = QFormLayout(self)
         layout.addRow(QLabel(f"{visit.label} ({fmt_window(visit.due_from, visit.due_to)})"))
-        self.due_from, self.due_to = QDateEdit(), QDateEdit()
+        self.due_from, self.due_to = DateField(), DateField()
         for edit, day, name in ((self.due_from, visit.due_from, "reschedule_from"),
                                 (self.due_to, visit.due_to, "reschedule_to")):
             edit.setObjectName(name)
@@ -157,8 +165,10 @@ class RescheduleDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addRow(buttons)
 
-    def window_dates(self) -> tuple[date, date]:
-        return self.due_from.date().toPython(), self.due_to.date().toPython()
+    def window_dates(self) -> tuple[date | None, date | None]:
+        """The typed window; None for a date that is not a whole date (the service says so)."""
+        return tuple(d.date().toPython() if d.date().isValid() else None
+                     for d in (self.due_from, self.due_to))
 
 
 class FollowUpActions(QWidget):
@@ -327,6 +337,9 @@ class FollowUpActions(QWidget):
             return
         dialog = VisitDoneDialog(v, self.store.clock().date(), self)
         while dialog.exec():
+            if dialog.seen_on() is None:  # never today in place of a half-typed date
+                show_text(dialog.date_error, dialog.visit_date.problem())
+                continue
             try:
                 fu.mark_follow_up_done(self.store, v.id, dialog.note.text(), dialog.seen_on(),
                                        dialog.reason())
@@ -347,6 +360,9 @@ class FollowUpActions(QWidget):
         dialog = RescheduleDialog(v, self)
         while dialog.exec():
             start, end = dialog.window_dates()
+            if start is None or end is None:
+                show_text(dialog.error, dialog.due_from.problem() or dialog.due_to.problem())
+                continue
             try:
                 fu.reschedule_follow_up(self.store, v.id, start, end, dialog.reason.text())
             except ValidationError as exc:
@@ -450,10 +466,8 @@ class DayView(QWidget):
         self.previous.setToolTip(self.tr("Day before"))
         self.previous.clicked.connect(lambda: self.day_edit.setDate(
             self.day_edit.date().addDays(-1)))
-        self.day_edit = QDateEdit()
+        self.day_edit = DateField()
         self.day_edit.setObjectName("day_view_date")
-        self.day_edit.setCalendarPopup(True)
-        self.day_edit.setDisplayFormat("ddd dd/MM/yyyy")
         self.next = QToolButton()
         self.next.setText("▶")
         self.next.setToolTip(self.tr("Day after"))
@@ -499,6 +513,8 @@ class DayView(QWidget):
 
     @reports_errors
     def refresh(self) -> None:
+        if not self.day_edit.date().isValid():
+            return  # a date still being typed
         day = self.day_edit.date().toPython()
         self.items = fu.expected_on(self.store, day)
         self.filled = True
@@ -519,5 +535,5 @@ class DayView(QWidget):
         sessions = sum(1 for i in self.items if i.kind == "planned_session")
         self.summary.setText(self.tr("{day}: {n} expected ({sessions} planned session(s), "
                                      "{visits} follow-up visit(s))").format(
-            day=fmt_day(day), n=len(self.items), sessions=sessions,
+            day=f"{day:%A} {fmt_day(day)}", n=len(self.items), sessions=sessions,
             visits=len(self.items) - sessions))
