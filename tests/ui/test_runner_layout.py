@@ -3,13 +3,15 @@ shows the patient's allergies and cautions."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QCheckBox
 
 from rejuv_desktop.storage import consultations as consultations_repo
-from tests.sessions.session_helpers import (add_patient, add_plan, add_practitioner,
-                                            sign_consent)
+from tests.sessions.session_helpers import (CONSULTED_DAYS_AGO, add_patient, add_plan,
+                                            add_practitioner, sign_consent)
 from tests.ui.test_sessions_runner import open_runner, tick, time_out
 
 
@@ -60,10 +62,12 @@ def test_the_session_window_shows_allergies(qtbot, store, patient):
                                 "detail": "Hives after articaine"}],
                  "verdicts": {"fat_transfer": {"level": "caution", "reasons": [
                      {"level": "caution", "text": "Review the anaesthetic plan."}]}}}
+    # Consulted and consented long enough ago for the session to start today.
+    then = (store.clock() - timedelta(days=CONSULTED_DAYS_AGO)).isoformat(timespec="seconds")
     with store.write():
         cid = consultations_repo.insert_consultation(store, {
             "patient_id": patient, "practitioner_id": store.actor_id,
-            "started_at": store.now_iso(), "finalised_at": store.now_iso(),
+            "started_at": then, "finalised_at": then,
             "data": {"chosen": ["fat_transfer"], "weight_kg": 64}, "screening": screening,
             "recommendation": {}, "verdict_fat_transfer": "caution",
             "verdict_mesotherapy": "eligible", "outcome": "planned"})
