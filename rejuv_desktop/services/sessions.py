@@ -242,8 +242,46 @@ def session_gate(store, plan_id: int, sides: frozenset[str] = frozenset(SIDES)) 
     earlier = [gate.Earlier(s["procedure"], date.fromisoformat(s["session_date"]),
                             frozenset(s["sides"].split(",")), rules.procedure_name(s["procedure"]))
                for s in repo.sessions_of_patient(store, plan["patient_id"])]
-    return gate.waits(protocol, store.clock().date(), planned=planned, reflection_end=reflection,
-                      deferral_end=deferral, earlier=earlier, sides=sides)
+    found = gate.waits(protocol, store.clock().date(), planned=planned,
+                       reflection_end=reflection, deferral_end=deferral, earlier=earlier,
+                       sides=sides)
+    _refusal, later = later_screening(store, plan)
+    if later is not None and store.clock().date() < later.until:
+        found.append(later)
+    return found
+
+
+def later_screening(store, plan: dict) -> tuple[str | None, gate.Wait | None]:
+    """What a screening newer than the plan's own says against its procedure.
+
+    Returns ``(refusal, wait)``: a refusal when the newest screening found the procedure
+    contraindicated, or deferred it until something resolves; a wait when it deferred it for a
+    number of days. A doctor's override recorded in that consultation lifts a deferral.
+    """
+    newest = repo.newest_screening(store, plan["patient_id"])
+    if newest is None or newest["id"] == plan["consultation_id"]:
+        return None, None
+    verdict = newest["verdicts"].get(plan["procedure"]) or {}
+    level = verdict.get("level")
+    day = _day(newest["finalised_at"])
+    name = scr.load_rules().procedure_name(plan["procedure"])
+    when = f"The screening of {pb.fmt(day)}"
+    if level == "contraindicated":
+        return (f"{when} found {name} contraindicated: this plan cannot go ahead. Sessions "
+                "follow the newest screening: plan again in a new consultation when it "
+                "allows."), None
+    if level != "defer" or pb.override(newest, plan["procedure"]):
+        return None, None
+    defers = [r for r in verdict.get("reasons", []) if r.get("level") == "defer"]
+    waits = "; ".join(dict.fromkeys(r["wait"] for r in defers if r.get("wait"))) \
+        or "see the screening"
+    days = [r.get("wait_days") for r in defers]
+    if not days or not all(days):
+        return (f"{when} deferred {name} ({waits}): this plan cannot go ahead until a new "
+                "screening, or a doctor records an override in a consultation."), None
+    until = day + timedelta(days=max(days))
+    return None, gate.Wait("later_screening", until,
+                           f"{when} deferred {name} until {pb.fmt(until)} ({waits}).")
 
 
 def reflection_warning(store, plan: dict) -> str | None:
@@ -277,6 +315,9 @@ def start_session(store, plan_id: int, early_reason: str | None = None) -> int:
                         "session.")
     if plan["status"] in ("superseded", "cancelled"):
         raise UserError(f"This plan was {plan['status']}: sessions follow the current plan.")
+    refusal, _wait = later_screening(store, plan)
+    if refusal:
+        raise UserError(refusal)
     consent = signed_consent(store, plan_id)
     if consent is None:
         raise UserError("Consent is not signed for this procedure. Issue the consent form and "
@@ -617,7 +658,10 @@ def patient_sessions(store, patient_id: int) -> list[dict]:
         done = sum(s["status"] == "completed" for s in mine)
         more = done < plan["sessions"] or any(r.kind == "maintenance" for r in protocol.follow_ups)
         plan["completed_sessions"] = done
-        plan["can_start"] = plan["status"] not in ("superseded", "cancelled") and more
+        plan["blocked"] = later_screening(store, plan)[0] \
+            if plan["status"] not in ("superseded", "cancelled", "completed") else None
+        plan["can_start"] = plan["status"] not in ("superseded", "cancelled") and more \
+            and not plan["blocked"]
         plan["title"] = protocol.title
         # Why the next session may not start today: shown before anyone presses Start.
         plan["waits"] = (session_gate(store, plan["id"]) if plan["can_start"]

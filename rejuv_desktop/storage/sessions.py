@@ -47,6 +47,22 @@ def plans_of(store, patient_id: int) -> list[dict]:
                        (patient_id,))
 
 
+def newest_screening(store, patient_id: int) -> dict | None:
+    """The patient's newest finalised consultation that no amendment corrects: its id, date,
+    stored verdicts and overrides (None when there is none)."""
+    row = store.query_one(
+        "SELECT c.id, c.finalised_at, json_extract(c.screening_json, '$.verdicts') AS verdicts,"
+        " json_extract(c.data_json, '$.overrides') AS overrides FROM consultations c"
+        " WHERE c.patient_id = ? AND NOT EXISTS"
+        " (SELECT 1 FROM consultations a WHERE a.amends_id = c.id)"
+        " ORDER BY c.finalised_at DESC, c.id DESC LIMIT 1", (patient_id,))
+    if row is None:
+        return None
+    for key in ("verdicts", "overrides"):
+        row[key] = json.loads(row[key]) if row[key] else {}
+    return row
+
+
 def set_plan_status(store, plan_id: int, status: str) -> None:
     store.conn.execute("UPDATE plans SET status = ? WHERE id = ? AND status != ?",
                        (status, plan_id, status))

@@ -153,6 +153,8 @@ class SessionsTab(QWidget):
             flags = []
             if plan.get("reflection_warning"):
                 flags.append(plan["reflection_warning"])
+            if plan.get("blocked"):
+                flags.append(plan["blocked"])
             if plan.get("waits"):
                 until = max(w.until for w in plan["waits"])
                 item.setText(1, self.tr("not before {day}").format(day=fmt_day(until.isoformat())))
@@ -255,8 +257,12 @@ class SessionsTab(QWidget):
             self.hint.setText(hint)
             self.hint.setStyleSheet("color: #8a4b00;" if plan.get("waits")
                                     or plan.get("reflection_warning") else "color: #555;")
+        elif plan.get("blocked"):
+            self.hint.setText(plan["blocked"])
+            self.hint.setStyleSheet("color: #8a4b00;")
         else:
             self.hint.setText(self.tr("All sessions of this plan are done."))
+            self.hint.setStyleSheet("color: #555;")
 
     @reports_errors
     def start_selected(self) -> None:

@@ -1,0 +1,67 @@
+"""Side doors around the verdict and the session gate: each path to planning or starting a
+session is held to the same rules as the wizard and the Sessions tab."""
+
+import pytest
+
+from rejuv_desktop.errors import UserError, ValidationError
+from rejuv_desktop.services import consultations as sc
+from rejuv_desktop.services import practitioners as pr
+from rejuv_desktop.services import sessions as ss
+from tests.test_consultations import complete_data
+from tests.test_plan_binding_service import OVERRIDE, clinic, pregnant_draft, signed_plan  # noqa: F401
+
+
+def test_an_override_of_a_few_characters_is_not_a_reason(store, clinic):
+    pr.sign_in(store, clinic["doctor"], "long enough")
+    draft = pregnant_draft(store, clinic["patient"], "ok")
+    with pytest.raises(ValidationError) as err:
+        sc.finalise(store, draft.id)
+    assert "defer.fat_transfer" in err.value.errors
+    assert "must say why" in err.value.errors["defer.fat_transfer"]
+    assert sc.plans_of(store, clinic["patient"]) == []
+
+
+def test_a_reason_for_an_unsupported_procedure_must_say_something(store, clinic):
+    pr.sign_in(store, clinic["nurse"], "long enough")
+    data = complete_data(chosen=["fat_transfer"])
+    data["plan"] = {"fat_transfer": data["plan"]["fat_transfer"]}
+    ev = sc.evaluate(data)
+    if ev.recommended("fat_transfer"):
+        pytest.skip("the complete data recommends fat transfer")
+    data["unsupported_reasons"] = {"fat_transfer": {"text": "."}}
+    draft = sc.start_consultation(store, clinic["patient"])
+    sc.save_draft(store, draft.id, data, 6)
+    with pytest.raises(ValidationError) as err:
+        sc.finalise(store, draft.id)
+    assert "unsupported.fat_transfer" in err.value.errors
+
+
+@pytest.mark.parametrize("start", ["12/01/2027", "2027-01-12T09:00", 20270112, "soon"])
+def test_a_plan_date_that_is_not_a_date_is_refused_clearly(store, clinic, start):
+    pr.sign_in(store, clinic["nurse"], "long enough")
+    data = complete_data(chosen=["mesotherapy"])
+    data["plan"] = {"mesotherapy": {**data["plan"]["mesotherapy"], "start": start}}
+    draft = sc.start_consultation(store, clinic["patient"])
+    sc.save_draft(store, draft.id, data, 6)
+    with pytest.raises(ValidationError) as err:
+        sc.finalise(store, draft.id)
+    assert "plan.mesotherapy.start" in err.value.errors
+    assert sc.plans_of(store, clinic["patient"]) == []
+
+
+def test_a_later_screening_that_defers_the_procedure_holds_an_earlier_plan(store, clock, clinic):
+    pr.sign_in(store, clinic["nurse"], "long enough")
+    plan = signed_plan(store, clinic, "2026-12-07")
+    clock.advance(days=15)  # 7 December: the plan's day, the reflection period over
+    # A new consultation that day: the patient is now pregnant; nothing is planned.
+    data = complete_data(chosen=[])
+    data["answers"]["pregnant"] = "yes"
+    data["none_planned_reason"] = "Pregnant: mesotherapy waits until after pregnancy."
+    data["plan"] = {}
+    draft = sc.start_consultation(store, clinic["patient"])
+    sc.save_draft(store, draft.id, data, 6)
+    sc.finalise(store, draft.id)
+    assert sc.evaluate(data).verdicts["mesotherapy"].level in ("defer", "contraindicated")
+    with pytest.raises(UserError, match="screening of 07/12/2026"):
+        ss.start_session(store, plan)
+    assert store.scalar("SELECT count(*) FROM sessions") == 0

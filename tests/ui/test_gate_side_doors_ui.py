@@ -1,0 +1,38 @@
+"""The Sessions tab says why a plan cannot go ahead when a newer screening stops it."""
+
+import pytest
+
+from rejuv_desktop.services import consultations as sc
+from rejuv_desktop.services import practitioners as pr
+from rejuv_desktop.ui.main_window import MainWindow
+from tests.test_consultations import complete_data
+from tests.test_plan_binding_service import clinic, signed_plan  # noqa: F401
+
+
+@pytest.fixture
+def pregnant_since(store, clock, clinic):  # noqa: F811
+    pr.sign_in(store, clinic["nurse"], "long enough")
+    plan = signed_plan(store, clinic, "2026-12-07")
+    clock.advance(days=15)
+    data = complete_data(chosen=[])
+    data["answers"]["pregnant"] = "yes"
+    data["none_planned_reason"] = "Pregnant: everything waits."
+    data["plan"] = {}
+    draft = sc.start_consultation(store, clinic["patient"])
+    sc.save_draft(store, draft.id, data, 6)
+    sc.finalise(store, draft.id)
+    return plan
+
+
+def test_the_tab_says_a_newer_screening_stops_the_plan(qtbot, store, qsettings, clinic,  # noqa: F811
+                                                       pregnant_since):
+    w = MainWindow(store, qsettings)
+    qtbot.addWidget(w)
+    w.show()
+    w.show_patient(clinic["patient"])
+    tab = w.sessions_tab
+    tab.tree.setCurrentItem(tab.tree.topLevelItem(0))
+    assert not tab.start_button.isEnabled()
+    assert "The screening of 07/12/2026 found hand mesotherapy contraindicated" in tab.hint.text()
+    assert "All sessions of this plan are done" not in tab.hint.text()
+    assert store.scalar("SELECT count(*) FROM sessions") == 0
