@@ -63,3 +63,24 @@ def test_a_later_screening_that_defers_the_procedure_holds_an_earlier_plan(store
     with pytest.raises(UserError, match="screening of 07/12/2026"):
         ss.start_session(store, plan)
     assert store.scalar("SELECT count(*) FROM sessions") == 0
+
+
+def test_a_maintenance_session_waits_for_its_window_after_the_series(store, clock):
+    from tests.sessions.session_helpers import add_patient, add_plan, add_practitioner, \
+        run_mesotherapy
+
+    add_practitioner(store, "Aisha Rahman", "Nurse")
+    plan = add_plan(store, add_patient(store), "mesotherapy", sessions=4)
+    for n in range(4):
+        session = ss.start_session(store, plan)
+        run_mesotherapy(store, session)
+        ss.complete_session(store, session)
+        clock.advance(days=15)
+    # The series ended 15 days ago; maintenance is due three months after its last session.
+    with pytest.raises(ss.StartTooEarly) as err:
+        ss.start_session(store, plan)
+    assert "maintenance" in str(err.value)
+    assert err.value.until >= (clock() - __import__("datetime").timedelta(days=15)).date() \
+        + __import__("datetime").timedelta(days=89)
+    clock.advance(days=80)
+    assert ss.start_session(store, plan)

@@ -220,12 +220,14 @@ def session_gate(store, plan_id: int, sides: frozenset[str] = frozenset(SIDES)) 
     done = repo.completed_count(store, plan_id)
     consultation = repo.consultation_of_plan(store, plan_id)
     given_on = _day(consultation["finalised_at"])
-    planned = reflection = deferral = None
+    planned = reflection = deferral = maintenance = None
     if done < plan["sessions"]:
         interval = plan["interval_days"] if protocol.series.interval_default_days else None
         dates = plan_sessions(protocol, date.fromisoformat(plan["start_date"]), plan["sessions"],
                               interval)
         planned = dates[done].earliest
+    else:
+        maintenance = _maintenance_from(store, plan, protocol)
     if done == 0 and given_on:
         consent = signed_consent(store, plan_id)
         issued = _day(documents_repo.get_meta(store, consent["signed_of"])["created_at"]) \
@@ -245,10 +247,30 @@ def session_gate(store, plan_id: int, sides: frozenset[str] = frozenset(SIDES)) 
     found = gate.waits(protocol, store.clock().date(), planned=planned,
                        reflection_end=reflection, deferral_end=deferral, earlier=earlier,
                        sides=sides)
+    if maintenance and store.clock().date() < maintenance:
+        found.insert(0, gate.Wait("maintenance", maintenance,
+                                  f"The series is done: the maintenance session is due from "
+                                  f"{pb.fmt(maintenance)}."))
     _refusal, later = later_screening(store, plan)
     if later is not None and store.clock().date() < later.until:
         found.append(later)
     return found
+
+
+def _maintenance_from(store, plan: dict, protocol: Protocol) -> date | None:
+    """The first day of a plan's maintenance window once its series is done: the open
+    maintenance visit's (as booked or moved), else counted from the last session held."""
+    pending = repo.open_follow_ups_of_plan(store, plan["id"], ("maintenance",))
+    if pending:
+        return min(date.fromisoformat(f["due_from"]) for f in pending)
+    held = [date.fromisoformat(s["session_date"])
+            for s in repo.sessions_of_patient(store, plan["patient_id"])
+            if s["plan_id"] == plan["id"] and s["status"] == "completed"]
+    if not held:
+        return None
+    due = [f.due_from for f in follow_ups_after_session(
+        protocol, max(held), plan["sessions"], plan["sessions"]) if f.kind == "maintenance"]
+    return min(due, default=None)
 
 
 def later_screening(store, plan: dict) -> tuple[str | None, gate.Wait | None]:
