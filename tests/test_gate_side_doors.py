@@ -84,3 +84,20 @@ def test_a_maintenance_session_waits_for_its_window_after_the_series(store, cloc
         + __import__("datetime").timedelta(days=89)
     clock.advance(days=80)
     assert ss.start_session(store, plan)
+
+
+def test_an_override_of_the_deferral_does_not_answer_a_caution_beside_it(store, clinic):
+    pr.sign_in(store, clinic["doctor"], "long enough")
+    draft = pregnant_draft(store, clinic["patient"], OVERRIDE)
+    data = sc.find_draft(store, clinic["patient"]).data
+    data["answers"]["heart_disease"] = "unknown"
+    sc.save_draft(store, draft.id, data, 6)
+    verdict = sc.evaluate(data).verdicts["fat_transfer"]
+    assert verdict.level == "defer" and any(r.level == "caution" for r in verdict.reasons)
+    with pytest.raises(ValidationError) as err:
+        sc.finalise(store, draft.id)
+    assert err.value.errors == {
+        "justification.fat_transfer": "Write the justification for fat transfer to the hands"}
+    data["justifications"] = {"fat_transfer": {"text": "Cardiology letter: no heart disease."}}
+    sc.save_draft(store, draft.id, data, 6)
+    assert sc.finalise(store, draft.id)

@@ -273,7 +273,8 @@ def check_complete(data: dict, evaluation: Evaluation,
                                          plan_start(data, procedure), today))
         elif verdict.level == "contraindicated":
             errors[f"chosen.{procedure}"] = f"{name.capitalize()} is contraindicated: it cannot be planned"
-        if verdict.level == "caution" and not (data["justifications"].get(procedure) or {}).get("text", "").strip():
+        if pb.needs_justification(verdict) and \
+                not (data["justifications"].get(procedure) or {}).get("text", "").strip():
             errors[f"justification.{procedure}"] = f"Write the justification for {name}"
         if procedure == "fat_transfer" and w is None:
             errors["weight_kg"] = "Weight is needed for fat transfer (anaesthetic dose limits)"

@@ -64,6 +64,14 @@ def binding(procedure: str, verdict: scr.Verdict, recommended: bool, today: date
                    tuple(dict.fromkeys(r.wait for r in defers if r.wait)))
 
 
+def needs_justification(verdict: scr.Verdict) -> bool:
+    """A procedure with any point of caution (an unknown answer included) is planned only with
+    a written justification, whatever else the verdict says: a doctor's override of a deferral
+    answers the deferral, not the caution beside it."""
+    return verdict.level == "caution" or (
+        verdict.level != "contraindicated" and any(r.level == "caution" for r in verdict.reasons))
+
+
 def written(data: Mapping, key: str, procedure: str) -> dict | None:
     """A written entry (override, unsupported-procedure reason) with its text, or None."""
     entry = (data.get(key) or {}).get(procedure)

@@ -36,3 +36,18 @@ def test_the_tab_says_a_newer_screening_stops_the_plan(qtbot, store, qsettings, 
     assert "The screening of 07/12/2026 found hand mesotherapy contraindicated" in tab.hint.text()
     assert "All sessions of this plan are done" not in tab.hint.text()
     assert store.scalar("SELECT count(*) FROM sessions") == 0
+
+
+def test_a_deferred_procedure_with_an_unknown_answer_asks_for_its_justification(
+        qtbot, store, clinic):  # noqa: F811
+    from rejuv_desktop.ui.consultation.wizard import Page
+    from tests.ui.test_consultation_wizard import answer_all, fill_intake, open_wizard
+
+    pr.sign_in(store, clinic["doctor"], "long enough")
+    wizard = open_wizard(qtbot, store, clinic["patient"])
+    fill_intake(wizard)
+    answer_all(wizard, {"pregnant": "yes", "heart_disease": "unknown"})
+    wizard.next()
+    card = wizard.pages[Page.VERDICT].cards["fat_transfer"]
+    assert "Defer" in card.level.text()
+    assert card.justification.isVisible()
