@@ -51,3 +51,25 @@ def test_a_deferred_procedure_with_an_unknown_answer_asks_for_its_justification(
     card = wizard.pages[Page.VERDICT].cards["fat_transfer"]
     assert "Defer" in card.level.text()
     assert card.justification.isVisible()
+
+
+def test_the_not_before_date_and_the_reason_are_in_sight_at_1024_wide(qtbot, store, qsettings,
+                                                                      clinic):  # noqa: F811
+    pr.sign_in(store, clinic["nurse"], "long enough")
+    signed_plan(store, clinic, "2027-01-12")
+    w = MainWindow(store, qsettings)
+    qtbot.addWidget(w)
+    w.resize(1024, 700)
+    w.show()
+    w.show_patient(clinic["patient"])
+    tab = w.sessions_tab
+    tab.parentWidget().parentWidget().setCurrentWidget(tab)
+    qtbot.waitUntil(tab.tree.isVisible)
+    w.show_patient(clinic["patient"])  # laid out at its real width
+    tree = tab.tree
+    date_column_right = tree.columnViewportPosition(1) + tree.columnWidth(1)
+    assert tree.topLevelItem(0).text(1) == "not before 12/01/2027"
+    assert date_column_right <= tree.viewport().width()
+    # The reason reads on its own line, as wide as the tab, not squeezed beside the buttons.
+    assert "Not before 12/01/2027" in tab.hint.text()
+    assert tab.hint.width() > tab.width() * 0.8

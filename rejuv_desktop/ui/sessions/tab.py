@@ -27,6 +27,7 @@ class EarlyStartDialog(QDialog):
     def __init__(self, waits, until, doctor: bool, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Too early for this session"))
+        self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
         text = QLabel(self.tr("This session should not start before {day}:").format(
             day=fmt_day(until.isoformat())) + "\n" + "\n".join(
@@ -96,10 +97,13 @@ class SessionsTab(QWidget):
         self.hint = QLabel()
         self.hint.setStyleSheet("color: #555;")
         self.hint.setWordWrap(True)
+        self.hint.setObjectName("sessions_hint")
         row.addWidget(self.start_button)
         row.addWidget(self.open_button)
-        row.addWidget(self.hint, 1)
+        row.addStretch(1)
         layout.addLayout(row)
+        # Below the buttons, full width: why the next session may not start is read whole.
+        layout.addWidget(self.hint)
 
         self.tree = QTreeWidget()
         self.tree.setObjectName("sessions_tree")
@@ -161,7 +165,9 @@ class SessionsTab(QWidget):
                 flags += [w.text for w in plan["waits"]]
             if flags:
                 item.setText(0, "\u26a0 " + text)
-                item.setToolTip(0, "\n".join(dict.fromkeys(flags)))
+                item.setToolTip(0, "\n".join(dict.fromkeys([text, *flags])))
+            else:
+                item.setToolTip(0, text)
                 for column in (0, 1):
                     item.setForeground(column, QBrush(WARN))
             font = item.font(0)
@@ -185,6 +191,10 @@ class SessionsTab(QWidget):
             item.setExpanded(True)
         for column in range(3):
             self.tree.resizeColumnToContents(column)
+        # A long plan title must not push its "not before" date out of sight.
+        widest = max(240, self.tree.viewport().width() // 2)
+        if self.tree.columnWidth(0) > widest:
+            self.tree.setColumnWidth(0, widest)
         if self.plans and self.tree.currentItem() is None:
             self.tree.setCurrentItem(self.tree.topLevelItem(len(self.plans) - 1))
         self.follow_ups.show_rows(fu.follow_ups_of_patient(self.store, patient_id),
