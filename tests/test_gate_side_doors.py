@@ -101,3 +101,28 @@ def test_an_override_of_the_deferral_does_not_answer_a_caution_beside_it(store, 
     data["justifications"] = {"fat_transfer": {"text": "Cardiology letter: no heart disease."}}
     sc.save_draft(store, draft.id, data, 6)
     assert sc.finalise(store, draft.id)
+
+
+def test_an_amendment_that_no_longer_plans_a_started_procedure_stops_its_plan(store, clock,
+                                                                              clinic):
+    from tests.sessions.session_helpers import run_mesotherapy
+
+    pr.sign_in(store, clinic["nurse"], "long enough")
+    plan = signed_plan(store, clinic, "2026-12-07")
+    first = sc.consultation_history(store, clinic["patient"])[0]["id"]
+    clock.advance(days=15)
+    session = ss.start_session(store, plan)
+    run_mesotherapy(store, session)
+    ss.complete_session(store, session)
+    clock.advance(days=1)
+    draft = sc.start_amendment(store, first, "Patient declined further mesotherapy sessions")
+    data = draft.data
+    data["chosen"], data["plan"] = [], {}
+    data["none_planned_reason"] = "Declined further sessions after the first."
+    sc.save_draft(store, draft.id, data, 6)
+    sc.finalise(store, draft.id)
+    clock.advance(days=15)
+    with pytest.raises(UserError, match="no longer plans hand mesotherapy"):
+        ss.start_session(store, plan)
+    listed = ss.patient_sessions(store, clinic["patient"])[0]
+    assert not listed["can_start"] and "no longer plans" in listed["blocked"]

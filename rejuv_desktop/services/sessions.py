@@ -292,6 +292,11 @@ def later_screening(store, plan: dict) -> tuple[str | None, gate.Wait | None]:
         return (f"{when} found {name} contraindicated: this plan cannot go ahead. Sessions "
                 "follow the newest screening: plan again in a new consultation when it "
                 "allows."), None
+    if plan["consultation_id"] in newest["corrects"] \
+            and plan["procedure"] not in newest["chosen"]:
+        return (f"The amendment of {pb.fmt(day)} to the consultation that made this plan no "
+                f"longer plans {name}: this plan does not continue. Plan it again in a new "
+                "consultation if it should."), None
     if level != "defer" or pb.override(newest, plan["procedure"]):
         return None, None
     defers = [r for r in verdict.get("reasons", []) if r.get("level") == "defer"]

@@ -52,7 +52,8 @@ def newest_screening(store, patient_id: int) -> dict | None:
     stored verdicts and overrides (None when there is none)."""
     row = store.query_one(
         "SELECT c.id, c.finalised_at, json_extract(c.screening_json, '$.verdicts') AS verdicts,"
-        " json_extract(c.data_json, '$.overrides') AS overrides FROM consultations c"
+        " json_extract(c.data_json, '$.overrides') AS overrides,"
+        " json_extract(c.data_json, '$.chosen') AS chosen FROM consultations c"
         " WHERE c.patient_id = ? AND NOT EXISTS"
         " (SELECT 1 FROM consultations a WHERE a.amends_id = c.id)"
         " ORDER BY c.finalised_at DESC, c.id DESC LIMIT 1", (patient_id,))
@@ -60,6 +61,13 @@ def newest_screening(store, patient_id: int) -> dict | None:
         return None
     for key in ("verdicts", "overrides"):
         row[key] = json.loads(row[key]) if row[key] else {}
+    row["chosen"] = json.loads(row["chosen"]) if row["chosen"] else []
+    # The consultations it corrects, through every amendment in between.
+    row["corrects"] = [r[0] for r in store.conn.execute(
+        "WITH RECURSIVE back(id) AS (SELECT amends_id FROM consultations WHERE id = ?"
+        " UNION SELECT c.amends_id FROM consultations c JOIN back ON c.id = back.id"
+        " WHERE c.amends_id IS NOT NULL) SELECT id FROM back WHERE id IS NOT NULL",
+        (row["id"],))]
     return row
 
 
