@@ -126,3 +126,27 @@ def test_an_amendment_that_no_longer_plans_a_started_procedure_stops_its_plan(st
         ss.start_session(store, plan)
     listed = ss.patient_sessions(store, clinic["patient"])[0]
     assert not listed["can_start"] and "no longer plans" in listed["blocked"]
+
+
+def test_no_consent_is_issued_for_a_plan_a_newer_screening_stops(store, clock, clinic):
+    from rejuv_desktop.services import documents as sd
+
+    pr.sign_in(store, clinic["nurse"], "long enough")
+    data = complete_data(chosen=["mesotherapy"])
+    data["plan"] = {"mesotherapy": data["plan"]["mesotherapy"]}
+    draft = sc.start_consultation(store, clinic["patient"])
+    sc.save_draft(store, draft.id, data, 6)
+    sc.finalise(store, draft.id)
+    plan = sc.plans_of(store, clinic["patient"])[0]["id"]
+    clock.advance(days=2)
+    data = complete_data(chosen=[], none_planned_reason="Pregnant: nothing now.", plan={})
+    data["answers"]["pregnant"] = "yes"
+    draft = sc.start_consultation(store, clinic["patient"])
+    sc.save_draft(store, draft.id, data, 6)
+    sc.finalise(store, draft.id)
+    count = store.scalar("SELECT count(*) FROM documents")
+    with pytest.raises(UserError, match="contraindicated: this plan cannot go ahead"):
+        sd.issue_consent(store, plan)
+    with pytest.raises(UserError, match="contraindicated"):
+        sd.print_document(store, "consent", clinic["patient"], "mesotherapy")
+    assert store.scalar("SELECT count(*) FROM documents") == count
