@@ -73,3 +73,42 @@ def test_the_not_before_date_and_the_reason_are_in_sight_at_1024_wide(qtbot, sto
     # The reason reads on its own line, as wide as the tab, not squeezed beside the buttons.
     assert "Not before 12/01/2027" in tab.hint.text()
     assert tab.hint.width() > tab.width() * 0.8
+
+
+def test_a_typed_date_before_a_deferral_ends_says_so_and_the_plan_follows_new_answers(
+        qtbot, store, clinic):  # noqa: F811
+    from rejuv_desktop.ui.consultation.wizard import Page
+    from tests.ui.test_consultation_wizard import answer_all, fill_intake, open_wizard
+    from tests.ui.test_plan_binding_wizard import type_into
+
+    pr.sign_in(store, clinic["nurse"], "long enough")
+    wizard = open_wizard(qtbot, store, clinic["patient"])
+    fill_intake(wizard)
+    answer_all(wizard)
+    wizard.next()
+    wizard.next()
+    rec = wizard.pages[Page.RECOMMENDATION]
+    rec.choices["mesotherapy"].click()
+    if rec.choices["fat_transfer"].isChecked():
+        rec.choices["fat_transfer"].click()
+    wizard.next()
+    box = wizard.pages[Page.PLAN].boxes["mesotherapy"]
+    assert box.start.text() == "06/12/2026"
+    # Back to the screening: laser on the hands a week ago defers mesotherapy for 42 days.
+    for _ in range(3):
+        wizard.back()
+    wizard.pages[Page.SCREENING].rows["recent_laser_or_peel"].buttons["yes"].setChecked(True)
+    for _ in range(3):
+        wizard.next()
+    assert wizard.currentId() == Page.PLAN
+    assert box.start.text() == "03/01/2027"  # moved to the end of the wait, and said so
+    assert "on 03/01/2027 or later" in box.binding_note.text()
+    type_into(qtbot, box.start.edit, "10/12/2026")
+    assert box.dates.text() == "Choose a date from 03/01/2027 to 21/11/2028"
+    wizard.next()
+    assert wizard.currentId() == Page.PLAN
+    assert box.start.text() == "10/12/2026"  # what was typed stays, to be corrected
+    type_into(qtbot, box.start.edit, "03/01/2027")
+    assert box.dates.text().startswith("1: 03/01/2027")
+    wizard.next()
+    assert wizard.currentId() == Page.FINALISE

@@ -304,6 +304,10 @@ class PlanBox(QGroupBox):
             w.valueChanged.connect(self.refresh)
         self.start.dateChanged.connect(changed)
         self.start.dateChanged.connect(self.refresh)
+        # A whole date out of range leaves the field empty without a new signal: say why now,
+        # not what was wrong with the half-typed text before it.
+        self.start.edit.textEdited.connect(self.refresh)
+        self.start.edit.editingFinished.connect(self.refresh)
 
     def load(self, plan: dict, context, binding: pb.Binding, overridden: bool) -> None:
         """Show a plan, its first date held to the plan's range: from the consultation (or the
