@@ -150,3 +150,27 @@ def test_no_consent_is_issued_for_a_plan_a_newer_screening_stops(store, clock, c
     with pytest.raises(UserError, match="contraindicated"):
         sd.print_document(store, "consent", clinic["patient"], "mesotherapy")
     assert store.scalar("SELECT count(*) FROM documents") == count
+
+
+def test_an_amendment_keeps_the_doctors_override_as_written_and_a_nurse_may_make_it(
+        store, clock, clinic):
+    pr.sign_in(store, clinic["doctor"], "long enough")
+    first = sc.finalise(store, pregnant_draft(store, clinic["patient"], OVERRIDE).id)
+    written_at = sc.get_consultation(store, first)["data"]["overrides"]["fat_transfer"]["at"]
+    clock.advance(days=1)
+    pr.sign_in(store, clinic["nurse"], "long enough")
+    draft = sc.start_amendment(store, first, "Weight misheard: 61 kg")
+    data = draft.data
+    data["weight_kg"] = 61
+    sc.save_draft(store, draft.id, data, 6)
+    amended = sc.get_consultation(store, sc.finalise(store, draft.id))
+    override = amended["data"]["overrides"]["fat_transfer"]
+    assert override["by"] == "Dr Claire Martin" and override["by_id"] == clinic["doctor"]
+    assert override["at"] == written_at
+    # Changing the override's words is a new override: a doctor's again.
+    draft = sc.start_amendment(store, amended["id"], "Override reworded")
+    data = draft.data
+    data["overrides"]["fat_transfer"]["text"] = OVERRIDE + " Checked again."
+    sc.save_draft(store, draft.id, data, 6)
+    with pytest.raises(UserError, match="Only a doctor"):
+        sc.finalise(store, draft.id)
