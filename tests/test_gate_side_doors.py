@@ -174,3 +174,30 @@ def test_an_amendment_keeps_the_doctors_override_as_written_and_a_nurse_may_make
     sc.save_draft(store, draft.id, data, 6)
     with pytest.raises(UserError, match="Only a doctor"):
         sc.finalise(store, draft.id)
+
+
+def test_the_gate_counts_an_amendments_deferral_from_the_day_the_plan_page_did(store, clock,
+                                                                                clinic):
+    from datetime import date
+
+    from rejuv_desktop.services import documents as sd
+
+    pr.sign_in(store, clinic["nurse"], "long enough")
+    data = complete_data(chosen=["mesotherapy"])
+    data["plan"] = {"mesotherapy": data["plan"]["mesotherapy"]}
+    draft = sc.start_consultation(store, clinic["patient"])
+    sc.save_draft(store, draft.id, data, 6)
+    first = sc.finalise(store, draft.id)  # 22/11/2026
+    clock.advance(days=20)
+    draft = sc.start_amendment(store, first, "Laser on the hands a week before: not asked")
+    data = draft.data
+    data["answers"]["recent_laser_or_peel"] = "yes"
+    data["plan"]["mesotherapy"]["start"] = "2027-01-03"  # 42 days after 22/11/2026
+    sc.save_draft(store, draft.id, data, 6)
+    sc.finalise(store, draft.id)
+    plan = next(p for p in sc.plans_of(store, clinic["patient"]) if p["status"] == "planned")
+    sd.sign_consent(store, sd.issue_consent(store, plan["id"]).id, "paper", "Nurse Aisha Rahman")
+    clock.advance(days=22)
+    assert clock().date() == date(2027, 1, 3)
+    assert ss.session_gate(store, plan["id"]) == []
+    assert ss.start_session(store, plan["id"])

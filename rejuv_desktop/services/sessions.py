@@ -235,11 +235,12 @@ def session_gate(store, plan_id: int, sides: frozenset[str] = frozenset(SIDES)) 
         reflection = pb.reflection_end(max(d for d in (given_on, issued) if d),
                                        ss.cooling_off_days(store))
     verdict = consultation["verdicts"].get(plan["procedure"]) or {}
-    if verdict.get("level") == "defer" and given_on \
+    screened = _day(consultation["screened_at"])  # as the plan page counted the wait
+    if verdict.get("level") == "defer" and screened \
             and not pb.override(consultation, plan["procedure"]):
         days = [r.get("wait_days") for r in verdict.get("reasons", []) if r.get("level") == "defer"]
         if days and all(days):
-            deferral = given_on + timedelta(days=max(days))
+            deferral = screened + timedelta(days=max(days))
     rules = scr.load_rules()
     earlier = [gate.Earlier(s["procedure"], date.fromisoformat(s["session_date"]),
                             frozenset(s["sides"].split(",")), rules.procedure_name(s["procedure"]))
@@ -306,7 +307,7 @@ def later_screening(store, plan: dict) -> tuple[str | None, gate.Wait | None]:
     if not days or not all(days):
         return (f"{when} deferred {name} ({waits}): this plan cannot go ahead until a new "
                 "screening, or a doctor records an override in a consultation."), None
-    until = day + timedelta(days=max(days))
+    until = _day(newest["screened_at"]) + timedelta(days=max(days))
     return None, gate.Wait("later_screening", until,
                            f"{when} deferred {name} until {pb.fmt(until)} ({waits}).")
 

@@ -62,6 +62,7 @@ def newest_screening(store, patient_id: int) -> dict | None:
     for key in ("verdicts", "overrides"):
         row[key] = json.loads(row[key]) if row[key] else {}
     row["chosen"] = json.loads(row["chosen"]) if row["chosen"] else []
+    row["screened_at"] = screened_at(store, row["id"])
     # The consultations it corrects, through every amendment in between.
     row["corrects"] = [r[0] for r in store.conn.execute(
         "WITH RECURSIVE back(id) AS (SELECT amends_id FROM consultations WHERE id = ?"
@@ -284,10 +285,22 @@ def consultation_of_plan(store, plan_id: int) -> dict:
     row = store.query_one(
         "SELECT c.finalised_at, json_extract(c.screening_json, '$.verdicts') AS verdicts,"
         " json_extract(c.data_json, '$.overrides') AS overrides"
+        " , c.id AS consultation_id"
         " FROM plans pl JOIN consultations c ON c.id = pl.consultation_id WHERE pl.id = ?",
         (plan_id,))
     if row is None:
         raise NotFound(f"Plan {plan_id} does not exist")
     for key in ("verdicts", "overrides"):
         row[key] = json.loads(row[key]) if row[key] else {}
+    row["screened_at"] = screened_at(store, row["consultation_id"])
     return row
+
+
+def screened_at(store, consultation_id: int) -> str:
+    """When the patient was screened for a consultation: an amendment's is the finalising of
+    the first consultation it corrects (its answers describe that day)."""
+    return store.conn.execute(
+        "WITH RECURSIVE back(id, amends_id, finalised_at) AS (SELECT id, amends_id, finalised_at"
+        " FROM consultations WHERE id = ? UNION ALL SELECT c.id, c.amends_id, c.finalised_at"
+        " FROM consultations c JOIN back ON c.id = back.amends_id)"
+        " SELECT finalised_at FROM back WHERE amends_id IS NULL", (consultation_id,)).fetchone()[0]
