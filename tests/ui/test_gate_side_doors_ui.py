@@ -112,3 +112,29 @@ def test_a_typed_date_before_a_deferral_ends_says_so_and_the_plan_follows_new_an
     assert box.dates.text().startswith("1: 03/01/2027")
     wizard.next()
     assert wizard.currentId() == Page.FINALISE
+
+
+def test_the_review_page_lists_each_caution_beside_a_deferral_with_its_justification(
+        qtbot, store, clinic):  # noqa: F811
+    from rejuv_desktop.ui.consultation.wizard import Page
+    from tests.test_plan_binding_service import OVERRIDE
+    from tests.ui.test_consultation_wizard import answer_all, fill_intake, open_wizard
+
+    pr.sign_in(store, clinic["doctor"], "long enough")
+    wizard = open_wizard(qtbot, store, clinic["patient"])
+    fill_intake(wizard)
+    answer_all(wizard, {"pregnant": "yes", "heart_disease": "unknown"})
+    wizard.next()
+    qtbot.keyClicks(wizard.pages[Page.VERDICT].cards["fat_transfer"].justification,
+                    "Cardiology letter: no heart disease.")
+    wizard.next()
+    rec = wizard.pages[Page.RECOMMENDATION]
+    rec.choices["fat_transfer"].click()
+    qtbot.keyClicks(rec.rows["fat_transfer"].override, OVERRIDE)
+    wizard.next()
+    wizard.next()
+    assert wizard.currentId() == Page.FINALISE
+    summary = wizard.pages[Page.FINALISE].summary.text()
+    assert "Not known whether the patient has heart disease" in summary
+    assert "Justification:</b> Cardiology letter: no heart disease." in summary
+    assert "Still missing" not in summary

@@ -543,6 +543,15 @@ class FinalisePage(WizardPage):
                         parts.append("&nbsp;&nbsp;" + level_badge("defer") + " "
                                      + esc(self.tr("Planned after the wait, from {day}").format(
                                          day=pb.fmt(b.wait_until))))
+                    # Every point of caution beside the verdict, with the justification for it.
+                    cautions = [r for r in evaluation.verdicts[p].reasons
+                                if r.level == "caution"]
+                    for r in dict.fromkeys(cautions):
+                        parts.append("&nbsp;&nbsp;" + level_badge("caution") + " " + esc(r.text))
+                    justification = (data["justifications"].get(p) or {}).get("text", "").strip()
+                    if cautions and justification:
+                        parts.append("&nbsp;&nbsp;<b>" + esc(self.tr("Justification")) + ":</b> "
+                                     + esc(justification))
                     reason = pb.unsupported_reason(data, p)
                     if not b.recommended and reason:
                         parts.append("&nbsp;&nbsp;<b>" + esc(self.tr("Not recommended; planned "
