@@ -177,7 +177,7 @@ def test_an_amendment_keeps_the_doctors_override_as_written_and_a_nurse_may_make
 
 
 def test_the_gate_counts_an_amendments_deferral_from_the_day_the_plan_page_did(store, clock,
-                                                                                clinic):
+                                                                                clinic, tmp_path):
     from datetime import date
 
     from rejuv_desktop.services import documents as sd
@@ -196,7 +196,11 @@ def test_the_gate_counts_an_amendments_deferral_from_the_day_the_plan_page_did(s
     sc.save_draft(store, draft.id, data, 6)
     sc.finalise(store, draft.id)
     plan = next(p for p in sc.plans_of(store, clinic["patient"]) if p["status"] == "planned")
-    sd.sign_consent(store, sd.issue_consent(store, plan["id"]).id, "paper", "Nurse Aisha Rahman")
+    scan = tmp_path / "signed-form.pdf"
+    scan.write_bytes(b"%PDF-1.4 scan of the signed form")
+    sd.sign_consent(store, sd.issue_consent(store, plan["id"]).id, "paper", "Nurse Aisha Rahman",
+                    photo_consent={"clinical_record": True, "teaching": False,
+                                   "publication": False}, scan_path=scan)
     clock.advance(days=22)
     assert clock().date() == date(2027, 1, 3)
     assert ss.session_gate(store, plan["id"]) == []
