@@ -138,3 +138,22 @@ def test_the_review_page_lists_each_caution_beside_a_deferral_with_its_justifica
     assert "Not known whether the patient has heart disease" in summary
     assert "Justification:</b> Cardiology letter: no heart disease." in summary
     assert "Still missing" not in summary
+
+
+def test_the_not_before_date_of_a_plan_is_never_cut_short(qtbot, store, qsettings,
+                                                          clinic):  # noqa: F811
+    pr.sign_in(store, clinic["nurse"], "long enough")
+    signed_plan(store, clinic, "2027-01-12")
+    w = MainWindow(store, qsettings)
+    qtbot.addWidget(w)
+    w.resize(1024, 700)
+    w.show()
+    w.show_patient(clinic["patient"])
+    tab = w.sessions_tab
+    tab.parentWidget().parentWidget().setCurrentWidget(tab)
+    qtbot.waitUntil(tab.tree.isVisible)
+    w.show_patient(clinic["patient"])
+    tree = tab.tree
+    text = tree.topLevelItem(0).text(1)
+    assert text == "not before 12/01/2027"
+    assert tree.columnWidth(1) >= tree.fontMetrics().horizontalAdvance(text)

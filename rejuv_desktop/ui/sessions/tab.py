@@ -219,11 +219,14 @@ class SessionsTab(QWidget):
         for column in range(3):
             width = metrics.horizontalAdvance(self.tree.headerItem().text(column))
             for item, is_plan in rows:
-                if is_plan and column > 0:
-                    continue  # the plan's own status and flag wrap under its sessions' width
+                # A plan's "not before" date is the gate's answer: it is never cut short. Its
+                # status wraps under its sessions' width, a word never cut.
                 m = bold_metrics if is_plan and column == 0 else metrics
                 extra = self.tree.indentation() * (1 if is_plan else 2) if column == 0 else 0
-                width = max(width, m.horizontalAdvance(item.text(column)) + extra)
+                text = item.text(column)
+                if is_plan and column == 2:
+                    text = max(text.split() or [""], key=m.horizontalAdvance)
+                width = max(width, m.horizontalAdvance(text) + extra)
             width += 16
             if column == 0:
                 width = min(width, max(180, int(self.tree.viewport().width() * 0.4)))
