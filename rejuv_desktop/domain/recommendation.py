@@ -312,8 +312,8 @@ RULES: tuple[RecommendationRule, ...] = (
     RecommendationRule(
         "mesotherapy_contraindicated",
         lambda x: x.skin_indicated and x.blocked("mesotherapy"),
-        lambda x: "Mesotherapy is not recommended: screening rules it out. The alternative is no skin-quality "
-        "treatment for now; reassess if the reason no longer applies.",
+        lambda x: "Mesotherapy is not recommended: screening rules it out. No other treatment for skin quality "
+        "is advised for now; this can be reviewed if the reason no longer applies.",
         lambda x: (*x.skin_signs, *_screening(x.ruled_out("mesotherapy"))),
     ),
     RecommendationRule(

@@ -166,6 +166,14 @@ def test_contraindication_says_why_and_offers_the_alternative():
     assert any("bleeding or clotting disorder" in f for f in refused.findings)
 
 
+def test_ruled_out_mesotherapy_is_worded_as_a_practitioner_would():
+    text = line(recommend(Findings(concerns={"dryness"}, verdicts=verdicts(pregnant="yes"))),
+                "mesotherapy_contraindicated").text
+    assert "The alternative is no" not in text
+    assert text == ("Mesotherapy is not recommended: screening rules it out. No other treatment for "
+                    "skin quality is advised for now; this can be reviewed if the reason no longer applies.")
+
+
 def test_pigment_referral_says_mesotherapy_does_not_treat_spots():
     text = line(recommend(Findings(lentigines_present=True, verdicts=CLEAR)), "refer_pigment").text
     assert "laser" in text and "Mesotherapy does not treat them" in text
