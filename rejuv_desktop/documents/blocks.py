@@ -328,6 +328,8 @@ class BlockRenderer:
     # -- blocks filled from the record ---------------------------------------------------------
 
     def _list(self, d: dict[str, Any]) -> list[Flowable]:
+        if set(d.get("omit_if", [])) & self.data.flags:
+            return []
         items = [i for i in self.data.lists.get(d["source"], []) if i.strip()]
         if not items:
             return [self._p(self.fill(d["empty"]), self.st.empty)]

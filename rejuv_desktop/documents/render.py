@@ -138,6 +138,7 @@ def render_summary(ctx: SummaryContext, lang: str = "en") -> RenderedDocument:
         "next_steps": list(ctx.next_steps),
     }
     data.tables = {"screening_points": [tuple(x) for x in ctx.screening_points]}
+    data.flags = frozenset({"nothing_planned"}) if ctx.nothing_planned else frozenset()
     data.texts = {"goals": ctx.goals, "notes": ctx.notes}
     data.merz = dict(ctx.merz)
     data.verdicts = [(label, level, list(reasons)) for label, level, reasons in ctx.verdicts]

@@ -160,7 +160,8 @@ def active_plan(store, patient_id: int, procedure: str) -> dict | None:
 
 
 def _long(day: date) -> str:
-    return f"{day:%d %B %Y}"
+    """A date in the documents' one format: "7 December 2026", never "07 December 2026"."""
+    return f"{day.day} {day:%B} {day.year}"
 
 
 def _by(entry: dict) -> str:
@@ -631,10 +632,10 @@ def summary_job(store, consultation_id: int) -> IssueJob:
         unsupported = pb.unsupported_reason(d, p)
         if unsupported:
             line += (f". Planned although the recommendation did not support it, because: "
-                     f"{unsupported['text']} ({_by(unsupported)})")
+                     f"{unsupported['text']} ({_by(unsupported)}).")
         override = pb.override(d, p)
         if override:
-            line += f". Planned despite a screening deferral, on a doctor's override ({_by(override)})"
+            line += f". Planned despite a screening deferral, on a doctor's override ({_by(override)})."
         plan_lines.append(line)
         warning = _reflection_warning(date.fromisoformat(plan["start_date"]), consulted_on,
                                       ss.cooling_off_days(store))
@@ -655,7 +656,7 @@ def summary_job(store, consultation_id: int) -> IssueJob:
         consulted_on=consulted_on,
         screening_points=[(f"{rules.procedure_name(p).capitalize()}: {text}", what, by)
                           for p, text, what, by in screening_points(c, scr.PROCEDURES)],
-        plan_warnings=warnings)
+        plan_warnings=warnings, nothing_planned=not d["chosen"])
     lang = _lang(patient)
     return IssueJob("summary", lambda: render_summary(ctx, lang), lambda rendered: _archive(
         store, "summary", rendered, c["patient_id"], number, consultation_id=consultation_id,
@@ -688,7 +689,16 @@ def _next_steps(c: dict, rules) -> list[str]:
                      "be considered.")
         out.append(line + " Not having any treatment is also a valid choice.")
     for p, v in verdicts.items():
-        if v["level"] == "defer":
+        if v["level"] != "defer":
+            continue
+        name = rules.procedure_name(p).capitalize()
+        if p in d["chosen"] and pb.override(d, p):
+            out.append(f"{name} was postponed by your screening, but a doctor has recorded why it "
+                       "can go ahead as planned: see the plan above.")
+        elif p in d["chosen"]:
+            out.append(f"{name} waits for the reason given above: your first session is planned "
+                       "after that wait, as shown in the plan above.")
+        else:
             out.append(f"{rules.procedure_name(p).capitalize()} is postponed: it can be considered "
                        "again once the reason given above no longer applies. The clinic will see "
                        "you again before any treatment.")

@@ -116,9 +116,9 @@ def test_footer_on_every_page():
     for number, page in enumerate(pages, start=1):
         text = page.extract_text()
         assert f"Page {number} of {len(pages)}" in text
-        assert "Document C-9" in text and "consent-fat-transfer version 2" in text
+        assert "Document C-9" in text and "consent-fat-transfer version 3" in text
         assert "Issued 10 November 2025" in text
-    assert doc.template_id == "consent_fat_transfer" and doc.template_version == 2 and doc.kind == "consent"
+    assert doc.template_id == "consent_fat_transfer" and doc.template_version == 3 and doc.kind == "consent"
 
 
 def test_same_input_gives_identical_bytes():
