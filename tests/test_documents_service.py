@@ -175,7 +175,7 @@ def test_paper_signature_attaches_the_scan_with_its_hash(store, planned, tmp_pat
     # The practitioner's line says what happened: signed on paper, the scan kept with its hash.
     flat = " ".join(text.split())
     assert "Confirmed on screen" not in flat
-    assert f"Signed on paper by Dr Claire Martin, GMC 7123456, on" in flat
+    assert "Signed on paper by Dr Claire Martin, GMC 7123456; scan archived" in flat
     assert f"scan archived (SHA-256 {scan_meta['sha256'][:12]}" in flat
     listed = {d["id"]: d for d in sd.documents_of(store, planned["patient"])}
     assert listed[doc.id]["scan_id"] == scans[0]["id"]

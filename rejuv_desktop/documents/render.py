@@ -91,7 +91,7 @@ def render_consent(ctx: ConsentContext, lang: str = "en") -> RenderedDocument:
             if cs.image_png is None and sig.method == "paper":
                 data.countersign_text = labels.format(
                     "countersigned_on_paper", name=cs.name, registration=cs.registration,
-                    signed_at=labels.date_time(cs.signed_at), sha256_short=(sig.scan_sha256 or "")[:12])
+                    sha256_short=(sig.scan_sha256 or "")[:12])
             elif cs.image_png is None:
                 data.countersign_text = labels.format(
                     "countersigned_attested", name=cs.name, registration=cs.registration,
