@@ -60,3 +60,12 @@ def test_the_consent_names_the_practitioner_with_their_title(store, clinic):
         consent = _flat(sd.pdf_bytes(store, sd.issue_consent(store, plan["id"]).id))
         assert "discussed with Dr Claire Martin." in consent
         assert "under the supervision of Dr Claire Martin." in consent
+
+
+def test_the_summary_lists_concerns_and_skin_findings_as_a_patient_reads_them(store, clinic):
+    pr.sign_in(store, clinic["doctor"], "long enough")
+    draft = sc.start_consultation(store, clinic["patient"])
+    sc.save_draft(store, draft.id, complete_data(), 6)
+    summary = _flat(sd.pdf_bytes(store, sd.issue_summary(store, sc.finalise(store, draft.id)).id))
+    assert "• Volume loss" in summary and "• volume loss" not in summary
+    assert "skin hydration: poor; skin elasticity: moderate; skin texture: crepey" in summary

@@ -159,6 +159,11 @@ def active_plan(store, patient_id: int, procedure: str) -> dict | None:
         (patient_id, procedure))
 
 
+def _capital(text: str) -> str:
+    """A list item as a patient reads it: "Volume loss", not "volume loss"."""
+    return text[:1].upper() + text[1:]
+
+
 def _long(day: date) -> str:
     """A date in the documents' one format: "7 December 2026", never "07 December 2026"."""
     return f"{day.day} {day:%B} {day.year}"
@@ -594,7 +599,7 @@ def summary_job(store, consultation_id: int) -> IssueJob:
     patient, patient_info = _patient(store, c["patient_id"])
     rules = scr.load_rules()
     d = c["data"]
-    concerns = [CONCERN_LABELS.get(x, x) for x in d["concerns"] if x != "other"]
+    concerns = [_capital(CONCERN_LABELS.get(x, x)) for x in d["concerns"] if x != "other"]
     if d.get("concern_other"):
         concerns.append(d["concern_other"])
     from rejuv_desktop.domain.scales import load_scales
@@ -620,7 +625,8 @@ def summary_job(store, consultation_id: int) -> IssueJob:
         if h.get("notes"):
             parts.append(h["notes"])
         if parts:
-            skin.append(f"{side.capitalize()} hand: " + ", ".join(parts))
+            # "Left hand: skin hydration: poor; brown spots: none": each finding set apart.
+            skin.append(f"{side.capitalize()} hand: " + "; ".join(parts))
     verdicts = [(rules.procedure_name(p).capitalize(), v["level"], [r["text"] for r in v["reasons"]])
                 for p, v in c["screening"]["verdicts"].items()]
     plan_lines, warnings = [], []
