@@ -69,3 +69,15 @@ def test_the_summary_lists_concerns_and_skin_findings_as_a_patient_reads_them(st
     summary = _flat(sd.pdf_bytes(store, sd.issue_summary(store, sc.finalise(store, draft.id)).id))
     assert "• Volume loss" in summary and "• volume loss" not in summary
     assert "skin hydration: poor; skin elasticity: moderate; skin texture: crepey" in summary
+
+
+def test_summary_plan_lines_carry_one_colon_each(store, clinic):
+    pr.sign_in(store, clinic["doctor"], "long enough")
+    data = complete_data(chosen=["mesotherapy"])
+    data["plan"] = {"mesotherapy": {**data["plan"]["mesotherapy"], "start": "2026-11-25"}}
+    draft = sc.start_consultation(store, clinic["patient"])
+    sc.save_draft(store, draft.id, data, 6)
+    summary = _flat(sd.pdf_bytes(store, sd.issue_summary(store, sc.finalise(store, draft.id)).id))
+    assert "Hand mesotherapy \u2014 Session 1: 25 November 2026" in summary
+    assert "Hand mesotherapy \u2014 please note: your first session is planned for 25 November 2026" in summary
+    assert "mesotherapy: Session" not in summary and ": Please note" not in summary

@@ -634,7 +634,8 @@ def summary_job(store, consultation_id: int) -> IssueJob:
     for p in d["chosen"]:
         plan = {"sessions": d["plan"][p]["sessions"], "interval_days": d["plan"][p].get("interval_days"),
                 "start_date": d["plan"][p]["start"]}
-        line = rules.procedure_name(p).capitalize() + ": " + "; ".join(_session_lines(p, plan, _lang(patient)))
+        # "Fat transfer to the hands — Session 1: 7 December 2026": one colon per line.
+        line = rules.procedure_name(p).capitalize() + " \u2014 " + "; ".join(_session_lines(p, plan, _lang(patient)))
         unsupported = pb.unsupported_reason(d, p)
         if unsupported:
             line += (f". Planned although the recommendation did not support it, because: "
@@ -646,7 +647,7 @@ def summary_job(store, consultation_id: int) -> IssueJob:
         warning = _reflection_warning(date.fromisoformat(plan["start_date"]), consulted_on,
                                       ss.cooling_off_days(store))
         if warning:
-            warnings.append(f"{rules.procedure_name(p).capitalize()}: {warning}")
+            warnings.append(f"{rules.procedure_name(p).capitalize()} \u2014 {warning[:1].lower()}{warning[1:]}")
     if not d["chosen"]:
         plan_lines.append("No procedure planned. " + (d.get("none_planned_reason") or ""))
     next_steps = _next_steps(c, rules)
