@@ -16,3 +16,35 @@ def test_the_documents_tab_fits_beside_the_patient_list_at_1024(qtbot, store, qs
         page = window.record.tabs.widget(i)
         # The patient list keeps about 400 pixels; each record tab fits in what is left.
         assert page.minimumSizeHint().width() <= 1024 - 420, window.record.tabs.tabText(i)
+
+
+def test_a_plan_not_yet_due_shows_its_date_and_status_whole_at_1024(qtbot, store, qsettings):
+    from datetime import timedelta
+
+    from PySide6.QtCore import QRect, Qt
+
+    from tests.sessions.session_helpers import add_plan
+
+    add_practitioner(store)
+    zoe = add_patient(store)
+    add_plan(store, zoe, "fat_transfer", start=store.clock().date() + timedelta(days=40))
+    window = MainWindow(store, qsettings)
+    qtbot.addWidget(window)
+    window.resize(1008, 652)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_patient(zoe)
+    window.record.tabs.setCurrentWidget(window.sessions_tab)
+    tree = window.sessions_tab.tree
+    qtbot.waitUntil(lambda: tree.viewport().width() > 0)
+    plan = tree.topLevelItem(0)
+    assert plan.text(1).startswith("not before ")
+    metrics = tree.fontMetrics()
+    for column in (1, 2):
+        # Wrapped in its column, each word whole: no "13/0…" or "plann…".
+        for word in plan.text(column).split():
+            assert metrics.horizontalAdvance(word) <= tree.columnWidth(column) - 8, word
+        rect = tree.visualItemRect(plan)
+        needed = metrics.boundingRect(QRect(0, 0, tree.columnWidth(column) - 8, 10_000),
+                                      int(Qt.TextFlag.TextWordWrap), plan.text(column)).height()
+        assert rect.height() >= needed

@@ -212,7 +212,11 @@ class SessionsTab(QWidget):
             width = metrics.horizontalAdvance(self.tree.headerItem().text(column))
             for item, is_plan in rows:
                 if is_plan and column > 0:
-                    continue  # the plan's own status and flag wrap under its sessions' width
+                    # The plan's own status and flag wrap under its sessions' width, but
+                    # each word whole ("not before 13/01/2027" with no session yet).
+                    width = max([width] + [metrics.horizontalAdvance(word)
+                                           for word in item.text(column).split()])
+                    continue
                 m = bold_metrics if is_plan and column == 0 else metrics
                 extra = self.tree.indentation() * (1 if is_plan else 2) if column == 0 else 0
                 width = max(width, m.horizontalAdvance(item.text(column)) + extra)
