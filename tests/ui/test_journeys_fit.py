@@ -48,3 +48,35 @@ def test_a_plan_not_yet_due_shows_its_date_and_status_whole_at_1024(qtbot, store
         needed = metrics.boundingRect(QRect(0, 0, tree.columnWidth(column) - 8, 10_000),
                                       int(Qt.TextFlag.TextWordWrap), plan.text(column)).height()
         assert rect.height() >= needed
+
+
+def test_the_sessions_list_keeps_its_rows_beside_long_session_details(qtbot, store, qsettings):
+    from rejuv_desktop.services import sessions as ss
+    from tests.sessions.session_helpers import add_plan, run_fat_transfer
+
+    add_practitioner(store)
+    zoe = add_patient(store)
+    sid = ss.start_session(store, add_plan(store, zoe, "fat_transfer"))
+    run_fat_transfer(store, sid)
+    ss.complete_session(store, sid)
+    window = MainWindow(store, qsettings)
+    qtbot.addWidget(window)
+    window.resize(1008, 560)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_patient(zoe)
+    tab = window.sessions_tab
+    window.record.tabs.setCurrentWidget(tab)
+    tab.tree.setCurrentItem(tab.tree.topLevelItem(0))
+    # A plan's details as long as a series of many sessions.
+    tab.details.setText("<br>".join(f"Session {n}: lot ABC-{n}, 2 ml" for n in range(1, 80)))
+    qtbot.waitUntil(lambda: tab.tree.viewport().height() > 0)
+    # The plan and its session stay on screen in the list, not squeezed to a clipped row.
+    plan = tab.tree.topLevelItem(0)
+    needed = tab.tree.visualItemRect(plan).height() + tab.tree.visualItemRect(plan.child(0)).height()
+    qtbot.waitUntil(lambda: tab.tree.viewport().height() >= needed)
+    assert tab.follow_ups.isVisible() and tab.follow_ups.height() > 40
+    # ... and the window still fits a 700-pixel-high screen: the details scroll instead.
+    assert window.minimumSizeHint().height() <= 700
+    # On a short window the list keeps room for a plan of three lines and a session or two.
+    assert tab.tree.height() >= 115

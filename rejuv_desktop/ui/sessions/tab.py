@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFontMetrics
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout,
-                               QHeaderView, QLabel, QPlainTextEdit, QPushButton, QSplitter,
-                               QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFrame,
+                               QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit, QPushButton,
+                               QScrollArea, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from rejuv_desktop.errors import UserError
 from rejuv_desktop.services import follow_ups as fu
@@ -127,8 +127,16 @@ class SessionsTab(QWidget):
         top = QWidget()
         tl = QVBoxLayout(top)
         tl.setContentsMargins(0, 0, 0, 0)
-        tl.addWidget(self.tree, 1)
-        tl.addWidget(self.details)
+        # The details of a plan with many sessions scroll in their own area: grown to their
+        # full height they squeezed the list of plans to a single clipped row.
+        details_scroll = QScrollArea()
+        details_scroll.setObjectName("session_details_scroll")
+        details_scroll.setWidgetResizable(True)
+        details_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        details_scroll.setWidget(self.details)
+        self.tree.setMinimumHeight(120)
+        tl.addWidget(self.tree, 3)
+        tl.addWidget(details_scroll, 2)
         split.addWidget(top)
         box = QWidget()
         bl = QVBoxLayout(box)
