@@ -21,7 +21,7 @@ def test_the_documents_tab_fits_beside_the_patient_list_at_1024(qtbot, store, qs
 def test_a_plan_not_yet_due_shows_its_date_and_status_whole_at_1024(qtbot, store, qsettings):
     from datetime import timedelta
 
-    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtCore import QDate, QRect, Qt
 
     from tests.sessions.session_helpers import add_plan
 
@@ -80,3 +80,47 @@ def test_the_sessions_list_keeps_its_rows_beside_long_session_details(qtbot, sto
     assert window.minimumSizeHint().height() <= 700
     # On a short window the list keeps room for a plan of three lines and a session or two.
     assert tab.tree.height() >= 115
+
+
+def test_the_day_view_says_its_counts_in_words_and_shows_each_visit_whole(qtbot, store,
+                                                                          qsettings):
+    from PySide6.QtCore import QDate, QRect, Qt
+
+    from rejuv_desktop.services import sessions as ss
+    from tests.sessions.session_helpers import add_plan, run_fat_transfer
+
+    add_practitioner(store)
+    zoe = add_patient(store, "Margaret", "O'Brien")
+    sid = ss.start_session(store, add_plan(store, zoe, "fat_transfer"))
+    run_fat_transfer(store, sid)
+    ss.complete_session(store, sid)
+    window = MainWindow(store, qsettings)
+    qtbot.addWidget(window)
+    window.resize(1008, 652)
+    window.show()
+    qtbot.waitExposed(window)
+    day = window.day_view
+    window.left_tabs.setCurrentWidget(day)
+    # The first visit after a fat transfer, on a day inside its window.
+    from rejuv_desktop.services import follow_ups as fu
+    from datetime import date
+
+    visit = next(v for v in fu.follow_ups_of_patient(store, zoe)
+                 if v["due_from"] != v["due_to"])
+    first = date.fromisoformat(str(visit["due_from"])[:10])
+    day.day_edit.setDate(QDate(first.year, first.month, first.day))
+    assert day.tree.topLevelItemCount() >= 1
+    assert "(s)" not in day.summary.text()
+    assert "1 follow-up visit" in day.summary.text()
+    tree = day.tree
+    row = tree.topLevelItem(0)
+    assert "window" in row.text(2)
+
+    def whole() -> bool:
+        width = tree.columnWidth(2) - 8
+        needed = tree.fontMetrics().boundingRect(QRect(0, 0, width, 10_000),
+                                                 int(Qt.TextFlag.TextWordWrap),
+                                                 row.text(2)).height()
+        return tree.visualItemRect(row).height() >= needed
+
+    qtbot.waitUntil(whole)
