@@ -116,11 +116,10 @@ def test_the_day_view_says_its_counts_in_words_and_shows_each_visit_whole(qtbot,
     row = tree.topLevelItem(0)
     assert "window" in row.text(2)
 
-    def whole() -> bool:
-        width = tree.columnWidth(2) - 8
-        needed = tree.fontMetrics().boundingRect(QRect(0, 0, width, 10_000),
-                                                 int(Qt.TextFlag.TextWordWrap),
-                                                 row.text(2)).height()
-        return tree.visualItemRect(row).height() >= needed
-
-    qtbot.waitUntil(whole)
+    # Visit, procedure and window on lines of their own, each fitting the column whole (the
+    # window's dates were cut to "(window 29/11 – …" at 1024 wide).
+    lines = row.text(2).split("\n")
+    assert len(lines) == 3 and lines[-1].startswith("window ")
+    qtbot.waitUntil(lambda: tree.columnWidth(2) > 0)
+    for line in lines:
+        assert tree.fontMetrics().horizontalAdvance(line) <= tree.columnWidth(2) - 8, line

@@ -523,12 +523,15 @@ class DayView(QWidget):
         self.filled = True
         self.tree.clear()
         for i in self.items:
-            what = i.label + (f" · {PROCEDURE_NAMES.get(i.procedure, '')}" if i.procedure else "")
+            # Visit, procedure and window each on a line of its own: wrapped by the view, the
+            # window's dates were cut to "(window 29/11 – …".
+            lines = [i.label] + ([PROCEDURE_NAMES.get(i.procedure, "")] if i.procedure else [])
             if i.due_from != i.due_to:
-                what += " " + self.tr("(window {window})").format(
-                    window=fmt_window(i.due_from, i.due_to))
-            item = QTreeWidgetItem([i.patient_name, i.phone or "—", what.replace(" · ", "\n", 1)
-                                    if len(what) > 28 else what])
+                lines.append(self.tr("window {window}").format(
+                    window=fmt_window(i.due_from, i.due_to)))
+            what = " · ".join(lines)
+            item = QTreeWidgetItem([i.patient_name, i.phone or "—",
+                                    "\n".join(lines) if len(what) > 28 else what])
             for column in range(3):
                 item.setToolTip(column, item.text(column))
             item.setData(0, PATIENT_ROLE, i.patient_id)
