@@ -123,3 +123,17 @@ def test_the_day_view_says_its_counts_in_words_and_shows_each_visit_whole(qtbot,
     qtbot.waitUntil(lambda: tree.columnWidth(2) > 0)
     for line in lines:
         assert tree.fontMetrics().horizontalAdvance(line) <= tree.columnWidth(2) - 8, line
+
+
+def test_the_consultations_list_shows_verdicts_in_words(qtbot, store):
+    from rejuv_desktop.ui.consultation.view import ConsultationsTab
+    from tests.sessions.session_helpers import add_plan
+
+    add_practitioner(store)
+    zoe = add_patient(store)
+    add_plan(store, zoe, "mesotherapy")
+    tab = ConsultationsTab(store)
+    qtbot.addWidget(tab)
+    tab.show_patient(zoe)
+    row = [tab.table.item(0, c).text() for c in range(4)]
+    assert row[1:4] == ["Eligible", "Eligible", "Planned"]
