@@ -184,7 +184,9 @@ class SessionsTab(QWidget):
                                                              total=s["series_length"])
                 status_text = STATUS_NAMES.get(s["status"], s["status"])
                 if s.get("early_start"):
-                    status_text += self.tr(" · started early")
+                    # On a line of its own: beside the status it widened the column and
+                    # pushed the key figures out of sight at 1024 wide.
+                    status_text += "\n" + self.tr("started early")
                 child = QTreeWidgetItem([name, fmt_day(s["session_date"]), status_text,
                                          "; ".join(s["figures"])])
                 child.setData(0, PLAN_ROLE, plan["id"])
@@ -227,7 +229,8 @@ class SessionsTab(QWidget):
                     continue
                 m = bold_metrics if is_plan and column == 0 else metrics
                 extra = self.tree.indentation() * (1 if is_plan else 2) if column == 0 else 0
-                width = max(width, m.horizontalAdvance(item.text(column)) + extra)
+                width = max([width] + [m.horizontalAdvance(line) + extra
+                                       for line in item.text(column).split("\n")])
             width += 16
             if column == 0:
                 width = min(width, max(180, int(self.tree.viewport().width() * 0.4)))
