@@ -25,10 +25,12 @@ AT = datetime(2025, 3, 1, 9, 30)
 BY = "Dr Lee"
 
 FAT_VALUES = {
-    "anaesthesia.type": "local",
-    "anaesthesia.agent": "lidocaine with epinephrine",
-    "anaesthesia.concentration_percent": 1,
-    "anaesthesia.volume_ml": 20,
+    "anaesthesia.site.1": "wrist block, left",
+    "anaesthesia.agent.1": "lidocaine with epinephrine",
+    "anaesthesia.concentration_percent.1": 1,
+    "anaesthesia.volume_ml.1": 20,
+    "anaesthesia.lot.1": "LID-2207",
+    "sedation.given": False,
     "donor_site.site": "abdomen",
     "harvest.cannula": "blunt 3 mm",
     "harvest.volume_ml": 80,
@@ -46,7 +48,11 @@ FAT_VALUES = {
 MESO_VALUES = {
     "todays_check.session_kind": "series",
     "todays_check.session_number": 1,
-    "topical_anaesthesia.used": False,
+    "todays_check.pregnant": False,
+    "todays_check.breastfeeding": False,
+    "todays_check.new_medicines": False,
+    "todays_check.vaccine_or_dental": False,
+    "todays_check.recent_laser": False,
     "products.name.1": "Hyaluronic acid 20 mg/ml",
     "products.lot.1": "L123",
     "products.expiry.1": date(2026, 1, 31),
@@ -273,7 +279,7 @@ def test_out_of_range_value_is_reported_once_not_as_a_sum():
 
 @pytest.mark.parametrize("volume, severity", [(20, None), (40, "warning"), (49, "warning"), (50, "error")])
 def test_anaesthetic_dose(volume, severity):
-    state = with_values(done(FAT, FAT_VALUES), anaesthesia__volume_ml=volume)
+    state = with_values(done(FAT, FAT_VALUES), anaesthesia__volume_ml__1=volume)
     found = [p for p in problems(FAT, state) if p.key == "lidocaine"]
     if severity is None:
         assert found == []
@@ -285,11 +291,11 @@ def test_anaesthetic_dose(volume, severity):
 
 
 def test_plain_lidocaine_uses_its_own_limit():
-    state = with_values(done(FAT, FAT_VALUES), anaesthesia__agent="lidocaine plain",
-                        anaesthesia__volume_ml=31.5)
+    state = with_values(done(FAT, FAT_VALUES), anaesthesia__agent__1="lidocaine plain",
+                        anaesthesia__volume_ml__1=20.5)
     [problem] = problems(FAT, state)
     assert problem.severity == "error"
-    assert "300 mg maximum" in problem.message
+    assert "200 mg maximum" in problem.message  # the lower, UK product-information cap
 
 
 def test_missing_weight_blocks_the_dose_check():
@@ -301,7 +307,7 @@ def test_missing_weight_blocks_the_dose_check():
 
 
 def test_dose_not_checked_until_all_values_are_in():
-    state = with_values(done(FAT, FAT_VALUES), anaesthesia__volume_ml=None)
+    state = with_values(done(FAT, FAT_VALUES), anaesthesia__volume_ml__1=None)
     assert [p.key for p in problems(FAT, state)] == []
     assert anaesthetic_dose(FAT, state) is None
 
