@@ -34,6 +34,12 @@ def field_value(f: Field, rng: random.Random, day: date, number: int):
         return "series"
     if f.id == "session_number":
         return number
+    if f.stop_when is not None:  # a question asked again on the day: the answer that goes on
+        return not f.stop_when if isinstance(f.stop_when, bool) else None
+    if f.step_id == "anaesthesia" and f.id == "volume_ml":
+        return round(rng.uniform(2, 10), 1)  # each anaesthetic entry stays well under the limit
+    if f.step_id == "anaesthesia" and f.id == "concentration_percent":
+        return rng.choice([0.5, 1])
     if f.type == "choice":
         choice = rng.choice(f.choices)
         return [choice] if f.multiple else choice
