@@ -94,6 +94,9 @@ class AftercareContext:
     document_id: str
     next_session_window: tuple[date, date] | None = None
     check_date: tuple[date, date] | None = None
+    sedation: bool = False
+    """Sedation was given in the session: the sheet says no driving for 24 hours and that an
+    adult must take the patient home."""
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,8 @@ LABEL_FIELDS: dict[str, frozenset[str]] = {
     "signed_on_paper": frozenset({"signed_at", "witness"}),
     "yes": frozenset(),
     "no": frozenset(),
+    "sedation_no_driving": frozenset(),
+    "sedation_escort": frozenset(),
 }
 
 PAGE_SIZES = ("A4", "letter")

@@ -72,7 +72,10 @@ def render_aftercare(ctx: AftercareContext, lang: str = "en") -> RenderedDocumen
     values = _common_values(ctx, labels) | {"session_date": labels.date(ctx.session_date, weekday=True)}
     overrides = {"next_session": ctx.next_session_window, "check": ctx.check_date}
     dates = _dates(tpl, labels, {"session_date": ctx.session_date, "issued_on": ctx.issued_on}, overrides)
-    return _render(tpl, labels, ctx, values, dates, _block_data(ctx, labels))
+    data = _block_data(ctx, labels)
+    data.lists = {"sedation": [labels["sedation_no_driving"], labels["sedation_escort"]]
+                  if ctx.sedation else []}
+    return _render(tpl, labels, ctx, values, dates, data)
 
 
 def render_summary(ctx: SummaryContext, lang: str = "en") -> RenderedDocument:

@@ -52,6 +52,7 @@ SOURCES: dict[str, dict[str, dict[str, int]]] = {
     "list": {
         "consent": {"planned_sessions": 1},
         "summary": {"concerns": 1, "skin_notes": 1, "recommendation": 1, "plan": 1},
+        "aftercare": {"sedation": 1},
     },
     "table": {"consent": {"caution_findings": 3}},
     "text": {"summary": {"goals": 1, "notes": 1}},

@@ -279,6 +279,16 @@ def _aftercare_dates(store, patient_id: int, procedure: str, session_id: int | N
     return date.fromisoformat(plan["start_date"]), None, None, None
 
 
+def _sedation_given(store, session_id: int | None) -> bool:
+    """Whether the session recorded sedation (its aftercare then warns about driving)."""
+    if session_id is None:
+        return False
+    from rejuv_desktop.storage import sessions as sessions_repo
+
+    values = sessions_repo.latest_values(store, [session_id], "sedation.").get(session_id, {})
+    return values.get("sedation.given") is True
+
+
 def issue_aftercare(store, patient_id: int, procedure: str,
                     session_id: int | None = None) -> IssuedDocument:
     """Render and archive the aftercare sheet, dated from the session (or the planned date)."""
@@ -301,7 +311,8 @@ def aftercare_job(store, patient_id: int, procedure: str,
         clinic=_clinic(store), patient=patient_info,
         practitioner=_practitioner(store, store.actor_id or fallback),
         procedure=procedure, session_date=session_date, issued_on=store.clock().date(),
-        document_id=number, next_session_window=nxt, check_date=check)
+        document_id=number, next_session_window=nxt, check_date=check,
+        sedation=_sedation_given(store, session_id))
     lang = _lang(patient)
     return IssueJob("aftercare", lambda: render_aftercare(ctx, lang), lambda rendered: _archive(
         store, "aftercare", rendered, patient_id, number, procedure=procedure,

@@ -197,3 +197,39 @@ def test_optional_topical_cream_never_blocks(store, patient):
     run_mesotherapy(store, sid)
     ss.record_value(store, sid, "topical_anaesthesia.used", None)
     assert ss.open_items(store, sid) == []
+
+
+def test_sedation_is_recorded_and_its_aftercare_warns_about_driving(store, patient):
+    import io
+
+    from pypdf import PdfReader
+
+    from rejuv_desktop.services import settings
+
+    settings.save_clinic(store, {"clinic_name": "Harbourside Hand Clinic",
+                                 "clinic_phone": "+44 20 7946 0000"})
+    sid = ss.start_session(store, add_plan(store, patient, "fat_transfer"))
+    run_fat_transfer(store, sid)
+    ss.record_value(store, sid, "sedation.given", True)
+    status = ss.session_status(store, sid)
+    assert {"Sedation — Sedation agent", "Sedation — Sedation dose and route",
+            "Sedation — Monitoring", "Sedation — Discharge criteria met"} <= set(status.open)
+    for key, value in (("agent", "midazolam"), ("dose", "2 mg IV"),
+                       ("monitoring", ["pulse oximetry", "blood pressure"]),
+                       ("discharge", ["awake, oriented", "adult escort"])):
+        ss.record_value(store, sid, f"sedation.{key}", value)
+    assert ss.open_items(store, sid) == []
+    ss.complete_session(store, sid)
+
+    def text(doc):
+        pdf = sd.pdf_bytes(store, doc.id)
+        return " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+
+    sheet = " ".join(text(sd.issue_aftercare(store, patient, "fat_transfer", sid)).split())
+    assert "You had sedation today. For 24 hours do not drive" in sheet
+    assert "An adult must take you home" in sheet
+    other = ss.start_session(store, add_plan(store, patient, "fat_transfer"))
+    run_fat_transfer(store, other)
+    ss.complete_session(store, other)
+    plain = " ".join(text(sd.issue_aftercare(store, patient, "fat_transfer", other)).split())
+    assert "do not drive" not in plain and "without sedation" in plain
