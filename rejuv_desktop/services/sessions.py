@@ -203,11 +203,12 @@ def session_status(store, session_id: int) -> SessionStatus:
         consult_day, state.session_date, protocol.weight.reweigh_after_days)
     if stale:
         dose_step = (dose_checks[0].volume or "").partition(".")[0]
-        since = f"from {consult_day.isoformat()}" if consult_day else "of unknown date"
+        since = (f"from {consult_day.strftime('%d/%m/%Y')}" if consult_day
+                 else "of unknown date")
         found.append(cl.Problem(f"{dose_step}.weight", (
             f"Weigh the patient today: the weight on record is {since}, more than "
             f"{protocol.weight.reweigh_after_days} days ago, and the anaesthetic maximum rests "
-            "on it"), "error"))
+            "on it (type today's weight at the top and press Enter)"), "error"))
     by_step = _check_step(protocol)
     # Gates guard the start of a step. A step with entries has started, and stays open for
     # corrections even if an earlier tick is withdrawn later (completion still needs it back).

@@ -38,7 +38,7 @@ def test_a_large_weight_change_is_asked_about_and_refused_unless_confirmed(
     type_in(qtbot, runner, "weight_kg", "141")           # asked again; confirmed this time
     assert len(asked) == 2
     assert ss.get_session(store, runner.session_id)["weight_kg"] == 141
-    assert "large change from the consultation confirmed" in label(runner, "weight_note").text()
+    assert "change confirmed" in label(runner, "weight_note").text()
     type_in(qtbot, runner, "weight_kg", "140")           # 1 % from the consultation? no: 241 %
     assert len(asked) == 3
 
@@ -47,7 +47,7 @@ def test_an_old_weight_blocks_until_the_patient_is_weighed(qtbot, store, patient
     plan = add_plan(store, patient, "fat_transfer", weight=64,
                     consulted_at="2026-09-01T10:00:00+01:00")
     runner = open_runner(qtbot, store, plan)
-    assert "too old, weigh the patient today" in label(runner, "weight_note").text()
+    assert label(runner, "weight_note").text() == "from 01/09/2026: weigh today"
     tick(qtbot, runner, "sign_in.identity")
     tick(qtbot, runner, "sign_in.photos")
     time_out(qtbot, runner)

@@ -84,7 +84,7 @@ def test_fat_transfer_end_to_end(qtbot, store, patient, no_modal):
     # Before anything is drawn up: the volume allowed at this concentration, from the weight.
     add_anaesthetic(qtbot, runner, 1, "wrist block, left", "lidocaine with epinephrine", "1",
                     None)
-    assert "at most <b>44.8 ml</b>" in label(runner, "dose_advice").text()
+    assert "at most <b>44.8 ml</b> can still be given" in label(runner, "dose_advice").text()
     type_in(qtbot, runner, "anaesthesia.volume_ml.1", "36")
     type_in(qtbot, runner, "anaesthesia.lot.1", "LID-2207")
     # 360 mg of a 448 mg maximum: the 80 % warning, live.

@@ -116,23 +116,26 @@ class DosePanel(QFrame):
         _set_text(self.text, "<br>".join(text))
 
     def _advice(self, status: SessionStatus) -> str:
+        """For each entry whose agent and concentration are chosen but whose volume is not yet
+        recorded: how many ml may still be drawn up, the other entries counted."""
+        step = next((c.agent for c in status.protocol.checks if c.kind == "lidocaine_dose"),
+                    "").partition(".")[0]
         lines = []
-        step = None
         for a in status.advice:
-            if step is None:
-                step = next((c.agent for c in status.protocol.checks
-                             if c.kind == "lidocaine_dose"), "").partition(".")[0]
+            if a.row is not None and status.value(f"{step}.volume_ml.{a.row}") is not None:
+                continue
             site = status.value(f"{step}.site.{a.row}") if a.row is not None else None
-            given = status.value(f"{step}.volume_ml.{a.row}") if a.row is not None else None
-            name = f"Entry {a.row}" + (f" ({esc(site)})" if site else "")
-            left = (f"at most <b>{format_number(round(a.remaining_ml, 1))} ml</b>"
-                    if a.remaining_ml > 0 else "<b>none</b>")
-            lines.append(
-                f"{name}: {esc(a.agent)} {format_number(a.concentration_percent)}% — {left} "
-                f"with the other entries counted ({format_number(round(a.total_ml, 1))} ml alone"
-                f" would reach the maximum)" + (f"; {format_number(given)} ml recorded"
-                                                if given is not None else ""))
+            name = self.tr("Entry {n}").format(n=a.row) + (f" ({esc(site)})" if site else "")
+            solution = f"{esc(a.agent)} {format_number(a.concentration_percent)}%"
+            if a.remaining_ml > 0:
+                lines.append(self.tr("{name}: {solution} — at most <b>{ml} ml</b> can still be "
+                                     "given ({alone} ml alone would reach the maximum)").format(
+                    name=name, solution=solution, ml=format_number(round(a.remaining_ml, 1)),
+                    alone=format_number(round(a.total_ml, 1))))
+            else:
+                lines.append(self.tr("{name}: {solution} — <b>none</b>: the maximum is already "
+                                     "reached").format(name=name, solution=solution))
         if not lines:
             return ""
-        head = self.tr("Volume allowed, from today's weight:")
+        head = self.tr("Before drawing up, from today's weight:")
         return f"<b>{head}</b><br>" + "<br>".join(lines)

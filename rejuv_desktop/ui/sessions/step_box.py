@@ -10,7 +10,7 @@ changes: see ``fields`` for the PySide6 reference-count fault this avoids.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton,
                                QVBoxLayout, QWidget)
 
 from rejuv_desktop.domain import checklist as cl
@@ -45,6 +45,18 @@ def set_shown(widget: QWidget, on: bool) -> None:
         widget.setVisible(on)
         if widget.parentWidget() is not None:
             widget.parentWidget().updateGeometry()
+
+def _compact(editor: FieldEditor) -> None:
+    """Rows of several columns (anaesthetics, products) fit the window: choice lists and the
+    "who, when" line may be narrower than their longest text."""
+    if editor.combo is not None:
+        editor.combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        editor.combo.setMinimumContentsLength(10)
+    if editor.line is not None and editor.field.type in ("number", "integer"):
+        editor.line.setMaximumWidth(72)
+    editor.who.setWordWrap(True)
+
 
 BOX_STYLE = "QFrame#step_%s { border: 1px solid #ccc; border-radius: 4px; background: %s; }"
 
@@ -250,6 +262,7 @@ class StepBox(QFrame):
         for r, n in enumerate(numbers, start=1):
             for c, f in enumerate(self.listed):
                 editor = self._editor(f, n)
+                _compact(editor)
                 self.rows_grid.addWidget(editor, r, c, Qt.AlignmentFlag.AlignTop)
                 self.row_widgets.append(editor)
             remove = QPushButton(self.tr("Remove"))

@@ -40,12 +40,12 @@ def weight_note(parent: QWidget, status: ss.SessionStatus) -> str:
     if weighed is not None:
         note = parent.tr("weighed today")
         if isinstance(weighed.value, dict) and weighed.value.get("confirmed_change"):
-            note += parent.tr(" (large change from the consultation confirmed)")
+            note += parent.tr(" (change confirmed)")
         return note
     if status.consultation_day is None:
         return ""
     day = fmt_day(status.consultation_day.isoformat())
     if status.weight_stale:
-        return parent.tr("from the consultation of {day}: too old, weigh the patient today "
-                         "(type the weight and press Enter)").format(day=day)
+        return parent.tr("from {day}: weigh today").format(day=day)
     return parent.tr("from the consultation of {day}").format(day=day)
+
