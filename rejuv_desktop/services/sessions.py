@@ -526,6 +526,7 @@ def product_rows(protocol: Protocol, values: dict) -> list[dict]:
                 strength = get("concentration_percent")
                 name = get("agent") + (f" {format_number(strength)}%"
                                        if isinstance(strength, (int, float)) else "")
+                name += f" ({get('site')})" if not is_empty(get("site")) else ""
             quantity = get("quantity_ml")
             out.append({"row_number": n, "product": name or "", "lot": get("lot"),
                         "expiry": get("expiry"),
@@ -604,12 +605,10 @@ def key_figures(protocol: Protocol, values: dict) -> list[str]:
         state = cl.SessionState(session_date=date.min, field_values=values, weight_kg=None)
         given = cl.dose_lines(protocol, check, state)
         if given:
+            # The total first; each entry, with its lot and volume, is among the products.
             total = sum(x.mg for x in given)
-            parts = [f"{x.where + ': ' if x.where else ''}{x.limit.label} "
-                     f"{format_number(x.concentration_percent)}% "
-                     f"{with_unit(x.volume_ml, 'ml')}" for x in given]
-            lines.append(f"Anaesthetic {format_number(round(total))} mg in all "
-                         f"({'; '.join(parts)})")
+            lines.append(f"Anaesthetic: {format_number(round(total))} mg in all "
+                         f"({len(given)} {'entry' if len(given) == 1 else 'entries'})")
     for step in protocol.steps:
         for f in step.fields:
             if f.unit != "ml" or f.repeat == "list":

@@ -67,7 +67,7 @@ def test_anaesthetic_lots_are_kept_for_a_recall(store, patient):
     run_fat_transfer(store, sid)
     ss.complete_session(store, sid)
     [use] = recall.lot_lookup(store, "lid 2207")
-    assert use.product == "lidocaine with epinephrine 1%" and use.quantity_ml == 20
+    assert use.product == "lidocaine with epinephrine 1% (wrist block, left)" and use.quantity_ml == 20
 
 
 @pytest.mark.parametrize("answer", ["yes", "unknown"])

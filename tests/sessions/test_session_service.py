@@ -370,10 +370,10 @@ def test_a_whole_session_of_each_procedure_completes(store, patient):
         ss.complete_session(store, sid)
     plans = ss.patient_sessions(store, patient)
     assert plans[0]["sessions_list"][0]["figures"] == [
-        "Anaesthetic 200 mg in all (wrist block, left: lidocaine with epinephrine 1% 20 ml)",
+        "Anaesthetic: 200 mg in all (1 entry)",
         "Volume harvested: 80 ml", "Usable fat: 40 ml",
         "Volume injected: left 18 ml, right 20 ml",
-        "lidocaine with epinephrine 1%: lot LID-2207, 20 ml"]
+        "lidocaine with epinephrine 1% (wrist block, left): lot LID-2207, 20 ml"]
     assert plans[1]["sessions_list"][0]["figures"] == [
         "Hyaluronic acid 20 mg/ml: lot HA-2291, expires 2028-06-30, 2 ml",
         "Vitamin cocktail: lot VC 118, expires 2028-01-31, 1.5 ml"]
