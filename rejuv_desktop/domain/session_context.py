@@ -13,7 +13,8 @@ from typing import Mapping
 
 from rejuv_desktop.domain.dose import DoseReduction
 from rejuv_desktop.domain.protocols import Item, Protocol
-from rejuv_desktop.domain.screening import ScreeningRules
+from rejuv_desktop.domain.screening import ScreeningRules, effective_answers
+from rejuv_desktop.errors import ValidationError
 
 CAUTION_PREFIX = "caution_"
 
@@ -54,16 +55,25 @@ def caution_items(protocol: Protocol, procedure: str, answers: Mapping[str, str 
         return ()
     texts = {c.question: c.text for c in protocol.caution_checks}
     questions = {q.id: q for q in rules.questions}
+    try:
+        effective = effective_answers(answers, rules)
+    except ValidationError:
+        effective = {q.id: answers.get(q.id) or "unknown" for q in rules.questions}
     out = []
     for rule in rules.rules:
-        if rule.procedure != procedure or rule.level != "caution":
+        if rule.procedure != procedure:
             continue
-        if answers.get(rule.question_id) != "yes":
-            continue
+        answer = effective.get(rule.question_id, "unknown")
         q = questions.get(rule.question_id)
         statement = q.statement if q else rule.question_id
-        text = texts.get(rule.question_id) or (
-            f"Caution from the consultation ({statement}): the plan agreed is followed today")
+        if answer == "yes" and rule.level == "caution":
+            text = texts.get(rule.question_id) or (
+                f"Caution from the consultation ({statement}): the plan agreed is followed today")
+        elif answer not in ("yes", "no"):
+            # An unknown answer made the verdict a caution: it is confirmed before treatment.
+            text = f"Not known at the consultation whether {statement}: confirmed \"no\" today"
+        else:
+            continue
         out.append(Item(id=f"{CAUTION_PREFIX}{rule.question_id}", text=text,
                         help=f"{rule.reason}\nJustification recorded at the consultation: "
                              f"{justification.strip()}"))
