@@ -66,3 +66,14 @@ def test_weight_age(weighed, stale):
 def test_weight_change():
     assert sc.weight_change(41, 141) == pytest.approx(100 / 41)
     assert sc.weight_change(None, 70) is None
+
+
+def test_one_weight_range_for_consultation_session_and_dose():
+    from rejuv_desktop.domain import consultation as dc
+    from rejuv_desktop.domain import dose
+
+    assert (dc.MIN_WEIGHT_KG, dc.MAX_WEIGHT_KG) == (dose.MIN_WEIGHT_KG, dose.MAX_WEIGHT_KG) == (30, 250)
+    data = dc.new_data()
+    data["weight_kg"] = 251
+    errors = dc.check_complete(data, dc.evaluate(data))
+    assert errors["weight_kg"] == "Weight must be between 30 and 250 kg"
