@@ -410,6 +410,8 @@ def test_dose_reduction_questions_exist_in_the_screening():
     first = ids.index(reduction.questions[0])
     assert ids[first:first + len(reduction.questions)] == list(reduction.questions)
     assert ids[first - 1] == "smoker"
+    for procedure in ("fat_transfer", "mesotherapy"):
+        assert {c.question for c in load_protocol(procedure).caution_checks} <= set(ids)
 
 
 def test_sign_out_items_the_app_satisfies_and_the_optional_cream():
