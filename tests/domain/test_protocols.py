@@ -427,3 +427,38 @@ def test_sign_out_items_the_app_satisfies_and_the_optional_cream():
         "pregnant", "breastfeeding", "new_medicines", "vaccine_or_dental", "recent_laser"}
     [deep] = [c for c in meso.checks if c.kind == "reason_above"]
     assert (deep.field, deep.above, deep.reason) == ("injection.depth_mm", 2, "injection.depth_reason")
+
+
+# --- the day's safety content names its line too ------------------------------------------------
+
+def test_a_deeper_value_check_and_its_message(tmp_path):
+    reason = ('[[steps.fields]]\nid = "why"\nlabel = "Why"\ntype = "text"\n\n'
+              '[[checks]]\nid = "deep"\nkind = "reason_above"\nfield = "inject.depth"\nabove = 2\n'
+              'reason = "inject.why"\nmessage = "Deeper than {above} mm: {value} mm"\n\n[series]')
+    p = _load(tmp_path, VALID.replace("[series]", reason, 1))
+    [check] = p.checks
+    assert (check.field, check.above, check.reason) == ("inject.depth", 2, "inject.why")
+    bad = VALID.replace("[series]", reason.replace(
+        'message = "Deeper than {above} mm: {value} mm"',
+        'message = "Deeper than {limit} mm"  # HERE'), 1)
+    _expect_error(tmp_path, bad, "{value}", "{above}")
+
+
+@pytest.mark.parametrize("table, words", [
+    ('[dose_reduction]\nfraction = 1.4  # HERE\nquestions = ["liver_disease"]\n', ("fraction",)),
+    ('[weight]\nconfirm_change_fraction = 0  # HERE\n', ("confirm_change_fraction",)),
+])
+def test_reduction_and_weight_rules_are_checked(tmp_path, table, words):
+    _expect_error(tmp_path, VALID.replace("[series]", table + "\n[series]", 1), *words)
+
+
+def test_an_item_the_app_satisfies_names_what_it_waits_for(tmp_path):
+    text = _edit('id = "ok"\ntext = "All fine"', 'id = "ok"\ntext = "All fine"\nby_app = "coffee"  # HERE')
+    _expect_error(tmp_path, text, "by_app")
+
+
+def test_a_stop_answer_needs_its_reason(tmp_path):
+    text = _edit('id = "ok"\ntext = "All fine"\n',
+                 'id = "ok"\ntext = "All fine"\n\n[[steps.fields]]\nid = "pregnant"\nlabel = "P"\n'
+                 'type = "bool"\nstop_when = true  # HERE\n')
+    _expect_error(tmp_path, text, "stop_reason")
