@@ -338,3 +338,49 @@ def test_validate_field_uses_the_range_message():
     state = done(MESO, MESO_VALUES)
     assert validate_field(MESO.field("injection.needle_gauge"), 40, state) == "Must be between 25 and 34 G"
     assert validate_field(MESO.field("injection.needle_gauge"), None, state) is None
+
+
+# --- every anaesthetic of the session, and what the day adds -------------------------------------
+
+from rejuv_desktop.domain.checklist import stop_reasons, volume_advice  # noqa: E402
+from rejuv_desktop.domain.dose import DoseReduction  # noqa: E402
+
+TUMESCENT = {"anaesthesia.site.2": "donor site (tumescent)",
+             "anaesthesia.agent.2": "lidocaine with epinephrine",
+             "anaesthesia.concentration_percent.2": 0.05}
+
+
+def test_rows_are_summed_and_advice_counts_the_other_rows():
+    state = with_values(done(FAT, {**FAT_VALUES, **TUMESCENT}))
+    [advice] = [a for a in volume_advice(FAT, state) if a.row == 2]
+    assert advice.remaining_ml == pytest.approx((490 - 200) / 0.5)
+    state = with_values(state, anaesthesia__volume_ml__2=500, anaesthesia__lot__2="T-1")
+    dose = anaesthetic_dose(FAT, state)
+    assert dose.mg == pytest.approx(450) and len(dose.lines) == 2
+    assert dose.lines[1].where == "donor site (tumescent)"
+
+
+def test_a_reduction_in_the_state_lowers_the_check():
+    state = done(FAT, FAT_VALUES, dose_reduction=DoseReduction(0.4, ("the patient has liver disease",)))
+    dose = anaesthetic_dose(FAT, state)
+    assert dose.max_mg == pytest.approx(294) and dose.status == "ok"   # 200 of 294 mg
+    state = with_values(state, anaesthesia__volume_ml__1=25)
+    assert [p.severity for p in problems(FAT, state) if p.key == "lidocaine"] == ["warning"]
+
+
+def test_items_the_app_satisfies_are_never_open():
+    state = done(FAT, FAT_VALUES)
+    items = {k: v for k, v in state.completed_items.items()
+             if k not in ("sign_out.aftercare", "sign_out.follow_up")}
+    assert open_required(FAT, replace(state, completed_items=items)) == []
+
+
+def test_a_yes_today_is_a_stop_and_a_deep_injection_needs_its_reason():
+    state = with_values(done(MESO, MESO_VALUES), todays_check__vaccine_or_dental=True,
+                        injection__depth_mm=3)
+    assert stop_reasons(MESO, state) == [MESO.field("todays_check.vaccine_or_dental").stop_reason]
+    keys = {p.key for p in problems(MESO, state) if p.severity == "error"}
+    assert keys == {"todays_check.vaccine_or_dental", "deep_injection"}
+    fixed = with_values(state, todays_check__vaccine_or_dental=False,
+                        injection__depth_reason="Scar, deeper nappage agreed")
+    assert problems(MESO, fixed) == [] and stop_reasons(MESO, fixed) == []
