@@ -31,6 +31,8 @@ FAT_VALUES = {
     "anaesthesia.volume_ml.1": 20,
     "anaesthesia.lot.1": "LID-2207",
     "sedation.given": False,
+    "sign_out.fingers.left": "pink, warm, brisk refill",
+    "sign_out.fingers.right": "pink, warm, brisk refill",
     "donor_site.site": "abdomen",
     "harvest.cannula": "blunt 3 mm",
     "harvest.volume_ml": 80,
@@ -53,6 +55,8 @@ MESO_VALUES = {
     "todays_check.new_medicines": False,
     "todays_check.vaccine_or_dental": False,
     "todays_check.recent_laser": False,
+    "sign_out.fingers.left": "pink, warm, brisk refill",
+    "sign_out.fingers.right": "pink, warm, brisk refill",
     "products.name.1": "Hyaluronic acid 20 mg/ml",
     "products.lot.1": "L123",
     "products.expiry.1": date(2026, 1, 31),
@@ -171,11 +175,13 @@ def test_time_out_confirmations_are_required():
 
 def test_per_hand_fields_follow_the_hands_treated():
     state = with_values(done(FAT, FAT_VALUES), injection__volume_ml__right=None,
-                        injection__entry_points__right=None, injection__cannula_gauge__right=None)
+                        injection__entry_points__right=None, injection__cannula_gauge__right=None,
+                        sign_out__fingers__right=None)
     assert open_required(FAT, state) == [
         "Injection \u2014 Volume injected (right hand)",
         "Injection \u2014 Entry points (right hand)",
         "Injection \u2014 Injection cannula (right hand)",
+        "Sign-out \u2014 Fingers: colour and capillary refill (right hand)",
     ]
     left_only = replace(state, sides=("left",))
     assert open_required(FAT, left_only) == []
@@ -259,6 +265,7 @@ def test_injected_equal_to_usable_is_fine_despite_float_sums():
 def test_one_hand_counts_alone():
     state = with_values(done(FAT, FAT_VALUES, sides=("left",)), injection__volume_ml__right=None,
                         injection__entry_points__right=None, injection__cannula_gauge__right=None,
+                        sign_out__fingers__right=None,
                         injection__volume_ml__left=35, processing__usable_volume_ml=30)
     assert [p.key for p in problems(FAT, state)] == ["injected_within_usable"]
 
@@ -384,3 +391,11 @@ def test_a_yes_today_is_a_stop_and_a_deep_injection_needs_its_reason():
     fixed = with_values(state, todays_check__vaccine_or_dental=False,
                         injection__depth_reason="Scar, deeper nappage agreed")
     assert problems(MESO, fixed) == [] and stop_reasons(MESO, fixed) == []
+
+
+def test_fingers_not_pink_keep_the_patient():
+    state = with_values(done(FAT, FAT_VALUES),
+                        sign_out__fingers__left="pale, blue, cold or slow refill")
+    [problem] = problems(FAT, state)
+    assert problem.key == "sign_out.fingers.left" and problem.severity == "error"
+    assert "the patient does not leave" in problem.message

@@ -420,7 +420,9 @@ def test_sign_out_items_the_app_satisfies_and_the_optional_cream():
         p = load_protocol(procedure)
         by_app = {i.id: i.by_app for i in p.step("sign_out").items if i.by_app}
         assert by_app == items
-        assert "circulation" in {i.id for i in p.step("sign_out").items}
+        fingers = p.field("sign_out.fingers")
+        assert fingers.repeat == "sides" and fingers.required
+        assert fingers.stop_when == "pale, blue, cold or slow refill"
     meso = load_protocol("mesotherapy")
     assert not meso.field("topical_anaesthesia.used").required
     assert {f.id for f in meso.step("todays_check").fields if f.stop_when is True} == {

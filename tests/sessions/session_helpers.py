@@ -14,10 +14,11 @@ from rejuv_desktop.storage import consultations as consultations_repo
 from rejuv_desktop.storage import practitioners as practitioners_repo
 
 PDF = b"%PDF-1.4 test"
+FINGERS_OK = "pink, warm, brisk refill"
 
 FAT_ITEMS = ["sign_in.identity", "sign_in.photos", "anaesthesia.hands_prepared",
              "donor_site.prepared", "donor_site.sterilised", "closure.dressing",
-             "sign_out.recorded", "sign_out.circulation"]
+             "sign_out.recorded"]
 TIME_OUT_POINTS = ["identity", "procedure", "sides", "consent", "allergies"]
 FAT_VALUES = [
     ("anaesthesia.site.1", "wrist block, left"),
@@ -40,7 +41,7 @@ FAT_VALUES = [
     ("sedation.given", False),
 ]
 MESO_ITEMS = ["todays_check.no_infection", "todays_check.no_allergy",
-              "disinfection.disinfected", "sign_out.recorded", "sign_out.circulation"]
+              "disinfection.disinfected", "sign_out.recorded"]
 MESO_TODAY = [("todays_check.pregnant", False), ("todays_check.breastfeeding", False),
               ("todays_check.new_medicines", False), ("todays_check.vaccine_or_dental", False),
               ("todays_check.recent_laser", False)]
@@ -59,6 +60,8 @@ MESO_VALUES = [
     ("injection.needle_gauge", 30),
     ("injection.duration_min", 20),
     ("reactions.observed", ["redness"]),
+    ("sign_out.fingers.left", "pink, warm, brisk refill"),
+    ("sign_out.fingers.right", "pink, warm, brisk refill"),
 ]
 
 
@@ -140,8 +143,9 @@ def run_fat_transfer(store, session_id: int, last_step: str | None = None) -> No
         ss.record_value(store, session_id, key, value)
         if key == "closure.method":
             ss.tick(store, session_id, "closure.dressing")
-    for key in ("sign_out.recorded", "sign_out.circulation"):
-        ss.tick(store, session_id, key)
+    ss.tick(store, session_id, "sign_out.recorded")
+    for side in ("left", "right"):
+        ss.record_value(store, session_id, f"sign_out.fingers.{side}", FINGERS_OK)
 
 
 def run_mesotherapy(store, session_id: int) -> None:

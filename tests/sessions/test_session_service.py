@@ -175,16 +175,16 @@ def test_required_items_block_completion_and_the_message_lists_them(store, patie
     sid = ss.start_session(store, add_plan(store, patient, "fat_transfer"))
     run_fat_transfer(store, sid)
     ss.tick(store, sid, "sign_in.photos", done=False)
-    ss.tick(store, sid, "sign_out.circulation", done=False)
+    ss.record_value(store, sid, "sign_out.fingers.right", None)
     with pytest.raises(ss.OpenItems) as err:
         ss.complete_session(store, sid)
     assert err.value.items == [
         "Before the procedure — Pre-procedure photographs of both hands taken",
-        "Sign-out — Fingers of each treated hand pink, with capillary refill under 2 seconds"]
+        "Sign-out — Fingers: colour and capillary refill (right hand)"]
     assert "Pre-procedure photographs" in str(err.value)
     # A deviation with its note closes a required item; the time-out never.
     ss.record_deviation(store, sid, "sign_in.photos", "Camera broken; photos at day 5 instead")
-    ss.tick(store, sid, "sign_out.circulation")
+    ss.record_value(store, sid, "sign_out.fingers.right", "pink, warm, brisk refill")
     assert ss.open_items(store, sid) == []
     ss.complete_session(store, sid)
     assert ss.get_session(store, sid)["status"] == "completed"

@@ -125,12 +125,13 @@ def test_fat_transfer_end_to_end(qtbot, store, patient, no_modal):
     # Completing with something open lists it, and completes nothing.
     qtbot.mouseClick(runner.complete_button, Qt.MouseButton.LeftButton)
     assert no_modal[-1][0] == "warning"
-    assert "Sign-out — Fingers of each treated hand pink" in no_modal[-1][2]
+    assert "Sign-out — Fingers: colour and capillary refill (left hand)" in no_modal[-1][2]
     # The items the app satisfies itself never wait for a tick.
     assert "Follow-up visits booked" not in no_modal[-1][2]
     assert "Aftercare explained" not in no_modal[-1][2]
     assert ss.get_session(store, runner.session_id)["status"] == "in_progress"
-    tick(qtbot, runner, "sign_out.circulation")
+    for side in ("left", "right"):
+        choose(runner, f"sign_out.fingers.{side}", "pink, warm, brisk refill")
     assert "can be completed" in runner.open_label.text()
     with qtbot.waitSignals([runner.changed, runner.aftercare_requested]):
         qtbot.mouseClick(runner.complete_button, Qt.MouseButton.LeftButton)
@@ -181,8 +182,9 @@ def test_mesotherapy_end_to_end(qtbot, store, patient, no_modal, clock):
     type_in(qtbot, runner, "injection.duration_min", "25")
     tick(qtbot, runner, "reactions.observed:redness")
     tick(qtbot, runner, "reactions.observed:pinpoint bruising")
-    for key in ("recorded", "circulation"):
-        tick(qtbot, runner, f"sign_out.{key}")
+    tick(qtbot, runner, "sign_out.recorded")
+    for side in ("left", "right"):
+        choose(runner, f"sign_out.fingers.{side}", "pink, warm, brisk refill")
     qtbot.mouseClick(runner.complete_button, Qt.MouseButton.LeftButton)
     assert "Next session: 07/12 – 13/12/2026" in no_modal[-1][2]
     assert ss.get_session(store, runner.session_id)["status"] == "completed"
