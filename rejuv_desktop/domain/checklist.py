@@ -72,6 +72,21 @@ class Problem:
     severity: str  # "error" or "warning"
 
 
+def upgrade_values(protocol: Protocol, values: Mapping[str, Any]) -> dict[str, Any]:
+    """Values recorded under an older version of the protocol, read by this one.
+
+    Protocol 1.0 of fat transfer recorded one anaesthetic as single values
+    (``anaesthesia.volume_ml``); it is now a list of rows. A value stored under the bare
+    reference of a field that is now in rows is row 1, unless row 1 was recorded too.
+    """
+    out = dict(values)
+    for f in protocol.all_fields():
+        if f.repeat == "list" and f.ref in out:
+            value = out.pop(f.ref)
+            out.setdefault(f"{f.ref}.1", value)
+    return out
+
+
 def can_start(step: Step, state: SessionState) -> list[str]:
     """Why the step cannot start yet, one sentence per unmet gate; empty when it can start."""
     reasons: list[str] = []

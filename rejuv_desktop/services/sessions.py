@@ -130,7 +130,8 @@ def _check_step(protocol: Protocol) -> dict[str, str]:
     return out
 
 
-def _state_of(session: dict, latest: dict[tuple[str, str], Entry]) -> cl.SessionState:
+def _state_of(session: dict, latest: dict[tuple[str, str], Entry],
+              protocol: Protocol) -> cl.SessionState:
     def on(kind: str) -> dict:
         return {k: (e.who, datetime.fromisoformat(e.at)) for (t, k), e in latest.items()
                 if t == kind and e.value is True}
@@ -141,8 +142,8 @@ def _state_of(session: dict, latest: dict[tuple[str, str], Entry]) -> cl.Session
         weight_kg=session["weight_kg"],
         sides=tuple(s for s in SIDES if s in session["sides"].split(",")),
         completed_items=on("item"), time_out=on("time_out"),
-        field_values={k: e.value for (t, k), e in latest.items()
-                      if t == "field" and not is_empty(e.value)},
+        field_values=cl.upgrade_values(protocol, {k: e.value for (t, k), e in latest.items()
+                                                  if t == "field" and not is_empty(e.value)}),
         deviations={k: e.value for (t, k), e in latest.items()
                     if t == "deviation" and not is_empty(e.value)})
 
@@ -175,7 +176,7 @@ def session_status(store, session_id: int) -> SessionStatus:
         store, session, load_protocol(session["procedure"]))
     latest = {(r["kind"], r["key"]): Entry(r["key"], r["kind"], r["value"], r["who"] or "", r["at"])
               for r in repo.entries_of(store, session_id)}
-    state = replace(_state_of(session, latest), dose_reduction=reduction)
+    state = replace(_state_of(session, latest, protocol), dose_reduction=reduction)
     aftercare = repo.aftercare_issued(store, session_id)
     if aftercare is not None:  # the app has issued it: its item is satisfied, by the app
         items = dict(state.completed_items)
@@ -512,6 +513,7 @@ def product_rows(protocol: Protocol, values: dict) -> list[dict]:
     concentration, so a recall of a lidocaine lot finds its patients.
     """
     out = []
+    values = cl.upgrade_values(protocol, values)
     for step in protocol.steps:
         ids = {f.id for f in step.fields if f.repeat == "list"}
         if "lot" not in ids:
@@ -599,6 +601,7 @@ def abandon_session(store, session_id: int, reason: str) -> None:
 def key_figures(protocol: Protocol, values: dict) -> list[str]:
     """Lines a practitioner looks for first: volumes (per hand) and products with their lots."""
     lines = []
+    values = cl.upgrade_values(protocol, values)
     for check in protocol.checks:
         if check.kind != "lidocaine_dose":
             continue

@@ -39,7 +39,7 @@ def test_a_large_weight_change_is_asked_about_and_refused_unless_confirmed(
     assert len(asked) == 2
     assert ss.get_session(store, runner.session_id)["weight_kg"] == 141
     assert "change confirmed" in label(runner, "weight_note").text()
-    type_in(qtbot, runner, "weight_kg", "140")           # 1 % from the consultation? no: 241 %
+    type_in(qtbot, runner, "weight_kg", "140")           # still far from the consultation: asked
     assert len(asked) == 3
 
 
