@@ -16,8 +16,8 @@ from rejuv_desktop.content import ContentFile
 from rejuv_desktop.domain.protocols import (APPLIES, BY_APP, CHECK_KINDS, CONSENT_GATE,
                                             FIELD_TYPES, FOLLOW_UP_KINDS, TIME_OUT, CautionCheck,
                                             Check, DoseLimit, DoseReductionRule, Field,
-                                            FollowUpRule, Gate, Item, Protocol, Series, Step,
-                                            WeightRule, is_empty)
+                                            FollowUpRule, Gate, Item, Protocol, Series, Spacing,
+                                            Step, WeightRule, is_empty)
 from rejuv_desktop.errors import ContentError
 
 
@@ -47,10 +47,11 @@ _KINDS: dict[str, tuple[Any, str]] = {
     "texts": (lambda v: isinstance(v, list) and all(isinstance(x, str) and x for x in v), "a list of text"),
 }
 _SINGULAR = {"steps": "step", "items": "item", "fields": "field", "follow_ups": "follow-up",
-             "dose_limits": "dose limit", "checks": "check", "series": "series"}
+             "dose_limits": "dose limit", "checks": "check", "series": "series", "spacing": "spacing"}
 _TOP_KEYS = {"id", "version", "procedure", "title", "source", "note", "steps", "series", "follow_ups",
-             "dose_limits", "checks", "dose_reduction", "weight", "caution_step",
+             "dose_limits", "checks", "spacing", "dose_reduction", "weight", "caution_step",
              "caution_checks"}
+_SPACING_KEYS = {"after", "days", "reason", "verified", "source", "note"}
 _STEP_KEYS = {"id", "title", "invasive", "gates", "items", "fields", "help"}
 _ITEM_KEYS = {"id", "text", "required", "help", "by_app"}
 _FIELD_KEYS = {"id", "label", "type", "unit", "min", "max", "choices", "multiple", "required",
@@ -188,6 +189,9 @@ class _Reader:
         checks = [self.check(("checks", i), t, steps, limits)
                   for i, t in enumerate(self.get(top, d, "checks", "tables", []))]
         self.unique(lambda i: ("checks", i), [c.id for c in checks], "check id")
+        spacing = [self.spacing(("spacing", i), t)
+                   for i, t in enumerate(self.get(top, d, "spacing", "tables", []))]
+        self.unique(lambda i: ("spacing", i), [x.after for x in spacing], "spacing after")
         caution_step = self.get(top, d, "caution_step", "text", None)
         if caution_step is not None and caution_step not in {s.id for s in steps}:
             raise self.fail(top, f"caution_step '{caution_step}' names no step", "caution_step")
@@ -199,7 +203,7 @@ class _Reader:
         return Protocol(id=pid, version=version, procedure=procedure, title=title, steps=tuple(steps),
                         series=series, follow_ups=tuple(follow_ups), dose_limits=tuple(limits),
                         checks=tuple(checks), source=self.get(top, d, "source", "str", ""),
-                        path=str(self.cf.path),
+                        path=str(self.cf.path), spacing=tuple(spacing),
                         dose_reduction=self.dose_reduction(self.get(top, d, "dose_reduction",
                                                                     "table", None)),
                         weight=self.weight(self.get(top, d, "weight", "table", {})),
@@ -229,6 +233,16 @@ class _Reader:
             raise self.fail(where, "weight: confirm_change_fraction must be above 0 and below 1",
                             "confirm_change_fraction")
         return WeightRule(days, float(change), self.get(where, t, "source", "str", ""))
+
+    def spacing(self, where: tuple, t: dict) -> Spacing:
+        self.keys(where, t, _SPACING_KEYS)
+        after = self.ident(where, t, "after")
+        days = self.get(where, t, "days", "int")
+        if not 0 <= days <= 3660:
+            raise self.fail(where, f"spacing after '{after}': days must be from 0 to 3660", "days")
+        return Spacing(after=after, days=days, reason=self.get(where, t, "reason", "text"),
+                       verified=self.get(where, t, "verified", "bool", True),
+                       source=self.get(where, t, "source", "str", ""))
 
     def step(self, where: tuple, t: dict) -> Step:
         self.keys(where, t, _STEP_KEYS)

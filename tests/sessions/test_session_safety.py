@@ -5,8 +5,8 @@ app satisfies itself."""
 from __future__ import annotations
 
 import pytest
-from session_helpers import (MESO_TODAY, TIME_OUT_POINTS, add_plan, run_fat_transfer,
-                             run_mesotherapy)
+from session_helpers import (MESO_TODAY, TIME_OUT_POINTS, add_patient, add_plan,
+                             run_fat_transfer, run_mesotherapy)
 
 from rejuv_desktop.errors import UserError, ValidationError
 from rejuv_desktop.services import documents as sd
@@ -228,10 +228,11 @@ def test_sedation_is_recorded_and_its_aftercare_warns_about_driving(store, patie
     sheet = " ".join(text(sd.issue_aftercare(store, patient, "fat_transfer", sid)).split())
     assert "You had sedation today. For 24 hours do not drive" in sheet
     assert "An adult must take you home" in sheet
-    other = ss.start_session(store, add_plan(store, patient, "fat_transfer"))
+    second = add_patient(store, "Amélie", "Rousseau")
+    other = ss.start_session(store, add_plan(store, second, "fat_transfer"))
     run_fat_transfer(store, other)
     ss.complete_session(store, other)
-    plain = " ".join(text(sd.issue_aftercare(store, patient, "fat_transfer", other)).split())
+    plain = " ".join(text(sd.issue_aftercare(store, second, "fat_transfer", other)).split())
     assert "do not drive" not in plain and "without sedation" in plain
 
 
