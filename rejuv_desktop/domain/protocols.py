@@ -333,6 +333,7 @@ class Protocol:
     caution_step: str | None = None
     """The step where each caution accepted at the consultation becomes an item to tick."""
     caution_checks: tuple[CautionCheck, ...] = ()
+    volume_per_hand_ml: tuple[int, int] | None = None
     spacing: tuple[Spacing, ...] = ()
 
     def spacing_after(self, procedure: str) -> Spacing | None:
