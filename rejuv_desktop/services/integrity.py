@@ -29,6 +29,9 @@ CHECK_FAILED = ("The database failed its integrity check ({problem}), so nothing
                 "into it. Close Rejuv Desktop and open it again: the damaged file will be set "
                 "aside and a backup offered.")
 
+CHECK_NOT_RUN = ("The database check could not run ({problem}), so nothing more is saved until it "
+                 "has passed. Close Rejuv Desktop and open it again to run the check again.")
+
 CheckStopped = integrity.CheckStopped
 
 
@@ -37,9 +40,13 @@ def hold_writes_for_check(store) -> None:
     store.hold_writes(CHECK_RUNNING)
 
 
-def release_writes(store, problem: str | None) -> None:
-    """After the check: writes go on when it passed; stay refused, saying why, when not."""
-    store.hold_writes(CHECK_FAILED.format(problem=problem) if problem else None)
+def release_writes(store, problem: str | None, *, ran: bool = True) -> None:
+    """After the check: writes go on when it passed; stay refused, saying why, when it found
+    damage or could not run (``ran=False``)."""
+    if not problem:
+        store.hold_writes(None)
+    else:
+        store.hold_writes((CHECK_FAILED if ran else CHECK_NOT_RUN).format(problem=problem))
 
 
 def lower_thread_priority() -> None:

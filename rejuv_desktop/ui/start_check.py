@@ -129,7 +129,7 @@ class StartupCheck(QObject):
         # The check could not run (file unreadable for a moment…): say so, keep writes held.
         log.warning("integrity check after an unclean exit did not run: %s", type(exc).__name__)
         self.problem = str(exc)
-        si.release_writes(self.store, self.problem)
+        si.release_writes(self.store, self.problem, ran=False)
         self._show_result()
         self.finished.emit(self.problem)
 
