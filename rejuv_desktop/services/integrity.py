@@ -75,10 +75,11 @@ def check_open_database(db_path: Path, on_progress: Callable[[float], None] | No
     still pending at the next start."""
     db_path = Path(db_path)
     pending = pending_marker(db_path)
-    if not pending.exists():
-        pending.write_text("", encoding="utf-8")
+    with contextlib.suppress(OSError):  # a read-only folder: the check still runs
+        pending.touch(exist_ok=True)
     lines = integrity.quick_check(db_path, on_progress, should_stop)
-    pending.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        pending.unlink(missing_ok=True)
     if lines == ["ok"]:
         log.info("integrity check after an unclean exit: ok")
         return None
