@@ -85,5 +85,6 @@ def check_open_database(db_path: Path, on_progress: Callable[[float], None] | No
         return None
     problem = "; ".join(lines[:3])
     log.error("integrity check after an unclean exit found damage")
-    sb.needs_check_marker(db_path).write_text(problem, encoding="utf-8")
+    with contextlib.suppress(OSError):  # writes stay refused in this run in any case
+        sb.needs_check_marker(db_path).write_text(problem, encoding="utf-8")
     return problem
