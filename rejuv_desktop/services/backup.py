@@ -22,7 +22,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -31,7 +30,7 @@ from pathlib import Path
 from rejuv_desktop import __version__
 from rejuv_desktop.domain.retention import DEFAULT_POLICY, RetentionPolicy, backups_to_delete
 from rejuv_desktop.errors import StorageError
-from rejuv_desktop.storage import audit, clinic_key, schema, triggers, witness
+from rejuv_desktop.storage import audit, clinic_key, schema, triggers, witness, writer_lock
 from rejuv_desktop.storage import backup as files
 
 log = logging.getLogger(__name__)
@@ -327,14 +326,24 @@ def check_backup(backup_path: Path, ring: dict[str, bytes] | None = None) -> Bac
 
 def restore(db_path: Path, backup_path: Path, now: datetime | None = None,
             force: bool = False) -> RestoreResult:
+    """Replace the database with a backup, holding the single-writer lock across the swap.
+
+    Refused with ``WriterLockHeld`` (naming the holder) while another process has the database
+    open for writing; within this process the lock is shared, so the app (which holds it from
+    its start and closes its connection first) and the command line restore alike.
+    """
+    with writer_lock.holding(db_path):
+        return _restore_holding_lock(db_path, backup_path, now, force)
+
+
+def _restore_holding_lock(db_path: Path, backup_path: Path, now: datetime | None,
+                          force: bool) -> RestoreResult:
     """Replace the database with a backup; the current database is kept aside, never lost.
 
     The backup is checked first (see ``check_backup``), before the live file is touched; one
     without a manifest raises ``UnverifiedBackup`` unless ``force``. The current file is kept
     as ``<name>.before-restore-<time>`` and the backup's copy swapped in atomically, so a
     database is at its path at every moment. The witness then records the restored head.
-    The app must not have the database open (the command line checks the lock file; the app
-    closes its connection first).
     """
     db_path, backup_path = Path(db_path), Path(backup_path)
     now = now or datetime.now()
@@ -428,39 +437,3 @@ def check_in_background(db_path: Path) -> str | None:
         return None
     needs_check_marker(db_path).write_text("; ".join(lines[:3]), encoding="utf-8")
     return "; ".join(lines[:3])
-
-
-def lock_holder(db_path: Path) -> int | None:
-    """The process id holding the app's lock file ``<db>.lock`` when it is still running
-    (``None`` when there is no lock or it was left by a process that has ended)."""
-    lock = Path(str(db_path) + ".lock")
-    try:
-        lines = lock.read_text(encoding="utf-8", errors="replace").splitlines()
-        pid = int(lines[0].strip())
-    except (OSError, ValueError, IndexError):
-        return None
-    return pid if _process_alive(pid) else None
-
-
-def _process_alive(pid: int) -> bool:
-    if pid <= 0:
-        return False
-    if os.name == "nt":  # os.kill on Windows would end the process: ask the kernel instead
-        import ctypes
-
-        kernel = ctypes.windll.kernel32  # type: ignore[attr-defined]
-        handle = kernel.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
-        if not handle:
-            return False
-        code = ctypes.c_ulong()
-        kernel.GetExitCodeProcess(handle, ctypes.byref(code))
-        kernel.CloseHandle(handle)
-        return code.value == 259  # STILL_ACTIVE
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # alive, owned by someone else
-    return True
-

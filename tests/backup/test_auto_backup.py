@@ -1,6 +1,5 @@
 """The automatic backup on closing: once a day, two folders, thinning, never raising."""
 
-import os
 from datetime import datetime, timedelta
 
 from rejuv_desktop.domain.retention import RetentionPolicy
@@ -79,15 +78,3 @@ def test_thinning_ignores_other_files_and_removes_same_second_duplicates(filled_
     deleted = sb.thin(folder, RetentionPolicy(daily=1, weekly=0, monthly=0))
     assert deleted == [a.path]
     assert b.path.exists() and mine.exists()
-
-
-def test_lock_holder(tmp_path):
-    db = tmp_path / "clinic.sqlite3"
-    assert sb.lock_holder(db) is None
-    lock = tmp_path / "clinic.sqlite3.lock"
-    lock.write_text(f"{os.getpid()}\nrejuv-desktop\nhost\n")
-    assert sb.lock_holder(db) == os.getpid()
-    lock.write_text("999999999\nrejuv-desktop\nhost\n")  # a process that has ended
-    assert sb.lock_holder(db) is None
-    lock.write_text("garbage")
-    assert sb.lock_holder(db) is None

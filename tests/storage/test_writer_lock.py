@@ -185,3 +185,29 @@ def test_check_reads_only_an_empty_file_stays_empty(tmp_path):
     run = cli("check", "--db", db)
     assert run.returncode == 1 and "is empty" in run.stdout and "Traceback" not in run.stderr
     assert db.stat().st_size == 0 and sorted(p.name for p in tmp_path.iterdir()) == [db.name]
+
+
+def test_the_restore_service_itself_refuses_while_another_process_writes(db_path, tmp_path):
+    """Whoever calls it (the command line, the app, a script), a restore holds the lock."""
+    from datetime import datetime
+
+    from rejuv_desktop.services import backup as sb
+
+    store = open_store(db_path)
+    made = sb.backup_now(store.path, tmp_path / "backups", datetime(2026, 12, 1, 18, 0))
+    store.close()
+    before = db_path.read_bytes()
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(db_path), "rejuv-desktop import"],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        with pytest.raises(writer_lock.WriterLockHeld) as refused:
+            sb.restore(db_path, made.path, datetime(2026, 12, 2, 9, 0))
+        assert str(holder.pid) in str(refused.value)
+        assert db_path.read_bytes() == before
+        assert not list(db_path.parent.glob("*.before-restore-*"))
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=10)
+    result = sb.restore(db_path, made.path, datetime(2026, 12, 2, 9, 5))  # free again: it runs
+    assert result.verified
