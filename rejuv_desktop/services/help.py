@@ -67,8 +67,17 @@ def _screening() -> str:
                 cells.append("—")
             else:
                 wait = f" ({rule.wait})" if rule.wait else ""
-                cells.append(f"{rule.level}{wait}" + ("" if rule.verified else " *unverified*"))
+                unverified = " *unverified*" if rule.evidence == scr.UNVERIFIED else ""
+                cells.append(f"{rule.level}{wait} [{rule.evidence}]{unverified}")
         lines.append(f"| {q.text} | {cells[0]} | {cells[1]} |")
+    lines.append("\nEvidence grade of each rule's source, in brackets: "
+                 + "; ".join(f"**{scr.evidence_label(g)}**" for g in scr.EVIDENCE)
+                 + ". A clinic web page is a template, not evidence.")
+    notes = [(q, r) for q in rules.questions for r in rules.rules_for("fat_transfer")
+             if r.question_id == q.id and r.level_note]
+    if notes:
+        lines.append("\n## Why some questions weigh differently on the two procedures\n")
+        lines.extend(f"- **{q.text}** {r.level_note}" for q, r in notes)
     lines.append(f"\nQuestionnaire {rules.id}, version {rules.version}.")
     return "\n".join(lines)
 
