@@ -162,3 +162,61 @@ def test_save_failure_is_shown_and_nothing_is_lost(qtbot, store, patient, monkey
     monkeypatch.undo()
     assert wizard.save_now() is True
     assert "NOT SAVED" not in wizard.windowTitle()
+
+
+def test_lesion_ticked_on_hands_page_stops_and_unticking_it_lifts_the_stop(qtbot, store, patient):
+    wizard = open_wizard(qtbot, store, patient)
+    wizard.next()
+    wizard.pages[Page.CONCERNS].concerns["volume_loss"].setChecked(True)
+    wizard.pages[Page.CONCERNS].realistic.setChecked(True)
+    wizard.pages[Page.CONCERNS].goals.setPlainText("Fuller hands")
+    wizard.next()
+    hands = wizard.pages[Page.HANDS]
+    for box in hands.boxes.values():
+        box.merz.setCurrentIndex(box.merz.findData(3))
+    hands.boxes["left"].suspicious.setChecked(True)
+    hands.fitzpatrick.setCurrentIndex(hands.fitzpatrick.findData("II"))
+    hands.weight.setText("64")
+    hands.donor.setCurrentIndex(hands.donor.findData("adequate"))
+    wizard.next()
+    assert wizard.currentId() == Page.SCREENING
+    rows = wizard.pages[Page.SCREENING].rows
+    lesion = rows["suspicious_skin_lesion"]
+    # The finding answers the question, read-only, and says where it comes from.
+    assert lesion.answer() == "yes"
+    assert not lesion.buttons["no"].isEnabled() and "Hands page" in lesion.label.text()
+    for qid, row in rows.items():
+        if qid != "suspicious_skin_lesion":
+            row.buttons["no"].setChecked(True)
+    wizard.next()
+    assert wizard.currentId() == Page.VERDICT
+    assert "From the Hands page" in wizard.pages[Page.VERDICT].cards["fat_transfer"].reasons.text()
+    wizard.next()
+    assert wizard.currentId() == Page.STOP
+    assert "suspicious_skin_lesion" not in wizard.data["answers"]
+
+    # Back to the Hands page, untick the lesion: the question is the practitioner's again.
+    while wizard.currentId() != Page.HANDS:
+        wizard.back()
+    hands.boxes["left"].suspicious.setChecked(False)
+    wizard.next()
+    assert lesion.answer() is None and lesion.buttons["no"].isEnabled()
+    assert "Hands page" not in lesion.label.text()
+    lesion.buttons["no"].setChecked(True)
+    wizard.next()
+    assert wizard.currentId() == Page.VERDICT
+    assert "Defer" not in wizard.pages[Page.VERDICT].cards["fat_transfer"].level.text()
+    wizard.next()
+    assert wizard.currentId() == Page.RECOMMENDATION  # the stop is gone
+
+
+def test_verdict_shows_the_evidence_grade_beside_each_reason(qtbot, store, patient):
+    wizard = open_wizard(qtbot, store, patient)
+    fill_intake(wizard)
+    answer_all(wizard, {"anticoagulants": "yes"})
+    wizard.next()
+    cards = wizard.pages[Page.VERDICT].cards
+    meso, fat = cards["mesotherapy"].reasons.text(), cards["fat_transfer"].reasons.text()
+    assert "[C] clinic or guideline page" in meso
+    assert "[U] unverified" in fat and "to confirm" in fat
+    assert "Why the procedures differ" in meso and "align" in fat
