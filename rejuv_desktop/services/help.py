@@ -133,7 +133,16 @@ def _follow_ups() -> str:
     return "\n".join(out)
 
 
-_FILLERS = {"merz": _merz, "fitzpatrick": _fitzpatrick, "skin": _skin, "levels": _levels,
+def _merz_threshold() -> str:
+    from rejuv_desktop.domain.thresholds import load_thresholds
+
+    m = load_thresholds().merz_volume
+    unverified = " *(unverified: for the clinic to confirm)*" if m.evidence == scr.UNVERIFIED else ""
+    return (f"The threshold is **Merz grade {m.grade}**, a clinic setting in `recommendation.toml`: "
+            f"a figure {m.borrowed_from}. Source: {m.source} [{m.evidence}]{unverified}")
+
+
+_FILLERS = {"merz_threshold": _merz_threshold, "merz": _merz, "fitzpatrick": _fitzpatrick, "skin": _skin, "levels": _levels,
             "screening": _screening, "series": _series, "doses": _doses, "volumes": _volumes,
             "follow_ups": _follow_ups}
 
