@@ -142,9 +142,40 @@ def _merz_threshold() -> str:
             f"a figure {m.borrowed_from}. Source: {m.source} [{m.evidence}]{unverified}")
 
 
-_FILLERS = {"merz_threshold": _merz_threshold, "merz": _merz, "fitzpatrick": _fitzpatrick, "skin": _skin, "levels": _levels,
+_FILLERS = {"content_overrides": lambda: _content_overrides(), "merz_threshold": _merz_threshold, "merz": _merz, "fitzpatrick": _fitzpatrick, "skin": _skin, "levels": _levels,
             "screening": _screening, "series": _series, "doses": _doses, "volumes": _volumes,
             "follow_ups": _follow_ups}
+
+
+def _content_overrides() -> str:
+    from rejuv_desktop.services.content_check import overrides
+
+    found = overrides()
+    folder = _overrides_folder()
+    if not found:
+        return (f"This clinic overrides no content file: everything is as packaged. The clinic's own "
+                f"copies go in `{folder}`.")
+    rows = []
+    for o in found:
+        version = o.version or "—"
+        if o.used:
+            status = f"replaces the packaged file (version {o.packaged_version or '—'})"
+        else:
+            status = f"**not used**: {o.why_unused}"
+        rows.append(f"| `{o.relative}` | {o.id or '—'} | {version} | {status} |")
+    return (f"Files this clinic overrides, in `{folder}`:\n\n| File | Id | Version | Status |\n"
+            "|---|---|---|---|\n" + "\n".join(rows))
+
+
+def _overrides_folder() -> str:
+    from rejuv_desktop.content import overrides_dir
+
+    return str(overrides_dir())
+
+
+def known_placeholders() -> frozenset[str]:
+    """The ``{{name}}`` placeholders a help page may use."""
+    return frozenset(_FILLERS)
 
 
 def topics(lang: str = "en") -> list[str]:
