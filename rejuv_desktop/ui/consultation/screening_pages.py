@@ -219,10 +219,20 @@ class VerdictPage(WizardPage):
         layout = QVBoxLayout(self)
         self.cards = {p: VerdictCard(p, self.rules.procedure_name(p), self.notify)
                       for p in scr.PROCEDURES}
-        row = QHBoxLayout()
+        # Many reasons (several answers not known) must never push a card's justification box
+        # out of sight at 1024 x 700: the cards scroll together.
+        cards = QWidget()
+        row = QHBoxLayout(cards)
+        row.setContentsMargins(0, 0, 0, 0)
         for card in self.cards.values():
             row.addWidget(card, 1)
-        layout.addLayout(row, 1)
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("verdict_scroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(cards)
+        layout.addWidget(self.scroll, 1)
         self.add_problems_label(layout)
 
     def load(self, data: dict) -> None:
