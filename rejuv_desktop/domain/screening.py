@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from rejuv_desktop.content import ContentFile, load_toml, resource_path
+from rejuv_desktop.domain.evidence import EVIDENCE, UNVERIFIED, evidence_from_verified, evidence_label  # noqa: F401
 from rejuv_desktop.errors import ValidationError
 
 LEVELS = ("eligible", "caution", "defer", "contraindicated")
@@ -42,31 +43,6 @@ REQUIRED_QUESTION_IDS = tuple(
 
 DEFAULT_PATH = "screening.toml"
 
-EVIDENCE = {
-    "S": "systematic review or secondary source",
-    "P": "primary study or product label",
-    "C": "clinic or guideline page",
-    "U": "unverified",
-}
-"""Evidence grades of the clinic's reference material, strongest first. A clinic web page ("C")
-is a template, not evidence; "U" is for the clinic to confirm before relying on it."""
-
-UNVERIFIED = "U"
-
-
-def evidence_label(grade: str) -> str:
-    """The grade as shown beside a reason, e.g. "[C] clinic or guideline page"."""
-    return f"[{grade}] {EVIDENCE.get(grade, EVIDENCE[UNVERIFIED])}"
-
-
-def evidence_from_verified(verified: Any) -> str:
-    """The grade for a snapshot stored before grades existed, when it held ``verified``.
-
-    ``verified = false`` meant unverified. ``verified = true`` was set on rules backed by clinic
-    pages as well as by studies; the old flag does not say which, so it maps to the weakest
-    sourced grade ("C") and never claims more than was known.
-    """
-    return "C" if verified is True else UNVERIFIED
 
 
 def severity(level: str) -> int:

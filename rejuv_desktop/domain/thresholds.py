@@ -13,7 +13,7 @@ from pathlib import Path
 
 from rejuv_desktop.content import ContentFile, load_toml, resource_path
 from rejuv_desktop.domain.scales import EXPECTED_VALUES
-from rejuv_desktop.domain.screening import EVIDENCE, UNVERIFIED
+from rejuv_desktop.domain.evidence import EVIDENCE, UNVERIFIED
 
 DEFAULT_PATH = "recommendation.toml"
 _TOP_KEYS = {"id", "version", "merz_volume"}

@@ -22,13 +22,19 @@ def _unverified(verified: bool) -> str:
     return "" if verified else " *(unverified: practice-based, for the clinic to confirm)*"
 
 
+def _graded(evidence: str) -> str:
+    label = f" Evidence: {scr.evidence_label(evidence)}."
+    return label + (" *(unverified: practice-based, for the clinic to confirm)*"
+                    if evidence == scr.UNVERIFIED else "")
+
+
 def _scale_table(scale_id: str, heading: str) -> str:
     scale = load_scales().get(scale_id)
     rows = "\n".join(f"| {g.label} | {g.description} |" for g in scale.grades)
     source = f"\n\nSource: {scale.source}" if scale.source else ""
     note = f"\n\n{scale.note}" if scale.note else ""
     return (f"## {heading}\n\n| Grade | What it means |\n|---|---|\n{rows}{note}{source}"
-            f"{_unverified(scale.verified)}")
+            f"{_graded(scale.evidence)}")
 
 
 def _merz() -> str:
