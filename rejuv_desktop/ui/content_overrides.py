@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
@@ -21,7 +24,7 @@ class ContentOverridesTab(QWidget):
             "A file in the clinic's content folder replaces the packaged file of the same name, "
             "and upgrades never touch it. Files are checked when the app starts; IT can run "
             "<code>rejuv-desktop content check</code>. Folder: <b>{folder}</b>").format(
-            folder=content.overrides_dir()))
+            folder=html.escape(str(content.overrides_dir()))))
         intro.setWordWrap(True)
         intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(intro)
@@ -47,6 +50,8 @@ class ContentOverridesTab(QWidget):
             for j, text in enumerate((o.relative, o.id or "—", o.version or "—", status)):
                 item = QTableWidgetItem(text)
                 item.setToolTip(str(o.path))
+                if not o.used:
+                    item.setForeground(QBrush(QColor("#b3261e")))
                 self.table.setItem(i, j, item)
         self.table.resizeColumnsToContents()
         self.table.setVisible(bool(found))
