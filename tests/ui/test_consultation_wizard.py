@@ -220,3 +220,29 @@ def test_verdict_shows_the_evidence_grade_beside_each_reason(qtbot, store, patie
     assert "[C] clinic or guideline page" in meso
     assert "[U] unverified" in fat and "to confirm" in fat
     assert "Why the procedures differ" in meso and "align" in fat
+
+
+def test_consultation_stored_with_verified_flags_opens_with_evidence_grades(qtbot, store, patient):
+    from rejuv_desktop.domain import consultation as dc
+    from rejuv_desktop.domain import screening as scr
+    from rejuv_desktop.storage import consultations as repo
+    from rejuv_desktop.ui.consultation.view import ConsultationDialog
+
+    answers = {q.id: "no" for q in scr.load_rules().questions} | {"nickel_allergy": "yes"}
+    snap = scr.snapshot(answers)
+    for verdict in snap["verdicts"].values():  # as stored before evidence grades
+        for reason in verdict["reasons"]:
+            reason["verified"] = True
+            del reason["evidence"], reason["level_note"], reason["derived"]
+    data = dc.new_data()
+    data["answers"] = answers
+    with store.write():
+        cid = repo.insert_consultation(store, {
+            "patient_id": patient, "practitioner_id": store.actor_id, "started_at": store.now_iso(),
+            "finalised_at": store.now_iso(), "amends_id": None, "amendment_reason": "",
+            "data": data, "screening": snap, "recommendation": {"procedures": [], "lines": []},
+            "verdict_fat_transfer": "eligible", "verdict_mesotherapy": "contraindicated",
+            "outcome": "not_planned"})
+    dialog = ConsultationDialog(store, cid)
+    qtbot.addWidget(dialog)
+    assert "[C] clinic or guideline page" in dialog.browser.toPlainText()

@@ -59,7 +59,8 @@ def consultation_html(c: dict) -> str:
         out.append(f"<p><b>{esc(rules.procedure_name(p).capitalize())}</b> "
                    f"{level_badge(v['level'])}</p><ul>")
         out.extend(f"<li>{esc(r['text'])} <small>(evidence: "
-                   f"{esc(scr.evidence_label(r.get('evidence', scr.UNVERIFIED)))})</small></li>"
+                   f"{esc(scr.evidence_label(r.get('evidence', scr.UNVERIFIED)))}"
+                   f"{'; from the examination' if r.get('derived') else ''})</small></li>"
                    for r in v["reasons"])
         out.append("</ul>")
         j = d["justifications"].get(p)
