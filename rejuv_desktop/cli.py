@@ -275,6 +275,11 @@ def cmd_content(args) -> int:
         print(_table(["File", "Id", "Version", "Status"], rows))
     else:
         print("No file is overridden: the packaged content is in use.")
+    for o in report.overrides:
+        if o.missing:
+            print(f"NOTE {o.relative} lacks {len(o.missing)} question(s) of the packaged version: "
+                  f"{', '.join(o.missing)}. Compare it with the packaged file and add them, or "
+                  "decide they are not needed.")
     for problem in report.problems:
         where = "override" if problem.overridden else "packaged"
         print(f"BAD  ({where}) {problem.message}")

@@ -167,3 +167,21 @@ def test_cli_content_check_needs_no_qt(tmp_path):
             "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt imported'; sys.exit(rc)")
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_a_copy_made_before_an_upgrade_is_flagged_for_the_questions_it_lacks(overrides, tmp_path):
+    # The clinic copied the questionnaire before the hand questions were added.
+    text = packaged("screening.toml")
+    cut = text.index("# ================================================================ Questions hands need")
+    write(overrides, "screening.toml", text[:cut])
+    [found] = content_check.overrides()
+    assert "raynaud_phenomenon" in found.missing and "epilepsy" in found.missing
+    assert "smoker" not in found.missing
+    run = _cli_with_folder(overrides)
+    assert run.returncode == 0  # still valid: the clinic may have meant it
+    assert "NOTE screening.toml lacks" in run.stdout and "raynaud_phenomenon" in run.stdout
+
+
+def _cli_with_folder(folder):
+    return subprocess.run([sys.executable, "-m", "rejuv_desktop", "content", "check", "--overrides", str(folder)],
+                          capture_output=True, text=True, timeout=120)

@@ -132,6 +132,7 @@ class Override:
     id: str | None = None
     version: str | None = None
     packaged_version: str | None = None
+    missing: tuple[str, ...] = ()  # packaged screening questions this copy lacks (e.g. added by an upgrade)
 
     @property
     def why_unused(self) -> str | None:
@@ -155,8 +156,25 @@ def overrides() -> list[Override]:
         used = relative in packaged and content.override_path(*relative.split("/")) is not None
         ident, version = _identity(path)
         packaged_version = _identity(content.packaged_path(*relative.split("/")))[1] if used else None
-        out.append(Override(relative, path, used, ident, version, packaged_version))
+        missing = _missing_questions(path) if used and relative == "screening.toml" else ()
+        out.append(Override(relative, path, used, ident, version, packaged_version, missing))
     return out
+
+
+def _question_ids(path: Path) -> list[str]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return []
+    questions = data.get("questions")
+    return [q.get("id") for q in questions if isinstance(q, dict)] if isinstance(questions, list) else []
+
+
+def _missing_questions(path: Path) -> tuple[str, ...]:
+    """Questions of the packaged screening that the clinic's copy lacks: after an upgrade adds
+    a question, a copy made earlier would otherwise never ask it, and nobody would know."""
+    own = set(_question_ids(path))
+    return tuple(q for q in _question_ids(content.packaged_path("screening.toml")) if q not in own)
 
 
 @dataclass(frozen=True)

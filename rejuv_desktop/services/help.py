@@ -166,6 +166,8 @@ def _content_overrides() -> str:
         version = o.version or "—"
         if o.used:
             status = f"replaces the packaged file (version {o.packaged_version or '—'})"
+            if o.missing:
+                status += f"; **lacks {len(o.missing)} packaged question(s)**: {', '.join(o.missing)}"
         else:
             status = f"**not used**: {o.why_unused}"
         rows.append(f"| `{o.relative}` | {o.id or '—'} | {version} | {status} |")

@@ -47,10 +47,13 @@ class ContentOverridesTab(QWidget):
         for i, o in enumerate(found):
             status = (self.tr("replaces the packaged file (version {v})").format(v=o.packaged_version or "—")
                       if o.used else self.tr("NOT USED: {why}").format(why=o.why_unused))
+            if o.missing:
+                status += self.tr("; lacks {n} packaged question(s): {ids}").format(
+                    n=len(o.missing), ids=", ".join(o.missing))
             for j, text in enumerate((o.relative, o.id or "—", o.version or "—", status)):
                 item = QTableWidgetItem(text)
                 item.setToolTip(str(o.path))
-                if not o.used:
+                if not o.used or o.missing:
                     item.setForeground(QBrush(QColor("#b3261e")))
                 self.table.setItem(i, j, item)
         self.table.resizeColumnsToContents()
