@@ -246,3 +246,23 @@ def test_consultation_stored_with_verified_flags_opens_with_evidence_grades(qtbo
     dialog = ConsultationDialog(store, cid)
     qtbot.addWidget(dialog)
     assert "[C] clinic or guideline page" in dialog.browser.toPlainText()
+
+
+def test_many_reasons_are_all_readable_and_the_justification_reachable_at_1024_by_700(qtbot, store, patient):
+    wizard = open_wizard(qtbot, store, patient)
+    wizard.resize(1024, 700)
+    fill_intake(wizard)
+    for row in wizard.pages[Page.SCREENING].rows.values():
+        row.buttons["unknown"].setChecked(True)
+    wizard.next()
+    assert wizard.currentId() == Page.VERDICT and wizard.height() <= 700
+    page = wizard.pages[Page.VERDICT]
+    for card in page.cards.values():  # every reason gets its full height: none is cut off
+        assert card.reasons.height() >= card.reasons.heightForWidth(card.reasons.width())
+    box = page.cards["fat_transfer"].justification
+    assert box.isVisible()
+    page.scroll.ensureWidgetVisible(box)
+    qtbot.waitUntil(lambda: not box.visibleRegion().isEmpty())
+    box.setFocus()
+    qtbot.keyClicks(box, "Confirmed by phone: nothing known applies.")
+    assert "Confirmed by phone" in box.toPlainText()
