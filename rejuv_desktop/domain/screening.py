@@ -83,6 +83,9 @@ class Rule:
     source: str = ""
     evidence: str = UNVERIFIED  # a key of EVIDENCE
     level_note: str | None = None  # why the level differs from the other procedure's
+    wait_days: int | None = None
+    """The wait in days counted from the consultation, when it is a length of time; None when
+    it lasts until something resolves (then nothing can be dated before a new screening)."""
 
 
 @dataclass(frozen=True)
@@ -138,6 +141,7 @@ class Reason:
     evidence: str = UNVERIFIED
     level_note: str | None = None
     derived: str | None = None  # where a derived answer came from (e.g. "hands"), None if typed
+    wait_days: int | None = None
 
 
 @dataclass(frozen=True)
@@ -251,13 +255,16 @@ def screen(
         for rule in rules.rules_for(procedure):
             answer = effective[rule.question_id]
             if answer == "yes":
-                text, level, wait = _yes_text(rule), rule.level, rule.wait
+                text, level, wait, days = _yes_text(rule), rule.level, rule.wait, rule.wait_days
             elif answer == "unknown":
-                text, level, wait = _unknown_text(rules.question(rule.question_id), rule, rules), "caution", None
+                text, level, wait, days = (_unknown_text(rules.question(rule.question_id), rule, rules),
+                                           "caution", None, None)
             else:
                 continue
-            reasons.append(Reason(rule.question_id, answer, level, text, wait, rule.source, rule.evidence,
-                                  rule.level_note, derived.get(rule.question_id)))
+            reasons.append(Reason(rule.question_id, answer, level, text, wait, rule.source,
+                                  evidence=rule.evidence, level_note=rule.level_note,
+                                  derived=derived.get(rule.question_id),
+                                  wait_days=days if level == "defer" else None))
         # sorted() is stable: reasons of equal severity keep the order of the questionnaire.
         reasons.sort(key=lambda r: severity(r.level), reverse=True)
         verdicts[procedure] = Verdict(most_severe(r.level for r in reasons), tuple(reasons))
@@ -268,7 +275,8 @@ def verdict_to_dict(verdict: Verdict) -> dict[str, Any]:
     """A JSON-able copy of a verdict, for storing with the consultation."""
     reasons = [
         {"question_id": r.question_id, "answer": r.answer, "level": r.level, "text": r.text,
-         "wait": r.wait, "evidence": r.evidence, "level_note": r.level_note, "derived": r.derived}
+         "wait": r.wait, "wait_days": r.wait_days, "evidence": r.evidence, "level_note": r.level_note,
+         "derived": r.derived}
         for r in verdict.reasons
     ]
     return {"level": verdict.level, "reasons": reasons}

@@ -17,7 +17,7 @@ from rejuv_desktop.domain.screening import (EVIDENCE, LEVELS, PROCEDURES, REQUIR
 from rejuv_desktop.errors import ContentError
 
 _QUESTION_KEYS = {"id", "section", "text", "statement", "detail", "help", "follows"}
-_RULE_KEYS = {"question", "procedure", "level", "reason", "wait", "source", "evidence", "level_note"}
+_RULE_KEYS = {"question", "procedure", "level", "reason", "wait", "source", "evidence", "level_note", "wait_days"}
 _TOP_KEYS = {"id", "version", "title", "levels", "procedures", "questions", "rules"}
 
 
@@ -152,8 +152,15 @@ def _parse_rules(cf: ContentFile, question_ids: set[str]) -> tuple[Rule, ...]:
             raise entry.fail(f"'evidence' must be one of {', '.join(EVIDENCE)} (S systematic or secondary, "
                              f"P primary, C clinic or guideline page, U unverified), not {evidence!r}",
                              "evidence =")
-        rules.append(Rule(qid, procedure, level, entry.text("reason"), wait, entry.text("source"), evidence,
-                          entry.text("level_note", required=False)))
+        wait_days = entry.data.get("wait_days")
+        if wait_days is not None:
+            if level != "defer":
+                raise entry.fail(f"'wait_days' is for a rule that defers, not one at '{level}'", "wait_days =")
+            if isinstance(wait_days, bool) or not isinstance(wait_days, int) or not 1 <= wait_days <= 3660:
+                raise entry.fail("'wait_days' must be a whole number of days from 1 to 3660", "wait_days =")
+        rules.append(Rule(qid, procedure, level, entry.text("reason"), wait, entry.text("source"),
+                          evidence=evidence, level_note=entry.text("level_note", required=False),
+                          wait_days=wait_days))
     return tuple(rules)
 
 

@@ -148,7 +148,19 @@ def _merz_threshold() -> str:
             f"a figure {m.borrowed_from}. Source: {m.source} [{m.evidence}]{unverified}")
 
 
-_FILLERS = {"content_overrides": lambda: _content_overrides(), "merz_threshold": _merz_threshold, "merz": _merz, "fitzpatrick": _fitzpatrick, "skin": _skin, "levels": _levels,
+def _spacing() -> str:
+    out = []
+    for p in PROCEDURES:
+        protocol = load_protocol(p)
+        for rule in protocol.spacing:
+            after = load_protocol(rule.after).title if rule.after in PROCEDURES else rule.after
+            out.append(f"- **{protocol.title}** at least {rule.days} days after **{after}** on "
+                       f"the same hands: {rule.reason} ({rule.source}){_unverified(rule.verified)}")
+    return "\n".join(out)
+
+
+_FILLERS = {"content_overrides": lambda: _content_overrides(), "merz_threshold": _merz_threshold,
+            "spacing": _spacing, "merz": _merz, "fitzpatrick": _fitzpatrick, "skin": _skin, "levels": _levels,
             "screening": _screening, "series": _series, "doses": _doses, "volumes": _volumes,
             "follow_ups": _follow_ups}
 

@@ -28,10 +28,17 @@ class Practitioner:
     title: str
     registration: str
     role: str
+    doctor: bool = False
+    """A registered medical doctor: may override a deferral or start a session early."""
 
     @property
     def display(self) -> str:
         return f"{self.title} {self.name}".strip()
+
+    @property
+    def display_with_qualification(self) -> str:
+        """The name as lists show it, with "(doctor)" for a doctor."""
+        return f"{self.display} (doctor)" if self.doctor else self.display
 
     @property
     def is_admin(self) -> bool:
@@ -39,7 +46,8 @@ class Practitioner:
 
 
 def _from_row(row: dict) -> Practitioner:
-    return Practitioner(row["id"], row["name"], row["title"], row["registration"], row["role"])
+    return Practitioner(row["id"], row["name"], row["title"], row["registration"], row["role"],
+                        bool(row.get("is_doctor")))
 
 
 def validate(record: dict, password: str | None, confirm: str | None = None) -> dict:
@@ -47,6 +55,7 @@ def validate(record: dict, password: str | None, confirm: str | None = None) -> 
     errors = {}
     clean = {k: str(record.get(k, "") or "").strip() for k in ("name", "title", "registration")}
     clean["role"] = record.get("role", "practitioner")
+    clean["is_doctor"] = 1 if record.get("is_doctor") else 0
     if not clean["name"]:
         errors["name"] = "Required"
     elif len(clean["name"]) > 200:
@@ -92,6 +101,17 @@ def change_password(store, practitioner_id: int, new_password: str,
         repo.set_password_hash(store, practitioner_id, _hasher.hash(new_password))
 
 
+def require_doctor(store, what: str) -> Practitioner:
+    """The signed-in practitioner, who must be a doctor to do ``what`` (UserError otherwise)."""
+    if store.actor_id is None:
+        raise UserError(f"Sign in first: {what} records who did it.")
+    actor = get_practitioner(store, store.actor_id)
+    if not actor.doctor:
+        raise UserError(f"Only a doctor can {what}. {actor.display} is not recorded as a "
+                        "doctor: ask a doctor to sign in (Settings > Accounts records who is one).")
+    return actor
+
+
 def list_practitioners(store) -> list[Practitioner]:
     return [_from_row(r) for r in repo.list_all(store)]
 
@@ -107,7 +127,7 @@ def sign_in(store, practitioner_id: int, password: str) -> Practitioner:
         ok = bool(stored) and _hasher.verify(stored, password)
     except (VerificationError, InvalidHashError):
         ok = False
-    with store.write():
+    with store.write(while_held=True):
         repo.record_event(store, "sign_in" if ok else "failed", practitioner_id)
         if ok and _hasher.check_needs_rehash(stored):
             repo.set_password_hash(store, practitioner_id, _hasher.hash(password))
@@ -129,7 +149,7 @@ def verify_password(store, practitioner_id: int, password: str) -> bool:
 
 
 def record_event(store, event: str, practitioner_id: int | None) -> None:
-    with store.write():
+    with store.write(while_held=True):
         repo.record_event(store, event, practitioner_id)
 
 

@@ -439,3 +439,14 @@ CREATE INDEX patients_by_id ON patients (id, archived, name_key, given_name, fam
                                          date_of_birth, phone, search_text);
 DROP INDEX patients_active
 """)
+
+
+@migrations(name="0010_bind_plan_practitioner_doctor")
+def _bind_plan_practitioner_doctor(db) -> None:
+    # Overriding a screening deferral or starting a session before its date needs a doctor:
+    # each account records whether its holder is one (existing accounts are not, until an
+    # administrator ticks it).
+    _sql(db, """
+ALTER TABLE practitioners ADD COLUMN is_doctor INTEGER NOT NULL DEFAULT 0 CHECK (is_doctor IN (0, 1))
+""")
+    audit.install_triggers(db, "practitioners")

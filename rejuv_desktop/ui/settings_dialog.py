@@ -6,7 +6,7 @@ Only an administrator may change settings or accounts; everyone else sees them r
 from __future__ import annotations
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox,
                                QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QMessageBox, QPushButton, QTableWidget,
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
@@ -53,6 +53,10 @@ class AccountDialog(QDialog):
         for value, text in pr.ROLES.items():
             role.addItem(self.tr(text), value)
         self.fields.add("role", self.tr("Role"), role)
+        self.doctor = QCheckBox(self.tr("Registered medical doctor (may override a screening "
+                                        "deferral or start a session early, with a written "
+                                        "reason)"))
+        self.fields.add("is_doctor", self.tr("Qualification"), self.doctor)
         if practitioner is None:
             for key, label in (("password", self.tr("Password *")),
                                ("confirm", self.tr("Password again *"))):
@@ -62,6 +66,7 @@ class AccountDialog(QDialog):
             for key in ("name", "title", "registration"):
                 self.fields.edits[key].setText(getattr(practitioner, key))
             role.setCurrentIndex(role.findData(practitioner.role))
+            self.doctor.setChecked(practitioner.doctor)
         layout.addWidget(self.fields)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
@@ -73,6 +78,7 @@ class AccountDialog(QDialog):
         e = self.fields.edits
         record = {k: e[k].text() for k in ("name", "title", "registration")}
         record["role"] = e["role"].currentData()
+        record["is_doctor"] = self.doctor.isChecked()
         try:
             if self.practitioner is None:
                 pr.create_practitioner(self.store, record, e["password"].text(),
@@ -126,14 +132,18 @@ class SettingsDialog(QDialog):
             lang.addItem(name, code)
         lang.setCurrentIndex(max(0, lang.findData(values.get("document_language", "en"))))
         self.clinic.add("document_language", self.tr("Default document language"), lang)
+        self.clinic.add("cooling_off_days", self.tr("Reflection period before a first session "
+                                                    "(days)")).setText(
+            values.get("cooling_off_days", str(ss.cooling_off_days(store))))
         self.tabs.addTab(self.clinic, self.tr("Clinic"))
 
         accounts = QWidget()
         al = QVBoxLayout(accounts)
-        self.accounts = QTableWidget(0, 4)
+        self.accounts = QTableWidget(0, 5)
         self.accounts.setObjectName("accounts")
         self.accounts.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Title"),
-                                                 self.tr("Registration"), self.tr("Role")])
+                                                 self.tr("Registration"), self.tr("Role"),
+                                                 self.tr("Doctor")])
         self.accounts.verticalHeader().hide()
         self.accounts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.accounts.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -185,7 +195,8 @@ class SettingsDialog(QDialog):
         self.people = pr.list_practitioners(self.store)
         self.accounts.setRowCount(len(self.people))
         for i, p in enumerate(self.people):
-            for j, text in enumerate((p.name, p.title, p.registration, pr.ROLES[p.role])):
+            for j, text in enumerate((p.name, p.title, p.registration, pr.ROLES[p.role],
+                                      self.tr("Yes") if p.doctor else self.tr("No"))):
                 self.accounts.setItem(i, j, QTableWidgetItem(text))
 
     def _selected(self) -> pr.Practitioner | None:
