@@ -341,6 +341,7 @@ def upgrade_snapshot(stored: Mapping[str, Any]) -> dict[str, Any]:
             reason.pop("verified", None)
             reason.setdefault("level_note", None)
             reason.setdefault("derived", None)
+            reason.setdefault("wait_days", None)
     for question in out.get("questions") or []:
         question.setdefault("derived_from", None)
     return out
