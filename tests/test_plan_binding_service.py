@@ -196,3 +196,20 @@ def test_the_reflection_period_is_a_clinic_setting(store, clinic):
     assert sc.default_start(store) == date(2026, 11, 29)
     with pytest.raises(ValidationError):
         st.save_settings(store, {"cooling_off_days": "-1"})
+
+
+def test_an_amendment_counts_dates_and_waits_from_the_consultation_it_corrects(
+        store, clock, clinic):
+    pr.sign_in(store, clinic["nurse"], "long enough")
+    data = complete_data(chosen=["mesotherapy"], weight_kg=84)
+    data["plan"] = {"mesotherapy": data["plan"]["mesotherapy"]}  # from 07/12/2026
+    draft = sc.start_consultation(store, clinic["patient"])
+    sc.save_draft(store, draft.id, data, 6)
+    first = sc.finalise(store, draft.id)
+    clock.advance(days=20)  # 12 December: the weight was misheard
+    draft = sc.start_amendment(store, first, "Weight misheard: 48 kg")
+    assert sc.planning_context(store, draft.amends_id).today == date(2026, 11, 22)
+    amended = draft.data
+    amended["weight_kg"] = 48
+    sc.save_draft(store, draft.id, amended, 6)
+    assert sc.get_consultation(store, sc.finalise(store, draft.id))["amends_id"] == first

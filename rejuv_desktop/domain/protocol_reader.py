@@ -14,7 +14,8 @@ from typing import Any
 
 from rejuv_desktop.content import ContentFile
 from rejuv_desktop.domain.protocols import (APPLIES, CHECK_KINDS, CONSENT_GATE, FIELD_TYPES,
-                                            FOLLOW_UP_KINDS, TIME_OUT, Check, DoseLimit, Field,
+                                            FOLLOW_UP_KINDS, PROCEDURES, TIME_OUT, Check,
+                                            DoseLimit, Field,
                                             FollowUpRule, Gate, Item, Protocol, Series, Spacing,
                                             Step, is_empty)
 from rejuv_desktop.errors import ContentError
@@ -193,6 +194,9 @@ class _Reader:
     def spacing(self, where: tuple, t: dict) -> Spacing:
         self.keys(where, t, _SPACING_KEYS)
         after = self.ident(where, t, "after")
+        if after not in PROCEDURES:
+            raise self.fail(where, f"spacing after '{after}': no such procedure (use one of: "
+                                   f"{', '.join(PROCEDURES)})", "after")
         days = self.get(where, t, "days", "int")
         if not 0 <= days <= 3660:
             raise self.fail(where, f"spacing after '{after}': days must be from 0 to 3660", "days")

@@ -104,7 +104,7 @@ def finalise(store, draft_id: int) -> int:
     data = dc.merged(row["data"])
     rules = scr.load_rules()
     evaluation = dc.evaluate(data, rules)
-    today = store.clock().date()
+    today = consultation_day(store, row["amends_id"])
     errors = dc.check_complete(data, evaluation, rules, today=today)
     if errors:
         raise ValidationError(errors)
@@ -212,8 +212,18 @@ class PlanningContext:
     actor: str
 
 
-def planning_context(store) -> PlanningContext:
+def consultation_day(store, amends_id: int | None = None) -> date:
+    """The day a plan's dates and waits count from: today, or for an amendment the day of the
+    consultation it corrects (the patient was screened then)."""
+    if amends_id:
+        return date.fromisoformat(repo.get_consultation(store, amends_id)["finalised_at"][:10])
+    return store.clock().date()
+
+
+def planning_context(store, amends_id: int | None = None) -> PlanningContext:
     """The day and the settings the wizard's plan pages hold a plan to."""
     actor = pr.get_practitioner(store, store.actor_id) if store.actor_id else None
-    return PlanningContext(store.clock().date(), default_start(store), ss.cooling_off_days(store),
+    today = consultation_day(store, amends_id)
+    start = max(default_start(store), pb.reflection_end(today, ss.cooling_off_days(store)))
+    return PlanningContext(today, start, ss.cooling_off_days(store),
                            bool(actor and actor.doctor), actor.display if actor else "")

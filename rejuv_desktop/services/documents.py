@@ -197,9 +197,10 @@ def _reflection_warning(first: date, given_on: date, days: int) -> str | None:
     end = pb.reflection_end(given_on, days)
     if first >= end:
         return None
-    return (f"Your first session is planned for {_long(first)}, before the end of the {days} "
-            f"days you are given to reflect (until {_long(end)}). It will not start before then "
-            "unless a doctor records why, and you may change your mind at any time.")
+    return (f"Please note: your first session is planned for {_long(first)}, before the end "
+            f"of the {days} days you are given to reflect (until {_long(end)}). It will not "
+            "start before then unless a doctor records why, and you may change your mind at "
+            "any time.")
 
 
 def consent_context(store, plan_id: int, photo_consent: dict | None = None,

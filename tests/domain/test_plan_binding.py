@@ -136,3 +136,16 @@ def test_a_combined_plan_keeps_mesotherapy_three_weeks_after_the_fat_graft():
         TODAY + timedelta(days=35)
     data["plan"]["mesotherapy"] = dc.default_plan("mesotherapy", TODAY + timedelta(days=35))
     assert dc.spacing_warnings(data) == []
+
+
+def test_a_spacing_rule_names_a_known_procedure_and_its_line(tmp_path):
+    from rejuv_desktop.content import resource_path
+
+    text = resource_path("protocols", "mesotherapy.toml").read_text(encoding="utf-8")
+    text = text.replace('after = "fat_transfer"', 'after = "fat_transfr"', 1)
+    path = tmp_path / "mesotherapy.toml"
+    path.write_text(text, encoding="utf-8")
+    line = next(n for n, s in enumerate(text.splitlines(), 1) if 'after = "fat_transfr"' in s)
+    with pytest.raises(ContentError) as info:
+        load_protocol("mesotherapy", path)
+    assert info.value.line == line and "no such procedure" in str(info.value)

@@ -7,8 +7,8 @@ from datetime import date
 from datetime import timedelta
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import (QCheckBox, QFormLayout, QGroupBox, QLabel, QLineEdit,
-                               QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QFormLayout, QFrame, QGroupBox, QLabel, QLineEdit,
+                               QPlainTextEdit, QScrollArea, QSpinBox, QVBoxLayout, QWidget)
 
 from rejuv_desktop.domain import consultation as dc
 from rejuv_desktop.domain import plan_binding as pb
@@ -89,9 +89,12 @@ class ProcedureChoice(QWidget):
             text = ""
         self.note.setText(text)
         self.note.setVisible(bool(text) and allowed)
-        if doctor:
-            self.override_label.setText(self.tr("Doctor's override (optional): why plan it "
-                                                "despite the deferral"))
+        if doctor and b.open_ended:
+            self.override_label.setText(self.tr("Doctor's override: why plan it now despite the "
+                                                "deferral *"))
+        elif doctor:
+            self.override_label.setText(self.tr("Doctor's override, only to plan it before the "
+                                                "wait ends: why"))
         else:
             self.override_label.setText(self.tr("Only a doctor can override a deferral: ask a "
                                                 "doctor to sign in."))
@@ -127,7 +130,17 @@ class RecommendationPage(WizardPage):
         self.setTitle(self.tr("Recommendation"))
         self.setSubTitle(self.tr("What the findings point to, and why. Choose what you and the "
                                  "patient agree to plan."))
-        layout = QVBoxLayout(self)
+        # The reasons a verdict asks for can make the page taller than a laptop screen: the
+        # content scrolls, the problems stay in view below it.
+        outer = QVBoxLayout(self)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
+        layout.setContentsMargins(0, 0, 0, 0)
+        scroll.setWidget(inner)
+        outer.addWidget(scroll, 1)
         self.lines = QLabel()
         self.lines.setObjectName("recommendation_lines")
         self.lines.setWordWrap(True)
@@ -155,7 +168,7 @@ class RecommendationPage(WizardPage):
         bl.addWidget(self.none_reason)
         layout.addWidget(box)
         layout.addStretch(1)
-        self.add_problems_label(layout)
+        self.add_problems_label(outer)
 
     def _update_none(self) -> None:
         none = not any(c.isChecked() for c in self.choices.values())
@@ -360,7 +373,15 @@ class PlanPage(WizardPage):
         self.setTitle(self.tr("Plan"))
         self.setSubTitle(self.tr("Sessions and intervals come from the procedure protocols; "
                                  "adjust them within the allowed range."))
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
+        layout.setContentsMargins(0, 0, 0, 0)
+        scroll.setWidget(inner)
+        outer.addWidget(scroll, 1)
         self.boxes = {p: PlanBox(p, self.rules.procedure_name(p).capitalize(), self.notify)
                       for p in scr.PROCEDURES}
         for box in self.boxes.values():
@@ -379,7 +400,7 @@ class PlanPage(WizardPage):
         self.none.setWordWrap(True)
         layout.addWidget(self.none)
         layout.addStretch(1)
-        self.add_problems_label(layout)
+        self.add_problems_label(outer)
 
     def load(self, data: dict) -> None:
         context = self.wizard().planning

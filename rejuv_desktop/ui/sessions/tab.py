@@ -29,7 +29,10 @@ class EarlyStartDialog(QDialog):
         self.setWindowTitle(self.tr("Too early for this session"))
         layout = QVBoxLayout(self)
         text = QLabel(self.tr("This session should not start before {day}:").format(
-            day=fmt_day(until.isoformat())) + "\n" + "\n".join(f"• {w.text}" for w in waits))
+            day=fmt_day(until.isoformat())) + "\n" + "\n".join(
+            f"• {w.text}" + ("" if w.verified else self.tr(" (a clinic setting from practice, "
+                                                            "not published evidence)"))
+            for w in waits))
         text.setObjectName("early_waits")
         text.setWordWrap(True)
         layout.addWidget(text)
