@@ -185,3 +185,13 @@ def test_a_copy_made_before_an_upgrade_is_flagged_for_the_questions_it_lacks(ove
 def _cli_with_folder(folder):
     return subprocess.run([sys.executable, "-m", "rejuv_desktop", "content", "check", "--overrides", str(folder)],
                           capture_output=True, text=True, timeout=120)
+
+
+def test_every_packaged_content_file_is_checked():
+    # A new content file needs a reader in content_check, or a clinic's copy of it would be
+    # listed as replacing nothing and never validated.
+    root = content.resources_root()
+    files = {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
+    content_files = {f for f in files if f.split("/")[0] not in content.NOT_OVERRIDABLE
+                     and not f.endswith("README.md")}
+    assert content_files == set(content_check.packaged_files())
