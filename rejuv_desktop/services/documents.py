@@ -330,6 +330,11 @@ def consent_job(store, plan_id: int, photo_consent: dict | None = None,
     if plan["status"] in ("superseded", "cancelled"):
         raise UserError("This plan was replaced by an amended consultation: issue the consent "
                         "for the current plan.")
+    from rejuv_desktop.services.sessions import later_screening  # it imports this module
+
+    stopped, _wait = later_screening(store, plan)
+    if stopped:  # a newer screening or amendment stops the plan: no consent to sign for it
+        raise UserError(stopped)
     number = _new_number(store, "consent")
     ctx = consent_context(store, plan_id, photo_consent, number=number, planned=planned)
     patient = patients_repo.get(store, plan["patient_id"])
