@@ -71,6 +71,14 @@ def build_parser() -> argparse.ArgumentParser:
     _db_arg(p)
     p.add_argument("--from", dest="source", type=Path, required=True, metavar="BACKUP",
                    help="the backup file to restore")
+    p.add_argument("--force", action="store_true",
+                   help="restore a backup that has no manifest (made by an older version), "
+                        "which cannot be verified")
+
+    p = sub.add_parser("recovery-code", help="enter the clinic's recovery code (shown at set-up) "
+                                             "so the audit trail can be verified on this "
+                                             "machine")
+    _db_arg(p)
 
     p = sub.add_parser("content", help="the clinic's content files: check them and list the "
                                        "clinic's overrides")
@@ -94,9 +102,33 @@ def _open(db: Path | None, *, must_exist: bool = True, read_only: bool = False):
     from rejuv_desktop.storage import open_store
 
     path = db or paths.default_db_path()
+    _refuse_if_found_aside(path)
     if must_exist and not path.exists():
         raise UserError(f"No database at {path}.")
     return open_store(path, read_only=read_only)
+
+
+def _refuse_if_found_aside(path: Path) -> None:
+    """A missing or empty database beside one set aside (or a restore's copy) is never
+    silently replaced by a new, empty clinic: say what was found and how to put it back."""
+    from rejuv_desktop.services.restore import found_at_start
+
+    found = found_at_start(path)
+    if found is None:
+        return
+    usable = found.usable
+    if usable:
+        advice = (f"\nTo put it back: rejuv-desktop restore --db {path} --from "
+                  f"{usable[0].path} --force\n(or open the app, which offers it). "
+                  "Nothing was changed.")
+    else:
+        from rejuv_desktop.storage.witness import witness_path
+
+        advice = ("\nRestore a backup with 'rejuv-desktop restore', or open the app to start a "
+                  "new clinic" + (f" (or move {witness_path(path).name} away)"
+                                  if found.witnessed is not None else "")
+                  + ". Nothing was changed.")
+    raise UserError(found.describe() + advice)
 
 
 def cmd_demo(args) -> int:
@@ -118,13 +150,13 @@ def cmd_demo(args) -> int:
 
 
 def cmd_check(args) -> int:
-    from rejuv_desktop.services.check import check_database
+    from rejuv_desktop.services.check import check_path
 
-    store = _open(args.db, read_only=True)  # a reader: runs beside the app, takes no lock
-    try:
-        report = check_database(store)
-    finally:
-        store.close()
+    # Read-only: the check never writes to the file, nor creates it; a reader, it runs beside
+    # the app and takes no lock.
+    path = args.db or paths.default_db_path()
+    _refuse_if_found_aside(path)
+    report = check_path(path)
     for name, ok, detail in report.lines:
         print(f"{'OK ' if ok else 'BAD'}  {name:<12} {detail}")
     print("Database is healthy." if report.healthy else "Problems found: see the lines marked BAD.")
@@ -221,6 +253,7 @@ def cmd_backup(args) -> int:
     print(f"Backup written to {result.path} ({sb.human_size(result.size)}).")
     print("Verified: integrity_check ok"
           + (f"; {result.counts.get('patients', 0)} patient(s)." if result.counts else "."))
+    print(f"Manifest (SHA-256, audit trail head): {result.path}.manifest.json")
     return 0
 
 
@@ -234,16 +267,40 @@ def cmd_restore(args) -> int:
     if not db.parent.exists():
         private_files.private_dir(db.parent)
     with writer_lock.holding(db):  # across the whole swap: no writer can start meanwhile
-        result = sb.restore(db, args.source, datetime.now())
+        try:
+            result = sb.restore(db, args.source, datetime.now(), force=args.force)
+        except sb.UnverifiedBackup as exc:
+            raise UserError(f"{exc}\nWARNING: to restore it anyway, run the same command with "
+                            "--force. Nothing was changed.") from exc
+    if not result.verified:
+        print("WARNING: the backup had no manifest; it was restored unverified (--force).")
     print(f"Restored {db} from {result.restored_from}"
           + (f" (backup of {result.backup_taken_at:%d/%m/%Y %H:%M})."
              if result.backup_taken_at else "."))
+    if result.verified:
+        print("Verified against its manifest: SHA-256 and audit trail.")
     if result.moved_aside:
         print("The database you had is kept, unchanged, as:")
         for path in result.moved_aside:
             print(f"  {path}")
     else:
         print("There was no database there before.")
+    return 0
+
+
+def cmd_recovery_code(args) -> int:
+    import getpass
+
+    from rejuv_desktop.services.audit_keys import enter_recovery_code
+
+    db = args.db or paths.default_db_path()
+    if sys.stdin.isatty():
+        code = getpass.getpass("Recovery code (shown when the clinic was set up): ")
+    else:
+        code = sys.stdin.readline()
+    kid = enter_recovery_code(db, code)
+    print(f"The clinic key {kid} is now on this machine: 'rejuv-desktop check' can verify the "
+          "audit trail it sealed.")
     return 0
 
 
@@ -299,6 +356,7 @@ def cmd_gui(args) -> int:
 COMMANDS = {"demo": cmd_demo, "check": cmd_check, "import-patients": cmd_import, "gui": cmd_gui,
             "print": cmd_print, "lot-lookup": cmd_lot_lookup, "backup": cmd_backup,
             "restore": cmd_restore, "export-patient": cmd_export_patient, "content": cmd_content,
+            "recovery-code": cmd_recovery_code,
             None: cmd_gui}
 
 

@@ -6,7 +6,14 @@
   second folder such as a USB drive; it then thins each folder (7 daily, 4 weekly, 12 monthly).
   When the last backup was made is read from the files themselves, not from the database, so
   a restored or damaged database cannot lose track of it.
-- ``restore`` checks a backup, keeps the current database aside and puts the backup in place.
+- Each backup has a manifest beside it (``<backup>.manifest.json``: SHA-256, size, the audit
+  chain's head, app and schema version, when it was made); thinning deletes it with its backup.
+- ``restore`` verifies a backup against its manifest (checksum, and its audit chain up to the
+  head the manifest names, keyed rows with the clinic key) before touching the live file; a
+  backup without a manifest (made by an older version) is restored only when asked with
+  ``force``. The current database is kept aside, and there is never a moment without a
+  database at its path (see ``storage.backup.replace_database``). The witness of the restored
+  database is then the head its manifest names.
 - ``startup_check`` runs ``quick_check`` before the app opens the database; a damaged file is
   moved aside with its journal files and the newest backup that passes ``integrity_check`` is
   offered. Nothing is ever deleted but old backups by thinning.
@@ -21,10 +28,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from rejuv_desktop import __version__
 from rejuv_desktop.domain.retention import DEFAULT_POLICY, RetentionPolicy, backups_to_delete
 from rejuv_desktop.errors import StorageError
+from rejuv_desktop.storage import audit, clinic_key, schema, triggers, witness
 from rejuv_desktop.storage import backup as files
-from rejuv_desktop.storage import schema
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +51,7 @@ class BackupResult:
     created_at: datetime
     counts: dict[str, int] = field(default_factory=dict)
     audit_head: str | None = None
+    audit_head_id: int = 0
 
 
 @dataclass(frozen=True)
@@ -64,6 +73,25 @@ class AutoBackupResult:
     thinned: list[Path] = field(default_factory=list)
 
 
+class UnverifiedBackup(StorageError):
+    """A backup without a manifest (made by an older version): it can be restored only when
+    the person confirms (``force``)."""
+
+
+@dataclass(frozen=True)
+class BackupCheck:
+    """A backup checked for restoring: what it holds, and whether it was verified against its
+    manifest (``manifest`` is ``None`` for an older backup without one)."""
+
+    info: files.DatabaseInfo
+    manifest: dict | None
+    chain: audit.ChainCheck | None = None
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return self.info.counts
+
+
 @dataclass(frozen=True)
 class RestoreResult:
     """A restore done: the backup used, and where the database it replaced now is."""
@@ -73,6 +101,7 @@ class RestoreResult:
     backup_taken_at: datetime | None
     moved_aside: list[Path]
     counts: dict[str, int] = field(default_factory=dict)
+    verified: bool = True
 
 
 @dataclass(frozen=True)
@@ -159,12 +188,19 @@ def backup_now(db_path: Path, dest_dir: Path, now: datetime) -> BackupResult:
                            f"{exc.strerror or exc}.") from exc
     files.remove_stale_temps(dest_dir)
     try:
-        info = files.backup_database(db_path, _target(dest_dir, now))
+        try:
+            ring = clinic_key.load(db_path)
+        except StorageError:
+            ring = {}
+        info = files.backup_database(db_path, _target(dest_dir, now), {
+            "app_version": __version__, "created_at": now.isoformat(timespec="seconds")},
+            ring)
     except OSError as exc:
         raise StorageError(f"The backup could not be written to {dest_dir}: "
                            f"{exc.strerror or exc}.") from exc
     log.info("backup written (%d bytes, verified)", info.size)
-    return BackupResult(info.path, info.size, info.intact, now, info.counts, info.audit_head)
+    return BackupResult(info.path, info.size, info.intact, now, info.counts, info.audit_head,
+                        info.audit_head_id)
 
 
 def last_backup_at(directory: Path) -> datetime | None:
@@ -192,11 +228,17 @@ def thin(directory: Path, policy: RetentionPolicy = DEFAULT_POLICY) -> list[Path
     stamps = {stamp: group[0] for stamp, group in by_stamp.items()}
     doomed = backups_to_delete(stamps, policy)
     deleted = []
+    # A manifest whose backup never took its name (a backup interrupted at its last step).
+    for manifest in Path(directory).glob("rejuv-*" + files.MANIFEST_SUFFIX):
+        backup = manifest.with_name(manifest.name[:-len(files.MANIFEST_SUFFIX)])
+        if parse_backup_name(backup.name) is not None and not backup.exists():
+            manifest.unlink(missing_ok=True)
     for b in backups:
         if b.created_at in doomed or b is not stamps[b.created_at]:
             try:
                 b.path.unlink()
                 deleted.append(b.path)
+                files.manifest_path(b.path).unlink(missing_ok=True)
             except OSError as exc:
                 log.warning("could not delete an old backup: %s", exc.strerror)
     return deleted
@@ -221,32 +263,76 @@ def auto_backup(db_path: Path, now: datetime, extra_dir: Path | None = None,
     return AutoBackupResult(made=made, errors=errors, thinned=thinned)
 
 
-def check_backup(backup_path: Path) -> files.DatabaseInfo:
+def check_backup(backup_path: Path, ring: dict[str, bytes] | None = None) -> BackupCheck:
     """Check that a file can be restored: sound (``integrity_check``), a Rejuv Desktop
-    database, and not written by a newer version. Raises ``StorageError`` saying which."""
+    database, not written by a newer version, and, when it has a manifest, exactly the file
+    the manifest describes (SHA-256 and size) with an audit chain that verifies up to the head
+    the manifest names (keyed rows with the clinic keys in ``ring``). Raises ``StorageError``
+    saying which. A backup without a manifest passes with ``manifest = None``."""
     backup_path = Path(backup_path)
     if not backup_path.is_file():
         raise StorageError(f"There is no backup file at {backup_path}.")
+    name = backup_path.name
+    manifest = files.read_manifest(backup_path)
+    if manifest is not None:
+        if files.manifest_seal_ok(manifest, ring or {}) is False:
+            raise StorageError(
+                f"The manifest of {name} has been altered: its seal does not match the clinic "
+                "key. It cannot be restored; choose another backup.")
+        size = backup_path.stat().st_size
+        if manifest.get("size") != size or files.sha256_of(backup_path) != manifest["sha256"]:
+            raise StorageError(
+                f"{name} has been altered since it was made: its SHA-256 does not match its "
+                "manifest. It cannot be restored; choose another backup.")
     info = files.describe(backup_path)
     if not info.intact:
         raise StorageError(
-            f"{backup_path.name} is damaged or is not a database, so it cannot be restored "
+            f"{name} is damaged or is not a database, so it cannot be restored "
             f"({'; '.join(info.integrity[:2])}).")
     if not info.is_rejuv:
-        raise StorageError(f"{backup_path.name} is not a Rejuv Desktop database.")
+        raise StorageError(f"{name} is not a Rejuv Desktop database.")
     unknown = [m for m in info.migrations if m not in set(schema.known_names())]
     if unknown:
         raise StorageError(
-            f"{backup_path.name} was written by a newer version of Rejuv Desktop; install that "
+            f"{name} was written by a newer version of Rejuv Desktop; install that "
             "version to restore it.")
-    return info
+    if manifest is None:
+        return BackupCheck(info, None)
+    conn = files.connect_read_only(backup_path)
+    try:
+        chain = audit.verify_chain(None, ring=ring or {}, conn=conn)
+        problems = triggers.trigger_problems(conn)
+    finally:
+        conn.close()
+    head = manifest.get("audit_head") or {}
+    if chain.broken_at is not None or chain.missing_table:
+        raise StorageError(f"{name} cannot be restored: its audit trail does not verify "
+                           f"({chain.message}).")
+    if chain.head != (head.get("id", 0), head.get("hash") or audit.GENESIS):
+        raise StorageError(f"{name} cannot be restored: its audit trail does not end where its "
+                           f"manifest says (row {head.get('id')}); the trail ends at row "
+                           f"{chain.head[0]}.")
+    if manifest.get("keyed_from") != info.keyed_from:
+        raise StorageError(f"{name} cannot be restored: its audit keying differs from its "
+                           "manifest.")
+    if problems:
+        raise StorageError(f"{name} cannot be restored: {'; '.join(problems[:3])}.")
+    if info.last_key_id in (ring or {}) and files.manifest_seal_ok(manifest, ring) is not True:
+        # Its trail is sealed with a key this machine holds, so its manifest must be too.
+        raise StorageError(
+            f"The manifest of {name} is not sealed with the clinic key that seals its audit "
+            "trail: it may have been rewritten. It cannot be restored; choose another backup.")
+    return BackupCheck(info, manifest, chain)
 
 
-def restore(db_path: Path, backup_path: Path, now: datetime | None = None) -> RestoreResult:
+def restore(db_path: Path, backup_path: Path, now: datetime | None = None,
+            force: bool = False) -> RestoreResult:
     """Replace the database with a backup; the current database is kept aside, never lost.
 
-    The backup is checked first (see ``check_backup``). The current file and its ``-wal`` and
-    ``-shm`` are renamed to ``<name>.before-restore-<time>`` and the backup copied in place.
+    The backup is checked first (see ``check_backup``), before the live file is touched; one
+    without a manifest raises ``UnverifiedBackup`` unless ``force``. The current file is kept
+    as ``<name>.before-restore-<time>`` and the backup's copy swapped in atomically, so a
+    database is at its path at every moment. The witness then records the restored head.
     The app must not have the database open (the command line checks the lock file; the app
     closes its connection first).
     """
@@ -254,21 +340,45 @@ def restore(db_path: Path, backup_path: Path, now: datetime | None = None) -> Re
     now = now or datetime.now()
     if backup_path.resolve() == db_path.resolve():
         raise StorageError("That is the database itself, not a backup of it.")
-    info = check_backup(backup_path)
-    moved = files.replace_database(db_path, backup_path,
-                                   f"before-restore-{now.strftime(STAMP_FORMAT)}")
+    try:
+        ring = clinic_key.load(db_path)
+    except StorageError:
+        ring = {}
+    checked = check_backup(backup_path, ring)
+    if checked.manifest is None and not force:
+        raise UnverifiedBackup(
+            f"{backup_path.name} has no manifest (it was made by an older version, or copied "
+            "without it), so it cannot be verified: it may have been altered. Restore it only "
+            "if you trust where it came from.")
+    label = f"before-restore-{now.strftime(STAMP_FORMAT)}"
+    info = checked.info
+    restored = witness.Witness(info.audit_head_id, info.audit_head or audit.GENESIS,
+                               info.keyed_from, now.isoformat(timespec="seconds"))
+    # Until the swap is done either database may be at the path: the witness accepts both.
+    previous = witness.begin_swap(db_path, restored)
+    try:
+        moved = files.replace_database(
+            db_path, backup_path, label,
+            expected_sha256=checked.manifest["sha256"] if checked.manifest else None)
+    except BaseException:
+        witness.end_swap(db_path, previous, None)
+        raise
+    # The witness of the database set aside goes with it; the restored one gets its own.
+    witness.end_swap(db_path, restored, moved[0] if moved else None, previous)
     log.info("database restored from a backup; %d files kept aside", len(moved))
     return RestoreResult(db_path, backup_path, parse_backup_name(backup_path.name), moved,
-                         info.counts)
+                         info.counts, checked.manifest is not None)
 
 
-def newest_good_backup(directories: list[Path]) -> BackupFile | None:
-    """The newest backup across folders that passes ``integrity_check`` and can be restored."""
+def newest_good_backup(directories: list[Path],
+                       ring: dict[str, bytes] | None = None) -> BackupFile | None:
+    """The newest backup across folders that passes ``integrity_check`` and can be restored
+    (verified against its manifest, keyed rows with the clinic keys in ``ring``)."""
     candidates = sorted((b for d in directories for b in list_backups(d)),
                         key=lambda b: b.created_at, reverse=True)
     for b in candidates:
         try:
-            check_backup(b.path)
+            check_backup(b.path, ring)
         except StorageError:
             log.warning("a backup failed its check and was passed over")
             continue
@@ -293,9 +403,15 @@ def startup_check(db_path: Path, now: datetime | None = None,
     problem = "; ".join(lines[:3])
     log.error("the database failed its start-up check; moving it aside")
     moved = files.move_aside(db_path, f"corrupt-{now.strftime(STAMP_FORMAT)}")
+    if moved:
+        witness.set_aside(db_path, moved[0])
     dirs = backup_dirs if backup_dirs is not None else [default_backup_dir(db_path)]
+    try:
+        ring = clinic_key.load(db_path)
+    except StorageError:
+        ring = {}
     return StartupCheck(ok=False, message=problem, moved_aside=moved,
-                        newest_good_backup=newest_good_backup(dirs))
+                        newest_good_backup=newest_good_backup(dirs, ring))
 
 
 def needs_check_marker(db_path: Path) -> Path:

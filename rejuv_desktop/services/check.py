@@ -1,14 +1,31 @@
-"""The database health check behind ``rejuv-desktop check``."""
+"""The database health check behind ``rejuv-desktop check``.
+
+``check_path`` opens the file read-only and never writes to it (nor creates it): an empty file
+is reported as not a database and stays empty. Besides SQLite's own checks it looks for the
+tampering someone holding the file and the plain sqlite3 tool could do:
+
+- triggers: every audit and guard trigger is exactly the one the app created (a dropped audit
+  trigger lets a record be edited without a trace);
+- audit trail: every row's hash recomputed, keyed rows with the clinic key kept outside the file
+  (a whole trail re-hashed without the key is seen); rows whose key is not on this machine are
+  reported as unverifiable, never passed;
+- witness: the chain's head recorded outside the file after each save must still be there
+  (rows cut from the end, or the trail emptied, are seen).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
 
-from rejuv_desktop.storage import audit, schema
+from rejuv_desktop.errors import StorageError
+from rejuv_desktop.storage import audit, clinic_key, schema, triggers, witness
 from rejuv_desktop.storage import documents as documents_repo
-from rejuv_desktop.storage.db import sqlite_version
+from rejuv_desktop.storage.backup import connect_read_only
+from rejuv_desktop.storage.db import Store, local_now, sqlite3, sqlite_version
+
+_HEADER = b"SQLite format 3\x00"
 
 
 @dataclass
@@ -17,29 +34,136 @@ class CheckReport:
 
     @property
     def healthy(self) -> bool:
-        return all(ok for _name, ok, _detail in self.lines)
+        return bool(self.lines) and all(ok for _name, ok, _detail in self.lines)
 
     def add(self, name: str, ok: bool, detail: str) -> None:
         self.lines.append((name, ok, detail))
 
+    def problems(self) -> list[str]:
+        return [f"{name}: {detail}" for name, ok, detail in self.lines if not ok]
+
 
 def check_database(store) -> CheckReport:
-    """integrity_check, foreign_key_check, schema version and the audit chain."""
+    """Check an open store (its file's key and witness when it has a file)."""
+    return _check(store.conn, Path(store.path) if store.path else None)
+
+
+def check_path(path: Path | str) -> CheckReport:
+    """Check the database file at ``path`` without changing it (read-only connection)."""
+    path = Path(path)
+    if not path.is_file():
+        raise StorageError(f"No database at {path}.")
     report = CheckReport()
-    rows = [r[0] for r in store.conn.execute("PRAGMA integrity_check").fetchall()]
+    size = path.stat().st_size
+    if size == 0:
+        report.add("file", False, "the file is empty (0 bytes): it is not a database")
+        return report
+    with open(path, "rb") as fh:
+        header = fh.read(len(_HEADER))
+    if header != _HEADER:
+        report.add("file", False, "this file is not a SQLite database")
+        return report
+    try:
+        conn = connect_read_only(path, untouched=True)
+    except sqlite3.Error as exc:
+        report.add("file", False, f"the database cannot be opened: {exc}")
+        return report
+    try:
+        return _check(conn, path, report)
+    except sqlite3.DatabaseError as exc:
+        report.add("file", False, f"the database cannot be read: {exc}")
+        return report
+    finally:
+        conn.close()
+
+
+def _check(conn, path: Path | None, report: CheckReport | None = None) -> CheckReport:
+    report = report or CheckReport()
+    rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
     report.add("integrity", rows == ["ok"], "ok" if rows == ["ok"] else "; ".join(rows[:10]))
-    fk = store.conn.execute("PRAGMA foreign_key_check").fetchall()
+    fk = conn.execute("PRAGMA foreign_key_check").fetchall()
     report.add("foreign keys", not fk, "ok" if not fk else f"{len(fk)} rows point to nothing")
-    applied = schema.schema_version(store.db)
+    applied = schema.schema_version(conn)
     known = len(schema.known_names())
+    if not applied:
+        report.add("schema", False, "this is not a Rejuv Desktop database (no schema version)")
+        return report
     report.add("schema", applied == known, f"version {applied} of {known}")
-    chain = audit.verify_chain(store)
+    problems = triggers.trigger_problems(conn)
+    report.add("triggers", not problems,
+               "audit and guard triggers as the app created them" if not problems
+               else "; ".join(problems[:6]) + (f" (and {len(problems) - 6} more)"
+                                               if len(problems) > 6 else ""))
+    ring, ring_problem = {}, None
+    if path is not None:
+        try:
+            ring = clinic_key.load(path)
+        except StorageError as exc:
+            ring_problem = str(exc)
+    chain = audit.verify_chain(None, ring=ring, conn=conn)
     report.add("audit trail", chain.ok, chain.message)
-    if "document_scans" in store.db.table_names():
-        bad = [r["id"] for r in documents_repo.all_scan_hashes(store)
-               if hashlib.sha256(bytes(r["file_bytes"])).hexdigest() != r["sha256"]]
-        report.add("signed-form scans", not bad,
-                   "ok" if not bad else f"{len(bad)} scan(s) do not match their SHA-256: "
-                   + ", ".join(map(str, bad[:10])))
+    if not chain.missing_table:
+        _key_line(report, conn, path, ring, ring_problem)
+        if path is not None:
+            _witness_line(report, conn, path)
+    _scans_line(report, conn, path)
     report.add("sqlite", True, sqlite_version())
     return report
+
+
+def _scans_line(report, conn, path) -> None:
+    """Every scan of a signed paper form still matches its recorded SHA-256."""
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table'"
+                        " AND name = 'document_scans'").fetchone():
+        return
+    reader = Store(conn, path, local_now)
+    bad = [r["id"] for r in documents_repo.all_scan_hashes(reader)
+           if hashlib.sha256(bytes(r["file_bytes"])).hexdigest() != r["sha256"]]
+    report.add("signed-form scans", not bad,
+               "ok" if not bad else f"{len(bad)} scan(s) do not match their SHA-256: "
+               + ", ".join(map(str, bad[:10])))
+
+
+def _key_line(report, conn, path, ring, ring_problem) -> None:
+    stretches = audit.epochs(conn)
+    if not stretches:
+        report.add("audit key", False, "the audit trail is not keyed with the clinic key, so a "
+                   "trail rewritten with the plain sqlite3 tool would not be seen. Open the "
+                   "database in the app once to key it")
+        return
+    needed = sorted({e.key_id for e in stretches})
+    missing = [k for k in needed if k not in ring]
+    if ring_problem:
+        report.add("audit key", False, f"{ring_problem} The keyed part of the trail (from row "
+                   f"{stretches[0].from_id}) cannot be verified")
+    elif missing:
+        where = clinic_key.key_path(path) if path else "beside the database"
+        report.add("audit key", False, f"the clinic key {', '.join(missing)} is not in {where}: "
+                   f"the keyed part of the trail (from row {stretches[0].from_id}) cannot be "
+                   "verified")
+    else:
+        older = (f"; rows before it predate the key and are verified as SHA-256"
+                 if stretches[0].from_id > 1 else "")
+        report.add("audit key", True, f"keyed from row {stretches[0].from_id} "
+                   f"(key {', '.join(needed)}){older}")
+
+
+def _witness_line(report, conn, path: Path) -> None:
+    try:
+        found = witness.read(path)
+    except witness.WitnessUnreadable as exc:
+        report.add("witness", False, f"{exc}: rows cut from the end of the trail cannot be "
+                   "ruled out")
+        return
+    if found is None:
+        report.add("witness", False, f"there is no witness file ({witness.witness_path(path).name}) "
+                   "beside the database, so rows cut from the end of the trail cannot be "
+                   "ruled out")
+        return
+    problem = witness.problem(conn, found)
+    if problem:
+        report.add("witness", False, problem)
+        return
+    last_id, _ = audit.head(conn)
+    report.add("witness", True, f"the trail continues its witness (row {found.last_id}; "
+               f"the trail ends at row {last_id})")

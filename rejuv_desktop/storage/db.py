@@ -68,6 +68,8 @@ class Store:
         self.clock = clock
         self.actor_id: int | None = None
         self._depth = 0
+        # Called after each write transaction commits (the audit witness); never raise.
+        self.after_commit: list[Callable[[], None]] = []
         self._writer_lock = None  # the single-writer lock this store shares (writer_lock.py)
         # When set, a message: writes are refused with it (the start-up check is still running
         # after an unclean exit, or it found damage). Reading goes on.
@@ -136,6 +138,11 @@ class Store:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise (_translate(exc) or exc) from exc
+        for hook in self.after_commit:
+            try:
+                hook()
+            except Exception:  # noqa: BLE001 - the save is committed; a hook cannot undo it
+                log.warning("an after-commit step failed", exc_info=True)
 
     def query(self, sql: str, params=()) -> list[dict]:
         """Rows of a read query as dictionaries."""
@@ -274,7 +281,7 @@ def open_store(path: Path | str | None, *, clock: Callable[[], datetime] = local
     anything is written to it. The database and its journal files are made private (0600).
     """
     from rejuv_desktop import logs
-    from rejuv_desktop.storage import audit, private_files, schema, writer_lock
+    from rejuv_desktop.storage import audit, private_files, schema, witness, writer_lock
 
     if path is None:
         store = Store(_connection(None), None, clock)
@@ -306,6 +313,10 @@ def open_store(path: Path | str | None, *, clock: Callable[[], datetime] = local
         schema.refuse_newer(store.conn)
         if migrate and schema.pending_names(store.conn):
             schema.migrate(store.db)
+        # The audit chain's key (outside the file) and its witness (the head, outside it).
+        audit.setup_keying(store, create=migrate)
+        if migrate:
+            witness.attach(store)
     except BaseException:
         store.close()
         raise

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 from rejuv_desktop import APP_NAME
 from rejuv_desktop.errors import UserError, ValidationError
 from rejuv_desktop.services import practitioners as pr
+from rejuv_desktop.services.audit_keys import recovery_code
 from rejuv_desktop.services import settings as ss
 from rejuv_desktop.ui.forms import add_field_row, message_label, show_field_errors
 
@@ -109,6 +110,38 @@ class AdminPage(_FormPage):
         return True
 
 
+class RecoveryCodePage(QWizardPage):
+    """The clinic's recovery code, shown once: the audit trail's key, for another machine."""
+
+    def __init__(self, code: str):
+        super().__init__()
+        self.setTitle(self.tr("Recovery code"))
+        self.setSubTitle(self.tr("Write this code down now: it is shown only once."))
+        layout = QVBoxLayout(self)
+        about = QLabel(self.tr(
+            "Every change to a record is kept in an audit trail sealed with a key kept on this "
+            "computer, outside the database file. If the clinic moves to another computer, "
+            "enter this code there (<i>rejuv-desktop recovery-code</i>) so the trail can still "
+            "be verified. Keep it on paper, apart from the computer: whoever has it could "
+            "reseal an altered trail."))
+        about.setWordWrap(True)
+        layout.addWidget(about)
+        # Two lines of eight groups, as it is best copied onto paper.
+        self.code = QLabel(code[:39] + "\n" + code[40:] if len(code) == 79 else code)
+        self.code.setObjectName("recovery_code")
+        self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.code.setStyleSheet("font-family: monospace; font-size: 13pt; padding: 8px;")
+        self.code.setWordWrap(True)
+        layout.addWidget(self.code)
+        self.written = QCheckBox(self.tr("I have written the recovery code down"))
+        self.written.setObjectName("recovery_written")
+        self.written.toggled.connect(self.completeChanged)
+        layout.addWidget(self.written)
+
+    def isComplete(self) -> bool:
+        return self.written.isChecked()
+
+
 class FirstRunWizard(QWizard):
     """Shown once, on a new database: the clinic's details and the first administrator."""
 
@@ -122,6 +155,10 @@ class FirstRunWizard(QWizard):
         self.admin = AdminPage()
         self.addPage(self.clinic)
         self.addPage(self.admin)
+        code = recovery_code(store)
+        self.recovery = RecoveryCodePage(code) if code else None
+        if self.recovery:
+            self.addPage(self.recovery)
         self.setMinimumWidth(560)
 
     def accept(self) -> None:
@@ -132,12 +169,18 @@ class FirstRunWizard(QWizard):
                                                           v["confirm"])
             pr.sign_in(self.store, self.practitioner_id, v["password"])
         except ValidationError as exc:
+            self._back_to_admin()
             self.admin.show_errors(exc.errors)
             return
         except UserError as exc:
+            self._back_to_admin()
             self.admin.show_errors({"name": str(exc)})
             return
         super().accept()
+
+    def _back_to_admin(self) -> None:
+        while self.currentPage() is not self.admin and self.currentId() > 0:
+            self.back()
 
 
 class SignInDialog(QDialog):

@@ -135,6 +135,10 @@ def run_gui(db_path: Path | None = None) -> int:
         return 1
     store = None
     try:
+        from rejuv_desktop.ui.backup import offer_found_at_start
+
+        if not offer_found_at_start(db_path):  # no database, but one set aside: offer it
+            return 1
         # A clean exit removes the lock file: one found on taking the lock was left by a run
         # that was killed or lost power. The database then opens at once and is checked in the
         # background while writes wait (start_check.py). A "needs check" marker (damage found by

@@ -12,11 +12,11 @@ import logging
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFileDialog,
-                               QHBoxLayout, QLabel, QLineEdit, QMessageBox, QProgressDialog,
-                               QPushButton, QVBoxLayout, QWidget)
+                               QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMessageBox,
+                               QProgressDialog, QPushButton, QVBoxLayout, QWidget)
 
 from rejuv_desktop import APP_NAME
 from rejuv_desktop.errors import UserError
@@ -202,6 +202,9 @@ class BackupFeature(QObject):
             show_user_error(self.window, exc, self.tr("Cannot restore this file"))
             return
         taken = sb.parse_backup_name(Path(path).name)
+        force = info.manifest is None
+        if force and not confirm_unverified(Path(path), self.window):
+            return
         answer = QMessageBox.warning(
             self.window, self.tr("Restore from backup"), self.tr(
                 "<p><b>Replace the records in {app} with this backup?</b></p>"
@@ -221,7 +224,7 @@ class BackupFeature(QObject):
         self.store.close()  # nothing may hold the file while it is replaced
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            result = sb.restore(db_path, Path(path), now)
+            result = sb.restore(db_path, Path(path), now, force=force)
         except Exception as exc:  # noqa: BLE001 - shown; the current database stays in place
             QGuiApplication.restoreOverrideCursor()
             log.warning("restore failed: %s", type(exc).__name__)
@@ -309,6 +312,46 @@ class BackupFeature(QObject):
     def update_actions(self) -> None:
         self.export_action.setEnabled(self.window.record.patient_id is not None)
 
+    # audit evidence -------------------------------------------------------------------------
+    def enter_recovery_code(self) -> None:
+        """On another computer: take the clinic's recovery code so the audit trail it sealed
+        can be verified here."""
+        if self._no_file():
+            return
+        from rejuv_desktop.services.audit_keys import enter_recovery_code
+
+        code, ok = QInputDialog.getText(
+            self.window, self.tr("Clinic recovery code"), self.tr(
+                "The recovery code shown when the clinic was set up (64 letters and digits; "
+                "spaces and dashes do not matter):"), QLineEdit.EchoMode.Password)
+        if not ok or not code.strip():
+            return
+        try:
+            kid = enter_recovery_code(self.db_path, code)
+        except UserError as exc:
+            show_user_error(self.window, exc, self.tr("Recovery code not taken"))
+            return
+        if getattr(self.store, "audit_key_note", None):
+            self.store.audit_key_note = None
+            self.window.show_banner(None)
+        QMessageBox.information(self.window, self.tr("Recovery code taken"), self.tr(
+            "The clinic key {kid} is on this computer now: the audit trail it sealed can be "
+            "verified here.").format(kid=kid))
+
+    def show_audit_warnings(self) -> None:
+        """Say at once when the database does not continue the witness of its audit trail
+        (rows cut or the file swapped: the witness is left as evidence), or when its trail's
+        key is not on this computer."""
+        problem = getattr(self.store, "witness_problem", None)
+        note = getattr(self.store, "audit_key_note", None)
+        if problem:
+            self.window.show_banner(self.tr(
+                "The audit trail does not match its witness ({problem}). Records may have been "
+                "changed outside {app}: ask the clinic's administrator to run 'rejuv-desktop "
+                "check'.").format(problem=problem, app=APP_NAME))
+        elif note:
+            self.window.show_banner(self.tr(note))
+
     # on closing ---------------------------------------------------------------------------
     def backup_on_exit(self) -> None:
         """The daily automatic backup, run when the app quits. Never blocks closing: a
@@ -343,6 +386,8 @@ def install(window) -> None:
         _action(window, feature.tr("&Back up now…"), "backup_now", feature.backup_now),
         _action(window, feature.tr("&Restore from backup…"), "restore_backup", feature.restore),
         _action(window, feature.tr("Backup &folder…"), "backup_folder", feature.choose_folder),
+        _action(window, feature.tr("Enter the clinic's recovery &code…"), "recovery_code",
+                feature.enter_recovery_code),
     ]
     for action in actions:
         file_menu.insertAction(quit_action, action)
@@ -355,6 +400,25 @@ def install(window) -> None:
     feature.update_actions()
     # Tied to the feature object, so the connection ends with the window.
     QApplication.instance().aboutToQuit.connect(feature.backup_on_exit)
+    # Once the window is built (its own start-up checks set the banner first).
+    QTimer.singleShot(0, feature, feature.show_audit_warnings)
+
+
+def confirm_unverified(path: Path, parent: QWidget | None = None) -> bool:
+    """A backup without a manifest cannot be verified: restore it only on an explicit yes."""
+    box = QMessageBox(QMessageBox.Icon.Warning, _tr("Backup cannot be verified"), _tr(
+        "<p><b>{name} has no manifest, so it cannot be verified.</b></p>"
+        "<p>Backups made by this version carry a manifest with their checksum and the end of "
+        "their audit trail; this one was made by an older version, or copied without it. If it "
+        "was altered, the change would not be seen.</p>"
+        "<p>Restore it only if you trust where it came from.</p>").format(name=path.name),
+        parent=parent)
+    box.setObjectName("unverified_backup")
+    go = box.addButton(_tr("Restore it anyway"), QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.exec()
+    return box.clickedButton() is go
 
 
 # start-up -----------------------------------------------------------------------------------
@@ -413,7 +477,12 @@ def recover_at_start(db_path: Path) -> bool:
                 continue
             backup = Path(chosen)
         try:
-            result = sb.restore(db_path, backup)
+            try:
+                result = sb.restore(db_path, backup)
+            except sb.UnverifiedBackup:
+                if not confirm_unverified(backup):
+                    continue
+                result = sb.restore(db_path, backup, force=True)
         except UserError as exc:
             QMessageBox.warning(None, APP_NAME, str(exc))
             continue
@@ -421,3 +490,65 @@ def recover_at_start(db_path: Path) -> bool:
             "The records are restored from the backup made {when}. Anything recorded after "
             "that time is not in it.").format(when=_when(result.backup_taken_at)))
         return True
+
+
+def ask_found_at_start(found, parent: QWidget | None = None) -> str:
+    """Say what was found where the database should be, and ask: ``"put_back"`` (the best
+    usable file), ``"new"`` (start a new, empty clinic) or ``"quit"``."""
+    best = found.usable[0] if found.usable else None
+    items = "".join(
+        f"<li><b>{c.path.name}</b>: {_tr(c.kind)}, {c.modified:%d/%m/%Y %H:%M}; "
+        + (_tr("{n} patient(s)").format(n=c.patients) if c.patients is not None else c.problem)
+        + "</li>" for c in found.candidates)
+    text = _tr(
+        "<p><b>There is no database where {app} keeps its records{empty}.</b></p>"
+        "<p>{path}</p>").format(
+        app=APP_NAME, path=found.db_path,
+        empty=_tr(" (the file there is empty)") if found.state == "empty" else "")
+    if found.witnessed is not None:
+        text += _tr("<p>A database was there (its audit witness, beside it, had reached entry "
+                    "{n}): it may have been moved or deleted.</p>").format(n=found.witnessed)
+    if items:
+        text += _tr("<p>Found beside it:</p><ul>{items}</ul>").format(items=items)
+    if best:
+        text += _tr("<p>Put back <b>{name}</b> to carry on with those records. Nothing is "
+                    "deleted.</p>").format(name=best.path.name)
+    box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, text, parent=parent)
+    box.setObjectName("database_found_aside")
+    box.setStyleSheet("QLabel { min-width: 480px; }")
+    buttons = {}
+    if best:
+        buttons["put_back"] = box.addButton(_tr("Put it back"), QMessageBox.ButtonRole.AcceptRole)
+    buttons["new"] = box.addButton(_tr("Start a new, empty clinic"),
+                                   QMessageBox.ButtonRole.DestructiveRole)
+    buttons["quit"] = box.addButton(_tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(buttons.get("put_back", buttons["quit"]))
+    box.exec()
+    clicked = box.clickedButton()
+    return next((k for k, b in buttons.items() if b is clicked), "quit")
+
+
+def offer_found_at_start(db_path: Path) -> bool:
+    """Before the database is opened (and so created): when it is missing or empty beside a
+    file set aside or a restore's copy, say so and offer it. True to go on opening."""
+    from rejuv_desktop.services import restore as sr
+
+    found = sr.found_at_start(db_path)
+    if found is None:
+        sr.clean_leftovers(db_path)
+        return True
+    choice = ask_found_at_start(found)
+    if choice == "quit":
+        return False
+    if choice == "new":
+        sr.start_new(db_path)
+        return True
+    try:
+        result = sr.put_back(db_path, found.usable[0].path)
+    except UserError as exc:
+        QMessageBox.warning(None, APP_NAME, str(exc))
+        return False
+    QMessageBox.information(None, APP_NAME, _tr(
+        "The records are back from {name} ({patients} patients).").format(
+        name=result.restored_from.name, patients=result.counts.get("patients", "?")))
+    return True

@@ -1,5 +1,6 @@
 """Backups: verified, private, complete, consistent while another connection writes."""
 
+import hashlib
 import os
 import stat
 import threading
@@ -12,7 +13,7 @@ import pytest
 from rejuv_desktop.errors import StorageError
 from rejuv_desktop.services import backup as sb
 from rejuv_desktop.storage import backup as files
-from rejuv_desktop.storage import open_store
+from rejuv_desktop.storage import open_store, schema
 
 from .records import seed_bulk
 
@@ -34,11 +35,20 @@ def test_backup_is_verified_private_and_complete(filled_db, tmp_path):
     assert result.path == dest / "rejuv-20261122-180500.sqlite3"
     assert result.verified and result.size == result.path.stat().st_size > 500_000
     assert stat.S_IMODE(result.path.stat().st_mode) == 0o600
+    # One self-contained file and its manifest: no journal beside it, no temporary left over.
+    assert sorted(p.name for p in dest.iterdir()) == [result.path.name,
+                                                      result.path.name + ".manifest.json"]
+    manifest = files.read_manifest(result.path)
+    assert manifest["sha256"] == hashlib.sha256(result.path.read_bytes()).hexdigest()
+    assert manifest["size"] == result.size
+    assert manifest["audit_head"] == {"id": result.audit_head_id, "hash": result.audit_head}
+    assert manifest["schema_version"] == len(schema.known_names())
+    assert manifest["app_version"] and manifest["created_at"] == "2026-11-22T18:05:00"
+    assert stat.S_IMODE(files.manifest_path(result.path).stat().st_mode) == 0o600
     assert files.describe(result.path).integrity == ["ok"]
     assert counts(result.path) == counts(filled_db)
     assert result.counts["patients"] == 300
-    # One self-contained file: no journal beside it, no temporary left over.
-    assert sorted(p.name for p in dest.iterdir()) == [result.path.name]
+
     assert result.path.read_bytes()[:16] == b"SQLite format 3\x00"
 
 
@@ -166,7 +176,8 @@ def test_backup_never_opens_the_database_file_directly(filled_db, tmp_path, monk
     touched = []
 
     def guarded(file, *args, **kwargs):
-        if str(file).startswith(str(filled_db)):
+        name = str(file)
+        if name == str(filled_db) or name.startswith(str(filled_db) + "-"):
             touched.append(file)
         return real_open(file, *args, **kwargs)
 

@@ -142,6 +142,36 @@ def test_restore_from_backup(window, store, db_path, tmp_path, asked, monkeypatc
     assert family_names(aside)[0] == "Changed"
 
 
+@pytest.mark.parametrize("confirm", [False, True])
+def test_restore_of_a_backup_without_manifest_asks_first(confirm, window, store, db_path,
+                                                        tmp_path, asked, monkeypatch):
+    from rejuv_desktop.storage import backup as files
+
+    backup = sb.backup_now(db_path, tmp_path / "backups", datetime(2026, 11, 22, 9, 0))
+    files.manifest_path(backup.path).unlink()
+    with store.write():
+        store.conn.execute("UPDATE patients SET family_name = 'Changed' WHERE id = 1")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a: (str(backup.path), ""))
+    shown = {}
+
+    def press(box):
+        shown["text"] = box.text()
+        wanted = "Restore it anyway" if confirm else "Cancel"
+        next(b for b in box.buttons() if b.text().replace("&", "") == wanted).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", press)
+    action(window, "restore_backup").trigger()
+    assert "has no manifest" in shown["text"] and "cannot be verified" in shown["text"]
+    if confirm:
+        assert not window.isVisible()
+        assert family_names(db_path) == [PATIENT_A["family_name"], PATIENT_B["family_name"]]
+    else:
+        assert window.isVisible() and asked == []
+        assert store.scalar("SELECT family_name FROM patients WHERE id = 1") == "Changed"
+        assert not list(db_path.parent.glob("*.before-restore-*"))
+
+
 def test_restore_cancelled_changes_nothing(window, store, db_path, tmp_path, asked, monkeypatch):
     backup = sb.backup_now(db_path, tmp_path / "backups", datetime(2026, 11, 22, 9, 0))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a: (str(backup.path), ""))
@@ -266,7 +296,8 @@ def test_recover_at_start_quit_or_empty(choice, opens, damaged, asked, monkeypat
     assert not db.exists()  # moved aside (with its -wal and -shm), never deleted
     moved = sorted(p.name[len("clinic.sqlite3.corrupt-20261122-000000"):]
                    for p in db.parent.glob("clinic.sqlite3.corrupt-*"))
-    assert moved == ["", "-shm", "-wal"]
+    # its witness goes with it: it witnesses that file, not the next one
+    assert moved == ["", "-shm", "-wal", ".witness"]
 
 
 def test_recover_at_start_choose_a_file(damaged, asked, monkeypatch, tmp_path):
@@ -318,3 +349,50 @@ def test_app_start_check_reports_an_unreadable_database(tmp_path, asked, monkeyp
     monkeypatch.setattr(ub, "recover_at_start", busy)
     assert app.check_database_at_start(tmp_path / "x.sqlite3") is False
     assert asked[-1][0] == "critical" and "locked" in asked[-1][2]
+
+
+def test_a_cut_audit_trail_is_shown_in_a_banner(db_path, qtbot, qsettings, asked):
+    import sqlite3
+
+    from rejuv_desktop.services import patients as sp
+
+    s = open_store(db_path)
+    for i in range(3):
+        sp.add_patient(s, {"given_name": f"P{i}", "family_name": "Q",
+                           "date_of_birth": "1970-01-01"})
+    s.close()
+    conn = sqlite3.connect(str(db_path))
+    conn.execute("DROP TRIGGER audit_log_no_delete")
+    conn.execute("DELETE FROM audit_log WHERE id = (SELECT max(id) FROM audit_log)")
+    conn.commit()
+    conn.close()
+    s = open_store(db_path)
+    try:
+        w = MainWindow(s, qsettings)
+        qtbot.addWidget(w)
+        w.show()
+        qtbot.waitUntil(w.banner.isVisible)
+        assert "does not match its witness" in w.banner.text()
+    finally:
+        s.close()
+
+
+def test_recovery_code_entered_from_the_file_menu(window, store, db_path, asked, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from rejuv_desktop.services.check import check_path
+    from rejuv_desktop.storage import clinic_key
+
+    code = clinic_key.recovery_code(store.audit_secret)
+    clinic_key.key_path(db_path).unlink()  # as on another computer
+    assert not check_path(db_path).healthy
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("1234" * 16, True))
+    monkeypatch.setattr(ub, "show_user_error",
+                        lambda parent, exc, title: asked.append(("error", title, str(exc))))
+    action(window, "recovery_code").trigger()
+    assert asked[-1][:2] == ("error", "Recovery code not taken")
+    assert "not the key of this clinic" in asked[-1][2]
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (code.lower(), True))
+    action(window, "recovery_code").trigger()
+    assert asked[-1][:2] == ("information", "Recovery code taken")
+    assert check_path(db_path).healthy

@@ -79,16 +79,15 @@ def test_restore_keeps_wal_and_shm_with_the_database_set_aside(db_path, tmp_path
     target = crashed / "clinic.sqlite3"
     wal_before = (crashed / "clinic.sqlite3-wal").read_bytes()
 
+    assert wal_before
     result = sb.restore(target, backup.path, LATER)
+    # The WAL is folded into the file kept aside (a checkpoint) before the swap, so no WAL of
+    # the old database is left beside the new one.
     moved = sorted(p.name for p in result.moved_aside)
-    assert moved == ["clinic.sqlite3.before-restore-20261123-090000",
-                     "clinic.sqlite3.before-restore-20261123-090000-shm",
-                     "clinic.sqlite3.before-restore-20261123-090000-wal"]
-    assert (crashed / "clinic.sqlite3.before-restore-20261123-090000-wal").read_bytes() \
-        == wal_before
+    assert moved == ["clinic.sqlite3.before-restore-20261123-090000"]
     assert not Path(f"{target}-wal").exists() or Path(f"{target}-wal").stat().st_size == 0
     assert names(target) == ["Before"]
-    # The set aside still opens as a pair and holds the change that was only in its WAL.
+    # The file kept aside holds the change that was only in its WAL.
     assert names(result.moved_aside[0]) == ["Before", "InWal"]
 
 
@@ -168,7 +167,7 @@ def test_failed_swap_puts_the_current_database_back(filled_db, tmp_path, monkeyp
 
     def failing_replace(src, dst):
         calls.append((src, dst))
-        if Path(dst) == filled_db and ".rejuv-copy-" in str(src):
+        if Path(dst) == filled_db and ".rejuv-restore-" in str(src):
             raise OSError(28, "No space left on device")
         return real_replace(src, dst)
 

@@ -68,7 +68,8 @@ def test_import_and_restore_started_together_never_lose_an_acknowledged_import(t
             outcomes["both ran"] += 1
         live = batch_count(db, tag)
         aside = sum(batch_count(p, tag) for p in set(tmp_path.glob("*.before-restore-*"))
-                    - asides_before if not p.name.endswith(("-wal", "-shm", "-journal")))
+                    - asides_before
+                    if not p.name.endswith(("-wal", "-shm", "-journal", ".witness")))
         if imported:
             assert f"Imported {ROWS} patient(s)" in results["import"][1]
             assert (live, aside) in ((ROWS, 0), (0, ROWS)), (round_, live, aside)
@@ -105,7 +106,7 @@ def test_a_writer_killed_at_any_moment_never_blocks_the_next_one(tmp_path):
         code, out, err = restore.wait(timeout=300), *restore.communicate()
         assert code == 0, (round_, err)
         aside = [p for p in set(tmp_path.glob("*.before-restore-*")) - asides_before
-                 if not p.name.endswith(("-wal", "-shm", "-journal"))]
+                 if not p.name.endswith(("-wal", "-shm", "-journal", ".witness"))]
         assert len(aside) == 1
         count = batch_count(aside[0], "Killed")
         assert count in (0, 2000), round_

@@ -183,5 +183,5 @@ def test_check_reads_only_an_empty_file_stays_empty(tmp_path):
     db = tmp_path / "empty.sqlite3"
     db.touch()
     run = cli("check", "--db", db)
-    assert run.returncode == 1 and "is empty" in run.stderr and "Traceback" not in run.stderr
+    assert run.returncode == 1 and "is empty" in run.stdout and "Traceback" not in run.stderr
     assert db.stat().st_size == 0 and sorted(p.name for p in tmp_path.iterdir()) == [db.name]

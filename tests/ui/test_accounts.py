@@ -2,6 +2,7 @@ from PySide6.QtWidgets import QWizard
 
 from rejuv_desktop.services import practitioners as pr
 from rejuv_desktop.services import settings as ss
+from rejuv_desktop.storage import clinic_key
 from rejuv_desktop.ui.accounts import FirstRunWizard, SignInDialog
 
 
@@ -22,6 +23,13 @@ def test_first_run_wizard_sets_up_clinic_and_admin(qtbot, store):
     assert "At least" in wizard.admin.errors["password"].text()
     wizard.admin.edits["password"].setText("long enough")
     wizard.admin.edits["confirm"].setText("long enough")
+    wizard.next()
+    # The clinic's recovery code is shown once; finishing needs it written down.
+    assert wizard.currentPage() is wizard.recovery
+    code = wizard.recovery.code.text().replace("\n", "-")
+    assert code == clinic_key.recovery_code(store.audit_secret)
+    assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    wizard.recovery.written.setChecked(True)
     wizard.button(QWizard.WizardButton.FinishButton).click()
     assert wizard.result() == wizard.DialogCode.Accepted
     assert ss.get_settings(store)["clinic_phone"] == "0117 496 0000"
