@@ -173,7 +173,7 @@ def tick_figures(db: Path, session_id: int, ticks: int) -> dict:
     bare.execute("PRAGMA journal_mode=WAL")
     bare.execute("PRAGMA synchronous=FULL")
     bare.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, x TEXT NOT NULL)")
-    key = "todays_check.not_pregnant"
+    key = "todays_check.no_infection"
     ss.tick(store, session_id, key, True)  # first use: protocol loaded, pages cached
     tick_ms, bare_ms = [], []
     try:

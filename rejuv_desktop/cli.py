@@ -247,6 +247,8 @@ def cmd_backup(args) -> int:
 
     from rejuv_desktop.services import backup as sb
 
+    # A reader: no writer lock. SQLite's online backup copies a consistent snapshot beside a
+    # writer, so a scheduled backup runs while the app is open (and never blocks it).
     db = args.db or paths.default_db_path()
     dest = args.to or sb.default_backup_dir(db)
     result = sb.backup_now(db, dest, datetime.now())

@@ -116,3 +116,18 @@ def test_print_works_on_demo_patients_and_says_what_is_missing(tmp_path):
                               "--out", str(tmp_path / "x.pdf")], capture_output=True, text=True)
     assert missing.returncode == 1 and "no plan for" in missing.stderr
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_a_patient_on_an_interacting_medicine_with_donor_site_anaesthetic_near_the_limit(demo):
+    rows = demo.query("SELECT s.id FROM sessions s WHERE s.procedure = 'fat_transfer'"
+                      " AND s.status = 'completed'")
+    statuses = [ss.session_status(demo, r["id"]) for r in rows]
+    reduced = [st for st in statuses if st.dose is not None and st.dose.reduction is not None]
+    assert len(reduced) == 1
+    dose = reduced[0].dose
+    assert "slows the breakdown of lidocaine" in dose.message
+    assert dose.status == "warning" and 85 <= dose.percent < 100
+    assert any(line.where == "donor site (tumescent)" and line.concentration_percent == 0.05
+               for line in dose.lines)
+    # Its aftercare was issued, so the app ticked the sign-out item itself.
+    assert reduced[0].state.completed_items["sign_out.aftercare"][0] == "the app"

@@ -134,6 +134,9 @@ class AftercareContext:
     visits: tuple[tuple[str, date, date], ...] = ()
     out_of_hours_phone: str = ""
     emergency_number: str = "112"
+    sedation: bool = False
+    """Sedation was given in the session: the sheet says no driving for 24 hours and that an
+    adult must take the patient home."""
 
 
 @dataclass(frozen=True)

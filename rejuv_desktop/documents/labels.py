@@ -50,6 +50,8 @@ LABEL_FIELDS: dict[str, frozenset[str]] = {
     "visit": frozenset({"when", "what"}),
     "planned_session": frozenset({"n", "date"}),
     "planned_session_window": frozenset({"n", "date", "range"}),
+    "sedation_no_driving": frozenset(),
+    "sedation_escort": frozenset(),
 }
 
 PAGE_SIZES = ("A4", "letter")

@@ -117,7 +117,9 @@ def render_aftercare(ctx: AftercareContext, lang: str = "en") -> RenderedDocumen
     dates = _dates(tpl, labels, {"session_date": ctx.session_date, "issued_on": ctx.issued_on}, overrides)
     data = _block_data(ctx, labels)
     data.lists = {"visits": [labels.format("visit", when=labels.date_range(start, end, weekday=True), what=what)
-                             for what, start, end in ctx.visits]}
+                             for what, start, end in ctx.visits],
+                  "sedation": [labels["sedation_no_driving"], labels["sedation_escort"]]
+                  if ctx.sedation else []}
     return _render(tpl, labels, ctx, values, dates, data)
 
 

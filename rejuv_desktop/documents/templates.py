@@ -53,7 +53,7 @@ SOURCES: dict[str, dict[str, dict[str, int]]] = {
         "consent": {"planned_sessions": 1, "plan_warnings": 1},
         "summary": {"concerns": 1, "skin_notes": 1, "recommendation": 1, "plan": 1,
                     "plan_warnings": 1, "next_steps": 1},
-        "aftercare": {"visits": 1},
+        "aftercare": {"visits": 1, "sedation": 1},
     },
     "table": {"consent": {"caution_findings": 3}, "summary": {"screening_points": 3}},
     "text": {"summary": {"goals": 1, "notes": 1}},

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field as dc_field
 from datetime import date, datetime
 from typing import Any, Mapping
 
-from rejuv_desktop.domain.dose import DoseCheck, lidocaine_dose
+from rejuv_desktop.domain.dose import (DoseCheck, DoseLine, DoseReduction, max_volume_ml,
+                                      total_dose)
 from rejuv_desktop.domain.protocols import (
     SIDES,
     TIME_OUT,
@@ -55,6 +56,8 @@ class SessionState:
     deviations: Mapping[str, str] = dc_field(default_factory=dict)
     """Key of a required item or field deliberately left open -> the reason recorded for it.
     A deviation never waives a gate, the time-out, or a failed check."""
+    dose_reduction: DoseReduction | None = None
+    """Why this patient's anaesthetic maximum is lowered (from the consultation's screening)."""
 
     def __post_init__(self) -> None:
         if not self.sides or any(s not in SIDES for s in self.sides):
@@ -68,6 +71,21 @@ class Problem:
     key: str
     message: str
     severity: str  # "error" or "warning"
+
+
+def upgrade_values(protocol: Protocol, values: Mapping[str, Any]) -> dict[str, Any]:
+    """Values recorded under an older version of the protocol, read by this one.
+
+    Protocol 1.0 of fat transfer recorded one anaesthetic as single values
+    (``anaesthesia.volume_ml``); it is now a list of rows. A value stored under the bare
+    reference of a field that is now in rows is row 1, unless row 1 was recorded too.
+    """
+    out = dict(values)
+    for f in protocol.all_fields():
+        if f.repeat == "list" and f.ref in out:
+            value = out.pop(f.ref)
+            out.setdefault(f"{f.ref}.1", value)
+    return out
 
 
 def can_start(step: Step, state: SessionState) -> list[str]:
@@ -139,7 +157,8 @@ def _open(protocol: Protocol, state: SessionState) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     for step in protocol.steps:
         for item in step.items:
-            if not item.required:
+            # An item the app satisfies itself (visits booked, aftercare issued) never waits.
+            if not item.required or item.by_app:
                 continue
             if step.id == TIME_OUT:
                 if item.id not in state.time_out:
@@ -183,14 +202,31 @@ def problems(protocol: Protocol, state: SessionState) -> list[Problem]:
                     invalid.add(f.ref)
                     found.append(Problem(key, f"{step.title}{DASH}{f.label}{_which(f, instance)}: "
                                               f"{message}", "error"))
+                elif f.stop_when is not None and value == f.stop_when \
+                        and type(value) is type(f.stop_when):
+                    found.append(Problem(key, f"Stop: {f.stop_reason}", "error"))
     for check in protocol.checks:
         if check.kind == "sum_at_most":
             problem = _sum_problem(protocol, check, state, invalid)
+        elif check.kind == "reason_above":
+            problem = _reason_problem(protocol, check, state, invalid)
         else:
             problem = _dose_problem(protocol, check, state, invalid)
         if problem is not None:
             found.append(problem)
     return found
+
+
+def stop_reasons(protocol: Protocol, state: SessionState) -> list[str]:
+    """Each answer given today that stops the session (a "yes" to pregnancy asked again)."""
+    out = []
+    for f in protocol.all_fields():
+        if f.stop_when is None or f.repeat is not None:
+            continue
+        value = state.field_values.get(f.key())
+        if value == f.stop_when and type(value) is type(f.stop_when):
+            out.append(f.stop_reason)
+    return out
 
 
 def finish_blockers(protocol: Protocol, state: SessionState) -> list[str]:
@@ -200,19 +236,66 @@ def finish_blockers(protocol: Protocol, state: SessionState) -> list[str]:
 
 
 def anaesthetic_dose(protocol: Protocol, state: SessionState) -> DoseCheck | None:
-    """The anaesthetic dose check for the values recorded so far; None until it can be computed."""
+    """The anaesthetic dose check over every entry recorded so far; None until it can be
+    computed (no weight, no complete entry)."""
     for check in protocol.checks:
         if check.kind != "lidocaine_dose" or state.weight_kg is None:
             continue
-        inputs = _dose_inputs(protocol, check, state)
-        if inputs is None:
+        lines = dose_lines(protocol, check, state)
+        if not lines:
             continue
         try:
-            return lidocaine_dose(inputs[1], inputs[2], state.weight_kg, inputs[0].with_epinephrine,
-                                  inputs[0])
+            return total_dose(lines, state.weight_kg, state.dose_reduction)
         except ValidationError:
             return None
     return None
+
+
+@dataclass(frozen=True)
+class VolumeAdvice:
+    """How much of one entry's solution may be drawn up, before it is: from today's weight."""
+
+    row: int | None
+    total_ml: float
+    """The maximum volume of this solution alone."""
+    remaining_ml: float
+    """What is still allowed after the other entries recorded."""
+    concentration_percent: float
+    agent: str
+
+
+def volume_advice(protocol: Protocol, state: SessionState) -> list[VolumeAdvice]:
+    """For each anaesthetic entry with its agent and concentration chosen, the volume allowed.
+
+    The other entries' milligrams count against the maximum; with agents mixed, the stricter
+    limit applies. Empty without a weight.
+    """
+    out: list[VolumeAdvice] = []
+    for check in protocol.checks:
+        if check.kind != "lidocaine_dose" or state.weight_kg is None:
+            continue
+        agent_f, conc_f, vol_f = (protocol.field(r or "") for r in
+                                  (check.agent, check.concentration, check.volume))
+        step = protocol.step(agent_f.step_id)
+        numbers = list(rows(step, state)) if agent_f.repeat == "list" else [None]
+        lines = {n: line for n, line in _dose_line_items(protocol, check, state)}
+        for n in numbers:
+            agent = state.field_values.get(agent_f.key(n))
+            concentration = state.field_values.get(conc_f.key(n))
+            try:
+                limit = protocol.dose_limit(agent)
+            except (KeyError, TypeError):
+                continue
+            others = [line for m, line in lines.items() if m != n]
+            used = list(dict.fromkeys([x.limit for x in others] + [limit]))
+            try:
+                total, remaining = max_volume_ml(used, concentration, state.weight_kg,
+                                                 state.dose_reduction,
+                                                 sum(x.mg for x in others))
+            except ValidationError:
+                continue
+            out.append(VolumeAdvice(n, total, remaining, concentration, limit.label))
+    return out
 
 
 # --- helpers ----------------------------------------------------------------------------------
@@ -240,16 +323,29 @@ def _sum_problem(protocol: Protocol, check: Check, state: SessionState,
     return Problem(check.id, text, "error")
 
 
-def _dose_inputs(protocol: Protocol, check: Check, state: SessionState):
-    values = [state.field_values.get(protocol.field(ref).key())
-              for ref in (check.agent or "", check.concentration or "", check.volume or "")]
-    if any(is_empty(v) for v in values):
-        return None
-    try:
-        limit = protocol.dose_limit(values[0])
-    except KeyError:
-        return None
-    return limit, values[1], values[2]
+def _dose_line_items(protocol: Protocol, check: Check, state: SessionState):
+    """(row, DoseLine) for every complete anaesthetic entry (row None when not in rows)."""
+    agent_f, conc_f, vol_f = (protocol.field(r or "") for r in
+                              (check.agent, check.concentration, check.volume))
+    site_f = protocol.field(check.site) if check.site else None
+    step = protocol.step(agent_f.step_id)
+    numbers = list(rows(step, state)) if agent_f.repeat == "list" else [None]
+    out = []
+    for n in numbers:
+        values = [state.field_values.get(f.key(n)) for f in (agent_f, conc_f, vol_f)]
+        if any(is_empty(v) for v in values):
+            continue
+        try:
+            limit = protocol.dose_limit(values[0])
+        except (KeyError, TypeError):
+            continue
+        where = state.field_values.get(site_f.key(n)) if site_f else None
+        out.append((n, DoseLine(limit, values[1], values[2], where or "")))
+    return out
+
+
+def dose_lines(protocol: Protocol, check: Check, state: SessionState) -> list[DoseLine]:
+    return [line for _n, line in _dose_line_items(protocol, check, state)]
 
 
 def _dose_problem(protocol: Protocol, check: Check, state: SessionState,
@@ -257,20 +353,32 @@ def _dose_problem(protocol: Protocol, check: Check, state: SessionState,
     refs = (check.agent, check.concentration, check.volume)
     if any(r in invalid for r in refs):
         return None
-    inputs = _dose_inputs(protocol, check, state)
-    if inputs is None:
+    lines = dose_lines(protocol, check, state)
+    if not lines:
         return None
     if state.weight_kg is None:
         return Problem(check.id, "The patient's weight is not recorded, so the anaesthetic dose "
                                  "cannot be checked against its maximum", "error")
     try:
-        result = lidocaine_dose(inputs[1], inputs[2], state.weight_kg, inputs[0].with_epinephrine,
-                                inputs[0])
+        result = total_dose(lines, state.weight_kg, state.dose_reduction)
     except ValidationError as exc:
         return Problem(check.id, f"The anaesthetic dose cannot be checked: {exc.message}", "error")
     if result.status == "ok":
         return None
     return Problem(check.id, result.message, "error" if result.status == "over" else "warning")
+
+
+def _reason_problem(protocol: Protocol, check: Check, state: SessionState,
+                    invalid: set[str]) -> Problem | None:
+    if check.field in invalid:
+        return None
+    value = state.field_values.get(protocol.field(check.field or "").key())
+    reason = state.field_values.get(protocol.field(check.reason or "").key())
+    if is_empty(value) or check.above is None or value <= check.above + _TOLERANCE \
+            or not is_empty(reason):
+        return None
+    return Problem(check.id, check.message.format(value=format_number(value),
+                                                  above=format_number(check.above)), "error")
 
 
 def _present(f: Field, step: Step, state: SessionState) -> list[str | int | None]:

@@ -17,6 +17,7 @@ from typing import Any
 from rejuv_desktop.domain import plan_binding as pb
 from rejuv_desktop.domain import recommendation as rec
 from rejuv_desktop.domain import screening as scr
+from rejuv_desktop.domain.dose import MAX_WEIGHT_KG, MIN_WEIGHT_KG
 from rejuv_desktop.domain.protocols import load_protocol
 from rejuv_desktop.domain.scales import load_scales
 from rejuv_desktop.domain.schedule import PlannedSession, plan_sessions
@@ -25,7 +26,8 @@ from rejuv_desktop.errors import ValidationError
 SIDES = ("left", "right")
 LENTIGINES = {"none": "None", "few": "A few", "many": "Many"}
 COMBINED = "combined"
-MIN_WEIGHT_KG, MAX_WEIGHT_KG = 30.0, 250.0
+# MIN_WEIGHT_KG and MAX_WEIGHT_KG come from the dose module: one allowed weight range for the
+# whole app (consultation, session, dose check).
 
 
 def new_data() -> dict[str, Any]:

@@ -53,7 +53,7 @@ def tokens(text: str) -> list[str]:
 
 
 def parse_date(value) -> date:
-    """A date from ``date``, ISO ``YYYY-MM-DD`` or ``DD/MM/YYYY`` (also with . or -)."""
+    """A date from ``date``, ISO ``YYYY-MM-DD``, ``DD/MM/YYYY`` (also with . or -) or ``DDMMYYYY``."""
     if isinstance(value, date):
         return value
     text = str(value or "").strip()
@@ -61,7 +61,9 @@ def parse_date(value) -> date:
     if m:
         y, mo, d = (int(g) for g in m.groups())
     else:
-        m = re.fullmatch(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})", text)
+        # DD/MM/YYYY, or the eight digits alone (12031980), as every date field takes them.
+        m = (re.fullmatch(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})", text)
+             or re.fullmatch(r"(\d{2})(\d{2})(\d{4})", text))
         if not m:
             raise ValueError("Enter the date as DD/MM/YYYY or YYYY-MM-DD")
         d, mo, y = (int(g) for g in m.groups())

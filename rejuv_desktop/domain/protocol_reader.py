@@ -13,11 +13,12 @@ import re
 from typing import Any
 
 from rejuv_desktop.content import ContentFile
-from rejuv_desktop.domain.protocols import (APPLIES, CHECK_KINDS, CONSENT_GATE, FIELD_TYPES,
-                                            FOLLOW_UP_KINDS, PROCEDURES, TIME_OUT, Check,
-                                            DoseLimit, Field,
+from rejuv_desktop.domain.protocols import (APPLIES, BY_APP, CHECK_KINDS, CONSENT_GATE,
+                                            FIELD_TYPES, FOLLOW_UP_KINDS, PROCEDURES, TIME_OUT,
+                                            CautionCheck, Check, DoseLimit, DoseReductionRule,
+                                            Field,
                                             FollowUpRule, Gate, Item, Protocol, Series, Spacing,
-                                            Step, is_empty)
+                                            Step, WeightRule, is_empty)
 from rejuv_desktop.errors import ContentError
 
 
@@ -49,19 +50,25 @@ _KINDS: dict[str, tuple[Any, str]] = {
 _SINGULAR = {"steps": "step", "items": "item", "fields": "field", "follow_ups": "follow-up",
              "dose_limits": "dose limit", "checks": "check", "series": "series", "spacing": "spacing"}
 _TOP_KEYS = {"id", "version", "procedure", "title", "source", "note", "steps", "series", "follow_ups",
-             "dose_limits", "checks", "spacing", "volume_per_hand_ml"}
+             "dose_limits", "checks", "spacing", "volume_per_hand_ml", "dose_reduction", "weight",
+             "caution_step", "caution_checks"}
 _SPACING_KEYS = {"after", "days", "reason", "verified", "source", "note"}
 _STEP_KEYS = {"id", "title", "invasive", "gates", "items", "fields", "help"}
-_ITEM_KEYS = {"id", "text", "required", "help"}
+_ITEM_KEYS = {"id", "text", "required", "help", "by_app"}
 _FIELD_KEYS = {"id", "label", "type", "unit", "min", "max", "choices", "multiple", "required",
-               "required_when", "repeat", "not_before", "help", "verified", "source"}
+               "required_when", "repeat", "not_before", "help", "verified", "source",
+               "stop_when", "stop_reason"}
 _SERIES_KEYS = {"sessions_min", "sessions_max", "sessions_default", "interval_min_days",
                 "interval_max_days", "interval_default_days", "verified", "source", "note"}
 _FOLLOW_UP_KEYS = {"id", "kind", "label", "applies", "from_days", "to_days", "from_months",
                    "to_months", "proposed", "verified", "source", "note"}
 _DOSE_KEYS = {"agent", "label", "with_epinephrine", "mg_per_kg", "max_mg", "warn_fraction",
               "verified", "source", "note"}
-_CHECK_KEYS = {"id", "kind", "message", "sum", "limit", "agent", "concentration", "volume"}
+_CHECK_KEYS = {"id", "kind", "message", "sum", "limit", "agent", "concentration", "volume",
+               "site", "field", "above", "reason", "source", "verified"}
+_REDUCTION_KEYS = {"fraction", "questions", "verified", "source", "note"}
+_WEIGHT_KEYS = {"reweigh_after_days", "confirm_change_fraction", "source", "note"}
+_CAUTION_KEYS = {"question", "text"}
 _DEFAULT_APPLIES = {"next_session": "between_sessions", "maintenance": "after_series",
                     "review": "each_session"}
 
@@ -187,11 +194,48 @@ class _Reader:
         spacing = [self.spacing(("spacing", i), t)
                    for i, t in enumerate(self.get(top, d, "spacing", "tables", []))]
         self.unique(lambda i: ("spacing", i), [x.after for x in spacing], "spacing after")
+        caution_step = self.get(top, d, "caution_step", "text", None)
+        if caution_step is not None and caution_step not in {s.id for s in steps}:
+            raise self.fail(top, f"caution_step '{caution_step}' names no step", "caution_step")
+        cautions = []
+        for i, t in enumerate(self.get(top, d, "caution_checks", "tables", [])):
+            self.keys(("caution_checks", i), t, _CAUTION_KEYS)
+            cautions.append(CautionCheck(self.ident(("caution_checks", i), t, "question"),
+                                         self.get(("caution_checks", i), t, "text", "text")))
         return Protocol(id=pid, version=version, procedure=procedure, title=title, steps=tuple(steps),
                         series=series, follow_ups=tuple(follow_ups), dose_limits=tuple(limits),
                         checks=tuple(checks), source=self.get(top, d, "source", "str", ""),
                         path=str(self.cf.path), spacing=tuple(spacing),
+                        dose_reduction=self.dose_reduction(self.get(top, d, "dose_reduction",
+                                                                    "table", None)),
+                        weight=self.weight(self.get(top, d, "weight", "table", {})),
+                        caution_step=caution_step, caution_checks=tuple(cautions),
                         volume_per_hand_ml=self.volume)
+
+    def dose_reduction(self, t: dict | None) -> DoseReductionRule | None:
+        if t is None:
+            return None
+        where = ("dose_reduction",)
+        self.keys(where, t, _REDUCTION_KEYS)
+        fraction = self.get(where, t, "fraction", "number")
+        if not 0 < fraction < 1:
+            raise self.fail(where, "dose_reduction: fraction must be above 0 and below 1 "
+                                   "(0.4 lowers the maximum by 40 %)", "fraction")
+        return DoseReductionRule(float(fraction), tuple(self.get(where, t, "questions", "texts")),
+                                 self.get(where, t, "verified", "bool", False),
+                                 self.get(where, t, "source", "str", ""))
+
+    def weight(self, t: dict) -> WeightRule:
+        where = ("weight",)
+        self.keys(where, t, _WEIGHT_KEYS)
+        days = self.get(where, t, "reweigh_after_days", "int", 30)
+        change = self.get(where, t, "confirm_change_fraction", "number", 0.15)
+        if days < 0:
+            raise self.fail(where, "weight: reweigh_after_days must be 0 or more", "reweigh_after_days")
+        if not 0 < change < 1:
+            raise self.fail(where, "weight: confirm_change_fraction must be above 0 and below 1",
+                            "confirm_change_fraction")
+        return WeightRule(days, float(change), self.get(where, t, "source", "str", ""))
 
     def volume_per_hand(self, value: Any) -> tuple[int, int] | None:
         """The usual volume per hand, [low, high] in ml: the one range the consent, the
@@ -255,9 +299,12 @@ class _Reader:
 
     def item(self, where: tuple, t: dict) -> Item:
         self.keys(where, t, _ITEM_KEYS)
+        by_app = self.get(where, t, "by_app", "text", None)
+        if by_app is not None and by_app not in BY_APP:
+            raise self.fail(where, f"item: by_app must be one of: {', '.join(BY_APP)}", "by_app")
         return Item(id=self.ident(where, t), text=self.get(where, t, "text", "text"),
                     required=self.get(where, t, "required", "bool", True),
-                    help=self.get(where, t, "help", "str", ""))
+                    help=self.get(where, t, "help", "str", ""), by_app=by_app)
 
     def field(self, where: tuple, t: dict, step_id: str) -> Field:
         self.keys(where, t, _FIELD_KEYS)
@@ -295,7 +342,13 @@ class _Reader:
         not_before = self.get(where, t, "not_before", "text", None)
         if not_before not in (None, "session_date"):
             raise self.fail(where, f"field '{fid}': not_before can only be \"session_date\"", "not_before")
+        stop_when = t.get("stop_when")
+        stop_reason = self.get(where, t, "stop_reason", "str", "")
+        if stop_when is not None and (not stop_reason.strip() or is_empty(stop_when)):
+            raise self.fail(where, f"field '{fid}': stop_when needs a value and a stop_reason",
+                            "stop_when")
         return Field(step_id=step_id, id=fid, label=label, type=ftype,
+                     stop_when=stop_when, stop_reason=stop_reason,
                      unit=self.get(where, t, "unit", "str", ""), min=low, max=high, choices=choices,
                      multiple=self.get(where, t, "multiple", "bool", False),
                      required=self.get(where, t, "required", "bool", False), required_when=when,
@@ -438,12 +491,31 @@ class _Reader:
             return Check(id=cid, kind=kind, message=message, sum=tuple(t["sum"]), limit=t["limit"])
         if kind == "lidocaine_dose":
             agent = ref("agent", ("choice",))
-            ref("concentration", ("number",))
-            ref("volume", ("number",))
+            parts = [agent, ref("concentration", ("number",)), ref("volume", ("number",))]
+            if "site" in t:
+                parts.append(ref("site", ("choice", "text")))
+            if len({(f.step_id, f.repeat) for f in parts}) != 1 or parts[0].repeat not in (None, "list"):
+                raise self.fail(where, f"check '{cid}': agent, concentration, volume (and site) "
+                                       "must be fields of one step, all single or all in rows "
+                                       "(repeat = \"list\")", "agent")
             missing = [c for c in agent.choices if c not in {x.agent for x in limits}]
             if missing:
                 raise self.fail(where, f"check '{cid}': no dose limit for '{missing[0]}'", "agent")
             return Check(id=cid, kind=kind, message=t.get("message", ""), agent=t["agent"],
-                         concentration=t["concentration"], volume=t["volume"])
+                         concentration=t["concentration"], volume=t["volume"], site=t.get("site"))
+        if kind == "reason_above":
+            number = ref("field", ("number", "integer"))
+            text = ref("reason", ("text",))
+            if number.repeat is not None or text.repeat is not None:
+                raise self.fail(where, f"check '{cid}': field and reason cannot be repeated", "field")
+            message = self.get(where, t, "message", "text")
+            try:
+                message.format(value="1", above="1")
+            except (KeyError, IndexError, ValueError):
+                raise self.fail(where, f"check '{cid}': the message may only use {{value}} and "
+                                       "{above}", "message") from None
+            return Check(id=cid, kind=kind, message=message,
+                         field=t["field"], above=float(self.get(where, t, "above", "number")),
+                         reason=t["reason"])
         raise self.fail(where, f"check '{cid}': unknown kind '{kind}' (use one of: "
                                f"{', '.join(CHECK_KINDS)})", "kind")

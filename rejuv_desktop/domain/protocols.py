@@ -33,7 +33,8 @@ TIME_OUT = "time_out"
 SIDES = ("left", "right")
 FOLLOW_UP_KINDS = ("next_session", "maintenance", "review")
 APPLIES = ("each_session", "between_sessions", "after_series")
-CHECK_KINDS = ("sum_at_most", "lidocaine_dose")
+CHECK_KINDS = ("sum_at_most", "lidocaine_dose", "reason_above")
+BY_APP = ("follow_ups", "aftercare")
 
 
 def format_number(value: float) -> str:
@@ -81,6 +82,9 @@ class Item:
     text: str
     required: bool = True
     help: str = ""
+    by_app: str | None = None
+    """``"follow_ups"`` or ``"aftercare"``: the app satisfies the item when it has booked the
+    visits or issued the sheet, so the item never waits for a tick."""
 
 
 @dataclass(frozen=True)
@@ -106,6 +110,9 @@ class Field:
     help: str = ""
     verified: bool = True
     source: str = ""
+    stop_when: Any = None
+    """A value that stops the session today (a "yes" to pregnancy asked again)."""
+    stop_reason: str = ""
 
     @property
     def ref(self) -> str:
@@ -259,6 +266,39 @@ class Check:
     agent: str | None = None
     concentration: str | None = None
     volume: str | None = None
+    site: str | None = None
+    """For a dose check over rows: the field saying where each anaesthetic was given."""
+    field: str | None = None
+    """For ``reason_above``: the number field, the threshold and the text field for the reason."""
+    above: float | None = None
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class DoseReductionRule:
+    """Screening questions whose "yes" (or unknown answer) lowers the anaesthetic maximum."""
+
+    fraction: float
+    questions: tuple[str, ...]
+    verified: bool = False
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class WeightRule:
+    """When the weight on record is too old for a dose limit, and what change needs confirming."""
+
+    reweigh_after_days: int = 30
+    confirm_change_fraction: float = 0.15
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class CautionCheck:
+    """The session item a caution accepted at the consultation becomes."""
+
+    question: str
+    text: str
 
 
 @dataclass(frozen=True)
@@ -288,6 +328,11 @@ class Protocol:
     checks: tuple[Check, ...] = ()
     source: str = ""
     path: str = ""
+    dose_reduction: DoseReductionRule | None = None
+    weight: WeightRule = WeightRule()
+    caution_step: str | None = None
+    """The step where each caution accepted at the consultation becomes an item to tick."""
+    caution_checks: tuple[CautionCheck, ...] = ()
     volume_per_hand_ml: tuple[int, int] | None = None
     spacing: tuple[Spacing, ...] = ()
 

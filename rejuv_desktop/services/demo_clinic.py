@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta
 
 from rejuv_desktop.domain import consultation as dc
 from rejuv_desktop.domain import screening as scr
-from rejuv_desktop.domain.protocols import TIME_OUT, load_protocol
+from rejuv_desktop.domain.protocols import TIME_OUT
 from rejuv_desktop.services import consultations as sc
 from rejuv_desktop.services import documents as sd
 from rejuv_desktop.services import follow_ups as fu
@@ -137,9 +137,25 @@ def _consent(store, clock, patient_id, procedure, day, *, sign: str | None = "sc
     return plan["id"]
 
 
+def _anaesthetic(*rows) -> dict:
+    """Anaesthesia rows: (site, agent, percent, ml, lot) each."""
+    values = {}
+    for n, (site, agent, percent, ml, lot) in enumerate(rows, start=1):
+        values.update({f"anaesthesia.site.{n}": site, f"anaesthesia.agent.{n}": agent,
+                       f"anaesthesia.concentration_percent.{n}": percent,
+                       f"anaesthesia.volume_ml.{n}": ml, f"anaesthesia.lot.{n}": lot})
+    return values
+
+
+EPI = "lidocaine with epinephrine"
 FAT_VALUES = {
-    "anaesthesia.type": "local", "anaesthesia.agent": "lidocaine with epinephrine",
-    "anaesthesia.concentration_percent": 1, "anaesthesia.volume_ml": 22,
+    **_anaesthetic(("wrist block, left", EPI, 1, 8, "LX-40117"),
+                   ("wrist block, right", EPI, 1, 8, "LX-40117"),
+                   ("entry points", EPI, 1, 4, "LX-40117"),
+                   ("donor site (tumescent)", EPI, 0.1, 120, "TUM-2611")),
+    "sedation.given": False,
+    "sign_out.fingers.left": "pink, warm, brisk refill",
+    "sign_out.fingers.right": "pink, warm, brisk refill",
     "donor_site.site": "abdomen", "harvest.cannula": "3 mm blunt (Coleman)",
     "harvest.volume_ml": 70, "processing.method": ["centrifugation"],
     "processing.usable_volume_ml": 34, "injection.volume_ml.left": 15,
@@ -152,7 +168,12 @@ MESO_PRODUCTS = [("Hyaluronic acid 20 mg/ml, non-cross-linked", "HA24-1187", 2.0
 
 
 def _meso_values(day: date, lot_suffix: int) -> dict:
-    values = {"topical_anaesthesia.used": True, "topical_anaesthesia.minutes": 30,
+    values = {"todays_check.pregnant": False, "todays_check.breastfeeding": False,
+              "todays_check.new_medicines": False, "todays_check.vaccine_or_dental": False,
+              "todays_check.recent_laser": False,
+              "sign_out.fingers.left": "pink, warm, brisk refill",
+              "sign_out.fingers.right": "pink, warm, brisk refill",
+              "topical_anaesthesia.used": True, "topical_anaesthesia.minutes": 30,
               "injection.technique": "manual", "injection.depth_mm": 1.5,
               "injection.needle_gauge": 32, "injection.duration_min": 25,
               "reactions.observed": ["redness", "pinpoint bruising"]}
@@ -169,12 +190,15 @@ def _session(store, clock, plan_id: int, day: date, values: dict, practitioner=1
     clock.at(day, 14)
     store.actor_id = practitioner
     session_id = ss.start_session(store, plan_id)
-    protocol = load_protocol(ss.get_session(store, session_id)["procedure"])
+    # The protocol as the session runs it: with the consultation's cautions as items.
+    protocol = ss.session_status(store, session_id).protocol
     minute = 0
     for step in protocol.steps:
         minute += 4
         clock.at(day, 14 + minute // 60, minute % 60)
         for item in step.items:
+            if item.by_app:
+                continue  # the app books the visits and issues the aftercare itself
             if step.id == TIME_OUT:
                 ss.confirm_time_out(store, session_id, item.id)
             else:
@@ -237,7 +261,7 @@ def build_story(store, today: date) -> dict:
             chosen=["fat_transfer"], plans={"fat_transfer": _plan("fat_transfer", d(33))},
             weight=58))
         ft = _consent(store, clock, p, "fat_transfer", d(50))
-        _session(store, clock, ft, d(33), {**FAT_VALUES, "anaesthesia.volume_ml": 18},
+        _session(store, clock, ft, d(33), {**FAT_VALUES, "anaesthesia.volume_ml.3": 2},
                  practitioner=2)
         clock.at(d(33), 16)
         sd.issue_aftercare(store, p, "fat_transfer")
@@ -304,6 +328,29 @@ def build_story(store, today: date) -> dict:
             plans={"fat_transfer": _plan("fat_transfer", today + timedelta(days=4)),
                    "mesotherapy": _plan("mesotherapy", today + timedelta(days=40))}))
         _consent(store, clock, p, "fat_transfer", d(5))
+
+        # 10. On a medicine that slows the breakdown of lidocaine: the maximum is lowered by
+        #     the protocol's fraction, and the donor-site tumescent solution brings the total
+        #     close to that lowered limit (about 92 %, a warning, not over).
+        p = ids[9]
+        _consult(store, clock, p, d(40), _data(
+            ["volume_loss", "prominent_tendons"], (3, 3), weight=62,
+            answers={"lidocaine_interacting_medicines": "yes"},
+            details={"lidocaine_interacting_medicines": "Clarithromycin 500 mg twice daily "
+                                                        "(course ends before surgery); "
+                                                        "long-term amiodarone."},
+            justification={"fat_transfer": "Amiodarone continues: anaesthetic maximum lowered "
+                                            "by the app; tumescent volume kept small."},
+            chosen=["fat_transfer"], plans={"fat_transfer": _plan("fat_transfer", d(18))}))
+        ft = _consent(store, clock, p, "fat_transfer", d(35))
+        near = _session(store, clock, ft, d(18), {
+            **FAT_VALUES,
+            **_anaesthetic(("wrist block, left", EPI, 1, 7, "LX-40117"),
+                           ("wrist block, right", EPI, 1, 7, "LX-40117"),
+                           ("entry points", EPI, 1, 2, "LX-40117"),
+                           ("donor site (tumescent)", EPI, 0.05, 160, "TUM-2611"))})
+        clock.at(d(18), 16)
+        sd.issue_aftercare(store, p, "fat_transfer", near)
         counts["consultations"] = store.scalar("SELECT count(*) FROM consultations")
         counts["sessions"] = store.scalar("SELECT count(*) FROM sessions")
         counts["documents"] = store.scalar("SELECT count(*) FROM documents")

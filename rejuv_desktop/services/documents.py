@@ -546,6 +546,16 @@ def _aftercare_dates(store, patient_id: int, procedure: str, session_id: int | N
     return date.fromisoformat(plan["start_date"]), None, None, None
 
 
+def _sedation_given(store, session_id: int | None) -> bool:
+    """Whether the session recorded sedation (its aftercare then warns about driving)."""
+    if session_id is None:
+        return False
+    from rejuv_desktop.storage import sessions as sessions_repo
+
+    values = sessions_repo.latest_values(store, [session_id], "sedation.").get(session_id, {})
+    return values.get("sedation.given") is True
+
+
 def _booked_visits(store, session_id: int | None) -> tuple[tuple[str, date, date], ...]:
     """The visits booked after a session (reviews, next session, maintenance), in date order:
     the aftercare sheet prints these and no others."""
@@ -586,7 +596,8 @@ def aftercare_job(store, patient_id: int, procedure: str,
         document_id=number, next_session_window=nxt, check_date=check,
         visits=_booked_visits(store, session_id),
         out_of_hours_phone=settings.get("clinic_out_of_hours_phone", ""),
-        emergency_number=ss.emergency_number(settings))
+        emergency_number=ss.emergency_number(settings),
+        sedation=_sedation_given(store, session_id))
     lang = _lang(patient)
     return IssueJob("aftercare", lambda: render_aftercare(ctx, lang), lambda rendered: _archive(
         store, "aftercare", rendered, patient_id, number, procedure=procedure,

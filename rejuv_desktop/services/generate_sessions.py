@@ -29,11 +29,20 @@ def stamp(day: date, minutes: int) -> str:
 
 
 def field_value(f: Field, rng: random.Random, day: date, number: int):
-    """A plausible value for a protocol field, within its range and choices."""
+    """A plausible value for a protocol field, within its range and choices (and never an
+    answer that stops the session)."""
     if f.id == "session_kind":
         return "series"
     if f.id == "session_number":
         return number
+    if f.stop_when is not None:  # a question asked again on the day: the answer that goes on
+        if isinstance(f.stop_when, bool):
+            return not f.stop_when
+        return next((c for c in f.choices if c != f.stop_when), None)
+    if f.step_id == "anaesthesia" and f.id == "volume_ml":
+        return round(rng.uniform(2, 10), 1)  # each anaesthetic entry stays well under the limit
+    if f.step_id == "anaesthesia" and f.id == "concentration_percent":
+        return rng.choice([0.5, 1])
     if f.type == "choice":
         choice = rng.choice(f.choices)
         return [choice] if f.multiple else choice

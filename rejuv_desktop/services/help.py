@@ -11,6 +11,7 @@ import re
 
 from rejuv_desktop.content import resource_path
 from rejuv_desktop.domain import screening as scr
+from rejuv_desktop.domain.dose import MAX_WEIGHT_KG, MIN_WEIGHT_KG
 from rejuv_desktop.domain.protocols import PROCEDURES, load_protocol
 from rejuv_desktop.domain.scales import load_scales
 from rejuv_desktop.errors import UserError
@@ -105,14 +106,38 @@ def _series() -> str:
 def _doses() -> str:
     protocol = load_protocol("fat_transfer")
     lines = ["## Anaesthetic dose limits (fat transfer)",
-             "The checklist works out mg (1 % = 10 mg per ml) and mg per kg from the volume, "
-             "the concentration and the patient's weight, and compares them with the limit:"]
+             "Record every anaesthetic given, one row each: each wrist block, the entry points and "
+             "the donor-site infiltration, dilute tumescent solution included (concentrations "
+             "down to 0.05 %). The checklist works out mg (1 % = 10 mg per ml) for every row, adds "
+             "them up, divides by today's weight and compares the total with the limit. As soon "
+             "as a row's agent and concentration are chosen, it shows how many ml may still be "
+             "drawn up. The higher ceilings published for tumescent liposuction (Klein 35 mg/kg, "
+             "ASDS 55 mg/kg) are not applied: the donor site counts against the same limit.",
+             "When plain lidocaine and lidocaine with epinephrine are both given, the stricter "
+             "limit applies to the total, and the panel says so."]
     for d in protocol.dose_limits:
         lines.append(f"- **{d.label}**: {d.mg_per_kg:g} mg/kg, never more than {d.max_mg:g} mg; "
                      f"a warning from {d.warn_fraction:.0%} of the limit. Source: {d.source}"
                      f"{_unverified(d.verified)}")
-    lines.append("Above the limit the step stops unless you record a written reason. The limits "
-                 "are clinic settings in `resources/protocols/fat_transfer.toml`.")
+    lines.append("Plain lidocaine: the research reference gives a cap of 300 mg (from an "
+                 "AI-generated summary, unverified); UK product information and the BNF give "
+                 "200 mg for infiltration without adrenaline. The app uses the lower figure.")
+    r = protocol.dose_reduction
+    if r is not None:
+        lines.append(f"**What lowers the limit.** A \"yes\" (or no answer) at the consultation to "
+                     f"any of the screening questions on interacting medicines (CYP3A4/1A2 "
+                     f"inhibitors), liver disease, heart rhythm or conduction problems, frailty "
+                     f"or low body weight lowers the maximum by {r.fraction:.0%}, once; the dose "
+                     f"panel lists the reasons. Source: {r.source}{_unverified(r.verified)}")
+    w = protocol.weight
+    lines.append(f"**Weight.** The limit rests on the weight. A consultation weight older than "
+                 f"{w.reweigh_after_days} days must be confirmed by weighing the patient today; "
+                 f"a weight more than {w.confirm_change_fraction:.0%} away from the "
+                 "consultation's is asked about before it is saved. Allowed weights: "
+                 f"{MIN_WEIGHT_KG:g} to {MAX_WEIGHT_KG:g} kg everywhere in the app.")
+    lines.append("Above the limit the step stops unless you record a written reason. The limits, "
+                 "the reduction and the weight rules are clinic settings in "
+                 "`resources/protocols/fat_transfer.toml`.")
     return "\n\n".join(lines)
 
 

@@ -29,6 +29,9 @@ CHECK_FAILED = ("The database failed its integrity check ({problem}), so nothing
                 "into it. Close Rejuv Desktop and open it again: the damaged file will be set "
                 "aside and a backup offered.")
 
+CHECK_NOT_RUN = ("The database check could not run ({problem}), so nothing more is saved until it "
+                 "has passed. Close Rejuv Desktop and open it again to run the check again.")
+
 CheckStopped = integrity.CheckStopped
 
 
@@ -37,9 +40,13 @@ def hold_writes_for_check(store) -> None:
     store.hold_writes(CHECK_RUNNING)
 
 
-def release_writes(store, problem: str | None) -> None:
-    """After the check: writes go on when it passed; stay refused, saying why, when not."""
-    store.hold_writes(CHECK_FAILED.format(problem=problem) if problem else None)
+def release_writes(store, problem: str | None, *, ran: bool = True) -> None:
+    """After the check: writes go on when it passed; stay refused, saying why, when it found
+    damage or could not run (``ran=False``)."""
+    if not problem:
+        store.hold_writes(None)
+    else:
+        store.hold_writes((CHECK_FAILED if ran else CHECK_NOT_RUN).format(problem=problem))
 
 
 def lower_thread_priority() -> None:
@@ -68,14 +75,16 @@ def check_open_database(db_path: Path, on_progress: Callable[[float], None] | No
     still pending at the next start."""
     db_path = Path(db_path)
     pending = pending_marker(db_path)
-    if not pending.exists():
-        pending.write_text("", encoding="utf-8")
+    with contextlib.suppress(OSError):  # a read-only folder: the check still runs
+        pending.touch(exist_ok=True)
     lines = integrity.quick_check(db_path, on_progress, should_stop)
-    pending.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        pending.unlink(missing_ok=True)
     if lines == ["ok"]:
         log.info("integrity check after an unclean exit: ok")
         return None
     problem = "; ".join(lines[:3])
     log.error("integrity check after an unclean exit found damage")
-    sb.needs_check_marker(db_path).write_text(problem, encoding="utf-8")
+    with contextlib.suppress(OSError):  # writes stay refused in this run in any case
+        sb.needs_check_marker(db_path).write_text(problem, encoding="utf-8")
     return problem

@@ -12,15 +12,18 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field as dc_field, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from rejuv_desktop.domain import checklist as cl
+from rejuv_desktop.domain import consultation as dc
 from rejuv_desktop.domain import plan_binding as pb
 from rejuv_desktop.domain import screening as scr
+from rejuv_desktop.domain import session_context as sc
 from rejuv_desktop.domain import session_gate as gate
-from rejuv_desktop.domain.dose import DoseCheck
+from rejuv_desktop.domain.dose import MAX_WEIGHT_KG, MIN_WEIGHT_KG, DoseCheck
+from rejuv_desktop.domain.screening import load_rules
 from rejuv_desktop.domain.protocols import (SIDES, TIME_OUT, Field, Protocol, Step, as_date,
                                             format_number, is_empty, load_protocol, with_unit)
 from rejuv_desktop.domain.schedule import follow_ups_after_session, plan_sessions
@@ -34,6 +37,14 @@ from rejuv_desktop.storage import sessions as repo
 from rejuv_desktop.storage.sessions import last_session  # noqa: F401 - part of this API
 
 log = logging.getLogger(__name__)
+
+
+class WeightChangeToConfirm(UserError):
+    """Today's weight differs from the consultation's by more than the clinic allows unasked."""
+
+    def __init__(self, message: str, before: float, after: float):
+        self.before, self.after = before, after
+        super().__init__(message)
 
 
 class OpenItems(UserError):
@@ -81,6 +92,19 @@ class SessionStatus:
     """The written reason for giving more anaesthetic than the maximum, if recorded."""
     open: list[str]
     blockers: list[str]
+    consultation_weight: float | None = None
+    consultation_day: date | None = None
+    weighed_today: Entry | None = None
+    """The entry recording today's weighing (the weight and whether a large change was
+    confirmed), if the patient was weighed in this session."""
+    weight_stale: bool = False
+    """The only weight is the consultation's, older than the protocol allows for a dose limit."""
+    advice: list = dc_field(default_factory=list)
+    """``checklist.VolumeAdvice`` for each anaesthetic entry with agent and concentration."""
+    stops: list[str] = dc_field(default_factory=list)
+    """Answers given today that stop the session, as reasons."""
+    aftercare: dict | None = None
+    """The aftercare sheet issued for this session (number, created_at), if any."""
 
     @property
     def editable(self) -> bool:
@@ -113,12 +137,13 @@ def _check_step(protocol: Protocol) -> dict[str, str]:
     """The step each cross-field check belongs to: where its result is shown and where it blocks."""
     out = {}
     for check in protocol.checks:
-        ref = check.sum[0] if check.sum else (check.volume or "")
+        ref = check.sum[0] if check.sum else (check.volume or check.field or "")
         out[check.id] = ref.partition(".")[0]
     return out
 
 
-def _state_of(session: dict, latest: dict[tuple[str, str], Entry]) -> cl.SessionState:
+def _state_of(session: dict, latest: dict[tuple[str, str], Entry],
+              protocol: Protocol) -> cl.SessionState:
     def on(kind: str) -> dict:
         return {k: (e.who, datetime.fromisoformat(e.at)) for (t, k), e in latest.items()
                 if t == kind and e.value is True}
@@ -129,19 +154,50 @@ def _state_of(session: dict, latest: dict[tuple[str, str], Entry]) -> cl.Session
         weight_kg=session["weight_kg"],
         sides=tuple(s for s in SIDES if s in session["sides"].split(",")),
         completed_items=on("item"), time_out=on("time_out"),
-        field_values={k: e.value for (t, k), e in latest.items()
-                      if t == "field" and not is_empty(e.value)},
+        field_values=cl.upgrade_values(protocol, {k: e.value for (t, k), e in latest.items()
+                                                  if t == "field" and not is_empty(e.value)}),
         deviations={k: e.value for (t, k), e in latest.items()
                     if t == "deviation" and not is_empty(e.value)})
+
+
+def _day(iso: str | None) -> date | None:
+    try:
+        return datetime.fromisoformat(iso).date() if iso else None
+    except ValueError:
+        return None
+
+
+def _context(store, session: dict, protocol: Protocol):
+    """(protocol with the consultation's caution items, dose reduction, consultation weight and
+    its date) for a session."""
+    consultation = repo.consultation_data_of_plan(store, session["plan_id"])
+    data = dc.merged(consultation["data"])
+    answers = dc.screening_answers(data)
+    rules = load_rules()
+    justification = (data["justifications"].get(session["procedure"]) or {}).get("text", "")
+    items = sc.caution_items(protocol, session["procedure"], answers, justification or "", rules)
+    reduction = sc.dose_reduction(protocol, answers, rules)
+    return (sc.with_items(protocol, items), reduction, dc.weight(data),
+            _day(consultation["started_at"]))
 
 
 def session_status(store, session_id: int) -> SessionStatus:
     """Rebuild a session from its entries and judge every step (see the module doc)."""
     session = repo.get_session(store, session_id)
-    protocol = load_protocol(session["procedure"])
+    protocol, reduction, consult_weight, consult_day = _context(
+        store, session, load_protocol(session["procedure"]))
     latest = {(r["kind"], r["key"]): Entry(r["key"], r["kind"], r["value"], r["who"] or "", r["at"])
               for r in repo.entries_of(store, session_id)}
-    state = _state_of(session, latest)
+    state = replace(_state_of(session, latest, protocol), dose_reduction=reduction)
+    aftercare = repo.aftercare_issued(store, session_id)
+    if aftercare is not None:  # the app has issued it: its item is satisfied, by the app
+        items = dict(state.completed_items)
+        for step in protocol.steps:
+            for item in step.items:
+                if item.by_app == "aftercare" and f"{step.id}.{item.id}" not in items:
+                    items[f"{step.id}.{item.id}"] = ("the app",
+                                                     datetime.fromisoformat(aftercare["created_at"]))
+        state = replace(state, completed_items=items)
     dose = cl.anaesthetic_dose(protocol, state)
     override = latest.get(("override", "anaesthetic_dose"))
     if override is not None and (is_empty(override.value) or dose is None
@@ -154,6 +210,18 @@ def session_status(store, session_id: int) -> SessionStatus:
             p = cl.Problem(p.key, f"{p.message} Given over the maximum, reason recorded: "
                                   f"{override.value['reason']}", "warning")
         found.append(p)
+    weighed = latest.get(("override", "weight"))
+    dose_checks = [c for c in protocol.checks if c.kind == "lidocaine_dose"]
+    stale = bool(dose_checks) and weighed is None and sc.weight_is_stale(
+        consult_day, state.session_date, protocol.weight.reweigh_after_days)
+    if stale:
+        dose_step = (dose_checks[0].volume or "").partition(".")[0]
+        since = (f"from {consult_day.strftime('%d/%m/%Y')}" if consult_day
+                 else "of unknown date")
+        found.append(cl.Problem(f"{dose_step}.weight", (
+            f"Weigh the patient today: the weight on record is {since}, more than "
+            f"{protocol.weight.reweigh_after_days} days ago, and the anaesthetic maximum rests "
+            "on it (type today's weight at the top and press Enter)"), "error"))
     by_step = _check_step(protocol)
     # Gates guard the start of a step. A step with entries has started, and stays open for
     # corrections even if an earlier tick is withdrawn later (completion still needs it back).
@@ -174,7 +242,10 @@ def session_status(store, session_id: int) -> SessionStatus:
     open_all = cl.open_required(protocol, state)
     blockers = open_all + [p.message for p in found if p.severity == "error"]
     return SessionStatus(session, protocol, state, latest, steps, found, dose, override,
-                         open_all, blockers)
+                         open_all, blockers, consultation_weight=consult_weight,
+                         consultation_day=consult_day, weighed_today=weighed, weight_stale=stale,
+                         advice=cl.volume_advice(protocol, state),
+                         stops=cl.stop_reasons(protocol, state), aftercare=aftercare)
 
 
 def session_state(store, session_id: int) -> cl.SessionState:
@@ -521,13 +592,36 @@ def set_sides(store, session_id: int, sides: list[str] | tuple[str, ...]) -> Non
         repo.update_session(store, session_id, sides=",".join(chosen))
 
 
-def set_weight(store, session_id: int, weight_kg: float | None) -> None:
-    """The patient's weight today, used for the anaesthetic dose limit."""
-    _editable(store, session_id)
-    if weight_kg is not None and (isinstance(weight_kg, bool) or not 20 <= weight_kg <= 300):
-        raise ValidationError({"weight_kg": "Must be between 20 and 300 kg"})
+def set_weight(store, session_id: int, weight_kg: float | None,
+               confirm_change: bool = False) -> None:
+    """The patient's weight today, used for the anaesthetic dose limit.
+
+    The allowed range is the app's one range (``dose.MIN_WEIGHT_KG`` to ``MAX_WEIGHT_KG``). A
+    weight that differs from the consultation's by more than the protocol's share raises
+    WeightChangeToConfirm unless ``confirm_change`` says the practitioner confirmed it (a slip
+    of 41 -> 141 kg must not pass silently). Saving a weight records that the patient was
+    weighed today, with the confirmation, so an old consultation weight no longer blocks.
+    """
+    status = _editable(store, session_id)
+    if weight_kg is not None and (isinstance(weight_kg, bool)
+                                  or not isinstance(weight_kg, (int, float))
+                                  or not MIN_WEIGHT_KG <= weight_kg <= MAX_WEIGHT_KG):
+        raise ValidationError({"weight_kg": f"Must be between {MIN_WEIGHT_KG:.0f} and "
+                                            f"{MAX_WEIGHT_KG:.0f} kg"})
+    before = status.consultation_weight
+    change = sc.weight_change(before, weight_kg) if weight_kg is not None else None
+    limit = status.protocol.weight.confirm_change_fraction
+    if change is not None and change > limit + 1e-9 and not confirm_change:
+        raise WeightChangeToConfirm(
+            f"{format_number(weight_kg)} kg is {round(change * 100)}% away from the "
+            f"{format_number(before)} kg recorded at the consultation (more than "
+            f"{round(limit * 100)}%). Is {format_number(weight_kg)} kg right?", before, weight_kg)
     with store.write():
         repo.update_session(store, session_id, weight_kg=weight_kg)
+        if weight_kg is not None:
+            repo.insert_entry(store, session_id, "weight", "override",
+                              {"kg": weight_kg, "confirmed_change": bool(
+                                  change is not None and change > limit + 1e-9)})
 
 
 def _save(store, session_id: int, key: str, kind: str, value: Any) -> Entry:
@@ -574,8 +668,13 @@ def parse_text(f: Field, text: str) -> Any:
 # --- completing -----------------------------------------------------------------------------------
 
 def product_rows(protocol: Protocol, values: dict) -> list[dict]:
-    """The products recorded in a session (steps with a ``lot`` list field), one dict per row."""
+    """The products recorded in a session (steps with a ``lot`` list field), one dict per row.
+
+    Anaesthetic rows (an ``agent`` instead of a ``name``) are products too, named by agent and
+    concentration, so a recall of a lidocaine lot finds its patients.
+    """
     out = []
+    values = cl.upgrade_values(protocol, values)
     for step in protocol.steps:
         ids = {f.id for f in step.fields if f.repeat == "list"}
         if "lot" not in ids:
@@ -585,8 +684,16 @@ def product_rows(protocol: Protocol, values: dict) -> list[dict]:
             get = lambda fid: values.get(f"{step.id}.{fid}.{n}")  # noqa: E731
             if is_empty(get("lot")):
                 continue
-            out.append({"row_number": n, "product": get("name") or "", "lot": get("lot"),
-                        "expiry": get("expiry"), "quantity_ml": get("quantity_ml")})
+            name = get("name")
+            if is_empty(name) and not is_empty(get("agent")):
+                strength = get("concentration_percent")
+                name = get("agent") + (f" {format_number(strength)}%"
+                                       if isinstance(strength, (int, float)) else "")
+                name += f" ({get('site')})" if not is_empty(get("site")) else ""
+            quantity = get("quantity_ml")
+            out.append({"row_number": n, "product": name or "", "lot": get("lot"),
+                        "expiry": get("expiry"),
+                        "quantity_ml": quantity if quantity is not None else get("volume_ml")})
     return out
 
 
@@ -626,6 +733,11 @@ def complete_session(store, session_id: int) -> list[dict]:
                    "due_to": f.due_to.isoformat()}
             created.append({**row, "id": repo.insert_follow_up(store, row)})
         _write_products(store, status)
+        # The visits are booked now, by the app: its sign-out item says so, with who and when.
+        for step in status.protocol.steps:
+            for item in step.items:
+                if item.by_app == "follow_ups":
+                    repo.insert_entry(store, session_id, f"{step.id}.{item.id}", "item", True)
         repo.update_session(store, session_id, status="completed", completed_at=store.now_iso(),
                             completed_by=store.actor_id)
         plan = repo.get_plan(store, s["plan_id"])
@@ -651,6 +763,17 @@ def abandon_session(store, session_id: int, reason: str) -> None:
 def key_figures(protocol: Protocol, values: dict) -> list[str]:
     """Lines a practitioner looks for first: volumes (per hand) and products with their lots."""
     lines = []
+    values = cl.upgrade_values(protocol, values)
+    for check in protocol.checks:
+        if check.kind != "lidocaine_dose":
+            continue
+        state = cl.SessionState(session_date=date.min, field_values=values, weight_kg=None)
+        given = cl.dose_lines(protocol, check, state)
+        if given:
+            # The total first; each entry, with its lot and volume, is among the products.
+            total = sum(x.mg for x in given)
+            lines.append(f"Anaesthetic: {format_number(round(total))} mg in all "
+                         f"({len(given)} {'entry' if len(given) == 1 else 'entries'})")
     for step in protocol.steps:
         for f in step.fields:
             if f.unit != "ml" or f.repeat == "list":

@@ -42,6 +42,24 @@ def get_plan(store, plan_id: int) -> dict:
     return row
 
 
+def consultation_data_of_plan(store, plan_id: int) -> dict:
+    """The finalised consultation a plan comes from: its data (parsed) and when it was held."""
+    row = store.query_one(
+        "SELECT c.id, c.started_at, c.finalised_at, c.data_json FROM plans pl"
+        " JOIN consultations c ON c.id = pl.consultation_id WHERE pl.id = ?", (plan_id,))
+    if row is None:
+        raise NotFound(f"Plan {plan_id} does not exist")
+    row["data"] = json.loads(row.pop("data_json") or "{}")
+    return row
+
+
+def aftercare_issued(store, session_id: int) -> dict | None:
+    """The first aftercare sheet issued for a session (number and when), or None."""
+    return store.query_one(
+        "SELECT id, number, created_at FROM documents WHERE kind = 'aftercare' AND session_id = ?"
+        " AND signed_of IS NULL ORDER BY id LIMIT 1", (session_id,))
+
+
 def plans_of(store, patient_id: int) -> list[dict]:
     return store.query("SELECT * FROM plans WHERE patient_id = ? ORDER BY start_date, id",
                        (patient_id,))

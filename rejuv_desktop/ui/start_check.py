@@ -10,6 +10,7 @@ next start sets the damaged file aside and offers a backup, as before).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 
@@ -77,11 +78,12 @@ class StartupCheck(QObject):
     def _work(self) -> None:  # checking thread
         si.lower_thread_priority()
         try:
-            problem = si.check_open_database(self.db_path, self._report, self._stop.is_set)
+            problem, error = si.check_open_database(self.db_path, self._report,
+                                                    self._stop.is_set), None
         except Exception as exc:  # noqa: BLE001 - handed to the GUI thread
-            self._ended.emit(None, exc)
-            return
-        self._ended.emit(problem, None)
+            problem, error = None, exc
+        with contextlib.suppress(RuntimeError):  # the window is gone: nobody to tell
+            self._ended.emit(problem, error)
 
     def _on_ended(self, problem, exc) -> None:
         if exc is not None:
@@ -92,7 +94,8 @@ class StartupCheck(QObject):
     def _report(self, share: float) -> None:  # worker thread: hand over through a signal
         percent = int(share * 100)
         if percent != self.percent:
-            self.progressed.emit(percent)
+            with contextlib.suppress(RuntimeError):
+                self.progressed.emit(percent)
 
     def attach(self, window) -> None:
         """Show the check in ``window`` (a bar above the record while it runs)."""
@@ -129,7 +132,7 @@ class StartupCheck(QObject):
         # The check could not run (file unreadable for a moment…): say so, keep writes held.
         log.warning("integrity check after an unclean exit did not run: %s", type(exc).__name__)
         self.problem = str(exc)
-        si.release_writes(self.store, self.problem)
+        si.release_writes(self.store, self.problem, ran=False)
         self._show_result()
         self.finished.emit(self.problem)
 

@@ -25,10 +25,14 @@ AT = datetime(2025, 3, 1, 9, 30)
 BY = "Dr Lee"
 
 FAT_VALUES = {
-    "anaesthesia.type": "local",
-    "anaesthesia.agent": "lidocaine with epinephrine",
-    "anaesthesia.concentration_percent": 1,
-    "anaesthesia.volume_ml": 20,
+    "anaesthesia.site.1": "wrist block, left",
+    "anaesthesia.agent.1": "lidocaine with epinephrine",
+    "anaesthesia.concentration_percent.1": 1,
+    "anaesthesia.volume_ml.1": 20,
+    "anaesthesia.lot.1": "LID-2207",
+    "sedation.given": False,
+    "sign_out.fingers.left": "pink, warm, brisk refill",
+    "sign_out.fingers.right": "pink, warm, brisk refill",
     "donor_site.site": "abdomen",
     "harvest.cannula": "blunt 3 mm",
     "harvest.volume_ml": 80,
@@ -46,7 +50,13 @@ FAT_VALUES = {
 MESO_VALUES = {
     "todays_check.session_kind": "series",
     "todays_check.session_number": 1,
-    "topical_anaesthesia.used": False,
+    "todays_check.pregnant": False,
+    "todays_check.breastfeeding": False,
+    "todays_check.new_medicines": False,
+    "todays_check.vaccine_or_dental": False,
+    "todays_check.recent_laser": False,
+    "sign_out.fingers.left": "pink, warm, brisk refill",
+    "sign_out.fingers.right": "pink, warm, brisk refill",
     "products.name.1": "Hyaluronic acid 20 mg/ml",
     "products.lot.1": "L123",
     "products.expiry.1": date(2026, 1, 31),
@@ -165,11 +175,13 @@ def test_time_out_confirmations_are_required():
 
 def test_per_hand_fields_follow_the_hands_treated():
     state = with_values(done(FAT, FAT_VALUES), injection__volume_ml__right=None,
-                        injection__entry_points__right=None, injection__cannula_gauge__right=None)
+                        injection__entry_points__right=None, injection__cannula_gauge__right=None,
+                        sign_out__fingers__right=None)
     assert open_required(FAT, state) == [
         "Injection \u2014 Volume injected (right hand)",
         "Injection \u2014 Entry points (right hand)",
         "Injection \u2014 Injection cannula (right hand)",
+        "Sign-out \u2014 Fingers: colour and capillary refill (right hand)",
     ]
     left_only = replace(state, sides=("left",))
     assert open_required(FAT, left_only) == []
@@ -253,6 +265,7 @@ def test_injected_equal_to_usable_is_fine_despite_float_sums():
 def test_one_hand_counts_alone():
     state = with_values(done(FAT, FAT_VALUES, sides=("left",)), injection__volume_ml__right=None,
                         injection__entry_points__right=None, injection__cannula_gauge__right=None,
+                        sign_out__fingers__right=None,
                         injection__volume_ml__left=35, processing__usable_volume_ml=30)
     assert [p.key for p in problems(FAT, state)] == ["injected_within_usable"]
 
@@ -273,7 +286,7 @@ def test_out_of_range_value_is_reported_once_not_as_a_sum():
 
 @pytest.mark.parametrize("volume, severity", [(20, None), (40, "warning"), (49, "warning"), (50, "error")])
 def test_anaesthetic_dose(volume, severity):
-    state = with_values(done(FAT, FAT_VALUES), anaesthesia__volume_ml=volume)
+    state = with_values(done(FAT, FAT_VALUES), anaesthesia__volume_ml__1=volume)
     found = [p for p in problems(FAT, state) if p.key == "lidocaine"]
     if severity is None:
         assert found == []
@@ -285,11 +298,11 @@ def test_anaesthetic_dose(volume, severity):
 
 
 def test_plain_lidocaine_uses_its_own_limit():
-    state = with_values(done(FAT, FAT_VALUES), anaesthesia__agent="lidocaine plain",
-                        anaesthesia__volume_ml=31.5)
+    state = with_values(done(FAT, FAT_VALUES), anaesthesia__agent__1="lidocaine plain",
+                        anaesthesia__volume_ml__1=20.5)
     [problem] = problems(FAT, state)
     assert problem.severity == "error"
-    assert "300 mg maximum" in problem.message
+    assert "200 mg maximum" in problem.message  # the lower, UK product-information cap
 
 
 def test_missing_weight_blocks_the_dose_check():
@@ -301,7 +314,7 @@ def test_missing_weight_blocks_the_dose_check():
 
 
 def test_dose_not_checked_until_all_values_are_in():
-    state = with_values(done(FAT, FAT_VALUES), anaesthesia__volume_ml=None)
+    state = with_values(done(FAT, FAT_VALUES), anaesthesia__volume_ml__1=None)
     assert [p.key for p in problems(FAT, state)] == []
     assert anaesthetic_dose(FAT, state) is None
 
@@ -332,3 +345,57 @@ def test_validate_field_uses_the_range_message():
     state = done(MESO, MESO_VALUES)
     assert validate_field(MESO.field("injection.needle_gauge"), 40, state) == "Must be between 25 and 34 G"
     assert validate_field(MESO.field("injection.needle_gauge"), None, state) is None
+
+
+# --- every anaesthetic of the session, and what the day adds -------------------------------------
+
+from rejuv_desktop.domain.checklist import stop_reasons, volume_advice  # noqa: E402
+from rejuv_desktop.domain.dose import DoseReduction  # noqa: E402
+
+TUMESCENT = {"anaesthesia.site.2": "donor site (tumescent)",
+             "anaesthesia.agent.2": "lidocaine with epinephrine",
+             "anaesthesia.concentration_percent.2": 0.05}
+
+
+def test_rows_are_summed_and_advice_counts_the_other_rows():
+    state = with_values(done(FAT, {**FAT_VALUES, **TUMESCENT}))
+    [advice] = [a for a in volume_advice(FAT, state) if a.row == 2]
+    assert advice.remaining_ml == pytest.approx((490 - 200) / 0.5)
+    state = with_values(state, anaesthesia__volume_ml__2=500, anaesthesia__lot__2="T-1")
+    dose = anaesthetic_dose(FAT, state)
+    assert dose.mg == pytest.approx(450) and len(dose.lines) == 2
+    assert dose.lines[1].where == "donor site (tumescent)"
+
+
+def test_a_reduction_in_the_state_lowers_the_check():
+    state = done(FAT, FAT_VALUES, dose_reduction=DoseReduction(0.4, ("the patient has liver disease",)))
+    dose = anaesthetic_dose(FAT, state)
+    assert dose.max_mg == pytest.approx(294) and dose.status == "ok"   # 200 of 294 mg
+    state = with_values(state, anaesthesia__volume_ml__1=25)
+    assert [p.severity for p in problems(FAT, state) if p.key == "lidocaine"] == ["warning"]
+
+
+def test_items_the_app_satisfies_are_never_open():
+    state = done(FAT, FAT_VALUES)
+    items = {k: v for k, v in state.completed_items.items()
+             if k not in ("sign_out.aftercare", "sign_out.follow_up")}
+    assert open_required(FAT, replace(state, completed_items=items)) == []
+
+
+def test_a_yes_today_is_a_stop_and_a_deep_injection_needs_its_reason():
+    state = with_values(done(MESO, MESO_VALUES), todays_check__vaccine_or_dental=True,
+                        injection__depth_mm=3)
+    assert stop_reasons(MESO, state) == [MESO.field("todays_check.vaccine_or_dental").stop_reason]
+    keys = {p.key for p in problems(MESO, state) if p.severity == "error"}
+    assert keys == {"todays_check.vaccine_or_dental", "deep_injection"}
+    fixed = with_values(state, todays_check__vaccine_or_dental=False,
+                        injection__depth_reason="Scar, deeper nappage agreed")
+    assert problems(MESO, fixed) == [] and stop_reasons(MESO, fixed) == []
+
+
+def test_fingers_not_pink_keep_the_patient():
+    state = with_values(done(FAT, FAT_VALUES),
+                        sign_out__fingers__left="pale, blue, cold or slow refill")
+    [problem] = problems(FAT, state)
+    assert problem.key == "sign_out.fingers.left" and problem.severity == "error"
+    assert "the patient does not leave" in problem.message

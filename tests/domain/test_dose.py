@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rejuv_desktop.domain.dose import STATUSES, DoseCheck, lidocaine_dose
+from rejuv_desktop.domain.dose import (STATUSES, DoseCheck, DoseLine, DoseReduction, lidocaine_dose,
+                                      max_volume_ml, total_dose)
 from rejuv_desktop.domain.protocols import DoseLimit, load_protocol
 from rejuv_desktop.errors import ValidationError
 
@@ -28,13 +29,13 @@ LIMITS = load_protocol("fat_transfer").dose_limits
         (1, 51, 80, True, 510, 500, "over"),
         (2, 25, 100, True, 500, 500, "warning"),
         (0.5, 40, 60, True, 200, 420, "ok"),
-        # Plain: 4.5 mg/kg, capped at 300 mg.
-        (1, 31.5, 70, False, 315, 300, "over"),      # 70 x 4.5 = 315, capped at 300
-        (1, 30, 70, False, 300, 300, "warning"),
-        (1, 27, 60, False, 270, 270, "warning"),
-        (0.5, 20, 60, False, 100, 270, "ok"),
-        (1, 30, 50, False, 300, 225, "over"),
-        (2, 0, 70, False, 0, 300, "ok"),
+        # Plain: 4.5 mg/kg, capped at 200 mg (the lower, UK product-information figure).
+        (1, 20.1, 70, False, 201, 200, "over"),      # 70 x 4.5 = 315, capped at 200
+        (1, 20, 70, False, 200, 200, "warning"),
+        (1, 16, 40, False, 160, 180, "warning"),     # 40 x 4.5 = 180, under the cap
+        (0.5, 20, 60, False, 100, 200, "ok"),
+        (1, 19, 40, False, 190, 180, "over"),
+        (2, 0, 70, False, 0, 200, "ok"),
     ],
 )
 def test_dose_table(percent, ml, kg, epi, mg, max_mg, status):
@@ -59,8 +60,8 @@ def test_sentences_for_warning_over_and_unverified():
     assert "91% of the 490 mg maximum" in warning.message
     assert "Close to the limit: at 1% the maximum is 49 ml in all." in warning.message
     over = lidocaine_dose(2, 20, 70, False, LIMITS)
-    assert over.message.startswith("400 mg of plain lidocaine (5.71 mg/kg) is over the 300 mg maximum")
-    assert "Do not give more: at 2% the maximum is 15 ml in all." in over.message
+    assert over.message.startswith("400 mg of plain lidocaine (5.71 mg/kg) is over the 200 mg maximum")
+    assert "Do not give more: at 2% the maximum is 10 ml in all." in over.message
     assert "not verified" in over.message
     assert "not verified" not in warning.message
 
@@ -94,6 +95,8 @@ def test_custom_warning_threshold():
     ((True, 10, 70), "concentration_percent"),
     (("1", 10, 70), "concentration_percent"),
     ((1, 10, 10**400), "weight_kg"),
+    ((1, 10, 29.9), "weight_kg"),   # the app's one weight range: 30-250 kg
+    ((1, 10, 250.1), "weight_kg"),
 ])
 def test_bad_input_is_a_validation_error(args, key):
     with pytest.raises(ValidationError) as info:
@@ -123,7 +126,7 @@ def test_never_crashes_on_floats(percent, ml, kg, epi):
 @given(
     st.floats(min_value=0.01, max_value=100),
     st.floats(min_value=0, max_value=1000),
-    st.floats(min_value=1, max_value=500),
+    st.floats(min_value=30, max_value=250),
     st.booleans(),
 )
 def test_mg_is_proportional_to_volume_and_status_follows_the_fraction(percent, ml, kg, epi):
@@ -138,3 +141,97 @@ def test_mg_is_proportional_to_volume_and_status_follows_the_fraction(percent, m
         assert single.status == "ok"
     else:
         assert single.status in ("warning", "over")
+
+
+# --- every anaesthetic of a session, summed -------------------------------------------------------
+
+EPI = next(x for x in LIMITS if x.with_epinephrine)
+PLAIN = next(x for x in LIMITS if not x.with_epinephrine)
+
+
+def test_the_cap_defaults_to_the_lower_figure_and_names_both_sources():
+    assert PLAIN.max_mg == 200 and not PLAIN.verified
+    assert "200 mg" in PLAIN.source and "300 mg" in PLAIN.source
+    assert "BNF" in PLAIN.source and "[U]" in PLAIN.source
+    assert EPI.max_mg == 500
+
+
+@pytest.mark.parametrize("value", ["no", "yes", 0, 1, None, "false"])
+def test_with_epinephrine_must_be_a_real_bool(value):
+    # The string "no" is truthy: it once counted as "with epinephrine" and its higher limit.
+    with pytest.raises(ValidationError) as info:
+        lidocaine_dose(1, 10, 70, value, LIMITS)
+    assert "with_epinephrine" in info.value.errors
+
+
+def test_donor_site_tumescent_and_hand_blocks_add_up():
+    lines = [DoseLine(EPI, 1, 10, "wrist block, left"), DoseLine(EPI, 1, 10, "wrist block, right"),
+             DoseLine(EPI, 0.05, 500, "donor site (tumescent)")]
+    result = total_dose(lines, 70)
+    assert result.mg == pytest.approx(450)            # 100 + 100 + 250
+    assert result.max_mg == pytest.approx(490)
+    assert result.status == "warning" and result.percent == 91
+    assert result.volume_ml == pytest.approx(520)
+    assert not result.mixed
+
+
+def test_mixed_epinephrine_and_plain_takes_the_stricter_limit_and_says_so():
+    lines = [DoseLine(EPI, 1, 15), DoseLine(PLAIN, 1, 6)]
+    result = total_dose(lines, 70)
+    assert result.mg == pytest.approx(210)
+    assert result.max_mg == pytest.approx(200)          # plain: 4.5 x 70 = 315, capped at 200
+    assert result.limit is PLAIN and result.mixed
+    assert result.status == "over"
+    assert "the stricter limit, that of plain lidocaine, applies to the total" in result.message
+    # The same milligrams all with epinephrine pass.
+    assert total_dose([DoseLine(EPI, 1, 21)], 70).status == "ok"
+
+
+def test_a_reason_to_lower_the_dose_cuts_the_maximum_and_says_why():
+    cut = DoseReduction(0.4, ("the patient has liver disease",))
+    result = total_dose([DoseLine(EPI, 1, 30)], 70, cut)
+    assert result.unreduced_max_mg == pytest.approx(490)
+    assert result.max_mg == pytest.approx(294)
+    assert result.status == "over"                      # 300 mg is over 294
+    assert "lowered by 40%" in result.message and "liver disease" in result.message
+    assert total_dose([DoseLine(EPI, 1, 30)], 70).status == "ok"
+    # A reduction without a reason is no reduction.
+    assert total_dose([DoseLine(EPI, 1, 30)], 70, DoseReduction(0.4, ())).max_mg == 490
+
+
+def test_max_volume_before_anything_is_drawn_up():
+    assert max_volume_ml([EPI], 1, 70) == pytest.approx((49, 49))
+    assert max_volume_ml([EPI], 0.1, 70, given_mg=200) == pytest.approx((490, 290))
+    # Adding plain lidocaine to epinephrine already given: the stricter limit for the total.
+    total, left = max_volume_ml([EPI, PLAIN], 1, 70, given_mg=150)
+    assert total == pytest.approx(20) and left == pytest.approx(5)
+    total, left = max_volume_ml([EPI], 1, 70, DoseReduction(0.4, ("x",)), given_mg=500)
+    assert total == pytest.approx(29.4) and left == 0
+
+
+def test_true_percentage_is_not_capped():
+    result = lidocaine_dose(1, 70, 70, True, LIMITS)     # 700 of 490 mg
+    assert result.percent == 142 and result.status == "over"
+
+
+entry = st.tuples(st.sampled_from([EPI, PLAIN]), st.floats(min_value=0.05, max_value=2),
+                  st.floats(min_value=0, max_value=1000))
+
+
+@settings(max_examples=300)
+@given(st.lists(entry, min_size=1, max_size=6), st.floats(min_value=30, max_value=250),
+       st.sampled_from([None, 0.3, 0.4]))
+def test_sum_is_the_sum_and_the_stricter_limit_applies(entries, kg, fraction):
+    lines = [DoseLine(limit, c, v) for limit, c, v in entries]
+    cut = DoseReduction(fraction, ("reason",)) if fraction else None
+    result = total_dose(lines, kg, cut)
+    assert result.mg == pytest.approx(sum(c * 10 * v for _l, c, v in entries))
+    strictest = min(min(x.mg_per_kg * kg, x.max_mg) for x, _c, _v in entries)
+    assert result.max_mg == pytest.approx(strictest * (1 - (fraction or 0)))
+    assert result.max_mg <= strictest + 1e-9
+    assert (result.status == "over") == (result.mg > result.max_mg * (1 + 1e-9))
+    assert result.percent == math.floor(result.mg / result.max_mg * 100 + 1e-9)
+    # Each entry alone is never judged more harshly than all of them together.
+    for line in lines:
+        alone = total_dose([line], kg, cut)
+        assert alone.mg <= result.mg + 1e-9 and alone.max_mg >= result.max_mg - 1e-9

@@ -49,22 +49,29 @@ def test_unknown_procedure_is_refused():
 def test_fat_transfer_content():
     p = load_protocol("fat_transfer")
     assert [s.id for s in p.steps] == ["sign_in", "time_out", "anaesthesia", "donor_site", "harvest",
-                                       "processing", "injection", "closure", "sign_out"]
+                                       "processing", "injection", "closure", "sedation", "sign_out"]
     volume = p.field("injection.volume_ml")
     assert (volume.min, volume.max, volume.unit, volume.repeat) == (0, 40, "ml", "sides")
     concentration = p.field("anaesthesia.concentration_percent")
-    assert (concentration.min, concentration.max, concentration.unit) == (0.5, 2, "%")
+    # Down to 0.05 %: the donor site's dilute tumescent solution is recorded too.
+    assert (concentration.min, concentration.max, concentration.unit, concentration.repeat) == (
+        0.05, 2, "%", "list")
+    assert p.field("anaesthesia.lot").required
+    assert p.field("anaesthesia.volume_ml").label == "Anaesthetic volume"
     assert p.field("donor_site.site").choices == ("abdomen", "thighs", "buttocks", "flanks", "other")
     assert set(p.field("processing.method").choices) == {
         "centrifugation", "decantation", "filtration", "washing", "other"}
     epi, plain = p.dose_limit("lidocaine with epinephrine"), p.dose_limit("lidocaine plain")
     assert (epi.mg_per_kg, epi.max_mg, epi.warn_fraction, epi.verified) == (7, 500, 0.8, True)
-    assert (plain.mg_per_kg, plain.max_mg, plain.verified) == (4.5, 300, False)
+    assert (plain.mg_per_kg, plain.max_mg, plain.verified) == (4.5, 200, False)
+    assert p.dose_reduction.fraction == 0.4 and not p.dose_reduction.verified
+    assert p.weight.reweigh_after_days == 30 and p.weight.confirm_change_fraction == 0.15
     assert (p.series.sessions_min, p.series.sessions_max) == (1, 1)
     windows = {f.id: (f.offset_from, f.offset_to, f.unit, f.proposed) for f in p.follow_ups}
     assert windows["wound_check"] == (5, 10, "days", False)
     assert windows["review_12_months"][3] is True
     assert {c.kind for c in p.checks} == {"sum_at_most", "lidocaine_dose"}
+    assert "hands_prepared" in {i.id for i in p.step("anaesthesia").items}
 
 
 def test_mesotherapy_content():
@@ -390,3 +397,70 @@ def test_dose_limit_must_be_positive(tmp_path):
     text = VALID + ('\n[[dose_limits]]\nagent = "x"\nlabel = "x"\nwith_epinephrine = true\n'
                     "mg_per_kg = 0  # HERE\nmax_mg = 500\n")
     _expect_error(tmp_path, text, "mg_per_kg must be more than 0")
+
+
+def test_dose_reduction_questions_exist_in_the_screening():
+    from rejuv_desktop.domain.screening import load_rules
+
+    rules = load_rules()
+    ids = [q.id for q in rules.questions]
+    reduction = load_protocol("fat_transfer").dose_reduction
+    assert set(reduction.questions) <= set(ids)
+    # One block, right after the medicines questions.
+    first = ids.index(reduction.questions[0])
+    assert ids[first:first + len(reduction.questions)] == list(reduction.questions)
+    assert ids[first - 1] == "smoker"
+    for procedure in ("fat_transfer", "mesotherapy"):
+        assert {c.question for c in load_protocol(procedure).caution_checks} <= set(ids)
+
+
+def test_sign_out_items_the_app_satisfies_and_the_optional_cream():
+    for procedure, items in (("fat_transfer", {"aftercare": "aftercare", "follow_up": "follow_ups"}),
+                             ("mesotherapy", {"aftercare": "aftercare", "next_visit": "follow_ups"})):
+        p = load_protocol(procedure)
+        by_app = {i.id: i.by_app for i in p.step("sign_out").items if i.by_app}
+        assert by_app == items
+        fingers = p.field("sign_out.fingers")
+        assert fingers.repeat == "sides" and fingers.required
+        assert fingers.stop_when == "pale, blue, cold or slow refill"
+    meso = load_protocol("mesotherapy")
+    assert not meso.field("topical_anaesthesia.used").required
+    assert {f.id for f in meso.step("todays_check").fields if f.stop_when is True} == {
+        "pregnant", "breastfeeding", "new_medicines", "vaccine_or_dental", "recent_laser"}
+    [deep] = [c for c in meso.checks if c.kind == "reason_above"]
+    assert (deep.field, deep.above, deep.reason) == ("injection.depth_mm", 2, "injection.depth_reason")
+
+
+# --- the day's safety content names its line too ------------------------------------------------
+
+def test_a_deeper_value_check_and_its_message(tmp_path):
+    reason = ('[[steps.fields]]\nid = "why"\nlabel = "Why"\ntype = "text"\n\n'
+              '[[checks]]\nid = "deep"\nkind = "reason_above"\nfield = "inject.depth"\nabove = 2\n'
+              'reason = "inject.why"\nmessage = "Deeper than {above} mm: {value} mm"\n\n[series]')
+    p = _load(tmp_path, VALID.replace("[series]", reason, 1))
+    [check] = p.checks
+    assert (check.field, check.above, check.reason) == ("inject.depth", 2, "inject.why")
+    bad = VALID.replace("[series]", reason.replace(
+        'message = "Deeper than {above} mm: {value} mm"',
+        'message = "Deeper than {limit} mm"  # HERE'), 1)
+    _expect_error(tmp_path, bad, "{value}", "{above}")
+
+
+@pytest.mark.parametrize("table, words", [
+    ('[dose_reduction]\nfraction = 1.4  # HERE\nquestions = ["liver_disease"]\n', ("fraction",)),
+    ('[weight]\nconfirm_change_fraction = 0  # HERE\n', ("confirm_change_fraction",)),
+])
+def test_reduction_and_weight_rules_are_checked(tmp_path, table, words):
+    _expect_error(tmp_path, VALID.replace("[series]", table + "\n[series]", 1), *words)
+
+
+def test_an_item_the_app_satisfies_names_what_it_waits_for(tmp_path):
+    text = _edit('id = "ok"\ntext = "All fine"', 'id = "ok"\ntext = "All fine"\nby_app = "coffee"  # HERE')
+    _expect_error(tmp_path, text, "by_app")
+
+
+def test_a_stop_answer_needs_its_reason(tmp_path):
+    text = _edit('id = "ok"\ntext = "All fine"\n',
+                 'id = "ok"\ntext = "All fine"\n\n[[steps.fields]]\nid = "pregnant"\nlabel = "P"\n'
+                 'type = "bool"\nstop_when = true  # HERE\n')
+    _expect_error(tmp_path, text, "stop_reason")

@@ -1,11 +1,13 @@
 """T-CONC: ``import-patients`` and ``restore`` started together, again and again, as real
 processes at random offsets. Whichever takes the writer lock first runs; the other is refused
 (exit 1, naming the holder) or runs after it. Every acknowledged import is whole in exactly
-one place (the live database, or the database the restore kept aside), never lost, never cut."""
+one place (the live database, or the database the restore kept aside, when it ended before
+the restore began), never lost, never cut; the file set aside is never written after."""
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import random
 import subprocess
 import sys
@@ -14,13 +16,17 @@ import time
 from rejuv_desktop.storage import open_store
 
 ROUNDS = 8
-ROWS = 400
+ROWS = 2000
 KILL_ROUNDS = 6
 
 
 def cli(*args):
     return subprocess.Popen([sys.executable, "-m", "rejuv_desktop", *map(str, args)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def fingerprint(paths) -> dict:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in paths if p.exists()}
 
 
 def batch_count(path, tag) -> int:
@@ -56,7 +62,19 @@ def test_import_and_restore_started_together_never_lose_an_acknowledged_import(t
             procs[name] = (cli("import-patients", "--db", db, rows) if name == "import"
                            else cli("restore", "--db", db, "--from", backup))
             time.sleep(rng.uniform(0, 0.4))
+        # The moment the restore ends, the file it set aside is "kept, unchanged": fingerprint
+        # it then, and again when both have ended (a writer still at work in the moved file
+        # would change it, and its rows would be missing from the live database).
+        kept_at_restore = None
+        deadline = time.monotonic() + 300
+        while procs["restore"].poll() is None and time.monotonic() < deadline:
+            time.sleep(0.005)
+        new_asides = set(tmp_path.glob("*.before-restore-*")) - asides_before
+        if procs["restore"].returncode == 0:
+            kept_at_restore = fingerprint(new_asides)
         results = {name: (p.wait(timeout=300), *p.communicate()) for name, p in procs.items()}
+        if kept_at_restore is not None:
+            assert fingerprint(new_asides) == kept_at_restore, f"round {round_}: changed after"
         imported = results["import"][0] == 0
         restored = results["restore"][0] == 0
         assert imported or restored, results

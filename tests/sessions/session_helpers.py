@@ -7,22 +7,25 @@ import hashlib
 from datetime import date, timedelta
 
 from rejuv_desktop.domain import consultation as dc
+from rejuv_desktop.domain.screening import load_rules
 from rejuv_desktop.services import patients as sp
 from rejuv_desktop.services import sessions as ss
 from rejuv_desktop.storage import consultations as consultations_repo
 from rejuv_desktop.storage import practitioners as practitioners_repo
 
 PDF = b"%PDF-1.4 test"
+FINGERS_OK = "pink, warm, brisk refill"
 
-FAT_ITEMS = ["sign_in.identity", "sign_in.photos", "donor_site.prepared",
-             "donor_site.sterilised", "closure.dressing", "sign_out.recorded",
-             "sign_out.aftercare", "sign_out.follow_up"]
+FAT_ITEMS = ["sign_in.identity", "sign_in.photos", "anaesthesia.hands_prepared",
+             "donor_site.prepared", "donor_site.sterilised", "closure.dressing",
+             "sign_out.recorded"]
 TIME_OUT_POINTS = ["identity", "procedure", "sides", "consent", "allergies"]
 FAT_VALUES = [
-    ("anaesthesia.type", "local"),
-    ("anaesthesia.agent", "lidocaine with epinephrine"),
-    ("anaesthesia.concentration_percent", 1),
-    ("anaesthesia.volume_ml", 20),
+    ("anaesthesia.site.1", "wrist block, left"),
+    ("anaesthesia.agent.1", "lidocaine with epinephrine"),
+    ("anaesthesia.concentration_percent.1", 1),
+    ("anaesthesia.volume_ml.1", 20),
+    ("anaesthesia.lot.1", "LID-2207"),
     ("donor_site.site", "abdomen"),
     ("harvest.cannula", "blunt 3 mm"),
     ("harvest.volume_ml", 80),
@@ -35,11 +38,13 @@ FAT_VALUES = [
     ("injection.cannula_gauge.left", 17),
     ("injection.cannula_gauge.right", 17),
     ("closure.method", "adhesive strips"),
+    ("sedation.given", False),
 ]
-MESO_ITEMS = ["todays_check.not_pregnant", "todays_check.not_breastfeeding",
-              "todays_check.no_infection", "todays_check.no_allergy",
-              "disinfection.disinfected", "sign_out.recorded", "sign_out.aftercare",
-              "sign_out.next_visit"]
+MESO_ITEMS = ["todays_check.no_infection", "todays_check.no_allergy",
+              "disinfection.disinfected", "sign_out.recorded"]
+MESO_TODAY = [("todays_check.pregnant", False), ("todays_check.breastfeeding", False),
+              ("todays_check.new_medicines", False), ("todays_check.vaccine_or_dental", False),
+              ("todays_check.recent_laser", False)]
 MESO_VALUES = [
     ("topical_anaesthesia.used", False),
     ("products.name.1", "Hyaluronic acid 20 mg/ml"),
@@ -55,6 +60,8 @@ MESO_VALUES = [
     ("injection.needle_gauge", 30),
     ("injection.duration_min", 20),
     ("reactions.observed", ["redness"]),
+    ("sign_out.fingers.left", "pink, warm, brisk refill"),
+    ("sign_out.fingers.right", "pink, warm, brisk refill"),
 ]
 
 
@@ -77,13 +84,19 @@ period is over and its first session is due today, as when a patient comes for i
 
 
 def add_plan(store, patient_id: int, procedure: str, sessions: int | None = None,
-             weight: float | None = 64, consent: bool = True,
+             weight: float | None = 64, consent: bool = True, answers: dict | None = None,
+             justification: str = "", consulted_at: str | None = None,
              start: date | None = None, days_ago: int = CONSULTED_DAYS_AGO) -> int:
-    """A finalised consultation with one plan (and, by default, a signed consent for it)."""
+    """A finalised consultation with one plan (and, by default, a signed consent for it).
+
+    Every screening answer is "no" unless ``answers`` says otherwise."""
     data = dc.new_data()
     data["weight_kg"] = weight
+    data["answers"] = {q.id: "no" for q in load_rules().questions} | (answers or {})
+    if justification:
+        data["justifications"] = {procedure: {"text": justification}}
     plan = dc.default_plan(procedure, start or store.clock().date())
-    then = (store.clock() - timedelta(days=days_ago)).isoformat(timespec="seconds")
+    then = consulted_at or (store.clock() - timedelta(days=days_ago)).isoformat(timespec="seconds")
     with store.write():
         cid = consultations_repo.insert_consultation(store, {
             "patient_id": patient_id, "practitioner_id": store.actor_id,
@@ -132,22 +145,26 @@ def run_fat_transfer(store, session_id: int, last_step: str | None = None) -> No
         ss.confirm_time_out(store, session_id, point)
     for key in ("donor_site.prepared", "donor_site.sterilised"):
         ss.tick(store, session_id, key)
+    ss.tick(store, session_id, "anaesthesia.hands_prepared")
     for key, value in FAT_VALUES:
         ss.record_value(store, session_id, key, value)
         if key == "closure.method":
             ss.tick(store, session_id, "closure.dressing")
-    for key in ("sign_out.recorded", "sign_out.aftercare", "sign_out.follow_up"):
-        ss.tick(store, session_id, key)
+    ss.tick(store, session_id, "sign_out.recorded")
+    for side in ("left", "right"):
+        ss.record_value(store, session_id, f"sign_out.fingers.{side}", FINGERS_OK)
 
 
 def run_mesotherapy(store, session_id: int) -> None:
     """Record a whole mesotherapy session in the order the gates allow."""
-    for key in MESO_ITEMS[:4]:
+    for key in MESO_ITEMS[:2]:
         ss.tick(store, session_id, key)
+    for key, value in MESO_TODAY:
+        ss.record_value(store, session_id, key, value)
     for point in TIME_OUT_POINTS:
         ss.confirm_time_out(store, session_id, point)
     ss.tick(store, session_id, "disinfection.disinfected")
     for key, value in MESO_VALUES:
         ss.record_value(store, session_id, key, value)
-    for key in MESO_ITEMS[5:]:
+    for key in MESO_ITEMS[3:]:
         ss.tick(store, session_id, key)

@@ -7,8 +7,8 @@ from datetime import date, datetime, timedelta
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from session_helpers import (FAT_ITEMS, FAT_VALUES, MESO_VALUES, TIME_OUT_POINTS, add_plan,
-                             run_fat_transfer, run_mesotherapy)
+from session_helpers import (FAT_ITEMS, FAT_VALUES, MESO_TODAY, MESO_VALUES, TIME_OUT_POINTS,
+                             add_plan, run_fat_transfer, run_mesotherapy)
 
 from rejuv_desktop.domain.protocols import load_protocol
 from rejuv_desktop.errors import UserError, ValidationError
@@ -97,6 +97,7 @@ def through_processing(store, sid, upto="processing.usable_volume_ml"):
     ss.tick(store, sid, "sign_in.photos")
     for point in TIME_OUT_POINTS:
         ss.confirm_time_out(store, sid, point)
+    ss.tick(store, sid, "anaesthesia.hands_prepared")
     ss.tick(store, sid, "donor_site.prepared")
     ss.tick(store, sid, "donor_site.sterilised")
     for key, value in FAT_VALUES:
@@ -106,9 +107,10 @@ def through_processing(store, sid, upto="processing.usable_volume_ml"):
 
 
 @pytest.mark.parametrize("key, value, message", [
-    ("anaesthesia.volume_ml", 250, "Must be between 0 and 100 ml"),
-    ("anaesthesia.concentration_percent", "one", "Must be a number"),
-    ("anaesthesia.agent", "bupivacaine", "Choose one of"),
+    ("anaesthesia.volume_ml.1", 1250, "Must be between 0 and 1000 ml"),
+    ("anaesthesia.concentration_percent.2", "one", "Must be a number"),
+    ("anaesthesia.concentration_percent.2", 0.04, "Must be between 0.05 and 2%"),
+    ("anaesthesia.agent.1", "bupivacaine", "Choose one of"),
     ("injection.entry_points.left", 2.5, "Must be a whole number"),
     ("injection.volume_ml.left", 41, "Must be between 0 and 40 ml"),
     ("injection.cannula_gauge.right", 30, "Must be between 14 and 22 G"),
@@ -125,8 +127,10 @@ def test_a_bad_value_gets_a_message_and_is_not_saved(store, patient, key, value,
 
 def test_an_expired_product_is_refused(store, patient):
     sid = ss.start_session(store, add_plan(store, patient, "mesotherapy"))
-    for key in ("not_pregnant", "not_breastfeeding", "no_infection", "no_allergy"):
+    for key in ("no_infection", "no_allergy"):
         ss.tick(store, sid, f"todays_check.{key}")
+    for key, value in MESO_TODAY:
+        ss.record_value(store, sid, key, value)
     with pytest.raises(ValidationError) as err:
         ss.record_value(store, sid, "products.expiry.1", date(2026, 11, 21))
     assert "cannot be used" in err.value.errors["products.expiry.1"]
@@ -141,10 +145,10 @@ def test_gates_refuse_entries_in_a_step_that_cannot_start(store, patient):
     ss.tick(store, sid, "sign_in.identity")
     ss.tick(store, sid, "sign_in.photos")
     with pytest.raises(UserError, match="Anaesthesia cannot start yet: Time-out is not complete"):
-        ss.record_value(store, sid, "anaesthesia.volume_ml", 10)
+        ss.record_value(store, sid, "anaesthesia.volume_ml.1", 10)
     for point in TIME_OUT_POINTS:
         ss.confirm_time_out(store, sid, point)
-    ss.record_value(store, sid, "anaesthesia.volume_ml", 10)
+    ss.record_value(store, sid, "anaesthesia.volume_ml.1", 10)
     status = ss.session_status(store, sid)
     assert status.step_status("harvest").blocked_by == ["Anaesthesia is not completed",
                                                         "Donor site is not completed"]
@@ -152,8 +156,10 @@ def test_gates_refuse_entries_in_a_step_that_cannot_start(store, patient):
 
 def test_time_out_confirmations_are_each_time_stamped(store, patient, clock):
     sid = ss.start_session(store, add_plan(store, patient, "mesotherapy"))
-    for key in ("not_pregnant", "not_breastfeeding", "no_infection", "no_allergy"):
+    for key in ("no_infection", "no_allergy"):
         ss.tick(store, sid, f"todays_check.{key}")
+    for key, value in MESO_TODAY:
+        ss.record_value(store, sid, key, value)
     for i, point in enumerate(TIME_OUT_POINTS):
         clock.advance(seconds=20)
         ss.confirm_time_out(store, sid, point)
@@ -169,16 +175,16 @@ def test_required_items_block_completion_and_the_message_lists_them(store, patie
     sid = ss.start_session(store, add_plan(store, patient, "fat_transfer"))
     run_fat_transfer(store, sid)
     ss.tick(store, sid, "sign_in.photos", done=False)
-    ss.tick(store, sid, "sign_out.aftercare", done=False)
+    ss.record_value(store, sid, "sign_out.fingers.right", None)
     with pytest.raises(ss.OpenItems) as err:
         ss.complete_session(store, sid)
     assert err.value.items == [
         "Before the procedure — Pre-procedure photographs of both hands taken",
-        "Sign-out — Aftercare explained and written instructions given"]
+        "Sign-out — Fingers: colour and capillary refill (right hand)"]
     assert "Pre-procedure photographs" in str(err.value)
     # A deviation with its note closes a required item; the time-out never.
     ss.record_deviation(store, sid, "sign_in.photos", "Camera broken; photos at day 5 instead")
-    ss.tick(store, sid, "sign_out.aftercare")
+    ss.record_value(store, sid, "sign_out.fingers.right", "pink, warm, brisk refill")
     assert ss.open_items(store, sid) == []
     ss.complete_session(store, sid)
     assert ss.get_session(store, sid)["status"] == "completed"
@@ -305,7 +311,7 @@ def test_dose_over_the_maximum_stops_until_overridden_with_a_reason(store, patie
     plan = add_plan(store, patient, "fat_transfer", weight=50)  # max 350 mg: 35 ml of 1%
     sid = ss.start_session(store, plan)
     through_processing(store, sid, upto="donor_site.site")
-    ss.record_value(store, sid, "anaesthesia.volume_ml", 40)
+    ss.record_value(store, sid, "anaesthesia.volume_ml.1", 40)
     status = ss.session_status(store, sid)
     assert status.dose.status == "over" and round(status.dose.mg) == 400
     assert not status.step_status("anaesthesia").done
@@ -319,9 +325,9 @@ def test_dose_over_the_maximum_stops_until_overridden_with_a_reason(store, patie
     assert status.step_status("anaesthesia").done
     assert any("reason recorded: Extra ring block" in p.message for p in status.problems)
     # More anaesthetic than the override was written for: the stop comes back.
-    ss.record_value(store, sid, "anaesthesia.volume_ml", 45)
+    ss.record_value(store, sid, "anaesthesia.volume_ml.1", 45)
     assert not ss.session_status(store, sid).step_status("anaesthesia").done
-    ss.record_value(store, sid, "anaesthesia.volume_ml", 28)  # 80 % of 350 mg
+    ss.record_value(store, sid, "anaesthesia.volume_ml.1", 28)  # 80 % of 350 mg
     status = ss.session_status(store, sid)
     assert status.dose.status == "warning" and status.step_status("anaesthesia").done
     with pytest.raises(UserError, match="not over the maximum"):
@@ -367,8 +373,10 @@ def test_a_whole_session_of_each_procedure_completes(store, clock, patient):
         ss.complete_session(store, sid)
     plans = ss.patient_sessions(store, patient)
     assert plans[0]["sessions_list"][0]["figures"] == [
-        "Volume given: 20 ml", "Volume harvested: 80 ml", "Usable fat: 40 ml",
-        "Volume injected: left 18 ml, right 20 ml"]
+        "Anaesthetic: 200 mg in all (1 entry)",
+        "Volume harvested: 80 ml", "Usable fat: 40 ml",
+        "Volume injected: left 18 ml, right 20 ml",
+        "lidocaine with epinephrine 1% (wrist block, left): lot LID-2207, 20 ml"]
     assert plans[1]["sessions_list"][0]["figures"] == [
         "Hyaluronic acid 20 mg/ml: lot HA-2291, expires 30/06/2028, 2 ml",
         "Vitamin cocktail: lot VC 118, expires 31/01/2028, 1.5 ml"]

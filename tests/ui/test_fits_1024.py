@@ -37,7 +37,7 @@ def test_sessions_tab_columns_fit_at_1024(qtbot, store, qsettings):
 def test_the_expired_lot_message_is_shown_whole(qtbot, store, no_modal):
     from PySide6.QtWidgets import QLabel
 
-    from tests.sessions.session_helpers import TIME_OUT_POINTS
+    from tests.sessions.session_helpers import MESO_TODAY, TIME_OUT_POINTS
     from tests.ui.test_sessions_runner import open_runner, type_in
 
     add_practitioner(store)
@@ -45,8 +45,10 @@ def test_the_expired_lot_message_is_shown_whole(qtbot, store, no_modal):
     runner = open_runner(qtbot, store, add_plan(store, zoe, "mesotherapy"))
     runner.resize(1000, 650)
     sid = runner.session_id
-    for key in ("not_pregnant", "not_breastfeeding", "no_infection", "no_allergy"):
+    for key in ("no_infection", "no_allergy"):
         ss.tick(store, sid, f"todays_check.{key}")
+    for key, value in MESO_TODAY:
+        ss.record_value(store, sid, key, value)
     for point in TIME_OUT_POINTS:
         ss.confirm_time_out(store, sid, point)
     ss.tick(store, sid, "disinfection.disinfected")

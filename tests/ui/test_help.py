@@ -51,3 +51,13 @@ def test_f1_opens_the_page_of_the_current_wizard_step(qtbot, store, qsettings, p
     dialog = help_ui.show_help(window, help_ui.topic_for(wizard))
     qtbot.addWidget(dialog)
     assert "concerns" in dialog.browser.toPlainText().lower()
+
+
+def test_session_help_compares_the_plain_lidocaine_caps_and_explains_the_dose_rules():
+    session = sh.help_page("session")
+    assert "never more than 200 mg" in session                # the lower figure, in use
+    assert "300 mg" in session and "BNF" in session           # both figures, with sources
+    assert "lowers the maximum by 40%" in session
+    assert "older than 30 days" in session and "more than 15%" in session
+    assert "30 to 250 kg" in session
+    assert "tumescent" in session and "stricter limit" in session

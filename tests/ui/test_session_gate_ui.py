@@ -74,3 +74,32 @@ def test_a_doctor_starts_early_with_a_reason_kept_on_the_session(
     assert "started early" in session_row.text(2)
     tab.tree.setCurrentItem(session_row)
     assert REASON in tab.details.text()
+
+
+def test_a_session_started_early_leaves_the_key_figures_in_sight_at_1024(
+        qtbot, window, store, clinic, monkeypatch):
+    store.actor_id = clinic["doctor"]
+
+    def write_reason(dialog):
+        qtbot.keyClicks(dialog.reason, REASON)
+        dialog.start.click()
+        return dialog.result()
+
+    monkeypatch.setattr(tab_module.EarlyStartDialog, "exec", write_reason)
+    window.resize(1008, 652)
+    window.show()
+    qtbot.waitExposed(window)
+    window.record.tabs.setCurrentWidget(window.sessions_tab)
+    window.sessions_tab.start_button.click()
+    for runner in window.session_runners.values():
+        runner.close()
+    tab = window.sessions_tab
+    window.activateWindow()
+    window.show_patient(tab.patient_id)
+    window.record.tabs.setCurrentWidget(tab)
+    tree = tab.tree
+    qtbot.waitUntil(lambda: tree.viewport().width() > 0 and tree.isVisible())
+    row = tree.topLevelItem(0).child(0)
+    assert "started early" in row.text(2)
+    # The status keeps to its column; the key figures start within the visible list.
+    assert tree.header().sectionViewportPosition(3) + 100 <= tree.viewport().width()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPushButton
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QProgressBar, QPushButton
 
 from rejuv_desktop.services import recall
 from rejuv_desktop.services import sessions as ss
@@ -54,6 +54,17 @@ def label(runner, name) -> QLabel:
     return found
 
 
+def add_anaesthetic(qtbot, runner, row, site, agent, percent, ml, lot="LID-2207"):
+    qtbot.mouseClick(runner.findChild(QPushButton, "anaesthesia.add_row"),
+                     Qt.MouseButton.LeftButton)
+    choose(runner, f"anaesthesia.site.{row}", site)
+    choose(runner, f"anaesthesia.agent.{row}", agent)
+    type_in(qtbot, runner, f"anaesthesia.concentration_percent.{row}", percent)
+    if ml is not None:
+        type_in(qtbot, runner, f"anaesthesia.volume_ml.{row}", ml)
+        type_in(qtbot, runner, f"anaesthesia.lot.{row}", lot)
+
+
 def time_out(qtbot, runner):
     for point in TIME_OUT_POINTS:
         tick(qtbot, runner, f"time_out.{point}")
@@ -69,14 +80,18 @@ def test_fat_transfer_end_to_end(qtbot, store, patient, no_modal):
     assert label(runner, "who:sign_in.photos").text() == "Dr Claire Martin, 10:30"
     time_out(qtbot, runner)
     assert runner.box("anaesthesia").body.isEnabled()
-    choose(runner, "anaesthesia.type", "local")
-    choose(runner, "anaesthesia.agent", "lidocaine with epinephrine")
-    type_in(qtbot, runner, "anaesthesia.concentration_percent", "1")
-    type_in(qtbot, runner, "anaesthesia.volume_ml", "36")
+    tick(qtbot, runner, "anaesthesia.hands_prepared")
+    # Before anything is drawn up: the volume allowed at this concentration, from the weight.
+    add_anaesthetic(qtbot, runner, 1, "wrist block, left", "lidocaine with epinephrine", "1",
+                    None)
+    assert "at most <b>44.8 ml</b> can still be given" in label(runner, "dose_advice").text()
+    type_in(qtbot, runner, "anaesthesia.volume_ml.1", "36")
+    type_in(qtbot, runner, "anaesthesia.lot.1", "LID-2207")
     # 360 mg of a 448 mg maximum: the 80 % warning, live.
     assert "80% of the 448 mg maximum" in label(runner, "dose_text").text()
+    assert label(runner, "dose_percent").text() == "80% of the maximum dose"
     assert not runner.findChild(QPushButton, "dose_override").isVisible()
-    type_in(qtbot, runner, "anaesthesia.volume_ml", "20")
+    type_in(qtbot, runner, "anaesthesia.volume_ml.1", "20")
     assert "3.12 mg/kg" in label(runner, "dose_text").text()
     tick(qtbot, runner, "donor_site.prepared")
     tick(qtbot, runner, "donor_site.sterilised")
@@ -105,14 +120,18 @@ def test_fat_transfer_end_to_end(qtbot, store, patient, no_modal):
         type_in(qtbot, runner, f"injection.cannula_gauge.{side}", "17")
     choose(runner, "closure.method", "adhesive strips")
     tick(qtbot, runner, "closure.dressing")
+    choose(runner, "sedation.given", "No")
     tick(qtbot, runner, "sign_out.recorded")
-    tick(qtbot, runner, "sign_out.aftercare")
     # Completing with something open lists it, and completes nothing.
     qtbot.mouseClick(runner.complete_button, Qt.MouseButton.LeftButton)
     assert no_modal[-1][0] == "warning"
-    assert "Sign-out — Follow-up visits booked" in no_modal[-1][2]
+    assert "Sign-out — Fingers: colour and capillary refill (left hand)" in no_modal[-1][2]
+    # The items the app satisfies itself never wait for a tick.
+    assert "Follow-up visits booked" not in no_modal[-1][2]
+    assert "Aftercare explained" not in no_modal[-1][2]
     assert ss.get_session(store, runner.session_id)["status"] == "in_progress"
-    tick(qtbot, runner, "sign_out.follow_up")
+    for side in ("left", "right"):
+        choose(runner, f"sign_out.fingers.{side}", "pink, warm, brisk refill")
     assert "can be completed" in runner.open_label.text()
     with qtbot.waitSignals([runner.changed, runner.aftercare_requested]):
         qtbot.mouseClick(runner.complete_button, Qt.MouseButton.LeftButton)
@@ -121,8 +140,9 @@ def test_fat_transfer_end_to_end(qtbot, store, patient, no_modal):
     assert "Strip or stitch check: 27/11 – 02/12/2026" in no_modal[-1][2]
     s = ss.get_session(store, runner.session_id)
     assert s["status"] == "completed"
-    assert ss.patient_sessions(store, patient)[0]["sessions_list"][0]["figures"][-1] == \
-        "Volume injected: left 18 ml, right 20.5 ml"
+    assert "Volume injected: left 18 ml, right 20.5 ml" in \
+        ss.patient_sessions(store, patient)[0]["sessions_list"][0]["figures"]
+    assert runner.findChild(QCheckBox, "sign_out.follow_up").isChecked()
     # A completed session is read-only.
     assert not runner.complete_button.isVisible()
     assert not runner.box("sign_in").body.isEnabled()
@@ -131,8 +151,10 @@ def test_fat_transfer_end_to_end(qtbot, store, patient, no_modal):
 def test_mesotherapy_end_to_end(qtbot, store, patient, no_modal, clock):
     runner = open_runner(qtbot, store, add_plan(store, patient, "mesotherapy"))
     assert runner.findChild(QLineEdit, "todays_check.session_number").text() == "1"
-    for key in ("not_pregnant", "not_breastfeeding", "no_infection", "no_allergy"):
+    for key in ("no_infection", "no_allergy"):
         tick(qtbot, runner, f"todays_check.{key}")
+    for key in ("pregnant", "breastfeeding", "new_medicines", "vaccine_or_dental", "recent_laser"):
+        choose(runner, f"todays_check.{key}", "No")
     clock.advance(minutes=2)
     time_out(qtbot, runner)
     assert label(runner, "who:time_out.allergies").text() == "Dr Claire Martin, 10:32"
@@ -160,8 +182,9 @@ def test_mesotherapy_end_to_end(qtbot, store, patient, no_modal, clock):
     type_in(qtbot, runner, "injection.duration_min", "25")
     tick(qtbot, runner, "reactions.observed:redness")
     tick(qtbot, runner, "reactions.observed:pinpoint bruising")
-    for key in ("recorded", "aftercare", "next_visit"):
-        tick(qtbot, runner, f"sign_out.{key}")
+    tick(qtbot, runner, "sign_out.recorded")
+    for side in ("left", "right"):
+        choose(runner, f"sign_out.fingers.{side}", "pink, warm, brisk refill")
     qtbot.mouseClick(runner.complete_button, Qt.MouseButton.LeftButton)
     assert "Next session: 07/12 – 13/12/2026" in no_modal[-1][2]
     assert ss.get_session(store, runner.session_id)["status"] == "completed"
@@ -179,12 +202,16 @@ def test_dose_over_the_maximum_needs_a_written_reason(qtbot, store, patient):
     tick(qtbot, runner, "donor_site.prepared")
     tick(qtbot, runner, "donor_site.sterilised")
     choose(runner, "donor_site.site", "abdomen")
-    choose(runner, "anaesthesia.type", "local")
-    choose(runner, "anaesthesia.agent", "lidocaine with epinephrine")
-    type_in(qtbot, runner, "anaesthesia.concentration_percent", "1")
-    type_in(qtbot, runner, "anaesthesia.volume_ml", "40")
+    tick(qtbot, runner, "anaesthesia.hands_prepared")
+    add_anaesthetic(qtbot, runner, 1, "wrist block, left", "lidocaine with epinephrine", "1", "20")
+    add_anaesthetic(qtbot, runner, 2, "wrist block, right", "lidocaine with epinephrine", "1",
+                    "30")
     text = label(runner, "dose_text").text()
-    assert "400 mg" in text and "8.00 mg/kg" in text and "Stop." in text
+    assert "500 mg" in text and "10.00 mg/kg" in text and "Stop." in text
+    # The true share of the maximum, not capped at 100 %, beside the bar (not painted on it).
+    assert label(runner, "dose_percent").text() == "142% of the maximum dose"
+    assert "#b3261e" in label(runner, "dose_percent").styleSheet()
+    assert not runner.findChild(QProgressBar, "dose_bar").isTextVisible()
     assert runner.findChild(QPushButton, "dose_override").isVisible()
     assert not runner.box("harvest").body.isEnabled()
     qtbot.mouseClick(runner.findChild(QPushButton, "dose_override"), Qt.MouseButton.LeftButton)

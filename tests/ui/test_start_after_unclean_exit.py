@@ -168,3 +168,22 @@ def test_closing_during_the_check_leaves_it_pending_for_the_next_start(store, db
     assert si.check_open_database(db_path, shares.append) is None
     assert not si.check_pending(db_path)
     assert shares[-1] == 1.0 and all(0 <= a <= b for a, b in zip(shares, shares[1:]))
+
+
+def test_a_check_that_cannot_run_keeps_writes_held_and_says_so(qtbot, store, db_path,
+                                                              qsettings, monkeypatch):
+    from rejuv_desktop.errors import StorageError
+
+    def unreadable(path, on_progress=None, should_stop=None):
+        raise StorageError("disk I/O error")
+
+    monkeypatch.setattr(si.integrity, "quick_check", unreadable)
+    checker = StartupCheck(store, db_path)
+    window = MainWindow(store, qsettings)
+    qtbot.addWidget(window)
+    window.show()
+    checker.start()
+    checker.attach(window)
+    qtbot.waitUntil(lambda: not checker.running, timeout=10000)
+    assert "could not run" in window.banner.text() and "could not run" in store.writes_held
+    assert si.check_pending(db_path)  # the next start runs it again

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHB
 from rejuv_desktop.domain import screening as scr
 from rejuv_desktop.domain.recommendation import CONCERN_LABELS
 from rejuv_desktop.services import consultations as sc
-from rejuv_desktop.ui.consultation.common import esc, level_badge
+from rejuv_desktop.ui.consultation.common import LEVEL_STYLE, esc, level_badge
 from rejuv_desktop.ui.geometry import fit_to_screen
 
 OUTCOMES = {"planned": "Planned", "not_planned": "Nothing planned",
@@ -186,8 +186,8 @@ class ConsultationsTab(QWidget):
                                                                     reason=r["amendment_reason"])
             elif r["amended_by"]:
                 amendment = self.tr("Amended by {id}").format(id=r["amended_by"])
-            for j, text in enumerate((_when(r["finalised_at"]), r["verdict_fat_transfer"],
-                                      r["verdict_mesotherapy"], OUTCOMES[r["outcome"]],
+            for j, text in enumerate((_when(r["finalised_at"]), _level(r["verdict_fat_transfer"]),
+                                      _level(r["verdict_mesotherapy"]), OUTCOMES[r["outcome"]],
                                       amendment)):
                 self.table.setItem(i, j, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
@@ -196,3 +196,11 @@ class ConsultationsTab(QWidget):
     def _open(self, row: int, _col: int = 0) -> None:
         if 0 <= row < len(self.rows):
             self.open_requested.emit(self.rows[row]["id"])
+
+
+def _level(code: str | None) -> str:
+    """A verdict in words ("Eligible", "Defer"), as on the verdict page, not its stored code."""
+    if not code:
+        return "—"
+    style = LEVEL_STYLE.get(code)
+    return style[2] if style else code

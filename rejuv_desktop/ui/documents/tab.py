@@ -517,9 +517,13 @@ class DocumentsTab(QWidget):
         self.scan_button = QPushButton(self.tr("Open scan"))
         self.scan_button.setObjectName("open_scan")
         self.scan_button.setToolTip(self.tr("The scan or photo of the signed paper form"))
-        row.addWidget(self.open_button)
-        row.addWidget(self.scan_button)
-        row.addWidget(self.sign_button)
+        # What to do with the selected document sits under the list, on its own row: seven
+        # buttons on one row made the record wider than a 1024-pixel screen.
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        actions.addWidget(self.open_button)
+        actions.addWidget(self.scan_button)
+        actions.addWidget(self.sign_button)
         layout.addLayout(row)
         self.consent_button.clicked.connect(self.issue_consent)
         self.aftercare_button.clicked.connect(self.issue_aftercare)
@@ -540,6 +544,7 @@ class DocumentsTab(QWidget):
         self.table.cellDoubleClicked.connect(lambda r, _c: self.open_document(self.selected_id()))
         self.table.itemSelectionChanged.connect(self._update_buttons)
         layout.addWidget(self.table)
+        layout.addLayout(actions)
         self.rows: list[dict] = []
         self.last_issued: sd.IssuedDocument | None = None
         self.busy = False

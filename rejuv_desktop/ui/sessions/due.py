@@ -491,6 +491,9 @@ class DayView(QWidget):
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)
         self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # Rows as tall as their wrapped text at the column's width of the moment (the view
+        # keeps the heights of the first layout otherwise, and the visit's window is elided).
+        self.tree.header().sectionResized.connect(lambda *_: self.tree.scheduleDelayedItemsLayout())
         self.tree.itemActivated.connect(
             lambda item, _c: self.open_patient.emit(item.data(0, PATIENT_ROLE)))
         layout.addWidget(self.tree, 1)
@@ -520,12 +523,15 @@ class DayView(QWidget):
         self.filled = True
         self.tree.clear()
         for i in self.items:
-            what = i.label + (f" · {PROCEDURE_NAMES.get(i.procedure, '')}" if i.procedure else "")
+            # Visit, procedure and window each on a line of its own: wrapped by the view, the
+            # window's dates were cut to "(window 29/11 – …".
+            lines = [i.label] + ([PROCEDURE_NAMES.get(i.procedure, "")] if i.procedure else [])
             if i.due_from != i.due_to:
-                what += " " + self.tr("(window {window})").format(
-                    window=fmt_window(i.due_from, i.due_to))
-            item = QTreeWidgetItem([i.patient_name, i.phone or "—", what.replace(" · ", "\n", 1)
-                                    if len(what) > 28 else what])
+                lines.append(self.tr("window {window}").format(
+                    window=fmt_window(i.due_from, i.due_to)))
+            what = " · ".join(lines)
+            item = QTreeWidgetItem([i.patient_name, i.phone or "—",
+                                    "\n".join(lines) if len(what) > 28 else what])
             for column in range(3):
                 item.setToolTip(column, item.text(column))
             item.setData(0, PATIENT_ROLE, i.patient_id)
@@ -533,7 +539,17 @@ class DayView(QWidget):
         for column in (0, 1):
             self.tree.resizeColumnToContents(column)
         sessions = sum(1 for i in self.items if i.kind == "planned_session")
-        self.summary.setText(self.tr("{day}: {n} expected ({sessions} planned session(s), "
-                                     "{visits} follow-up visit(s))").format(
-            day=f"{day:%A} {fmt_day(day)}", n=len(self.items), sessions=sessions,
-            visits=len(self.items) - sessions))
+        visits = len(self.items) - sessions
+        parts = []
+        if sessions:
+            parts.append(self.tr("1 planned session") if sessions == 1 else
+                         self.tr("{n} planned sessions").format(n=sessions))
+        if visits:
+            parts.append(self.tr("1 follow-up visit") if visits == 1 else
+                         self.tr("{n} follow-up visits").format(n=visits))
+        self.summary.setText(
+            self.tr("{day}: nobody expected").format(day=f"{day:%A} {fmt_day(day)}")
+            if not parts else
+            self.tr("{day}: {n} expected ({what})").format(
+                day=f"{day:%A} {fmt_day(day)}", n=len(self.items),
+                what=self.tr(" and ").join(parts)))

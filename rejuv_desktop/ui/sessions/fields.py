@@ -15,14 +15,15 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel,
+                               QLineEdit, QVBoxLayout, QWidget)
 
 from rejuv_desktop.domain.protocols import Field, format_number, is_empty
 from rejuv_desktop.errors import ValidationError
 from rejuv_desktop.services import sessions as ss
 from rejuv_desktop.ui.sessions.common import fmt_day, message_label, muted_label, show_text
 
+CHOICES_PER_LINE = 3
 PAUSE_MS = 1500  # a pause in typing this long saves the value, like the consultation drafts
 
 
@@ -52,12 +53,16 @@ class FieldEditor(QWidget):
         self.combo: QComboBox | None = None
         self.checks: dict[str, QCheckBox] = {}
         if f.type == "choice" and f.multiple:
-            for choice in f.choices:
+            # Three to a line, so a long list of choices never widens the window.
+            grid = QGridLayout()
+            grid.setContentsMargins(0, 0, 0, 0)
+            for n, choice in enumerate(f.choices):
                 check = QCheckBox(choice)
                 check.setObjectName(f"{key}:{choice}")
                 check.toggled.connect(self._checks_changed)
-                row.addWidget(check)
+                grid.addWidget(check, n // CHOICES_PER_LINE, n % CHOICES_PER_LINE)
                 self.checks[choice] = check
+            row.addLayout(grid)
             row.addStretch(1)
         elif f.type in ("choice", "bool"):
             self.combo = QComboBox()

@@ -21,6 +21,7 @@ from rejuv_desktop.ui.sessions.common import (DONE_STYLE, WARNING_STYLE, esc, fm
                                               who_when)
 from rejuv_desktop.ui.sessions.step_box import (StepBox, open_choices, set_enabled, set_shown,
                                                 set_text)
+from rejuv_desktop.ui.sessions.weight import save_weight, weight_note
 
 
 class DeviationDialog(QDialog):
@@ -102,6 +103,9 @@ class SessionRunner(QWidget):
             self.weight.editingFinished.connect(self.on_weight)
             facts.addWidget(self.weight)
             facts.addWidget(QLabel("kg"))
+            self.weight_note = muted_label()
+            self.weight_note.setObjectName("weight_note")
+            facts.addWidget(self.weight_note)
         facts.addStretch(1)
         self.consent = muted_label(self.tr("Signed consent on file") if s["consent_document_id"]
                                    else "")
@@ -209,6 +213,13 @@ class SessionRunner(QWidget):
             if self.weight.text() != text:
                 self.weight.setText(text)
             set_enabled(self.weight, status.editable)
+            note = weight_note(self, status)
+            if self.weight_note.text() != note:
+                self.weight_note.setText(note)
+            style = ("color: #b3261e; font-weight: 600;" if status.weight_stale
+                     else "color: #666; font-size: 11px;")
+            if self.weight_note.styleSheet() != style:
+                self.weight_note.setStyleSheet(style)
         for box, item in zip(self.boxes, (self.steps_list.item(i)
                                           for i in range(self.steps_list.count()))):
             box.update_from(status)
@@ -298,10 +309,13 @@ class SessionRunner(QWidget):
         except ValueError:
             show_text(self.header_error, self.tr("Weight: must be a number of kg"))
             return
-        if weight == self.status.state.weight_kg:
+        # The same figure again still counts when it confirms an old weight today.
+        if weight == self.status.state.weight_kg and not (self.status.weight_stale and weight):
             return
         try:
-            ss.set_weight(self.store, self.session_id, weight)
+            if not save_weight(self, self.store, self.session_id, weight):
+                self.refresh()  # not confirmed: show the weight as saved
+                return
         except UserError as exc:
             show_text(self.header_error, self.tr("Weight: {msg}").format(
                 msg=exc.errors.get("weight_kg", str(exc)) if isinstance(exc, ValidationError)
@@ -380,7 +394,8 @@ class SessionRunner(QWidget):
     @reports_errors
     def abandon(self) -> None:
         reason, ok = QInputDialog.getText(self, self.tr("Stop the session"), self.tr(
-            "Why is the session stopped before the end? (kept with the record)"))
+            "Why is the session stopped before the end? (kept with the record)"),
+            text=" ".join(self.status.stops))
         if not ok:
             return
         try:

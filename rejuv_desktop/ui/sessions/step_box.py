@@ -9,17 +9,16 @@ changes: see ``fields`` for the PySide6 reference-count fault this avoids.
 
 from __future__ import annotations
 
-import math
-
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QProgressBar, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton,
+                               QVBoxLayout, QWidget)
 
 from rejuv_desktop.domain import checklist as cl
 from rejuv_desktop.domain.protocols import SIDES, TIME_OUT, Protocol, Step, is_empty
 from rejuv_desktop.services.sessions import SessionStatus
 from rejuv_desktop.ui.sessions.common import (DONE_STYLE, ERROR_STYLE, WARNING_STYLE, esc,
                                               message_label, muted_label, who_when)
+from rejuv_desktop.ui.sessions.dose_panel import DosePanel
 from rejuv_desktop.ui.sessions.fields import FieldEditor
 
 
@@ -83,6 +82,18 @@ def set_shown(widget: QWidget, on: bool) -> None:
         if widget.parentWidget() is not None:
             widget.parentWidget().updateGeometry()
 
+def _compact(editor: FieldEditor) -> None:
+    """Rows of several columns (anaesthetics, products) fit the window: choice lists and the
+    "who, when" line may be narrower than their longest text."""
+    if editor.combo is not None:
+        editor.combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        editor.combo.setMinimumContentsLength(10)
+    if editor.line is not None and editor.field.type in ("number", "integer"):
+        editor.line.setMaximumWidth(72)
+    editor.who.setWordWrap(True)
+
+
 BOX_STYLE = "QFrame#step_%s { border: 1px solid #ccc; border-radius: 4px; background: %s; }"
 
 
@@ -121,71 +132,6 @@ class _ClickLabel(QLabel):
         if self.check.isEnabled() and event.button() == Qt.MouseButton.LeftButton:
             self.check.click()
         super().mouseReleaseEvent(event)
-
-
-class DosePanel(QFrame):
-    """Live anaesthetic dose: mg, mg/kg, share of the maximum; the stop over the maximum."""
-
-    def __init__(self, on_override, parent=None):
-        super().__init__(parent)
-        self.setObjectName("dose_panel")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 6)
-        self.bar = QProgressBar()
-        self.bar.setObjectName("dose_bar")
-        self.bar.setRange(0, 100)
-        self.bar.setFormat("%p% of the maximum dose")
-        self.text = QLabel()
-        self.text.setObjectName("dose_text")
-        self.text.setWordWrap(True)
-        self.text.setTextFormat(Qt.TextFormat.RichText)
-        self.reason = QLineEdit()
-        self.reason.setObjectName("dose_override_reason")
-        self.reason.setPlaceholderText(self.tr("Why more than the maximum is given (required to "
-                                               "continue)"))
-        self.button = QPushButton(self.tr("Record reason and continue"))
-        self.button.setObjectName("dose_override")
-        self.button.clicked.connect(lambda: on_override(self.reason.text()))
-        row = QHBoxLayout()
-        row.addWidget(self.reason, 1)
-        row.addWidget(self.button)
-        self.error = message_label(name="dose_override_error")
-        layout.addWidget(self.bar)
-        layout.addWidget(self.text)
-        layout.addLayout(row)
-        layout.addWidget(self.error)
-
-    def update_from(self, status: SessionStatus, check_id: str) -> None:
-        dose = status.dose
-        missing = next((p.message for p in status.problems if p.key == check_id
-                        and status.dose is None), "")
-        set_shown(self, dose is not None or bool(missing))
-        stop = dose is not None and dose.status == "over" and status.override is None
-        set_shown(self.reason, stop and status.editable)
-        set_shown(self.button, stop and status.editable)
-        if dose is None:
-            set_shown(self.bar, False)
-            set_text(self.text, f"<span style='{ERROR_STYLE}'>{esc(missing)}</span>")
-            return
-        set_shown(self.bar, True)
-        # Floor, as the message does: 79.6 % must not show as 80 % while still "ok".
-        percent = min(100, math.floor(dose.fraction_of_max * 100 + 1e-9))
-        if self.bar.value() != percent:
-            self.bar.setValue(percent)
-        colour = {"ok": "#2e7d32", "warning": "#ef6c00", "over": "#b3261e"}[dose.status]
-        set_style(self.bar, f"QProgressBar::chunk {{ background: {colour}; }}")
-        figures = (f"<b>{dose.mg:.0f} mg</b> {esc(dose.agent)} · <b>{dose.mg_per_kg:.2f} mg/kg</b>"
-                   f" · maximum {dose.max_mg:.0f} mg for {dose.weight_kg:g} kg")
-        style = {"ok": DONE_STYLE, "warning": WARNING_STYLE, "over": ERROR_STYLE}[dose.status]
-        text = [figures, f"<span style='{style}'>{esc(dose.message)}</span>"]
-        if dose.status == "over" and status.override is None:
-            text.append(f"<span style='{ERROR_STYLE}'><b>Stop.</b> Give no more. To carry on, "
-                        "write why the maximum is exceeded.</span>")
-        elif status.override is not None:
-            o = status.override
-            text.append(f"<span style='{WARNING_STYLE}'>Over the maximum; reason recorded by "
-                        f"{esc(who_when(o.who, o.at))}: {esc(o.value['reason'])}</span>")
-        set_text(self.text, "<br>".join(text))
 
 
 class StepBox(QFrame):
@@ -230,6 +176,8 @@ class StepBox(QFrame):
             key = f"{TIME_OUT}.{item.id}" if self.is_time_out else f"{step.id}.{item.id}"
             row = QHBoxLayout()
             text = item.text + ("" if item.required else self.tr(" (optional)"))
+            if item.by_app:
+                text += self.tr(" (done by the app)")
             check = QCheckBox()
             check.setObjectName(key)
             check.setAccessibleName(text)
@@ -323,8 +271,9 @@ class StepBox(QFrame):
             self.pending_rows: set[int] = set()
             self.row_widgets: list[QWidget] = []
             body.addLayout(self.rows_grid)
-            add = QPushButton(self.tr("Add a product") if any(f.id == "lot" for f in self.listed)
-                              else self.tr("Add a row"))
+            ids = {f.id for f in self.listed}
+            add = QPushButton(self.tr("Add an anaesthetic") if "agent" in ids else
+                              self.tr("Add a product") if "lot" in ids else self.tr("Add a row"))
             add.setObjectName(f"{self.step.id}.add_row")
             add.clicked.connect(self.add_row)
             row = QHBoxLayout()
@@ -354,6 +303,7 @@ class StepBox(QFrame):
         for r, n in enumerate(numbers, start=1):
             for c, f in enumerate(self.listed):
                 editor = self._editor(f, n)
+                _compact(editor)
                 self.rows_grid.addWidget(editor, r, c, Qt.AlignmentFlag.AlignTop)
                 self.row_widgets.append(editor)
             remove = QPushButton(self.tr("Remove"))
@@ -399,13 +349,17 @@ class StepBox(QFrame):
         for key, check in self.checks.items():
             kind, k = ("time_out", key.partition(".")[2]) if self.is_time_out else ("item", key)
             entry = status.entry(kind, k)
-            if check.isChecked() != bool(entry and entry.value is True):
+            by_app = status.state.completed_items.get(k) if kind == "item" else None
+            on = bool(entry and entry.value is True) or by_app is not None
+            if check.isChecked() != on:
                 check.setChecked(not check.isChecked())
             text = ""
             if entry is not None:
                 text = who_when(entry.who, entry.at, day)
                 if entry.value is not True:
                     text = self.tr("withdrawn: {who}").format(who=text)
+            elif by_app is not None:
+                text = who_when(by_app[0], by_app[1].isoformat(), day)
             set_who(self.check_who[key], text)
         if self.listed:
             self._set_rows(sorted(set(cl.rows(self.step, status.state)) | self.pending_rows))

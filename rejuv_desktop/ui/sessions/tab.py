@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFontMetrics
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout,
-                               QHeaderView, QLabel, QPlainTextEdit, QPushButton, QSplitter,
-                               QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFrame,
+                               QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit, QPushButton,
+                               QScrollArea, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from rejuv_desktop.errors import UserError
 from rejuv_desktop.services import follow_ups as fu
@@ -131,8 +131,16 @@ class SessionsTab(QWidget):
         top = QWidget()
         tl = QVBoxLayout(top)
         tl.setContentsMargins(0, 0, 0, 0)
-        tl.addWidget(self.tree, 1)
-        tl.addWidget(self.details)
+        # The details of a plan with many sessions scroll in their own area: grown to their
+        # full height they squeezed the list of plans to a single clipped row.
+        details_scroll = QScrollArea()
+        details_scroll.setObjectName("session_details_scroll")
+        details_scroll.setWidgetResizable(True)
+        details_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        details_scroll.setWidget(self.details)
+        self.tree.setMinimumHeight(120)
+        tl.addWidget(self.tree, 3)
+        tl.addWidget(details_scroll, 2)
         split.addWidget(top)
         box = QWidget()
         bl = QVBoxLayout(box)
@@ -184,7 +192,9 @@ class SessionsTab(QWidget):
                                                              total=s["series_length"])
                 status_text = STATUS_NAMES.get(s["status"], s["status"])
                 if s.get("early_start"):
-                    status_text += self.tr(" · started early")
+                    # On a line of its own: beside the status it widened the column and
+                    # pushed the key figures out of sight at 1024 wide.
+                    status_text += "\n" + self.tr("started early")
                 child = QTreeWidgetItem([name, fmt_day(s["session_date"]), status_text,
                                          "; ".join(s["figures"])])
                 child.setData(0, PLAN_ROLE, plan["id"])
@@ -220,13 +230,15 @@ class SessionsTab(QWidget):
             width = metrics.horizontalAdvance(self.tree.headerItem().text(column))
             for item, is_plan in rows:
                 # A plan's "not before" date is the gate's answer: it is never cut short. Its
-                # status wraps under its sessions' width, a word never cut.
+                # status wraps under its sessions' width, a word never cut. A session's status
+                # may hold a second line ("started early").
                 m = bold_metrics if is_plan and column == 0 else metrics
                 extra = self.tree.indentation() * (1 if is_plan else 2) if column == 0 else 0
                 text = item.text(column)
                 if is_plan and column == 2:
                     text = max(text.split() or [""], key=m.horizontalAdvance)
-                width = max(width, m.horizontalAdvance(text) + extra)
+                width = max([width] + [m.horizontalAdvance(line) + extra
+                                       for line in text.split("\n")])
             width += 16
             if column == 0:
                 width = min(width, max(180, int(self.tree.viewport().width() * 0.4)))
