@@ -80,6 +80,14 @@ def build_parser() -> argparse.ArgumentParser:
                                              "machine")
     _db_arg(p)
 
+    p = sub.add_parser("content", help="the clinic's content files: check them and list the "
+                                       "clinic's overrides")
+    content_sub = p.add_subparsers(dest="content_command", metavar="ACTION", required=True)
+    c = content_sub.add_parser("check", help="validate the packaged content and the clinic's "
+                                             "overrides; list what is overridden (exit 1 on a problem)")
+    c.add_argument("--overrides", type=Path, metavar="DIR",
+                   help="overrides folder to check (default: 'content' in the user data folder)")
+
     p = sub.add_parser("export-patient", help="write all of one patient's records (JSON and "
                                               "their PDFs) into a folder")
     _db_arg(p)
@@ -313,6 +321,34 @@ def cmd_export_patient(args) -> int:
     return 0
 
 
+def cmd_content(args) -> int:
+    from rejuv_desktop import content
+    from rejuv_desktop.services.content_check import check_content
+
+    if args.overrides is not None:
+        content.use_overrides_dir(args.overrides)
+    report = check_content()
+    print(f"Overrides folder: {content.overrides_dir()}")
+    if report.overrides:
+        rows = [[o.relative, o.id or "-", o.version or "-",
+                 (f"replaces packaged version {o.packaged_version or '-'}" if o.used
+                  else f"NOT USED: {o.why_unused}")] for o in report.overrides]
+        print(_table(["File", "Id", "Version", "Status"], rows))
+    else:
+        print("No file is overridden: the packaged content is in use.")
+    for o in report.overrides:
+        if o.missing:
+            print(f"NOTE {o.relative} lacks {len(o.missing)} question(s) of the packaged version: "
+                  f"{', '.join(o.missing)}. Compare it with the packaged file and add them, or "
+                  "decide they are not needed.")
+    for problem in report.problems:
+        where = "override" if problem.overridden else "packaged"
+        print(f"BAD  ({where}) {problem.message}")
+    print(f"{len(report.checked)} content file(s) checked: "
+          + ("all valid." if report.ok else "problems found, see the lines above."))
+    return 0 if report.ok else 1
+
+
 def cmd_gui(args) -> int:
     from rejuv_desktop.ui.app import run_gui  # the only path that loads Qt
 
@@ -321,7 +357,7 @@ def cmd_gui(args) -> int:
 
 COMMANDS = {"demo": cmd_demo, "check": cmd_check, "import-patients": cmd_import, "gui": cmd_gui,
             "print": cmd_print, "lot-lookup": cmd_lot_lookup, "backup": cmd_backup,
-            "restore": cmd_restore, "export-patient": cmd_export_patient,
+            "restore": cmd_restore, "export-patient": cmd_export_patient, "content": cmd_content,
             "recovery-code": cmd_recovery_code,
             None: cmd_gui}
 

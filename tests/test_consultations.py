@@ -149,3 +149,64 @@ def test_resume_returns_the_same_draft(store, signed_in, patient):
     again = sc.start_consultation(store, patient)
     assert again.id == draft.id and again.page == 2
     assert again.data["goals"] == data["goals"]
+
+
+def test_findings_answer_screening_questions_without_being_stored_as_typed():
+    data = complete_data()
+    del data["answers"]["suspicious_skin_lesion"]
+    data["hands"]["right"]["suspicious_lesion"] = True
+    assert dc.derived_answers(data) == {"suspicious_skin_lesion": "yes"}
+    assert dc.evaluate(data).stop
+    assert "suspicious_skin_lesion" not in data["answers"]  # never written as if typed
+    reason = dc.evaluate(data).verdicts["fat_transfer"].reasons[0]
+    assert reason.derived == "hands"
+    # Untick it: the derived "yes" is gone with it, and the question is unanswered again.
+    data["hands"]["right"]["suspicious_lesion"] = False
+    assert not dc.evaluate(data).stop
+    assert "suspicious_skin_lesion" not in dc.screening_answers(data)
+    assert "answers" in dc.check_complete(data, dc.evaluate(data))
+
+
+def test_a_typed_answer_is_kept_under_a_finding_and_comes_back_when_it_goes():
+    data = complete_data()  # "no" typed for every question
+    data["hands"]["left"]["suspicious_lesion"] = True
+    assert dc.screening_answers(data)["suspicious_skin_lesion"] == "yes"
+    data["hands"]["left"]["suspicious_lesion"] = False
+    assert dc.screening_answers(data)["suspicious_skin_lesion"] == "no"
+    assert not dc.evaluate(data).stop
+
+
+def test_stored_snapshot_records_which_answers_came_from_findings(store, signed_in, patient):
+    draft = sc.start_consultation(store, patient)
+    data = complete_data(chosen=["mesotherapy"], donor_fat="insufficient")
+    data["answers"].pop("insufficient_donor_fat")
+    sc.save_draft(store, draft.id, data, 6)
+    c = sc.get_consultation(store, sc.finalise(store, draft.id))
+    question = next(q for q in c["screening"]["questions"] if q["id"] == "insufficient_donor_fat")
+    assert question["answer"] == "yes" and question["derived_from"] == "hands"
+    assert "insufficient_donor_fat" not in c["data"]["answers"]
+
+
+def test_consultation_stored_with_verified_flags_still_opens(store, signed_in, patient):
+    from rejuv_desktop.storage import consultations as repo
+
+    snap = scr.snapshot({**complete_data()["answers"], "nickel_allergy": "yes", "smoker": "yes"})
+    for verdict in snap["verdicts"].values():  # the shape stored before evidence grades
+        for reason in verdict["reasons"]:
+            reason["verified"] = reason.pop("evidence") != "U"
+            del reason["level_note"], reason["derived"]
+    for q in snap["questions"]:
+        del q["derived_from"]
+    with store.write():
+        cid = repo.insert_consultation(store, {
+            "patient_id": patient, "practitioner_id": signed_in, "started_at": store.now_iso(),
+            "finalised_at": store.now_iso(), "amends_id": None, "amendment_reason": "",
+            "data": complete_data(chosen=[], plan={}), "screening": snap,
+            "recommendation": {"procedures": [], "lines": []},
+            "verdict_fat_transfer": "caution", "verdict_mesotherapy": "contraindicated",
+            "outcome": "not_planned"})
+    c = sc.get_consultation(store, cid)
+    meso = c["screening"]["verdicts"]["mesotherapy"]["reasons"][0]
+    fat = c["screening"]["verdicts"]["fat_transfer"]["reasons"][0]
+    assert (meso["evidence"], fat["evidence"]) == ("C", "U")
+    assert "verified" not in meso

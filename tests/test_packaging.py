@@ -32,11 +32,20 @@ def test_wheel_ships_resources_and_resolves_them(tmp_path):
     target = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "--quiet",
                     "--target", str(target), str(wheel)], check=True, timeout=300)
+    # Installed without its dependencies, so the clinic's overrides folder is named here rather
+    # than found in the user data folder (which needs platformdirs).
+    overrides = tmp_path / "clinic-content"
+    (overrides / "protocols").mkdir(parents=True)
+    (overrides / "protocols" / "mesotherapy.toml").write_text('id = "clinic"\n', encoding="utf-8")
     code = ("import sys; sys.path.insert(0, sys.argv[1]); "
-            "from rejuv_desktop.content import resource_path, load_toml; "
+            "from rejuv_desktop.content import resource_path, load_toml, use_overrides_dir; "
+            "use_overrides_dir(sys.argv[2]); "
             "p = resource_path('screening.toml'); print(p); "
-            "assert load_toml('screening.toml').data['id']")
-    run = subprocess.run([str(venv / "bin" / "python"), "-c", code, str(target)],
+            "assert load_toml('screening.toml').data['id']; "
+            "print(resource_path('protocols', 'mesotherapy.toml'))")
+    run = subprocess.run([str(venv / "bin" / "python"), "-c", code, str(target), str(overrides)],
                          capture_output=True, text=True, cwd=tmp_path)
     assert run.returncode == 0, run.stderr
-    assert str(target) in run.stdout
+    packaged, overridden = run.stdout.splitlines()
+    assert str(target) in packaged
+    assert overridden == str(overrides / "protocols" / "mesotherapy.toml")

@@ -1,8 +1,14 @@
-"""Loaders for the packaged clinical content in ``resources/``.
+"""Loaders for the clinical content in ``resources/``, and the clinic's own copies of it.
 
 Resources live at the top of the repository (``resources/``) and are shipped inside the wheel as
 ``rejuv_desktop/resources``. ``resource_path`` finds them in both layouts, so the rest of the code
 never needs to know which one it runs from.
+
+A clinic edits its content (screening levels, protocols, document wording, help) in an overrides
+folder of its own, ``content`` in the app's data folder: a file there replaces the packaged file
+of the same relative name (``content/screening.toml``, ``content/documents/en/summary.toml``).
+The folder is outside the installation, so an upgrade never touches it. Fonts and icons are part
+of the program, not content: they are never taken from the overrides folder.
 """
 
 from __future__ import annotations
@@ -28,9 +34,44 @@ def resources_root() -> Path:
     raise ContentError(_PACKAGE_DIR, None, "the resources folder is missing from this installation")
 
 
-def resource_path(*parts: str) -> Path:
-    """Absolute path of a resource, e.g. ``resource_path("protocols", "mesotherapy.toml")``."""
+NOT_OVERRIDABLE = ("fonts", "icons")
+"""Top folders of ``resources/`` that belong to the program, not to the clinic's content."""
+
+_overrides_dir: Path | None = None
+
+
+def overrides_dir() -> Path:
+    """The clinic's overrides folder: ``content`` in the app's data folder (unless set)."""
+    if _overrides_dir is not None:
+        return _overrides_dir
+    from rejuv_desktop import paths
+
+    return paths.data_dir() / "content"
+
+
+def use_overrides_dir(path: Path | str | None) -> None:
+    """Read overrides from ``path`` from now on (None: back to the data folder's own)."""
+    global _overrides_dir
+    _overrides_dir = Path(path) if path is not None else None
+
+
+def packaged_path(*parts: str) -> Path:
+    """Absolute path of the packaged resource, whatever the clinic overrides."""
     return resources_root().joinpath(*parts)
+
+
+def override_path(*parts: str) -> Path | None:
+    """The clinic's file replacing this resource, if there is one (never for fonts or icons)."""
+    if not parts or parts[0] in NOT_OVERRIDABLE:
+        return None
+    candidate = overrides_dir().joinpath(*parts)
+    return candidate if candidate.is_file() else None
+
+
+def resource_path(*parts: str) -> Path:
+    """Absolute path of a resource, e.g. ``resource_path("protocols", "mesotherapy.toml")``:
+    the clinic's override of that file when there is one, else the packaged file."""
+    return override_path(*parts) or packaged_path(*parts)
 
 
 _LINE_RE = re.compile(r"at line (\d+)")

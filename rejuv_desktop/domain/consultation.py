@@ -87,17 +87,38 @@ def findings(data: dict, verdicts: dict[str, scr.Verdict]) -> rec.Findings:
         donor_fat=data.get("donor_fat"), verdicts=verdicts)
 
 
-def screening_answers(data: dict) -> dict[str, str]:
-    """The screening answers, with the examination's findings filled in where they answer a
-    question (a suspicious lesion flagged on either hand is a "yes" to that question)."""
-    answers = dict(data.get("answers") or {})
+DERIVED_FROM = {"suspicious_skin_lesion": "hands", "insufficient_donor_fat": "hands",
+                "unrealistic_expectations": "concerns"}
+"""Screening questions a finding of the examination can answer, and the page it is found on."""
+
+
+def derived_answers(data: dict) -> dict[str, str]:
+    """The screening answers the examination gives, worked out from the findings each time.
+
+    A suspicious lesion ticked on either hand, donor fat judged insufficient, or expectations
+    judged unrealistic is a "yes" to the matching question. These answers are never stored with
+    the typed ones (``data["answers"]``): untick the finding and its "yes" is gone, and the
+    question goes back to whatever was typed for it, or to unanswered.
+    """
+    derived = {}
     if suspicious_lesion(data):
-        answers["suspicious_skin_lesion"] = "yes"
+        derived["suspicious_skin_lesion"] = "yes"
     if data.get("donor_fat") == "insufficient":
-        answers["insufficient_donor_fat"] = "yes"
+        derived["insufficient_donor_fat"] = "yes"
     if data.get("expectations_realistic") is False:
-        answers["unrealistic_expectations"] = "yes"
-    return answers
+        derived["unrealistic_expectations"] = "yes"
+    return derived
+
+
+def derived_origins(data: dict) -> dict[str, str]:
+    """For each derived answer, the page whose finding gave it (e.g. "hands")."""
+    return {qid: DERIVED_FROM[qid] for qid in derived_answers(data)}
+
+
+def screening_answers(data: dict) -> dict[str, str]:
+    """The answers the verdict reads: the typed ones, with the examination's findings laid over
+    them where they answer a question (a finding only ever adds a "yes")."""
+    return {**(data.get("answers") or {}), **derived_answers(data)}
 
 
 @dataclass(frozen=True)
@@ -127,7 +148,7 @@ class Evaluation:
 def evaluate(data: dict, rules: scr.ScreeningRules | None = None) -> Evaluation:
     """Verdicts for both procedures and the reasoned recommendation."""
     data = merged(data)
-    verdicts = scr.screen(screening_answers(data), rules)
+    verdicts = scr.screen(screening_answers(data), rules, derived_origins(data))
     return Evaluation(verdicts, rec.recommend(findings(data, verdicts)))
 
 

@@ -15,6 +15,7 @@ from typing import Callable, Iterable, Mapping
 
 from rejuv_desktop.domain.scales import EXPECTED_VALUES
 from rejuv_desktop.domain.screening import LEVELS, PROCEDURES, Reason, Verdict
+from rejuv_desktop.domain.thresholds import MerzThreshold, load_thresholds
 from rejuv_desktop.errors import ValidationError
 
 CONCERN_LABELS = {
@@ -33,9 +34,6 @@ SKIN_CONCERNS = ("crepey_skin", "dryness", "loss_of_elasticity")
 
 # Examination values that call for skin-quality treatment even if the patient did not raise it.
 _SKIN_EXAM_SIGNS = {"hydration": ("poor",), "elasticity": ("poor",), "texture": ("crepey",)}
-
-MERZ_VOLUME_THRESHOLD = 2
-"""Hand filler trials enrolled Merz grades 2 to 4; below that, volume treatment is not indicated."""
 
 FILLER_ALTERNATIVE = ("Hyaluronic-acid or calcium hydroxylapatite filler is the non-surgical "
                       "alternative for volume.")
@@ -138,11 +136,17 @@ class Facts:
     merz_max: int | None
     skin_signs: tuple[str, ...]  # readable skin findings: concerns and examination signs
     suspicious: bool
+    merz_threshold: MerzThreshold  # clinic-set, from recommendation.toml
 
     @property
     def volume_indicated(self) -> bool:
-        """A volume concern with Merz grade 2 or more on at least one hand."""
-        return self.volume_concern and self.merz_max is not None and self.merz_max >= MERZ_VOLUME_THRESHOLD
+        """A volume concern with a Merz grade at or above the clinic's threshold on at least one hand."""
+        return self.volume_concern and self.merz_max is not None and self.merz_max >= self.merz_threshold.grade
+
+    @property
+    def volume_mild(self) -> bool:
+        """A volume concern with both graded hands below the clinic's Merz threshold."""
+        return self.volume_concern and self.merz_max is not None and self.merz_max < self.merz_threshold.grade
 
     @property
     def skin_indicated(self) -> bool:
@@ -207,8 +211,9 @@ def _skin_signs(f: Findings) -> tuple[str, ...]:
     return tuple(signs)
 
 
-def derive_facts(findings: Findings) -> Facts:
-    """Draw the conclusions the rules read from the findings."""
+def derive_facts(findings: Findings, merz_threshold: MerzThreshold | None = None) -> Facts:
+    """Draw the conclusions the rules read from the findings (with the clinic's Merz threshold,
+    from ``recommendation.toml`` unless one is given)."""
     merz = [m for m in (findings.merz_left, findings.merz_right) if m is not None]
     screened_spot = any(
         r.question_id == "suspicious_skin_lesion" and r.answer == "yes"
@@ -221,6 +226,7 @@ def derive_facts(findings: Findings) -> Facts:
         merz_max=max(merz) if merz else None,
         skin_signs=_skin_signs(findings),
         suspicious=findings.suspicious_lesion or screened_spot,
+        merz_threshold=merz_threshold or load_thresholds().merz_volume,
     )
 
 
@@ -298,10 +304,12 @@ RULES: tuple[RecommendationRule, ...] = (
     ),
     RecommendationRule(
         "volume_mild",
-        lambda x: x.volume_concern and x.merz_max is not None and x.merz_max < MERZ_VOLUME_THRESHOLD,
-        lambda x: "Volume loss is mild: fat transfer is not indicated now. Hand volume treatments were studied "
-        "in hands graded 2 to 4 on the Merz scale.",
-        lambda x: (_volume_finding(x),),
+        lambda x: x.volume_mild,
+        lambda x: f"Volume loss is mild: fat transfer is not indicated now. Both hands are below the clinic's "
+        f"threshold of Merz grade {x.merz_threshold.grade} for volume treatment, a figure "
+        f"{x.merz_threshold.borrowed_from}.",
+        lambda x: (_volume_finding(x), f"Clinic threshold: {x.merz_threshold.label}, {x.merz_threshold.grade} "
+                   f"(evidence [{x.merz_threshold.evidence}])"),
     ),
     RecommendationRule(
         "grade_hands_first",
@@ -389,13 +397,14 @@ RULES: tuple[RecommendationRule, ...] = (
 """The recommendation rules, in the order their lines are shown."""
 
 
-def recommend(findings: Findings, rules: tuple[RecommendationRule, ...] = RULES) -> Recommendation:
+def recommend(findings: Findings, rules: tuple[RecommendationRule, ...] = RULES,
+              merz_threshold: MerzThreshold | None = None) -> Recommendation:
     """Walk the rule table over the findings and collect the lines and the recommended procedures.
 
     A procedure whose screening verdict is contraindicated is never recommended; a deferred one is
     recommended "after the wait"; a suspicious spot stops everything but the referral.
     """
-    facts = derive_facts(findings)
+    facts = derive_facts(findings, merz_threshold)
     lines: list[RecommendationLine] = []
     procedures: set[str] = set()
     for rule in rules:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Union
 
 from rejuv_desktop.content import ContentFile, load_toml, resource_path
+from rejuv_desktop.domain.evidence import EVIDENCE, UNVERIFIED, evidence_from_verified
 from rejuv_desktop.errors import ContentError, ValidationError
 
 Value = Union[int, str]
@@ -32,7 +33,7 @@ EXPECTED_VALUES: dict[str, tuple[Value, ...]] = {
 
 DEFAULT_PATH = "scales.toml"
 
-_SCALE_KEYS = {"id", "name", "version", "note", "source", "verified", "grades"}
+_SCALE_KEYS = {"id", "name", "version", "note", "source", "evidence", "verified", "grades"}
 _GRADE_KEYS = {"value", "label", "description"}
 
 
@@ -55,7 +56,7 @@ class Scale:
     grades: tuple[Grade, ...]
     note: str = ""
     source: str = ""
-    verified: bool = True
+    evidence: str = UNVERIFIED  # grade of the source (see domain/evidence.py)
 
     def values(self) -> tuple[Value, ...]:
         """The allowed values, in order."""
@@ -212,9 +213,18 @@ def _parse_scale(cf: ContentFile, index: int, entry: dict) -> Scale:
         wrong = next((j for j, (a, b) in enumerate(zip(values, EXPECTED_VALUES[sid])) if a != b), None)
         where = _At(cf, index, wrong, at.where) if wrong is not None else at
         raise where.fail(f"grade values must be exactly {expected}, in this order (found {found})", "value =")
-    verified = entry.get("verified", True)
-    if not isinstance(verified, bool):
-        raise at.fail("'verified' must be true or false", "verified =")
+    if "verified" in entry:
+        # The older form: a clinic's copy written before grades keeps loading, read no higher
+        # than a clinic page.
+        if "evidence" in entry:
+            raise at.fail("give 'evidence' only: 'verified' is the older form of it", "verified =")
+        if not isinstance(entry["verified"], bool):
+            raise at.fail("'verified' must be true or false (better: replace it with 'evidence')", "verified =")
+        evidence = evidence_from_verified(entry["verified"])
+    else:
+        evidence = entry.get("evidence", UNVERIFIED)
+    if evidence not in EVIDENCE:
+        raise at.fail(f"'evidence' must be one of {', '.join(EVIDENCE)}, not {evidence!r}", "evidence =")
     return Scale(
         id=sid,
         name=at.text(entry, "name"),
@@ -222,7 +232,7 @@ def _parse_scale(cf: ContentFile, index: int, entry: dict) -> Scale:
         grades=tuple(grades),
         note=at.text(entry, "note", required=False),
         source=at.text(entry, "source"),
-        verified=verified,
+        evidence=evidence,
     )
 
 

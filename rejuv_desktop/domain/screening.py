@@ -12,12 +12,14 @@ confirm.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from rejuv_desktop.content import ContentFile, load_toml, resource_path
+from rejuv_desktop.domain.evidence import EVIDENCE, UNVERIFIED, evidence_from_verified, evidence_label  # noqa: F401
 from rejuv_desktop.errors import ValidationError
 
 LEVELS = ("eligible", "caution", "defer", "contraindicated")
@@ -40,6 +42,7 @@ REQUIRED_QUESTION_IDS = tuple(
 """Question ids the rest of the app relies on; stored consultations point to them forever."""
 
 DEFAULT_PATH = "screening.toml"
+
 
 
 def severity(level: str) -> int:
@@ -78,7 +81,8 @@ class Rule:
     reason: str
     wait: str | None = None
     source: str = ""
-    verified: bool = True
+    evidence: str = UNVERIFIED  # a key of EVIDENCE
+    level_note: str | None = None  # why the level differs from the other procedure's
     wait_days: int | None = None
     """The wait in days counted from the consultation, when it is a length of time; None when
     it lasts until something resolves (then nothing can be dated before a new screening)."""
@@ -134,7 +138,9 @@ class Reason:
     text: str
     wait: str | None = None
     source: str = ""
-    verified: bool = True
+    evidence: str = UNVERIFIED
+    level_note: str | None = None
+    derived: str | None = None  # where a derived answer came from (e.g. "hands"), None if typed
     wait_days: int | None = None
 
 
@@ -226,16 +232,22 @@ def _unknown_text(question: Question, rule: Rule, rules: ScreeningRules) -> str:
     return f"Not known whether {question.statement}: confirm before treatment. A yes means {meaning}."
 
 
-def screen(answers: Mapping[str, str | None], rules: ScreeningRules | None = None) -> dict[str, Verdict]:
+def screen(
+    answers: Mapping[str, str | None],
+    rules: ScreeningRules | None = None,
+    derived: Mapping[str, str] | None = None,
+) -> dict[str, Verdict]:
     """Turn screening answers into a verdict for each procedure.
 
     ``answers`` maps question id to "yes", "no" or "unknown"; a missing question is unknown. A
     "yes" gives the level of the question's rule for that procedure; an unknown answer to any
     question with a rule for the procedure gives ``caution`` with a sentence saying what to
     confirm, so it can never pass as eligible. The verdict is the most severe reason, and lists
-    every reason, most severe first.
+    every reason, most severe first. ``derived`` maps the question ids whose answer came from
+    the examination (not typed) to where it came from; their reasons say so.
     """
     rules = rules or load_rules()
+    derived = dict(derived or {})
     effective = effective_answers(answers, rules)
     verdicts: dict[str, Verdict] = {}
     for procedure in PROCEDURES:
@@ -249,8 +261,10 @@ def screen(answers: Mapping[str, str | None], rules: ScreeningRules | None = Non
                                            "caution", None, None)
             else:
                 continue
-            reasons.append(Reason(rule.question_id, answer, level, text, wait, rule.source, rule.verified,
-                                  days if level == "defer" else None))
+            reasons.append(Reason(rule.question_id, answer, level, text, wait, rule.source,
+                                  evidence=rule.evidence, level_note=rule.level_note,
+                                  derived=derived.get(rule.question_id),
+                                  wait_days=days if level == "defer" else None))
         # sorted() is stable: reasons of equal severity keep the order of the questionnaire.
         reasons.sort(key=lambda r: severity(r.level), reverse=True)
         verdicts[procedure] = Verdict(most_severe(r.level for r in reasons), tuple(reasons))
@@ -261,7 +275,8 @@ def verdict_to_dict(verdict: Verdict) -> dict[str, Any]:
     """A JSON-able copy of a verdict, for storing with the consultation."""
     reasons = [
         {"question_id": r.question_id, "answer": r.answer, "level": r.level, "text": r.text,
-         "wait": r.wait, "wait_days": r.wait_days, "verified": r.verified}
+         "wait": r.wait, "wait_days": r.wait_days, "evidence": r.evidence, "level_note": r.level_note,
+         "derived": r.derived}
         for r in verdict.reasons
     ]
     return {"level": verdict.level, "reasons": reasons}
@@ -271,14 +286,17 @@ def snapshot(
     answers: Mapping[str, str | None],
     rules: ScreeningRules | None = None,
     details: Mapping[str, str] | None = None,
+    derived: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """Everything asked and answered today, as a JSON-able dict independent of the rules file.
 
     Holds the rules id and version, each question's id, section and text exactly as shown, its
     answer (after the follow-up rule of ``effective_answers``), whether it was asked, the detail
-    written for it, and the verdicts reached. A later edit of the screening file changes none of it.
+    written for it, where the answer came from when the examination gave it (``derived``), and the
+    verdicts reached. A later edit of the screening file changes none of it.
     """
     rules = rules or load_rules()
+    derived = dict(derived or {})
     effective = effective_answers(answers, rules)
     details = dict(details or {})
     unknown = [qid for qid in details if qid not in effective]
@@ -297,14 +315,36 @@ def snapshot(
                 "answer": effective[q.id],
                 "asked": not (q.follows is not None and given == "unknown" and effective[q.id] == "no"),
                 "detail": detail.strip() if isinstance(detail, str) and detail.strip() else None,
+                "derived_from": derived.get(q.id),
             }
         )
     return {
         "rules_id": rules.id,
         "rules_version": rules.version,
         "questions": questions,
-        "verdicts": {p: verdict_to_dict(v) for p, v in screen(answers, rules).items()},
+        "verdicts": {p: verdict_to_dict(v) for p, v in screen(answers, rules, derived).items()},
     }
+
+
+def upgrade_snapshot(stored: Mapping[str, Any]) -> dict[str, Any]:
+    """A stored snapshot in today's shape, whatever version of the app stored it.
+
+    Snapshots stored before evidence grades carry ``verified`` on each reason: it becomes
+    ``evidence`` (see ``evidence_from_verified``). Keys added since (``level_note``, ``derived``,
+    ``derived_from``) are filled with None. The stored record itself is never rewritten.
+    """
+    out = copy.deepcopy(dict(stored or {}))
+    for verdict in (out.get("verdicts") or {}).values():
+        for reason in verdict.get("reasons") or []:
+            if "evidence" not in reason:
+                reason["evidence"] = evidence_from_verified(reason.get("verified"))
+            reason.pop("verified", None)
+            reason.setdefault("level_note", None)
+            reason.setdefault("derived", None)
+            reason.setdefault("wait_days", None)
+    for question in out.get("questions") or []:
+        question.setdefault("derived_from", None)
+    return out
 
 
 def answers_from_snapshot(stored: Mapping[str, Any]) -> dict[str, str]:

@@ -11,12 +11,13 @@ import re
 from dataclasses import dataclass
 
 from rejuv_desktop.content import ContentFile
-from rejuv_desktop.domain.screening import (LEVELS, PROCEDURES, REQUIRED_QUESTION_IDS, RULE_LEVELS,
-                                            Question, Rule, ScreeningRules)
+from rejuv_desktop.domain.screening import (EVIDENCE, LEVELS, PROCEDURES, REQUIRED_QUESTION_IDS,
+                                            RULE_LEVELS, UNVERIFIED, Question, Rule, ScreeningRules,
+                                            evidence_from_verified)
 from rejuv_desktop.errors import ContentError
 
 _QUESTION_KEYS = {"id", "section", "text", "statement", "detail", "help", "follows"}
-_RULE_KEYS = {"question", "procedure", "level", "reason", "wait", "source", "verified", "wait_days"}
+_RULE_KEYS = {"question", "procedure", "level", "reason", "wait", "source", "evidence", "level_note", "wait_days"}
 _TOP_KEYS = {"id", "version", "title", "levels", "procedures", "questions", "rules"}
 
 
@@ -127,7 +128,7 @@ def _parse_rules(cf: ContentFile, question_ids: set[str]) -> tuple[Rule, ...]:
     rules: list[Rule] = []
     seen: set[tuple[str, str]] = set()
     for entry in _entries(cf, "rules"):
-        entry.check_keys(_RULE_KEYS)
+        entry.check_keys(_RULE_KEYS | {"verified"})
         qid = entry.text("question")
         if qid not in question_ids:
             raise entry.fail(f"rule names unknown question '{qid}'", "question =", f'"{qid}"')
@@ -146,18 +147,34 @@ def _parse_rules(cf: ContentFile, question_ids: set[str]) -> tuple[Rule, ...]:
         wait = entry.text("wait", required=False)
         if level == "defer" and wait is None:
             raise entry.fail(f"the rule for '{qid}' defers {procedure} but gives no 'wait'", "level =")
-        verified = entry.data.get("verified", True)
-        if not isinstance(verified, bool):
-            raise entry.fail("'verified' must be true or false", "verified =")
+        evidence = _evidence(entry)
+        if evidence not in EVIDENCE:
+            raise entry.fail(f"'evidence' must be one of {', '.join(EVIDENCE)} (S systematic or secondary, "
+                             f"P primary, C clinic or guideline page, U unverified), not {evidence!r}",
+                             "evidence =")
         wait_days = entry.data.get("wait_days")
         if wait_days is not None:
             if level != "defer":
                 raise entry.fail(f"'wait_days' is for a rule that defers, not one at '{level}'", "wait_days =")
             if isinstance(wait_days, bool) or not isinstance(wait_days, int) or not 1 <= wait_days <= 3660:
                 raise entry.fail("'wait_days' must be a whole number of days from 1 to 3660", "wait_days =")
-        rules.append(Rule(qid, procedure, level, entry.text("reason"), wait, entry.text("source"), verified,
-                          wait_days))
+        rules.append(Rule(qid, procedure, level, entry.text("reason"), wait, entry.text("source"),
+                          evidence=evidence, level_note=entry.text("level_note", required=False),
+                          wait_days=wait_days))
     return tuple(rules)
+
+
+def _evidence(entry: _Entry) -> str:
+    # Files written before evidence grades said "verified = true/false"; a clinic's own copy of
+    # such a file keeps loading, read as the weakest grade the old flag allows (see
+    # screening.evidence_from_verified), until the clinic grades it.
+    if "verified" in entry.data:
+        if "evidence" in entry.data:
+            raise entry.fail("give 'evidence' only: 'verified' is the older form of it", "verified =")
+        if not isinstance(entry.data["verified"], bool):
+            raise entry.fail("'verified' must be true or false (better: replace it with 'evidence')", "verified =")
+        return evidence_from_verified(entry.data["verified"])
+    return entry.data.get("evidence", UNVERIFIED)
 
 
 def _parse_named_table(cf: ContentFile, key: str, expected: tuple[str, ...]) -> tuple[tuple[str, str], ...]:

@@ -112,7 +112,7 @@ def finalise(store, draft_id: int) -> int:
     now = store.now_iso()
     answers = dc.screening_answers(data)
     snapshot = scr.snapshot(answers, rules, {k: v for k, v in data["details"].items()
-                                             if k in answers and v})
+                                             if k in answers and v}, dc.derived_origins(data))
     chosen = [] if evaluation.stop else [p for p in scr.PROCEDURES if p in data["chosen"]]
     # Justifications are stored with the name of who wrote them and when.
     for procedure in chosen:
@@ -204,7 +204,11 @@ def consultation_history(store, patient_id: int) -> list[dict]:
 
 
 def get_consultation(store, consultation_id: int) -> dict:
-    return repo.get_consultation(store, consultation_id)
+    """A finalised consultation; its screening snapshot in today's shape, whatever stored it."""
+    c = repo.get_consultation(store, consultation_id)
+    if c.get("screening"):
+        c["screening"] = scr.upgrade_snapshot(c["screening"])
+    return c
 
 
 def plans_of(store, patient_id: int, active_only: bool = False) -> list[dict]:

@@ -270,11 +270,16 @@ def build_story(store, today: date) -> dict:
         # 4. Caution with a written justification (smoker); consent issued, not yet signed.
         p = ids[3]
         _consult(store, clock, p, d(6), _data(
-            ["volume_loss", "prominent_veins"], (3, 3), answers={"smoker": "yes"},
-            details={"smoker": "Five a day; agreed to stop six weeks before."},
+            ["volume_loss", "prominent_veins"], (3, 3),
+            answers={"smoker": "yes", "previous_hand_filler_or_fat": "yes"},
+            details={"smoker": "Five a day; agreed to stop six weeks before.",
+                     "previous_hand_filler_or_fat": "Hyaluronic-acid filler, 1 ml per hand, "
+                                                    "March 2023, at another clinic."},
             justification={"fat_transfer": "Has agreed to stop all nicotine 6 weeks before "
                                             "the procedure; nicotine-free status to be "
-                                            "confirmed at the pre-operative call."},
+                                            "confirmed at the pre-operative call. Earlier HA "
+                                            "filler (2023, 1 ml per hand): no lumps on "
+                                            "examination today."},
             chosen=["fat_transfer"], plans={"fat_transfer": _plan("fat_transfer", today + timedelta(days=45))}))
         _consent(store, clock, p, "fat_transfer", d(6), sign=None)
 
@@ -289,9 +294,12 @@ def build_story(store, today: date) -> dict:
         p = ids[5]
         _consult(store, clock, p, d(15), _data(
             ["volume_loss", "dryness"], (3, 2),
-            answers={"bleeding_disorder": "yes", "allergy_injected_products": "yes"},
+            answers={"bleeding_disorder": "yes", "allergy_injected_products": "yes",
+                     "anaphylaxis_history": "yes"},
             details={"bleeding_disorder": "Von Willebrand disease, under haematology.",
-                     "allergy_injected_products": "Anaphylaxis after a lip filler, 2019."}))
+                     "allergy_injected_products": "Reaction to a lip filler, 2019.",
+                     "anaphylaxis_history": "Anaphylaxis after a lip filler, 2019: adrenaline "
+                                            "in the emergency department."}))
 
         # 7. Suspicious lesion: referral to dermatology before any treatment.
         p = ids[6]

@@ -23,13 +23,19 @@ def _unverified(verified: bool) -> str:
     return "" if verified else " *(unverified: practice-based, for the clinic to confirm)*"
 
 
+def _graded(evidence: str) -> str:
+    label = f" Evidence: {scr.evidence_label(evidence)}."
+    return label + (" *(unverified: practice-based, for the clinic to confirm)*"
+                    if evidence == scr.UNVERIFIED else "")
+
+
 def _scale_table(scale_id: str, heading: str) -> str:
     scale = load_scales().get(scale_id)
     rows = "\n".join(f"| {g.label} | {g.description} |" for g in scale.grades)
     source = f"\n\nSource: {scale.source}" if scale.source else ""
     note = f"\n\n{scale.note}" if scale.note else ""
     return (f"## {heading}\n\n| Grade | What it means |\n|---|---|\n{rows}{note}{source}"
-            f"{_unverified(scale.verified)}")
+            f"{_graded(scale.evidence)}")
 
 
 def _merz() -> str:
@@ -68,8 +74,17 @@ def _screening() -> str:
                 cells.append("—")
             else:
                 wait = f" ({rule.wait})" if rule.wait else ""
-                cells.append(f"{rule.level}{wait}" + ("" if rule.verified else " *unverified*"))
+                unverified = " *unverified*" if rule.evidence == scr.UNVERIFIED else ""
+                cells.append(f"{rule.level}{wait} [{rule.evidence}]{unverified}")
         lines.append(f"| {q.text} | {cells[0]} | {cells[1]} |")
+    lines.append("\nEvidence grade of each rule's source, in brackets: "
+                 + "; ".join(f"**{scr.evidence_label(g)}**" for g in scr.EVIDENCE)
+                 + ". A clinic web page is a template, not evidence.")
+    notes = [(q, r) for q in rules.questions for r in rules.rules_for("fat_transfer")
+             if r.question_id == q.id and r.level_note]
+    if notes:
+        lines.append("\n## Why some questions weigh differently on the two procedures\n")
+        lines.extend(f"- **{q.text}** {r.level_note}" for q, r in notes)
     lines.append(f"\nQuestionnaire {rules.id}, version {rules.version}.")
     return "\n".join(lines)
 
@@ -149,6 +164,15 @@ def _follow_ups() -> str:
     return "\n".join(out)
 
 
+def _merz_threshold() -> str:
+    from rejuv_desktop.domain.thresholds import load_thresholds
+
+    m = load_thresholds().merz_volume
+    unverified = " *(unverified: for the clinic to confirm)*" if m.evidence == scr.UNVERIFIED else ""
+    return (f"The threshold is **Merz grade {m.grade}**, a clinic setting in `recommendation.toml`: "
+            f"a figure {m.borrowed_from}. Source: {m.source} [{m.evidence}]{unverified}")
+
+
 def _spacing() -> str:
     out = []
     for p in PROCEDURES:
@@ -160,9 +184,43 @@ def _spacing() -> str:
     return "\n".join(out)
 
 
-_FILLERS = {"spacing": _spacing, "merz": _merz, "fitzpatrick": _fitzpatrick, "skin": _skin, "levels": _levels,
+_FILLERS = {"content_overrides": lambda: _content_overrides(), "merz_threshold": _merz_threshold,
+            "spacing": _spacing, "merz": _merz, "fitzpatrick": _fitzpatrick, "skin": _skin, "levels": _levels,
             "screening": _screening, "series": _series, "doses": _doses, "volumes": _volumes,
             "follow_ups": _follow_ups}
+
+
+def _content_overrides() -> str:
+    from rejuv_desktop.services.content_check import overrides
+
+    found = overrides()
+    folder = _overrides_folder()
+    if not found:
+        return (f"This clinic overrides no content file: everything is as packaged. The clinic's own "
+                f"copies go in `{folder}`.")
+    rows = []
+    for o in found:
+        version = o.version or "—"
+        if o.used:
+            status = f"replaces the packaged file (version {o.packaged_version or '—'})"
+            if o.missing:
+                status += f"; **lacks {len(o.missing)} packaged question(s)**: {', '.join(o.missing)}"
+        else:
+            status = f"**not used**: {o.why_unused}"
+        rows.append(f"| `{o.relative}` | {o.id or '—'} | {version} | {status} |")
+    return (f"Files this clinic overrides, in `{folder}`:\n\n| File | Id | Version | Status |\n"
+            "|---|---|---|---|\n" + "\n".join(rows))
+
+
+def _overrides_folder() -> str:
+    from rejuv_desktop.content import overrides_dir
+
+    return str(overrides_dir())
+
+
+def known_placeholders() -> frozenset[str]:
+    """The ``{{name}}`` placeholders a help page may use."""
+    return frozenset(_FILLERS)
 
 
 def topics(lang: str = "en") -> list[str]:

@@ -58,6 +58,19 @@ def sign_in_at_start(store) -> bool:
     return bool(dialog.exec()) and store.actor_id is not None
 
 
+def check_content_at_start() -> bool:
+    """The clinic's own content files (overrides) are read before anything else: a mistake
+    stops the start with the file, the line and what to do, never a traceback."""
+    from rejuv_desktop.services.content_check import check_overrides_at_start
+
+    problem = check_overrides_at_start()
+    if problem is None:
+        return True
+    log.error("start stopped: a content override has a mistake")
+    QMessageBox.critical(None, APP_NAME, problem)
+    return False
+
+
 def check_database_at_start(db_path: Path) -> bool:
     """Before opening: quick_check the database. A damaged file is moved aside (with its
     journal files) and the newest good backup offered; False when the user chooses to quit."""
@@ -109,6 +122,8 @@ def run_gui(db_path: Path | None = None) -> int:
 
     app = make_application()
     sys.excepthook = excepthook
+    if not check_content_at_start():
+        return 1
     db_path = Path(db_path) if db_path else paths.default_db_path()
     if not db_path.parent.exists():
         private_files.private_dir(db_path.parent)

@@ -186,6 +186,10 @@ class SettingsDialog(QDialog):
                      ).setText(values.get("idle_lock_minutes", "10"))
         self.security = security
         self.tabs.addTab(security, self.tr("Security"))
+        from rejuv_desktop.ui.content_overrides import ContentOverridesTab
+
+        self.content_tab = ContentOverridesTab()
+        self.tabs.addTab(self.content_tab, self.tr("Clinical content"))
         self._fill_accounts()
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save

@@ -244,3 +244,50 @@ def test_recommendation_invariants(findings):
         assert max(m for m in (findings.merz_left, findings.merz_right) if m is not None) >= 2
         assert findings.donor_fat != "insufficient"
     assert set(result.procedures) == {l.procedure for l in result.lines if l.procedure}
+
+
+# ----------------------------------------------------------------------------- clinic-set Merz threshold
+
+
+def test_mild_volume_reason_names_the_clinic_threshold_and_where_it_is_borrowed_from():
+    result = recommend(Findings(concerns=VOLUME, merz_left=1, merz_right=1, verdicts=CLEAR))
+    mild = next(line for line in result.lines if line.code == "volume_mild")
+    assert "threshold of Merz grade 2" in mild.text
+    assert "borrowed from the entry criteria of the hand-filler trials" in mild.text
+    assert any("Clinic threshold" in f and "[U]" in f for f in mild.findings)
+
+
+def test_the_merz_threshold_is_the_clinic_setting():
+    from dataclasses import replace
+
+    from rejuv_desktop.domain.thresholds import load_thresholds
+
+    packaged = load_thresholds().merz_volume
+    assert packaged.grade == 2 and packaged.evidence == "U"
+    stricter = replace(packaged, grade=3)
+    findings = Findings(concerns=VOLUME, merz_left=2, merz_right=2, verdicts=CLEAR)
+    assert "fat_transfer" in recommend(findings).procedures
+    at_three = recommend(findings, merz_threshold=stricter)
+    assert "fat_transfer" not in at_three.procedures
+    assert "threshold of Merz grade 3" in next(l.text for l in at_three.lines if l.code == "volume_mild")
+
+
+@pytest.mark.parametrize("change, message, bad", [
+    (("grade = 2", "grade = 5"), "Merz grade from 0 to 4", "grade = 5"),
+    (("grade = 2", "grade = true"), "Merz grade from 0 to 4", "grade = true"),
+    (('evidence = "U"', 'evidence = "verified"'), "'evidence' must be one of", 'evidence = "verified"'),
+    (("borrowed_from =", "borowed_from ="), "unknown key 'borowed_from'", "borowed_from ="),
+])
+def test_threshold_file_mistakes_name_the_line(tmp_path, change, message, bad):
+    from rejuv_desktop.content import resource_path
+    from rejuv_desktop.domain.thresholds import load_thresholds
+    from rejuv_desktop.errors import ContentError
+
+    text = resource_path("recommendation.toml").read_text(encoding="utf-8")
+    assert change[0] in text
+    path = tmp_path / "recommendation.toml"
+    path.write_text(text.replace(change[0], change[1], 1), encoding="utf-8")
+    with pytest.raises(ContentError) as info:
+        load_thresholds(path)
+    assert message in str(info.value)
+    assert bad in path.read_text(encoding="utf-8").splitlines()[info.value.line - 1]

@@ -55,7 +55,8 @@ def test_options():
     assert SCALES.donor_fat.values() == ("adequate", "limited", "insufficient")
     assert SCALES.hydration.values() == ("good", "moderate", "poor")
     # Clinic options, not validated scales: flagged as such.
-    assert not SCALES.texture.verified and SCALES.merz.verified
+    assert SCALES.texture.evidence == "U" and SCALES.merz.evidence == "S"
+    assert SCALES.gais.evidence == "C"  # a device manual is a commercial page, not verified evidence
 
 
 @pytest.mark.parametrize("scale_id, value", [("merz", 5), ("merz", -1), ("merz", "2"), ("merz", True), ("texture", "silky")])
@@ -81,7 +82,14 @@ BROKEN = [
     ("empty description", ('description = "Thin, finely wrinkled', 'description = "" #'), "'description' must be", "description"),
     ("unknown scale", ('id = "texture"', 'id = "colour"'), "unknown scale id 'colour'", 'id = "colour"'),
     ("missing version", ('version = "GAIS 1-5, 1 = best"\n', ""), "'version' must be", '[[scales]]'),
+    ("unknown evidence grade", ('evidence = "S"', 'evidence = "yes"'), "'evidence' must be one of", 'evidence = "yes"'),
 ]
+
+
+def test_older_scales_file_with_verified_reads_no_higher_than_a_clinic_page(tmp_path):
+    path = tmp_path / "scales.toml"
+    path.write_text(SOURCE.replace('evidence = "S"', "verified = true"), encoding="utf-8")
+    assert load_scales(path).merz.evidence == "C"
 
 
 @pytest.mark.parametrize("name, change, message, bad_line", BROKEN, ids=[b[0] for b in BROKEN])

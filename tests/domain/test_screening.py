@@ -21,6 +21,7 @@ from rejuv_desktop.domain.screening import (
     screen,
     severity,
     snapshot,
+    upgrade_snapshot,
 )
 from rejuv_desktop.errors import ContentError, ValidationError
 
@@ -187,9 +188,14 @@ def test_packaged_rules_follow_the_clinical_facts():
 
     assert rule("pregnant", "mesotherapy").level == "contraindicated"
     assert rule("pregnant", "fat_transfer").level == "defer"
-    # Fat-transfer severities are only proposed by the sources, so they are flagged unverified.
-    assert not rule("pregnant", "fat_transfer").verified
-    assert all(not r.verified for r in RULES.rules_for("fat_transfer") if r.question_id != "suspicious_skin_lesion")
+    # Fat-transfer severities are only proposed by the sources, so they are graded unverified.
+    assert rule("pregnant", "fat_transfer").evidence == "U"
+    assert all(r.evidence == "U" for r in RULES.rules_for("fat_transfer")
+               if r.question_id not in ("suspicious_skin_lesion", "appearance_distress_or_impact"))
+    # A level taken from a clinic's web page is graded as such, never as verified evidence.
+    assert rule("nickel_allergy", "mesotherapy").evidence == "C"
+    assert rule("anticoagulants", "mesotherapy").evidence == "C"
+    assert rule("suspicious_skin_lesion", "fat_transfer").evidence == "S"
     assert rule("keloid_tendency", "mesotherapy").level == "contraindicated"
     assert rule("recent_laser_or_peel", "mesotherapy").wait.startswith("4–6 weeks")
     assert not any(r.question_id == "insufficient_donor_fat" for r in RULES.rules_for("mesotherapy"))
@@ -216,6 +222,10 @@ BROKEN = [
     ("misspelt key", ('detail = "Which medicine, what dose', 'detial = "Which medicine, what dose'),
      "unknown key 'detial'", "detial"),
     ("TOML syntax", ('id = "smoker"', "id = smoker"), "not valid TOML", "id = smoker"),
+    ("unknown evidence grade", ('evidence = "C"', 'evidence = "verified"'),
+     "'evidence' must be one of S, P, C, U", 'evidence = "verified"'),
+    ("evidence and verified both", ('evidence = "C"', 'evidence = "C"\nverified = true'),
+     "give 'evidence' only", "verified = true"),
 ]
 
 
@@ -343,3 +353,105 @@ def test_verdict_is_at_least_as_severe_as_every_yes(answers):
         for rule in RULES.rules_for(procedure):
             if answers.get(rule.question_id) == "yes":
                 assert severity(level) >= severity(rule.level)
+
+
+# ----------------------------------------------------------------------------- questions hands need
+
+HAND_QUESTIONS = {
+    # question: (fat transfer level, mesotherapy level)
+    "raynaud_phenomenon": ("contraindicated", "contraindicated"),
+    "hand_surgery_or_condition": ("caution", "caution"),
+    "lymphoedema_or_node_clearance": ("contraindicated", "contraindicated"),
+    "complex_regional_pain_syndrome": ("contraindicated", "contraindicated"),
+    "previous_hand_filler_or_fat": ("caution", "caution"),
+    "permanent_hand_filler": ("contraindicated", "contraindicated"),
+    "anaphylaxis_history": ("caution", "contraindicated"),
+    "allergy_latex_antiseptic_antibiotic_dressing": ("caution", "caution"),
+    "allergy_mesotherapy_product": ("eligible", "contraindicated"),
+    "epilepsy": ("caution", "caution"),
+    "thyroid_disease": ("caution", "caution"),
+    "appearance_distress_or_impact": ("caution", "caution"),
+}
+
+
+@pytest.mark.parametrize("question, levels", HAND_QUESTIONS.items(), ids=list(HAND_QUESTIONS))
+def test_questions_hands_need_give_their_level_per_procedure(question, levels):
+    answers = healthy(**{question: "yes"})
+    if RULES.question(question).follows:
+        answers[RULES.question(question).follows] = "yes"
+    verdicts = screen(answers, RULES)
+    assert (verdicts["fat_transfer"].level, verdicts["mesotherapy"].level) == levels
+    for verdict in verdicts.values():
+        for reason in verdict.reasons:
+            assert reason.text and reason.source and reason.evidence in "SPCU"
+
+
+def test_new_questions_come_after_the_stored_ones():
+    # Stored consultations refer to the original ids: they all stay, and the hand questions
+    # were added after the last of them.
+    ids = [q.id for q in RULES.questions]
+    assert set(REQUIRED_QUESTION_IDS) <= set(ids)
+    assert ids.index("raynaud_phenomenon") > ids.index("unrealistic_expectations")
+
+
+def test_body_image_screen_needs_both_prompts():
+    # Preoccupation alone gives no reason; with distress or impact it calls for a referral note.
+    alone = screen(healthy(appearance_preoccupation="yes"), RULES)
+    assert alone["fat_transfer"].level == "eligible"
+    both = screen(healthy(appearance_preoccupation="yes", appearance_distress_or_impact="yes"), RULES)
+    assert "referral note" in both["mesotherapy"].reasons[0].text
+    skipped = {k: v for k, v in healthy().items() if k != "appearance_distress_or_impact"}
+    assert screen(skipped, RULES)["fat_transfer"].level == "eligible"  # not asked after a no
+
+
+def test_every_level_that_differs_between_procedures_says_why():
+    for q in RULES.questions:
+        rules = {r.procedure: r for r in RULES.rules if r.question_id == q.id}
+        if len(rules) == 2 and rules["fat_transfer"].level != rules["mesotherapy"].level:
+            assert rules["fat_transfer"].level_note and rules["mesotherapy"].level_note, q.id
+    note = next(r for r in RULES.rules if r.question_id == "anticoagulants").level_note
+    assert "clinic" in note and "align" in note
+    reason = screen(healthy(anticoagulants="yes"), RULES)["mesotherapy"].reasons[0]
+    assert reason.level_note == note and reason.evidence == "C"
+
+
+def test_unverified_levels_are_the_stricter_default_where_the_sources_are_silent():
+    silent = [r for r in RULES.rules if r.source.startswith("Not covered by the reference")]
+    assert silent and all(r.level == "contraindicated" and r.evidence == "U" for r in silent)
+
+
+def test_an_older_file_with_verified_still_loads_with_honest_grades(tmp_path):
+    text = SOURCE.replace('evidence = "P"', "verified = true").replace('evidence = "U"', "verified = false")
+    path = tmp_path / "screening.toml"
+    path.write_text(text, encoding="utf-8")
+    old = load_rules(path)
+    # "verified = true" never reads as more than a clinic page.
+    assert {r.evidence for r in old.rules} <= {"C", "S", "U"}
+    assert next(r for r in old.rules if r.question_id == "pregnant").evidence == "U"
+
+
+def test_stored_snapshot_with_verified_is_read_with_evidence():
+    stored = snapshot(healthy(pregnant="yes"), RULES)
+    for verdict in stored["verdicts"].values():
+        for reason in verdict["reasons"]:
+            del reason["evidence"], reason["level_note"], reason["derived"]
+            reason["verified"] = reason["level"] == "contraindicated"
+    for q in stored["questions"]:
+        del q["derived_from"]
+    before = copy.deepcopy(stored)
+    upgraded = upgrade_snapshot(stored)
+    assert stored == before  # the stored record itself is untouched
+    meso = upgraded["verdicts"]["mesotherapy"]["reasons"][0]
+    fat = upgraded["verdicts"]["fat_transfer"]["reasons"][0]
+    assert (meso["evidence"], fat["evidence"]) == ("C", "U")
+    assert "verified" not in meso and meso["derived"] is None
+    assert upgrade_snapshot(upgrade_snapshot(stored)) == upgraded
+
+
+def test_reason_from_a_finding_says_where_it_came_from():
+    answers = healthy(suspicious_skin_lesion="yes")
+    verdict = screen(answers, RULES, {"suspicious_skin_lesion": "hands"})["fat_transfer"]
+    assert verdict.reasons[0].derived == "hands"
+    snap = snapshot(answers, RULES, derived={"suspicious_skin_lesion": "hands"})
+    assert next(q for q in snap["questions"] if q["id"] == "suspicious_skin_lesion")["derived_from"] == "hands"
+    assert snap["verdicts"]["fat_transfer"]["reasons"][0]["derived"] == "hands"

@@ -162,3 +162,107 @@ def test_save_failure_is_shown_and_nothing_is_lost(qtbot, store, patient, monkey
     monkeypatch.undo()
     assert wizard.save_now() is True
     assert "NOT SAVED" not in wizard.windowTitle()
+
+
+def test_lesion_ticked_on_hands_page_stops_and_unticking_it_lifts_the_stop(qtbot, store, patient):
+    wizard = open_wizard(qtbot, store, patient)
+    wizard.next()
+    wizard.pages[Page.CONCERNS].concerns["volume_loss"].setChecked(True)
+    wizard.pages[Page.CONCERNS].realistic.setChecked(True)
+    wizard.pages[Page.CONCERNS].goals.setPlainText("Fuller hands")
+    wizard.next()
+    hands = wizard.pages[Page.HANDS]
+    for box in hands.boxes.values():
+        box.merz.setCurrentIndex(box.merz.findData(3))
+    hands.boxes["left"].suspicious.setChecked(True)
+    hands.fitzpatrick.setCurrentIndex(hands.fitzpatrick.findData("II"))
+    hands.weight.setText("64")
+    hands.donor.setCurrentIndex(hands.donor.findData("adequate"))
+    wizard.next()
+    assert wizard.currentId() == Page.SCREENING
+    rows = wizard.pages[Page.SCREENING].rows
+    lesion = rows["suspicious_skin_lesion"]
+    # The finding answers the question, read-only, and says where it comes from.
+    assert lesion.answer() == "yes"
+    assert not lesion.buttons["no"].isEnabled() and "Hands page" in lesion.label.text()
+    for qid, row in rows.items():
+        if qid != "suspicious_skin_lesion":
+            row.buttons["no"].setChecked(True)
+    wizard.next()
+    assert wizard.currentId() == Page.VERDICT
+    assert "From the Hands page" in wizard.pages[Page.VERDICT].cards["fat_transfer"].reasons.text()
+    wizard.next()
+    assert wizard.currentId() == Page.STOP
+    assert "suspicious_skin_lesion" not in wizard.data["answers"]
+
+    # Back to the Hands page, untick the lesion: the question is the practitioner's again.
+    while wizard.currentId() != Page.HANDS:
+        wizard.back()
+    hands.boxes["left"].suspicious.setChecked(False)
+    wizard.next()
+    assert lesion.answer() is None and lesion.buttons["no"].isEnabled()
+    assert "Hands page" not in lesion.label.text()
+    lesion.buttons["no"].setChecked(True)
+    wizard.next()
+    assert wizard.currentId() == Page.VERDICT
+    assert "Defer" not in wizard.pages[Page.VERDICT].cards["fat_transfer"].level.text()
+    wizard.next()
+    assert wizard.currentId() == Page.RECOMMENDATION  # the stop is gone
+
+
+def test_verdict_shows_the_evidence_grade_beside_each_reason(qtbot, store, patient):
+    wizard = open_wizard(qtbot, store, patient)
+    fill_intake(wizard)
+    answer_all(wizard, {"anticoagulants": "yes"})
+    wizard.next()
+    cards = wizard.pages[Page.VERDICT].cards
+    meso, fat = cards["mesotherapy"].reasons.text(), cards["fat_transfer"].reasons.text()
+    assert "[C] clinic or guideline page" in meso
+    assert "[U] unverified" in fat and "to confirm" in fat
+    assert "Why the procedures differ" in meso and "align" in fat
+
+
+def test_consultation_stored_with_verified_flags_opens_with_evidence_grades(qtbot, store, patient):
+    from rejuv_desktop.domain import consultation as dc
+    from rejuv_desktop.domain import screening as scr
+    from rejuv_desktop.storage import consultations as repo
+    from rejuv_desktop.ui.consultation.view import ConsultationDialog
+
+    answers = {q.id: "no" for q in scr.load_rules().questions} | {"nickel_allergy": "yes"}
+    snap = scr.snapshot(answers)
+    for verdict in snap["verdicts"].values():  # as stored before evidence grades
+        for reason in verdict["reasons"]:
+            reason["verified"] = True
+            del reason["evidence"], reason["level_note"], reason["derived"]
+    data = dc.new_data()
+    data["answers"] = answers
+    with store.write():
+        cid = repo.insert_consultation(store, {
+            "patient_id": patient, "practitioner_id": store.actor_id, "started_at": store.now_iso(),
+            "finalised_at": store.now_iso(), "amends_id": None, "amendment_reason": "",
+            "data": data, "screening": snap, "recommendation": {"procedures": [], "lines": []},
+            "verdict_fat_transfer": "eligible", "verdict_mesotherapy": "contraindicated",
+            "outcome": "not_planned"})
+    dialog = ConsultationDialog(store, cid)
+    qtbot.addWidget(dialog)
+    assert "[C] clinic or guideline page" in dialog.browser.toPlainText()
+
+
+def test_many_reasons_are_all_readable_and_the_justification_reachable_at_1024_by_700(qtbot, store, patient):
+    wizard = open_wizard(qtbot, store, patient)
+    wizard.resize(1024, 700)
+    fill_intake(wizard)
+    for row in wizard.pages[Page.SCREENING].rows.values():
+        row.buttons["unknown"].setChecked(True)
+    wizard.next()
+    assert wizard.currentId() == Page.VERDICT and wizard.height() <= 700
+    page = wizard.pages[Page.VERDICT]
+    for card in page.cards.values():  # every reason gets its full height: none is cut off
+        assert card.reasons.height() >= card.reasons.heightForWidth(card.reasons.width())
+    box = page.cards["fat_transfer"].justification
+    assert box.isVisible()
+    page.scroll.ensureWidgetVisible(box)
+    qtbot.waitUntil(lambda: not box.visibleRegion().isEmpty())
+    box.setFocus()
+    qtbot.keyClicks(box, "Confirmed by phone: nothing known applies.")
+    assert "Confirmed by phone" in box.toPlainText()

@@ -13,6 +13,7 @@ from rejuv_desktop.domain import screening as scr
 from rejuv_desktop.ui.consultation.common import WizardPage, esc, level_badge
 
 ANSWER_LABELS = (("yes", "Yes"), ("no", "No"), ("unknown", "Not known"))
+DERIVED_PAGES = {"hands": "Hands page", "concerns": "Concerns page"}
 
 
 class AnswerKeys(QObject):
@@ -63,6 +64,20 @@ class QuestionRow:
         self.detail.textChanged.connect(changed)
         self.detail.hide()
         grid.addWidget(self.detail, row + 1, 0, 1, 4)
+        self.derived_from: str | None = None  # set while a finding answers this question
+
+    def set_derived(self, value: str | None, origin: str | None) -> None:
+        """Show the answer a finding gives (read-only), or give the question back to typing."""
+        self.derived_from = origin
+        for button in self.buttons.values():
+            button.setEnabled(origin is None)
+        if origin is None:
+            self.label.setText(self.question.text)
+        else:
+            page = DERIVED_PAGES.get(origin, origin)
+            self.label.setText(f"{esc(self.question.text)}<br><i>Answered from the {esc(page)}: "
+                               f"change it there.</i>")
+            self.set_answer(value)
 
     def _show_detail(self) -> None:
         self.detail.setVisible(bool(self.question.detail) and self.answer() == "yes"
@@ -216,19 +231,22 @@ class ScreeningPage(WizardPage):
                 row.set_visible(self.rows[parent].answer() != "no")
 
     def load(self, data: dict) -> None:
-        implied = dc.screening_answers(data)
+        derived = dc.derived_answers(data)
+        origins = dc.derived_origins(data)
         for qid, row in self.rows.items():
             row.set_answer(data["answers"].get(qid))
             row.detail.setText(data["details"].get(qid, ""))
-            # Findings from the examination answer some questions; show that.
-            if qid in implied and qid not in data["answers"]:
-                row.set_answer(implied[qid])
+            # A finding of the examination answers this question: shown, never stored as typed.
+            row.set_derived(derived.get(qid), origins.get(qid))
         self._apply_follows()
 
     def save_into(self, data: dict) -> None:
         answers, details = {}, {}
         for qid, row in self.rows.items():
-            if row.answer() and row.label.isVisibleTo(self):
+            if row.derived_from is not None:
+                if qid in data["answers"]:  # what was typed before the finding, kept for later
+                    answers[qid] = data["answers"][qid]
+            elif row.answer() and row.label.isVisibleTo(self):
                 answers[qid] = row.answer()
             elif row.answer() and not row.question.follows:
                 answers[qid] = row.answer()
@@ -243,6 +261,20 @@ class ScreeningPage(WizardPage):
         first = missing[0].text
         return [self.tr("{n} question(s) not answered, starting with: {q}").format(
             n=len(missing), q=first)]
+
+
+def reason_html(r: scr.Reason) -> str:
+    """A reason as the verdict page shows it: its text, the evidence grade of its rule, why the
+    level differs between procedures, and where a derived answer came from."""
+    grade = scr.evidence_label(r.evidence)
+    colour = "#b3261e" if r.evidence == scr.UNVERIFIED else "#555555"
+    out = (f"{esc(r.text)} <span style='color:{colour}'>(evidence: {esc(grade)}"
+           + ("; clinic-set level, to confirm" if r.evidence == scr.UNVERIFIED else "") + ")</span>")
+    if r.derived:
+        out += f" <i>From the {esc(DERIVED_PAGES.get(r.derived, r.derived))}.</i>"
+    if r.level_note and r.answer == "yes":
+        out += f"<br><small>Why the procedures differ: {esc(r.level_note)}</small>"
+    return out
 
 
 class VerdictCard(QGroupBox):
@@ -278,10 +310,7 @@ class VerdictCard(QGroupBox):
     def show_verdict(self, verdict: scr.Verdict, meaning: str) -> None:
         self.level.setText(f"{level_badge(verdict.level)} &nbsp; {esc(meaning)}")
         if verdict.reasons:
-            items = "".join(
-                f"<li>{level_badge(r.level)} {esc(r.text)}"
-                + ("" if r.verified else " <i>(clinic-set level, unverified)</i>") + "</li>"
-                for r in verdict.reasons)
+            items = "".join(f"<li>{level_badge(r.level)} {reason_html(r)}</li>" for r in verdict.reasons)
             self.reasons.setText(f"<ul style='margin-left:-20px'>{items}</ul>")
         else:
             self.reasons.setText("")  # the level's own sentence says it all
@@ -301,10 +330,20 @@ class VerdictPage(WizardPage):
         layout = QVBoxLayout(self)
         self.cards = {p: VerdictCard(p, self.rules.procedure_name(p), self.notify)
                       for p in scr.PROCEDURES}
-        row = QHBoxLayout()
+        # Many reasons (several answers not known) must never push a card's justification box
+        # out of sight at 1024 x 700: the cards scroll together.
+        cards = QWidget()
+        row = QHBoxLayout(cards)
+        row.setContentsMargins(0, 0, 0, 0)
         for card in self.cards.values():
             row.addWidget(card, 1)
-        layout.addLayout(row, 1)
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("verdict_scroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(cards)
+        layout.addWidget(self.scroll, 1)
         self.add_problems_label(layout)
 
     def load(self, data: dict) -> None:

@@ -59,7 +59,10 @@ def consultation_html(c: dict) -> str:
     for p, v in c["screening"]["verdicts"].items():
         out.append(f"<p><b>{esc(rules.procedure_name(p).capitalize())}</b> "
                    f"{level_badge(v['level'])}</p><ul>")
-        out.extend(f"<li>{esc(r['text'])}</li>" for r in v["reasons"])
+        out.extend(f"<li>{esc(r['text'])} <small>(evidence: "
+                   f"{esc(scr.evidence_label(r.get('evidence', scr.UNVERIFIED)))}"
+                   f"{'; from the examination' if r.get('derived') else ''})</small></li>"
+                   for r in v["reasons"])
         out.append("</ul>")
         j = d["justifications"].get(p)
         if j and p in d["chosen"]:
