@@ -14,6 +14,7 @@ from rejuv_desktop.ui.main_window import MainWindow
 @pytest.fixture
 def people(store):
     claire = pr.create_practitioner(store, {"name": "Claire Martin", "title": "Dr"}, "claire-pass")
+    store.actor_id = claire
     sam = pr.create_practitioner(store, {"name": "Sam Okafor", "title": "Dr"}, "sam-password")
     pr.sign_in(store, claire, "claire-pass")
     return claire, sam

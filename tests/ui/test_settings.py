@@ -5,6 +5,7 @@ from rejuv_desktop.ui.settings_dialog import AccountDialog, SettingsDialog
 
 def admin_and_nurse(store):
     admin = pr.create_practitioner(store, {"name": "Claire Martin", "title": "Dr"}, "claire-pass")
+    store.actor_id = admin
     nurse = pr.create_practitioner(store, {"name": "Aisha Rahman", "title": "Nurse"}, "aisha-pass")
     return admin, nurse
 
