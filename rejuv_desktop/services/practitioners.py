@@ -81,8 +81,12 @@ def password_problem(password: str, related: list[str] = ()) -> str | None:
         return f"At most {MAX_PASSWORD} characters"
     from zxcvbn import zxcvbn  # a 1.7 MB word list, loaded only when a password is set
 
-    words = [w for text in related for w in str(text).split() if len(w) > 1]
+    words = [w.lower() for text in related for w in str(text).split() if len(w) > 1]
     result = zxcvbn(password[:72], user_inputs=words)  # the estimate is made on 72 at most
+    letters = "".join(ch for ch in password.casefold() if ch.isalnum())
+    if any(letters and letters in "".join(ch for ch in str(text).casefold() if ch.isalnum())
+           for text in related):
+        return "Too easy to guess: it is your name. Use a few uncommon words together."
     if result["score"] >= MIN_STRENGTH:
         return None
     feedback = result.get("feedback") or {}
