@@ -1,3 +1,6 @@
+import pytest
+from PySide6.QtCore import Qt
+
 from rejuv_desktop.services import practitioners as pr
 from rejuv_desktop.services import settings as ss
 from rejuv_desktop.ui.settings_dialog import AccountDialog, SettingsDialog
@@ -52,3 +55,44 @@ def test_admin_adds_a_practitioner(qtbot, store):
     dialog.fields.edits["confirm"].setText("long enough")
     dialog.save()
     assert "Samuel Okafor" in [p.name for p in pr.list_practitioners(store)]
+
+
+def test_admin_unlocks_a_locked_account_from_the_accounts_tab(qtbot, store, clock):
+    admin, nurse = admin_and_nurse(store)
+    store.actor_id = None
+    for _ in range(pr.LOCK_AFTER):
+        clock.advance(seconds=pr.MAX_DELAY_SECONDS)
+        try:
+            pr.sign_in(store, nurse, "not her password")
+        except pr.UserError:
+            pass
+    assert nurse in pr.locked_accounts(store)
+    pr.sign_in(store, admin, "claire-pass")
+    dialog = SettingsDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.tabs.setCurrentIndex(1)
+    row = [p.id for p in dialog.people].index(nurse)
+    assert dialog.accounts.item(row, 4).text().startswith("Locked until")
+    assert not dialog.unlock_button.isEnabled()  # nothing selected yet
+    dialog.accounts.selectRow(row)
+    assert dialog.unlock_button.isEnabled()
+    qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
+    assert dialog.accounts.item(row, 4).text() == "Active"
+    assert not dialog.unlock_button.isEnabled()
+    assert pr.locked_accounts(store) == {}
+    pr.sign_out(store)
+    assert pr.sign_in(store, nurse, "aisha-pass").id == nurse
+
+
+def test_admin_deactivates_an_account_and_it_can_no_longer_sign_in(qtbot, store):
+    admin, nurse = admin_and_nurse(store)
+    pr.sign_in(store, admin, "claire-pass")
+    dialog = AccountDialog(store, pr.get_practitioner(store, nurse))
+    qtbot.addWidget(dialog)
+    dialog.fields.edits["active"].setChecked(False)
+    dialog.save()
+    assert not pr.get_practitioner(store, nurse).active
+    pr.sign_out(store)
+    with pytest.raises(pr.UserError, match="deactivated"):
+        pr.sign_in(store, nurse, "aisha-pass")
