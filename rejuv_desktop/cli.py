@@ -10,7 +10,7 @@ import logging
 import sys
 from pathlib import Path
 
-from rejuv_desktop import __version__, paths
+from rejuv_desktop import __version__, cli_auth, paths
 from rejuv_desktop.errors import UserError
 
 log = logging.getLogger(__name__)
@@ -46,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="import the valid rows and list the others (default: all or nothing)")
     p.add_argument("--format", choices=("rejuv", "synthea"), default="rejuv",
                    help="column layout: this app's fields (default) or a Synthea export")
+    cli_auth.add_arguments(p)
 
     p = sub.add_parser("print", help="issue and archive a document as a PDF")
     p.add_argument("kind", choices=("consent", "aftercare", "summary"))
@@ -55,11 +56,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--session", type=int, metavar="ID",
                    help="aftercare for this session (default: the last one)")
     p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    cli_auth.add_arguments(p)
 
     p = sub.add_parser("lot-lookup", help="list every patient and session that received a "
                                           "product lot (recall)")
     _db_arg(p)
     p.add_argument("lot", metavar="LOT", help="lot number (spaces, punctuation and case are ignored)")
+    cli_auth.add_arguments(p)
 
     p = sub.add_parser("backup", help="make a verified backup copy of the database")
     _db_arg(p)
@@ -71,12 +74,14 @@ def build_parser() -> argparse.ArgumentParser:
     _db_arg(p)
     p.add_argument("--from", dest="source", type=Path, required=True, metavar="BACKUP",
                    help="the backup file to restore")
+    cli_auth.add_arguments(p)
 
     p = sub.add_parser("export-patient", help="write all of one patient's records (JSON and "
                                               "their PDFs) into a folder")
     _db_arg(p)
     p.add_argument("--patient", type=int, required=True, metavar="ID")
     p.add_argument("--out", type=Path, required=True, metavar="DIR")
+    cli_auth.add_arguments(p)
     return parser
 
 
@@ -112,6 +117,7 @@ def cmd_check(args) -> int:
 
     store = _open(args.db)
     try:
+        cli_auth.run_as_system(store, "check")
         report = check_database(store)
     finally:
         store.close()
@@ -124,8 +130,9 @@ def cmd_check(args) -> int:
 def cmd_import(args) -> int:
     from rejuv_desktop.services.importer import import_patients
 
-    store = _open(args.db, must_exist=False)
+    store = _open(args.db)
     try:
+        cli_auth.sign_in(store, args, "import-patients")
         result = import_patients(store, args.file, fmt=args.format,
                                  skip_invalid=args.skip_invalid)
     finally:
@@ -152,6 +159,7 @@ def cmd_print(args) -> int:
 
     store = _open(args.db)
     try:
+        cli_auth.sign_in(store, args, "print")
         doc = sd.print_document(store, args.kind, args.patient, args.procedure, args.session)
         sd.write_pdf(sd.pdf_bytes(store, doc.id), args.out)
     finally:
@@ -182,6 +190,7 @@ def cmd_lot_lookup(args) -> int:
 
     store = _open(args.db)
     try:
+        cli_auth.sign_in(store, args, "lot-lookup")
         uses = recall.lot_lookup(store, args.lot)
     finally:
         store.close()
@@ -207,6 +216,7 @@ def cmd_backup(args) -> int:
 
     db = args.db or paths.default_db_path()
     dest = args.to or sb.default_backup_dir(db)
+    cli_auth.run_as_system(None, "backup")
     result = sb.backup_now(db, dest, datetime.now())
     print(f"Backup written to {result.path} ({sb.human_size(result.size)}).")
     print("Verified: integrity_check ok"
@@ -224,6 +234,7 @@ def cmd_restore(args) -> int:
     if pid is not None:
         raise UserError(f"Rejuv Desktop is open on {db} (process {pid}). Close it, then run "
                         "the restore again. Nothing was changed.")
+    cli_auth.sign_in_before_restore(db, args)
     result = sb.restore(db, args.source, datetime.now())
     print(f"Restored {db} from {result.restored_from}"
           + (f" (backup of {result.backup_taken_at:%d/%m/%Y %H:%M})."
@@ -242,6 +253,7 @@ def cmd_export_patient(args) -> int:
 
     store = _open(args.db)
     try:
+        cli_auth.sign_in(store, args, "export-patient")
         result = export_patient(store, args.patient, args.out)
     finally:
         store.close()

@@ -75,10 +75,18 @@ def test_synthea_export_imports_living_patients(store):
     assert first["given_name"] == "Marcell"  # Synthea's numeric suffix removed
 
 
-def test_cli_import_all_or_nothing_exit_codes(tmp_path):
+def test_cli_import_all_or_nothing_exit_codes(tmp_path, clock):
+    from rejuv_desktop.services import practitioners as pr
+    from rejuv_desktop.storage import open_store
+    from tests.cli_login import login
+
     db = tmp_path / "c.sqlite3"
+    s = open_store(db, clock=clock)
+    pr.create_practitioner(s, {"name": "Claire Martin"}, "correct horse")
+    s.close()
     bad = write(tmp_path, GOOD + "Jan,,01/01/1970,\n")
     run = subprocess.run([sys.executable, "-m", "rejuv_desktop", "import-patients", "--db",
-                          str(db), str(bad)], capture_output=True, text=True)
+                          str(db), str(bad), *login(tmp_path, 1, "correct horse")],
+                         capture_output=True, text=True)
     assert run.returncode == 1
     assert "line 4" in run.stderr and "Nothing imported" in run.stderr
