@@ -56,6 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--session", type=int, metavar="ID",
                    help="aftercare for this session (default: the last one)")
     p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    p.add_argument("--force", action="store_true",
+                   help="replace FILE.pdf if it exists (default: refuse)")
     cli_auth.add_arguments(p)
 
     p = sub.add_parser("lot-lookup", help="list every patient and session that received a "
@@ -138,13 +140,14 @@ def cmd_import(args) -> int:
     finally:
         store.close()
     if result.ignored_columns:
-        print("Columns not imported (no matching field): " + ", ".join(result.ignored_columns))
+        print("Columns not imported (no matching field): "
+              + cli_auth.safe(", ".join(result.ignored_columns)))
     for p in result.skipped:
-        print(f"line {p.line}: {p.message}")
+        print(f"line {p.line}: {cli_auth.safe(p.message)}")
     for p in result.problems:
-        print(f"line {p.line}: {p.message}", file=sys.stderr)
+        print(f"line {p.line}: {cli_auth.safe(p.message)}", file=sys.stderr)
     for w in result.warnings:
-        print(f"line {w.line}: warning: {w.message}")
+        print(f"line {w.line}: warning: {cli_auth.safe(w.message)}")
     if result.problems and not args.skip_invalid:
         print(f"Nothing imported: {len(result.problems)} row(s) have problems. Correct them, "
               "or use --skip-invalid to import the valid rows.", file=sys.stderr)
@@ -157,6 +160,7 @@ def cmd_import(args) -> int:
 def cmd_print(args) -> int:
     from rejuv_desktop.services import documents as sd
 
+    sd.check_pdf_target(args.out, overwrite=args.force)  # before anything is issued
     store = _open(args.db)
     try:
         cli_auth.sign_in(store, args, "print")
@@ -164,7 +168,8 @@ def cmd_print(args) -> int:
         sd.write_pdf(sd.pdf_bytes(store, doc.id), args.out)
     finally:
         store.close()
-    print(f"{args.kind.capitalize()} {doc.number} issued and archived; written to {args.out}")
+    print(f"{args.kind.capitalize()} {cli_auth.safe(doc.number)} issued and archived; "
+          f"written to {args.out}")
     print(f"SHA-256 {doc.sha256}")
     return 0
 
@@ -177,6 +182,7 @@ def _width(text: str) -> int:
 
 
 def _table(headers: list[str], rows: list[list[str]]) -> str:
+    rows = [[cli_auth.safe(c) for c in row] for row in rows]  # stored text: no escape codes
     widths = [max(_width(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
     lines = []
     for row in [headers, ["-" * w for w in widths], *rows]:
@@ -195,7 +201,7 @@ def cmd_lot_lookup(args) -> int:
     finally:
         store.close()
     if not uses:
-        print(f"No patient has received lot {args.lot.strip()}.")
+        print(f"No patient has received lot {cli_auth.safe(args.lot.strip())}.")
         return 0
     status = {"completed": "", "in_progress": " (in progress)", "abandoned": " (stopped)"}
     rows = [[u.session_date, u.patient_name, u.date_of_birth, u.phone or "-",
@@ -203,7 +209,7 @@ def cmd_lot_lookup(args) -> int:
              u.expiry or "-", "-" if u.quantity_ml is None else f"{u.quantity_ml:g} ml"]
             for u in uses]
     patients = len({u.patient_id for u in uses})
-    print(f"Lot {args.lot.strip()}: {patients} patient(s), {len(uses)} use(s)")
+    print(f"Lot {cli_auth.safe(args.lot.strip())}: {patients} patient(s), {len(uses)} use(s)")
     print(_table(["Date", "Patient", "Born", "Phone", "Session", "Product", "Lot", "Expiry",
                   "Quantity"], rows))
     return 0
@@ -287,7 +293,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except UserError as exc:
-        print(f"rejuv-desktop: {exc}", file=sys.stderr)
+        print(f"rejuv-desktop: {cli_auth.safe(exc, keep_newlines=True)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -140,13 +140,15 @@ def sign_in_before_restore(db: Path, args) -> None:
         store.close()
 
 
-def safe(text) -> str:
+def safe(text, *, keep_newlines: bool = False) -> str:
     """Stored text made harmless for a terminal: control characters (escape codes, carriage
     returns) and invisible direction overrides are shown as ``\\xNN`` / ``\\u2066``."""
     out = []
     for ch in str(text):
         cat = unicodedata.category(ch)
-        if cat == "Cc" or (cat == "Cf" and ch not in "\u200c\u200d"):
+        if keep_newlines and ch == "\n":
+            out.append(ch)
+        elif cat == "Cc" or (cat == "Cf" and ch not in "\u200c\u200d"):
             code = ord(ch)
             out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
         else:

@@ -22,8 +22,25 @@ TITLES = ("dr", "doctor", "prof", "professor", "mr", "mrs", "ms", "miss", "mx", 
           "nurse", "sister", "pr", "docteur", "mme", "mlle", "m")
 
 
-def text_problem(value: str, *, multiline: bool = False) -> str | None:
-    """Why a typed text cannot be kept as it is, or None."""
+# Overrides, embeddings and isolates reorder what follows them (the "Trojan Source" trick);
+# the plain marks (U+200E/F, U+061C) only nudge punctuation and are common in pasted
+# Arabic or Hebrew text, so free text keeps them.
+BIDI_OVERRIDES = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+NOTE_LIMIT = 5_000  # a free-text answer in a form (a note, a justification, a lot number)
+
+
+def text_problem(value: str, *, multiline: bool = False, strict: bool = True) -> str | None:
+    """Why a typed text cannot be kept as it is, or None. ``strict`` (names, one-line fields)
+    also refuses invisible characters and direction marks; free text (notes) refuses only
+    what hides or reorders text and control characters."""
+    if not strict:
+        for ch in value:
+            if ch in BIDI_OVERRIDES:
+                return ("Contains an invisible direction override (U+%04X) that changes how the "
+                        "text reads: type it again without it" % ord(ch))
+            if unicodedata.category(ch) == "Cc" and ch not in "\n\t\r":
+                return "Must not contain control characters (U+%04X)" % ord(ch)
+        return None
     for i, ch in enumerate(value):
         if ch in BIDI_CONTROLS:
             return ("Contains an invisible direction control (U+%04X) that changes how the "
@@ -38,6 +55,8 @@ def text_problem(value: str, *, multiline: bool = False) -> str | None:
         if category == "Cc" and not (multiline and ch in "\n\t\r"):
             return ("Must not contain line breaks or control characters" if not multiline
                     else "Must not contain control characters (U+%04X)" % ord(ch))
+        if category in ("Zl", "Zp") and not multiline:
+            return "Must not contain line breaks"
         if category in ("Co", "Cs", "Cn"):
             return "Contains a character that is not text (U+%04X)" % ord(ch)
     return None
