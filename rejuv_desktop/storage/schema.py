@@ -447,8 +447,11 @@ def _access_lockouts_and_system_account(db) -> None:
     # audited, and so is its unlock by an administrator. The failures themselves are the
     # "failed" sign-in events, counted since the last success; the index keeps that quick.
     # Practitioner 0 is the system account: unattended commands (check, backup) act as it.
-    # It has no password and is inactive, so it can never sign in.
+    # It has no password and is inactive, so it can never sign in. It is part of the schema,
+    # like the tables, so its creation is not an audited change (the insert trigger is set
+    # aside for it and put back as it was).
     _sql(db, """
+DROP TRIGGER IF EXISTS audit_practitioners_insert;
 CREATE TABLE account_lockouts (
     id INTEGER PRIMARY KEY,
     practitioner_id INTEGER NOT NULL REFERENCES practitioners (id),
@@ -466,4 +469,5 @@ INSERT INTO practitioners (id, name, title, registration, role, active, created_
                            password_hash)
 VALUES (0, 'System', '', '', 'practitioner', 0, strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now'), '')
 """)
+    audit.install_triggers(db, "practitioners")
     audit.install_triggers(db, "account_lockouts")
