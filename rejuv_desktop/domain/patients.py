@@ -113,7 +113,7 @@ def validate_patient(data: dict, today: date) -> dict:
             if problem:
                 errors[field] = problem
     if "given_name" not in errors:
-        problem = dt.title_in_name_problem(clean["given_name"])
+        problem = dt.title_in_name_problem(clean["given_name"], title_field=False)
         if problem:
             errors["given_name"] = problem
     dob_raw = clean["date_of_birth"]

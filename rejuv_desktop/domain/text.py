@@ -88,13 +88,15 @@ def leading_title(name: str) -> str | None:
     return None
 
 
-def title_in_name_problem(name: str, title: str = "") -> str | None:
+def title_in_name_problem(name: str, title: str = "", *, title_field: bool = True) -> str | None:
     """A message when a title was typed into a name, or None."""
     found = leading_title(name)
     if not found:
         return None
     if title:
-        return (f'Starts with a title ("{found}"): the title "{title}" is printed before the '
-                "name already, so leave it out of the name")
-    return (f'Starts with a title ("{found}"): leave it out of the name (put it in Title if '
-            "it should be printed)")
+        return (f'Leave the title "{found}" out of the name: "{title}" from Title is printed '
+                "before it already")
+    if not title_field:
+        return f'Leave the title "{found}" out of the name'
+    return f'Leave the title "{found}" out of the name (put it in Title)'
+

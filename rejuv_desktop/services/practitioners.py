@@ -92,8 +92,8 @@ def password_problem(password: str, related: list[str] = ()) -> str | None:
     feedback = result.get("feedback") or {}
     advice = " ".join(x for x in [feedback.get("warning", ""), *feedback.get("suggestions", [])]
                       if x)
-    return ("Too easy to guess. " + (advice or "Use a few uncommon words together.")
-            + " A short sentence of four or five words is both strong and easy to remember.")
+    return "Too easy to guess. " + (advice or "A few uncommon words together are strong and "
+                                              "easy to remember.")
 
 
 def validate(record: dict, password: str | None, confirm: str | None = None,

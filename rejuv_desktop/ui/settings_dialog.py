@@ -146,6 +146,8 @@ class SettingsDialog(QDialog):
         self.accounts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.accounts.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.accounts.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.accounts.horizontalHeader().setSectionResizeMode(
+            4, QHeaderView.ResizeMode.ResizeToContents)
         al.addWidget(self.accounts)
         row = QHBoxLayout()
         self.add_button = QPushButton(self.tr("Add practitioner…"))
