@@ -149,3 +149,13 @@ def test_resume_returns_the_same_draft(store, signed_in, patient):
     again = sc.start_consultation(store, patient)
     assert again.id == draft.id and again.page == 2
     assert again.data["goals"] == data["goals"]
+
+
+def test_free_text_has_a_length_limit_and_no_direction_overrides():
+    data = complete_data(goals="x" * 5_001,
+                         justifications={"fat_transfer": {"text": "ok \u202eevil"}})
+    errors = dc.check_complete(data, dc.evaluate(data))
+    assert "Too long: at most 5,000" in errors["goals"]
+    assert "direction override" in errors["justification.fat_transfer"]
+    fine = complete_data(goals="Hands that look like mine")
+    assert "goals" not in dc.check_complete(fine, dc.evaluate(fine))

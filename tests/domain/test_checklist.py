@@ -332,3 +332,11 @@ def test_validate_field_uses_the_range_message():
     state = done(MESO, MESO_VALUES)
     assert validate_field(MESO.field("injection.needle_gauge"), 40, state) == "Must be between 25 and 34 G"
     assert validate_field(MESO.field("injection.needle_gauge"), None, state) is None
+
+
+def test_recorded_text_has_a_length_limit_and_no_control_characters():
+    state = done(FAT, FAT_VALUES)
+    cannula = next(f for s in FAT.steps for f in s.fields if f.id == "cannula")
+    assert validate_field(cannula, "Coleman 3 mm", state) is None
+    assert "Too long" in validate_field(cannula, "x" * 5_001, state)
+    assert "control" in validate_field(cannula, "3 mm\x1b[2J", state)
