@@ -134,3 +134,19 @@ def test_a_value_over_the_csv_field_limit_is_a_message_not_a_traceback(store, tm
     with pytest.raises(UserError, match="Line 2: a value is longer than"):
         import_patients(store, write(tmp_path, text))
     assert sp.count_patients(store) == 0
+
+
+def test_a_stray_quote_swallowing_short_rows_is_caught_too(store, tmp_path):
+    text = ("given_name,family_name,date_of_birth,phone,email,notes\n"
+            'Ann,Smith,1970-01-01,,,"Likes tea\n'
+            "Bob,Jones,02/02/1971\n"
+            'Cid,Lee,1972-03-03,,,"fine"\n')
+    result = import_patients(store, write(tmp_path, text))
+    assert result.imported == 0 and [p.line for p in result.problems] == [2]
+
+
+def test_notes_over_several_lines_with_commas_still_import(store, tmp_path):
+    text = ("given_name,family_name,date_of_birth,notes\n"
+            'Ann,Smith,1970-01-01,"Allergies: latex, plaster\nPrefers mornings, not Mondays"\n')
+    result = import_patients(store, write(tmp_path, text))
+    assert result.imported == 1 and not result.problems

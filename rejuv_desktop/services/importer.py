@@ -81,6 +81,22 @@ def read_csv(data: bytes) -> tuple[list[str], list[tuple[int, dict]]]:
     return header, rows
 
 
+def _looks_like_a_row(header: list[str], line: str) -> bool:
+    """A line inside a value that reads as a row of its own: as many values as the header
+    (give or take the last), or the required names and a date of birth in their columns."""
+    values = next(csv.reader([line]), [])
+    if len(header) >= 3 and len(values) >= len(header) - 1:
+        return True
+    row = dict(zip(header, (v.strip() for v in values)))
+    if not all(row.get(f) for f in dp.REQUIRED):
+        return False
+    try:
+        dp.parse_date(row["date_of_birth"])
+    except (ValueError, ValidationError, UserError):
+        return False
+    return True
+
+
 def swallowed_rows(header: list[str], line: int, row: dict) -> RowProblem | None:
     """A stray quotation mark makes the CSV reader take the following lines into one value
     (three patients read as one patient's notes). A value with a line break whose next lines
@@ -91,8 +107,7 @@ def swallowed_rows(header: list[str], line: int, row: dict) -> RowProblem | None
         if not isinstance(value, str) or "\n" not in value:
             continue
         continuation = [ln for ln in value.replace("\r\n", "\n").split("\n")[1:] if ln.strip()]
-        looks_like_rows = [ln for ln in continuation
-                           if len(next(csv.reader([ln]), [])) >= len(header) - 1]
+        looks_like_rows = [ln for ln in continuation if _looks_like_a_row(header, ln)]
         if looks_like_rows:
             first = line - sum(v.count("\n") for v in row.values() if isinstance(v, str))
             return RowProblem(first, (
