@@ -355,13 +355,6 @@ def unlock_screen(store, practitioner_id: int, password: str) -> Practitioner:
     return _attempt(store, practitioner_id, password, "unlocked")
 
 
-def verify_password(store, practitioner_id: int, password: str) -> bool:
-    """Password check with no throttle and no record (kept for callers that only compare)."""
-    row = repo.find(store, practitioner_id)
-    return bool(row) and practitioner_id != SYSTEM_ID and _check_password(
-        row["password_hash"], password)
-
-
 def locked_accounts(store) -> dict[int, datetime]:
     """Accounts locked out now, with the time each lockout ends."""
     now = store.clock()
