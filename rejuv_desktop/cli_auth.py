@@ -122,7 +122,8 @@ def run_as_system(store, command: str) -> None:
 
 def sign_in_before_restore(db: Path, args) -> None:
     """Restore replaces the whole clinic: a practitioner of the clinic being replaced signs
-    in first. When there is no database there yet, there is no one to ask."""
+    in first. When there is no database there yet, or one never set up (no accounts), there
+    is no one to ask."""
     from rejuv_desktop.storage import open_store
 
     if not db.exists() or db.stat().st_size == 0:
@@ -135,6 +136,11 @@ def sign_in_before_restore(db: Path, args) -> None:
                         "move it out of the way (it is not deleted by a restore either), "
                         "then run the restore again.") from exc
     try:
+        from rejuv_desktop.services import practitioners as pr
+
+        if not pr.has_accounts(store):  # a clinic never set up (a start with no database)
+            log.info("restore over a database without accounts: no sign-in asked")
+            return
         sign_in(store, args, "restore")
     finally:
         store.close()

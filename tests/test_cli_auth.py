@@ -54,7 +54,7 @@ def test_patient_commands_refuse_without_a_practitioner(clinic, capsys, tmp_path
 def test_writes_are_attributed_to_the_practitioner_named_by_as(clinic, capsys, tmp_path):
     db, csv, admin, nurse = clinic
     argv = ["import-patients", "--db", str(db), str(csv),
-            *login(tmp_path, "Nurse Aisha Rahman", "battery staple")]
+            *login(tmp_path, "nurse aisha  RAHMAN", "battery staple")]
     assert cli.main(argv) == 0, capsys.readouterr().err
     assert patients_and_actors(db) == (1, [nurse])
 
@@ -119,3 +119,18 @@ def test_restore_needs_a_practitioner_of_the_clinic_it_replaces(clinic, capsys, 
     assert cli.main(["restore", "--db", str(db), "--from", str(backup)]) == 1
     assert "--as PRACTITIONER" in capsys.readouterr().err
     assert not list(db.parent.glob("*.before-restore-*"))
+
+
+def test_restore_over_a_clinic_never_set_up_needs_no_one(clinic, tmp_path, capsys):
+    db, *_ = clinic
+    assert cli.main(["backup", "--db", str(db), "--to", str(tmp_path / "b")]) == 0
+    backup = next((tmp_path / "b").glob("*.sqlite3"))
+    empty = tmp_path / "empty.sqlite3"
+    open_store(empty).close()  # what a start with no database leaves: no accounts at all
+    assert cli.main(["restore", "--db", str(empty), "--from", str(backup)]) == 0, \
+        capsys.readouterr().err
+    restored = open_store(empty)
+    try:
+        assert pr.has_accounts(restored)  # the clinic's accounts came back with the backup
+    finally:
+        restored.close()

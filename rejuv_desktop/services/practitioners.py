@@ -215,7 +215,9 @@ def find_account(store, who: str) -> Practitioner:
     who = (who or "").strip()
     if who.isdigit():
         return _person(store, int(who))
-    ids = repo.ids_named(store, who)
+    wanted = " ".join(who.split()).casefold()
+    ids = [p.id for p in list_practitioners(store, include_inactive=True)
+           if wanted in (p.name.casefold(), p.display.casefold())]
     if not ids:
         raise NotFound(f'There is no practitioner account named "{who}". Give the account '
                        "number or the name exactly as it appears in Settings > Practitioners.")

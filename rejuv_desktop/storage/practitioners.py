@@ -57,14 +57,6 @@ def find(store, practitioner_id: int) -> dict | None:
                            (practitioner_id,))
 
 
-def ids_named(store, name: str) -> list[int]:
-    """Ids of the people accounts whose name (or title and name) is ``name``, any case."""
-    return [r["id"] for r in store.query(
-        "SELECT id FROM practitioners WHERE id != ? AND (lower(name) = lower(?)"
-        " OR lower(trim(title || ' ' || name)) = lower(?)) ORDER BY id",
-        (SYSTEM_ID, name.strip(), name.strip()))]
-
-
 def count(store) -> int:
     """People accounts (the system account is not one)."""
     return store.scalar("SELECT count(*) FROM practitioners WHERE id != ?", (SYSTEM_ID,))
