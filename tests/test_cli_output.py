@@ -89,3 +89,11 @@ def test_lot_lookup_escapes_control_characters_from_stored_text(tmp_path, clock,
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\x07" not in out
     assert "Smith\\x1b]0;owned\\x07\\x1b[2J" in out
+
+
+def test_export_to_an_over_long_folder_name_is_a_message(demo_db, tmp_path, capsys):
+    out = tmp_path / ("x" * 300)
+    assert cli.main(["export-patient", "--db", str(demo_db), "--patient", "1", "--out",
+                     str(out), *login(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert "cannot be written: File name too long" in err and "Traceback" not in err
