@@ -56,7 +56,8 @@ def read_password_file(path: Path) -> str:
                         f"{exc.strerror or exc}.") from exc
     if not stat.S_ISREG(info.st_mode):
         raise UserError(f"The password file {path} is not a file.")
-    if info.st_mode & 0o077:
+    # POSIX permission bits; on Windows the file's folder (the user's profile) protects it.
+    if os.name == "posix" and info.st_mode & 0o077:
         raise UserError(
             f"The password file {path} can be read or changed by other users (permissions "
             f"{stat.filemode(info.st_mode)}). Make it private to its owner first: "
