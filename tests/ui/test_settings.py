@@ -96,3 +96,23 @@ def test_admin_deactivates_an_account_and_it_can_no_longer_sign_in(qtbot, store)
     pr.sign_out(store)
     with pytest.raises(pr.UserError, match="deactivated"):
         pr.sign_in(store, nurse, "aisha-pass")
+
+
+def test_a_title_typed_into_the_name_is_caught_in_the_account_form(qtbot, store):
+    admin, _ = admin_and_nurse(store)
+    pr.sign_in(store, admin, "claire-pass")
+    dialog = AccountDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.fields.edits["name"], "Dr Amélie Rousseau")
+    qtbot.keyClicks(dialog.fields.edits["title"], "Dr")
+    for key in ("password", "confirm"):
+        qtbot.keyClicks(dialog.fields.edits[key], "violet mountain ferry")
+    dialog.save()
+    assert dialog.fields.errors["name"].isVisible()
+    assert 'Leave the title "Dr" out of the name' in dialog.fields.errors["name"].text()
+    assert "Amélie Rousseau" not in [p.name for p in pr.list_practitioners(store)]
+    dialog.fields.edits["name"].setText("Amélie Rousseau")
+    dialog.save()
+    assert [p.display for p in pr.list_practitioners(store) if p.name == "Amélie Rousseau"] == [
+        "Dr Amélie Rousseau"]
