@@ -104,7 +104,7 @@ def test_a_title_typed_into_the_name_is_caught_in_the_account_form(qtbot, store)
     dialog = AccountDialog(store)
     qtbot.addWidget(dialog)
     dialog.show()
-    qtbot.keyClicks(dialog.fields.edits["name"], "Dr Amélie Rousseau")
+    dialog.fields.edits["name"].setText("Dr Amélie Rousseau")  # (keyClicks: ASCII only)
     qtbot.keyClicks(dialog.fields.edits["title"], "Dr")
     for key in ("password", "confirm"):
         qtbot.keyClicks(dialog.fields.edits[key], "violet mountain ferry")
