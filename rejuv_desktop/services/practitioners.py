@@ -69,7 +69,7 @@ class Practitioner:
 
 def _from_row(row: dict) -> Practitioner:
     return Practitioner(row["id"], row["name"], row["title"], row["registration"], row["role"],
-                        bool(row.get("active", 1)))
+                        active=bool(row.get("active", 1)))
 
 
 def password_problem(password: str, related: list[str] = ()) -> str | None:

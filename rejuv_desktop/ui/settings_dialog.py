@@ -137,17 +137,18 @@ class SettingsDialog(QDialog):
 
         accounts = QWidget()
         al = QVBoxLayout(accounts)
-        self.accounts = QTableWidget(0, 5)
+        headers = [self.tr("Name"), self.tr("Title"), self.tr("Registration"), self.tr("Role"),
+                   self.tr("Status")]
+        self.status_column = headers.index(self.tr("Status"))
+        self.accounts = QTableWidget(0, len(headers))
         self.accounts.setObjectName("accounts")
-        self.accounts.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Title"),
-                                                 self.tr("Registration"), self.tr("Role"),
-                                                 self.tr("Status")])
+        self.accounts.setHorizontalHeaderLabels(headers)
         self.accounts.verticalHeader().hide()
         self.accounts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.accounts.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.accounts.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.accounts.horizontalHeader().setSectionResizeMode(
-            4, QHeaderView.ResizeMode.ResizeToContents)
+            self.status_column, QHeaderView.ResizeMode.ResizeToContents)
         al.addWidget(self.accounts)
         row = QHBoxLayout()
         self.add_button = QPushButton(self.tr("Add practitioner…"))
@@ -204,8 +205,9 @@ class SettingsDialog(QDialog):
             else:
                 status = self.tr("Active") if p.active else self.tr("Deactivated")
             for j, text in enumerate((p.name, p.title, p.registration,
-                                      self.tr(pr.ROLES[p.role]), status)):
+                                      self.tr(pr.ROLES[p.role]))):
                 self.accounts.setItem(i, j, QTableWidgetItem(text))
+            self.accounts.setItem(i, self.status_column, QTableWidgetItem(status))
         self._selection_changed()
 
     def _selection_changed(self) -> None:
