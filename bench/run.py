@@ -98,7 +98,7 @@ def main(argv=None) -> int:
         # Last: it reads the whole file, and would push the other figures' pages out of the
         # system's file cache.
         print("Timing the full integrity check …", flush=True)
-        results["startup_check_s"] = m.startup_check_seconds(big_db)
+        results["startup_check"] = m.startup_check_seconds(big_db)
 
     rows = figures(results, big, small)
     print()
@@ -122,11 +122,16 @@ def figures(r: dict, big: int, small: int) -> list[Row]:
     rows.append(Row("1. Cold start to main window shown and list filled (after a clean exit)",
                     ms(app_s * 1000), f"bare QMainWindow {ms(bare_s * 1000)}", app_s / bare_s,
                     "≤ 1.5x", app_s / bare_s <= 1.5))
-    if "startup_check_s" in r:
-        check = r["startup_check_s"]
-        rows.append(Row("1b. After an unclean exit: full integrity check before opening, + 1.",
-                        f"check {ms(check * 1000)}", f"bare QMainWindow {ms(bare_s * 1000)}",
-                        (app_s + check) / bare_s, "≤ 1.5x", (app_s + check) / bare_s <= 1.5))
+    unclean_s = m.median(start["unclean_s"])
+    rows.append(Row("1b. Start after an unclean exit: window shown, list filled, check running "
+                    "behind it", ms(unclean_s * 1000), f"bare QMainWindow {ms(bare_s * 1000)}",
+                    unclean_s / bare_s, "≤ 1.5x", unclean_s / bare_s <= 1.5))
+    if "startup_check" in r:
+        check, bare_check = r["startup_check"]["check_s"], r["startup_check"]["bare_s"]
+        rows.append(Row("1c. The integrity check behind it, with its progress (saves wait this "
+                        "long; reading does not)", ms(check * 1000),
+                        f"bare PRAGMA quick_check {ms(bare_check * 1000)}", check / bare_check,
+                        "≤ 1.1x", check / bare_check <= 1.1))
     model = ui_big["search_model_ms"]
     bare_page = ui_big["search_bare_ms"]
     rows.append(Row(f"2. Search as you type, text change to model updated ({big:,}), p95",

@@ -144,6 +144,12 @@ def main(out: Path) -> None:
 
     planned = sp.search_patients(store, "Żółkiewska")[0]["id"]
     plan = sd.active_plan(store, planned, "fat_transfer")
+    # The session is shown on its planned day (the gate refuses it earlier).
+    from datetime import date as _date, timedelta as _td
+
+    now = store.clock()
+    ahead = _td(days=max(0, (_date.fromisoformat(plan["start_date"]) - now.date()).days))
+    store.clock = lambda: now + ahead
     session = ss.start_session(store, plan["id"])
     for key in ("sign_in.identity", "sign_in.photos"):
         ss.tick(store, session, key)

@@ -10,7 +10,7 @@ import logging
 import sys
 from pathlib import Path
 
-from rejuv_desktop import __version__, cli_auth, paths
+from rejuv_desktop import APP_NAME, __version__, cli_auth, paths
 from rejuv_desktop.errors import UserError
 
 log = logging.getLogger(__name__)
@@ -87,13 +87,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _open(db: Path | None, *, must_exist: bool = True):
+def _open(db: Path | None, *, must_exist: bool = True, read_only: bool = False):
+    """Open the database; for writing (the default) this takes the single-writer lock, so a
+    command is refused at once, naming the holder, while the app or another command writes."""
     from rejuv_desktop.storage import open_store
 
     path = db or paths.default_db_path()
     if must_exist and not path.exists():
         raise UserError(f"No database at {path}.")
-    return open_store(path)
+    return open_store(path, read_only=read_only)
 
 
 def cmd_demo(args) -> int:
@@ -117,7 +119,7 @@ def cmd_demo(args) -> int:
 def cmd_check(args) -> int:
     from rejuv_desktop.services.check import check_database
 
-    store = _open(args.db)
+    store = _open(args.db, read_only=True)  # a reader: runs beside the app, takes no lock
     try:
         cli_auth.run_as_system(store, "check")
         report = check_database(store)
@@ -234,14 +236,14 @@ def cmd_restore(args) -> int:
     from datetime import datetime
 
     from rejuv_desktop.services import backup as sb
+    from rejuv_desktop.storage import private_files, writer_lock
 
     db = args.db or paths.default_db_path()
-    pid = sb.lock_holder(db)
-    if pid is not None:
-        raise UserError(f"Rejuv Desktop is open on {db} (process {pid}). Close it, then run "
-                        "the restore again. Nothing was changed.")
-    cli_auth.sign_in_before_restore(db, args)
-    result = sb.restore(db, args.source, datetime.now())
+    if not db.parent.exists():
+        private_files.private_dir(db.parent)
+    with writer_lock.holding(db):  # across the whole swap: no writer can start meanwhile
+        cli_auth.sign_in_before_restore(db, args)
+        result = sb.restore(db, args.source, datetime.now())
     print(f"Restored {db} from {result.restored_from}"
           + (f" (backup of {result.backup_taken_at:%d/%m/%Y %H:%M})."
              if result.backup_taken_at else "."))
@@ -284,7 +286,15 @@ COMMANDS = {"demo": cmd_demo, "check": cmd_check, "import-patients": cmd_import,
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    from rejuv_desktop.logs import setup_logging
+    from rejuv_desktop.logs import set_database, setup_logging
+    from rejuv_desktop.storage import private_files, writer_lock
+
+    private_files.private_umask()
+    if paths.data_dir().exists():  # the clinic's folder: the user's alone
+        private_files.private_dir(paths.data_dir())
+    writer_lock.set_program(APP_NAME if args.command in (None, "gui")
+                            else f"rejuv-desktop {args.command}")
+    set_database(getattr(args, "db", None) or paths.default_db_path())  # named in log lines
 
     try:
         setup_logging()

@@ -23,7 +23,7 @@ def test_bench_quick_prints_every_figure_with_its_baseline(tmp_path):
     assert run.returncode == 0, run.stderr[-3000:]
     text = run.stdout
     assert "Machine:" in text and "SQLite" in text and "Qt" in text
-    for figure in ("1. Cold start", "1b. After an unclean exit", "2. Search as you type",
+    for figure in ("1. Cold start", "1b. Start after an unclean exit", "1c. The integrity check", "2. Search as you type",
                    "3. Open the patient", "4. Checklist tick", "5. Consent PDF",
                    "6. Peak memory", "7. Growth"):
         assert figure in text, figure

@@ -58,8 +58,10 @@ class SignatureInfo:
 class ConsentContext:
     """Everything a consent form for one procedure prints.
 
-    ``caution_findings`` holds (finding, practitioner's justification, justified by) for each
-    screening answer that raised caution; an empty list prints "none". ``photo_consent`` maps a
+    ``caution_findings`` holds (finding, why the treatment can go ahead, noted by) for every
+    screening reason that is not "eligible" (caution, an unknown answer, a deferral with its
+    wait or a doctor's override); an empty list prints "none". ``plan_warnings`` holds
+    sentences printed under the planned sessions (a first session inside the time to reflect). ``photo_consent`` maps a
     use (``clinical_record``, ``teaching``, ``publication``) to the patient's yes/no; None prints
     empty boxes to tick on paper. ``signature`` set makes the signed copy.
     """
@@ -72,6 +74,7 @@ class ConsentContext:
     document_id: str
     planned_sessions: list[str] = field(default_factory=list)
     caution_findings: list[tuple[str, str, str]] = field(default_factory=list)
+    plan_warnings: list[str] = field(default_factory=list)
     photo_consent: dict[str, bool] | None = None
     signature: SignatureInfo | None = None
 
@@ -102,7 +105,9 @@ class SummaryContext:
 
     ``merz`` maps ``"left"``/``"right"`` to a Merz Hand Grading Scale grade (0-4) or None when
     not graded. ``verdicts`` holds (procedure label, level, reason sentences) where level is
-    ``eligible``, ``caution``, ``defer`` or ``contraindicated``.
+    ``eligible``, ``caution``, ``defer`` or ``contraindicated``. ``screening_points`` holds
+    (treatment and what was found, what was decided, noted by) for every reason that is not "eligible";
+    ``plan_warnings`` sentences printed under the plan.
     """
 
     clinic: ClinicInfo
@@ -118,6 +123,8 @@ class SummaryContext:
     recommendation: list[str] = field(default_factory=list)
     plan: list[str] = field(default_factory=list)
     notes: str = ""
+    screening_points: list[tuple[str, str, str]] = field(default_factory=list)
+    plan_warnings: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

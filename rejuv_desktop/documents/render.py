@@ -49,7 +49,8 @@ def render_consent(ctx: ConsentContext, lang: str = "en") -> RenderedDocument:
     labels = load_labels(lang)
     values = _common_values(ctx, labels) | {"planned_session_count": str(len(ctx.planned_sessions))}
     data = _block_data(ctx, labels)
-    data.lists = {"planned_sessions": list(ctx.planned_sessions)}
+    data.lists = {"planned_sessions": list(ctx.planned_sessions),
+                  "plan_warnings": list(ctx.plan_warnings)}
     data.tables = {"caution_findings": [tuple(f) for f in ctx.caution_findings]}
     data.ticks = {"photo_consent": dict(ctx.photo_consent) if ctx.photo_consent is not None else None}
     if sig is not None:
@@ -88,7 +89,9 @@ def render_summary(ctx: SummaryContext, lang: str = "en") -> RenderedDocument:
         "skin_notes": list(ctx.skin_notes),
         "recommendation": list(ctx.recommendation),
         "plan": list(ctx.plan),
+        "plan_warnings": list(ctx.plan_warnings),
     }
+    data.tables = {"screening_points": [tuple(x) for x in ctx.screening_points]}
     data.texts = {"goals": ctx.goals, "notes": ctx.notes}
     data.merz = dict(ctx.merz)
     data.verdicts = [(label, level, list(reasons)) for label, level, reasons in ctx.verdicts]

@@ -50,10 +50,11 @@ DATE_BASES: dict[str, tuple[str, ...]] = {
 # Record fields a data block may print, per kind and block type.
 SOURCES: dict[str, dict[str, dict[str, int]]] = {
     "list": {
-        "consent": {"planned_sessions": 1},
-        "summary": {"concerns": 1, "skin_notes": 1, "recommendation": 1, "plan": 1},
+        "consent": {"planned_sessions": 1, "plan_warnings": 1},
+        "summary": {"concerns": 1, "skin_notes": 1, "recommendation": 1, "plan": 1,
+                    "plan_warnings": 1},
     },
-    "table": {"consent": {"caution_findings": 3}},
+    "table": {"consent": {"caution_findings": 3}, "summary": {"screening_points": 3}},
     "text": {"summary": {"goals": 1, "notes": 1}},
     "checkboxes": {"consent": {"photo_consent": 1}},
 }

@@ -10,12 +10,13 @@ from __future__ import annotations
 import copy
 import math
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
-from rejuv_desktop.domain import text as dt
+from rejuv_desktop.domain import plan_binding as pb
 from rejuv_desktop.domain import recommendation as rec
 from rejuv_desktop.domain import screening as scr
+from rejuv_desktop.domain import text as dt
 from rejuv_desktop.domain.protocols import load_protocol
 from rejuv_desktop.domain.scales import load_scales
 from rejuv_desktop.domain.schedule import PlannedSession, plan_sessions
@@ -37,7 +38,7 @@ def new_data() -> dict[str, Any]:
         "hands": {side: dict(hand) for side in SIDES},
         "fitzpatrick": None, "weight_kg": None, "donor_fat": None,
         "answers": {}, "details": {},
-        "justifications": {},
+        "justifications": {}, "overrides": {}, "unsupported_reasons": {},
         "chosen": [], "plan": {}, "none_planned_reason": "", "notes": "",
     }
 
@@ -113,6 +114,13 @@ class Evaluation:
     def allowed(self, procedure: str) -> bool:
         return not self.stop and self.verdicts[procedure].level != "contraindicated"
 
+    def recommended(self, procedure: str) -> bool:
+        return procedure in self.recommendation.procedures
+
+    def binding(self, procedure: str, today: date) -> pb.Binding:
+        """What the verdict and the recommendation allow for planning ``procedure``."""
+        return pb.binding(procedure, self.verdicts[procedure], self.recommended(procedure), today)
+
 
 def evaluate(data: dict, rules: scr.ScreeningRules | None = None) -> Evaluation:
     """Verdicts for both procedures and the reasoned recommendation."""
@@ -150,9 +158,82 @@ def _free_texts(data: dict, prefix: str = ""):
             for sub, text in _free_texts(value, inner):
                 yield (sub[:-len(".text")] if sub.endswith(".text") else sub), text
 
+
+def plan_start(data: dict, procedure: str) -> date | None:
+    """The first-session date written in the plan, None when missing or not a date."""
+    try:
+        return date.fromisoformat((data.get("plan") or {}).get(procedure, {}).get("start") or "")
+    except (TypeError, ValueError, AttributeError):
+        return None
+
+
+def plan_warnings(data: dict, today: date, cooling_off_days: int,
+                  rules: scr.ScreeningRules | None = None) -> dict[str, str]:
+    """Per chosen procedure, the warning for a first session inside the reflection period."""
+    rules = rules or scr.load_rules()
+    out = {}
+    for p in data.get("chosen") or []:
+        start = plan_start(data, p)
+        if start is not None and p in scr.PROCEDURES:
+            warning = pb.reflection_warning(rules.procedure_name(p), start, today, cooling_off_days)
+            if warning:
+                out[p] = warning
+    return out
+
+
+def spacing_warnings(data: dict, rules: scr.ScreeningRules | None = None) -> list[str]:
+    """Planned sessions of one procedure too soon after another's on the same hands (the
+    protocols' spacing, e.g. mesotherapy within three weeks of a fat graft): each would need a
+    doctor's reason to start on its date."""
+    rules = rules or scr.load_rules()
+    dates: dict[str, list[date]] = {}
+    for p in data.get("chosen") or []:
+        try:
+            dates[p] = [s.target for s in planned_sessions(p, (data.get("plan") or {}).get(p) or {})]
+        except (ValidationError, ValueError, TypeError):
+            continue
+    out = []
+    for later, later_dates in dates.items():
+        protocol = load_protocol(later)
+        for earlier, earlier_dates in dates.items():
+            rule = protocol.spacing_after(earlier) if earlier != later else None
+            if rule is None:
+                continue
+            clash = next(((a, b) for b in later_dates for a in earlier_dates
+                          if a <= b < a + timedelta(days=rule.days)), None)
+            if clash:
+                out.append(f"{rules.procedure_name(later).capitalize()} on {pb.fmt(clash[1])} "
+                           f"is less than {rule.days} days after {rules.procedure_name(earlier)} "
+                           f"on {pb.fmt(clash[0])}: {rule.reason}")
+    return out
+
+
+def spaced_start(procedure: str, start: date, data: dict, horizon_days: int = 400) -> date:
+    """The first day from ``start`` on which the procedure's planned sessions keep the
+    protocols' spacing from the other procedures already planned (``start`` when none is
+    near, or when no day within ``horizon_days`` does)."""
+    others = [p for p in data.get("chosen") or [] if p != procedure and plan_start(data, p)]
+    if not others:
+        return start
+    plan = dict((data.get("plan") or {}).get(procedure) or default_plan(procedure, start))
+    for offset in range(horizon_days):
+        day = start + timedelta(days=offset)
+        trial = {"chosen": [*others, procedure],
+                 "plan": {**{p: data["plan"][p] for p in others},
+                          procedure: {**plan, "start": day.isoformat()}}}
+        if not spacing_warnings(trial):
+            return day
+    return start
+
+
 def check_complete(data: dict, evaluation: Evaluation,
-                   rules: scr.ScreeningRules | None = None) -> dict[str, str]:
-    """What still stops the consultation from being finalised, by field (empty when none)."""
+                   rules: scr.ScreeningRules | None = None,
+                   today: date | None = None) -> dict[str, str]:
+    """What still stops the consultation from being finalised, by field (empty when none).
+
+    ``today`` is the day of the consultation: with it, the plan's dates are held to the
+    verdict (a deferral's wait) and to a sensible range.
+    """
     rules = rules or scr.load_rules()
     data = merged(data)
     errors: dict[str, str] = {}
@@ -192,7 +273,10 @@ def check_complete(data: dict, evaluation: Evaluation,
     for procedure in chosen:
         verdict = evaluation.verdicts[procedure]
         name = rules.procedure_name(procedure)
-        if verdict.level == "contraindicated":
+        if today is not None:
+            errors.update(pb.plan_errors(name, evaluation.binding(procedure, today), data,
+                                         plan_start(data, procedure), today))
+        elif verdict.level == "contraindicated":
             errors[f"chosen.{procedure}"] = f"{name.capitalize()} is contraindicated: it cannot be planned"
         if verdict.level == "caution" and not (data["justifications"].get(procedure) or {}).get("text", "").strip():
             errors[f"justification.{procedure}"] = f"Write the justification for {name}"
@@ -202,5 +286,5 @@ def check_complete(data: dict, evaluation: Evaluation,
             planned_sessions(procedure, data["plan"].get(procedure) or {})
         except ValidationError as exc:
             for key, message in exc.errors.items():
-                errors[f"plan.{procedure}.{key}"] = message
+                errors.setdefault(f"plan.{procedure}.{key}", message)
     return errors

@@ -14,9 +14,10 @@ from typing import Any
 
 from rejuv_desktop.content import ContentFile
 from rejuv_desktop.domain.protocols import (APPLIES, CHECK_KINDS, CONSENT_GATE, FIELD_TYPES,
-                                            FOLLOW_UP_KINDS, TIME_OUT, Check, DoseLimit, Field,
-                                            FollowUpRule, Gate, Item, Protocol, Series, Step,
-                                            is_empty)
+                                            FOLLOW_UP_KINDS, PROCEDURES, TIME_OUT, Check,
+                                            DoseLimit, Field,
+                                            FollowUpRule, Gate, Item, Protocol, Series, Spacing,
+                                            Step, is_empty)
 from rejuv_desktop.errors import ContentError
 
 
@@ -46,9 +47,10 @@ _KINDS: dict[str, tuple[Any, str]] = {
     "texts": (lambda v: isinstance(v, list) and all(isinstance(x, str) and x for x in v), "a list of text"),
 }
 _SINGULAR = {"steps": "step", "items": "item", "fields": "field", "follow_ups": "follow-up",
-             "dose_limits": "dose limit", "checks": "check", "series": "series"}
+             "dose_limits": "dose limit", "checks": "check", "series": "series", "spacing": "spacing"}
 _TOP_KEYS = {"id", "version", "procedure", "title", "source", "note", "steps", "series", "follow_ups",
-             "dose_limits", "checks"}
+             "dose_limits", "checks", "spacing"}
+_SPACING_KEYS = {"after", "days", "reason", "verified", "source", "note"}
 _STEP_KEYS = {"id", "title", "invasive", "gates", "items", "fields", "help"}
 _ITEM_KEYS = {"id", "text", "required", "help"}
 _FIELD_KEYS = {"id", "label", "type", "unit", "min", "max", "choices", "multiple", "required",
@@ -181,10 +183,26 @@ class _Reader:
         checks = [self.check(("checks", i), t, steps, limits)
                   for i, t in enumerate(self.get(top, d, "checks", "tables", []))]
         self.unique(lambda i: ("checks", i), [c.id for c in checks], "check id")
+        spacing = [self.spacing(("spacing", i), t)
+                   for i, t in enumerate(self.get(top, d, "spacing", "tables", []))]
+        self.unique(lambda i: ("spacing", i), [x.after for x in spacing], "spacing after")
         return Protocol(id=pid, version=version, procedure=procedure, title=title, steps=tuple(steps),
                         series=series, follow_ups=tuple(follow_ups), dose_limits=tuple(limits),
                         checks=tuple(checks), source=self.get(top, d, "source", "str", ""),
-                        path=str(self.cf.path))
+                        path=str(self.cf.path), spacing=tuple(spacing))
+
+    def spacing(self, where: tuple, t: dict) -> Spacing:
+        self.keys(where, t, _SPACING_KEYS)
+        after = self.ident(where, t, "after")
+        if after not in PROCEDURES:
+            raise self.fail(where, f"spacing after '{after}': no such procedure (use one of: "
+                                   f"{', '.join(PROCEDURES)})", "after")
+        days = self.get(where, t, "days", "int")
+        if not 0 <= days <= 3660:
+            raise self.fail(where, f"spacing after '{after}': days must be from 0 to 3660", "days")
+        return Spacing(after=after, days=days, reason=self.get(where, t, "reason", "text"),
+                       verified=self.get(where, t, "verified", "bool", True),
+                       source=self.get(where, t, "source", "str", ""))
 
     def step(self, where: tuple, t: dict) -> Step:
         self.keys(where, t, _STEP_KEYS)

@@ -262,6 +262,18 @@ class Check:
 
 
 @dataclass(frozen=True)
+class Spacing:
+    """The shortest time between an earlier session of ``after`` on the same hands and a
+    session of this procedure (``after`` may be this procedure: the gap between sessions)."""
+
+    after: str
+    days: int
+    reason: str
+    verified: bool = True
+    source: str = ""
+
+
+@dataclass(frozen=True)
 class Protocol:
     """A procedure protocol as loaded and checked from its content file."""
 
@@ -276,6 +288,11 @@ class Protocol:
     checks: tuple[Check, ...] = ()
     source: str = ""
     path: str = ""
+    spacing: tuple[Spacing, ...] = ()
+
+    def spacing_after(self, procedure: str) -> Spacing | None:
+        """The minimum gap after an earlier session of ``procedure``, if the protocol sets one."""
+        return next((x for x in self.spacing if x.after == procedure), None)
 
     def step(self, step_id: str) -> Step:
         """The step with this id; KeyError if there is none."""

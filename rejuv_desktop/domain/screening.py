@@ -79,6 +79,9 @@ class Rule:
     wait: str | None = None
     source: str = ""
     verified: bool = True
+    wait_days: int | None = None
+    """The wait in days counted from the consultation, when it is a length of time; None when
+    it lasts until something resolves (then nothing can be dated before a new screening)."""
 
 
 @dataclass(frozen=True)
@@ -132,6 +135,7 @@ class Reason:
     wait: str | None = None
     source: str = ""
     verified: bool = True
+    wait_days: int | None = None
 
 
 @dataclass(frozen=True)
@@ -239,12 +243,14 @@ def screen(answers: Mapping[str, str | None], rules: ScreeningRules | None = Non
         for rule in rules.rules_for(procedure):
             answer = effective[rule.question_id]
             if answer == "yes":
-                text, level, wait = _yes_text(rule), rule.level, rule.wait
+                text, level, wait, days = _yes_text(rule), rule.level, rule.wait, rule.wait_days
             elif answer == "unknown":
-                text, level, wait = _unknown_text(rules.question(rule.question_id), rule, rules), "caution", None
+                text, level, wait, days = (_unknown_text(rules.question(rule.question_id), rule, rules),
+                                           "caution", None, None)
             else:
                 continue
-            reasons.append(Reason(rule.question_id, answer, level, text, wait, rule.source, rule.verified))
+            reasons.append(Reason(rule.question_id, answer, level, text, wait, rule.source, rule.verified,
+                                  days if level == "defer" else None))
         # sorted() is stable: reasons of equal severity keep the order of the questionnaire.
         reasons.sort(key=lambda r: severity(r.level), reverse=True)
         verdicts[procedure] = Verdict(most_severe(r.level for r in reasons), tuple(reasons))
@@ -255,7 +261,7 @@ def verdict_to_dict(verdict: Verdict) -> dict[str, Any]:
     """A JSON-able copy of a verdict, for storing with the consultation."""
     reasons = [
         {"question_id": r.question_id, "answer": r.answer, "level": r.level, "text": r.text,
-         "wait": r.wait, "verified": r.verified}
+         "wait": r.wait, "wait_days": r.wait_days, "verified": r.verified}
         for r in verdict.reasons
     ]
     return {"level": verdict.level, "reasons": reasons}

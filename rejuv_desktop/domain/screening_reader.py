@@ -16,7 +16,7 @@ from rejuv_desktop.domain.screening import (LEVELS, PROCEDURES, REQUIRED_QUESTIO
 from rejuv_desktop.errors import ContentError
 
 _QUESTION_KEYS = {"id", "section", "text", "statement", "detail", "help", "follows"}
-_RULE_KEYS = {"question", "procedure", "level", "reason", "wait", "source", "verified"}
+_RULE_KEYS = {"question", "procedure", "level", "reason", "wait", "source", "verified", "wait_days"}
 _TOP_KEYS = {"id", "version", "title", "levels", "procedures", "questions", "rules"}
 
 
@@ -149,7 +149,14 @@ def _parse_rules(cf: ContentFile, question_ids: set[str]) -> tuple[Rule, ...]:
         verified = entry.data.get("verified", True)
         if not isinstance(verified, bool):
             raise entry.fail("'verified' must be true or false", "verified =")
-        rules.append(Rule(qid, procedure, level, entry.text("reason"), wait, entry.text("source"), verified))
+        wait_days = entry.data.get("wait_days")
+        if wait_days is not None:
+            if level != "defer":
+                raise entry.fail(f"'wait_days' is for a rule that defers, not one at '{level}'", "wait_days =")
+            if isinstance(wait_days, bool) or not isinstance(wait_days, int) or not 1 <= wait_days <= 3660:
+                raise entry.fail("'wait_days' must be a whole number of days from 1 to 3660", "wait_days =")
+        rules.append(Rule(qid, procedure, level, entry.text("reason"), wait, entry.text("source"), verified,
+                          wait_days))
     return tuple(rules)
 
 

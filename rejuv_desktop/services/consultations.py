@@ -13,10 +13,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from rejuv_desktop.domain import consultation as dc
+from rejuv_desktop.domain import plan_binding as pb
 from rejuv_desktop.domain import screening as scr
 from rejuv_desktop.domain.recommendation import Recommendation
 from rejuv_desktop.errors import UserError, ValidationError
 from rejuv_desktop.services import practitioners as pr
+from rejuv_desktop.services import settings as ss
 from rejuv_desktop.storage import consultations as repo
 from rejuv_desktop.storage import patients as patients_repo
 
@@ -102,7 +104,8 @@ def finalise(store, draft_id: int) -> int:
     data = dc.merged(row["data"])
     rules = scr.load_rules()
     evaluation = dc.evaluate(data, rules)
-    errors = dc.check_complete(data, evaluation, rules)
+    today = consultation_day(store, row["amends_id"])
+    errors = dc.check_complete(data, evaluation, rules, today=today)
     if errors:
         raise ValidationError(errors)
     actor = pr.get_practitioner(store, store.actor_id)
@@ -118,6 +121,17 @@ def finalise(store, draft_id: int) -> int:
             j.setdefault("by", actor.display)
             j.setdefault("by_id", actor.id)
             j.setdefault("at", now)
+    # An override stands only for a deferred procedure that is planned, and only a doctor may
+    # record it; a reason for an unsupported procedure only where the recommendation is silent.
+    data["overrides"] = {p: o for p in chosen if evaluation.verdicts[p].level == "defer"
+                         and (o := pb.override(data, p))}
+    data["unsupported_reasons"] = {p: u for p in chosen if not evaluation.recommended(p)
+                                   and (u := pb.unsupported_reason(data, p))}
+    if data["overrides"]:
+        pr.require_doctor(store, "override a screening deferral")
+    for entry in (*data["overrides"].values(), *data["unsupported_reasons"].values()):
+        entry["text"] = entry["text"].strip()
+        entry.update(by=actor.display, by_id=actor.id, at=now)
     data["chosen"] = chosen
     data["plan"] = {p: data["plan"][p] for p in chosen}
     outcome = "stopped" if evaluation.stop else ("planned" if chosen else "not_planned")
@@ -178,7 +192,34 @@ def plans_of(store, patient_id: int, active_only: bool = False) -> list[dict]:
 
 
 def default_start(store) -> date:
-    """First-session date offered by default: two weeks ahead, time to reflect."""
-    from datetime import timedelta
+    """First-session date offered by default: after the clinic's reflection period."""
+    return pb.reflection_end(store.clock().date(), ss.cooling_off_days(store))
 
-    return store.clock().date() + timedelta(days=14)
+
+@dataclass(frozen=True)
+class PlanningContext:
+    """What the plan pages need besides the draft: the day, the clinic's reflection period,
+    the first date offered, and whether the signed-in practitioner is a doctor."""
+
+    today: date
+    default_start: date
+    cooling_off_days: int
+    doctor: bool
+    actor: str
+
+
+def consultation_day(store, amends_id: int | None = None) -> date:
+    """The day a plan's dates and waits count from: today, or for an amendment the day of the
+    consultation it corrects (the patient was screened then)."""
+    if amends_id:
+        return date.fromisoformat(repo.get_consultation(store, amends_id)["finalised_at"][:10])
+    return store.clock().date()
+
+
+def planning_context(store, amends_id: int | None = None) -> PlanningContext:
+    """The day and the settings the wizard's plan pages hold a plan to."""
+    actor = pr.get_practitioner(store, store.actor_id) if store.actor_id else None
+    today = consultation_day(store, amends_id)
+    start = max(default_start(store), pb.reflection_end(today, ss.cooling_off_days(store)))
+    return PlanningContext(today, start, ss.cooling_off_days(store),
+                           bool(actor and actor.doctor), actor.display if actor else "")

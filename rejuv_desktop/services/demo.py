@@ -50,8 +50,9 @@ TOWNS = ["Bath BA1", "Harrogate HG1", "Cheltenham GL50", "Guildford GU1", "Chest
          "York YO1", "Winchester SO23", "Lyon 69002"]
 DEMO_PASSWORD = "demo-clinic"
 DEMO_PRACTITIONERS = [
-    {"name": "Claire Martin", "title": "Dr", "registration": "GMC 7123456", "role": "admin"},
-    {"name": "Samuel Okafor", "title": "Dr", "registration": "GMC 7654321"},
+    {"name": "Claire Martin", "title": "Dr", "registration": "GMC 7123456", "role": "admin",
+     "is_doctor": True},
+    {"name": "Samuel Okafor", "title": "Dr", "registration": "GMC 7654321", "is_doctor": True},
     {"name": "Aisha Rahman", "title": "Nurse", "registration": "NMC 12A3456E"},
 ]
 NOTES = ["", "", "Prefers morning appointments.", "Referred by Dr Ahmed (GP).",

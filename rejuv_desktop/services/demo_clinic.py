@@ -198,11 +198,11 @@ def build_story(store, today: date) -> dict:
 
         # 2. Mesotherapy series under way: next session due this week.
         p = ids[1]
-        _consult(store, clock, p, d(45), _data(
+        _consult(store, clock, p, d(47), _data(
             ["crepey_skin", "dryness", "loss_of_elasticity"], (1, 1),
             skin=("poor", "poor", "crepey"), goals="Smoother, less crepey skin.",
             chosen=["mesotherapy"], plans={"mesotherapy": _plan("mesotherapy", d(32), 5, 18)}))
-        meso = _consent(store, clock, p, "mesotherapy", d(40))
+        meso = _consent(store, clock, p, "mesotherapy", d(47))
         for ago in (32, 14):
             _session(store, clock, meso, d(ago), _meso_values(d(ago), 1), practitioner=3)
         clock.at(d(14), 16)

@@ -20,6 +20,7 @@ from rejuv_desktop.documents.context import (AftercareContext, ClinicInfo, Conse
                                              PatientInfo, PractitionerInfo, SignatureInfo,
                                              SummaryContext)
 from rejuv_desktop.domain import consultation as dc
+from rejuv_desktop.domain import plan_binding as pb
 from rejuv_desktop.domain import screening as scr
 from rejuv_desktop.domain.recommendation import CONCERN_LABELS
 from rejuv_desktop.domain.schedule import planned_session_line
@@ -142,21 +143,84 @@ def active_plan(store, patient_id: int, procedure: str) -> dict | None:
         (patient_id, procedure))
 
 
+def _long(day: date) -> str:
+    return f"{day:%d %B %Y}"
+
+
+def _by(entry: dict) -> str:
+    when = (entry.get("at") or "")[:10]
+    return f"{entry.get('by', '')}, {_long(date.fromisoformat(when))}" if when else entry.get("by", "")
+
+
+def _consulted_by(consultation: dict) -> str:
+    return " ".join(x for x in (consultation.get("practitioner_title"),
+                                consultation.get("practitioner_name")) if x)
+
+
+def _decision(consultation: dict, procedure: str, reason: dict) -> tuple[str, str] | None:
+    """(what was decided, by whom) for one screening reason of a procedure, as printed."""
+    data = consultation["data"]
+    chosen = procedure in data.get("chosen", [])
+    level = reason["level"]
+    if level == "contraindicated":
+        return "Not suitable: this treatment is not offered.", _consulted_by(consultation)
+    if not chosen:
+        what = ("Not planned: to be reviewed after the wait." if level == "defer"
+                else "Not planned.")
+        return what, _consulted_by(consultation)
+    if level == "defer":
+        override = pb.override(data, procedure)
+        if override:
+            return f"Doctor's override: {override['text']}", _by(override)
+        start = data["plan"].get(procedure, {}).get("start")
+        return (f"Planned after the wait: first session on {_long(date.fromisoformat(start))}."
+                if start else "Planned after the wait.", _consulted_by(consultation))
+    justification = data.get("justifications", {}).get(procedure) or {}
+    return justification.get("text", "") or "To confirm before treatment.", justification.get(
+        "by", _consulted_by(consultation))
+
+
+def screening_points(consultation: dict, procedures: tuple[str, ...]) -> list[tuple[str, str, str]]:
+    """(procedure, what was found, what was decided, by) for every reason that is not eligible."""
+    rows = []
+    for p in procedures:
+        verdict = consultation["screening"].get("verdicts", {}).get(p) or {}
+        for r in verdict.get("reasons", []):
+            if r["level"] == "eligible":
+                continue
+            what, by = _decision(consultation, p, r)
+            rows.append((p, r["text"], what, by))
+    return rows
+
+
+def _reflection_warning(first: date, given_on: date, days: int) -> str | None:
+    end = pb.reflection_end(given_on, days)
+    if first >= end:
+        return None
+    return (f"Please note: your first session is planned for {_long(first)}, before the end "
+            f"of the {days} days you are given to reflect (until {_long(end)}). It will not "
+            "start before then unless a doctor records why, and you may change your mind at "
+            "any time.")
+
+
 def consent_context(store, plan_id: int, photo_consent: dict | None = None,
-                    signature: SignatureInfo | None = None, number: str = "") -> ConsentContext:
+                    signature: SignatureInfo | None = None, number: str = "",
+                    issued_on: date | None = None) -> ConsentContext:
     plan = _plan(store, plan_id)
     patient, patient_info = _patient(store, plan["patient_id"])
     consultation = consult_repo.get_consultation(store, plan["consultation_id"])
     procedure = plan["procedure"]
-    verdict = consultation["screening"]["verdicts"][procedure]
-    justification = consultation["data"]["justifications"].get(procedure) or {}
-    findings = [(r["text"], justification.get("text", ""), justification.get("by", ""))
-                for r in verdict["reasons"] if r["level"] == "caution"]
+    findings = [(text, what, by) for _, text, what, by in screening_points(consultation, (procedure,))]
+    issued_on = issued_on or store.clock().date()
+    given_on = max(date.fromisoformat(consultation["finalised_at"][:10]), issued_on)
+    warning = _reflection_warning(date.fromisoformat(plan["start_date"]), given_on,
+                                  ss.cooling_off_days(store))
     return ConsentContext(
         clinic=_clinic(store), patient=patient_info,
         practitioner=_practitioner(store, store.actor_id or consultation["practitioner_id"]),
-        procedure=procedure, issued_on=store.clock().date(), document_id=number,
+        procedure=procedure, issued_on=issued_on, document_id=number,
         planned_sessions=_session_lines(procedure, plan), caution_findings=findings,
+        plan_warnings=[warning] if warning else [],
         photo_consent=photo_consent, signature=signature)
 
 
@@ -231,11 +295,9 @@ def sign_job(store, document_id: int, method: str, witness: str,
     signed_at = store.clock()
     signature = SignatureInfo(method, image_png if method == "screen" else None, signed_at,
                               witness.strip())
-    ctx = consent_context(store, meta["plan_id"], photo_consent, signature, meta["number"])
-    # The signed copy keeps the issue date of the form the patient read.
-    import dataclasses
-
-    ctx = dataclasses.replace(ctx, issued_on=date.fromisoformat(meta["created_at"][:10]))
+    # The signed copy keeps the issue date of the form the patient read, and its warnings.
+    ctx = consent_context(store, meta["plan_id"], photo_consent, signature, meta["number"],
+                          issued_on=date.fromisoformat(meta["created_at"][:10]))
     return IssueJob("consent", lambda: render_consent(ctx, meta["lang"]), lambda rendered: _archive(
         store, "consent", rendered, meta["patient_id"], meta["number"] + "-S",
         procedure=meta["procedure"], consultation_id=meta["consultation_id"],
@@ -336,12 +398,24 @@ def summary_job(store, consultation_id: int) -> IssueJob:
             skin.append(f"{side.capitalize()} hand: " + ", ".join(parts))
     verdicts = [(rules.procedure_name(p).capitalize(), v["level"], [r["text"] for r in v["reasons"]])
                 for p, v in c["screening"]["verdicts"].items()]
-    plan_lines = []
+    plan_lines, warnings = [], []
+    consulted_on = date.fromisoformat(c["finalised_at"][:10])
     for p in d["chosen"]:
         plan = {"sessions": d["plan"][p]["sessions"], "interval_days": d["plan"][p].get("interval_days"),
                 "start_date": d["plan"][p]["start"]}
-        plan_lines.append(rules.procedure_name(p).capitalize() + ": "
-                          + "; ".join(_session_lines(p, plan)))
+        line = rules.procedure_name(p).capitalize() + ": " + "; ".join(_session_lines(p, plan))
+        unsupported = pb.unsupported_reason(d, p)
+        if unsupported:
+            line += (f". Planned although the recommendation did not support it, because: "
+                     f"{unsupported['text']} ({_by(unsupported)})")
+        override = pb.override(d, p)
+        if override:
+            line += f". Planned despite a screening deferral, on a doctor's override ({_by(override)})"
+        plan_lines.append(line)
+        warning = _reflection_warning(date.fromisoformat(plan["start_date"]), consulted_on,
+                                      ss.cooling_off_days(store))
+        if warning:
+            warnings.append(f"{rules.procedure_name(p).capitalize()}: {warning}")
     if not d["chosen"]:
         plan_lines.append("No procedure planned. " + (d.get("none_planned_reason") or ""))
     number = _new_number(store, "summary")
@@ -352,7 +426,10 @@ def summary_job(store, consultation_id: int) -> IssueJob:
         goals=d.get("goals", ""), merz={s: d["hands"][s].get("merz") for s in dc.SIDES},
         skin_notes=skin, verdicts=verdicts,
         recommendation=[line["text"] for line in c["recommendation"]["lines"]],
-        plan=plan_lines, notes=d.get("notes", ""))
+        plan=plan_lines, notes=d.get("notes", ""),
+        screening_points=[(f"{rules.procedure_name(p).capitalize()}: {text}", what, by)
+                          for p, text, what, by in screening_points(c, scr.PROCEDURES)],
+        plan_warnings=warnings)
     lang = _lang(patient)
     return IssueJob("summary", lambda: render_summary(ctx, lang), lambda rendered: _archive(
         store, "summary", rendered, c["patient_id"], number, consultation_id=consultation_id,

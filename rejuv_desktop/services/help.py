@@ -124,7 +124,18 @@ def _follow_ups() -> str:
     return "\n".join(out)
 
 
-_FILLERS = {"merz": _merz, "fitzpatrick": _fitzpatrick, "skin": _skin, "levels": _levels,
+def _spacing() -> str:
+    out = []
+    for p in PROCEDURES:
+        protocol = load_protocol(p)
+        for rule in protocol.spacing:
+            after = load_protocol(rule.after).title if rule.after in PROCEDURES else rule.after
+            out.append(f"- **{protocol.title}** at least {rule.days} days after **{after}** on "
+                       f"the same hands: {rule.reason} ({rule.source}){_unverified(rule.verified)}")
+    return "\n".join(out)
+
+
+_FILLERS = {"spacing": _spacing, "merz": _merz, "fitzpatrick": _fitzpatrick, "skin": _skin, "levels": _levels,
             "screening": _screening, "series": _series, "doses": _doses, "volumes": _volumes,
             "follow_ups": _follow_ups}
 

@@ -57,10 +57,17 @@ class Practitioner:
     registration: str
     role: str
     active: bool = True
+    doctor: bool = False
+    """A registered medical doctor: may override a deferral or start a session early."""
 
     @property
     def display(self) -> str:
         return f"{self.title} {self.name}".strip()
+
+    @property
+    def display_with_qualification(self) -> str:
+        """The name as lists show it, with "(doctor)" for a doctor."""
+        return f"{self.display} (doctor)" if self.doctor else self.display
 
     @property
     def is_admin(self) -> bool:
@@ -69,7 +76,8 @@ class Practitioner:
 
 def _from_row(row: dict) -> Practitioner:
     return Practitioner(row["id"], row["name"], row["title"], row["registration"], row["role"],
-                        active=bool(row.get("active", 1)))
+                        active=bool(row.get("active", 1)),
+                        doctor=bool(row.get("is_doctor")))
 
 
 def password_problem(password: str, related: list[str] = ()) -> str | None:
@@ -106,6 +114,7 @@ def validate(record: dict, password: str | None, confirm: str | None = None,
         problem = dt.text_problem(clean[field]) or dt.length_problem(clean[field], limit)
         if problem:
             errors[field] = problem
+    clean["is_doctor"] = 1 if record.get("is_doctor") else 0
     if not clean["name"]:
         errors["name"] = "Required"
     elif "name" not in errors:
@@ -191,6 +200,17 @@ def change_password(store, practitioner_id: int, new_password: str,
     validate({"name": person.name, "title": person.title}, new_password, confirm)
     with store.write():
         repo.set_password_hash(store, practitioner_id, _hasher.hash(new_password))
+
+
+def require_doctor(store, what: str) -> Practitioner:
+    """The signed-in practitioner, who must be a doctor to do ``what`` (UserError otherwise)."""
+    if store.actor_id is None:
+        raise UserError(f"Sign in first: {what} records who did it.")
+    actor = get_practitioner(store, store.actor_id)
+    if not actor.doctor:
+        raise UserError(f"Only a doctor can {what}. {actor.display} is not recorded as a "
+                        "doctor: ask a doctor to sign in (Settings > Accounts records who is one).")
+    return actor
 
 
 def list_practitioners(store, include_inactive: bool = False) -> list[Practitioner]:
@@ -296,18 +316,19 @@ def _attempt(store, practitioner_id, password: str, success_event: str) -> Pract
         raise NotFound("Choose a practitioner account to sign in.")
     row = repo.find(store, practitioner_id)
     if row is None:
-        with store.write():
+        with store.write(while_held=True):
             repo.record_event(store, "failed", None, str(practitioner_id)[:50])
         raise NotFound(f"There is no practitioner account number {practitioner_id}.")
     person = _from_row(row)
     if not person.active:
-        with store.write():
+        with store.write(while_held=True):
             repo.record_event(store, "failed", practitioner_id, "inactive account")
         raise UserError(f"{person.display}'s account is deactivated. An administrator can "
                         "reactivate it in Settings > Practitioners.")
     _refuse_if_guarded(store, person, guard_state(store, practitioner_id))
     ok = _check_password(row["password_hash"], password)  # slow on purpose: outside the write
-    with store.write():
+    # Sign-in events are written even while a start-up check holds other writes back.
+    with store.write(while_held=True):
         guard = guard_state(store, practitioner_id)  # another process may have tried meanwhile
         _refuse_if_guarded(store, person, guard)
         if ok:
@@ -381,7 +402,7 @@ def unlock_account(store, practitioner_id: int) -> None:
 
 
 def record_event(store, event: str, practitioner_id: int | None) -> None:
-    with store.write():
+    with store.write(while_held=True):
         repo.record_event(store, event, practitioner_id)
 
 

@@ -13,16 +13,22 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from rejuv_desktop.domain import checklist as cl
+from rejuv_desktop.domain import plan_binding as pb
+from rejuv_desktop.domain import screening as scr
+from rejuv_desktop.domain import session_gate as gate
 from rejuv_desktop.domain.dose import DoseCheck
 from rejuv_desktop.domain.protocols import (SIDES, TIME_OUT, Field, Protocol, Step, as_date,
                                             format_number, is_empty, load_protocol, with_unit)
-from rejuv_desktop.domain.schedule import follow_ups_after_session
+from rejuv_desktop.domain.schedule import follow_ups_after_session, plan_sessions
 from rejuv_desktop.errors import UserError, ValidationError
+from rejuv_desktop.services import practitioners as pr
+from rejuv_desktop.services import settings as ss
 from rejuv_desktop.services.documents import signed_consent
+from rejuv_desktop.storage import documents as documents_repo
 from rejuv_desktop.storage import sessions as repo
 from rejuv_desktop.storage.sessions import last_session  # noqa: F401 - part of this API
 
@@ -81,6 +87,11 @@ class SessionStatus:
 
     def entry(self, kind: str, key: str) -> Entry | None:
         return self.latest.get((kind, key))
+
+    @property
+    def early_start(self) -> Entry | None:
+        """The doctor's recorded reason for starting this session early, if it was."""
+        return self.latest.get(("override", EARLY_START))
 
     def value(self, key: str) -> Any:
         return self.state.field_values.get(key)
@@ -182,10 +193,77 @@ def get_session(store, session_id: int) -> dict:
 
 # --- starting -------------------------------------------------------------------------------------
 
-def start_session(store, plan_id: int) -> int:
+EARLY_START = "early_start"
+"""The key of the override entry recording a doctor's reason to start a session early."""
+
+
+class StartTooEarly(UserError):
+    """The session may not start today: ``waits`` says why and until when."""
+
+    def __init__(self, waits: list[gate.Wait]):
+        self.waits = list(waits)
+        self.until = gate.earliest(self.waits)
+        super().__init__(
+            f"This session should not start before {pb.fmt(self.until)}:\n"
+            + "\n".join(f"• {w.text}" for w in self.waits)
+            + "\nStarting earlier needs a doctor's written reason.")
+
+
+def _day(iso: str | None) -> date | None:
+    return date.fromisoformat(iso[:10]) if iso else None
+
+
+def session_gate(store, plan_id: int, sides: frozenset[str] = frozenset(SIDES)) -> list[gate.Wait]:
+    """Why the next session of a plan may not start today (empty when it may)."""
+    plan = repo.get_plan(store, plan_id)
+    protocol = load_protocol(plan["procedure"])
+    done = repo.completed_count(store, plan_id)
+    consultation = repo.consultation_of_plan(store, plan_id)
+    given_on = _day(consultation["finalised_at"])
+    planned = reflection = deferral = None
+    if done < plan["sessions"]:
+        interval = plan["interval_days"] if protocol.series.interval_default_days else None
+        dates = plan_sessions(protocol, date.fromisoformat(plan["start_date"]), plan["sessions"],
+                              interval)
+        planned = dates[done].earliest
+    if done == 0 and given_on:
+        consent = signed_consent(store, plan_id)
+        issued = _day(documents_repo.get_meta(store, consent["signed_of"])["created_at"]) \
+            if consent and consent.get("signed_of") else None
+        reflection = pb.reflection_end(max(d for d in (given_on, issued) if d),
+                                       ss.cooling_off_days(store))
+    verdict = consultation["verdicts"].get(plan["procedure"]) or {}
+    if verdict.get("level") == "defer" and given_on \
+            and not pb.override(consultation, plan["procedure"]):
+        days = [r.get("wait_days") for r in verdict.get("reasons", []) if r.get("level") == "defer"]
+        if days and all(days):
+            deferral = given_on + timedelta(days=max(days))
+    rules = scr.load_rules()
+    earlier = [gate.Earlier(s["procedure"], date.fromisoformat(s["session_date"]),
+                            frozenset(s["sides"].split(",")), rules.procedure_name(s["procedure"]))
+               for s in repo.sessions_of_patient(store, plan["patient_id"])]
+    return gate.waits(protocol, store.clock().date(), planned=planned, reflection_end=reflection,
+                      deferral_end=deferral, earlier=earlier, sides=sides)
+
+
+def reflection_warning(store, plan: dict) -> str | None:
+    """A warning when a plan's first session is dated inside the reflection period."""
+    consultation = repo.consultation_of_plan(store, plan["id"])
+    given_on = _day(consultation["finalised_at"])
+    if given_on is None:
+        return None
+    return pb.reflection_warning(scr.load_rules().procedure_name(plan["procedure"]),
+                                 date.fromisoformat(plan["start_date"]), given_on,
+                                 ss.cooling_off_days(store))
+
+
+def start_session(store, plan_id: int, early_reason: str | None = None) -> int:
     """Start the next session of a plan, or return the one already in progress.
 
-    Refused without a signed consent for the plan. The session's number counts the completed
+    Refused without a signed consent for the plan. Refused (``StartTooEarly``) before the
+    session's planned date, the end of the reflection period or of a deferral, or the
+    protocol's spacing after an earlier session on the same hands, unless a doctor gives
+    ``early_reason`` (recorded on the session). The session's number counts the completed
     sessions of the plan; once the series is done, further sessions are maintenance sessions
     (for a procedure whose protocol has a maintenance visit).
     """
@@ -209,6 +287,17 @@ def start_session(store, plan_id: int) -> int:
     if maintenance and not any(r.kind == "maintenance" for r in protocol.follow_ups):
         raise UserError(f"All {plan['sessions']} planned session(s) of this plan are done. "
                         "A further session needs a new consultation and plan.")
+    waits = session_gate(store, plan_id)
+    early = None
+    if waits:
+        if early_reason is None:
+            raise StartTooEarly(waits)
+        doctor = pr.require_doctor(store, "start a session before its date")
+        if len(early_reason.strip()) < pb.MIN_REASON_CHARS:
+            raise ValidationError({"early_reason": "Write the reason for starting this session "
+                                                   "early"})
+        early = {"reason": early_reason.strip(), "by": doctor.display,
+                 "until": gate.earliest(waits).isoformat(), "waits": [w.text for w in waits]}
     weight = plan["weight_kg"]
     weight = float(weight) if isinstance(weight, (int, float)) and weight > 0 else None
     with store.write():
@@ -221,6 +310,8 @@ def start_session(store, plan_id: int) -> int:
             "protocol_version": protocol.version, "sides": ",".join(SIDES), "weight_kg": weight,
             "consent_document_id": consent["id"]})
         repo.set_plan_status(store, plan_id, "in_progress") if plan["status"] == "planned" else None
+        if early:
+            repo.insert_entry(store, session_id, EARLY_START, "override", early)
         # The session's place in the series is known: record it rather than ask for it.
         for f in protocol.all_fields():
             if f.id == "session_kind" and f.repeat is None:
@@ -513,11 +604,13 @@ def patient_sessions(store, patient_id: int) -> list[dict]:
     plans = repo.plans_of(store, patient_id)
     sessions = repo.sessions_of_patient(store, patient_id)
     values = repo.latest_values(store, [s["id"] for s in sessions])
+    early = repo.overrides_of(store, [s["id"] for s in sessions], EARLY_START)
     for plan in plans:
         protocol = load_protocol(plan["procedure"])
         mine = [s for s in sessions if s["plan_id"] == plan["id"]]
         for s in mine:
             s["figures"] = key_figures(protocol, values[s["id"]])
+            s["early_start"] = early.get(s["id"])
         plan["sessions_list"] = mine
         plan["open_session_id"] = next((s["id"] for s in mine if s["status"] == "in_progress"),
                                        None)
@@ -526,4 +619,8 @@ def patient_sessions(store, patient_id: int) -> list[dict]:
         plan["completed_sessions"] = done
         plan["can_start"] = plan["status"] not in ("superseded", "cancelled") and more
         plan["title"] = protocol.title
+        # Why the next session may not start today: shown before anyone presses Start.
+        plan["waits"] = (session_gate(store, plan["id"]) if plan["can_start"]
+                         and not plan["open_session_id"] else [])
+        plan["reflection_warning"] = reflection_warning(store, plan) if done == 0 else None
     return plans

@@ -15,6 +15,7 @@ KNOWN = {
     "clinic_name": None, "clinic_address": None, "clinic_phone": None,
     "clinic_logo_path": "logo", "document_language": "language",
     "idle_lock_minutes": "minutes", "backup_extra_dir": None,
+    "cooling_off_days": "cooling_off",
 }
 LANGUAGES = {"en": "English", "fr": "French"}
 MAX_LOGO_BYTES = 2_000_000
@@ -59,6 +60,9 @@ def validate_settings(values: dict[str, str]) -> dict[str, str]:
                 minutes = -1
             if not 1 <= minutes <= 240:
                 errors[key] = "Between 1 and 240 minutes"
+        elif kind == "cooling_off":
+            if not value.isdigit() or not 0 <= int(value) <= 90:
+                errors[key] = "Between 0 and 90 days"
         elif kind == "language" and value not in LANGUAGES:
             errors[key] = "Choose English or French"
         elif kind == "logo" and value:
@@ -89,3 +93,12 @@ def save_settings(store, values: dict[str, str]) -> None:
     with store.write():
         for key, value in clean.items():
             _put(store, key, value)
+
+
+def cooling_off_days(store) -> int:
+    """The clinic's reflection period before a first session, in days (two weeks unless the
+    clinic set another length)."""
+    from rejuv_desktop.domain.plan_binding import COOLING_OFF_DAYS_DEFAULT
+
+    value = get_settings(store).get("cooling_off_days", "")
+    return int(value) if value.isdigit() else COOLING_OFF_DAYS_DEFAULT

@@ -68,6 +68,10 @@ class Store:
         self.clock = clock
         self.actor_id: int | None = None
         self._depth = 0
+        self._writer_lock = None  # the single-writer lock this store shares (writer_lock.py)
+        # When set, a message: writes are refused with it (the start-up check is still running
+        # after an unclean exit, or it found damage). Reading goes on.
+        self.writes_held: str | None = None
 
     @property
     def db(self):
@@ -86,12 +90,19 @@ class Store:
         """The current time as stored in records (ISO 8601 with offset, seconds)."""
         return self.clock().isoformat(timespec="seconds")
 
+    def hold_writes(self, message: str | None) -> None:
+        """Refuse writes with ``message`` until called again with ``None``."""
+        self.writes_held = message
+
     @contextlib.contextmanager
-    def write(self) -> Iterator[Store]:
+    def write(self, *, while_held: bool = False) -> Iterator[Store]:
         """Run a block as one write transaction (``BEGIN IMMEDIATE``); nested calls join it.
 
         Any exception rolls the whole block back. SQLite errors a person can act on (locked,
-        read-only, disk full) are raised as ``StorageError`` with a readable message.
+        read-only, disk full) are raised as ``StorageError`` with a readable message. While
+        writes are held (``hold_writes``) a new transaction is refused with that message before
+        anything is written, unless ``while_held`` (sign-in and lock events, which must never
+        stop the window locking).
         """
         if self._depth:
             self._depth += 1
@@ -100,6 +111,8 @@ class Store:
             finally:
                 self._depth -= 1
             return
+        if self.writes_held and not while_held:
+            raise StorageError(self.writes_held)
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
@@ -143,6 +156,9 @@ class Store:
             self.conn.close()
         except sqlite3.Error:  # already closed or broken: nothing left to protect
             pass
+        lock, self._writer_lock = self._writer_lock, None
+        if lock is not None:
+            lock.release()
 
 
 def _create_private(path: Path) -> None:
@@ -196,16 +212,95 @@ def _connection(path: Path | str | None):
     return conn
 
 
+def _refuse_newer_without_writing(path: Path) -> None:
+    """Refuse a database written by a newer version before anything touches it.
+
+    Read on a read-only connection. A database with no ``-wal``/``-shm``/``-journal`` beside it
+    (closed cleanly, so no one has it open) is read as immutable: even a read-only connection
+    to a WAL database would otherwise create the ``-wal`` and ``-shm`` files.
+    """
+    from rejuv_desktop.storage import schema
+    from rejuv_desktop.storage.backup import companions
+
+    # No journal of any kind beside it: nothing is mid-write, and nothing to replay.
+    option = ("immutable=1" if not any(p.exists() for p in companions(path)) else "mode=ro")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?{option}", uri=True,
+                               isolation_level=None, check_same_thread=False,
+                               timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error:
+        return  # not readable as a database: the normal open says why
+    try:
+        schema.refuse_newer(conn)
+    except sqlite3.Error:
+        return
+    finally:
+        conn.close()
+
+
+def _read_only_connection(path: Path):
+    if not path.is_file():
+        raise StorageError(f"There is no database at {path}.")
+    if path.stat().st_size == 0:  # read-only: it stays empty, and is no database yet
+        raise StorageError(f"The file {path} is empty: it holds no Rejuv Desktop database.")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
+                               isolation_level=None, check_same_thread=False,
+                               timeout=BUSY_TIMEOUT_MS / 1000)
+        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error as exc:
+        if "readonly" in str(exc).lower() or "read-only" in str(exc).lower():
+            # A hot journal left by a program that stopped mid-write must be rolled back
+            # first, which a read-only connection cannot do (and must not).
+            raise StorageError(
+                f"The database {path} was left in the middle of a write by a program that "
+                "stopped. Open it once in Rejuv Desktop (or run any writing command), which "
+                "completes SQLite's recovery, then check it again. Nothing was changed.") from exc
+        raise (_translate(exc) or StorageError(
+            f"The file {path} is not a Rejuv Desktop database, or it is damaged ({exc}).")) from exc
+    return conn
+
+
 def open_store(path: Path | str | None, *, clock: Callable[[], datetime] = local_now,
-               migrate: bool = True) -> Store:
+               migrate: bool = True, read_only: bool = False) -> Store:
     """Open (creating if needed) the database at ``path`` and bring its schema up to date.
 
-    A database written by a newer version of the app is refused with ``StorageError`` before
-    anything is written to it.
-    """
-    from rejuv_desktop.storage import audit, schema
+    Opening for writing takes the single-writer lock (``writer_lock``): while another process
+    has the database open for writing, ``WriterLockHeld`` (a ``StorageError``) names it and
+    nothing is opened. ``read_only`` opens without the lock, migrations or any write.
 
-    store = Store(_connection(path), Path(path) if path else None, clock)
+    A database written by a newer version of the app is refused with ``StorageError`` before
+    anything is written to it. The database and its journal files are made private (0600).
+    """
+    from rejuv_desktop import logs
+    from rejuv_desktop.storage import audit, private_files, schema, writer_lock
+
+    if path is None:
+        store = Store(_connection(None), None, clock)
+        audit.register_functions(store)
+        if migrate and schema.pending_names(store.conn):
+            schema.migrate(store.db)
+        return store
+    path = Path(path)
+    logs.set_database(path)
+    if path.is_file() and path.stat().st_size > 0:
+        _refuse_newer_without_writing(path)
+    if read_only:
+        private_files.tighten_database(path)
+        store = Store(_read_only_connection(path), path, clock)
+        audit.register_functions(store)
+        return store
+    if not path.parent.exists():
+        private_files.private_dir(path.parent)
+    lock = writer_lock.acquire(path)
+    try:
+        private_files.tighten_database(path)
+        store = Store(_connection(path), path, clock)
+    except BaseException:
+        lock.release()
+        raise
+    store._writer_lock = lock
     audit.register_functions(store)
     try:
         schema.refuse_newer(store.conn)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rejuv_desktop.errors import NotFound
 
-COLUMNS = "id, name, title, registration, role, active, created_at"
+COLUMNS = "id, name, title, registration, role, active, created_at, is_doctor"
 # The system account (migration 0010): unattended commands act as it; it never signs in.
 SYSTEM_ID = 0
 
@@ -12,18 +12,21 @@ SYSTEM_ID = 0
 def insert(store, record: dict, password_hash: str) -> int:
     cur = store.conn.execute(
         "INSERT INTO practitioners (name, title, registration, role, active, created_at,"
-        " password_hash) VALUES (?, ?, ?, ?, 1, ?, ?)",
+        " password_hash, is_doctor) VALUES (?, ?, ?, ?, 1, ?, ?, ?)",
         (record["name"], record.get("title", ""), record.get("registration", ""),
-         record.get("role", "practitioner"), store.now_iso(), password_hash))
+         record.get("role", "practitioner"), store.now_iso(), password_hash,
+         int(bool(record.get("is_doctor")))))
     return cur.lastrowid
 
 
 def update(store, practitioner_id: int, record: dict) -> None:
     cur = store.conn.execute(
-        "UPDATE practitioners SET name = ?, title = ?, registration = ?, role = ?, active = ?"
-        " WHERE id = ?", (record["name"], record.get("title", ""),
-                          record.get("registration", ""), record.get("role", "practitioner"),
-                          int(record.get("active", 1)), practitioner_id))
+        "UPDATE practitioners SET name = ?, title = ?, registration = ?, role = ?, active = ?,"
+        " is_doctor = ? WHERE id = ?", (record["name"], record.get("title", ""),
+                                        record.get("registration", ""),
+                                        record.get("role", "practitioner"),
+                                        int(record.get("active", 1)),
+                                        int(bool(record.get("is_doctor"))), practitioner_id))
     if cur.rowcount != 1:
         raise NotFound(f"Practitioner {practitioner_id} does not exist")
 

@@ -441,6 +441,17 @@ DROP INDEX patients_active
 """)
 
 
+@migrations(name="0010_bind_plan_practitioner_doctor")
+def _bind_plan_practitioner_doctor(db) -> None:
+    # Overriding a screening deferral or starting a session before its date needs a doctor:
+    # each account records whether its holder is one (existing accounts are not, until an
+    # administrator ticks it).
+    _sql(db, """
+ALTER TABLE practitioners ADD COLUMN is_doctor INTEGER NOT NULL DEFAULT 0 CHECK (is_doctor IN (0, 1))
+""")
+    audit.install_triggers(db, "practitioners")
+
+
 @migrations(name="0010_access_lockouts_and_system_account")
 def _access_lockouts_and_system_account(db) -> None:
     # Sign-in that resists guessing: each lockout (after too many wrong passwords) is a row,

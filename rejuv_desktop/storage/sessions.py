@@ -239,3 +239,31 @@ def open_sessions_with_lot_entries(store) -> list[dict]:
         f"SELECT {_LOT_COLUMNS} FROM sessions s JOIN patients p ON p.id = s.patient_id"
         " WHERE s.status = 'in_progress' AND EXISTS (SELECT 1 FROM session_entries e"
         " WHERE e.session_id = s.id AND e.kind = 'field')")
+
+
+def overrides_of(store, session_ids: list[int], key: str) -> dict[int, dict]:
+    """The latest ``override`` entry under ``key`` per session (value, who, when)."""
+    if not session_ids:
+        return {}
+    marks = ", ".join("?" * len(session_ids))
+    rows = store.query(
+        f"SELECT e.session_id, e.value_json, e.at, {_WHO} AS who FROM session_entries e"
+        " LEFT JOIN practitioners pr ON pr.id = e.practitioner_id"
+        f" WHERE e.session_id IN ({marks}) AND e.kind = 'override' AND e.key = ?"
+        " ORDER BY e.id", [*session_ids, key])
+    return {r["session_id"]: {"value": json.loads(r["value_json"]), "at": r["at"], "who": r["who"]}
+            for r in rows}
+
+
+def consultation_of_plan(store, plan_id: int) -> dict:
+    """The finalised date, stored verdicts and overrides of the consultation behind a plan."""
+    row = store.query_one(
+        "SELECT c.finalised_at, json_extract(c.screening_json, '$.verdicts') AS verdicts,"
+        " json_extract(c.data_json, '$.overrides') AS overrides"
+        " FROM plans pl JOIN consultations c ON c.id = pl.consultation_id WHERE pl.id = ?",
+        (plan_id,))
+    if row is None:
+        raise NotFound(f"Plan {plan_id} does not exist")
+    for key in ("verdicts", "overrides"):
+        row[key] = json.loads(row[key]) if row[key] else {}
+    return row

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
                                QLabel, QLineEdit, QPushButton, QVBoxLayout, QWizard, QWizardPage)
 
 from rejuv_desktop import APP_NAME
@@ -89,6 +89,14 @@ class AdminPage(_FormPage):
              ("registration", QWizard.tr("Registration number"), False),
              ("password", QWizard.tr("Password *"), True),
              ("confirm", QWizard.tr("Password again *"), True)])
+        self.doctor = QCheckBox(QWizard.tr("I am a registered medical doctor (may override a "
+                                           "screening deferral or start a session early, with "
+                                           "a written reason)"))
+        self.doctor.setObjectName("is_doctor")
+        self.layout().addRow("", self.doctor)
+
+    def values(self) -> dict:
+        return {**super().values(), "is_doctor": self.doctor.isChecked()}
 
     def validatePage(self) -> bool:
         v = self.values()
@@ -150,7 +158,7 @@ class SignInDialog(QDialog):
         self.who = QComboBox()
         self.who.setObjectName("who")
         for p in pr.list_practitioners(store):
-            self.who.addItem(p.display, p.id)
+            self.who.addItem(p.display_with_qualification, p.id)
         if lock_to is not None:
             self.who.setCurrentIndex(max(0, self.who.findData(lock_to)))
         self.password = QLineEdit()

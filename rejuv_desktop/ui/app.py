@@ -6,7 +6,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QSettings
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -29,22 +29,24 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def acquire_lock(db_path: Path) -> QLockFile | str:
-    """Lock the database for this process; a message if another instance holds it.
+def acquire_lock(db_path: Path):
+    """Take the database's single-writer lock for this process (storage's ``writer_lock``),
+    or the message naming the process that holds it.
 
-    The lock file sits beside the database, so two users of one workstation cannot both open
-    it. A lock left by a process that was killed is detected (by PID) and taken over.
+    The lock file sits beside the database, so two users of one workstation, or the app and a
+    command, cannot both write to it. A lock left by a process that was killed is released by
+    the system and taken over at once.
     """
-    lock = QLockFile(str(db_path) + ".lock")
-    lock.setStaleLockTime(0)
-    if lock.tryLock(100):
-        return lock
-    info = lock.getLockInfo()  # (pid, host, app); some bindings prefix a success flag
-    info = info[1:] if len(info) == 4 else info
-    pid, host = (info[0], info[1]) if info and info[0] else (None, None)
-    who = f" (process {pid} on {host})" if pid else ""
-    return (f"{APP_NAME} is already open on this database{who}. Switch to that window, or "
-            "close it first.")
+    from rejuv_desktop.storage import writer_lock
+
+    try:
+        return writer_lock.acquire(db_path)
+    except writer_lock.WriterLockHeld as exc:
+        who = writer_lock.describe_holder(exc.holder)
+        if exc.holder.get("program") == APP_NAME:
+            return (f"The database is open in {who}. Switch to that window, or close it "
+                    "first.")
+        return f"The database is open in {who}. Wait for it to finish, then open {APP_NAME} again."
 
 
 def sign_in_at_start(store) -> bool:
@@ -86,47 +88,78 @@ def check_after_start(window, db_path: Path) -> None:
     run_in_background(lambda: sb.check_in_background(db_path), done, failed)
 
 
-def run_gui(db_path: Path | None = None) -> int:
+def _open_after_unclean_exit(db_path: Path):
+    """Open a database left by an unclean exit; one too damaged to open goes through the
+    start-up check (set aside, a backup offered) first."""
     from rejuv_desktop.storage import open_store
+
+    try:
+        return open_store(db_path)
+    except UserError as exc:
+        log.warning("database did not open after an unclean exit: %s", type(exc).__name__)
+        if not check_database_at_start(db_path):
+            return None
+        return open_store(db_path)
+
+
+def run_gui(db_path: Path | None = None) -> int:
+    from rejuv_desktop.storage import open_store, private_files
     from rejuv_desktop.ui.errors import excepthook
     from rejuv_desktop.ui.main_window import MainWindow
 
     app = make_application()
     sys.excepthook = excepthook
     db_path = Path(db_path) if db_path else paths.default_db_path()
-    db_path.parent.mkdir(parents=True, exist_ok=True)
+    if not db_path.parent.exists():
+        private_files.private_dir(db_path.parent)
     from rejuv_desktop.services import backup as sb
 
-    # A clean exit removes the lock file: one left behind means the app was killed or the
-    # machine lost power, so the database is checked in full before it is opened. Otherwise the
-    # check runs in the background once the window is up: on a large database it takes minutes.
-    unclean = Path(str(db_path) + ".lock").exists() or sb.needs_check_marker(db_path).exists()
     lock = acquire_lock(db_path)
     if isinstance(lock, str):
         QMessageBox.critical(None, APP_NAME, lock)
         return 1
-    if unclean:
-        if not check_database_at_start(db_path):
-            lock.unlock()
+    store = None
+    try:
+        # A clean exit removes the lock file: one found on taking the lock was left by a run
+        # that was killed or lost power. The database then opens at once and is checked in the
+        # background while writes wait (start_check.py). A "needs check" marker (damage found by
+        # an earlier check) runs the start-up check before opening: the damaged file is set
+        # aside and a backup offered. A check after an unclean exit that did not end (the app
+        # was closed during it) runs again. Otherwise the check runs in the background.
+        from rejuv_desktop.services import integrity as si
+
+        unclean = lock.left_by is not None or si.check_pending(db_path)
+        if sb.needs_check_marker(db_path).exists():
+            if not check_database_at_start(db_path):
+                return 1
+            sb.needs_check_marker(db_path).unlink(missing_ok=True)
+            si.pending_marker(db_path).unlink(missing_ok=True)  # the full check just ran
+            unclean = False
+        try:
+            store = _open_after_unclean_exit(db_path) if unclean else open_store(db_path)
+        except UserError as exc:
+            QMessageBox.critical(None, APP_NAME, str(exc))
             return 1
-        sb.needs_check_marker(db_path).unlink(missing_ok=True)
-    try:
-        store = open_store(db_path)
-    except UserError as exc:
-        QMessageBox.critical(None, APP_NAME, str(exc))
-        return 1
-    log.info("started %s", __version__)
-    if not sign_in_at_start(store):
-        store.close()
-        lock.unlock()
-        return 0
-    window = MainWindow(store, QSettings())
-    window.show()
-    if not unclean:
-        check_after_start(window, db_path)
-    window.offer_resume()
-    try:
+        if store is None:
+            return 1
+        log.info("started %s", __version__)
+        checker = None
+        if unclean:
+            from rejuv_desktop.ui.start_check import StartupCheck
+
+            checker = StartupCheck(store, db_path)
+            checker.start()
+        if not sign_in_at_start(store):
+            return 0
+        window = MainWindow(store, QSettings())
+        window.show()
+        if checker is not None:
+            checker.attach(window)
+        else:
+            check_after_start(window, db_path)
+        window.offer_resume()
         return app.exec()
     finally:
-        store.close()
-        lock.unlock()
+        if store is not None:
+            store.close()
+        lock.release()

@@ -8,13 +8,14 @@ from datetime import datetime
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QDialog,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
                                QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPlainTextEdit, QPushButton, QSplitter, QTableWidget,
                                QTableWidgetItem, QVBoxLayout)
 
 from rejuv_desktop.services import history as sh
 from rejuv_desktop.services import practitioners as pr
+from rejuv_desktop.ui.date_field import DateField
 
 
 class AuditDialog(QDialog):
@@ -43,8 +44,8 @@ class AuditDialog(QDialog):
             self.table_filter.addItem(sh.TABLE_LABELS.get(t, t), t)
         self.use_dates = QCheckBox(self.tr("From"))
         today = QDate.currentDate()
-        self.since = QDateEdit(today.addDays(-30))
-        self.until = QDateEdit(today)
+        self.since = DateField(today.addDays(-30))
+        self.until = DateField(today)
         for d in (self.since, self.until):
             d.setCalendarPopup(True)
             d.setDisplayFormat("dd/MM/yyyy")
@@ -108,8 +109,10 @@ class AuditDialog(QDialog):
         self.entries = sh.audit_entries(
             self.store, patient_id=int(patient) if patient.isdigit() else None,
             practitioner_id=self.who.currentData(), table=self.table_filter.currentData(),
-            since=self.since.date().toString("yyyy-MM-dd") if self.use_dates.isChecked() else None,
-            until=self.until.date().toString("yyyy-MM-dd") if self.use_dates.isChecked() else None,
+            since=self.since.date().toString("yyyy-MM-dd") if self.use_dates.isChecked()
+            and self.since.date().isValid() else None,
+            until=self.until.date().toString("yyyy-MM-dd") if self.use_dates.isChecked()
+            and self.until.date().isValid() else None,
             text=self.text.text().strip() or None, limit=2000)
         self.table.setRowCount(len(self.entries))
         for i, e in enumerate(self.entries):

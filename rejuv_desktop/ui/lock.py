@@ -82,7 +82,7 @@ class LockPage(QWidget):
     def prepare(self, current: int | None, reason: str) -> None:
         self.who.clear()
         for p in pr.list_practitioners(self.store):
-            self.who.addItem(p.display, p.id)
+            self.who.addItem(p.display_with_qualification, p.id)
         if current is not None:
             self.who.setCurrentIndex(max(0, self.who.findData(current)))
         self.message.setText(reason)

@@ -357,7 +357,8 @@ class MainWindow(QMainWindow):
             self.who_label.setText(self.tr("Not signed in"))
             return
         p = pr.get_practitioner(self.store, self.store.actor_id)
-        self.who_label.setText(self.tr("Signed in: {name}").format(name=p.display))
+        self.who_label.setText(self.tr("Signed in: {name}").format(
+            name=p.display_with_qualification))
 
     def about(self) -> None:
         QMessageBox.about(self, self.tr("About Rejuv Desktop"), self.tr(

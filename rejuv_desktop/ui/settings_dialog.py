@@ -54,6 +54,10 @@ class AccountDialog(QDialog):
         for value, text in pr.ROLES.items():
             role.addItem(self.tr(text), value)
         self.fields.add("role", self.tr("Role"), role)
+        self.doctor = QCheckBox(self.tr("Registered medical doctor (may override a screening "
+                                        "deferral or start a session early, with a written "
+                                        "reason)"))
+        self.fields.add("is_doctor", self.tr("Qualification"), self.doctor)
         if practitioner is None:
             for key, label in (("password", self.tr("Password *")),
                                ("confirm", self.tr("Password again *"))):
@@ -63,6 +67,7 @@ class AccountDialog(QDialog):
             for key in ("name", "title", "registration"):
                 self.fields.edits[key].setText(getattr(practitioner, key))
             role.setCurrentIndex(role.findData(practitioner.role))
+            self.doctor.setChecked(practitioner.doctor)
             self.active = QCheckBox(self.tr("Can sign in (untick when someone leaves the "
                                             "clinic; their records stay)"))
             self.active.setChecked(practitioner.active)
@@ -80,6 +85,7 @@ class AccountDialog(QDialog):
         record["role"] = e["role"].currentData()
         if "active" in e:
             record["active"] = int(e["active"].isChecked())
+        record["is_doctor"] = self.doctor.isChecked()
         try:
             if self.practitioner is None:
                 pr.create_practitioner(self.store, record, e["password"].text(),
@@ -133,12 +139,15 @@ class SettingsDialog(QDialog):
             lang.addItem(name, code)
         lang.setCurrentIndex(max(0, lang.findData(values.get("document_language", "en"))))
         self.clinic.add("document_language", self.tr("Default document language"), lang)
+        self.clinic.add("cooling_off_days", self.tr("Reflection period before a first session "
+                                                    "(days)")).setText(
+            values.get("cooling_off_days", str(ss.cooling_off_days(store))))
         self.tabs.addTab(self.clinic, self.tr("Clinic"))
 
         accounts = QWidget()
         al = QVBoxLayout(accounts)
         headers = [self.tr("Name"), self.tr("Title"), self.tr("Registration"), self.tr("Role"),
-                   self.tr("Status")]
+                   self.tr("Doctor"), self.tr("Status")]
         self.status_column = headers.index(self.tr("Status"))
         self.accounts = QTableWidget(0, len(headers))
         self.accounts.setObjectName("accounts")
@@ -205,7 +214,8 @@ class SettingsDialog(QDialog):
             else:
                 status = self.tr("Active") if p.active else self.tr("Deactivated")
             for j, text in enumerate((p.name, p.title, p.registration,
-                                      self.tr(pr.ROLES[p.role]))):
+                                      self.tr(pr.ROLES[p.role]),
+                                      self.tr("Yes") if p.doctor else self.tr("No"))):
                 self.accounts.setItem(i, j, QTableWidgetItem(text))
             self.accounts.setItem(i, self.status_column, QTableWidgetItem(status))
         self._selection_changed()

@@ -64,14 +64,25 @@ def test_backup_default_folder_is_beside_the_database(tmp_path):
     assert len(list((tmp_path / "backups").glob("rejuv-*.sqlite3"))) == 1
 
 
+APP_HOLDER = """
+import sys, time
+from rejuv_desktop.storage import open_store, writer_lock
+writer_lock.set_program("Rejuv Desktop")
+store = open_store(sys.argv[1])
+print("open", flush=True)
+time.sleep(60)
+"""
+
+
 def test_restore_refused_while_the_app_has_the_database_open(tmp_path):
     db = tmp_path / "clinic.sqlite3"
     assert cli("demo", "--db", db).returncode == 0
     assert cli("backup", "--db", db, "--to", tmp_path / "b").returncode == 0
     backup = next((tmp_path / "b").glob("*.sqlite3"))
-    holder = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    holder = subprocess.Popen([sys.executable, "-c", APP_HOLDER, str(db)], stdout=subprocess.PIPE,
+                              text=True)
     try:
-        Path(f"{db}.lock").write_text(f"{holder.pid}\nrejuv-desktop\nthis-host\n")
+        assert holder.stdout.readline().strip() == "open"
         before = db.read_bytes()
         run = cli("restore", "--db", db, "--from", backup, *login(tmp_path))
         assert run.returncode == 1
@@ -82,7 +93,7 @@ def test_restore_refused_while_the_app_has_the_database_open(tmp_path):
     finally:
         holder.kill()
         holder.wait()
-    # a lock left by a process that has ended does not block
+    # a lock left by a process that was killed does not block
     run = cli("restore", "--db", db, "--from", backup, *login(tmp_path))
     assert run.returncode == 0, run.stderr
 

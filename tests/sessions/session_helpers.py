@@ -4,7 +4,7 @@ and the values of a complete session of each procedure."""
 from __future__ import annotations
 
 import hashlib
-from datetime import date
+from datetime import date, timedelta
 
 from rejuv_desktop.domain import consultation as dc
 from rejuv_desktop.services import patients as sp
@@ -71,16 +71,23 @@ def add_patient(store, given="Zoë", family="Łukasiewicz-Ødegård") -> int:
                                   "date_of_birth": "1971-03-12", "sex": "female"}).patient_id
 
 
+CONSULTED_DAYS_AGO = 30
+"""A plan made here comes from a consultation (and consent) a month back: the reflection
+period is over and its first session is due today, as when a patient comes for it."""
+
+
 def add_plan(store, patient_id: int, procedure: str, sessions: int | None = None,
-             weight: float | None = 64, consent: bool = True) -> int:
+             weight: float | None = 64, consent: bool = True,
+             start: date | None = None, days_ago: int = CONSULTED_DAYS_AGO) -> int:
     """A finalised consultation with one plan (and, by default, a signed consent for it)."""
     data = dc.new_data()
     data["weight_kg"] = weight
-    plan = dc.default_plan(procedure, date(2026, 11, 22))
+    plan = dc.default_plan(procedure, start or store.clock().date())
+    then = (store.clock() - timedelta(days=days_ago)).isoformat(timespec="seconds")
     with store.write():
         cid = consultations_repo.insert_consultation(store, {
             "patient_id": patient_id, "practitioner_id": store.actor_id,
-            "started_at": store.now_iso(), "finalised_at": store.now_iso(), "data": data,
+            "started_at": then, "finalised_at": then, "data": data,
             "screening": {}, "recommendation": {}, "verdict_fat_transfer": "eligible",
             "verdict_mesotherapy": "eligible", "outcome": "planned"})
         plan_id = consultations_repo.insert_plan(store, {
@@ -88,16 +95,17 @@ def add_plan(store, patient_id: int, procedure: str, sessions: int | None = None
             "sessions": sessions or plan["sessions"], "interval_days": plan["interval_days"],
             "start_date": plan["start"]})
     if consent:
-        sign_consent(store, patient_id, plan_id, procedure)
+        sign_consent(store, patient_id, plan_id, procedure, days_ago)
     return plan_id
 
 
-def sign_consent(store, patient_id: int, plan_id: int, procedure: str) -> int:
+def sign_consent(store, patient_id: int, plan_id: int, procedure: str,
+                 days_ago: int = CONSULTED_DAYS_AGO) -> int:
     """An issued consent and its signed copy, written straight into the archive table."""
     digest = hashlib.sha256(PDF).hexdigest()
     row = {"patient_id": patient_id, "kind": "consent", "procedure": procedure,
            "plan_id": plan_id, "template_id": f"consent_{procedure}", "template_version": "1",
-           "created_at": store.now_iso(), "created_by": store.actor_id, "sha256": digest,
+           "created_at": (store.clock() - timedelta(days=days_ago)).isoformat(timespec="seconds"), "created_by": store.actor_id, "sha256": digest,
            "pdf": PDF}
     with store.write():
         n = store.scalar("SELECT count(*) FROM documents") + 1

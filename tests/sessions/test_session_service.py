@@ -352,9 +352,11 @@ def test_one_hand_only(store, patient):
         ss.set_sides(store, sid, ["left", "right"])
 
 
-def test_a_whole_session_of_each_procedure_completes(store, patient):
+def test_a_whole_session_of_each_procedure_completes(store, clock, patient):
     for procedure, run, items in (("fat_transfer", run_fat_transfer, FAT_ITEMS),
                                   ("mesotherapy", run_mesotherapy, None)):
+        if procedure == "mesotherapy":
+            clock.advance(days=21)  # the protocol's spacing after a fat graft on these hands
         sid = ss.start_session(store, add_plan(store, patient, procedure))
         run(store, sid)
         status = ss.session_status(store, sid)

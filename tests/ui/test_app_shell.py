@@ -15,10 +15,9 @@ from rejuv_desktop.ui.patient_dialog import PatientDialog
 
 HOLDER = textwrap.dedent("""
     import sys, time
-    from PySide6.QtCore import QLockFile
-    lock = QLockFile(sys.argv[1] + ".lock")
-    lock.setStaleLockTime(0)
-    assert lock.tryLock(100)
+    from rejuv_desktop.storage import writer_lock
+    writer_lock.set_program("Rejuv Desktop")
+    lock = writer_lock.acquire(sys.argv[1])
     print("locked", flush=True)
     time.sleep(60)
 """)
@@ -31,14 +30,14 @@ def test_second_instance_is_refused_and_a_killed_ones_lock_is_taken_over(tmp_pat
     try:
         assert holder.stdout.readline().strip() == "locked"
         refused = acquire_lock(db)
-        assert isinstance(refused, str) and "already open" in refused
-        assert str(holder.pid) in refused
+        assert isinstance(refused, str) and "open in Rejuv Desktop" in refused
+        assert f"process {holder.pid}" in refused and "since " in refused
         holder.send_signal(signal.SIGKILL)
         holder.wait(timeout=10)
         for _ in range(10):  # a killed holder's lock is taken over at once, every time
             lock = acquire_lock(db)
             assert not isinstance(lock, str), lock
-            lock.unlock()
+            lock.release()
     finally:
         if holder.poll() is None:
             holder.kill()

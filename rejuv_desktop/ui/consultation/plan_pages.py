@@ -4,15 +4,112 @@ from __future__ import annotations
 
 from datetime import date
 
+from datetime import timedelta
+
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import (QCheckBox, QDateEdit, QFormLayout, QGroupBox, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QVBoxLayout)
+from PySide6.QtWidgets import (QCheckBox, QFormLayout, QFrame, QGroupBox, QLabel, QLineEdit,
+                               QPlainTextEdit, QScrollArea, QSpinBox, QVBoxLayout, QWidget)
 
 from rejuv_desktop.domain import consultation as dc
+from rejuv_desktop.domain import plan_binding as pb
 from rejuv_desktop.domain import screening as scr
 from rejuv_desktop.domain.protocols import load_protocol
 from rejuv_desktop.domain.schedule import planned_session_line
 from rejuv_desktop.errors import ValidationError
 from rejuv_desktop.ui.consultation.common import WizardPage, esc, level_badge
+from rejuv_desktop.ui.date_field import DateField
+
+WARN_STYLE = "color: #8a4b00; background: #fff4e5; padding: 4px;"
+NOTE_STYLE = "color: #0d47a1; background: #e3f2fd; padding: 4px;"
+
+
+def _reason_box(name: str, placeholder: str, changed) -> QPlainTextEdit:
+    box = QPlainTextEdit()
+    box.setObjectName(name)
+    box.setTabChangesFocus(True)
+    box.setPlaceholderText(placeholder)
+    box.setFixedHeight(54)
+    box.textChanged.connect(changed)
+    return box
+
+
+def _set_text(box: QPlainTextEdit, text: str) -> None:
+    if box.toPlainText() != text:
+        box.blockSignals(True)
+        box.setPlainText(text)
+        box.blockSignals(False)
+
+
+class ProcedureChoice(QWidget):
+    """One procedure to tick, with what the verdict and the recommendation ask before it can
+    be planned: a written reason when the recommendation does not support it, and for a
+    deferral its wait or a doctor's written override."""
+
+    def __init__(self, procedure: str, changed):
+        super().__init__()
+        self.procedure = procedure
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 4)
+        self.check = QCheckBox()
+        self.check.setObjectName(f"choose_{procedure}")
+        layout.addWidget(self.check)
+        self.note = QLabel()
+        self.note.setObjectName(f"{procedure}_binding")
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet(NOTE_STYLE)
+        layout.addWidget(self.note)
+        self.unsupported_label = QLabel(self.tr("The recommendation does not support this "
+                                                "procedure: why is it planned? *"))
+        self.unsupported_label.setWordWrap(True)
+        self.unsupported = _reason_box(f"{procedure}_unsupported_reason", self.tr(
+            "The reason, stored with your name and shown on the summary"), changed)
+        layout.addWidget(self.unsupported_label)
+        layout.addWidget(self.unsupported)
+        self.override_label = QLabel()
+        self.override_label.setWordWrap(True)
+        self.override = _reason_box(f"{procedure}_override", self.tr(
+            "Doctor's reason to plan it despite the deferral (printed on the consent)"), changed)
+        layout.addWidget(self.override_label)
+        layout.addWidget(self.override)
+        self.check.toggled.connect(self._update)
+        self.binding: pb.Binding | None = None
+        self.doctor = False
+
+    def show_binding(self, b: pb.Binding, doctor: bool, allowed: bool) -> None:
+        self.binding, self.doctor = b, doctor
+        waits = "; ".join(b.waits) or self.tr("see the screening")
+        if b.deferred and b.open_ended:
+            text = self.tr("Deferred: {waits}. It cannot be planned before a new screening, "
+                           "unless a doctor records an override.").format(waits=waits)
+        elif b.deferred and b.wait_until:
+            text = self.tr("Deferred: {waits}. The first session can be on {day} or later, "
+                           "or earlier with a doctor's override.").format(
+                waits=waits, day=pb.fmt(b.wait_until))
+        else:
+            text = ""
+        self.note.setText(text)
+        self.note.setVisible(bool(text) and allowed)
+        if doctor and b.open_ended:
+            self.override_label.setText(self.tr("Doctor's override: why plan it now despite the "
+                                                "deferral *"))
+        elif doctor:
+            self.override_label.setText(self.tr("Doctor's override, only to plan it before the "
+                                                "wait ends: why"))
+        else:
+            self.override_label.setText(self.tr("Only a doctor can override a deferral: ask a "
+                                                "doctor to sign in."))
+        self.override.setEnabled(doctor)
+        self._update()
+
+    def _update(self) -> None:
+        b = self.binding
+        on = self.check.isChecked() and b is not None
+        unsupported = on and not b.recommended
+        self.unsupported_label.setVisible(unsupported)
+        self.unsupported.setVisible(unsupported)
+        deferred = on and b.deferred
+        self.override_label.setVisible(deferred)
+        self.override.setVisible(deferred and self.doctor)
 
 
 def recommendation_html(evaluation: dc.Evaluation) -> str:
@@ -33,7 +130,17 @@ class RecommendationPage(WizardPage):
         self.setTitle(self.tr("Recommendation"))
         self.setSubTitle(self.tr("What the findings point to, and why. Choose what you and the "
                                  "patient agree to plan."))
-        layout = QVBoxLayout(self)
+        # The reasons a verdict asks for can make the page taller than a laptop screen: the
+        # content scrolls, the problems stay in view below it.
+        outer = QVBoxLayout(self)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
+        layout.setContentsMargins(0, 0, 0, 0)
+        scroll.setWidget(inner)
+        outer.addWidget(scroll, 1)
         self.lines = QLabel()
         self.lines.setObjectName("recommendation_lines")
         self.lines.setWordWrap(True)
@@ -43,13 +150,15 @@ class RecommendationPage(WizardPage):
         box = QGroupBox(self.tr("Plan"))
         bl = QVBoxLayout(box)
         self.choices: dict[str, QCheckBox] = {}
+        self.rows: dict[str, ProcedureChoice] = {}
         for p in scr.PROCEDURES:
-            check = QCheckBox()
-            check.setObjectName(f"choose_{p}")
+            row = ProcedureChoice(p, self.notify)
+            check = row.check
             check.toggled.connect(self.notify)
             check.toggled.connect(self._update_none)
-            bl.addWidget(check)
+            bl.addWidget(row)
             self.choices[p] = check
+            self.rows[p] = row
         self.none_label = QLabel(self.tr("No procedure chosen: say why (recorded with the "
                                          "consultation)"))
         self.none_reason = QLineEdit()
@@ -59,7 +168,7 @@ class RecommendationPage(WizardPage):
         bl.addWidget(self.none_reason)
         layout.addWidget(box)
         layout.addStretch(1)
-        self.add_problems_label(layout)
+        self.add_problems_label(outer)
 
     def _update_none(self) -> None:
         none = not any(c.isChecked() for c in self.choices.values())
@@ -69,34 +178,73 @@ class RecommendationPage(WizardPage):
     def load(self, data: dict) -> None:
         evaluation = dc.evaluate(data, self.rules)
         self.lines.setText(recommendation_html(evaluation))
-        recommended = set(evaluation.recommendation.procedures)
+        context = self.wizard().planning
         for p, check in self.choices.items():
-            evaluation.verdicts[p]
             name = self.rules.procedure_name(p)
-            suffix = ""
-            if p in recommended:
-                suffix = self.tr(" (recommended)")
-            check.setText(f"{name[:1].upper()}{name[1:]}{suffix}")
+            b = evaluation.binding(p, context.today)
             allowed = evaluation.allowed(p)
-            check.setEnabled(allowed)
-            check.setToolTip("" if allowed else self.tr("Contraindicated: cannot be planned"))
+            if b.recommended:
+                suffix = self.tr(" (recommended)")
+            elif b.level == "contraindicated":
+                suffix = self.tr(" (contraindicated)")
+            else:
+                suffix = self.tr(" (not recommended)")
+            if b.deferred:
+                suffix += self.tr(" (deferred)")
+            check.setText(f"{name[:1].upper()}{name[1:]}{suffix}")
+            # An open-ended deferral can be planned only by a doctor, with a written override.
+            blocked = b.deferred and b.open_ended and not context.doctor \
+                and pb.override(data, p) is None
+            check.setEnabled(allowed and not blocked)
+            check.setToolTip("" if allowed and not blocked else
+                             self.tr("Contraindicated: cannot be planned") if not allowed else
+                             self.tr("Deferred until something resolves: only a doctor can "
+                                     "plan it now, with a written override"))
             check.blockSignals(True)
-            check.setChecked(allowed and p in data["chosen"])
+            check.setChecked(allowed and not blocked and p in data["chosen"])
             check.blockSignals(False)
+            row = self.rows[p]
+            _set_text(row.unsupported, (pb.unsupported_reason(data, p) or {}).get("text", ""))
+            _set_text(row.override, (pb.override(data, p) or {}).get("text", ""))
+            row.show_binding(b, context.doctor, allowed)
         self.none_reason.setText(data.get("none_planned_reason", ""))
         self._update_none()
 
     def save_into(self, data: dict) -> None:
         data["chosen"] = [p for p, c in self.choices.items() if c.isChecked()]
         data["none_planned_reason"] = self.none_reason.text()
-        for p in data["chosen"]:
+        for key, attr in (("unsupported_reasons", "unsupported"), ("overrides", "override")):
+            entries = data.setdefault(key, {})
+            for p, row in self.rows.items():
+                text = getattr(row, attr).toPlainText()
+                if text.strip() and getattr(row, attr).isEnabled():
+                    entries[p] = {**(entries.get(p) or {}), "text": text}
+                elif getattr(row, attr).isEnabled():
+                    entries.pop(p, None)
+        context = self.wizard().planning
+        evaluation = None
+        # A procedure planned before the other keeps its dates; a new one is offered the
+        # first date that keeps the protocols' spacing (mesotherapy after a fat graft).
+        for p in sorted(data["chosen"], key=lambda x: x in data["plan"], reverse=True):
             if p not in data["plan"]:
-                data["plan"][p] = dc.default_plan(p, self.wizard().default_start)
+                evaluation = evaluation or dc.evaluate(data, self.rules)
+                start = pb.suggested_start(evaluation.binding(p, context.today),
+                                           context.default_start)
+                if pb.override(data, p):
+                    start = context.default_start
+                data["plan"][p] = dc.default_plan(p, dc.spaced_start(p, start, data))
 
     def page_errors(self, data: dict) -> list[str]:
         if not data["chosen"] and not data["none_planned_reason"].strip():
             return [self.tr("Choose a procedure to plan, or say why none is planned.")]
-        return []
+        evaluation = dc.evaluate(data, self.rules)
+        today = self.wizard().planning.today
+        problems = []
+        for p in data["chosen"]:
+            errors = pb.plan_errors(self.rules.procedure_name(p), evaluation.binding(p, today),
+                                    data, None, today)
+            problems += [m for k, m in errors.items() if not k.startswith("plan.")]
+        return problems
 
 
 class PlanBox(QGroupBox):
@@ -105,6 +253,9 @@ class PlanBox(QGroupBox):
     def __init__(self, procedure: str, title: str, changed):
         super().__init__(title)
         self.procedure = procedure
+        self.loaded = False
+        self.reflection_days = pb.COOLING_OFF_DAYS_DEFAULT
+        self.today = None
         self.series = load_protocol(procedure).series
         form = QFormLayout(self)
         self.sessions = QSpinBox()
@@ -117,10 +268,19 @@ class PlanBox(QGroupBox):
         has_interval = self.series.interval_default_days is not None
         if has_interval:
             self.interval.setRange(self.series.interval_min_days, self.series.interval_max_days)
-        self.start = QDateEdit()
+        self.start = DateField()
         self.start.setObjectName(f"{procedure}_start")
-        self.start.setCalendarPopup(True)
-        self.start.setDisplayFormat("dd/MM/yyyy")
+        self.start.edit.setObjectName(f"{procedure}_start_text")
+        self.binding_note = QLabel()
+        self.binding_note.setObjectName(f"{procedure}_deferral")
+        self.binding_note.setWordWrap(True)
+        self.binding_note.setStyleSheet(NOTE_STYLE)
+        self.binding_note.hide()
+        self.reflection = QLabel()
+        self.reflection.setObjectName(f"{procedure}_reflection")
+        self.reflection.setWordWrap(True)
+        self.reflection.setStyleSheet(WARN_STYLE)
+        self.reflection.hide()
         self.dates = QLabel()
         self.dates.setWordWrap(True)
         self.dates.setStyleSheet("color: #333;")
@@ -130,6 +290,8 @@ class PlanBox(QGroupBox):
         else:
             self.interval.hide()
         form.addRow(self.tr("First session"), self.start)
+        form.addRow(self.binding_note)
+        form.addRow(self.reflection)
         form.addRow(self.tr("Dates"), self.dates)
         if not self.series.verified:
             hint = QLabel(self.tr("Series length and interval are clinic settings from "
@@ -143,16 +305,37 @@ class PlanBox(QGroupBox):
         self.start.dateChanged.connect(changed)
         self.start.dateChanged.connect(self.refresh)
 
-    def load(self, plan: dict) -> None:
+    def load(self, plan: dict, context, binding: pb.Binding, overridden: bool) -> None:
+        """Show a plan, its first date held to the plan's range: from the consultation (or the
+        end of a timed deferral, without an override) to two years ahead."""
+        self.today, self.reflection_days = context.today, context.cooling_off_days
+        low = context.today
+        if binding.deferred and binding.wait_until and not overridden:
+            low = binding.wait_until
+        high = context.today + timedelta(days=pb.PLAN_HORIZON_DAYS)
         for w in (self.sessions, self.interval, self.start):
             w.blockSignals(True)
+        self.start.setDateRange(QDate(low.year, low.month, low.day),
+                                QDate(high.year, high.month, high.day))
         self.sessions.setValue(plan.get("sessions") or self.series.sessions_default)
         if plan.get("interval_days"):
             self.interval.setValue(plan["interval_days"])
-        start = date.fromisoformat(plan["start"])
+        try:
+            start = date.fromisoformat(plan.get("start") or "")
+        except ValueError:
+            start = context.default_start
         self.start.setDate(QDate(start.year, start.month, start.day))
         for w in (self.sessions, self.interval, self.start):
             w.blockSignals(False)
+        if binding.deferred:
+            waits = "; ".join(binding.waits)
+            self.binding_note.setText(
+                self.tr("Deferred ({waits}): planned under the doctor's override.").format(
+                    waits=waits) if overridden or not binding.wait_until else
+                self.tr("Deferred ({waits}): the first session can be on {day} or later.").format(
+                    waits=waits, day=pb.fmt(binding.wait_until)))
+        self.binding_note.setVisible(binding.deferred)
+        self.loaded = True
         self.refresh()
 
     def values(self) -> dict:
@@ -160,11 +343,23 @@ class PlanBox(QGroupBox):
         return {"sessions": self.sessions.value(),
                 "interval_days": self.interval.value() if self.interval.isVisibleTo(self)
                 or self.series.interval_default_days is not None else None,
-                "start": date(qd.year(), qd.month(), qd.day()).isoformat()}
+                "start": date(qd.year(), qd.month(), qd.day()).isoformat() if qd.isValid()
+                else None}
 
     def refresh(self) -> None:
+        values = self.values()
+        warning = None
+        if values["start"] and self.today is not None:
+            name = self.title().lower()
+            warning = pb.reflection_warning(name, date.fromisoformat(values["start"]),
+                                            self.today, self.reflection_days)
+        self.reflection.setText(warning or "")
+        self.reflection.setVisible(bool(warning))
+        if not values["start"]:
+            self.dates.setText(self.start.problem())
+            return
         try:
-            sessions = dc.planned_sessions(self.procedure, self.values())
+            sessions = dc.planned_sessions(self.procedure, values)
         except ValidationError as exc:
             self.dates.setText("; ".join(exc.errors.values()))
             return
@@ -178,39 +373,89 @@ class PlanPage(WizardPage):
         self.setTitle(self.tr("Plan"))
         self.setSubTitle(self.tr("Sessions and intervals come from the procedure protocols; "
                                  "adjust them within the allowed range."))
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
+        layout.setContentsMargins(0, 0, 0, 0)
+        scroll.setWidget(inner)
+        outer.addWidget(scroll, 1)
         self.boxes = {p: PlanBox(p, self.rules.procedure_name(p).capitalize(), self.notify)
                       for p in scr.PROCEDURES}
         for box in self.boxes.values():
             layout.addWidget(box)
+        self.spacing = QLabel()
+        self.spacing.setObjectName("plan_spacing")
+        self.spacing.setWordWrap(True)
+        self.spacing.setStyleSheet(WARN_STYLE)
+        self.spacing.hide()
+        layout.addWidget(self.spacing)
+        for box in self.boxes.values():
+            box.start.dateChanged.connect(self._update_spacing)
+            box.sessions.valueChanged.connect(self._update_spacing)
+            box.interval.valueChanged.connect(self._update_spacing)
         self.none = QLabel()
         self.none.setWordWrap(True)
         layout.addWidget(self.none)
         layout.addStretch(1)
-        self.add_problems_label(layout)
+        self.add_problems_label(outer)
 
     def load(self, data: dict) -> None:
+        context = self.wizard().planning
+        evaluation = dc.evaluate(data, self.rules)
         for p, box in self.boxes.items():
             chosen = p in data["chosen"]
             box.setVisible(chosen)
             if chosen:
-                box.load(data["plan"].get(p) or dc.default_plan(p, self.wizard().default_start))
+                box.load(data["plan"].get(p) or dc.default_plan(p, context.default_start),
+                         context, evaluation.binding(p, context.today),
+                         pb.override(data, p) is not None)
+            else:
+                box.loaded = False
         self.none.setVisible(not data["chosen"])
         self.none.setText(self.tr("No procedure is planned: {why}").format(
             why=data.get("none_planned_reason", "")))
+        self._update_spacing()
+
+    def _update_spacing(self, *_args) -> None:
+        wizard = self.wizard()
+        if wizard is None:
+            return
+        chosen = [p for p, box in self.boxes.items() if box.loaded and box.isVisibleTo(self)]
+        data = {"chosen": chosen, "plan": {p: self.boxes[p].values() for p in chosen}}
+        warnings = dc.spacing_warnings(data, self.rules)
+        self.spacing.setText("\n".join("\u26a0 " + w + self.tr(" It would need a doctor's "
+                                                                "reason to start that day.")
+                                        for w in warnings))
+        self.spacing.setVisible(bool(warnings))
 
     def save_into(self, data: dict) -> None:
+        # Only a box showing a loaded plan holds the plan: a procedure ticked since this page
+        # was last shown keeps the plan the recommendation page made for it.
         for p in data["chosen"]:
-            data["plan"][p] = self.boxes[p].values()
+            if self.boxes[p].loaded:
+                data["plan"][p] = self.boxes[p].values()
 
     def page_errors(self, data: dict) -> list[str]:
         errors = []
+        context = self.wizard().planning
+        evaluation = dc.evaluate(data, self.rules)
         for p in data["chosen"]:
+            box = self.boxes[p]
+            if box.loaded and box.start.problem():
+                errors.append(f"{box.title()}: {box.start.problem()}")
+                continue
+            found = pb.plan_errors(self.rules.procedure_name(p),
+                                   evaluation.binding(p, context.today), data,
+                                   dc.plan_start(data, p), context.today)
+            errors += [m for k, m in found.items() if k.startswith("plan.")]
             try:
                 dc.planned_sessions(p, data["plan"][p])
             except ValidationError as exc:
                 errors.extend(exc.errors.values())
-        return errors
+        return list(dict.fromkeys(errors))
 
 
 class FinalisePage(WizardPage):
@@ -265,22 +510,48 @@ class FinalisePage(WizardPage):
             parts.append(f"<b>Concerns:</b> {esc(concerns)}")
             parts.append(f"<b>Merz grade:</b> left {hands['left']['merz']}, right "
                          f"{hands['right']['merz']}")
+            context = self.wizard().planning
             for p, v in evaluation.verdicts.items():
+                waits = "; ".join(v.waits)
                 parts.append(f"<b>{esc(self.rules.procedure_name(p).capitalize())}:</b> "
-                             f"{level_badge(v.level)}")
+                             f"{level_badge(v.level)}"
+                             + (f" {esc(self.tr('wait'))}: {esc(waits)}" if waits else ""))
             chosen = data["chosen"]
             if chosen:
+                warnings = dc.plan_warnings(data, context.today, context.cooling_off_days,
+                                            self.rules)
                 for p in chosen:
                     plan = data["plan"].get(p, {})
                     try:
                         dates = dc.planned_sessions(p, plan)
                         when = f"{len(dates)} session(s) from {dates[0].target:%d/%m/%Y}"
-                    except ValidationError:
+                    except (ValidationError, ValueError):
                         when = "dates to correct"
                     parts.append(f"<b>Planned:</b> {esc(self.rules.procedure_name(p))} — {when}")
+                    b = evaluation.binding(p, context.today)
+                    override = pb.override(data, p)
+                    if b.deferred and override:
+                        parts.append("&nbsp;&nbsp;" + level_badge("defer") + " <b>"
+                                     + esc(self.tr("Doctor's override")) + ":</b> "
+                                     + esc(override["text"]) + " — "
+                                     + esc(override.get("by") or context.actor))
+                    elif b.deferred and b.wait_until:
+                        parts.append("&nbsp;&nbsp;" + level_badge("defer") + " "
+                                     + esc(self.tr("Planned after the wait, from {day}").format(
+                                         day=pb.fmt(b.wait_until))))
+                    reason = pb.unsupported_reason(data, p)
+                    if not b.recommended and reason:
+                        parts.append("&nbsp;&nbsp;<b>" + esc(self.tr("Not recommended; planned "
+                                                                      "because")) + ":</b> "
+                                     + esc(reason["text"]))
+                    if p in warnings:
+                        parts.append(f"<span style='color:#8a4b00'>&nbsp;&nbsp;\u26a0 "
+                                     f"{esc(warnings[p])}</span>")
+                for warning in dc.spacing_warnings(data, self.rules):
+                    parts.append(f"<span style='color:#8a4b00'>\u26a0 {esc(warning)}</span>")
             else:
                 parts.append(f"<b>Nothing planned:</b> {esc(data['none_planned_reason'])}")
-            missing = dc.check_complete(data, evaluation, self.rules)
+            missing = dc.check_complete(data, evaluation, self.rules, today=context.today)
             if missing:
                 parts.append("<span style='color:#b3261e'><b>Still missing:</b><br>"
                              + "<br>".join(esc(m) for m in missing.values()) + "</span>")

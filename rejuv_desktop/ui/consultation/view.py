@@ -75,6 +75,13 @@ def consultation_html(c: dict) -> str:
             interval = f", {plan['interval_days']} days apart" if plan.get("interval_days") else ""
             out.append(f"<p>{esc(rules.procedure_name(p).capitalize())}: {plan['sessions']} "
                        f"session(s){interval}, from {datetime.fromisoformat(plan['start']):%d/%m/%Y}</p>")
+            for key, label in (("overrides", "Deferral overridden by a doctor"),
+                               ("unsupported_reasons", "Planned although not recommended")):
+                entry = (d.get(key) or {}).get(p)
+                if entry and entry.get("text"):
+                    out.append(f"<p style='margin-left:12px'><b>{label}</b> — "
+                               f"{esc(entry.get('by'))} ({_when(entry['at'])}): "
+                               f"{esc(entry['text'])}</p>")
     else:
         out.append(f"<p>Nothing planned. {esc(d.get('none_planned_reason', ''))}</p>")
     out.append("<h3>Screening answers (as asked that day)</h3><table cellpadding=2>")

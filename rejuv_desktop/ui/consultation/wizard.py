@@ -47,7 +47,8 @@ class ConsultationWizard(QWizard):
         self.store = store
         self.draft = draft
         self.data = dc.merged(draft.data)
-        self.default_start = sc.default_start(store)
+        self.planning = sc.planning_context(store, draft.amends_id)
+        self.default_start = self.planning.default_start
         self.consultation_id: int | None = None
         self.save_error: str | None = None
         self.last_page = 0

@@ -8,7 +8,7 @@ from datetime import date
 
 from PySide6.QtCore import QDate, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QDialog, QDialogButtonBox,
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox,
                                QFormLayout, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
                                QLineEdit, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
                                QWidget)
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QDialog, QDialogBut
 from rejuv_desktop.errors import UserError, ValidationError
 from rejuv_desktop.services import follow_ups as fu
 from rejuv_desktop.ui.errors import reports_errors, show_user_error
+from rejuv_desktop.ui.date_field import DateField
 from rejuv_desktop.ui.sessions.common import (PROCEDURE_NAMES, STATUS_NAMES, fmt_window,
                                               message_label, show_text)
 
@@ -59,7 +60,7 @@ class RescheduleDialog(QDialog):
         self.setWindowTitle(self.tr("Reschedule visit"))
         layout = QFormLayout(self)
         layout.addRow(QLabel(f"{visit.label} ({fmt_window(visit.due_from, visit.due_to)})"))
-        self.due_from, self.due_to = QDateEdit(), QDateEdit()
+        self.due_from, self.due_to = DateField(), DateField()
         for edit, day, name in ((self.due_from, visit.due_from, "reschedule_from"),
                                 (self.due_to, visit.due_to, "reschedule_to")):
             edit.setObjectName(name)
@@ -79,8 +80,10 @@ class RescheduleDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addRow(buttons)
 
-    def window_dates(self) -> tuple[date, date]:
-        return self.due_from.date().toPython(), self.due_to.date().toPython()
+    def window_dates(self) -> tuple[date | None, date | None]:
+        """The typed window; None for a date that is not a whole date (the service says so)."""
+        return tuple(d.date().toPython() if d.date().isValid() else None
+                     for d in (self.due_from, self.due_to))
 
 
 class FollowUpActions(QWidget):
@@ -227,6 +230,9 @@ class FollowUpActions(QWidget):
         dialog = RescheduleDialog(v, self)
         while dialog.exec():
             start, end = dialog.window_dates()
+            if start is None or end is None:
+                show_text(dialog.error, dialog.due_from.problem() or dialog.due_to.problem())
+                continue
             try:
                 fu.reschedule_follow_up(self.store, v.id, start, end, dialog.reason.text())
             except ValidationError as exc:

@@ -102,6 +102,15 @@ class SessionRunner(QWidget):
                                    else "")
         facts.addWidget(self.consent)
         layout.addLayout(facts)
+        early = self.status.early_start
+        if early is not None:
+            # Started before its date: the doctor's reason stays on the record, in view.
+            note = QLabel(self.tr("Started early on a doctor's reason ({who}): {reason}").format(
+                who=who_when(early.who, early.at), reason=early.value.get("reason", "")))
+            note.setObjectName("early_start")
+            note.setWordWrap(True)
+            note.setStyleSheet("color: #8a4b00; background: #fff4e5; padding: 4px;")
+            layout.addWidget(note)
         self.header_error = message_label(name="header_error")
         layout.addWidget(self.header_error)
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-                               QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout,
+                               QHeaderView, QLabel, QPlainTextEdit, QPushButton, QSplitter,
+                               QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from rejuv_desktop.errors import UserError
 from rejuv_desktop.services import follow_ups as fu
+from rejuv_desktop.services import practitioners as pr
 from rejuv_desktop.services import sessions as ss
 from rejuv_desktop.ui.errors import reports_errors, show_user_error
 from rejuv_desktop.ui.sessions.common import STATUS_NAMES, esc, fmt_day
@@ -15,6 +18,59 @@ from rejuv_desktop.ui.sessions.due import FollowUpActions
 
 PLAN_ROLE = Qt.ItemDataRole.UserRole
 SESSION_ROLE = Qt.ItemDataRole.UserRole + 1
+WARN = QColor("#8a4b00")
+
+
+class EarlyStartDialog(QDialog):
+    """Why a session may not start today; a doctor may start it with a written reason."""
+
+    def __init__(self, waits, until, doctor: bool, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Too early for this session"))
+        layout = QVBoxLayout(self)
+        text = QLabel(self.tr("This session should not start before {day}:").format(
+            day=fmt_day(until.isoformat())) + "\n" + "\n".join(
+            f"• {w.text}" + ("" if w.verified else self.tr(" (a clinic setting from practice, "
+                                                            "not published evidence)"))
+            for w in waits))
+        text.setObjectName("early_waits")
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        self.reason = QPlainTextEdit()
+        self.reason.setObjectName("early_reason")
+        self.reason.setTabChangesFocus(True)
+        self.reason.setPlaceholderText(self.tr("The doctor's reason to start now (kept on the "
+                                               "session record)"))
+        self.reason.setFixedHeight(70)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b3261e;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        if doctor:
+            layout.addWidget(QLabel(self.tr("Start it now only for a clinical reason, written "
+                                            "here:")))
+            layout.addWidget(self.reason)
+            self.start = buttons.addButton(self.tr("Start early"),
+                                           QDialogButtonBox.ButtonRole.AcceptRole)
+            self.start.setObjectName("start_early")
+        else:
+            self.reason.hide()
+            note = QLabel(self.tr("Only a doctor can start it early, with a written reason: ask "
+                                  "a doctor to sign in."))
+            note.setWordWrap(True)
+            layout.addWidget(note)
+        layout.addWidget(self.error)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _accept(self) -> None:
+        if len(self.reason.toPlainText().strip()) < 10:
+            self.error.setText(self.tr("Write the reason for starting this session early."))
+            self.error.show()
+            return
+        self.accept()
 
 
 class SessionsTab(QWidget):
@@ -94,6 +150,18 @@ class SessionsTab(QWidget):
                 status=STATUS_NAMES.get(plan["status"], plan["status"]), done=done,
                 n=plan["sessions"]), ""])
             item.setData(0, PLAN_ROLE, plan["id"])
+            flags = []
+            if plan.get("reflection_warning"):
+                flags.append(plan["reflection_warning"])
+            if plan.get("waits"):
+                until = max(w.until for w in plan["waits"])
+                item.setText(1, self.tr("not before {day}").format(day=fmt_day(until.isoformat())))
+                flags += [w.text for w in plan["waits"]]
+            if flags:
+                item.setText(0, "\u26a0 " + text)
+                item.setToolTip(0, "\n".join(dict.fromkeys(flags)))
+                for column in (0, 1):
+                    item.setForeground(column, QBrush(WARN))
             font = item.font(0)
             font.setBold(True)
             item.setFont(0, font)
@@ -102,8 +170,10 @@ class SessionsTab(QWidget):
                 name = self.tr("Maintenance session") if s["maintenance"] else \
                     self.tr("Session {n} of {total}").format(n=s["session_number"],
                                                              total=s["series_length"])
-                child = QTreeWidgetItem([name, fmt_day(s["session_date"]),
-                                         STATUS_NAMES.get(s["status"], s["status"]),
+                status_text = STATUS_NAMES.get(s["status"], s["status"])
+                if s.get("early_start"):
+                    status_text += self.tr(" · started early")
+                child = QTreeWidgetItem([name, fmt_day(s["session_date"]), status_text,
                                          "; ".join(s["figures"])])
                 child.setData(0, PLAN_ROLE, plan["id"])
                 child.setData(0, SESSION_ROLE, s["id"])
@@ -142,6 +212,11 @@ class SessionsTab(QWidget):
                     + (f" · {esc(who)}" if who else ""))
             if s["end_reason"]:
                 head += f" · {self.tr('stopped')}: {esc(s['end_reason'])}"
+            early = s.get("early_start")
+            if early:
+                head += ("<br><span style='color:#8a4b00'>" + esc(self.tr(
+                    "Started early on a doctor's reason ({who}): {reason}").format(
+                    who=early["who"], reason=early["value"].get("reason", ""))) + "</span>")
             lines = "".join(f"<li>{esc(line)}</li>" for line in s["figures"])
             parts.append(head + (f"<ul style='margin:2px 0 6px 0'>{lines}</ul>" if lines
                                  else "<br>"))
@@ -168,9 +243,18 @@ class SessionsTab(QWidget):
             self.hint.setText(self.tr("A session of this plan is in progress."))
         elif plan["can_start"]:
             n = plan["completed_sessions"] + 1
-            self.hint.setText(self.tr("Next: session {n} of {total}.").format(
-                n=n, total=plan["sessions"]) if n <= plan["sessions"]
-                else self.tr("Series done: the next session is a maintenance session."))
+            hint = (self.tr("Next: session {n} of {total}.").format(n=n, total=plan["sessions"])
+                    if n <= plan["sessions"]
+                    else self.tr("Series done: the next session is a maintenance session."))
+            if plan.get("waits"):
+                until = max(w.until for w in plan["waits"])
+                hint += " " + self.tr("Not before {day}: {why}").format(
+                    day=fmt_day(until.isoformat()), why=" ".join(w.text for w in plan["waits"]))
+            elif plan.get("reflection_warning"):
+                hint += " " + plan["reflection_warning"] + "."
+            self.hint.setText(hint)
+            self.hint.setStyleSheet("color: #8a4b00;" if plan.get("waits")
+                                    or plan.get("reflection_warning") else "color: #555;")
         else:
             self.hint.setText(self.tr("All sessions of this plan are done."))
 
@@ -180,7 +264,16 @@ class SessionsTab(QWidget):
         if plan is None:
             return
         try:
-            session_id = ss.start_session(self.store, plan["id"])
+            try:
+                session_id = ss.start_session(self.store, plan["id"])
+            except ss.StartTooEarly as early:
+                doctor = self.store.actor_id is not None and pr.get_practitioner(
+                    self.store, self.store.actor_id).doctor
+                dialog = EarlyStartDialog(early.waits, early.until, doctor, self)
+                if not dialog.exec():
+                    return
+                session_id = ss.start_session(self.store, plan["id"],
+                                              early_reason=dialog.reason.toPlainText())
         except UserError as exc:
             show_user_error(self, exc, self.tr("Cannot start the session"))
             return
