@@ -12,6 +12,7 @@ import sys
 import time
 
 from rejuv_desktop.storage import open_store
+from tests.cli_login import login
 
 ROUNDS = 8
 ROWS = 400
@@ -53,8 +54,9 @@ def test_import_and_restore_started_together_never_lose_an_acknowledged_import(t
         first, second = (("import", "restore") if rng.random() < 0.5 else ("restore", "import"))
         procs = {}
         for name in (first, second):
-            procs[name] = (cli("import-patients", "--db", db, rows) if name == "import"
-                           else cli("restore", "--db", db, "--from", backup))
+            procs[name] = (cli("import-patients", "--db", db, rows, *login(tmp_path))
+                           if name == "import"
+                           else cli("restore", "--db", db, "--from", backup, *login(tmp_path)))
             time.sleep(rng.uniform(0, 0.4))
         results = {name: (p.wait(timeout=300), *p.communicate()) for name, p in procs.items()}
         imported = results["import"][0] == 0
@@ -96,12 +98,12 @@ def test_a_writer_killed_at_any_moment_never_blocks_the_next_one(tmp_path):
     rng = random.Random(5)
     found = {0: 0, 2000: 0}
     for round_ in range(KILL_ROUNDS):
-        importing = cli("import-patients", "--db", db, rows)
+        importing = cli("import-patients", "--db", db, rows, *login(tmp_path))
         time.sleep(rng.uniform(0.05, 1.0))  # a random moment of its run
         importing.kill()
         importing.communicate()
         asides_before = set(tmp_path.glob("*.before-restore-*"))
-        restore = cli("restore", "--db", db, "--from", backup)
+        restore = cli("restore", "--db", db, "--from", backup, *login(tmp_path))
         code, out, err = restore.wait(timeout=300), *restore.communicate()
         assert code == 0, (round_, err)
         aside = [p for p in set(tmp_path.glob("*.before-restore-*")) - asides_before
