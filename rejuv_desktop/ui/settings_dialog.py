@@ -156,8 +156,10 @@ class SettingsDialog(QDialog):
         self.accounts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.accounts.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.accounts.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.accounts.horizontalHeader().setSectionResizeMode(
-            self.status_column, QHeaderView.ResizeMode.ResizeToContents)
+        for column, header in enumerate(headers):  # short texts take their own width
+            if header not in (self.tr("Name"), self.tr("Registration")):
+                self.accounts.horizontalHeader().setSectionResizeMode(
+                    column, QHeaderView.ResizeMode.ResizeToContents)
         al.addWidget(self.accounts)
         row = QHBoxLayout()
         self.add_button = QPushButton(self.tr("Add practitioner…"))
