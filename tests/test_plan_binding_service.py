@@ -130,7 +130,15 @@ def signed_plan(store, clinic, start: str):
     sc.save_draft(store, draft.id, data, 6)
     sc.finalise(store, draft.id)
     plan = sc.plans_of(store, clinic["patient"])[-1]["id"]
-    sd.sign_consent(store, sd.issue_consent(store, plan).id, "paper", "Nurse Aisha Rahman")
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        scan = Path(tmp) / "signed-form.pdf"
+        scan.write_bytes(b"%PDF-1.4 scan of the signed form")
+        sd.sign_consent(store, sd.issue_consent(store, plan).id, "paper", "Nurse Aisha Rahman",
+                        photo_consent={"clinical_record": True, "teaching": False,
+                                       "publication": False}, scan_path=scan)
     return plan
 
 

@@ -13,6 +13,7 @@ _HOMES = {
     "render_plain_text_baseline": "baseline",
     "AftercareContext": "context",
     "ClinicInfo": "context",
+    "Countersignature": "context",
     "ConsentContext": "context",
     "PatientInfo": "context",
     "PractitionerInfo": "context",

@@ -39,6 +39,16 @@ class BlockData:
     signature_png: bytes | None = None
     signed_date: str | None = None
     signature_note: str | None = None
+    # Each "Your confirmation" line as the patient ticked it on screen; None leaves the boxes
+    # for the pen.
+    confirmations: tuple[bool, ...] | None = None
+    confirmations_note: str | None = None  # e.g. "ticked on the paper form: see the scan"
+    countersign_png: bytes | None = None
+    countersign_text: str | None = None  # an attested countersignature, printed on the line
+    countersign_date: str | None = None
+    witness_lines: tuple[str, ...] = ()
+    planned: dict[str, Any] | None = None
+    flags: frozenset[str] = frozenset()
 
 
 class BlockRenderer:
@@ -64,9 +74,11 @@ class BlockRenderer:
             "text": self._text,
             "merz": self._merz,
             "verdicts": self._verdicts,
+            "planned": self._planned,
+            "options": self._options,
         }
 
-    def render(self, blocks: tuple[Block, ...], page_height: float, keep_fraction: float) -> list[Flowable]:
+    def render(self, blocks: tuple[Block, ...], page_height: float, keep_fraction: float) -> list[Flowable]:  # noqa: C901
         """The flowables of all blocks, in order.
 
         A heading and the blocks up to the next heading form a section. A section at most
@@ -81,7 +93,8 @@ class BlockRenderer:
 
         def close() -> None:
             if section:
-                story.append(_KeepIfShort(section, page_height if whole else page_height * keep_fraction))
+                story.append(_KeepIfShort(section, page_height if whole else page_height * keep_fraction,
+                                          page_height))
 
         for block in blocks:
             if block.type == "heading" and section:
@@ -217,8 +230,12 @@ class BlockRenderer:
     def _checkboxes(self, d: dict[str, Any]) -> list[Flowable]:
         box_style = self.st.cell
         if "source" not in d:
-            rows = [[self._p(BOX_EMPTY, self.st.lead), self._p(self.fill(i["text"]), box_style)] for i in d["items"]]
+            ticks = self.data.confirmations or ()
+            rows = [[self._p(BOX_TICKED if n < len(ticks) and ticks[n] else BOX_EMPTY, self.st.lead),
+                     self._p(self.fill(i["text"]), box_style)] for n, i in enumerate(d["items"])]
             table = self._grid(rows, [0.06, 0.94], header=False)
+            if self.data.confirmations_note:
+                return [table, self._p(user_markup(self.data.confirmations_note), self.st.small)]
             return [table]
         answers = self.data.ticks.get(d["source"])
         rows = []
@@ -232,32 +249,45 @@ class BlockRenderer:
 
     def _signature(self, d: dict[str, Any]) -> list[Flowable]:
         lb = self.labels
-        area = 22 * mm
+        area = 18 * mm
         cells: list[list[Flowable]] = []
+        heads: list[Flowable] = []  # a row of their own, so every signature line is level
+        col = self.width / len(d["parties"])
         for party in d["parties"]:
-            cell: list[Flowable] = [self._p(user_markup(lb[party]), self.st.cell_head)]
-            if party == "patient" and self.data.signature_png:
-                image = image_flowable(self.data.signature_png, self.width * 0.4, area - 3 * mm, "signature")
+            title = lb["witness_or_interpreter"] if party == "witness" else lb[party]
+            heads.append(self._p(user_markup(title), self.st.cell_head))
+            cell: list[Flowable] = []
+            png = {"patient": self.data.signature_png, "practitioner": self.data.countersign_png}.get(party)
+            attested = self.data.countersign_text if party == "practitioner" and not png else None
+            if png:
+                image = image_flowable(png, col * 0.85, area - 3 * mm, "signature")
                 # The drawn signature sits on the line, as ink on paper would.
                 cell += [Spacer(1, area - image.drawHeight), image]
+            elif attested:
+                para = self._p(user_markup(attested), self.st.small)
+                _, h = para.wrap(col * 0.9, area)
+                cell += [Spacer(1, max(0, area - h)), para]
             else:
                 cell.append(Spacer(1, area))
-            cell.append(_Rule(self.width * 0.42))
+            cell.append(_Rule(col * 0.9))
             cell.append(self._p(user_markup(lb["signature"]), self.st.small))
-            signed = self.data.signed_date if party == "patient" else None
-            date_text = user_markup(signed) if signed else "_" * 22
+            signed = {"patient": self.data.signed_date, "practitioner": self.data.countersign_date,
+                      "witness": self.data.signed_date if self.data.witness_lines else None}[party]
+            date_text = user_markup(signed) if signed else "_" * 16
             cell.append(self._p(f"{user_markup(lb['date_label'])}: {date_text}", self.st.cell))
-            names = [self.data.patient_name] if party == "patient" else list(self.data.practitioner_lines)
-            cell.append(self._p(f"{user_markup(lb['name'])}: " + "<br/>".join(user_markup(n) for n in names), self.st.cell))
+            names = {"patient": [self.data.patient_name], "practitioner": list(self.data.practitioner_lines),
+                     "witness": list(self.data.witness_lines)}[party]
+            shown = "<br/>".join(user_markup(n) for n in names) if names else "_" * 16
+            cell.append(self._p(f"{user_markup(lb['name'])}: " + shown, self.st.cell))
             cells.append(cell)
-        table = Table([cells], colWidths=[self.width / len(cells)] * len(cells), splitInRow=1)
+        table = Table([heads, cells], colWidths=[col] * len(cells), splitInRow=1)
         table.setStyle(
             TableStyle(
                 [
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("FONTNAME", (0, 0), (-1, -1), MAIN),  # empty cells too: no stray Helvetica
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 14),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 10),
                 ]
             )
         )
@@ -265,6 +295,35 @@ class BlockRenderer:
         if self.data.signature_note:
             parts += [Spacer(1, 3 * mm), self._p(user_markup(self.data.signature_note), self.st.small)]
         return parts
+
+    def _planned(self, d: dict[str, Any]) -> list[Flowable]:
+        """What is planned for this patient, one row per choice; blanks to fill in on paper."""
+        planned = self.data.planned
+        rows, lengths = [], []
+        for row in d["rows"]:
+            value = None if planned is None else planned.get(row["key"])
+            values = row.get("values") or {}
+            if isinstance(value, (list, tuple)):
+                words = [self.fill(values[v]) if v in values else user_markup(str(v)) for v in value]
+                if words and words[0][:1].isalpha():
+                    words[0] = words[0][0].upper() + words[0][1:]
+                shown = ", ".join(words) if words else None
+            elif isinstance(value, str) and value.strip():
+                shown = self.fill(values[value]) if value in values else user_markup(value)
+            else:
+                shown = None
+            shown = shown or self.fill(d["blank"])
+            rows.append([self._p(self.fill(row["label"]), self.st.label), self._p(shown, self.st.cell)])
+            lengths.append(len(shown))
+        out = self._tabular(None, rows, lengths, [0.3, 0.7])
+        if isinstance(out[0], Table):
+            out[0].setStyle(TableStyle([("LINEABOVE", (0, 0), (-1, 0), 0.4, RULE)]))
+        return out
+
+    def _options(self, d: dict[str, Any]) -> list[Flowable]:
+        """Bullets, leaving out those the patient's screening rules out (``omit_if``)."""
+        items = [i["text"] for i in d["items"] if not set(i.get("omit_if", [])) & self.data.flags]
+        return self._bullets({"items": items, "style": d.get("style", "body")}) if items else []
 
     # -- blocks filled from the record ---------------------------------------------------------
 
@@ -353,14 +412,18 @@ def _with_space_after(style, space: float):
 class _KeepIfShort(KeepTogether):
     """Keeps its flowables on one page when together they are at most ``limit`` high."""
 
-    def __init__(self, flowables: list[Flowable], limit: float):
+    def __init__(self, flowables: list[Flowable], limit: float, page_height: float | None = None):
         super().__init__(flowables)
         self._limit = limit
+        self._page = page_height
 
     def split(self, aW, aH):
         if getattr(self, "_wrapInfo", None) != (aW, aH):
             self.wrap(aW, aH)
-        if self._H > self._limit:
+        # Moving a section that does not fit to the next page must not leave half a page or
+        # more empty behind it: then it flows on from here instead.
+        half_empty = self._page is not None and self._H > aH >= self._page * 0.5
+        if self._H > self._limit or half_empty:
             # Too tall to keep whole: hand the flowables back to flow one by one. The leading
             # no-op tells the document not to insist that the first of them fits here.
             return [self.NullActionFlowable()] + self._content[:]

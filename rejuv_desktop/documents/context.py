@@ -41,17 +41,38 @@ class PractitionerInfo:
 
 
 @dataclass(frozen=True)
+class Countersignature:
+    """The practitioner's countersignature on a signed consent.
+
+    Drawn on screen (``image_png``), or attested by the signed-in practitioner (no image: the
+    name, registration and time are printed instead).
+    """
+
+    name: str
+    registration: str
+    signed_at: datetime
+    image_png: bytes | None = None
+
+
+@dataclass(frozen=True)
 class SignatureInfo:
     """How a consent was signed.
 
     ``method`` is ``"screen"`` (``image_png`` holds the drawn signature) or ``"paper"`` (nothing
-    is drawn; the paper copy holds the signature). ``witness`` is who saw it signed.
+    is drawn; the scan of the paper form, whose SHA-256 is ``scan_sha256``, holds the signature,
+    the ticks and the initials). ``witness`` is who saw it signed, as a ``witness_role``
+    (``"witness"`` or ``"interpreter"``). ``confirmations`` holds, in order, each line of "Your
+    confirmation" as the patient ticked it on screen.
     """
 
     method: Literal["screen", "paper"]
     image_png: bytes | None
     signed_at: datetime
     witness: str
+    witness_role: Literal["witness", "interpreter"] = "witness"
+    confirmations: tuple[bool, ...] = ()
+    countersignature: Countersignature | None = None
+    scan_sha256: str | None = None
 
 
 @dataclass(frozen=True)
@@ -64,6 +85,13 @@ class ConsentContext:
     sentences printed under the planned sessions (a first session inside the time to reflect). ``photo_consent`` maps a
     use (``clinical_record``, ``teaching``, ``publication``) to the patient's yes/no; None prints
     empty boxes to tick on paper. ``signature`` set makes the signed copy.
+
+    ``planned`` holds what is planned for this patient, as codes: ``hands`` (``both``, ``left``,
+    ``right``), for fat transfer ``donor_site`` and ``anaesthesia``, for mesotherapy ``product``
+    (its name as typed) and ``actives`` (codes); None prints lines to fill in on paper.
+    ``screening_flags`` are the screening questions answered yes: an alternative the template
+    marks ``omit_if`` one of them is not offered. ``volume_per_hand_ml`` is the usual volume
+    per hand from the protocol (fat transfer).
     """
 
     clinic: ClinicInfo
@@ -77,6 +105,9 @@ class ConsentContext:
     plan_warnings: list[str] = field(default_factory=list)
     photo_consent: dict[str, bool] | None = None
     signature: SignatureInfo | None = None
+    planned: dict[str, object] | None = None
+    screening_flags: frozenset[str] = frozenset()
+    volume_per_hand_ml: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -85,7 +116,10 @@ class AftercareContext:
 
     Dates in the sheet are computed from ``session_date`` with the offsets in the template;
     ``next_session_window`` and ``check_date`` (first and last day) override the template's
-    ``next_session`` and ``check`` dates when given.
+    ``next_session`` and ``check`` dates when given. ``visits`` are the visits booked after the
+    session (label, first day, last day): only these are printed, never a schedule that was
+    not booked. ``out_of_hours_phone`` (the clinic phone when empty) and ``emergency_number``
+    are printed with the warning signs.
     """
 
     clinic: ClinicInfo
@@ -97,6 +131,9 @@ class AftercareContext:
     document_id: str
     next_session_window: tuple[date, date] | None = None
     check_date: tuple[date, date] | None = None
+    visits: tuple[tuple[str, date, date], ...] = ()
+    out_of_hours_phone: str = ""
+    emergency_number: str = "112"
 
 
 @dataclass(frozen=True)
@@ -107,7 +144,9 @@ class SummaryContext:
     not graded. ``verdicts`` holds (procedure label, level, reason sentences) where level is
     ``eligible``, ``caution``, ``defer`` or ``contraindicated``. ``screening_points`` holds
     (treatment and what was found, what was decided, noted by) for every reason that is not "eligible";
-    ``plan_warnings`` sentences printed under the plan.
+    ``plan_warnings`` sentences printed under the plan. ``consulted_on`` is the day of the
+    consultation (the issue date when not given). ``next_steps`` says what happens next when a
+    procedure cannot go ahead (a referral, an alternative).
     """
 
     clinic: ClinicInfo
@@ -115,6 +154,7 @@ class SummaryContext:
     practitioner: PractitionerInfo
     issued_on: date
     document_id: str
+    consulted_on: date | None = None
     concerns: list[str] = field(default_factory=list)
     goals: str = ""
     merz: dict[str, int | None] = field(default_factory=dict)
@@ -125,6 +165,7 @@ class SummaryContext:
     notes: str = ""
     screening_points: list[tuple[str, str, str]] = field(default_factory=list)
     plan_warnings: list[str] = field(default_factory=list)
+    next_steps: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,18 @@ LABEL_FIELDS: dict[str, frozenset[str]] = {
     "signed_on_paper": frozenset({"signed_at", "witness"}),
     "yes": frozenset(),
     "no": frozenset(),
+    "witness": frozenset(),
+    "interpreter": frozenset(),
+    "witness_or_interpreter": frozenset(),
+    "one_signature_covers": frozenset({"signed_at"}),
+    "initials_on_paper": frozenset(),
+    "confirmations_on_paper": frozenset(),
+    "scan_attached": frozenset({"sha256"}),
+    "countersigned_attested": frozenset({"name", "registration", "signed_at"}),
+    "number_range": frozenset({"low", "high"}),
+    "visit": frozenset({"when", "what"}),
+    "planned_session": frozenset({"n", "date"}),
+    "planned_session_window": frozenset({"n", "date", "range"}),
 }
 
 PAGE_SIZES = ("A4", "letter")

@@ -123,7 +123,9 @@ def _decorate(canvas: Canvas, decor: PageDecor, st: Styles, page: int, pages: in
     _draw(canvas, right_text, st.page_text_right, right - width * 0.2, footer_top, width * 0.2, line_h * 2)
     _draw(canvas, decor.footer_left, st.page_text, left, footer_top, width * 0.79, line_h * 2)
     if decor.initials:
-        _draw(canvas, decor.initials, st.page_text_right, right - width * 0.4, footer_top - line_h * 2.2, width * 0.4, line_h)
+        # A place for initials, or on a copy signed on screen the statement that the one
+        # signature covers every page, which may need the whole width.
+        _draw(canvas, decor.initials, st.page_text_right, left, footer_top - line_h * 2.2, width, line_h * 2)
     if page > 1:
         top = page_h - st.top_margin + 9 * mm
         _draw(canvas, decor.continuation_left, st.page_text, left, top, width * 0.55, line_h)

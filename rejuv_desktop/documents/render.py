@@ -48,18 +48,52 @@ def render_consent(ctx: ConsentContext, lang: str = "en") -> RenderedDocument:
     tpl = load_template("consent", ctx.procedure, lang)
     labels = load_labels(lang)
     values = _common_values(ctx, labels) | {"planned_session_count": str(len(ctx.planned_sessions))}
+    volume = ctx.volume_per_hand_ml
+    if volume is None:
+        # The one range the protocol states (the consent, recommendation and session share it).
+        from rejuv_desktop.domain.protocols import load_protocol
+
+        volume = load_protocol(ctx.procedure).volume_per_hand_ml
+    if volume is not None:
+        values["volume_per_hand"] = labels.format("number_range", low=volume[0], high=volume[1])
     data = _block_data(ctx, labels)
     data.lists = {"planned_sessions": list(ctx.planned_sessions),
                   "plan_warnings": list(ctx.plan_warnings)}
     data.tables = {"caution_findings": [tuple(f) for f in ctx.caution_findings]}
     data.ticks = {"photo_consent": dict(ctx.photo_consent) if ctx.photo_consent is not None else None}
+    data.planned = dict(ctx.planned) if ctx.planned is not None else None
+    data.flags = frozenset(ctx.screening_flags)
+    initials = labels["initials"] if tpl.initials_in_footer else None
     if sig is not None:
         when = labels.date_time(sig.signed_at)
+        role = labels[sig.witness_role] if sig.witness_role in ("witness", "interpreter") else sig.witness_role
+        who = f"{sig.witness} ({role})"
         key = "signed_on_screen" if sig.method == "screen" else "signed_on_paper"
-        data.signature_note = labels.format(key, signed_at=when, witness=sig.witness)
+        note = labels.format(key, signed_at=when, witness=who)
+        if sig.method == "paper" and sig.scan_sha256:
+            note += " " + labels.format("scan_attached", sha256=sig.scan_sha256)
+        data.signature_note = note
         data.signed_date = labels.date(sig.signed_at.date())
         data.signature_png = sig.image_png if sig.method == "screen" else None
-    return _render(tpl, labels, ctx, values, _dates(tpl, labels, {"issued_on": ctx.issued_on}), data)
+        data.witness_lines = (who,)
+        if sig.method == "screen":
+            data.confirmations = tuple(sig.confirmations)
+            if tpl.initials_in_footer:
+                initials = labels.format("one_signature_covers", signed_at=when)
+        else:
+            data.confirmations_note = labels["confirmations_on_paper"]
+            if tpl.initials_in_footer:
+                initials = labels["initials_on_paper"]
+        cs = sig.countersignature
+        if cs is not None:
+            data.countersign_png = cs.image_png
+            data.countersign_date = labels.date(cs.signed_at.date())
+            if cs.image_png is None:
+                data.countersign_text = labels.format(
+                    "countersigned_attested", name=cs.name, registration=cs.registration,
+                    signed_at=labels.date_time(cs.signed_at))
+    return _render(tpl, labels, ctx, values, _dates(tpl, labels, {"issued_on": ctx.issued_on}), data,
+                   initials=initials)
 
 
 def render_aftercare(ctx: AftercareContext, lang: str = "en") -> RenderedDocument:
@@ -70,10 +104,17 @@ def render_aftercare(ctx: AftercareContext, lang: str = "en") -> RenderedDocumen
     _check_context(ctx)
     tpl = load_template("aftercare", ctx.procedure, lang)
     labels = load_labels(lang)
-    values = _common_values(ctx, labels) | {"session_date": labels.date(ctx.session_date, weekday=True)}
+    values = _common_values(ctx, labels) | {
+        "session_date": labels.date(ctx.session_date, weekday=True),
+        "out_of_hours_phone": ctx.out_of_hours_phone.strip() or ctx.clinic.phone,
+        "emergency_number": ctx.emergency_number,
+    }
     overrides = {"next_session": ctx.next_session_window, "check": ctx.check_date}
     dates = _dates(tpl, labels, {"session_date": ctx.session_date, "issued_on": ctx.issued_on}, overrides)
-    return _render(tpl, labels, ctx, values, dates, _block_data(ctx, labels))
+    data = _block_data(ctx, labels)
+    data.lists = {"visits": [labels.format("visit", when=labels.date_range(start, end, weekday=True), what=what)
+                             for what, start, end in ctx.visits]}
+    return _render(tpl, labels, ctx, values, dates, data)
 
 
 def render_summary(ctx: SummaryContext, lang: str = "en") -> RenderedDocument:
@@ -90,12 +131,14 @@ def render_summary(ctx: SummaryContext, lang: str = "en") -> RenderedDocument:
         "recommendation": list(ctx.recommendation),
         "plan": list(ctx.plan),
         "plan_warnings": list(ctx.plan_warnings),
+        "next_steps": list(ctx.next_steps),
     }
     data.tables = {"screening_points": [tuple(x) for x in ctx.screening_points]}
     data.texts = {"goals": ctx.goals, "notes": ctx.notes}
     data.merz = dict(ctx.merz)
     data.verdicts = [(label, level, list(reasons)) for label, level, reasons in ctx.verdicts]
-    return _render(tpl, labels, ctx, _common_values(ctx, labels), _dates(tpl, labels, {"issued_on": ctx.issued_on}), data)
+    values = _common_values(ctx, labels) | {"consulted_on": labels.date(ctx.consulted_on or ctx.issued_on)}
+    return _render(tpl, labels, ctx, values, _dates(tpl, labels, {"issued_on": ctx.issued_on}), data)
 
 
 # -- shared steps ---------------------------------------------------------------------------------
@@ -116,6 +159,7 @@ _FIELD_NAMES = {
     "practitioner.registration": "The registration number",
     "document_id": "The document id",
     "signature.witness": "The witness's name",
+    "signature.countersignature.name": "The practitioner's name",
 }
 
 
@@ -194,8 +238,11 @@ def _clip(text: str) -> str:
 
 
 def _render(
-    tpl: Template, labels: Labels, ctx: Any, values: dict[str, str], dates: dict[str, str], data: BlockData
+    tpl: Template, labels: Labels, ctx: Any, values: dict[str, str], dates: dict[str, str], data: BlockData,
+    initials: str | None = None,
 ) -> RenderedDocument:
+    if initials is None and tpl.initials_in_footer:
+        initials = labels["initials"]
     st = make_styles(tpl.font_size)
     width = frame_width(labels.page_size, st)
     fill = Filler(values, dates, tpl.path)
@@ -212,7 +259,7 @@ def _render(
     footer = labels.format(
         "footer",
         document_id=_clip(ctx.document_id),
-        template_id=tpl.id,
+        template_id=tpl.id.replace("_", "-"),  # a document-control code, not a stored key
         template_version=tpl.version,
         issued_on=labels.date(ctx.issued_on),
     )
@@ -227,7 +274,7 @@ def _render(
             )
         ),
         continuation_right=user_markup(_clip(plain(title_markup))),
-        initials=user_markup(labels["initials"]) if tpl.initials_in_footer else None,
+        initials=user_markup(initials) if initials else None,
     )
     pdf = build_pdf(
         story, st, decor, labels.page_size, labels.lang,

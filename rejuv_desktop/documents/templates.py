@@ -36,9 +36,9 @@ _COMMON = frozenset(
 )
 # Placeholder names each kind of document can fill, besides {date:key} and {weekday_date:key}.
 PLACEHOLDERS: dict[str, frozenset[str]] = {
-    "consent": _COMMON | {"planned_session_count"},
-    "aftercare": _COMMON | {"session_date"},
-    "summary": _COMMON,
+    "consent": _COMMON | {"planned_session_count", "volume_per_hand"},
+    "aftercare": _COMMON | {"session_date", "out_of_hours_phone", "emergency_number"},
+    "summary": _COMMON | {"consulted_on"},
 }
 DATE_FUNCTIONS = ("date", "weekday_date")
 # Dates a template may count from, per kind.
@@ -52,7 +52,8 @@ SOURCES: dict[str, dict[str, dict[str, int]]] = {
     "list": {
         "consent": {"planned_sessions": 1, "plan_warnings": 1},
         "summary": {"concerns": 1, "skin_notes": 1, "recommendation": 1, "plan": 1,
-                    "plan_warnings": 1},
+                    "plan_warnings": 1, "next_steps": 1},
+        "aftercare": {"visits": 1},
     },
     "table": {"consent": {"caution_findings": 3}, "summary": {"screening_points": 3}},
     "text": {"summary": {"goals": 1, "notes": 1}},
@@ -74,10 +75,18 @@ BLOCK_KEYS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "text": (frozenset({"source", "empty"}), frozenset()),
     "merz": (frozenset({"columns", "hands", "grades", "not_graded"}), frozenset()),
     "verdicts": (frozenset({"columns", "levels", "empty"}), frozenset()),
+    "planned": (frozenset({"rows", "blank"}), frozenset()),
+    "options": (frozenset({"items"}), frozenset({"style"})),
 }
+# What a "planned" block of a consent can show, per procedure ("values" name each code).
+PLANNED_KEYS: dict[str, tuple[str, ...]] = {
+    "fat_transfer": ("hands", "donor_site", "anaesthesia"),
+    "mesotherapy": ("hands", "product", "actives"),
+}
+PLANNED_CODED = frozenset({"hands", "donor_site", "anaesthesia", "actives"})
 PARAGRAPH_STYLES = ("body", "lead", "small")
 CALLOUT_SIZES = ("normal", "medium", "large")
-SIGNATURE_PARTIES = ("patient", "practitioner")
+SIGNATURE_PARTIES = ("patient", "practitioner", "witness")
 VERDICT_LEVELS = ("eligible", "caution", "defer", "contraindicated")
 
 
@@ -136,9 +145,10 @@ def template_path(kind: str, procedure: str | None, lang: str) -> Path:
 class _Checker:
     """Validation of one template file, naming lines inside the block being checked."""
 
-    def __init__(self, cf: ContentFile, kind: str):
+    def __init__(self, cf: ContentFile, kind: str, procedure: str | None = None):
         self.cf = cf
         self.kind = kind
+        self.procedure = procedure
         self.lines = cf.text.splitlines()
         self.block_starts = [i + 1 for i, ln in enumerate(self.lines) if ln.strip() == "[[blocks]]"]
         self.dates: dict[str, DateRule] = {}
@@ -298,6 +308,29 @@ def _check_block(ck: _Checker, index: int, raw: Any) -> Block:
         width = ck.source("table", d["source"], index)
         ck.text_list(d["columns"], "columns", index, width)
         ck.text(d["empty"], "empty", index)
+    elif btype == "planned":
+        if ck.kind != "consent":
+            raise ck.fail("a 'planned' block belongs in a consent form", index, "type")
+        allowed = PLANNED_KEYS.get(ck.procedure or "", ())
+        for row in ck.table_list(d["rows"], "rows", index):
+            if row.get("key") not in allowed:
+                raise ck.fail(f"a planned row's 'key' must be one of {', '.join(allowed)}", index, "key")
+            ck.text(row.get("label"), "label", index)
+            if row["key"] in PLANNED_CODED:
+                values = row.get("values")
+                if not isinstance(values, dict) or not values:
+                    raise ck.fail(f"the planned row '{row['key']}' needs 'values' naming each choice",
+                                  index, row["key"])
+                for v in values.values():
+                    ck.text(v, "values", index)
+        ck.text(d["blank"], "blank", index)
+    elif btype == "options":
+        ck.choice(d.get("style", "body"), "style", PARAGRAPH_STYLES, index)
+        for item in ck.table_list(d["items"], "items", index):
+            ck.text(item.get("text"), "text", index)
+            omit = item.get("omit_if", [])
+            if not isinstance(omit, list) or not all(isinstance(x, str) and x for x in omit):
+                raise ck.fail("'omit_if' must be a list of screening question ids", index, "omit_if")
     elif btype == "merz":
         if ck.kind != "summary":
             raise ck.fail("a 'merz' block belongs in the consultation summary", index, "type")
@@ -341,7 +374,7 @@ def load_template_file(path: Path, kind: str, procedure: str | None, lang: str) 
     if kind not in KINDS:
         raise ContentError(path, None, f"unknown document kind '{kind}'")
     cf = load_toml(Path(path))
-    ck = _Checker(cf, kind)
+    ck = _Checker(cf, kind, procedure)
     data = cf.data
     for key in ("id", "version", "lang", "title", "blocks"):
         if key not in data:
@@ -381,3 +414,25 @@ def load_template_file(path: Path, kind: str, procedure: str | None, lang: str) 
         dates=dict(ck.dates),
         path=Path(path),
     )
+
+
+def planned_choices(kind: str, procedure: str, lang: str = "en") -> dict[str, dict[str, str]]:
+    """The choices a consent's "planned" block names, by row key: ``{"hands": {"both": "Both
+    hands", ...}}`` (rows printed as typed, such as the product, map to an empty dict)."""
+    tpl = load_template(kind, procedure, lang)
+    out: dict[str, dict[str, str]] = {}
+    for block in tpl.blocks:
+        if block.type == "planned":
+            for row in block.data["rows"]:
+                out[row["key"]] = dict(row.get("values") or {})
+    return out
+
+
+def confirmation_items(procedure: str, lang: str = "en") -> list[str]:
+    """The lines of a consent's "Your confirmation" tick boxes, as plain text, in order."""
+    from rejuv_desktop.documents.markup import plain
+
+    tpl = load_template("consent", procedure, lang)
+    return [plain(item["text"]) for block in tpl.blocks
+            if block.type == "checkboxes" and "source" not in block.data
+            for item in block.data["items"]]

@@ -49,7 +49,7 @@ _KINDS: dict[str, tuple[Any, str]] = {
 _SINGULAR = {"steps": "step", "items": "item", "fields": "field", "follow_ups": "follow-up",
              "dose_limits": "dose limit", "checks": "check", "series": "series", "spacing": "spacing"}
 _TOP_KEYS = {"id", "version", "procedure", "title", "source", "note", "steps", "series", "follow_ups",
-             "dose_limits", "checks", "spacing"}
+             "dose_limits", "checks", "spacing", "volume_per_hand_ml"}
 _SPACING_KEYS = {"after", "days", "reason", "verified", "source", "note"}
 _STEP_KEYS = {"id", "title", "invasive", "gates", "items", "fields", "help"}
 _ITEM_KEYS = {"id", "text", "required", "help"}
@@ -167,6 +167,7 @@ class _Reader:
         if procedure != expected:
             raise self.fail(top, f"this file is for '{procedure}', not '{expected}'", "procedure")
         title = self.get(top, d, "title", "text")
+        self.volume = self.volume_per_hand(d.get("volume_per_hand_ml"))
         raw_steps = self.get(top, d, "steps", "tables")
         if not raw_steps:
             raise self.fail(top, "a protocol needs at least one step", "steps")
@@ -189,7 +190,26 @@ class _Reader:
         return Protocol(id=pid, version=version, procedure=procedure, title=title, steps=tuple(steps),
                         series=series, follow_ups=tuple(follow_ups), dose_limits=tuple(limits),
                         checks=tuple(checks), source=self.get(top, d, "source", "str", ""),
-                        path=str(self.cf.path), spacing=tuple(spacing))
+                        path=str(self.cf.path), spacing=tuple(spacing),
+                        volume_per_hand_ml=self.volume)
+
+    def volume_per_hand(self, value: Any) -> tuple[int, int] | None:
+        """The usual volume per hand, [low, high] in ml: the one range the consent, the
+        recommendation and the session's help all print."""
+        if value is None:
+            return None
+        if (not isinstance(value, list) or len(value) != 2
+                or not all(isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= 100 for v in value)
+                or value[0] > value[1]):
+            raise self.fail((), "'volume_per_hand_ml' must be [low, high], whole ml from 1 to 100",
+                            "volume_per_hand_ml")
+        return (value[0], value[1])
+
+    def help_text(self, where: tuple, t: dict) -> str:
+        text = self.get(where, t, "help", "str", "")
+        if "{volume_per_hand}" in text and getattr(self, "volume", None):
+            text = text.replace("{volume_per_hand}", f"{self.volume[0]} to {self.volume[1]}")
+        return text
 
     def spacing(self, where: tuple, t: dict) -> Spacing:
         self.keys(where, t, _SPACING_KEYS)
@@ -279,7 +299,7 @@ class _Reader:
                      unit=self.get(where, t, "unit", "str", ""), min=low, max=high, choices=choices,
                      multiple=self.get(where, t, "multiple", "bool", False),
                      required=self.get(where, t, "required", "bool", False), required_when=when,
-                     repeat=repeat, not_before=not_before, help=self.get(where, t, "help", "str", ""),
+                     repeat=repeat, not_before=not_before, help=self.help_text(where, t),
                      verified=self.get(where, t, "verified", "bool", True),
                      source=self.get(where, t, "source", "str", ""))
 

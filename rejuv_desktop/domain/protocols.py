@@ -288,6 +288,7 @@ class Protocol:
     checks: tuple[Check, ...] = ()
     source: str = ""
     path: str = ""
+    volume_per_hand_ml: tuple[int, int] | None = None
     spacing: tuple[Spacing, ...] = ()
 
     def spacing_after(self, procedure: str) -> Spacing | None:

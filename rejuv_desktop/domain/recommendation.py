@@ -37,7 +37,20 @@ _SKIN_EXAM_SIGNS = {"hydration": ("poor",), "elasticity": ("poor",), "texture": 
 MERZ_VOLUME_THRESHOLD = 2
 """Hand filler trials enrolled Merz grades 2 to 4; below that, volume treatment is not indicated."""
 
-FILLER_ALTERNATIVE = "Hyaluronic-acid filler is the non-surgical alternative for volume."
+FILLER_ALTERNATIVE = ("Hyaluronic-acid or calcium hydroxylapatite filler is the non-surgical "
+                      "alternative for volume.")
+# Screening answers that rule fillers out as an alternative (a bleeding disorder is a
+# contraindication on hand fillers' patient information).
+NO_FILLER_QUESTIONS = ("bleeding_disorder",)
+NO_FILLER = "Fillers are not an alternative for this patient: a bleeding or clotting disorder rules them out."
+
+
+def _filler_alternative(x) -> str:
+    """The filler alternative, unless the patient's screening rules fillers out."""
+    for verdict in x.findings.verdicts.values():
+        if any(r.question_id in NO_FILLER_QUESTIONS and r.answer == "yes" for r in verdict.reasons):
+            return NO_FILLER
+    return FILLER_ALTERNATIVE
 
 
 @dataclass(frozen=True)
@@ -247,7 +260,7 @@ RULES: tuple[RecommendationRule, ...] = (
     RecommendationRule(
         "fat_transfer_not_feasible",
         lambda x: x.volume_indicated and x.donor_insufficient,
-        lambda x: "Fat transfer is not feasible: there is not enough fat to harvest. " + FILLER_ALTERNATIVE,
+        lambda x: "Fat transfer is not feasible: there is not enough fat to harvest. " + _filler_alternative(x),
         lambda x: (_volume_finding(x), "Donor fat: insufficient"),
     ),
     RecommendationRule(
@@ -255,30 +268,32 @@ RULES: tuple[RecommendationRule, ...] = (
         # Lack of donor fat alone has its own line above.
         lambda x: x.volume_indicated and x.blocked("fat_transfer")
         and (bool(x.ruled_out("fat_transfer")) or not x.donor_insufficient),
-        lambda x: "Fat transfer is not recommended: screening rules it out. "
-        "The alternative for volume is a hyaluronic-acid filler, if it is safe for this patient.",
+        lambda x: "Fat transfer is not recommended: screening rules it out. " + (
+            _filler_alternative(x) if _filler_alternative(x) == NO_FILLER else
+            "The alternative for volume is a hyaluronic-acid or calcium hydroxylapatite filler, "
+            "if it is safe for this patient."),
         lambda x: (_volume_finding(x), *_screening(x.ruled_out("fat_transfer"))),
     ),
     RecommendationRule(
         "fat_transfer_after_wait",
         lambda x: x.planned("fat_transfer") and x.level("fat_transfer") == "defer",
         lambda x: f"Fat transfer to the backs of the hands to restore volume, after the wait: {_waits(x, 'fat_transfer')}. "
-        + FILLER_ALTERNATIVE,
+        + _filler_alternative(x),
         lambda x: (_volume_finding(x), *_screening(x.reasons("fat_transfer", "defer"))),
         procedure="fat_transfer",
     ),
     RecommendationRule(
         "fat_transfer",
         lambda x: x.planned("fat_transfer") and x.level("fat_transfer") != "defer",
-        lambda x: "Fat transfer to the backs of the hands to restore volume. " + FILLER_ALTERNATIVE,
+        lambda x: "Fat transfer to the backs of the hands to restore volume. " + _filler_alternative(x),
         lambda x: (_volume_finding(x),),
         procedure="fat_transfer",
     ),
     RecommendationRule(
         "donor_fat_limited",
         lambda x: x.planned("fat_transfer") and x.findings.donor_fat == "limited",
-        lambda x: "Donor fat is limited: about 2 mL is harvested for each 1 mL injected, and reported volumes are "
-        "about 10 to 30 mL per hand. Confirm enough can be harvested, or plan a filler.",
+        lambda x: "Donor fat is limited: about 2 mL is harvested for each 1 mL injected, and the usual volume is "
+        f"about {_volume_range()} mL per hand. Confirm enough can be harvested, or plan a filler.",
         lambda x: ("Donor fat: limited",),
     ),
     RecommendationRule(
@@ -392,3 +407,12 @@ def recommend(findings: Findings, rules: tuple[RecommendationRule, ...] = RULES)
         if rule.final:
             break
     return Recommendation(tuple(lines), tuple(p for p in PROCEDURES if p in procedures))
+
+
+def _volume_range() -> str:
+    """The usual fat volume per hand, as the fat-transfer protocol states it (one range for
+    the consent, the recommendation and the session)."""
+    from rejuv_desktop.domain.protocols import load_protocol
+
+    low, high = load_protocol("fat_transfer").volume_per_hand_ml or (10, 30)
+    return f"{low} to {high}"

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import hashlib
+
 from rejuv_desktop.storage import audit, schema
+from rejuv_desktop.storage import documents as documents_repo
 from rejuv_desktop.storage.db import sqlite_version
 
 
@@ -32,5 +35,11 @@ def check_database(store) -> CheckReport:
     report.add("schema", applied == known, f"version {applied} of {known}")
     chain = audit.verify_chain(store)
     report.add("audit trail", chain.ok, chain.message)
+    if "document_scans" in store.db.table_names():
+        bad = [r["id"] for r in documents_repo.all_scan_hashes(store)
+               if hashlib.sha256(bytes(r["file_bytes"])).hexdigest() != r["sha256"]]
+        report.add("signed-form scans", not bad,
+                   "ok" if not bad else f"{len(bad)} scan(s) do not match their SHA-256: "
+                   + ", ".join(map(str, bad[:10])))
     report.add("sqlite", True, sqlite_version())
     return report

@@ -71,7 +71,9 @@ def build_demo(store, today: date | None = None, seed: int = 2026, story: bool =
     with store.write():
         ss.save_clinic(store, {"clinic_name": "Harbourside Hand Clinic",
                                "clinic_address": "12 Quay Street, Bristol BS1 4DJ",
-                               "clinic_phone": "0117 496 0000"})
+                               "clinic_phone": "0117 496 0000",
+                               "clinic_out_of_hours_phone": "0117 496 0999",
+                               "clinic_country": "GB"})
         ids = []
         for i, (given, family, sex, lang) in enumerate(NAMES):
             age = rng.randint(38, 74)

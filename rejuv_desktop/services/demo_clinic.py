@@ -104,16 +104,36 @@ def _plan(procedure: str, start: date, sessions: int | None = None,
     return plan
 
 
+DEMO_PLANNED = {
+    "fat_transfer": {"hands": "both", "donor_site": "abdomen", "anaesthesia": "local"},
+    "mesotherapy": {"hands": "both",
+                    "product": "Hyaluronic acid 20 mg/ml with a vitamin and amino-acid complex",
+                    "actives": ["hyaluronic_acid", "vitamins", "amino_acids"]},
+}
+
+
 def _consent(store, clock, patient_id, procedure, day, *, sign: str | None = "screen",
              witness="Nurse Aisha Rahman") -> int:
     plan = sd.active_plan(store, patient_id, procedure)
     clock.at(day, 11)
     issued = sd.issue_consent(store, plan["id"], {"clinical_record": True, "teaching": True,
-                                                  "publication": False})
-    if sign:
+                                                  "publication": False},
+                              DEMO_PLANNED[procedure])
+    if sign == "screen":
         clock.at(day, 11, 20)
-        sd.sign_consent(store, issued.id, sign, witness,
-                        _signature_png() if sign == "screen" else None)
+        ticks = [True] * len(sd.confirmations_of(store, issued.id))
+        sd.sign_consent(store, issued.id, "screen", witness, _signature_png(),
+                        confirmations=ticks)
+    elif sign == "paper":
+        clock.at(day, 11, 20)
+        # The demo's "scan" of the signed paper form is the printed form itself.
+        import tempfile
+        from pathlib import Path
+
+        with tempfile.TemporaryDirectory() as tmp:
+            scan = Path(tmp) / "signed-consent-scan.pdf"
+            scan.write_bytes(sd.pdf_bytes(store, issued.id))
+            sd.sign_consent(store, issued.id, "paper", witness, scan_path=scan)
     return plan["id"]
 
 

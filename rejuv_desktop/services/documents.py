@@ -17,13 +17,12 @@ from pathlib import Path
 from typing import Any, Callable
 
 from rejuv_desktop.documents.context import (AftercareContext, ClinicInfo, ConsentContext,
-                                             PatientInfo, PractitionerInfo, SignatureInfo,
-                                             SummaryContext)
+                                             Countersignature, PatientInfo, PractitionerInfo,
+                                             SignatureInfo, SummaryContext)
 from rejuv_desktop.domain import consultation as dc
 from rejuv_desktop.domain import plan_binding as pb
 from rejuv_desktop.domain import screening as scr
 from rejuv_desktop.domain.recommendation import CONCERN_LABELS
-from rejuv_desktop.domain.schedule import planned_session_line
 from rejuv_desktop.errors import NotFound, UserError, ValidationError
 from rejuv_desktop.services import settings as ss
 from rejuv_desktop.storage import consultations as consult_repo
@@ -34,6 +33,11 @@ from rejuv_desktop.storage import practitioners as practitioners_repo
 log = logging.getLogger(__name__)
 KINDS = ("consent", "aftercare", "summary")
 PHOTO_USES = ("clinical_record", "teaching", "publication")
+WITNESS_ROLES = ("witness", "interpreter")
+# The scan or photo of a signed paper form: what it may be, recognised by its first bytes.
+SCAN_TYPES = {b"%PDF-": "application/pdf", b"\xff\xd8\xff": "image/jpeg",
+              b"\x89PNG\r\n\x1a\n": "image/png"}
+MAX_SCAN_BYTES = 25_000_000
 
 
 def render_consent(ctx: ConsentContext, lang: str = "en"):
@@ -121,11 +125,23 @@ def _lang(patient: dict) -> str:
     return lang if resource_path("documents", lang).is_dir() else "en"
 
 
-def _session_lines(procedure: str, plan: dict) -> list[str]:
+def _session_lines(procedure: str, plan: dict, lang: str = "en") -> list[str]:
+    """The planned sessions as the documents print them, dates in the document's one format."""
+    from rejuv_desktop.documents.labels import load_labels
+
+    labels = load_labels(lang)
     sessions = dc.planned_sessions(procedure, {"sessions": plan["sessions"],
                                                "interval_days": plan["interval_days"],
                                                "start": plan["start_date"]})
-    return [planned_session_line(s) for s in sessions]
+    out = []
+    for s in sessions:
+        if s.earliest == s.latest:
+            out.append(labels.format("planned_session", n=s.number, date=labels.date(s.target)))
+        else:
+            out.append(labels.format("planned_session_window", n=s.number,
+                                     date=labels.date(s.target),
+                                     range=labels.date_range(s.earliest, s.latest)))
+    return out
 
 
 def _plan(store, plan_id: int) -> dict:
@@ -205,6 +221,7 @@ def _reflection_warning(first: date, given_on: date, days: int) -> str | None:
 
 def consent_context(store, plan_id: int, photo_consent: dict | None = None,
                     signature: SignatureInfo | None = None, number: str = "",
+                    planned: dict | None = None,
                     issued_on: date | None = None) -> ConsentContext:
     plan = _plan(store, plan_id)
     patient, patient_info = _patient(store, plan["patient_id"])
@@ -215,13 +232,69 @@ def consent_context(store, plan_id: int, photo_consent: dict | None = None,
     given_on = max(date.fromisoformat(consultation["finalised_at"][:10]), issued_on)
     warning = _reflection_warning(date.fromisoformat(plan["start_date"]), given_on,
                                   ss.cooling_off_days(store))
+    answers = dc.screening_answers(dc.merged(consultation["data"]))
+    flags = frozenset(q for q, a in answers.items() if a == "yes")
+    volume = None
+    if procedure == "fat_transfer":
+        from rejuv_desktop.domain.protocols import load_protocol
+
+        volume = load_protocol(procedure).volume_per_hand_ml
     return ConsentContext(
         clinic=_clinic(store), patient=patient_info,
         practitioner=_practitioner(store, store.actor_id or consultation["practitioner_id"]),
         procedure=procedure, issued_on=issued_on, document_id=number,
-        planned_sessions=_session_lines(procedure, plan), caution_findings=findings,
+        planned_sessions=_session_lines(procedure, plan, _lang(patient)), caution_findings=findings,
         plan_warnings=[warning] if warning else [],
-        photo_consent=photo_consent, signature=signature)
+        photo_consent=photo_consent, signature=signature, planned=planned,
+        screening_flags=flags, volume_per_hand_ml=volume)
+
+
+def planned_choices(procedure: str, lang: str = "en") -> dict[str, dict[str, str]]:
+    """What the consent asks to be named for this procedure, and the choices of each, as the
+    template words them: ``{"hands": {"both": "Both hands", ...}, "product": {}}`` (an empty
+    dict is typed text)."""
+    from rejuv_desktop.documents.markup import plain
+    from rejuv_desktop.documents.templates import planned_choices as choices
+
+    return {key: {code: plain(text) for code, text in values.items()}
+            for key, values in choices("consent", procedure, lang).items()}
+
+
+def check_planned(procedure: str, planned: dict | None, lang: str = "en") -> dict | None:
+    """``planned`` cleaned (what is planned for this patient, printed on the consent), or
+    ValidationError naming each missing or unknown choice. None leaves lines to fill on paper."""
+    if planned is None:
+        return None
+    choices = planned_choices(procedure, lang)
+    errors, clean = {}, {}
+    unknown = set(planned) - set(choices) - {"donor_site_other"}
+    if unknown:
+        errors["planned"] = f"unknown item(s): {', '.join(sorted(unknown))}"
+    for key, values in choices.items():
+        value = planned.get(key)
+        if key == "actives":
+            items = [v for v in (value or []) if isinstance(v, str) and v.strip()]
+            if not items:
+                errors[key] = "Tick what the product contains"
+            elif any(v not in values for v in items):
+                errors[key] = "Unknown ingredient"
+            clean[key] = [v for v in values if v in items]  # in the template's order
+        elif not values:  # typed text, e.g. the product's name
+            if not isinstance(value, str) or not value.strip():
+                errors[key] = "Name the product"
+            clean[key] = (value or "").strip() if isinstance(value, str) else ""
+        elif key == "donor_site" and value == "other":
+            other = str(planned.get("donor_site_other") or "").strip()
+            if not other:
+                errors["donor_site_other"] = "Say where the fat is taken from"
+            clean[key] = other
+        elif value not in values:
+            errors[key] = "Choose one"
+        else:
+            clean[key] = value
+    if errors:
+        raise ValidationError(errors)
+    return clean
 
 
 # ------------------------------------------------------------------------------ issuing
@@ -236,46 +309,100 @@ def _archive(store, kind: str, rendered, patient_id: int, number: str, **links) 
     return IssuedDocument(doc_id, number, kind, digest)
 
 
-def issue_consent(store, plan_id: int, photo_consent: dict | None = None) -> IssuedDocument:
+def issue_consent(store, plan_id: int, photo_consent: dict | None = None,
+                  planned: dict | None = None) -> IssuedDocument:
     """Render and archive the consent form of a planned procedure."""
-    return consent_job(store, plan_id, photo_consent).run()
+    return consent_job(store, plan_id, photo_consent, planned).run()
 
 
-def consent_job(store, plan_id: int, photo_consent: dict | None = None) -> IssueJob:
-    """The consent form of a planned procedure, ready to render and archive."""
+def consent_job(store, plan_id: int, photo_consent: dict | None = None,
+                planned: dict | None = None) -> IssueJob:
+    """The consent form of a planned procedure, ready to render and archive.
+
+    ``planned`` names what is planned for this patient (see ``check_planned``); None prints
+    lines for the practitioner to fill in on paper."""
     if photo_consent is not None:
         unknown = set(photo_consent) - set(PHOTO_USES)
         if unknown:
             raise ValidationError({"photo_consent": f"unknown use(s): {', '.join(sorted(unknown))}"})
     plan = _plan(store, plan_id)
+    planned = check_planned(plan["procedure"], planned)
     if plan["status"] in ("superseded", "cancelled"):
         raise UserError("This plan was replaced by an amended consultation: issue the consent "
                         "for the current plan.")
     number = _new_number(store, "consent")
-    ctx = consent_context(store, plan_id, photo_consent, number=number)
+    ctx = consent_context(store, plan_id, photo_consent, number=number, planned=planned)
     patient = patients_repo.get(store, plan["patient_id"])
     lang = _lang(patient)
     return IssueJob("consent", lambda: render_consent(ctx, lang), lambda rendered: _archive(
         store, "consent", rendered, plan["patient_id"], number, procedure=plan["procedure"],
         consultation_id=plan["consultation_id"], plan_id=plan_id, lang=lang,
-        photo_consent=photo_consent))
+        photo_consent=photo_consent, planned=planned))
 
 
 def sign_consent(store, document_id: int, method: str, witness: str,
-                 image_png: bytes | None = None, photo_consent: dict | None = None) -> IssuedDocument:
-    """Record the patient's signature on an issued consent and archive the signed copy."""
-    return sign_job(store, document_id, method, witness, image_png, photo_consent).run()
+                 image_png: bytes | None = None, photo_consent: dict | None = None,
+                 **options) -> IssuedDocument:
+    """Record the patient's signature on an issued consent and archive the signed copy
+    (see ``sign_job`` for the options)."""
+    return sign_job(store, document_id, method, witness, image_png, photo_consent, **options).run()
+
+
+def confirmations_of(store, document_id: int) -> list[str]:
+    """The lines of "Your confirmation" of an issued consent, for the patient to tick."""
+    from rejuv_desktop.documents.templates import confirmation_items
+
+    meta = repo.get_meta(store, document_id)
+    return confirmation_items(meta["procedure"], meta["lang"])
+
+
+def photo_consent_of(store, document_id: int) -> dict | None:
+    """The photo-consent choices made when the consent was issued (None: left for paper)."""
+    import json
+
+    raw = repo.get_meta(store, document_id)["photo_consent_json"]
+    return json.loads(raw) if raw else None
+
+
+def _read_scan(path: Path | str | None) -> tuple[str, str, bytes]:
+    """(file name, media type, bytes) of the scan or photo of a signed paper form."""
+    if path is None or not str(path).strip():
+        raise ValidationError({"scan": "Attach the scan or photo of the signed paper form"})
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_SCAN_BYTES:
+            raise ValidationError({"scan": f"The file is too large ({size // 1_000_000} MB; at "
+                                           f"most {MAX_SCAN_BYTES // 1_000_000} MB)"})
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ValidationError({"scan": f"The file cannot be read ({exc.strerror or exc})"}) from None
+    if not data:
+        raise ValidationError({"scan": "The file is empty"})
+    media = next((m for magic, m in SCAN_TYPES.items() if data.startswith(magic)), None)
+    if media is None:
+        raise ValidationError({"scan": "Choose a PDF, JPEG or PNG file"})
+    return path.name, media, data
 
 
 def sign_job(store, document_id: int, method: str, witness: str,
-             image_png: bytes | None = None, photo_consent: dict | None = None) -> IssueJob:
+             image_png: bytes | None = None, photo_consent: dict | None = None, *,
+             witness_role: str = "witness", confirmations: list[bool] | None = None,
+             countersign_png: bytes | None = None,
+             scan_path: Path | str | None = None) -> IssueJob:
     """Record the patient's signature on an issued consent and archive the signed copy.
 
-    ``method`` is "screen" (the drawn signature is placed in the PDF) or "paper" (the
-    practitioner records that the printed form was signed). The issued document is unchanged.
+    ``method`` is "screen" (the drawn signature is placed in the PDF, each line of "Your
+    confirmation" ticked by the patient on screen) or "paper" (the patient signed, ticked and
+    initialled the printed form; its scan or photo at ``scan_path``, a PDF, JPEG or PNG file,
+    is archived beside the issued form with its SHA-256). Either way the patient's answer to
+    each use of photographs is recorded (the choices made at issue, unless changed), and the
+    practitioner countersigns: drawn (``countersign_png``) or, without a drawing, attested
+    with the signed-in practitioner's name, registration and the time. The issued document
+    is unchanged.
     """
     meta = repo.get_meta(store, document_id)
-    errors = {}
+    errors: dict[str, str] = {}
     if meta["kind"] != "consent" or meta["signed_of"] is not None:
         raise UserError("Only an issued consent form can be signed.")
     if repo.signed_copy_of(store, document_id):
@@ -283,27 +410,94 @@ def sign_job(store, document_id: int, method: str, witness: str,
     if method not in ("screen", "paper"):
         errors["method"] = "Choose signed on screen or on paper"
     if not witness.strip():
-        errors["witness"] = "Who witnessed the signature?"
-    if method == "screen" and not image_png:
-        errors["signature"] = "Draw the signature first"
+        errors["witness"] = "Who witnessed the signature (or interpreted)?"
+    if witness_role not in WITNESS_ROLES:
+        errors["witness_role"] = "Choose witness or interpreter"
+    if photo_consent is None:
+        photo_consent = photo_consent_of(store, document_id)
+    if (not isinstance(photo_consent, dict) or set(photo_consent) != set(PHOTO_USES)
+            or not all(isinstance(v, bool) for v in photo_consent.values())):
+        errors["photo_consent"] = "Record the patient's yes or no for each use of photographs"
+    items = confirmations_of(store, document_id)
+    scan = None
+    if method == "screen":
+        if not image_png:
+            errors["signature"] = "Draw the signature first"
+        ticks = list(confirmations or [])
+        if len(ticks) != len(items) or not all(t is True for t in ticks):
+            errors["confirmations"] = ("The patient ticks each confirmation on screen. If they do "
+                                       "not agree with one, do not sign: talk it through first.")
+    elif method == "paper":
+        try:
+            scan = _read_scan(scan_path)
+        except ValidationError as exc:
+            errors.update(exc.errors)
+    signer = None
+    if store.actor_id is not None:
+        pr = practitioners_repo.get(store, store.actor_id)
+        signer = (store.actor_id, f"{pr['title']} {pr['name']}".strip(), pr["registration"])
+    if not countersign_png and signer is None:
+        errors["countersign"] = "Sign in, or draw the practitioner's signature"
     if errors:
         raise ValidationError(errors)
     import json
 
-    if photo_consent is None and meta["photo_consent_json"]:
-        photo_consent = json.loads(meta["photo_consent_json"])
     signed_at = store.clock()
-    signature = SignatureInfo(method, image_png if method == "screen" else None, signed_at,
-                              witness.strip())
+    scan_digest = hashlib.sha256(scan[2]).hexdigest() if scan else None
+    counter = Countersignature(
+        name=signer[1] if signer else "", registration=signer[2] if signer else "",
+        signed_at=signed_at, image_png=countersign_png or None)
+    signature = SignatureInfo(
+        method, image_png if method == "screen" else None, signed_at, witness.strip(),
+        witness_role=witness_role,
+        confirmations=tuple(confirmations or ()) if method == "screen" else (),
+        countersignature=counter, scan_sha256=scan_digest)
+    planned = json.loads(meta["planned_json"]) if meta["planned_json"] else None
     # The signed copy keeps the issue date of the form the patient read, and its warnings.
     ctx = consent_context(store, meta["plan_id"], photo_consent, signature, meta["number"],
-                          issued_on=date.fromisoformat(meta["created_at"][:10]))
-    return IssueJob("consent", lambda: render_consent(ctx, meta["lang"]), lambda rendered: _archive(
-        store, "consent", rendered, meta["patient_id"], meta["number"] + "-S",
-        procedure=meta["procedure"], consultation_id=meta["consultation_id"],
-        plan_id=meta["plan_id"], lang=meta["lang"], signed_of=document_id,
-        signature_method=method, signed_at=signed_at.isoformat(timespec="seconds"),
-        witness=witness.strip(), photo_consent=photo_consent))
+                          planned, issued_on=date.fromisoformat(meta["created_at"][:10]))
+    signing = {
+        "witness_role": witness_role,
+        "confirmations": list(signature.confirmations) if method == "screen" else None,
+        "countersign": {"method": "drawn" if countersign_png else "attested",
+                        "practitioner_id": signer[0] if signer else None,
+                        "name": counter.name, "registration": counter.registration,
+                        "at": signed_at.isoformat(timespec="seconds")},
+    }
+
+    def finish(rendered) -> IssuedDocument:
+        with store.write():
+            issued = _archive(
+                store, "consent", rendered, meta["patient_id"], meta["number"] + "-S",
+                procedure=meta["procedure"], consultation_id=meta["consultation_id"],
+                plan_id=meta["plan_id"], lang=meta["lang"], signed_of=document_id,
+                signature_method=method, signed_at=signed_at.isoformat(timespec="seconds"),
+                witness=witness.strip(), photo_consent=photo_consent, signing=signing,
+                planned=planned)
+            if scan is not None:
+                # Beside the issued form, which is what the patient signed on paper.
+                repo.insert_scan(store, {
+                    "document_id": document_id, "patient_id": meta["patient_id"],
+                    "file_name": scan[0], "media_type": scan[1], "size": len(scan[2]),
+                    "sha256": scan_digest, "file_bytes": scan[2]})
+        return issued
+
+    return IssueJob("consent", lambda: render_consent(ctx, meta["lang"]), finish)
+
+
+def scans_of(store, document_id: int) -> list[dict]:
+    """Scans of the signed paper form kept beside an issued consent (metadata only)."""
+    return repo.scans_of_document(store, document_id)
+
+
+def scan_file(store, scan_id: int) -> tuple[dict, bytes]:
+    """A scan's metadata and bytes, checked against their recorded SHA-256."""
+    meta = repo.scan_meta(store, scan_id)
+    data = repo.scan_bytes(store, scan_id)
+    if hashlib.sha256(data).hexdigest() != meta["sha256"]:
+        raise UserError(f"The scan {meta['file_name']} does not match its recorded fingerprint: "
+                        "the archive has been altered. Run 'rejuv-desktop check'.")
+    return meta, data
 
 
 def _aftercare_dates(store, patient_id: int, procedure: str, session_id: int | None):
@@ -341,6 +535,20 @@ def _aftercare_dates(store, patient_id: int, procedure: str, session_id: int | N
     return date.fromisoformat(plan["start_date"]), None, None, None
 
 
+def _booked_visits(store, session_id: int | None) -> tuple[tuple[str, date, date], ...]:
+    """The visits booked after a session (reviews, next session, maintenance), in date order:
+    the aftercare sheet prints these and no others."""
+    if session_id is None:
+        return ()
+    # A protocol names a visit, then what the clinician does there ("Review at 3 months: hand
+    # grading and improvement scale against baseline"): the patient reads the visit's name.
+    return tuple((f["label"].split(": ")[0], date.fromisoformat(f["due_from"]),
+                  date.fromisoformat(f["due_to"]))
+                 for f in store.query("SELECT label, due_from, due_to FROM follow_ups"
+                                      " WHERE session_id = ? AND status IN ('due', 'done')"
+                                      " ORDER BY due_from, id", (session_id,)))
+
+
 def issue_aftercare(store, patient_id: int, procedure: str,
                     session_id: int | None = None) -> IssuedDocument:
     """Render and archive the aftercare sheet, dated from the session (or the planned date)."""
@@ -354,6 +562,7 @@ def aftercare_job(store, patient_id: int, procedure: str,
     session_date, session_id, nxt, check = _aftercare_dates(store, patient_id, procedure,
                                                             session_id)
     number = _new_number(store, "aftercare")
+    settings = ss.get_settings(store)
     plan = active_plan(store, patient_id, procedure)
     fallback = None
     if plan is not None:
@@ -363,7 +572,10 @@ def aftercare_job(store, patient_id: int, procedure: str,
         clinic=_clinic(store), patient=patient_info,
         practitioner=_practitioner(store, store.actor_id or fallback),
         procedure=procedure, session_date=session_date, issued_on=store.clock().date(),
-        document_id=number, next_session_window=nxt, check_date=check)
+        document_id=number, next_session_window=nxt, check_date=check,
+        visits=_booked_visits(store, session_id),
+        out_of_hours_phone=settings.get("clinic_out_of_hours_phone", ""),
+        emergency_number=ss.emergency_number(settings))
     lang = _lang(patient)
     return IssueJob("aftercare", lambda: render_aftercare(ctx, lang), lambda rendered: _archive(
         store, "aftercare", rendered, patient_id, number, procedure=procedure,
@@ -384,12 +596,24 @@ def summary_job(store, consultation_id: int) -> IssueJob:
     concerns = [CONCERN_LABELS.get(x, x) for x in d["concerns"] if x != "other"]
     if d.get("concern_other"):
         concerns.append(d["concern_other"])
+    from rejuv_desktop.domain.scales import load_scales
+
+    scales = load_scales()
     skin = []
     for side in dc.SIDES:
         h = d["hands"][side]
-        parts = [f"{k} {h[k]}" for k in ("hydration", "elasticity", "texture") if h.get(k)]
+        parts = []
+        for k in ("hydration", "elasticity", "texture"):
+            if h.get(k):
+                scale = scales.get(k)
+                # The scale's own words ("Skin texture: slightly rough"), never its stored code.
+                try:
+                    word = scale.label(h[k])
+                except (KeyError, ValueError):
+                    word = str(h[k]).replace("_", " ")
+                parts.append(f"{scale.name.lower()}: {word.lower()}")
         if h.get("lentigines"):
-            parts.append(f"brown spots: {dc.LENTIGINES.get(h['lentigines'], h['lentigines'])}")
+            parts.append(f"brown spots: {dc.LENTIGINES.get(h['lentigines'], h['lentigines']).lower()}")
         if h.get("suspicious_lesion"):
             parts.append("suspicious lesion: referral before any treatment")
         if h.get("notes"):
@@ -403,7 +627,7 @@ def summary_job(store, consultation_id: int) -> IssueJob:
     for p in d["chosen"]:
         plan = {"sessions": d["plan"][p]["sessions"], "interval_days": d["plan"][p].get("interval_days"),
                 "start_date": d["plan"][p]["start"]}
-        line = rules.procedure_name(p).capitalize() + ": " + "; ".join(_session_lines(p, plan))
+        line = rules.procedure_name(p).capitalize() + ": " + "; ".join(_session_lines(p, plan, _lang(patient)))
         unsupported = pb.unsupported_reason(d, p)
         if unsupported:
             line += (f". Planned although the recommendation did not support it, because: "
@@ -418,6 +642,7 @@ def summary_job(store, consultation_id: int) -> IssueJob:
             warnings.append(f"{rules.procedure_name(p).capitalize()}: {warning}")
     if not d["chosen"]:
         plan_lines.append("No procedure planned. " + (d.get("none_planned_reason") or ""))
+    next_steps = _next_steps(c, rules)
     number = _new_number(store, "summary")
     ctx = SummaryContext(
         clinic=_clinic(store), patient=patient_info,
@@ -426,7 +651,8 @@ def summary_job(store, consultation_id: int) -> IssueJob:
         goals=d.get("goals", ""), merz={s: d["hands"][s].get("merz") for s in dc.SIDES},
         skin_notes=skin, verdicts=verdicts,
         recommendation=[line["text"] for line in c["recommendation"]["lines"]],
-        plan=plan_lines, notes=d.get("notes", ""),
+        plan=plan_lines, notes=d.get("notes", ""), next_steps=next_steps,
+        consulted_on=consulted_on,
         screening_points=[(f"{rules.procedure_name(p).capitalize()}: {text}", what, by)
                           for p, text, what, by in screening_points(c, scr.PROCEDURES)],
         plan_warnings=warnings)
@@ -434,6 +660,39 @@ def summary_job(store, consultation_id: int) -> IssueJob:
     return IssueJob("summary", lambda: render_summary(ctx, lang), lambda rendered: _archive(
         store, "summary", rendered, c["patient_id"], number, consultation_id=consultation_id,
         lang=lang))
+
+
+def _next_steps(c: dict, rules) -> list[str]:
+    """What happens next when a procedure cannot go ahead: a referral first (a suspicious
+    lesion), then what is ruled out and what can be considered instead, then what waits."""
+    d = dc.merged(c["data"])
+    out: list[str] = []
+    if dc.suspicious_lesion(d):
+        out.append("Referral to a dermatologist (or your own doctor) to examine the suspicious "
+                   "skin lesion before any hand treatment; the clinic gives you a referral letter.")
+    verdicts = c["screening"]["verdicts"]
+    ruled_out = [p for p, v in verdicts.items() if v["level"] == "contraindicated"]
+    possible = [p for p, v in verdicts.items() if v["level"] in ("eligible", "caution")]
+    if ruled_out:
+        names = " and ".join(rules.procedure_name(p) for p in ruled_out)
+        line = f"{names[0].upper()}{names[1:]} {'is' if len(ruled_out) == 1 else 'are'} not possible for you, for the reasons above."
+        if possible:
+            line += " " + " and ".join(rules.procedure_name(p) for p in possible).capitalize() + (
+                " can be considered instead, as discussed.")
+        else:
+            line += " Ask your own doctor before any other treatment of your hands."
+        spots = "lentigines" in d["concerns"] or any(
+            d["hands"][s].get("lentigines") in ("few", "many") for s in dc.SIDES)
+        if spots:
+            line += (" For brown spots, laser, intense pulsed light (IPL), freezing or creams can "
+                     "be considered.")
+        out.append(line + " Not having any treatment is also a valid choice.")
+    for p, v in verdicts.items():
+        if v["level"] == "defer":
+            out.append(f"{rules.procedure_name(p).capitalize()} is postponed: it can be considered "
+                       "again once the reason given above no longer applies. The clinic will see "
+                       "you again before any treatment.")
+    return out
 
 
 def print_document(store, kind: str, patient_id: int, procedure: str | None = None,
@@ -457,7 +716,13 @@ def document_job(store, kind: str, patient_id: int, procedure: str | None = None
         if plan is None:
             raise UserError(f"{name} has no plan for {procedure_name}: a consent form is issued "
                             "for a procedure planned in a finalised consultation.")
-        return consent_job(store, plan["id"])
+        # What is planned was named when the consent was last issued for this plan; a reprint
+        # from the command line names it again (or leaves lines to fill in on paper).
+        import json
+
+        previous = repo.last_issued_for_plan(store, plan["id"])
+        planned = json.loads(previous["planned_json"]) if previous and previous["planned_json"] else None
+        return consent_job(store, plan["id"], planned=planned)
     if kind == "summary":
         history = consult_repo.consultations_of(store, patient_id)
         if not history:

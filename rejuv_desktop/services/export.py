@@ -159,6 +159,9 @@ def _write_private(path: Path, data: bytes) -> None:
 def _blob_path(table: str, row: dict, column: str) -> str:
     if table == "documents" and column == "pdf" and row.get("number"):
         return f"documents/{_safe_name(row['number'])}.pdf"
+    if table == "document_scans" and column == "file_bytes":
+        # The scan of a signed paper form, under the name it was attached with.
+        return f"scans/{row.get('id', 'row')}-{_safe_name(row.get('file_name', 'scan'))}"
     return f"files/{_safe_name(table)}-{row.get('id', 'row')}-{_safe_name(column)}.bin"
 
 

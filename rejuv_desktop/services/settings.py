@@ -9,12 +9,24 @@ from pathlib import Path
 
 from rejuv_desktop.errors import PermissionDenied, ValidationError
 
-CLINIC_KEYS = ("clinic_name", "clinic_address", "clinic_phone")
+CLINIC_KEYS = ("clinic_name", "clinic_address", "clinic_phone", "clinic_out_of_hours_phone",
+               "clinic_country", "emergency_number")
+# The emergency number printed on aftercare sheets when the clinic has not set its own: by the
+# country the clinic is in (112 works across the European Union and in many other countries).
+EMERGENCY_NUMBERS = {"GB": "999", "IE": "112", "FR": "15", "BE": "112", "DE": "112", "ES": "112",
+                     "IT": "112", "NL": "112", "PT": "112", "CH": "144", "US": "911", "CA": "911",
+                     "AU": "000", "NZ": "111", "OTHER": "112"}
+COUNTRIES = {"GB": "United Kingdom", "IE": "Ireland", "FR": "France", "BE": "Belgium",
+             "DE": "Germany", "ES": "Spain", "IT": "Italy", "NL": "Netherlands", "PT": "Portugal",
+             "CH": "Switzerland", "US": "United States", "CA": "Canada", "AU": "Australia",
+             "NZ": "New Zealand", "OTHER": "Another country"}
 # Every setting the app knows, with a check of its value (None = any text).
 KNOWN = {
     "clinic_name": None, "clinic_address": None, "clinic_phone": None,
     "clinic_logo_path": "logo", "document_language": "language",
     "idle_lock_minutes": "minutes", "backup_extra_dir": None,
+    "clinic_out_of_hours_phone": "phone", "clinic_country": "country",
+    "emergency_number": "emergency",
     "cooling_off_days": "cooling_off",
 }
 LANGUAGES = {"en": "English", "fr": "French"}
@@ -53,6 +65,12 @@ def validate_settings(values: dict[str, str]) -> dict[str, str]:
             errors[key] = "Required"
         elif key == "clinic_phone" and sum(ch.isdigit() for ch in value) < 6:
             errors[key] = "Required: patients call this number when something is wrong"
+        elif kind == "phone" and value and sum(ch.isdigit() for ch in value) < 6:
+            errors[key] = "A phone number patients can call out of hours (at least 6 digits), or leave empty"
+        elif kind == "country" and value and value not in COUNTRIES:
+            errors[key] = "Choose the clinic's country"
+        elif kind == "emergency" and value and not (value.isdigit() and 2 <= len(value) <= 4):
+            errors[key] = "The emergency number is 2 to 4 digits, e.g. 112, 999 or 15"
         elif kind == "minutes":
             try:
                 minutes = float(value)
@@ -77,6 +95,14 @@ def validate_settings(values: dict[str, str]) -> dict[str, str]:
     if errors:
         raise ValidationError(errors)
     return clean
+
+
+def emergency_number(settings: dict[str, str]) -> str:
+    """The emergency number to print: the clinic's own, else its country's default, else 112."""
+    own = (settings.get("emergency_number") or "").strip()
+    if own:
+        return own
+    return EMERGENCY_NUMBERS.get(settings.get("clinic_country") or "OTHER", "112")
 
 
 def save_settings(store, values: dict[str, str]) -> None:

@@ -12,7 +12,7 @@ import hashlib
 from dataclasses import dataclass
 
 # Columns never copied into the audit trail: derived search text is not part of the record.
-_SKIP_COLUMNS = {"search_text", "name_key", "password_hash", "pdf"}
+_SKIP_COLUMNS = {"search_text", "name_key", "password_hash", "pdf", "file_bytes"}
 
 _AUDIT_TABLE_SQL = """
 CREATE TABLE IF NOT EXISTS audit_log (

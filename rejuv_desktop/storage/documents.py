@@ -8,7 +8,7 @@ from rejuv_desktop.errors import NotFound
 
 META = ("id, number, patient_id, kind, procedure, consultation_id, plan_id, session_id,"
         " template_id, template_version, lang, created_at, created_by, sha256, signed_of,"
-        " signature_method, signed_at, witness, photo_consent_json")
+        " signature_method, signed_at, witness, photo_consent_json, signing_json, planned_json")
 
 META_D = ", ".join("d." + c.strip() for c in META.split(","))
 
@@ -18,6 +18,10 @@ def insert(store, row: dict) -> int:
     if "photo_consent" in row:
         pc = row.pop("photo_consent")
         row["photo_consent_json"] = json.dumps(pc) if pc is not None else None
+    for key in ("signing", "planned"):
+        if key in row:
+            value = row.pop(key)
+            row[f"{key}_json"] = json.dumps(value, sort_keys=True) if value is not None else None
     cols = ", ".join(row)
     cur = store.conn.execute(
         f"INSERT INTO documents ({cols}) VALUES ({', '.join('?' * len(row))})",
@@ -45,7 +49,8 @@ def get_pdf(store, document_id: int) -> bytes:
 def documents_of(store, patient_id: int) -> list[dict]:
     return store.query(
         f"SELECT {META_D}, p.name AS created_by_name,"
-        " (SELECT max(s.id) FROM documents s WHERE s.signed_of = d.id) AS signed_copy"
+        " (SELECT max(s.id) FROM documents s WHERE s.signed_of = d.id) AS signed_copy,"
+        " (SELECT max(x.id) FROM document_scans x WHERE x.document_id = d.id) AS scan_id"
         " FROM documents d LEFT JOIN practitioners p ON p.id = d.created_by"
         " WHERE d.patient_id = ? ORDER BY d.created_at DESC, d.id DESC", (patient_id,))
 
@@ -61,5 +66,48 @@ def signed_consent_for_plan(store, plan_id: int) -> dict | None:
         " AND signed_of IS NOT NULL ORDER BY id DESC LIMIT 1", (plan_id,))
 
 
+def last_issued_for_plan(store, plan_id: int) -> dict | None:
+    return store.query_one(
+        f"SELECT {META} FROM documents WHERE plan_id = ? AND kind = 'consent'"
+        " AND signed_of IS NULL ORDER BY id DESC LIMIT 1", (plan_id,))
+
+
 def number_exists(store, number: str) -> bool:
     return store.scalar("SELECT 1 FROM documents WHERE number = ?", (number,)) is not None
+
+
+SCAN_META = "id, document_id, patient_id, file_name, media_type, size, sha256, created_at, created_by"
+
+
+def insert_scan(store, row: dict) -> int:
+    """Keep the scan or photo of a signed paper form beside the signed copy it belongs to."""
+    row = {**row, "created_at": store.now_iso(), "created_by": store.actor_id}
+    cols = ", ".join(row)
+    cur = store.conn.execute(
+        f"INSERT INTO document_scans ({cols}) VALUES ({', '.join('?' * len(row))})",
+        list(row.values()))
+    return cur.lastrowid
+
+
+def scan_meta(store, scan_id: int) -> dict:
+    row = store.query_one(f"SELECT {SCAN_META} FROM document_scans WHERE id = ?", (scan_id,))
+    if row is None:
+        raise NotFound(f"Scan {scan_id} does not exist")
+    return row
+
+
+def scan_bytes(store, scan_id: int) -> bytes:
+    data = store.scalar("SELECT file_bytes FROM document_scans WHERE id = ?", (scan_id,))
+    if data is None:
+        raise NotFound(f"Scan {scan_id} does not exist")
+    return bytes(data)
+
+
+def scans_of_document(store, document_id: int) -> list[dict]:
+    return store.query(f"SELECT {SCAN_META} FROM document_scans WHERE document_id = ?"
+                       " ORDER BY id", (document_id,))
+
+
+def all_scan_hashes(store) -> list[dict]:
+    """Every scan's id and recorded SHA-256 with its bytes' own hash, for the integrity check."""
+    return store.query("SELECT id, sha256, file_bytes FROM document_scans ORDER BY id")

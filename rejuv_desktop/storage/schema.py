@@ -452,6 +452,39 @@ ALTER TABLE practitioners ADD COLUMN is_doctor INTEGER NOT NULL DEFAULT 0 CHECK 
     audit.install_triggers(db, "practitioners")
 
 
+@migrations(name="consent_sign_records")
+def _consent_sign_records(db) -> None:
+    # What a signing completes besides the patient's signature: each confirmation ticked, the
+    # practitioner's countersignature, a witness or interpreter (signing_json), and what was
+    # planned for this patient when the form was issued (planned_json). A paper signature keeps
+    # the scan or photo of the signed paper form beside the issued one, with its SHA-256;
+    # like the documents themselves, a scan never changes and is never deleted.
+    _sql(db, """
+ALTER TABLE documents ADD COLUMN signing_json TEXT;
+ALTER TABLE documents ADD COLUMN planned_json TEXT;
+CREATE TABLE document_scans (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents (id),
+    patient_id INTEGER NOT NULL REFERENCES patients (id),
+    file_name TEXT NOT NULL,
+    media_type TEXT NOT NULL CHECK (media_type IN ('application/pdf', 'image/jpeg', 'image/png')),
+    size INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    file_bytes BLOB NOT NULL,
+    created_at TEXT NOT NULL,
+    created_by INTEGER REFERENCES practitioners (id)
+);
+CREATE INDEX document_scans_document ON document_scans (document_id);
+CREATE INDEX document_scans_patient ON document_scans (patient_id);
+CREATE TRIGGER document_scans_no_update BEFORE UPDATE ON document_scans
+BEGIN SELECT RAISE(ABORT, 'a scan of a signed form never changes'); END;
+CREATE TRIGGER document_scans_no_delete BEFORE DELETE ON document_scans
+BEGIN SELECT RAISE(ABORT, 'scans of signed forms are never deleted'); END
+""")
+    audit.install_triggers(db, "documents")
+    audit.install_triggers(db, "document_scans")
+
+
 @migrations(name="0010_access_lockouts_and_system_account")
 def _access_lockouts_and_system_account(db) -> None:
     # Sign-in that resists guessing: each lockout (after too many wrong passwords) is a row,

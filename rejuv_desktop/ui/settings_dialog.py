@@ -121,8 +121,26 @@ class SettingsDialog(QDialog):
         self.clinic = _Form()
         for key, label in (("clinic_name", self.tr("Clinic name *")),
                            ("clinic_address", self.tr("Address")),
-                           ("clinic_phone", self.tr("Phone *"))):
+                           ("clinic_phone", self.tr("Phone *")),
+                           ("clinic_out_of_hours_phone", self.tr("Out-of-hours phone"))):
             self.clinic.add(key, label).setText(values.get(key, ""))
+        self.clinic.edits["clinic_out_of_hours_phone"].setPlaceholderText(
+            self.tr("printed on aftercare sheets; the clinic phone when empty"))
+        country = QComboBox()
+        country.setObjectName("clinic_country")
+        for code, name in ss.COUNTRIES.items():
+            country.addItem(self.tr(name), code)
+        country.setCurrentIndex(max(0, country.findData(values.get("clinic_country", "OTHER"))))
+        self.clinic.add("clinic_country", self.tr("Country"), country)
+        emergency = self.clinic.add("emergency_number", self.tr("Emergency number"))
+        emergency.setText(values.get("emergency_number", ""))
+
+        def show_default() -> None:
+            emergency.setPlaceholderText(self.tr("{number} (the default for this country)").format(
+                number=ss.EMERGENCY_NUMBERS.get(country.currentData(), "112")))
+
+        country.currentIndexChanged.connect(show_default)
+        show_default()
         logo_row = QWidget()
         lr = QHBoxLayout(logo_row)
         lr.setContentsMargins(0, 0, 0, 0)
@@ -268,6 +286,7 @@ class SettingsDialog(QDialog):
     def values(self) -> dict[str, str]:
         out = {k: w.text() for k, w in self.clinic.edits.items() if isinstance(w, QLineEdit)}
         out["document_language"] = self.clinic.edits["document_language"].currentData()
+        out["clinic_country"] = self.clinic.edits["clinic_country"].currentData()
         out["idle_lock_minutes"] = self.security.edits["idle_lock_minutes"].text()
         return out
 

@@ -71,6 +71,12 @@ def add_patient_everywhere(store, who: dict, patient_id: int | None = None,
             "template_version": "1", "created_at": now, "created_by": 1,
             "sha256": hashlib.sha256(signed).hexdigest(), "pdf": signed, "signed_of": doc,
             "signature_method": "paper", "signed_at": now})
+        scan = b"\xff\xd8\xff\xe0 photo of the signed form " + m.encode()
+        add("document_scans", {
+            "document_id": doc, "patient_id": pid, "file_name": f"signed {m}.jpg",
+            "media_type": "image/jpeg", "size": len(scan),
+            "sha256": hashlib.sha256(scan).hexdigest(), "file_bytes": scan,
+            "created_at": now, "created_by": 1})
         sid = add("sessions", {
             "patient_id": pid, "plan_id": plan, "procedure": "mesotherapy",
             "session_number": 1, "series_length": 3, "started_at": now, "started_by": 1,

@@ -55,6 +55,7 @@ def consent(procedure: str = "fat_transfer", name: str = "Jane Doe", **kw) -> Co
         issued_on=ISSUED,
         document_id="C-2025-0042",
         planned_sessions=["Monday 24 November 2025, both hands"],
+        volume_per_hand_ml=(10, 30),
         caution_findings=[],
         photo_consent=None,
         signature=None,

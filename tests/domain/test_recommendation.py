@@ -145,7 +145,7 @@ def test_volume_line_names_its_findings_and_the_filler_alternative():
     fat = line(result, "fat_transfer")
     assert fat.findings == ("Volume loss with Merz grade 3 (left) / 2 (right)",)
     assert fat.procedure == "fat_transfer"
-    assert "hyaluronic-acid filler" in fat.text.lower()
+    assert "hyaluronic-acid or calcium hydroxylapatite filler" in fat.text.lower()
     assert "restores no volume" in line(result, "mesotherapy_no_volume").text
 
 
@@ -160,7 +160,9 @@ def test_contraindication_says_why_and_offers_the_alternative():
     result = recommend(Findings(concerns=VOLUME, merz_left=3, verdicts=verdicts(bleeding_disorder="yes")))
     refused = line(result, "fat_transfer_contraindicated")
     assert refused.procedure is None
-    assert "filler" in refused.text
+    # A bleeding disorder rules fillers out too: none is offered in its place.
+    assert "Fillers are not an alternative" in refused.text
+    assert "alternative for volume is" not in refused.text
     assert any("bleeding or clotting disorder" in f for f in refused.findings)
 
 

@@ -116,3 +116,33 @@ def test_a_title_typed_into_the_name_is_caught_in_the_account_form(qtbot, store)
     dialog.save()
     assert [p.display for p in pr.list_practitioners(store) if p.name == "Amélie Rousseau"] == [
         "Dr Amélie Rousseau"]
+
+
+def test_out_of_hours_and_emergency_numbers_for_aftercare(qtbot, store):
+    from PySide6.QtCore import Qt
+
+    admin, _ = admin_and_nurse(store)
+    pr.sign_in(store, admin, "claire-pass")
+    ss.save_clinic(store, {"clinic_name": "Harbourside", "clinic_phone": "0117 496 0000"})
+    dialog = SettingsDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    country = dialog.clinic.edits["clinic_country"]
+    emergency = dialog.clinic.edits["emergency_number"]
+    assert "112" in emergency.placeholderText()
+    country.setCurrentIndex(country.findData("FR"))
+    assert "15" in emergency.placeholderText()  # the country's default, shown as you choose
+    qtbot.keyClicks(dialog.clinic.edits["clinic_out_of_hours_phone"], "12")
+    qtbot.keyClicks(emergency, "call")
+    dialog.save()
+    assert dialog.clinic.errors["emergency_number"].isVisible()
+    assert dialog.clinic.errors["clinic_out_of_hours_phone"].isVisible()
+    assert "clinic_country" not in ss.get_settings(store)  # nothing half-saved
+    dialog.clinic.edits["clinic_out_of_hours_phone"].clear()
+    qtbot.keyClicks(dialog.clinic.edits["clinic_out_of_hours_phone"], "0117 496 0999")
+    emergency.clear()
+    qtbot.keyClick(emergency, Qt.Key.Key_Tab)
+    dialog.save()
+    values = ss.get_settings(store)
+    assert values["clinic_country"] == "FR" and values["clinic_out_of_hours_phone"] == "0117 496 0999"
+    assert ss.emergency_number(values) == "15"
