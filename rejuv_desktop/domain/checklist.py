@@ -32,6 +32,7 @@ from rejuv_desktop.domain.protocols import (
     is_empty,
 )
 from rejuv_desktop.errors import ValidationError
+from rejuv_desktop.domain.dates import format_day
 
 DASH = " \u2014 "
 _TOLERANCE = 1e-9  # volumes are decimals typed by a person: 20.1 + 19.9 must not exceed 40
@@ -99,8 +100,8 @@ def validate_field(field: Field, value: Any, state: SessionState) -> str | None:
     if field.not_before == "session_date":
         day = as_date(value)
         if day is not None and day < state.session_date:
-            return (f"Expired on {day.isoformat()}, before the session date "
-                    f"{state.session_date.isoformat()}: this product cannot be used")
+            return (f"Expired on {format_day(day)}, before the session date "
+                    f"{format_day(state.session_date)}: this product cannot be used")
     return None
 
 

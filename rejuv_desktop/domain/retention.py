@@ -45,39 +45,31 @@ def backups_to_keep(timestamps: Iterable[datetime],
                     policy: RetentionPolicy = DEFAULT_POLICY) -> set[datetime]:
     """The timestamps to keep; every other backup may be deleted.
 
-    Walks from newest to oldest. A backup is kept when it is the newest of its day while daily
-    slots remain; after that, the newest of a week no kept backup falls in while weekly slots
-    remain; then likewise per month. Each kept backup marks its day, week and month as
-    represented. Because the newest backup of a period is the one kept at every stage, a
-    backup thinned today would never have been wanted later.
+    Each rule (days, then ISO weeks, then months) walks the periods that hold a backup from
+    newest to oldest and wants the newest backup of each, until it has kept its number of
+    them; a period whose newest backup an earlier rule already kept costs the rule nothing.
+    Only the newest backup of a period is ever wanted, and adding newer backups only pushes
+    each rule's reach towards the present, so a backup thinned today would never have been
+    wanted later: thinning after each new backup equals thinning everything at the end.
     """
-    days: set = set()
-    weeks: set = set()
-    months: set = set()
-    used = {"daily": 0, "weekly": 0, "monthly": 0}
+    stamps = sorted(set(timestamps), reverse=True)
     keep: set[datetime] = set()
-    for stamp in sorted(set(timestamps), reverse=True):
-        day = stamp.date()
-        week = tuple(stamp.isocalendar())[:2]
-        month = (stamp.year, stamp.month)
-        if day in days:
-            continue  # a newer backup already stands for this day
-        if used["daily"] < policy.daily:
-            used["daily"] += 1
-        elif week in weeks:
-            continue
-        elif used["weekly"] < policy.weekly:
-            used["weekly"] += 1
-        elif month in months:
-            continue
-        elif used["monthly"] < policy.monthly:
-            used["monthly"] += 1
-        else:
-            continue
-        keep.add(stamp)
-        days.add(day)
-        weeks.add(week)
-        months.add(month)
+    rules = ((policy.daily, lambda s: s.date()),
+             (policy.weekly, lambda s: tuple(s.isocalendar())[:2]),
+             (policy.monthly, lambda s: (s.year, s.month)))
+    for count, period_of in rules:
+        seen: set = set()
+        kept_here = 0
+        for stamp in stamps:
+            if kept_here >= count:
+                break
+            period = period_of(stamp)
+            if period in seen:
+                continue  # a newer backup stands for this period
+            seen.add(period)
+            if stamp not in keep:
+                keep.add(stamp)
+                kept_here += 1
     return keep
 
 

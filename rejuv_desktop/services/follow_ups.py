@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from rejuv_desktop.domain import consultation as dc
+from rejuv_desktop.domain.dates import format_day
 from rejuv_desktop.domain.schedule import classify_due
 from rejuv_desktop.errors import UserError, ValidationError
 from rejuv_desktop.services.sessions import require_actor
@@ -32,27 +34,79 @@ class DueItem:
     due_class: str
     """``overdue``, ``this_week`` or ``upcoming``."""
     note: str
+    plan_id: int | None = None
+    session_number: int | None = None
+    """Set for a planned session (``kind`` ``planned_session``), whose ``id`` is None."""
+
+    @property
+    def key(self) -> str:
+        """Unique among the items of a list, follow-ups and planned sessions alike."""
+        return f"follow_up:{self.id}" if self.id is not None else f"plan:{self.plan_id}"
+
+
+def planned_sessions_due(store, today: date | None = None) -> list[DueItem]:
+    """The next session of each active plan that nothing else on the list stands for: a plan
+    not started yet (its first session) or a series whose next-session visit is not open."""
+    today = today or store.clock().date()
+    out = []
+    for r in repo.plans_awaiting_a_session(store):
+        number = r["completed"] + 1
+        if number > r["sessions"]:
+            continue
+        try:
+            planned = dc.planned_sessions(r["procedure"], {
+                "start": r["start_date"], "sessions": r["sessions"],
+                "interval_days": r["interval_days"]})
+        except ValidationError:  # a plan the current protocol no longer allows: its first day
+            start = date.fromisoformat(r["start_date"])
+            window = (start, start)
+        else:
+            window = (planned[number - 1].earliest, planned[number - 1].latest)
+        label = f"Session {number} of {r['sessions']} (planned)" if r["sessions"] > 1 else \
+            "Session (planned)"
+        out.append(DueItem(None, r["patient_id"], f"{r['given_name']} {r['family_name']}",
+                           r["phone"] or "", label, "planned_session", r["procedure"],
+                           window[0], window[1], classify_due(window[0], window[1], today), "",
+                           r["plan_id"], number))
+    return out
 
 
 def due_list(store, today: date | None = None) -> dict[str, list[DueItem]]:
-    """Open follow-ups of patients not archived, by class: overdue, this week, upcoming."""
+    """Open follow-ups and planned sessions of patients not archived, by class: overdue, this
+    week, upcoming; earliest first in each."""
     today = today or store.clock().date()
     out: dict[str, list[DueItem]] = {"overdue": [], "this_week": [], "upcoming": []}
     for r in repo.follow_ups_due(store):
         start, end = date.fromisoformat(r["due_from"]), date.fromisoformat(r["due_to"])
         klass = classify_due(start, end, today)
         out[klass].append(DueItem(r["id"], r["patient_id"], f"{r['given_name']} {r['family_name']}",
-                                  r["phone"], r["label"], r["kind"], r["procedure"], start, end,
-                                  klass, r["note"]))
+                                  r["phone"] or "", r["label"], r["kind"], r["procedure"], start,
+                                  end, klass, r["note"], r["plan_id"]))
+    planned = planned_sessions_due(store, today)
+    for item in planned:
+        out[item.due_class].append(item)
+    if planned:
+        for items in out.values():
+            items.sort(key=lambda i: (i.due_from, i.due_to, i.patient_name))
     return out
 
 
+def expected_on(store, day: date) -> list[DueItem]:
+    """Who is expected on ``day`` (the front desk's day view): planned sessions and open
+    visits whose window includes that day, by patient name."""
+    items = [i for group in due_list(store, day).values() for i in group
+             if i.due_from <= day <= i.due_to]
+    return sorted(items, key=lambda i: (i.patient_name.casefold(), i.due_from))
+
+
 def due_counts(store, today: date | None = None) -> dict[str, int]:
-    """How many open follow-ups ``due_list`` would show in each class, without building it."""
+    """How many items ``due_list`` would show in each class, without building the list."""
     today = today or store.clock().date()
     out = {"overdue": 0, "this_week": 0, "upcoming": 0}
     for start, end in repo.due_windows(store):
         out[classify_due(date.fromisoformat(start), date.fromisoformat(end), today)] += 1
+    for item in planned_sessions_due(store, today):
+        out[item.due_class] += 1
     return out
 
 
@@ -64,12 +118,30 @@ def _open_follow_up(store, follow_up_id: int) -> dict:
     return row
 
 
-def mark_follow_up_done(store, follow_up_id: int, note: str = "") -> None:
-    """The visit took place (an optional note says how it went)."""
-    _open_follow_up(store, follow_up_id)
+def mark_follow_up_done(store, follow_up_id: int, note: str = "",
+                        visit_date: date | None = None, early_reason: str = "") -> None:
+    """The visit took place on ``visit_date`` (default today; never in the future). A visit
+    before its window opens is refused unless ``early_reason`` says why the patient was seen
+    early. An optional note says how it went."""
+    row = _open_follow_up(store, follow_up_id)
+    today = store.clock().date()
+    visit_date = visit_date or today
+    opens = date.fromisoformat(row["due_from"])
+    made = date.fromisoformat(row["created_at"][:10])
+    if visit_date > today:
+        raise ValidationError({"visit_date": "The visit date cannot be in the future"})
+    if visit_date < made:
+        raise ValidationError({"visit_date": "The visit cannot be before the session it follows "
+                                             f"({format_day(made)})"})
+    if visit_date < opens and not early_reason.strip():
+        raise ValidationError({"early_reason": (
+            f"This visit's window opens on {format_day(opens)}: it cannot be marked done before "
+            "then. If the patient was seen early, tick \"Seen early\" and say why.")})
     with store.write():
         repo.update_follow_up(store, follow_up_id, status="done", done_at=store.now_iso(),
-                              done_by=store.actor_id, note=note.strip())
+                              done_by=store.actor_id, note=note.strip(),
+                              visit_date=visit_date.isoformat(),
+                              early_reason=early_reason.strip() if visit_date < opens else "")
 
 
 def reschedule_follow_up(store, follow_up_id: int, due_from: date, due_to: date,

@@ -24,6 +24,7 @@ from rejuv_desktop.domain.dose import DoseCheck
 from rejuv_desktop.domain.protocols import (SIDES, TIME_OUT, Field, Protocol, Step, as_date,
                                             format_number, is_empty, load_protocol, with_unit)
 from rejuv_desktop.domain.schedule import follow_ups_after_session, plan_sessions
+from rejuv_desktop.domain.dates import format_day
 from rejuv_desktop.errors import UserError, ValidationError
 from rejuv_desktop.services import practitioners as pr
 from rejuv_desktop.services import settings as ss
@@ -547,7 +548,8 @@ def complete_session(store, session_id: int) -> list[dict]:
                                                     ("next_session", "maintenance")):
             repo.update_follow_up(store, pending["id"], status="done", done_at=store.now_iso(),
                                   done_by=store.actor_id,
-                                  note=f"Session {s['session_number']} on {day.isoformat()}")
+                                  note=f"Session {s['session_number']} on {format_day(day)}",
+                                  visit_date=day.isoformat())
         for f in due:
             row = {"patient_id": s["patient_id"], "session_id": session_id,
                    "plan_id": s["plan_id"], "kind": f.kind, "rule_id": f.rule_id,
@@ -593,7 +595,7 @@ def key_figures(protocol: Protocol, values: dict) -> list[str]:
                 lines.append(f"{f.label}: {with_unit(values[f.key()], f.unit)}")
     for p in product_rows(protocol, values):
         qty = f", {format_number(p['quantity_ml'])} ml" if p["quantity_ml"] is not None else ""
-        exp = f", expires {p['expiry']}" if p["expiry"] else ""
+        exp = f", expires {format_day(p['expiry'])}" if p["expiry"] else ""
         lines.append(f"{p['product']}: lot {p['lot']}{exp}{qty}")
     return lines
 

@@ -485,6 +485,20 @@ BEGIN SELECT RAISE(ABORT, 'scans of signed forms are never deleted'); END
     audit.install_triggers(db, "document_scans")
 
 
+@migrations(name="0011_follow_up_visit_date")
+def _follow_up_visit_date(db) -> None:
+    # A follow-up marked done keeps the day the patient was seen (not only when the click was
+    # made), and why a visit before its window was accepted. The Due list also shows the next
+    # session of active plans: two small indexes keep that quick in a large clinic.
+    _sql(db, """
+ALTER TABLE follow_ups ADD COLUMN visit_date TEXT;
+ALTER TABLE follow_ups ADD COLUMN early_reason TEXT NOT NULL DEFAULT '';
+CREATE INDEX follow_ups_plan ON follow_ups (plan_id, status, kind);
+CREATE INDEX plans_active ON plans (status) WHERE status IN ('planned', 'in_progress')
+""")
+    audit.install_triggers(db, "follow_ups")
+
+
 @migrations(name="0010_access_lockouts_and_system_account")
 def _access_lockouts_and_system_account(db) -> None:
     # Sign-in that resists guessing: each lockout (after too many wrong passwords) is a row,

@@ -193,6 +193,24 @@ def due_windows(store) -> list[tuple[str, str]]:
         " WHERE f.status = 'due' AND p.archived = 0").fetchall()
 
 
+def plans_awaiting_a_session(store) -> list[dict]:
+    """Active plans of patients not archived whose next session is not yet on the Due list:
+    nothing in progress and no open next-session or maintenance visit. With the patient's
+    name and phone and how many sessions of the plan are completed."""
+    return store.query(
+        "SELECT pl.id AS plan_id, pl.patient_id, pl.procedure, pl.sessions, pl.interval_days,"
+        " pl.start_date, p.given_name, p.family_name, p.phone,"
+        " (SELECT count(*) FROM sessions s WHERE s.plan_id = pl.id"
+        "  AND s.status = 'completed') AS completed"
+        " FROM plans pl JOIN patients p ON p.id = pl.patient_id"
+        " WHERE pl.status IN ('planned', 'in_progress') AND p.archived = 0"
+        " AND NOT EXISTS (SELECT 1 FROM sessions s WHERE s.plan_id = pl.id"
+        "                 AND s.status = 'in_progress')"
+        " AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.plan_id = pl.id"
+        "                 AND f.status = 'due' AND f.kind IN ('next_session', 'maintenance'))"
+        " ORDER BY pl.start_date, pl.id")
+
+
 def follow_ups_of_patient(store, patient_id: int) -> list[dict]:
     return store.query(
         "SELECT f.*, s.procedure FROM follow_ups f LEFT JOIN sessions s ON s.id = f.session_id"

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
 from rejuv_desktop.services import history as sh
 from rejuv_desktop.services import practitioners as pr
 from rejuv_desktop.ui.date_field import DateField
+from rejuv_desktop.ui.geometry import fit_to_screen
 
 
 class AuditDialog(QDialog):
@@ -25,7 +26,7 @@ class AuditDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.setWindowTitle(self.tr("Audit trail"))
-        self.resize(1100, 720)
+        fit_to_screen(self, 1100, 720)
         layout = QVBoxLayout(self)
         filters = QHBoxLayout()
         self.patient = QLineEdit(str(patient_id) if patient_id else "")

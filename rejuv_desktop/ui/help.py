@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDialogButtonBo
                                QLabel, QTextBrowser, QVBoxLayout, QWidget)
 
 from rejuv_desktop.services import help as sh
+from rejuv_desktop.ui.geometry import fit_to_screen
 
 # Which help page a window or widget shows, by its class name. The consultation wizard has a
 # page per step.
@@ -54,7 +55,7 @@ class HelpDialog(QDialog):
     def __init__(self, topic: str, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Help"))
-        self.resize(760, 700)
+        fit_to_screen(self, 760, 700)
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Topic")))

@@ -103,6 +103,7 @@ class SessionGuard(QObject):
         self.signed_in = self.store.actor_id
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
+        self.fixed_interval = interval_ms
         self.timer.setInterval(interval_ms or int(idle_minutes(self.store) * 60_000))
         self.timer.timeout.connect(lambda: self.lock(self.tr(
             "The window locked itself after a time without activity. Patient data is hidden; "
@@ -116,6 +117,14 @@ class SessionGuard(QObject):
         self.page.unlock_button.clicked.connect(self.try_unlock)
         QApplication.instance().installEventFilter(self)
         self.timer.start()
+
+    def settings_changed(self) -> None:
+        """A new idle time applies at once, counted from now."""
+        if self.fixed_interval:
+            return
+        self.timer.setInterval(int(idle_minutes(self.store) * 60_000))
+        if not self.locked:
+            self.timer.start()
 
     def eventFilter(self, obj, event) -> bool:
         if obj is self.window and event.type() == QEvent.Type.Close:

@@ -22,6 +22,7 @@ from rejuv_desktop.ui.errors import reports_errors, show_user_error
 from rejuv_desktop.ui.patient_dialog import PatientDialog
 from rejuv_desktop.ui.patient_model import PatientTableModel
 from rejuv_desktop.ui.record_pane import RecordPane
+from rejuv_desktop.ui.geometry import fit_to_screen
 
 
 def feature_installers():
@@ -39,7 +40,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self.settings = settings or QSettings()
         self.setWindowTitle(f"{APP_NAME}")
-        self.resize(1200, 760)
+        fit_to_screen(self, 1200, 760)
 
         # left: search and list
         left = QWidget()
@@ -154,6 +155,8 @@ class MainWindow(QMainWindow):
                                            self.start_consultation, "Ctrl+Shift+C",
                                            "start_consultation")
         self.patient_menu = patient
+        # Actions about the selected patient: enabled only while one is selected and shown.
+        self.patient_actions = [self.edit_action, self.archive_action, self.consult_action]
         self.tools_menu = bar.addMenu(self.tr("&Tools"))
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&About Rejuv Desktop"), self.about, None, "about")
@@ -161,27 +164,38 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         has = self.record.patient_id is not None
-        self.edit_action.setEnabled(has)
-        self.archive_action.setEnabled(has)
-        self.consult_action.setEnabled(has)
+        for action in self.patient_actions:
+            action.setEnabled(has)
 
     # slots ------------------------------------------------------------------------------------
     @reports_errors
     def on_search(self, text: str) -> None:
         current = self.record.patient_id
         self.model.search(text, self.show_archived.isChecked())
-        shown = len(self.model.rows)
-        if text.strip():
-            self.count_label.setText(self.tr("{n} found").format(
-                n=f"{shown}+" if self.model.canFetchMore() else shown))
-        else:
-            total = sp.count_patients(self.store, include_archived=self.show_archived.isChecked())
-            self.count_label.setText(self.tr("{n} patients").format(n=total))
+        self._update_count()
         row = self.model.row_of(current) if current is not None else None
         if row is not None:
             self.select_row(row)
         elif text.strip() and self.model.rows:
             self.select_row(0)
+        else:
+            # The record shows a patient of the current results or nobody: never one the list
+            # no longer shows (a query with no match must not leave the last patient open).
+            self.table.selectionModel().clearSelection()
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(-1, -1), QItemSelectionModel.SelectionFlag.NoUpdate)
+            self.record.show_patient(None)
+            self._update_actions()
+
+    def _update_count(self) -> None:
+        text = self.search.text()
+        if text.strip():
+            shown = len(self.model.rows)
+            self.count_label.setText(self.tr("{n} found").format(
+                n=f"{shown}+" if self.model.canFetchMore() else shown))
+        else:
+            total = sp.count_patients(self.store, include_archived=self.show_archived.isChecked())
+            self.count_label.setText(self.tr("{n} patients").format(n=total))
 
     def select_row(self, row: int) -> None:
         index = self.model.index(row, 0)
@@ -229,6 +243,7 @@ class MainWindow(QMainWindow):
             row = self.model.row_of(patient_id)
         if row is not None:
             self.select_row(row)
+        self._update_count()
         self.record.show_patient(patient_id)
         self._update_actions()
 

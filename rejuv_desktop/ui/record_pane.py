@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QPushButton, QStackedWidget,
@@ -10,8 +10,10 @@ from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QPushButton, QS
                                QHeaderView, QAbstractItemView)
 
 from rejuv_desktop.domain import patients as dp
+from rejuv_desktop.domain.dates import format_day, format_moment
 from rejuv_desktop.services import history as sh
 from rejuv_desktop.services import patients as sp
+from rejuv_desktop.ui.alert_strip import AlertStrip
 from rejuv_desktop.ui.consultation.view import ConsultationsTab
 
 
@@ -20,11 +22,11 @@ HISTORY_PAGE = 100
 
 
 def fmt_date(iso: str) -> str:
-    return date.fromisoformat(iso).strftime("%d/%m/%Y") if iso else ""
+    return format_day(iso)
 
 
 def fmt_time(iso: str) -> str:
-    return datetime.fromisoformat(iso).strftime("%d/%m/%Y %H:%M") if iso else ""
+    return format_moment(iso)
 
 
 class RecordPane(QWidget):
@@ -73,6 +75,8 @@ class RecordPane(QWidget):
         header.addWidget(self.edit_button, alignment=Qt.AlignmentFlag.AlignTop)
         header.addWidget(self.archive_button, alignment=Qt.AlignmentFlag.AlignTop)
         rl.addLayout(header)
+        self.alerts = AlertStrip(store)
+        rl.addWidget(self.alerts)
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -116,6 +120,11 @@ class RecordPane(QWidget):
         self.patient_id = patient_id
         if patient_id is None:
             self.stack.setCurrentIndex(0)
+            self.alerts.show_patient(None)
+            for tab in self.patient_tabs:
+                # Nothing of the previous patient stays reachable (their actions included).
+                if hasattr(tab, "patient_id"):
+                    tab.patient_id = None
             return
         p = sp.get_patient(self.store, patient_id)
         today = self.store.clock().date()
@@ -133,6 +142,7 @@ class RecordPane(QWidget):
         values["updated_at"] = fmt_time(p["updated_at"])
         for key, label in self.detail_labels.items():
             label.setText(str(values.get(key) or "—"))
+        self.alerts.show_patient(patient_id)
         self._fill_history()
         for tab in self.patient_tabs:
             tab.show_patient(patient_id)

@@ -306,5 +306,11 @@ class SettingsDialog(QDialog):
 def install(window) -> None:
     action = QAction(window.tr("&Settings…"), window)
     action.setObjectName("settings")
-    action.triggered.connect(lambda: SettingsDialog(window.store, window).exec())
+    def open_settings() -> None:
+        if SettingsDialog(window.store, window).exec():
+            guard = getattr(window, "session_guard", None)
+            if guard is not None:
+                guard.settings_changed()  # a new idle-lock time applies at once
+
+    action.triggered.connect(open_settings)
     window.tools_menu.addAction(action)

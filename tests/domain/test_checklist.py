@@ -321,7 +321,7 @@ def test_expired_product_is_refused(expiry, refused):
     found = problems(MESO, state)
     if refused:
         assert message.startswith("Expired on ")
-        assert "before the session date 2025-03-01" in message
+        assert "before the session date 01/03/2025" in message
         assert [p.key for p in found] == ["products.expiry.1"]
         assert found[0].severity == "error"
     else:

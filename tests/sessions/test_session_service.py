@@ -256,10 +256,11 @@ def test_due_list_classifies_and_names_patients(store, patient, clock):
     assert fu.due_list(store) == {"overdue": [], "this_week": [], "upcoming": []}
 
 
-def test_mark_done_reschedule_and_cancel(store, patient):
+def test_mark_done_reschedule_and_cancel(store, patient, clock):
     sid = ss.start_session(store, add_plan(store, patient, "fat_transfer"))
     run_fat_transfer(store, sid)
     wound, month, quarter = (f["id"] for f in ss.complete_session(store, sid))
+    clock.advance(days=6)  # the 5-10 day window is open
     fu.mark_follow_up_done(store, wound, "Strips off, healing well")
     with pytest.raises(UserError, match="already done"):
         fu.mark_follow_up_done(store, wound)
@@ -369,8 +370,8 @@ def test_a_whole_session_of_each_procedure_completes(store, clock, patient):
         "Volume given: 20 ml", "Volume harvested: 80 ml", "Usable fat: 40 ml",
         "Volume injected: left 18 ml, right 20 ml"]
     assert plans[1]["sessions_list"][0]["figures"] == [
-        "Hyaluronic acid 20 mg/ml: lot HA-2291, expires 2028-06-30, 2 ml",
-        "Vitamin cocktail: lot VC 118, expires 2028-01-31, 1.5 ml"]
+        "Hyaluronic acid 20 mg/ml: lot HA-2291, expires 30/06/2028, 2 ml",
+        "Vitamin cocktail: lot VC 118, expires 31/01/2028, 1.5 ml"]
     assert (plans[0]["can_start"], plans[1]["can_start"]) == (False, True)
     assert [dict(MESO_VALUES)[k] for k in ("products.lot.1", "products.lot.2")] == [
         "HA-2291", "VC 118"]

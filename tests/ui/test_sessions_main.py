@@ -69,9 +69,11 @@ def test_completed_sessions_show_their_key_figures_and_fill_the_due_view(
     runner.complete()
     assert ss.get_session(store, session_id)["status"] == "completed"
     # The Due view and its tab title follow at once.
-    assert window.left_tabs.tabText(window.left_tabs.indexOf(window.due_view)) == "Due (1)"
+    # Margaret's mesotherapy series, planned from today, is there too.
+    assert window.left_tabs.tabText(window.left_tabs.indexOf(window.due_view)) == "Due (2)"
     rows = visit_rows(window)
-    assert rows["This week (1)"] == ["Zoë Łukasiewicz-Ødegård\nStrip or stitch check · "
+    assert rows["This week (2)"] == ["Margaret O'Brien\nSession 1 of 4 (planned) · Mesotherapy",
+                                     "Zoë Łukasiewicz-Ødegård\nStrip or stitch check · "
                                      "Fat transfer"]
     assert len(rows["Upcoming (2)"]) == 2 and rows["Overdue (0)"] == []
     tab = window.sessions_tab
@@ -92,17 +94,26 @@ def test_due_rows_open_the_patient_and_can_be_done_rescheduled_cancelled(
     window.show_patient(clinic["margaret"])
     actions = window.due_view.actions
     tree = actions.tree
-    first = tree.topLevelItem(1).child(0)  # this week: the strip check
+    first = tree.topLevelItem(1).child(1)  # this week: the strip check
     tree.setCurrentItem(first)
     actions.open_button.click()
     assert window.record.patient_id == clinic["zoe"]
     assert window.record.tabs.currentWidget() is window.sessions_tab
 
-    monkeypatch.setattr(QInputDialog, "getText",
-                        lambda *a, **k: ("Strips off, healing well", True))
+    def seen_early(dialog):  # the window opens in five days: only "seen early" with a reason
+        assert not dialog.save_button.isEnabled()
+        dialog.early.setChecked(True)
+        dialog.early_reason.setText("Came back early, worried about a dressing")
+        dialog.note.setText("Strips off, healing well")
+        return 1
+
+    monkeypatch.setattr(due_module.VisitDoneDialog, "exec", seen_early)
     actions.done_button.click()
-    assert fu.follow_ups_of_patient(store, clinic["zoe"])[0]["status"] == "done"
-    assert window.left_tabs.tabText(window.left_tabs.indexOf(window.due_view)) == "Due"
+    done = fu.follow_ups_of_patient(store, clinic["zoe"])[0]
+    assert (done["status"], done["visit_date"], done["early_reason"]) == (
+        "done", "2026-11-22", "Came back early, worried about a dressing")
+    # Margaret's first planned session is what remains this week.
+    assert window.left_tabs.tabText(window.left_tabs.indexOf(window.due_view)) == "Due (1)"
 
     def reschedule(dialog):
         dialog.due_from.setDate(QDate(2027, 1, 4))
@@ -127,8 +138,8 @@ def test_due_rows_open_the_patient_and_can_be_done_rescheduled_cancelled(
     rows = {r["id"]: r for r in fu.follow_ups_of_patient(store, clinic["zoe"])}
     assert (rows[quarter]["status"], rows[quarter]["note"]) == ("cancelled", "Moved abroad")
     assert rows[wound]["note"] == "Strips off, healing well"
-    assert [d.id for g in fu.due_list(store, date(2026, 12, 1)).values() for d in g] == \
-        [moved["id"]]
+    assert [d.id for g in fu.due_list(store, date(2026, 12, 1)).values() for d in g
+            if d.kind != "planned_session"] == [moved["id"]]
 
 
 def test_find_patients_by_lot_from_the_tools_menu(window, store, clinic, qtbot):

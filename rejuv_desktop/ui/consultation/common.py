@@ -37,9 +37,25 @@ class WizardPage(QWizardPage):
 
     changed = Signal()
 
+    shown_problems: tuple[str, ...] = ()
+
     def notify(self, *_args) -> None:
         """Slot for any widget's change signal (its arguments are not needed)."""
         self.changed.emit()
+        if self.shown_problems:
+            self.recheck_problems()
+
+    def recheck_problems(self) -> None:
+        """After a refused "Next": each message goes as soon as what it asks is done (no new
+        message appears while the practitioner is still typing)."""
+        wizard = self.wizard()
+        if wizard is None:
+            return
+        wizard.collect()
+        now = set(self.page_errors(wizard.data))
+        still = tuple(p for p in self.shown_problems if p in now)
+        if still != self.shown_problems:
+            self.show_problems(still)
 
     def load(self, data: dict) -> None:  # pragma: no cover - every page overrides
         raise NotImplementedError
@@ -60,9 +76,13 @@ class WizardPage(QWizardPage):
         wizard = self.wizard()
         wizard.collect()
         problems = self.page_errors(wizard.data)
+        self.show_problems(tuple(problems))
+        return not problems
+
+    def show_problems(self, problems: tuple[str, ...]) -> None:
+        self.shown_problems = tuple(problems)
         self.problems.setText("<br>".join(esc(p) for p in problems))
         self.problems.setVisible(bool(problems))
-        return not problems
 
     def add_problems_label(self, layout) -> None:
         self.problems = message_label()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (QButtonGroup, QFrame, QGridLayout, QGroupBox, QHBoxLayout,
                                QLabel, QLineEdit, QPlainTextEdit, QRadioButton, QScrollArea,
                                QVBoxLayout, QWidget)
@@ -12,6 +12,28 @@ from rejuv_desktop.domain import screening as scr
 from rejuv_desktop.ui.consultation.common import WizardPage, esc, level_badge
 
 ANSWER_LABELS = (("yes", "Yes"), ("no", "No"), ("unknown", "Not known"))
+
+
+class AnswerKeys(QObject):
+    """Arrow keys on the answers: left and right choose the previous or next answer of the
+    same question (one key per answer, as in any radio group); up and down go to the
+    previous or next question without changing any answer."""
+
+    def __init__(self, page: "ScreeningPage"):
+        super().__init__(page)
+        self.page = page
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(obj, QRadioButton):
+            return False
+        key = event.key()
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            self.page.step_answer(obj, -1 if key == Qt.Key.Key_Left else 1)
+            return True
+        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.page.step_question(obj, -1 if key == Qt.Key.Key_Up else 1)
+            return True
+        return False
 
 
 class QuestionRow:
@@ -64,6 +86,11 @@ class QuestionRow:
             button.setVisible(visible)
         self._show_detail()
 
+    def focus_button(self) -> QRadioButton:
+        """The answer given, or the first one: where the keyboard lands on this question."""
+        answer = self.answer()
+        return self.buttons[answer] if answer else next(iter(self.buttons.values()))
+
 
 class ScreeningPage(WizardPage):
     def __init__(self):
@@ -79,17 +106,103 @@ class ScreeningPage(WizardPage):
         inner = QWidget()
         layout = QVBoxLayout(inner)
         self.rows: dict[str, QuestionRow] = {}
+        self.keys = AnswerKeys(self)
         for section in self.rules.sections():
             box = QGroupBox(section)
             grid = QGridLayout(box)
             grid.setColumnStretch(0, 1)
             for i, question in enumerate(self.rules.questions_in(section)):
-                self.rows[question.id] = QuestionRow(question, grid, i * 2, self._changed)
+                row = QuestionRow(question, grid, i * 2, self._changed)
+                for button in row.buttons.values():
+                    button.installEventFilter(self.keys)
+                self.rows[question.id] = row
             layout.addWidget(box)
         layout.addStretch(1)
         scroll.setWidget(inner)
+        self.scroll = scroll
         outer.addWidget(scroll, 1)
         self.add_problems_label(outer)
+        self.problems.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                              | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.problems.linkActivated.connect(lambda _link: self.go_to_first_missing())
+
+    # keyboard -------------------------------------------------------------------------------
+    def _row_of(self, button: QRadioButton) -> QuestionRow | None:
+        return next((r for r in self.rows.values() if button in r.buttons.values()), None)
+
+    def step_answer(self, button: QRadioButton, step: int) -> None:
+        row = self._row_of(button)
+        if row is None:
+            return
+        buttons = list(row.buttons.values())
+        # From the answer given (or, with none yet, choose the one the focus is on).
+        current = buttons.index(button)
+        target = buttons[max(0, min(len(buttons) - 1, current + step))] \
+            if row.answer() is not None else button
+        target.setChecked(True)
+        target.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def step_question(self, button: QRadioButton, step: int) -> None:
+        shown = [r for r in self.rows.values() if r.label.isVisibleTo(self)]
+        row = self._row_of(button)
+        if row not in shown:
+            return
+        i = shown.index(row) + step
+        if 0 <= i < len(shown):
+            self.focus_question(shown[i])
+
+    def focus_question(self, row: QuestionRow) -> None:
+        button = row.focus_button()
+        self.scroll.ensureWidgetVisible(row.label, 8, 24)
+        button.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def missing(self, data: dict) -> list[scr.Question]:
+        effective = scr.effective_answers(dc.screening_answers(data), self.rules)
+        given = dc.screening_answers(data)
+        return [q for q in self.rules.questions if q.id not in given
+                and not (q.follows and effective.get(q.follows) == "no")]
+
+    def go_to_first_missing(self) -> None:
+        """Scroll to the first question not answered and put the keyboard on it."""
+        wizard = self.wizard()
+        if wizard is not None:
+            wizard.collect()
+            missing = self.missing(wizard.data)
+            if missing:
+                self.focus_question(self.rows[missing[0].id])
+
+    def initializePage(self) -> None:
+        super().initializePage()
+        # A control has the focus, shown, as the page opens: the first question not answered.
+        QTimer.singleShot(0, self, self._first_focus)
+
+    def _first_focus(self) -> None:
+        wizard = self.wizard()
+        missing = self.missing(wizard.data) if wizard is not None else []
+        row = self.rows[missing[0].id] if missing else next(iter(self.rows.values()))
+        self.focus_question(row)
+
+    def validatePage(self) -> bool:
+        if super().validatePage():
+            return True
+        self.go_to_first_missing()
+        return False
+
+    def show_problems(self, problems: tuple[str, ...]) -> None:
+        super().show_problems(problems)
+        if problems:
+            self.problems.setText(self.problems.text() + " &nbsp;<a href='#missing'>"
+                                  + esc(self.tr("Show it")) + "</a>")
+
+    def recheck_problems(self) -> None:
+        # The count of questions left follows each answer, until none is left.
+        wizard = self.wizard()
+        if wizard is None:
+            return
+        wizard.collect()
+        now = tuple(self.page_errors(wizard.data))
+        if now != self.shown_problems:
+            self.show_problems(now)
 
     def _changed(self) -> None:
         self._apply_follows()
@@ -123,10 +236,7 @@ class ScreeningPage(WizardPage):
         data["answers"], data["details"] = answers, details
 
     def page_errors(self, data: dict) -> list[str]:
-        effective = scr.effective_answers(dc.screening_answers(data), self.rules)
-        given = dc.screening_answers(data)
-        missing = [q for q in self.rules.questions if q.id not in given
-                   and not (q.follows and effective.get(q.follows) == "no")]
+        missing = self.missing(data)
         if not missing:
             return []
         first = missing[0].text

@@ -13,6 +13,7 @@ from rejuv_desktop.domain import screening as scr
 from rejuv_desktop.domain.recommendation import CONCERN_LABELS
 from rejuv_desktop.services import consultations as sc
 from rejuv_desktop.ui.consultation.common import esc, level_badge
+from rejuv_desktop.ui.geometry import fit_to_screen
 
 OUTCOMES = {"planned": "Planned", "not_planned": "Nothing planned",
             "stopped": "Stopped (no treatment possible)"}
@@ -110,7 +111,7 @@ class ConsultationDialog(QDialog):
         self.store = store
         self.consultation = sc.get_consultation(store, consultation_id)
         self.setWindowTitle(self.tr("Consultation {id}").format(id=consultation_id))
-        self.resize(760, 720)
+        fit_to_screen(self, 760, 720)
         layout = QVBoxLayout(self)
         self.browser = QTextBrowser()
         self.browser.setOpenLinks(False)

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, QMessageBox,
-                               QVBoxLayout)
+                               QProgressBar, QProgressDialog, QStackedLayout, QVBoxLayout,
+                               QWidget)
 
+from rejuv_desktop.domain.dates import format_moment
 from rejuv_desktop.errors import UserError
 from rejuv_desktop.services import documents as sd
+from rejuv_desktop.ui.documents.printing import MAX_RENDER_DPI, PrintJob
+from rejuv_desktop.ui.geometry import fit_to_screen
 
 
 def load_pdf(data: bytes, parent=None) -> tuple[QPdfDocument, QBuffer]:
@@ -25,21 +29,22 @@ def load_pdf(data: bytes, parent=None) -> tuple[QPdfDocument, QBuffer]:
 
 
 def print_pdf(document: QPdfDocument, printer: QPrinter) -> int:
-    """Render every page onto the printer at its resolution; returns the pages printed."""
+    """Render every page onto the printer, one page at a time at a bounded resolution, on
+    this thread (tests, scripts); the window prints with ``PrintJob``. Returns the pages."""
     painter = QPainter()
     if not painter.begin(printer):
         raise UserError("The printer could not be started.")
     try:
-        dpi = printer.resolution()
+        dpi = min(printer.resolution(), MAX_RENDER_DPI)
         for page in range(document.pageCount()):
             if page:
                 printer.newPage()
             points = document.pagePointSize(page)
-            size = QSize(int(points.width() / 72 * dpi), int(points.height() / 72 * dpi))
+            size = QSize(round(points.width() / 72 * dpi), round(points.height() / 72 * dpi))
             image = document.render(page, size)
             target = painter.viewport()
             scaled = size.scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            painter.drawImage(target.x(), target.y(), image.scaled(scaled))
+            painter.drawImage(QRect(target.topLeft(), scaled), image)
         return document.pageCount()
     finally:
         painter.end()
@@ -57,19 +62,40 @@ class PdfPreview(QDialog):
         self.data = sd.pdf_bytes(store, document_id)
         self.setWindowTitle(self.tr("{kind} {number}").format(
             kind=self.meta["kind"].capitalize(), number=self.meta["number"]))
-        self.resize(820, 960)
+        fit_to_screen(self, 820, 960)
         layout = QVBoxLayout(self)
         info = QLabel(self.tr("Archived {when} · SHA-256 {sha}…").format(
-            when=self.meta["created_at"][:16].replace("T", " "), sha=self.meta["sha256"][:16]))
+            when=format_moment(self.meta["created_at"]), sha=self.meta["sha256"][:16]))
         info.setStyleSheet("color: #555;")
         layout.addWidget(info)
         self.document, self._buffer = load_pdf(self.data, self)
         self.view = QPdfView(self)
         self.view.setObjectName("pdf_view")
-        self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        layout.addWidget(self.view, 1)
+        # Busy until the pages are on screen: the view is given the document only once this
+        # window has painted, so "Preparing the preview" shows at once, never a blank wait.
+        busy = QWidget()
+        bl = QVBoxLayout(busy)
+        bl.addStretch(1)
+        self.busy_label = QLabel(self.tr("Preparing the preview…"))
+        self.busy_label.setObjectName("preview_busy")
+        self.busy_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.busy_label.setStyleSheet("font-size: 15px; color: #444;")
+        bar = QProgressBar()
+        bar.setRange(0, 0)
+        bar.setMaximumWidth(260)
+        bl.addWidget(self.busy_label)
+        bl.addWidget(bar, 0, Qt.AlignmentFlag.AlignHCenter)
+        bl.addStretch(2)
+        self.pages = QStackedLayout()
+        self.pages.addWidget(busy)
+        self.pages.addWidget(self.view)
+        layout.addLayout(self.pages, 1)
+        self.rendering = True
+        self.setCursor(Qt.CursorShape.BusyCursor)
+        QTimer.singleShot(0, self, self._show_pages)
+        self.print_job: PrintJob | None = None
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.print_button = buttons.addButton(self.tr("Print…"), QDialogButtonBox.ButtonRole.ActionRole)
         self.save_button = buttons.addButton(self.tr("Save as…"), QDialogButtonBox.ButtonRole.ActionRole)
@@ -83,16 +109,63 @@ class PdfPreview(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
+    def _show_pages(self) -> None:
+        self.view.setDocument(self.document)
+        self.pages.setCurrentWidget(self.view)
+        self.rendering = False
+        self.unsetCursor()
+
     def print_document(self) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(self.meta["number"])
-        dialog = QPrintDialog(printer, self)
+        if self.print_job is not None and self.print_job.running:
+            return
+        # The printer's own resolution: the PDF goes to the print queue as it is, or is drawn
+        # a page at a time at no more than MAX_RENDER_DPI (see printing.py).
+        self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        self.printer.setDocName(self.meta["number"])
+        self.printer.setFromTo(1, self.document.pageCount())
+        dialog = QPrintDialog(self.printer, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        try:
-            print_pdf(self.document, printer)
-        except UserError as exc:
-            QMessageBox.warning(self, self.tr("Not printed"), str(exc))
+        self.start_print(self.printer)
+
+    def start_print(self, printer: QPrinter) -> PrintJob:
+        """Print off the GUI thread, with a progress dialog that can cancel."""
+        job = PrintJob(self.data, printer, self.meta["number"], self)
+        progress = QProgressDialog(self.tr("Printing {number}…").format(
+            number=self.meta["number"]), self.tr("Cancel"), 0, 0, self)
+        progress.setObjectName("print_progress")
+        progress.setWindowTitle(self.tr("Printing"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(0)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        progress.canceled.connect(job.cancel)
+
+        def step(done: int, total: int) -> None:
+            progress.setMaximum(total)
+            progress.setValue(done)
+            if total:
+                progress.setLabelText(self.tr("Printing {number}: page {n} of {total}…").format(
+                    number=self.meta["number"], n=min(done + 1, total), total=total))
+
+        def end(*_args) -> None:
+            progress.close()
+            progress.deleteLater()
+
+        def failed(exc) -> None:
+            end()
+            QMessageBox.warning(self, self.tr("Not printed"), str(exc) if isinstance(
+                exc, UserError) else self.tr("The document could not be printed: {why}").format(
+                why=exc))
+
+        job.progress.connect(step)
+        job.finished.connect(end)
+        job.cancelled.connect(end)
+        job.failed.connect(failed)
+        self.print_job = job
+        job.start()
+        progress.show()
+        return job
 
     def save_as(self) -> None:
         suggested = f"{self.meta['number']}.pdf"

@@ -15,7 +15,7 @@ def install(window) -> None:
     from PySide6.QtWidgets import QTabWidget
 
     from rejuv_desktop.ui.sessions.common import SessionEvents
-    from rejuv_desktop.ui.sessions.due import DueView
+    from rejuv_desktop.ui.sessions.due import DayView, DueView
     from rejuv_desktop.ui.sessions.lots import LotLookupDialog
     from rejuv_desktop.ui.sessions.runner import SessionRunner
     from rejuv_desktop.ui.sessions.tab import SessionsTab
@@ -68,6 +68,11 @@ def install(window) -> None:
         window.splitter.replaceWidget(0, tabs)
         tabs.addTab(left, tabs.tr("Patients"))
     tabs.addTab(due, tabs.tr("Due"))
+    # The front desk's day: who is expected today (or on a chosen day), with phone numbers.
+    day = DayView(store)
+    day.open_patient.connect(show_sessions_of)
+    window.day_view = day
+    tabs.addTab(day, tabs.tr("Today"))
     window.left_tabs = tabs
 
     def update_due_title() -> None:
@@ -77,6 +82,8 @@ def install(window) -> None:
 
     def on_changed() -> None:
         due.refresh()
+        if day.filled:
+            day.refresh()
         update_due_title()
         window.record.refresh()
 
@@ -98,9 +105,11 @@ def install(window) -> None:
 
     window._action(window.tools_menu, window.tr("Find patients by product &lot…"), find_lot,
                    None, "find_lot")
-    window._action(window.patient_menu, window.tr("Procedure &sessions"),
+    sessions_action = window._action(window.patient_menu, window.tr("Procedure &sessions"),
                    lambda: window.record.tabs.setCurrentWidget(tab)
                    if window.record.patient_id is not None else None,
                    QKeySequence("Ctrl+Shift+S"), "procedure_sessions")
+    window.patient_actions.append(sessions_action)
+    window._update_actions()
     window._action(window.patient_menu, window.tr("&Due follow-ups"),
                    lambda: tabs.setCurrentWidget(due), QKeySequence("Ctrl+D"), "due_follow_ups")

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel
 
+from rejuv_desktop.domain.dates import format_day
 from rejuv_desktop.ui.consultation.common import esc  # noqa: F401 - shared
 from rejuv_desktop.ui.forms import ERROR_STYLE, message_label  # noqa: F401 - shared
 
@@ -26,10 +27,7 @@ class SessionEvents(QObject):
 
 
 def fmt_day(value: str | date | None) -> str:
-    if not value:
-        return ""
-    day = date.fromisoformat(value) if isinstance(value, str) else value
-    return day.strftime("%d/%m/%Y")
+    return format_day(value)
 
 
 def fmt_window(start: date, end: date) -> str:

@@ -8,17 +8,17 @@ from datetime import date
 
 from PySide6.QtCore import QDate, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox,
                                QFormLayout, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
-                               QLineEdit, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
-                               QWidget)
+                               QLineEdit, QPushButton, QToolButton, QTreeWidget, QTreeWidgetItem,
+                               QVBoxLayout, QWidget)
 
 from rejuv_desktop.errors import UserError, ValidationError
 from rejuv_desktop.services import follow_ups as fu
 from rejuv_desktop.ui.errors import reports_errors, show_user_error
 from rejuv_desktop.ui.date_field import DateField
-from rejuv_desktop.ui.sessions.common import (PROCEDURE_NAMES, STATUS_NAMES, fmt_window,
-                                              message_label, show_text)
+from rejuv_desktop.ui.sessions.common import (PROCEDURE_NAMES, STATUS_NAMES, fmt_day,
+                                              fmt_window, message_label, show_text)
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 PATIENT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -39,17 +39,102 @@ class Visit:
     due_to: date
     status: str
     note: str
+    phone: str = ""
+    key: str = ""
+    """Unique in a list: ``follow_up:<id>``, or ``plan:<id>`` for a planned session (whose
+    ``id`` is None and ``status`` ``planned``: it is started from the Sessions tab)."""
+    visit_date: str | None = None
 
 
 def _from_row(row: dict) -> Visit:
     return Visit(row["id"], row["patient_id"], "", row["label"], row.get("procedure"),
                  date.fromisoformat(row["due_from"]), date.fromisoformat(row["due_to"]),
-                 row["status"], row["note"])
+                 row["status"], row["note"], key=f"follow_up:{row['id']}",
+                 visit_date=row.get("visit_date"))
 
 
 def _from_due(item: fu.DueItem) -> Visit:
     return Visit(item.id, item.patient_id, item.patient_name, item.label, item.procedure,
-                 item.due_from, item.due_to, "due", item.note)
+                 item.due_from, item.due_to, "due" if item.id is not None else "planned",
+                 item.note, item.phone, item.key)
+
+
+class VisitDoneDialog(QDialog):
+    """The day the patient was seen (today unless changed; never in the future), a note, and
+    for a visit before its window opens, why the patient was seen early."""
+
+    def __init__(self, visit: Visit, today: date, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Visit done"))
+        self.visit, self.today = visit, today
+        self.setMinimumWidth(440)
+        layout = QFormLayout(self)
+        layout.addRow(QLabel(self.tr("{visit} (due {window})").format(
+            visit=visit.label, window=fmt_window(visit.due_from, visit.due_to))))
+        self.visit_date = DateField()
+        self.visit_date.setObjectName("visit_date")
+        self.visit_date.setDateRange(QDate(2000, 1, 1), QDate(today.year, today.month, today.day))
+        self.visit_date.setDate(QDate(today.year, today.month, today.day))
+        self.visit_date.dateChanged.connect(lambda *_: self._update())
+        self.visit_date.edit.textEdited.connect(lambda *_: self._update())
+        self.date_error = message_label(name="visit_date_error")
+        self.early = QCheckBox(self.tr("Seen early (before the window opened)"))
+        self.early.setObjectName("seen_early")
+        self.early.toggled.connect(lambda *_: self._update())
+        self.early_reason = QLineEdit()
+        self.early_reason.setObjectName("early_reason")
+        self.early_reason.setPlaceholderText(self.tr("Why the patient was seen early"))
+        self.early_error = message_label(name="early_reason_error")
+        self.note = QLineEdit()
+        self.note.setObjectName("visit_note")
+        self.note.setPlaceholderText(self.tr("How it went (optional)"))
+        layout.addRow(self.tr("Seen on:"), self.visit_date)
+        layout.addRow(self.date_error)
+        layout.addRow(self.early)
+        layout.addRow(self.tr("Reason:"), self.early_reason)
+        layout.addRow(self.early_error)
+        layout.addRow(self.tr("Note:"), self.note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setObjectName("visit_done_save")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addRow(buttons)
+        self._update()
+
+    def seen_on(self) -> date | None:
+        """The day typed or picked; None while it is not a whole date up to today."""
+        day = self.visit_date.date()
+        return day.toPython() if day.isValid() else None
+
+    def _update(self) -> None:
+        seen = self.seen_on()
+        if seen is None:
+            show_text(self.date_error, self.visit_date.problem())
+            self.save_button.setEnabled(False)
+            return
+        show_text(self.date_error, "")
+        before = seen < self.visit.due_from
+        self.early.setVisible(before)
+        self.early_reason.setVisible(before)
+        self.early_reason.setEnabled(self.early.isChecked())
+        layout = self.layout()
+        for widget in (self.early, self.early_reason):
+            label = layout.labelForField(widget)
+            if label is not None:
+                label.setVisible(before)
+        if before and not self.early.isChecked():
+            show_text(self.early_error, self.tr(
+                "This visit's window opens on {day}: it cannot be marked done before then. "
+                "If the patient was seen early, tick \"Seen early\" and say why.").format(
+                day=fmt_day(self.visit.due_from)))
+        else:
+            show_text(self.early_error, "")
+        self.save_button.setEnabled(not before or self.early.isChecked())
+
+    def reason(self) -> str:
+        return self.early_reason.text() if self.early.isChecked() else ""
 
 
 class RescheduleDialog(QDialog):
@@ -96,7 +181,7 @@ class FollowUpActions(QWidget):
         super().__init__(parent)
         self.store = store
         self.patient_column = patient_column
-        self.visits: dict[int, Visit] = {}
+        self.visits: dict[str, Visit] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.tree = QTreeWidget()
@@ -108,8 +193,15 @@ class FollowUpActions(QWidget):
         self.tree.setHeaderLabels(headers)
         self.tree.setRootIsDecorated(patient_column)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.tree.header().setStretchLastSection(False)
+        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        if patient_column:
+            self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            self.tree.header().setStretchLastSection(False)
+            # Rows grow to the wrapped text when the pane is narrow: nothing is cut off.
+            self.tree.header().sectionResized.connect(lambda *_: self._fit_rows())
+        else:
+            self.tree.header().setStretchLastSection(True)
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.tree.itemActivated.connect(self._activated)
         layout.addWidget(self.tree, 1)
@@ -138,23 +230,23 @@ class FollowUpActions(QWidget):
         what = v.label + (f" · {PROCEDURE_NAMES.get(v.procedure, '')}" if v.procedure else "")
         when = fmt_window(v.due_from, v.due_to)
         if self.patient_column:
-            item = QTreeWidgetItem([f"{v.patient_name}\n{what}", when])
-            # Room for both lines whatever the script: a fallback font for a Chinese or Greek
-            # name is taller than the list's own font, and Qt sizes rows by the latter.
-            metrics = self.tree.fontMetrics()
-            width = max(metrics.horizontalAdvance(v.patient_name), metrics.horizontalAdvance(what))
-            item.setSizeHint(0, QSize(width + 8, 2 * metrics.lineSpacing() + 10))
+            # Name and what on the left; the dates and the phone to call on the right.
+            item = QTreeWidgetItem([f"{v.patient_name}\n{what}",
+                                    when + (f"\n☎ {v.phone}" if v.phone else "")])
             item.setToolTip(0, f"{v.patient_name}\n{what}" + (f"\n{v.note}" if v.note else ""))
+            item.setToolTip(1, item.text(1))
         else:
             status = STATUS_NAMES.get(v.status, v.status)
             if v.status == "due" and today is not None and v.due_to < today:
                 status = self.tr("overdue")
+            if v.status == "done" and v.visit_date:
+                status = self.tr("done, seen {day}").format(day=fmt_day(v.visit_date))
             item = QTreeWidgetItem([what, when, status + (f" — {v.note}" if v.note else "")])
-        item.setData(0, ID_ROLE, v.id)
+            for column in range(3):
+                item.setToolTip(column, item.text(column))
+        item.setData(0, ID_ROLE, v.key)
         item.setData(0, PATIENT_ROLE, v.patient_id)
-        if v.note and not self.patient_column:
-            item.setToolTip(0, v.note)
-        self.visits[v.id] = v
+        self.visits[v.key] = v
         return item
 
     def show_rows(self, rows: list[dict], today: date) -> None:
@@ -185,21 +277,47 @@ class FollowUpActions(QWidget):
                 if key == "overdue":
                     child.setForeground(1, QBrush(QColor(colour)))
                 head.addChild(child)
-                if current is not None and d.id == current.id:
+                if current is not None and d.key == current.key:
                     self.tree.setCurrentItem(child)
             head.setExpanded(True)
         self._fit()
 
     def _fit(self) -> None:
-        for column in range(1, self.tree.columnCount()):
-            self.tree.resizeColumnToContents(column)
+        if self.patient_column:
+            self.tree.resizeColumnToContents(1)
+            self._fit_rows()
+        else:
+            # The visit's name wraps rather than push when and status out of sight.
+            self.tree.resizeColumnToContents(1)
+            wanted = self.tree.sizeHintForColumn(0) + 12
+            room = max(160, int(self.tree.viewport().width() * 0.45))
+            self.tree.setColumnWidth(0, min(wanted, room))
         self._update_buttons()
+
+    def _fit_rows(self) -> None:
+        """Each row as tall as its text wrapped to the column's width. Room for every line
+        whatever the script: a fallback font for a Chinese or Greek name is taller than the
+        list's own font, and Qt sizes rows by the latter."""
+        metrics = self.tree.fontMetrics()
+        width = max(40, self.tree.columnWidth(0) - 2 * self.tree.indentation() - 8)
+        flags = int(Qt.TextFlag.TextWordWrap)
+        for i in range(self.tree.topLevelItemCount()):
+            head = self.tree.topLevelItem(i)
+            for j in range(head.childCount()):
+                item = head.child(j)
+                lines = sum(max(1, metrics.boundingRect(0, 0, width, 10_000, flags, part)
+                                .height() // metrics.lineSpacing())
+                            for part in item.text(0).split("\n"))
+                lines = max(lines, item.text(1).count("\n") + 1)
+                hint = QSize(width, lines * metrics.lineSpacing() + 10)
+                if item.sizeHint(0) != hint:
+                    item.setSizeHint(0, hint)
 
     # acting -------------------------------------------------------------------------------------
     def selected(self) -> Visit | None:
         item = self.tree.currentItem()
-        visit_id = item.data(0, ID_ROLE) if item is not None else None
-        return self.visits.get(visit_id) if visit_id is not None else None
+        key = item.data(0, ID_ROLE) if item is not None else None
+        return self.visits.get(key) if key is not None else None
 
     def _update_buttons(self) -> None:
         v = self.selected()
@@ -215,12 +333,24 @@ class FollowUpActions(QWidget):
     @reports_errors
     def mark_done(self) -> None:
         v = self.selected()
-        if v is None:
+        if v is None or v.id is None:
             return
-        note, ok = QInputDialog.getText(self, self.tr("Visit done"), self.tr(
-            "{visit}: note (optional)").format(visit=v.label))
-        if ok:
-            self._act(lambda: fu.mark_follow_up_done(self.store, v.id, note))
+        dialog = VisitDoneDialog(v, self.store.clock().date(), self)
+        while dialog.exec():
+            if dialog.seen_on() is None:  # never today in place of a half-typed date
+                show_text(dialog.date_error, dialog.visit_date.problem())
+                continue
+            try:
+                fu.mark_follow_up_done(self.store, v.id, dialog.note.text(), dialog.seen_on(),
+                                       dialog.reason())
+            except ValidationError as exc:
+                show_text(dialog.early_error, "\n".join(exc.errors.values()))
+                continue
+            except UserError as exc:
+                show_user_error(self, exc, self.tr("Not saved"))
+                return
+            self.changed.emit()
+            return
 
     @reports_errors
     def reschedule(self) -> None:
@@ -274,7 +404,7 @@ class DueView(QWidget):
         self.store = store
         self.setObjectName("due_view")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 4, 0, 0)
+        layout.setContentsMargins(4, 4, 4, 0)
         top = QHBoxLayout()
         self.summary = QLabel()
         self.summary.setObjectName("due_summary")
@@ -305,8 +435,8 @@ class DueView(QWidget):
         self.actions.show_groups(groups)
         self.filled = True
         self.summary.setText(self.tr("As of {day}: {overdue} overdue, {week} this week").format(
-            day=today.strftime("%d/%m/%Y"), overdue=self.counts["overdue"],
-            week=self.counts["this_week"]))
+            day=fmt_day(today), overdue=self.counts["overdue"], week=self.counts["this_week"]))
+        self.summary.setToolTip(self.tr("Follow-up visits and planned sessions"))
 
     @reports_errors
     def refresh_counts(self) -> None:
@@ -316,3 +446,94 @@ class DueView(QWidget):
     def _changed(self) -> None:
         self.refresh()
         self.changed.emit()
+
+
+class DayView(QWidget):
+    """The front desk's day: who is expected (planned sessions and follow-up visits whose
+    window includes the day), with their phone numbers; a row opens the patient."""
+
+    open_patient = Signal(int)
+
+    def __init__(self, store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.setObjectName("day_view")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 0)
+        top = QHBoxLayout()
+        self.previous = QToolButton()
+        self.previous.setText("◀")
+        self.previous.setToolTip(self.tr("Day before"))
+        self.previous.clicked.connect(lambda: self.day_edit.setDate(
+            self.day_edit.date().addDays(-1)))
+        self.day_edit = DateField()
+        self.day_edit.setObjectName("day_view_date")
+        self.next = QToolButton()
+        self.next.setText("▶")
+        self.next.setToolTip(self.tr("Day after"))
+        self.next.clicked.connect(lambda: self.day_edit.setDate(self.day_edit.date().addDays(1)))
+        self.today_button = QPushButton(self.tr("Today"))
+        self.today_button.clicked.connect(self.go_today)
+        top.addWidget(self.previous)
+        top.addWidget(self.day_edit)
+        top.addWidget(self.next)
+        top.addWidget(self.today_button)
+        top.addStretch(1)
+        layout.addLayout(top)
+        self.summary = QLabel()
+        self.summary.setObjectName("day_summary")
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("day_list")
+        self.tree.setHeaderLabels([self.tr("Patient"), self.tr("Phone"), self.tr("Expected for")])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.tree.itemActivated.connect(
+            lambda item, _c: self.open_patient.emit(item.data(0, PATIENT_ROLE)))
+        layout.addWidget(self.tree, 1)
+        self.items: list[fu.DueItem] = []
+        self.filled = False
+        self.day_edit.dateChanged.connect(lambda *_: self.refresh())
+
+    def go_today(self) -> None:
+        today = self.store.clock().date()
+        day = QDate(today.year, today.month, today.day)
+        if self.day_edit.date() == day:
+            self.refresh()
+        else:
+            self.day_edit.setDate(day)
+
+    def showEvent(self, event) -> None:
+        if not self.filled:
+            self.go_today()
+        super().showEvent(event)
+
+    @reports_errors
+    def refresh(self) -> None:
+        if not self.day_edit.date().isValid():
+            return  # a date still being typed
+        day = self.day_edit.date().toPython()
+        self.items = fu.expected_on(self.store, day)
+        self.filled = True
+        self.tree.clear()
+        for i in self.items:
+            what = i.label + (f" · {PROCEDURE_NAMES.get(i.procedure, '')}" if i.procedure else "")
+            if i.due_from != i.due_to:
+                what += " " + self.tr("(window {window})").format(
+                    window=fmt_window(i.due_from, i.due_to))
+            item = QTreeWidgetItem([i.patient_name, i.phone or "—", what.replace(" · ", "\n", 1)
+                                    if len(what) > 28 else what])
+            for column in range(3):
+                item.setToolTip(column, item.text(column))
+            item.setData(0, PATIENT_ROLE, i.patient_id)
+            self.tree.addTopLevelItem(item)
+        for column in (0, 1):
+            self.tree.resizeColumnToContents(column)
+        sessions = sum(1 for i in self.items if i.kind == "planned_session")
+        self.summary.setText(self.tr("{day}: {n} expected ({sessions} planned session(s), "
+                                     "{visits} follow-up visit(s))").format(
+            day=f"{day:%A} {fmt_day(day)}", n=len(self.items), sessions=sessions,
+            visits=len(self.items) - sessions))

@@ -13,7 +13,9 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 from rejuv_desktop.domain.protocols import SIDES, format_number
 from rejuv_desktop.errors import UserError, ValidationError
 from rejuv_desktop.services import sessions as ss
+from rejuv_desktop.ui.alert_strip import AlertStrip
 from rejuv_desktop.ui.errors import reports_errors, show_user_error
+from rejuv_desktop.ui.geometry import fit_to_screen
 from rejuv_desktop.ui.sessions.common import (DONE_STYLE, WARNING_STYLE, esc, fmt_day,
                                               fmt_window, message_label, muted_label, show_text,
                                               who_when)
@@ -67,7 +69,7 @@ class SessionRunner(QWidget):
         self.setObjectName("session_runner")
         self.setWindowTitle(self.tr("{procedure} — {patient}").format(
             procedure=protocol.title, patient=f"{s['given_name']} {s['family_name']}"))
-        self.resize(1040, 860)
+        fit_to_screen(self, 1040, 860)
         layout = QVBoxLayout(self)
 
         title = QLabel(f"{esc(protocol.title)} — {esc(self._which_session())}")
@@ -77,6 +79,9 @@ class SessionRunner(QWidget):
                                         "{who}").format(
             patient=f"{s['given_name']} {s['family_name']}", dob=fmt_day(s["date_of_birth"]),
             day=fmt_day(s["session_date"]), who=s["started_by_name"] or "—")))
+        self.alerts = AlertStrip(store)
+        self.alerts.show_patient(s["patient_id"])
+        layout.addWidget(self.alerts)
         facts = QHBoxLayout()
         facts.addWidget(QLabel(self.tr("Hands treated:")))
         self.side_checks: dict[str, QCheckBox] = {}
@@ -112,7 +117,6 @@ class SessionRunner(QWidget):
             note.setStyleSheet("color: #8a4b00; background: #fff4e5; padding: 4px;")
             layout.addWidget(note)
         self.header_error = message_label(name="header_error")
-        layout.addWidget(self.header_error)
 
         self.steps_list = QListWidget()
         self.steps_list.setObjectName("steps_list")
@@ -141,7 +145,8 @@ class SessionRunner(QWidget):
         self.open_label.setObjectName("open_items")
         self.open_label.setWordWrap(True)
         self.open_label.setTextFormat(Qt.TextFormat.RichText)
-        layout.addWidget(self.open_label)
+        self.open_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self._status_panel())
         buttons = QHBoxLayout()
         self.abandon_button = QPushButton(self.tr("Stop the session…"))
         self.abandon_button.setObjectName("abandon_session")
@@ -158,6 +163,23 @@ class SessionRunner(QWidget):
         buttons.addWidget(self.complete_button)
         layout.addLayout(buttons)
         self.refresh()
+
+    def _status_panel(self) -> QScrollArea:
+        """What is still open and the last error, in a panel of fixed height: as the list
+        shrinks the checklist above keeps its size, so nothing moves under the pointer."""
+        panel = QWidget()
+        pl = QVBoxLayout(panel)
+        pl.setContentsMargins(0, 0, 0, 0)
+        pl.addWidget(self.header_error)
+        pl.addWidget(self.open_label)
+        pl.addStretch(1)
+        area = QScrollArea()
+        area.setObjectName("status_panel")
+        area.setWidgetResizable(True)
+        area.setFrameShape(QScrollArea.Shape.NoFrame)
+        area.setWidget(panel)
+        area.setFixedHeight(self.fontMetrics().lineSpacing() * 6 + 8)
+        return area
 
     def _which_session(self) -> str:
         s = self.status.session
@@ -209,7 +231,7 @@ class SessionRunner(QWidget):
             text = (f"<span style='{DONE_STYLE}'><b>{word}</b> — {esc(ended)}{reason}. This "
                     "record can no longer be changed.</span>")
         elif status.blockers:
-            shown = status.blockers[:6]
+            shown = status.blockers[:4]  # with the heading and "… more": the panel's 6 lines
             more = len(status.blockers) - len(shown)
             items = "".join(f"<li>{esc(b)}</li>" for b in shown)
             tail = self.tr("<li>… and {n} more</li>").format(n=more) if more else ""

@@ -41,6 +41,42 @@ def set_enabled(widget: QWidget, on: bool) -> None:
         widget.setEnabled(on)
 
 
+def hold_space(widget: QWidget) -> QWidget:
+    """Keep the room of a widget that hides during the session: the checklist around it
+    stays where the practitioner is about to click."""
+    policy = widget.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    widget.setSizePolicy(policy)
+    return widget
+
+
+WHO_SAMPLE = "withdrawn: Dr Claire Martin-Rousseau, 10:30"
+"""The width kept for "who ticked it, when" beside each item, so the item's text never
+re-wraps (and the rows below never move) when it appears."""
+
+
+def set_who(label: QLabel, text: str) -> None:
+    """Who and when, shortened with an ellipsis to the width kept for it."""
+    shown = label.fontMetrics().elidedText(text, Qt.TextElideMode.ElideMiddle,
+                                           label.width() or label.minimumWidth())
+    if label.text() != shown:
+        label.setText(shown)
+    if label.toolTip() != text:
+        label.setToolTip(text)
+
+
+def set_held_text(label: QLabel, text: str) -> None:
+    """Like ``set_text`` for a label kept by ``hold_space``: its room never shrinks during
+    the session (a shorter message, or none, leaves the rows below where they were)."""
+    if label.isVisible() and label.height() > label.minimumHeight():
+        label.setMinimumHeight(label.height())
+    if text and label.text() != text:
+        label.setText(text)
+    if text:
+        hold_space(label)  # from its first message on
+    set_shown(label, bool(text))
+
+
 def set_shown(widget: QWidget, on: bool) -> None:
     if widget.isHidden() == on:
         widget.setVisible(on)
@@ -203,6 +239,7 @@ class StepBox(QFrame):
             label.setToolTip(item.help)
             who = muted_label()
             who.setObjectName(f"who:{key}")
+            who.setFixedWidth(who.fontMetrics().horizontalAdvance(WHO_SAMPLE))
             row.addWidget(check, 0, Qt.AlignmentFlag.AlignTop)
             row.addWidget(label, 1)
             row.addWidget(who, 0, Qt.AlignmentFlag.AlignTop)
@@ -231,6 +268,7 @@ class StepBox(QFrame):
             self.deviation_button.setToolTip(self.tr(
                 "A required item deliberately not done: record why"))
             self.deviation_button.clicked.connect(lambda: handler.on_deviation(step.id))
+            hold_space(self.deviation_button)
             row.addWidget(self.deviation_button)
             layout.addLayout(row)
         else:
@@ -245,6 +283,7 @@ class StepBox(QFrame):
     def _label(self, f) -> QLabel:
         label = QLabel(f.label + (" *" if f.required else ""))
         label.setToolTip(f.help)
+        label.setWordWrap(True)  # a long label wraps rather than lose its end
         return label
 
     def _build_fields(self, body: QVBoxLayout) -> None:
@@ -278,6 +317,8 @@ class StepBox(QFrame):
             self.rows_grid = QGridLayout()
             for c, f in enumerate(self.listed):
                 self.rows_grid.addWidget(self._label(f), 0, c)
+                # Share the width: a product name is not squeezed to its last letters.
+                self.rows_grid.setColumnStretch(c, 2 if c == 0 else 1)
             self.row_numbers: list[int] = []
             self.pending_rows: set[int] = set()
             self.row_widgets: list[QWidget] = []
@@ -348,7 +389,7 @@ class StepBox(QFrame):
         tip = "\n".join(st.open)
         if self.badge.toolTip() != tip:
             self.badge.setToolTip(tip)
-        set_text(self.reason, self.tr("Cannot start yet: {why}.").format(
+        set_held_text(self.reason, self.tr("Cannot start yet: {why}.").format(
             why="; ".join(st.blocked_by)) if st.blocked_by and status.editable else "")
         set_enabled(self.body, status.editable and not st.blocked_by)
         if self.deviation_button is not None:
@@ -365,8 +406,7 @@ class StepBox(QFrame):
                 text = who_when(entry.who, entry.at, day)
                 if entry.value is not True:
                     text = self.tr("withdrawn: {who}").format(who=text)
-            if self.check_who[key].text() != text:
-                self.check_who[key].setText(text)
+            set_who(self.check_who[key], text)
         if self.listed:
             self._set_rows(sorted(set(cl.rows(self.step, status.state)) | self.pending_rows))
         for key, editor in self.editors.items():

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFontMetrics
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout,
                                QHeaderView, QLabel, QPlainTextEdit, QPushButton, QSplitter,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
@@ -108,6 +108,10 @@ class SessionsTab(QWidget):
                                    self.tr("Status"), self.tr("Key figures")])
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.header().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        # A plan's long title wraps in its column instead of pushing the dates and key
+        # figures out of sight on a 1024-pixel screen.
+        self.tree.setWordWrap(True)
+        self.tree.viewport().installEventFilter(self)  # columns fitted again on a resize
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.tree.itemActivated.connect(lambda *_: self.open_selected())
         self.details = QLabel()
@@ -181,13 +185,61 @@ class SessionsTab(QWidget):
                 child.setToolTip(3, "\n".join(s["figures"]))
                 item.addChild(child)
             item.setExpanded(True)
-        for column in range(3):
-            self.tree.resizeColumnToContents(column)
+        self._fit_columns()
         if self.plans and self.tree.currentItem() is None:
             self.tree.setCurrentItem(self.tree.topLevelItem(len(self.plans) - 1))
         self.follow_ups.show_rows(fu.follow_ups_of_patient(self.store, patient_id),
                                   self.store.clock().date())
         self._update_buttons()
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.tree.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(obj, event)
+
+    def _fit_columns(self) -> None:
+        """Date and status as wide as the sessions' text (a plan's longer ones wrap); the first
+        column as wide as it needs up to 40 % of the list (a longer plan title wraps); key
+        figures take the rest (each in full in its tooltip and in the details below)."""
+        metrics = self.tree.fontMetrics()
+        bold = self.tree.font()
+        bold.setBold(True)
+        bold_metrics = QFontMetrics(bold)
+        rows = [(self.tree.topLevelItem(i), True) for i in range(self.tree.topLevelItemCount())]
+        rows += [(plan.child(j), False) for plan, _ in list(rows) for j in range(plan.childCount())]
+        changed = False
+        for column in range(3):
+            width = metrics.horizontalAdvance(self.tree.headerItem().text(column))
+            for item, is_plan in rows:
+                if is_plan and column > 0:
+                    continue  # the plan's own status and flag wrap under its sessions' width
+                m = bold_metrics if is_plan and column == 0 else metrics
+                extra = self.tree.indentation() * (1 if is_plan else 2) if column == 0 else 0
+                width = max(width, m.horizontalAdvance(item.text(column)) + extra)
+            width += 16
+            if column == 0:
+                width = min(width, max(180, int(self.tree.viewport().width() * 0.4)))
+            if self.tree.columnWidth(column) != width:
+                self.tree.setColumnWidth(column, width)
+                changed = True
+        # A plan's row as tall as its wrapped title, status and flag.
+        flags = int(Qt.TextFlag.TextWordWrap)
+        for item, is_plan in rows:
+            if not is_plan:
+                continue
+            height = 0
+            for column in range(3):
+                m = bold_metrics if column == 0 else metrics
+                room = self.tree.columnWidth(column) - 8 - (
+                    self.tree.indentation() if column == 0 else 0)
+                height = max(height, m.boundingRect(0, 0, max(room, 20), 10_000, flags,
+                                                    item.text(column)).height())
+            hint = QSize(self.tree.columnWidth(0), height + 6)
+            if item.sizeHint(0) != hint:
+                item.setSizeHint(0, hint)
+                changed = True
+        if changed:
+            self.tree.doItemsLayout()
 
     def _selected_plan(self) -> dict | None:
         item = self.tree.currentItem()

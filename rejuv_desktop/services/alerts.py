@@ -1,0 +1,92 @@
+"""What must be seen at a glance wherever the patient is on screen: allergies and cautions.
+
+Read from the latest finalised consultation (an amendment replaces what it amends): the
+screening answers of its "Allergies" section with the details written for them, the cautions
+accepted for the procedures planned, and every deferral with its wait.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rejuv_desktop.domain import screening as scr
+from rejuv_desktop.storage import consultations as repo
+
+ALLERGY_SECTION = "Allergies"
+
+
+@dataclass(frozen=True)
+class Alert:
+    """One line of the strip. ``kind`` is ``allergy``, ``allergy_unknown``, ``caution``,
+    ``defer`` or ``no_screening``; ``procedure`` is set for cautions and deferrals."""
+
+    kind: str
+    text: str
+    detail: str = ""
+    procedure: str = ""
+    wait: str = ""
+
+
+@dataclass(frozen=True)
+class PatientAlerts:
+    consultation_id: int | None
+    finalised_at: str | None
+    alerts: tuple[Alert, ...]
+
+    @property
+    def allergies(self) -> tuple[Alert, ...]:
+        return tuple(a for a in self.alerts if a.kind in ("allergy", "allergy_unknown"))
+
+    @property
+    def cautions(self) -> tuple[Alert, ...]:
+        return tuple(a for a in self.alerts if a.kind in ("caution", "defer"))
+
+
+def _statement(rules: scr.ScreeningRules, question: dict) -> str:
+    try:
+        statement = rules.question(question["id"]).statement
+    except KeyError:
+        statement = ""
+    return statement or question["text"]
+
+
+def latest_consultation_id(store, patient_id: int) -> int | None:
+    """The newest finalised consultation that no later one amends."""
+    for row in repo.consultations_of(store, patient_id):
+        if not row["amended_by"]:
+            return row["id"]
+    return None
+
+
+def patient_alerts(store, patient_id: int) -> PatientAlerts:
+    """Allergies and active cautions of the patient, newest consultation first."""
+    consultation_id = latest_consultation_id(store, patient_id)
+    if consultation_id is None:
+        return PatientAlerts(None, None, (Alert("no_screening", "No screening on record: ask "
+                                                "about allergies before any procedure."),))
+    c = repo.get_consultation(store, consultation_id)
+    screening = c.get("screening") or {}
+    data = c.get("data") or {}
+    rules = scr.load_rules()
+    alerts: list[Alert] = []
+    for q in screening.get("questions", []):
+        if q.get("section") != ALLERGY_SECTION:
+            continue
+        if q.get("answer") == "yes":
+            alerts.append(Alert("allergy", _statement(rules, q), q.get("detail") or ""))
+        elif q.get("answer") == "unknown" and q.get("asked", True):
+            alerts.append(Alert("allergy_unknown", _statement(rules, q)))
+    chosen = set(data.get("chosen") or [])
+    for procedure, verdict in (screening.get("verdicts") or {}).items():
+        for reason in verdict.get("reasons", []):
+            if reason.get("level") == "caution" and procedure in chosen:
+                # Accepted with a written justification: shown with it, and who wrote it.
+                j = (data.get("justifications") or {}).get(procedure) or {}
+                why = (j.get("text") or "").strip()
+                if why and j.get("by"):
+                    why = f"{why} ({j['by']})"
+                alerts.append(Alert("caution", reason["text"], why, procedure=procedure))
+            elif reason.get("level") == "defer":
+                alerts.append(Alert("defer", reason["text"], procedure=procedure,
+                                    wait=reason.get("wait") or ""))
+    return PatientAlerts(consultation_id, c.get("finalised_at"), tuple(alerts))
