@@ -172,6 +172,11 @@ def test_paper_signature_attaches_the_scan_with_its_hash(store, planned, tmp_pat
     assert scan_meta["sha256"] == hashlib.sha256(data).hexdigest()
     text = text_of(sd.pdf_bytes(store, signed.id))
     assert scan_meta["sha256"] in text and "ticked by the patient on the paper form" in text
+    # The practitioner's line says what happened: signed on paper, the scan kept with its hash.
+    flat = " ".join(text.split())
+    assert "Confirmed on screen" not in flat
+    assert "Signed on paper by Dr Claire Martin, GMC 7123456; scan archived" in flat
+    assert f"scan archived (SHA-256 {scan_meta['sha256'][:12]}" in flat
     listed = {d["id"]: d for d in sd.documents_of(store, planned["patient"])}
     assert listed[doc.id]["scan_id"] == scans[0]["id"]
     with pytest.raises(Exception, match="never changes"):

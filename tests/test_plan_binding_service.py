@@ -114,7 +114,7 @@ def test_an_early_first_session_is_printed_with_a_warning(store, clinic):
     consultation = sc.finalise(store, draft.id)
     plan = sc.plans_of(store, clinic["patient"])[0]
     consent = text_of(sd.pdf_bytes(store, sd.issue_consent(store, plan["id"]).id))
-    assert "before the end of the 14 days you are given to reflect (until 06 December 2026)" \
+    assert "before the end of the 14 days you are given to reflect (until 6 December 2026)" \
         in consent
     summary = text_of(sd.pdf_bytes(store, sd.issue_summary(store, consultation).id))
     assert "before the end of the 14 days" in summary

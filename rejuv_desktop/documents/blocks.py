@@ -253,6 +253,13 @@ class BlockRenderer:
         cells: list[list[Flowable]] = []
         heads: list[Flowable] = []  # a row of their own, so every signature line is level
         col = self.width / len(d["parties"])
+        attested_para = None
+        if self.data.countersign_text and not self.data.countersign_png and "practitioner" in d["parties"]:
+            # Printed above the practitioner's line: every party's space grows with it, so the
+            # three signature lines stay level however long the statement is.
+            attested_para = self._p(user_markup(self.data.countersign_text), self.st.small)
+            _, h = attested_para.wrap(col * 0.9, 10 * area)
+            area = max(area, h + attested_para.getSpaceBefore() + attested_para.getSpaceAfter())
         for party in d["parties"]:
             title = lb["witness_or_interpreter"] if party == "witness" else lb[party]
             heads.append(self._p(user_markup(title), self.st.cell_head))
@@ -263,10 +270,10 @@ class BlockRenderer:
                 image = image_flowable(png, col * 0.85, area - 3 * mm, "signature")
                 # The drawn signature sits on the line, as ink on paper would.
                 cell += [Spacer(1, area - image.drawHeight), image]
-            elif attested:
-                para = self._p(user_markup(attested), self.st.small)
-                _, h = para.wrap(col * 0.9, area)
-                cell += [Spacer(1, max(0, area - h)), para]
+            elif attested and attested_para is not None:
+                _, h = attested_para.wrap(col * 0.9, area)
+                h += attested_para.getSpaceBefore() + attested_para.getSpaceAfter()
+                cell += [Spacer(1, max(0, area - h)), attested_para]
             else:
                 cell.append(Spacer(1, area))
             cell.append(_Rule(col * 0.9))
@@ -328,6 +335,8 @@ class BlockRenderer:
     # -- blocks filled from the record ---------------------------------------------------------
 
     def _list(self, d: dict[str, Any]) -> list[Flowable]:
+        if set(d.get("omit_if", [])) & self.data.flags:
+            return []
         items = [i for i in self.data.lists.get(d["source"], []) if i.strip()]
         if not items:
             return [self._p(self.fill(d["empty"]), self.st.empty)]

@@ -146,7 +146,8 @@ class SummaryContext:
     (treatment and what was found, what was decided, noted by) for every reason that is not "eligible";
     ``plan_warnings`` sentences printed under the plan. ``consulted_on`` is the day of the
     consultation (the issue date when not given). ``next_steps`` says what happens next when a
-    procedure cannot go ahead (a referral, an alternative).
+    procedure cannot go ahead (a referral, an alternative). ``nothing_planned`` is true when the
+    consultation planned no procedure.
     """
 
     clinic: ClinicInfo
@@ -166,6 +167,7 @@ class SummaryContext:
     screening_points: list[tuple[str, str, str]] = field(default_factory=list)
     plan_warnings: list[str] = field(default_factory=list)
     next_steps: list[str] = field(default_factory=list)
+    nothing_planned: bool = False
 
 
 @dataclass(frozen=True)

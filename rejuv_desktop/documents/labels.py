@@ -45,6 +45,7 @@ LABEL_FIELDS: dict[str, frozenset[str]] = {
     "confirmations_on_paper": frozenset(),
     "scan_attached": frozenset({"sha256"}),
     "countersigned_attested": frozenset({"name", "registration", "signed_at"}),
+    "countersigned_on_paper": frozenset({"name", "registration", "sha256_short"}),
     "number_range": frozenset({"low", "high"}),
     "visit": frozenset({"when", "what"}),
     "planned_session": frozenset({"n", "date"}),

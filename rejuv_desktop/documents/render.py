@@ -88,7 +88,11 @@ def render_consent(ctx: ConsentContext, lang: str = "en") -> RenderedDocument:
         if cs is not None:
             data.countersign_png = cs.image_png
             data.countersign_date = labels.date(cs.signed_at.date())
-            if cs.image_png is None:
+            if cs.image_png is None and sig.method == "paper":
+                data.countersign_text = labels.format(
+                    "countersigned_on_paper", name=cs.name, registration=cs.registration,
+                    sha256_short=(sig.scan_sha256 or "")[:12])
+            elif cs.image_png is None:
                 data.countersign_text = labels.format(
                     "countersigned_attested", name=cs.name, registration=cs.registration,
                     signed_at=labels.date_time(cs.signed_at))
@@ -134,6 +138,7 @@ def render_summary(ctx: SummaryContext, lang: str = "en") -> RenderedDocument:
         "next_steps": list(ctx.next_steps),
     }
     data.tables = {"screening_points": [tuple(x) for x in ctx.screening_points]}
+    data.flags = frozenset({"nothing_planned"}) if ctx.nothing_planned else frozenset()
     data.texts = {"goals": ctx.goals, "notes": ctx.notes}
     data.merz = dict(ctx.merz)
     data.verdicts = [(label, level, list(reasons)) for label, level, reasons in ctx.verdicts]

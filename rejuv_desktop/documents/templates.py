@@ -60,6 +60,10 @@ SOURCES: dict[str, dict[str, dict[str, int]]] = {
     "checkboxes": {"consent": {"photo_consent": 1}},
 }
 
+# What a list block may be left out for (``omit_if``): "nothing_planned" when the consultation
+# planned no procedure (a sentence about planned sessions would then mean nothing).
+LIST_CONDITIONS = frozenset({"nothing_planned"})
+
 BLOCK_KEYS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     # type: (required keys, optional keys)
     "heading": (frozenset({"text"}), frozenset({"level", "keep"})),
@@ -70,7 +74,7 @@ BLOCK_KEYS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "risk_table": (frozenset({"columns", "rows"}), frozenset({"note"})),
     "checkboxes": (frozenset({"items"}), frozenset({"source"})),
     "signature": (frozenset({"parties"}), frozenset()),
-    "list": (frozenset({"source", "empty"}), frozenset()),
+    "list": (frozenset({"source", "empty"}), frozenset({"omit_if"})),
     "table": (frozenset({"source", "columns", "empty"}), frozenset()),
     "text": (frozenset({"source", "empty"}), frozenset()),
     "merz": (frozenset({"columns", "hands", "grades", "not_graded"}), frozenset()),
@@ -304,6 +308,10 @@ def _check_block(ck: _Checker, index: int, raw: Any) -> Block:
     elif btype in ("list", "text"):
         ck.source(btype, d["source"], index)
         ck.text(d["empty"], "empty", index)
+        omit = d.get("omit_if", [])
+        if not isinstance(omit, list) or not all(x in LIST_CONDITIONS for x in omit):
+            raise ck.fail(f"'omit_if' must list some of {', '.join(sorted(LIST_CONDITIONS))}",
+                          index, "omit_if")
     elif btype == "table":
         width = ck.source("table", d["source"], index)
         ck.text_list(d["columns"], "columns", index, width)

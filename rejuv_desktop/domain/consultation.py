@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import math
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -135,8 +136,22 @@ def planned_sessions(procedure: str, plan: dict) -> list[PlannedSession]:
     start = plan.get("start")
     if not start:
         raise ValidationError({"start": "Choose the date of the first session"})
+    day = iso_day(start)
+    if day is None:
+        raise ValidationError({"start": "The first session's date is not a date: choose it again "
+                                        "(DD/MM/YYYY)"})
     interval = plan.get("interval_days") if protocol.series.interval_default_days else None
-    return plan_sessions(protocol, date.fromisoformat(start), plan.get("sessions"), interval)
+    return plan_sessions(protocol, day, plan.get("sessions"), interval)
+
+
+def iso_day(value) -> date | None:
+    """A stored day (``YYYY-MM-DD`` exactly) as a date; None for anything else."""
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
 
 
 def default_plan(procedure: str, start: date) -> dict:
@@ -162,8 +177,8 @@ def _free_texts(data: dict, prefix: str = ""):
 def plan_start(data: dict, procedure: str) -> date | None:
     """The first-session date written in the plan, None when missing or not a date."""
     try:
-        return date.fromisoformat((data.get("plan") or {}).get(procedure, {}).get("start") or "")
-    except (TypeError, ValueError, AttributeError):
+        return iso_day((data.get("plan") or {}).get(procedure, {}).get("start"))
+    except AttributeError:
         return None
 
 
@@ -278,7 +293,8 @@ def check_complete(data: dict, evaluation: Evaluation,
                                          plan_start(data, procedure), today))
         elif verdict.level == "contraindicated":
             errors[f"chosen.{procedure}"] = f"{name.capitalize()} is contraindicated: it cannot be planned"
-        if verdict.level == "caution" and not (data["justifications"].get(procedure) or {}).get("text", "").strip():
+        if pb.needs_justification(verdict) and \
+                not (data["justifications"].get(procedure) or {}).get("text", "").strip():
             errors[f"justification.{procedure}"] = f"Write the justification for {name}"
         if procedure == "fat_transfer" and w is None:
             errors["weight_kg"] = "Weight is needed for fat transfer (anaesthetic dose limits)"

@@ -64,6 +64,14 @@ def binding(procedure: str, verdict: scr.Verdict, recommended: bool, today: date
                    tuple(dict.fromkeys(r.wait for r in defers if r.wait)))
 
 
+def needs_justification(verdict: scr.Verdict) -> bool:
+    """A procedure with any point of caution (an unknown answer included) is planned only with
+    a written justification, whatever else the verdict says: a doctor's override of a deferral
+    answers the deferral, not the caution beside it."""
+    return verdict.level == "caution" or (
+        verdict.level != "contraindicated" and any(r.level == "caution" for r in verdict.reasons))
+
+
 def written(data: Mapping, key: str, procedure: str) -> dict | None:
     """A written entry (override, unsupported-procedure reason) with its text, or None."""
     entry = (data.get(key) or {}).get(procedure)
@@ -80,6 +88,12 @@ def override(data: Mapping, procedure: str) -> dict | None:
 def unsupported_reason(data: Mapping, procedure: str) -> dict | None:
     """Why a procedure the recommendation does not support is planned, when written."""
     return written(data, "unsupported_reasons", procedure)
+
+
+def too_short(data: Mapping, key: str, procedure: str) -> bool:
+    """A written entry is there but says too little to stand as a reason."""
+    entry = written(data, key, procedure)
+    return entry is not None and len(str(entry["text"]).strip()) < MIN_REASON_CHARS
 
 
 def reflection_end(given_on: date, cooling_off_days: int) -> date:
@@ -103,8 +117,15 @@ def plan_errors(name: str, b: Binding, data: Mapping, start: date | None,
     if not b.recommended and unsupported_reason(data, p) is None:
         errors[f"unsupported.{p}"] = (f"The recommendation does not support {name}: write why it "
                                       "is planned")
+    elif not b.recommended and too_short(data, "unsupported_reasons", p):
+        errors[f"unsupported.{p}"] = (f"Say in a sentence why {name} is planned when the "
+                                      f"recommendation does not support it (at least "
+                                      f"{MIN_REASON_CHARS} characters)")
     waits = "; ".join(b.waits) or "see the screening"
-    if b.deferred and override(data, p) is None:
+    if b.deferred and too_short(data, "overrides", p):
+        errors[f"defer.{p}"] = (f"{title} is deferred ({waits}): the doctor's override must say "
+                                f"why it goes ahead (at least {MIN_REASON_CHARS} characters)")
+    elif b.deferred and override(data, p) is None:
         if b.open_ended:
             errors[f"defer.{p}"] = (f"{title} is deferred ({waits}): it cannot be planned until "
                                     "a new screening, unless a doctor records an override")

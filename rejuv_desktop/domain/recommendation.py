@@ -312,8 +312,8 @@ RULES: tuple[RecommendationRule, ...] = (
     RecommendationRule(
         "mesotherapy_contraindicated",
         lambda x: x.skin_indicated and x.blocked("mesotherapy"),
-        lambda x: "Mesotherapy is not recommended: screening rules it out. The alternative is no skin-quality "
-        "treatment for now; reassess if the reason no longer applies.",
+        lambda x: "Mesotherapy is not recommended: screening rules it out. No other treatment for skin quality "
+        "is advised for now; this can be reviewed if the reason no longer applies.",
         lambda x: (*x.skin_signs, *_screening(x.ruled_out("mesotherapy"))),
     ),
     RecommendationRule(
@@ -347,15 +347,15 @@ RULES: tuple[RecommendationRule, ...] = (
     RecommendationRule(
         "fat_transfer_caution",
         lambda x: x.planned("fat_transfer") and bool(x.reasons("fat_transfer", "caution")),
-        lambda x: "Before fat transfer, settle these screening points: confirm what is not known and record "
-        "the justification, doctor's letter or counselling note.",
+        lambda x: "Fat transfer needs extra care for the screening points found: anything not known is confirmed "
+        "first, and the reason to go ahead is recorded (a justification, doctor's letter or counselling note).",
         lambda x: _screening(x.reasons("fat_transfer", "caution")),
     ),
     RecommendationRule(
         "mesotherapy_caution",
         lambda x: x.planned("mesotherapy") and bool(x.reasons("mesotherapy", "caution")),
-        lambda x: "Before mesotherapy, settle these screening points: confirm what is not known and record "
-        "the justification, doctor's letter or counselling note.",
+        lambda x: "Mesotherapy needs extra care for the screening points found: anything not known is confirmed "
+        "first, and the reason to go ahead is recorded (a justification, doctor's letter or counselling note).",
         lambda x: _screening(x.reasons("mesotherapy", "caution")),
     ),
     RecommendationRule(

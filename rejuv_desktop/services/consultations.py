@@ -127,11 +127,16 @@ def finalise(store, draft_id: int) -> int:
                          and (o := pb.override(data, p))}
     data["unsupported_reasons"] = {p: u for p in chosen if not evaluation.recommended(p)
                                    and (u := pb.unsupported_reason(data, p))}
-    if data["overrides"]:
+    # An amendment keeps, as they were, the entries it does not change: an override stays the
+    # doctor's who wrote it, and a practitioner who is not a doctor may correct the rest.
+    kept = _unchanged_entries(store, row["amends_id"], data)
+    if any(p not in kept.get("overrides", {}) for p in data["overrides"]):
         pr.require_doctor(store, "override a screening deferral")
-    for entry in (*data["overrides"].values(), *data["unsupported_reasons"].values()):
-        entry["text"] = entry["text"].strip()
-        entry.update(by=actor.display, by_id=actor.id, at=now)
+    for key in ("overrides", "unsupported_reasons"):
+        for p, entry in data[key].items():
+            entry["text"] = entry["text"].strip()
+            entry.update(kept.get(key, {}).get(p) or dict(by=actor.display, by_id=actor.id,
+                                                          at=now))
     data["chosen"] = chosen
     data["plan"] = {p: data["plan"][p] for p in chosen}
     outcome = "stopped" if evaluation.stop else ("planned" if chosen else "not_planned")
@@ -157,6 +162,21 @@ def finalise(store, draft_id: int) -> int:
         repo.delete_draft(store, draft_id)
     log.info("consultation %s finalised (%s)", consultation_id, outcome)
     return consultation_id
+
+
+def _unchanged_entries(store, amends_id: int | None, data: dict) -> dict[str, dict]:
+    """Of an amendment's overrides and reasons, those the amended consultation holds with the
+    same text, by key and procedure, with who wrote them and when."""
+    if not amends_id:
+        return {}
+    before = dc.merged(repo.get_consultation(store, amends_id)["data"])
+    out: dict[str, dict] = {}
+    for key in ("overrides", "unsupported_reasons"):
+        for p, entry in data[key].items():
+            old = pb.written(before, key, p)
+            if old and old.get("by_id") and old["text"].strip() == entry["text"].strip():
+                out.setdefault(key, {})[p] = {k: old[k] for k in ("by", "by_id", "at") if k in old}
+    return out
 
 
 def start_amendment(store, consultation_id: int, reason: str) -> Draft:

@@ -159,8 +159,14 @@ def active_plan(store, patient_id: int, procedure: str) -> dict | None:
         (patient_id, procedure))
 
 
+def _capital(text: str) -> str:
+    """A list item as a patient reads it: "Volume loss", not "volume loss"."""
+    return text[:1].upper() + text[1:]
+
+
 def _long(day: date) -> str:
-    return f"{day:%d %B %Y}"
+    """A date in the documents' one format: "7 December 2026", never "07 December 2026"."""
+    return f"{day.day} {day:%B} {day.year}"
 
 
 def _by(entry: dict) -> str:
@@ -330,6 +336,11 @@ def consent_job(store, plan_id: int, photo_consent: dict | None = None,
     if plan["status"] in ("superseded", "cancelled"):
         raise UserError("This plan was replaced by an amended consultation: issue the consent "
                         "for the current plan.")
+    from rejuv_desktop.services.sessions import later_screening  # it imports this module
+
+    stopped, _wait = later_screening(store, plan)
+    if stopped:  # a newer screening or amendment stops the plan: no consent to sign for it
+        raise UserError(stopped)
     number = _new_number(store, "consent")
     ctx = consent_context(store, plan_id, photo_consent, number=number, planned=planned)
     patient = patients_repo.get(store, plan["patient_id"])
@@ -593,7 +604,7 @@ def summary_job(store, consultation_id: int) -> IssueJob:
     patient, patient_info = _patient(store, c["patient_id"])
     rules = scr.load_rules()
     d = c["data"]
-    concerns = [CONCERN_LABELS.get(x, x) for x in d["concerns"] if x != "other"]
+    concerns = [_capital(CONCERN_LABELS.get(x, x)) for x in d["concerns"] if x != "other"]
     if d.get("concern_other"):
         concerns.append(d["concern_other"])
     from rejuv_desktop.domain.scales import load_scales
@@ -619,7 +630,8 @@ def summary_job(store, consultation_id: int) -> IssueJob:
         if h.get("notes"):
             parts.append(h["notes"])
         if parts:
-            skin.append(f"{side.capitalize()} hand: " + ", ".join(parts))
+            # "Left hand: skin hydration: poor; brown spots: none": each finding set apart.
+            skin.append(f"{side.capitalize()} hand: " + "; ".join(parts))
     verdicts = [(rules.procedure_name(p).capitalize(), v["level"], [r["text"] for r in v["reasons"]])
                 for p, v in c["screening"]["verdicts"].items()]
     plan_lines, warnings = [], []
@@ -627,19 +639,20 @@ def summary_job(store, consultation_id: int) -> IssueJob:
     for p in d["chosen"]:
         plan = {"sessions": d["plan"][p]["sessions"], "interval_days": d["plan"][p].get("interval_days"),
                 "start_date": d["plan"][p]["start"]}
-        line = rules.procedure_name(p).capitalize() + ": " + "; ".join(_session_lines(p, plan, _lang(patient)))
+        # "Fat transfer to the hands — Session 1: 7 December 2026": one colon per line.
+        line = rules.procedure_name(p).capitalize() + " \u2014 " + "; ".join(_session_lines(p, plan, _lang(patient)))
         unsupported = pb.unsupported_reason(d, p)
         if unsupported:
             line += (f". Planned although the recommendation did not support it, because: "
-                     f"{unsupported['text']} ({_by(unsupported)})")
+                     f"{unsupported['text']} ({_by(unsupported)}).")
         override = pb.override(d, p)
         if override:
-            line += f". Planned despite a screening deferral, on a doctor's override ({_by(override)})"
+            line += f". Planned despite a screening deferral, on a doctor's override ({_by(override)})."
         plan_lines.append(line)
         warning = _reflection_warning(date.fromisoformat(plan["start_date"]), consulted_on,
                                       ss.cooling_off_days(store))
         if warning:
-            warnings.append(f"{rules.procedure_name(p).capitalize()}: {warning}")
+            warnings.append(f"{rules.procedure_name(p).capitalize()} \u2014 {warning[:1].lower()}{warning[1:]}")
     if not d["chosen"]:
         plan_lines.append("No procedure planned. " + (d.get("none_planned_reason") or ""))
     next_steps = _next_steps(c, rules)
@@ -655,7 +668,7 @@ def summary_job(store, consultation_id: int) -> IssueJob:
         consulted_on=consulted_on,
         screening_points=[(f"{rules.procedure_name(p).capitalize()}: {text}", what, by)
                           for p, text, what, by in screening_points(c, scr.PROCEDURES)],
-        plan_warnings=warnings)
+        plan_warnings=warnings, nothing_planned=not d["chosen"])
     lang = _lang(patient)
     return IssueJob("summary", lambda: render_summary(ctx, lang), lambda rendered: _archive(
         store, "summary", rendered, c["patient_id"], number, consultation_id=consultation_id,
@@ -688,7 +701,16 @@ def _next_steps(c: dict, rules) -> list[str]:
                      "be considered.")
         out.append(line + " Not having any treatment is also a valid choice.")
     for p, v in verdicts.items():
-        if v["level"] == "defer":
+        if v["level"] != "defer":
+            continue
+        name = rules.procedure_name(p).capitalize()
+        if p in d["chosen"] and pb.override(d, p):
+            out.append(f"{name} was postponed by your screening, but a doctor has recorded why it "
+                       "can go ahead as planned: see the plan above.")
+        elif p in d["chosen"]:
+            out.append(f"{name} waits for the reason given above: your first session is planned "
+                       "after that wait, as shown in the plan above.")
+        else:
             out.append(f"{rules.procedure_name(p).capitalize()} is postponed: it can be considered "
                        "again once the reason given above no longer applies. The clinic will see "
                        "you again before any treatment.")

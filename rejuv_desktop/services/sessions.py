@@ -221,12 +221,14 @@ def session_gate(store, plan_id: int, sides: frozenset[str] = frozenset(SIDES)) 
     done = repo.completed_count(store, plan_id)
     consultation = repo.consultation_of_plan(store, plan_id)
     given_on = _day(consultation["finalised_at"])
-    planned = reflection = deferral = None
+    planned = reflection = deferral = maintenance = None
     if done < plan["sessions"]:
         interval = plan["interval_days"] if protocol.series.interval_default_days else None
         dates = plan_sessions(protocol, date.fromisoformat(plan["start_date"]), plan["sessions"],
                               interval)
         planned = dates[done].earliest
+    else:
+        maintenance = _maintenance_from(store, plan, protocol)
     if done == 0 and given_on:
         consent = signed_consent(store, plan_id)
         issued = _day(documents_repo.get_meta(store, consent["signed_of"])["created_at"]) \
@@ -234,17 +236,81 @@ def session_gate(store, plan_id: int, sides: frozenset[str] = frozenset(SIDES)) 
         reflection = pb.reflection_end(max(d for d in (given_on, issued) if d),
                                        ss.cooling_off_days(store))
     verdict = consultation["verdicts"].get(plan["procedure"]) or {}
-    if verdict.get("level") == "defer" and given_on \
+    screened = _day(consultation["screened_at"])  # as the plan page counted the wait
+    if verdict.get("level") == "defer" and screened \
             and not pb.override(consultation, plan["procedure"]):
         days = [r.get("wait_days") for r in verdict.get("reasons", []) if r.get("level") == "defer"]
         if days and all(days):
-            deferral = given_on + timedelta(days=max(days))
+            deferral = screened + timedelta(days=max(days))
     rules = scr.load_rules()
     earlier = [gate.Earlier(s["procedure"], date.fromisoformat(s["session_date"]),
                             frozenset(s["sides"].split(",")), rules.procedure_name(s["procedure"]))
                for s in repo.sessions_of_patient(store, plan["patient_id"])]
-    return gate.waits(protocol, store.clock().date(), planned=planned, reflection_end=reflection,
-                      deferral_end=deferral, earlier=earlier, sides=sides)
+    found = gate.waits(protocol, store.clock().date(), planned=planned,
+                       reflection_end=reflection, deferral_end=deferral, earlier=earlier,
+                       sides=sides)
+    if maintenance and store.clock().date() < maintenance:
+        found.insert(0, gate.Wait("maintenance", maintenance,
+                                  f"The series is done: the maintenance session is due from "
+                                  f"{pb.fmt(maintenance)}."))
+    _refusal, later = later_screening(store, plan)
+    if later is not None and store.clock().date() < later.until:
+        found.append(later)
+    return found
+
+
+def _maintenance_from(store, plan: dict, protocol: Protocol) -> date | None:
+    """The first day of a plan's maintenance window once its series is done: the open
+    maintenance visit's (as booked or moved), else counted from the last session held."""
+    pending = repo.open_follow_ups_of_plan(store, plan["id"], ("maintenance",))
+    if pending:
+        return min(date.fromisoformat(f["due_from"]) for f in pending)
+    held = [date.fromisoformat(s["session_date"])
+            for s in repo.sessions_of_patient(store, plan["patient_id"])
+            if s["plan_id"] == plan["id"] and s["status"] == "completed"]
+    if not held:
+        return None
+    due = [f.due_from for f in follow_ups_after_session(
+        protocol, max(held), plan["sessions"], plan["sessions"]) if f.kind == "maintenance"]
+    return min(due, default=None)
+
+
+def later_screening(store, plan: dict) -> tuple[str | None, gate.Wait | None]:
+    """What a screening newer than the plan's own says against its procedure.
+
+    Returns ``(refusal, wait)``: a refusal when the newest screening found the procedure
+    contraindicated, or deferred it until something resolves; a wait when it deferred it for a
+    number of days. A doctor's override recorded in that consultation lifts a deferral.
+    """
+    newest = repo.newest_screening(store, plan["patient_id"])
+    if newest is None or newest["id"] == plan["consultation_id"]:
+        return None, None
+    verdict = newest["verdicts"].get(plan["procedure"]) or {}
+    level = verdict.get("level")
+    day = _day(newest["finalised_at"])
+    name = scr.load_rules().procedure_name(plan["procedure"])
+    when = f"The screening of {pb.fmt(day)}"
+    if level == "contraindicated":
+        return (f"{when} found {name} contraindicated: this plan cannot go ahead. Sessions "
+                "follow the newest screening: plan again in a new consultation when it "
+                "allows."), None
+    if plan["consultation_id"] in newest["corrects"] \
+            and plan["procedure"] not in newest["chosen"]:
+        return (f"The amendment of {pb.fmt(day)} to the consultation that made this plan no "
+                f"longer plans {name}: this plan does not continue. Plan it again in a new "
+                "consultation if it should."), None
+    if level != "defer" or pb.override(newest, plan["procedure"]):
+        return None, None
+    defers = [r for r in verdict.get("reasons", []) if r.get("level") == "defer"]
+    waits = "; ".join(dict.fromkeys(r["wait"] for r in defers if r.get("wait"))) \
+        or "see the screening"
+    days = [r.get("wait_days") for r in defers]
+    if not days or not all(days):
+        return (f"{when} deferred {name} ({waits}): this plan cannot go ahead until a new "
+                "screening, or a doctor records an override in a consultation."), None
+    until = _day(newest["screened_at"]) + timedelta(days=max(days))
+    return None, gate.Wait("later_screening", until,
+                           f"{when} deferred {name} until {pb.fmt(until)} ({waits}).")
 
 
 def reflection_warning(store, plan: dict) -> str | None:
@@ -278,6 +344,9 @@ def start_session(store, plan_id: int, early_reason: str | None = None) -> int:
                         "session.")
     if plan["status"] in ("superseded", "cancelled"):
         raise UserError(f"This plan was {plan['status']}: sessions follow the current plan.")
+    refusal, _wait = later_screening(store, plan)
+    if refusal:
+        raise UserError(refusal)
     consent = signed_consent(store, plan_id)
     if consent is None:
         raise UserError("Consent is not signed for this procedure. Issue the consent form and "
@@ -619,7 +688,10 @@ def patient_sessions(store, patient_id: int) -> list[dict]:
         done = sum(s["status"] == "completed" for s in mine)
         more = done < plan["sessions"] or any(r.kind == "maintenance" for r in protocol.follow_ups)
         plan["completed_sessions"] = done
-        plan["can_start"] = plan["status"] not in ("superseded", "cancelled") and more
+        plan["blocked"] = later_screening(store, plan)[0] \
+            if plan["status"] not in ("superseded", "cancelled", "completed") else None
+        plan["can_start"] = plan["status"] not in ("superseded", "cancelled") and more \
+            and not plan["blocked"]
         plan["title"] = protocol.title
         # Why the next session may not start today: shown before anyone presses Start.
         plan["waits"] = (session_gate(store, plan["id"]) if plan["can_start"]

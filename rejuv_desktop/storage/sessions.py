@@ -47,6 +47,31 @@ def plans_of(store, patient_id: int) -> list[dict]:
                        (patient_id,))
 
 
+def newest_screening(store, patient_id: int) -> dict | None:
+    """The patient's newest finalised consultation that no amendment corrects: its id, date,
+    stored verdicts and overrides (None when there is none)."""
+    row = store.query_one(
+        "SELECT c.id, c.finalised_at, json_extract(c.screening_json, '$.verdicts') AS verdicts,"
+        " json_extract(c.data_json, '$.overrides') AS overrides,"
+        " json_extract(c.data_json, '$.chosen') AS chosen FROM consultations c"
+        " WHERE c.patient_id = ? AND NOT EXISTS"
+        " (SELECT 1 FROM consultations a WHERE a.amends_id = c.id)"
+        " ORDER BY c.finalised_at DESC, c.id DESC LIMIT 1", (patient_id,))
+    if row is None:
+        return None
+    for key in ("verdicts", "overrides"):
+        row[key] = json.loads(row[key]) if row[key] else {}
+    row["chosen"] = json.loads(row["chosen"]) if row["chosen"] else []
+    row["screened_at"] = screened_at(store, row["id"])
+    # The consultations it corrects, through every amendment in between.
+    row["corrects"] = [r[0] for r in store.conn.execute(
+        "WITH RECURSIVE back(id) AS (SELECT amends_id FROM consultations WHERE id = ?"
+        " UNION SELECT c.amends_id FROM consultations c JOIN back ON c.id = back.id"
+        " WHERE c.amends_id IS NOT NULL) SELECT id FROM back WHERE id IS NOT NULL",
+        (row["id"],))]
+    return row
+
+
 def set_plan_status(store, plan_id: int, status: str) -> None:
     store.conn.execute("UPDATE plans SET status = ? WHERE id = ? AND status != ?",
                        (status, plan_id, status))
@@ -278,10 +303,22 @@ def consultation_of_plan(store, plan_id: int) -> dict:
     row = store.query_one(
         "SELECT c.finalised_at, json_extract(c.screening_json, '$.verdicts') AS verdicts,"
         " json_extract(c.data_json, '$.overrides') AS overrides"
+        " , c.id AS consultation_id"
         " FROM plans pl JOIN consultations c ON c.id = pl.consultation_id WHERE pl.id = ?",
         (plan_id,))
     if row is None:
         raise NotFound(f"Plan {plan_id} does not exist")
     for key in ("verdicts", "overrides"):
         row[key] = json.loads(row[key]) if row[key] else {}
+    row["screened_at"] = screened_at(store, row["consultation_id"])
     return row
+
+
+def screened_at(store, consultation_id: int) -> str:
+    """When the patient was screened for a consultation: an amendment's is the finalising of
+    the first consultation it corrects (its answers describe that day)."""
+    return store.conn.execute(
+        "WITH RECURSIVE back(id, amends_id, finalised_at) AS (SELECT id, amends_id, finalised_at"
+        " FROM consultations WHERE id = ? UNION ALL SELECT c.id, c.amends_id, c.finalised_at"
+        " FROM consultations c JOIN back ON c.id = back.amends_id)"
+        " SELECT finalised_at FROM back WHERE amends_id IS NULL", (consultation_id,)).fetchone()[0]

@@ -116,9 +116,9 @@ def test_footer_on_every_page():
     for number, page in enumerate(pages, start=1):
         text = page.extract_text()
         assert f"Page {number} of {len(pages)}" in text
-        assert "Document C-9" in text and "consent-fat-transfer version 2" in text
+        assert "Document C-9" in text and "consent-fat-transfer version 3" in text
         assert "Issued 10 November 2025" in text
-    assert doc.template_id == "consent_fat_transfer" and doc.template_version == 2 and doc.kind == "consent"
+    assert doc.template_id == "consent_fat_transfer" and doc.template_version == 3 and doc.kind == "consent"
 
 
 def test_same_input_gives_identical_bytes():
@@ -307,3 +307,26 @@ def test_no_section_is_moved_on_leaving_half_a_page_empty(procedure):
         pages = reader(render_aftercare(aftercare(procedure, visits=visits)).pdf).pages
         fills = [round(_body_fill(p), 2) for p in pages]
         assert all(f >= 0.5 for f in fills[:-1]), (procedure_visits, fills)
+
+
+@pytest.mark.parametrize("method", ["screen", "paper"])
+def test_the_three_signature_lines_stay_level_under_an_attested_countersignature(method):
+    """The practitioner's printed statement sits above their line; it never pushes that line
+    below the patient's and the witness's (measured by the "Signature" captions under them)."""
+    from datetime import datetime
+
+    from rejuv_desktop.documents import Countersignature
+
+    counter = Countersignature("Dr Anne-Marie Martin-Lefèvre", "GMC 7654321", datetime(2025, 11, 24, 9, 6))
+    sig = signed(consent(), method).signature
+    sig = replace(sig, countersignature=counter, scan_sha256="ab" * 32 if method == "paper" else None,
+                  confirmations=(True,) * 8 if method == "screen" else ())
+    page = reader(render_consent(replace(consent(), signature=sig)).pdf).pages[-1]
+    heights: list[float] = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip() == "Signature":
+            heights.append(round(cm[5] + tm[5] * cm[3], 1))
+
+    page.extract_text(visitor_text=visit)
+    assert len(heights) == 3 and len(set(heights)) == 1, heights

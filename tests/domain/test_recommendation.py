@@ -166,6 +166,22 @@ def test_contraindication_says_why_and_offers_the_alternative():
     assert any("bleeding or clotting disorder" in f for f in refused.findings)
 
 
+def test_ruled_out_mesotherapy_is_worded_as_a_practitioner_would():
+    text = line(recommend(Findings(concerns={"dryness"}, verdicts=verdicts(pregnant="yes"))),
+                "mesotherapy_contraindicated").text
+    assert "The alternative is no" not in text
+    assert text == ("Mesotherapy is not recommended: screening rules it out. No other treatment for "
+                    "skin quality is advised for now; this can be reviewed if the reason no longer applies.")
+
+
+def test_a_caution_line_reads_to_the_patient_as_well_as_to_the_practitioner():
+    # Printed on the patient's summary too: a statement of what happens, not an order to staff.
+    text = line(recommend(Findings(concerns=VOLUME, merz_left=3, verdicts=verdicts(smoker="yes"))),
+                "fat_transfer_caution").text
+    assert "settle these screening points" not in text
+    assert text.startswith("Fat transfer needs extra care for the screening points found")
+
+
 def test_pigment_referral_says_mesotherapy_does_not_treat_spots():
     text = line(recommend(Findings(lentigines_present=True, verdicts=CLEAR)), "refer_pigment").text
     assert "laser" in text and "Mesotherapy does not treat them" in text

@@ -304,6 +304,10 @@ class PlanBox(QGroupBox):
             w.valueChanged.connect(self.refresh)
         self.start.dateChanged.connect(changed)
         self.start.dateChanged.connect(self.refresh)
+        # A whole date out of range leaves the field empty without a new signal: say why now,
+        # not what was wrong with the half-typed text before it.
+        self.start.edit.textEdited.connect(self.refresh)
+        self.start.edit.editingFinished.connect(self.refresh)
 
     def load(self, plan: dict, context, binding: pb.Binding, overridden: bool) -> None:
         """Show a plan, its first date held to the plan's range: from the consultation (or the
@@ -539,6 +543,15 @@ class FinalisePage(WizardPage):
                         parts.append("&nbsp;&nbsp;" + level_badge("defer") + " "
                                      + esc(self.tr("Planned after the wait, from {day}").format(
                                          day=pb.fmt(b.wait_until))))
+                    # Every point of caution beside the verdict, with the justification for it.
+                    cautions = [r for r in evaluation.verdicts[p].reasons
+                                if r.level == "caution"]
+                    for r in dict.fromkeys(cautions):
+                        parts.append("&nbsp;&nbsp;" + level_badge("caution") + " " + esc(r.text))
+                    justification = (data["justifications"].get(p) or {}).get("text", "").strip()
+                    if cautions and justification:
+                        parts.append("&nbsp;&nbsp;<b>" + esc(self.tr("Justification")) + ":</b> "
+                                     + esc(justification))
                     reason = pb.unsupported_reason(data, p)
                     if not b.recommended and reason:
                         parts.append("&nbsp;&nbsp;<b>" + esc(self.tr("Not recommended; planned "

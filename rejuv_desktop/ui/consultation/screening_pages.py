@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QButtonGroup, QFrame, QGridLayout, QGroupBox, QHB
                                QVBoxLayout, QWidget)
 
 from rejuv_desktop.domain import consultation as dc
+from rejuv_desktop.domain import plan_binding as pb
 from rejuv_desktop.domain import screening as scr
 from rejuv_desktop.ui.consultation.common import WizardPage, esc, level_badge
 
@@ -285,7 +286,7 @@ class VerdictCard(QGroupBox):
         else:
             self.reasons.setText("")  # the level's own sentence says it all
         self.reasons.setVisible(bool(verdict.reasons))
-        cautious = verdict.level == "caution"
+        cautious = pb.needs_justification(verdict)
         self.justify_label.setVisible(cautious)
         self.justification.setVisible(cautious)
 

@@ -27,6 +27,7 @@ class EarlyStartDialog(QDialog):
     def __init__(self, waits, until, doctor: bool, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Too early for this session"))
+        self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
         text = QLabel(self.tr("This session should not start before {day}:").format(
             day=fmt_day(until.isoformat())) + "\n" + "\n".join(
@@ -96,10 +97,13 @@ class SessionsTab(QWidget):
         self.hint = QLabel()
         self.hint.setStyleSheet("color: #555;")
         self.hint.setWordWrap(True)
+        self.hint.setObjectName("sessions_hint")
         row.addWidget(self.start_button)
         row.addWidget(self.open_button)
-        row.addWidget(self.hint, 1)
+        row.addStretch(1)
         layout.addLayout(row)
+        # Below the buttons, full width: why the next session may not start is read whole.
+        layout.addWidget(self.hint)
 
         self.tree = QTreeWidget()
         self.tree.setObjectName("sessions_tree")
@@ -157,13 +161,17 @@ class SessionsTab(QWidget):
             flags = []
             if plan.get("reflection_warning"):
                 flags.append(plan["reflection_warning"])
+            if plan.get("blocked"):
+                flags.append(plan["blocked"])
             if plan.get("waits"):
                 until = max(w.until for w in plan["waits"])
                 item.setText(1, self.tr("not before {day}").format(day=fmt_day(until.isoformat())))
                 flags += [w.text for w in plan["waits"]]
             if flags:
                 item.setText(0, "\u26a0 " + text)
-                item.setToolTip(0, "\n".join(dict.fromkeys(flags)))
+                item.setToolTip(0, "\n".join(dict.fromkeys([text, *flags])))
+            else:
+                item.setToolTip(0, text)
                 for column in (0, 1):
                     item.setForeground(column, QBrush(WARN))
             font = item.font(0)
@@ -211,11 +219,14 @@ class SessionsTab(QWidget):
         for column in range(3):
             width = metrics.horizontalAdvance(self.tree.headerItem().text(column))
             for item, is_plan in rows:
-                if is_plan and column > 0:
-                    continue  # the plan's own status and flag wrap under its sessions' width
+                # A plan's "not before" date is the gate's answer: it is never cut short. Its
+                # status wraps under its sessions' width, a word never cut.
                 m = bold_metrics if is_plan and column == 0 else metrics
                 extra = self.tree.indentation() * (1 if is_plan else 2) if column == 0 else 0
-                width = max(width, m.horizontalAdvance(item.text(column)) + extra)
+                text = item.text(column)
+                if is_plan and column == 2:
+                    text = max(text.split() or [""], key=m.horizontalAdvance)
+                width = max(width, m.horizontalAdvance(text) + extra)
             width += 16
             if column == 0:
                 width = min(width, max(180, int(self.tree.viewport().width() * 0.4)))
@@ -307,8 +318,12 @@ class SessionsTab(QWidget):
             self.hint.setText(hint)
             self.hint.setStyleSheet("color: #8a4b00;" if plan.get("waits")
                                     or plan.get("reflection_warning") else "color: #555;")
+        elif plan.get("blocked"):
+            self.hint.setText(plan["blocked"])
+            self.hint.setStyleSheet("color: #8a4b00;")
         else:
             self.hint.setText(self.tr("All sessions of this plan are done."))
+            self.hint.setStyleSheet("color: #555;")
 
     @reports_errors
     def start_selected(self) -> None:
