@@ -22,6 +22,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
+from rejuv_desktop.domain.text import INVISIBLE
 from rejuv_desktop.errors import UserError
 
 log = logging.getLogger(__name__)
@@ -155,7 +156,7 @@ def safe(text, *, keep_newlines: bool = False) -> str:
         cat = unicodedata.category(ch)
         if keep_newlines and ch == "\n":
             out.append(ch)
-        elif cat == "Cc" or (cat == "Cf" and ch not in "\u200c\u200d"):
+        elif cat == "Cc" or (cat == "Cf" and ch not in "\u200c\u200d") or ch in INVISIBLE:
             code = ord(ch)
             out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
         else:
