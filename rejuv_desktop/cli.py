@@ -10,7 +10,7 @@ import logging
 import sys
 from pathlib import Path
 
-from rejuv_desktop import APP_NAME, __version__, paths
+from rejuv_desktop import APP_NAME, __version__, cli_auth, paths
 from rejuv_desktop.errors import UserError
 
 log = logging.getLogger(__name__)
@@ -46,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="import the valid rows and list the others (default: all or nothing)")
     p.add_argument("--format", choices=("rejuv", "synthea"), default="rejuv",
                    help="column layout: this app's fields (default) or a Synthea export")
+    cli_auth.add_arguments(p)
 
     p = sub.add_parser("print", help="issue and archive a document as a PDF")
     p.add_argument("kind", choices=("consent", "aftercare", "summary"))
@@ -55,11 +56,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--session", type=int, metavar="ID",
                    help="aftercare for this session (default: the last one)")
     p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    p.add_argument("--force", action="store_true",
+                   help="replace FILE.pdf if it exists (default: refuse)")
+    cli_auth.add_arguments(p)
 
     p = sub.add_parser("lot-lookup", help="list every patient and session that received a "
                                           "product lot (recall)")
     _db_arg(p)
     p.add_argument("lot", metavar="LOT", help="lot number (spaces, punctuation and case are ignored)")
+    cli_auth.add_arguments(p)
 
     p = sub.add_parser("backup", help="make a verified backup copy of the database")
     _db_arg(p)
@@ -74,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true",
                    help="restore a backup that has no manifest (made by an older version), "
                         "which cannot be verified")
+    cli_auth.add_arguments(p)
 
     p = sub.add_parser("recovery-code", help="enter the clinic's recovery code (shown at set-up) "
                                              "so the audit trail can be verified on this "
@@ -93,6 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     _db_arg(p)
     p.add_argument("--patient", type=int, required=True, metavar="ID")
     p.add_argument("--out", type=Path, required=True, metavar="DIR")
+    cli_auth.add_arguments(p)
     return parser
 
 
@@ -156,6 +163,7 @@ def cmd_check(args) -> int:
     # the app and takes no lock.
     path = args.db or paths.default_db_path()
     _refuse_if_found_aside(path)
+    cli_auth.run_as_system(None, "check")
     report = check_path(path)
     for name, ok, detail in report.lines:
         print(f"{'OK ' if ok else 'BAD'}  {name:<12} {detail}")
@@ -166,20 +174,22 @@ def cmd_check(args) -> int:
 def cmd_import(args) -> int:
     from rejuv_desktop.services.importer import import_patients
 
-    store = _open(args.db, must_exist=False)
+    store = _open(args.db)
     try:
+        cli_auth.sign_in(store, args, "import-patients")
         result = import_patients(store, args.file, fmt=args.format,
                                  skip_invalid=args.skip_invalid)
     finally:
         store.close()
     if result.ignored_columns:
-        print("Columns not imported (no matching field): " + ", ".join(result.ignored_columns))
+        print("Columns not imported (no matching field): "
+              + cli_auth.safe(", ".join(result.ignored_columns)))
     for p in result.skipped:
-        print(f"line {p.line}: {p.message}")
+        print(f"line {p.line}: {cli_auth.safe(p.message)}")
     for p in result.problems:
-        print(f"line {p.line}: {p.message}", file=sys.stderr)
+        print(f"line {p.line}: {cli_auth.safe(p.message)}", file=sys.stderr)
     for w in result.warnings:
-        print(f"line {w.line}: warning: {w.message}")
+        print(f"line {w.line}: warning: {cli_auth.safe(w.message)}")
     if result.problems and not args.skip_invalid:
         print(f"Nothing imported: {len(result.problems)} row(s) have problems. Correct them, "
               "or use --skip-invalid to import the valid rows.", file=sys.stderr)
@@ -192,13 +202,16 @@ def cmd_import(args) -> int:
 def cmd_print(args) -> int:
     from rejuv_desktop.services import documents as sd
 
+    sd.check_pdf_target(args.out, overwrite=args.force)  # before anything is issued
     store = _open(args.db)
     try:
+        cli_auth.sign_in(store, args, "print")
         doc = sd.print_document(store, args.kind, args.patient, args.procedure, args.session)
         sd.write_pdf(sd.pdf_bytes(store, doc.id), args.out)
     finally:
         store.close()
-    print(f"{args.kind.capitalize()} {doc.number} issued and archived; written to {args.out}")
+    print(f"{args.kind.capitalize()} {cli_auth.safe(doc.number)} issued and archived; "
+          f"written to {args.out}")
     print(f"SHA-256 {doc.sha256}")
     return 0
 
@@ -211,6 +224,7 @@ def _width(text: str) -> int:
 
 
 def _table(headers: list[str], rows: list[list[str]]) -> str:
+    rows = [[cli_auth.safe(c) for c in row] for row in rows]  # stored text: no escape codes
     widths = [max(_width(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
     lines = []
     for row in [headers, ["-" * w for w in widths], *rows]:
@@ -224,11 +238,12 @@ def cmd_lot_lookup(args) -> int:
 
     store = _open(args.db)
     try:
+        cli_auth.sign_in(store, args, "lot-lookup")
         uses = recall.lot_lookup(store, args.lot)
     finally:
         store.close()
     if not uses:
-        print(f"No patient has received lot {args.lot.strip()}.")
+        print(f"No patient has received lot {cli_auth.safe(args.lot.strip())}.")
         return 0
     status = {"completed": "", "in_progress": " (in progress)", "abandoned": " (stopped)"}
     rows = [[u.session_date, u.patient_name, u.date_of_birth, u.phone or "-",
@@ -236,7 +251,7 @@ def cmd_lot_lookup(args) -> int:
              u.expiry or "-", "-" if u.quantity_ml is None else f"{u.quantity_ml:g} ml"]
             for u in uses]
     patients = len({u.patient_id for u in uses})
-    print(f"Lot {args.lot.strip()}: {patients} patient(s), {len(uses)} use(s)")
+    print(f"Lot {cli_auth.safe(args.lot.strip())}: {patients} patient(s), {len(uses)} use(s)")
     print(_table(["Date", "Patient", "Born", "Phone", "Session", "Product", "Lot", "Expiry",
                   "Quantity"], rows))
     return 0
@@ -251,6 +266,7 @@ def cmd_backup(args) -> int:
     # writer, so a scheduled backup runs while the app is open (and never blocks it).
     db = args.db or paths.default_db_path()
     dest = args.to or sb.default_backup_dir(db)
+    cli_auth.run_as_system(None, "backup")
     result = sb.backup_now(db, dest, datetime.now())
     print(f"Backup written to {result.path} ({sb.human_size(result.size)}).")
     print("Verified: integrity_check ok"
@@ -269,6 +285,7 @@ def cmd_restore(args) -> int:
     if not db.parent.exists():
         private_files.private_dir(db.parent)
     with writer_lock.holding(db):  # across the whole swap: no writer can start meanwhile
+        cli_auth.sign_in_before_restore(db, args)
         try:
             result = sb.restore(db, args.source, datetime.now(), force=args.force)
         except sb.UnverifiedBackup as exc:
@@ -311,6 +328,7 @@ def cmd_export_patient(args) -> int:
 
     store = _open(args.db)
     try:
+        cli_auth.sign_in(store, args, "export-patient")
         result = export_patient(store, args.patient, args.out)
     finally:
         store.close()
@@ -381,7 +399,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except UserError as exc:
-        print(f"rejuv-desktop: {exc}", file=sys.stderr)
+        print(f"rejuv-desktop: {cli_auth.safe(exc, keep_newlines=True)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -42,3 +42,7 @@ class StorageError(UserError):
 
 class NotFound(UserError):
     """A record asked for does not exist."""
+
+
+class PermissionDenied(UserError):
+    """The signed-in practitioner's role does not allow this (or no one is signed in)."""

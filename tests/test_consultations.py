@@ -210,3 +210,13 @@ def test_consultation_stored_with_verified_flags_still_opens(store, signed_in, p
     fat = c["screening"]["verdicts"]["fat_transfer"]["reasons"][0]
     assert (meso["evidence"], fat["evidence"]) == ("C", "U")
     assert "verified" not in meso
+
+
+def test_free_text_has_a_length_limit_and_no_direction_overrides():
+    data = complete_data(goals="x" * 5_001,
+                         justifications={"fat_transfer": {"text": "ok \u202eevil"}})
+    errors = dc.check_complete(data, dc.evaluate(data))
+    assert "Too long: at most 5,000" in errors["goals"]
+    assert "direction override" in errors["justification.fat_transfer"]
+    fine = complete_data(goals="Hands that look like mine")
+    assert "goals" not in dc.check_complete(fine, dc.evaluate(fine))

@@ -106,14 +106,18 @@ def test_print_works_on_demo_patients_and_says_what_is_missing(tmp_path):
     db = tmp_path / "demo.sqlite3"
     assert subprocess.run([sys.executable, "-m", "rejuv_desktop", "demo", "--db", str(db)],
                           capture_output=True).returncode == 0
+    from tests.cli_login import login
+
     ok = subprocess.run([sys.executable, "-m", "rejuv_desktop", "print", "consent", "--db", str(db),
                          "--patient", "1", "--procedure", "mesotherapy", "--out",
-                         str(tmp_path / "c.pdf")], capture_output=True, text=True)
+                         str(tmp_path / "c.pdf"), *login(tmp_path)], capture_output=True,
+                        text=True)
     assert ok.returncode == 0, ok.stderr
     assert (tmp_path / "c.pdf").read_bytes().startswith(b"%PDF")
     missing = subprocess.run([sys.executable, "-m", "rejuv_desktop", "print", "consent", "--db",
                               str(db), "--patient", "20", "--procedure", "fat_transfer",
-                              "--out", str(tmp_path / "x.pdf")], capture_output=True, text=True)
+                              "--out", str(tmp_path / "x.pdf"), *login(tmp_path)],
+                             capture_output=True, text=True)
     assert missing.returncode == 1 and "no plan for" in missing.stderr
     assert not (tmp_path / "x.pdf").exists()
 

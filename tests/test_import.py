@@ -75,10 +75,78 @@ def test_synthea_export_imports_living_patients(store):
     assert first["given_name"] == "Marcell"  # Synthea's numeric suffix removed
 
 
-def test_cli_import_all_or_nothing_exit_codes(tmp_path):
+def test_cli_import_all_or_nothing_exit_codes(tmp_path, clock):
+    from rejuv_desktop.services import practitioners as pr
+    from rejuv_desktop.storage import open_store
+    from tests.cli_login import login
+
     db = tmp_path / "c.sqlite3"
+    s = open_store(db, clock=clock)
+    pr.create_practitioner(s, {"name": "Claire Martin"}, "correct horse")
+    s.close()
     bad = write(tmp_path, GOOD + "Jan,,01/01/1970,\n")
     run = subprocess.run([sys.executable, "-m", "rejuv_desktop", "import-patients", "--db",
-                          str(db), str(bad)], capture_output=True, text=True)
+                          str(db), str(bad), *login(tmp_path, 1, "correct horse")],
+                         capture_output=True, text=True)
     assert run.returncode == 1
     assert "line 4" in run.stderr and "Nothing imported" in run.stderr
+
+
+STRAY_QUOTE = ("given_name,family_name,date_of_birth,notes\n"
+               'Ann,Smith,1970-01-01,"Likes tea\n'
+               "Bob,Jones,1971-02-02,ok\n"
+               "Cid,Lee,1972-03-03,fine\n"
+               'Dan,Moe,1973-04-04,"closing"\n')
+
+
+def test_a_stray_quote_is_named_by_its_line_and_nothing_is_imported(store, tmp_path):
+    result = import_patients(store, write(tmp_path, STRAY_QUOTE))
+    assert result.imported == 0
+    assert [p.line for p in result.problems] == [2]
+    assert "quotation mark in notes is not closed" in result.problems[0].message
+    assert "lines 2-5" in result.problems[0].message
+    assert sp.count_patients(store) == 0
+
+
+def test_cli_refuses_a_stray_quote_with_exit_1(tmp_path, clock):
+    from rejuv_desktop import cli
+    from rejuv_desktop.services import practitioners as pr
+    from rejuv_desktop.storage import open_store
+    from tests.cli_login import login
+
+    db = tmp_path / "c.sqlite3"
+    s = open_store(db, clock=clock)
+    pr.create_practitioner(s, {"name": "Claire Martin"}, "correct horse")
+    s.close()
+    run = subprocess.run([sys.executable, "-m", "rejuv_desktop", "import-patients", "--db",
+                          str(db), str(write(tmp_path, STRAY_QUOTE)),
+                          *login(tmp_path, 1, "correct horse")], capture_output=True, text=True)
+    assert run.returncode == 1, run.stdout
+    assert "line 2:" in run.stderr and "Nothing imported" in run.stderr
+    assert "Imported" not in run.stdout
+
+
+def test_a_value_over_the_csv_field_limit_is_a_message_not_a_traceback(store, tmp_path):
+    import csv
+
+    text = ("given_name,family_name,date_of_birth,notes\n"
+            f'Ann,Smith,1970-01-01,"{"x" * (csv.field_size_limit() + 10)}"\n')
+    with pytest.raises(UserError, match="Line 2: a value is longer than"):
+        import_patients(store, write(tmp_path, text))
+    assert sp.count_patients(store) == 0
+
+
+def test_a_stray_quote_swallowing_short_rows_is_caught_too(store, tmp_path):
+    text = ("given_name,family_name,date_of_birth,phone,email,notes\n"
+            'Ann,Smith,1970-01-01,,,"Likes tea\n'
+            "Bob,Jones,02/02/1971\n"
+            'Cid,Lee,1972-03-03,,,"fine"\n')
+    result = import_patients(store, write(tmp_path, text))
+    assert result.imported == 0 and [p.line for p in result.problems] == [2]
+
+
+def test_notes_over_several_lines_with_commas_still_import(store, tmp_path):
+    text = ("given_name,family_name,date_of_birth,notes\n"
+            'Ann,Smith,1970-01-01,"Allergies: latex, plaster\nPrefers mornings, not Mondays"\n')
+    result = import_patients(store, write(tmp_path, text))
+    assert result.imported == 1 and not result.problems

@@ -5,18 +5,25 @@ from hypothesis import given, settings, HealthCheck
 from hypothesis import strategies as st
 
 from rejuv_desktop.domain import patients as dp
+from rejuv_desktop.domain import text as dt
 from rejuv_desktop.errors import ValidationError
 from rejuv_desktop.services import patients as sp
 
 TODAY = date(2026, 11, 22)
+# Any text but what is refused on purpose: control, format (invisible and direction) and
+# unassigned characters, line breaks, and a title typed before the name.
 name_text = st.text(
-    st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1, max_size=80
-).filter(lambda s: s.strip())
+    st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp", "Cf", "Co", "Cn")),
+    min_size=1, max_size=80
+).filter(lambda s: s.strip() and not dt.leading_title(s.strip()))
+note_text = st.text(st.characters(blacklist_categories=("Cc", "Cs"),
+                                  blacklist_characters=sorted(dt.BIDI_OVERRIDES))
+                    | st.sampled_from("\n\t"), max_size=500)
 
 
 @settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture],
           deadline=None)
-@given(given_name=name_text, family_name=name_text, notes=st.text(max_size=500))
+@given(given_name=name_text, family_name=name_text, notes=note_text)
 def test_any_unicode_round_trips_exactly(store, given_name, family_name, notes):
     data = {"given_name": given_name, "family_name": family_name,
             "date_of_birth": "1970-01-01", "notes": notes}
@@ -41,6 +48,15 @@ def test_any_unicode_round_trips_exactly(store, given_name, family_name, notes):
     ("preferred_language", "de", "English"),
     ("given_name", "Ann\nMarie", "control"),
     ("notes", "x" * 100_001, "Too long"),
+    ("given_name", "x" * 201, "Too long"),
+    ("family_name", "Rousseau\u202e", "direction control"),
+    ("family_name", "Rous\u200bseau", "invisible character"),
+    ("given_name", "An\u200dna", "joiner"),
+    ("given_name", "Dr Amélie", "title"),
+    ("given_name", "Mrs. Anne", "title"),
+    ("notes", "see \u202egnp.exe", "direction override"),
+    ("notes", "red \x1b[31m text", "control"),
+    ("address", "1 Quay St\x1b[2J", "control"),
 ])
 def test_invalid_fields_are_named_with_a_message(patient_data, field, value, message):
     with pytest.raises(ValidationError) as err:
@@ -128,3 +144,11 @@ def test_search_survives_fts_syntax(store, registry):
 def test_empty_search_lists_alphabetically(store, registry):
     names = [r["family_name"] for r in sp.search_patients(store, "")]
     assert names[:3] == ["Adams", "Lukas", "Łukasiewicz"]
+
+
+def test_joiners_inside_words_of_scripts_that_need_them_are_kept(patient_data):
+    persian = "\u0645\u06cc\u200c\u0631\u0648\u062f"  # a Persian word with its ZWNJ
+    clean = dp.validate_patient({**patient_data, "family_name": persian}, TODAY)
+    assert clean["family_name"] == persian
+    marks = "\u05e9\u05dc\u05d5\u05dd \u200f(note)"  # Hebrew with a right-to-left mark
+    assert dp.validate_patient({**patient_data, "notes": marks}, TODAY)["notes"] == marks

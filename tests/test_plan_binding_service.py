@@ -24,8 +24,10 @@ def clinic(store, patient_data):
                            "clinic_address": "12 Quay Street, Bristol",
                            "clinic_phone": "0117 496 0000"})
     nurse = pr.create_practitioner(store, {"name": "Aisha Rahman", "title": "Nurse"}, "long enough")
+    store.actor_id = nurse  # the first account administers: it adds the doctor's
     doctor = pr.create_practitioner(store, {"name": "Claire Martin", "title": "Dr",
                                             "is_doctor": True}, "long enough")
+    store.actor_id = None
     patient = sp.add_patient(store, patient_data).patient_id
     return {"nurse": nurse, "doctor": doctor, "patient": patient}
 
@@ -45,8 +47,9 @@ def test_the_doctor_qualification_is_kept_with_the_account(store, clinic):
     assert pr.get_practitioner(store, clinic["doctor"]).doctor
     nurse = pr.get_practitioner(store, clinic["nurse"])
     assert not nurse.doctor and nurse.display_with_qualification == "Nurse Aisha Rahman"
+    pr.sign_in(store, clinic["nurse"], "long enough")  # the administrator (first account)
     pr.update_practitioner(store, clinic["nurse"], {"name": "Aisha Rahman", "title": "Dr",
-                                                    "is_doctor": True})
+                                                    "role": "admin", "is_doctor": True})
     assert pr.get_practitioner(store, clinic["nurse"]).display_with_qualification == \
         "Dr Aisha Rahman (doctor)"
 
@@ -199,6 +202,7 @@ def test_mesotherapy_is_refused_an_hour_after_a_fat_graft(store, clock, clinic):
 
 
 def test_the_reflection_period_is_a_clinic_setting(store, clinic):
+    pr.sign_in(store, clinic["nurse"], "long enough")  # the administrator (first account)
     st.save_settings(store, {"cooling_off_days": "7"})
     assert st.cooling_off_days(store) == 7
     assert sc.default_start(store) == date(2026, 11, 29)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field as dc_field
 from datetime import date, datetime
 from typing import Any, Mapping
 
+from rejuv_desktop.domain import text as dt
 from rejuv_desktop.domain.dose import (DoseCheck, DoseLine, DoseReduction, max_volume_ml,
                                       total_dose)
 from rejuv_desktop.domain.protocols import (
@@ -109,6 +110,11 @@ def validate_field(field: Field, value: Any, state: SessionState) -> str | None:
     message = field.validate(value)
     if message or is_empty(value):
         return message
+    if isinstance(value, str):
+        message = dt.length_problem(value, dt.NOTE_LIMIT) or dt.text_problem(
+            value, multiline=True, strict=False)
+        if message:
+            return message
     if field.not_before == "session_date":
         day = as_date(value)
         if day is not None and day < state.session_date:

@@ -17,6 +17,7 @@ from typing import Any
 from rejuv_desktop.domain import plan_binding as pb
 from rejuv_desktop.domain import recommendation as rec
 from rejuv_desktop.domain import screening as scr
+from rejuv_desktop.domain import text as dt
 from rejuv_desktop.domain.dose import MAX_WEIGHT_KG, MIN_WEIGHT_KG
 from rejuv_desktop.domain.protocols import load_protocol
 from rejuv_desktop.domain.scales import load_scales
@@ -182,6 +183,20 @@ def default_plan(procedure: str, start: date) -> dict:
             "start": start.isoformat()}
 
 
+
+def _free_texts(data: dict, prefix: str = ""):
+    """Every text typed into a consultation, with the key its error is shown under
+    (``justification.fat_transfer`` for a justification's text)."""
+    for key, value in data.items():
+        path = f"{prefix}{key}"
+        if isinstance(value, str):
+            yield path, value
+        elif isinstance(value, dict):
+            inner = "justification." if key == "justifications" else f"{path}."
+            for sub, text in _free_texts(value, inner):
+                yield (sub[:-len(".text")] if sub.endswith(".text") else sub), text
+
+
 def plan_start(data: dict, procedure: str) -> date | None:
     """The first-session date written in the plan, None when missing or not a date."""
     try:
@@ -260,6 +275,11 @@ def check_complete(data: dict, evaluation: Evaluation,
     rules = rules or scr.load_rules()
     data = merged(data)
     errors: dict[str, str] = {}
+    for key, text in _free_texts(data):
+        problem = dt.length_problem(text, dt.NOTE_LIMIT) or dt.text_problem(
+            text, multiline=True, strict=False)
+        if problem:
+            errors[key] = problem
     if not data["concerns"]:
         errors["concerns"] = "Tick at least one concern"
     if "other" in data["concerns"] and not data["concern_other"].strip():

@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
+from rejuv_desktop.domain import text as dt
 from rejuv_desktop.errors import ValidationError
 
 FIELDS = ("given_name", "family_name", "date_of_birth", "sex", "phone", "email", "address",
@@ -21,6 +22,7 @@ LANGUAGES = {"en": "English", "fr": "French"}
 FITZPATRICK = ("", "I", "II", "III", "IV", "V", "VI")
 MAX_LENGTH = {"given_name": 200, "family_name": 200, "phone": 40, "email": 254,
               "address": 1000, "notes": 100_000}
+MULTILINE = ("address", "notes")  # fields that may hold line breaks
 OLDEST_PLAUSIBLE_AGE = 110
 YOUNGEST_ADULT_AGE = 18
 
@@ -106,6 +108,16 @@ def validate_patient(data: dict, today: date) -> dict:
             errors[field] = "Required"
         elif any(unicodedata.category(ch) == "Cc" for ch in clean[field]):
             errors[field] = "Must not contain control characters or line breaks"
+    for field in ("given_name", "family_name", "phone", "email", "address", "notes"):
+        if field not in errors and clean[field]:
+            problem = dt.text_problem(clean[field], multiline=field in MULTILINE,
+                                      strict=field not in MULTILINE)
+            if problem:
+                errors[field] = problem
+    if "given_name" not in errors:
+        problem = dt.title_in_name_problem(clean["given_name"], title_field=False)
+        if problem:
+            errors["given_name"] = problem
     dob_raw = clean["date_of_birth"]
     if dob_raw in ("", None):
         errors["date_of_birth"] = "Required"

@@ -66,8 +66,8 @@ def build_demo(store, today: date | None = None, seed: int = 2026, story: bool =
     today = today or store.clock().date()
     rng = random.Random(seed)
     for person in DEMO_PRACTITIONERS:
-        pr.create_practitioner(store, person, DEMO_PASSWORD)
-    store.actor_id = 1
+        pid = pr.create_practitioner(store, person, DEMO_PASSWORD)
+        store.actor_id = store.actor_id or pid  # the first, an administrator, adds the others
     with store.write():
         ss.save_clinic(store, {"clinic_name": "Harbourside Hand Clinic",
                                "clinic_address": "12 Quay Street, Bristol BS1 4DJ",

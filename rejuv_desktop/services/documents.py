@@ -793,19 +793,63 @@ def pdf_bytes(store, document_id: int) -> bytes:
     return data
 
 
-def write_pdf(data: bytes, path: Path | str) -> Path:
-    """Write a PDF atomically: a temporary file beside the target, then a rename."""
+def check_pdf_target(path: Path | str, *, overwrite: bool = False) -> Path:
+    """Check, before anything is issued, that a PDF can be written at ``path``: a name the
+    file system accepts, not a folder, not an existing file (unless ``overwrite``), inside a
+    folder that exists or can be made. Raises ``UserError`` saying what to change."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".rejuv-", suffix=".pdf", dir=path.parent)
+    anchor = path.parent
+    try:
+        while not anchor.exists() and anchor != anchor.parent:
+            anchor = anchor.parent
+        name_max = os.pathconf(anchor, "PC_NAME_MAX")
+    except (OSError, ValueError, AttributeError):
+        name_max = 255
+    for part in path.parts:
+        size = len(os.fsencode(part))
+        if size > name_max:
+            raise UserError(f'The name "{part[:40]}…" is too long for this disk ({size} bytes; '
+                            f"at most {name_max}). Choose a shorter name.")
+    try:
+        if str(path).endswith(os.sep) or path.is_dir():
+            raise UserError(f"{path} is a folder: give the file's name too, for example "
+                            f"{path / 'document.pdf'}.")
+        if path.exists() or path.is_symlink():
+            if not overwrite:
+                raise UserError(f"{path} exists already. Choose another name, or add --force "
+                                "to replace it.")
+            if not path.is_file():
+                raise UserError(f"{path} is not a regular file: choose another name.")
+        if anchor.exists() and not anchor.is_dir():
+            raise UserError(f"{anchor} is a file, not a folder: the PDF cannot be written "
+                            "inside it.")
+        if not os.access(anchor, os.W_OK | os.X_OK):
+            raise UserError(f"The folder {anchor} cannot be written to: choose another place.")
+    except OSError as exc:
+        raise UserError(f"The PDF cannot be written to {path}: {exc.strerror or exc}.") from exc
+    return path
+
+
+def write_pdf(data: bytes, path: Path | str) -> Path:
+    """Write a PDF atomically: a temporary file beside the target, then a rename. A target
+    that cannot be written is a ``UserError`` (the archived copy in the database is kept)."""
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".rejuv-", suffix=".pdf", dir=path.parent)
+    except OSError as exc:
+        raise UserError(f"The PDF cannot be written to {path}: {exc.strerror or exc}.") from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         if os.path.exists(tmp):
             os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise UserError(f"The PDF cannot be written to {path}: "
+                            f"{exc.strerror or exc}.") from exc
         raise
     return path

@@ -238,9 +238,9 @@ def export_patient(store, patient_id: int, out_dir: Path) -> ExportResult:
 
     name = f"patient-{patient_id}-{now.strftime('%Y%m%d-%H%M%S')}"
     final = out_dir / name
-    if final.exists():
-        raise UserError(f"{final} exists already; an export never overwrites files.")
     try:
+        if final.exists():
+            raise UserError(f"{final} exists already; an export never overwrites files.")
         out_dir.mkdir(parents=True, exist_ok=True)
         work = out_dir / f".{name}.{secrets.token_hex(4)}.partial"
         work.mkdir(mode=0o700)

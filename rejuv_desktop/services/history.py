@@ -19,7 +19,8 @@ _HIDDEN = {"id", "created_at", "updated_at", "data_json", "screening_json",
 TABLE_LABELS = {"patients": "Patient record", "practitioners": "Practitioner",
                 "settings": "Setting", "consultations": "Consultation", "plans": "Plan",
                 "documents": "Document", "sessions": "Session", "checklist_entries": "Checklist",
-                "follow_ups": "Follow-up", "product_lots": "Product lot"}
+                "follow_ups": "Follow-up", "product_lots": "Product lot",
+                "account_lockouts": "Account lockout"}
 
 
 @dataclass(frozen=True)

@@ -56,17 +56,66 @@ def read_csv(data: bytes) -> tuple[list[str], list[tuple[int, dict]]]:
         raise UserError(f"The file is not UTF-8 text (byte {exc.start} cannot be read). "
                         "Save it as 'CSV UTF-8' and try again.") from None
     reader = csv.DictReader(io.StringIO(text, newline=""))
-    header = [h.strip() for h in (reader.fieldnames or [])]
-    reader.fieldnames = header
-    rows = []
-    for row in reader:
-        if None in row:
-            rows.append((reader.line_num, {"__extra__": row[None]}))
-            continue
-        if not any((v or "").strip() for v in row.values()):
-            continue
-        rows.append((reader.line_num, row))
+    try:
+        header = [h.strip() for h in (reader.fieldnames or [])]
+        reader.fieldnames = header
+        rows = []
+        last_end = reader.line_num  # the line before the record being read
+        for row in reader:
+            last_end = reader.line_num
+            if None in row:
+                rows.append((reader.line_num, {"__extra__": row[None]}))
+                continue
+            if not any((v or "").strip() for v in row.values()):
+                continue
+            rows.append((reader.line_num, row))
+    except csv.Error as exc:
+        if "field larger than field limit" in str(exc):
+            raise UserError(
+                f"Line {last_end + 1}: a value is longer than {csv.field_size_limit():,} "
+                "characters, more than any patient field may hold. Often a quotation mark is "
+                "never closed, so the rest of the file reads as one value: check the quotes "
+                "from that line on. Nothing was imported.") from None
+        raise UserError(f"Line {last_end + 1}: the file cannot be read as CSV ({exc}). "
+                        "Nothing was imported.") from None
     return header, rows
+
+
+def _looks_like_a_row(header: list[str], line: str) -> bool:
+    """A line inside a value that reads as a row of its own: as many values as the header
+    (give or take the last), or the required names and a date of birth in their columns."""
+    values = next(csv.reader([line]), [])
+    if len(header) >= 3 and len(values) >= len(header) - 1:
+        return True
+    row = dict(zip(header, (v.strip() for v in values)))
+    if not all(row.get(f) for f in dp.REQUIRED):
+        return False
+    try:
+        dp.parse_date(row["date_of_birth"])
+    except (ValueError, ValidationError, UserError):
+        return False
+    return True
+
+
+def swallowed_rows(header: list[str], line: int, row: dict) -> RowProblem | None:
+    """A stray quotation mark makes the CSV reader take the following lines into one value
+    (three patients read as one patient's notes). A value with a line break whose next lines
+    look like rows of their own is that mistake, named by the line where the quote opened."""
+    if len(header) < 2:
+        return None
+    for column, value in row.items():
+        if not isinstance(value, str) or "\n" not in value:
+            continue
+        continuation = [ln for ln in value.replace("\r\n", "\n").split("\n")[1:] if ln.strip()]
+        looks_like_rows = [ln for ln in continuation if _looks_like_a_row(header, ln)]
+        if looks_like_rows:
+            first = line - sum(v.count("\n") for v in row.values() if isinstance(v, str))
+            return RowProblem(first, (
+                f"a quotation mark in {column.replace('_', ' ')} is not closed where the row "
+                f"ends, so lines {first}-{line} would be read as one patient "
+                f"({len(looks_like_rows)} line(s) that look like rows of their own). Check the "
+                'quotes on line ' + str(first) + ': a quote inside a value is written twice ("").'))
+    return None
 
 
 def import_patients(store, path: Path | str, *, fmt: str = "rejuv",
@@ -103,6 +152,10 @@ def import_patients(store, path: Path | str, *, fmt: str = "rejuv",
     for line, row in rows:
         if "__extra__" in row:
             result.problems.append(RowProblem(line, "more values than there are columns"))
+            continue
+        swallowed = swallowed_rows(header, line, row)
+        if swallowed:
+            result.problems.append(swallowed)
             continue
         if fmt == "synthea":
             mapped, reason = _synthea_row(row)

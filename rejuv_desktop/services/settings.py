@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rejuv_desktop.errors import ValidationError
+from rejuv_desktop.errors import PermissionDenied, ValidationError
 
 CLINIC_KEYS = ("clinic_name", "clinic_address", "clinic_phone", "clinic_out_of_hours_phone",
                "clinic_country", "emergency_number")
@@ -31,6 +31,7 @@ KNOWN = {
 }
 LANGUAGES = {"en": "English", "fr": "French"}
 MAX_LOGO_BYTES = 2_000_000
+ANYONE_KEYS = ("backup_extra_dir",)  # settings a practitioner who is not an administrator sets
 
 
 def get_settings(store) -> dict[str, str]:
@@ -105,7 +106,15 @@ def emergency_number(settings: dict[str, str]) -> str:
 
 
 def save_settings(store, values: dict[str, str]) -> None:
-    """Validate and save settings in one transaction."""
+    """Validate and save settings in one transaction. The clinic's details and security
+    settings need an administrator; the second backup folder any signed-in practitioner may
+    choose (backups are everyone's concern)."""
+    from rejuv_desktop.services import practitioners as pr
+
+    if set(values) - set(ANYONE_KEYS):
+        pr.require_admin(store, "change the clinic's settings")
+    elif pr.has_accounts(store) and pr.acting(store) is None:
+        raise PermissionDenied("Sign in to change settings.")
     clean = validate_settings(values)
     with store.write():
         for key, value in clean.items():

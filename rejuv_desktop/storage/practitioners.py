@@ -5,6 +5,8 @@ from __future__ import annotations
 from rejuv_desktop.errors import NotFound
 
 COLUMNS = "id, name, title, registration, role, active, created_at, is_doctor"
+# The system account (migration 0010): unattended commands act as it; it never signs in.
+SYSTEM_ID = 0
 
 
 def insert(store, record: dict, password_hash: str) -> int:
@@ -47,12 +49,67 @@ def password_hash(store, practitioner_id: int) -> str:
 
 
 def list_all(store, active_only: bool = True) -> list[dict]:
-    where = "WHERE active = 1" if active_only else ""
-    return store.query(f"SELECT {COLUMNS} FROM practitioners {where} ORDER BY name")
+    where = "AND active = 1" if active_only else ""
+    return store.query(f"SELECT {COLUMNS} FROM practitioners WHERE id != ? {where}"
+                       " ORDER BY name", (SYSTEM_ID,))
+
+
+def find(store, practitioner_id: int) -> dict | None:
+    """The account with its password hash, or None (the system account included)."""
+    return store.query_one(f"SELECT {COLUMNS}, password_hash FROM practitioners WHERE id = ?",
+                           (practitioner_id,))
 
 
 def count(store) -> int:
-    return store.scalar("SELECT count(*) FROM practitioners")
+    """People accounts (the system account is not one)."""
+    return store.scalar("SELECT count(*) FROM practitioners WHERE id != ?", (SYSTEM_ID,))
+
+
+def count_active_admins(store) -> int:
+    return store.scalar("SELECT count(*) FROM practitioners WHERE id != ? AND active = 1"
+                        " AND role = 'admin'", (SYSTEM_ID,))
+
+
+def failures_since_success(store, practitioner_id: int) -> tuple[int, str | None]:
+    """Wrong passwords since the last successful sign-in or unlock: how many, and the time of
+    the last one."""
+    row = store.conn.execute(
+        "SELECT count(*), max(at) FROM sign_in_events WHERE practitioner_id = ?"
+        " AND event = 'failed' AND id > COALESCE((SELECT max(id) FROM sign_in_events"
+        " WHERE practitioner_id = ? AND event IN ('sign_in', 'unlocked')), 0)",
+        (practitioner_id, practitioner_id)).fetchone()
+    return int(row[0]), row[1]
+
+
+def open_lockout(store, practitioner_id: int) -> dict | None:
+    """The latest lockout of an account that no administrator has lifted (it may have run
+    out), or None."""
+    return store.query_one(
+        "SELECT id, locked_at, locked_until, failures FROM account_lockouts"
+        " WHERE practitioner_id = ? AND unlocked_at IS NULL ORDER BY id DESC LIMIT 1",
+        (practitioner_id,))
+
+
+def insert_lockout(store, practitioner_id: int, locked_until: str, failures: int) -> int:
+    cur = store.conn.execute(
+        "INSERT INTO account_lockouts (practitioner_id, locked_at, locked_until, failures)"
+        " VALUES (?, ?, ?, ?)", (practitioner_id, store.now_iso(), locked_until, failures))
+    return cur.lastrowid
+
+
+def close_lockouts(store, practitioner_id: int, unlocked_by: int | None) -> int:
+    """Mark every open lockout of an account as lifted; returns how many."""
+    cur = store.conn.execute(
+        "UPDATE account_lockouts SET unlocked_at = ?, unlocked_by = ?"
+        " WHERE practitioner_id = ? AND unlocked_at IS NULL",
+        (store.now_iso(), unlocked_by, practitioner_id))
+    return cur.rowcount
+
+
+def open_lockouts(store) -> list[dict]:
+    """Every lockout no administrator has lifted (some may have run out)."""
+    return store.query("SELECT practitioner_id, locked_until FROM account_lockouts"
+                       " WHERE unlocked_at IS NULL")
 
 
 def record_event(store, event: str, practitioner_id: int | None, name_given: str = "") -> None:

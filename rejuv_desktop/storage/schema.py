@@ -504,3 +504,35 @@ def _audit_keys(db) -> None:
     # From which audit row each clinic key (kept outside the file) keys the chain; the rows
     # before the first are verified the old way. See storage/audit.py.
     audit.create_keys_table(db)
+
+
+@migrations(name="0013_access_lockouts_and_system_account")
+def _access_lockouts_and_system_account(db) -> None:
+    # Sign-in that resists guessing: each lockout (after too many wrong passwords) is a row,
+    # audited, and so is its unlock by an administrator. The failures themselves are the
+    # "failed" sign-in events, counted since the last success; the index keeps that quick.
+    # Practitioner 0 is the system account: unattended commands (check, backup) act as it.
+    # It has no password and is inactive, so it can never sign in. It is part of the schema,
+    # like the tables, so its creation is not an audited change (the insert trigger is set
+    # aside for it and put back as it was).
+    _sql(db, """
+DROP TRIGGER IF EXISTS audit_practitioners_insert;
+CREATE TABLE account_lockouts (
+    id INTEGER PRIMARY KEY,
+    practitioner_id INTEGER NOT NULL REFERENCES practitioners (id),
+    locked_at TEXT NOT NULL,
+    locked_until TEXT NOT NULL,
+    failures INTEGER NOT NULL,
+    unlocked_at TEXT,
+    unlocked_by INTEGER REFERENCES practitioners (id)
+);
+CREATE INDEX account_lockouts_open ON account_lockouts (practitioner_id, id);
+CREATE TRIGGER account_lockouts_no_delete BEFORE DELETE ON account_lockouts
+BEGIN SELECT RAISE(ABORT, 'lockouts are never deleted: unlock them'); END;
+CREATE INDEX sign_in_events_practitioner ON sign_in_events (practitioner_id, id);
+INSERT INTO practitioners (id, name, title, registration, role, active, created_at,
+                           password_hash)
+VALUES (0, 'System', '', '', 'practitioner', 0, strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now'), '')
+""")
+    audit.install_triggers(db, "practitioners")
+    audit.install_triggers(db, "account_lockouts")

@@ -231,6 +231,7 @@ class SignInDialog(QDialog):
         except UserError as exc:
             self.error.setText(str(exc))
             self.error.show()
+            self.adjustSize()  # room for a message of several lines
             self.password.selectAll()
             return
         self.accept()

@@ -61,6 +61,7 @@ class LockPage(QWidget):
         layout.addLayout(form)
         self.error = QLabel()
         self.error.setStyleSheet("color: #b3261e;")
+        self.error.setWordWrap(True)
         self.error.hide()
         layout.addWidget(self.error)
         row = QHBoxLayout()
@@ -161,18 +162,18 @@ class SessionGuard(QObject):
         who = self.page.who.currentData()
         password = self.page.password.text()
         if who == self.signed_in:
-            if not pr.verify_password(self.store, who, password):
-                pr.record_event(self.store, "failed", who)
-                self._fail()
+            try:  # the same throttle and lockout as signing in
+                pr.unlock_screen(self.store, who, password)
+            except UserError as exc:
+                self._fail(str(exc))
                 return
-            pr.record_event(self.store, "unlocked", who)
             for w in self.hidden:
                 w.show()
         else:
             try:
                 pr.sign_in(self.store, who, password)
-            except UserError:
-                self._fail()
+            except UserError as exc:
+                self._fail(str(exc))
                 return
             # Another practitioner: the previous one's open windows close (drafts are saved).
             for w in self.hidden:
@@ -185,8 +186,8 @@ class SessionGuard(QObject):
         self.window.signed_in_changed()
         self.timer.start()
 
-    def _fail(self) -> None:
-        self.page.error.setText(self.tr("Wrong password."))
+    def _fail(self, message: str = "") -> None:
+        self.page.error.setText(message or self.tr("Wrong password."))
         self.page.error.show()
         self.page.password.selectAll()
 

@@ -6,7 +6,8 @@ Only an administrator may change settings or accounts; everyone else sees them r
 from __future__ import annotations
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
+                               QDialogButtonBox,
                                QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QMessageBox, QPushButton, QTableWidget,
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
@@ -67,6 +68,10 @@ class AccountDialog(QDialog):
                 self.fields.edits[key].setText(getattr(practitioner, key))
             role.setCurrentIndex(role.findData(practitioner.role))
             self.doctor.setChecked(practitioner.doctor)
+            self.active = QCheckBox(self.tr("Can sign in (untick when someone leaves the "
+                                            "clinic; their records stay)"))
+            self.active.setChecked(practitioner.active)
+            self.fields.add("active", self.tr("Account"), self.active)
         layout.addWidget(self.fields)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
@@ -78,6 +83,8 @@ class AccountDialog(QDialog):
         e = self.fields.edits
         record = {k: e[k].text() for k in ("name", "title", "registration")}
         record["role"] = e["role"].currentData()
+        if "active" in e:
+            record["active"] = int(e["active"].isChecked())
         record["is_doctor"] = self.doctor.isChecked()
         try:
             if self.practitioner is None:
@@ -157,21 +164,30 @@ class SettingsDialog(QDialog):
 
         accounts = QWidget()
         al = QVBoxLayout(accounts)
-        self.accounts = QTableWidget(0, 5)
+        headers = [self.tr("Name"), self.tr("Title"), self.tr("Registration"), self.tr("Role"),
+                   self.tr("Doctor"), self.tr("Status")]
+        self.status_column = headers.index(self.tr("Status"))
+        self.accounts = QTableWidget(0, len(headers))
         self.accounts.setObjectName("accounts")
-        self.accounts.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Title"),
-                                                 self.tr("Registration"), self.tr("Role"),
-                                                 self.tr("Doctor")])
+        self.accounts.setHorizontalHeaderLabels(headers)
         self.accounts.verticalHeader().hide()
         self.accounts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.accounts.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.accounts.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column, header in enumerate(headers):  # short texts take their own width
+            if header not in (self.tr("Name"), self.tr("Registration")):
+                self.accounts.horizontalHeader().setSectionResizeMode(
+                    column, QHeaderView.ResizeMode.ResizeToContents)
         al.addWidget(self.accounts)
         row = QHBoxLayout()
         self.add_button = QPushButton(self.tr("Add practitioner…"))
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.password_button = QPushButton(self.tr("Set password…"))
-        for b in (self.add_button, self.edit_button, self.password_button):
+        self.unlock_button = QPushButton(self.tr("Unlock"))
+        self.unlock_button.setObjectName("unlock_account")
+        self.unlock_button.setToolTip(self.tr("Lift the lockout of an account locked after too "
+                                              "many wrong passwords"))
+        for b in (self.add_button, self.edit_button, self.password_button, self.unlock_button):
             row.addWidget(b)
             b.setEnabled(self.is_admin)
         row.addStretch(1)
@@ -179,6 +195,8 @@ class SettingsDialog(QDialog):
         self.add_button.clicked.connect(lambda: self._account(None))
         self.edit_button.clicked.connect(lambda: self._account(self._selected()))
         self.password_button.clicked.connect(self._set_password)
+        self.unlock_button.clicked.connect(self._unlock)
+        self.accounts.itemSelectionChanged.connect(self._selection_changed)
         self.tabs.addTab(accounts, self.tr("Practitioners"))
 
         security = _Form()
@@ -210,12 +228,36 @@ class SettingsDialog(QDialog):
             self.logo.setText(path)
 
     def _fill_accounts(self) -> None:
-        self.people = pr.list_practitioners(self.store)
+        self.people = pr.list_practitioners(self.store, include_inactive=True)
+        self.locked = pr.locked_accounts(self.store)
         self.accounts.setRowCount(len(self.people))
         for i, p in enumerate(self.people):
-            for j, text in enumerate((p.name, p.title, p.registration, pr.ROLES[p.role],
+            if p.id in self.locked:
+                status = self.tr("Locked until {time}").format(
+                    time=self.locked[p.id].strftime("%H:%M"))
+            else:
+                status = self.tr("Active") if p.active else self.tr("Deactivated")
+            for j, text in enumerate((p.name, p.title, p.registration,
+                                      self.tr(pr.ROLES[p.role]),
                                       self.tr("Yes") if p.doctor else self.tr("No"))):
                 self.accounts.setItem(i, j, QTableWidgetItem(text))
+            self.accounts.setItem(i, self.status_column, QTableWidgetItem(status))
+        self._selection_changed()
+
+    def _selection_changed(self) -> None:
+        p = self._selected()
+        self.unlock_button.setEnabled(self.is_admin and p is not None and p.id in self.locked)
+
+    def _unlock(self) -> None:
+        p = self._selected()
+        if p is None:
+            return
+        try:
+            pr.unlock_account(self.store, p.id)
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Not unlocked"), str(exc))
+            return
+        self._fill_accounts()
 
     def _selected(self) -> pr.Practitioner | None:
         rows = self.accounts.selectionModel().selectedRows()
@@ -242,6 +284,8 @@ class SettingsDialog(QDialog):
             pr.change_password(self.store, p.id, password)
         except ValidationError as exc:
             QMessageBox.warning(self, self.tr("Not changed"), "; ".join(exc.errors.values()))
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Not changed"), str(exc))
 
     def values(self) -> dict[str, str]:
         out = {k: w.text() for k, w in self.clinic.edits.items() if isinstance(w, QLineEdit)}

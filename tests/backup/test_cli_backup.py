@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from rejuv_desktop.storage import open_store
+from tests.cli_login import login
 
 pytestmark = pytest.mark.slow
 
@@ -45,7 +46,7 @@ def test_backup_restore_round_trip(tmp_path):
         s.conn.execute("UPDATE patients SET archived = 1")
     s.close()
 
-    run = cli("restore", "--db", db, "--from", backup)
+    run = cli("restore", "--db", db, "--from", backup, *login(tmp_path))
     assert run.returncode == 0, run.stderr
     assert "kept, unchanged, as:" in run.stdout
     aside = [p for p in tmp_path.glob("clinic.sqlite3.before-restore-*")
@@ -83,7 +84,7 @@ def test_restore_refused_while_the_app_has_the_database_open(tmp_path):
     try:
         assert holder.stdout.readline().strip() == "open"
         before = db.read_bytes()
-        run = cli("restore", "--db", db, "--from", backup)
+        run = cli("restore", "--db", db, "--from", backup, *login(tmp_path))
         assert run.returncode == 1
         assert f"process {holder.pid}" in run.stderr and "Close it" in run.stderr
         assert "Nothing was changed" in run.stderr
@@ -93,7 +94,7 @@ def test_restore_refused_while_the_app_has_the_database_open(tmp_path):
         holder.kill()
         holder.wait()
     # a lock left by a process that was killed does not block
-    run = cli("restore", "--db", db, "--from", backup)
+    run = cli("restore", "--db", db, "--from", backup, *login(tmp_path))
     assert run.returncode == 0, run.stderr
 
 
@@ -102,11 +103,11 @@ def test_restore_of_a_bad_file_is_a_clear_error(tmp_path):
     assert cli("demo", "--db", db).returncode == 0
     bad = tmp_path / "holiday.jpg"
     bad.write_bytes(b"\xff\xd8\xff\xe0" + bytes(5000))
-    run = cli("restore", "--db", db, "--from", bad)
+    run = cli("restore", "--db", db, "--from", bad, *login(tmp_path))
     assert run.returncode == 1
     assert "cannot be restored" in run.stderr
     assert "Traceback" not in run.stderr
-    run = cli("restore", "--db", db, "--from", tmp_path / "missing.sqlite3")
+    run = cli("restore", "--db", db, "--from", tmp_path / "missing.sqlite3", *login(tmp_path))
     assert run.returncode == 1 and "no backup file" in run.stderr
 
 
@@ -119,12 +120,14 @@ def test_backup_of_missing_database(tmp_path):
 def test_export_patient(tmp_path):
     db = tmp_path / "clinic.sqlite3"
     assert cli("demo", "--db", db).returncode == 0
-    run = cli("export-patient", "--db", db, "--patient", 1, "--out", tmp_path / "out")
+    run = cli("export-patient", "--db", db, "--patient", 1, "--out", tmp_path / "out",
+              *login(tmp_path))
     assert run.returncode == 0, run.stderr
     folder = next((tmp_path / "out").glob("patient-1-*"))
     assert str(folder) in run.stdout
     records = json.loads((folder / "records.json").read_text(encoding="utf-8"))
     assert records["tables"]["patients"][0]["id"] == 1
     assert json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["patient_id"] == 1
-    run = cli("export-patient", "--db", db, "--patient", 999, "--out", tmp_path / "out")
+    run = cli("export-patient", "--db", db, "--patient", 999, "--out", tmp_path / "out",
+              *login(tmp_path))
     assert run.returncode == 1 and "no patient with id 999" in run.stderr

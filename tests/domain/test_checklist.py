@@ -399,3 +399,11 @@ def test_fingers_not_pink_keep_the_patient():
     [problem] = problems(FAT, state)
     assert problem.key == "sign_out.fingers.left" and problem.severity == "error"
     assert "the patient does not leave" in problem.message
+
+
+def test_recorded_text_has_a_length_limit_and_no_control_characters():
+    state = done(FAT, FAT_VALUES)
+    cannula = next(f for s in FAT.steps for f in s.fields if f.id == "cannula")
+    assert validate_field(cannula, "Coleman 3 mm", state) is None
+    assert "Too long" in validate_field(cannula, "x" * 5_001, state)
+    assert "control" in validate_field(cannula, "3 mm\x1b[2J", state)

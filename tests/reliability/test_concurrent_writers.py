@@ -14,6 +14,7 @@ import sys
 import time
 
 from rejuv_desktop.storage import open_store
+from tests.cli_login import login
 
 ROUNDS = 8
 ROWS = 2000
@@ -59,8 +60,9 @@ def test_import_and_restore_started_together_never_lose_an_acknowledged_import(t
         first, second = (("import", "restore") if rng.random() < 0.5 else ("restore", "import"))
         procs = {}
         for name in (first, second):
-            procs[name] = (cli("import-patients", "--db", db, rows) if name == "import"
-                           else cli("restore", "--db", db, "--from", backup))
+            procs[name] = (cli("import-patients", "--db", db, rows, *login(tmp_path))
+                           if name == "import"
+                           else cli("restore", "--db", db, "--from", backup, *login(tmp_path)))
             time.sleep(rng.uniform(0, 0.4))
         # The moment the restore ends, the file it set aside is "kept, unchanged": fingerprint
         # it then, and again when both have ended (a writer still at work in the moved file
@@ -115,12 +117,12 @@ def test_a_writer_killed_at_any_moment_never_blocks_the_next_one(tmp_path):
     rng = random.Random(5)
     found = {0: 0, 2000: 0}
     for round_ in range(KILL_ROUNDS):
-        importing = cli("import-patients", "--db", db, rows)
+        importing = cli("import-patients", "--db", db, rows, *login(tmp_path))
         time.sleep(rng.uniform(0.05, 1.0))  # a random moment of its run
         importing.kill()
         importing.communicate()
         asides_before = set(tmp_path.glob("*.before-restore-*"))
-        restore = cli("restore", "--db", db, "--from", backup)
+        restore = cli("restore", "--db", db, "--from", backup, *login(tmp_path))
         code, out, err = restore.wait(timeout=300), *restore.communicate()
         assert code == 0, (round_, err)
         aside = [p for p in set(tmp_path.glob("*.before-restore-*")) - asides_before

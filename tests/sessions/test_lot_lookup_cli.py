@@ -9,14 +9,27 @@ from pathlib import Path
 
 from session_helpers import add_patient, add_plan, add_practitioner, run_mesotherapy
 
+from rejuv_desktop.services import practitioners as pr
 from rejuv_desktop.services import sessions as ss
+from tests.cli_login import login
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def lookup(db, lot):
+PASSWORD = "correct horse"
+
+
+def with_password(store) -> int:
+    """The signed-in practitioner (or a new one) gets a real password for the command line."""
+    pid = store.actor_id or add_practitioner(store)
+    pr.change_password(store, pid, PASSWORD)
+    return pid
+
+
+def lookup(db, lot, *extra):
+    args = ["lot-lookup", "--db", str(db), lot, *extra]
     code = ("import sys; from rejuv_desktop.cli import main; "
-            f"rc = main(['lot-lookup', '--db', {str(db)!r}, {lot!r}]); "
+            f"rc = main({args!r}); "
             "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt loaded'; "
             "sys.exit(rc)")
     return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
@@ -30,8 +43,9 @@ def test_lot_lookup_lists_patients_and_sessions(store, db_path):
                                                "mesotherapy"))
         run_mesotherapy(store, sid)
         ss.complete_session(store, sid)
+    pid = with_password(store)
     store.close()
-    run = lookup(db_path, "ha 2291")
+    run = lookup(db_path, "ha 2291", *login(db_path.parent, pid, PASSWORD))
     assert run.returncode == 0, run.stderr
     lines = run.stdout.splitlines()
     assert lines[0] == "Lot ha 2291: 2 patient(s), 2 use(s)"
@@ -47,8 +61,9 @@ def test_lot_lookup_lists_patients_and_sessions(store, db_path):
 
 
 def test_lot_lookup_says_when_nobody_received_the_lot(store, db_path):
+    pid = with_password(store)
     store.close()
-    run = lookup(db_path, "X-404")
+    run = lookup(db_path, "X-404", *login(db_path.parent, pid, PASSWORD))
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "No patient has received lot X-404."
 

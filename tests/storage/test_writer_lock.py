@@ -15,6 +15,7 @@ import pytest
 
 from rejuv_desktop.services import patients as sp
 from rejuv_desktop.storage import open_store, writer_lock
+from tests.cli_login import login
 
 HOLDER = textwrap.dedent("""
     import sys
@@ -80,11 +81,12 @@ def test_restore_is_refused_while_import_patients_writes_and_nothing_is_lost(cli
     rows = tmp_path / "patients.csv"
     write_csv(rows, 300)
     importing = subprocess.Popen(
-        [sys.executable, "-c", PAUSED_COMMAND, "import-patients", "--db", str(db), str(rows)],
+        [sys.executable, "-c", PAUSED_COMMAND, "import-patients", "--db", str(db), str(rows),
+         *login(tmp_path)],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         assert importing.stdout.readline().strip() == "paused"
-        restore = cli("restore", "--db", db, "--from", backup)
+        restore = cli("restore", "--db", db, "--from", backup, *login(tmp_path))
         assert restore.returncode == 1
         assert "open in rejuv-desktop import-patients" in restore.stderr
         assert f"process {importing.pid}" in restore.stderr and "Nothing was changed" in restore.stderr
@@ -101,18 +103,20 @@ def test_restore_is_refused_while_import_patients_writes_and_nothing_is_lost(cli
 def test_import_and_print_are_refused_while_restore_swaps(clinic, tmp_path):
     db, backup = clinic
     restoring = subprocess.Popen(
-        [sys.executable, "-c", PAUSED_COMMAND, "restore", "--db", str(db), "--from", str(backup)],
+        [sys.executable, "-c", PAUSED_COMMAND, "restore", "--db", str(db), "--from", str(backup),
+         *login(tmp_path)],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     rows = tmp_path / "patients.csv"
     write_csv(rows, 5)
     try:
         assert restoring.stdout.readline().strip() == "paused"
-        run = cli("import-patients", "--db", db, rows)
+        run = cli("import-patients", "--db", db, rows, *login(tmp_path))
         assert run.returncode == 1 and "Imported" not in run.stdout
         assert "open in rejuv-desktop restore" in run.stderr
         assert f"process {restoring.pid}" in run.stderr
         printed = cli("print", "consent", "--db", db, "--patient", 1,
-                      "--procedure", "fat_transfer", "--out", tmp_path / "c.pdf")
+                      "--procedure", "fat_transfer", "--out", tmp_path / "c.pdf",
+                      *login(tmp_path))
         assert printed.returncode == 1 and "open in rejuv-desktop restore" in printed.stderr
         assert not (tmp_path / "c.pdf").exists()
         out, err = restoring.communicate("\n", timeout=120)

@@ -41,9 +41,10 @@ def test_the_reflection_period_is_set_in_settings(qtbot, store):
 def test_a_doctor_is_named_as_one_where_people_sign_in(qtbot, store):
     from rejuv_desktop.ui.accounts import SignInDialog
 
-    pr.create_practitioner(store, {"name": "Claire Martin", "title": "Dr", "is_doctor": True},
-                           "claire-pass")
+    store.actor_id = pr.create_practitioner(
+        store, {"name": "Claire Martin", "title": "Dr", "is_doctor": True}, "claire-pass")
     pr.create_practitioner(store, {"name": "Aisha Rahman", "title": "Nurse"}, "aisha-pass")
+    store.actor_id = None
     dialog = SignInDialog(store)
     qtbot.addWidget(dialog)
     names = [dialog.who.itemText(i) for i in range(dialog.who.count())]

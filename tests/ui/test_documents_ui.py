@@ -229,3 +229,17 @@ def test_aftercare_for_a_completed_session_from_the_checklist(qtbot, tmp_path, q
     assert meta["kind"] == "aftercare" and meta["session_id"] == session["id"]
     w.close()
     store.close()
+
+
+def test_save_as_to_an_unwritable_name_says_why(qtbot, store, planned, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    doc = sd.issue_summary(store, planned["consultation"])
+    preview = PdfPreview(store, doc.id)
+    qtbot.addWidget(preview)
+    target = tmp_path / ("x" * 300 + ".pdf")
+    warnings = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
+    preview.save_as()
+    assert len(warnings) == 1 and "File name too long" in warnings[0]

@@ -14,6 +14,7 @@ from rejuv_desktop.ui.main_window import MainWindow
 @pytest.fixture
 def people(store):
     claire = pr.create_practitioner(store, {"name": "Claire Martin", "title": "Dr"}, "claire-pass")
+    store.actor_id = claire
     sam = pr.create_practitioner(store, {"name": "Sam Okafor", "title": "Dr"}, "sam-password")
     pr.sign_in(store, claire, "claire-pass")
     return claire, sam
@@ -117,3 +118,21 @@ def test_read_only_database_shows_a_banner(qtbot, store, qsettings, people):
     assert w.banner.isVisible() and "read-only" in w.banner.text()
     store.conn.execute("PRAGMA query_only = OFF")
     assert w.check_writable() and not w.banner.isVisible()
+
+
+def test_the_lock_screen_is_throttled_like_sign_in(qtbot, window, store, people, clock):
+    from PySide6.QtCore import Qt
+
+    guard = window.session_guard
+    guard.lock("test")
+    for _ in range(pr.DELAY_AFTER):
+        guard.page.password.setText("wrong")
+        qtbot.mouseClick(guard.page.unlock_button, Qt.MouseButton.LeftButton)
+    assert "Wait 2 second" in guard.page.error.text()
+    guard.page.password.setText("claire-pass")  # right, but too soon: not even checked
+    qtbot.mouseClick(guard.page.unlock_button, Qt.MouseButton.LeftButton)
+    assert guard.locked and "wait 2 second" in guard.page.error.text()
+    clock.advance(seconds=2)
+    qtbot.mouseClick(guard.page.unlock_button, Qt.MouseButton.LeftButton)
+    assert not guard.locked
+    assert pr.guard_state(store, people[0]).failures == 0

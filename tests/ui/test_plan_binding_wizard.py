@@ -25,8 +25,10 @@ def people(store, patient_data):
                            "clinic_address": "12 Quay Street, Bristol",
                            "clinic_phone": "0117 496 0000"})
     nurse = pr.create_practitioner(store, {"name": "Aisha Rahman", "title": "Nurse"}, "long enough")
+    store.actor_id = nurse  # the first account administers: it adds the doctor's
     doctor = pr.create_practitioner(store, {"name": "Claire Martin", "title": "Dr",
                                             "is_doctor": True}, "long enough")
+    store.actor_id = None
     return {"nurse": nurse, "doctor": doctor,
             "patient": sp.add_patient(store, patient_data).patient_id}
 

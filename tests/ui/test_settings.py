@@ -1,3 +1,6 @@
+import pytest
+from PySide6.QtCore import Qt
+
 from rejuv_desktop.services import practitioners as pr
 from rejuv_desktop.services import settings as ss
 from rejuv_desktop.ui.settings_dialog import AccountDialog, SettingsDialog
@@ -5,6 +8,7 @@ from rejuv_desktop.ui.settings_dialog import AccountDialog, SettingsDialog
 
 def admin_and_nurse(store):
     admin = pr.create_practitioner(store, {"name": "Claire Martin", "title": "Dr"}, "claire-pass")
+    store.actor_id = admin
     nurse = pr.create_practitioner(store, {"name": "Aisha Rahman", "title": "Nurse"}, "aisha-pass")
     return admin, nurse
 
@@ -51,6 +55,67 @@ def test_admin_adds_a_practitioner(qtbot, store):
     dialog.fields.edits["confirm"].setText("long enough")
     dialog.save()
     assert "Samuel Okafor" in [p.name for p in pr.list_practitioners(store)]
+
+
+def test_admin_unlocks_a_locked_account_from_the_accounts_tab(qtbot, store, clock):
+    admin, nurse = admin_and_nurse(store)
+    store.actor_id = None
+    for _ in range(pr.LOCK_AFTER):
+        clock.advance(seconds=pr.MAX_DELAY_SECONDS)
+        try:
+            pr.sign_in(store, nurse, "not her password")
+        except pr.UserError:
+            pass
+    assert nurse in pr.locked_accounts(store)
+    pr.sign_in(store, admin, "claire-pass")
+    dialog = SettingsDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.tabs.setCurrentIndex(1)
+    row = [p.id for p in dialog.people].index(nurse)
+    assert dialog.accounts.item(row, dialog.status_column).text().startswith("Locked until")
+    assert not dialog.unlock_button.isEnabled()  # nothing selected yet
+    dialog.accounts.selectRow(row)
+    assert dialog.unlock_button.isEnabled()
+    qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
+    assert dialog.accounts.item(row, dialog.status_column).text() == "Active"
+    assert not dialog.unlock_button.isEnabled()
+    assert pr.locked_accounts(store) == {}
+    pr.sign_out(store)
+    assert pr.sign_in(store, nurse, "aisha-pass").id == nurse
+
+
+def test_admin_deactivates_an_account_and_it_can_no_longer_sign_in(qtbot, store):
+    admin, nurse = admin_and_nurse(store)
+    pr.sign_in(store, admin, "claire-pass")
+    dialog = AccountDialog(store, pr.get_practitioner(store, nurse))
+    qtbot.addWidget(dialog)
+    dialog.fields.edits["active"].setChecked(False)
+    dialog.save()
+    assert not pr.get_practitioner(store, nurse).active
+    pr.sign_out(store)
+    with pytest.raises(pr.UserError, match="deactivated"):
+        pr.sign_in(store, nurse, "aisha-pass")
+
+
+def test_a_title_typed_into_the_name_is_caught_in_the_account_form(qtbot, store):
+    admin, _ = admin_and_nurse(store)
+    pr.sign_in(store, admin, "claire-pass")
+    dialog = AccountDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.fields.edits["name"].setText("Dr Amélie Rousseau")  # (keyClicks: ASCII only)
+    qtbot.keyClicks(dialog.fields.edits["title"], "Dr")
+    for key in ("password", "confirm"):
+        qtbot.keyClicks(dialog.fields.edits[key], "violet mountain ferry")
+    dialog.save()
+    assert dialog.fields.errors["name"].isVisible()
+    assert 'Leave the title "Dr" out of the name' in dialog.fields.errors["name"].text()
+    assert "Amélie Rousseau" not in [p.name for p in pr.list_practitioners(store)]
+    dialog.fields.edits["name"].setText("Amélie Rousseau")
+    dialog.save()
+    assert [p.display for p in pr.list_practitioners(store) if p.name == "Amélie Rousseau"] == [
+        "Dr Amélie Rousseau"]
 
 
 def test_out_of_hours_and_emergency_numbers_for_aftercare(qtbot, store):

@@ -117,7 +117,7 @@ KILLED_APP = textwrap.dedent("""
 def test_start_after_a_killed_app_opens_at_once_and_checks_behind(qtbot, qapp, db_path,
                                                                   patient_data, monkeypatch):
     store = open_store(db_path)
-    pr.create_practitioner(store, {"name": "Dr Ada Byrne"}, "correct horse battery 9")
+    pr.create_practitioner(store, {"name": "Ada Byrne", "title": "Dr"}, "correct horse battery 9")
     sp.add_patient(store, patient_data)
     store.close()
     killed = subprocess.Popen([sys.executable, "-c", KILLED_APP, str(db_path)],

@@ -175,6 +175,8 @@ class PdfPreview(QDialog):
             return
         try:
             sd.write_pdf(self.data, path)
+        except UserError as exc:  # the service names the file and the reason
+            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
         except OSError as exc:
             QMessageBox.warning(self, self.tr("Not saved"),
                                 self.tr("The file could not be written: {why}").format(
