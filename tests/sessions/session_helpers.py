@@ -66,9 +66,13 @@ MESO_VALUES = [
 
 
 def add_practitioner(store, name="Claire Martin", title="Dr") -> int:
-    """A practitioner signed in without hashing a password (fast)."""
+    """A practitioner signed in without hashing a password (fast). The clinic's first account
+    is its administrator, as at the app's first run."""
     with store.write():
-        pid = practitioners_repo.insert(store, {"name": name, "title": title}, "")
+        first = store.scalar("SELECT count(*) FROM practitioners WHERE id > 0") == 0
+        pid = practitioners_repo.insert(
+            store, {"name": name, "title": title, "role": "admin" if first else "practitioner"},
+            "")
     store.actor_id = pid
     return pid
 
