@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWizardPage
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget, QWizardPage
 
 from rejuv_desktop.ui.forms import message_label
 
@@ -89,3 +89,21 @@ class WizardPage(QWizardPage):
         self.problems.setObjectName("page_problems")
         self.problems.setTextFormat(self.problems.textFormat().RichText)
         layout.addWidget(self.problems)
+
+
+def scrolling_body(page: QWizardPage) -> tuple[QVBoxLayout, QVBoxLayout]:
+    """The page's layout and, inside it, a frameless scrolling area's layout for the content.
+
+    A page whose content can be taller than a laptop screen scrolls its content, while what is
+    added to the outer layout (the problems label) stays in view below it.
+    """
+    outer = QVBoxLayout(page)
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    inner = QWidget()
+    layout = QVBoxLayout(inner)
+    layout.setContentsMargins(0, 0, 0, 0)
+    scroll.setWidget(inner)
+    outer.addWidget(scroll, 1)
+    return outer, layout

@@ -7,8 +7,8 @@ from datetime import date
 from datetime import timedelta
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import (QCheckBox, QFormLayout, QFrame, QGroupBox, QLabel, QLineEdit,
-                               QPlainTextEdit, QScrollArea, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QFormLayout, QGroupBox, QLabel, QLineEdit,
+                               QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget)
 
 from rejuv_desktop.domain import consultation as dc
 from rejuv_desktop.domain import plan_binding as pb
@@ -16,7 +16,7 @@ from rejuv_desktop.domain import screening as scr
 from rejuv_desktop.domain.protocols import load_protocol
 from rejuv_desktop.domain.schedule import planned_session_line
 from rejuv_desktop.errors import ValidationError
-from rejuv_desktop.ui.consultation.common import WizardPage, esc, level_badge
+from rejuv_desktop.ui.consultation.common import WizardPage, esc, level_badge, scrolling_body
 from rejuv_desktop.ui.date_field import DateField
 
 WARN_STYLE = "color: #8a4b00; background: #fff4e5; padding: 4px;"
@@ -132,15 +132,7 @@ class RecommendationPage(WizardPage):
                                  "patient agree to plan."))
         # The reasons a verdict asks for can make the page taller than a laptop screen: the
         # content scrolls, the problems stay in view below it.
-        outer = QVBoxLayout(self)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        inner = QWidget()
-        layout = QVBoxLayout(inner)
-        layout.setContentsMargins(0, 0, 0, 0)
-        scroll.setWidget(inner)
-        outer.addWidget(scroll, 1)
+        outer, layout = scrolling_body(self)
         self.lines = QLabel()
         self.lines.setObjectName("recommendation_lines")
         self.lines.setWordWrap(True)
@@ -377,15 +369,7 @@ class PlanPage(WizardPage):
         self.setTitle(self.tr("Plan"))
         self.setSubTitle(self.tr("Sessions and intervals come from the procedure protocols; "
                                  "adjust them within the allowed range."))
-        outer = QVBoxLayout(self)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        inner = QWidget()
-        layout = QVBoxLayout(inner)
-        layout.setContentsMargins(0, 0, 0, 0)
-        scroll.setWidget(inner)
-        outer.addWidget(scroll, 1)
+        outer, layout = scrolling_body(self)
         self.boxes = {p: PlanBox(p, self.rules.procedure_name(p).capitalize(), self.notify)
                       for p in scr.PROCEDURES}
         for box in self.boxes.values():
