@@ -109,7 +109,6 @@ def test_a_stray_quote_is_named_by_its_line_and_nothing_is_imported(store, tmp_p
 
 
 def test_cli_refuses_a_stray_quote_with_exit_1(tmp_path, clock):
-    from rejuv_desktop import cli
     from rejuv_desktop.services import practitioners as pr
     from rejuv_desktop.storage import open_store
     from tests.cli_login import login

@@ -1,7 +1,7 @@
 """The verdict binds what is recorded and printed, and the session gate binds the day: the
 services refuse, not only the screens."""
 
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 

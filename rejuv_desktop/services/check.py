@@ -142,7 +142,7 @@ def _key_line(report, conn, path, ring, ring_problem) -> None:
                    f"the keyed part of the trail (from row {stretches[0].from_id}) cannot be "
                    "verified")
     else:
-        older = (f"; rows before it predate the key and are verified as SHA-256"
+        older = ("; rows before it predate the key and are verified as SHA-256"
                  if stretches[0].from_id > 1 else "")
         report.add("audit key", True, f"keyed from row {stretches[0].from_id} "
                    f"(key {', '.join(needed)}){older}")

@@ -378,36 +378,14 @@ def quick_check(path: Path) -> list[str]:
     """``PRAGMA quick_check`` of a database that no other process has open (start-up).
 
     Returns ``["ok"]`` when sound, else SQLite's complaints (including "file is not a
-    database"). A missing or empty file is sound: it becomes a new database. An error that
-    says nothing about the file's health (locked by another program, no permission, I/O)
-    raises ``StorageError``: a sound database must never be moved aside for being busy.
+    database", or a file cut short). A missing or empty file is sound: it becomes a new
+    database. An error that says nothing about the file's health (locked by another program, no
+    permission, I/O) raises ``StorageError``: a sound database must never be moved aside for
+    being busy. The check itself is the one the app runs with progress (``integrity.py``).
     """
-    path = Path(path)
-    if not path.exists() or path.stat().st_size == 0:
-        return ["ok"]
-    try:
-        # Read-only: the check must not change a damaged file, nor checkpoint (and so remove)
-        # its -wal on closing. A WAL left by a crash is still read.
-        conn = _connect_read_only(path)
-    except sqlite3.Error as exc:
-        raise StorageError(f"The database {path} cannot be opened: {exc}.") from exc
-    try:
-        lines = _query_lines(conn, "PRAGMA quick_check")
-        if lines == ["ok"]:
-            # A file cut short can pass quick_check when the lost pages are free pages;
-            # the page count in the header must still fit in the file.
-            count = conn.execute("PRAGMA page_count").fetchone()[0]
-            page = conn.execute("PRAGMA page_size").fetchone()[0]
-            wal = companions(path)[0]
-            if path.stat().st_size < count * page and not (wal.exists() and wal.stat().st_size):
-                return [f"the file is shorter than its {count} pages: it was cut short"]
-        return lines
-    except sqlite3.Error as exc:
-        if _is_damage(exc):
-            return [str(exc)]
-        raise StorageError(f"The database {path} cannot be checked: {exc}.") from exc
-    finally:
-        conn.close()
+    from rejuv_desktop.storage import integrity
+
+    return integrity.quick_check(path)
 
 
 def move_aside(path: Path, label: str) -> list[Path]:

@@ -13,8 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from rejuv_desktop.errors import StorageError
-from rejuv_desktop.storage.backup import companions
-from rejuv_desktop.storage.db import BUSY_TIMEOUT_MS, sqlite3
+from rejuv_desktop.storage import backup as files
+from rejuv_desktop.storage.db import sqlite3
 
 STEPS_PER_PAGE = 65
 _STEP_BATCH = 20_000
@@ -22,24 +22,6 @@ _STEP_BATCH = 20_000
 
 class CheckStopped(Exception):
     """The check was stopped before it ended (nothing is known about the file)."""
-
-
-def _connect_read_only(path: Path):
-    """Cannot change the file, nor checkpoint (and so remove) its -wal on closing; a WAL left
-    by a crash is still read."""
-    conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True,
-                           isolation_level=None, check_same_thread=False,
-                           timeout=BUSY_TIMEOUT_MS / 1000)
-    conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    return conn
-
-
-def _is_damage(exc: Exception) -> bool:
-    """SQLite errors that mean the file itself is bad (not busy, not unreadable)."""
-    name = getattr(exc, "sqlite_errorname", "") or ""
-    text = str(exc).lower()
-    return (name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB"))
-            or "malformed" in text or "not a database" in text)
 
 
 def quick_check(path: Path, on_progress: Callable[[float], None] | None = None,
@@ -54,7 +36,7 @@ def quick_check(path: Path, on_progress: Callable[[float], None] | None = None,
     if not path.exists() or path.stat().st_size == 0:
         return ["ok"]
     try:
-        conn = _connect_read_only(path)
+        conn = files._connect_read_only(path)
     except sqlite3.Error as exc:
         raise StorageError(f"The database {path} cannot be opened: {exc}.") from exc
     try:
@@ -83,14 +65,14 @@ def quick_check(path: Path, on_progress: Callable[[float], None] | None = None,
         if lines == ["ok"]:
             # A file cut short can pass quick_check when the lost pages are free pages.
             size = conn.execute("PRAGMA page_size").fetchone()[0]
-            wal = companions(path)[0]
+            wal = files.companions(path)[0]
             if path.stat().st_size < pages * size and not (wal.exists() and wal.stat().st_size):
                 lines = [f"the file is shorter than its {pages} pages: it was cut short"]
         if on_progress is not None:
             on_progress(1.0)
         return lines
     except sqlite3.Error as exc:
-        if _is_damage(exc):
+        if files._is_damage(exc):
             return [str(exc)]
         raise StorageError(f"The database {path} cannot be checked: {exc}.") from exc
     finally:

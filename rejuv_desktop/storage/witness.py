@@ -55,18 +55,6 @@ def witness_path(db_path: Path | str) -> Path:
     return db_path.with_name(db_path.name + WITNESS_SUFFIX)
 
 
-def read(db_path: Path | str) -> Witness | None:
-    """The witness beside the database; ``None`` when there is none."""
-    path = witness_path(db_path)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return _from_json(data)
-    except FileNotFoundError:
-        return None
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise WitnessUnreadable(f"the witness file {path.name} cannot be read ({exc})") from exc
-
-
 SLOT = 512
 
 

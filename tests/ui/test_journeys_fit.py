@@ -21,7 +21,7 @@ def test_the_documents_tab_fits_beside_the_patient_list_at_1024(qtbot, store, qs
 def test_a_plan_not_yet_due_shows_its_date_and_status_whole_at_1024(qtbot, store, qsettings):
     from datetime import timedelta
 
-    from PySide6.QtCore import QDate, QRect, Qt
+    from PySide6.QtCore import QRect, Qt
 
     from tests.sessions.session_helpers import add_plan
 
@@ -84,7 +84,7 @@ def test_the_sessions_list_keeps_its_rows_beside_long_session_details(qtbot, sto
 
 def test_the_day_view_says_its_counts_in_words_and_shows_each_visit_whole(qtbot, store,
                                                                           qsettings):
-    from PySide6.QtCore import QDate, QRect, Qt
+    from PySide6.QtCore import QDate
 
     from rejuv_desktop.services import sessions as ss
     from tests.sessions.session_helpers import add_plan, run_fat_transfer

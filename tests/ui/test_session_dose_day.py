@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from rejuv_desktop.services import sessions as ss
 from tests.sessions.session_helpers import add_patient, add_plan, add_practitioner, run_mesotherapy

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFrame, QGridLayout, QHBoxL
 from rejuv_desktop.domain import checklist as cl
 from rejuv_desktop.domain.protocols import SIDES, TIME_OUT, Protocol, Step, is_empty
 from rejuv_desktop.services.sessions import SessionStatus
-from rejuv_desktop.ui.sessions.common import (DONE_STYLE, ERROR_STYLE, WARNING_STYLE, esc,
+from rejuv_desktop.ui.sessions.common import (DONE_STYLE, WARNING_STYLE, esc,
                                               message_label, muted_label, who_when)
 from rejuv_desktop.ui.sessions.dose_panel import DosePanel
 from rejuv_desktop.ui.sessions.fields import FieldEditor
