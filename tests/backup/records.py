@@ -118,3 +118,28 @@ def seed_bulk(store, patients: int, blob_bytes: int = 0) -> None:
                     "number": f"AC-{i:07d}", "patient_id": pid, "kind": "aftercare",
                     "template_id": "aftercare", "template_version": "1", "created_at": now,
                     "sha256": hashlib.sha256(data).hexdigest(), "pdf": data})
+
+
+def add(path, family: str, clock) -> None:
+    """One patient of that family name, written through the app's store (audited)."""
+    from rejuv_desktop.storage import open_store
+
+    s = open_store(path, clock=clock)
+    try:
+        with s.write():
+            s.conn.execute("INSERT INTO patients (given_name, family_name, date_of_birth,"
+                           " created_at, updated_at) VALUES ('X', ?, '1970-01-01', 'x', 'x')",
+                           (family,))
+    finally:
+        s.close()
+
+
+def families(path) -> list[str]:
+    """The family names in the file, read without opening it for writing."""
+    import sqlite3
+
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return [r[0] for r in conn.execute("SELECT family_name FROM patients ORDER BY id")]
+    finally:
+        conn.close()

@@ -12,7 +12,6 @@ import subprocess
 import sys
 import time
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
@@ -21,31 +20,11 @@ from rejuv_desktop.services import backup as sb
 from rejuv_desktop.services import restore as sr
 from rejuv_desktop.services.check import check_path
 from rejuv_desktop.storage import backup as files
-from rejuv_desktop.storage import open_store
 from rejuv_desktop.ui import backup as ub
 
+from .records import add, families
+
 NOW = datetime(2026, 11, 22, 18, 5, 0)
-
-
-def add(path: Path, family: str, clock) -> None:
-    s = open_store(path, clock=clock)
-    try:
-        with s.write():
-            s.conn.execute("INSERT INTO patients (given_name, family_name, date_of_birth,"
-                           " created_at, updated_at) VALUES ('X', ?, '1970-01-01', 'x', 'x')",
-                           (family,))
-    finally:
-        s.close()
-
-
-def families(path: Path) -> list[str]:
-    import sqlite3
-
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return [r[0] for r in conn.execute("SELECT family_name FROM patients ORDER BY id")]
-    finally:
-        conn.close()
 
 
 @pytest.fixture(params=["missing", "empty"])

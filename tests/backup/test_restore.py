@@ -12,6 +12,8 @@ from rejuv_desktop.services import check as sc
 from rejuv_desktop.storage import backup as files
 from rejuv_desktop.storage import open_store
 
+from .records import add
+
 NOW = datetime(2026, 11, 22, 18, 5, 0)
 LATER = datetime(2026, 11, 23, 9, 0, 0)
 
@@ -20,17 +22,6 @@ def names(path: Path) -> list[str]:
     s = open_store(path, migrate=False)
     try:
         return [r["family_name"] for r in s.query("SELECT family_name FROM patients ORDER BY id")]
-    finally:
-        s.close()
-
-
-def add(path: Path, family: str, clock) -> None:
-    s = open_store(path, clock=clock)
-    try:
-        with s.write():
-            s.conn.execute("INSERT INTO patients (given_name, family_name, date_of_birth,"
-                           " created_at, updated_at) VALUES ('X', ?, '1970-01-01', 'x', 'x')",
-                           (family,))
     finally:
         s.close()
 

@@ -19,27 +19,10 @@ from rejuv_desktop.services import check as sc
 from rejuv_desktop.storage import backup as files
 from rejuv_desktop.storage import open_store
 
+from .records import add, families
+
 NOW = datetime(2026, 11, 22, 18, 5, 0)
 LATER = datetime(2026, 11, 23, 9, 0, 0)
-
-
-def add(path: Path, family: str, clock) -> None:
-    s = open_store(path, clock=clock)
-    try:
-        with s.write():
-            s.conn.execute("INSERT INTO patients (given_name, family_name, date_of_birth,"
-                           " created_at, updated_at) VALUES ('X', ?, '1970-01-01', 'x', 'x')",
-                           (family,))
-    finally:
-        s.close()
-
-
-def families(path: Path) -> list[str]:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return [r[0] for r in conn.execute("SELECT family_name FROM patients ORDER BY id")]
-    finally:
-        conn.close()
 
 
 def snapshot(db: Path) -> dict[str, bytes]:
