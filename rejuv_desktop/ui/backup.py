@@ -440,19 +440,12 @@ def ask_after_damage(check: sb.StartupCheck, parent: QWidget | None = None) -> s
         text += _tr("<p>No backup that passes its check was found in the backup folder.</p>")
     box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, text, parent=parent)
     box.setObjectName("damaged_database")
-    buttons = {}
-    if backup:
-        buttons["restore"] = box.addButton(_tr("Restore this backup"),
-                                           QMessageBox.ButtonRole.AcceptRole)
-    buttons["choose"] = box.addButton(_tr("Choose a backup file…"),
-                                      QMessageBox.ButtonRole.ActionRole)
-    buttons["empty"] = box.addButton(_tr("Start with an empty database"),
-                                     QMessageBox.ButtonRole.DestructiveRole)
-    buttons["quit"] = box.addButton(_tr("Quit"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(buttons.get("restore", buttons["quit"]))
-    box.exec()
-    clicked = box.clickedButton()
-    return next((k for k, b in buttons.items() if b is clicked), "quit")
+    choices = [("restore", _tr("Restore this backup"), QMessageBox.ButtonRole.AcceptRole)] \
+        if backup else []
+    choices += [("choose", _tr("Choose a backup file…"), QMessageBox.ButtonRole.ActionRole),
+                ("empty", _tr("Start with an empty database"),
+                 QMessageBox.ButtonRole.DestructiveRole)]
+    return _ask(box, choices, default="restore")
 
 
 def recover_at_start(db_path: Path) -> bool:
@@ -516,16 +509,10 @@ def ask_found_at_start(found, parent: QWidget | None = None) -> str:
     box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, text, parent=parent)
     box.setObjectName("database_found_aside")
     box.setStyleSheet("QLabel { min-width: 480px; }")
-    buttons = {}
-    if best:
-        buttons["put_back"] = box.addButton(_tr("Put it back"), QMessageBox.ButtonRole.AcceptRole)
-    buttons["new"] = box.addButton(_tr("Start a new, empty clinic"),
-                                   QMessageBox.ButtonRole.DestructiveRole)
-    buttons["quit"] = box.addButton(_tr("Quit"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(buttons.get("put_back", buttons["quit"]))
-    box.exec()
-    clicked = box.clickedButton()
-    return next((k for k, b in buttons.items() if b is clicked), "quit")
+    choices = [("put_back", _tr("Put it back"), QMessageBox.ButtonRole.AcceptRole)] \
+        if best else []
+    choices += [("new", _tr("Start a new, empty clinic"), QMessageBox.ButtonRole.DestructiveRole)]
+    return _ask(box, choices, default="put_back")
 
 
 def offer_found_at_start(db_path: Path) -> bool:
@@ -552,3 +539,15 @@ def offer_found_at_start(db_path: Path) -> bool:
         "The records are back from {name} ({patients} patients).").format(
         name=result.restored_from.name, patients=result.counts.get("patients", "?")))
     return True
+
+
+def _ask(box: QMessageBox, choices: list, default: str) -> str:
+    """Show a start-up question with its choices (key, label, role) and "Quit" last; the key
+    of the button pressed ("quit" when the box is closed). ``default`` when offered, else
+    Quit, is the default button."""
+    buttons = {key: box.addButton(label, role) for key, label, role in choices}
+    buttons["quit"] = box.addButton(_tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(buttons.get(default, buttons["quit"]))
+    box.exec()
+    clicked = box.clickedButton()
+    return next((k for k, b in buttons.items() if b is clicked), "quit")
