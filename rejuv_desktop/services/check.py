@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rejuv_desktop.errors import StorageError
-from rejuv_desktop.storage import audit, clinic_key, schema, triggers, witness
+from rejuv_desktop.storage import audit, clinic_key, schema, sqlite_safety, triggers, witness
 from rejuv_desktop.storage import documents as documents_repo
 from rejuv_desktop.storage.backup import connect_read_only
-from rejuv_desktop.storage.db import Store, local_now, sqlite3, sqlite_version
+from rejuv_desktop.storage.db import Store, local_now, sqlite3
 
 _HEADER = b"SQLite format 3\x00"
 
@@ -107,7 +107,8 @@ def _check(conn, path: Path | None, report: CheckReport | None = None) -> CheckR
         if path is not None:
             _witness_line(report, conn, path)
     _scans_line(report, conn, path)
-    report.add("sqlite", True, sqlite_version())
+    sqlite = sqlite_safety.current_status()
+    report.add("sqlite", not sqlite.affected, sqlite.describe())
     return report
 
 
