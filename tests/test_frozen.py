@@ -14,6 +14,7 @@ import hashlib
 import os
 import shutil
 import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -185,3 +186,32 @@ def test_the_release_python_and_qt_pair_needs_no_refcount_patch(frozen_build):
     assert result.returncode == 0, result.stderr[-2000:]
     assert "survived" in result.stdout
 
+
+
+HIDDEN = ("/root/.pyenv", "/usr/lib/python3", "/usr/local/lib", "/opt", str(ROOT.parent),
+          os.path.expanduser("~/.local/lib"))
+
+
+def test_it_runs_with_no_python_and_no_project_on_the_machine(machine, tmp_path):
+    """Every Python and the project hidden (a private mount namespace with empty folders over
+    them): what a clinic's computer without Python is. Needs root, as CI has."""
+    if shutil.which("unshare") is None or os.geteuid() != 0:
+        pytest.skip("hiding Python needs unshare and root")
+    hidden = [d for d in HIDDEN if not str(machine["program"]).startswith(d)]
+    pythons = {str(Path(p).resolve()) for p in (shutil.which("python3"), sys.executable,
+                                                "/usr/bin/python3", "/usr/bin/python3.11") if p}
+    pythons = sorted(p for p in pythons if Path(p).exists()
+                     and not any(p.startswith(d + "/") for d in hidden))
+    hide = " ".join(f"mount --bind /dev/null {p};" for p in pythons)
+    hide += " ".join(f"[ -d {d} ] && mount -t tmpfs none {d};" for d in hidden)
+    program = machine["program"]
+    script = (f"{hide} if python3 -c 1 2>/dev/null || [ -d {ROOT} ]; then echo VISIBLE; exit 3; fi;"
+              f" {program} demo --db {tmp_path}/fresh.sqlite3 >/dev/null &&"
+              f" {program} --db {tmp_path}/fresh.sqlite3 --quit-when-shown")
+    env = {"HOME": str(machine["home"]), "PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(["unshare", "-m", "sh", "-c", script], env=env, cwd=tmp_path,
+                            capture_output=True, text=True, timeout=300)
+    if result.returncode != 0 and "unshare failed" in result.stderr:
+        pytest.skip(f"no mount namespace here: {result.stderr.strip()}")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("SHOWN Sign in")
