@@ -175,6 +175,11 @@ def test_an_upgrade_installs_beside_the_old_version_and_never_touches_the_data(t
         "rejuv-desktop 0.2.0"
     desktop = (home / ".local/share/applications" / f"{DESKTOP_ID}.desktop").read_text()
     assert f'Exec="{root}/current/rejuv-desktop" gui' in desktop
+    if shutil.which("desktop-file-validate"):  # as installed, with its absolute path
+        check = subprocess.run(["desktop-file-validate",
+                                str(home / ".local/share/applications" / f"{DESKTOP_ID}.desktop")],
+                               capture_output=True, text=True)
+        assert check.returncode == 0, check.stdout
     assert (home / ".local/share/icons/hicolor/48x48/apps" / f"{DESKTOP_ID}.png").is_file()
     assert _tree(data) == before  # the clinic's data: not a byte changed
 
