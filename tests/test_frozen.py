@@ -188,8 +188,8 @@ def test_the_release_python_and_qt_pair_needs_no_refcount_patch(frozen_build):
 
 
 
-HIDDEN = ("/root/.pyenv", "/usr/lib/python3", "/usr/local/lib", "/opt", str(ROOT.parent),
-          os.path.expanduser("~/.local/lib"))
+HIDDEN = ("/root/.pyenv", "/usr/lib/python3", "/usr/local/lib", "/opt", str(ROOT), sys.prefix,
+          sys.base_prefix, os.path.expanduser("~/.local/lib"))
 
 
 def test_it_runs_with_no_python_and_no_project_on_the_machine(machine, tmp_path):
@@ -197,7 +197,8 @@ def test_it_runs_with_no_python_and_no_project_on_the_machine(machine, tmp_path)
     them): what a clinic's computer without Python is. Needs root, as CI has."""
     if shutil.which("unshare") is None or os.geteuid() != 0:
         pytest.skip("hiding Python needs unshare and root")
-    hidden = [d for d in HIDDEN if not str(machine["program"]).startswith(d)]
+    hidden = [d for d in dict.fromkeys(HIDDEN)
+              if not str(machine["program"]).startswith(d + "/") and Path(d).is_dir()]
     pythons = {str(Path(p).resolve()) for p in (shutil.which("python3"), sys.executable,
                                                 "/usr/bin/python3", "/usr/bin/python3.11") if p}
     pythons = sorted(p for p in pythons if Path(p).exists()
@@ -205,7 +206,8 @@ def test_it_runs_with_no_python_and_no_project_on_the_machine(machine, tmp_path)
     hide = " ".join(f"mount --bind /dev/null {p};" for p in pythons)
     hide += " ".join(f"[ -d {d} ] && mount -t tmpfs none {d};" for d in hidden)
     program = machine["program"]
-    script = (f"{hide} if python3 -c 1 2>/dev/null || [ -d {ROOT} ]; then echo VISIBLE; exit 3; fi;"
+    script = (f"{hide} if python3 -c 1 2>/dev/null || [ -e {ROOT}/main.py ]; then"
+              " echo VISIBLE; exit 3; fi;"
               f" {program} demo --db {tmp_path}/fresh.sqlite3 >/dev/null &&"
               f" {program} --db {tmp_path}/fresh.sqlite3 --quit-when-shown")
     env = {"HOME": str(machine["home"]), "PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen"}
