@@ -42,7 +42,7 @@ def test_full_consultation_finalises_with_plans(store, signed_in, patient):
     cid = sc.finalise(store, draft.id)
     c = sc.get_consultation(store, cid)
     assert c["outcome"] == "planned"
-    assert c["verdict_fat_transfer"] == c["verdict_mesotherapy"] == "eligible"
+    assert c["verdicts"]["fat_transfer"]["level"] == c["verdicts"]["mesotherapy"]["level"] == "eligible"
     assert "combined" in " ".join(l["code"] for l in c["recommendation"]["lines"])
     plans = sc.plans_of(store, patient)
     assert {p["procedure"] for p in plans} == {"fat_transfer", "mesotherapy"}
@@ -78,8 +78,8 @@ def test_caution_needs_a_written_justification_stored_with_the_name(store, signe
     data["justifications"] = {"fat_transfer": {"text": "Stopped smoking 8 weeks ago."}}
     sc.save_draft(store, draft.id, data, 6)
     c = sc.get_consultation(store, sc.finalise(store, draft.id))
-    assert c["verdict_fat_transfer"] == "caution"
-    j = c["data"]["justifications"]["fat_transfer"]
+    assert c["verdicts"]["fat_transfer"]["level"] == "caution"
+    j = c["record"].justifications["fat_transfer"]
     assert j["by"] == "Dr Claire Martin" and j["at"]
 
 
@@ -116,7 +116,7 @@ def test_amendment_keeps_the_original(store, signed_in, patient):
     sc.save_draft(store, amend.id, data, 6)
     second = sc.finalise(store, amend.id)
     original = sc.get_consultation(store, first)
-    assert original["data"]["weight_kg"] == 64 and original["amended_by"] == second
+    assert original["record"].weight_kg == 64 and original["amended_by"] == second
     history = sc.consultation_history(store, patient)
     assert [h["id"] for h in history] == [second, first]
     assert history[0]["amends_id"] == first
@@ -184,7 +184,7 @@ def test_stored_snapshot_records_which_answers_came_from_findings(store, signed_
     c = sc.get_consultation(store, sc.finalise(store, draft.id))
     question = next(q for q in c["screening"]["questions"] if q["id"] == "insufficient_donor_fat")
     assert question["answer"] == "yes" and question["derived_from"] == "hands"
-    assert "insufficient_donor_fat" not in c["data"]["answers"]
+    assert "insufficient_donor_fat" not in c["record"].answers
 
 
 def test_consultation_stored_with_verified_flags_still_opens(store, signed_in, patient):
@@ -201,9 +201,8 @@ def test_consultation_stored_with_verified_flags_still_opens(store, signed_in, p
         cid = repo.insert_consultation(store, {
             "patient_id": patient, "practitioner_id": signed_in, "started_at": store.now_iso(),
             "finalised_at": store.now_iso(), "amends_id": None, "amendment_reason": "",
-            "data": complete_data(chosen=[], plan={}), "screening": snap,
-            "recommendation": {"procedures": [], "lines": []},
-            "verdict_fat_transfer": "caution", "verdict_mesotherapy": "contraindicated",
+            "record": dc.record(complete_data(chosen=[], plan={})), "screening": snap,
+            "verdicts": snap["verdicts"], "recommendation": {"procedures": [], "lines": []},
             "outcome": "not_planned"})
     c = sc.get_consultation(store, cid)
     meso = c["screening"]["verdicts"]["mesotherapy"]["reasons"][0]

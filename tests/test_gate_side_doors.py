@@ -156,7 +156,7 @@ def test_an_amendment_keeps_the_doctors_override_as_written_and_a_nurse_may_make
         store, clock, clinic):
     pr.sign_in(store, clinic["doctor"], "long enough")
     first = sc.finalise(store, pregnant_draft(store, clinic["patient"], OVERRIDE).id)
-    written_at = sc.get_consultation(store, first)["data"]["overrides"]["fat_transfer"]["at"]
+    written_at = sc.get_consultation(store, first)["record"].overrides["fat_transfer"]["at"]
     clock.advance(days=1)
     pr.sign_in(store, clinic["nurse"], "long enough")
     draft = sc.start_amendment(store, first, "Weight misheard: 61 kg")
@@ -164,7 +164,7 @@ def test_an_amendment_keeps_the_doctors_override_as_written_and_a_nurse_may_make
     data["weight_kg"] = 61
     sc.save_draft(store, draft.id, data, 6)
     amended = sc.get_consultation(store, sc.finalise(store, draft.id))
-    override = amended["data"]["overrides"]["fat_transfer"]
+    override = amended["record"].overrides["fat_transfer"]
     assert override["by"] == "Dr Claire Martin" and override["by_id"] == clinic["doctor"]
     assert override["at"] == written_at
     # Changing the override's words is a new override: a doctor's again.

@@ -71,7 +71,7 @@ def test_only_a_doctor_can_record_an_override(store, clinic):
     assert sc.plans_of(store, clinic["patient"]) == []
     pr.sign_in(store, clinic["doctor"], "long enough")
     consultation = sc.get_consultation(store, sc.finalise(store, draft.id))
-    override = consultation["data"]["overrides"]["fat_transfer"]
+    override = consultation["record"].overrides["fat_transfer"]
     assert override["text"] == OVERRIDE and override["by"] == "Dr Claire Martin"
     assert override["by_id"] == clinic["doctor"] and override["at"]
 

@@ -85,9 +85,9 @@ def test_full_consultation_end_to_end(qtbot, store, patient):
     with qtbot.waitSignal(wizard.finalised) as signal:
         wizard.button(QWizard.WizardButton.FinishButton).click()
     c = sc.get_consultation(store, signal.args[0])
-    assert c["verdict_fat_transfer"] == "caution"
-    assert c["data"]["justifications"]["fat_transfer"]["by"] == "Dr Claire Martin"
-    assert c["data"]["plan"]["mesotherapy"]["sessions"] == 4
+    assert c["verdicts"]["fat_transfer"]["level"] == "caution"
+    assert c["record"].justifications["fat_transfer"]["by"] == "Dr Claire Martin"
+    assert c["record"].plan["mesotherapy"]["sessions"] == 4
     assert {p["procedure"] for p in sc.plans_of(store, patient)} == {"fat_transfer",
                                                                       "mesotherapy"}
 
@@ -240,9 +240,8 @@ def test_consultation_stored_with_verified_flags_opens_with_evidence_grades(qtbo
         cid = repo.insert_consultation(store, {
             "patient_id": patient, "practitioner_id": store.actor_id, "started_at": store.now_iso(),
             "finalised_at": store.now_iso(), "amends_id": None, "amendment_reason": "",
-            "data": data, "screening": snap, "recommendation": {"procedures": [], "lines": []},
-            "verdict_fat_transfer": "eligible", "verdict_mesotherapy": "contraindicated",
-            "outcome": "not_planned"})
+            "record": dc.record(data), "screening": snap, "verdicts": snap["verdicts"],
+            "recommendation": {"procedures": [], "lines": []}, "outcome": "not_planned"})
     dialog = ConsultationDialog(store, cid)
     qtbot.addWidget(dialog)
     assert "[C] clinic or guideline page" in dialog.browser.toPlainText()
