@@ -219,3 +219,33 @@ def test_free_text_has_a_length_limit_and_no_direction_overrides():
     assert "direction override" in errors["justification.fat_transfer"]
     fine = complete_data(goals="Hands that look like mine")
     assert "goals" not in dc.check_complete(fine, dc.evaluate(fine))
+
+
+def test_verdict_stored_once_and_hand_grades_as_assessments(store, signed_in, patient):
+    import json
+
+    from rejuv_desktop.storage import consultations as repo
+
+    draft = sc.start_consultation(store, patient)
+    sc.save_draft(store, draft.id, complete_data(
+        answers={**complete_data()["answers"], "smoker": "yes"},
+        justifications={"fat_transfer": {"text": "Stops smoking four weeks before."}}), page=6)
+    cid = sc.finalise(store, draft.id)
+    row = store.query_one("SELECT * FROM consultations WHERE id = ?", (cid,))
+    assert "verdicts" not in json.loads(row["screening_json"])
+    assert row["verdict_fat_transfer"] == row["verdict_mesotherapy"] == ""
+    stored = store.query("SELECT procedure, level FROM procedure_verdicts"
+                         " WHERE consultation_id = ? ORDER BY procedure", (cid,))
+    assert [(r["procedure"], r["level"]) for r in stored] == [("fat_transfer", "caution"),
+                                                              ("mesotherapy", "eligible")]
+    data = json.loads(row["data_json"])
+    assert data["version"] == dc.ConsultationRecord().version
+    assert "merz" not in data["hands"]["left"]  # kept once, as a hand assessment
+    grades = {(r["side"], r["scale"]): r["grade"] for r in repo.hand_assessments_of(store, cid)}
+    assert grades[("left", "merz")] == grades[("right", "merz")] == 3
+    assert grades[("left", "hydration")] == "poor"
+    c = sc.get_consultation(store, cid)
+    assert c["record"].hand("right").merz == 3
+    assert c["screening"]["verdicts"]["fat_transfer"]["level"] == "caution"
+    assert sc.consultation_history(store, patient)[0]["levels"] == {
+        "fat_transfer": "caution", "mesotherapy": "eligible"}
