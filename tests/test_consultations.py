@@ -111,7 +111,7 @@ def test_amendment_keeps_the_original(store, signed_in, patient):
     with pytest.raises(ValidationError):
         sc.start_amendment(store, first, "  ")
     amend = sc.start_amendment(store, first, "Weight was misheard: 46 kg")
-    data = amend.data
+    data = amend.data.to_dict()
     data["weight_kg"] = 46
     sc.save_draft(store, amend.id, data, 6)
     second = sc.finalise(store, amend.id)
@@ -143,12 +143,12 @@ def test_snapshot_is_unchanged_when_the_screening_file_changes(store, signed_in,
 
 def test_resume_returns_the_same_draft(store, signed_in, patient):
     draft = sc.start_consultation(store, patient)
-    data = draft.data
+    data = draft.data.to_dict()
     data["goals"] = "Zoë's own words: <b>smoother</b> & fuller"
     sc.save_draft(store, draft.id, data, 2)
     again = sc.start_consultation(store, patient)
     assert again.id == draft.id and again.page == 2
-    assert again.data["goals"] == data["goals"]
+    assert again.data.goals == data["goals"]
 
 
 def test_findings_answer_screening_questions_without_being_stored_as_typed():

@@ -221,7 +221,7 @@ def test_an_amendment_counts_dates_and_waits_from_the_consultation_it_corrects(
     clock.advance(days=20)  # 12 December: the weight was misheard
     draft = sc.start_amendment(store, first, "Weight misheard: 48 kg")
     assert sc.planning_context(store, draft.amends_id).today == date(2026, 11, 22)
-    amended = draft.data
+    amended = draft.data.to_dict()
     amended["weight_kg"] = 48
     sc.save_draft(store, draft.id, amended, 6)
     assert sc.get_consultation(store, sc.finalise(store, draft.id))["amends_id"] == first

@@ -190,20 +190,20 @@ def _free_texts(data: dict, prefix: str = ""):
 
 def plan_start(data: dict | ConsultationRecord, procedure: str) -> date | None:
     """The first-session date written in the plan, None when missing or not a date."""
-    plan = data.plan if isinstance(data, ConsultationRecord) else data.get("plan")
     try:
-        return iso_day((plan or {}).get(procedure, {}).get("start"))
+        return iso_day(record(data).plan.get(procedure, {}).get("start"))
     except AttributeError:
         return None
 
 
-def plan_warnings(data: dict, today: date, cooling_off_days: int,
+def plan_warnings(data: dict | ConsultationRecord, today: date, cooling_off_days: int,
                   rules: scr.ScreeningRules | None = None) -> dict[str, str]:
     """Per chosen procedure, the warning for a first session inside the reflection period."""
     rules = rules or scr.load_rules()
+    r = record(data)
     out = {}
-    for p in data.get("chosen") or []:
-        start = plan_start(data, p)
+    for p in r.chosen:
+        start = plan_start(r, p)
         if start is not None and p in scr.PROCEDURES:
             warning = pb.reflection_warning(rules.procedure_name(p), start, today, cooling_off_days)
             if warning:
@@ -211,15 +211,17 @@ def plan_warnings(data: dict, today: date, cooling_off_days: int,
     return out
 
 
-def spacing_warnings(data: dict, rules: scr.ScreeningRules | None = None) -> list[str]:
+def spacing_warnings(data: dict | ConsultationRecord,
+                     rules: scr.ScreeningRules | None = None) -> list[str]:
     """Planned sessions of one procedure too soon after another's on the same hands (the
     protocols' spacing, e.g. mesotherapy within three weeks of a fat graft): each would need a
     doctor's reason to start on its date."""
     rules = rules or scr.load_rules()
+    r = record(data)
     dates: dict[str, list[date]] = {}
-    for p in data.get("chosen") or []:
+    for p in r.chosen:
         try:
-            dates[p] = [s.target for s in planned_sessions(p, (data.get("plan") or {}).get(p) or {})]
+            dates[p] = [s.target for s in planned_sessions(p, r.plan.get(p) or {})]
         except (ValidationError, ValueError, TypeError):
             continue
     out = []
@@ -238,19 +240,21 @@ def spacing_warnings(data: dict, rules: scr.ScreeningRules | None = None) -> lis
     return out
 
 
-def spaced_start(procedure: str, start: date, data: dict, horizon_days: int = 400) -> date:
+def spaced_start(procedure: str, start: date, data: dict | ConsultationRecord,
+                 horizon_days: int = 400) -> date:
     """The first day from ``start`` on which the procedure's planned sessions keep the
     protocols' spacing from the other procedures already planned (``start`` when none is
     near, or when no day within ``horizon_days`` does)."""
-    others = [p for p in data.get("chosen") or [] if p != procedure and plan_start(data, p)]
+    r = record(data)
+    others = [p for p in r.chosen if p != procedure and plan_start(r, p)]
     if not others:
         return start
-    plan = dict((data.get("plan") or {}).get(procedure) or default_plan(procedure, start))
+    plan = dict(r.plan.get(procedure) or default_plan(procedure, start))
     for offset in range(horizon_days):
         day = start + timedelta(days=offset)
-        trial = {"chosen": [*others, procedure],
-                 "plan": {**{p: data["plan"][p] for p in others},
-                          procedure: {**plan, "start": day.isoformat()}}}
+        trial = ConsultationRecord(chosen=[*others, procedure],
+                                   plan={**{p: r.plan[p] for p in others},
+                                         procedure: {**plan, "start": day.isoformat()}})
         if not spacing_warnings(trial):
             return day
     return start

@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 class Draft:
     id: int
     patient_id: int
-    data: dict
+    data: dc.ConsultationRecord
     page: int
     amends_id: int | None
     amendment_reason: str
@@ -37,7 +37,7 @@ class Draft:
 
 
 def _draft(row: dict) -> Draft:
-    return Draft(row["id"], row["patient_id"], dc.merged(row["data"]), row["page"],
+    return Draft(row["id"], row["patient_id"], dc.record(row["data"]), row["page"],
                  row["amends_id"], row["amendment_reason"], row["updated_at"])
 
 
@@ -68,10 +68,11 @@ def start_consultation(store, patient_id: int) -> Draft:
     return _draft(repo.get_draft(store, draft_id))
 
 
-def save_draft(store, draft_id: int, data: dict, page: int) -> None:
-    """Save the wizard's state; cheap enough to call at every pause in typing."""
+def save_draft(store, draft_id: int, data: dc.ConsultationRecord | dict, page: int) -> None:
+    """Save the wizard's state (the record, as JSON); cheap enough to call at every pause in
+    typing."""
     with store.write():
-        repo.update_draft(store, draft_id, data, page)
+        repo.update_draft(store, draft_id, dc.record(data).to_dict(), page)
 
 
 def discard_draft(store, draft_id: int) -> None:
@@ -81,7 +82,7 @@ def discard_draft(store, draft_id: int) -> None:
     log.info("consultation draft %s discarded", draft_id)
 
 
-def evaluate(data: dict) -> dc.Evaluation:
+def evaluate(data: dc.ConsultationRecord | dict) -> dc.Evaluation:
     """Verdicts and recommendation for the data as it stands (for the wizard's pages)."""
     return dc.evaluate(data)
 

@@ -316,7 +316,7 @@ def build_story(store, today: date) -> dict:
         draft = sc.start_amendment(store, first, "Weight misheard at the consultation: "
                                                  "48 kg, not 84 kg (weighed again).")
         data = draft.data
-        data["weight_kg"] = 48
+        data.weight_kg = 48
         sc.save_draft(store, draft.id, data, 6)
         sc.finalise(store, draft.id)
 

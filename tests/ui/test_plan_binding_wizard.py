@@ -157,7 +157,7 @@ def test_plan_dates_default_within_range_and_take_typed_dates(qtbot, store, peop
     # Not 01/01/2000: the first date that keeps 14 days after the mesotherapy series planned
     # first (06/12/2026, 21/12, 05/01 and 20/01/2027).
     assert box.start.date().toPython() == date(2027, 2, 3)
-    assert wizard.data["plan"]["fat_transfer"]["start"] == "2027-02-03"
+    assert wizard.data.plan["fat_transfer"]["start"] == "2027-02-03"
     assert not wizard.pages[Page.PLAN].spacing.isVisible()
     type_into(qtbot, box.start.edit, "12/01/2027")
     assert box.start.date().toPython() == date(2027, 1, 12)
