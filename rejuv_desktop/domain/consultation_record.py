@@ -109,8 +109,15 @@ class ConsultationRecord:
         out["version"] = VERSION
         return out
 
-    def to_json(self) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False)
+    def to_json(self, *, without_grades: bool = False) -> str:
+        """The record as stored; ``without_grades`` leaves out the graded hand findings (a
+        finalised consultation keeps them as hand assessments, see ``hand_grades``)."""
+        out = self.to_dict()
+        if without_grades:
+            for hand in out["hands"].values():
+                for scale in HandFindings.GRADED:
+                    hand.pop(scale, None)
+        return json.dumps(out, ensure_ascii=False)
 
     @classmethod
     def from_dict(cls, data: dict | None) -> "ConsultationRecord":

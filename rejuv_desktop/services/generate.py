@@ -147,9 +147,7 @@ class _Generator:
         for chosen, concerns in ((["mesotherapy"], ["crepey_skin", "dryness"]),
                                  (["fat_transfer"], ["volume_loss", "prominent_veins"]),
                                  (["mesotherapy"], ["lentigines", "loss_of_elasticity"])):
-            data = dc.new_data()
-            data["concerns"] = concerns
-            data["chosen"] = chosen
+            data = ConsultationRecord(concerns=concerns, chosen=chosen)
             answers = {q.id: "no" for q in rules.questions}
             evaluation = dc.evaluate(data, rules)
             snapshot = scr.snapshot(answers, rules)
@@ -171,11 +169,7 @@ class _Generator:
                 (cid, procedure, "contraindicated" if stopped else level, reasons))
         for side, scale, grade in record.hand_grades():
             out["hand_assessments"].append((pid, "baseline", cid, side, scale, grade, at, actor))
-        stored = record.to_dict()
-        for hand in stored["hands"].values():
-            for scale in HandFindings.GRADED:
-                hand.pop(scale, None)
-        return json.dumps(stored, ensure_ascii=False)
+        return record.to_json(without_grades=True)
 
     # --- one patient ---------------------------------------------------------------------------
     def _person(self, pid: int, created: date) -> tuple:
@@ -221,20 +215,19 @@ class _Generator:
             snapshot, recommendation, verdicts = rng.choice(self._screenings)
             procedure = ("fat_transfer" if index % 2 else "mesotherapy") if busy else (
                 "fat_transfer" if rng.random() < 0.35 else "mesotherapy")
-            data = dc.new_data()
-            data["weight_kg"] = round(rng.uniform(48, 92), 1)
-            data["concerns"] = rng.sample(["volume_loss", "prominent_veins", "crepey_skin",
-                                           "dryness", "lentigines"], 2)
+            record = ConsultationRecord(weight_kg=round(rng.uniform(48, 92), 1))
+            record.concerns = rng.sample(["volume_loss", "prominent_veins", "crepey_skin",
+                                          "dryness", "lentigines"], 2)
             for side in SIDES:
-                data["hands"][side].update(merz=rng.randint(1, 3), hydration="moderate",
-                                           elasticity=rng.choice(["good", "moderate"]),
-                                           texture="slightly_rough", lentigines="few")
-            data["chosen"] = [procedure] if outcome == "planned" else []
+                record.hands[side] = HandFindings(merz=rng.randint(1, 3), hydration="moderate",
+                                                  elasticity=rng.choice(["good", "moderate"]),
+                                                  texture="slightly_rough", lentigines="few")
+            record.chosen = [procedure] if outcome == "planned" else []
             start = day + timedelta(days=14)
             if outcome == "planned":
-                data["plan"] = {procedure: dc.default_plan(procedure, start)}
-            stored = self._typed_rows(out, cid, pid, actor, stamp(day, 40), verdicts,
-                                      dc.record(data), outcome == "stopped")
+                record.plan = {procedure: dc.default_plan(procedure, start)}
+            stored = self._typed_rows(out, cid, pid, actor, stamp(day, 40), verdicts, record,
+                                      outcome == "stopped")
             out["consultations"].append((
                 cid, pid, actor, stamp(day, 0), stamp(day, 40), amends,
                 rng.choice(AMENDMENT_REASONS) if amends else "",

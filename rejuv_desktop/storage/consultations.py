@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from rejuv_desktop.domain.consultation_record import ConsultationRecord, HandFindings
+from rejuv_desktop.domain.consultation_record import ConsultationRecord
 from rejuv_desktop.errors import NotFound
 
 
@@ -70,11 +70,7 @@ def insert_consultation(store, row: dict) -> int:
     record: ConsultationRecord = row.pop("record")
     verdicts: dict = row.pop("verdicts")
     screening = {k: v for k, v in row.pop("screening").items() if k != "verdicts"}
-    stored = record.to_dict()
-    for hand in stored["hands"].values():
-        for scale in HandFindings.GRADED:
-            hand.pop(scale, None)
-    row.update(data_json=json.dumps(stored, ensure_ascii=False),
+    row.update(data_json=record.to_json(without_grades=True),
                screening_json=json.dumps(screening, ensure_ascii=False),
                recommendation_json=json.dumps(row.pop("recommendation"), ensure_ascii=False),
                # Columns of the first schema that nothing reads any more (see migration 0014).
