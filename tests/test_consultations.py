@@ -249,3 +249,16 @@ def test_verdict_stored_once_and_hand_grades_as_assessments(store, signed_in, pa
     assert c["screening"]["verdicts"]["fat_transfer"]["level"] == "caution"
     assert sc.consultation_history(store, patient)[0]["levels"] == {
         "fat_transfer": "caution", "mesotherapy": "eligible"}
+
+
+def test_patient_history_shows_the_consultation_not_each_baseline_grade(store, signed_in, patient):
+    from rejuv_desktop.services import history as sh
+
+    draft = sc.start_consultation(store, patient)
+    sc.save_draft(store, draft.id, complete_data(), page=6)
+    sc.finalise(store, draft.id)
+    tables = {e.table for e in sh.patient_history(store, patient)}
+    assert "consultations" in tables and "hand_assessments" not in tables
+    # The audit trail itself holds them, as every other row.
+    everything = {e.table for e in sh.audit_entries(store)}
+    assert {"hand_assessments", "procedure_verdicts"} <= everything
