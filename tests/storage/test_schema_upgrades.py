@@ -3,7 +3,7 @@
 ``tests/fixtures/make_schema_fixtures.py`` built each file with the migrations of its time and
 the shapes the app stored then. Each is opened with today's code (which migrates it), and what
 it held reads back through the services: patients, consultations with their verdicts and hand
-assessments, plans, issued documents and sessions.
+assessments, an unfinished consultation, plans, issued documents and sessions.
 """
 
 from __future__ import annotations
@@ -101,6 +101,20 @@ def test_consultations_read_back_typed_with_verdicts_and_hand_assessments(upgrad
     assert {r["practitioner_id"] for r in rows} == {1}
     amended = sc.get_consultation(store, second["id"])["record"]
     assert amended.weight_kg == 66.5 and amended.plan["mesotherapy"]["sessions"] == 3
+
+
+def test_an_unfinished_consultation_resumes_as_the_typed_record(upgraded):
+    from rejuv_desktop.domain.consultation_record import VERSION
+    from rejuv_desktop.services import consultations as sc
+
+    k, store = upgraded
+    draft = sc.find_draft(store, 2)
+    if k < 3:
+        assert draft is None
+        return
+    assert draft.page == 2 and draft.data.version == VERSION
+    assert draft.data.goals == "Draft goals" and draft.data.hand("left").merz == 3
+    assert draft.data.overrides == {} and draft.data.answers["smoker"] == "yes"
 
 
 def test_plans_sessions_and_documents_read_back(upgraded):
