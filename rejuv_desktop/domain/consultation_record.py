@@ -57,9 +57,10 @@ class HandFindings:
                 if getattr(self, scale) is not None}
 
     @classmethod
-    def from_dict(cls, value: dict | None) -> "HandFindings":
-        value = value or {}
-        return cls(**{f.name: copy.deepcopy(value[f.name]) for f in fields(cls) if f.name in value})
+    def from_dict(cls, value: dict | None, *, fresh: bool = False) -> "HandFindings":
+        value = value if isinstance(value, dict) else {}
+        keep = (lambda v: v) if fresh else copy.deepcopy
+        return cls(**{f.name: keep(value[f.name]) for f in fields(cls) if f.name in value})
 
 
 def _hands() -> dict[str, HandFindings]:
@@ -120,9 +121,11 @@ class ConsultationRecord:
         return json.dumps(out, ensure_ascii=False)
 
     @classmethod
-    def from_dict(cls, data: dict | None) -> "ConsultationRecord":
-        """The record from any stored shape (upgraded step by step to ``VERSION``)."""
-        data = upgrade(data)
+    def from_dict(cls, data: dict | None, *, fresh: bool = False) -> "ConsultationRecord":
+        """The record from any stored shape (upgraded step by step to ``VERSION``). ``data``
+        is copied unless ``fresh`` (nothing else holds it, e.g. just read from JSON)."""
+        data = upgrade(data, copy_first=not fresh)
+        keep = (lambda v: v) if fresh else copy.deepcopy
         defaults = cls()
         values = {}
         for f in fields(cls):
@@ -130,24 +133,24 @@ class ConsultationRecord:
                 continue
             value, default = data[f.name], getattr(defaults, f.name)
             # A container or a text left empty (None) by an older shape reads as empty.
-            values[f.name] = copy.deepcopy(value) if value is not None or default is None \
-                else default
+            values[f.name] = keep(value) if value is not None or default is None else default
         record = cls(**values)
         hands = data.get("hands") if isinstance(data.get("hands"), dict) else {}
-        record.hands = {side: HandFindings.from_dict(hands.get(side)) for side in SIDES}
+        record.hands = {side: HandFindings.from_dict(hands.get(side), fresh=fresh)
+                        for side in SIDES}
         return record
 
     @classmethod
     def from_json(cls, text: str | None) -> "ConsultationRecord":
-        return cls.from_dict(json.loads(text) if text else {})
+        return cls.from_dict(json.loads(text) if text else {}, fresh=True)
 
     def with_grades(self, rows) -> "ConsultationRecord":
-        """A copy with the grades of ``rows`` (each with side, scale and grade) laid over."""
-        out = copy.deepcopy(self)
+        """The record with the grades of ``rows`` (each with side, scale and grade) laid over
+        its hands (in place; returns the record)."""
         for row in rows:
             if row["side"] in SIDES and row["scale"] in HandFindings.GRADED:
-                setattr(out.hands[row["side"]], row["scale"], row["grade"])
-        return out
+                setattr(self.hands[row["side"]], row["scale"], row["grade"])
+        return self
 
 
 # ------------------------------------------------------------------------------- upgrades
@@ -189,12 +192,13 @@ def stored_version(data: dict) -> int:
     return 2 if "overrides" in data or "unsupported_reasons" in data else 1
 
 
-def upgrade(data: dict | None) -> dict:
-    """``data`` (a copy) in today's shape, each step from its stored version applied in turn.
+def upgrade(data: dict | None, *, copy_first: bool = True) -> dict:
+    """``data`` in today's shape, each step from its stored version applied in turn (to a copy
+    unless ``copy_first`` is False).
 
     A record from a newer version of the app is read as it is (its unknown keys are dropped).
     """
-    data = copy.deepcopy(dict(data or {}))
+    data = copy.deepcopy(dict(data or {})) if copy_first else dict(data or {})
     version = stored_version(data)
     while version < VERSION:
         data = UPGRADES[version](data)

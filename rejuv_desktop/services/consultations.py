@@ -202,6 +202,7 @@ def get_consultation(store, consultation_id: int) -> dict:
     c = repo.get_consultation(store, consultation_id)
     if c.get("screening"):
         c["screening"] = scr.upgrade_snapshot(c["screening"])
+        c["verdicts"] = c["screening"]["verdicts"]
     return c
 
 

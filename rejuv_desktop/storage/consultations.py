@@ -111,17 +111,22 @@ def hand_assessments_of(store, consultation_id: int) -> list[dict]:
         " WHERE consultation_id = ? ORDER BY side, scale, id", (consultation_id,))
 
 
-def verdicts_of(store, consultation_ids) -> dict[int, dict[str, dict]]:
-    """Per consultation, its verdict per procedure: ``{"level": ..., "reasons": [...]}``."""
+def verdicts_of(store, consultation_ids, *,
+                with_reasons: bool = True) -> dict[int, dict[str, dict]]:
+    """Per consultation, its verdict per procedure: ``{"level": ..., "reasons": [...]}``
+    (the level alone without ``with_reasons``)."""
     ids = list(consultation_ids)
     out: dict[int, dict[str, dict]] = {i: {} for i in ids}
+    reasons = ", reasons_json" if with_reasons else ""
     for start in range(0, len(ids), 500):
         part = ids[start:start + 500]
         for r in store.query(
-                "SELECT consultation_id, procedure, level, reasons_json FROM procedure_verdicts"
+                f"SELECT consultation_id, procedure, level{reasons} FROM procedure_verdicts"
                 f" WHERE consultation_id IN ({', '.join('?' * len(part))}) ORDER BY id", part):
-            out[r["consultation_id"]][r["procedure"]] = {
-                "level": r["level"], "reasons": json.loads(r["reasons_json"])}
+            verdict = {"level": r["level"]}
+            if with_reasons:
+                verdict["reasons"] = json.loads(r["reasons_json"])
+            out[r["consultation_id"]][r["procedure"]] = verdict
     return out
 
 
@@ -159,7 +164,7 @@ def consultations_of(store, patient_id: int) -> list[dict]:
         " (SELECT max(a.id) FROM consultations a WHERE a.amends_id = c.id) AS amended_by"
         " FROM consultations c LEFT JOIN practitioners pr ON pr.id = c.practitioner_id"
         " WHERE c.patient_id = ? ORDER BY c.finalised_at DESC, c.id DESC", (patient_id,))
-    verdicts = verdicts_of(store, [r["id"] for r in rows])
+    verdicts = verdicts_of(store, [r["id"] for r in rows], with_reasons=False)
     for r in rows:
         r["levels"] = {p: v["level"] for p, v in verdicts[r["id"]].items()}
     return rows
