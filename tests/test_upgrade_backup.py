@@ -4,6 +4,7 @@ up-to-date one is not backed up for nothing; a failed backup leaves the database
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -83,3 +84,18 @@ def test_the_window_starts_after_the_backup(old_db, tmp_path):
     assert result.stdout.startswith("SHOWN ")
     assert len(sb.list_backups(sb.default_backup_dir(old_db))) == 1
     assert _applied(old_db) == schema.known_names()
+
+
+def test_a_file_from_the_version_before_is_backed_up_as_it_was(tmp_path):
+    """The previous release's real file (tests/fixtures/schema): backed up, then migrated."""
+    previous = sorted((ROOT / "tests" / "fixtures" / "schema").glob("v*.sqlite"))[-1]
+    path = tmp_path / "clinic.sqlite3"
+    shutil.copyfile(previous, path)
+    before = _applied(path)
+    assert before == schema.known_names()[:len(before)] and len(before) < len(schema.known_names())
+    store = cli._open(path)
+    store.close()
+    (backup,) = sb.list_backups(sb.default_backup_dir(path))
+    assert _applied(backup.path) == before
+    assert sb.files.read_manifest(backup.path)["last_migration"] == before[-1]
+    assert _applied(path) == schema.known_names()
