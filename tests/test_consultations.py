@@ -188,7 +188,7 @@ def test_stored_snapshot_records_which_answers_came_from_findings(store, signed_
 
 
 def test_consultation_stored_with_verified_flags_still_opens(store, signed_in, patient):
-    from rejuv_desktop.storage import consultations as repo
+    from rejuv_desktop.storage import consultations as consultations_repo
 
     snap = scr.snapshot({**complete_data()["answers"], "nickel_allergy": "yes", "smoker": "yes"})
     for verdict in snap["verdicts"].values():  # the shape stored before evidence grades
@@ -198,7 +198,7 @@ def test_consultation_stored_with_verified_flags_still_opens(store, signed_in, p
     for q in snap["questions"]:
         del q["derived_from"]
     with store.write():
-        cid = repo.insert_consultation(store, {
+        cid = consultations_repo.insert_consultation(store, {
             "patient_id": patient, "practitioner_id": signed_in, "started_at": store.now_iso(),
             "finalised_at": store.now_iso(), "amends_id": None, "amendment_reason": "",
             "data": complete_data(chosen=[], plan={}), "screening": snap,

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFileDia
 from rejuv_desktop import APP_NAME
 from rejuv_desktop.errors import UserError
 from rejuv_desktop.services import backup as sb
-from rejuv_desktop.services import settings as ss
+from rejuv_desktop.services import settings as sset
 from rejuv_desktop.ui.errors import excepthook, show_user_error
 from rejuv_desktop.ui.tasks import run_in_background
 
@@ -125,7 +125,7 @@ class BackupFeature(QObject):
         return Path(self.store.path) if self.store.path else None
 
     def _extra_dir(self) -> str | None:
-        return ss.get_settings(self.store).get(EXTRA_DIR_KEY) or None
+        return sset.get_settings(self.store).get(EXTRA_DIR_KEY) or None
 
     def _progress(self, text: str) -> QProgressDialog:
         dialog = QProgressDialog(text, "", 0, 0, self.window)
@@ -257,7 +257,7 @@ class BackupFeature(QObject):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         try:
-            ss.save_settings(self.store, {EXTRA_DIR_KEY: dialog.value()})
+            sset.save_settings(self.store, {EXTRA_DIR_KEY: dialog.value()})
         except UserError as exc:
             show_user_error(self.window, exc, self.tr("Not saved"))
             return

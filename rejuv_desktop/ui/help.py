@@ -6,7 +6,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout,
                                QLabel, QTextBrowser, QVBoxLayout, QWidget)
 
-from rejuv_desktop.services import help as sh
+from rejuv_desktop.services import help as shelp
 from rejuv_desktop.ui.geometry import fit_to_screen
 
 # Which help page a window or widget shows, by its class name. The consultation wizard has a
@@ -61,7 +61,7 @@ class HelpDialog(QDialog):
         row.addWidget(QLabel(self.tr("Topic")))
         self.topics = QComboBox()
         self.topics.setObjectName("help_topics")
-        for t in sh.topics():
+        for t in shelp.topics():
             self.topics.addItem(self.tr(TITLES.get(t, t)), t)
         row.addWidget(self.topics, 1)
         layout.addLayout(row)
@@ -81,7 +81,7 @@ class HelpDialog(QDialog):
         if index >= 0 and index != self.topics.currentIndex():
             self.topics.setCurrentIndex(index)
             return
-        self.browser.setMarkdown(sh.help_page(topic))
+        self.browser.setMarkdown(shelp.help_page(topic))
 
 
 def show_help(parent: QWidget | None = None, topic: str | None = None) -> HelpDialog:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QHBoxLayout
 
 from rejuv_desktop.errors import UserError
 from rejuv_desktop.services import practitioners as pr
-from rejuv_desktop.services import settings as ss
+from rejuv_desktop.services import settings as sset
 
 log = logging.getLogger(__name__)
 DEFAULT_IDLE_MINUTES = 10
@@ -27,7 +27,7 @@ _ACTIVITY = {QEvent.Type.MouseMove, QEvent.Type.MouseButtonPress, QEvent.Type.Ke
 def idle_minutes(store) -> float:
     """Minutes without activity before the window locks (clinic setting, default 10)."""
     try:
-        value = float(ss.get_settings(store).get("idle_lock_minutes", DEFAULT_IDLE_MINUTES))
+        value = float(sset.get_settings(store).get("idle_lock_minutes", DEFAULT_IDLE_MINUTES))
     except ValueError:
         return DEFAULT_IDLE_MINUTES
     return value if value > 0 else DEFAULT_IDLE_MINUTES

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeade
                                QVBoxLayout, QWidget)
 
 from rejuv_desktop import APP_NAME, __version__, paths
+from rejuv_desktop.domain import patients as dp
 from rejuv_desktop.errors import UserError
 from rejuv_desktop.services import consultations as sc
 from rejuv_desktop.services import patients as sp
@@ -239,7 +240,7 @@ class MainWindow(QMainWindow):
             p = sp.get_patient(self.store, patient_id)
             if p["archived"] and not self.show_archived.isChecked():
                 self.show_archived.setChecked(True)
-            self.model.search(f"{p['family_name']} {p['given_name']}", self.show_archived.isChecked())
+            self.model.search(dp.display_name(p), self.show_archived.isChecked())
             row = self.model.row_of(patient_id)
         if row is not None:
             self.select_row(row)
@@ -335,7 +336,7 @@ class MainWindow(QMainWindow):
         if not drafts:
             return
         labels = [self.tr("{name} — last saved {when}").format(
-            name=f"{d['given_name']} {d['family_name']}",
+            name=dp.display_name(d),
             when=datetime.fromisoformat(d["updated_at"]).strftime("%d/%m/%Y %H:%M"))
             for d in drafts]
         choice, ok = QInputDialog.getItem(

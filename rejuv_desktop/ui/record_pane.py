@@ -128,7 +128,7 @@ class RecordPane(QWidget):
             return
         p = sp.get_patient(self.store, patient_id)
         today = self.store.clock().date()
-        self.name_label.setText(f"{p['given_name']} {p['family_name']}")
+        self.name_label.setText(dp.display_name(p))
         age = dp.age_on(date.fromisoformat(p["date_of_birth"]), today)
         self.sub_label.setText(self.tr("Born {dob} · {age} years · record {id}").format(
             dob=fmt_date(p["date_of_birth"]), age=age, id=p["id"]))
