@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFileDialog,
                                QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMessageBox,
                                QProgressDialog, QPushButton, QVBoxLayout, QWidget)
@@ -309,9 +309,6 @@ class BackupFeature(QObject):
         ).format(folder=result.folder, rows=rows, docs=result.documents,
                  audit=result.counts.get("audit_log", 0)))
 
-    def update_actions(self) -> None:
-        self.export_action.setEnabled(self.window.record.patient_id is not None)
-
     # audit evidence -------------------------------------------------------------------------
     def enter_recovery_code(self) -> None:
         """On another computer: take the clinic's recovery code so the audit trail it sealed
@@ -368,36 +365,22 @@ class BackupFeature(QObject):
             log.warning("automatic backup failed: %s", type(exc).__name__)
 
 
-def _action(window, text: str, name: str, slot) -> QAction:
-    action = QAction(text, window)
-    action.setObjectName(name)
-    action.triggered.connect(slot)
-    return action
-
-
 def install(window) -> None:
     """Add Back up now, Restore and Backup folder to the File menu, Export to the Patient
     menu, and the daily backup when the app quits."""
     feature = BackupFeature(window)
-    window.backup_feature = feature
-    file_menu = window.menuBar().actions()[0].menu()
-    quit_action = window.findChild(QAction, "quit")
-    actions = [
-        _action(window, feature.tr("&Back up now…"), "backup_now", feature.backup_now),
-        _action(window, feature.tr("&Restore from backup…"), "restore_backup", feature.restore),
-        _action(window, feature.tr("Backup &folder…"), "backup_folder", feature.choose_folder),
-        _action(window, feature.tr("Enter the clinic's recovery &code…"), "recovery_code",
-                feature.enter_recovery_code),
-    ]
-    for action in actions:
-        file_menu.insertAction(quit_action, action)
-    file_menu.insertSeparator(quit_action)
-    feature.export_action = _action(window, feature.tr("E&xport patient records…"),
-                                    "export_patient", feature.export_patient)
-    window.patient_menu.addAction(feature.export_action)
-    window.table.selectionModel().currentRowChanged.connect(
-        lambda *_: feature.update_actions())
-    feature.update_actions()
+    window.backup_feature = feature  # a handle for scripts and tests; features use the hooks
+    for rank, (text, name, slot) in enumerate((
+            (feature.tr("&Back up now…"), "backup_now", feature.backup_now),
+            (feature.tr("&Restore from backup…"), "restore_backup", feature.restore),
+            (feature.tr("Backup &folder…"), "backup_folder", feature.choose_folder),
+            (feature.tr("Enter the clinic's recovery &code…"), "recovery_code",
+             feature.enter_recovery_code)), start=200):
+        window.add_action("file", text, slot, rank, name=name)
+    window.add_separator("file", 290)
+    feature.export_action = window.add_action(
+        "patient", feature.tr("E&xport patient records…"), feature.export_patient, 90,
+        name="export_patient", needs_patient=True)
     # Tied to the feature object, so the connection ends with the window.
     QApplication.instance().aboutToQuit.connect(feature.backup_on_exit)
     # Once the window is built (its own start-up checks set the banner first).

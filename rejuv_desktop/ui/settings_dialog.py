@@ -5,7 +5,6 @@ Only an administrator may change settings or accounts; everyone else sees them r
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
                                QDialogButtonBox,
                                QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
@@ -308,13 +307,8 @@ class SettingsDialog(QDialog):
 
 
 def install(window) -> None:
-    action = QAction(window.tr("&Settings…"), window)
-    action.setObjectName("settings")
     def open_settings() -> None:
         if SettingsDialog(window.store, window).exec():
-            guard = getattr(window, "session_guard", None)
-            if guard is not None:
-                guard.settings_changed()  # a new idle-lock time applies at once
+            window.hooks.settings_changed()
 
-    action.triggered.connect(open_settings)
-    window.tools_menu.addAction(action)
+    window.add_action("tools", window.tr("&Settings…"), open_settings, 300, name="settings")

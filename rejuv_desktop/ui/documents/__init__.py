@@ -6,5 +6,12 @@ def install(window) -> None:
     from rejuv_desktop.ui.documents.tab import DocumentsTab
 
     tab = DocumentsTab(window.store, window)
-    window.record.add_patient_tab(tab, tab.tr("Documents"), index=1)
-    window.documents_tab = tab
+    window.record.add_patient_tab(tab, tab.tr("Documents"), rank=20)
+    window.documents_tab = tab  # a handle for scripts and tests; features use the hooks
+
+    def summary(patient_id: int | None, consultation_id: int) -> None:
+        tab.patient_id = patient_id
+        tab.issue_summary(consultation_id)
+
+    window.hooks.summary_requested.append(summary)
+    window.hooks.aftercare_requested.append(tab.issue_aftercare_for)

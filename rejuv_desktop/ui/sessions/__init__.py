@@ -12,8 +12,6 @@ def install(window) -> None:
     """Add the Sessions tab, the Due view, and their menu entries to the main window."""
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QKeySequence
-    from PySide6.QtWidgets import QTabWidget
-
     from rejuv_desktop.ui.sessions.common import SessionEvents
     from rejuv_desktop.ui.sessions.due import DayView, DueView
     from rejuv_desktop.ui.sessions.lots import LotLookupDialog
@@ -26,9 +24,8 @@ def install(window) -> None:
     window.session_runners = {}
 
     tab = SessionsTab(store, window)
-    window.record.add_patient_tab(tab, tab.tr("Sessions"),
-                                  index=min(2, window.record.tabs.count()))
-    window.sessions_tab = tab
+    window.record.add_patient_tab(tab, tab.tr("Sessions"), rank=30)
+    window.sessions_tab = tab  # handles for scripts and tests; features use the hooks
 
     def show_sessions_of(patient_id: int) -> None:
         window.show_patient(patient_id)
@@ -39,9 +36,9 @@ def install(window) -> None:
         if runner is None:
             runner = SessionRunner(store, session_id, window)
             runner.changed.connect(events.changed)
-            documents = getattr(window, "documents_tab", None)
-            if documents is not None:
-                runner.aftercare_requested.connect(documents.issue_aftercare_for)
+            if window.hooks.aftercare_requested:
+                runner.aftercare_requested.connect(
+                    lambda *args: window.hooks.aftercare_requested(*args))
             runner.destroyed.connect(lambda *_: window.session_runners.pop(session_id, None))
             window.session_runners[session_id] = runner
         runner.show()
@@ -58,22 +55,13 @@ def install(window) -> None:
     due.open_patient.connect(show_sessions_of)
     due.changed.connect(events.changed)
     window.due_view = due
-    left = window.splitter.widget(0)
-    if isinstance(left, QTabWidget):
-        tabs = left
-    else:
-        tabs = QTabWidget()
-        tabs.setObjectName("left_tabs")
-        tabs.setDocumentMode(True)
-        window.splitter.replaceWidget(0, tabs)
-        tabs.addTab(left, tabs.tr("Patients"))
-    tabs.addTab(due, tabs.tr("Due"))
+    window.add_side_tab(due, due.tr("Due"), rank=10)
+    tabs = window.left_tabs
     # The front desk's day: who is expected today (or on a chosen day), with phone numbers.
     day = DayView(store)
     day.open_patient.connect(show_sessions_of)
     window.day_view = day
-    tabs.addTab(day, tabs.tr("Today"))
-    window.left_tabs = tabs
+    window.add_side_tab(day, day.tr("Today"), rank=20)
 
     def update_due_title() -> None:
         waiting = due.counts.get("overdue", 0) + due.counts.get("this_week", 0)
@@ -85,9 +73,9 @@ def install(window) -> None:
         if day.filled:
             day.refresh()
         update_due_title()
-        window.record.refresh()
 
-    events.changed.connect(on_changed)
+    window.hooks.record_changed.append(on_changed)
+    events.changed.connect(lambda: window.hooks.record_changed())
     update_due_title()
     # The title's count comes once the window is up (the Due list itself fills when shown).
     def first_count() -> None:
@@ -103,13 +91,12 @@ def install(window) -> None:
         window.lot_dialog = dialog
         dialog.show()
 
-    window._action(window.tools_menu, window.tr("Find patients by product &lot…"), find_lot,
-                   None, "find_lot")
-    sessions_action = window._action(window.patient_menu, window.tr("Procedure &sessions"),
-                   lambda: window.record.tabs.setCurrentWidget(tab)
-                   if window.record.patient_id is not None else None,
-                   QKeySequence("Ctrl+Shift+S"), "procedure_sessions")
-    window.patient_actions.append(sessions_action)
-    window._update_actions()
-    window._action(window.patient_menu, window.tr("&Due follow-ups"),
-                   lambda: tabs.setCurrentWidget(due), QKeySequence("Ctrl+D"), "due_follow_ups")
+    window.add_action("tools", window.tr("Find patients by product &lot…"), find_lot, 100,
+                      name="find_lot")
+    window.add_action("patient", window.tr("Procedure &sessions"),
+                      lambda: window.record.tabs.setCurrentWidget(tab)
+                      if window.record.patient_id is not None else None, 70,
+                      QKeySequence("Ctrl+Shift+S"), "procedure_sessions", needs_patient=True)
+    window.add_action("patient", window.tr("&Due follow-ups"),
+                      lambda: tabs.setCurrentWidget(due), 80, QKeySequence("Ctrl+D"),
+                      "due_follow_ups")
