@@ -94,6 +94,7 @@ def check_after_start(window, db_path: Path) -> None:
                 "The database failed its integrity check ({problem}). Close Rejuv Desktop and "
                 "open it again: the damaged file will be set aside and a backup offered.").format(
                 problem=problem))
+        window.hooks.database_checked(problem)
 
     def failed(exc: Exception) -> None:
         log.warning("background integrity check did not run: %s", type(exc).__name__)

@@ -57,6 +57,9 @@ class WindowHooks:
             "done): views that show it read it again.")
         self.tab_shown: Hook[[object]] = Hook(
             "tab_shown", "A tab of the patient's record became the one shown (its widget).")
+        self.database_checked: Hook[[str | None]] = Hook(
+            "database_checked", "The integrity check behind the window finished: None when "
+            "the database is sound, else the problem found.")
         self.settings_changed: Hook[[]] = Hook(
             "settings_changed", "The clinic's settings were saved (an idle-lock time applies "
             "at once).")

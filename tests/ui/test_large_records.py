@@ -36,9 +36,12 @@ def test_history_fetches_older_changes_as_it_scrolls(qtbot, store, qsettings, cl
     everything = [fmt_time(e.at) for e in sh.patient_history(store, pid)]
     assert len(everything) == 10
     bar = history.verticalScrollBar()
-    for _ in range(10):
-        qtbot.wait(20)  # the scroll range follows the new rows once laid out
+    while history.rowCount() < len(everything):
+        rows = history.rowCount()
+        # the scroll range follows the new rows once they are laid out
+        qtbot.waitUntil(lambda: bar.maximum() > bar.value())
         bar.setValue(bar.maximum())
+        assert history.rowCount() > rows  # scrolling to the end fetched the next page
     assert [history.item(i, 0).text() for i in range(history.rowCount())] == everything
     window.show_patient(other)
     assert history.rowCount() == 1  # another patient starts from their own first page

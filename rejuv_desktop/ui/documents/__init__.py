@@ -2,10 +2,15 @@
 
 
 def install(window) -> None:
-    """Add the Documents tab to the patient's record."""
-    from rejuv_desktop.ui.documents.tab import DocumentsTab
+    """Add the Documents tab to the patient's record (built when first shown)."""
+    from rejuv_desktop.ui.lazy_tab import LazyTab
 
-    tab = DocumentsTab(window.store, window)
+    def build():
+        from rejuv_desktop.ui.documents.tab import DocumentsTab
+
+        return DocumentsTab(window.store, window)
+
+    tab = LazyTab(build)
     window.record.add_patient_tab(tab, tab.tr("Documents"), rank=20)
     window.documents_tab = tab  # a handle for scripts and tests; features use the hooks
 
@@ -14,4 +19,4 @@ def install(window) -> None:
         tab.issue_summary(consultation_id)
 
     window.hooks.summary_requested.append(summary)
-    window.hooks.aftercare_requested.append(tab.issue_aftercare_for)
+    window.hooks.aftercare_requested.append(lambda *args: tab.issue_aftercare_for(*args))
