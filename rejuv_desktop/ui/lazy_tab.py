@@ -32,6 +32,7 @@ class LazyTab(QWidget):
             content = self._build()
             self._content = content
             self.layout().addWidget(content)
+            content.show()  # built while the tab is being shown: Qt has shown its children
             if self._patient is not None:
                 content.show_patient(self._patient)
         return self._content

@@ -13,11 +13,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeade
 from rejuv_desktop import APP_NAME, __version__, paths
 from rejuv_desktop.domain import patients as dp
 from rejuv_desktop.errors import UserError
-from rejuv_desktop.services import consultations as sc
 from rejuv_desktop.services import patients as sp
 from rejuv_desktop.storage.db import sqlite_version
-from rejuv_desktop.ui.consultation.view import ConsultationDialog
-from rejuv_desktop.ui.consultation.wizard import ConsultationWizard
 from rejuv_desktop.ui.errors import reports_errors, show_user_error
 from rejuv_desktop.ui.patient_dialog import PatientDialog
 from rejuv_desktop.ui.patient_model import PatientTableModel
@@ -92,9 +89,9 @@ class MainWindow(QMainWindow):
         self.hooks.record_changed.append(self.record.refresh)
         self.record.edit_requested.connect(self.edit_patient)
         self.record.archive_requested.connect(self.set_archived)
-        self.record.consultations.start_requested.connect(self.start_consultation)
-        self.record.consultations.open_requested.connect(self.open_consultation)
-        self.wizard: ConsultationWizard | None = None
+        self.record.consultation_start_requested.connect(self.start_consultation)
+        self.record.consultation_open_requested.connect(self.open_consultation)
+        self.wizard = None  # the consultation wizard last opened
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
@@ -321,6 +318,8 @@ class MainWindow(QMainWindow):
     @reports_errors
     def start_consultation(self) -> None:
         """Start a consultation for the selected patient, or resume their unfinished one."""
+        from rejuv_desktop.services import consultations as sc
+
         if self.record.patient_id is None:
             return
         try:
@@ -330,7 +329,9 @@ class MainWindow(QMainWindow):
             return
         self.open_wizard(draft)
 
-    def open_wizard(self, draft: sc.Draft) -> ConsultationWizard:
+    def open_wizard(self, draft):
+        from rejuv_desktop.ui.consultation.wizard import ConsultationWizard
+
         wizard = ConsultationWizard(self.store, draft, self)
         wizard.finalised.connect(self._consultation_finalised)
         wizard.finished.connect(lambda _r: self.record.show_patient(self.record.patient_id)
@@ -348,6 +349,8 @@ class MainWindow(QMainWindow):
 
     @reports_errors
     def open_consultation(self, consultation_id: int) -> None:
+        from rejuv_desktop.ui.consultation.view import ConsultationDialog
+
         dialog = ConsultationDialog(self.store, consultation_id, self)
         dialog.amend_requested.connect(self.amend_consultation)
         if self.hooks.summary_requested:
@@ -362,6 +365,8 @@ class MainWindow(QMainWindow):
             self.tr("Why is this consultation being amended? (kept with the amendment)"))
         if not ok:
             return
+        from rejuv_desktop.services import consultations as sc
+
         try:
             draft = sc.start_amendment(self.store, consultation_id, reason)
         except UserError as exc:
@@ -372,6 +377,8 @@ class MainWindow(QMainWindow):
     @reports_errors
     def offer_resume(self) -> None:
         """At start: offer to resume consultations left unfinished (closed or interrupted)."""
+        from rejuv_desktop.services import consultations as sc
+
         drafts = sc.all_drafts(self.store)
         if not drafts:
             return

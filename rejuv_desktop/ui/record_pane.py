@@ -14,7 +14,7 @@ from rejuv_desktop.domain.dates import format_day, format_moment
 from rejuv_desktop.services import history as sh
 from rejuv_desktop.services import patients as sp
 from rejuv_desktop.ui.alert_strip import AlertStrip
-from rejuv_desktop.ui.consultation.view import ConsultationsTab
+from rejuv_desktop.ui.lazy_tab import LazyTab
 
 
 HISTORY_PAGE = 100
@@ -34,6 +34,8 @@ class RecordPane(QWidget):
 
     edit_requested = Signal(int)
     archive_requested = Signal(int, bool)
+    consultation_start_requested = Signal()
+    consultation_open_requested = Signal(int)
 
     def __init__(self, store, parent=None):
         super().__init__(parent)
@@ -81,7 +83,7 @@ class RecordPane(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.patient_tabs: list[QWidget] = []
-        self.consultations = ConsultationsTab(store)
+        self.consultations = LazyTab(self._build_consultations)  # built when first shown
         self.add_patient_tab(self.consultations, self.tr("Consultations"), rank=10)
         details = QWidget()
         self.details_form = QFormLayout(details)
@@ -148,6 +150,14 @@ class RecordPane(QWidget):
             tab.show_patient(patient_id)
         self.consultations.start_button.setEnabled(not p["archived"])
         self.stack.setCurrentIndex(1)
+
+    def _build_consultations(self):
+        from rejuv_desktop.ui.consultation.view import ConsultationsTab
+
+        tab = ConsultationsTab(self.store)
+        tab.start_requested.connect(self.consultation_start_requested)
+        tab.open_requested.connect(self.consultation_open_requested)
+        return tab
 
     def add_patient_tab(self, widget: QWidget, title: str, rank: int) -> None:
         """Add a tab that shows part of the record; it must have ``show_patient(id)``. Tabs

@@ -84,3 +84,25 @@ def test_a_hook_calls_its_callbacks_in_order():
     hook(4)
     assert hook and calls == [("a", 3), ("b", 3), ("b", 4)]
 
+
+
+def test_only_what_is_shown_is_built(qtbot, store, qsettings, patient_data):
+    from PySide6.QtCore import Qt
+
+    from rejuv_desktop.services import patients as sp
+
+    patient_id = sp.add_patient(store, patient_data).patient_id
+    window = window_with(qtbot, store, qsettings, main_window.feature_installers())
+    window.show()
+    qtbot.waitExposed(window)
+    lazy = {"consultations": window.record.consultations, "documents": window.documents_tab,
+            "sessions": window.sessions_tab, "due": window.due_view, "today": window.day_view}
+    assert {name for name, tab in lazy.items() if tab.is_built} == set()  # the list only
+    window.show_patient(patient_id)
+    assert {name for name, tab in lazy.items() if tab.is_built} == {"consultations"}
+    bar = window.record.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton,
+                     pos=bar.tabRect(window.record.tabs.indexOf(window.documents_tab)).center())
+    assert window.documents_tab.is_built and window.documents_tab.content().isVisible()
+    assert window.documents_tab.content().patient_id == patient_id  # it shows the patient
+    assert not window.sessions_tab.is_built
