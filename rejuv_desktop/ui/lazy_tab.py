@@ -12,6 +12,8 @@ from typing import Callable
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+_OWN = frozenset({"_build", "_content", "_patient"})
+
 
 class LazyTab(QWidget):
     def __init__(self, build: Callable[[], QWidget], parent: QWidget | None = None):
@@ -33,6 +35,7 @@ class LazyTab(QWidget):
             self._content = content
             self.layout().addWidget(content)
             content.show()  # built while the tab is being shown: Qt has shown its children
+            self.layout().activate()  # at the tab's size at once, not at the next layout pass
             if self._patient is not None:
                 content.show_patient(self._patient)
         return self._content
@@ -58,7 +61,15 @@ class LazyTab(QWidget):
         super().showEvent(event)
 
     def __getattr__(self, name: str):
-        # Called only for what the placeholder itself lacks: the content's own attributes.
-        if name.startswith("_"):
+        # Called only for what the placeholder itself lacks: the content's own attributes
+        # (a name Qt's widgets also have, such as ``actions``, is the placeholder's: use
+        # ``content()``).
+        if name in _OWN or name.startswith("__"):
             raise AttributeError(name)
         return getattr(self.content(), name)
+
+    def __setattr__(self, name: str, value) -> None:
+        if name in _OWN or hasattr(type(self), name):
+            super().__setattr__(name, value)
+        else:
+            setattr(self.content(), name, value)

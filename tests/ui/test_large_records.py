@@ -52,7 +52,7 @@ def test_due_list_is_built_when_shown_and_its_count_follows(qtbot, store, qsetti
     store.actor_id = 1
     window = make_window(qtbot, store, qsettings)
     due = window.due_view
-    assert not due.filled and due.actions.tree.topLevelItemCount() == 0
+    assert not due.is_built  # neither built nor filled until it is shown
     counts = fu.due_counts(store)
     waiting = counts["overdue"] + counts["this_week"]
     title = f"Due ({waiting})" if waiting else "Due"
@@ -60,7 +60,7 @@ def test_due_list_is_built_when_shown_and_its_count_follows(qtbot, store, qsetti
     window.left_tabs.setCurrentWidget(due)
     assert due.filled
     groups = fu.due_list(store)
-    tree = due.actions.tree
+    tree = due.content().actions.tree
     shown = sum(tree.topLevelItem(i).childCount() for i in range(tree.topLevelItemCount()))
     assert shown == sum(len(v) for v in groups.values()) == sum(counts.values()) > 0
     assert {k: len(v) for k, v in groups.items()} == counts
