@@ -106,3 +106,23 @@ def test_only_what_is_shown_is_built(qtbot, store, qsettings, patient_data):
     assert window.documents_tab.is_built and window.documents_tab.content().isVisible()
     assert window.documents_tab.content().patient_id == patient_id  # it shows the patient
     assert not window.sessions_tab.is_built
+
+
+def test_no_feature_looks_for_another_on_the_window():
+    """Handles a feature hangs on the window (for scripts and tests) are read by no other part
+    of the app; features meet through ``window.hooks``."""
+    import re
+    from pathlib import Path
+
+    ui = Path(main_window.__file__).parent
+    handles = {"documents_tab": "documents", "sessions_tab": "sessions", "due_view": "sessions",
+               "day_view": "sessions", "session_guard": "lock.py", "backup_feature": "backup.py"}
+    offenders = []
+    for path in ui.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        if re.search(r"(get|has)attr\((self\.)?window\b", text):
+            offenders.append(f"{path.name}: looks up an attribute of the window")
+        for handle, owner in handles.items():
+            if re.search(rf"\.{handle}\b", text) and owner not in path.parts + (path.name,):
+                offenders.append(f"{path.relative_to(ui)}: {handle}")
+    assert not offenders, offenders
