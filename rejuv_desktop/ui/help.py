@@ -6,7 +6,6 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout,
                                QLabel, QTextBrowser, QVBoxLayout, QWidget)
 
-from rejuv_desktop.services import help as shelp
 from rejuv_desktop.ui.geometry import fit_to_screen
 
 # Which help page a window or widget shows, by its class name. The consultation wizard has a
@@ -61,6 +60,8 @@ class HelpDialog(QDialog):
         row.addWidget(QLabel(self.tr("Topic")))
         self.topics = QComboBox()
         self.topics.setObjectName("help_topics")
+        from rejuv_desktop.services import help as shelp  # loaded when help is first asked for
+
         for t in shelp.topics():
             self.topics.addItem(self.tr(TITLES.get(t, t)), t)
         row.addWidget(self.topics, 1)
@@ -81,6 +82,8 @@ class HelpDialog(QDialog):
         if index >= 0 and index != self.topics.currentIndex():
             self.topics.setCurrentIndex(index)
             return
+        from rejuv_desktop.services import help as shelp
+
         self.browser.setMarkdown(shelp.help_page(topic))
 
 

@@ -126,3 +126,16 @@ def test_no_feature_looks_for_another_on_the_window():
             if re.search(rf"\.{handle}\b", text) and owner not in path.parts + (path.name,):
                 offenders.append(f"{path.relative_to(ui)}: {handle}")
     assert not offenders, offenders
+
+
+def test_a_question_at_start_comes_once_the_window_is_painted(qtbot, store, qsettings):
+    from rejuv_desktop.ui.app import after_first_paint
+
+    window = window_with(qtbot, store, qsettings, main_window.feature_installers())
+    asked = []
+    after_first_paint(window.table.viewport(), lambda: asked.append(window.isVisible()))
+    assert asked == []
+    window.show()
+    qtbot.waitUntil(lambda: asked == [True])
+    window.table.viewport().repaint()
+    assert asked == [True]  # once
