@@ -3,6 +3,8 @@
 
 def install(window) -> None:
     """Add the Documents tab to the patient's record (built when first shown)."""
+    from PySide6.QtCore import QCoreApplication
+
     from rejuv_desktop.ui.lazy_tab import LazyTab
 
     def build():
@@ -11,7 +13,9 @@ def install(window) -> None:
         return DocumentsTab(window.store, window)
 
     tab = LazyTab(build)
-    window.record.add_patient_tab(tab, tab.tr("Documents"), rank=20)
+    # The title keeps the translation context it had when the tab built itself.
+    window.record.add_patient_tab(tab, QCoreApplication.translate("DocumentsTab", "Documents"),
+                                  rank=20)
     window.documents_tab = tab  # a handle for scripts and tests; features use the hooks
 
     def summary(patient_id: int | None, consultation_id: int) -> None:

@@ -10,7 +10,7 @@ first paint of the window (a zero timer can run before it)."""
 
 def install(window) -> None:
     """Add the Sessions tab, the Due view, and their menu entries to the main window."""
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtGui import QKeySequence
 
     from rejuv_desktop.ui.lazy_tab import LazyTab
@@ -30,7 +30,9 @@ def install(window) -> None:
         return sessions
 
     tab = LazyTab(build_tab)  # built when first shown
-    window.record.add_patient_tab(tab, tab.tr("Sessions"), rank=30)
+    # Titles keep the translation contexts they had before the tabs were built lazily.
+    window.record.add_patient_tab(tab, QCoreApplication.translate("SessionsTab", "Sessions"),
+                                  rank=30)
     window.sessions_tab = tab  # handles for scripts and tests; features use the hooks
 
     def show_sessions_of(patient_id: int) -> None:
@@ -68,7 +70,7 @@ def install(window) -> None:
 
     due = LazyTab(build_due)
     window.due_view = due
-    window.add_side_tab(due, due.tr("Due"), rank=10)
+    window.add_side_tab(due, QCoreApplication.translate("QTabWidget", "Due"), rank=10)
     tabs = window.left_tabs
 
     # The front desk's day: who is expected today (or on a chosen day), with phone numbers.
@@ -81,7 +83,7 @@ def install(window) -> None:
 
     day = LazyTab(build_day)
     window.day_view = day
-    window.add_side_tab(day, day.tr("Today"), rank=20)
+    window.add_side_tab(day, QCoreApplication.translate("QTabWidget", "Today"), rank=20)
     counts: dict[str, int] = {}  # the Due tab's title, before the Due view is built
 
     def refresh_counts() -> None:
