@@ -12,11 +12,9 @@ not matter (a hook is called only once every feature is in place).
 
 from __future__ import annotations
 
-import logging
 from typing import Callable, Generic, ParamSpec
 
 P = ParamSpec("P")
-log = logging.getLogger(__name__)
 
 
 class Hook(Generic[P]):
@@ -55,8 +53,6 @@ class WindowHooks:
         self.record_changed: Hook[[]] = Hook(
             "record_changed", "Something in the records changed (a session ticked, a follow-up "
             "done): views that show it read it again.")
-        self.tab_shown: Hook[[object]] = Hook(
-            "tab_shown", "A tab of the patient's record became the one shown (its widget).")
         self.database_checked: Hook[[str | None]] = Hook(
             "database_checked", "The integrity check behind the window finished: None when "
             "the database is sound, else the problem found.")
@@ -69,6 +65,3 @@ class WindowHooks:
         self.aftercare_requested: Hook[[int, str, int]] = Hook(
             "aftercare_requested", "Issue the aftercare sheet after a session: (patient id, "
             "procedure, session id). Offered only when a feature answers it.")
-
-    def __iter__(self):
-        return (v for v in vars(self).values() if isinstance(v, Hook))
