@@ -224,7 +224,7 @@ def test_free_text_has_a_length_limit_and_no_direction_overrides():
 def test_verdict_stored_once_and_hand_grades_as_assessments(store, signed_in, patient):
     import json
 
-    from rejuv_desktop.storage import consultations as repo
+    from rejuv_desktop.storage import consultations as consultations_repo
 
     draft = sc.start_consultation(store, patient)
     sc.save_draft(store, draft.id, complete_data(
@@ -241,7 +241,8 @@ def test_verdict_stored_once_and_hand_grades_as_assessments(store, signed_in, pa
     data = json.loads(row["data_json"])
     assert data["version"] == dc.ConsultationRecord().version
     assert "merz" not in data["hands"]["left"]  # kept once, as a hand assessment
-    grades = {(r["side"], r["scale"]): r["grade"] for r in repo.hand_assessments_of(store, cid)}
+    grades = {(r["side"], r["scale"]): r["grade"]
+              for r in consultations_repo.hand_assessments_of(store, cid)}
     assert grades[("left", "merz")] == grades[("right", "merz")] == 3
     assert grades[("left", "hydration")] == "poor"
     c = sc.get_consultation(store, cid)
