@@ -541,9 +541,9 @@ def _aftercare_dates(store, patient_id: int, procedure: str, session_id: int | N
         booked = sessions_repo.visits_booked_after(store, session["id"])
         windows = {f["kind"]: (date.fromisoformat(f["due_from"]), date.fromisoformat(f["due_to"]))
                    for f in booked}
-        check = None
-        for f in [f for f in booked if f["kind"] == "review"][:1]:
-            check = (date.fromisoformat(f["due_from"]), date.fromisoformat(f["due_to"]))
+        review = next((f for f in booked if f["kind"] == "review"), None)
+        check = ((date.fromisoformat(review["due_from"]), date.fromisoformat(review["due_to"]))
+                 if review else None)
         nxt = windows.get("next_session") or windows.get("maintenance")
         return date.fromisoformat(session["session_date"]), session["id"], nxt, check
     plan = active_plan(store, patient_id, procedure)
