@@ -83,6 +83,9 @@ def sql_outside_storage(modules) -> list[str]:
                 what = f"calls .{node.func.attr}()"
             elif isinstance(node, ast.Attribute) and node.attr in SQL_ATTRIBUTES:
                 what = f"uses .{node.attr}"
+            elif (isinstance(node, ast.Attribute) and node.attr == "db"
+                  and _names_a_store(node.value)):
+                what = "uses the store's sqlite-utils database (.db)"
             else:
                 text = _string_text(node)
                 match = SQL_STATEMENT.search(text) if text else None
@@ -151,11 +154,13 @@ def test_the_sql_rule_sees_each_way_of_touching_sql():
         "    'CREATE TABLE t (id)'\n"
         "    \"json_extract(data_json, '$.x')\"\n"
         "    'INSERT OR REPLACE INTO settings'\n"
-        "def b(store):\n"
+        "    self.store.db['patients'].count\n"
+        "def b(store, args):\n"
+        "    args.db.exists()\n"
         "    return 'Select the patient from the list; update the plan, then delete it.'\n")
     found = sql_outside_storage(_parsed(source))
     lines = {int(f.split(":")[1]) for f in found}
-    assert lines == {2, 3, 4, 5, 6, 7, 8, 9}, found
+    assert lines == {2, 3, 4, 5, 6, 7, 8, 9, 10}, found
     assert "services/example.py:3: uses .conn" in found
 
 
