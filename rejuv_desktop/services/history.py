@@ -15,12 +15,13 @@ _LABELS = {"given_name": "given name", "family_name": "family name",
            "date_of_birth": "date of birth", "preferred_language": "language",
            "fitzpatrick": "Fitzpatrick type"}
 _HIDDEN = {"id", "created_at", "updated_at", "data_json", "screening_json",
-           "recommendation_json"}
+           "recommendation_json", "reasons_json"}
 TABLE_LABELS = {"patients": "Patient record", "practitioners": "Practitioner",
                 "settings": "Setting", "consultations": "Consultation", "plans": "Plan",
                 "documents": "Document", "sessions": "Session", "checklist_entries": "Checklist",
                 "follow_ups": "Follow-up", "product_lots": "Product lot",
-                "account_lockouts": "Account lockout"}
+                "account_lockouts": "Account lockout", "procedure_verdicts": "Screening verdict",
+                "hand_assessments": "Hand assessment"}
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,9 @@ def audit_rows(store, *, patient_id: int | None = None, practitioner_id: int | N
         where.append("((a.table_name = 'patients' AND a.row_id = ?)"
                      " OR json_extract(a.after_json, '$.patient_id') = ?)")
         params += [patient_id, patient_id]
+        # A consultation's own hand grades are part of its entry, not entries of their own.
+        where.append("NOT (a.table_name = 'hand_assessments'"
+                     " AND json_extract(a.after_json, '$.context') = 'baseline')")
     if practitioner_id is not None:
         where.append("a.practitioner_id = ?")
         params.append(practitioner_id)

@@ -8,6 +8,7 @@ the consultation it corrects that no session has started. Callers wrap writes in
 
 from __future__ import annotations
 
+from rejuv_desktop.domain.consultation_record import ConsultationRecord
 from rejuv_desktop.errors import NotFound
 
 def _marks(values) -> str:
@@ -35,11 +36,12 @@ def get_for_session(store, plan_id: int) -> dict:
     """A plan with the patient's weight from the consultation that made it (None if absent)
     and whether the patient is archived: what starting a session needs."""
     row = store.query_one(
-        "SELECT pl.*, json_extract(c.data_json, '$.weight_kg') AS weight_kg, p.archived"
+        "SELECT pl.*, c.data_json, p.archived"
         " FROM plans pl JOIN consultations c ON c.id = pl.consultation_id"
         " JOIN patients p ON p.id = pl.patient_id WHERE pl.id = ?", (plan_id,))
     if row is None:
         raise NotFound(f"Plan {plan_id} does not exist")
+    row["weight_kg"] = ConsultationRecord.from_json(row.pop("data_json")).weight_kg
     return row
 
 
