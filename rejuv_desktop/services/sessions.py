@@ -33,6 +33,7 @@ from rejuv_desktop.services import practitioners as pr
 from rejuv_desktop.services import settings as sset
 from rejuv_desktop.services.documents import signed_consent
 from rejuv_desktop.storage import documents as documents_repo
+from rejuv_desktop.storage import plans as plans_repo
 from rejuv_desktop.storage import sessions as sessions_repo
 from rejuv_desktop.storage.sessions import last_session  # noqa: F401 - part of this API
 
@@ -287,7 +288,7 @@ def _day(iso: str | None) -> date | None:
 
 def session_gate(store, plan_id: int, sides: frozenset[str] = frozenset(SIDES)) -> list[gate.Wait]:
     """Why the next session of a plan may not start today (empty when it may)."""
-    plan = sessions_repo.get_plan(store, plan_id)
+    plan = plans_repo.get_for_session(store, plan_id)
     protocol = load_protocol(plan["procedure"])
     done = sessions_repo.completed_count(store, plan_id)
     consultation = sessions_repo.consultation_of_plan(store, plan_id)
@@ -406,7 +407,7 @@ def start_session(store, plan_id: int, early_reason: str | None = None) -> int:
     (for a procedure whose protocol has a maintenance visit).
     """
     require_actor(store)
-    plan = sessions_repo.get_plan(store, plan_id)
+    plan = plans_repo.get_for_session(store, plan_id)
     existing = sessions_repo.open_session_of_plan(store, plan_id)
     if existing:
         return existing["id"]
@@ -451,7 +452,7 @@ def start_session(store, plan_id: int, early_reason: str | None = None) -> int:
             "protocol_version": protocol.version, "sides": ",".join(SIDES), "weight_kg": weight,
             "consent_document_id": consent["id"]})
         if plan["status"] == "planned":
-            sessions_repo.set_plan_status(store, plan_id, "in_progress")
+            plans_repo.set_status(store, plan_id, "in_progress")
         if early:
             sessions_repo.insert_entry(store, session_id, EARLY_START, "override", early)
         # The session's place in the series is known: record it rather than ask for it.
@@ -744,9 +745,9 @@ def complete_session(store, session_id: int) -> list[dict]:
         sessions_repo.update_session(store, session_id, status="completed",
                                      completed_at=store.now_iso(),
                             completed_by=store.actor_id)
-        plan = sessions_repo.get_plan(store, s["plan_id"])
+        plan = plans_repo.get_for_session(store, s["plan_id"])
         if sessions_repo.completed_count(store, s["plan_id"]) >= plan["sessions"]:
-            sessions_repo.set_plan_status(store, s["plan_id"], "completed")
+            plans_repo.set_status(store, s["plan_id"], "completed")
     log.info("session %s completed, %d follow-ups", session_id, len(created))
     return created
 
@@ -800,7 +801,7 @@ def key_figures(protocol: Protocol, values: dict) -> list[str]:
 def patient_sessions(store, patient_id: int) -> list[dict]:
     """The patient's plans, each with its sessions (key figures included) and what can be done:
     ``open_session_id`` to resume, ``can_start`` for a next session."""
-    plans = sessions_repo.plans_of(store, patient_id)
+    plans = plans_repo.plans_by_start(store, patient_id)
     sessions = sessions_repo.sessions_of_patient(store, patient_id)
     values = sessions_repo.latest_values(store, [s["id"] for s in sessions])
     early = sessions_repo.overrides_of(store, [s["id"] for s in sessions], EARLY_START)
