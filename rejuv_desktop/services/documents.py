@@ -20,13 +20,14 @@ from rejuv_desktop.documents.context import (AftercareContext, ClinicInfo, Conse
                                              Countersignature, PatientInfo, PractitionerInfo,
                                              SignatureInfo, SummaryContext)
 from rejuv_desktop.domain import consultation as dc
+from rejuv_desktop.domain import patients as dp
 from rejuv_desktop.domain import plan_binding as pb
 from rejuv_desktop.domain import screening as scr
 from rejuv_desktop.domain.recommendation import CONCERN_LABELS
 from rejuv_desktop.errors import NotFound, UserError, ValidationError
-from rejuv_desktop.services import settings as ss
-from rejuv_desktop.storage import consultations as consult_repo
-from rejuv_desktop.storage import documents as repo
+from rejuv_desktop.services import settings as sset
+from rejuv_desktop.storage import consultations as consultations_repo
+from rejuv_desktop.storage import documents as documents_repo
 from rejuv_desktop.storage import patients as patients_repo
 from rejuv_desktop.storage import plans as plans_repo
 from rejuv_desktop.storage import practitioners as practitioners_repo
@@ -86,7 +87,7 @@ class IssueJob:
 
 # ------------------------------------------------------------------------------ contexts
 def _clinic(store) -> ClinicInfo:
-    s = ss.get_settings(store)
+    s = sset.get_settings(store)
     if not s.get("clinic_name") or not s.get("clinic_phone"):
         raise UserError("The clinic's name and phone number are not set: add them in "
                         "Settings before issuing documents (they are printed on every page).")
@@ -97,7 +98,7 @@ def _clinic(store) -> ClinicInfo:
 
 def _patient(store, patient_id: int) -> tuple[dict, PatientInfo]:
     p = patients_repo.get(store, patient_id)
-    return p, PatientInfo(f"{p['given_name']} {p['family_name']}",
+    return p, PatientInfo(dp.display_name(p),
                           date.fromisoformat(p["date_of_birth"]))
 
 
@@ -113,7 +114,7 @@ def _new_number(store, kind: str) -> str:
     new document is rendered with. It is taken only by ``_numbered_job``'s finish, inside the
     transaction that stores the document."""
     prefix = {"consent": "CF", "aftercare": "AC", "summary": "CS"}[kind]
-    return repo.next_number(store, f"{prefix}-{store.clock():%Y%m%d}-")
+    return documents_repo.next_number(store, f"{prefix}-{store.clock():%Y%m%d}-")
 
 
 def _numbered_job(store, kind: str, number: str, render_numbered: Callable[[str], Any],
@@ -131,7 +132,7 @@ def _numbered_job(store, kind: str, number: str, render_numbered: Callable[[str]
 
     def finish(rendered) -> IssuedDocument:
         with store.write():
-            allocated = repo.next_number(store, stem)
+            allocated = documents_repo.next_number(store, stem)
             if allocated != number:
                 rendered = render_numbered(allocated)
             return _archive(store, kind, rendered, patient_id, allocated, **links)
@@ -242,13 +243,13 @@ def consent_context(store, plan_id: int, photo_consent: dict | None = None,
                     issued_on: date | None = None) -> ConsentContext:
     plan = plans_repo.get(store, plan_id)
     patient, patient_info = _patient(store, plan["patient_id"])
-    consultation = consult_repo.get_consultation(store, plan["consultation_id"])
+    consultation = consultations_repo.get_consultation(store, plan["consultation_id"])
     procedure = plan["procedure"]
     findings = [(text, what, by) for _, text, what, by in screening_points(consultation, (procedure,))]
     issued_on = issued_on or store.clock().date()
     given_on = max(date.fromisoformat(consultation["finalised_at"][:10]), issued_on)
     warning = _reflection_warning(date.fromisoformat(plan["start_date"]), given_on,
-                                  ss.cooling_off_days(store))
+                                  sset.cooling_off_days(store))
     answers = dc.screening_answers(consultation["record"])
     flags = frozenset(q for q, a in answers.items() if a == "yes")
     volume = None
@@ -318,7 +319,7 @@ def check_planned(procedure: str, planned: dict | None, lang: str = "en") -> dic
 def _archive(store, kind: str, rendered, patient_id: int, number: str, **links) -> IssuedDocument:
     digest = hashlib.sha256(rendered.pdf).hexdigest()
     with store.write():
-        doc_id = repo.insert(store, {
+        doc_id = documents_repo.insert(store, {
             "number": number, "patient_id": patient_id, "kind": kind,
             "template_id": rendered.template_id, "template_version": str(rendered.template_version),
             "sha256": digest, "pdf": rendered.pdf, **links})
@@ -374,7 +375,7 @@ def confirmations_of(store, document_id: int) -> list[str]:
     """The lines of "Your confirmation" of an issued consent, for the patient to tick."""
     from rejuv_desktop.documents.templates import confirmation_items
 
-    meta = repo.get_meta(store, document_id)
+    meta = documents_repo.get_meta(store, document_id)
     return confirmation_items(meta["procedure"], meta["lang"])
 
 
@@ -382,7 +383,7 @@ def photo_consent_of(store, document_id: int) -> dict | None:
     """The photo-consent choices made when the consent was issued (None: left for paper)."""
     import json
 
-    raw = repo.get_meta(store, document_id)["photo_consent_json"]
+    raw = documents_repo.get_meta(store, document_id)["photo_consent_json"]
     return json.loads(raw) if raw else None
 
 
@@ -423,11 +424,11 @@ def sign_job(store, document_id: int, method: str, witness: str,
     with the signed-in practitioner's name, registration and the time. The issued document
     is unchanged.
     """
-    meta = repo.get_meta(store, document_id)
+    meta = documents_repo.get_meta(store, document_id)
     errors: dict[str, str] = {}
     if meta["kind"] != "consent" or meta["signed_of"] is not None:
         raise UserError("Only an issued consent form can be signed.")
-    if repo.signed_copy_of(store, document_id):
+    if documents_repo.signed_copy_of(store, document_id):
         raise UserError("This consent form is signed already.")
     if method not in ("screen", "paper"):
         errors["method"] = "Choose signed on screen or on paper"
@@ -498,7 +499,7 @@ def sign_job(store, document_id: int, method: str, witness: str,
                 planned=planned)
             if scan is not None:
                 # Beside the issued form, which is what the patient signed on paper.
-                repo.insert_scan(store, {
+                documents_repo.insert_scan(store, {
                     "document_id": document_id, "patient_id": meta["patient_id"],
                     "file_name": scan[0], "media_type": scan[1], "size": len(scan[2]),
                     "sha256": scan_digest, "file_bytes": scan[2]})
@@ -509,13 +510,13 @@ def sign_job(store, document_id: int, method: str, witness: str,
 
 def scans_of(store, document_id: int) -> list[dict]:
     """Scans of the signed paper form kept beside an issued consent (metadata only)."""
-    return repo.scans_of_document(store, document_id)
+    return documents_repo.scans_of_document(store, document_id)
 
 
 def scan_file(store, scan_id: int) -> tuple[dict, bytes]:
     """A scan's metadata and bytes, checked against their recorded SHA-256."""
-    meta = repo.scan_meta(store, scan_id)
-    data = repo.scan_bytes(store, scan_id)
+    meta = documents_repo.scan_meta(store, scan_id)
+    data = documents_repo.scan_bytes(store, scan_id)
     if hashlib.sha256(data).hexdigest() != meta["sha256"]:
         raise UserError(f"The scan {meta['file_name']} does not match its recorded fingerprint: "
                         "the archive has been altered. Run 'rejuv-desktop check'.")
@@ -590,7 +591,7 @@ def aftercare_job(store, patient_id: int, procedure: str,
     session_date, session_id, nxt, check = _aftercare_dates(store, patient_id, procedure,
                                                             session_id)
     number = _new_number(store, "aftercare")
-    settings = ss.get_settings(store)
+    settings = sset.get_settings(store)
     plan = active_plan(store, patient_id, procedure)
     fallback = None
     if plan is not None:
@@ -602,7 +603,7 @@ def aftercare_job(store, patient_id: int, procedure: str,
         document_id=number, next_session_window=nxt, check_date=check,
         visits=_booked_visits(store, session_id),
         out_of_hours_phone=settings.get("clinic_out_of_hours_phone", ""),
-        emergency_number=ss.emergency_number(settings),
+        emergency_number=sset.emergency_number(settings),
         sedation=_sedation_given(store, session_id))
     lang = _lang(patient)
     return _numbered_job(
@@ -618,7 +619,7 @@ def issue_summary(store, consultation_id: int) -> IssuedDocument:
 
 def summary_job(store, consultation_id: int) -> IssueJob:
     """The summary of a finalised consultation, ready to render and archive."""
-    c = consult_repo.get_consultation(store, consultation_id)
+    c = consultations_repo.get_consultation(store, consultation_id)
     patient, patient_info = _patient(store, c["patient_id"])
     rules = scr.load_rules()
     d = c["record"]
@@ -668,7 +669,7 @@ def summary_job(store, consultation_id: int) -> IssueJob:
             line += f". Planned despite a screening deferral, on a doctor's override ({_by(override)})."
         plan_lines.append(line)
         warning = _reflection_warning(date.fromisoformat(plan["start_date"]), consulted_on,
-                                      ss.cooling_off_days(store))
+                                      sset.cooling_off_days(store))
         if warning:
             warnings.append(f"{rules.procedure_name(p).capitalize()} \u2014 {warning[:1].lower()}{warning[1:]}")
     if not d.chosen:
@@ -747,7 +748,7 @@ def document_job(store, kind: str, patient_id: int, procedure: str | None = None
     a consent, their latest consultation for a summary, the last session for aftercare.
     Says clearly what is missing when the patient has nothing to print it from."""
     patient = patients_repo.get(store, patient_id)
-    name = f"{patient['given_name']} {patient['family_name']}"
+    name = dp.display_name(patient)
     procedure_name = scr.load_rules().procedure_name(procedure) if procedure else ""
     if kind == "consent":
         if not procedure:
@@ -760,11 +761,11 @@ def document_job(store, kind: str, patient_id: int, procedure: str | None = None
         # from the command line names it again (or leaves lines to fill in on paper).
         import json
 
-        previous = repo.last_issued_for_plan(store, plan["id"])
+        previous = documents_repo.last_issued_for_plan(store, plan["id"])
         planned = json.loads(previous["planned_json"]) if previous and previous["planned_json"] else None
         return consent_job(store, plan["id"], planned=planned)
     if kind == "summary":
-        history = consult_repo.consultations_of(store, patient_id)
+        history = consultations_repo.consultations_of(store, patient_id)
         if not history:
             raise UserError(f"{name} has no finalised consultation to summarise.")
         return summary_job(store, history[0]["id"])
@@ -778,22 +779,22 @@ def document_job(store, kind: str, patient_id: int, procedure: str | None = None
 # ------------------------------------------------------------------------------ reading
 def signed_consent(store, plan_id: int) -> dict | None:
     """The signed consent on file for a planned procedure, or None (the session gate)."""
-    return repo.signed_consent_for_plan(store, plan_id)
+    return documents_repo.signed_consent_for_plan(store, plan_id)
 
 
 def documents_of(store, patient_id: int) -> list[dict]:
     """The patient's archived documents, newest first (metadata only)."""
-    return repo.documents_of(store, patient_id)
+    return documents_repo.documents_of(store, patient_id)
 
 
 def document(store, document_id: int) -> dict:
-    return repo.get_meta(store, document_id)
+    return documents_repo.get_meta(store, document_id)
 
 
 def pdf_bytes(store, document_id: int) -> bytes:
     """The archived bytes, checked against their recorded SHA-256."""
-    meta = repo.get_meta(store, document_id)
-    data = repo.get_pdf(store, document_id)
+    meta = documents_repo.get_meta(store, document_id)
+    data = documents_repo.get_pdf(store, document_id)
     if hashlib.sha256(data).hexdigest() != meta["sha256"]:
         raise UserError(f"Document {meta['number']} does not match its recorded fingerprint: "
                         "the archive has been altered. Run 'rejuv-desktop check'.")
