@@ -15,7 +15,6 @@ from datetime import date
 from rejuv_desktop.domain import consultation as dc
 from rejuv_desktop.domain import plan_binding as pb
 from rejuv_desktop.domain import screening as scr
-from rejuv_desktop.domain.recommendation import Recommendation
 from rejuv_desktop.errors import UserError, ValidationError
 from rejuv_desktop.services import practitioners as pr
 from rejuv_desktop.services import settings as ss
@@ -87,12 +86,6 @@ def evaluate(data: dict) -> dc.Evaluation:
     return dc.evaluate(data)
 
 
-def _recommendation_dict(recommendation: Recommendation) -> dict:
-    return {"procedures": list(recommendation.procedures),
-            "lines": [{"code": l.code, "text": l.text, "findings": list(l.findings),
-                       "procedure": l.procedure} for l in recommendation.lines]}
-
-
 def finalise(store, draft_id: int) -> int:
     """Turn a complete draft into a finalised, read-only consultation, with its plans.
 
@@ -146,7 +139,7 @@ def finalise(store, draft_id: int) -> int:
             "started_at": row["created_at"], "finalised_at": now,
             "amends_id": row["amends_id"], "amendment_reason": row["amendment_reason"],
             "data": data, "screening": snapshot,
-            "recommendation": _recommendation_dict(evaluation.recommendation),
+            "recommendation": evaluation.recommendation.to_json(),
             "verdict_fat_transfer": evaluation.verdicts["fat_transfer"].level,
             "verdict_mesotherapy": evaluation.verdicts["mesotherapy"].level,
             "outcome": outcome})

@@ -22,7 +22,8 @@ from rejuv_desktop.documents.context import (AftercareContext, ClinicInfo, Conse
 from rejuv_desktop.domain import consultation as dc
 from rejuv_desktop.domain import plan_binding as pb
 from rejuv_desktop.domain import screening as scr
-from rejuv_desktop.domain.recommendation import CONCERN_LABELS
+from rejuv_desktop.documents.phrases import load_phrasebook
+from rejuv_desktop.domain.recommendation import Recommendation
 from rejuv_desktop.errors import NotFound, UserError, ValidationError
 from rejuv_desktop.services import settings as ss
 from rejuv_desktop.storage import consultations as consult_repo
@@ -615,7 +616,8 @@ def summary_job(store, consultation_id: int) -> IssueJob:
     patient, patient_info = _patient(store, c["patient_id"])
     rules = scr.load_rules()
     d = c["data"]
-    concerns = [_capital(CONCERN_LABELS.get(x, x)) for x in d["concerns"] if x != "other"]
+    book = load_phrasebook(_lang(patient))
+    concerns = [_capital(book.concern(x)) for x in d["concerns"] if x != "other"]
     if d.get("concern_other"):
         concerns.append(d["concern_other"])
     from rejuv_desktop.domain.scales import load_scales
@@ -674,7 +676,7 @@ def summary_job(store, consultation_id: int) -> IssueJob:
         issued_on=store.clock().date(), document_id=number, concerns=concerns,
         goals=d.get("goals", ""), merz={s: d["hands"][s].get("merz") for s in dc.SIDES},
         skin_notes=skin, verdicts=verdicts,
-        recommendation=[line["text"] for line in c["recommendation"]["lines"]],
+        recommendation=list(Recommendation.from_json(c["recommendation"]).lines),
         plan=plan_lines, notes=d.get("notes", ""), next_steps=next_steps,
         consulted_on=consulted_on,
         screening_points=[(f"{rules.procedure_name(p).capitalize()}: {text}", what, by)

@@ -147,11 +147,7 @@ class _Generator:
             answers = {q.id: "no" for q in rules.questions}
             evaluation = dc.evaluate(data, rules)
             snapshot = scr.snapshot(answers, rules)
-            recommendation = {"procedures": list(evaluation.recommendation.procedures),
-                              "lines": [{"code": line.code, "text": line.text,
-                                         "findings": list(line.findings),
-                                         "procedure": line.procedure}
-                                        for line in evaluation.recommendation.lines]}
+            recommendation = evaluation.recommendation.to_json()
             out.append((json.dumps(snapshot, ensure_ascii=False),
                         json.dumps(recommendation, ensure_ascii=False),
                         evaluation.verdicts["fat_transfer"].level,

@@ -14,7 +14,7 @@ from rejuv_desktop.domain import consultation as dc
 from rejuv_desktop.domain import plan_binding as pb
 from rejuv_desktop.domain import screening as scr
 from rejuv_desktop.domain.protocols import load_protocol
-from rejuv_desktop.domain.schedule import planned_session_line
+from rejuv_desktop.ui.phrases import phrasebook, planned_session_line
 from rejuv_desktop.errors import ValidationError
 from rejuv_desktop.ui.consultation.common import WizardPage, esc, level_badge, scrolling_body
 from rejuv_desktop.ui.date_field import DateField
@@ -113,13 +113,13 @@ class ProcedureChoice(QWidget):
 
 
 def recommendation_html(evaluation: dc.Evaluation) -> str:
-    items = []
+    book, items = phrasebook(), []
     for line in evaluation.recommendation.lines:
         because = ""
-        if line.findings:
-            because = ("<br><span style='color:#555'>Because: "
-                       + esc("; ".join(line.findings)) + "</span>")
-        items.append(f"<li style='margin-bottom:6px'>{esc(line.text)}{because}</li>")
+        findings = book.findings(line)
+        if findings:
+            because = ("<br><span style='color:#555'>" + esc(book.because(findings)) + "</span>")
+        items.append(f"<li style='margin-bottom:6px'>{esc(book.line(line))}{because}</li>")
     return "<ul style='margin-left:-20px'>" + "".join(items) + "</ul>"
 
 
@@ -359,7 +359,7 @@ class PlanBox(QGroupBox):
         except ValidationError as exc:
             self.dates.setText("; ".join(exc.errors.values()))
             return
-        self.dates.setText("\n".join(planned_session_line(s, "short") for s in sessions))
+        self.dates.setText("\n".join(planned_session_line(s) for s in sessions))
 
 
 class PlanPage(WizardPage):

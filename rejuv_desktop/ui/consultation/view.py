@@ -10,7 +10,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHB
                                QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget)
 
 from rejuv_desktop.domain import screening as scr
-from rejuv_desktop.domain.recommendation import CONCERN_LABELS
+from rejuv_desktop.domain.recommendation import Recommendation
+from rejuv_desktop.ui.phrases import concern_label, phrasebook
 from rejuv_desktop.services import consultations as sc
 from rejuv_desktop.ui.consultation.common import LEVEL_STYLE, esc, level_badge
 from rejuv_desktop.ui.geometry import fit_to_screen
@@ -36,7 +37,7 @@ def consultation_html(c: dict) -> str:
     if c.get("amended_by"):
         out.append(f"<p style='background:#fdecea;padding:4px'><b>Amended later</b> by "
                    f"consultation {c['amended_by']}; this version is kept as it was.</p>")
-    concerns = [CONCERN_LABELS.get(x, x) for x in d["concerns"]]
+    concerns = [concern_label(x) for x in d["concerns"]]
     if d.get("concern_other"):
         concerns.append(d["concern_other"])
     out.append("<h3>Concerns and goals</h3>")
@@ -69,9 +70,11 @@ def consultation_html(c: dict) -> str:
             out.append(f"<p>Justification by {esc(j.get('by'))} ({_when(j['at'])}): "
                        f"{esc(j['text'])}</p>")
     out.append("<h3>Recommendation</h3><ul>")
-    for line in c["recommendation"]["lines"]:
-        because = f"<br><small>Because: {esc('; '.join(line['findings']))}</small>" if line["findings"] else ""
-        out.append(f"<li>{esc(line['text'])}{because}</li>")
+    book = phrasebook()
+    for line in Recommendation.from_json(c["recommendation"]).lines:
+        findings = book.findings(line)
+        because = f"<br><small>{esc(book.because(findings))}</small>" if findings else ""
+        out.append(f"<li>{esc(book.line(line))}{because}</li>")
     out.append("</ul><h3>Plan</h3>")
     if d["chosen"]:
         for p in d["chosen"]:
