@@ -64,6 +64,26 @@ PHRASE_FIELDS: dict[str, dict[str, frozenset[str]]] = {
         "other_concern": frozenset(),
         "because": frozenset({"findings"}),
     },
+    "summary": {
+        "not_suitable": frozenset(), "not_planned_wait": frozenset(), "not_planned": frozenset(),
+        "override": frozenset({"text"}), "planned_after_wait_on": frozenset({"date"}),
+        "planned_after_wait": frozenset(), "to_confirm": frozenset(),
+        "written_by": frozenset({"by", "date"}),
+        "reflection_warning": frozenset({"first", "days", "end"}),
+        "plan_line": frozenset({"procedure", "sessions"}),
+        "planned_unsupported": frozenset({"text", "by"}), "planned_override": frozenset({"by"}),
+        "plan_warning": frozenset({"procedure", "warning"}),
+        "nothing_planned": frozenset({"reason"}),
+        "screening_point": frozenset({"procedure", "text"}),
+        "left_hand": frozenset({"findings"}), "right_hand": frozenset({"findings"}),
+        "hand_finding": frozenset({"name", "value"}), "brown_spots": frozenset({"value"}),
+        "suspicious_lesion": frozenset(), "referral": frozenset(),
+        "ruled_out_one": frozenset({"names"}), "ruled_out_many": frozenset({"names"}),
+        "instead": frozenset({"names"}), "ask_own_doctor": frozenset(),
+        "spots_options": frozenset(), "no_treatment_valid": frozenset(),
+        "deferred_overridden": frozenset({"name"}), "deferred_planned": frozenset({"name"}),
+        "deferred_not_planned": frozenset({"name"}),
+    },
 }
 
 
@@ -152,6 +172,10 @@ class Phrasebook:
             return list(line.findings)
         rules = rules or scr.load_rules()
         return [self.finding(f, rules) for f in line.findings]
+
+    def summary(self, key: str, **values: Any) -> str:
+        """One sentence of the consultation's printed outcome (``[summary]`` of the file)."""
+        return self._fill(f"summary.{key}", **values)
 
     def because(self, findings: list[str]) -> str:
         """"Because: a; b" under a line."""

@@ -19,7 +19,9 @@ from tests.test_consultations import complete_data
 
 
 def test_the_screens_and_the_english_documents_have_the_same_words_for_every_code():
-    screens, documents = phrasebook().patterns, load_phrasebook("en").patterns
+    screens = phrasebook().patterns
+    # The [summary] table words the printed outcome only: the screens show it their own way.
+    documents = {k: v for k, v in load_phrasebook("en").patterns.items() if not k.startswith("summary.")}
     assert screens.keys() == documents.keys()
     assert {k: v for k, v in screens.items() if documents[k] != v} == {}
 
