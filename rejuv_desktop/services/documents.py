@@ -20,7 +20,6 @@ from rejuv_desktop.documents.context import (AftercareContext, ClinicInfo, Conse
                                              Countersignature, PatientInfo, PractitionerInfo,
                                              SignatureInfo, SummaryContext)
 from rejuv_desktop.domain import consultation as dc
-from rejuv_desktop.domain import plan_binding as pb
 from rejuv_desktop.domain import screening as scr
 from rejuv_desktop.documents.consultation_words import ConsultationWords
 from rejuv_desktop.documents.phrases import load_phrasebook
