@@ -49,6 +49,12 @@ def _labels(path: Path, m: re.Match) -> None:
     load_labels_file(path, m.group("lang"))
 
 
+def _phrases(path: Path, m: re.Match) -> None:
+    from rejuv_desktop.documents.phrases import load_phrases_file
+
+    load_phrases_file(path, m.group("lang"))
+
+
 def _template(path: Path, m: re.Match) -> None:
     from rejuv_desktop.documents.templates import load_template_file
 
@@ -77,6 +83,7 @@ _READERS: tuple[tuple[re.Pattern, Callable[[Path, re.Match], None]], ...] = (
     (re.compile(r"recommendation\.toml"), _thresholds),
     (re.compile(r"protocols/(?P<procedure>\w+)\.toml"), _protocol),
     (re.compile(rf"documents/(?P<lang>{_LANG})/labels\.toml"), _labels),
+    (re.compile(rf"documents/(?P<lang>{_LANG})/phrases\.toml"), _phrases),
     (re.compile(rf"documents/(?P<lang>{_LANG})/(?P<name>\w+)\.toml"), _template),
     (re.compile(rf"help/(?P<lang>{_LANG})/[\w-]+\.md"), _help),
 )
