@@ -37,7 +37,9 @@ def table_words(cf: ContentFile, table: str, ids: Iterable[str] | None, keys: se
     """The ``[table.<id>]`` entries of a words file, each checked: known keys, text, and a known
     id when ``ids`` is given (None: words for ids the content file lacks are left unused, as
     when a clinic's copy of a content file has removed an entry)."""
-    entries = cf.data.get(table, {})
+    entries = cf.data
+    for part in table.split("."):  # "grades.merz": the [grades.merz.<value>] tables
+        entries = entries.get(part, {}) if isinstance(entries, dict) else None
     if not isinstance(entries, dict):
         raise cf.error(f"'{table}' must be tables named [{table}.<id>]", table)
     known = None if ids is None else set(ids)
@@ -45,8 +47,7 @@ def table_words(cf: ContentFile, table: str, ids: Iterable[str] | None, keys: se
     for entry_id, entry in entries.items():
         header = f"[{table}.{entry_id}]"
         if known is not None and entry_id not in known:
-            raise cf.error(f"{header} names no {table[:-1] if table.endswith('s') else table} "
-                           "of the content file", header)
+            raise cf.error(f"{header} names nothing in the content file", header)
         if not isinstance(entry, dict):
             raise cf.error(f"{header} must be a table", header)
         for key, value in entry.items():
