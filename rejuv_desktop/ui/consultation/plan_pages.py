@@ -495,9 +495,9 @@ class FinalisePage(WizardPage):
         else:
             concerns = ", ".join(c.replace("_", " ") for c in data["concerns"])
             hands = data["hands"]
-            parts.append(f"<b>Concerns:</b> {esc(concerns)}")
-            parts.append(f"<b>Merz grade:</b> left {hands['left']['merz']}, right "
-                         f"{hands['right']['merz']}")
+            parts.append(self.tr("<b>Concerns:</b> {concerns}").format(concerns=esc(concerns)))
+            parts.append(self.tr("<b>Merz grade:</b> left {left}, right {right}").format(
+                left=hands['left']['merz'], right=hands['right']['merz']))
             context = self.wizard().planning
             for p, v in evaluation.verdicts.items():
                 waits = "; ".join(v.waits)
@@ -512,10 +512,12 @@ class FinalisePage(WizardPage):
                     plan = data["plan"].get(p, {})
                     try:
                         dates = dc.planned_sessions(p, plan)
-                        when = f"{len(dates)} session(s) from {dates[0].target:%d/%m/%Y}"
+                        when = self.tr("{count} session(s) from {start}").format(
+                            count=len(dates), start=f"{dates[0].target:%d/%m/%Y}")
                     except (ValidationError, ValueError):
-                        when = "dates to correct"
-                    parts.append(f"<b>Planned:</b> {esc(self.rules.procedure_name(p))} — {when}")
+                        when = self.tr("dates to correct")
+                    parts.append(self.tr("<b>Planned:</b> {procedure} — {when}").format(
+                        procedure=esc(self.rules.procedure_name(p)), when=when))
                     b = evaluation.binding(p, context.today)
                     override = pb.override(data, p)
                     if b.deferred and override:
