@@ -252,7 +252,7 @@ def _parse_scale(cf: ContentFile, index: int, entry: dict, words: ContentFile) -
     )
 
 
-def parse_scales(cf: ContentFile, words: ContentFile | None = None) -> Scales:
+def parse_scales(cf: ContentFile, *, words: ContentFile | None = None) -> Scales:
     """Check a parsed scales file and build the scales, with their words from ``words``
     (``text/en/scales.toml`` unless given); a mistake names the file and line."""
     words = words if words is not None else load_words("scales")

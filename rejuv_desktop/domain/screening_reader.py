@@ -206,7 +206,7 @@ def _parse_named_table(cf: ContentFile, key: str, expected: tuple[str, ...]) -> 
     return tuple((name, table[name].strip()) for name in expected)
 
 
-def parse_rules(cf: ContentFile, words: ContentFile | None = None) -> ScreeningRules:
+def parse_rules(cf: ContentFile, *, words: ContentFile | None = None) -> ScreeningRules:
     """Check a parsed screening file and build the rules, with the questions' words from
     ``words`` (``text/en/screening.toml`` unless given); a mistake names the file and line."""
     for key in cf.data:

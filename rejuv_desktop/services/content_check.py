@@ -27,7 +27,7 @@ def _with_words(parse, name: str, lang: str, content_path: Path, words_path: Pat
     from rejuv_desktop.content.words import load_words
 
     try:
-        parse(load_toml(content_path), load_words(name, lang, words_path))
+        parse(load_toml(content_path), words=load_words(name, lang, words_path))
     except ContentError as exc:
         if exc.path == str(checked):
             raise
@@ -35,7 +35,7 @@ def _with_words(parse, name: str, lang: str, content_path: Path, words_path: Pat
             words_path = packaged_path("text", lang, f"{name}.toml")
         else:
             content_path = packaged_path(f"{name}.toml")
-        parse(load_toml(content_path), load_words(name, lang, words_path))
+        parse(load_toml(content_path), words=load_words(name, lang, words_path))
 
 
 def _screening(path: Path, _m: re.Match) -> None:

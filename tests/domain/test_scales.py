@@ -118,7 +118,7 @@ def _scales_with_words(tmp_path, words_text):
 
     path = tmp_path / "scales.toml"
     path.write_text(words_text, encoding="utf-8")
-    return path, lambda: parse_scales(load_toml(resource_path("scales.toml")), load_words("scales", "en", path))
+    return path, lambda: parse_scales(load_toml(resource_path("scales.toml")), words=load_words("scales", "en", path))
 
 
 def test_the_scales_words_come_from_the_language_file_keyed_by_id_and_value(tmp_path):

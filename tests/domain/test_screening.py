@@ -469,7 +469,7 @@ def _load_with_words(tmp_path, words_text):
 
     path = tmp_path / "screening.toml"
     path.write_text(words_text, encoding="utf-8")
-    return path, lambda: parse_rules(load_toml(resource_path("screening.toml")), load_words("screening", "en", path))
+    return path, lambda: parse_rules(load_toml(resource_path("screening.toml")), words=load_words("screening", "en", path))
 
 
 def test_the_questions_words_come_from_the_language_file_keyed_by_id(tmp_path):
