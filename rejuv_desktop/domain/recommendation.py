@@ -174,9 +174,11 @@ class Recommendation:
                 "lines": [line.to_json() for line in self.lines]}
 
     @classmethod
-    def from_json(cls, stored: Mapping[str, Any]) -> "Recommendation":
+    def from_json(cls, stored: Mapping[str, Any] | None) -> "Recommendation":
         """The recommendation a record holds, in either stored shape: lines stored as sentences
-        by earlier versions come back as ``StoredLine`` and read as they always did."""
+        by earlier versions come back as ``StoredLine`` and read as they always did. Nothing
+        stored reads as an empty recommendation."""
+        stored = stored or {}
         return cls(tuple(_line_from_json(line) for line in stored.get("lines") or ()),
                    tuple(stored.get("procedures") or ()))
 
@@ -476,3 +478,16 @@ def _volume_range() -> tuple[int, int]:
 
     low, high = load_protocol("fat_transfer").volume_per_hand_ml or (10, 30)
     return low, high
+
+
+# ----------------------------------------------------------------------------- storing
+
+
+def to_dict(recommendation: Recommendation) -> dict:
+    """A JSON-able copy of a recommendation for the consultation's record (``to_json``)."""
+    return recommendation.to_json()
+
+
+def from_dict(stored: Mapping[str, Any] | None) -> Recommendation:
+    """A stored recommendation read back, in either stored shape (``Recommendation.from_json``)."""
+    return Recommendation.from_json(stored)

@@ -359,3 +359,13 @@ def test_lines_from_both_shapes_can_stand_side_by_side():
     mixed = Recommendation.from_json({"procedures": [], "lines": new["lines"] + old["lines"]})
     kinds = [type(l) for l in mixed.lines]
     assert kinds == [RecommendationLine, RecommendationLine, StoredLine, StoredLine]
+
+
+def test_the_records_module_functions_read_and_write_the_same_shapes():
+    from rejuv_desktop.domain.recommendation import from_dict, to_dict
+
+    result = recommend(Findings(concerns=VOLUME, merz_left=3, merz_right=2, verdicts=CLEAR))
+    assert to_dict(result) == result.to_json() and from_dict(to_dict(result)) == result
+    assert from_dict(None) == Recommendation((), ())
+    old = json.loads(STORED_AS_WORDS.read_text(encoding="utf-8"))
+    assert to_dict(from_dict(old))["lines"] == old["lines"]
