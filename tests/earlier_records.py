@@ -21,8 +21,7 @@ def copy_with_recommendation(store, consultation_id: int, recommendation: dict) 
     as stored (what an earlier version wrote); returns its id."""
     c = repo.get_consultation(store, consultation_id)
     keys = ("patient_id", "practitioner_id", "started_at", "finalised_at", "amends_id",
-            "amendment_reason", "data", "screening", "verdict_fat_transfer",
-            "verdict_mesotherapy", "outcome")
+            "amendment_reason", "record", "screening", "verdicts", "outcome")
     with store.write():
         return repo.insert_consultation(store, {**{k: c[k] for k in keys},
                                                 "recommendation": recommendation})

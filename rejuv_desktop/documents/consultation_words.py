@@ -34,8 +34,8 @@ class ConsultationWords:
 
     def decision(self, consultation: dict, procedure: str, reason: dict) -> tuple[str, str]:
         """(what was decided, by whom) for one screening reason of a procedure, as printed."""
-        data = consultation["data"]
-        chosen = procedure in data.get("chosen", [])
+        data = consultation["record"]
+        chosen = procedure in data.chosen
         level = reason["level"]
         consulted_by = " ".join(x for x in (consultation.get("practitioner_title"),
                                             consultation.get("practitioner_name")) if x)
@@ -47,12 +47,12 @@ class ConsultationWords:
             override = pb.override(data, procedure)
             if override:
                 return self._say("override", text=override["text"]), self.by(override)
-            start = data["plan"].get(procedure, {}).get("start")
+            start = data.plan.get(procedure, {}).get("start")
             if start:
                 return (self._say("planned_after_wait_on", date=self.labels.date(date.fromisoformat(start))),
                         consulted_by)
             return self._say("planned_after_wait"), consulted_by
-        justification = data.get("justifications", {}).get(procedure) or {}
+        justification = data.justifications.get(procedure) or {}
         return (justification.get("text", "") or self._say("to_confirm"),
                 justification.get("by", consulted_by))
 
@@ -77,7 +77,7 @@ class ConsultationWords:
         return self._say("reflection_warning", first=self.labels.date(first), days=days,
                          end=self.labels.date(end))
 
-    def plan_line(self, name: str, sessions: list[str], data: dict, procedure: str) -> str:
+    def plan_line(self, name: str, sessions: list[str], data, procedure: str) -> str:
         """"Fat transfer to the hands — Session 1: 7 December 2026", with why it was planned
         when the recommendation or the screening did not support it."""
         parts = [self._say("plan_line", procedure=name, sessions="; ".join(sessions))]
@@ -120,7 +120,7 @@ class ConsultationWords:
     def next_steps(self, c: dict, rules) -> list[str]:
         """What happens next when a procedure cannot go ahead: a referral first (a suspicious
         lesion), then what is ruled out and what can be considered instead, then what waits."""
-        d = dc.merged(c["data"])
+        d = c["record"]
         out: list[str] = []
         if dc.suspicious_lesion(d):
             out.append(self._say("referral"))
@@ -136,8 +136,8 @@ class ConsultationWords:
                 parts.append(self._say("instead", names=join(rules.procedure_name(p) for p in possible).capitalize()))
             else:
                 parts.append(self._say("ask_own_doctor"))
-            spots = "lentigines" in d["concerns"] or any(
-                d["hands"][s].get("lentigines") in ("few", "many") for s in dc.SIDES)
+            spots = "lentigines" in d.concerns or any(
+                d.hand(s).lentigines in ("few", "many") for s in dc.SIDES)
             if spots:
                 parts.append(self._say("spots_options"))
             parts.append(self._say("no_treatment_valid"))
@@ -146,9 +146,9 @@ class ConsultationWords:
             if v["level"] != "defer":
                 continue
             name = rules.procedure_name(p).capitalize()
-            if p in d["chosen"] and pb.override(d, p):
+            if p in d.chosen and pb.override(d, p):
                 out.append(self._say("deferred_overridden", name=name))
-            elif p in d["chosen"]:
+            elif p in d.chosen:
                 out.append(self._say("deferred_planned", name=name))
             else:
                 out.append(self._say("deferred_not_planned", name=name))

@@ -187,7 +187,7 @@ def consent_context(store, plan_id: int, photo_consent: dict | None = None,
     given_on = max(date.fromisoformat(consultation["finalised_at"][:10]), issued_on)
     warning = words.reflection_warning(date.fromisoformat(plan["start_date"]), given_on,
                                        ss.cooling_off_days(store))
-    answers = dc.screening_answers(dc.merged(consultation["data"]))
+    answers = dc.screening_answers(consultation["record"])
     flags = frozenset(q for q, a in answers.items() if a == "yes")
     volume = None
     if procedure == "fat_transfer":
@@ -563,64 +563,64 @@ def summary_job(store, consultation_id: int) -> IssueJob:
     c = consult_repo.get_consultation(store, consultation_id)
     patient, patient_info = _patient(store, c["patient_id"])
     rules = scr.load_rules()
-    d = c["data"]
+    d = c["record"]
     words = _words(patient)
-    concerns = [_capital(words.book.concern(x)) for x in d["concerns"] if x != "other"]
-    if d.get("concern_other"):
-        concerns.append(d["concern_other"])
+    concerns = [_capital(words.book.concern(x)) for x in d.concerns if x != "other"]
+    if d.concern_other:
+        concerns.append(d.concern_other)
     from rejuv_desktop.domain.scales import load_scales
 
     scales = load_scales()
     skin = []
     for side in dc.SIDES:
-        h = d["hands"][side]
+        h = d.hand(side)
         parts = []
         for k in ("hydration", "elasticity", "texture"):
-            if h.get(k):
+            if getattr(h, k):
                 scale = scales.get(k)
                 # The scale's own words ("Skin texture: slightly rough"), never its stored code.
                 try:
-                    word = scale.label(h[k])
+                    word = scale.label(getattr(h, k))
                 except (KeyError, ValueError):
-                    word = str(h[k]).replace("_", " ")
+                    word = str(getattr(h, k)).replace("_", " ")
                 parts.append(words.hand_finding(scale.name.lower(), word.lower()))
-        if h.get("lentigines"):
-            parts.append(words.brown_spots(dc.LENTIGINES.get(h['lentigines'], h['lentigines']).lower()))
-        if h.get("suspicious_lesion"):
+        if h.lentigines:
+            parts.append(words.brown_spots(dc.LENTIGINES.get(h.lentigines, h.lentigines).lower()))
+        if h.suspicious_lesion:
             parts.append(words.suspicious_lesion())
-        if h.get("notes"):
-            parts.append(h["notes"])
+        if h.notes:
+            parts.append(h.notes)
         if parts:
             skin.append(words.hand(side, parts))
     verdicts = [(rules.procedure_name(p).capitalize(), v["level"], [r["text"] for r in v["reasons"]])
                 for p, v in c["screening"]["verdicts"].items()]
     plan_lines, warnings = [], []
     consulted_on = date.fromisoformat(c["finalised_at"][:10])
-    for p in d["chosen"]:
-        plan = {"sessions": d["plan"][p]["sessions"], "interval_days": d["plan"][p].get("interval_days"),
-                "start_date": d["plan"][p]["start"]}
+    for p in d.chosen:
+        plan = {"sessions": d.plan[p]["sessions"], "interval_days": d.plan[p].get("interval_days"),
+                "start_date": d.plan[p]["start"]}
         name = rules.procedure_name(p).capitalize()
         plan_lines.append(words.plan_line(name, _session_lines(p, plan, _lang(patient)), d, p))
         warning = words.reflection_warning(date.fromisoformat(plan["start_date"]), consulted_on,
                                            ss.cooling_off_days(store))
         if warning:
             warnings.append(words.plan_warning(name, warning))
-    if not d["chosen"]:
-        plan_lines.append(words.nothing_planned(d.get("none_planned_reason") or ""))
+    if not d.chosen:
+        plan_lines.append(words.nothing_planned(d.none_planned_reason or ""))
     next_steps = words.next_steps(c, rules)
     number = _new_number(store, "summary")
     ctx = SummaryContext(
         clinic=_clinic(store), patient=patient_info,
         practitioner=_practitioner(store, c["practitioner_id"]),
         issued_on=store.clock().date(), document_id=number, concerns=concerns,
-        goals=d.get("goals", ""), merz={s: d["hands"][s].get("merz") for s in dc.SIDES},
+        goals=d.goals, merz={s: d.hand(s).merz for s in dc.SIDES},
         skin_notes=skin, verdicts=verdicts,
         recommendation=list(Recommendation.from_json(c["recommendation"]).lines),
-        plan=plan_lines, notes=d.get("notes", ""), next_steps=next_steps,
+        plan=plan_lines, notes=d.notes, next_steps=next_steps,
         consulted_on=consulted_on,
         screening_points=[(words.screening_point(rules.procedure_name(p).capitalize(), text), what, by)
                           for p, text, what, by in words.screening_points(c, scr.PROCEDURES)],
-        plan_warnings=warnings, nothing_planned=not d["chosen"])
+        plan_warnings=warnings, nothing_planned=not d.chosen)
     lang = _lang(patient)
     return IssueJob("summary", lambda: render_summary(ctx, lang), lambda rendered: _archive(
         store, "summary", rendered, c["patient_id"], number, consultation_id=consultation_id,

@@ -32,7 +32,7 @@ def _when(iso: str) -> str:
 def consultation_html(c: dict) -> str:
     """The whole consultation as it was finalised, for reading on screen."""
     rules = scr.load_rules()
-    d = c["data"]
+    d = c["record"]
     by = esc((c.get('practitioner_title') or '') + ' ' + (c.get('practitioner_name') or ''))
     out = ["<h2>" + _tr("Consultation of {when}").format(when=_when(c['finalised_at'])) + "</h2>",
            "<p>" + _tr("By {who}").format(who=by) + f" · {esc(_outcomes()[c['outcome']])}</p>"]
@@ -44,28 +44,28 @@ def consultation_html(c: dict) -> str:
         out.append("<p style='background:#fdecea;padding:4px'>" + _tr(
             "<b>Amended later</b> by consultation {id}; this version is kept as it was.").format(
             id=c['amended_by']) + "</p>")
-    concerns = [concern_label(x) for x in d["concerns"]]
-    if d.get("concern_other"):
-        concerns.append(d["concern_other"])
+    concerns = [concern_label(x) for x in d.concerns]
+    if d.concern_other:
+        concerns.append(d.concern_other)
     out.append("<h3>" + _tr("Concerns and goals") + "</h3>")
-    out.append(f"<p>{esc(', '.join(concerns))}</p><p><i>{esc(d['goals'])}</i></p>")
+    out.append(f"<p>{esc(', '.join(concerns))}</p><p><i>{esc(d.goals)}</i></p>")
     realistic = {True: _tr("Expectations realistic"), False: _tr("Expectations not realistic"),
                  None: _tr("Expectations not assessed")}
-    out.append(f"<p>{realistic[d['expectations_realistic']]}"
-               f"{': ' + esc(d['expectations_note']) if d['expectations_note'] else ''}</p>")
+    out.append(f"<p>{realistic[d.expectations_realistic]}"
+               f"{': ' + esc(d.expectations_note) if d.expectations_note else ''}</p>")
     out.append("<h3>" + _tr("Hands") + "</h3><table cellpadding=3><tr><th></th><th>" + _tr("Left")
                + "</th><th>" + _tr("Right") + "</th></tr>")
     for key, label in (("merz", _tr("Merz grade")), ("hydration", _tr("Hydration")),
                        ("elasticity", _tr("Elasticity")), ("texture", _tr("Texture")),
                        ("lentigines", _tr("Brown spots")), ("suspicious_lesion", _tr("Suspicious lesion")),
                        ("notes", _tr("Notes"))):
-        left, right = d["hands"]["left"].get(key), d["hands"]["right"].get(key)
+        left, right = getattr(d.hand("left"), key), getattr(d.hand("right"), key)
         fmt = lambda v: _tr("yes") if v is True else _tr("no") if v is False else ("—" if v in (None, "") else v)  # noqa: E731
         out.append(f"<tr><td>{label}</td><td>{esc(fmt(left))}</td><td>{esc(fmt(right))}</td></tr>")
     out.append("</table>")
     out.append("<p>" + _tr("Fitzpatrick {type} · weight {weight} kg · donor fat {donor}").format(
-        type=esc(d.get('fitzpatrick') or '—'), weight=esc(d.get('weight_kg') or '—'),
-        donor=esc(d.get('donor_fat') or '—')) + "</p>")
+        type=esc(d.fitzpatrick or '—'), weight=esc(d.weight_kg or '—'),
+        donor=esc(d.donor_fat or '—')) + "</p>")
     out.append("<h3>" + _tr("Screening verdict") + "</h3>")
     for p, v in c["screening"]["verdicts"].items():
         out.append(f"<p><b>{esc(rules.procedure_name(p).capitalize())}</b> "
@@ -77,8 +77,8 @@ def consultation_html(c: dict) -> str:
                 evidence += _tr("; from the examination")
             out.append(f"<li>{esc(r['text'])} <small>({evidence})</small></li>")
         out.append("</ul>")
-        j = d["justifications"].get(p)
-        if j and p in d["chosen"]:
+        j = d.justifications.get(p)
+        if j and p in d.chosen:
             out.append("<p>" + _tr("Justification by {who} ({when}): {text}").format(
                 who=esc(j.get('by')), when=_when(j['at']), text=esc(j['text'])) + "</p>")
     out.append("<h3>" + _tr("Recommendation") + "</h3><ul>")
@@ -88,9 +88,9 @@ def consultation_html(c: dict) -> str:
         because = f"<br><small>{esc(book.because(findings))}</small>" if findings else ""
         out.append(f"<li>{esc(book.line(line))}{because}</li>")
     out.append("</ul><h3>" + _tr("Plan") + "</h3>")
-    if d["chosen"]:
-        for p in d["chosen"]:
-            plan = d["plan"][p]
+    if d.chosen:
+        for p in d.chosen:
+            plan = d.plan[p]
             interval = (_tr(", {days} days apart").format(days=plan['interval_days'])
                         if plan.get("interval_days") else "")
             out.append("<p>" + _tr("{procedure}: {sessions} session(s){interval}, from {start}").format(
@@ -98,14 +98,14 @@ def consultation_html(c: dict) -> str:
                 interval=interval, start=f"{datetime.fromisoformat(plan['start']):%d/%m/%Y}") + "</p>")
             for key, label in (("overrides", _tr("Deferral overridden by a doctor")),
                                ("unsupported_reasons", _tr("Planned although not recommended"))):
-                entry = (d.get(key) or {}).get(p)
+                entry = getattr(d, key).get(p)
                 if entry and entry.get("text"):
                     out.append(f"<p style='margin-left:12px'><b>{label}</b> — "
                                f"{esc(entry.get('by'))} ({_when(entry['at'])}): "
                                f"{esc(entry['text'])}</p>")
     else:
         out.append("<p>" + _tr("Nothing planned. {reason}").format(
-            reason=esc(d.get('none_planned_reason', ''))) + "</p>")
+            reason=esc(d.none_planned_reason)) + "</p>")
     out.append("<h3>" + _tr("Screening answers (as asked that day)") + "</h3><table cellpadding=2>")
     answers = {"yes": _tr("yes"), "no": _tr("no"), "unknown": _tr("unknown")}
     for q in c["screening"]["questions"]:
@@ -118,8 +118,8 @@ def consultation_html(c: dict) -> str:
     out.append("</table><p><small>" + _tr("Screening rules {id} version {version}").format(
         id=esc(c['screening']['rules_id']), version=esc(c['screening']['rules_version']))
         + "</small></p>")
-    if d.get("notes"):
-        out.append("<h3>" + _tr("Notes") + f"</h3><p>{esc(d['notes'])}</p>")
+    if d.notes:
+        out.append("<h3>" + _tr("Notes") + f"</h3><p>{esc(d.notes)}</p>")
     return "".join(out)
 
 
@@ -206,8 +206,8 @@ class ConsultationsTab(QWidget):
                                                                     reason=r["amendment_reason"])
             elif r["amended_by"]:
                 amendment = self.tr("Amended by {id}").format(id=r["amended_by"])
-            for j, text in enumerate((_when(r["finalised_at"]), _level(r["verdict_fat_transfer"]),
-                                      _level(r["verdict_mesotherapy"]), _outcomes()[r["outcome"]],
+            for j, text in enumerate((_when(r["finalised_at"]), _level(r["levels"].get("fat_transfer")),
+                                      _level(r["levels"].get("mesotherapy")), _outcomes()[r["outcome"]],
                                       amendment)):
                 self.table.setItem(i, j, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
