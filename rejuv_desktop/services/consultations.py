@@ -21,6 +21,7 @@ from rejuv_desktop.services import practitioners as pr
 from rejuv_desktop.services import settings as ss
 from rejuv_desktop.storage import consultations as repo
 from rejuv_desktop.storage import patients as patients_repo
+from rejuv_desktop.storage import plans as plans_repo
 
 log = logging.getLogger(__name__)
 
@@ -144,10 +145,10 @@ def finalise(store, draft_id: int) -> int:
             "recommendation": rec.to_dict(evaluation.recommendation),
             "outcome": outcome})
         if row["amends_id"]:
-            repo.supersede_unstarted_plans(store, row["amends_id"])
+            plans_repo.supersede_unstarted(store, row["amends_id"])
         for procedure in chosen:
             plan = record.plan[procedure]
-            repo.insert_plan(store, {
+            plans_repo.insert(store, {
                 "patient_id": row["patient_id"], "consultation_id": consultation_id,
                 "procedure": procedure, "sessions": plan["sessions"],
                 "interval_days": plan.get("interval_days") if procedure == "mesotherapy" else None,
@@ -207,7 +208,7 @@ def get_consultation(store, consultation_id: int) -> dict:
 
 
 def plans_of(store, patient_id: int, active_only: bool = False) -> list[dict]:
-    return repo.plans_of(store, patient_id, active_only)
+    return plans_repo.plans_of(store, patient_id, active_only)
 
 
 def default_start(store) -> date:

@@ -11,7 +11,7 @@ import hashlib
 import logging
 import os
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, Callable
@@ -29,6 +29,7 @@ from rejuv_desktop.services import settings as ss
 from rejuv_desktop.storage import consultations as consult_repo
 from rejuv_desktop.storage import documents as repo
 from rejuv_desktop.storage import patients as patients_repo
+from rejuv_desktop.storage import plans as plans_repo
 from rejuv_desktop.storage import practitioners as practitioners_repo
 
 log = logging.getLogger(__name__)
@@ -109,14 +110,34 @@ def _practitioner(store, practitioner_id: int | None) -> PractitionerInfo:
 
 
 def _new_number(store, kind: str) -> str:
-    """The next document number of the day, e.g. CF-20261122-0003 (consent form)."""
+    """The next document number of the day, e.g. CF-20261122-0003 (consent form): the one a
+    new document is rendered with. It is taken only by ``_numbered_job``'s finish, inside the
+    transaction that stores the document."""
     prefix = {"consent": "CF", "aftercare": "AC", "summary": "CS"}[kind]
-    stem = f"{prefix}-{store.clock():%Y%m%d}-"
-    n = store.scalar("SELECT count(*) FROM documents WHERE number LIKE ? AND signed_of IS NULL",
-                     (stem + "%",)) + 1
-    while repo.number_exists(store, f"{stem}{n:04d}"):
-        n += 1
-    return f"{stem}{n:04d}"
+    return repo.next_number(store, f"{prefix}-{store.clock():%Y%m%d}-")
+
+
+def _numbered_job(store, kind: str, number: str, render_numbered: Callable[[str], Any],
+                  patient_id: int, **links) -> IssueJob:
+    """A new document that prints its own number.
+
+    It is rendered with the number free when the job is made (``number``, from
+    ``_new_number``); finishing allocates the number again inside the write transaction that
+    stores the document, so two documents never share one and a save that fails takes none.
+    When another document took that number meanwhile (a second job finished first), the
+    document is rendered again with the number it now gets: the printed number is always the
+    stored one.
+    """
+    stem = number.rsplit("-", 1)[0] + "-"
+
+    def finish(rendered) -> IssuedDocument:
+        with store.write():
+            allocated = repo.next_number(store, stem)
+            if allocated != number:
+                rendered = render_numbered(allocated)
+            return _archive(store, kind, rendered, patient_id, allocated, **links)
+
+    return IssueJob(kind, lambda: render_numbered(number), finish)
 
 
 def _lang(patient: dict) -> str:
@@ -145,19 +166,9 @@ def _session_lines(procedure: str, plan: dict, lang: str = "en") -> list[str]:
     return out
 
 
-def _plan(store, plan_id: int) -> dict:
-    plan = store.query_one("SELECT * FROM plans WHERE id = ?", (plan_id,))
-    if plan is None:
-        raise NotFound(f"Plan {plan_id} does not exist")
-    return plan
-
-
 def active_plan(store, patient_id: int, procedure: str) -> dict | None:
     """The patient's newest plan for a procedure that is not superseded or cancelled."""
-    return store.query_one(
-        "SELECT * FROM plans WHERE patient_id = ? AND procedure = ? AND status IN"
-        " ('planned', 'in_progress', 'completed') ORDER BY id DESC LIMIT 1",
-        (patient_id, procedure))
+    return plans_repo.current_plan(store, patient_id, procedure)
 
 
 def _capital(text: str) -> str:
@@ -177,7 +188,7 @@ def consent_context(store, plan_id: int, photo_consent: dict | None = None,
                     signature: SignatureInfo | None = None, number: str = "",
                     planned: dict | None = None,
                     issued_on: date | None = None) -> ConsentContext:
-    plan = _plan(store, plan_id)
+    plan = plans_repo.get(store, plan_id)
     patient, patient_info = _patient(store, plan["patient_id"])
     consultation = consult_repo.get_consultation(store, plan["consultation_id"])
     procedure = plan["procedure"]
@@ -280,7 +291,7 @@ def consent_job(store, plan_id: int, photo_consent: dict | None = None,
         unknown = set(photo_consent) - set(PHOTO_USES)
         if unknown:
             raise ValidationError({"photo_consent": f"unknown use(s): {', '.join(sorted(unknown))}"})
-    plan = _plan(store, plan_id)
+    plan = plans_repo.get(store, plan_id)
     planned = check_planned(plan["procedure"], planned)
     if plan["status"] in ("superseded", "cancelled"):
         raise UserError("This plan was replaced by an amended consultation: issue the consent "
@@ -294,10 +305,10 @@ def consent_job(store, plan_id: int, photo_consent: dict | None = None,
     ctx = consent_context(store, plan_id, photo_consent, number=number, planned=planned)
     patient = patients_repo.get(store, plan["patient_id"])
     lang = _lang(patient)
-    return IssueJob("consent", lambda: render_consent(ctx, lang), lambda rendered: _archive(
-        store, "consent", rendered, plan["patient_id"], number, procedure=plan["procedure"],
-        consultation_id=plan["consultation_id"], plan_id=plan_id, lang=lang,
-        photo_consent=photo_consent, planned=planned))
+    return _numbered_job(
+        store, "consent", number, lambda n: render_consent(replace(ctx, document_id=n), lang),
+        plan["patient_id"], procedure=plan["procedure"], consultation_id=plan["consultation_id"],
+        plan_id=plan_id, lang=lang, photo_consent=photo_consent, planned=planned)
 
 
 def sign_consent(store, document_id: int, method: str, witness: str,
@@ -470,22 +481,18 @@ def _aftercare_dates(store, patient_id: int, procedure: str, session_id: int | N
     session = None
     if sessions_repo is not None:
         if session_id is not None:
-            session = store.query_one("SELECT * FROM sessions WHERE id = ? AND patient_id = ?",
-                                      (session_id, patient_id))
+            session = sessions_repo.session_of_patient(store, session_id, patient_id)
             if session is None:
                 raise NotFound(f"Session {session_id} is not one of this patient's sessions")
         else:
             session = sessions_repo.last_session(store, patient_id, procedure)
     if session is not None:
+        booked = sessions_repo.visits_booked_after(store, session["id"])
         windows = {f["kind"]: (date.fromisoformat(f["due_from"]), date.fromisoformat(f["due_to"]))
-                   for f in store.query("SELECT kind, label, due_from, due_to FROM follow_ups"
-                                        " WHERE session_id = ? AND status IN ('due', 'done')"
-                                        " ORDER BY due_from", (session["id"],))}
-        check = None
-        for f in store.query("SELECT label, due_from, due_to FROM follow_ups WHERE session_id = ?"
-                             " AND kind = 'review' AND status IN ('due', 'done')"
-                             " ORDER BY due_from LIMIT 1", (session["id"],)):
-            check = (date.fromisoformat(f["due_from"]), date.fromisoformat(f["due_to"]))
+                   for f in booked}
+        review = next((f for f in booked if f["kind"] == "review"), None)
+        check = ((date.fromisoformat(review["due_from"]), date.fromisoformat(review["due_to"]))
+                 if review else None)
         nxt = windows.get("next_session") or windows.get("maintenance")
         return date.fromisoformat(session["session_date"]), session["id"], nxt, check
     plan = active_plan(store, patient_id, procedure)
@@ -510,13 +517,13 @@ def _booked_visits(store, session_id: int | None) -> tuple[tuple[str, date, date
     the aftercare sheet prints these and no others."""
     if session_id is None:
         return ()
+    from rejuv_desktop.storage import sessions as sessions_repo
+
     # A protocol names a visit, then what the clinician does there ("Review at 3 months: hand
     # grading and improvement scale against baseline"): the patient reads the visit's name.
     return tuple((f["label"].split(": ")[0], date.fromisoformat(f["due_from"]),
                   date.fromisoformat(f["due_to"]))
-                 for f in store.query("SELECT label, due_from, due_to FROM follow_ups"
-                                      " WHERE session_id = ? AND status IN ('due', 'done')"
-                                      " ORDER BY due_from, id", (session_id,)))
+                 for f in sessions_repo.visits_booked_after(store, session_id))
 
 
 def issue_aftercare(store, patient_id: int, procedure: str,
@@ -536,8 +543,7 @@ def aftercare_job(store, patient_id: int, procedure: str,
     plan = active_plan(store, patient_id, procedure)
     fallback = None
     if plan is not None:
-        fallback = store.scalar("SELECT practitioner_id FROM consultations WHERE id = ?",
-                                (plan["consultation_id"],))
+        fallback = plans_repo.practitioner_of(store, plan["id"])
     ctx = AftercareContext(
         clinic=_clinic(store), patient=patient_info,
         practitioner=_practitioner(store, store.actor_id or fallback),
@@ -548,9 +554,10 @@ def aftercare_job(store, patient_id: int, procedure: str,
         emergency_number=ss.emergency_number(settings),
         sedation=_sedation_given(store, session_id))
     lang = _lang(patient)
-    return IssueJob("aftercare", lambda: render_aftercare(ctx, lang), lambda rendered: _archive(
-        store, "aftercare", rendered, patient_id, number, procedure=procedure,
-        session_id=session_id, plan_id=plan["id"] if plan else None, lang=lang))
+    return _numbered_job(
+        store, "aftercare", number, lambda n: render_aftercare(replace(ctx, document_id=n), lang),
+        patient_id, procedure=procedure, session_id=session_id,
+        plan_id=plan["id"] if plan else None, lang=lang)
 
 
 def issue_summary(store, consultation_id: int) -> IssuedDocument:
@@ -622,9 +629,9 @@ def summary_job(store, consultation_id: int) -> IssueJob:
                           for p, text, what, by in words.screening_points(c, scr.PROCEDURES)],
         plan_warnings=warnings, nothing_planned=not d.chosen)
     lang = _lang(patient)
-    return IssueJob("summary", lambda: render_summary(ctx, lang), lambda rendered: _archive(
-        store, "summary", rendered, c["patient_id"], number, consultation_id=consultation_id,
-        lang=lang))
+    return _numbered_job(
+        store, "summary", number, lambda n: render_summary(replace(ctx, document_id=n), lang),
+        c["patient_id"], consultation_id=consultation_id, lang=lang)
 
 
 def print_document(store, kind: str, patient_id: int, procedure: str | None = None,

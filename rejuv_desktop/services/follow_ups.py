@@ -15,6 +15,7 @@ from rejuv_desktop.domain.dates import format_day
 from rejuv_desktop.domain.schedule import classify_due
 from rejuv_desktop.errors import UserError, ValidationError
 from rejuv_desktop.services.sessions import require_actor
+from rejuv_desktop.storage import plans as plans_repo
 from rejuv_desktop.storage import sessions as repo
 
 
@@ -49,7 +50,7 @@ def planned_sessions_due(store, today: date | None = None) -> list[DueItem]:
     not started yet (its first session) or a series whose next-session visit is not open."""
     today = today or store.clock().date()
     out = []
-    for r in repo.plans_awaiting_a_session(store):
+    for r in plans_repo.awaiting_a_session(store):
         number = r["completed"] + 1
         if number > r["sessions"]:
             continue

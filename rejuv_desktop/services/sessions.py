@@ -33,6 +33,7 @@ from rejuv_desktop.services import practitioners as pr
 from rejuv_desktop.services import settings as ss
 from rejuv_desktop.services.documents import signed_consent
 from rejuv_desktop.storage import documents as documents_repo
+from rejuv_desktop.storage import plans as plans_repo
 from rejuv_desktop.storage import sessions as repo
 from rejuv_desktop.storage.sessions import last_session  # noqa: F401 - part of this API
 
@@ -287,7 +288,7 @@ def _day(iso: str | None) -> date | None:
 
 def session_gate(store, plan_id: int, sides: frozenset[str] = frozenset(SIDES)) -> list[gate.Wait]:
     """Why the next session of a plan may not start today (empty when it may)."""
-    plan = repo.get_plan(store, plan_id)
+    plan = plans_repo.get_for_session(store, plan_id)
     protocol = load_protocol(plan["procedure"])
     done = repo.completed_count(store, plan_id)
     consultation = repo.consultation_of_plan(store, plan_id)
@@ -406,7 +407,7 @@ def start_session(store, plan_id: int, early_reason: str | None = None) -> int:
     (for a procedure whose protocol has a maintenance visit).
     """
     require_actor(store)
-    plan = repo.get_plan(store, plan_id)
+    plan = plans_repo.get_for_session(store, plan_id)
     existing = repo.open_session_of_plan(store, plan_id)
     if existing:
         return existing["id"]
@@ -450,7 +451,8 @@ def start_session(store, plan_id: int, early_reason: str | None = None) -> int:
             "session_date": store.clock().date().isoformat(), "protocol_id": protocol.id,
             "protocol_version": protocol.version, "sides": ",".join(SIDES), "weight_kg": weight,
             "consent_document_id": consent["id"]})
-        repo.set_plan_status(store, plan_id, "in_progress") if plan["status"] == "planned" else None
+        if plan["status"] == "planned":
+            plans_repo.set_status(store, plan_id, "in_progress")
         if early:
             repo.insert_entry(store, session_id, EARLY_START, "override", early)
         # The session's place in the series is known: record it rather than ask for it.
@@ -740,9 +742,9 @@ def complete_session(store, session_id: int) -> list[dict]:
                     repo.insert_entry(store, session_id, f"{step.id}.{item.id}", "item", True)
         repo.update_session(store, session_id, status="completed", completed_at=store.now_iso(),
                             completed_by=store.actor_id)
-        plan = repo.get_plan(store, s["plan_id"])
+        plan = plans_repo.get_for_session(store, s["plan_id"])
         if repo.completed_count(store, s["plan_id"]) >= plan["sessions"]:
-            repo.set_plan_status(store, s["plan_id"], "completed")
+            plans_repo.set_status(store, s["plan_id"], "completed")
     log.info("session %s completed, %d follow-ups", session_id, len(created))
     return created
 
@@ -795,7 +797,7 @@ def key_figures(protocol: Protocol, values: dict) -> list[str]:
 def patient_sessions(store, patient_id: int) -> list[dict]:
     """The patient's plans, each with its sessions (key figures included) and what can be done:
     ``open_session_id`` to resume, ``can_start`` for a next session."""
-    plans = repo.plans_of(store, patient_id)
+    plans = plans_repo.plans_by_start(store, patient_id)
     sessions = repo.sessions_of_patient(store, patient_id)
     values = repo.latest_values(store, [s["id"] for s in sessions])
     early = repo.overrides_of(store, [s["id"] for s in sessions], EARLY_START)

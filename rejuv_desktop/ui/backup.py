@@ -280,10 +280,10 @@ class BackupFeature(QObject):
 
         def work():
             from rejuv_desktop.services.export import export_patient
-            from rejuv_desktop.storage import open_store
+            from rejuv_desktop.services.database import open_database
 
             # A connection of its own: the window's belongs to the GUI thread.
-            store = open_store(path, clock=clock, migrate=False)
+            store = open_database(path, clock=clock, migrate=False)
             try:
                 return export_patient(store, patient_id, Path(folder))
             finally:

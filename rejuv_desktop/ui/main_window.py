@@ -15,7 +15,7 @@ from rejuv_desktop import APP_NAME, __version__, paths
 from rejuv_desktop.errors import UserError
 from rejuv_desktop.services import consultations as sc
 from rejuv_desktop.services import patients as sp
-from rejuv_desktop.storage.db import sqlite_version
+from rejuv_desktop.services.database import engine_version
 from rejuv_desktop.ui.consultation.view import ConsultationDialog
 from rejuv_desktop.ui.consultation.wizard import ConsultationWizard
 from rejuv_desktop.ui.errors import reports_errors, show_user_error
@@ -354,10 +354,10 @@ class MainWindow(QMainWindow):
     def check_writable(self) -> bool:
         """Warn at once when nothing can be saved, rather than at the first failed save."""
         from rejuv_desktop.errors import StorageError
+        from rejuv_desktop.services.database import probe_writable
 
         try:
-            with self.store.write():
-                pass
+            probe_writable(self.store)
         except StorageError as exc:
             self.show_banner(self.tr("Changes cannot be saved: {why}").format(why=exc))
             return False
@@ -382,7 +382,7 @@ class MainWindow(QMainWindow):
             "hands and hand mesotherapy. Works offline; all records stay in one local file.</p>"
             "<p><b>Database:</b> {db}<br><b>Logs:</b> {logs}<br><b>SQLite:</b> {sqlite}</p>"
         ).format(version=__version__, db=self.store.path or "in memory", logs=paths.log_dir(),
-                 sqlite=sqlite_version()))
+                 sqlite=engine_version()))
 
     # geometry ---------------------------------------------------------------------------------
     def _restore_geometry(self) -> None:

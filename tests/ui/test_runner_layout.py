@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QCheckBox
 
 from rejuv_desktop.domain.consultation_record import ConsultationRecord
 from rejuv_desktop.storage import consultations as consultations_repo
+from rejuv_desktop.storage import plans as plans_repo
 from tests.sessions.session_helpers import (CONSULTED_DAYS_AGO, add_patient, add_plan,
                                             add_practitioner, sign_consent)
 from tests.ui.test_sessions_runner import open_runner, tick, time_out
@@ -72,7 +73,7 @@ def test_the_session_window_shows_allergies(qtbot, store, patient):
             "record": ConsultationRecord(chosen=["fat_transfer"], weight_kg=64),
             "screening": screening, "verdicts": screening["verdicts"],
             "recommendation": {}, "outcome": "planned"})
-        plan_id = consultations_repo.insert_plan(store, {
+        plan_id = plans_repo.insert(store, {
             "patient_id": patient, "consultation_id": cid, "procedure": "fat_transfer",
             "sessions": 1, "interval_days": None, "start_date": "2026-11-22"})
     sign_consent(store, patient, plan_id, "fat_transfer")
