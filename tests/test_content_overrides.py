@@ -195,3 +195,21 @@ def test_every_packaged_content_file_is_checked():
     content_files = {f for f in files if f.split("/")[0] not in content.NOT_OVERRIDABLE
                      and not f.endswith("README.md")}
     assert content_files == set(content_check.packaged_files())
+
+
+def test_a_clinics_wording_of_the_questions_is_checked_and_used(overrides):
+    from rejuv_desktop.domain import screening_reader
+    from rejuv_desktop.content import load_toml
+
+    old = 'text = "Are you pregnant, or planning to become pregnant in the coming months?"'
+    reworded = packaged("text/en/screening.toml").replace(old, 'text = "Are you expecting a baby?"')
+    write(overrides, "text/en/screening.toml", reworded)
+    report = content_check.check_content()
+    assert report.ok and "text/en/screening.toml" in {r for r, _ in report.checked}
+    rules = screening_reader.parse_rules(load_toml(content.resource_path("screening.toml")))
+    assert rules.question("pregnant").text == "Are you expecting a baby?"
+
+    path = write(overrides, "text/en/screening.toml", reworded.replace('statement = "the patient is pregnant',
+                                                                        'statment = "the patient is pregnant'))
+    [problem] = content_check.check_content().problems
+    assert problem.overridden and str(path) in problem.message and "statment" in problem.message

@@ -134,7 +134,7 @@ def render_summary(ctx: SummaryContext, lang: str = "en") -> RenderedDocument:
     data.lists = {
         "concerns": list(ctx.concerns),
         "skin_notes": list(ctx.skin_notes),
-        "recommendation": list(ctx.recommendation),
+        "recommendation": _recommendation_words(ctx.recommendation, lang),
         "plan": list(ctx.plan),
         "plan_warnings": list(ctx.plan_warnings),
         "next_steps": list(ctx.next_steps),
@@ -146,6 +146,15 @@ def render_summary(ctx: SummaryContext, lang: str = "en") -> RenderedDocument:
     data.verdicts = [(label, level, list(reasons)) for label, level, reasons in ctx.verdicts]
     values = _common_values(ctx, labels) | {"consulted_on": labels.date(ctx.consulted_on or ctx.issued_on)}
     return _render(tpl, labels, ctx, values, _dates(tpl, labels, {"issued_on": ctx.issued_on}), data)
+
+
+def _recommendation_words(lines, lang: str) -> list[str]:
+    """The recommendation's lines in the document's language (a line already in words, such as
+    one stored by an earlier version, as it is)."""
+    from rejuv_desktop.documents.phrases import load_phrasebook
+
+    book = load_phrasebook(lang)
+    return [line if isinstance(line, str) else book.line(line) for line in lines]
 
 
 # -- shared steps ---------------------------------------------------------------------------------

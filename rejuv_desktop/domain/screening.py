@@ -350,3 +350,20 @@ def upgrade_snapshot(stored: Mapping[str, Any]) -> dict[str, Any]:
 def answers_from_snapshot(stored: Mapping[str, Any]) -> dict[str, str]:
     """The answers held in a stored snapshot, e.g. to start an amendment from them."""
     return {q["id"]: q["answer"] for q in stored.get("questions", [])}
+
+
+def rule_for(rules: ScreeningRules, procedure: str, question_id: str) -> Rule:
+    """The rule of one question for one procedure; KeyError when the content has none."""
+    for rule in rules.rules_for(procedure):
+        if rule.question_id == question_id:
+            return rule
+    raise KeyError((procedure, question_id))
+
+
+def reason_text(rules: ScreeningRules, procedure: str, question_id: str, answer: str) -> str:
+    """The reason a screening answer gives for a procedure, in the screening content's words
+    (what ``screen`` puts in each ``Reason``)."""
+    rule = rule_for(rules, procedure, question_id)
+    if answer == "unknown":
+        return _unknown_text(rules.question(question_id), rule, rules)
+    return _yes_text(rule)

@@ -11,12 +11,16 @@ import re
 from dataclasses import dataclass
 
 from rejuv_desktop.content import ContentFile
+from rejuv_desktop.content.words import load_words, missing_word, table_words
 from rejuv_desktop.domain.screening import (EVIDENCE, LEVELS, PROCEDURES, REQUIRED_QUESTION_IDS,
                                             RULE_LEVELS, UNVERIFIED, Question, Rule, ScreeningRules,
                                             evidence_from_verified)
 from rejuv_desktop.errors import ContentError
 
 _QUESTION_KEYS = {"id", "section", "text", "statement", "detail", "help", "follows"}
+# The words of a question, from text/<lang>/screening.toml (a clinic's older copy of the
+# screening file may still hold them inline: those are used as written).
+_QUESTION_WORDS = {"section", "text", "statement", "detail", "help"}
 _RULE_KEYS = {"question", "procedure", "level", "reason", "wait", "source", "evidence", "level_note", "wait_days"}
 _TOP_KEYS = {"id", "version", "title", "levels", "procedures", "questions", "rules"}
 
@@ -92,12 +96,20 @@ def _entries(cf: ContentFile, table: str) -> list[_Entry]:
     return [_Entry(cf, table, i, e) for i, e in enumerate(entries)]
 
 
-def _parse_questions(cf: ContentFile) -> tuple[Question, ...]:
+def _parse_questions(cf: ContentFile, words: ContentFile) -> tuple[Question, ...]:
     questions: list[Question] = []
     seen: set[str] = set()
+    # Words for a question the file lacks are unused (a clinic's copy may leave questions out).
+    texts = table_words(words, "questions", None, _QUESTION_WORDS)
+    unworded: list[tuple[str, str]] = []
     for entry in _entries(cf, "questions"):
         entry.check_keys(_QUESTION_KEYS)
         qid = entry.text("id")
+        entry = _Entry(cf, "questions", entry.index, {**texts.get(qid, {}), **entry.data})
+        lacking = [key for key in ("section", "text", "statement") if key not in entry.data]
+        if lacking:  # reported once the file itself is known to be right
+            unworded.append((qid, lacking[0]))
+            entry = _Entry(cf, "questions", entry.index, {k: qid for k in lacking} | entry.data)
         if not re.fullmatch(r"[a-z][a-z0-9_]*", qid):
             raise entry.fail(f"question id '{qid}' must be lower_case_with_underscores", qid)
         if qid in seen:
@@ -121,6 +133,8 @@ def _parse_questions(cf: ContentFile) -> tuple[Question, ...]:
     if missing:
         # A missing question has no line of its own: point at the first question, if any.
         raise ContentError(cf.path, _entry_line(cf, "questions", 0), f"required question(s) missing: {', '.join(missing)}")
+    if unworded:
+        raise missing_word(words, "questions", *unworded[0])
     return tuple(questions)
 
 
@@ -192,8 +206,9 @@ def _parse_named_table(cf: ContentFile, key: str, expected: tuple[str, ...]) -> 
     return tuple((name, table[name].strip()) for name in expected)
 
 
-def parse_rules(cf: ContentFile) -> ScreeningRules:
-    """Check a parsed screening file and build the rules; a mistake names the file and line."""
+def parse_rules(cf: ContentFile, *, words: ContentFile | None = None) -> ScreeningRules:
+    """Check a parsed screening file and build the rules, with the questions' words from
+    ``words`` (``text/en/screening.toml`` unless given); a mistake names the file and line."""
     for key in cf.data:
         if key not in _TOP_KEYS:
             raise cf.error(f"unknown top-level key '{key}'", key)
@@ -201,7 +216,7 @@ def parse_rules(cf: ContentFile) -> ScreeningRules:
         value = cf.data.get(key)
         if not isinstance(value, str) or not value.strip():
             raise cf.error(f"'{key}' must be given as text at the top of the file", key)
-    questions = _parse_questions(cf)
+    questions = _parse_questions(cf, words if words is not None else load_words("screening"))
     rules = _parse_rules(cf, {q.id for q in questions})
     return ScreeningRules(
         id=cf.data["id"],

@@ -19,16 +19,51 @@ from rejuv_desktop.errors import ContentError
 _LANG = r"[a-z]{2,3}(?:_[A-Z]{2})?"
 
 
-def _screening(path: Path, _m: re.Match) -> None:
-    from rejuv_desktop.domain.screening import load_rules
+def _with_words(parse, name: str, lang: str, content_path: Path, words_path: Path, checked: Path) -> None:
+    """Check a content file and its words in ``lang`` together. A mistake is reported for the
+    file it is in: when the other file of the pair is the clinic's and wrong, the one being
+    checked is read with the packaged other."""
+    from rejuv_desktop.content import load_toml, packaged_path
+    from rejuv_desktop.content.words import load_words
 
-    load_rules(path)
+    try:
+        parse(load_toml(content_path), words=load_words(name, lang, words_path))
+    except ContentError as exc:
+        if exc.path == str(checked):
+            raise
+        if checked == content_path:
+            words_path = packaged_path("text", lang, f"{name}.toml")
+        else:
+            content_path = packaged_path(f"{name}.toml")
+        parse(load_toml(content_path), words=load_words(name, lang, words_path))
+
+
+def _screening(path: Path, _m: re.Match) -> None:
+    from rejuv_desktop.content.words import words_path
+    from rejuv_desktop.domain.screening_reader import parse_rules
+
+    _with_words(parse_rules, "screening", "en", path, words_path("screening"), path)
+
+
+def _screening_words(path: Path, m: re.Match) -> None:
+    from rejuv_desktop.content import resource_path
+    from rejuv_desktop.domain.screening_reader import parse_rules
+
+    _with_words(parse_rules, "screening", m.group("lang"), resource_path("screening.toml"), path, path)
 
 
 def _scales(path: Path, _m: re.Match) -> None:
-    from rejuv_desktop.domain.scales import load_scales
+    from rejuv_desktop.content.words import words_path
+    from rejuv_desktop.domain.scales import parse_scales
 
-    load_scales(path)
+    _with_words(parse_scales, "scales", "en", path, words_path("scales"), path)
+
+
+def _scales_words(path: Path, m: re.Match) -> None:
+    from rejuv_desktop.content import resource_path
+    from rejuv_desktop.domain.scales import parse_scales
+
+    _with_words(parse_scales, "scales", m.group("lang"), resource_path("scales.toml"), path, path)
 
 
 def _thresholds(path: Path, _m: re.Match) -> None:
@@ -47,6 +82,12 @@ def _labels(path: Path, m: re.Match) -> None:
     from rejuv_desktop.documents.labels import load_labels_file
 
     load_labels_file(path, m.group("lang"))
+
+
+def _phrases(path: Path, m: re.Match) -> None:
+    from rejuv_desktop.documents.phrases import load_phrases_file
+
+    load_phrases_file(path, m.group("lang"))
 
 
 def _template(path: Path, m: re.Match) -> None:
@@ -73,10 +114,13 @@ def _help(path: Path, _m: re.Match) -> None:
 # Which reader checks which file, by its name relative to resources/.
 _READERS: tuple[tuple[re.Pattern, Callable[[Path, re.Match], None]], ...] = (
     (re.compile(r"screening\.toml"), _screening),
+    (re.compile(rf"text/(?P<lang>{_LANG})/screening\.toml"), _screening_words),
     (re.compile(r"scales\.toml"), _scales),
+    (re.compile(rf"text/(?P<lang>{_LANG})/scales\.toml"), _scales_words),
     (re.compile(r"recommendation\.toml"), _thresholds),
     (re.compile(r"protocols/(?P<procedure>\w+)\.toml"), _protocol),
     (re.compile(rf"documents/(?P<lang>{_LANG})/labels\.toml"), _labels),
+    (re.compile(rf"documents/(?P<lang>{_LANG})/phrases\.toml"), _phrases),
     (re.compile(rf"documents/(?P<lang>{_LANG})/(?P<name>\w+)\.toml"), _template),
     (re.compile(rf"help/(?P<lang>{_LANG})/[\w-]+\.md"), _help),
 )
