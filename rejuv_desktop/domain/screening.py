@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from rejuv_desktop.content import ContentFile, load_toml, resource_path
+from rejuv_desktop.domain.procedures import procedure as registered
+from rejuv_desktop.domain.procedures import procedure_ids
 from rejuv_desktop.domain.evidence import EVIDENCE, UNVERIFIED, evidence_from_verified, evidence_label  # noqa: F401
 from rejuv_desktop.errors import ValidationError
 
@@ -27,8 +29,6 @@ LEVELS = ("eligible", "caution", "defer", "contraindicated")
 
 RULE_LEVELS = LEVELS[1:]
 """Levels a rule may give to a "yes"; a question irrelevant to a procedure simply has no rule."""
-
-PROCEDURES = ("fat_transfer", "mesotherapy")
 
 ANSWERS = ("yes", "no", "unknown")
 
@@ -124,8 +124,15 @@ class ScreeningRules:
         return dict(self.levels).get(level, level)
 
     def procedure_name(self, procedure: str) -> str:
-        """The procedure's name in plain words (e.g. "hand mesotherapy")."""
-        return dict(self.procedure_names).get(procedure, procedure.replace("_", " "))
+        """The procedure's name in plain words (e.g. "hand mesotherapy"): as the protocol file
+        declares it, unless a clinic's older screening file still names it."""
+        named = dict(self.procedure_names).get(procedure)
+        if named:
+            return named
+        try:
+            return registered(procedure).name
+        except KeyError:
+            return procedure.replace("_", " ")
 
 
 @dataclass(frozen=True)
@@ -166,7 +173,21 @@ class Verdict:
 
 @lru_cache(maxsize=1)
 def _default_rules() -> ScreeningRules:
-    return _read(load_toml(resource_path(DEFAULT_PATH)))
+    return _read(load_toml(resource_path(DEFAULT_PATH)), _procedure_rule_files())
+
+
+PROCEDURE_RULES_DIR = "screening"
+"""``screening/<procedure>.toml``: the rules of one procedure in a file of its own, so a clinic
+adding a procedure adds files and does not have to copy the whole screening file."""
+
+
+def _procedure_rule_files() -> tuple[ContentFile, ...]:
+    files = []
+    for pid in procedure_ids():
+        path = resource_path(PROCEDURE_RULES_DIR, f"{pid}.toml")
+        if path.is_file():
+            files.append(load_toml(path))
+    return tuple(files)
 
 
 def load_rules(path: Path | str | None = None) -> ScreeningRules:
@@ -180,11 +201,11 @@ def load_rules(path: Path | str | None = None) -> ScreeningRules:
     return _read(load_toml(path))
 
 
-def _read(cf: ContentFile) -> ScreeningRules:
+def _read(cf: ContentFile, extra: tuple[ContentFile, ...] = ()) -> ScreeningRules:
     # Imported here, not at the top: the reader builds this module's classes, so it imports them.
     from rejuv_desktop.domain.screening_reader import parse_rules
 
-    return parse_rules(cf)
+    return parse_rules(cf, extra)
 
 
 # ----------------------------------------------------------------------------- screening
@@ -250,7 +271,7 @@ def screen(
     derived = dict(derived or {})
     effective = effective_answers(answers, rules)
     verdicts: dict[str, Verdict] = {}
-    for procedure in PROCEDURES:
+    for procedure in procedure_ids():
         reasons: list[Reason] = []
         for rule in rules.rules_for(procedure):
             answer = effective[rule.question_id]
