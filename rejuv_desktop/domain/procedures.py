@@ -15,7 +15,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rejuv_desktop.content import ContentFile, load_toml, overrides_dir, packaged_path, resource_path
+from rejuv_desktop.content import (
+    ContentFile,
+    load_toml,
+    overrides_dir,
+    packaged_path,
+    resource_path,
+)
 from rejuv_desktop.errors import ContentError
 
 TREATS = ("volume", "skin")

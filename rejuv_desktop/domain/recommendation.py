@@ -13,8 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Mapping
 
+from rejuv_desktop.domain.procedures import is_procedure, procedure_ids, procedures
+from rejuv_desktop.domain.procedures import procedure as registered
 from rejuv_desktop.domain.scales import EXPECTED_VALUES
-from rejuv_desktop.domain.screening import LEVELS, PROCEDURES, Reason, Verdict
+from rejuv_desktop.domain.screening import LEVELS, Reason, Verdict
 from rejuv_desktop.domain.thresholds import MerzThreshold, load_thresholds
 from rejuv_desktop.errors import ValidationError
 
@@ -96,8 +98,8 @@ class Findings:
         if self.donor_fat is not None and self.donor_fat not in EXPECTED_VALUES["donor_fat"]:
             errors["donor_fat"] = f"must be one of {', '.join(EXPECTED_VALUES['donor_fat'])}"
         for procedure, verdict in self.verdicts.items():
-            if procedure not in PROCEDURES or not isinstance(verdict, Verdict) or verdict.level not in LEVELS:
-                errors[f"verdicts.{procedure}"] = "must be a screening verdict for fat_transfer or mesotherapy"
+            if not is_procedure(procedure) or not isinstance(verdict, Verdict) or verdict.level not in LEVELS:
+                errors[f"verdicts.{procedure}"] = f"must be a screening verdict for one of {', '.join(procedure_ids())}"
         if errors:
             raise ValidationError(errors)
 
@@ -183,10 +185,15 @@ class Facts:
         return self.level(procedure) == "contraindicated"
 
     def planned(self, procedure: str) -> bool:
-        """Whether the procedure ends up in the plan (before the suspicious-spot stop)."""
-        if procedure == "fat_transfer":
-            return self.volume_indicated and not self.donor_insufficient and not self.blocked(procedure)
-        return self.skin_indicated and not self.blocked(procedure)
+        """Whether the procedure ends up in the plan (before the suspicious-spot stop): it treats
+        what was found (volume or skin quality, as its protocol declares), screening does not
+        rule it out, and for a procedure that harvests fat, there is enough of it."""
+        p = registered(procedure)
+        if p.treats == "volume":
+            indicated = self.volume_indicated and not (p.needs_donor_fat and self.donor_insufficient)
+        else:
+            indicated = p.treats == "skin" and self.skin_indicated
+        return indicated and not self.blocked(procedure)
 
 
 def _merz_text(f: Findings) -> str:
@@ -368,9 +375,9 @@ RULES: tuple[RecommendationRule, ...] = (
     ),
     RecommendationRule(
         "screening_missing",
-        lambda x: any(x.planned(p) and x.level(p) is None for p in PROCEDURES),
+        lambda x: any(x.planned(p) and x.level(p) is None for p in procedure_ids()),
         lambda x: "Screening has not been recorded for "
-        + " and ".join(p.replace("_", " ") for p in PROCEDURES if x.planned(p) and x.level(p) is None)
+        + " and ".join(p.replace("_", " ") for p in procedure_ids() if x.planned(p) and x.level(p) is None)
         + ": complete it before treatment.",
         lambda x: (),
     ),
@@ -397,25 +404,72 @@ RULES: tuple[RecommendationRule, ...] = (
 """The recommendation rules, in the order their lines are shown."""
 
 
-def recommend(findings: Findings, rules: tuple[RecommendationRule, ...] = RULES,
+def _content_rules(p) -> tuple[RecommendationRule, ...]:
+    """The rows for a procedure the clinic's content adds: its own line (after the wait when
+    screening defers it), and the line asking for care when screening found cautions."""
+    pid = p.id
+    return (
+        RecommendationRule(
+            f"{pid}_after_wait",
+            lambda x: x.planned(pid) and x.level(pid) == "defer",
+            lambda x: f"{p.recommendation.rstrip('.')}, after the wait: {_waits(x, pid)}.",
+            lambda x: (*_indication(x, p), *_screening(x.reasons(pid, "defer"))),
+            procedure=pid,
+        ),
+        RecommendationRule(
+            pid,
+            lambda x: x.planned(pid) and x.level(pid) != "defer",
+            lambda x: p.recommendation,
+            lambda x: _indication(x, p),
+            procedure=pid,
+        ),
+        RecommendationRule(
+            f"{pid}_caution",
+            lambda x: x.planned(pid) and bool(x.reasons(pid, "caution")),
+            lambda x: f"{p.label} needs extra care for the screening points found: anything not known is "
+            "confirmed first, and the reason to go ahead is recorded (a justification, doctor's letter or "
+            "counselling note).",
+            lambda x: _screening(x.reasons(pid, "caution")),
+        ),
+    )
+
+
+def _indication(facts: Facts, p) -> tuple[str, ...]:
+    return (_volume_finding(facts),) if p.treats == "volume" else facts.skin_signs
+
+
+def rules_with_content() -> tuple[RecommendationRule, ...]:
+    """``RULES``, with the rows of every procedure the table does not speak for (one the clinic
+    added as content) placed before the screening reminder."""
+    covered = {r.procedure for r in RULES if r.procedure}
+    added = tuple(row for p in procedures() if p.id not in covered for row in _content_rules(p))
+    if not added:
+        return RULES
+    at = next(i for i, r in enumerate(RULES) if r.code == "screening_missing")
+    return RULES[:at] + added + RULES[at:]
+
+
+def recommend(findings: Findings, rules: tuple[RecommendationRule, ...] | None = None,
               merz_threshold: MerzThreshold | None = None) -> Recommendation:
     """Walk the rule table over the findings and collect the lines and the recommended procedures.
 
     A procedure whose screening verdict is contraindicated is never recommended; a deferred one is
-    recommended "after the wait"; a suspicious spot stops everything but the referral.
+    recommended "after the wait"; a suspicious spot stops everything but the referral. The table
+    is ``rules_with_content()`` unless one is given.
     """
+    rules = rules_with_content() if rules is None else rules
     facts = derive_facts(findings, merz_threshold)
     lines: list[RecommendationLine] = []
-    procedures: set[str] = set()
+    chosen: set[str] = set()
     for rule in rules:
         if not rule.applies(facts):
             continue
         lines.append(RecommendationLine(rule.code, rule.text(facts), tuple(rule.findings(facts)), rule.procedure))
         if rule.procedure:
-            procedures.add(rule.procedure)
+            chosen.add(rule.procedure)
         if rule.final:
             break
-    return Recommendation(tuple(lines), tuple(p for p in PROCEDURES if p in procedures))
+    return Recommendation(tuple(lines), tuple(p for p in procedure_ids() if p in chosen))
 
 
 def _volume_range() -> str:

@@ -22,6 +22,7 @@ from rejuv_desktop.documents.context import (AftercareContext, ClinicInfo, Conse
 from rejuv_desktop.domain import consultation as dc
 from rejuv_desktop.domain import plan_binding as pb
 from rejuv_desktop.domain import screening as scr
+from rejuv_desktop.domain.procedures import procedure_ids
 from rejuv_desktop.domain.recommendation import CONCERN_LABELS
 from rejuv_desktop.errors import NotFound, UserError, ValidationError
 from rejuv_desktop.services import settings as ss
@@ -240,11 +241,9 @@ def consent_context(store, plan_id: int, photo_consent: dict | None = None,
                                   ss.cooling_off_days(store))
     answers = dc.screening_answers(dc.merged(consultation["data"]))
     flags = frozenset(q for q, a in answers.items() if a == "yes")
-    volume = None
-    if procedure == "fat_transfer":
-        from rejuv_desktop.domain.protocols import load_protocol
+    from rejuv_desktop.domain.protocols import load_protocol
 
-        volume = load_protocol(procedure).volume_per_hand_ml
+    volume = load_protocol(procedure).volume_per_hand_ml
     return ConsentContext(
         clinic=_clinic(store), patient=patient_info,
         practitioner=_practitioner(store, store.actor_id or consultation["practitioner_id"]),
@@ -678,7 +677,7 @@ def summary_job(store, consultation_id: int) -> IssueJob:
         plan=plan_lines, notes=d.get("notes", ""), next_steps=next_steps,
         consulted_on=consulted_on,
         screening_points=[(f"{rules.procedure_name(p).capitalize()}: {text}", what, by)
-                          for p, text, what, by in screening_points(c, scr.PROCEDURES)],
+                          for p, text, what, by in screening_points(c, procedure_ids())],
         plan_warnings=warnings, nothing_planned=not d["chosen"])
     lang = _lang(patient)
     return IssueJob("summary", lambda: render_summary(ctx, lang), lambda rendered: _archive(
