@@ -355,7 +355,8 @@ def cmd_content(args) -> int:
     print(f"Overrides folder: {content.overrides_dir()}")
     if report.overrides:
         rows = [[o.relative, o.id or "-", o.version or "-",
-                 (f"replaces packaged version {o.packaged_version or '-'}" if o.used
+                 ("adds to the packaged content" if o.added
+                  else f"replaces packaged version {o.packaged_version or '-'}" if o.used
                   else f"NOT USED: {o.why_unused}")] for o in report.overrides]
         print(_table(["File", "Id", "Version", "Status"], rows))
     else:

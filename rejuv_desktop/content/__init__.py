@@ -52,7 +52,8 @@ def overrides_dir() -> Path:
 def use_overrides_dir(path: Path | str | None) -> None:
     """Read overrides from ``path`` from now on (None: back to the data folder's own)."""
     global _overrides_dir
-    _overrides_dir = Path(path) if path is not None else None
+    # Made absolute: a relative path would otherwise be read inside resources/ by load_toml.
+    _overrides_dir = Path(path).absolute() if path is not None else None
 
 
 def packaged_path(*parts: str) -> Path:

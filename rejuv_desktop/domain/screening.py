@@ -194,11 +194,20 @@ def load_rules(path: Path | str | None = None) -> ScreeningRules:
     """Load and check the screening file; the packaged one (cached) when no path is given.
 
     Raises ContentError naming the file and line of a mistake: an unknown level or procedure, a
-    rule naming an unknown question, a duplicate question id, a missing required question.
+    rule naming an unknown question, a duplicate question id, a missing required question. The
+    per-procedure rule files (``screening/<procedure>.toml``) are read with it either way.
     """
     if path is None:
         return _default_rules()
-    return _read(load_toml(path))
+    return _read(load_toml(path), _procedure_rule_files())
+
+
+def load_procedure_rules(path: Path | str) -> ScreeningRules:
+    """The screening as it reads with this per-procedure rules file (``screening/<id>.toml``)
+    in place of the one the content has: how a clinic's new file is checked."""
+    cf = load_toml(path)
+    others = tuple(f for f in _procedure_rule_files() if f.path.stem != cf.path.stem)
+    return _read(load_toml(resource_path(DEFAULT_PATH)), others + (cf,))
 
 
 def _read(cf: ContentFile, extra: tuple[ContentFile, ...] = ()) -> ScreeningRules:

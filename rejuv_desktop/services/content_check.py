@@ -25,6 +25,12 @@ def _screening(path: Path, _m: re.Match) -> None:
     load_rules(path)
 
 
+def _procedure_screening(path: Path, _m: re.Match) -> None:
+    from rejuv_desktop.domain.screening import load_procedure_rules
+
+    load_procedure_rules(path)
+
+
 def _scales(path: Path, _m: re.Match) -> None:
     from rejuv_desktop.domain.scales import load_scales
 
@@ -73,6 +79,7 @@ def _help(path: Path, _m: re.Match) -> None:
 # Which reader checks which file, by its name relative to resources/.
 _READERS: tuple[tuple[re.Pattern, Callable[[Path, re.Match], None]], ...] = (
     (re.compile(r"screening\.toml"), _screening),
+    (re.compile(r"screening/(?P<procedure>\w+)\.toml"), _procedure_screening),
     (re.compile(r"scales\.toml"), _scales),
     (re.compile(r"recommendation\.toml"), _thresholds),
     (re.compile(r"protocols/(?P<procedure>\w+)\.toml"), _protocol),
@@ -133,6 +140,7 @@ class Override:
     version: str | None = None
     packaged_version: str | None = None
     missing: tuple[str, ...] = ()  # packaged screening questions this copy lacks (e.g. added by an upgrade)
+    added: bool = False  # content of a procedure the clinic adds (no packaged file to replace)
 
     @property
     def why_unused(self) -> str | None:
@@ -140,7 +148,8 @@ class Override:
             return None
         if self.relative.split("/")[0] in content.NOT_OVERRIDABLE:
             return "fonts and icons are part of the program and are never replaced"
-        return "no packaged content file has this name: check the spelling and the folder"
+        return ("no packaged content file has this name, and it names no procedure of the clinic's "
+                "protocols: check the spelling and the folder")
 
 
 def overrides() -> list[Override]:
@@ -153,12 +162,28 @@ def overrides() -> list[Override]:
     out = []
     for path in sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")):
         relative = path.relative_to(folder).as_posix()
-        used = relative in packaged and content.override_path(*relative.split("/")) is not None
+        overridable = content.override_path(*relative.split("/")) is not None
+        added = overridable and relative not in packaged and _adds_procedure_content(relative)
+        used = overridable and (relative in packaged or added)
         ident, version = _identity(path)
         packaged_version = _identity(content.packaged_path(*relative.split("/")))[1] if used else None
         missing = _missing_questions(path) if used and relative == "screening.toml" else ()
-        out.append(Override(relative, path, used, ident, version, packaged_version, missing))
+        out.append(Override(relative, path, used, ident, version, packaged_version, missing, added))
     return out
+
+
+def _adds_procedure_content(relative: str) -> bool:
+    """A file the app reads for a procedure the clinic adds: its protocol, its screening rules,
+    its consent and aftercare wording."""
+    from rejuv_desktop.domain.procedures import is_procedure
+
+    reader, match = _reader(relative)
+    if reader in (_protocol, _procedure_screening):
+        return is_procedure(match.group("procedure"))
+    if reader is _template:
+        kind, _, procedure = match.group("name").partition("_")
+        return kind in ("consent", "aftercare") and is_procedure(procedure)
+    return False
 
 
 def _question_ids(path: Path) -> list[str]:

@@ -212,7 +212,9 @@ def _content_overrides() -> str:
     rows = []
     for o in found:
         version = o.version or "—"
-        if o.used:
+        if o.added:
+            status = "adds to the packaged content"
+        elif o.used:
             status = f"replaces the packaged file (version {o.packaged_version or '—'})"
             if o.missing:
                 status += f"; **lacks {len(o.missing)} packaged question(s)**: {', '.join(o.missing)}"
