@@ -19,9 +19,14 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from rejuv_desktop.content import ContentFile, load_toml, resource_path
+from rejuv_desktop.domain.evidence import (  # noqa: F401
+    EVIDENCE,
+    UNVERIFIED,
+    evidence_from_verified,
+    evidence_label,
+)
 from rejuv_desktop.domain.procedures import procedure as registered
 from rejuv_desktop.domain.procedures import procedure_ids
-from rejuv_desktop.domain.evidence import EVIDENCE, UNVERIFIED, evidence_from_verified, evidence_label  # noqa: F401
 from rejuv_desktop.errors import ValidationError
 
 LEVELS = ("eligible", "caution", "defer", "contraindicated")
