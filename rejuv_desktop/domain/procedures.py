@@ -21,6 +21,7 @@ from rejuv_desktop.content import (
     overrides_dir,
     packaged_path,
     resource_path,
+    when_overrides_change,
 )
 from rejuv_desktop.errors import ContentError
 
@@ -50,7 +51,7 @@ class Procedure:
 
 def procedures() -> tuple[Procedure, ...]:
     """Every procedure, in the order the clinic's content gives (then by id)."""
-    return _registry(str(overrides_dir()))
+    return _registry()
 
 
 def procedure_ids() -> tuple[str, ...]:
@@ -71,14 +72,14 @@ def is_procedure(value: object) -> bool:
     return isinstance(value, str) and value in procedure_ids()
 
 
+@when_overrides_change
 def clear_cache() -> None:
-    """Read the protocol files again (after a test or a clinic changed them)."""
+    """Read the protocol files again (after the content folder or its files changed)."""
     _registry.cache_clear()
 
 
-@lru_cache(maxsize=4)
-def _registry(_overrides: str) -> tuple[Procedure, ...]:
-    # Keyed by the overrides folder, so pointing the content at another folder reads it afresh.
+@lru_cache(maxsize=1)
+def _registry() -> tuple[Procedure, ...]:
     names = {p.name for p in packaged_path("protocols").glob("*.toml")}
     clinic = overrides_dir() / "protocols"
     if clinic.is_dir():
