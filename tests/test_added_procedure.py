@@ -21,6 +21,7 @@ from rejuv_desktop.services import consultations as sc
 from rejuv_desktop.services import documents as sd
 from rejuv_desktop.services import patients as sp
 from rejuv_desktop.services import practitioners as pr
+from rejuv_desktop.services import recall
 from rejuv_desktop.services import sessions as ss
 from rejuv_desktop.services import settings as st
 from rejuv_desktop.services.content_check import check_content
@@ -116,13 +117,15 @@ def test_the_added_procedure_goes_through_consultation_plan_session_and_document
     ss.tick(store, session, "todays_check.no_infection")
     for point in ("identity", "procedure", "sides"):
         ss.confirm_time_out(store, session, point)
-    ss.record_value(store, session, "product.name", "Test HA 20")
-    ss.record_value(store, session, "product.lot", "HA-77")
+    ss.record_value(store, session, "products.name.1", "Test HA 20")
+    ss.record_value(store, session, "products.lot.1", "HA-77")
+    ss.record_value(store, session, "products.expiry.1", "2028-06-30")
     for side in ("left", "right"):
         ss.record_value(store, session, f"injection.volume_ml.{side}", 1.5)
     assert ss.open_items(store, session) == []
     ss.complete_session(store, session)
     assert ss.get_session(store, session)["status"] == "completed"
+    assert [u.patient_id for u in recall.lot_lookup(store, "ha77")] == [patient]  # a recall finds it
 
     # Aftercare: the clinic's sheet for the session, dated from it.
     aftercare = sd.issue_aftercare(store, patient, "hand_filler", session)
@@ -153,3 +156,23 @@ def test_an_added_procedure_without_screening_rules_is_refused(tmp_path):
     finally:
         content.use_overrides_dir(None)
         clear_loader_caches()
+
+
+def test_the_print_command_names_the_procedures_the_content_offers(tmp_path, capsys):
+    from rejuv_desktop import cli
+
+    code = cli.main(["print", "consent", "--db", str(tmp_path / "x.sqlite3"), "--patient", "1",
+                     "--procedure", "hand_filer", "--out", str(tmp_path / "c.pdf")])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "unknown procedure 'hand_filer'" in err and "fat_transfer, mesotherapy" in err
+    assert not (tmp_path / "x.sqlite3").exists()  # refused before any database is opened
+
+
+def test_help_lists_the_added_procedure_beside_the_packaged_ones(hand_filler):
+    from rejuv_desktop.services.help import help_page
+
+    screening = help_page("consultation-screening")
+    assert "| Question | fat transfer to the hands | hand mesotherapy | hand filler (test fixture) |" in screening
+    plan = help_page("consultation-plan")
+    assert "Hyaluronic-acid filler to the backs of the hands (test fixture)" in plan

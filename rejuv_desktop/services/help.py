@@ -85,7 +85,8 @@ def _screening() -> str:
     notes = [(q, r) for q in rules.questions for p in ids for r in rules.rules_for(p)
              if r.question_id == q.id and r.level_note]
     if notes:
-        lines.append("\n## Why some questions weigh differently on the two procedures\n")
+        which = "the two procedures" if len(ids) == 2 else "the procedures"
+        lines.append(f"\n## Why some questions weigh differently on {which}\n")
         lines.extend(f"- **{q.text}** {r.level_note}" for q, r in notes)
     lines.append(f"\nQuestionnaire {rules.id}, version {rules.version}.")
     return "\n".join(lines)

@@ -3,7 +3,7 @@ ones do: its verdict card, its choice on the recommendation page, its plan box."
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QPushButton, QWizard
 
 from rejuv_desktop import content
 from rejuv_desktop.services import consultations as sc
@@ -74,8 +74,10 @@ def test_the_session_checklist_of_the_added_procedure_runs_to_completion(qtbot, 
     tick(qtbot, runner, "todays_check.no_infection")
     for point in ("identity", "procedure", "sides"):
         tick(qtbot, runner, f"time_out.{point}")
-    type_in(qtbot, runner, "product.name", "Test HA 20")
-    type_in(qtbot, runner, "product.lot", "HA-77")
+    qtbot.mouseClick(runner.findChild(QPushButton, "products.add_row"), Qt.MouseButton.LeftButton)
+    type_in(qtbot, runner, "products.name.1", "Test HA 20")
+    type_in(qtbot, runner, "products.lot.1", "HA-77")
+    type_in(qtbot, runner, "products.expiry.1", "30/06/2028")
     for side in ("left", "right"):
         type_in(qtbot, runner, f"injection.volume_ml.{side}", "1.5")
     qtbot.mouseClick(runner.complete_button, Qt.MouseButton.LeftButton)
