@@ -12,6 +12,7 @@ consent and aftercare wording: no procedure id is written in code or in the sche
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -86,7 +87,7 @@ def _registry() -> tuple[Procedure, ...]:
         names |= {p.name for p in clinic.glob("*.toml")}
     found = []
     for name in sorted(names):
-        cf = load_toml(resource_path("protocols", name))
+        cf = _head(resource_path("protocols", name))
         declared = read_declaration(cf)
         if cf.path.stem != declared.id:
             raise cf.error(f"this file declares procedure '{declared.id}': name it {declared.id}.toml",
@@ -95,6 +96,21 @@ def _registry() -> tuple[Procedure, ...]:
     if not found:
         raise ContentError(packaged_path("protocols"), None, "no protocol files: no procedure is offered")
     return tuple(sorted(found, key=lambda p: (p.order, p.id)))
+
+
+_TABLE = re.compile(r"^\s*\[", re.MULTILINE)
+
+
+def _head(path) -> ContentFile:
+    """The file's top-level keys only: in TOML they all stand before the first table, so the
+    registry reads a few lines, not the whole protocol (which ``load_protocol`` checks in full).
+    Anything the head alone cannot parse is read whole, so a mistake names its line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        match = _TABLE.search(text)
+        return ContentFile(path, text, tomllib.loads(text[:match.start()] if match else text))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return load_toml(path)
 
 
 def read_declaration(cf: ContentFile) -> Procedure:
