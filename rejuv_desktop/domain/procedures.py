@@ -90,8 +90,8 @@ def _registry() -> tuple[Procedure, ...]:
         cf = _head(resource_path("protocols", name))
         declared = read_declaration(cf)
         if cf.path.stem != declared.id:
-            raise cf.error(f"this file declares procedure '{declared.id}': name it {declared.id}.toml",
-                           "procedure")
+            raise _fail(cf, "procedure", f"this file declares procedure '{declared.id}': name it "
+                        f"{declared.id}.toml")
         found.append(declared)
     if not found:
         raise ContentError(packaged_path("protocols"), None, "no protocol files: no procedure is offered")
@@ -113,29 +113,36 @@ def _head(path) -> ContentFile:
         return load_toml(path)
 
 
+def _fail(cf: ContentFile, key: str, message: str) -> ContentError:
+    """A ContentError at the line that sets ``key`` (not a comment that mentions it)."""
+    setting = re.compile(rf"\s*{re.escape(key)}\s*=")
+    line = next((n for n, text in enumerate(cf.text.splitlines(), start=1) if setting.match(text)), None)
+    return ContentError(cf.path, line, message)
+
+
 def read_declaration(cf: ContentFile) -> Procedure:
     """The procedure a parsed protocol file declares; a mistake names the file and line."""
     d = cf.data
     pid = d.get("procedure")
     if not isinstance(pid, str) or not _ID.match(pid):
-        raise cf.error("'procedure' must be the procedure's id, lower_case_with_underscores", "procedure")
+        raise _fail(cf, "procedure", "'procedure' must be the procedure's id, lower_case_with_underscores")
 
     def text(key: str, default: str | None = None) -> str:
         value = d.get(key, default)
         if not isinstance(value, str) or not value.strip():
-            raise cf.error(f"'{key}' must be non-empty text", key)
+            raise _fail(cf, key, f"'{key}' must be non-empty text")
         return value.strip()
 
     title = text("title")
     order = d.get("order", 100)
     if isinstance(order, bool) or not isinstance(order, int):
-        raise cf.error("'order' must be a whole number", "order")
+        raise _fail(cf, "order", "'order' must be a whole number")
     treats = d.get("treats")
     if treats is not None and treats not in TREATS:
-        raise cf.error(f"'treats' must be one of: {', '.join(TREATS)}", "treats")
+        raise _fail(cf, "treats", f"'treats' must be one of: {', '.join(TREATS)}")
     donor = d.get("needs_donor_fat", False)
     if not isinstance(donor, bool):
-        raise cf.error("'needs_donor_fat' must be true or false", "needs_donor_fat")
+        raise _fail(cf, "needs_donor_fat", "'needs_donor_fat' must be true or false")
     return Procedure(id=pid, name=text("name", title.lower()), label=text("label", title),
                      title=title, order=order, treats=treats,
                      recommendation=text("recommendation", title + "."), needs_donor_fat=donor)
