@@ -176,3 +176,25 @@ def test_help_lists_the_added_procedure_beside_the_packaged_ones(hand_filler):
     assert "| Question | fat transfer to the hands | hand mesotherapy | hand filler (test fixture) |" in screening
     plan = help_page("consultation-plan")
     assert "Hyaluronic-acid filler to the backs of the hands (test fixture)" in plan
+
+
+@pytest.mark.parametrize("left_out,message", [
+    ("screening/hand_filler.toml", "'hand_filler' has no screening rules"),
+    ("documents/en/aftercare_hand_filler.toml", "has no aftercare wording"),
+])
+def test_an_added_procedure_missing_a_companion_file_is_named_at_start(tmp_path, left_out, message):
+    import shutil
+
+    from rejuv_desktop.services.content_check import check_overrides_at_start
+
+    folder = tmp_path / "content"
+    shutil.copytree(FIXTURE, folder)
+    (folder / left_out).unlink()
+    content.use_overrides_dir(folder)
+    clear_loader_caches()
+    try:
+        problem = check_overrides_at_start()
+        assert problem is not None and message in problem and "hand_filler.toml" in problem
+    finally:
+        content.use_overrides_dir(None)
+        clear_loader_caches()

@@ -47,6 +47,35 @@ def _protocol(path: Path, m: re.Match) -> None:
     from rejuv_desktop.domain.protocols import load_protocol
 
     load_protocol(m.group("procedure"), path)
+    _companions(path, m.group("procedure"))
+
+
+def _companions(path: Path, procedure: str) -> None:
+    """A procedure the app offers needs its screening rules and, in every language the app
+    prints, its consent and aftercare wording: a clinic adding one learns at start what is
+    missing, not in front of a patient."""
+    from rejuv_desktop.documents.templates import template_path
+    from rejuv_desktop.domain.procedures import is_procedure
+    from rejuv_desktop.domain.screening import DEFAULT_PATH, PROCEDURE_RULES_DIR
+
+    if not is_procedure(procedure):
+        return  # a file the registry does not read; its own check says why
+    try:
+        rules = content.load_toml(content.resource_path(DEFAULT_PATH)).data.get("rules")
+    except ContentError:
+        return  # the screening file's own check names that mistake
+    screened = (content.resource_path(PROCEDURE_RULES_DIR, f"{procedure}.toml").is_file()
+                or any(isinstance(r, dict) and r.get("procedure") == procedure
+                       for r in (rules if isinstance(rules, list) else ())))
+    if not screened:
+        raise ContentError(path, None, f"'{procedure}' has no screening rules: add them to "
+                                       f"screening.toml or to screening/{procedure}.toml")
+    languages = sorted(d.name for d in content.packaged_path("documents").iterdir() if d.is_dir())
+    for lang in languages:
+        for kind in ("consent", "aftercare"):
+            if not template_path(kind, procedure, lang).is_file():
+                raise ContentError(path, None, f"'{procedure}' has no {kind} wording: add "
+                                               f"documents/{lang}/{kind}_{procedure}.toml")
 
 
 def _labels(path: Path, m: re.Match) -> None:
