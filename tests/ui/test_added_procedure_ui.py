@@ -61,7 +61,7 @@ def test_the_wizard_screens_recommends_and_plans_the_added_procedure(qtbot, stor
     with qtbot.waitSignal(wizard.finalised) as signal:
         wizard.button(QWizard.WizardButton.FinishButton).click()
     c = sc.get_consultation(store, signal.args[0])
-    assert c["data"]["justifications"]["hand_filler"]["text"] == "Doctor's letter seen."
+    assert c["record"].justifications["hand_filler"]["text"] == "Doctor's letter seen."
     assert [p["procedure"] for p in sc.plans_of(store, patient)] == ["hand_filler"]
 
 
