@@ -10,8 +10,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal
 
-PROCEDURES = ("fat_transfer", "mesotherapy")
-
 
 @dataclass(frozen=True)
 class ClinicInfo:

@@ -17,6 +17,7 @@ from typing import Any, Callable, Mapping
 from rejuv_desktop.content import ContentFile, load_toml, resource_path
 from rejuv_desktop.documents.labels import fill_plain, placeholders
 from rejuv_desktop.domain import screening as scr
+from rejuv_desktop.domain.procedures import procedure as registered
 from rejuv_desktop.domain.recommendation import Phrase, RecommendationLine, StoredLine
 from rejuv_desktop.domain.thresholds import load_thresholds
 from rejuv_desktop.errors import ContentError
@@ -47,6 +48,9 @@ PHRASE_FIELDS: dict[str, dict[str, frozenset[str]]] = {
         "fat_transfer_caution": frozenset(),
         "mesotherapy_caution": frozenset(),
         "screening_missing": frozenset({"procedures"}),
+        "procedure": frozenset({"recommendation"}),
+        "procedure_after_wait": frozenset({"recommendation", "waits"}),
+        "procedure_caution": frozenset({"label"}),
         "refer_pigment": frozenset(),
         "other_concern": frozenset(),
         "no_indication": frozenset(),
@@ -105,6 +109,11 @@ class Phrasebook:
         """One fixed word (``"left"``, ``"fat_transfer"``, ``"poor"`` ...)."""
         return self.patterns[f"word.{key}"]
 
+    def _procedure_word(self, procedure_id: str) -> str:
+        """A procedure named in a sentence: the phrasebook's word for the packaged ones, the
+        protocol's own name for one the clinic added."""
+        return self.patterns.get(f"word.{procedure_id}") or registered(procedure_id).name
+
     def concern(self, code: str) -> str:
         """A patient's concern in words, lower case (``"volume loss"``)."""
         return self.patterns.get(f"concern.{code}", code.replace("_", " "))
@@ -135,7 +144,13 @@ class Phrasebook:
         if line.code == "volume_mild":
             values.update(grade=p["grade"], borrowed_from=load_thresholds().merz_volume.borrowed_from)
         if line.code == "screening_missing":
-            values["procedures"] = self.word("list_and").join(self.word(x) for x in p["procedures"])
+            values["procedures"] = self.word("list_and").join(self._procedure_word(x)
+                                                              for x in p["procedures"])
+        if line.code in ("procedure", "procedure_after_wait", "procedure_caution"):
+            added = registered(p["procedure"])
+            values.update(recommendation=added.recommendation.rstrip(".")
+                          if line.code == "procedure_after_wait" else added.recommendation,
+                          label=added.label)
         return self._fill(f"line.{line.code}", **values)
 
     def finding(self, phrase: Phrase, rules: scr.ScreeningRules | None = None) -> str:

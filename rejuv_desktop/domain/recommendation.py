@@ -13,8 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Mapping
 
+from rejuv_desktop.domain.procedures import is_procedure, procedure_ids, procedures
+from rejuv_desktop.domain.procedures import procedure as registered
 from rejuv_desktop.domain.scales import EXPECTED_VALUES
-from rejuv_desktop.domain.screening import LEVELS, PROCEDURES, Reason, Verdict
+from rejuv_desktop.domain.screening import LEVELS, Reason, Verdict
 from rejuv_desktop.domain.thresholds import MerzThreshold, load_thresholds
 from rejuv_desktop.errors import ValidationError
 
@@ -87,8 +89,8 @@ class Findings:
         if self.donor_fat is not None and self.donor_fat not in EXPECTED_VALUES["donor_fat"]:
             errors["donor_fat"] = f"must be one of {', '.join(EXPECTED_VALUES['donor_fat'])}"
         for procedure, verdict in self.verdicts.items():
-            if procedure not in PROCEDURES or not isinstance(verdict, Verdict) or verdict.level not in LEVELS:
-                errors[f"verdicts.{procedure}"] = "must be a screening verdict for fat_transfer or mesotherapy"
+            if not is_procedure(procedure) or not isinstance(verdict, Verdict) or verdict.level not in LEVELS:
+                errors[f"verdicts.{procedure}"] = f"must be a screening verdict for one of {', '.join(procedure_ids())}"
         if errors:
             raise ValidationError(errors)
 
@@ -242,10 +244,15 @@ class Facts:
         return self.level(procedure) == "contraindicated"
 
     def planned(self, procedure: str) -> bool:
-        """Whether the procedure ends up in the plan (before the suspicious-spot stop)."""
-        if procedure == "fat_transfer":
-            return self.volume_indicated and not self.donor_insufficient and not self.blocked(procedure)
-        return self.skin_indicated and not self.blocked(procedure)
+        """Whether the procedure ends up in the plan (before the suspicious-spot stop): it treats
+        what was found (volume or skin quality, as its protocol declares), screening does not
+        rule it out, and for a procedure that harvests fat, there is enough of it."""
+        p = registered(procedure)
+        if p.treats == "volume":
+            indicated = self.volume_indicated and not (p.needs_donor_fat and self.donor_insufficient)
+        else:
+            indicated = p.treats == "skin" and self.skin_indicated
+        return indicated and not self.blocked(procedure)
 
 
 def _volume_finding(facts: Facts) -> Phrase:
@@ -422,8 +429,8 @@ RULES: tuple[RecommendationRule, ...] = (
     ),
     RecommendationRule(
         "screening_missing",
-        lambda x: any(x.planned(p) and x.level(p) is None for p in PROCEDURES),
-        lambda x: {"procedures": [p for p in PROCEDURES if x.planned(p) and x.level(p) is None]},
+        lambda x: any(x.planned(p) and x.level(p) is None for p in procedure_ids()),
+        lambda x: {"procedures": [p for p in procedure_ids() if x.planned(p) and x.level(p) is None]},
         _no_findings,
     ),
     RecommendationRule(
@@ -448,27 +455,74 @@ RULES: tuple[RecommendationRule, ...] = (
 """The recommendation rules, in the order their lines are shown."""
 
 
-def recommend(findings: Findings, rules: tuple[RecommendationRule, ...] = RULES,
+def _content_rules(p) -> tuple[RecommendationRule, ...]:
+    """The rows for a procedure the clinic's content adds: its own line (after the wait when
+    screening defers it), and the line asking for care when screening found cautions. Their
+    codes are the generic ``procedure...`` ones, with the procedure's id as a parameter: the
+    words come from its protocol where the line is shown."""
+    pid = p.id
+    return (
+        RecommendationRule(
+            "procedure_after_wait",
+            lambda x: x.planned(pid) and x.level(pid) == "defer",
+            lambda x: _waits(x, pid),
+            lambda x: (*_indication(x, p), *_screening(pid, x.reasons(pid, "defer"))),
+            procedure=pid,
+        ),
+        RecommendationRule(
+            "procedure",
+            lambda x: x.planned(pid) and x.level(pid) != "defer",
+            lambda x: {"procedure": pid},
+            lambda x: _indication(x, p),
+            procedure=pid,
+        ),
+        RecommendationRule(
+            "procedure_caution",
+            lambda x: x.planned(pid) and bool(x.reasons(pid, "caution")),
+            lambda x: {"procedure": pid},
+            lambda x: _screening(pid, x.reasons(pid, "caution")),
+        ),
+    )
+
+
+def _indication(facts: Facts, p) -> tuple[Phrase, ...]:
+    return (_volume_finding(facts),) if p.treats == "volume" else facts.skin_signs
+
+
+def rules_with_content() -> tuple[RecommendationRule, ...]:
+    """``RULES``, with the rows of every procedure the table does not speak for (one the clinic
+    added as content) placed before the screening reminder."""
+    covered = {r.procedure for r in RULES if r.procedure}
+    added = tuple(row for p in procedures() if p.id not in covered for row in _content_rules(p))
+    if not added:
+        return RULES
+    at = next(i for i, r in enumerate(RULES) if r.code == "screening_missing")
+    return RULES[:at] + added + RULES[at:]
+
+
+def recommend(findings: Findings, rules: tuple[RecommendationRule, ...] | None = None,
               merz_threshold: MerzThreshold | None = None) -> Recommendation:
     """Walk the rule table over the findings and collect the lines and the recommended procedures.
 
     A procedure whose screening verdict is contraindicated is never recommended; a deferred one is
     recommended "after the wait"; a suspicious spot stops everything but the referral. Each line
-    is its rule's code with parameters: the words are made where it is shown.
+    is its rule's code with parameters: the words are made where it is shown. The table is
+    ``rules_with_content()`` unless one is given.
     """
+    rules = rules_with_content() if rules is None else rules
     facts = derive_facts(findings, merz_threshold)
     lines: list[RecommendationLine] = []
-    procedures: set[str] = set()
+    chosen: set[str] = set()
     for rule in rules:
         if not rule.applies(facts):
             continue
         lines.append(RecommendationLine(rule.code, rule.params(facts), tuple(rule.findings(facts)),
                                         rule.procedure))
         if rule.procedure:
-            procedures.add(rule.procedure)
+            chosen.add(rule.procedure)
         if rule.final:
             break
-    return Recommendation(tuple(lines), tuple(p for p in PROCEDURES if p in procedures))
+    return Recommendation(tuple(lines), tuple(p for p in procedure_ids() if p in chosen))
 
 
 def _volume_range() -> tuple[int, int]:

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from rejuv_desktop.content import ContentFile
 from rejuv_desktop.content.words import load_words, missing_word, table_words
-from rejuv_desktop.domain.screening import (EVIDENCE, LEVELS, PROCEDURES, REQUIRED_QUESTION_IDS,
+from rejuv_desktop.domain.procedures import is_procedure, procedure_ids
+from rejuv_desktop.domain.screening import (EVIDENCE, LEVELS, REQUIRED_QUESTION_IDS,
                                             RULE_LEVELS, UNVERIFIED, Question, Rule, ScreeningRules,
                                             evidence_from_verified)
 from rejuv_desktop.errors import ContentError
@@ -138,17 +139,19 @@ def _parse_questions(cf: ContentFile, words: ContentFile) -> tuple[Question, ...
     return tuple(questions)
 
 
-def _parse_rules(cf: ContentFile, question_ids: set[str]) -> tuple[Rule, ...]:
+def _parse_rules(cf: ContentFile, question_ids: set[str], seen: set[tuple[str, str]],
+                 only: str | None = None) -> tuple[Rule, ...]:
     rules: list[Rule] = []
-    seen: set[tuple[str, str]] = set()
     for entry in _entries(cf, "rules"):
         entry.check_keys(_RULE_KEYS | {"verified"})
         qid = entry.text("question")
         if qid not in question_ids:
             raise entry.fail(f"rule names unknown question '{qid}'", "question =", f'"{qid}"')
-        procedure = entry.text("procedure")
-        if procedure not in PROCEDURES:
-            raise entry.fail(f"unknown procedure '{procedure}' (use {' or '.join(PROCEDURES)})", f'"{procedure}"')
+        procedure = entry.text("procedure", required=only is None) or only
+        if not is_procedure(procedure):
+            raise entry.fail(f"unknown procedure '{procedure}' (use {', '.join(procedure_ids())})", f'"{procedure}"')
+        if only is not None and procedure != only:
+            raise entry.fail(f"this file holds the rules of '{only}', not of '{procedure}'", f'"{procedure}"')
         if (qid, procedure) in seen:
             raise entry.fail(f"a second rule for question '{qid}' and {procedure}", "question =")
         seen.add((qid, procedure))
@@ -191,8 +194,11 @@ def _evidence(entry: _Entry) -> str:
     return entry.data.get("evidence", UNVERIFIED)
 
 
-def _parse_named_table(cf: ContentFile, key: str, expected: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+def _parse_named_table(cf: ContentFile, key: str, expected: tuple[str, ...],
+                       complete: bool = True) -> tuple[tuple[str, str], ...]:
     table = cf.data.get(key)
+    if table is None and not complete:
+        return ()
     if not isinstance(table, dict):
         raise cf.error(f"missing [{key}] table")
     for name, value in table.items():
@@ -201,14 +207,23 @@ def _parse_named_table(cf: ContentFile, key: str, expected: tuple[str, ...]) -> 
         if not isinstance(value, str) or not value.strip():
             raise cf.error(f"[{key}] {name} must be non-empty text", name)
     missing = [name for name in expected if name not in table]
-    if missing:
+    if missing and complete:
         raise cf.error(f"[{key}] is missing {', '.join(missing)}", f"[{key}]")
-    return tuple((name, table[name].strip()) for name in expected)
+    return tuple((name, table[name].strip()) for name in expected if name in table)
 
 
-def parse_rules(cf: ContentFile, *, words: ContentFile | None = None) -> ScreeningRules:
+_PROCEDURE_FILE_KEYS = {"id", "version", "procedure", "rules"}
+
+
+def parse_rules(cf: ContentFile, extra: tuple[ContentFile, ...] = (), *,
+                words: ContentFile | None = None) -> ScreeningRules:
     """Check a parsed screening file and build the rules, with the questions' words from
-    ``words`` (``text/en/screening.toml`` unless given); a mistake names the file and line."""
+    ``words`` (``text/en/screening.toml`` unless given); a mistake names the file and line.
+
+    ``extra`` are per-procedure rule files (``screening/<procedure>.toml``): ``[[rules]]`` for
+    that one procedure, on the questions of the main file. Every procedure needs at least one
+    rule somewhere, since a procedure no question weighs on would pass any patient.
+    """
     for key in cf.data:
         if key not in _TOP_KEYS:
             raise cf.error(f"unknown top-level key '{key}'", key)
@@ -217,7 +232,18 @@ def parse_rules(cf: ContentFile, *, words: ContentFile | None = None) -> Screeni
         if not isinstance(value, str) or not value.strip():
             raise cf.error(f"'{key}' must be given as text at the top of the file", key)
     questions = _parse_questions(cf, words if words is not None else load_words("screening"))
-    rules = _parse_rules(cf, {q.id for q in questions})
+    question_ids = {q.id for q in questions}
+    seen: set[tuple[str, str]] = set()
+    rules = _parse_rules(cf, question_ids, seen)
+    for more in extra:
+        for key in more.data:
+            if key not in _PROCEDURE_FILE_KEYS:
+                raise more.error(f"unknown top-level key '{key}'", key)
+        rules += _parse_rules(more, question_ids, seen, only=more.path.stem)
+    unscreened = [p for p in procedure_ids() if not any(r.procedure == p for r in rules)]
+    if unscreened:
+        raise cf.error(f"no screening rule for {', '.join(unscreened)}: give each procedure its "
+                       "[[rules]], here or in screening/<procedure>.toml")
     return ScreeningRules(
         id=cf.data["id"],
         version=cf.data["version"],
@@ -225,5 +251,6 @@ def parse_rules(cf: ContentFile, *, words: ContentFile | None = None) -> Screeni
         rules=rules,
         title=str(cf.data.get("title", "")),
         levels=_parse_named_table(cf, "levels", LEVELS),
-        procedure_names=_parse_named_table(cf, "procedures", PROCEDURES),
+        # Procedures are named in their protocol files; an older clinic file may still name them.
+        procedure_names=_parse_named_table(cf, "procedures", procedure_ids(), complete=False),
     )

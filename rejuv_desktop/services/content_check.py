@@ -38,18 +38,30 @@ def _with_words(parse, name: str, lang: str, content_path: Path, words_path: Pat
         parse(load_toml(content_path), words=load_words(name, lang, words_path))
 
 
-def _screening(path: Path, _m: re.Match) -> None:
-    from rejuv_desktop.content.words import words_path
+def _parse_screening(cf, *, words):
+    """The screening file read with the per-procedure rule files beside it, as the app reads it."""
+    from rejuv_desktop.domain.screening import procedure_rule_files
     from rejuv_desktop.domain.screening_reader import parse_rules
 
-    _with_words(parse_rules, "screening", "en", path, words_path("screening"), path)
+    return parse_rules(cf, procedure_rule_files(), words=words)
+
+
+def _screening(path: Path, _m: re.Match) -> None:
+    from rejuv_desktop.content.words import words_path
+
+    _with_words(_parse_screening, "screening", "en", path, words_path("screening"), path)
 
 
 def _screening_words(path: Path, m: re.Match) -> None:
     from rejuv_desktop.content import resource_path
-    from rejuv_desktop.domain.screening_reader import parse_rules
 
-    _with_words(parse_rules, "screening", m.group("lang"), resource_path("screening.toml"), path, path)
+    _with_words(_parse_screening, "screening", m.group("lang"), resource_path("screening.toml"), path, path)
+
+
+def _procedure_screening(path: Path, _m: re.Match) -> None:
+    from rejuv_desktop.domain.screening import load_procedure_rules
+
+    load_procedure_rules(path)
 
 
 def _scales(path: Path, _m: re.Match) -> None:
@@ -76,6 +88,35 @@ def _protocol(path: Path, m: re.Match) -> None:
     from rejuv_desktop.domain.protocols import load_protocol
 
     load_protocol(m.group("procedure"), path)
+    _companions(path, m.group("procedure"))
+
+
+def _companions(path: Path, procedure: str) -> None:
+    """A procedure the app offers needs its screening rules and, in every language the app
+    prints, its consent and aftercare wording: a clinic adding one learns at start what is
+    missing, not in front of a patient."""
+    from rejuv_desktop.documents.templates import template_path
+    from rejuv_desktop.domain.procedures import is_procedure
+    from rejuv_desktop.domain.screening import DEFAULT_PATH, PROCEDURE_RULES_DIR
+
+    if not is_procedure(procedure):
+        return  # a file the registry does not read; its own check says why
+    try:
+        rules = content.load_toml(content.resource_path(DEFAULT_PATH)).data.get("rules")
+    except ContentError:
+        return  # the screening file's own check names that mistake
+    screened = (content.resource_path(PROCEDURE_RULES_DIR, f"{procedure}.toml").is_file()
+                or any(isinstance(r, dict) and r.get("procedure") == procedure
+                       for r in (rules if isinstance(rules, list) else ())))
+    if not screened:
+        raise ContentError(path, None, f"'{procedure}' has no screening rules: add them to "
+                                       f"screening.toml or to screening/{procedure}.toml")
+    languages = sorted(d.name for d in content.packaged_path("documents").iterdir() if d.is_dir())
+    for lang in languages:
+        for kind in ("consent", "aftercare"):
+            if not template_path(kind, procedure, lang).is_file():
+                raise ContentError(path, None, f"'{procedure}' has no {kind} wording: add "
+                                               f"documents/{lang}/{kind}_{procedure}.toml")
 
 
 def _labels(path: Path, m: re.Match) -> None:
@@ -115,6 +156,7 @@ def _help(path: Path, _m: re.Match) -> None:
 _READERS: tuple[tuple[re.Pattern, Callable[[Path, re.Match], None]], ...] = (
     (re.compile(r"screening\.toml"), _screening),
     (re.compile(rf"text/(?P<lang>{_LANG})/screening\.toml"), _screening_words),
+    (re.compile(r"screening/(?P<procedure>\w+)\.toml"), _procedure_screening),
     (re.compile(r"scales\.toml"), _scales),
     (re.compile(rf"text/(?P<lang>{_LANG})/scales\.toml"), _scales_words),
     (re.compile(r"recommendation\.toml"), _thresholds),
@@ -177,6 +219,7 @@ class Override:
     version: str | None = None
     packaged_version: str | None = None
     missing: tuple[str, ...] = ()  # packaged screening questions this copy lacks (e.g. added by an upgrade)
+    added: bool = False  # content of a procedure the clinic adds (no packaged file to replace)
 
     @property
     def why_unused(self) -> str | None:
@@ -184,7 +227,8 @@ class Override:
             return None
         if self.relative.split("/")[0] in content.NOT_OVERRIDABLE:
             return "fonts and icons are part of the program and are never replaced"
-        return "no packaged content file has this name: check the spelling and the folder"
+        return ("no packaged content file has this name, and it names no procedure of the clinic's "
+                "protocols: check the spelling and the folder")
 
 
 def overrides() -> list[Override]:
@@ -197,12 +241,28 @@ def overrides() -> list[Override]:
     out = []
     for path in sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")):
         relative = path.relative_to(folder).as_posix()
-        used = relative in packaged and content.override_path(*relative.split("/")) is not None
+        overridable = content.override_path(*relative.split("/")) is not None
+        added = overridable and relative not in packaged and _adds_procedure_content(relative)
+        used = overridable and (relative in packaged or added)
         ident, version = _identity(path)
         packaged_version = _identity(content.packaged_path(*relative.split("/")))[1] if used else None
         missing = _missing_questions(path) if used and relative == "screening.toml" else ()
-        out.append(Override(relative, path, used, ident, version, packaged_version, missing))
+        out.append(Override(relative, path, used, ident, version, packaged_version, missing, added))
     return out
+
+
+def _adds_procedure_content(relative: str) -> bool:
+    """A file the app reads for a procedure the clinic adds: its protocol, its screening rules,
+    its consent and aftercare wording."""
+    from rejuv_desktop.domain.procedures import is_procedure
+
+    reader, match = _reader(relative)
+    if reader in (_protocol, _procedure_screening):
+        return is_procedure(match.group("procedure"))
+    if reader is _template:
+        kind, _, procedure = match.group("name").partition("_")
+        return kind in ("consent", "aftercare") and is_procedure(procedure)
+    return False
 
 
 def _question_ids(path: Path) -> list[str]:

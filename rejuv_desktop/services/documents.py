@@ -25,6 +25,7 @@ from rejuv_desktop.domain import screening as scr
 from rejuv_desktop.documents.consultation_words import ConsultationWords
 from rejuv_desktop.documents.phrases import load_phrasebook
 from rejuv_desktop.domain.recommendation import Recommendation
+from rejuv_desktop.domain.procedures import procedure_ids
 from rejuv_desktop.errors import NotFound, UserError, ValidationError
 from rejuv_desktop.services import settings as sset
 from rejuv_desktop.storage import consultations as consultations_repo
@@ -201,11 +202,9 @@ def consent_context(store, plan_id: int, photo_consent: dict | None = None,
                                        sset.cooling_off_days(store))
     answers = dc.screening_answers(consultation["record"])
     flags = frozenset(q for q, a in answers.items() if a == "yes")
-    volume = None
-    if procedure == "fat_transfer":
-        from rejuv_desktop.domain.protocols import load_protocol
+    from rejuv_desktop.domain.protocols import load_protocol
 
-        volume = load_protocol(procedure).volume_per_hand_ml
+    volume = load_protocol(procedure).volume_per_hand_ml
     return ConsentContext(
         clinic=_clinic(store), patient=patient_info,
         practitioner=_practitioner(store, store.actor_id or consultation["practitioner_id"]),
@@ -627,7 +626,7 @@ def summary_job(store, consultation_id: int) -> IssueJob:
         plan=plan_lines, notes=d.notes, next_steps=next_steps,
         consulted_on=consulted_on,
         screening_points=[(words.screening_point(rules.procedure_name(p).capitalize(), text), what, by)
-                          for p, text, what, by in words.screening_points(c, scr.PROCEDURES)],
+                          for p, text, what, by in words.screening_points(c, procedure_ids())],
         plan_warnings=warnings, nothing_planned=not d.chosen)
     lang = _lang(patient)
     return _numbered_job(

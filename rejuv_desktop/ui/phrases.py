@@ -95,6 +95,12 @@ def _patterns() -> dict[str, str]:
             "letter or counselling note)."),
         "line.screening_missing": tr(
             "Screening has not been recorded for {procedures}: complete it before treatment."),
+        "line.procedure": tr("{recommendation}"),
+        "line.procedure_after_wait": tr("{recommendation}, after the wait: {waits}."),
+        "line.procedure_caution": tr(
+            "{label} needs extra care for the screening points found: anything not known is "
+            "confirmed first, and the reason to go ahead is recorded (a justification, doctor's "
+            "letter or counselling note)."),
         "line.refer_pigment": tr(
             "Refer for the age spots (lentigines): pigment laser, IPL or topical tretinoin. "
             "Mesotherapy does not treat them."),

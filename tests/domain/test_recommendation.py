@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from rejuv_desktop.domain.procedures import procedure_ids
 from rejuv_desktop.domain.recommendation import (
     CONCERNS,
     RULES,
@@ -12,7 +13,9 @@ from rejuv_desktop.domain.recommendation import (
     recommend,
 )
 from rejuv_desktop.documents.phrases import load_phrasebook
-from rejuv_desktop.domain.screening import LEVELS, PROCEDURES, Verdict, load_rules, screen
+from rejuv_desktop.domain.screening import LEVELS, Verdict, load_rules, screen
+
+PROCEDURES = procedure_ids()
 from rejuv_desktop.errors import ValidationError
 
 SCREENING = load_rules()

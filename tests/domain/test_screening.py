@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rejuv_desktop.content import resource_path
+from rejuv_desktop.domain.procedures import procedure_ids
 from rejuv_desktop.domain.screening import (
     LEVELS,
-    PROCEDURES,
     REQUIRED_QUESTION_IDS,
     ScreeningRules,
     answers_from_snapshot,
@@ -24,6 +24,8 @@ from rejuv_desktop.domain.screening import (
     upgrade_snapshot,
 )
 from rejuv_desktop.errors import ContentError, ValidationError
+
+PROCEDURES = procedure_ids()
 
 RULES = load_rules()
 ALL_IDS = tuple(q.id for q in RULES.questions)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QCheckBox, QFormLayout, QGroupBox, QLabel, QLineE
 from rejuv_desktop.domain import consultation as dc
 from rejuv_desktop.domain import plan_binding as pb
 from rejuv_desktop.domain import screening as scr
+from rejuv_desktop.domain.procedures import procedure_ids
 from rejuv_desktop.domain.protocols import load_protocol
 from rejuv_desktop.ui.phrases import phrasebook, planned_session_line
 from rejuv_desktop.errors import ValidationError
@@ -143,7 +144,7 @@ class RecommendationPage(WizardPage):
         bl = QVBoxLayout(box)
         self.choices: dict[str, QCheckBox] = {}
         self.rows: dict[str, ProcedureChoice] = {}
-        for p in scr.PROCEDURES:
+        for p in procedure_ids():
             row = ProcedureChoice(p, self.notify)
             check = row.check
             check.toggled.connect(self.notify)
@@ -371,7 +372,7 @@ class PlanPage(WizardPage):
                                  "adjust them within the allowed range."))
         outer, layout = scrolling_body(self)
         self.boxes = {p: PlanBox(p, self.rules.procedure_name(p).capitalize(), self.notify)
-                      for p in scr.PROCEDURES}
+                      for p in procedure_ids()}
         for box in self.boxes.values():
             layout.addWidget(box)
         self.spacing = QLabel()
