@@ -4,7 +4,7 @@ when it is affected instead of reporting it OK."""
 import pytest
 
 from rejuv_desktop import cli
-from rejuv_desktop.storage import sqlite_safety as ss
+from rejuv_desktop.storage import sqlite_safety
 
 
 @pytest.mark.parametrize("version, affected", [
@@ -24,26 +24,26 @@ from rejuv_desktop.storage import sqlite_safety as ss
     ("three", True),
 ])
 def test_affected_range(version, affected):
-    assert ss.wal_reset_affected(version) is affected
+    assert sqlite_safety.wal_reset_affected(version) is affected
 
 
 def test_parse_version():
-    assert ss.parse_version("3.51.2") == (3, 51, 2)
-    assert ss.parse_version("3.51") == (3, 51, 0)
+    assert sqlite_safety.parse_version("3.51.2") == (3, 51, 2)
+    assert sqlite_safety.parse_version("3.51") == (3, 51, 0)
     with pytest.raises(ValueError):
-        ss.parse_version("3.x")
+        sqlite_safety.parse_version("3.x")
 
 
 def test_status_words_name_the_version_and_the_range():
-    status = ss.SqliteStatus("3.40.1", True)
+    status = sqlite_safety.SqliteStatus("3.40.1", True)
     assert status.bug_range == "3.7.0 to 3.51.2"
     assert "3.40.1 is affected" in status.describe() and "3.7.0 to 3.51.2" in status.describe()
-    assert ss.SqliteStatus("3.53.4", False).describe() == "3.53.4"
+    assert sqlite_safety.SqliteStatus("3.53.4", False).describe() == "3.53.4"
 
 
 def test_this_installation_runs_on_a_safe_sqlite():
     """Linux x86_64 has pysqlite3's wheel: the app runs on its SQLite, not the system's."""
-    status = ss.current_status()
+    status = sqlite_safety.current_status()
     assert not status.affected, status.describe()
 
 

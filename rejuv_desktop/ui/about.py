@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QMainWindow, Q
                                QTextBrowser, QVBoxLayout, QWidget)
 
 from rejuv_desktop import APP_NAME, paths
-from rejuv_desktop.services import about as sa
+from rejuv_desktop.services import about as about_info
 
 _WARNING_STYLE = ("background: #fdecea; color: #8c1d18; padding: 8px 12px;"
                   " border-bottom: 1px solid #f5c2bd;")
@@ -29,7 +29,7 @@ def sqlite_warning(widget: QWidget, status) -> str:
 
 def add_sqlite_banner(window: QMainWindow) -> QLabel | None:
     """A lasting strip above the window's banner when SQLite is affected (None when safe)."""
-    status = sa.versions().sqlite
+    status = about_info.versions().sqlite
     if not status.affected:
         return None
     label = QLabel(sqlite_warning(window, status))
@@ -48,7 +48,7 @@ class AboutDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("About {app}").format(app=APP_NAME))
         self.resize(640, 520)
-        v = sa.versions()
+        v = about_info.versions()
         tabs = QTabWidget()
         self.about_text = QLabel(self._about_html(v, db_path))
         self.about_text.setObjectName("aboutText")
@@ -69,7 +69,7 @@ class AboutDialog(QDialog):
         layout.addWidget(tabs)
         layout.addWidget(buttons)
 
-    def _about_html(self, v: sa.Versions, db_path) -> str:
+    def _about_html(self, v: about_info.Versions, db_path) -> str:
         sqlite = (escape(v.sqlite.version) if not v.sqlite.affected else
                   f"<span style='color:#8c1d18'><b>{escape(sqlite_warning(self, v.sqlite))}"
                   "</b></span>")
@@ -100,7 +100,7 @@ class AboutDialog(QDialog):
                         "follow, and are in the licenses folder of the installation.")
         parts = [f"<p>{escape(intro)}</p>"]
         texts: list = []
-        for c in sa.third_party():
+        for c in about_info.third_party():
             parts.append(f"<h4>{escape(c.name)}</h4><p>{escape(self.tr('Licence'))}: "
                          f"<b>{escape(c.licence)}</b><br>{escape(c.url)}</p>")
             if c.note:
