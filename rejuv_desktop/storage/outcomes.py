@@ -1,0 +1,262 @@
+"""Outcomes: what each follow-up assessed, the grades of each hand, complications, and the
+counts the clinic audit is made of. Callers wrap writes in ``store.write()``.
+
+The Merz grade of a hand, at baseline or at a follow-up, lives in ``hand_assessments``.
+"""
+
+from __future__ import annotations
+
+from rejuv_desktop.errors import NotFound
+
+MERZ = "merz"
+_WHO = "trim(coalesce(pr.title, '') || ' ' || coalesce(pr.name, ''))"
+# The worse hand's Merz grade at the consultation behind a plan (-1 when not recorded).
+_BASELINE_OF_PLAN = (
+    "coalesce((SELECT max(h.grade) FROM hand_assessments h WHERE h.consultation_id ="
+    " pl.consultation_id AND h.context = 'baseline' AND h.scale_id = 'merz'),"
+    " (SELECT max(coalesce(json_extract(c.data_json, '$.hands.left.merz'), -1),"
+    "             coalesce(json_extract(c.data_json, '$.hands.right.merz'), -1))"
+    "  FROM consultations c WHERE c.id = pl.consultation_id), -1)")
+
+
+def _insert(store, table: str, row: dict) -> int:
+    cols = ", ".join(row)
+    cur = store.conn.execute(
+        f"INSERT INTO {table} ({cols}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
+    return cur.lastrowid
+
+
+# --- follow-up assessments -----------------------------------------------------------------------
+
+def follow_up_context(store, follow_up_id: int) -> dict:
+    """A follow-up with what an assessment needs: its status and window, the session it follows
+    (procedure, date, sides, protocol), the plan and the consultation behind it."""
+    row = store.query_one(
+        "SELECT f.id, f.patient_id, f.session_id, f.plan_id, f.kind, f.rule_id, f.label,"
+        " f.due_from, f.due_to, f.status, f.created_at, f.visit_date, s.procedure,"
+        " s.session_date, s.sides, s.protocol_id, pl.consultation_id"
+        " FROM follow_ups f LEFT JOIN sessions s ON s.id = f.session_id"
+        " LEFT JOIN plans pl ON pl.id = f.plan_id WHERE f.id = ?", (follow_up_id,))
+    if row is None:
+        raise NotFound(f"Follow-up {follow_up_id} does not exist")
+    return row
+
+
+def baseline_grades(store, consultation_id: int | None) -> dict[str, int]:
+    """The Merz grade of each hand at a consultation: from its hand assessments, else from
+    what the consultation recorded before hand assessments had a table of their own."""
+    if consultation_id is None:
+        return {}
+    rows = store.query(
+        "SELECT side, grade FROM hand_assessments WHERE consultation_id = ?"
+        " AND context = 'baseline' AND scale_id = ? ORDER BY id", (consultation_id, MERZ))
+    if rows:
+        return {r["side"]: r["grade"] for r in rows}
+    row = store.query_one(
+        "SELECT json_extract(data_json, '$.hands.left.merz') AS left,"
+        " json_extract(data_json, '$.hands.right.merz') AS right FROM consultations"
+        " WHERE id = ?", (consultation_id,))
+    return {side: row[side] for side in ("left", "right") if row and row[side] is not None}
+
+
+def insert_assessment(store, row: dict) -> int:
+    return _insert(store, "follow_up_assessments", {**row, "created_at": store.now_iso()})
+
+
+def insert_hand_grade(store, *, patient_id: int, follow_up_id: int, side: str, grade: int,
+                      assessed_at: str, scale_version: str, scale_id: str = MERZ) -> int:
+    return _insert(store, "hand_assessments", {
+        "patient_id": patient_id, "follow_up_id": follow_up_id, "context": "follow_up",
+        "side": side, "scale_id": scale_id, "scale_version": scale_version, "grade": grade,
+        "assessed_at": assessed_at, "practitioner_id": store.actor_id})
+
+
+def assessment_of(store, follow_up_id: int) -> dict | None:
+    """What a follow-up assessed, with who assessed it and the Merz grade of each hand."""
+    row = store.query_one(
+        f"SELECT a.*, {_WHO} AS who FROM follow_up_assessments a"
+        " LEFT JOIN practitioners pr ON pr.id = a.practitioner_id WHERE a.follow_up_id = ?",
+        (follow_up_id,))
+    if row is not None:
+        row["merz"] = {r["side"]: r["grade"] for r in store.query(
+            "SELECT side, grade FROM hand_assessments WHERE follow_up_id = ? AND scale_id = ?"
+            " ORDER BY id", (follow_up_id, MERZ))}
+    return row
+
+
+# --- complications --------------------------------------------------------------------------------
+
+def insert_complication(store, row: dict) -> int:
+    return _insert(store, "complications", {**row, "recorded_at": store.now_iso(),
+                                            "recorded_by": store.actor_id})
+
+
+def update_complication(store, complication_id: int, **values) -> None:
+    sets = ", ".join(f"{k} = ?" for k in values)
+    cur = store.conn.execute(f"UPDATE complications SET {sets} WHERE id = ?",
+                             [*values.values(), complication_id])
+    if cur.rowcount != 1:
+        raise NotFound(f"Complication {complication_id} does not exist")
+
+
+def get_complication(store, complication_id: int) -> dict:
+    row = store.query_one(
+        f"SELECT c.*, s.procedure, s.session_date, {_WHO} AS who FROM complications c"
+        " JOIN sessions s ON s.id = c.session_id"
+        " LEFT JOIN practitioners pr ON pr.id = c.recorded_by WHERE c.id = ?", (complication_id,))
+    if row is None:
+        raise NotFound(f"Complication {complication_id} does not exist")
+    return row
+
+
+def complications_of_patient(store, patient_id: int) -> list[dict]:
+    """Every complication of a patient, by onset, with the session's procedure and date."""
+    return store.query(
+        f"SELECT c.*, s.procedure, s.session_date, {_WHO} AS who FROM complications c"
+        " JOIN sessions s ON s.id = c.session_id"
+        " LEFT JOIN practitioners pr ON pr.id = c.recorded_by"
+        " WHERE c.patient_id = ? ORDER BY c.onset_date, c.id", (patient_id,))
+
+
+def unresolved_with_severity(store, patient_id: int, severities: tuple[str, ...]) -> list[dict]:
+    """The patient's complications of these severities that have not resolved."""
+    if not severities:
+        return []
+    marks = ", ".join("?" * len(severities))
+    return store.query(
+        "SELECT c.id, c.type, c.detail, c.severity, c.site, c.onset_date, s.procedure"
+        " FROM complications c JOIN sessions s ON s.id = c.session_id"
+        f" WHERE c.patient_id = ? AND c.resolved_date IS NULL AND c.severity IN ({marks})"
+        " ORDER BY c.onset_date, c.id", (patient_id, *severities))
+
+
+def sessions_for_complication(store, patient_id: int) -> list[dict]:
+    """The patient's ended sessions (completed or stopped) a complication may follow, newest
+    first, with the product lots recorded for each."""
+    sessions = store.query(
+        "SELECT id, procedure, session_date, session_number, series_length, maintenance, sides,"
+        " status FROM sessions WHERE patient_id = ? AND status IN ('completed', 'abandoned')"
+        " ORDER BY session_date DESC, id DESC", (patient_id,))
+    if sessions:
+        marks = ", ".join("?" * len(sessions))
+        lots: dict[int, list[str]] = {}
+        for r in store.query(f"SELECT session_id, product, lot FROM session_products"
+                             f" WHERE session_id IN ({marks}) ORDER BY row_number",
+                             [s["id"] for s in sessions]):
+            lots.setdefault(r["session_id"], []).append(r["lot"])
+        for s in sessions:
+            s["lots"] = lots.get(s["id"], [])
+    return sessions
+
+
+# --- a patient's outcomes -------------------------------------------------------------------------
+
+def patient_grades(store, patient_id: int) -> list[dict]:
+    """Every Merz grade of the patient's hands at follow-ups, with the visit and procedure."""
+    return store.query(
+        "SELECT h.side, h.grade, h.assessed_at, h.follow_up_id, f.rule_id, f.label,"
+        " f.plan_id, s.procedure, s.session_date, pl.consultation_id"
+        " FROM hand_assessments h JOIN follow_ups f ON f.id = h.follow_up_id"
+        " LEFT JOIN sessions s ON s.id = f.session_id LEFT JOIN plans pl ON pl.id = f.plan_id"
+        " WHERE h.patient_id = ? AND h.context = 'follow_up' AND h.scale_id = ?"
+        " ORDER BY h.assessed_at, h.id", (patient_id, MERZ))
+
+
+def patient_baselines(store, patient_id: int) -> list[dict]:
+    """The consultations behind the patient's plans that reached a session: when, and the
+    procedure (the baseline of each treatment)."""
+    return store.query(
+        "SELECT DISTINCT pl.consultation_id, pl.procedure, c.finalised_at"
+        " FROM plans pl JOIN consultations c ON c.id = pl.consultation_id"
+        " WHERE pl.patient_id = ? AND EXISTS (SELECT 1 FROM sessions s WHERE s.plan_id = pl.id"
+        " AND s.status = 'completed') ORDER BY c.finalised_at, pl.consultation_id",
+        (patient_id,))
+
+
+def patient_assessments(store, patient_id: int) -> list[dict]:
+    """What each follow-up of the patient assessed, by date, with the visit and procedure."""
+    return store.query(
+        f"SELECT a.*, f.label, f.rule_id, s.procedure, {_WHO} AS who"
+        " FROM follow_up_assessments a JOIN follow_ups f ON f.id = a.follow_up_id"
+        " LEFT JOIN sessions s ON s.id = f.session_id"
+        " LEFT JOIN practitioners pr ON pr.id = a.practitioner_id"
+        " WHERE a.patient_id = ? ORDER BY a.assessed_on, a.id", (patient_id,))
+
+
+# --- the clinic audit: counts of alike facts ---------------------------------------------------------
+
+def _filters(since: str | None, until: str | None, practitioner_id: int | None,
+             procedures: list[str]) -> tuple[str, list]:
+    where, params = [f"s.procedure IN ({', '.join('?' * len(procedures))})"], list(procedures)
+    if since:
+        where.append("s.session_date >= ?")
+        params.append(since)
+    if until:
+        where.append("s.session_date <= ?")
+        params.append(until)
+    if practitioner_id is not None:
+        where.append("s.started_by = ?")
+        params.append(practitioner_id)
+    return " AND ".join(where), params
+
+
+def audit_hand_grades(store, rules: dict[str, tuple[str, str]], since=None, until=None,
+                      practitioner_id=None) -> list[dict]:
+    """Counts of (procedure, rule, baseline grade, follow-up grade) over the hands graded at the
+    outcome visits ``rules`` (rule id -> (procedure, ...)) of sessions in the period."""
+    if not rules:
+        return []
+    where, params = _filters(since, until, practitioner_id, sorted({p for p, *_ in rules.values()}))
+    marks = ", ".join("?" * len(rules))
+    return store.query(
+        "SELECT procedure, rule_id, baseline, grade, count(*) AS n FROM ("
+        " SELECT s.procedure, f.rule_id, h.grade,"
+        "  coalesce((SELECT hb.grade FROM hand_assessments hb WHERE hb.consultation_id ="
+        "    pl.consultation_id AND hb.context = 'baseline' AND hb.scale_id = 'merz'"
+        "    AND hb.side = h.side ORDER BY hb.id DESC LIMIT 1),"
+        "   (SELECT json_extract(c.data_json, '$.hands.' || h.side || '.merz')"
+        "    FROM consultations c WHERE c.id = pl.consultation_id)) AS baseline"
+        " FROM hand_assessments h JOIN follow_ups f ON f.id = h.follow_up_id"
+        " JOIN sessions s ON s.id = f.session_id JOIN plans pl ON pl.id = f.plan_id"
+        " WHERE h.context = 'follow_up' AND h.scale_id = 'merz'"
+        f" AND f.rule_id IN ({marks}) AND {where})"
+        " WHERE baseline IS NOT NULL GROUP BY procedure, rule_id, baseline, grade",
+        [*rules, *params])
+
+
+def audit_visits(store, rules: dict[str, tuple[str, str]], closed_before: str, since=None,
+                 until=None, practitioner_id=None) -> list[dict]:
+    """Counts of alike outcome visits of sessions in the period: procedure, rule, whether the
+    window closed before ``closed_before``, whether assessed, the answers, the baseline.
+    A visit moved to another window is counted once, as the visit it became."""
+    if not rules:
+        return []
+    where, params = _filters(since, until, practitioner_id, sorted({p for p, *_ in rules.values()}))
+    marks = ", ".join("?" * len(rules))
+    return store.query(
+        "SELECT s.procedure, f.rule_id, f.due_to < ? AS closed, a.id IS NOT NULL AS assessed,"
+        " a.gais_practitioner, a.gais_patient, a.satisfaction, a.touch_up_wanted,"
+        f" {_BASELINE_OF_PLAN} AS baseline, count(*) AS n"
+        " FROM follow_ups f JOIN sessions s ON s.id = f.session_id"
+        " JOIN plans pl ON pl.id = f.plan_id"
+        " LEFT JOIN follow_up_assessments a ON a.follow_up_id = f.id"
+        f" WHERE f.rule_id IN ({marks}) AND f.status != 'rescheduled' AND {where}"
+        " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9",
+        [closed_before, *rules, *params])
+
+
+def audit_sessions(store, procedures: list[str], since=None, until=None,
+                   practitioner_id=None) -> list[dict]:
+    """Counts of alike completed sessions in the period: procedure, baseline, and the
+    complication types recorded against them (comma-separated, sorted; '' for none)."""
+    if not procedures:
+        return []
+    where, params = _filters(since, until, practitioner_id, procedures)
+    return store.query(
+        "SELECT procedure, baseline, types, count(*) AS n FROM ("
+        f" SELECT s.procedure, {_BASELINE_OF_PLAN} AS baseline,"
+        "  coalesce((SELECT group_concat(type, ',') FROM (SELECT DISTINCT c.type FROM"
+        "   complications c WHERE c.session_id = s.id ORDER BY c.type)), '') AS types"
+        " FROM sessions s JOIN plans pl ON pl.id = s.plan_id"
+        f" WHERE s.status = 'completed' AND {where})"
+        " GROUP BY procedure, baseline, types", params)
