@@ -1,6 +1,7 @@
 """The demo clinic's clinical story: consultations with every screening outcome, plans of each
 kind, sessions with their volumes, products and lots, consents issued and signed, aftercare
-sheets, follow-ups overdue, due this week and upcoming, and one amended consultation.
+sheets, follow-ups overdue, due this week and upcoming, one amended consultation, and a year of
+outcomes (``demo_outcomes``).
 
 Everything is dated relative to ``today``, so the Due view is never empty; the same date gives
 the same clinic. Records are made through the same services the app uses, with the clock set
@@ -351,10 +352,22 @@ def build_story(store, today: date) -> dict:
                            ("donor site (tumescent)", EPI, 0.05, 160, "TUM-2611"))})
         clock.at(d(18), 16)
         sd.issue_aftercare(store, p, "fat_transfer", near)
+
+        # 11. Outcomes: patients treated about a year ago, their reviews and complications;
+        #     patient 3's severe infection, still under treatment, flags the record.
+        from rejuv_desktop.services import demo_outcomes
+
+        demo_outcomes.build_outcomes(store, clock, ids[10:20], today)
+        third = store.query_one("SELECT id, session_date FROM sessions WHERE patient_id = ?",
+                                (ids[2],))
+        demo_outcomes.flag_open_severe(store, clock, ids[2], third["id"],
+                                       date.fromisoformat(third["session_date"]))
         counts["consultations"] = store.scalar("SELECT count(*) FROM consultations")
         counts["sessions"] = store.scalar("SELECT count(*) FROM sessions")
         counts["documents"] = store.scalar("SELECT count(*) FROM documents")
         counts["follow-ups"] = store.scalar("SELECT count(*) FROM follow_ups")
+        counts["assessments"] = store.scalar("SELECT count(*) FROM follow_up_assessments")
+        counts["complications"] = store.scalar("SELECT count(*) FROM complications")
     finally:
         clock.restore()
         store.actor_id = 1

@@ -257,6 +257,9 @@ def clinic_audit(store, since: date | None = None, until: date | None = None,
                  today: date | None = None) -> list[oa.ProcedureAudit]:
     """Every audit figure, per procedure, for sessions done in the period (by a practitioner):
     responders, GAIS, satisfaction, complications per session and loss to follow-up."""
+    if not repo.has_outcome_tables(store):
+        raise UserError("This database has not been opened by this version of Rejuv Desktop "
+                        "yet: open it once in the app, then run the audit again.")
     procedures = [procedure] if procedure else list(PROCEDURES)
     rules = outcome_rules(procedures)
     today = today or store.clock().date()

@@ -19,6 +19,14 @@ _BASELINE_OF_PLAN = (
     "  FROM consultations c WHERE c.id = pl.consultation_id), -1)")
 
 
+def has_outcome_tables(store) -> bool:
+    """Whether the database holds the outcome tables (a file not yet opened by this version,
+    read without migrating, does not)."""
+    return store.scalar(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN"
+        " ('follow_up_assessments', 'complications', 'hand_assessments')") == 3
+
+
 def _insert(store, table: str, row: dict) -> int:
     cols = ", ".join(row)
     cur = store.conn.execute(
@@ -226,15 +234,17 @@ def audit_hand_grades(store, rules: dict[str, tuple[str, str]], since=None, unti
 
 def audit_visits(store, rules: dict[str, tuple[str, str]], closed_before: str, since=None,
                  until=None, practitioner_id=None) -> list[dict]:
-    """Counts of alike outcome visits of sessions in the period: procedure, rule, whether the
-    window closed before ``closed_before``, whether assessed, the answers, the baseline.
+    """Counts of alike outcome visits of sessions in the period: procedure, rule, whether it
+    was due (its window closed before ``closed_before``, or it was cancelled), whether
+    assessed, the answers, the baseline.
     A visit moved to another window is counted once, as the visit it became."""
     if not rules:
         return []
     where, params = _filters(since, until, practitioner_id, sorted({p for p, *_ in rules.values()}))
     marks = ", ".join("?" * len(rules))
     return store.query(
-        "SELECT s.procedure, f.rule_id, f.due_to < ? AS closed, a.id IS NOT NULL AS assessed,"
+        "SELECT s.procedure, f.rule_id, (f.due_to < ? OR f.status = 'cancelled') AS closed,"
+        " a.id IS NOT NULL AS assessed,"
         " a.gais_practitioner, a.gais_patient, a.satisfaction, a.touch_up_wanted,"
         f" {_BASELINE_OF_PLAN} AS baseline, count(*) AS n"
         " FROM follow_ups f JOIN sessions s ON s.id = f.session_id"
