@@ -356,10 +356,10 @@ def build_story(store, today: date) -> dict:
         # 11. Outcomes: patients treated about a year ago, their reviews and complications;
         #     patient 3's severe infection, still under treatment, flags the record.
         from rejuv_desktop.services import demo_outcomes
+        from rejuv_desktop.services import outcomes as so
 
         demo_outcomes.build_outcomes(store, clock, ids[10:20], today)
-        third = store.query_one("SELECT id, session_date FROM sessions WHERE patient_id = ?",
-                                (ids[2],))
+        [third] = so.sessions_for_complication(store, ids[2])
         demo_outcomes.flag_open_severe(store, clock, ids[2], third["id"],
                                        date.fromisoformat(third["session_date"]))
         counts["consultations"] = store.scalar("SELECT count(*) FROM consultations")

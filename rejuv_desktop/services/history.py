@@ -20,7 +20,9 @@ TABLE_LABELS = {"patients": "Patient record", "practitioners": "Practitioner",
                 "settings": "Setting", "consultations": "Consultation", "plans": "Plan",
                 "documents": "Document", "sessions": "Session", "checklist_entries": "Checklist",
                 "follow_ups": "Follow-up", "product_lots": "Product lot",
-                "account_lockouts": "Account lockout"}
+                "account_lockouts": "Account lockout",
+                "follow_up_assessments": "Follow-up assessment", "complications": "Complication",
+                "hand_assessments": "Hand assessment"}
 
 
 @dataclass(frozen=True)

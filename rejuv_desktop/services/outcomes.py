@@ -39,6 +39,7 @@ class AssessmentForm:
     asks: tuple[str, ...]
     sides: tuple[str, ...]
     outcome_months: int | None
+    session_id: int | None = None
     recorded: dict | None = None
     """The assessment already recorded for this visit (then the form only shows it)."""
 
@@ -59,7 +60,7 @@ def assessment_form(store, follow_up_id: int) -> AssessmentForm:
         date.fromisoformat(row["session_date"]) if row["session_date"] else None,
         date.fromisoformat(row["due_from"]), date.fromisoformat(row["due_to"]), row["status"],
         rule.assess if rule else (), sides, rule.outcome_months if rule else None,
-        repo.assessment_of(store, follow_up_id))
+        row["session_id"], repo.assessment_of(store, follow_up_id))
 
 
 def baseline_grades(store, follow_up_id: int) -> dict[str, int]:
@@ -325,3 +326,39 @@ def audit_csv(audits: list[oa.ProcedureAudit]) -> str:
                         x.due, _pct(x.lost.rate), _pct(x.lost.ci_low), _pct(x.lost.ci_high), "",
                         x.due, x.done])
     return out.getvalue()
+
+
+# --- the patient's outcome summary (PDF) ------------------------------------------------------------
+
+def outcome_summary_pdf(store, patient_id: int) -> bytes:
+    """The patient's outcome summary as PDF bytes: grades before and after per hand (chart and
+    table), each review's findings, complications. Printed or saved; not archived."""
+    from rejuv_desktop.documents.context import (AssessmentRow, ComplicationRow, GradeRow,
+                                                 OutcomeSummaryContext)
+    from rejuv_desktop.documents.outcome_render import render_outcome_summary
+    from rejuv_desktop.services.documents import _clinic, _patient, _practitioner
+
+    require_actor(store)
+    o = patient_outcomes(store, patient_id)
+    rows: dict[tuple, dict] = {}
+    for g in o.grades:
+        key = (g.day, g.follow_up_id)
+        rows.setdefault(key, {"day": g.day, "visit": g.label if g.follow_up_id else "",
+                              "left": None, "right": None})[g.side] = g.grade
+    today = store.clock().date()
+    ctx = OutcomeSummaryContext(
+        clinic=_clinic(store), patient=_patient(store, patient_id)[1],
+        practitioner=_practitioner(store, store.actor_id), issued_on=today,
+        document_id=f"OS-{patient_id}-{today:%Y%m%d}",
+        grades=[GradeRow(**r) for _, r in sorted(rows.items(), key=lambda kv: (kv[0][0], kv[0][1] or 0))],
+        assessments=[AssessmentRow(date.fromisoformat(a["assessed_on"]), a["label"],
+                                   a["gais_practitioner"], a["gais_patient"], a["satisfaction"],
+                                   None if a["touch_up_wanted"] is None
+                                   else bool(a["touch_up_wanted"]),
+                                   a["hand_q_score"]) for a in o.assessments],
+        complications=[ComplicationRow(date.fromisoformat(c["onset_date"]), c["type"],
+                                       c["severity"], c["site"], c["detail"],
+                                       date.fromisoformat(c["resolved_date"])
+                                       if c["resolved_date"] else None)
+                       for c in o.complications])
+    return render_outcome_summary(ctx).pdf
