@@ -192,9 +192,27 @@ def patient_assessments(store, patient_id: int) -> list[dict]:
 
 
 # --- the clinic audit: counts of alike facts ---------------------------------------------------------
+# Each query walks the completed sessions of the period (a covering index) and counts alike
+# facts; the baseline is the worse hand's grade at the consultation behind the plan, from the
+# hand assessments (or, for a consultation recorded before they had their table, from the
+# consultation itself).
 
-def _filters(since: str | None, until: str | None, practitioner_id: int | None,
-             procedures: list[str]) -> tuple[str, list]:
+_WORSE_BASELINE = (
+    "coalesce((SELECT max(hb.grade) FROM hand_assessments hb"
+    "  WHERE hb.consultation_id = pl.consultation_id AND hb.context = 'baseline'"
+    "  AND hb.scale_id = 'merz'),"
+    " (SELECT max(coalesce(json_extract(c.data_json, '$.hands.left.merz'), -1),"
+    "             coalesce(json_extract(c.data_json, '$.hands.right.merz'), -1))"
+    "  FROM consultations c WHERE c.id = pl.consultation_id), -1)")
+_SIDE_BASELINE = (
+    "coalesce((SELECT hb.grade FROM hand_assessments hb"
+    "  WHERE hb.consultation_id = pl.consultation_id AND hb.context = 'baseline'"
+    "  AND hb.scale_id = 'merz' AND hb.side = h.side ORDER BY hb.grade DESC LIMIT 1),"
+    " (SELECT json_extract(c.data_json, '$.hands.' || h.side || '.merz')"
+    "  FROM consultations c WHERE c.id = pl.consultation_id))")
+
+
+def _sessions_cte(since, until, practitioner_id, procedures: list[str]) -> tuple[str, list]:
     where, params = [f"s.procedure IN ({', '.join('?' * len(procedures))})"], list(procedures)
     if since:
         where.append("s.session_date >= ?")
@@ -205,54 +223,56 @@ def _filters(since: str | None, until: str | None, practitioner_id: int | None,
     if practitioner_id is not None:
         where.append("s.started_by = ?")
         params.append(practitioner_id)
-    return " AND ".join(where), params
+    return ("WITH ss AS (SELECT s.id, s.procedure, s.plan_id FROM sessions s"
+            " INDEXED BY sessions_outcome_audit"
+            f" WHERE s.status = 'completed' AND {' AND '.join(where)})"), params
 
 
-def audit_hand_grades(store, rules: dict[str, tuple[str, str]], since=None, until=None,
+def _rule_marks(rules) -> str:
+    return ", ".join("?" * len(rules))
+
+
+def audit_hand_grades(store, rules: dict[str, tuple], since=None, until=None,
                       practitioner_id=None) -> list[dict]:
     """Counts of (procedure, rule, baseline grade, follow-up grade) over the hands graded at the
     outcome visits ``rules`` (rule id -> (procedure, ...)) of sessions in the period."""
     if not rules:
         return []
-    where, params = _filters(since, until, practitioner_id, sorted({p for p, *_ in rules.values()}))
-    marks = ", ".join("?" * len(rules))
+    cte, params = _sessions_cte(since, until, practitioner_id,
+                                sorted({r[0] for r in rules.values()}))
     return store.query(
-        "SELECT procedure, rule_id, baseline, grade, count(*) AS n FROM ("
-        " SELECT s.procedure, f.rule_id, h.grade,"
-        "  coalesce((SELECT hb.grade FROM hand_assessments hb WHERE hb.consultation_id ="
-        "    pl.consultation_id AND hb.context = 'baseline' AND hb.scale_id = 'merz'"
-        "    AND hb.side = h.side ORDER BY hb.id DESC LIMIT 1),"
-        "   (SELECT json_extract(c.data_json, '$.hands.' || h.side || '.merz')"
-        "    FROM consultations c WHERE c.id = pl.consultation_id)) AS baseline"
-        " FROM hand_assessments h JOIN follow_ups f ON f.id = h.follow_up_id"
-        " JOIN sessions s ON s.id = f.session_id JOIN plans pl ON pl.id = f.plan_id"
-        " WHERE h.context = 'follow_up' AND h.scale_id = 'merz'"
-        f" AND f.rule_id IN ({marks}) AND {where})"
+        f"{cte} SELECT procedure, rule_id, baseline, grade, count(*) AS n FROM ("
+        f" SELECT ss.procedure, f.rule_id, h.grade, {_SIDE_BASELINE} AS baseline"
+        " FROM ss JOIN plans pl ON pl.id = ss.plan_id"
+        " JOIN follow_ups f INDEXED BY follow_ups_of_session ON f.session_id = ss.id"
+        f" AND f.rule_id IN ({_rule_marks(rules)})"
+        " JOIN hand_assessments h ON h.follow_up_id = f.id AND h.scale_id = 'merz')"
         " WHERE baseline IS NOT NULL GROUP BY procedure, rule_id, baseline, grade",
-        [*rules, *params])
+        [*params, *rules])
 
 
-def audit_visits(store, rules: dict[str, tuple[str, str]], closed_before: str, since=None,
+def audit_visits(store, rules: dict[str, tuple], closed_before: str, since=None,
                  until=None, practitioner_id=None) -> list[dict]:
     """Counts of alike outcome visits of sessions in the period: procedure, rule, whether it
     was due (its window closed before ``closed_before``, or it was cancelled), whether
-    assessed, the answers, the baseline.
-    A visit moved to another window is counted once, as the visit it became."""
+    assessed, the answers, the baseline. A visit moved to another window is counted once, as
+    the visit it became."""
     if not rules:
         return []
-    where, params = _filters(since, until, practitioner_id, sorted({p for p, *_ in rules.values()}))
-    marks = ", ".join("?" * len(rules))
+    cte, params = _sessions_cte(since, until, practitioner_id,
+                                sorted({r[0] for r in rules.values()}))
     return store.query(
-        "SELECT s.procedure, f.rule_id, (f.due_to < ? OR f.status = 'cancelled') AS closed,"
-        " a.id IS NOT NULL AS assessed,"
-        " a.gais_practitioner, a.gais_patient, a.satisfaction, a.touch_up_wanted,"
-        f" {_BASELINE_OF_PLAN} AS baseline, count(*) AS n"
-        " FROM follow_ups f JOIN sessions s ON s.id = f.session_id"
-        " JOIN plans pl ON pl.id = f.plan_id"
-        " LEFT JOIN follow_up_assessments a ON a.follow_up_id = f.id"
-        f" WHERE f.rule_id IN ({marks}) AND f.status != 'rescheduled' AND {where}"
+        f"{cte} SELECT ss.procedure, f.rule_id,"
+        " (f.due_to < ? OR f.status = 'cancelled') AS closed, a.follow_up_id IS NOT NULL"
+        " AS assessed, a.gais_practitioner, a.gais_patient, a.satisfaction, a.touch_up_wanted,"
+        f" {_WORSE_BASELINE} AS baseline, count(*) AS n"
+        " FROM ss JOIN plans pl ON pl.id = ss.plan_id"
+        " JOIN follow_ups f INDEXED BY follow_ups_of_session ON f.session_id = ss.id"
+        f" AND f.rule_id IN ({_rule_marks(rules)}) AND f.status != 'rescheduled'"
+        " LEFT JOIN follow_up_assessments a INDEXED BY follow_up_assessments_answers"
+        " ON a.follow_up_id = f.id"
         " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9",
-        [closed_before, *rules, *params])
+        [*params, closed_before, *rules])
 
 
 def audit_sessions(store, procedures: list[str], since=None, until=None,
@@ -261,12 +281,9 @@ def audit_sessions(store, procedures: list[str], since=None, until=None,
     complication types recorded against them (comma-separated, sorted; '' for none)."""
     if not procedures:
         return []
-    where, params = _filters(since, until, practitioner_id, procedures)
+    cte, params = _sessions_cte(since, until, practitioner_id, procedures)
     return store.query(
-        "SELECT procedure, baseline, types, count(*) AS n FROM ("
-        f" SELECT s.procedure, {_BASELINE_OF_PLAN} AS baseline,"
-        "  coalesce((SELECT group_concat(type, ',') FROM (SELECT DISTINCT c.type FROM"
-        "   complications c WHERE c.session_id = s.id ORDER BY c.type)), '') AS types"
-        " FROM sessions s JOIN plans pl ON pl.id = s.plan_id"
-        f" WHERE s.status = 'completed' AND {where})"
-        " GROUP BY procedure, baseline, types", params)
+        f"{cte} SELECT ss.procedure, {_WORSE_BASELINE} AS baseline,"
+        " coalesce((SELECT group_concat(type, ',') FROM (SELECT DISTINCT c.type FROM"
+        "  complications c WHERE c.session_id = ss.id ORDER BY c.type)), '') AS types,"
+        " count(*) AS n FROM ss JOIN plans pl ON pl.id = ss.plan_id GROUP BY 1, 2, 3", params)

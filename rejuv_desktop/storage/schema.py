@@ -593,7 +593,14 @@ CREATE TABLE complications (
 );
 CREATE INDEX complications_patient ON complications (patient_id, onset_date);
 CREATE INDEX complications_session ON complications (session_id, type);
-CREATE INDEX follow_ups_rule ON follow_ups (rule_id, status);
+-- The clinic audit reads these covering indexes only (100,000 patients within half a second):
+-- completed sessions by procedure and date, the outcome visits of each session, and what
+-- each visit found.
+CREATE INDEX sessions_outcome_audit ON sessions (status, procedure, session_date, started_by,
+                                                 plan_id);
+CREATE INDEX follow_ups_of_session ON follow_ups (session_id, rule_id, status, due_to);
+CREATE INDEX follow_up_assessments_answers ON follow_up_assessments
+    (follow_up_id, gais_practitioner, gais_patient, satisfaction, touch_up_wanted);
 CREATE TRIGGER complications_no_delete BEFORE DELETE ON complications
 BEGIN SELECT RAISE(ABORT, 'complications are never deleted: record their resolution'); END
 """)
@@ -620,8 +627,10 @@ CREATE TABLE IF NOT EXISTS hand_assessments (
     practitioner_id INTEGER REFERENCES practitioners (id),
     CHECK ((consultation_id IS NULL) <> (follow_up_id IS NULL))
 );
-CREATE INDEX IF NOT EXISTS hand_assessments_follow_up ON hand_assessments (follow_up_id)
-    WHERE follow_up_id IS NOT NULL;
-CREATE INDEX IF NOT EXISTS hand_assessments_patient ON hand_assessments (patient_id, assessed_at)
+CREATE INDEX IF NOT EXISTS hand_assessments_follow_up ON hand_assessments
+    (follow_up_id, scale_id, side, grade) WHERE follow_up_id IS NOT NULL;
+CREATE INDEX IF NOT EXISTS hand_assessments_patient ON hand_assessments (patient_id, assessed_at);
+CREATE INDEX IF NOT EXISTS hand_assessments_of_consultation ON hand_assessments
+    (consultation_id, context, scale_id, side, grade) WHERE consultation_id IS NOT NULL
 """)
     audit.install_triggers(db, "hand_assessments")
