@@ -264,19 +264,21 @@ def clinic_audit(store, since: date | None = None, until: date | None = None,
     procedures = [procedure] if procedure else list(PROCEDURES)
     rules = outcome_rules(procedures)
     today = today or store.clock().date()
-    args = (since.isoformat() if since else None, until.isoformat() if until else None,
-            practitioner_id)
+    counts = repo.audit_counts(store, list(rules), procedures, today.isoformat(),
+                               since.isoformat() if since else None,
+                               until.isoformat() if until else None, practitioner_id)
     hands = [oa.HandGrade(r["procedure"], rules[r["rule_id"]][1], r["baseline"], r["grade"], r["n"])
-             for r in repo.audit_hand_grades(store, rules, *args)]
+             for r in counts["hands"] if r["baseline"] is not None
+             and rules[r["rule_id"]][0] == r["procedure"]]
     visits = [oa.OutcomeVisit(r["procedure"], rules[r["rule_id"]][1], bool(r["closed"]),
                               bool(r["assessed"]), r["baseline"], r["gais_practitioner"],
                               r["gais_patient"], r["satisfaction"],
                               None if r["touch_up_wanted"] is None else bool(r["touch_up_wanted"]),
                               r["n"])
-              for r in repo.audit_visits(store, rules, today.isoformat(), *args)]
+              for r in counts["visits"] if rules[r["rule_id"]][0] == r["procedure"]]
     sessions = [oa.TreatedSession(r["procedure"], r["baseline"],
                                   frozenset(t for t in r["types"].split(",") if t), r["n"])
-                for r in repo.audit_sessions(store, procedures, *args)]
+                for r in counts["sessions"]]
     content = do.load_outcomes()
     audits = []
     for p in procedures:

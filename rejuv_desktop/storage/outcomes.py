@@ -192,27 +192,21 @@ def patient_assessments(store, patient_id: int) -> list[dict]:
 
 
 # --- the clinic audit: counts of alike facts ---------------------------------------------------------
-# Each query walks the completed sessions of the period (a covering index) and counts alike
-# facts; the baseline is the worse hand's grade at the consultation behind the plan, from the
-# hand assessments (or, for a consultation recorded before they had their table, from the
-# consultation itself).
+# The sessions of the period are gathered once, with the grade of each hand at the consultation
+# behind their plan (from the hand assessments, or for a consultation recorded before they had
+# their table, from the consultation itself), into a temporary table keyed by session; the
+# outcome visits, their hand grades and the complications are then counted against it, each
+# read from a covering index. All of it in one read transaction: one consistent snapshot.
 
-_WORSE_BASELINE = (
-    "coalesce((SELECT max(hb.grade) FROM hand_assessments hb"
-    "  WHERE hb.consultation_id = pl.consultation_id AND hb.context = 'baseline'"
-    "  AND hb.scale_id = 'merz'),"
-    " (SELECT max(coalesce(json_extract(c.data_json, '$.hands.left.merz'), -1),"
-    "             coalesce(json_extract(c.data_json, '$.hands.right.merz'), -1))"
-    "  FROM consultations c WHERE c.id = pl.consultation_id), -1)")
-_SIDE_BASELINE = (
-    "coalesce((SELECT hb.grade FROM hand_assessments hb"
-    "  WHERE hb.consultation_id = pl.consultation_id AND hb.context = 'baseline'"
-    "  AND hb.scale_id = 'merz' AND hb.side = h.side ORDER BY hb.grade DESC LIMIT 1),"
-    " (SELECT json_extract(c.data_json, '$.hands.' || h.side || '.merz')"
-    "  FROM consultations c WHERE c.id = pl.consultation_id))")
+def _side_baseline(side: str) -> str:
+    return (f"coalesce((SELECT max(hb.grade) FROM hand_assessments hb"
+            f"  WHERE hb.consultation_id = pl.consultation_id AND hb.context = 'baseline'"
+            f"  AND hb.scale_id = 'merz' AND hb.side = '{side}'),"
+            f" (SELECT json_extract(c.data_json, '$.hands.{side}.merz') FROM consultations c"
+            f"  WHERE c.id = pl.consultation_id))")
 
 
-def _sessions_cte(since, until, practitioner_id, procedures: list[str]) -> tuple[str, list]:
+def _gather_sessions(store, procedures, since, until, practitioner_id) -> None:
     where, params = [f"s.procedure IN ({', '.join('?' * len(procedures))})"], list(procedures)
     if since:
         where.append("s.session_date >= ?")
@@ -223,67 +217,76 @@ def _sessions_cte(since, until, practitioner_id, procedures: list[str]) -> tuple
     if practitioner_id is not None:
         where.append("s.started_by = ?")
         params.append(practitioner_id)
-    return ("WITH ss AS (SELECT s.id, s.procedure, s.plan_id FROM sessions s"
-            " INDEXED BY sessions_outcome_audit"
-            f" WHERE s.status = 'completed' AND {' AND '.join(where)})"), params
+    store.conn.execute("DROP TABLE IF EXISTS temp.audit_sessions")
+    store.conn.execute("CREATE TEMP TABLE audit_sessions (id INTEGER PRIMARY KEY, procedure TEXT,"
+                       " baseline_left INTEGER, baseline_right INTEGER)")
+    store.conn.execute(
+        "INSERT INTO temp.audit_sessions SELECT s.id, s.procedure,"
+        f" {_side_baseline('left')}, {_side_baseline('right')}"
+        " FROM sessions s INDEXED BY sessions_outcome_audit JOIN plans pl ON pl.id = s.plan_id"
+        f" WHERE s.status = 'completed' AND {' AND '.join(where)}", params)
 
 
-def _rule_marks(rules) -> str:
-    return ", ".join("?" * len(rules))
+_WORSE = "max(coalesce(t.baseline_left, -1), coalesce(t.baseline_right, -1))"
 
 
-def audit_hand_grades(store, rules: dict[str, tuple], since=None, until=None,
-                      practitioner_id=None) -> list[dict]:
-    """Counts of (procedure, rule, baseline grade, follow-up grade) over the hands graded at the
-    outcome visits ``rules`` (rule id -> (procedure, ...)) of sessions in the period."""
-    if not rules:
-        return []
-    cte, params = _sessions_cte(since, until, practitioner_id,
-                                sorted({r[0] for r in rules.values()}))
-    return store.query(
-        f"{cte} SELECT procedure, rule_id, baseline, grade, count(*) AS n FROM ("
-        f" SELECT ss.procedure, f.rule_id, h.grade, {_SIDE_BASELINE} AS baseline"
-        " FROM ss JOIN plans pl ON pl.id = ss.plan_id"
-        " JOIN follow_ups f INDEXED BY follow_ups_of_session ON f.session_id = ss.id"
-        f" AND f.rule_id IN ({_rule_marks(rules)})"
-        " JOIN hand_assessments h ON h.follow_up_id = f.id AND h.scale_id = 'merz')"
-        " WHERE baseline IS NOT NULL GROUP BY procedure, rule_id, baseline, grade",
-        [*params, *rules])
+def audit_counts(store, rules: list[str], procedures: list[str], closed_before: str,
+                 since: str | None = None, until: str | None = None,
+                 practitioner_id: int | None = None) -> dict[str, list[dict]]:
+    """Counts of alike facts for the audit, over completed sessions of ``procedures`` in the
+    period (by a practitioner), as three lists:
 
-
-def audit_visits(store, rules: dict[str, tuple], closed_before: str, since=None,
-                 until=None, practitioner_id=None) -> list[dict]:
-    """Counts of alike outcome visits of sessions in the period: procedure, rule, whether it
-    was due (its window closed before ``closed_before``, or it was cancelled), whether
-    assessed, the answers, the baseline. A visit moved to another window is counted once, as
-    the visit it became."""
-    if not rules:
-        return []
-    cte, params = _sessions_cte(since, until, practitioner_id,
-                                sorted({r[0] for r in rules.values()}))
-    return store.query(
-        f"{cte} SELECT ss.procedure, f.rule_id,"
-        " (f.due_to < ? OR f.status = 'cancelled') AS closed, a.follow_up_id IS NOT NULL"
-        " AS assessed, a.gais_practitioner, a.gais_patient, a.satisfaction, a.touch_up_wanted,"
-        f" {_WORSE_BASELINE} AS baseline, count(*) AS n"
-        " FROM ss JOIN plans pl ON pl.id = ss.plan_id"
-        " JOIN follow_ups f INDEXED BY follow_ups_of_session ON f.session_id = ss.id"
-        f" AND f.rule_id IN ({_rule_marks(rules)}) AND f.status != 'rescheduled'"
-        " LEFT JOIN follow_up_assessments a INDEXED BY follow_up_assessments_answers"
-        " ON a.follow_up_id = f.id"
-        " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9",
-        [*params, closed_before, *rules])
-
-
-def audit_sessions(store, procedures: list[str], since=None, until=None,
-                   practitioner_id=None) -> list[dict]:
-    """Counts of alike completed sessions in the period: procedure, baseline, and the
-    complication types recorded against them (comma-separated, sorted; '' for none)."""
+    - ``hands``: procedure, rule, baseline and follow-up grade of the hands graded at the
+      outcome visits ``rules``, and how many;
+    - ``visits``: procedure, rule, whether due (window closed before ``closed_before``, or
+      cancelled), whether assessed, the answers and the worse hand's baseline, and how many
+      (a visit moved to another window counts once, as the visit it became);
+    - ``sessions``: procedure, worse baseline, the complication types recorded against them
+      (comma-separated, sorted; '' for none), and how many.
+    """
     if not procedures:
-        return []
-    cte, params = _sessions_cte(since, until, practitioner_id, procedures)
-    return store.query(
-        f"{cte} SELECT ss.procedure, {_WORSE_BASELINE} AS baseline,"
-        " coalesce((SELECT group_concat(type, ',') FROM (SELECT DISTINCT c.type FROM"
-        "  complications c WHERE c.session_id = ss.id ORDER BY c.type)), '') AS types,"
-        " count(*) AS n FROM ss JOIN plans pl ON pl.id = ss.plan_id GROUP BY 1, 2, 3", params)
+        return {"hands": [], "visits": [], "sessions": []}
+    marks = ", ".join("?" * len(rules)) or "NULL"
+    own = not store.conn.in_transaction
+    if own:
+        store.conn.execute("BEGIN")
+    try:
+        _gather_sessions(store, procedures, since, until, practitioner_id)
+        hands = store.query(
+            "SELECT t.procedure, f.rule_id, CASE h.side WHEN 'left' THEN t.baseline_left"
+            " ELSE t.baseline_right END AS baseline, h.grade, count(*) AS n"
+            " FROM follow_ups f INDEXED BY follow_ups_outcome"
+            " JOIN temp.audit_sessions t ON t.id = f.session_id"
+            " JOIN hand_assessments h INDEXED BY hand_assessments_follow_up"
+            "  ON h.follow_up_id = f.id AND h.scale_id = 'merz'"
+            f" WHERE f.rule_id IN ({marks}) AND f.status = 'done'"
+            " GROUP BY 1, 2, 3, 4", rules)
+        visits = store.query(
+            "SELECT t.procedure, f.rule_id, (f.due_to < ? OR f.status = 'cancelled') AS closed,"
+            " a.follow_up_id IS NOT NULL AS assessed, a.gais_practitioner, a.gais_patient,"
+            f" a.satisfaction, a.touch_up_wanted, {_WORSE} AS baseline, count(*) AS n"
+            " FROM follow_ups f INDEXED BY follow_ups_outcome"
+            " JOIN temp.audit_sessions t ON t.id = f.session_id"
+            " LEFT JOIN follow_up_assessments a INDEXED BY follow_up_assessments_answers"
+            "  ON a.follow_up_id = f.id"
+            f" WHERE f.rule_id IN ({marks}) AND f.status != 'rescheduled'"
+            " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9", [closed_before, *rules])
+        with_complications = store.query(
+            f"SELECT t.procedure, {_WORSE} AS baseline, types, count(*) AS n FROM ("
+            "  SELECT c.session_id, group_concat(c.type, ',') AS types FROM (SELECT DISTINCT"
+            "   session_id, type FROM complications ORDER BY session_id, type) c"
+            "  GROUP BY c.session_id) c JOIN temp.audit_sessions t ON t.id = c.session_id"
+            " GROUP BY 1, 2, 3")
+        every = store.query(f"SELECT t.procedure, {_WORSE} AS baseline, '' AS types,"
+                            " count(*) AS n FROM temp.audit_sessions t GROUP BY 1, 2")
+        store.conn.execute("DROP TABLE temp.audit_sessions")
+    finally:
+        if own:
+            store.conn.execute("COMMIT")
+    # Sessions without any complication: every session less those with one.
+    left = {(r["procedure"], r["baseline"]): r["n"] for r in every}
+    for r in with_complications:
+        left[(r["procedure"], r["baseline"])] -= r["n"]
+    sessions = with_complications + [{"procedure": p, "baseline": b, "types": "", "n": n}
+                                     for (p, b), n in left.items() if n]
+    return {"hands": hands, "visits": visits, "sessions": sessions}
