@@ -402,8 +402,9 @@ class BlockRenderer:
 
         if not any(self.data.grade_series.values()):
             return [self._p(self.fill(d["empty"]), self.st.empty)]
-        names = {side: plain_text for side, plain_text in d["hands"].items()}
-        return [grade_drawing(self.data.grade_series, names, d["baseline"], self.width)]
+        months = self.labels.months
+        return [grade_drawing(self.data.grade_series, dict(d["hands"]), d["baseline"], self.width,
+                              lambda day: f"{day.day} {months[day.month - 1][:3]} {day.year}")]
 
 
 _PIECE = 3000  # characters per paragraph piece of a long user text

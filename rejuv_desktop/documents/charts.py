@@ -17,8 +17,9 @@ MUTED = colors.HexColor("#666666")
 
 
 def grade_drawing(series: dict[str, list[tuple[date, int, bool]]], names: dict[str, str],
-                  baseline_text: str, width: float, height: float = 58 * mm) -> Drawing:
-    """Grades 0 (no loss, at the top) to 4 against the date; hollow points are baselines."""
+                  baseline_text: str, width: float, day_text, height: float = 58 * mm) -> Drawing:
+    """Grades 0 (no loss, at the top) to 4 against the date; hollow points are baselines.
+    ``day_text(day)`` writes a date under the axis (in the document's language)."""
     d = Drawing(width, height)
     size = 8
     left, right, bottom, top = 18, width - 10, 14 + 16, height - 6
@@ -42,11 +43,12 @@ def grade_drawing(series: dict[str, list[tuple[date, int, bool]]], names: dict[s
     shown_right = -1e9
     for day in days:
         x = x_of(day)
-        text = f"{day:%d/%m/%y}"
-        if x - 18 > shown_right:
-            d.add(String(x, bottom - 10, text, fontName=MAIN, fontSize=size - 1,
-                         fillColor=MUTED, textAnchor="middle"))
-            shown_right = x + 18
+        text = day_text(day)
+        half = len(text) * (size - 1) * 0.28
+        if x - half > shown_right + 4:
+            d.add(String(min(max(x, left + half), right - half), bottom - 10, text,
+                         fontName=MAIN, fontSize=size - 1, fillColor=MUTED, textAnchor="middle"))
+            shown_right = x + half
     offset = {"left": 1.2, "right": -1.2}
     for side, points in series.items():
         colour = SIDE_COLOURS.get(side, INK)

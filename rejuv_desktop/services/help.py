@@ -164,6 +164,27 @@ def _follow_ups() -> str:
     return "\n".join(out)
 
 
+def _outcomes() -> str:
+    """What each protocol's reviews assess, and the published figures the audit shows."""
+    from rejuv_desktop.domain.outcomes import load_outcomes
+
+    content = load_outcomes()
+    out = ["## What each review assesses"]
+    for p in PROCEDURES:
+        protocol = load_protocol(p)
+        for rule in protocol.follow_ups:
+            if rule.assess:
+                asked = "; ".join(content.label("assessments", a) for a in rule.assess)
+                months = (f" (the audit's {rule.outcome_months}-month figures)"
+                          if rule.outcome_months else "")
+                out.append(f"- **{protocol.title}, {rule.label}**{months}: {asked}")
+    out.append("")
+    out.append("## Published figures shown beside the clinic's")
+    for pub in content.published:
+        out.append(f"- {pub.label}. Source: {pub.source} [{pub.evidence}]")
+    return "\n".join(out)
+
+
 def _merz_threshold() -> str:
     from rejuv_desktop.domain.thresholds import load_thresholds
 
@@ -185,6 +206,7 @@ def _spacing() -> str:
 
 
 _FILLERS = {"content_overrides": lambda: _content_overrides(), "merz_threshold": _merz_threshold,
+            "outcomes": _outcomes,
             "spacing": _spacing, "merz": _merz, "fitzpatrick": _fitzpatrick, "skin": _skin, "levels": _levels,
             "screening": _screening, "series": _series, "doses": _doses, "volumes": _volumes,
             "follow_ups": _follow_ups}
