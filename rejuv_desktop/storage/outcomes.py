@@ -223,7 +223,7 @@ def _gather_sessions(store, procedures, since, until, practitioner_id) -> None:
     store.conn.execute(
         "INSERT INTO temp.audit_sessions SELECT s.id, s.procedure,"
         f" {_side_baseline('left')}, {_side_baseline('right')}"
-        " FROM sessions s INDEXED BY sessions_outcome_audit JOIN plans pl ON pl.id = s.plan_id"
+        " FROM sessions s JOIN plans pl ON pl.id = s.plan_id"
         f" WHERE s.status = 'completed' AND {' AND '.join(where)}", params)
 
 
@@ -255,9 +255,9 @@ def audit_counts(store, rules: list[str], procedures: list[str], closed_before: 
         hands = store.query(
             "SELECT t.procedure, f.rule_id, CASE h.side WHEN 'left' THEN t.baseline_left"
             " ELSE t.baseline_right END AS baseline, h.grade, count(*) AS n"
-            " FROM follow_ups f INDEXED BY follow_ups_outcome"
+            " FROM follow_ups f"
             " JOIN temp.audit_sessions t ON t.id = f.session_id"
-            " JOIN hand_assessments h INDEXED BY hand_assessments_follow_up"
+            " JOIN hand_assessments h"
             "  ON h.follow_up_id = f.id AND h.scale_id = 'merz'"
             f" WHERE f.rule_id IN ({marks}) AND f.status = 'done'"
             " GROUP BY 1, 2, 3, 4", rules)
@@ -265,7 +265,7 @@ def audit_counts(store, rules: list[str], procedures: list[str], closed_before: 
             "SELECT t.procedure, f.rule_id, (f.due_to < ? OR f.status = 'cancelled') AS closed,"
             " a.follow_up_id IS NOT NULL AS assessed, a.gais_practitioner, a.gais_patient,"
             f" a.satisfaction, a.touch_up_wanted, {_WORSE} AS baseline, count(*) AS n"
-            " FROM follow_ups f INDEXED BY follow_ups_outcome"
+            " FROM follow_ups f"
             " JOIN temp.audit_sessions t ON t.id = f.session_id"
             " LEFT JOIN follow_up_assessments a INDEXED BY follow_up_assessments_answers"
             "  ON a.follow_up_id = f.id"
