@@ -387,11 +387,15 @@ def cmd_content(args) -> int:
 
 
 def _percent(value) -> str:
-    return "-" if value is None else f"{value * 100:.1f}%"
+    """``7.0%``, ``0.67%``: two significant figures below one percent."""
+    if value is None:
+        return "-"
+    percent = value * 100
+    return f"{percent:.1f}%" if percent >= 1 or percent == 0 else f"{percent:.2g}%"
 
 
 def _interval(rate) -> str:
-    return "-" if rate.total == 0 else f"{rate.ci_low * 100:.1f}-{rate.ci_high * 100:.1f}%"
+    return "-" if rate.total == 0 else f"{_percent(rate.ci_low)}-{_percent(rate.ci_high)}"
 
 
 def cmd_outcomes(args) -> int:

@@ -181,3 +181,38 @@ def test_tools_outcomes_shows_charts_and_exports_csv(qtbot, store, qsettings, cl
     dialog.write_csv(out)
     assert out.read_text(encoding="utf-8") == so.audit_csv(dialog.audits)
     assert "fat_transfer,merz_responders,3,,all,1,2,0.5000" in out.read_text(encoding="utf-8")
+
+
+def test_the_audit_view_and_the_command_agree_on_the_demo_clinic(qtbot, tmp_path):
+    import json
+    import subprocess
+    import sys
+    from datetime import date
+
+    from rejuv_desktop.services.demo import build_demo
+    from rejuv_desktop.storage import open_store
+    from rejuv_desktop.ui.outcomes.audit_view import OutcomesAuditDialog
+
+    db = tmp_path / "demo.sqlite3"
+    store = open_store(db)
+    build_demo(store, today=date.today())
+    store.actor_id = 1
+    dialog = OutcomesAuditDialog(store)
+    qtbot.addWidget(dialog)
+    store.close()
+    run = subprocess.run([sys.executable, "-m", "rejuv_desktop", "outcomes", "--db", str(db),
+                          "--json"], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    command = json.loads(run.stdout)["procedures"]
+    for procedure in ("fat_transfer", "mesotherapy"):
+        shown = dialog.charts[f"{procedure}_complications"].rows
+        printed = {c["type"]: c for c in command[procedure]["complications"]}
+        assert shown and all(
+            r.rate == printed[t]["rate"] and r.published == printed[t]["published_rate"]
+            for r, t in zip(shown, [c.type for a in dialog.audits if a.procedure == procedure
+                                    for c in a.complications
+                                    if c.rate.count or c.published_rate is not None]))
+    responders = dialog.charts["fat_transfer_responders"].rows
+    assert [(r.rate, r.low, r.high) for r in responders] == [
+        (x["rate"], x["ci_low"], x["ci_high"]) for x in command["fat_transfer"]["responders"]]
+    assert all(r.rate is not None for r in responders)
