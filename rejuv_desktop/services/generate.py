@@ -32,7 +32,7 @@ from rejuv_desktop.services.sample_names import ORIGINS
 from rejuv_desktop.storage import bulk
 from rejuv_desktop.storage import practitioners as practitioners_repo
 
-GENERATOR_VERSION = 4
+GENERATOR_VERSION = 5
 """Bumped whenever the records generated for a size and seed change (cached files expire)."""
 REFERENCE_DAY = date(2026, 11, 1)
 """'Today' for the generated clinic: records span the ten years before it."""
@@ -74,8 +74,8 @@ _FOLLOW_UP_COLUMNS = ("id", "patient_id", "session_id", "plan_id", "kind", "rule
 _ASSESSMENT_COLUMNS = ("follow_up_id", "patient_id", "assessed_on", "practitioner_id", "asked",
                        "gais_practitioner", "gais_patient", "gais_version", "satisfaction",
                        "touch_up_wanted", "hand_q_taken", "hand_q_score", "notes", "created_at")
-_HAND_COLUMNS = ("patient_id", "consultation_id", "follow_up_id", "context", "side", "scale_id",
-                 "scale_version", "grade", "assessed_at", "practitioner_id")
+_HAND_COLUMNS = ("patient_id", "context", "consultation_id", "follow_up_id", "side", "scale",
+                 "grade", "assessed_at", "practitioner_id")
 _COMPLICATION_COLUMNS = ("patient_id", "session_id", "type", "severity", "site", "onset_date",
                          "resolved_date", "recorded_at", "recorded_by")
 TABLES = ("patients", "consultations", "plans", "documents", "sessions", "session_entries",
@@ -236,9 +236,9 @@ class _Generator:
                 outcome))
             previous = cid
             for side in SIDES:  # the baseline grade of each hand, in its own table
-                out["hand_assessments"].append((pid, cid, None, "baseline", side, "merz",
-                                                "MHGS 0-4", data["hands"][side]["merz"],
-                                                stamp(day, 20), actor))
+                out["hand_assessments"].append((pid, "baseline", cid, None, side, "merz",
+                                                data["hands"][side]["merz"], stamp(day, 20),
+                                                actor))
             if outcome == "planned":
                 baseline = {side: data["hands"][side]["merz"] for side in SIDES}
                 self._plan(pid, cid, procedure, start, actor, busy, out, baseline)
@@ -324,8 +324,8 @@ class _Generator:
             for side in SIDES:
                 before = baseline[side]
                 after = max(0, before - rng.choice((1, 1, 2))) if improved else before
-                out["hand_assessments"].append((pid, None, fid, "follow_up", side, "merz",
-                                                "MHGS 0-4", after, day.isoformat(), actor))
+                out["hand_assessments"].append((pid, "follow_up", None, fid, side, "merz",
+                                                after, day.isoformat(), actor))
 
     def _take(self, table: str) -> int:
         value = self.ids[table]

@@ -106,14 +106,12 @@ def record_assessment(store, follow_up_id: int, assessment: do.Assessment,
             else int(assessment.touch_up_wanted),
             "hand_q_taken": int(assessment.hand_q_taken), "hand_q_score": assessment.hand_q_score,
             "notes": assessment.notes.strip()})
-        merz = load_scales().merz
         for side in form.sides:
             if side in assessment.merz:
                 repo.insert_hand_grade(store, patient_id=form.patient_id,
                                        follow_up_id=follow_up_id, side=side,
                                        grade=assessment.merz[side],
-                                       assessed_at=visit_date.isoformat(),
-                                       scale_version=merz.version)
+                                       assessed_at=visit_date.isoformat())
 
 
 # --- complications ----------------------------------------------------------------------------------

@@ -10,13 +10,6 @@ from rejuv_desktop.errors import NotFound
 
 MERZ = "merz"
 _WHO = "trim(coalesce(pr.title, '') || ' ' || coalesce(pr.name, ''))"
-# The worse hand's Merz grade at the consultation behind a plan (-1 when not recorded).
-_BASELINE_OF_PLAN = (
-    "coalesce((SELECT max(h.grade) FROM hand_assessments h WHERE h.consultation_id ="
-    " pl.consultation_id AND h.context = 'baseline' AND h.scale_id = 'merz'),"
-    " (SELECT max(coalesce(json_extract(c.data_json, '$.hands.left.merz'), -1),"
-    "             coalesce(json_extract(c.data_json, '$.hands.right.merz'), -1))"
-    "  FROM consultations c WHERE c.id = pl.consultation_id), -1)")
 
 
 def has_outcome_tables(store) -> bool:
@@ -57,7 +50,7 @@ def baseline_grades(store, consultation_id: int | None) -> dict[str, int]:
         return {}
     rows = store.query(
         "SELECT side, grade FROM hand_assessments WHERE consultation_id = ?"
-        " AND context = 'baseline' AND scale_id = ? ORDER BY id", (consultation_id, MERZ))
+        " AND context = 'baseline' AND scale = ? ORDER BY id", (consultation_id, MERZ))
     if rows:
         return {r["side"]: r["grade"] for r in rows}
     row = store.query_one(
@@ -72,10 +65,10 @@ def insert_assessment(store, row: dict) -> int:
 
 
 def insert_hand_grade(store, *, patient_id: int, follow_up_id: int, side: str, grade: int,
-                      assessed_at: str, scale_version: str, scale_id: str = MERZ) -> int:
+                      assessed_at: str, scale: str = MERZ) -> int:
     return _insert(store, "hand_assessments", {
         "patient_id": patient_id, "follow_up_id": follow_up_id, "context": "follow_up",
-        "side": side, "scale_id": scale_id, "scale_version": scale_version, "grade": grade,
+        "side": side, "scale": scale, "grade": grade,
         "assessed_at": assessed_at, "practitioner_id": store.actor_id})
 
 
@@ -87,7 +80,7 @@ def assessment_of(store, follow_up_id: int) -> dict | None:
         (follow_up_id,))
     if row is not None:
         row["merz"] = {r["side"]: r["grade"] for r in store.query(
-            "SELECT side, grade FROM hand_assessments WHERE follow_up_id = ? AND scale_id = ?"
+            "SELECT side, grade FROM hand_assessments WHERE follow_up_id = ? AND scale = ?"
             " ORDER BY id", (follow_up_id, MERZ))}
     return row
 
@@ -166,7 +159,7 @@ def patient_grades(store, patient_id: int) -> list[dict]:
         " f.plan_id, s.procedure, s.session_date, pl.consultation_id"
         " FROM hand_assessments h JOIN follow_ups f ON f.id = h.follow_up_id"
         " LEFT JOIN sessions s ON s.id = f.session_id LEFT JOIN plans pl ON pl.id = f.plan_id"
-        " WHERE h.patient_id = ? AND h.context = 'follow_up' AND h.scale_id = ?"
+        " WHERE h.patient_id = ? AND h.context = 'follow_up' AND h.scale = ?"
         " ORDER BY h.assessed_at, h.id", (patient_id, MERZ))
 
 
@@ -201,7 +194,7 @@ def patient_assessments(store, patient_id: int) -> list[dict]:
 def _side_baseline(side: str) -> str:
     return (f"coalesce((SELECT max(hb.grade) FROM hand_assessments hb"
             f"  WHERE hb.consultation_id = pl.consultation_id AND hb.context = 'baseline'"
-            f"  AND hb.scale_id = 'merz' AND hb.side = '{side}'),"
+            f"  AND hb.scale = 'merz' AND hb.side = '{side}'),"
             f" (SELECT json_extract(c.data_json, '$.hands.{side}.merz') FROM consultations c"
             f"  WHERE c.id = pl.consultation_id))")
 
@@ -258,7 +251,7 @@ def audit_counts(store, rules: list[str], procedures: list[str], closed_before: 
             " FROM follow_ups f"
             " JOIN temp.audit_sessions t ON t.id = f.session_id"
             " JOIN hand_assessments h"
-            "  ON h.follow_up_id = f.id AND h.scale_id = 'merz'"
+            "  ON h.follow_up_id = f.id AND h.scale = 'merz'"
             f" WHERE f.rule_id IN ({marks}) AND f.status = 'done'"
             " GROUP BY 1, 2, 3, 4", rules)
         visits = store.query(

@@ -609,27 +609,52 @@ BEGIN SELECT RAISE(ABORT, 'complications are never deleted: record their resolut
 
 @migrations(name="0015_outcomes_hand_assessments_if_absent")
 def _outcomes_hand_assessments_if_absent(db) -> None:
-    # Every grade of a hand (the Merz grade at baseline and at each follow-up) in one table.
-    # Created here only where the consultation's own migration has not created it already.
+    # Every grade of a hand (the Merz grade at baseline and at each follow-up) lives in one
+    # table, made by the typed consultation's migration; where that has not run, it is made
+    # here in the identical shape (and the baseline grades copied from the consultations, as
+    # that migration does). Then two covering indexes for the clinic audit and the outcome
+    # view: the grades of a follow-up, and the baseline grades of a consultation.
+    existed = db.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table'"
+                              " AND name = 'hand_assessments'").fetchone() is not None
     _sql(db, """
 CREATE TABLE IF NOT EXISTS hand_assessments (
     id INTEGER PRIMARY KEY,
     patient_id INTEGER NOT NULL REFERENCES patients (id),
+    context TEXT NOT NULL CHECK (context IN ('baseline', 'follow_up')),
     consultation_id INTEGER REFERENCES consultations (id),
     follow_up_id INTEGER REFERENCES follow_ups (id),
-    context TEXT NOT NULL CHECK (context IN ('baseline', 'follow_up')),
     side TEXT NOT NULL CHECK (side IN ('left', 'right')),
-    scale_id TEXT NOT NULL,
-    scale_version TEXT NOT NULL DEFAULT '',
-    grade INTEGER NOT NULL,
+    scale TEXT NOT NULL CHECK (length(scale) > 0),
+    grade NOT NULL,
     assessed_at TEXT NOT NULL,
     practitioner_id INTEGER REFERENCES practitioners (id),
-    CHECK ((consultation_id IS NULL) <> (follow_up_id IS NULL))
+    CHECK (context != 'baseline' OR consultation_id IS NOT NULL),
+    CHECK (context != 'follow_up' OR follow_up_id IS NOT NULL)
 );
-CREATE INDEX IF NOT EXISTS hand_assessments_follow_up ON hand_assessments
-    (follow_up_id, scale_id, side, grade) WHERE follow_up_id IS NOT NULL;
-CREATE INDEX IF NOT EXISTS hand_assessments_patient ON hand_assessments (patient_id, assessed_at);
-CREATE INDEX IF NOT EXISTS hand_assessments_of_consultation ON hand_assessments
-    (consultation_id, context, scale_id, side, grade) WHERE consultation_id IS NOT NULL
+CREATE INDEX IF NOT EXISTS hand_assessments_patient ON hand_assessments
+    (patient_id, scale, side, assessed_at);
+CREATE INDEX IF NOT EXISTS hand_assessments_consultation ON hand_assessments (consultation_id)
+    WHERE consultation_id IS NOT NULL;
+CREATE INDEX IF NOT EXISTS hand_assessments_follow_up ON hand_assessments (follow_up_id)
+    WHERE follow_up_id IS NOT NULL;
+CREATE TRIGGER IF NOT EXISTS hand_assessments_no_update BEFORE UPDATE ON hand_assessments
+BEGIN SELECT RAISE(ABORT, 'a hand assessment never changes: record a new one'); END;
+CREATE TRIGGER IF NOT EXISTS hand_assessments_no_delete BEFORE DELETE ON hand_assessments
+BEGIN SELECT RAISE(ABORT, 'hand assessments are never deleted'); END;
+CREATE INDEX IF NOT EXISTS hand_assessments_follow_up_grades ON hand_assessments
+    (follow_up_id, scale, side, grade) WHERE follow_up_id IS NOT NULL;
+CREATE INDEX IF NOT EXISTS hand_assessments_baseline_grades ON hand_assessments
+    (consultation_id, context, scale, side, grade) WHERE consultation_id IS NOT NULL
 """)
-    audit.install_triggers(db, "hand_assessments")
+    if not existed:
+        _sql(db, """
+INSERT INTO hand_assessments (patient_id, context, consultation_id, side, scale, grade,
+                              assessed_at, practitioner_id)
+SELECT c.patient_id, 'baseline', c.id, h.key, 'merz', CAST(json_extract(h.value, '$.merz') AS INTEGER),
+       c.finalised_at, c.practitioner_id
+FROM consultations c, json_each(c.data_json, '$.hands') h
+WHERE json_valid(c.data_json) AND h.key IN ('left', 'right') AND h.type = 'object'
+      AND json_extract(h.value, '$.merz') IS NOT NULL
+ORDER BY c.id, h.key
+""")
+        audit.install_triggers(db, "hand_assessments")
