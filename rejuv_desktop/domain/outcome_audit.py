@@ -131,6 +131,7 @@ class Satisfaction:
     """Satisfied (from the content's cut-off up) of those asked."""
     points: dict[int, int]
     """How many answered each point of the scale."""
+    by_baseline: dict[int, Rate] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -217,9 +218,10 @@ def audit_procedure(procedure: str, months_assessing: dict[int, tuple[str, ...]]
             for v in done:
                 if v.satisfaction is not None:
                     points[v.satisfaction] = points.get(v.satisfaction, 0) + v.n
-            satisfaction.append(Satisfaction(
-                months, Rate(sum(c for p, c in points.items() if p >= content.satisfied_from),
-                             sum(points.values())), points))
+            rate, groups = _by([v for v in done if v.satisfaction is not None],
+                               lambda v: v.baseline,
+                               lambda v: v.satisfaction >= content.satisfied_from)
+            satisfaction.append(Satisfaction(months, rate, points, groups))
     figures = []
     types = [t.id for t in content.complication_types] + [ANY]
     for type_ in types:

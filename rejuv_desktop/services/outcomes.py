@@ -314,7 +314,7 @@ def audit_csv(audits: list[oa.ProcedureAudit]) -> str:
         for g in a.gais:
             rows(a, f"gais_{g.rater}_improved", g.months, "", g.rate, g.by_baseline)
         for s in a.satisfaction:
-            rows(a, "satisfied", s.months, "", s.rate, {})
+            rows(a, "satisfied", s.months, "", s.rate, s.by_baseline)
         for c in a.complications:
             rows(a, "complications_per_session", None, c.type, c.rate, c.by_baseline,
                  c.published_rate)

@@ -103,3 +103,13 @@ def test_json_shape():
     assert infection["published_rate"] == 0.0067
     assert fat["lost_to_follow_up"] == [{"months": 3, "due": 1, "done": 1},
                                         {"months": 12, "due": 0, "done": 0}]
+
+
+def test_satisfaction_counts_from_the_clinic_cut_off_and_by_baseline():
+    visits = [oa.OutcomeVisit(FAT, 12, True, True, baseline=3, satisfaction=4, n=3),
+              oa.OutcomeVisit(FAT, 12, True, True, baseline=2, satisfaction=3),
+              oa.OutcomeVisit(FAT, 12, True, True, baseline=2)]  # not answered: not counted
+    [sat] = oa.audit_procedure(FAT, ASKS, [], visits, [], load_outcomes()).satisfaction
+    assert (sat.rate.count, sat.rate.total) == (3, 4)  # satisfied from 4 (outcomes.toml)
+    assert sat.points == {1: 0, 2: 0, 3: 1, 4: 3, 5: 0}
+    assert {g: (r.count, r.total) for g, r in sat.by_baseline.items()} == {2: (0, 1), 3: (3, 3)}

@@ -208,6 +208,8 @@ class OutcomesAuditDialog(QDialog):
         for g in a.gais:
             rows.append((self.tr("GAIS improved ({rater}), {m} months").format(
                 rater=g.rater, m=g.months), g.by_baseline))
+        for sat in a.satisfaction:
+            rows.append((self.tr("Satisfied, {m} months").format(m=sat.months), sat.by_baseline))
         for c in a.complications:
             if c.type == "any":
                 rows.append((self.tr("Any complication per session"), c.by_baseline))
