@@ -22,7 +22,9 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from rejuv_desktop.domain import consultation as dc
+from rejuv_desktop.domain import recommendation as rec
 from rejuv_desktop.domain import screening as scr
+from rejuv_desktop.domain.consultation_record import ConsultationRecord, HandFindings
 from rejuv_desktop.domain.protocols import SIDES, load_protocol
 from rejuv_desktop.domain.schedule import follow_ups_after_session
 from rejuv_desktop.services import settings
@@ -60,6 +62,9 @@ _CONSULTATION_COLUMNS = ("id", "patient_id", "practitioner_id", "started_at", "f
                          "amends_id", "amendment_reason", "data_json", "screening_json",
                          "recommendation_json", "verdict_fat_transfer", "verdict_mesotherapy",
                          "outcome")
+_VERDICT_COLUMNS = ("consultation_id", "procedure", "level", "reasons_json")
+_HAND_COLUMNS = ("patient_id", "context", "consultation_id", "side", "scale", "grade",
+                 "assessed_at", "practitioner_id")
 _PLAN_COLUMNS = ("id", "patient_id", "consultation_id", "procedure", "sessions",
                  "interval_days", "start_date", "combined", "status", "created_at")
 _DOCUMENT_COLUMNS = ("id", "number", "patient_id", "kind", "procedure", "consultation_id",
@@ -74,13 +79,14 @@ _FOLLOW_UP_COLUMNS = ("id", "patient_id", "session_id", "plan_id", "kind", "rule
 _ASSESSMENT_COLUMNS = ("follow_up_id", "patient_id", "assessed_on", "practitioner_id", "asked",
                        "gais_practitioner", "gais_patient", "gais_version", "satisfaction",
                        "touch_up_wanted", "hand_q_taken", "hand_q_score", "notes", "created_at")
-_HAND_COLUMNS = ("patient_id", "context", "consultation_id", "follow_up_id", "side", "scale",
-                 "grade", "assessed_at", "practitioner_id")
+# The grade of each hand at an outcome review: hand assessments too, written after the visits.
+_FOLLOW_UP_GRADE_COLUMNS = ("patient_id", "context", "follow_up_id", "side", "scale", "grade",
+                            "assessed_at", "practitioner_id")
 _COMPLICATION_COLUMNS = ("patient_id", "session_id", "type", "severity", "site", "onset_date",
                          "resolved_date", "recorded_at", "recorded_by")
-TABLES = ("patients", "consultations", "plans", "documents", "sessions", "session_entries",
-          "follow_ups", "session_products", "follow_up_assessments", "hand_assessments",
-          "complications")
+TABLES = ("patients", "consultations", "procedure_verdicts", "hand_assessments", "plans",
+          "documents", "sessions", "session_entries", "follow_ups", "session_products",
+          "follow_up_assessments", "complications")
 # Complications per session and their mix (a clinic's log, not published rates).
 COMPLICATION_SHARE = 0.06
 COMPLICATION_TYPES = ("bruising", "bruising", "bruising", "numbness", "numbness",
@@ -147,29 +153,37 @@ class _Generator:
             self._cum.append(total)
 
     # --- reusable JSON -------------------------------------------------------------------------
-    def _screening_variants(self) -> list[tuple[str, str, str, str]]:
-        """A few real (screening, recommendation, verdicts) results, serialised once."""
+    def _screening_variants(self) -> list[tuple[str, str, dict[str, tuple[str, str]]]]:
+        """A few real (screening, recommendation, verdicts) results, serialised once: the
+        verdicts by procedure as (level, reasons as JSON)."""
         rules = scr.load_rules()
         out = []
         for chosen, concerns in ((["mesotherapy"], ["crepey_skin", "dryness"]),
                                  (["fat_transfer"], ["volume_loss", "prominent_veins"]),
                                  (["mesotherapy"], ["lentigines", "loss_of_elasticity"])):
-            data = dc.new_data()
-            data["concerns"] = concerns
-            data["chosen"] = chosen
+            data = ConsultationRecord(concerns=concerns, chosen=chosen)
             answers = {q.id: "no" for q in rules.questions}
             evaluation = dc.evaluate(data, rules)
             snapshot = scr.snapshot(answers, rules)
-            recommendation = {"procedures": list(evaluation.recommendation.procedures),
-                              "lines": [{"code": line.code, "text": line.text,
-                                         "findings": list(line.findings),
-                                         "procedure": line.procedure}
-                                        for line in evaluation.recommendation.lines]}
+            verdicts = {p: (v["level"], json.dumps(v["reasons"], ensure_ascii=False))
+                        for p, v in snapshot.pop("verdicts").items()}
             out.append((json.dumps(snapshot, ensure_ascii=False),
-                        json.dumps(recommendation, ensure_ascii=False),
-                        evaluation.verdicts["fat_transfer"].level,
-                        evaluation.verdicts["mesotherapy"].level))
+                        json.dumps(rec.to_dict(evaluation.recommendation), ensure_ascii=False),
+                        verdicts))
         return out
+
+    @staticmethod
+    def _typed_rows(out: dict, cid: int, pid: int, actor: int, at: str,
+                    verdicts: dict[str, tuple[str, str]], record: ConsultationRecord,
+                    stopped: bool = False) -> str:
+        """The verdict and hand-assessment rows of a generated consultation; returns the
+        record's JSON as stored (its grades are in the hand assessments)."""
+        for procedure, (level, reasons) in verdicts.items():
+            out["procedure_verdicts"].append(
+                (cid, procedure, "contraindicated" if stopped else level, reasons))
+        for side, scale, grade in record.hand_grades():
+            out["hand_assessments"].append((pid, "baseline", cid, side, scale, grade, at, actor))
+        return record.to_json(without_grades=True)
 
     # --- one patient ---------------------------------------------------------------------------
     def _person(self, pid: int, created: date) -> tuple:
@@ -212,35 +226,29 @@ class _Generator:
             outcome = "planned" if busy or roll < PLANNED_SHARE else (
                 "not_planned" if roll < 0.97 else "stopped")
             amends = previous if previous and rng.random() < 0.03 else None
-            snapshot, recommendation, v_fat, v_meso = rng.choice(self._screenings)
-            if outcome == "stopped":
-                v_fat = v_meso = "contraindicated"
+            snapshot, recommendation, verdicts = rng.choice(self._screenings)
             procedure = ("fat_transfer" if index % 2 else "mesotherapy") if busy else (
                 "fat_transfer" if rng.random() < 0.35 else "mesotherapy")
-            data = dc.new_data()
-            data["weight_kg"] = round(rng.uniform(48, 92), 1)
-            data["concerns"] = rng.sample(["volume_loss", "prominent_veins", "crepey_skin",
-                                           "dryness", "lentigines"], 2)
+            record = ConsultationRecord(weight_kg=round(rng.uniform(48, 92), 1))
+            record.concerns = rng.sample(["volume_loss", "prominent_veins", "crepey_skin",
+                                          "dryness", "lentigines"], 2)
             for side in SIDES:
-                data["hands"][side].update(merz=rng.randint(1, 3), hydration="moderate",
-                                           elasticity=rng.choice(["good", "moderate"]),
-                                           texture="slightly_rough", lentigines="few")
-            data["chosen"] = [procedure] if outcome == "planned" else []
+                record.hands[side] = HandFindings(merz=rng.randint(1, 3), hydration="moderate",
+                                                  elasticity=rng.choice(["good", "moderate"]),
+                                                  texture="slightly_rough", lentigines="few")
+            record.chosen = [procedure] if outcome == "planned" else []
             start = day + timedelta(days=14)
             if outcome == "planned":
-                data["plan"] = {procedure: dc.default_plan(procedure, start)}
+                record.plan = {procedure: dc.default_plan(procedure, start)}
+            stored = self._typed_rows(out, cid, pid, actor, stamp(day, 40), verdicts, record,
+                                      outcome == "stopped")
             out["consultations"].append((
                 cid, pid, actor, stamp(day, 0), stamp(day, 40), amends,
                 rng.choice(AMENDMENT_REASONS) if amends else "",
-                json.dumps(data, ensure_ascii=False), snapshot, recommendation, v_fat, v_meso,
-                outcome))
+                stored, snapshot, recommendation, "", "", outcome))
             previous = cid
-            for side in SIDES:  # the baseline grade of each hand, in its own table
-                out["hand_assessments"].append((pid, "baseline", cid, None, side, "merz",
-                                                data["hands"][side]["merz"], stamp(day, 20),
-                                                actor))
             if outcome == "planned":
-                baseline = {side: data["hands"][side]["merz"] for side in SIDES}
+                baseline = {side: record.hands[side].merz for side in SIDES}
                 self._plan(pid, cid, procedure, start, actor, busy, out, baseline)
 
     def _plan(self, pid: int, cid: int, procedure: str, start: date, actor: int, busy: bool,
@@ -324,8 +332,8 @@ class _Generator:
             for side in SIDES:
                 before = baseline[side]
                 after = max(0, before - rng.choice((1, 1, 2))) if improved else before
-                out["hand_assessments"].append((pid, "follow_up", None, fid, side, "merz",
-                                                after, day.isoformat(), actor))
+                out["follow_up_grades"].append((pid, "follow_up", fid, side, "merz", after,
+                                                day.isoformat(), actor))
 
     def _take(self, table: str) -> int:
         value = self.ids[table]
@@ -343,7 +351,7 @@ class _Generator:
                                                        "role": role}, "")
 
     def write_chunk(self, first: int, last: int, clock: _Clock) -> None:
-        out: dict[str, list] = {t: [] for t in TABLES}
+        out: dict[str, list] = {t: [] for t in (*TABLES, "follow_up_grades")}
         span = (REFERENCE_DAY - FIRST_DAY).days - 1
         for i in range(first, last):
             pid = self._take("patients")
@@ -354,15 +362,18 @@ class _Generator:
                                      time(18), ZONE)
         self.store.actor_id = 1 + first // 1000 % len(PRACTITIONERS)
         columns = {"patients": _PATIENT_COLUMNS, "consultations": _CONSULTATION_COLUMNS,
+                   "procedure_verdicts": _VERDICT_COLUMNS, "hand_assessments": _HAND_COLUMNS,
                    "plans": _PLAN_COLUMNS, "documents": _DOCUMENT_COLUMNS,
                    "sessions": _SESSION_COLUMNS, "session_entries": ENTRY_COLUMNS,
                    "follow_ups": _FOLLOW_UP_COLUMNS, "session_products": PRODUCT_COLUMNS,
                    "follow_up_assessments": _ASSESSMENT_COLUMNS,
-                   "hand_assessments": _HAND_COLUMNS, "complications": _COMPLICATION_COLUMNS}
+                   "complications": _COMPLICATION_COLUMNS}
         with self.store.write():
             for table in TABLES:  # parents before children, for the foreign keys
                 self.counts[table] += bulk.insert_rows(self.store, table, columns[table],
                                                        out[table])
+            self.counts["hand_assessments"] += bulk.insert_rows(
+                self.store, "hand_assessments", _FOLLOW_UP_GRADE_COLUMNS, out["follow_up_grades"])
 
     def tick_session(self, clock: _Clock) -> None:
         """A mesotherapy session in progress today, consent signed: where ticks are timed."""
@@ -370,14 +381,14 @@ class _Generator:
         out: dict[str, list] = {t: [] for t in TABLES}
         day = REFERENCE_DAY
         cid = self._take("consultations")
-        snapshot, recommendation, v_fat, v_meso = self._screenings[0]
-        data = dc.new_data()
-        data["chosen"] = ["mesotherapy"]
-        data["plan"] = {"mesotherapy": dc.default_plan("mesotherapy", day)}
+        snapshot, recommendation, verdicts = self._screenings[0]
+        record = ConsultationRecord(chosen=["mesotherapy"],
+                                    plan={"mesotherapy": dc.default_plan("mesotherapy", day)})
+        stored = self._typed_rows(out, cid, pid, 1, stamp(day - timedelta(days=14), 40),
+                                  verdicts, record)
         out["consultations"].append((cid, pid, 1, stamp(day - timedelta(days=14), 0),
                                      stamp(day - timedelta(days=14), 40), None, "",
-                                     json.dumps(data), snapshot, recommendation, v_fat, v_meso,
-                                     "planned"))
+                                     stored, snapshot, recommendation, "", "", "planned"))
         protocol = self.protocols["mesotherapy"]
         plan_id, issued, signed = (self._take("plans"), self._take("documents"),
                                    self._take("documents"))
@@ -400,8 +411,10 @@ class _Generator:
                                        json.dumps("series"), 1, stamp(day, 26)))
         clock.now = datetime.combine(day, time(9), ZONE)
         with self.store.write():
-            for table in ("consultations", "plans", "documents", "sessions", "session_entries"):
+            for table in ("consultations", "procedure_verdicts", "plans", "documents", "sessions",
+                          "session_entries"):
                 cols = {"consultations": _CONSULTATION_COLUMNS, "documents": _DOCUMENT_COLUMNS,
+                        "procedure_verdicts": _VERDICT_COLUMNS,
                         "plans": _PLAN_COLUMNS, "sessions": _SESSION_COLUMNS,
                         "session_entries": ENTRY_COLUMNS}[table]
                 self.counts[table] += bulk.insert_rows(self.store, table, cols, out[table])

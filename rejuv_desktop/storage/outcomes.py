@@ -7,6 +7,7 @@ The Merz grade of a hand, at baseline or at a follow-up, lives in ``hand_assessm
 from __future__ import annotations
 
 from rejuv_desktop.errors import NotFound
+from rejuv_desktop.storage import consultations as consultations_repo
 
 MERZ = "merz"
 _WHO = "trim(coalesce(pr.title, '') || ' ' || coalesce(pr.name, ''))"
@@ -44,20 +45,13 @@ def follow_up_context(store, follow_up_id: int) -> dict:
 
 
 def baseline_grades(store, consultation_id: int | None) -> dict[str, int]:
-    """The Merz grade of each hand at a consultation: from its hand assessments, else from
-    what the consultation recorded before hand assessments had a table of their own."""
+    """The Merz grade of each hand at a consultation (its baseline hand assessments)."""
     if consultation_id is None:
         return {}
     rows = store.query(
         "SELECT side, grade FROM hand_assessments WHERE consultation_id = ?"
         " AND context = 'baseline' AND scale = ? ORDER BY id", (consultation_id, MERZ))
-    if rows:
-        return {r["side"]: r["grade"] for r in rows}
-    row = store.query_one(
-        "SELECT json_extract(data_json, '$.hands.left.merz') AS left,"
-        " json_extract(data_json, '$.hands.right.merz') AS right FROM consultations"
-        " WHERE id = ?", (consultation_id,))
-    return {side: row[side] for side in ("left", "right") if row and row[side] is not None}
+    return {r["side"]: r["grade"] for r in rows}
 
 
 def insert_assessment(store, row: dict) -> int:
@@ -66,10 +60,10 @@ def insert_assessment(store, row: dict) -> int:
 
 def insert_hand_grade(store, *, patient_id: int, follow_up_id: int, side: str, grade: int,
                       assessed_at: str, scale: str = MERZ) -> int:
-    return _insert(store, "hand_assessments", {
-        "patient_id": patient_id, "follow_up_id": follow_up_id, "context": "follow_up",
-        "side": side, "scale": scale, "grade": grade,
-        "assessed_at": assessed_at, "practitioner_id": store.actor_id})
+    """A grade of one hand at a follow-up: a hand assessment, like the baseline's."""
+    return consultations_repo.insert_hand_assessment(
+        store, patient_id=patient_id, context="follow_up", side=side, scale=scale, grade=grade,
+        assessed_at=assessed_at, practitioner_id=store.actor_id, follow_up_id=follow_up_id)
 
 
 def assessment_of(store, follow_up_id: int) -> dict | None:
@@ -186,17 +180,14 @@ def patient_assessments(store, patient_id: int) -> list[dict]:
 
 # --- the clinic audit: counts of alike facts ---------------------------------------------------------
 # The sessions of the period are gathered once, with the grade of each hand at the consultation
-# behind their plan (from the hand assessments, or for a consultation recorded before they had
-# their table, from the consultation itself), into a temporary table keyed by session; the
+# behind their plan (its baseline hand assessments), into a temporary table keyed by session; the
 # outcome visits, their hand grades and the complications are then counted against it, each
 # read from a covering index. All of it in one read transaction: one consistent snapshot.
 
 def _side_baseline(side: str) -> str:
-    return (f"coalesce((SELECT max(hb.grade) FROM hand_assessments hb"
+    return (f"(SELECT max(hb.grade) FROM hand_assessments hb"
             f"  WHERE hb.consultation_id = pl.consultation_id AND hb.context = 'baseline'"
-            f"  AND hb.scale = 'merz' AND hb.side = '{side}'),"
-            f" (SELECT json_extract(c.data_json, '$.hands.{side}.merz') FROM consultations c"
-            f"  WHERE c.id = pl.consultation_id))")
+            f"  AND hb.scale = 'merz' AND hb.side = '{side}')")
 
 
 def _gather_sessions(store, procedures, since, until, practitioner_id) -> None:

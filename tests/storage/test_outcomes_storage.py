@@ -1,9 +1,8 @@
-"""The outcome tables: one home for every grade of a hand, in the consultation's table shape,
-and the grades of consultations recorded before it existed copied in."""
+"""The outcome tables: the grade of a hand at a follow-up is a hand assessment, in the one table
+that holds the baseline grades too."""
 
 from __future__ import annotations
 
-from rejuv_desktop.storage import schema
 from tests.sessions.session_helpers import add_patient, add_plan, add_practitioner
 
 HAND_COLUMNS = ["id", "patient_id", "context", "consultation_id", "follow_up_id", "side", "scale",
@@ -15,17 +14,30 @@ def test_hand_assessments_have_the_consultation_tables_shape(store):
     assert columns == HAND_COLUMNS
 
 
-def test_made_where_absent_with_the_baseline_grades_copied(store):
+def test_follow_up_grades_are_hand_assessments_beside_the_baseline(store, clock):
+    from datetime import timedelta
+
+    from rejuv_desktop.storage import outcomes as repo
+    from rejuv_desktop.services import follow_ups as fu
+    from rejuv_desktop.services import sessions as ss
+    from tests.sessions.session_helpers import run_fat_transfer
+
     add_practitioner(store)
     patient = add_patient(store)
-    add_plan(store, patient, "fat_transfer", merz=(3, 1))
-    consultation = store.scalar("SELECT id FROM consultations")
-    # A database whose consultation migration never made the table (this migration alone).
-    store.conn.execute("DROP TABLE hand_assessments")
-    schema._outcomes_hand_assessments_if_absent(store.db)
-    rows = store.query("SELECT side, scale, grade, context, consultation_id FROM hand_assessments"
-                       " WHERE context = 'baseline' ORDER BY side")
-    assert [(r["side"], r["scale"], r["grade"], r["consultation_id"]) for r in rows] == [
-        ("left", "merz", 3, consultation), ("right", "merz", 1, consultation)]
+    sid = ss.start_session(store, add_plan(store, patient, "fat_transfer", merz=(3, 1)))
+    run_fat_transfer(store, sid)
+    ss.complete_session(store, sid)
+    visit = next(f for f in fu.follow_ups_of_patient(store, patient)
+                 if f["rule_id"] == "review_3_months")
+    with store.write():
+        repo.insert_hand_grade(store, patient_id=patient, follow_up_id=visit["id"], side="left",
+                               grade=2, assessed_at=(clock() + timedelta(days=90)).date().isoformat())
+    rows = store.query("SELECT context, side, scale, grade, consultation_id IS NOT NULL AS c,"
+                       " follow_up_id FROM hand_assessments WHERE scale = 'merz' ORDER BY id")
+    assert [(r["context"], r["side"], r["grade"], r["c"], r["follow_up_id"]) for r in rows] == [
+        ("baseline", "left", 3, 1, None), ("baseline", "right", 1, 1, None),
+        ("follow_up", "left", 2, 0, visit["id"])]
+    consultation = store.scalar("SELECT consultation_id FROM plans")
+    assert repo.baseline_grades(store, consultation) == {"left": 3, "right": 1}
     indexes = {r[1] for r in store.conn.execute("PRAGMA index_list(hand_assessments)")}
     assert {"hand_assessments_follow_up_grades", "hand_assessments_baseline_grades"} <= indexes
