@@ -1,6 +1,9 @@
-"""The core layers never import Qt: the command line and tests depend on it."""
+"""The layers keep to their rules: the core never imports Qt (the command line and tests depend
+on it); only ``storage/`` touches SQL, so a second database engine is a change inside storage
+alone; the interface and the command line reach the database through services."""
 
 import ast
+import re
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "rejuv_desktop"
@@ -38,3 +41,135 @@ def test_only_storage_touches_sqlite():
         if {"sqlite3", "sqlite_utils", "pysqlite3"} & {m.split(".")[0] for m in mods}:
             offenders.append(str(path.relative_to(PACKAGE)))
     assert not offenders, offenders
+
+
+# What reaches into a database connection: the Store's and DB-API's query methods.
+SQL_CALLS = {"query", "query_one", "scalar", "execute", "executemany", "executescript"}
+SQL_ATTRIBUTES = {"conn"}
+# A string that reads as an SQL statement (keywords in capitals, as the app writes them).
+SQL_STATEMENT = re.compile(
+    r"\bSELECT\b[^;]*?\bFROM\b|\bINSERT\s+(?:OR\s+[A-Z]+\s+)?INTO\b|\bUPDATE\s+\S+\s+SET\b"
+    r"|\bDELETE\s+FROM\b|\bCREATE\s+(?:TEMP\s+|UNIQUE\s+|VIRTUAL\s+)?(?:TABLE|INDEX|TRIGGER|VIEW)\b"
+    r"|\bDROP\s+(?:TABLE|INDEX|TRIGGER|VIEW)\b|\bPRAGMA\s+\w+|\bjson_extract\s*\(")
+# Layers that reach the database only through services.
+THROUGH_SERVICES = ("ui", "cli.py", "cli_auth.py")
+
+
+def _outside_storage():
+    for path in sorted(PACKAGE.rglob("*.py")):
+        rel = path.relative_to(PACKAGE)
+        if rel.parts[0] != "storage":
+            yield rel, ast.parse(path.read_text(encoding="utf-8"))
+
+
+def _string_text(node) -> str | None:
+    """The text of a string literal; an f-string's replacement fields read as ``{}``."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):
+        return "".join(v.value if isinstance(v, ast.Constant) else "{}" for v in node.values)
+    return None
+
+
+def sql_outside_storage(modules) -> list[str]:
+    """``file:line: what`` for every touch of SQL outside storage in ``modules`` ((path, tree)
+    pairs)."""
+    found = []
+    for rel, tree in modules:
+        for node in ast.walk(tree):
+            what = None
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and node.func.attr in SQL_CALLS):
+                what = f"calls .{node.func.attr}()"
+            elif isinstance(node, ast.Attribute) and node.attr in SQL_ATTRIBUTES:
+                what = f"uses .{node.attr}"
+            elif (isinstance(node, ast.Attribute) and node.attr == "db"
+                  and _names_a_store(node.value)):
+                what = "uses the store's sqlite-utils database (.db)"
+            else:
+                text = _string_text(node)
+                match = SQL_STATEMENT.search(text) if text else None
+                if match:
+                    what = f"holds SQL {match.group(0)[:40]!r}"
+            if what:
+                found.append((str(rel), node.lineno, what))
+    return [f"{rel}:{line}: {what}" for rel, line, what in sorted(set(found))]
+
+
+def storage_imports(modules) -> list[str]:
+    """``file:line`` of every import of ``rejuv_desktop.storage`` (or a store's transaction
+    opened directly) in ``modules``."""
+    found = []
+    for rel, tree in modules:
+        for node in ast.walk(tree):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+            if any(n == "rejuv_desktop.storage" or n.startswith("rejuv_desktop.storage.")
+                   for n in names):
+                found.append(f"{rel}:{node.lineno}: imports storage")
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and node.func.attr == "write" and _names_a_store(node.func.value)):
+                found.append(f"{rel}:{node.lineno}: opens a store's write transaction")
+    return found
+
+
+def _names_a_store(node) -> bool:
+    return ((isinstance(node, ast.Name) and node.id == "store")
+            or (isinstance(node, ast.Attribute) and node.attr == "store"))
+
+
+def test_only_storage_touches_sql():
+    """Services, documents, the domain, the interface and the command line never query, hold
+    a connection or write SQL: storage's repositories do, under names that say what they
+    read or write."""
+    offenders = sql_outside_storage(_outside_storage())
+    assert not offenders, "SQL outside storage/:\n" + "\n".join(offenders)
+
+
+def test_interface_and_command_line_never_import_storage():
+    """They open the database, take its lock and probe it through ``services``."""
+    modules = [(rel, tree) for rel, tree in _outside_storage()
+               if rel.parts[0] in THROUGH_SERVICES]
+    assert {rel.parts[0] for rel, _ in modules} >= {"ui", "cli.py"}
+    offenders = storage_imports(modules)
+    assert not offenders, "storage reached past services:\n" + "\n".join(offenders)
+
+
+def _parsed(source: str):
+    return [(Path("services/example.py"), ast.parse(source))]
+
+
+def test_the_sql_rule_sees_each_way_of_touching_sql():
+    """The check itself: each way SQL leaks is caught, with its line; words are not."""
+    source = (
+        "def a(store):\n"
+        "    store.query('SELECT id FROM patients')\n"
+        "    store.conn.execute('x')\n"
+        "    n = store.scalar(f'SELECT count(*) FROM {table}')\n"
+        "    sql = 'UPDATE plans SET status = ?'\n"
+        "    'DELETE FROM documents'\n"
+        "    'CREATE TABLE t (id)'\n"
+        "    \"json_extract(data_json, '$.x')\"\n"
+        "    'INSERT OR REPLACE INTO settings'\n"
+        "    self.store.db['patients'].count\n"
+        "def b(store, args):\n"
+        "    args.db.exists()\n"
+        "    return 'Select the patient from the list; update the plan, then delete it.'\n")
+    found = sql_outside_storage(_parsed(source))
+    lines = {int(f.split(":")[1]) for f in found}
+    assert lines == {2, 3, 4, 5, 6, 7, 8, 9, 10}, found
+    assert "services/example.py:3: uses .conn" in found
+
+
+def test_the_import_rule_sees_storage_and_store_writes():
+    source = ("from rejuv_desktop.storage.db import sqlite_version\n"
+              "from rejuv_desktop import storage\n"
+              "import rejuv_desktop.storage.writer_lock\n"
+              "from rejuv_desktop.services import database\n"
+              "with self.store.write():\n    pass\n"
+              "handle.write(b'x')\n")
+    found = storage_imports([(Path("ui/example.py"), ast.parse(source))])
+    assert [int(f.split(":")[1]) for f in found] == [1, 2, 3, 5], found

@@ -11,7 +11,7 @@ import hashlib
 import logging
 import os
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, Callable
@@ -20,14 +20,16 @@ from rejuv_desktop.documents.context import (AftercareContext, ClinicInfo, Conse
                                              Countersignature, PatientInfo, PractitionerInfo,
                                              SignatureInfo, SummaryContext)
 from rejuv_desktop.domain import consultation as dc
+from rejuv_desktop.domain import patients as dp
 from rejuv_desktop.domain import plan_binding as pb
 from rejuv_desktop.domain import screening as scr
 from rejuv_desktop.domain.recommendation import CONCERN_LABELS
 from rejuv_desktop.errors import NotFound, UserError, ValidationError
-from rejuv_desktop.services import settings as ss
-from rejuv_desktop.storage import consultations as consult_repo
-from rejuv_desktop.storage import documents as repo
+from rejuv_desktop.services import settings as sset
+from rejuv_desktop.storage import consultations as consultations_repo
+from rejuv_desktop.storage import documents as documents_repo
 from rejuv_desktop.storage import patients as patients_repo
+from rejuv_desktop.storage import plans as plans_repo
 from rejuv_desktop.storage import practitioners as practitioners_repo
 
 log = logging.getLogger(__name__)
@@ -85,7 +87,7 @@ class IssueJob:
 
 # ------------------------------------------------------------------------------ contexts
 def _clinic(store) -> ClinicInfo:
-    s = ss.get_settings(store)
+    s = sset.get_settings(store)
     if not s.get("clinic_name") or not s.get("clinic_phone"):
         raise UserError("The clinic's name and phone number are not set: add them in "
                         "Settings before issuing documents (they are printed on every page).")
@@ -96,7 +98,7 @@ def _clinic(store) -> ClinicInfo:
 
 def _patient(store, patient_id: int) -> tuple[dict, PatientInfo]:
     p = patients_repo.get(store, patient_id)
-    return p, PatientInfo(f"{p['given_name']} {p['family_name']}",
+    return p, PatientInfo(dp.display_name(p),
                           date.fromisoformat(p["date_of_birth"]))
 
 
@@ -108,14 +110,34 @@ def _practitioner(store, practitioner_id: int | None) -> PractitionerInfo:
 
 
 def _new_number(store, kind: str) -> str:
-    """The next document number of the day, e.g. CF-20261122-0003 (consent form)."""
+    """The next document number of the day, e.g. CF-20261122-0003 (consent form): the one a
+    new document is rendered with. It is taken only by ``_numbered_job``'s finish, inside the
+    transaction that stores the document."""
     prefix = {"consent": "CF", "aftercare": "AC", "summary": "CS"}[kind]
-    stem = f"{prefix}-{store.clock():%Y%m%d}-"
-    n = store.scalar("SELECT count(*) FROM documents WHERE number LIKE ? AND signed_of IS NULL",
-                     (stem + "%",)) + 1
-    while repo.number_exists(store, f"{stem}{n:04d}"):
-        n += 1
-    return f"{stem}{n:04d}"
+    return documents_repo.next_number(store, f"{prefix}-{store.clock():%Y%m%d}-")
+
+
+def _numbered_job(store, kind: str, number: str, render_numbered: Callable[[str], Any],
+                  patient_id: int, **links) -> IssueJob:
+    """A new document that prints its own number.
+
+    It is rendered with the number free when the job is made (``number``, from
+    ``_new_number``); finishing allocates the number again inside the write transaction that
+    stores the document, so two documents never share one and a save that fails takes none.
+    When another document took that number meanwhile (a second job finished first), the
+    document is rendered again with the number it now gets: the printed number is always the
+    stored one.
+    """
+    stem = number.rsplit("-", 1)[0] + "-"
+
+    def finish(rendered) -> IssuedDocument:
+        with store.write():
+            allocated = documents_repo.next_number(store, stem)
+            if allocated != number:
+                rendered = render_numbered(allocated)
+            return _archive(store, kind, rendered, patient_id, allocated, **links)
+
+    return IssueJob(kind, lambda: render_numbered(number), finish)
 
 
 def _lang(patient: dict) -> str:
@@ -144,19 +166,9 @@ def _session_lines(procedure: str, plan: dict, lang: str = "en") -> list[str]:
     return out
 
 
-def _plan(store, plan_id: int) -> dict:
-    plan = store.query_one("SELECT * FROM plans WHERE id = ?", (plan_id,))
-    if plan is None:
-        raise NotFound(f"Plan {plan_id} does not exist")
-    return plan
-
-
 def active_plan(store, patient_id: int, procedure: str) -> dict | None:
     """The patient's newest plan for a procedure that is not superseded or cancelled."""
-    return store.query_one(
-        "SELECT * FROM plans WHERE patient_id = ? AND procedure = ? AND status IN"
-        " ('planned', 'in_progress', 'completed') ORDER BY id DESC LIMIT 1",
-        (patient_id, procedure))
+    return plans_repo.current_plan(store, patient_id, procedure)
 
 
 def _capital(text: str) -> str:
@@ -229,15 +241,15 @@ def consent_context(store, plan_id: int, photo_consent: dict | None = None,
                     signature: SignatureInfo | None = None, number: str = "",
                     planned: dict | None = None,
                     issued_on: date | None = None) -> ConsentContext:
-    plan = _plan(store, plan_id)
+    plan = plans_repo.get(store, plan_id)
     patient, patient_info = _patient(store, plan["patient_id"])
-    consultation = consult_repo.get_consultation(store, plan["consultation_id"])
+    consultation = consultations_repo.get_consultation(store, plan["consultation_id"])
     procedure = plan["procedure"]
     findings = [(text, what, by) for _, text, what, by in screening_points(consultation, (procedure,))]
     issued_on = issued_on or store.clock().date()
     given_on = max(date.fromisoformat(consultation["finalised_at"][:10]), issued_on)
     warning = _reflection_warning(date.fromisoformat(plan["start_date"]), given_on,
-                                  ss.cooling_off_days(store))
+                                  sset.cooling_off_days(store))
     answers = dc.screening_answers(consultation["record"])
     flags = frozenset(q for q, a in answers.items() if a == "yes")
     volume = None
@@ -307,7 +319,7 @@ def check_planned(procedure: str, planned: dict | None, lang: str = "en") -> dic
 def _archive(store, kind: str, rendered, patient_id: int, number: str, **links) -> IssuedDocument:
     digest = hashlib.sha256(rendered.pdf).hexdigest()
     with store.write():
-        doc_id = repo.insert(store, {
+        doc_id = documents_repo.insert(store, {
             "number": number, "patient_id": patient_id, "kind": kind,
             "template_id": rendered.template_id, "template_version": str(rendered.template_version),
             "sha256": digest, "pdf": rendered.pdf, **links})
@@ -331,7 +343,7 @@ def consent_job(store, plan_id: int, photo_consent: dict | None = None,
         unknown = set(photo_consent) - set(PHOTO_USES)
         if unknown:
             raise ValidationError({"photo_consent": f"unknown use(s): {', '.join(sorted(unknown))}"})
-    plan = _plan(store, plan_id)
+    plan = plans_repo.get(store, plan_id)
     planned = check_planned(plan["procedure"], planned)
     if plan["status"] in ("superseded", "cancelled"):
         raise UserError("This plan was replaced by an amended consultation: issue the consent "
@@ -345,10 +357,10 @@ def consent_job(store, plan_id: int, photo_consent: dict | None = None,
     ctx = consent_context(store, plan_id, photo_consent, number=number, planned=planned)
     patient = patients_repo.get(store, plan["patient_id"])
     lang = _lang(patient)
-    return IssueJob("consent", lambda: render_consent(ctx, lang), lambda rendered: _archive(
-        store, "consent", rendered, plan["patient_id"], number, procedure=plan["procedure"],
-        consultation_id=plan["consultation_id"], plan_id=plan_id, lang=lang,
-        photo_consent=photo_consent, planned=planned))
+    return _numbered_job(
+        store, "consent", number, lambda n: render_consent(replace(ctx, document_id=n), lang),
+        plan["patient_id"], procedure=plan["procedure"], consultation_id=plan["consultation_id"],
+        plan_id=plan_id, lang=lang, photo_consent=photo_consent, planned=planned)
 
 
 def sign_consent(store, document_id: int, method: str, witness: str,
@@ -363,7 +375,7 @@ def confirmations_of(store, document_id: int) -> list[str]:
     """The lines of "Your confirmation" of an issued consent, for the patient to tick."""
     from rejuv_desktop.documents.templates import confirmation_items
 
-    meta = repo.get_meta(store, document_id)
+    meta = documents_repo.get_meta(store, document_id)
     return confirmation_items(meta["procedure"], meta["lang"])
 
 
@@ -371,7 +383,7 @@ def photo_consent_of(store, document_id: int) -> dict | None:
     """The photo-consent choices made when the consent was issued (None: left for paper)."""
     import json
 
-    raw = repo.get_meta(store, document_id)["photo_consent_json"]
+    raw = documents_repo.get_meta(store, document_id)["photo_consent_json"]
     return json.loads(raw) if raw else None
 
 
@@ -412,11 +424,11 @@ def sign_job(store, document_id: int, method: str, witness: str,
     with the signed-in practitioner's name, registration and the time. The issued document
     is unchanged.
     """
-    meta = repo.get_meta(store, document_id)
+    meta = documents_repo.get_meta(store, document_id)
     errors: dict[str, str] = {}
     if meta["kind"] != "consent" or meta["signed_of"] is not None:
         raise UserError("Only an issued consent form can be signed.")
-    if repo.signed_copy_of(store, document_id):
+    if documents_repo.signed_copy_of(store, document_id):
         raise UserError("This consent form is signed already.")
     if method not in ("screen", "paper"):
         errors["method"] = "Choose signed on screen or on paper"
@@ -487,7 +499,7 @@ def sign_job(store, document_id: int, method: str, witness: str,
                 planned=planned)
             if scan is not None:
                 # Beside the issued form, which is what the patient signed on paper.
-                repo.insert_scan(store, {
+                documents_repo.insert_scan(store, {
                     "document_id": document_id, "patient_id": meta["patient_id"],
                     "file_name": scan[0], "media_type": scan[1], "size": len(scan[2]),
                     "sha256": scan_digest, "file_bytes": scan[2]})
@@ -498,13 +510,13 @@ def sign_job(store, document_id: int, method: str, witness: str,
 
 def scans_of(store, document_id: int) -> list[dict]:
     """Scans of the signed paper form kept beside an issued consent (metadata only)."""
-    return repo.scans_of_document(store, document_id)
+    return documents_repo.scans_of_document(store, document_id)
 
 
 def scan_file(store, scan_id: int) -> tuple[dict, bytes]:
     """A scan's metadata and bytes, checked against their recorded SHA-256."""
-    meta = repo.scan_meta(store, scan_id)
-    data = repo.scan_bytes(store, scan_id)
+    meta = documents_repo.scan_meta(store, scan_id)
+    data = documents_repo.scan_bytes(store, scan_id)
     if hashlib.sha256(data).hexdigest() != meta["sha256"]:
         raise UserError(f"The scan {meta['file_name']} does not match its recorded fingerprint: "
                         "the archive has been altered. Run 'rejuv-desktop check'.")
@@ -521,22 +533,18 @@ def _aftercare_dates(store, patient_id: int, procedure: str, session_id: int | N
     session = None
     if sessions_repo is not None:
         if session_id is not None:
-            session = store.query_one("SELECT * FROM sessions WHERE id = ? AND patient_id = ?",
-                                      (session_id, patient_id))
+            session = sessions_repo.session_of_patient(store, session_id, patient_id)
             if session is None:
                 raise NotFound(f"Session {session_id} is not one of this patient's sessions")
         else:
             session = sessions_repo.last_session(store, patient_id, procedure)
     if session is not None:
+        booked = sessions_repo.visits_booked_after(store, session["id"])
         windows = {f["kind"]: (date.fromisoformat(f["due_from"]), date.fromisoformat(f["due_to"]))
-                   for f in store.query("SELECT kind, label, due_from, due_to FROM follow_ups"
-                                        " WHERE session_id = ? AND status IN ('due', 'done')"
-                                        " ORDER BY due_from", (session["id"],))}
-        check = None
-        for f in store.query("SELECT label, due_from, due_to FROM follow_ups WHERE session_id = ?"
-                             " AND kind = 'review' AND status IN ('due', 'done')"
-                             " ORDER BY due_from LIMIT 1", (session["id"],)):
-            check = (date.fromisoformat(f["due_from"]), date.fromisoformat(f["due_to"]))
+                   for f in booked}
+        review = next((f for f in booked if f["kind"] == "review"), None)
+        check = ((date.fromisoformat(review["due_from"]), date.fromisoformat(review["due_to"]))
+                 if review else None)
         nxt = windows.get("next_session") or windows.get("maintenance")
         return date.fromisoformat(session["session_date"]), session["id"], nxt, check
     plan = active_plan(store, patient_id, procedure)
@@ -561,13 +569,13 @@ def _booked_visits(store, session_id: int | None) -> tuple[tuple[str, date, date
     the aftercare sheet prints these and no others."""
     if session_id is None:
         return ()
+    from rejuv_desktop.storage import sessions as sessions_repo
+
     # A protocol names a visit, then what the clinician does there ("Review at 3 months: hand
     # grading and improvement scale against baseline"): the patient reads the visit's name.
     return tuple((f["label"].split(": ")[0], date.fromisoformat(f["due_from"]),
                   date.fromisoformat(f["due_to"]))
-                 for f in store.query("SELECT label, due_from, due_to FROM follow_ups"
-                                      " WHERE session_id = ? AND status IN ('due', 'done')"
-                                      " ORDER BY due_from, id", (session_id,)))
+                 for f in sessions_repo.visits_booked_after(store, session_id))
 
 
 def issue_aftercare(store, patient_id: int, procedure: str,
@@ -583,12 +591,11 @@ def aftercare_job(store, patient_id: int, procedure: str,
     session_date, session_id, nxt, check = _aftercare_dates(store, patient_id, procedure,
                                                             session_id)
     number = _new_number(store, "aftercare")
-    settings = ss.get_settings(store)
+    settings = sset.get_settings(store)
     plan = active_plan(store, patient_id, procedure)
     fallback = None
     if plan is not None:
-        fallback = store.scalar("SELECT practitioner_id FROM consultations WHERE id = ?",
-                                (plan["consultation_id"],))
+        fallback = plans_repo.practitioner_of(store, plan["id"])
     ctx = AftercareContext(
         clinic=_clinic(store), patient=patient_info,
         practitioner=_practitioner(store, store.actor_id or fallback),
@@ -596,12 +603,13 @@ def aftercare_job(store, patient_id: int, procedure: str,
         document_id=number, next_session_window=nxt, check_date=check,
         visits=_booked_visits(store, session_id),
         out_of_hours_phone=settings.get("clinic_out_of_hours_phone", ""),
-        emergency_number=ss.emergency_number(settings),
+        emergency_number=sset.emergency_number(settings),
         sedation=_sedation_given(store, session_id))
     lang = _lang(patient)
-    return IssueJob("aftercare", lambda: render_aftercare(ctx, lang), lambda rendered: _archive(
-        store, "aftercare", rendered, patient_id, number, procedure=procedure,
-        session_id=session_id, plan_id=plan["id"] if plan else None, lang=lang))
+    return _numbered_job(
+        store, "aftercare", number, lambda n: render_aftercare(replace(ctx, document_id=n), lang),
+        patient_id, procedure=procedure, session_id=session_id,
+        plan_id=plan["id"] if plan else None, lang=lang)
 
 
 def issue_summary(store, consultation_id: int) -> IssuedDocument:
@@ -611,7 +619,7 @@ def issue_summary(store, consultation_id: int) -> IssuedDocument:
 
 def summary_job(store, consultation_id: int) -> IssueJob:
     """The summary of a finalised consultation, ready to render and archive."""
-    c = consult_repo.get_consultation(store, consultation_id)
+    c = consultations_repo.get_consultation(store, consultation_id)
     patient, patient_info = _patient(store, c["patient_id"])
     rules = scr.load_rules()
     d = c["record"]
@@ -661,7 +669,7 @@ def summary_job(store, consultation_id: int) -> IssueJob:
             line += f". Planned despite a screening deferral, on a doctor's override ({_by(override)})."
         plan_lines.append(line)
         warning = _reflection_warning(date.fromisoformat(plan["start_date"]), consulted_on,
-                                      ss.cooling_off_days(store))
+                                      sset.cooling_off_days(store))
         if warning:
             warnings.append(f"{rules.procedure_name(p).capitalize()} \u2014 {warning[:1].lower()}{warning[1:]}")
     if not d.chosen:
@@ -681,9 +689,9 @@ def summary_job(store, consultation_id: int) -> IssueJob:
                           for p, text, what, by in screening_points(c, scr.PROCEDURES)],
         plan_warnings=warnings, nothing_planned=not d.chosen)
     lang = _lang(patient)
-    return IssueJob("summary", lambda: render_summary(ctx, lang), lambda rendered: _archive(
-        store, "summary", rendered, c["patient_id"], number, consultation_id=consultation_id,
-        lang=lang))
+    return _numbered_job(
+        store, "summary", number, lambda n: render_summary(replace(ctx, document_id=n), lang),
+        c["patient_id"], consultation_id=consultation_id, lang=lang)
 
 
 def _next_steps(c: dict, rules) -> list[str]:
@@ -740,7 +748,7 @@ def document_job(store, kind: str, patient_id: int, procedure: str | None = None
     a consent, their latest consultation for a summary, the last session for aftercare.
     Says clearly what is missing when the patient has nothing to print it from."""
     patient = patients_repo.get(store, patient_id)
-    name = f"{patient['given_name']} {patient['family_name']}"
+    name = dp.display_name(patient)
     procedure_name = scr.load_rules().procedure_name(procedure) if procedure else ""
     if kind == "consent":
         if not procedure:
@@ -753,11 +761,11 @@ def document_job(store, kind: str, patient_id: int, procedure: str | None = None
         # from the command line names it again (or leaves lines to fill in on paper).
         import json
 
-        previous = repo.last_issued_for_plan(store, plan["id"])
+        previous = documents_repo.last_issued_for_plan(store, plan["id"])
         planned = json.loads(previous["planned_json"]) if previous and previous["planned_json"] else None
         return consent_job(store, plan["id"], planned=planned)
     if kind == "summary":
-        history = consult_repo.consultations_of(store, patient_id)
+        history = consultations_repo.consultations_of(store, patient_id)
         if not history:
             raise UserError(f"{name} has no finalised consultation to summarise.")
         return summary_job(store, history[0]["id"])
@@ -771,22 +779,22 @@ def document_job(store, kind: str, patient_id: int, procedure: str | None = None
 # ------------------------------------------------------------------------------ reading
 def signed_consent(store, plan_id: int) -> dict | None:
     """The signed consent on file for a planned procedure, or None (the session gate)."""
-    return repo.signed_consent_for_plan(store, plan_id)
+    return documents_repo.signed_consent_for_plan(store, plan_id)
 
 
 def documents_of(store, patient_id: int) -> list[dict]:
     """The patient's archived documents, newest first (metadata only)."""
-    return repo.documents_of(store, patient_id)
+    return documents_repo.documents_of(store, patient_id)
 
 
 def document(store, document_id: int) -> dict:
-    return repo.get_meta(store, document_id)
+    return documents_repo.get_meta(store, document_id)
 
 
 def pdf_bytes(store, document_id: int) -> bytes:
     """The archived bytes, checked against their recorded SHA-256."""
-    meta = repo.get_meta(store, document_id)
-    data = repo.get_pdf(store, document_id)
+    meta = documents_repo.get_meta(store, document_id)
+    data = documents_repo.get_pdf(store, document_id)
     if hashlib.sha256(data).hexdigest() != meta["sha256"]:
         raise UserError(f"Document {meta['number']} does not match its recorded fingerprint: "
                         "the archive has been altered. Run 'rejuv-desktop check'.")

@@ -51,7 +51,7 @@ def test_a_three_month_review_from_the_due_list(qtbot, store, qsettings, clock, 
     window = window_with(qtbot, store, qsettings)
     window.left_tabs.setCurrentWidget(window.due_view)
     window.due_view.refresh()
-    actions = window.due_view.actions
+    actions = window.due_view.content().actions
     assess = actions.findChild(type(actions.done_button), "follow_up_assess")
     select_visit(actions, "Review at 1 month")
     assert not assess.isEnabled()  # that visit assesses nothing

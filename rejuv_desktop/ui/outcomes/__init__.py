@@ -6,43 +6,44 @@ from __future__ import annotations
 
 def install(window) -> None:
     """Add the Outcomes tab, the visit actions and the menu entries to the main window."""
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtGui import QKeySequence
 
-    from rejuv_desktop.services import outcomes as so
     from rejuv_desktop.ui.errors import reports_errors
+    from rejuv_desktop.ui.lazy_tab import LazyTab
     from rejuv_desktop.ui.outcomes import audit_view
-    from rejuv_desktop.ui.outcomes.assessment import AssessmentDialog
-    from rejuv_desktop.ui.outcomes.complication import ComplicationDialog
-    from rejuv_desktop.ui.outcomes.record_tab import OutcomesTab
-    from rejuv_desktop.ui.outcomes.summary import OutcomeSummaryDialog
 
     store = window.store
-    tab = OutcomesTab(store, window)
-    sessions_tab = getattr(window, "sessions_tab", None)
-    index = (window.record.tabs.indexOf(sessions_tab) + 1 if sessions_tab is not None
-             else window.record.tabs.count())
-    window.record.add_patient_tab(tab, tab.tr("Outcomes"), index=index)
-    window.outcomes_tab = tab
-    events = getattr(window, "session_events", None)
 
     def changed() -> None:
-        if events is not None:
-            events.changed.emit()
-        else:
-            window.record.refresh()
-
-    tab.changed.connect(changed)
+        window.hooks.record_changed()
 
     @reports_errors
     def summary(patient_id: int) -> None:
+        from rejuv_desktop.services import outcomes as so
+        from rejuv_desktop.ui.outcomes.summary import OutcomeSummaryDialog
+
         pdf = so.outcome_summary_pdf(store, patient_id)
         dialog = OutcomeSummaryDialog(pdf, window)
         window.outcome_summary_dialog = dialog
         dialog.show()
 
-    tab.summary_requested.connect(summary)
+    def build_tab():
+        from rejuv_desktop.ui.outcomes.record_tab import OutcomesTab
+
+        outcomes = OutcomesTab(store, window)
+        outcomes.changed.connect(changed)
+        outcomes.summary_requested.connect(summary)
+        return outcomes
+
+    tab = LazyTab(build_tab)  # built when first shown
+    window.record.add_patient_tab(tab, QCoreApplication.translate("OutcomesTab", "Outcomes"),
+                                  rank=35)
+    window.outcomes_tab = tab  # a handle for scripts and tests; features use the hooks
 
     def assessable(visit) -> bool:
+        from rejuv_desktop.services import outcomes as so
+
         if visit is None or visit.id is None or visit.status not in ("due", "done"):
             return False
         form = so.assessment_form(store, visit.id)
@@ -50,6 +51,8 @@ def install(window) -> None:
 
     @reports_errors
     def assess(visit) -> None:
+        from rejuv_desktop.ui.outcomes.assessment import AssessmentDialog
+
         if not assessable(visit):
             return
         dialog = AssessmentDialog(store, visit.id, window)
@@ -59,6 +62,9 @@ def install(window) -> None:
 
     @reports_errors
     def complication(visit) -> None:
+        from rejuv_desktop.services import outcomes as so
+        from rejuv_desktop.ui.outcomes.complication import ComplicationDialog
+
         if visit is None or visit.id is None:
             return
         form = so.assessment_form(store, visit.id)
@@ -67,24 +73,23 @@ def install(window) -> None:
         if dialog.exec():
             changed()
 
-    for actions in (getattr(getattr(window, "due_view", None), "actions", None),
-                    getattr(sessions_tab, "follow_ups", None)):
-        if actions is None:
-            continue
+    def add_buttons(actions) -> None:
         actions.add_visit_action(actions.tr("Assess…"), "follow_up_assess", assess, assessable)
         actions.add_visit_action(actions.tr("Complication…"), "follow_up_complication",
-                                 complication,
-                                 lambda v: v is not None and v.id is not None)
+                                 complication, lambda v: v is not None and v.id is not None)
+
+    window.hooks.visit_list_built.append(add_buttons)
 
     def show_outcomes() -> None:
         if window.record.patient_id is not None:
             window.record.tabs.setCurrentWidget(tab)
 
-    action = window._action(window.patient_menu, window.tr("&Outcomes"), show_outcomes,
-                            QKeySequence("Ctrl+Shift+O"), "patient_outcomes")
-    window.patient_actions.append(action)
-    action = window._action(window.patient_menu, window.tr("Record a &complication…"),
-                            tab.record_complication, None, "record_complication_menu")
-    window.patient_actions.append(action)
-    window._update_actions()
+    def record_complication() -> None:
+        show_outcomes()
+        tab.record_complication()
+
+    window.add_action("patient", window.tr("&Outcomes"), show_outcomes, 75,
+                      QKeySequence("Ctrl+Shift+O"), "patient_outcomes", needs_patient=True)
+    window.add_action("patient", window.tr("Record a &complication…"), record_complication, 76,
+                      None, "record_complication_menu", needs_patient=True)
     audit_view.install(window)

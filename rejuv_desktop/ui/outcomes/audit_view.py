@@ -257,15 +257,9 @@ class OutcomesAuditDialog(QDialog):
 
 
 def install(window) -> None:
-    from PySide6.QtGui import QAction
-
-    action = QAction(window.tr("&Outcomes…"), window)
-    action.setObjectName("outcomes_audit")
-
     def show() -> None:
         dialog = OutcomesAuditDialog(window.store, window)
         window.outcomes_dialog = dialog
         dialog.show()
 
-    action.triggered.connect(show)
-    window.tools_menu.addAction(action)
+    window.add_action("tools", window.tr("&Outcomes…"), show, 150, name="outcomes_audit")
