@@ -101,7 +101,7 @@ def test_suspicious_lesion_stops_with_referral(store, signed_in, patient):
     c = sc.get_consultation(store, sc.finalise(store, draft.id))
     assert c["outcome"] == "stopped"
     assert sc.plans_of(store, patient) == []
-    assert any("dermatolog" in l["text"].lower() for l in c["recommendation"]["lines"])
+    assert [l["code"] for l in c["recommendation"]["lines"]] == ["refer_dermatology"]
 
 
 def test_amendment_keeps_the_original(store, signed_in, patient):

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from rejuv_desktop.domain import consultation as dc
-from rejuv_desktop.domain.recommendation import CONCERN_LABELS
+from rejuv_desktop.domain.recommendation import CONCERN_CODES
 from rejuv_desktop.domain.scales import load_scales
 from rejuv_desktop.services import consultations as sc
 from rejuv_desktop.services import documents as sd
@@ -53,7 +53,7 @@ def _variants():
     donor-fat grade and verdict level."""
     scales = load_scales()
     grades = {k: [g.value for g in scales.get(k).grades] for k in ("hydration", "elasticity", "texture")}
-    concerns = [c for c in CONCERN_LABELS if c != "other"]
+    concerns = [c for c in CONCERN_CODES if c != "other"]
     lentigines = list(dc.LENTIGINES)
     out = []
     for i in range(3):

@@ -337,3 +337,19 @@ def test_check_verifies_the_scans_of_signed_forms(store, planned, tmp_path):
     assert any(name == "signed-form scans" and not ok for name, ok, _ in report.lines)
     with pytest.raises(UserError, match="fingerprint"):
         sd.scan_file(store, sd.scans_of(store, doc.id)[0]["id"])
+
+
+def test_a_summary_of_a_record_stored_as_english_prints_its_stored_sentences(store, planned):
+    from tests.earlier_records import copy_with_recommendation, recommendation_stored_as_words
+
+    stored = recommendation_stored_as_words()
+    stored["lines"][1]["text"] = "Mesotherapy, as an earlier version worded it."
+    old = copy_with_recommendation(store, planned["consultation"], stored)
+    words = " ".join(text_of(sd.pdf_bytes(store, sd.issue_summary(store, old).id)).split())
+    assert " ".join(stored["lines"][0]["text"].split()) in words
+    assert "Mesotherapy, as an earlier version worded it." in words
+    # Today's wording of that line is not printed in place of the stored one.
+    assert "No other treatment for skin quality" not in words
+    # A record stored as codes prints today's sentences.
+    new = " ".join(text_of(sd.pdf_bytes(store, sd.issue_summary(store, planned["consultation"]).id)).split())
+    assert "Combined protocol: fat transfer for volume and a mesotherapy series for skin quality." in new

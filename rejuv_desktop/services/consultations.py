@@ -16,6 +16,8 @@ from rejuv_desktop.domain import consultation as dc
 from rejuv_desktop.domain import plan_binding as pb
 from rejuv_desktop.domain import screening as scr
 from rejuv_desktop.domain import recommendation as rec
+from rejuv_desktop.domain.procedures import procedure_ids
+from rejuv_desktop.domain.protocols import load_protocol
 from rejuv_desktop.errors import UserError, ValidationError
 from rejuv_desktop.services import practitioners as pr
 from rejuv_desktop.services import settings as sset
@@ -108,7 +110,7 @@ def finalise(store, draft_id: int) -> int:
     answers = dc.screening_answers(record)
     snapshot = scr.snapshot(answers, rules, {k: v for k, v in record.details.items()
                                              if k in answers and v}, dc.derived_origins(record))
-    chosen = [] if evaluation.stop else [p for p in scr.PROCEDURES if p in record.chosen]
+    chosen = [] if evaluation.stop else [p for p in procedure_ids() if p in record.chosen]
     # Justifications are stored with the name of who wrote them and when.
     for procedure in chosen:
         j = record.justifications.get(procedure)
@@ -151,7 +153,8 @@ def finalise(store, draft_id: int) -> int:
             plans_repo.insert(store, {
                 "patient_id": row["patient_id"], "consultation_id": consultation_id,
                 "procedure": procedure, "sessions": plan["sessions"],
-                "interval_days": plan.get("interval_days") if procedure == "mesotherapy" else None,
+                "interval_days": (plan.get("interval_days")
+                                  if load_protocol(procedure).series.interval_default_days else None),
                 "start_date": plan["start"], "combined": int(len(chosen) > 1)})
         consultations_repo.delete_draft(store, draft_id)
     log.info("consultation %s finalised (%s)", consultation_id, outcome)

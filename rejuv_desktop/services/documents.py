@@ -21,9 +21,11 @@ from rejuv_desktop.documents.context import (AftercareContext, ClinicInfo, Conse
                                              SignatureInfo, SummaryContext)
 from rejuv_desktop.domain import consultation as dc
 from rejuv_desktop.domain import patients as dp
-from rejuv_desktop.domain import plan_binding as pb
 from rejuv_desktop.domain import screening as scr
-from rejuv_desktop.domain.recommendation import CONCERN_LABELS
+from rejuv_desktop.documents.consultation_words import ConsultationWords
+from rejuv_desktop.documents.phrases import load_phrasebook
+from rejuv_desktop.domain.recommendation import Recommendation
+from rejuv_desktop.domain.procedures import procedure_ids
 from rejuv_desktop.errors import NotFound, UserError, ValidationError
 from rejuv_desktop.services import settings as sset
 from rejuv_desktop.storage import consultations as consultations_repo
@@ -176,65 +178,12 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _long(day: date) -> str:
-    """A date in the documents' one format: "7 December 2026", never "07 December 2026"."""
-    return f"{day.day} {day:%B} {day.year}"
+def _words(patient: dict) -> ConsultationWords:
+    """The consultation's printed wording in the patient's language."""
+    from rejuv_desktop.documents.labels import load_labels
 
-
-def _by(entry: dict) -> str:
-    when = (entry.get("at") or "")[:10]
-    return f"{entry.get('by', '')}, {_long(date.fromisoformat(when))}" if when else entry.get("by", "")
-
-
-def _consulted_by(consultation: dict) -> str:
-    return " ".join(x for x in (consultation.get("practitioner_title"),
-                                consultation.get("practitioner_name")) if x)
-
-
-def _decision(consultation: dict, procedure: str, reason: dict) -> tuple[str, str] | None:
-    """(what was decided, by whom) for one screening reason of a procedure, as printed."""
-    data = consultation["record"]
-    chosen = procedure in data.chosen
-    level = reason["level"]
-    if level == "contraindicated":
-        return "Not suitable: this treatment is not offered.", _consulted_by(consultation)
-    if not chosen:
-        what = ("Not planned: to be reviewed after the wait." if level == "defer"
-                else "Not planned.")
-        return what, _consulted_by(consultation)
-    if level == "defer":
-        override = pb.override(data, procedure)
-        if override:
-            return f"Doctor's override: {override['text']}", _by(override)
-        start = data.plan.get(procedure, {}).get("start")
-        return (f"Planned after the wait: first session on {_long(date.fromisoformat(start))}."
-                if start else "Planned after the wait.", _consulted_by(consultation))
-    justification = data.justifications.get(procedure) or {}
-    return justification.get("text", "") or "To confirm before treatment.", justification.get(
-        "by", _consulted_by(consultation))
-
-
-def screening_points(consultation: dict, procedures: tuple[str, ...]) -> list[tuple[str, str, str]]:
-    """(procedure, what was found, what was decided, by) for every reason that is not eligible."""
-    rows = []
-    for p in procedures:
-        verdict = consultation["screening"].get("verdicts", {}).get(p) or {}
-        for r in verdict.get("reasons", []):
-            if r["level"] == "eligible":
-                continue
-            what, by = _decision(consultation, p, r)
-            rows.append((p, r["text"], what, by))
-    return rows
-
-
-def _reflection_warning(first: date, given_on: date, days: int) -> str | None:
-    end = pb.reflection_end(given_on, days)
-    if first >= end:
-        return None
-    return (f"Please note: your first session is planned for {_long(first)}, before the end "
-            f"of the {days} days you are given to reflect (until {_long(end)}). It will not "
-            "start before then unless a doctor records why, and you may change your mind at "
-            "any time.")
+    lang = _lang(patient)
+    return ConsultationWords(load_phrasebook(lang), load_labels(lang))
 
 
 def consent_context(store, plan_id: int, photo_consent: dict | None = None,
@@ -245,18 +194,17 @@ def consent_context(store, plan_id: int, photo_consent: dict | None = None,
     patient, patient_info = _patient(store, plan["patient_id"])
     consultation = consultations_repo.get_consultation(store, plan["consultation_id"])
     procedure = plan["procedure"]
-    findings = [(text, what, by) for _, text, what, by in screening_points(consultation, (procedure,))]
+    words = _words(patient)
+    findings = [(text, what, by) for _, text, what, by in words.screening_points(consultation, (procedure,))]
     issued_on = issued_on or store.clock().date()
     given_on = max(date.fromisoformat(consultation["finalised_at"][:10]), issued_on)
-    warning = _reflection_warning(date.fromisoformat(plan["start_date"]), given_on,
-                                  sset.cooling_off_days(store))
+    warning = words.reflection_warning(date.fromisoformat(plan["start_date"]), given_on,
+                                       sset.cooling_off_days(store))
     answers = dc.screening_answers(consultation["record"])
     flags = frozenset(q for q, a in answers.items() if a == "yes")
-    volume = None
-    if procedure == "fat_transfer":
-        from rejuv_desktop.domain.protocols import load_protocol
+    from rejuv_desktop.domain.protocols import load_protocol
 
-        volume = load_protocol(procedure).volume_per_hand_ml
+    volume = load_protocol(procedure).volume_per_hand_ml
     return ConsentContext(
         clinic=_clinic(store), patient=patient_info,
         practitioner=_practitioner(store, store.actor_id or consultation["practitioner_id"]),
@@ -623,7 +571,8 @@ def summary_job(store, consultation_id: int) -> IssueJob:
     patient, patient_info = _patient(store, c["patient_id"])
     rules = scr.load_rules()
     d = c["record"]
-    concerns = [_capital(CONCERN_LABELS.get(x, x)) for x in d.concerns if x != "other"]
+    words = _words(patient)
+    concerns = [_capital(words.book.concern(x)) for x in d.concerns if x != "other"]
     if d.concern_other:
         concerns.append(d.concern_other)
     from rejuv_desktop.domain.scales import load_scales
@@ -641,16 +590,15 @@ def summary_job(store, consultation_id: int) -> IssueJob:
                     word = scale.label(getattr(h, k))
                 except (KeyError, ValueError):
                     word = str(getattr(h, k)).replace("_", " ")
-                parts.append(f"{scale.name.lower()}: {word.lower()}")
+                parts.append(words.hand_finding(scale.name.lower(), word.lower()))
         if h.lentigines:
-            parts.append(f"brown spots: {dc.LENTIGINES.get(h.lentigines, h.lentigines).lower()}")
+            parts.append(words.brown_spots(dc.LENTIGINES.get(h.lentigines, h.lentigines).lower()))
         if h.suspicious_lesion:
-            parts.append("suspicious lesion: referral before any treatment")
+            parts.append(words.suspicious_lesion())
         if h.notes:
             parts.append(h.notes)
         if parts:
-            # "Left hand: skin hydration: poor; brown spots: none": each finding set apart.
-            skin.append(f"{side.capitalize()} hand: " + "; ".join(parts))
+            skin.append(words.hand(side, parts))
     verdicts = [(rules.procedure_name(p).capitalize(), v["level"], [r["text"] for r in v["reasons"]])
                 for p, v in c["screening"]["verdicts"].items()]
     plan_lines, warnings = [], []
@@ -658,23 +606,15 @@ def summary_job(store, consultation_id: int) -> IssueJob:
     for p in d.chosen:
         plan = {"sessions": d.plan[p]["sessions"], "interval_days": d.plan[p].get("interval_days"),
                 "start_date": d.plan[p]["start"]}
-        # "Fat transfer to the hands — Session 1: 7 December 2026": one colon per line.
-        line = rules.procedure_name(p).capitalize() + " \u2014 " + "; ".join(_session_lines(p, plan, _lang(patient)))
-        unsupported = pb.unsupported_reason(d, p)
-        if unsupported:
-            line += (f". Planned although the recommendation did not support it, because: "
-                     f"{unsupported['text']} ({_by(unsupported)}).")
-        override = pb.override(d, p)
-        if override:
-            line += f". Planned despite a screening deferral, on a doctor's override ({_by(override)})."
-        plan_lines.append(line)
-        warning = _reflection_warning(date.fromisoformat(plan["start_date"]), consulted_on,
-                                      sset.cooling_off_days(store))
+        name = rules.procedure_name(p).capitalize()
+        plan_lines.append(words.plan_line(name, _session_lines(p, plan, _lang(patient)), d, p))
+        warning = words.reflection_warning(date.fromisoformat(plan["start_date"]), consulted_on,
+                                           sset.cooling_off_days(store))
         if warning:
-            warnings.append(f"{rules.procedure_name(p).capitalize()} \u2014 {warning[:1].lower()}{warning[1:]}")
+            warnings.append(words.plan_warning(name, warning))
     if not d.chosen:
-        plan_lines.append("No procedure planned. " + (d.none_planned_reason or ""))
-    next_steps = _next_steps(c, rules)
+        plan_lines.append(words.nothing_planned(d.none_planned_reason or ""))
+    next_steps = words.next_steps(c, rules)
     number = _new_number(store, "summary")
     ctx = SummaryContext(
         clinic=_clinic(store), patient=patient_info,
@@ -682,58 +622,16 @@ def summary_job(store, consultation_id: int) -> IssueJob:
         issued_on=store.clock().date(), document_id=number, concerns=concerns,
         goals=d.goals, merz={s: d.hand(s).merz for s in dc.SIDES},
         skin_notes=skin, verdicts=verdicts,
-        recommendation=[line["text"] for line in c["recommendation"]["lines"]],
+        recommendation=list(Recommendation.from_json(c["recommendation"]).lines),
         plan=plan_lines, notes=d.notes, next_steps=next_steps,
         consulted_on=consulted_on,
-        screening_points=[(f"{rules.procedure_name(p).capitalize()}: {text}", what, by)
-                          for p, text, what, by in screening_points(c, scr.PROCEDURES)],
+        screening_points=[(words.screening_point(rules.procedure_name(p).capitalize(), text), what, by)
+                          for p, text, what, by in words.screening_points(c, procedure_ids())],
         plan_warnings=warnings, nothing_planned=not d.chosen)
     lang = _lang(patient)
     return _numbered_job(
         store, "summary", number, lambda n: render_summary(replace(ctx, document_id=n), lang),
         c["patient_id"], consultation_id=consultation_id, lang=lang)
-
-
-def _next_steps(c: dict, rules) -> list[str]:
-    """What happens next when a procedure cannot go ahead: a referral first (a suspicious
-    lesion), then what is ruled out and what can be considered instead, then what waits."""
-    d = c["record"]
-    out: list[str] = []
-    if dc.suspicious_lesion(d):
-        out.append("Referral to a dermatologist (or your own doctor) to examine the suspicious "
-                   "skin lesion before any hand treatment; the clinic gives you a referral letter.")
-    verdicts = c["screening"]["verdicts"]
-    ruled_out = [p for p, v in verdicts.items() if v["level"] == "contraindicated"]
-    possible = [p for p, v in verdicts.items() if v["level"] in ("eligible", "caution")]
-    if ruled_out:
-        names = " and ".join(rules.procedure_name(p) for p in ruled_out)
-        line = f"{names[0].upper()}{names[1:]} {'is' if len(ruled_out) == 1 else 'are'} not possible for you, for the reasons above."
-        if possible:
-            line += " " + " and ".join(rules.procedure_name(p) for p in possible).capitalize() + (
-                " can be considered instead, as discussed.")
-        else:
-            line += " Ask your own doctor before any other treatment of your hands."
-        spots = "lentigines" in d.concerns or any(
-            d.hand(s).lentigines in ("few", "many") for s in dc.SIDES)
-        if spots:
-            line += (" For brown spots, laser, intense pulsed light (IPL), freezing or creams can "
-                     "be considered.")
-        out.append(line + " Not having any treatment is also a valid choice.")
-    for p, v in verdicts.items():
-        if v["level"] != "defer":
-            continue
-        name = rules.procedure_name(p).capitalize()
-        if p in d.chosen and pb.override(d, p):
-            out.append(f"{name} was postponed by your screening, but a doctor has recorded why it "
-                       "can go ahead as planned: see the plan above.")
-        elif p in d.chosen:
-            out.append(f"{name} waits for the reason given above: your first session is planned "
-                       "after that wait, as shown in the plan above.")
-        else:
-            out.append(f"{rules.procedure_name(p).capitalize()} is postponed: it can be considered "
-                       "again once the reason given above no longer applies. The clinic will see "
-                       "you again before any treatment.")
-    return out
 
 
 def print_document(store, kind: str, patient_id: int, procedure: str | None = None,

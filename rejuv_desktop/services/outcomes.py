@@ -13,7 +13,8 @@ from datetime import date
 
 from rejuv_desktop.domain import outcome_audit as oa
 from rejuv_desktop.domain import outcomes as do
-from rejuv_desktop.domain.protocols import PROCEDURES, load_protocol
+from rejuv_desktop.domain.procedures import procedure_ids
+from rejuv_desktop.domain.protocols import load_protocol
 from rejuv_desktop.domain.scales import load_scales
 from rejuv_desktop.errors import UserError, ValidationError
 from rejuv_desktop.services import follow_ups as fu
@@ -244,7 +245,7 @@ def outcome_rules(procedures=None) -> dict[str, tuple[str, int, tuple[str, ...]]
     """The follow-ups that stand for the audit's time points: rule id -> (procedure, months,
     what is assessed), from each procedure's protocol."""
     out = {}
-    for procedure in procedures or PROCEDURES:
+    for procedure in procedures or procedure_ids():
         for rule in load_protocol(procedure).follow_ups:
             if rule.outcome_months is not None:
                 out[rule.id] = (procedure, rule.outcome_months, rule.assess)
@@ -259,7 +260,7 @@ def clinic_audit(store, since: date | None = None, until: date | None = None,
     if not repo.has_outcome_tables(store):
         raise UserError("This database has not been opened by this version of Rejuv Desktop "
                         "yet: open it once in the app, then run the audit again.")
-    procedures = [procedure] if procedure else list(PROCEDURES)
+    procedures = [procedure] if procedure else list(procedure_ids())
     rules = outcome_rules(procedures)
     today = today or store.clock().date()
     counts = repo.audit_counts(store, list(rules), procedures, today.isoformat(),

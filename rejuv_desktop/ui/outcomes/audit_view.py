@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from rejuv_desktop.domain import outcome_audit as oa
-from rejuv_desktop.domain.protocols import PROCEDURES
+from rejuv_desktop.domain.procedures import procedure_ids
 from rejuv_desktop.services import outcomes as so
 from rejuv_desktop.services import practitioners as pr
 from rejuv_desktop.ui.date_field import DateField
@@ -56,7 +56,7 @@ class OutcomesAuditDialog(QDialog):
         self.procedure = QComboBox()
         self.procedure.setObjectName("audit_procedure")
         self.procedure.addItem(self.tr("All procedures"), None)
-        for p in PROCEDURES:
+        for p in procedure_ids():
             self.procedure.addItem(self.words.procedure(p), p)
         self.who = QComboBox()
         self.who.setObjectName("audit_practitioner")

@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject
 from rejuv_desktop.domain import outcomes as do
 from rejuv_desktop.domain.scales import load_scales
 from rejuv_desktop.ui.consultation.common import esc as _esc
-from rejuv_desktop.ui.sessions.common import PROCEDURE_NAMES, fmt_day
+from rejuv_desktop.ui.sessions.common import fmt_day, procedure_label
 
 
 class Words(QObject):
@@ -25,7 +25,7 @@ class Words(QObject):
     def procedure(self, code: str | None) -> str:
         if not code:
             return ""
-        return self.tr(PROCEDURE_NAMES.get(code, code.replace("_", " ").capitalize()))
+        return procedure_label(code)
 
     def side(self, code: str) -> str:
         names = {"left": self.tr("Left hand"), "right": self.tr("Right hand")}
