@@ -132,3 +132,26 @@ def test_a_patient_on_an_interacting_medicine_with_donor_site_anaesthetic_near_t
                for line in dose.lines)
     # Its aftercare was issued, so the app ticked the sign-out item itself.
     assert reduced[0].state.completed_items["sign_out.aftercare"][0] == "the app"
+
+
+def test_outcomes_show_responders_non_responders_losses_and_complications(demo):
+    from rejuv_desktop.services import outcomes as so
+
+    audits = {a.procedure: a for a in so.clinic_audit(demo, today=TODAY)}
+    fat = audits["fat_transfer"]
+    for r in fat.responders:
+        if r.months in (3, 12):
+            assert 0 < r.rate.count < r.rate.total  # responders and non-responders
+    assert all(x.due > x.done for x in fat.lost_to_follow_up if x.months in (3, 6, 12))
+    seen = {c.type for a in audits.values() for c in a.complications if c.rate.count}
+    assert {"bruising", "prolonged_swelling", "numbness", "lumps_oil_cysts", "infection",
+            "nodules", "allergic_reaction"} <= seen
+    assert audits["mesotherapy"].gais[0].rate.total > 0
+    # A severe complication still open flags one record; a 12-month and a 3-month review are
+    # due this week, ready to run.
+    flagged = [p for p in (r["id"] for r in demo.query("SELECT id FROM patients"))
+               if so.record_flags(demo, p)]
+    assert len(flagged) == 1
+    due = [i for i in fu.due_list(demo, TODAY)["this_week"] if i.id is not None]
+    asks = {so.assessment_form(demo, i.id).outcome_months for i in due}
+    assert {3, 12} <= asks

@@ -148,3 +148,34 @@ def test_summary_prints_the_consultation_date_not_the_issue_date(store, clinic, 
     assert f"Consultation on {d.day} {months[d.month - 1]} {d.year}" in text
     later = d + timedelta(days=9)
     assert f"consultation of {later.day} {months[later.month - 1]}" not in text
+
+
+def test_outcome_summary_prints_words_not_codes(store, clinic):
+    from rejuv_desktop.domain import outcomes as do
+    from rejuv_desktop.services import follow_ups as fu
+    from rejuv_desktop.services import outcomes as so
+    from rejuv_desktop.services import sessions as ses
+    from tests.sessions.session_helpers import add_patient, add_plan, run_fat_transfer
+
+    patient = add_patient(store)
+    now = store.clock
+    store.clock = lambda: now() - timedelta(days=100)
+    sid = ses.start_session(store, add_plan(store, patient, "fat_transfer", merz=(3, 2)))
+    run_fat_transfer(store, sid)
+    ses.complete_session(store, sid)
+    store.clock = now
+    visit = next(f for f in fu.follow_ups_of_patient(store, patient)
+                 if f["rule_id"] == "review_3_months")
+    so.record_assessment(store, visit["id"], do.Assessment(
+        merz={"left": 2, "right": 2}, gais_practitioner=2, gais_patient=3))
+    for type_ in ("lumps_oil_cysts", "other"):
+        so.record_complication(store, patient, do.Complication(
+            sid, type_, "moderate", "donor_site", now().date() - timedelta(days=90),
+            detail="Scar tenderness" if type_ == "other" else ""))
+    text = assert_clean(so.outcome_summary_pdf(store, patient), "outcome summary")
+    flat = " ".join(text.split())
+    assert "Your results so far" in flat and "Before treatment" in flat
+    assert "Lumps or oil cysts (donor site), moderate" in flat
+    assert "Scar tenderness (donor site), moderate" in flat
+    assert "improvement as your practitioner rated it 2 (much improved)" in flat
+    assert "Review at 3 months" in flat

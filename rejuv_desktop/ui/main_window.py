@@ -27,10 +27,11 @@ def feature_installers():
     order gives the same window: features place their entries by rank and meet through
     ``window.hooks``."""
     from rejuv_desktop.ui import (audit_view, backup, documents, help, import_dialog, lock,
-                                  sessions, settings_dialog)
+                                  outcomes, sessions, settings_dialog)
 
-    return [documents.install, sessions.install, audit_view.install, settings_dialog.install,
-            import_dialog.install, backup.install, help.install, lock.install]
+    return [documents.install, sessions.install, outcomes.install, audit_view.install,
+            settings_dialog.install, import_dialog.install, backup.install, help.install,
+            lock.install]
 
 
 class MainWindow(QMainWindow):
@@ -134,7 +135,7 @@ class MainWindow(QMainWindow):
         while a patient is selected and shown.
 
         Ranks in use: File: import 100, backup 200-290, lock 300-390, Quit 1000. Patient: the
-        window's own 10-60, sessions 70-80, export 90. Tools: lot search 100, audit trail 200,
+X
         settings 300. Help: help 10-30, About 1000."""
         action = QAction(text, self)
         if shortcut is not None:

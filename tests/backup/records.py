@@ -103,6 +103,14 @@ def add_patient_everywhere(store, who: dict, patient_id: int | None = None,
                                  "product": f"Hyaluronic acid {m}", "lot": f"LOT-{m}",
                                  "lot_key": f"lot{m}".lower(), "expiry": "2027-06",
                                  "quantity_ml": 2.0})
+        add("follow_up_assessments", {"follow_up_id": fid, "patient_id": pid,
+                                      "assessed_on": "2026-12-15", "practitioner_id": 1,
+                                      "asked": "gais_practitioner", "gais_practitioner": 2,
+                                      "notes": f"review {m}", "created_at": now})
+        add("complications", {"patient_id": pid, "session_id": sid, "type": "bruising",
+                              "severity": "mild", "site": "left", "onset_date": "2026-12-02",
+                              "treatment": f"cold packs {m}", "recorded_at": now,
+                              "recorded_by": 1})
         store.conn.execute("UPDATE patients SET notes = ? WHERE id = ?", (f"updated {m}", pid))
     ids["patient_id"] = [pid]
     return ids

@@ -91,12 +91,16 @@ period is over and its first session is due today, as when a patient comes for i
 def add_plan(store, patient_id: int, procedure: str, sessions: int | None = None,
              weight: float | None = 64, consent: bool = True, answers: dict | None = None,
              justification: str = "", consulted_at: str | None = None,
-             start: date | None = None, days_ago: int = CONSULTED_DAYS_AGO) -> int:
+             start: date | None = None, days_ago: int = CONSULTED_DAYS_AGO,
+             merz: tuple[int, int] | None = None) -> int:
     """A finalised consultation with one plan (and, by default, a signed consent for it).
 
-    Every screening answer is "no" unless ``answers`` says otherwise."""
+    Every screening answer is "no" unless ``answers`` says otherwise; ``merz``: the baseline
+    grades of the left and right hands."""
     data = dc.new_data()
     data["weight_kg"] = weight
+    for side, grade in zip(dc.SIDES, merz or ()):
+        data["hands"][side]["merz"] = grade
     data["answers"] = {q.id: "no" for q in load_rules().questions} | (answers or {})
     if justification:
         data["justifications"] = {procedure: {"text": justification}}

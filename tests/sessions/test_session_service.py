@@ -201,7 +201,10 @@ def test_fat_transfer_follow_ups_have_exact_dates(store, patient):
         ("Strip or stitch check", "2026-11-27", "2026-12-02"),
         ("Review at 1 month", "2026-12-20", "2026-12-27"),
         ("Review at 3 months: hand grading and improvement scale against baseline",
-         "2027-02-14", "2027-02-28")]
+         "2027-02-14", "2027-02-28"),
+        # Proposed reviews that assess outcomes are booked too (the audit's 6 and 12 months).
+        ("Review at 6 months", "2027-05-22", "2027-06-22"),
+        ("Review at 12 months: final result, consider a touch-up", "2027-11-22", "2027-12-22")]
     assert store.scalar("SELECT status FROM plans WHERE id = ?", (plan,)) == "completed"
     last = ss.last_session(store, patient, "fat_transfer")
     assert last == {"id": sid, "session_date": "2026-11-22", "session_number": 1,
@@ -251,13 +254,13 @@ def test_due_list_classifies_and_names_patients(store, patient, clock):
     ss.complete_session(store, sid)
     due = fu.due_list(store)
     assert [d.label for d in due["this_week"]] == ["Strip or stitch check"]
-    assert len(due["upcoming"]) == 2 and not due["overdue"]
+    assert len(due["upcoming"]) == 4 and not due["overdue"]
     assert due["this_week"][0].patient_name == "Zoë Łukasiewicz-Ødegård"
     later = fu.due_list(store, today=date(2026, 12, 3))  # the 5-10 day window has closed
     assert [d.label for d in later["overdue"]] == ["Strip or stitch check"]
-    assert [d.label for d in later["upcoming"]] == ["Review at 1 month", "Review at 3 months: "
-                                                    "hand grading and improvement scale against "
-                                                    "baseline"]
+    assert [d.label for d in later["upcoming"]] == [
+        "Review at 1 month", "Review at 3 months: hand grading and improvement scale against "
+        "baseline", "Review at 6 months", "Review at 12 months: final result, consider a touch-up"]
     store.conn.execute("UPDATE patients SET archived = 1 WHERE id = ?", (patient,))
     assert fu.due_list(store) == {"overdue": [], "this_week": [], "upcoming": []}
 
@@ -265,7 +268,7 @@ def test_due_list_classifies_and_names_patients(store, patient, clock):
 def test_mark_done_reschedule_and_cancel(store, patient, clock):
     sid = ss.start_session(store, add_plan(store, patient, "fat_transfer"))
     run_fat_transfer(store, sid)
-    wound, month, quarter = (f["id"] for f in ss.complete_session(store, sid))
+    wound, month, quarter, *later = (f["id"] for f in ss.complete_session(store, sid))
     clock.advance(days=6)  # the 5-10 day window is open
     fu.mark_follow_up_done(store, wound, "Strips off, healing well")
     with pytest.raises(UserError, match="already done"):
@@ -281,7 +284,7 @@ def test_mark_done_reschedule_and_cancel(store, patient, clock):
             rows[new]["status"]) == ("2027-01-04", "2027-01-08", month, "due")
     fu.cancel_follow_up(store, quarter, "Moved abroad; review by her own doctor")
     due = fu.due_list(store, today=date(2026, 12, 30))
-    assert [d.id for group in due.values() for d in group] == [new]
+    assert [d.id for group in due.values() for d in group] == [new, *later]  # 6, 12 months
     assert rows[wound]["note"] == "Strips off, healing well"
 
 
