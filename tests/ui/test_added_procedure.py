@@ -9,9 +9,9 @@ from rejuv_desktop import content
 from rejuv_desktop.services import consultations as sc
 from rejuv_desktop.services import sessions as ss
 from rejuv_desktop.ui.consultation.wizard import Page
-from tests.sessions.session_helpers import add_patient, add_plan, add_practitioner
+from tests.session_helpers import add_patient, add_plan, add_practitioner
 from tests.test_added_procedure import FIXTURE
-from tests.test_content_overrides import clear_loader_caches
+from tests.services.test_content_check import clear_loader_caches
 from tests.ui.test_consultation_wizard import (
     answer_all,
     fill_intake,
