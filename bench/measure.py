@@ -160,15 +160,12 @@ def tick_figures(db: Path, session_id: int, ticks: int) -> dict:
     store = open_store(db)
     store.actor_id = 1
     # A fresh session of the generated plan each run (the last run's is abandoned), so every
-    # run ticks in a session of the usual size, not one grown by earlier runs. The abandoned
-    # session still counts for the plan's interval, so a run on the same day as the last one
-    # starts early, with its reason.
+    # run ticks in a session of the usual size, not one grown by earlier runs.
     plan_id = ss.get_session(store, session_id)["plan_id"]
     previous = sessions_repo.open_session_of_plan(store, plan_id)
     if previous:
         ss.abandon_session(store, previous["id"], "Benchmark run finished")
-    session_id = ss.start_session(
-        store, plan_id, early_reason="Benchmark run again soon after the last one")
+    session_id = ss.start_session(store, plan_id)
     bare_path = db.parent / "bare-commit.sqlite3"
     for suffix in ("", "-wal", "-shm"):
         Path(str(bare_path) + suffix).unlink(missing_ok=True)
