@@ -19,7 +19,7 @@ from rejuv_desktop.services import check as schk
 from rejuv_desktop.storage import backup as files
 from rejuv_desktop.storage import open_store
 
-from tests.backup.records import add, families
+from tests.backup_records import add, families
 
 NOW = datetime(2026, 11, 22, 18, 5, 0)
 LATER = datetime(2026, 11, 23, 9, 0, 0)

@@ -9,7 +9,7 @@ from rejuv_desktop.ui.documents import tab as doc_tab
 from rejuv_desktop.ui.documents.signature_pad import SignaturePad
 from rejuv_desktop.ui.documents.viewer import PdfPreview, print_pdf
 from rejuv_desktop.ui.main_window import MainWindow
-from tests.test_documents_service import planned  # noqa: F401 - fixture
+from tests.services.test_documents import planned  # noqa: F401 - fixture
 
 
 @pytest.fixture
@@ -114,7 +114,7 @@ def test_sign_on_screen_from_the_tab(qtbot, window, store, planned, monkeypatch)
     assert signed["signature_method"] == "screen"
     texts = [tab.table.item(r, 4).text() for r in range(tab.table.rowCount())]
     assert any("Signed copy (on screen)" in t for t in texts)
-    from tests.test_documents_service import text_of
+    from tests.services.test_documents import text_of
     text = text_of(sd.pdf_bytes(store, signed["id"]))
     assert text.count("\u2612") == 8 + 3
     assert "Confirmed on screen by Dr Claire Martin" in text

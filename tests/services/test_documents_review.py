@@ -4,9 +4,9 @@ the plan, no sentence that means nothing for this patient, the practitioner name
 from rejuv_desktop.services import consultations as sc
 from rejuv_desktop.services import documents as sd
 from rejuv_desktop.services import practitioners as pr
-from tests.test_consultations import complete_data
-from tests.test_documents_service import text_of
-from tests.test_plan_binding_service import OVERRIDE, clinic, pregnant_draft  # noqa: F401
+from tests.services.test_consultations import complete_data
+from tests.services.test_documents import text_of
+from tests.services.test_sessions_plan_binding import OVERRIDE, clinic, pregnant_draft  # noqa: F401
 
 
 def _flat(pdf: bytes) -> str:

@@ -5,7 +5,7 @@ app satisfies itself."""
 from __future__ import annotations
 
 import pytest
-from tests.sessions.session_helpers import (MESO_TODAY, TIME_OUT_POINTS, add_patient, add_plan,
+from tests.session_helpers import (MESO_TODAY, TIME_OUT_POINTS, add_patient, add_plan,
                              run_fat_transfer, run_mesotherapy)
 
 from rejuv_desktop.errors import UserError, ValidationError

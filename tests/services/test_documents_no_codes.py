@@ -15,8 +15,8 @@ from rejuv_desktop.services import patients as sp
 from rejuv_desktop.services import practitioners as pr
 from rejuv_desktop.services import settings as sset
 from tests.documents.docs_helpers import png as docs_png
-from tests.test_consultations import complete_data
-from tests.test_documents_service import text_of
+from tests.services.test_consultations import complete_data
+from tests.services.test_documents import text_of
 
 SNAKE = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
 # One date format throughout: "7 December 2026", never "07 December" or "07/12/2026".

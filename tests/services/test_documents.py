@@ -11,7 +11,7 @@ from rejuv_desktop.services import patients as sp
 from rejuv_desktop.services import practitioners as pr
 from rejuv_desktop.services import settings as sset
 from tests.documents.docs_helpers import png as docs_png
-from tests.test_consultations import complete_data
+from tests.services.test_consultations import complete_data
 
 
 def text_of(pdf: bytes) -> str:

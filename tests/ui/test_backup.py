@@ -15,7 +15,7 @@ from rejuv_desktop.storage import open_store
 from rejuv_desktop.ui import backup as ub
 from rejuv_desktop.ui.main_window import MainWindow
 
-from tests.backup.records import PATIENT_A, PATIENT_B, add_patient_everywhere
+from tests.backup_records import PATIENT_A, PATIENT_B, add_patient_everywhere
 
 
 @pytest.fixture

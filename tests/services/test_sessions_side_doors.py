@@ -7,8 +7,8 @@ from rejuv_desktop.errors import UserError, ValidationError
 from rejuv_desktop.services import consultations as sc
 from rejuv_desktop.services import practitioners as pr
 from rejuv_desktop.services import sessions as ss
-from tests.test_consultations import complete_data
-from tests.test_plan_binding_service import OVERRIDE, clinic, pregnant_draft, signed_plan  # noqa: F401
+from tests.services.test_consultations import complete_data
+from tests.services.test_sessions_plan_binding import OVERRIDE, clinic, pregnant_draft, signed_plan  # noqa: F401
 
 
 def test_an_override_of_a_few_characters_is_not_a_reason(store, clinic):
@@ -66,7 +66,7 @@ def test_a_later_screening_that_defers_the_procedure_holds_an_earlier_plan(store
 
 
 def test_a_maintenance_session_waits_for_its_window_after_the_series(store, clock):
-    from tests.sessions.session_helpers import add_patient, add_plan, add_practitioner, \
+    from tests.session_helpers import add_patient, add_plan, add_practitioner, \
         run_mesotherapy
 
     add_practitioner(store, "Aisha Rahman", "Nurse")
@@ -105,7 +105,7 @@ def test_an_override_of_the_deferral_does_not_answer_a_caution_beside_it(store, 
 
 def test_an_amendment_that_no_longer_plans_a_started_procedure_stops_its_plan(store, clock,
                                                                               clinic):
-    from tests.sessions.session_helpers import run_mesotherapy
+    from tests.session_helpers import run_mesotherapy
 
     pr.sign_in(store, clinic["nurse"], "long enough")
     plan = signed_plan(store, clinic, "2026-12-07")

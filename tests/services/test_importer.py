@@ -8,7 +8,7 @@ from rejuv_desktop.errors import UserError
 from rejuv_desktop.services import patients as sp
 from rejuv_desktop.services.importer import import_patients
 
-SYNTHEA = Path(__file__).resolve().parents[2] / "shared" / "data" / "synthea-uk-patients.csv"
+SYNTHEA = Path(__file__).resolve().parents[3] / "shared" / "data" / "synthea-uk-patients.csv"
 
 GOOD = ("given_name,family_name,date_of_birth,phone\n"
         "Zoë,Łukasiewicz,12/03/1971,07700 900123\n"

@@ -12,8 +12,8 @@ from rejuv_desktop.services import patients as sp
 from rejuv_desktop.services import practitioners as pr
 from rejuv_desktop.services import sessions as ss
 from rejuv_desktop.services import settings as sset
-from tests.test_consultations import complete_data
-from tests.test_documents_service import text_of
+from tests.services.test_consultations import complete_data
+from tests.services.test_documents import text_of
 
 OVERRIDE = "Pregnancy ended in October (GP letter on file); not breastfeeding."
 
@@ -187,7 +187,7 @@ def test_the_reflection_period_and_the_series_interval_hold_the_start(store, clo
 
 
 def test_mesotherapy_is_refused_an_hour_after_a_fat_graft(store, clock, clinic):
-    from tests.sessions.session_helpers import add_plan, run_fat_transfer
+    from tests.session_helpers import add_plan, run_fat_transfer
 
     pr.sign_in(store, clinic["nurse"], "long enough")
     fat = ss.start_session(store, add_plan(store, clinic["patient"], "fat_transfer"))

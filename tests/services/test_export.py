@@ -10,7 +10,7 @@ import pytest
 from rejuv_desktop.errors import NotFound
 from rejuv_desktop.services import export as se
 
-from tests.backup.records import PATIENT_A, PATIENT_B, add_patient_everywhere, seed_bulk
+from tests.backup_records import PATIENT_A, PATIENT_B, add_patient_everywhere, seed_bulk
 
 
 def exported_bytes(folder) -> bytes:
@@ -23,7 +23,7 @@ def test_fixture_covers_every_table_with_patient_records(two_patients):
     store, a, _b = two_patients
     tables = {s.table for s in se.patient_selections(store, a["patient_id"][0])} - {"audit_log"}
     assert tables == set(a) - {"patient_id"}, (
-        "a table holding patient records is not in tests/backup/records.py")
+        "a table holding patient records is not in tests/backup_records.py")
 
 
 def test_export_holds_every_row_of_the_patient(two_patients, tmp_path):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from rejuv_desktop.domain import patients as dp
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 # given_name and family_name put together by hand (an f-string, a join, a concatenation)
 _BY_HAND = re.compile(r"given_name\W{2,12}\{?\s*\w*\W{0,3}family_name|"
                       r"family_name\W{2,12}\{?\s*\w*\W{0,3}given_name")

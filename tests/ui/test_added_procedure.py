@@ -8,10 +8,11 @@ from PySide6.QtWidgets import QPushButton, QWizard
 from rejuv_desktop import content
 from rejuv_desktop.services import consultations as sc
 from rejuv_desktop.services import sessions as ss
+from rejuv_desktop.ui.consultation.view import ConsultationsTab
 from rejuv_desktop.ui.consultation.wizard import Page
-from tests.sessions.session_helpers import add_patient, add_plan, add_practitioner
+from tests.session_helpers import add_patient, add_plan, add_practitioner
 from tests.test_added_procedure import FIXTURE
-from tests.test_content_overrides import clear_loader_caches
+from tests.services.test_content_check import clear_loader_caches
 from tests.ui.test_consultation_wizard import (
     answer_all,
     fill_intake,
@@ -63,6 +64,34 @@ def test_the_wizard_screens_recommends_and_plans_the_added_procedure(qtbot, stor
     c = sc.get_consultation(store, signal.args[0])
     assert c["record"].justifications["hand_filler"]["text"] == "Doctor's letter seen."
     assert [p["procedure"] for p in sc.plans_of(store, patient)] == ["hand_filler"]
+
+
+def test_the_consultation_history_has_a_column_for_the_added_procedure(qtbot, store, patient,  # noqa: F811
+                                                                      hand_filler):
+    wizard = open_wizard(qtbot, store, patient)
+    fill_intake(wizard)
+    answer_all(wizard, {"anticoagulants": "yes"})
+    wizard.next()
+    for card in wizard.pages[Page.VERDICT].cards.values():
+        if card.justification.isVisible():
+            card.justification.setPlainText("Doctor's letter seen.")
+    wizard.next()
+    wizard.pages[Page.RECOMMENDATION].choices["hand_filler"].setChecked(True)
+    wizard.next()
+    wizard.next()
+    with qtbot.waitSignal(wizard.finalised):
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+
+    tab = ConsultationsTab(store)
+    qtbot.addWidget(tab)
+    tab.show_patient(patient)
+    table = tab.table
+    headers = [table.horizontalHeaderItem(j).text() for j in range(table.columnCount())]
+    assert headers == ["Finalised", "Fat transfer", "Mesotherapy", "Hand filler", "Outcome",
+                       "Amendment"]
+    assert table.rowCount() == 1
+    assert table.item(0, headers.index("Hand filler")).text() == "Caution"
+    assert table.item(0, headers.index("Outcome")).text() == "Planned"
 
 
 def test_the_session_checklist_of_the_added_procedure_runs_to_completion(qtbot, store, no_modal,

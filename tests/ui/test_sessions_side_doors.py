@@ -5,8 +5,8 @@ import pytest
 from rejuv_desktop.services import consultations as sc
 from rejuv_desktop.services import practitioners as pr
 from rejuv_desktop.ui.main_window import MainWindow
-from tests.test_consultations import complete_data
-from tests.test_plan_binding_service import clinic, signed_plan  # noqa: F401
+from tests.services.test_consultations import complete_data
+from tests.services.test_sessions_plan_binding import clinic, signed_plan  # noqa: F401
 
 
 @pytest.fixture
@@ -117,7 +117,7 @@ def test_a_typed_date_before_a_deferral_ends_says_so_and_the_plan_follows_new_an
 def test_the_review_page_lists_each_caution_beside_a_deferral_with_its_justification(
         qtbot, store, clinic):  # noqa: F811
     from rejuv_desktop.ui.consultation.wizard import Page
-    from tests.test_plan_binding_service import OVERRIDE
+    from tests.services.test_sessions_plan_binding import OVERRIDE
     from tests.ui.test_consultation_wizard import answer_all, fill_intake, open_wizard
 
     pr.sign_in(store, clinic["doctor"], "long enough")

@@ -9,7 +9,7 @@ from rejuv_desktop.services import sessions as ss
 from rejuv_desktop.storage import practitioners as practitioners_repo
 from rejuv_desktop.ui.main_window import MainWindow
 from rejuv_desktop.ui.sessions import tab as tab_module
-from tests.sessions.session_helpers import add_patient, add_plan, add_practitioner
+from tests.session_helpers import add_patient, add_plan, add_practitioner
 
 REASON = "Leaves for six months abroad next week; agreed with the patient."
 

@@ -2,7 +2,7 @@
 
 from rejuv_desktop.services import alerts as sa
 from rejuv_desktop.services import consultations as sc
-from tests.test_consultations import complete_data, patient, signed_in  # noqa: F401
+from tests.services.test_consultations import complete_data, patient, signed_in  # noqa: F401
 
 
 def finalise(store, patient_id, data) -> int:

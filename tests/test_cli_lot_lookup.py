@@ -7,13 +7,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.sessions.session_helpers import add_patient, add_plan, add_practitioner, run_mesotherapy
+from tests.session_helpers import add_patient, add_plan, add_practitioner, run_mesotherapy
 
 from rejuv_desktop.services import practitioners as pr
 from rejuv_desktop.services import sessions as ss
 from tests.cli_login import login
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 
 
 PASSWORD = "correct horse"
