@@ -100,6 +100,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--patient", type=int, required=True, metavar="ID")
     p.add_argument("--out", type=Path, required=True, metavar="DIR")
     cli_auth.add_arguments(p)
+
+    p = sub.add_parser("photo-import", help="take clinical photographs (JPEG, PNG, HEIC) into a "
+                                            "patient's record: turned upright, metadata removed")
+    _db_arg(p)
+    p.add_argument("--patient", type=int, required=True, metavar="ID")
+    p.add_argument("--view", required=True, metavar="VIEW",
+                   help="the standard view: both_dorsal, left_dorsal, right_dorsal, "
+                        "left_oblique, right_oblique, palms")
+    link = p.add_mutually_exclusive_group()
+    link.add_argument("--session", type=int, metavar="ID", help="the session they belong to")
+    link.add_argument("--follow-up", type=int, metavar="ID",
+                      help="the follow-up visit they belong to")
+    p.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    cli_auth.add_arguments(p)
     return parser
 
 
@@ -339,6 +353,34 @@ def cmd_export_patient(args) -> int:
     return 0
 
 
+def cmd_photo_import(args) -> int:
+    from rejuv_desktop.services import photos as sph
+
+    store = _open(args.db)
+    failed = 0
+    try:
+        cli_auth.sign_in(store, args, "photo-import")
+        sph.check_can_take(store, args.patient)
+        for path in args.files:
+            try:
+                done = sph.import_file(store, args.patient, args.view, path,
+                                       session_id=args.session, follow_up_id=args.follow_up,
+                                       source="command_line")
+            except UserError as exc:
+                failed += 1
+                print(f"{path}: not imported: {cli_auth.safe(exc)}", file=sys.stderr)
+                if getattr(exc, "code", "") in ("unknown_view", "not_this_patient"):
+                    break
+                continue
+            p = done.photo
+            print(f"{path}: photo {p.id}, {p.width}x{p.height}, SHA-256 {p.sha256[:16]}…"
+                  + ("" if done.re_encoded else " (image data kept; metadata removed)"))
+    finally:
+        store.close()
+    print(f"{len(args.files) - failed} of {len(args.files)} photograph(s) imported.")
+    return 0 if not failed else 1
+
+
 def cmd_content(args) -> int:
     from rejuv_desktop import content
     from rejuv_desktop.services.content_check import check_content
@@ -376,7 +418,7 @@ def cmd_gui(args) -> int:
 COMMANDS = {"demo": cmd_demo, "check": cmd_check, "import-patients": cmd_import, "gui": cmd_gui,
             "print": cmd_print, "lot-lookup": cmd_lot_lookup, "backup": cmd_backup,
             "restore": cmd_restore, "export-patient": cmd_export_patient, "content": cmd_content,
-            "recovery-code": cmd_recovery_code,
+            "recovery-code": cmd_recovery_code, "photo-import": cmd_photo_import,
             None: cmd_gui}
 
 

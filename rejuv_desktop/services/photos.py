@@ -1,0 +1,466 @@
+"""Clinical photographs: taking them in, listing, archiving, consent per use, comparing,
+exporting for teaching or marketing, and keeping the files whole (check, backup, restore).
+
+A photograph is taken in only with the patient's consent to photographs for the clinical
+record; it is prepared (``photo_images.prepare``: upright, no metadata, sRGB), its file is
+written and synced beside the database, and only then is the row naming it committed. The same
+photograph twice for a patient is refused. Nothing is ever deleted: a photograph is archived
+with a reason, a consent is withdrawn.
+
+Errors are ``PhotoError`` with a code (the UI words it) and an English message (the command
+line prints it).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import secrets
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from rejuv_desktop.domain import photos as dph
+from rejuv_desktop.errors import NotFound, StorageError
+from rejuv_desktop.services import photo_images as images
+from rejuv_desktop.services.photo_images import PhotoError
+from rejuv_desktop.storage import photos as repo
+
+log = logging.getLogger(__name__)
+
+SOURCES = ("file", "folder", "camera", "command_line", "demo")
+EXPORT_MAX_SIDE = 2400
+"""Longest side of a copy exported for teaching or marketing, in pixels."""
+
+
+@dataclass(frozen=True)
+class Photo:
+    """A stored photograph, as the gallery and the comparison show it."""
+
+    id: int
+    patient_id: int
+    view: str
+    taken_at: str
+    session_id: int | None
+    follow_up_id: int | None
+    consultation_id: int | None
+    sha256: str
+    size: int
+    width: int
+    height: int
+    source: str
+    illustration: bool
+    archived_at: str | None
+    archive_reason: str | None
+
+    @property
+    def day(self) -> date:
+        return date.fromisoformat(self.taken_at[:10])
+
+
+def _photo(row: dict) -> Photo:
+    return Photo(row["id"], row["patient_id"], row["view"], row["taken_at"], row["session_id"],
+                 row["follow_up_id"], row["consultation_id"], row["sha256"], row["size"],
+                 row["width"], row["height"], row["source"], bool(row["illustration"]),
+                 row["archived_at"], row["archive_reason"])
+
+
+def folder(store) -> Path:
+    """The photo folder of the open database."""
+    if store.path is None:
+        raise StorageError("Photographs are kept beside a database file; this database is in "
+                           "memory only.")
+    return repo.folder_of(store.path)
+
+
+# -- consent -------------------------------------------------------------------------------
+
+def _when(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def _events(store, patient_id: int, use: str, photo_id: int | None = None):
+    events = []
+    if use == "clinical_record":
+        for row in repo.signed_photo_answers(store, patient_id):
+            answers = json.loads(row["photo_consent_json"] or "{}")
+            if isinstance(answers.get("clinical_record"), bool):
+                events.append(dph.ConsentEvent(_when(row["signed_at"] or row["created_at"]),
+                                               answers["clinical_record"], "form"))
+    for row in repo.consents_of(store, patient_id):
+        if row["use"] != use or (photo_id is not None and row["photo_id"] != photo_id):
+            continue
+        events.append(dph.ConsentEvent(
+            _when(row["recorded_at"]), bool(row["granted"]), "app", row["id"],
+            date.fromisoformat(row["expires_on"]) if row["expires_on"] else None,
+            _when(row["withdrawn_at"])))
+    return events
+
+
+def clinical_consent(store, patient_id: int) -> dph.ConsentState:
+    """Whether photographs may be taken for the patient's record now (and why not)."""
+    return dph.consent_state(_events(store, patient_id, "clinical_record"),
+                             store.clock().date())
+
+
+def use_consent(store, photo_id: int, use: str) -> dph.ConsentState:
+    """Whether one photograph may be used for teaching or marketing today. The patient's
+    consent to the clinical record must still stand as well."""
+    photo = repo.get_photo(store, photo_id)
+    clinical = clinical_consent(store, photo["patient_id"])
+    state = dph.consent_state(_events(store, photo["patient_id"], use, photo_id),
+                              store.clock().date())
+    if state.allowed and clinical.reason == "withdrawn":
+        return dph.ConsentState(False, "withdrawn", clinical.event, state.history)
+    return state
+
+
+def record_clinical_consent(store, patient_id: int, granted: bool, note: str = "") -> int:
+    """Record the patient's yes or no to photographs for the clinical record. A no is the
+    recorded refusal that stands in for the photographs on the session checklist."""
+    if not repo.patient_exists(store, patient_id):
+        raise NotFound(f"There is no patient with id {patient_id}.")
+    with store.write():
+        return repo.insert_consent(store, {"patient_id": patient_id, "photo_id": None,
+                                           "use": "clinical_record", "granted": int(granted),
+                                           "note": note.strip()})
+
+
+def grant_use(store, photo_id: int, use: str, expires_on: date | None, note: str = "") -> int:
+    """Record the patient's consent to one photograph's use for teaching or marketing, until
+    ``expires_on`` (None: until withdrawn)."""
+    if use not in dph.PER_PHOTO_USES:
+        raise PhotoError("unknown_use", f"Unknown use '{use}'.", use=use)
+    photo = repo.get_photo(store, photo_id)
+    if expires_on is not None and expires_on < store.clock().date():
+        raise PhotoError("expiry_past", "The expiry date has already passed.")
+    with store.write():
+        return repo.insert_consent(store, {
+            "patient_id": photo["patient_id"], "photo_id": photo_id, "use": use, "granted": 1,
+            "expires_on": expires_on.isoformat() if expires_on else None, "note": note.strip()})
+
+
+def withdraw(store, consent_id: int, reason: str) -> None:
+    """Record a withdrawal (kept with its reason); every later use is refused."""
+    if not reason.strip():
+        raise PhotoError("reason_needed", "Say why the consent is withdrawn.")
+    consent = repo.get_consent(store, consent_id)
+    if consent["withdrawn_at"]:
+        raise PhotoError("already_withdrawn", "This consent was already withdrawn.")
+    with store.write():
+        repo.withdraw_consent(store, consent_id, reason.strip())
+
+
+def consents(store, patient_id: int) -> list[dict]:
+    """Every consent row recorded for the patient's photographs, oldest first."""
+    return repo.consents_of(store, patient_id)
+
+
+# -- taking photographs in -----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Imported:
+    photo: Photo
+    thumbnail: bytes
+    re_encoded: bool
+
+
+def _check_link(store, patient_id: int, session_id: int | None, follow_up_id: int | None):
+    if session_id is not None and follow_up_id is not None:
+        raise PhotoError("session_or_follow_up", "A photograph belongs to a session or to a "
+                         "follow-up visit, not both.")
+    sessions, follow_ups = repo.sessions_and_follow_ups(store, patient_id)
+    if session_id is not None and session_id not in {s["id"] for s in sessions}:
+        raise PhotoError("not_this_patient", f"Session {session_id} is not this patient's.",
+                         what="session", id=session_id)
+    if follow_up_id is not None and follow_up_id not in {f["id"] for f in follow_ups}:
+        raise PhotoError("not_this_patient",
+                         f"Follow-up {follow_up_id} is not this patient's.",
+                         what="follow_up", id=follow_up_id)
+
+
+def check_can_take(store, patient_id: int) -> None:
+    """Raise ``PhotoError`` unless photographs may be taken for the patient now."""
+    if not repo.patient_exists(store, patient_id):
+        raise NotFound(f"There is no patient with id {patient_id}.")
+    state = clinical_consent(store, patient_id)
+    if not state.allowed:
+        raise PhotoError("no_clinical_consent",
+                         "The patient has not consented to photographs for the clinical record "
+                         f"({state.reason.replace('_', ' ')}). Record their consent first, or "
+                         "their refusal.", reason=state.reason)
+
+
+def import_photo(store, patient_id: int, view: str, data: bytes, *,
+                 session_id: int | None = None, follow_up_id: int | None = None,
+                 consultation_id: int | None = None, taken_at: datetime | None = None,
+                 source: str = "file", illustration: bool = False) -> Imported:
+    """Take one photograph into the patient's record (see the module doc)."""
+    if view not in dph.view_ids():
+        raise PhotoError("unknown_view", f"Unknown view '{view}' (known: "
+                         f"{', '.join(dph.view_ids())}).", view=view)
+    if source not in SOURCES:
+        raise PhotoError("unknown_source", f"Unknown source '{source}'.")
+    check_can_take(store, patient_id)
+    _check_link(store, patient_id, session_id, follow_up_id)
+    source_sha = repo.sha256_bytes(data)
+    same = repo.same_photo(store, patient_id, source_sha256=source_sha)
+    if same:
+        raise PhotoError("duplicate", f"This photograph is already in the patient's record "
+                         f"(photo {same['id']}).", photo_id=same["id"])
+    prepared = images.prepare(data)
+    sha = repo.sha256_bytes(prepared.data)
+    same = repo.same_photo(store, patient_id, sha256=sha)
+    if same:
+        raise PhotoError("duplicate", f"This photograph is already in the patient's record "
+                         f"(photo {same['id']}).", photo_id=same["id"])
+    where = folder(store)
+    # The file first, synced; the row naming it afterwards. A file whose row never commits is
+    # harmless (content-addressed, found again by the next import of the same photo).
+    repo.write_file(where, prepared.data)
+    when = taken_at or prepared.taken_at or store.clock()
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=store.clock().tzinfo)
+    with store.write():
+        photo_id = repo.insert_photo(store, {
+            "patient_id": patient_id, "view": view,
+            "taken_at": when.isoformat(timespec="seconds"), "session_id": session_id,
+            "follow_up_id": follow_up_id, "consultation_id": consultation_id, "sha256": sha,
+            "source_sha256": source_sha, "size": len(prepared.data), "width": prepared.width,
+            "height": prepared.height, "source": source, "illustration": int(illustration)})
+        photo = _photo(repo.get_photo(store, photo_id))
+    thumb = images.thumbnail(prepared.data)
+    repo.write_thumb(where, sha, thumb)
+    log.info("photo %s stored for patient %s", photo_id, patient_id)
+    return Imported(photo, thumb, prepared.re_encoded)
+
+
+def import_file(store, patient_id: int, view: str, path: Path | str, **options) -> Imported:
+    """``import_photo`` from a file on disk."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise PhotoError("unreadable", f"{path.name} cannot be read: {exc.strerror or exc}.",
+                         name=path.name) from exc
+    return import_photo(store, patient_id, view, data, **options)
+
+
+# -- reading -------------------------------------------------------------------------------
+
+def photos_of(store, patient_id: int, include_archived: bool = False) -> list[Photo]:
+    """The patient's photographs, oldest first."""
+    return [_photo(r) for r in repo.photos_of(store, patient_id, include_archived)]
+
+
+def get_photo(store, photo_id: int) -> Photo:
+    return _photo(repo.get_photo(store, photo_id))
+
+
+def image_bytes(store, photo_id: int) -> bytes:
+    """The stored photograph, checked against its SHA-256 (``StorageError`` when missing or
+    altered)."""
+    photo = repo.get_photo(store, photo_id)
+    return repo.read_file(folder(store), photo["sha256"])
+
+
+def thumbnail(store, photo_id: int) -> bytes:
+    """The photograph's thumbnail, from the cache (made again when missing)."""
+    photo = repo.get_photo(store, photo_id)
+    where = folder(store)
+    cached = repo.read_thumb(where, photo["sha256"])
+    if cached:
+        return cached
+    thumb = images.thumbnail(repo.read_file(where, photo["sha256"]))
+    repo.write_thumb(where, photo["sha256"], thumb)
+    return thumb
+
+
+def archive(store, photo_id: int, reason: str) -> None:
+    """Archive a photograph (hidden from the gallery, kept with the reason). Never deleted."""
+    if not reason.strip():
+        raise PhotoError("reason_needed", "Say why the photograph is archived.")
+    photo = repo.get_photo(store, photo_id)
+    if photo["archived_at"]:
+        raise PhotoError("already_archived", "This photograph is already archived.")
+    with store.write():
+        repo.archive_photo(store, photo_id, reason.strip())
+
+
+def links(store, patient_id: int) -> tuple[list[dict], list[dict]]:
+    """The patient's sessions and follow-ups a photograph can belong to."""
+    return repo.sessions_and_follow_ups(store, patient_id)
+
+
+def due(store, patient_id: int) -> list[dph.Occasion]:
+    """Occasions whose photographs are still missing, for each planned procedure."""
+    sessions, follow_ups = repo.sessions_and_follow_ups(store, patient_id)
+    photos = repo.photos_of(store, patient_id)
+    procedures = []
+    for plan in repo.plans_of(store, patient_id):
+        if plan["procedure"] not in procedures and plan["status"] != "superseded":
+            procedures.append(plan["procedure"])
+    found = []
+    for procedure in procedures:
+        try:
+            rules = dph.load_schedule(procedure)
+        except Exception:  # noqa: BLE001 - a procedure without a photo schedule asks none
+            log.warning("no photo schedule could be read for a procedure", exc_info=True)
+            continue
+        for occasion in dph.occasions(procedure, rules, sessions, follow_ups):
+            occasion = dph.with_missing(occasion, photos)
+            if occasion.missing:
+                found.append(occasion)
+    return found
+
+
+def photos_satisfy_session(store, session: dict) -> datetime | None:
+    """When the session's "photographs taken" item was satisfied by the app: the first
+    photograph of the session (linked to it, or taken on its day), or the patient's recorded
+    refusal of photographs. None while neither exists."""
+    photos = repo.photos_of(store, session["patient_id"])
+    day = str(session["session_date"])[:10]
+    times = [p["created_at"] for p in photos
+             if p["session_id"] == session["id"] or p["taken_at"][:10] == day]
+    if times:
+        return datetime.fromisoformat(min(times))
+    state = clinical_consent(store, session["patient_id"])
+    if state.reason in ("refused", "withdrawn") and state.event is not None:
+        return state.event.withdrawn_at or state.event.at
+    return None
+
+
+# -- comparing -----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Caption:
+    """What is written under a photograph in a comparison: codes and numbers, no words."""
+
+    day: date
+    session_number: int | None
+    procedure: str | None
+    follow_up_label: str | None
+    merz: dict[str, int | None]
+
+
+def caption(store, photo: Photo) -> Caption:
+    sessions, follow_ups = repo.sessions_and_follow_ups(store, photo.patient_id)
+    session = next((s for s in sessions if s["id"] == photo.session_id), None)
+    follow = next((f for f in follow_ups if f["id"] == photo.follow_up_id), None)
+    consultations = [{"finalised_at": c["finalised_at"], "data": json.loads(c["data_json"])}
+                     for c in repo.consultation_grades(store, photo.patient_id)]
+    return Caption(photo.day, session["session_number"] if session else None,
+                   session["procedure"] if session else None,
+                   follow["rule_id"] if follow else None,
+                   dph.merz_grades(consultations, photo.day))
+
+
+def pairs(store, patient_id: int) -> list[tuple[Photo, Photo]]:
+    """For each view photographed on two days or more: (earliest, latest)."""
+    by_view: dict[str, list[Photo]] = {}
+    for p in photos_of(store, patient_id):
+        by_view.setdefault(p.view, []).append(p)
+    order = {v: i for i, v in enumerate(dph.view_ids())}
+    out = []
+    for view, shots in sorted(by_view.items(), key=lambda kv: order.get(kv[0], 99)):
+        shots.sort(key=lambda p: (p.taken_at, p.id))
+        if shots[0].day != shots[-1].day:
+            out.append((shots[0], shots[-1]))
+    return out
+
+
+def align(store, earlier_id: int, later_id: int) -> images.Alignment:
+    """How to lay the later photograph over the earlier one (automatic registration)."""
+    return images.register(image_bytes(store, earlier_id), image_bytes(store, later_id))
+
+
+# -- export for teaching or marketing ------------------------------------------------------
+
+@dataclass(frozen=True)
+class UseExport:
+    folder: Path
+    files: list[Path]
+
+
+def export_for_use(store, photo_ids: list[int], use: str, out_dir: Path | str) -> UseExport:
+    """Write copies of photographs for teaching or marketing into a new folder in
+    ``out_dir``: refused as a whole (nothing written) when any photograph lacks a consent to
+    that use in force today. Each copy is pixels only, under a random name: no patient name in
+    the file, its name or its metadata."""
+    if use not in dph.PER_PHOTO_USES:
+        raise PhotoError("unknown_use", f"Unknown use '{use}'.", use=use)
+    if not photo_ids:
+        raise PhotoError("nothing_chosen", "Choose the photographs to export.")
+    refused = [(pid, use_consent(store, pid, use)) for pid in photo_ids]
+    refused = [(pid, s.reason) for pid, s in refused if not s.allowed]
+    if refused:
+        raise PhotoError("no_use_consent",
+                         f"Not exported: {len(refused)} photograph(s) have no consent to {use} "
+                         "in force (" + ", ".join(f"photo {pid}: {why.replace('_', ' ')}"
+                                                  for pid, why in refused) + ").",
+                         refused=refused, use=use)
+    out_dir = Path(out_dir)
+    target = out_dir / f"{use}-{store.clock().strftime('%Y%m%d-%H%M%S')}-{secrets.token_hex(3)}"
+    try:
+        target.mkdir(parents=True, mode=0o700)
+        written = []
+        for pid in photo_ids:
+            copy = images.anonymous_copy(image_bytes(store, pid), EXPORT_MAX_SIDE)
+            path = target / f"{use}-{secrets.token_hex(6)}.jpg"
+            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+            with os.fdopen(fd, "wb") as f:
+                f.write(copy)
+            written.append(path)
+    except OSError as exc:
+        raise PhotoError("export_failed", f"The copies could not be written to {out_dir}: "
+                         f"{exc.strerror or exc}.") from exc
+    log.info("%d photo(s) exported for %s", len(written), use)
+    return UseExport(target, written)
+
+
+# -- keeping the files whole ---------------------------------------------------------------
+
+@dataclass(frozen=True)
+class FileCheck:
+    checked: int
+    missing: list[int]
+    altered: list[int]
+
+    @property
+    def ok(self) -> bool:
+        return not self.missing and not self.altered
+
+
+def check_files(store) -> FileCheck:
+    """Every photograph's file is there with the bytes its SHA-256 names."""
+    rows = repo.all_hashes(store)
+    if not rows or store.path is None:
+        return FileCheck(len(rows), [], [])
+    where = repo.folder_of(store.path)
+    missing, altered = [], []
+    for r in rows:
+        state = repo.file_state(where, r["sha256"])
+        if state == "missing":
+            missing.append(r["id"])
+        elif state == "altered":
+            altered.append(r["id"])
+    return FileCheck(len(rows), missing, altered)
+
+
+def copy_missing(hashes: list[str], source_folder: Path, target_folder: Path) -> tuple[int, list[str]]:
+    """Copy the photographs named by ``hashes`` that ``target_folder`` lacks from
+    ``source_folder``; returns (copied, hashes that could not be found there)."""
+    copied, lacking = 0, []
+    for sha in sorted(set(hashes)):
+        source = repo.file_path(source_folder, sha)
+        if repo.file_path(target_folder, sha).is_file():
+            continue
+        if not source.is_file():
+            lacking.append(sha)
+            continue
+        try:
+            copied += repo.copy_file(source, target_folder, sha)
+        except StorageError:
+            lacking.append(sha)
+    return copied, lacking
