@@ -158,10 +158,10 @@ def test_teaching_export_is_anonymous(store, patient, tmp_path, patient_data):
     other = sph.import_photo(store, patient, "left_dorsal", png()).photo
     sph.grant_use(store, photo.id, "teaching", None)
     with pytest.raises(PhotoError) as caught:  # one without consent: nothing written
-        sph.export_for_use(store, [photo.id, other.id], "teaching", tmp_path)
+        sph.export_for_use(store, [photo.id, other.id], "teaching", tmp_path / "out")
     assert [pid for pid, _ in caught.value.params["refused"]] == [other.id]
-    assert list(tmp_path.iterdir()) == []
-    result = sph.export_for_use(store, [photo.id], "teaching", tmp_path)
+    assert not (tmp_path / "out").exists()
+    result = sph.export_for_use(store, [photo.id], "teaching", tmp_path / "out")
     [copy] = result.files
     data = copy.read_bytes()
     names = (patient_data["given_name"], "Zoe", "Łukasiewicz", str(patient))
