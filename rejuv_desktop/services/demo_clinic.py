@@ -197,7 +197,7 @@ def _session(store, clock, plan_id: int, day: date, values: dict, practitioner=1
         minute += 4
         clock.at(day, 14 + minute // 60, minute % 60)
         for item in step.items:
-            if item.by_app:
+            if item.by_app and item.by_app != "photos":
                 continue  # the app books the visits and issues the aftercare itself
             if step.id == TIME_OUT:
                 ss.confirm_time_out(store, session_id, item.id)
