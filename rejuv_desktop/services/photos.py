@@ -192,11 +192,22 @@ def check_can_take(store, patient_id: int) -> None:
                          "their refusal.", reason=state.reason)
 
 
-def import_photo(store, patient_id: int, view: str, data: bytes, *,
-                 session_id: int | None = None, follow_up_id: int | None = None,
-                 consultation_id: int | None = None, taken_at: datetime | None = None,
-                 source: str = "file", illustration: bool = False) -> Imported:
-    """Take one photograph into the patient's record (see the module doc)."""
+@dataclass(frozen=True)
+class Ready:
+    """A photograph prepared and its file written (the part that may run off the GUI
+    thread); ``finish_import`` then records it."""
+
+    prepared: images.Prepared
+    source_sha256: str
+    sha256: str
+    thumbnail: bytes
+
+
+def precheck(store, patient_id: int, view: str, data: bytes | None = None, *,
+             session_id: int | None = None, follow_up_id: int | None = None,
+             source: str = "file") -> None:
+    """The quick checks before any work: a known view, consent to photographs, the session or
+    follow-up this patient's, and (given the bytes) not a file already taken in."""
     if view not in dph.view_ids():
         raise PhotoError("unknown_view", f"Unknown view '{view}' (known: "
                          f"{', '.join(dph.view_ids())}).", view=view)
@@ -204,21 +215,38 @@ def import_photo(store, patient_id: int, view: str, data: bytes, *,
         raise PhotoError("unknown_source", f"Unknown source '{source}'.")
     check_can_take(store, patient_id)
     _check_link(store, patient_id, session_id, follow_up_id)
-    source_sha = repo.sha256_bytes(data)
-    same = repo.same_photo(store, patient_id, source_sha256=source_sha)
+    if data is not None:
+        _refuse_duplicate(store, patient_id, source_sha256=repo.sha256_bytes(data))
+
+
+def _refuse_duplicate(store, patient_id: int, **hashes) -> None:
+    same = repo.same_photo(store, patient_id, **hashes)
     if same:
         raise PhotoError("duplicate", f"This photograph is already in the patient's record "
                          f"(photo {same['id']}).", photo_id=same["id"])
+
+
+def prepare_import(data: bytes, photo_folder: Path) -> Ready:
+    """Prepare the photograph and write its file, synced (no database: safe on a worker
+    thread). A file whose row never commits is harmless: content-addressed, it is the same
+    file the next import of that photograph would write."""
     prepared = images.prepare(data)
-    sha = repo.sha256_bytes(prepared.data)
-    same = repo.same_photo(store, patient_id, sha256=sha)
-    if same:
-        raise PhotoError("duplicate", f"This photograph is already in the patient's record "
-                         f"(photo {same['id']}).", photo_id=same["id"])
-    where = folder(store)
-    # The file first, synced; the row naming it afterwards. A file whose row never commits is
-    # harmless (content-addressed, found again by the next import of the same photo).
-    repo.write_file(where, prepared.data)
+    sha, _path = repo.write_file(photo_folder, prepared.data)
+    thumb = images.thumbnail(prepared.data)
+    repo.write_thumb(photo_folder, sha, thumb)
+    return Ready(prepared, repo.sha256_bytes(data), sha, thumb)
+
+
+def finish_import(store, patient_id: int, view: str, ready: Ready, *,
+                  session_id: int | None = None, follow_up_id: int | None = None,
+                  consultation_id: int | None = None, taken_at: datetime | None = None,
+                  source: str = "file", illustration: bool = False) -> Imported:
+    """Record a prepared photograph (its file already written and synced)."""
+    precheck(store, patient_id, view, session_id=session_id, follow_up_id=follow_up_id,
+             source=source)
+    _refuse_duplicate(store, patient_id, sha256=ready.sha256,
+                      source_sha256=ready.source_sha256)
+    prepared = ready.prepared
     when = taken_at or prepared.taken_at or store.clock()
     if when.tzinfo is None:
         when = when.replace(tzinfo=store.clock().tzinfo)
@@ -226,14 +254,27 @@ def import_photo(store, patient_id: int, view: str, data: bytes, *,
         photo_id = repo.insert_photo(store, {
             "patient_id": patient_id, "view": view,
             "taken_at": when.isoformat(timespec="seconds"), "session_id": session_id,
-            "follow_up_id": follow_up_id, "consultation_id": consultation_id, "sha256": sha,
-            "source_sha256": source_sha, "size": len(prepared.data), "width": prepared.width,
-            "height": prepared.height, "source": source, "illustration": int(illustration)})
+            "follow_up_id": follow_up_id, "consultation_id": consultation_id,
+            "sha256": ready.sha256, "source_sha256": ready.source_sha256,
+            "size": len(prepared.data), "width": prepared.width, "height": prepared.height,
+            "source": source, "illustration": int(illustration)})
         photo = _photo(repo.get_photo(store, photo_id))
-    thumb = images.thumbnail(prepared.data)
-    repo.write_thumb(where, sha, thumb)
     log.info("photo %s stored for patient %s", photo_id, patient_id)
-    return Imported(photo, thumb, prepared.re_encoded)
+    return Imported(photo, ready.thumbnail, prepared.re_encoded)
+
+
+def import_photo(store, patient_id: int, view: str, data: bytes, *,
+                 session_id: int | None = None, follow_up_id: int | None = None,
+                 consultation_id: int | None = None, taken_at: datetime | None = None,
+                 source: str = "file", illustration: bool = False) -> Imported:
+    """Take one photograph into the patient's record (see the module doc): ``precheck``,
+    ``prepare_import`` and ``finish_import`` in one go."""
+    precheck(store, patient_id, view, data, session_id=session_id, follow_up_id=follow_up_id,
+             source=source)
+    ready = prepare_import(data, folder(store))
+    return finish_import(store, patient_id, view, ready, session_id=session_id,
+                         follow_up_id=follow_up_id, consultation_id=consultation_id,
+                         taken_at=taken_at, source=source, illustration=illustration)
 
 
 def import_file(store, patient_id: int, view: str, path: Path | str, **options) -> Imported:

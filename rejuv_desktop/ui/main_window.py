@@ -28,10 +28,11 @@ from rejuv_desktop.ui.geometry import fit_to_screen
 def feature_installers():
     """The ``install(window)`` functions of the features that extend the main window."""
     from rejuv_desktop.ui import (audit_view, backup, documents, help, import_dialog, lock,
-                                  sessions, settings_dialog)
+                                  photos, sessions, settings_dialog)
 
-    return [documents.install, sessions.install, audit_view.install, settings_dialog.install,
-            import_dialog.install, backup.install, help.install, lock.install]
+    return [documents.install, sessions.install, photos.install, audit_view.install,
+            settings_dialog.install, import_dialog.install, backup.install, help.install,
+            lock.install]
 
 
 class MainWindow(QMainWindow):

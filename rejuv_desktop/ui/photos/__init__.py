@@ -1,0 +1,109 @@
+"""Clinical photographs in the app: the patient's Photographs tab, the comparison window, and
+the watched import folder where a tethered camera or a phone's sync drops its files.
+
+Live capture from a camera attached to the workstation needs Qt Multimedia, which is not part
+of the PySide6 packages the app installs: the import folder is how photographs arrive from a
+camera (its tethering software or a phone's sync writes there; new files are offered for the
+patient in hand).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+WATCH_KEY = "photos/import_folder"
+"""QSettings key of the watched import folder (empty: none)."""
+
+
+def _files_in(folder: Path) -> dict[Path, tuple[int, float]]:
+    from rejuv_desktop.ui.photos.tab import image_files
+
+    try:
+        return {p: (p.stat().st_size, p.stat().st_mtime)
+                for p in image_files(folder.iterdir())}
+    except OSError:
+        return {}
+
+
+class ImportFolder:
+    """Watches a folder; files that appear after it is watched are offered to the tab."""
+
+    def __init__(self, window, tab):
+        from PySide6.QtCore import QFileSystemWatcher, QTimer
+
+        self.window, self.tab = window, tab
+        self.watcher = QFileSystemWatcher(window)
+        self.watcher.directoryChanged.connect(lambda _p: self.settle.start())
+        # A camera writes a file over a moment: look once it has been quiet for a while.
+        self.settle = QTimer(window)
+        self.settle.setSingleShot(True)
+        self.settle.setInterval(700)
+        self.settle.timeout.connect(self.scan)
+        self.folder: Path | None = None
+        self.known: dict[Path, tuple[int, float]] = {}
+
+    def watch(self, folder: str | Path | None) -> None:
+        if self.watcher.directories():
+            self.watcher.removePaths(self.watcher.directories())
+        self.folder = Path(folder) if folder else None
+        self.known = _files_in(self.folder) if self.folder else {}
+        if self.folder and self.folder.is_dir():
+            self.watcher.addPath(str(self.folder))
+
+    def scan(self) -> None:
+        if self.folder is None:
+            return
+        now = _files_in(self.folder)
+        new = [p for p, stamp in sorted(now.items()) if self.known.get(p) != stamp]
+        self.known = now
+        if new:
+            self.tab.offer_files(new)
+
+
+def install(window) -> None:
+    """Add the Photographs tab, its menu entries, and the watched import folder."""
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QFileDialog
+
+    from rejuv_desktop.ui.photos.compare import CompareDialog
+    from rejuv_desktop.ui.photos.tab import PhotosTab
+
+    tab = PhotosTab(window.store, window)
+    window.record.add_patient_tab(tab, tab.tr("Photographs"),
+                                  index=min(3, window.record.tabs.count()))
+    window.photos_tab = tab
+
+    def compare(earlier_id: int, later_id: int) -> CompareDialog:
+        dialog = CompareDialog(window.store, window.record.patient_id, earlier_id, later_id,
+                               window)
+        window.compare_dialog = dialog
+        dialog.show()
+        return dialog
+
+    tab.compare_requested.connect(compare)
+    sessions = getattr(window, "session_events", None)
+    if sessions is not None:  # a photo can tick a session's checklist item
+        tab.changed.connect(sessions.changed)
+
+    folder = ImportFolder(window, tab)
+    window.photo_import_folder = folder
+    folder.watch(window.settings.value(WATCH_KEY, "") or None)
+
+    def choose_folder() -> None:
+        chosen = QFileDialog.getExistingDirectory(
+            window, tab.tr("Photo import folder (where the camera or the phone's sync puts "
+                           "new photographs)"), str(folder.folder or ""))
+        if chosen:
+            window.settings.setValue(WATCH_KEY, chosen)
+            folder.watch(chosen)
+
+    def show_tab() -> None:
+        if window.record.patient_id is not None:
+            window.record.tabs.setCurrentWidget(tab)
+
+    action = window._action(window.patient_menu, tab.tr("&Photographs"), show_tab,
+                            QKeySequence("Ctrl+Shift+P"), "photographs")
+    window.patient_actions.append(action)
+    window._update_actions()
+    window._action(window.tools_menu, tab.tr("Photo &import folder…"), choose_folder, None,
+                   "photo_import_folder")

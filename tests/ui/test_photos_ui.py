@@ -1,0 +1,133 @@
+"""The Photographs tab and the comparison, used as a practitioner would."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog
+
+from rejuv_desktop.services import photos as sph
+from rejuv_desktop.ui.main_window import MainWindow
+from tests.photos.images import camera_jpeg, png, scene
+from tests.sessions.session_helpers import add_patient, add_plan, add_practitioner
+
+
+@pytest.fixture
+def zoe(store):
+    add_practitioner(store)
+    pid = add_patient(store)
+    add_plan(store, pid, "fat_transfer")
+    return pid
+
+
+@pytest.fixture
+def window(qtbot, store, qsettings, zoe):
+    w = MainWindow(store, qsettings)
+    qtbot.addWidget(w)
+    w.show()
+    w.show_patient(zoe)
+    w.record.tabs.setCurrentWidget(w.photos_tab)
+    return w
+
+
+def write(tmp_path, name, data):
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def test_consent_first_then_photos_taken_in_from_files(window, qtbot, tmp_path, monkeypatch):
+    tab = window.photos_tab
+    assert "not asked yet" in tab.consent_label.text()
+    assert "Baseline (fat transfer)" in tab.due_label.text()
+    first = write(tmp_path, "IMG_0001.JPG", camera_jpeg(scene(seed=1)))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                        lambda *a, **k: ([str(first)], ""))
+    tab.add_button.click()  # refused without consent: a message, nothing stored
+    assert "not consented" in tab.message.text()
+    assert tab.gallery.count() == 0
+    tab.consent_yes.trigger()
+    assert "consent given" in tab.consent_label.text()
+    tab.view_combo.setCurrentIndex(tab.view_combo.findData("left_dorsal"))
+    assert "Left hand flat" in tab.instructions.text()
+    tab.add_button.click()
+    qtbot.waitUntil(lambda: tab.gallery.count() == 1)
+    assert "Left hand, back" in tab.gallery.item(0).text()
+    assert "Left hand, back" not in tab.due_label.text().split("Baseline")[1]
+    # The same file again is refused with a message; a PNG and a bad file dropped together.
+    bad = write(tmp_path, "notes.png", b"not a picture")
+    other = write(tmp_path, "IMG_0002.png", png(scene(seed=2)))
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(p)) for p in (first, other, bad)])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, data,
+                       Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    tab.dropEvent(event)
+    qtbot.waitUntil(lambda: not tab.busy and not tab.pending and tab.gallery.count() == 2)
+    qtbot.waitUntil(lambda: "notes.png" in tab.message.text())
+    assert "IMG_0001.JPG: This photograph is already" in tab.message.text()
+    assert "not a photograph the app can read" in tab.message.text()
+
+
+def test_watched_folder_offers_new_files_for_the_patient(window, qtbot, tmp_path, store, zoe):
+    sph.record_clinical_consent(store, zoe, True)
+    window.photos_tab.refresh()
+    inbox = tmp_path / "camera"
+    inbox.mkdir()
+    write(inbox, "old.jpg", camera_jpeg(scene(seed=9)))  # there before: not offered
+    window.photo_import_folder.watch(inbox)
+    write(inbox, "new.jpg", camera_jpeg(scene(seed=4)))
+    window.photo_import_folder.scan()
+    tab = window.photos_tab
+    assert tab.offer.isVisible() and "1 new photograph" in tab.offer_label.text()
+    tab.offer_take.click()
+    qtbot.waitUntil(lambda: tab.gallery.count() == 1)
+    [photo] = sph.photos_of(store, zoe)
+    assert photo.source == "folder"
+
+
+def test_compare_a_view_at_two_dates_in_three_modes(window, qtbot, store, zoe, clock,
+                                                    monkeypatch):
+    sph.record_clinical_consent(store, zoe, True)
+    sph.import_photo(store, zoe, "both_dorsal", png(scene(480, 320)), taken_at=clock())
+    clock.advance(days=92)
+    sph.import_photo(store, zoe, "both_dorsal", png(scene(480, 320, dx=0.05, scale=1.04,
+                                                          seed=3)), taken_at=clock())
+    tab = window.photos_tab
+    tab.refresh()
+    tab.compare_button.click()
+    dialog = window.compare_dialog
+    qtbot.waitUntil(lambda: "aligned" in dialog.status.text())
+    assert dialog.caption_before.text().startswith("22/11/2026")
+    assert "Merz grade" in dialog.caption_before.text()
+    a = dialog.canvas.alignment
+    assert abs(a.dx + (a.scale - 1) / 2 + 0.05) < 0.02  # moved back into place
+    for mode in ("side", "slider", "overlay"):
+        dialog.findChild(type(dialog.mode_group.buttons()[0]), f"mode_{mode}").click()
+        assert dialog.canvas.mode == mode
+        dialog.canvas.grab()  # draws without error
+    dialog.amount.setValue(30)
+    assert dialog.canvas.opacity == pytest.approx(0.3)
+    before = dialog.canvas.alignment.dx
+    dialog.findChild(type(dialog.full_button), "full_screen").click()
+    assert dialog.isFullScreen()
+    from PySide6.QtWidgets import QToolButton
+
+    dialog.findChild(QToolButton, "nudge_right").click()
+    assert dialog.canvas.alignment.dx == pytest.approx(before + 0.004)
+    dialog.full_button.click()
+    assert not dialog.isFullScreen()
+    dialog.close()
+
+
+def test_archive_keeps_the_photo_with_its_reason(window, qtbot, store, zoe, monkeypatch):
+    sph.record_clinical_consent(store, zoe, True)
+    sph.import_photo(store, zoe, "palms", png())
+    tab = window.photos_tab
+    tab.refresh()
+    tab.gallery.item(0).setSelected(True)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Out of focus", True))
+    tab.archive_button.click()
+    assert tab.gallery.count() == 0
+    tab.show_archived.setChecked(True)
+    assert "(archived)" in tab.gallery.item(0).text()
