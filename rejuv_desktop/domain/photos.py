@@ -8,7 +8,7 @@ withdrawal): the newest event wins, and a withdrawal blocks every later use.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import lru_cache
 
@@ -46,6 +46,7 @@ class PhotoRule:
     when: str
     views: tuple[str, ...]
     session: int | None = None
+    visits: tuple[str, ...] = ()  # each_review: only these follow-up ids (empty: every one)
 
 
 def _texts(cf: ContentFile, view_id: str, t: dict, key: str) -> dict[str, str]:
@@ -98,7 +99,7 @@ def read_schedule(cf: ContentFile, known_views: tuple[str, ...]) -> tuple[PhotoR
         when = t.get("when")
         if when not in WHEN:
             raise cf.error(f"photos: 'when' must be one of: {', '.join(WHEN)}", "when =")
-        unknown = set(t) - {"when", "views", "session", "note"}
+        unknown = set(t) - {"when", "views", "session", "visits", "note"}
         if unknown:
             raise cf.error(f"photos: unknown key '{sorted(unknown)[0]}'", sorted(unknown)[0])
         views = t.get("views")
@@ -110,7 +111,10 @@ def read_schedule(cf: ContentFile, known_views: tuple[str, ...]) -> tuple[PhotoR
         session = t.get("session")
         if when == "after_session" and (type(session) is not int or session < 1):
             raise cf.error("photos: 'after_session' needs session = N (1 or more)", "when =")
-        rules.append(PhotoRule(when, tuple(views), session))
+        visits = t.get("visits", [])
+        if not isinstance(visits, list) or not all(isinstance(v, str) for v in visits):
+            raise cf.error("photos: 'visits' must list follow-up ids", "visits =")
+        rules.append(PhotoRule(when, tuple(views), session, tuple(visits)))
     return tuple(rules)
 
 
@@ -135,6 +139,7 @@ class Occasion:
     session_number: int | None = None
     day: date | None = None
     missing: tuple[str, ...] = ()
+    label: str = ""  # the visit's name, from the protocol file
 
 
 def occasions(procedure: str, rules: tuple[PhotoRule, ...], sessions: list[dict],
@@ -163,9 +168,11 @@ def occasions(procedure: str, rules: tuple[PhotoRule, ...], sessions: list[dict]
             own = {s["id"] for s in sessions if s["procedure"] == procedure}
             for f in follow_ups:
                 if f["kind"] in ("review", "maintenance") and f["session_id"] in own \
-                        and f["status"] in ("due", "done"):
+                        and f["status"] in ("due", "done") \
+                        and (not rule.visits or f["rule_id"] in rule.visits):
                     found.append(Occasion("each_review", procedure, rule.views, None, f["id"],
-                                          None, _day(f.get("visit_date") or f["due_from"])))
+                                          None, _day(f.get("visit_date") or f["due_from"]),
+                                          label=f.get("label") or ""))
     return found
 
 
@@ -193,9 +200,7 @@ def with_missing(occasion: Occasion, photos: list[dict]) -> Occasion:
             taken.add(p["view"])
         elif occasion.follow_up_id is not None and p.get("follow_up_id") == occasion.follow_up_id:
             taken.add(p["view"])
-    return Occasion(occasion.kind, occasion.procedure, occasion.views, occasion.session_id,
-                    occasion.follow_up_id, occasion.session_number, occasion.day,
-                    tuple(v for v in occasion.views if v not in taken))
+    return replace(occasion, missing=tuple(v for v in occasion.views if v not in taken))
 
 
 # -- consent -------------------------------------------------------------------------------
@@ -240,13 +245,15 @@ def consent_state(events: list[ConsentEvent], today: date) -> ConsentState:
 
 def merz_grades(consultations: list[dict], on: date | None) -> dict[str, int | None]:
     """The Merz grade of each hand from the newest consultation finalised on or before ``on``
-    (``consultations``: dicts with ``finalised_at`` and a parsed ``data``)."""
+    (``consultations``: dicts with ``finalised_at`` and a parsed ``data``), with the day it
+    was graded under ``"graded_on"``."""
     chosen = None
     for c in consultations:
         day = _day(c["finalised_at"])
         if on is None or (day is not None and day <= on):
             chosen = c
     if chosen is None:
-        return {"left": None, "right": None}
+        return {"left": None, "right": None, "graded_on": None}
     hands = (chosen.get("data") or {}).get("hands") or {}
-    return {side: (hands.get(side) or {}).get("merz") for side in ("left", "right")}
+    grades = {side: (hands.get(side) or {}).get("merz") for side in ("left", "right")}
+    return {**grades, "graded_on": _day(chosen["finalised_at"])}

@@ -211,6 +211,26 @@ def _session(store, clock, plan_id: int, day: date, values: dict, practitioner=1
     return session_id
 
 
+def _photos(store, clock, ids: list[int], d) -> int:
+    """Illustrations (drawn, marked as such) for the first two patients: the combined protocol
+    before and at its last review, and a mesotherapy series at its first and second
+    sessions."""
+    from rejuv_desktop.services.demo_photos import add_demo_photos
+    from rejuv_desktop.services.photos import links
+
+    sessions, follow_ups = links(store, ids[0])
+    reviews = [f for f in follow_ups if f["rule_id"] == "review_3_months"]
+    clock.at(d(110), 9)
+    made = add_demo_photos(store, ids[0], [
+        (d(110), 0.1, {"session_id": sessions[0]["id"]}),
+        (d(1), 0.9, {"follow_up_id": reviews[-1]["id"]} if reviews else {})])
+    series, _ = links(store, ids[1])
+    clock.at(d(32), 9)
+    made += add_demo_photos(store, ids[1], [(d(32), 0.35, {"session_id": series[0]["id"]}),
+                                            (d(14), 0.5, {"session_id": series[1]["id"]})])
+    return made
+
+
 def build_story(store, today: date) -> dict:
     """Add the clinical records to a demo clinic whose patients exist (see ``demo.py``)."""
     ids = [r["id"] for r in store.query("SELECT id FROM patients ORDER BY id")]
@@ -351,6 +371,7 @@ def build_story(store, today: date) -> dict:
                            ("donor site (tumescent)", EPI, 0.05, 160, "TUM-2611"))})
         clock.at(d(18), 16)
         sd.issue_aftercare(store, p, "fat_transfer", near)
+        counts["photographs"] = _photos(store, clock, ids, d)
         counts["consultations"] = store.scalar("SELECT count(*) FROM consultations")
         counts["sessions"] = store.scalar("SELECT count(*) FROM sessions")
         counts["documents"] = store.scalar("SELECT count(*) FROM documents")

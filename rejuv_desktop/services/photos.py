@@ -338,6 +338,7 @@ def due(store, patient_id: int) -> list[dph.Occasion]:
     """Occasions whose photographs are still missing, for each planned procedure."""
     sessions, follow_ups = repo.sessions_and_follow_ups(store, patient_id)
     photos = repo.photos_of(store, patient_id)
+    today = store.clock().date()
     procedures = []
     for plan in repo.plans_of(store, patient_id):
         if plan["procedure"] not in procedures and plan["status"] != "superseded":
@@ -350,6 +351,8 @@ def due(store, patient_id: int) -> list[dph.Occasion]:
             log.warning("no photo schedule could be read for a procedure", exc_info=True)
             continue
         for occasion in dph.occasions(procedure, rules, sessions, follow_ups):
+            if occasion.day is not None and occasion.day > today:
+                continue  # a visit still to come: due when it comes
             occasion = dph.with_missing(occasion, photos)
             if occasion.missing:
                 found.append(occasion)

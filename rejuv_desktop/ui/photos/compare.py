@@ -177,6 +177,8 @@ class CompareDialog(QDialog):
         self.amount.setMaximumWidth(220)
         self.amount.valueChanged.connect(self._amount_changed)
         self.amount_label = QLabel()
+        self.amount_label.setMinimumWidth(
+            self.amount_label.fontMetrics().horizontalAdvance(self.tr("Later photo's opacity:")))
         modes.addWidget(self.amount_label)
         modes.addWidget(self.amount)
         modes.addStretch(1)
@@ -280,9 +282,10 @@ class CompareDialog(QDialog):
         if merz["left"] is None and merz["right"] is None:
             lines.append(self.tr("Merz grade: not graded yet"))
         else:
-            lines.append(self.tr("Merz grade: left {left}, right {right}").format(
+            lines.append(self.tr("Merz grade: left {left}, right {right} (graded {day})").format(
                 left="—" if merz["left"] is None else merz["left"],
-                right="—" if merz["right"] is None else merz["right"]))
+                right="—" if merz["right"] is None else merz["right"],
+                day=format_day(merz["graded_on"].isoformat())))
         if photo.illustration:
             lines.append(self.tr("Illustration, not a photograph of a patient"))
         return " · ".join(lines)

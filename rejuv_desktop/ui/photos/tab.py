@@ -9,7 +9,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QFrame,
                                QHBoxLayout, QInputDialog, QLabel, QListView, QListWidget,
-                               QListWidgetItem, QMenu, QPushButton, QToolButton, QVBoxLayout,
+                               QListWidgetItem, QMenu, QPushButton, QVBoxLayout,
                                QWidget)
 
 from rejuv_desktop.domain import photos as dph
@@ -57,10 +57,8 @@ class PhotosTab(QWidget):
         self.consent_label.setObjectName("photo_consent_state")
         self.consent_label.setWordWrap(True)
         top.addWidget(self.consent_label, 1)
-        self.consent_button = QToolButton()
+        self.consent_button = QPushButton(self.tr("Consent to photographs"))
         self.consent_button.setObjectName("photo_consent")
-        self.consent_button.setText(self.tr("Consent to photographs"))
-        self.consent_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.consent_button)
         self.consent_yes = menu.addAction(self.tr("The patient consents to photographs for the "
                                                   "clinical record"))
@@ -90,17 +88,23 @@ class PhotosTab(QWidget):
         self.link_combo = QComboBox()
         self.link_combo.setObjectName("photo_link")
         self.link_combo.setAccessibleName(self.tr("Belongs to"))
-        self.link_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        for combo in (self.view_combo, self.link_combo):
+            # Long entries are cut in the closed box, not allowed to widen the record pane.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
         self.add_button = QPushButton(self.tr("Add photographs…"))
         self.add_button.setObjectName("add_photos")
         self.add_button.setToolTip(self.tr("Open photographs (JPEG, PNG, HEIC), or drop them "
                                            "here from the file manager"))
         self.add_button.clicked.connect(self.choose_files)
         take.addWidget(QLabel(self.tr("View:")))
-        take.addWidget(self.view_combo, 1)
+        take.addWidget(self.view_combo, 3)
         take.addWidget(QLabel(self.tr("Belongs to:")))
-        take.addWidget(self.link_combo, 1)
-        take.addWidget(self.add_button)
+        take.addWidget(self.link_combo, 2)
+        self.show_archived = QCheckBox(self.tr("Show archived"))
+        self.show_archived.toggled.connect(lambda _on: self.refresh())
+        take.addWidget(self.show_archived)
         layout.addLayout(take)
 
         self.instructions = QLabel()
@@ -140,7 +144,7 @@ class PhotosTab(QWidget):
         self.gallery.setObjectName("photo_gallery")
         self.gallery.setViewMode(QListView.ViewMode.IconMode)
         self.gallery.setIconSize(QSize(ICON, ICON))
-        self.gallery.setGridSize(QSize(ICON + 24, ICON + 44))
+        self.gallery.setGridSize(QSize(ICON + 30, ICON + 72))
         self.gallery.setResizeMode(QListView.ResizeMode.Adjust)
         self.gallery.setMovement(QListView.Movement.Static)
         self.gallery.setUniformItemSizes(True)
@@ -152,27 +156,29 @@ class PhotosTab(QWidget):
         layout.addWidget(self.gallery, 1)
 
         actions = QHBoxLayout()
+        actions.addWidget(self.add_button)
         self.compare_button = QPushButton(self.tr("Compare…"))
         self.compare_button.setObjectName("compare_photos")
         self.compare_button.setToolTip(self.tr("Compare a view at two dates: choose two "
                                                "photographs of one view, or one"))
         self.compare_button.clicked.connect(self.compare)
-        self.use_button = QPushButton(self.tr("Teaching or marketing consent…"))
+        self.use_button = QPushButton(self.tr("Consent to use…"))
+        self.use_button.setToolTip(self.tr("The patient's consent to this photograph's use for "
+                                           "teaching or marketing, with its expiry"))
         self.use_button.setObjectName("photo_use_consent")
         self.use_button.clicked.connect(self.record_use)
-        self.export_button = QPushButton(self.tr("Export for teaching or marketing…"))
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.setToolTip(self.tr("Anonymous copies for teaching or marketing "
+                                              "(only photographs with that consent)"))
         self.export_button.setObjectName("export_photos")
         self.export_button.clicked.connect(self.export_for_use)
         self.archive_button = QPushButton(self.tr("Archive…"))
         self.archive_button.setObjectName("archive_photo")
         self.archive_button.clicked.connect(self.archive)
-        self.show_archived = QCheckBox(self.tr("Show archived"))
-        self.show_archived.toggled.connect(lambda _on: self.refresh())
         for w in (self.compare_button, self.use_button, self.export_button,
                   self.archive_button):
             actions.addWidget(w)
         actions.addStretch(1)
-        actions.addWidget(self.show_archived)
         layout.addLayout(actions)
         self._show_instructions()
         self._update_buttons()
@@ -251,9 +257,9 @@ class PhotosTab(QWidget):
             pass  # a missing file shows as an empty tile; ``check`` reports it
         text = f"{words.view_title(photo.view)}\n{format_day(photo.taken_at)}"
         if photo.illustration:
-            text += "\n" + self.tr("(illustration)")
+            text += " · " + self.tr("illustration")
         if photo.archived_at:
-            text += "\n" + self.tr("(archived)")
+            text += " · " + self.tr("archived")
         item = QListWidgetItem(QIcon(pixmap), text)
         item.setData(PHOTO_ROLE, photo.id)
         item.setToolTip(self.tr("Photo {id} · {w}×{h} · taken {when}").format(

@@ -49,7 +49,8 @@ def occasion_text(occasion: dph.Occasion) -> str:
         what = tr("End of the course, session {n} ({procedure})").format(
             n=occasion.session_number, procedure=proc)
     else:
-        what = tr("Review ({procedure})").format(procedure=proc)
+        what = tr("{visit} ({procedure})").format(visit=occasion.label or tr("Review"),
+                                                  procedure=proc)
     if occasion.day is not None:
         what += " · " + format_day(occasion.day.isoformat())
     return what
