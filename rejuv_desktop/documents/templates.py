@@ -81,6 +81,7 @@ BLOCK_KEYS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "verdicts": (frozenset({"columns", "levels", "empty"}), frozenset()),
     "planned": (frozenset({"rows", "blank"}), frozenset()),
     "options": (frozenset({"items"}), frozenset({"style"})),
+    "photos": (frozenset({"columns", "empty", "illustration"}), frozenset()),
 }
 # What a "planned" block of a consent can show, per procedure ("values" name each code).
 PLANNED_KEYS: dict[str, tuple[str, ...]] = {
@@ -347,6 +348,12 @@ def _check_block(ck: _Checker, index: int, raw: Any) -> Block:
         ck.text_table(d["grades"], "grades", {"0", "1", "2", "3", "4"}, index,
                       'describe grades "0" to "4"')
         ck.text(d["not_graded"], "not_graded", index)
+    elif btype == "photos":
+        if ck.kind != "summary":
+            raise ck.fail("a 'photos' block belongs in the consultation summary", index, "type")
+        ck.text_list(d["columns"], "columns", index, 2)
+        ck.text(d["empty"], "empty", index)
+        ck.text(d["illustration"], "illustration", index)
     elif btype == "verdicts":
         if ck.kind != "summary":
             raise ck.fail("a 'verdicts' block belongs in the consultation summary", index, "type")

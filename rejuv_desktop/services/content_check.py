@@ -41,6 +41,17 @@ def _protocol(path: Path, m: re.Match) -> None:
     from rejuv_desktop.domain.protocols import load_protocol
 
     load_protocol(m.group("procedure"), path)
+    from rejuv_desktop.content import load_toml
+    from rejuv_desktop.domain.photos import read_schedule, view_ids
+
+    read_schedule(load_toml(path), view_ids())  # its [[photos]] section names known views
+
+
+def _photo_views(path: Path, _m: re.Match) -> None:
+    from rejuv_desktop.content import load_toml
+    from rejuv_desktop.domain.photos import read_views
+
+    read_views(load_toml(path))
 
 
 def _labels(path: Path, m: re.Match) -> None:
@@ -76,6 +87,7 @@ _READERS: tuple[tuple[re.Pattern, Callable[[Path, re.Match], None]], ...] = (
     (re.compile(r"scales\.toml"), _scales),
     (re.compile(r"recommendation\.toml"), _thresholds),
     (re.compile(r"protocols/(?P<procedure>\w+)\.toml"), _protocol),
+    (re.compile(r"photos/views\.toml"), _photo_views),
     (re.compile(rf"documents/(?P<lang>{_LANG})/labels\.toml"), _labels),
     (re.compile(rf"documents/(?P<lang>{_LANG})/(?P<name>\w+)\.toml"), _template),
     (re.compile(rf"help/(?P<lang>{_LANG})/[\w-]+\.md"), _help),

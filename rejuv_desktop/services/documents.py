@@ -679,11 +679,36 @@ def summary_job(store, consultation_id: int) -> IssueJob:
         consulted_on=consulted_on,
         screening_points=[(f"{rules.procedure_name(p).capitalize()}: {text}", what, by)
                           for p, text, what, by in screening_points(c, scr.PROCEDURES)],
-        plan_warnings=warnings, nothing_planned=not d["chosen"])
+        plan_warnings=warnings, nothing_planned=not d["chosen"],
+        photo_pairs=_photo_pairs(store, c["patient_id"]))
     lang = _lang(patient)
-    return IssueJob("summary", lambda: render_summary(ctx, lang), lambda rendered: _archive(
+    return IssueJob("summary", lambda: render_summary(_for_print(ctx), lang), lambda rendered: _archive(
         store, "summary", rendered, c["patient_id"], number, consultation_id=consultation_id,
         lang=lang))
+
+
+def _for_print(ctx: SummaryContext) -> SummaryContext:
+    from dataclasses import replace
+
+    from rejuv_desktop.services.photos import print_copy
+
+    return replace(ctx, photo_pairs=[replace(p, before=print_copy(p.before), after=print_copy(p.after))
+                                     for p in ctx.photo_pairs])
+
+
+def _photo_pairs(store, patient_id: int):
+    """Before and after: the graded views photographed on two days (downscaled for print as
+    the summary is rendered, off the GUI thread)."""
+    from rejuv_desktop.documents.context import PhotoPair
+    from rejuv_desktop.services import photos as sph
+
+    try:
+        return [PhotoPair(a.view, sph.image_bytes(store, a.id), a.day,
+                          sph.image_bytes(store, b.id), b.day, a.illustration or b.illustration)
+                for a, b in sph.pairs(store, patient_id, sph.PRINTED_VIEWS)]
+    except UserError:  # no photo folder (a database in memory) or a file missing: none printed
+        log.warning("the photographs could not be added to the summary", exc_info=True)
+        return []
 
 
 def _next_steps(c: dict, rules) -> list[str]:

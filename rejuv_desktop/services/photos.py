@@ -400,10 +400,24 @@ def caption(store, photo: Photo) -> Caption:
                    dph.merz_grades(consultations, photo.day))
 
 
-def pairs(store, patient_id: int) -> list[tuple[Photo, Photo]]:
+PRINTED_VIEWS = ("both_dorsal", "left_dorsal", "right_dorsal")
+"""The views a summary prints before and after (the graded view and each hand's back)."""
+PRINT_SIDE = 900
+"""Longest side, in pixels, of a photograph printed in a document (about 150 dpi at half an A4
+page's width)."""
+
+
+def print_copy(data: bytes) -> bytes:
+    """A stored photograph downscaled for a document (pixels only)."""
+    return images.anonymous_copy(data, PRINT_SIDE)
+
+
+def pairs(store, patient_id: int, views: tuple[str, ...] | None = None) -> list[tuple[Photo, Photo]]:
     """For each view photographed on two days or more: (earliest, latest)."""
     by_view: dict[str, list[Photo]] = {}
     for p in photos_of(store, patient_id):
+        if views is not None and p.view not in views:
+            continue
         by_view.setdefault(p.view, []).append(p)
     order = {v: i for i, v in enumerate(dph.view_ids())}
     out = []

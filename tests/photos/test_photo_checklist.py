@@ -3,6 +3,8 @@ patient's recorded refusal; until then it holds up the end of the session."""
 
 from __future__ import annotations
 
+import pytest
+
 from rejuv_desktop.domain import photos as dph
 from rejuv_desktop.services import photos as sph
 from rejuv_desktop.services import sessions as ss
@@ -56,3 +58,22 @@ def test_views_are_content_with_instructions():
     both = dph.get_view("both_dorsal")
     assert both.graded and "board" in both.text("en")[1]
     assert dph.get_view("palms").optional
+
+
+def test_content_check_names_the_line_of_a_mistake_in_the_photo_sections(tmp_path):
+    from rejuv_desktop.errors import ContentError
+    from rejuv_desktop.services.content_check import validate
+
+    bad = tmp_path / "mesotherapy.toml"
+    from rejuv_desktop.content import packaged_path
+
+    text = packaged_path("protocols", "mesotherapy.toml").read_text(encoding="utf-8")
+    bad.write_text(text.replace('views = ["both_dorsal"]\n', 'views = ["elbow"]\n', 1),
+                   encoding="utf-8")
+    with pytest.raises(ContentError, match="unknown view 'elbow'"):
+        validate("protocols/mesotherapy.toml", bad)
+    views = tmp_path / "views.toml"
+    views.write_text('id = "photos.views"\nversion = "1"\n[[views]]\nid = "x"\n'
+                     'title = { fr = "X" }\ninstructions = { en = "Y" }\n', encoding="utf-8")
+    with pytest.raises(ContentError, match="English text"):
+        validate("photos/views.toml", views)

@@ -260,3 +260,44 @@ def test_pairs_and_alignment_of_a_view_at_two_dates(store, patient, clock):
     cy = found.dy + (found.scale - 1) / 2
     assert abs(cx + 0.06) < 0.02 and abs(cy - 0.04) < 0.02
     assert abs(found.scale - 1 / 1.05) < 0.03
+
+
+def test_summary_carries_before_and_after_downscaled(store, patient, clock):
+    import io as _io
+
+    from pypdf import PdfReader
+
+    from rejuv_desktop.documents.context import PhotoPair
+    from rejuv_desktop.services import documents as sd
+
+    big = scene(3000, 2000)
+    sph.import_photo(store, patient, "both_dorsal", camera_jpeg(big, orientation=1),
+                     taken_at=clock())
+    clock.advance(days=90)
+    sph.import_photo(store, patient, "both_dorsal", camera_jpeg(scene(3000, 2000, seed=5),
+                                                                orientation=1), taken_at=clock())
+    sph.import_photo(store, patient, "palms", png())  # one day only: no pair
+    [(a, b)] = sph.pairs(store, patient, sph.PRINTED_VIEWS)
+    pair = PhotoPair(a.view, sph.image_bytes(store, a.id), a.day, sph.image_bytes(store, b.id),
+                     b.day)
+    printed = sd._for_print(_summary_ctx(pair)).photo_pairs[0]
+    assert max(Image.open(_io.BytesIO(printed.before)).size) == sph.PRINT_SIDE
+    rendered = sd.render_summary(_summary_ctx(printed))
+    reader = PdfReader(_io.BytesIO(rendered.pdf))
+    text = "\n".join(p.extract_text() for p in reader.pages)
+    assert "Photographs: before and after" in text and "Both hands, back, side by side" in text
+    assert "22 November 2026" in text and "20 February 2027" in text
+    assert sum(len(p.images) for p in reader.pages) == 2
+
+
+def _summary_ctx(pair):
+    from datetime import date as _date
+
+    from rejuv_desktop.documents.context import (ClinicInfo, PatientInfo, PractitionerInfo,
+                                                 SummaryContext)
+
+    return SummaryContext(clinic=ClinicInfo("Clinic", "1 Street", "0100"),
+                          patient=PatientInfo("Zoë Test", _date(1971, 3, 12)),
+                          practitioner=PractitionerInfo("Claire Martin", "Dr", "GMC 1"),
+                          issued_on=_date(2027, 2, 20), document_id="CS-1",
+                          photo_pairs=[pair])
