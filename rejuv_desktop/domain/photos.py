@@ -81,7 +81,7 @@ def read_views(cf: ContentFile) -> tuple[View, ...]:
 
 @lru_cache(maxsize=1)
 def load_views() -> tuple[View, ...]:
-    return read_views(load_toml(("photos/views.toml")))
+    return read_views(load_toml("photos/views.toml"))
 
 
 def view_ids() -> tuple[str, ...]:
@@ -196,9 +196,7 @@ def with_missing(occasion: Occasion, photos: list[dict]) -> Occasion:
             day = _day(p["taken_at"])
             if occasion.day is None or (day is not None and day <= occasion.day):
                 taken.add(p["view"])
-        elif occasion.session_id is not None and p.get("session_id") == occasion.session_id:
-            taken.add(p["view"])
-        elif occasion.follow_up_id is not None and p.get("follow_up_id") == occasion.follow_up_id:
+        elif occasion.session_id is not None and p.get("session_id") == occasion.session_id or occasion.follow_up_id is not None and p.get("follow_up_id") == occasion.follow_up_id:
             taken.add(p["view"])
     return replace(occasion, missing=tuple(v for v in occasion.views if v not in taken))
 

@@ -76,7 +76,7 @@ def _open(data: bytes) -> Image.Image:
         image.size  # noqa: B018 - read the header now
     except Image.DecompressionBombError as exc:
         raise PhotoError("too_large", "This image is too large to be a photograph.") from exc
-    except Exception as exc:  # noqa: BLE001 - any decoder failure means "not an image"
+    except Exception as exc:
         raise PhotoError("not_an_image", "This file is not a photograph the app can read "
                          "(JPEG, PNG or HEIC).") from exc
     if image.format not in ("JPEG", "PNG", "HEIF", "MPO", "TIFF", "WEBP"):

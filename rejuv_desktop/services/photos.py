@@ -347,7 +347,7 @@ def due(store, patient_id: int) -> list[dph.Occasion]:
     for procedure in procedures:
         try:
             rules = dph.load_schedule(procedure)
-        except Exception:  # noqa: BLE001 - a procedure without a photo schedule asks none
+        except Exception:
             log.warning("no photo schedule could be read for a procedure", exc_info=True)
             continue
         for occasion in dph.occasions(procedure, rules, sessions, follow_ups):

@@ -4,7 +4,6 @@ consent decides what may be taken and used; nothing is ever deleted."""
 from __future__ import annotations
 
 import io
-import os
 import stat
 from datetime import date, timedelta
 
@@ -179,12 +178,10 @@ def test_photos_are_archived_never_deleted(store, patient):
     assert sph.photos_of(store, patient) == []
     [kept] = sph.photos_of(store, patient, include_archived=True)
     assert kept.archive_reason == "Blurred"
-    with pytest.raises(Exception, match="never deleted"):
-        with store.write():
-            store.conn.execute("DELETE FROM photos WHERE id = ?", (photo.id,))
-    with pytest.raises(Exception, match="never changes"):
-        with store.write():
-            store.conn.execute("UPDATE photos SET view = 'palms' WHERE id = ?", (photo.id,))
+    with pytest.raises(Exception, match="never deleted"), store.write():
+        store.conn.execute("DELETE FROM photos WHERE id = ?", (photo.id,))
+    with pytest.raises(Exception, match="never changes"), store.write():
+        store.conn.execute("UPDATE photos SET view = 'palms' WHERE id = ?", (photo.id,))
     assert repo.file_path(sph.folder(store), photo.sha256).is_file()
 
 
@@ -202,7 +199,7 @@ def test_check_reports_missing_and_altered_files(store, patient, db_path):
     lines = {n: (ok, detail) for n, ok, detail in check_path(db_path).lines}
     ok, detail = lines["photographs"]
     assert not ok
-    assert f"1 missing (photo {a.id})" in detail and f"1 altered" in detail and str(b.id) in detail
+    assert f"1 missing (photo {a.id})" in detail and "1 altered" in detail and str(b.id) in detail
     assert str(c.id) not in detail
     with pytest.raises(StorageError, match="altered"):
         sph.image_bytes(store, b.id)
@@ -293,8 +290,12 @@ def test_summary_carries_before_and_after_downscaled(store, patient, clock):
 def _summary_ctx(pair):
     from datetime import date as _date
 
-    from rejuv_desktop.documents.context import (ClinicInfo, PatientInfo, PractitionerInfo,
-                                                 SummaryContext)
+    from rejuv_desktop.documents.context import (
+        ClinicInfo,
+        PatientInfo,
+        PractitionerInfo,
+        SummaryContext,
+    )
 
     return SummaryContext(clinic=ClinicInfo("Clinic", "1 Street", "0100"),
                           patient=PatientInfo("Zoë Test", _date(1971, 3, 12)),
