@@ -226,10 +226,13 @@ def _refuse_duplicate(store, patient_id: int, **hashes) -> None:
                          f"(photo {same['id']}).", photo_id=same["id"])
 
 
-def prepare_import(data: bytes, photo_folder: Path) -> Ready:
+def prepare_import(data: bytes, photo_folder: Path, on_preview=None) -> Ready:
     """Prepare the photograph and write its file, synced (no database: safe on a worker
     thread). A file whose row never commits is harmless: content-addressed, it is the same
-    file the next import of that photograph would write."""
+    file the next import of that photograph would write. ``on_preview(thumbnail)``, when
+    given, is called first with a quick thumbnail to show while the rest is done."""
+    if on_preview is not None:
+        on_preview(images.preview(data))
     prepared = images.prepare(data)
     sha, _path = repo.write_file(photo_folder, prepared.data)
     thumb = images.thumbnail(prepared.data)

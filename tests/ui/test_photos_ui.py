@@ -31,6 +31,11 @@ def window(qtbot, store, qsettings, zoe):
     return w
 
 
+def settled(tab) -> bool:
+    """Nothing being taken in, and no "Saving…" tile left."""
+    return not tab.busy and not tab.pending and tab.pending_tile is None
+
+
 def write(tmp_path, name, data):
     path = tmp_path / name
     path.write_bytes(data)
@@ -52,7 +57,7 @@ def test_consent_first_then_photos_taken_in_from_files(window, qtbot, tmp_path, 
     tab.view_combo.setCurrentIndex(tab.view_combo.findData("left_dorsal"))
     assert "Left hand flat" in tab.instructions.text()
     tab.add_button.click()
-    qtbot.waitUntil(lambda: tab.gallery.count() == 1)
+    qtbot.waitUntil(lambda: settled(tab) and tab.gallery.count() == 1)
     assert "Left hand, back" in tab.gallery.item(0).text()
     assert "Left hand, back" not in tab.due_label.text().split("Baseline")[1]
     # The same file again is refused with a message; a PNG and a bad file dropped together.
@@ -63,7 +68,7 @@ def test_consent_first_then_photos_taken_in_from_files(window, qtbot, tmp_path, 
     event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, data,
                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
     tab.dropEvent(event)
-    qtbot.waitUntil(lambda: not tab.busy and not tab.pending and tab.gallery.count() == 2)
+    qtbot.waitUntil(lambda: settled(tab) and tab.gallery.count() == 2)
     qtbot.waitUntil(lambda: "notes.png" in tab.message.text())
     assert "IMG_0001.JPG: This photograph is already" in tab.message.text()
     assert "not a photograph the app can read" in tab.message.text()
@@ -81,7 +86,7 @@ def test_watched_folder_offers_new_files_for_the_patient(window, qtbot, tmp_path
     tab = window.photos_tab
     assert tab.offer.isVisible() and "1 new photograph" in tab.offer_label.text()
     tab.offer_take.click()
-    qtbot.waitUntil(lambda: tab.gallery.count() == 1)
+    qtbot.waitUntil(lambda: settled(tab) and tab.gallery.count() == 1)
     [photo] = sph.photos_of(store, zoe)
     assert photo.source == "folder"
 
@@ -131,3 +136,15 @@ def test_archive_keeps_the_photo_with_its_reason(window, qtbot, store, zoe, monk
     assert tab.gallery.count() == 0
     tab.show_archived.setChecked(True)
     assert "archived" in tab.gallery.item(0).text().splitlines()[-1]
+
+
+def test_the_file_being_taken_in_shows_at_once_marked_as_saving(window):
+    from rejuv_desktop.services.photo_images import preview
+
+    tab = window.photos_tab
+    tab.busy = True  # as while a file is prepared on the worker
+    tab.preview_ready.emit(preview(camera_jpeg()))
+    assert tab.gallery.count() == 1 and tab.gallery.item(0).text() == "Saving…"
+    assert not tab.gallery.item(0).flags() & Qt.ItemFlag.ItemIsSelectable
+    tab._drop_preview()
+    assert tab.gallery.count() == 0

@@ -53,6 +53,7 @@ class PhotosTab(QWidget):
 
     compare_requested = Signal(int, int)  # earlier photo id, later photo id
     changed = Signal()
+    preview_ready = Signal(object)  # a quick thumbnail of the file being taken in (any thread)
 
     def __init__(self, store, parent=None):
         super().__init__(parent)
@@ -61,6 +62,9 @@ class PhotosTab(QWidget):
         self.pending: list[tuple[Path, str]] = []
         self.busy = False
         self.problems: list[str] = []
+        self.pending_tile: QListWidgetItem | None = None
+        self.stale = False
+        self.preview_ready.connect(self._show_preview)
         self.setAcceptDrops(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
@@ -204,11 +208,22 @@ class PhotosTab(QWidget):
             self.offered = []
             self.offer.hide()
         self.patient_id = patient_id
-        self.refresh()
+        if self.isVisible():
+            self.refresh()
+        else:  # filled when the tab is shown: opening a patient never waits for thumbnails
+            self.stale = True
+            self.gallery.clear()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self.stale:
+            self.refresh()
 
     @reports_errors
     def refresh(self) -> None:
+        self.stale = False
         self.gallery.clear()
+        self.pending_tile = None
         if self.patient_id is None:
             return
         state = sph.clinical_consent(self.store, self.patient_id)
@@ -268,6 +283,9 @@ class PhotosTab(QWidget):
             pixmap.loadFromData(thumb or sph.thumbnail(self.store, photo.id))
         except UserError:
             pass  # a missing file shows as an empty tile; ``check`` reports it
+        if not pixmap.isNull():  # scaled once here, not at every paint while scrolling
+            pixmap = pixmap.scaled(ICON, ICON, Qt.AspectRatioMode.KeepAspectRatio,
+                                   Qt.TransformationMode.SmoothTransformation)
         text = f"{words.view_title(photo.view)}\n{format_day(photo.taken_at)}"
         if photo.illustration:
             text += " · " + self.tr("illustration")
@@ -475,6 +493,7 @@ class PhotosTab(QWidget):
 
         def done(ready) -> None:
             self.busy = False
+            self._drop_preview()
             try:
                 if self.patient_id != patient:
                     raise UserError(self.tr("Not saved: another patient was opened."))
@@ -493,12 +512,34 @@ class PhotosTab(QWidget):
 
         def failed(exc) -> None:
             self.busy = False
+            self._drop_preview()
             if not isinstance(exc, UserError):
                 raise exc
             self.problems.append(f"{path.name}: {words.error_text(exc)}")
             self._next()
 
-        run_in_background(lambda: sph.prepare_import(data, folder), done, failed)
+        emit = self.preview_ready.emit  # queued to the GUI thread from the worker
+        run_in_background(lambda: sph.prepare_import(data, folder, emit), done, failed)
+
+    def _show_preview(self, thumb: bytes) -> None:
+        """The file being taken in, shown at once as a tile marked as still being saved."""
+        if not self.busy:
+            return
+        pixmap = QPixmap()
+        pixmap.loadFromData(thumb)
+        if not pixmap.isNull():
+            pixmap = pixmap.scaled(ICON, ICON, Qt.AspectRatioMode.KeepAspectRatio,
+                                   Qt.TransformationMode.SmoothTransformation)
+        self._drop_preview()
+        self.pending_tile = QListWidgetItem(QIcon(pixmap), self.tr("Saving…"))
+        self.pending_tile.setFlags(Qt.ItemFlag.NoItemFlags)  # not a photograph of the record yet
+        self.gallery.addItem(self.pending_tile)
+        self.gallery.scrollToBottom()
+
+    def _drop_preview(self) -> None:
+        if self.pending_tile is not None:
+            self.gallery.takeItem(self.gallery.row(self.pending_tile))
+            self.pending_tile = None
 
     # the watched import folder -------------------------------------------------------------
     def offer_files(self, files: list[Path]) -> None:
