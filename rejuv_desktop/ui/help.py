@@ -22,6 +22,7 @@ TOPICS = {
     "ScreeningPage": "consultation-screening", "VerdictPage": "consultation-verdict",
     "RecommendationPage": "consultation-recommendation", "PlanPage": "consultation-plan",
     "FinalisePage": "consultation-finalise", "BackupDialog": "backup", "LockPage": "main",
+    "PhotosTab": "photos", "CompareDialog": "photos", "UseConsentDialog": "photos",
 }
 TITLES = {
     "index": "Guide", "main": "Main window", "patient": "Patient form",
@@ -33,7 +34,7 @@ TITLES = {
     "consultation-plan": "Consultation: plan", "consultation-finalise": "Consultation: finalise",
     "documents": "Documents", "sign": "Signing a consent", "session": "Procedure session",
     "due": "Due follow-ups", "lots": "Product lots", "audit": "Audit trail",
-    "settings": "Settings", "backup": "Backups",
+    "settings": "Settings", "backup": "Backups", "photos": "Photographs",
 }
 
 

@@ -302,3 +302,20 @@ def _summary_ctx(pair):
                           practitioner=PractitionerInfo("Claire Martin", "Dr", "GMC 1"),
                           issued_on=_date(2027, 2, 20), document_id="CS-1",
                           photo_pairs=[pair])
+
+
+def test_heic_from_a_phone_is_taken_in_or_refused_clearly(store, patient, monkeypatch):
+    from rejuv_desktop.services import photo_images
+
+    pillow_heif = pytest.importorskip("pillow_heif")
+    pillow_heif.register_heif_opener()
+    out = io.BytesIO()
+    scene(320, 200).save(out, "HEIF", quality=80)
+    heic = out.getvalue()
+    monkeypatch.setattr(photo_images, "HEIC_SUPPORTED", False)
+    with pytest.raises(PhotoError) as caught:
+        sph.import_photo(store, patient, "palms", heic)
+    assert caught.value.code == "heic_unsupported" and "pillow-heif" in str(caught.value)
+    monkeypatch.setattr(photo_images, "HEIC_SUPPORTED", True)
+    done = sph.import_photo(store, patient, "palms", heic)
+    assert Image.open(io.BytesIO(stored_file(store, done.photo))).format == "JPEG"
