@@ -200,9 +200,11 @@ def _pixels_only(image: Image.Image) -> Image.Image:
 
 def _save_jpeg(image: Image.Image, quality: int = JPEG_QUALITY) -> bytes:
     out = io.BytesIO()
-    # No exif=, icc_profile=, comment= or xmp=: the new file carries pixels only.
+    # No exif=, icc_profile=, comment= or xmp=: the new file carries pixels only; even the
+    # JFIF header the encoder writes (a version and a pixel density) is dropped.
     _pixels_only(image).save(out, "JPEG", quality=quality)
-    return out.getvalue()
+    data = out.getvalue()
+    return strip_jpeg(data) or data
 
 
 def prepare(data: bytes) -> Prepared:

@@ -29,6 +29,26 @@ def stored_file(store, photo) -> bytes:
     return repo.file_path(sph.folder(store), photo.sha256).read_bytes()
 
 
+def segments(data: bytes) -> list[int]:
+    """The markers of a JPEG's segments up to its image data (APPn 0xE0-0xEF, COM 0xFE...)."""
+    found, i = [], 2
+    while i < len(data) and data[i] == 0xFF:
+        marker = data[i + 1]
+        found.append(marker)
+        if marker == 0xDA:
+            break
+        i += 2 + int.from_bytes(data[i + 2:i + 4], "big")
+    return found
+
+
+def assert_pixels_only(data: bytes) -> None:
+    """No metadata segment at all, and nothing after the end of the image."""
+    markers = segments(data)
+    assert markers and markers[-1] == 0xDA
+    assert not [m for m in markers if 0xE0 <= m <= 0xEF or m == 0xFE], [hex(m) for m in markers]
+    assert data.endswith(b"\xff\xd9") and data.count(b"\xff\xd9") >= 1
+
+
 def test_stored_file_is_upright_and_free_of_every_metadata_field(store, patient):
     source = camera_jpeg(scene(600, 400), orientation=6)
     done = sph.import_photo(store, patient, "both_dorsal", source)
@@ -46,14 +66,17 @@ def test_stored_file_is_upright_and_free_of_every_metadata_field(store, patient)
     # The time it was taken was read from the camera before the metadata went.
     assert done.photo.taken_at.startswith("2026-11-20T09:15:00")
     assert done.re_encoded
+    assert_pixels_only(data)
 
 
 def test_upright_jpeg_keeps_its_image_data_and_loses_its_metadata(store, patient):
-    source = camera_jpeg(scene(640, 480), orientation=1)
+    # A phone may append its own data after the end of the image (a trailer with the serial).
+    source = camera_jpeg(scene(640, 480), orientation=1) + b"TRAILER " + SERIAL.encode()
     done = sph.import_photo(store, patient, "left_dorsal", source)
     data = stored_file(store, done.photo)
     assert not done.re_encoded
     assert SERIAL.encode() not in data and b"Exif" not in data and b"Jane Doe" not in data
+    assert_pixels_only(data)
     original = Image.open(io.BytesIO(source)).convert("RGB").tobytes()
     assert Image.open(io.BytesIO(data)).convert("RGB").tobytes() == original  # no loss
 
@@ -168,6 +191,7 @@ def test_teaching_export_is_anonymous(store, patient, tmp_path, patient_data):
     assert all(n.encode() not in data for n in names[:3])
     image = Image.open(io.BytesIO(data))
     assert image.getexif() == {} and "comment" not in image.info
+    assert_pixels_only(data)
 
 
 def test_photos_are_archived_never_deleted(store, patient):
