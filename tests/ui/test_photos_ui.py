@@ -148,3 +148,17 @@ def test_the_file_being_taken_in_shows_at_once_marked_as_saving(window):
     assert not tab.gallery.item(0).flags() & Qt.ItemFlag.ItemIsSelectable
     tab._drop_preview()
     assert tab.gallery.count() == 0
+
+
+def test_a_photo_being_saved_when_another_patient_is_opened_stays_with_its_own(
+        window, qtbot, store, zoe, tmp_path):
+    other = add_patient(store, "Margaret", "O'Brien")
+    sph.record_clinical_consent(store, zoe, True)
+    tab = window.photos_tab
+    tab.refresh()
+    tab.take_in([write(tmp_path, "a.jpg", camera_jpeg()),
+                 write(tmp_path, "b.jpg", camera_jpeg(scene(seed=7)))], "file")
+    window.show_patient(other)  # while a.jpg is prepared on the worker
+    qtbot.waitUntil(lambda: not tab.busy)
+    assert [p.view for p in sph.photos_of(store, zoe)] == ["both_dorsal"]  # a.jpg only
+    assert sph.photos_of(store, other) == [] and tab.gallery.count() == 0

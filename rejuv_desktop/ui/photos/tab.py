@@ -170,6 +170,11 @@ class PhotosTab(QWidget):
         self.gallery.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.gallery.itemSelectionChanged.connect(self._update_buttons)
         self.gallery.itemActivated.connect(lambda _item: self.compare())
+        self.empty_hint = QLabel(self.tr("No photographs yet. Choose the view above, then "
+                                         "Add photographs…, or drop the files here."))
+        self.empty_hint.setObjectName("photos_empty")
+        self.empty_hint.setStyleSheet("color: #666; padding: 6px;")
+        layout.addWidget(self.empty_hint)
         layout.addWidget(self.gallery, 1)
 
         actions = QHBoxLayout()
@@ -203,7 +208,7 @@ class PhotosTab(QWidget):
     # showing -----------------------------------------------------------------------------
     def show_patient(self, patient_id: int | None) -> None:
         if patient_id != self.patient_id:
-            self.pending.clear()
+            self.pending.clear()  # files queued for the previous patient are not taken in
             self.message.hide()
             self.offered = []
             self.offer.hide()
@@ -308,6 +313,7 @@ class PhotosTab(QWidget):
         return [item.data(PHOTO_ROLE) for item in self.gallery.selectedItems()]
 
     def _update_buttons(self) -> None:
+        self.empty_hint.setVisible(self.gallery.count() == 0 and self.patient_id is not None)
         chosen = len(self.gallery.selectedItems())
         self.use_button.setEnabled(chosen == 1)
         self.archive_button.setEnabled(chosen == 1)
@@ -495,18 +501,19 @@ class PhotosTab(QWidget):
             self.busy = False
             self._drop_preview()
             try:
-                if self.patient_id != patient:
-                    raise UserError(self.tr("Not saved: another patient was opened."))
+                # Saved for the patient it was chosen for, even if another was opened since.
                 imported = sph.finish_import(self.store, patient, view, ready, source=source,
                                              **link)
             except UserError as exc:
                 self.problems.append(f"{path.name}: {words.error_text(exc)}")
             else:
-                self._add_tile(imported.photo, imported.thumbnail)
-                self.gallery.scrollToBottom()
-                self._fill_due()
-                self.say(self.tr("{name} taken in as “{view}”.").format(
-                    name=path.name, view=words.view_title(view)), OK_STYLE)
+                if self.patient_id == patient:
+                    self._add_tile(imported.photo, imported.thumbnail)
+                    self._update_buttons()
+                    self.gallery.scrollToBottom()
+                    self._fill_due()
+                    self.say(self.tr("{name} taken in as “{view}”.").format(
+                        name=path.name, view=words.view_title(view)), OK_STYLE)
                 self.changed.emit()
             self._next()
 
@@ -535,6 +542,7 @@ class PhotosTab(QWidget):
         self.pending_tile.setFlags(Qt.ItemFlag.NoItemFlags)  # not a photograph of the record yet
         self.gallery.addItem(self.pending_tile)
         self.gallery.scrollToBottom()
+        self._update_buttons()
 
     def _drop_preview(self) -> None:
         if self.pending_tile is not None:
