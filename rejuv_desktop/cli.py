@@ -286,6 +286,11 @@ def cmd_backup(args) -> int:
     print("Verified: integrity_check ok"
           + (f"; {result.counts.get('patients', 0)} patient(s)." if result.counts else "."))
     print(f"Manifest (SHA-256, audit trail head): {result.path}.manifest.json")
+    if result.photos_copied or result.photos_lacking:
+        print(f"Photographs: {result.photos_copied} copied into {dest / 'photos'} (the others "
+              "were there already)"
+              + (f"; WARNING: {result.photos_lacking} missing or altered beside the database, "
+                 "not backed up: run 'rejuv-desktop check'." if result.photos_lacking else "."))
     return 0
 
 
@@ -312,6 +317,11 @@ def cmd_restore(args) -> int:
              if result.backup_taken_at else "."))
     if result.verified:
         print("Verified against its manifest: SHA-256 and audit trail.")
+    if result.photos_copied:
+        print(f"{result.photos_copied} photograph(s) brought back from the backup folder.")
+    if result.photos_lacking:
+        print(f"WARNING: {result.photos_lacking} photograph(s) the restored records name are "
+              "neither beside the database nor in the backup folder: run 'rejuv-desktop check'.")
     if result.moved_aside:
         print("The database you had is kept, unchanged, as:")
         for path in result.moved_aside:
