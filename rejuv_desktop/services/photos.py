@@ -387,7 +387,7 @@ class Caption:
     day: date
     session_number: int | None
     procedure: str | None
-    follow_up_label: str | None
+    follow_up_label: str | None  # the visit's name, as the protocol gave it
     merz: dict[str, int | None]
 
 
@@ -399,7 +399,7 @@ def caption(store, photo: Photo) -> Caption:
                      for c in repo.consultation_grades(store, photo.patient_id)]
     return Caption(photo.day, session["session_number"] if session else None,
                    session["procedure"] if session else None,
-                   follow["rule_id"] if follow else None,
+                   follow["label"] if follow else None,
                    dph.merz_grades(consultations, photo.day))
 
 

@@ -288,7 +288,7 @@ class CompareDialog(QDialog):
             lines.append(self.tr("Session {n} ({procedure})").format(
                 n=c.session_number, procedure=words.procedure_name(c.procedure)))
         elif c.follow_up_label:
-            lines.append(self.tr("Follow-up visit"))
+            lines.append(self.tr("Visit: {label}").format(label=c.follow_up_label))
         merz = c.merz
         if merz["left"] is None and merz["right"] is None:
             lines.append(self.tr("Merz grade: not graded yet"))
