@@ -15,7 +15,6 @@ No Qt and no database here: bytes in, bytes out. HEIC (the iPhone's format) need
 from __future__ import annotations
 
 import io
-import struct
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -136,58 +135,62 @@ _KEEP = {0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE,
 
 
 def strip_jpeg(data: bytes) -> bytes | None:
-    """The JPEG's image data with every metadata segment dropped (APP0-APP15, comments, and
-    whatever follows the end of the image), or None when the file is not a plain JPEG this can
-    rewrite safely (an Adobe colour transform, an unknown marker)."""
+    """The JPEG's image data with every metadata segment dropped (APP0-APP15 and comments,
+    wherever they are, and whatever follows the end of the image), or None when the file is
+    not a plain JPEG this can rewrite safely (an Adobe colour transform, an unknown marker,
+    a cut file)."""
     if data[:2] != b"\xff\xd8":
         return None
     out = [b"\xff\xd8"]
     i, n = 2, len(data)
-    while i < n:
+    while i + 1 < n:
         if data[i] != 0xFF:
             return None
         marker = data[i + 1]
         if marker == 0xFF:  # fill byte
             i += 1
             continue
-        if marker == 0xDA:  # start of scan: the rest is image data up to the end marker
-            end = data.find(b"\xff\xd9", i)
-            # Progressive files have several scans separated by tables: copy through to EOI,
-            # then check the copy has no metadata segment in between.
-            if end < 0:
-                return None
-            body = data[i:end + 2]
-            if _has_app_segment_after_scan(body):
-                return None
-            out.append(body)
+        if marker == 0xD9:  # end of image: anything after it (a phone's trailer) is dropped
+            out.append(b"\xff\xd9")
             return b"".join(out)
         if i + 4 > n:
             return None
-        length = struct.unpack(">H", data[i + 2:i + 4])[0]
-        segment = data[i:i + 2 + length]
+        length = int.from_bytes(data[i + 2:i + 4], "big")
+        end = i + 2 + length
+        if length < 2 or end > n:
+            return None
         if marker == 0xEE:  # Adobe: its colour transform cannot be dropped safely
             return None
+        if marker == 0xDA:  # a scan: its header, then entropy-coded data up to the next marker
+            scan_end = _entropy_end(data, end)
+            if scan_end is None:
+                return None
+            out.append(data[i:scan_end])
+            i = scan_end
+            continue
         if marker in _KEEP:
-            out.append(segment)
+            out.append(data[i:end])
         elif not (0xE0 <= marker <= 0xEF or marker == 0xFE):
             return None
-        i += 2 + length
+        i = end
     return None
 
 
-def _has_app_segment_after_scan(body: bytes) -> bool:
-    """An APPn or comment segment between the scans of a progressive JPEG."""
-    start = 0
+def _entropy_end(data: bytes, start: int) -> int | None:
+    """Where a scan's entropy-coded data ends: at the first 0xFF that is neither a stuffed
+    zero (0xFF00), a restart marker (0xFFD0-0xFFD7) nor a fill byte."""
+    i = start
     while True:
-        j = body.find(b"\xff", start)
-        if j < 0 or j + 1 >= len(body):
-            return False
-        m = body[j + 1]
-        if 0xE0 <= m <= 0xEF or m == 0xFE:
-            # Inside entropy-coded data 0xFF is always followed by 0x00 or a restart marker,
-            # so a marker byte here is a real segment.
-            return True
-        start = j + 2
+        i = data.find(b"\xff", i)
+        if i < 0 or i + 1 >= len(data):
+            return None
+        following = data[i + 1]
+        if following == 0x00 or 0xD0 <= following <= 0xD7:
+            i += 2
+        elif following == 0xFF:
+            i += 1
+        else:
+            return i
 
 
 def _pixels_only(image: Image.Image) -> Image.Image:

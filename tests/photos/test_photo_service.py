@@ -343,3 +343,18 @@ def test_heic_from_a_phone_is_taken_in_or_refused_clearly(store, patient, monkey
     monkeypatch.setattr(photo_images, "HEIC_SUPPORTED", True)
     done = sph.import_photo(store, patient, "palms", heic)
     assert Image.open(io.BytesIO(stored_file(store, done.photo))).format == "JPEG"
+
+
+def test_progressive_jpeg_loses_a_comment_hidden_between_its_scans(store, patient):
+    out = io.BytesIO()
+    scene(640, 480).save(out, "JPEG", quality=88, progressive=True)
+    plain = out.getvalue()
+    second_scan = plain.index(b"\xff\xda", plain.index(b"\xff\xda") + 2)
+    note = b"Serial " + SERIAL.encode()
+    hidden = (plain[:second_scan] + b"\xff\xfe" + (len(note) + 2).to_bytes(2, "big") + note
+              + plain[second_scan:])
+    done = sph.import_photo(store, patient, "palms", hidden)
+    data = stored_file(store, done.photo)
+    assert not done.re_encoded and SERIAL.encode() not in data
+    assert Image.open(io.BytesIO(data)).convert("RGB").tobytes() == \
+        Image.open(io.BytesIO(plain)).convert("RGB").tobytes()

@@ -81,9 +81,13 @@ def test_watched_folder_offers_new_files_for_the_patient(window, qtbot, tmp_path
     inbox.mkdir()
     write(inbox, "old.jpg", camera_jpeg(scene(seed=9)))  # there before: not offered
     window.photo_import_folder.watch(inbox)
+    window.on_search("nobody at all")  # no patient open when the camera writes
     write(inbox, "new.jpg", camera_jpeg(scene(seed=4)))
     window.photo_import_folder.scan()
     tab = window.photos_tab
+    assert not tab.offer.isVisible()
+    window.search.clear()
+    window.show_patient(zoe)  # offered once the patient's record is open
     assert tab.offer.isVisible() and "1 new photograph" in tab.offer_label.text()
     tab.offer_take.click()
     qtbot.waitUntil(lambda: settled(tab) and tab.gallery.count() == 1)

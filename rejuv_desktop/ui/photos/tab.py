@@ -210,9 +210,8 @@ class PhotosTab(QWidget):
         if patient_id != self.patient_id:
             self.pending.clear()  # files queued for the previous patient are not taken in
             self.message.hide()
-            self.offered = []
-            self.offer.hide()
         self.patient_id = patient_id
+        self._show_offer()
         if self.isVisible():
             self.refresh()
         else:  # filled when the tab is shown: opening a patient never waits for thumbnails
@@ -552,10 +551,15 @@ class PhotosTab(QWidget):
     # the watched import folder -------------------------------------------------------------
     def offer_files(self, files: list[Path]) -> None:
         """New files in the import folder: offered for the patient in hand."""
-        files = [f for f in files if f not in self.offered]
-        if not files or self.patient_id is None:
+        self.offered.extend(f for f in files if f not in self.offered)
+        self._show_offer()
+
+    def _show_offer(self) -> None:
+        """Files waiting in the import folder, offered for whichever patient is open (kept
+        while none is, so a photograph taken before the record was opened is not lost)."""
+        if not self.offered or self.patient_id is None:
+            self.offer.hide()
             return
-        self.offered.extend(files)
         self.offer_label.setText(self.tr("{n} new photograph(s) in the import folder. Take "
                                          "them in for this patient as the view chosen "
                                          "above?").format(n=len(self.offered)))
