@@ -166,3 +166,25 @@ def test_a_photo_being_saved_when_another_patient_is_opened_stays_with_its_own(
     qtbot.waitUntil(lambda: not tab.busy)
     assert [p.view for p in sph.photos_of(store, zoe)] == ["both_dorsal"]  # a.jpg only
     assert sph.photos_of(store, other) == [] and tab.gallery.count() == 0
+
+
+def test_baseline_photos_taken_without_leaving_the_consultation(window, qtbot, store, zoe,
+                                                                tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QPushButton
+
+    window.start_consultation()
+    wizard = window.wizard
+    button = wizard.findChild(QPushButton, "wizard_photos")
+    assert button is not None and button.isVisible()
+    button.click()
+    tab = wizard.photos_dialog.tab
+    assert wizard.photos_dialog.isVisible() and tab.patient_id == zoe
+    assert "Baseline" in tab.due_label.text()
+    tab.consent_yes.trigger()
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: (
+        [str(write(tmp_path, "baseline.jpg", camera_jpeg()))], ""))
+    tab.add_button.click()
+    qtbot.waitUntil(lambda: settled(tab) and tab.gallery.count() == 1)
+    assert [p.view for p in sph.photos_of(store, zoe)] == ["both_dorsal"]
+    assert wizard.isVisible()  # the consultation is still open
+    wizard.reject()

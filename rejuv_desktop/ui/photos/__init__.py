@@ -60,11 +60,51 @@ class ImportFolder:
             self.tab.offer_files(new)
 
 
+def add_to_wizard(wizard, window, compare) -> None:
+    """A "Photographs…" button on the consultation wizard: the patient's photographs in a
+    window of their own, so the baseline views are taken without leaving the consultation."""
+    from PySide6.QtWidgets import QDialog, QVBoxLayout, QWizard
+
+    from rejuv_desktop.ui.geometry import fit_to_screen
+    from rejuv_desktop.ui.photos.tab import PhotosTab
+
+    def open_photos() -> None:
+        dialog = getattr(wizard, "photos_dialog", None)
+        if dialog is None:
+            dialog = QDialog(wizard)
+            dialog.setObjectName("consultation_photos")
+            fit_to_screen(dialog, 900, 680)
+            layout = QVBoxLayout(dialog)
+            tab = PhotosTab(window.store, dialog)
+            tab.compare_requested.connect(compare)
+            layout.addWidget(tab)
+            dialog.tab = tab
+            wizard.photos_dialog = dialog
+        from rejuv_desktop.services import patients as sp
+
+        patient = sp.get_patient(window.store, wizard.draft.patient_id)
+        dialog.setWindowTitle(dialog.tr("Photographs: {name}").format(
+            name=f"{patient['given_name']} {patient['family_name']}"))
+        dialog.tab.show_patient(wizard.draft.patient_id)
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+
+    wizard.setOption(QWizard.WizardOption.HaveCustomButton1, True)
+    wizard.setButtonText(QWizard.WizardButton.CustomButton1, wizard.tr("Photographs…"))
+    button = wizard.button(QWizard.WizardButton.CustomButton1)
+    button.setObjectName("wizard_photos")
+    button.setToolTip(wizard.tr("Take or import the baseline photographs of the hands; the "
+                                "consultation stays open"))
+    button.clicked.connect(open_photos)
+
+
 def install(window) -> None:
     """Add the Photographs tab, its menu entries, and the watched import folder."""
     from PySide6.QtGui import QKeySequence
     from PySide6.QtWidgets import QFileDialog
 
+    from rejuv_desktop.services import photos as sph
     from rejuv_desktop.ui.photos.compare import CompareDialog
     from rejuv_desktop.ui.photos.tab import PhotosTab
 
@@ -74,13 +114,22 @@ def install(window) -> None:
     window.photos_tab = tab
 
     def compare(earlier_id: int, later_id: int) -> CompareDialog:
-        dialog = CompareDialog(window.store, window.record.patient_id, earlier_id, later_id,
-                               window)
+        patient_id = sph.get_photo(window.store, earlier_id).patient_id
+        dialog = CompareDialog(window.store, patient_id, earlier_id, later_id, window)
         window.compare_dialog = dialog
         dialog.show()
         return dialog
 
     tab.compare_requested.connect(compare)
+    # The consultation wizard gets a way to the photographs (its patient's, in a window).
+    open_wizard = window.open_wizard
+
+    def open_wizard_with_photos(draft):
+        wizard = open_wizard(draft)
+        add_to_wizard(wizard, window, compare)
+        return wizard
+
+    window.open_wizard = open_wizard_with_photos
     sessions = getattr(window, "session_events", None)
     if sessions is not None:  # a photo can tick a session's checklist item
         tab.changed.connect(sessions.changed)
