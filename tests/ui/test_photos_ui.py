@@ -188,3 +188,13 @@ def test_baseline_photos_taken_without_leaving_the_consultation(window, qtbot, s
     assert [p.view for p in sph.photos_of(store, zoe)] == ["both_dorsal"]
     assert wizard.isVisible()  # the consultation is still open
     wizard.reject()
+
+
+def test_the_import_folder_is_watched(window, qtbot, tmp_path, store, zoe):
+    inbox = tmp_path / "sync"
+    inbox.mkdir()
+    window.photo_import_folder.watch(inbox)
+    write(inbox, "IMG_2040.HEIC.jpg", camera_jpeg(scene(seed=8)))
+    # The folder's change is noticed, then offered once the camera has been quiet a moment.
+    qtbot.waitUntil(lambda: window.photos_tab.offer.isVisible(), timeout=10000)
+    assert "1 new photograph" in window.photos_tab.offer_label.text()
