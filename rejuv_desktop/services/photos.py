@@ -267,7 +267,8 @@ def due(store, patient_id: int) -> list[dph.Occasion]:
     today = store.clock().date()
     procedures = []
     for plan in repo.plans_of(store, patient_id):
-        if plan["procedure"] not in procedures and plan["status"] != "superseded":
+        if plan["procedure"] not in procedures and plan["status"] not in ("superseded",
+                                                                           "cancelled"):
             procedures.append(plan["procedure"])
     found = []
     for procedure in procedures:

@@ -198,3 +198,14 @@ def test_the_import_folder_is_watched(window, qtbot, tmp_path, store, zoe):
     # The folder's change is noticed, then offered once the camera has been quiet a moment.
     qtbot.waitUntil(lambda: window.photos_tab.offer.isVisible(), timeout=10000)
     assert "1 new photograph" in window.photos_tab.offer_label.text()
+
+
+def test_a_recorded_refusal_stands_in_for_the_photographs(window, store, zoe, monkeypatch):
+    tab = window.photos_tab
+    assert "Baseline" in tab.due_label.text()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Does not want any", True))
+    tab.consent_no.trigger()
+    assert "refused" in tab.consent_label.text()
+    assert "refusal is recorded" in tab.due_label.text()
+    [row] = sph.consents(store, zoe)
+    assert (row["granted"], row["note"]) == (0, "Does not want any")

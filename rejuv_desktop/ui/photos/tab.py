@@ -64,6 +64,7 @@ class PhotosTab(QWidget):
         self.problems: list[str] = []
         self.pending_tile: QListWidgetItem | None = None
         self.stale = False
+        self.refused = False
         self.preview_ready.connect(self._show_preview)
         self.setAcceptDrops(True)
         layout = QVBoxLayout(self)
@@ -242,6 +243,7 @@ class PhotosTab(QWidget):
             self.consent_label.setStyleSheet(
                 BAD_STYLE if state.reason in ("refused", "withdrawn") else WARN_STYLE)
         self.consent_withdraw.setEnabled(state.allowed)
+        self.refused = state.reason in ("refused", "withdrawn")
         self._fill_due()
         self._fill_links()
         for photo in sph.photos_of(self.store, self.patient_id, self.show_archived.isChecked()):
@@ -250,6 +252,11 @@ class PhotosTab(QWidget):
         self._update_buttons()
 
     def _fill_due(self) -> None:
+        if self.refused:  # the refusal stands in for the photographs
+            self.due_label.setText(self.tr("No photographs are due: the patient's refusal is "
+                                           "recorded."))
+            self.due_label.setStyleSheet("color: #555;")
+            return
         due = sph.due(self.store, self.patient_id)
         if not due:
             self.due_label.setText(self.tr("No photographs are due."))
