@@ -42,7 +42,7 @@ def test_full_consultation_finalises_with_plans(store, signed_in, patient):
     cid = sc.finalise(store, draft.id)
     c = sc.get_consultation(store, cid)
     assert c["outcome"] == "planned"
-    assert c["verdict_fat_transfer"] == c["verdict_mesotherapy"] == "eligible"
+    assert c["verdicts"]["fat_transfer"]["level"] == c["verdicts"]["mesotherapy"]["level"] == "eligible"
     assert "combined" in " ".join(l["code"] for l in c["recommendation"]["lines"])
     plans = sc.plans_of(store, patient)
     assert {p["procedure"] for p in plans} == {"fat_transfer", "mesotherapy"}
@@ -78,8 +78,8 @@ def test_caution_needs_a_written_justification_stored_with_the_name(store, signe
     data["justifications"] = {"fat_transfer": {"text": "Stopped smoking 8 weeks ago."}}
     sc.save_draft(store, draft.id, data, 6)
     c = sc.get_consultation(store, sc.finalise(store, draft.id))
-    assert c["verdict_fat_transfer"] == "caution"
-    j = c["data"]["justifications"]["fat_transfer"]
+    assert c["verdicts"]["fat_transfer"]["level"] == "caution"
+    j = c["record"].justifications["fat_transfer"]
     assert j["by"] == "Dr Claire Martin" and j["at"]
 
 
@@ -111,12 +111,12 @@ def test_amendment_keeps_the_original(store, signed_in, patient):
     with pytest.raises(ValidationError):
         sc.start_amendment(store, first, "  ")
     amend = sc.start_amendment(store, first, "Weight was misheard: 46 kg")
-    data = amend.data
+    data = amend.data.to_dict()
     data["weight_kg"] = 46
     sc.save_draft(store, amend.id, data, 6)
     second = sc.finalise(store, amend.id)
     original = sc.get_consultation(store, first)
-    assert original["data"]["weight_kg"] == 64 and original["amended_by"] == second
+    assert original["record"].weight_kg == 64 and original["amended_by"] == second
     history = sc.consultation_history(store, patient)
     assert [h["id"] for h in history] == [second, first]
     assert history[0]["amends_id"] == first
@@ -143,12 +143,12 @@ def test_snapshot_is_unchanged_when_the_screening_file_changes(store, signed_in,
 
 def test_resume_returns_the_same_draft(store, signed_in, patient):
     draft = sc.start_consultation(store, patient)
-    data = draft.data
+    data = draft.data.to_dict()
     data["goals"] = "Zoë's own words: <b>smoother</b> & fuller"
     sc.save_draft(store, draft.id, data, 2)
     again = sc.start_consultation(store, patient)
     assert again.id == draft.id and again.page == 2
-    assert again.data["goals"] == data["goals"]
+    assert again.data.goals == data["goals"]
 
 
 def test_findings_answer_screening_questions_without_being_stored_as_typed():
@@ -184,7 +184,7 @@ def test_stored_snapshot_records_which_answers_came_from_findings(store, signed_
     c = sc.get_consultation(store, sc.finalise(store, draft.id))
     question = next(q for q in c["screening"]["questions"] if q["id"] == "insufficient_donor_fat")
     assert question["answer"] == "yes" and question["derived_from"] == "hands"
-    assert "insufficient_donor_fat" not in c["data"]["answers"]
+    assert "insufficient_donor_fat" not in c["record"].answers
 
 
 def test_consultation_stored_with_verified_flags_still_opens(store, signed_in, patient):
@@ -201,9 +201,8 @@ def test_consultation_stored_with_verified_flags_still_opens(store, signed_in, p
         cid = repo.insert_consultation(store, {
             "patient_id": patient, "practitioner_id": signed_in, "started_at": store.now_iso(),
             "finalised_at": store.now_iso(), "amends_id": None, "amendment_reason": "",
-            "data": complete_data(chosen=[], plan={}), "screening": snap,
-            "recommendation": {"procedures": [], "lines": []},
-            "verdict_fat_transfer": "caution", "verdict_mesotherapy": "contraindicated",
+            "record": dc.record(complete_data(chosen=[], plan={})), "screening": snap,
+            "verdicts": snap["verdicts"], "recommendation": {"procedures": [], "lines": []},
             "outcome": "not_planned"})
     c = sc.get_consultation(store, cid)
     meso = c["screening"]["verdicts"]["mesotherapy"]["reasons"][0]
@@ -220,3 +219,46 @@ def test_free_text_has_a_length_limit_and_no_direction_overrides():
     assert "direction override" in errors["justification.fat_transfer"]
     fine = complete_data(goals="Hands that look like mine")
     assert "goals" not in dc.check_complete(fine, dc.evaluate(fine))
+
+
+def test_verdict_stored_once_and_hand_grades_as_assessments(store, signed_in, patient):
+    import json
+
+    from rejuv_desktop.storage import consultations as repo
+
+    draft = sc.start_consultation(store, patient)
+    sc.save_draft(store, draft.id, complete_data(
+        answers={**complete_data()["answers"], "smoker": "yes"},
+        justifications={"fat_transfer": {"text": "Stops smoking four weeks before."}}), page=6)
+    cid = sc.finalise(store, draft.id)
+    row = store.query_one("SELECT * FROM consultations WHERE id = ?", (cid,))
+    assert "verdicts" not in json.loads(row["screening_json"])
+    assert row["verdict_fat_transfer"] == row["verdict_mesotherapy"] == ""
+    stored = store.query("SELECT procedure, level FROM procedure_verdicts"
+                         " WHERE consultation_id = ? ORDER BY procedure", (cid,))
+    assert [(r["procedure"], r["level"]) for r in stored] == [("fat_transfer", "caution"),
+                                                              ("mesotherapy", "eligible")]
+    data = json.loads(row["data_json"])
+    assert data["version"] == dc.ConsultationRecord().version
+    assert "merz" not in data["hands"]["left"]  # kept once, as a hand assessment
+    grades = {(r["side"], r["scale"]): r["grade"] for r in repo.hand_assessments_of(store, cid)}
+    assert grades[("left", "merz")] == grades[("right", "merz")] == 3
+    assert grades[("left", "hydration")] == "poor"
+    c = sc.get_consultation(store, cid)
+    assert c["record"].hand("right").merz == 3
+    assert c["screening"]["verdicts"]["fat_transfer"]["level"] == "caution"
+    assert sc.consultation_history(store, patient)[0]["levels"] == {
+        "fat_transfer": "caution", "mesotherapy": "eligible"}
+
+
+def test_patient_history_shows_the_consultation_not_each_baseline_grade(store, signed_in, patient):
+    from rejuv_desktop.services import history as sh
+
+    draft = sc.start_consultation(store, patient)
+    sc.save_draft(store, draft.id, complete_data(), page=6)
+    sc.finalise(store, draft.id)
+    tables = {e.table for e in sh.patient_history(store, patient)}
+    assert "consultations" in tables and "hand_assessments" not in tables
+    # The audit trail itself holds them, as every other row.
+    everything = {e.table for e in sh.audit_entries(store)}
+    assert {"hand_assessments", "procedure_verdicts"} <= everything

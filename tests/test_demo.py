@@ -25,21 +25,18 @@ def demo(tmp_path_factory):
     store.close()
 
 
-def verdicts(store, column):
-    return {r[column] for r in store.query(f"SELECT {column} FROM consultations")}
-
-
 def test_each_screening_outcome_is_present(demo):
-    levels = verdicts(demo, "verdict_fat_transfer") | verdicts(demo, "verdict_mesotherapy")
+    levels = {r["level"] for r in demo.query("SELECT level FROM procedure_verdicts")}
     assert {"eligible", "caution", "defer", "contraindicated"} <= levels
 
 
 def test_caution_comes_with_a_justification(demo):
-    rows = demo.query("SELECT id FROM consultations WHERE verdict_fat_transfer = 'caution'"
-                      " AND outcome = 'planned'")
+    rows = demo.query("SELECT c.id FROM consultations c JOIN procedure_verdicts v"
+                      " ON v.consultation_id = c.id WHERE v.procedure = 'fat_transfer'"
+                      " AND v.level = 'caution' AND c.outcome = 'planned'")
     c = sc.get_consultation(demo, rows[0]["id"])
-    assert c["data"]["justifications"]["fat_transfer"]["text"]
-    assert c["data"]["justifications"]["fat_transfer"]["by"]
+    assert c["record"].justifications["fat_transfer"]["text"]
+    assert c["record"].justifications["fat_transfer"]["by"]
 
 
 def test_stopped_consultations_contraindicated_and_referral(demo):

@@ -89,7 +89,7 @@ def test_a_maintenance_session_waits_for_its_window_after_the_series(store, cloc
 def test_an_override_of_the_deferral_does_not_answer_a_caution_beside_it(store, clinic):
     pr.sign_in(store, clinic["doctor"], "long enough")
     draft = pregnant_draft(store, clinic["patient"], OVERRIDE)
-    data = sc.find_draft(store, clinic["patient"]).data
+    data = sc.find_draft(store, clinic["patient"]).data.to_dict()
     data["answers"]["heart_disease"] = "unknown"
     sc.save_draft(store, draft.id, data, 6)
     verdict = sc.evaluate(data).verdicts["fat_transfer"]
@@ -116,7 +116,7 @@ def test_an_amendment_that_no_longer_plans_a_started_procedure_stops_its_plan(st
     ss.complete_session(store, session)
     clock.advance(days=1)
     draft = sc.start_amendment(store, first, "Patient declined further mesotherapy sessions")
-    data = draft.data
+    data = draft.data.to_dict()
     data["chosen"], data["plan"] = [], {}
     data["none_planned_reason"] = "Declined further sessions after the first."
     sc.save_draft(store, draft.id, data, 6)
@@ -156,20 +156,20 @@ def test_an_amendment_keeps_the_doctors_override_as_written_and_a_nurse_may_make
         store, clock, clinic):
     pr.sign_in(store, clinic["doctor"], "long enough")
     first = sc.finalise(store, pregnant_draft(store, clinic["patient"], OVERRIDE).id)
-    written_at = sc.get_consultation(store, first)["data"]["overrides"]["fat_transfer"]["at"]
+    written_at = sc.get_consultation(store, first)["record"].overrides["fat_transfer"]["at"]
     clock.advance(days=1)
     pr.sign_in(store, clinic["nurse"], "long enough")
     draft = sc.start_amendment(store, first, "Weight misheard: 61 kg")
-    data = draft.data
+    data = draft.data.to_dict()
     data["weight_kg"] = 61
     sc.save_draft(store, draft.id, data, 6)
     amended = sc.get_consultation(store, sc.finalise(store, draft.id))
-    override = amended["data"]["overrides"]["fat_transfer"]
+    override = amended["record"].overrides["fat_transfer"]
     assert override["by"] == "Dr Claire Martin" and override["by_id"] == clinic["doctor"]
     assert override["at"] == written_at
     # Changing the override's words is a new override: a doctor's again.
     draft = sc.start_amendment(store, amended["id"], "Override reworded")
-    data = draft.data
+    data = draft.data.to_dict()
     data["overrides"]["fat_transfer"]["text"] = OVERRIDE + " Checked again."
     sc.save_draft(store, draft.id, data, 6)
     with pytest.raises(UserError, match="Only a doctor"):
@@ -190,7 +190,7 @@ def test_the_gate_counts_an_amendments_deferral_from_the_day_the_plan_page_did(s
     first = sc.finalise(store, draft.id)  # 22/11/2026
     clock.advance(days=20)
     draft = sc.start_amendment(store, first, "Laser on the hands a week before: not asked")
-    data = draft.data
+    data = draft.data.to_dict()
     data["answers"]["recent_laser_or_peel"] = "yes"
     data["plan"]["mesotherapy"]["start"] = "2027-01-03"  # 42 days after 22/11/2026
     sc.save_draft(store, draft.id, data, 6)

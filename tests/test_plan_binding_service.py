@@ -71,7 +71,7 @@ def test_only_a_doctor_can_record_an_override(store, clinic):
     assert sc.plans_of(store, clinic["patient"]) == []
     pr.sign_in(store, clinic["doctor"], "long enough")
     consultation = sc.get_consultation(store, sc.finalise(store, draft.id))
-    override = consultation["data"]["overrides"]["fat_transfer"]
+    override = consultation["record"].overrides["fat_transfer"]
     assert override["text"] == OVERRIDE and override["by"] == "Dr Claire Martin"
     assert override["by_id"] == clinic["doctor"] and override["at"]
 
@@ -221,7 +221,7 @@ def test_an_amendment_counts_dates_and_waits_from_the_consultation_it_corrects(
     clock.advance(days=20)  # 12 December: the weight was misheard
     draft = sc.start_amendment(store, first, "Weight misheard: 48 kg")
     assert sc.planning_context(store, draft.amends_id).today == date(2026, 11, 22)
-    amended = draft.data
+    amended = draft.data.to_dict()
     amended["weight_kg"] = 48
     sc.save_draft(store, draft.id, amended, 6)
     assert sc.get_consultation(store, sc.finalise(store, draft.id))["amends_id"] == first

@@ -7,7 +7,6 @@ into verdicts, a recommendation and the list of what is still missing.
 
 from __future__ import annotations
 
-import copy
 import math
 import re
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from typing import Any
 
 from rejuv_desktop.domain import plan_binding as pb
 from rejuv_desktop.domain import recommendation as rec
+from rejuv_desktop.domain.consultation_record import SIDES, ConsultationRecord
 from rejuv_desktop.domain import screening as scr
 from rejuv_desktop.domain import text as dt
 from rejuv_desktop.domain.dose import MAX_WEIGHT_KG, MIN_WEIGHT_KG
@@ -24,7 +24,6 @@ from rejuv_desktop.domain.scales import load_scales
 from rejuv_desktop.domain.schedule import PlannedSession, plan_sessions
 from rejuv_desktop.errors import ValidationError
 
-SIDES = ("left", "right")
 LENTIGINES = {"none": "None", "few": "A few", "many": "Many"}
 COMBINED = "combined"
 # MIN_WEIGHT_KG and MAX_WEIGHT_KG come from the dose module: one allowed weight range for the
@@ -32,34 +31,23 @@ COMBINED = "combined"
 
 
 def new_data() -> dict[str, Any]:
-    """An empty consultation, as the wizard starts it."""
-    hand = {"merz": None, "hydration": None, "elasticity": None, "texture": None,
-            "lentigines": None, "suspicious_lesion": False, "notes": ""}
-    return {
-        "concerns": [], "concern_other": "", "goals": "",
-        "expectations_realistic": None, "expectations_note": "",
-        "hands": {side: dict(hand) for side in SIDES},
-        "fitzpatrick": None, "weight_kg": None, "donor_fat": None,
-        "answers": {}, "details": {},
-        "justifications": {}, "overrides": {}, "unsupported_reasons": {},
-        "chosen": [], "plan": {}, "none_planned_reason": "", "notes": "",
-    }
+    """An empty consultation, as the wizard starts it (a ``ConsultationRecord`` as a dict)."""
+    return ConsultationRecord().to_dict()
 
 
 def merged(data: dict | None) -> dict[str, Any]:
-    """``data`` completed with any keys a newer version of the wizard added."""
-    out = new_data()
-    for key, value in (data or {}).items():
-        if key == "hands" and isinstance(value, dict):
-            for side in SIDES:
-                out["hands"][side].update(value.get(side) or {})
-        else:
-            out[key] = copy.deepcopy(value)
-    return out
+    """``data``, stored by any version of the app, in today's shape (see
+    ``consultation_record.upgrade``)."""
+    return ConsultationRecord.from_dict(data).to_dict()
 
 
-def weight(data: dict) -> float | None:
-    value = data.get("weight_kg")
+def record(data: dict | ConsultationRecord | None) -> ConsultationRecord:
+    """The typed record of ``data`` (the wizard's dict, or a stored record of any shape)."""
+    return data if isinstance(data, ConsultationRecord) else ConsultationRecord.from_dict(data)
+
+
+def weight(data: dict | ConsultationRecord) -> float | None:
+    value = record(data).weight_kg
     try:
         number = float(value)
     except (TypeError, ValueError):
@@ -67,25 +55,25 @@ def weight(data: dict) -> float | None:
     return number if math.isfinite(number) else None
 
 
-def suspicious_lesion(data: dict) -> bool:
-    return any(data["hands"][s].get("suspicious_lesion") for s in SIDES)
+def suspicious_lesion(data: dict | ConsultationRecord) -> bool:
+    return record(data).suspicious_lesion
 
 
-def findings(data: dict, verdicts: dict[str, scr.Verdict]) -> rec.Findings:
+def findings(data: dict | ConsultationRecord, verdicts: dict[str, scr.Verdict]) -> rec.Findings:
     """The recommendation engine's view of the consultation."""
-    hands = data["hands"]
+    r = record(data)
 
     def skin(side: str) -> rec.SkinQuality:
-        h = hands[side]
-        return rec.SkinQuality(h.get("hydration"), h.get("elasticity"), h.get("texture"))
+        h = r.hand(side)
+        return rec.SkinQuality(h.hydration, h.elasticity, h.texture)
 
     return rec.Findings(
-        concerns=frozenset(c for c in data["concerns"] if c in rec.CONCERNS),
-        merz_left=hands["left"].get("merz"), merz_right=hands["right"].get("merz"),
+        concerns=frozenset(c for c in r.concerns if c in rec.CONCERNS),
+        merz_left=r.hand("left").merz, merz_right=r.hand("right").merz,
         skin_left=skin("left"), skin_right=skin("right"),
-        lentigines_present=any(hands[s].get("lentigines") in ("few", "many") for s in SIDES),
-        suspicious_lesion=suspicious_lesion(data),
-        donor_fat=data.get("donor_fat"), verdicts=verdicts)
+        lentigines_present=any(r.hand(s).lentigines in ("few", "many") for s in SIDES),
+        suspicious_lesion=r.suspicious_lesion,
+        donor_fat=r.donor_fat, verdicts=verdicts)
 
 
 DERIVED_FROM = {"suspicious_skin_lesion": "hands", "insufficient_donor_fat": "hands",
@@ -93,7 +81,7 @@ DERIVED_FROM = {"suspicious_skin_lesion": "hands", "insufficient_donor_fat": "ha
 """Screening questions a finding of the examination can answer, and the page it is found on."""
 
 
-def derived_answers(data: dict) -> dict[str, str]:
+def derived_answers(data: dict | ConsultationRecord) -> dict[str, str]:
     """The screening answers the examination gives, worked out from the findings each time.
 
     A suspicious lesion ticked on either hand, donor fat judged insufficient, or expectations
@@ -101,25 +89,27 @@ def derived_answers(data: dict) -> dict[str, str]:
     the typed ones (``data["answers"]``): untick the finding and its "yes" is gone, and the
     question goes back to whatever was typed for it, or to unanswered.
     """
+    r = record(data)
     derived = {}
-    if suspicious_lesion(data):
+    if r.suspicious_lesion:
         derived["suspicious_skin_lesion"] = "yes"
-    if data.get("donor_fat") == "insufficient":
+    if r.donor_fat == "insufficient":
         derived["insufficient_donor_fat"] = "yes"
-    if data.get("expectations_realistic") is False:
+    if r.expectations_realistic is False:
         derived["unrealistic_expectations"] = "yes"
     return derived
 
 
-def derived_origins(data: dict) -> dict[str, str]:
+def derived_origins(data: dict | ConsultationRecord) -> dict[str, str]:
     """For each derived answer, the page whose finding gave it (e.g. "hands")."""
     return {qid: DERIVED_FROM[qid] for qid in derived_answers(data)}
 
 
-def screening_answers(data: dict) -> dict[str, str]:
+def screening_answers(data: dict | ConsultationRecord) -> dict[str, str]:
     """The answers the verdict reads: the typed ones, with the examination's findings laid over
     them where they answer a question (a finding only ever adds a "yes")."""
-    return {**(data.get("answers") or {}), **derived_answers(data)}
+    r = record(data)
+    return {**r.answers, **derived_answers(r)}
 
 
 @dataclass(frozen=True)
@@ -146,11 +136,12 @@ class Evaluation:
         return pb.binding(procedure, self.verdicts[procedure], self.recommended(procedure), today)
 
 
-def evaluate(data: dict, rules: scr.ScreeningRules | None = None) -> Evaluation:
+def evaluate(data: dict | ConsultationRecord,
+             rules: scr.ScreeningRules | None = None) -> Evaluation:
     """Verdicts for both procedures and the reasoned recommendation."""
-    data = merged(data)
-    verdicts = scr.screen(screening_answers(data), rules, derived_origins(data))
-    return Evaluation(verdicts, rec.recommend(findings(data, verdicts)))
+    r = record(data)
+    verdicts = scr.screen(screening_answers(r), rules, derived_origins(r))
+    return Evaluation(verdicts, rec.recommend(findings(r, verdicts)))
 
 
 def planned_sessions(procedure: str, plan: dict) -> list[PlannedSession]:
@@ -197,21 +188,22 @@ def _free_texts(data: dict, prefix: str = ""):
                 yield (sub[:-len(".text")] if sub.endswith(".text") else sub), text
 
 
-def plan_start(data: dict, procedure: str) -> date | None:
+def plan_start(data: dict | ConsultationRecord, procedure: str) -> date | None:
     """The first-session date written in the plan, None when missing or not a date."""
     try:
-        return iso_day((data.get("plan") or {}).get(procedure, {}).get("start"))
+        return iso_day(record(data).plan.get(procedure, {}).get("start"))
     except AttributeError:
         return None
 
 
-def plan_warnings(data: dict, today: date, cooling_off_days: int,
+def plan_warnings(data: dict | ConsultationRecord, today: date, cooling_off_days: int,
                   rules: scr.ScreeningRules | None = None) -> dict[str, str]:
     """Per chosen procedure, the warning for a first session inside the reflection period."""
     rules = rules or scr.load_rules()
+    r = record(data)
     out = {}
-    for p in data.get("chosen") or []:
-        start = plan_start(data, p)
+    for p in r.chosen:
+        start = plan_start(r, p)
         if start is not None and p in scr.PROCEDURES:
             warning = pb.reflection_warning(rules.procedure_name(p), start, today, cooling_off_days)
             if warning:
@@ -219,15 +211,17 @@ def plan_warnings(data: dict, today: date, cooling_off_days: int,
     return out
 
 
-def spacing_warnings(data: dict, rules: scr.ScreeningRules | None = None) -> list[str]:
+def spacing_warnings(data: dict | ConsultationRecord,
+                     rules: scr.ScreeningRules | None = None) -> list[str]:
     """Planned sessions of one procedure too soon after another's on the same hands (the
     protocols' spacing, e.g. mesotherapy within three weeks of a fat graft): each would need a
     doctor's reason to start on its date."""
     rules = rules or scr.load_rules()
+    r = record(data)
     dates: dict[str, list[date]] = {}
-    for p in data.get("chosen") or []:
+    for p in r.chosen:
         try:
-            dates[p] = [s.target for s in planned_sessions(p, (data.get("plan") or {}).get(p) or {})]
+            dates[p] = [s.target for s in planned_sessions(p, r.plan.get(p) or {})]
         except (ValidationError, ValueError, TypeError):
             continue
     out = []
@@ -246,19 +240,21 @@ def spacing_warnings(data: dict, rules: scr.ScreeningRules | None = None) -> lis
     return out
 
 
-def spaced_start(procedure: str, start: date, data: dict, horizon_days: int = 400) -> date:
+def spaced_start(procedure: str, start: date, data: dict | ConsultationRecord,
+                 horizon_days: int = 400) -> date:
     """The first day from ``start`` on which the procedure's planned sessions keep the
     protocols' spacing from the other procedures already planned (``start`` when none is
     near, or when no day within ``horizon_days`` does)."""
-    others = [p for p in data.get("chosen") or [] if p != procedure and plan_start(data, p)]
+    r = record(data)
+    others = [p for p in r.chosen if p != procedure and plan_start(r, p)]
     if not others:
         return start
-    plan = dict((data.get("plan") or {}).get(procedure) or default_plan(procedure, start))
+    plan = dict(r.plan.get(procedure) or default_plan(procedure, start))
     for offset in range(horizon_days):
         day = start + timedelta(days=offset)
-        trial = {"chosen": [*others, procedure],
-                 "plan": {**{p: data["plan"][p] for p in others},
-                          procedure: {**plan, "start": day.isoformat()}}}
+        trial = ConsultationRecord(chosen=[*others, procedure],
+                                   plan={**{p: r.plan[p] for p in others},
+                                         procedure: {**plan, "start": day.isoformat()}})
         if not spacing_warnings(trial):
             return day
     return start
@@ -273,56 +269,56 @@ def check_complete(data: dict, evaluation: Evaluation,
     verdict (a deferral's wait) and to a sensible range.
     """
     rules = rules or scr.load_rules()
-    data = merged(data)
+    r = record(data)
     errors: dict[str, str] = {}
-    for key, text in _free_texts(data):
+    for key, text in _free_texts(r.to_dict()):
         problem = dt.length_problem(text, dt.NOTE_LIMIT) or dt.text_problem(
             text, multiline=True, strict=False)
         if problem:
             errors[key] = problem
-    if not data["concerns"]:
+    if not r.concerns:
         errors["concerns"] = "Tick at least one concern"
-    if "other" in data["concerns"] and not data["concern_other"].strip():
+    if "other" in r.concerns and not r.concern_other.strip():
         errors["concern_other"] = "Describe the other concern"
-    if data["expectations_realistic"] is None:
+    if r.expectations_realistic is None:
         errors["expectations_realistic"] = "Say whether the expectations are realistic"
-    elif data["expectations_realistic"] is False and not data["expectations_note"].strip():
+    elif r.expectations_realistic is False and not r.expectations_note.strip():
         errors["expectations_note"] = "Note why the expectations are not realistic"
     merz = load_scales().merz
     for side in SIDES:
-        if data["hands"][side].get("merz") not in merz.values():
+        if r.hand(side).merz not in merz.values():
             errors[f"{side}.merz"] = f"Grade the {side} hand (Merz 0–4)"
-    if not data.get("fitzpatrick"):
+    if not r.fitzpatrick:
         errors["fitzpatrick"] = "Confirm the Fitzpatrick skin type"
-    w = weight(data)
-    if data.get("weight_kg") not in (None, "") and (w is None or not MIN_WEIGHT_KG <= w <= MAX_WEIGHT_KG):
+    w = weight(r)
+    if r.weight_kg not in (None, "") and (w is None or not MIN_WEIGHT_KG <= w <= MAX_WEIGHT_KG):
         errors["weight_kg"] = f"Weight must be between {MIN_WEIGHT_KG:.0f} and {MAX_WEIGHT_KG:.0f} kg"
-    effective = scr.effective_answers(screening_answers(data), rules)
-    asked = screening_answers(data)
+    asked = screening_answers(r)
+    effective = scr.effective_answers(asked, rules)
     missing = [q.id for q in rules.questions
                if q.id not in asked and not (q.follows and effective.get(q.follows) == "no")]
     if missing:
         errors["answers"] = f"{len(missing)} screening question(s) not answered"
     if evaluation.stop:
         return errors  # nothing to plan: a stop is finalised with its reasons
-    chosen = [p for p in data["chosen"] if p in scr.PROCEDURES]
-    if not chosen and not data.get("none_planned_reason", "").strip():
+    chosen = [p for p in r.chosen if p in scr.PROCEDURES]
+    if not chosen and not r.none_planned_reason.strip():
         errors["chosen"] = "Choose the procedure(s) to plan, or say why none is planned"
     for procedure in chosen:
         verdict = evaluation.verdicts[procedure]
         name = rules.procedure_name(procedure)
         if today is not None:
-            errors.update(pb.plan_errors(name, evaluation.binding(procedure, today), data,
-                                         plan_start(data, procedure), today))
+            errors.update(pb.plan_errors(name, evaluation.binding(procedure, today), r,
+                                         plan_start(r, procedure), today))
         elif verdict.level == "contraindicated":
             errors[f"chosen.{procedure}"] = f"{name.capitalize()} is contraindicated: it cannot be planned"
         if pb.needs_justification(verdict) and \
-                not (data["justifications"].get(procedure) or {}).get("text", "").strip():
+                not (r.justifications.get(procedure) or {}).get("text", "").strip():
             errors[f"justification.{procedure}"] = f"Write the justification for {name}"
         if procedure == "fat_transfer" and w is None:
             errors["weight_kg"] = "Weight is needed for fat transfer (anaesthetic dose limits)"
         try:
-            planned_sessions(procedure, data["plan"].get(procedure) or {})
+            planned_sessions(procedure, r.plan.get(procedure) or {})
         except ValidationError as exc:
             for key, message in exc.errors.items():
                 errors.setdefault(f"plan.{procedure}.{key}", message)

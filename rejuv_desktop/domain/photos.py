@@ -241,17 +241,14 @@ def consent_state(events: list[ConsentEvent], today: date) -> ConsentState:
     return ConsentState(granted, reason, event, tuple(events))
 
 
-def merz_grades(consultations: list[dict], on: date | None) -> dict[str, int | None]:
-    """The Merz grade of each hand from the newest consultation finalised on or before ``on``
-    (``consultations``: dicts with ``finalised_at`` and a parsed ``data``), with the day it
-    was graded under ``"graded_on"``."""
-    chosen = None
-    for c in consultations:
-        day = _day(c["finalised_at"])
-        if on is None or (day is not None and day <= on):
-            chosen = c
-    if chosen is None:
-        return {"left": None, "right": None, "graded_on": None}
-    hands = (chosen.get("data") or {}).get("hands") or {}
-    grades = {side: (hands.get(side) or {}).get("merz") for side in ("left", "right")}
-    return {**grades, "graded_on": _day(chosen["finalised_at"])}
+def merz_grades(assessments: list[dict], on: date | None) -> dict:
+    """The Merz grade of each hand as last graded on or before ``on`` (at a consultation or a
+    follow-up visit; ``assessments``: dicts with ``side``, ``grade`` and ``assessed_at``,
+    oldest first), with the day of that grading under ``"graded_on"``."""
+    found: dict = {"left": None, "right": None, "graded_on": None}
+    for a in assessments:
+        day = _day(a["assessed_at"])
+        if a["side"] in ("left", "right") and (on is None or (day is not None and day <= on)):
+            found[a["side"]] = a["grade"]
+            found["graded_on"] = day
+    return found

@@ -74,7 +74,8 @@ def needs_justification(verdict: scr.Verdict) -> bool:
 
 def written(data: Mapping, key: str, procedure: str) -> dict | None:
     """A written entry (override, unsupported-procedure reason) with its text, or None."""
-    entry = (data.get(key) or {}).get(procedure)
+    entries = data.get(key) if isinstance(data, Mapping) else getattr(data, key, None)
+    entry = (entries or {}).get(procedure)
     if isinstance(entry, dict) and str(entry.get("text", "")).strip():
         return entry
     return None

@@ -425,3 +425,22 @@ def _volume_range() -> str:
 
     low, high = load_protocol("fat_transfer").volume_per_hand_ml or (10, 30)
     return f"{low} to {high}"
+
+
+# ----------------------------------------------------------------------------- storing
+
+def to_dict(recommendation: Recommendation) -> dict:
+    """A JSON-able copy of a recommendation, for storing with the consultation."""
+    return {"procedures": list(recommendation.procedures),
+            "lines": [{"code": l.code, "text": l.text, "findings": list(l.findings),
+                       "procedure": l.procedure} for l in recommendation.lines]}
+
+
+def from_dict(stored: dict | None) -> Recommendation:
+    """A stored recommendation (``to_dict``) read back; an empty one for nothing stored."""
+    stored = stored or {}
+    return Recommendation(
+        tuple(RecommendationLine(l.get("code", ""), l.get("text", ""),
+                                 tuple(l.get("findings") or ()), l.get("procedure"))
+              for l in stored.get("lines") or ()),
+        tuple(stored.get("procedures") or ()))

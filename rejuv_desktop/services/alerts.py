@@ -66,7 +66,7 @@ def patient_alerts(store, patient_id: int) -> PatientAlerts:
                                                 "about allergies before any procedure."),))
     c = repo.get_consultation(store, consultation_id)
     screening = c.get("screening") or {}
-    data = c.get("data") or {}
+    record = c["record"]
     rules = scr.load_rules()
     alerts: list[Alert] = []
     for q in screening.get("questions", []):
@@ -76,12 +76,12 @@ def patient_alerts(store, patient_id: int) -> PatientAlerts:
             alerts.append(Alert("allergy", _statement(rules, q), q.get("detail") or ""))
         elif q.get("answer") == "unknown" and q.get("asked", True):
             alerts.append(Alert("allergy_unknown", _statement(rules, q)))
-    chosen = set(data.get("chosen") or [])
+    chosen = set(record.chosen)
     for procedure, verdict in (screening.get("verdicts") or {}).items():
         for reason in verdict.get("reasons", []):
             if reason.get("level") == "caution" and procedure in chosen:
                 # Accepted with a written justification: shown with it, and who wrote it.
-                j = (data.get("justifications") or {}).get(procedure) or {}
+                j = record.justifications.get(procedure) or {}
                 why = (j.get("text") or "").strip()
                 if why and j.get("by"):
                     why = f"{why} ({j['by']})"

@@ -15,7 +15,7 @@ from datetime import date
 from rejuv_desktop.domain import consultation as dc
 from rejuv_desktop.domain import plan_binding as pb
 from rejuv_desktop.domain import screening as scr
-from rejuv_desktop.domain.recommendation import Recommendation
+from rejuv_desktop.domain import recommendation as rec
 from rejuv_desktop.errors import UserError, ValidationError
 from rejuv_desktop.services import practitioners as pr
 from rejuv_desktop.services import settings as ss
@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 class Draft:
     id: int
     patient_id: int
-    data: dict
+    data: dc.ConsultationRecord
     page: int
     amends_id: int | None
     amendment_reason: str
@@ -37,7 +37,7 @@ class Draft:
 
 
 def _draft(row: dict) -> Draft:
-    return Draft(row["id"], row["patient_id"], dc.merged(row["data"]), row["page"],
+    return Draft(row["id"], row["patient_id"], dc.record(row["data"]), row["page"],
                  row["amends_id"], row["amendment_reason"], row["updated_at"])
 
 
@@ -61,18 +61,18 @@ def start_consultation(store, patient_id: int) -> Draft:
     if patient["archived"]:
         raise UserError("This patient is archived. Bring the record back from the archive "
                         "before starting a consultation.")
-    data = dc.new_data()
-    data["fitzpatrick"] = patient["fitzpatrick"] or None
+    record = dc.ConsultationRecord(fitzpatrick=patient["fitzpatrick"] or None)
     with store.write():
-        draft_id = repo.insert_draft(store, patient_id, data)
+        draft_id = repo.insert_draft(store, patient_id, record.to_dict())
     log.info("consultation draft %s started for patient %s", draft_id, patient_id)
     return _draft(repo.get_draft(store, draft_id))
 
 
-def save_draft(store, draft_id: int, data: dict, page: int) -> None:
-    """Save the wizard's state; cheap enough to call at every pause in typing."""
+def save_draft(store, draft_id: int, data: dc.ConsultationRecord | dict, page: int) -> None:
+    """Save the wizard's state (the record, as JSON); cheap enough to call at every pause in
+    typing."""
     with store.write():
-        repo.update_draft(store, draft_id, data, page)
+        repo.update_draft(store, draft_id, dc.record(data).to_dict(), page)
 
 
 def discard_draft(store, draft_id: int) -> None:
@@ -82,15 +82,9 @@ def discard_draft(store, draft_id: int) -> None:
     log.info("consultation draft %s discarded", draft_id)
 
 
-def evaluate(data: dict) -> dc.Evaluation:
+def evaluate(data: dc.ConsultationRecord | dict) -> dc.Evaluation:
     """Verdicts and recommendation for the data as it stands (for the wizard's pages)."""
     return dc.evaluate(data)
-
-
-def _recommendation_dict(recommendation: Recommendation) -> dict:
-    return {"procedures": list(recommendation.procedures),
-            "lines": [{"code": l.code, "text": l.text, "findings": list(l.findings),
-                       "procedure": l.procedure} for l in recommendation.lines]}
 
 
 def finalise(store, draft_id: int) -> int:
@@ -101,59 +95,58 @@ def finalise(store, draft_id: int) -> int:
     if store.actor_id is None:
         raise UserError("Sign in before finalising a consultation.")
     row = repo.get_draft(store, draft_id)
-    data = dc.merged(row["data"])
+    record = dc.record(row["data"])
     rules = scr.load_rules()
-    evaluation = dc.evaluate(data, rules)
+    evaluation = dc.evaluate(record, rules)
     today = consultation_day(store, row["amends_id"])
-    errors = dc.check_complete(data, evaluation, rules, today=today)
+    errors = dc.check_complete(record, evaluation, rules, today=today)
     if errors:
         raise ValidationError(errors)
     actor = pr.get_practitioner(store, store.actor_id)
     now = store.now_iso()
-    answers = dc.screening_answers(data)
-    snapshot = scr.snapshot(answers, rules, {k: v for k, v in data["details"].items()
-                                             if k in answers and v}, dc.derived_origins(data))
-    chosen = [] if evaluation.stop else [p for p in scr.PROCEDURES if p in data["chosen"]]
+    answers = dc.screening_answers(record)
+    snapshot = scr.snapshot(answers, rules, {k: v for k, v in record.details.items()
+                                             if k in answers and v}, dc.derived_origins(record))
+    chosen = [] if evaluation.stop else [p for p in scr.PROCEDURES if p in record.chosen]
     # Justifications are stored with the name of who wrote them and when.
     for procedure in chosen:
-        j = data["justifications"].get(procedure)
+        j = record.justifications.get(procedure)
         if j and j.get("text", "").strip():
             j.setdefault("by", actor.display)
             j.setdefault("by_id", actor.id)
             j.setdefault("at", now)
     # An override stands only for a deferred procedure that is planned, and only a doctor may
     # record it; a reason for an unsupported procedure only where the recommendation is silent.
-    data["overrides"] = {p: o for p in chosen if evaluation.verdicts[p].level == "defer"
-                         and (o := pb.override(data, p))}
-    data["unsupported_reasons"] = {p: u for p in chosen if not evaluation.recommended(p)
-                                   and (u := pb.unsupported_reason(data, p))}
+    record.overrides = {p: o for p in chosen if evaluation.verdicts[p].level == "defer"
+                        and (o := pb.override(record, p))}
+    record.unsupported_reasons = {p: u for p in chosen if not evaluation.recommended(p)
+                                  and (u := pb.unsupported_reason(record, p))}
     # An amendment keeps, as they were, the entries it does not change: an override stays the
     # doctor's who wrote it, and a practitioner who is not a doctor may correct the rest.
-    kept = _unchanged_entries(store, row["amends_id"], data)
-    if any(p not in kept.get("overrides", {}) for p in data["overrides"]):
+    kept = _unchanged_entries(store, row["amends_id"], record)
+    if any(p not in kept.get("overrides", {}) for p in record.overrides):
         pr.require_doctor(store, "override a screening deferral")
     for key in ("overrides", "unsupported_reasons"):
-        for p, entry in data[key].items():
+        for p, entry in getattr(record, key).items():
             entry["text"] = entry["text"].strip()
             entry.update(kept.get(key, {}).get(p) or dict(by=actor.display, by_id=actor.id,
                                                           at=now))
-    data["chosen"] = chosen
-    data["plan"] = {p: data["plan"][p] for p in chosen}
+    record.chosen = chosen
+    record.plan = {p: record.plan[p] for p in chosen}
     outcome = "stopped" if evaluation.stop else ("planned" if chosen else "not_planned")
     with store.write():
         consultation_id = repo.insert_consultation(store, {
             "patient_id": row["patient_id"], "practitioner_id": store.actor_id,
             "started_at": row["created_at"], "finalised_at": now,
             "amends_id": row["amends_id"], "amendment_reason": row["amendment_reason"],
-            "data": data, "screening": snapshot,
-            "recommendation": _recommendation_dict(evaluation.recommendation),
-            "verdict_fat_transfer": evaluation.verdicts["fat_transfer"].level,
-            "verdict_mesotherapy": evaluation.verdicts["mesotherapy"].level,
+            "record": record, "screening": snapshot,
+            "verdicts": {p: scr.verdict_to_dict(v) for p, v in evaluation.verdicts.items()},
+            "recommendation": rec.to_dict(evaluation.recommendation),
             "outcome": outcome})
         if row["amends_id"]:
             repo.supersede_unstarted_plans(store, row["amends_id"])
         for procedure in chosen:
-            plan = data["plan"][procedure]
+            plan = record.plan[procedure]
             repo.insert_plan(store, {
                 "patient_id": row["patient_id"], "consultation_id": consultation_id,
                 "procedure": procedure, "sessions": plan["sessions"],
@@ -164,15 +157,16 @@ def finalise(store, draft_id: int) -> int:
     return consultation_id
 
 
-def _unchanged_entries(store, amends_id: int | None, data: dict) -> dict[str, dict]:
+def _unchanged_entries(store, amends_id: int | None,
+                       record: dc.ConsultationRecord) -> dict[str, dict]:
     """Of an amendment's overrides and reasons, those the amended consultation holds with the
     same text, by key and procedure, with who wrote them and when."""
     if not amends_id:
         return {}
-    before = dc.merged(repo.get_consultation(store, amends_id)["data"])
+    before = repo.get_consultation(store, amends_id)["record"]
     out: dict[str, dict] = {}
     for key in ("overrides", "unsupported_reasons"):
-        for p, entry in data[key].items():
+        for p, entry in getattr(record, key).items():
             old = pb.written(before, key, p)
             if old and old.get("by_id") and old["text"].strip() == entry["text"].strip():
                 out.setdefault(key, {})[p] = {k: old[k] for k in ("by", "by_id", "at") if k in old}
@@ -191,7 +185,7 @@ def start_amendment(store, consultation_id: int, reason: str) -> Draft:
     if existing:
         raise UserError("This patient has an unfinished consultation: finish or discard it "
                         "before amending.")
-    data = dc.merged(original["data"])
+    data = original["record"].to_dict()
     with store.write():
         draft_id = repo.insert_draft(store, original["patient_id"], data, consultation_id,
                                      reason.strip())
@@ -208,6 +202,7 @@ def get_consultation(store, consultation_id: int) -> dict:
     c = repo.get_consultation(store, consultation_id)
     if c.get("screening"):
         c["screening"] = scr.upgrade_snapshot(c["screening"])
+        c["verdicts"] = c["screening"]["verdicts"]
     return c
 
 

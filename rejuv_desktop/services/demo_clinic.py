@@ -13,6 +13,7 @@ from datetime import date, datetime, time, timedelta
 
 from rejuv_desktop.domain import consultation as dc
 from rejuv_desktop.domain import screening as scr
+from rejuv_desktop.domain.consultation_record import HandFindings
 from rejuv_desktop.domain.protocols import TIME_OUT
 from rejuv_desktop.services import consultations as sc
 from rejuv_desktop.services import documents as sd
@@ -67,23 +68,21 @@ class _Clock:
 
 def _data(concerns, merz, *, answers=None, details=None, skin=None, weight=64, donor="adequate",
           fitzpatrick="II", goals="", chosen=(), plans=None, justification=None,
-          none_reason="", suspicious=False, lentigines="none", notes="") -> dict:
-    data = dc.new_data()
-    data.update(concerns=list(concerns), goals=goals, expectations_realistic=True,
-                expectations_note="Explained what each treatment can and cannot change.",
-                fitzpatrick=fitzpatrick, weight_kg=weight, donor_fat=donor, notes=notes,
-                chosen=list(chosen), plan=plans or {}, none_planned_reason=none_reason)
+          none_reason="", suspicious=False, lentigines="none",
+          notes="") -> dc.ConsultationRecord:
     hydration, elasticity, texture = skin or ("moderate", "moderate", "slightly_rough")
-    for side, grade in zip(dc.SIDES, merz):
-        data["hands"][side].update(merz=grade, hydration=hydration, elasticity=elasticity,
-                                   texture=texture, lentigines=lentigines)
-    data["hands"]["left"]["suspicious_lesion"] = suspicious
-    data["answers"] = {q.id: "no" for q in scr.load_rules().questions}
-    data["answers"].update(answers or {})
-    data["details"] = dict(details or {})
-    if justification:
-        data["justifications"] = {p: {"text": t} for p, t in justification.items()}
-    return data
+    return dc.ConsultationRecord(
+        concerns=list(concerns), goals=goals, expectations_realistic=True,
+        expectations_note="Explained what each treatment can and cannot change.",
+        fitzpatrick=fitzpatrick, weight_kg=weight, donor_fat=donor, notes=notes,
+        chosen=list(chosen), plan=plans or {}, none_planned_reason=none_reason,
+        hands={side: HandFindings(merz=grade, hydration=hydration, elasticity=elasticity,
+                                  texture=texture, lentigines=lentigines,
+                                  suspicious_lesion=suspicious and side == "left")
+               for side, grade in zip(dc.SIDES, merz)},
+        answers={**{q.id: "no" for q in scr.load_rules().questions}, **(answers or {})},
+        details=dict(details or {}),
+        justifications={p: {"text": t} for p, t in (justification or {}).items()})
 
 
 def _consult(store, clock, patient_id, day, data, practitioner=1) -> int:
@@ -336,7 +335,7 @@ def build_story(store, today: date) -> dict:
         draft = sc.start_amendment(store, first, "Weight misheard at the consultation: "
                                                  "48 kg, not 84 kg (weighed again).")
         data = draft.data
-        data["weight_kg"] = 48
+        data.weight_kg = 48
         sc.save_draft(store, draft.id, data, 6)
         sc.finalise(store, draft.id)
 

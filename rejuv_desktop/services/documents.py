@@ -181,8 +181,8 @@ def _consulted_by(consultation: dict) -> str:
 
 def _decision(consultation: dict, procedure: str, reason: dict) -> tuple[str, str] | None:
     """(what was decided, by whom) for one screening reason of a procedure, as printed."""
-    data = consultation["data"]
-    chosen = procedure in data.get("chosen", [])
+    data = consultation["record"]
+    chosen = procedure in data.chosen
     level = reason["level"]
     if level == "contraindicated":
         return "Not suitable: this treatment is not offered.", _consulted_by(consultation)
@@ -194,10 +194,10 @@ def _decision(consultation: dict, procedure: str, reason: dict) -> tuple[str, st
         override = pb.override(data, procedure)
         if override:
             return f"Doctor's override: {override['text']}", _by(override)
-        start = data["plan"].get(procedure, {}).get("start")
+        start = data.plan.get(procedure, {}).get("start")
         return (f"Planned after the wait: first session on {_long(date.fromisoformat(start))}."
                 if start else "Planned after the wait.", _consulted_by(consultation))
-    justification = data.get("justifications", {}).get(procedure) or {}
+    justification = data.justifications.get(procedure) or {}
     return justification.get("text", "") or "To confirm before treatment.", justification.get(
         "by", _consulted_by(consultation))
 
@@ -238,7 +238,7 @@ def consent_context(store, plan_id: int, photo_consent: dict | None = None,
     given_on = max(date.fromisoformat(consultation["finalised_at"][:10]), issued_on)
     warning = _reflection_warning(date.fromisoformat(plan["start_date"]), given_on,
                                   ss.cooling_off_days(store))
-    answers = dc.screening_answers(dc.merged(consultation["data"]))
+    answers = dc.screening_answers(consultation["record"])
     flags = frozenset(q for q, a in answers.items() if a == "yes")
     volume = None
     if procedure == "fat_transfer":
@@ -614,32 +614,32 @@ def summary_job(store, consultation_id: int) -> IssueJob:
     c = consult_repo.get_consultation(store, consultation_id)
     patient, patient_info = _patient(store, c["patient_id"])
     rules = scr.load_rules()
-    d = c["data"]
-    concerns = [_capital(CONCERN_LABELS.get(x, x)) for x in d["concerns"] if x != "other"]
-    if d.get("concern_other"):
-        concerns.append(d["concern_other"])
+    d = c["record"]
+    concerns = [_capital(CONCERN_LABELS.get(x, x)) for x in d.concerns if x != "other"]
+    if d.concern_other:
+        concerns.append(d.concern_other)
     from rejuv_desktop.domain.scales import load_scales
 
     scales = load_scales()
     skin = []
     for side in dc.SIDES:
-        h = d["hands"][side]
+        h = d.hand(side)
         parts = []
         for k in ("hydration", "elasticity", "texture"):
-            if h.get(k):
+            if getattr(h, k):
                 scale = scales.get(k)
                 # The scale's own words ("Skin texture: slightly rough"), never its stored code.
                 try:
-                    word = scale.label(h[k])
+                    word = scale.label(getattr(h, k))
                 except (KeyError, ValueError):
-                    word = str(h[k]).replace("_", " ")
+                    word = str(getattr(h, k)).replace("_", " ")
                 parts.append(f"{scale.name.lower()}: {word.lower()}")
-        if h.get("lentigines"):
-            parts.append(f"brown spots: {dc.LENTIGINES.get(h['lentigines'], h['lentigines']).lower()}")
-        if h.get("suspicious_lesion"):
+        if h.lentigines:
+            parts.append(f"brown spots: {dc.LENTIGINES.get(h.lentigines, h.lentigines).lower()}")
+        if h.suspicious_lesion:
             parts.append("suspicious lesion: referral before any treatment")
-        if h.get("notes"):
-            parts.append(h["notes"])
+        if h.notes:
+            parts.append(h.notes)
         if parts:
             # "Left hand: skin hydration: poor; brown spots: none": each finding set apart.
             skin.append(f"{side.capitalize()} hand: " + "; ".join(parts))
@@ -647,9 +647,9 @@ def summary_job(store, consultation_id: int) -> IssueJob:
                 for p, v in c["screening"]["verdicts"].items()]
     plan_lines, warnings = [], []
     consulted_on = date.fromisoformat(c["finalised_at"][:10])
-    for p in d["chosen"]:
-        plan = {"sessions": d["plan"][p]["sessions"], "interval_days": d["plan"][p].get("interval_days"),
-                "start_date": d["plan"][p]["start"]}
+    for p in d.chosen:
+        plan = {"sessions": d.plan[p]["sessions"], "interval_days": d.plan[p].get("interval_days"),
+                "start_date": d.plan[p]["start"]}
         # "Fat transfer to the hands — Session 1: 7 December 2026": one colon per line.
         line = rules.procedure_name(p).capitalize() + " \u2014 " + "; ".join(_session_lines(p, plan, _lang(patient)))
         unsupported = pb.unsupported_reason(d, p)
@@ -664,22 +664,22 @@ def summary_job(store, consultation_id: int) -> IssueJob:
                                       ss.cooling_off_days(store))
         if warning:
             warnings.append(f"{rules.procedure_name(p).capitalize()} \u2014 {warning[:1].lower()}{warning[1:]}")
-    if not d["chosen"]:
-        plan_lines.append("No procedure planned. " + (d.get("none_planned_reason") or ""))
+    if not d.chosen:
+        plan_lines.append("No procedure planned. " + (d.none_planned_reason or ""))
     next_steps = _next_steps(c, rules)
     number = _new_number(store, "summary")
     ctx = SummaryContext(
         clinic=_clinic(store), patient=patient_info,
         practitioner=_practitioner(store, c["practitioner_id"]),
         issued_on=store.clock().date(), document_id=number, concerns=concerns,
-        goals=d.get("goals", ""), merz={s: d["hands"][s].get("merz") for s in dc.SIDES},
+        goals=d.goals, merz={s: d.hand(s).merz for s in dc.SIDES},
         skin_notes=skin, verdicts=verdicts,
         recommendation=[line["text"] for line in c["recommendation"]["lines"]],
-        plan=plan_lines, notes=d.get("notes", ""), next_steps=next_steps,
+        plan=plan_lines, notes=d.notes, next_steps=next_steps,
         consulted_on=consulted_on,
         screening_points=[(f"{rules.procedure_name(p).capitalize()}: {text}", what, by)
                           for p, text, what, by in screening_points(c, scr.PROCEDURES)],
-        plan_warnings=warnings, nothing_planned=not d["chosen"],
+        plan_warnings=warnings, nothing_planned=not d.chosen,
         photo_pairs=_photo_pairs(store, c["patient_id"]))
     lang = _lang(patient)
     return IssueJob("summary", lambda: render_summary(_for_print(ctx), lang), lambda rendered: _archive(
@@ -714,7 +714,7 @@ def _photo_pairs(store, patient_id: int):
 def _next_steps(c: dict, rules) -> list[str]:
     """What happens next when a procedure cannot go ahead: a referral first (a suspicious
     lesion), then what is ruled out and what can be considered instead, then what waits."""
-    d = dc.merged(c["data"])
+    d = c["record"]
     out: list[str] = []
     if dc.suspicious_lesion(d):
         out.append("Referral to a dermatologist (or your own doctor) to examine the suspicious "
@@ -730,8 +730,8 @@ def _next_steps(c: dict, rules) -> list[str]:
                 " can be considered instead, as discussed.")
         else:
             line += " Ask your own doctor before any other treatment of your hands."
-        spots = "lentigines" in d["concerns"] or any(
-            d["hands"][s].get("lentigines") in ("few", "many") for s in dc.SIDES)
+        spots = "lentigines" in d.concerns or any(
+            d.hand(s).lentigines in ("few", "many") for s in dc.SIDES)
         if spots:
             line += (" For brown spots, laser, intense pulsed light (IPL), freezing or creams can "
                      "be considered.")
@@ -740,10 +740,10 @@ def _next_steps(c: dict, rules) -> list[str]:
         if v["level"] != "defer":
             continue
         name = rules.procedure_name(p).capitalize()
-        if p in d["chosen"] and pb.override(d, p):
+        if p in d.chosen and pb.override(d, p):
             out.append(f"{name} was postponed by your screening, but a doctor has recorded why it "
                        "can go ahead as planned: see the plan above.")
-        elif p in d["chosen"]:
+        elif p in d.chosen:
             out.append(f"{name} waits for the reason given above: your first session is planned "
                        "after that wait, as shown in the plan above.")
         else:

@@ -21,7 +21,9 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from rejuv_desktop.domain import consultation as dc
+from rejuv_desktop.domain import recommendation as rec
 from rejuv_desktop.domain import screening as scr
+from rejuv_desktop.domain.consultation_record import ConsultationRecord, HandFindings
 from rejuv_desktop.domain.protocols import SIDES, load_protocol
 from rejuv_desktop.domain.schedule import follow_ups_after_session
 from rejuv_desktop.services import settings
@@ -59,6 +61,9 @@ _CONSULTATION_COLUMNS = ("id", "patient_id", "practitioner_id", "started_at", "f
                          "amends_id", "amendment_reason", "data_json", "screening_json",
                          "recommendation_json", "verdict_fat_transfer", "verdict_mesotherapy",
                          "outcome")
+_VERDICT_COLUMNS = ("consultation_id", "procedure", "level", "reasons_json")
+_HAND_COLUMNS = ("patient_id", "context", "consultation_id", "side", "scale", "grade",
+                 "assessed_at", "practitioner_id")
 _PLAN_COLUMNS = ("id", "patient_id", "consultation_id", "procedure", "sessions",
                  "interval_days", "start_date", "combined", "status", "created_at")
 _DOCUMENT_COLUMNS = ("id", "number", "patient_id", "kind", "procedure", "consultation_id",
@@ -70,8 +75,8 @@ _SESSION_COLUMNS = ("id", "patient_id", "plan_id", "procedure", "session_number"
                     "protocol_version", "sides", "weight_kg", "consent_document_id")
 _FOLLOW_UP_COLUMNS = ("patient_id", "session_id", "plan_id", "kind", "rule_id", "label",
                       "due_from", "due_to", "status", "done_at", "done_by", "note", "created_at")
-TABLES = ("patients", "consultations", "plans", "documents", "sessions", "session_entries",
-          "follow_ups", "session_products")
+TABLES = ("patients", "consultations", "procedure_verdicts", "hand_assessments", "plans",
+          "documents", "sessions", "session_entries", "follow_ups", "session_products")
 
 
 @dataclass(frozen=True)
@@ -134,29 +139,37 @@ class _Generator:
             self._cum.append(total)
 
     # --- reusable JSON -------------------------------------------------------------------------
-    def _screening_variants(self) -> list[tuple[str, str, str, str]]:
-        """A few real (screening, recommendation, verdicts) results, serialised once."""
+    def _screening_variants(self) -> list[tuple[str, str, dict[str, tuple[str, str]]]]:
+        """A few real (screening, recommendation, verdicts) results, serialised once: the
+        verdicts by procedure as (level, reasons as JSON)."""
         rules = scr.load_rules()
         out = []
         for chosen, concerns in ((["mesotherapy"], ["crepey_skin", "dryness"]),
                                  (["fat_transfer"], ["volume_loss", "prominent_veins"]),
                                  (["mesotherapy"], ["lentigines", "loss_of_elasticity"])):
-            data = dc.new_data()
-            data["concerns"] = concerns
-            data["chosen"] = chosen
+            data = ConsultationRecord(concerns=concerns, chosen=chosen)
             answers = {q.id: "no" for q in rules.questions}
             evaluation = dc.evaluate(data, rules)
             snapshot = scr.snapshot(answers, rules)
-            recommendation = {"procedures": list(evaluation.recommendation.procedures),
-                              "lines": [{"code": line.code, "text": line.text,
-                                         "findings": list(line.findings),
-                                         "procedure": line.procedure}
-                                        for line in evaluation.recommendation.lines]}
+            verdicts = {p: (v["level"], json.dumps(v["reasons"], ensure_ascii=False))
+                        for p, v in snapshot.pop("verdicts").items()}
             out.append((json.dumps(snapshot, ensure_ascii=False),
-                        json.dumps(recommendation, ensure_ascii=False),
-                        evaluation.verdicts["fat_transfer"].level,
-                        evaluation.verdicts["mesotherapy"].level))
+                        json.dumps(rec.to_dict(evaluation.recommendation), ensure_ascii=False),
+                        verdicts))
         return out
+
+    @staticmethod
+    def _typed_rows(out: dict, cid: int, pid: int, actor: int, at: str,
+                    verdicts: dict[str, tuple[str, str]], record: ConsultationRecord,
+                    stopped: bool = False) -> str:
+        """The verdict and hand-assessment rows of a generated consultation; returns the
+        record's JSON as stored (its grades are in the hand assessments)."""
+        for procedure, (level, reasons) in verdicts.items():
+            out["procedure_verdicts"].append(
+                (cid, procedure, "contraindicated" if stopped else level, reasons))
+        for side, scale, grade in record.hand_grades():
+            out["hand_assessments"].append((pid, "baseline", cid, side, scale, grade, at, actor))
+        return record.to_json(without_grades=True)
 
     # --- one patient ---------------------------------------------------------------------------
     def _person(self, pid: int, created: date) -> tuple:
@@ -199,28 +212,26 @@ class _Generator:
             outcome = "planned" if busy or roll < PLANNED_SHARE else (
                 "not_planned" if roll < 0.97 else "stopped")
             amends = previous if previous and rng.random() < 0.03 else None
-            snapshot, recommendation, v_fat, v_meso = rng.choice(self._screenings)
-            if outcome == "stopped":
-                v_fat = v_meso = "contraindicated"
+            snapshot, recommendation, verdicts = rng.choice(self._screenings)
             procedure = ("fat_transfer" if index % 2 else "mesotherapy") if busy else (
                 "fat_transfer" if rng.random() < 0.35 else "mesotherapy")
-            data = dc.new_data()
-            data["weight_kg"] = round(rng.uniform(48, 92), 1)
-            data["concerns"] = rng.sample(["volume_loss", "prominent_veins", "crepey_skin",
-                                           "dryness", "lentigines"], 2)
+            record = ConsultationRecord(weight_kg=round(rng.uniform(48, 92), 1))
+            record.concerns = rng.sample(["volume_loss", "prominent_veins", "crepey_skin",
+                                          "dryness", "lentigines"], 2)
             for side in SIDES:
-                data["hands"][side].update(merz=rng.randint(1, 3), hydration="moderate",
-                                           elasticity=rng.choice(["good", "moderate"]),
-                                           texture="slightly_rough", lentigines="few")
-            data["chosen"] = [procedure] if outcome == "planned" else []
+                record.hands[side] = HandFindings(merz=rng.randint(1, 3), hydration="moderate",
+                                                  elasticity=rng.choice(["good", "moderate"]),
+                                                  texture="slightly_rough", lentigines="few")
+            record.chosen = [procedure] if outcome == "planned" else []
             start = day + timedelta(days=14)
             if outcome == "planned":
-                data["plan"] = {procedure: dc.default_plan(procedure, start)}
+                record.plan = {procedure: dc.default_plan(procedure, start)}
+            stored = self._typed_rows(out, cid, pid, actor, stamp(day, 40), verdicts, record,
+                                      outcome == "stopped")
             out["consultations"].append((
                 cid, pid, actor, stamp(day, 0), stamp(day, 40), amends,
                 rng.choice(AMENDMENT_REASONS) if amends else "",
-                json.dumps(data, ensure_ascii=False), snapshot, recommendation, v_fat, v_meso,
-                outcome))
+                stored, snapshot, recommendation, "", "", outcome))
             previous = cid
             if outcome == "planned":
                 self._plan(pid, cid, procedure, start, actor, busy, out)
@@ -295,6 +306,7 @@ class _Generator:
                                      time(18), ZONE)
         self.store.actor_id = 1 + first // 1000 % len(PRACTITIONERS)
         columns = {"patients": _PATIENT_COLUMNS, "consultations": _CONSULTATION_COLUMNS,
+                   "procedure_verdicts": _VERDICT_COLUMNS, "hand_assessments": _HAND_COLUMNS,
                    "plans": _PLAN_COLUMNS, "documents": _DOCUMENT_COLUMNS,
                    "sessions": _SESSION_COLUMNS, "session_entries": ENTRY_COLUMNS,
                    "follow_ups": _FOLLOW_UP_COLUMNS, "session_products": PRODUCT_COLUMNS}
@@ -309,14 +321,14 @@ class _Generator:
         out: dict[str, list] = {t: [] for t in TABLES}
         day = REFERENCE_DAY
         cid = self._take("consultations")
-        snapshot, recommendation, v_fat, v_meso = self._screenings[0]
-        data = dc.new_data()
-        data["chosen"] = ["mesotherapy"]
-        data["plan"] = {"mesotherapy": dc.default_plan("mesotherapy", day)}
+        snapshot, recommendation, verdicts = self._screenings[0]
+        record = ConsultationRecord(chosen=["mesotherapy"],
+                                    plan={"mesotherapy": dc.default_plan("mesotherapy", day)})
+        stored = self._typed_rows(out, cid, pid, 1, stamp(day - timedelta(days=14), 40),
+                                  verdicts, record)
         out["consultations"].append((cid, pid, 1, stamp(day - timedelta(days=14), 0),
                                      stamp(day - timedelta(days=14), 40), None, "",
-                                     json.dumps(data), snapshot, recommendation, v_fat, v_meso,
-                                     "planned"))
+                                     stored, snapshot, recommendation, "", "", "planned"))
         protocol = self.protocols["mesotherapy"]
         plan_id, issued, signed = (self._take("plans"), self._take("documents"),
                                    self._take("documents"))
@@ -339,8 +351,10 @@ class _Generator:
                                        json.dumps("series"), 1, stamp(day, 26)))
         clock.now = datetime.combine(day, time(9), ZONE)
         with self.store.write():
-            for table in ("consultations", "plans", "documents", "sessions", "session_entries"):
+            for table in ("consultations", "procedure_verdicts", "plans", "documents", "sessions",
+                          "session_entries"):
                 cols = {"consultations": _CONSULTATION_COLUMNS, "documents": _DOCUMENT_COLUMNS,
+                        "procedure_verdicts": _VERDICT_COLUMNS,
                         "plans": _PLAN_COLUMNS, "sessions": _SESSION_COLUMNS,
                         "session_entries": ENTRY_COLUMNS}[table]
                 self.counts[table] += bulk.insert_rows(self.store, table, cols, out[table])

@@ -15,12 +15,13 @@ _LABELS = {"given_name": "given name", "family_name": "family name",
            "date_of_birth": "date of birth", "preferred_language": "language",
            "fitzpatrick": "Fitzpatrick type"}
 _HIDDEN = {"id", "created_at", "updated_at", "data_json", "screening_json",
-           "recommendation_json"}
+           "recommendation_json", "reasons_json"}
 TABLE_LABELS = {"patients": "Patient record", "practitioners": "Practitioner",
                 "settings": "Setting", "consultations": "Consultation", "plans": "Plan",
                 "documents": "Document", "sessions": "Session", "checklist_entries": "Checklist",
                 "follow_ups": "Follow-up", "product_lots": "Product lot",
-                "account_lockouts": "Account lockout"}
+                "account_lockouts": "Account lockout", "procedure_verdicts": "Screening verdict",
+                "hand_assessments": "Hand assessment"}
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,9 @@ def audit_entries(store, *, patient_id: int | None = None, practitioner_id: int 
         where.append("((a.table_name = 'patients' AND a.row_id = ?)"
                      " OR json_extract(a.after_json, '$.patient_id') = ?)")
         params += [patient_id, patient_id]
+        # A consultation's own hand grades are part of its entry, not entries of their own.
+        where.append("NOT (a.table_name = 'hand_assessments'"
+                     " AND json_extract(a.after_json, '$.context') = 'baseline')")
     if practitioner_id is not None:
         where.append("a.practitioner_id = ?")
         params.append(practitioner_id)

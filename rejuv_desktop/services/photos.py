@@ -13,7 +13,6 @@ line prints it).
 
 from __future__ import annotations
 
-import json
 import logging
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -319,12 +318,10 @@ def caption(store, photo: Photo) -> Caption:
     sessions, follow_ups = repo.sessions_and_follow_ups(store, photo.patient_id)
     session = next((s for s in sessions if s["id"] == photo.session_id), None)
     follow = next((f for f in follow_ups if f["id"] == photo.follow_up_id), None)
-    consultations = [{"finalised_at": c["finalised_at"], "data": json.loads(c["data_json"])}
-                     for c in repo.consultation_grades(store, photo.patient_id)]
     return Caption(photo.day, session["session_number"] if session else None,
                    session["procedure"] if session else None,
                    follow["label"] if follow else None,
-                   dph.merz_grades(consultations, photo.day))
+                   dph.merz_grades(repo.merz_assessments(store, photo.patient_id), photo.day))
 
 
 PRINTED_VIEWS = ("both_dorsal", "left_dorsal", "right_dorsal")

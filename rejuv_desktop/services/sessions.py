@@ -171,13 +171,13 @@ def _context(store, session: dict, protocol: Protocol):
     """(protocol with the consultation's caution items, dose reduction, consultation weight and
     its date) for a session."""
     consultation = repo.consultation_data_of_plan(store, session["plan_id"])
-    data = dc.merged(consultation["data"])
-    answers = dc.screening_answers(data)
+    record = consultation["record"]
+    answers = dc.screening_answers(record)
     rules = load_rules()
-    justification = (data["justifications"].get(session["procedure"]) or {}).get("text", "")
+    justification = (record.justifications.get(session["procedure"]) or {}).get("text", "")
     items = sc.caution_items(protocol, session["procedure"], answers, justification or "", rules)
     reduction = sc.dose_reduction(protocol, answers, rules)
-    return (sc.with_items(protocol, items), reduction, dc.weight(data),
+    return (sc.with_items(protocol, items), reduction, dc.weight(record),
             _day(consultation["started_at"]))
 
 

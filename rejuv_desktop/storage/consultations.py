@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from rejuv_desktop.domain.consultation_record import ConsultationRecord
 from rejuv_desktop.errors import NotFound
 
 
@@ -58,16 +59,86 @@ def delete_draft(store, draft_id: int) -> None:
 
 
 def insert_consultation(store, row: dict) -> int:
+    """Store a finalised consultation: ``record`` (a ``ConsultationRecord``), ``screening``
+    (the snapshot of what was asked, its verdicts aside), ``verdicts`` (procedure id -> the
+    verdict as ``screening.verdict_to_dict``), ``recommendation`` (as
+    ``recommendation.to_dict``) and the rest of the consultations row.
+
+    The verdict is stored once, a row per procedure; the hand grades once, a row per side and
+    scale (the record's JSON leaves them out)."""
     row = dict(row)
-    for key in ("data", "screening", "recommendation"):
-        row[f"{key}_json"] = json.dumps(row.pop(key), ensure_ascii=False)
+    record: ConsultationRecord = row.pop("record")
+    verdicts: dict = row.pop("verdicts")
+    screening = {k: v for k, v in row.pop("screening").items() if k != "verdicts"}
+    row.update(data_json=record.to_json(without_grades=True),
+               screening_json=json.dumps(screening, ensure_ascii=False),
+               recommendation_json=json.dumps(row.pop("recommendation"), ensure_ascii=False),
+               # Columns of the first schema that nothing reads any more (see migration 0014).
+               verdict_fat_transfer="", verdict_mesotherapy="")
     cols = ", ".join(row)
     cur = store.conn.execute(f"INSERT INTO consultations ({cols}) VALUES ({', '.join('?' * len(row))})",
                              list(row.values()))
-    return cur.lastrowid
+    consultation_id = cur.lastrowid
+    for procedure, verdict in verdicts.items():
+        store.conn.execute(
+            "INSERT INTO procedure_verdicts (consultation_id, procedure, level, reasons_json)"
+            " VALUES (?, ?, ?, ?)", (consultation_id, procedure, verdict["level"],
+                                     json.dumps(verdict.get("reasons") or [], ensure_ascii=False)))
+    for side, scale, grade in record.hand_grades():
+        insert_hand_assessment(store, patient_id=row["patient_id"], context="baseline",
+                               consultation_id=consultation_id, side=side, scale=scale,
+                               grade=grade, assessed_at=row["finalised_at"],
+                               practitioner_id=row.get("practitioner_id"))
+    return consultation_id
+
+
+def insert_hand_assessment(store, *, patient_id: int, context: str, side: str, scale: str,
+                           grade, assessed_at: str, practitioner_id: int | None,
+                           consultation_id: int | None = None,
+                           follow_up_id: int | None = None) -> int:
+    """One grade on one scale for one hand, at baseline (a consultation) or at a follow-up."""
+    return store.conn.execute(
+        "INSERT INTO hand_assessments (patient_id, context, consultation_id, follow_up_id, side,"
+        " scale, grade, assessed_at, practitioner_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (patient_id, context, consultation_id, follow_up_id, side, scale, grade, assessed_at,
+         practitioner_id)).lastrowid
+
+
+def hand_assessments_of(store, consultation_id: int) -> list[dict]:
+    """The baseline hand assessments of a consultation, by side and scale."""
+    return store.query(
+        "SELECT side, scale, grade, assessed_at, practitioner_id, context FROM hand_assessments"
+        " WHERE consultation_id = ? ORDER BY side, scale, id", (consultation_id,))
+
+
+def verdicts_of(store, consultation_ids, *,
+                with_reasons: bool = True) -> dict[int, dict[str, dict]]:
+    """Per consultation, its verdict per procedure: ``{"level": ..., "reasons": [...]}``
+    (the level alone without ``with_reasons``)."""
+    ids = list(consultation_ids)
+    out: dict[int, dict[str, dict]] = {i: {} for i in ids}
+    reasons = ", reasons_json" if with_reasons else ""
+    for start in range(0, len(ids), 500):
+        part = ids[start:start + 500]
+        for r in store.query(
+                f"SELECT consultation_id, procedure, level{reasons} FROM procedure_verdicts"
+                f" WHERE consultation_id IN ({', '.join('?' * len(part))}) ORDER BY id", part):
+            verdict = {"level": r["level"]}
+            if with_reasons:
+                verdict["reasons"] = json.loads(r["reasons_json"])
+            out[r["consultation_id"]][r["procedure"]] = verdict
+    return out
+
+
+def stored_record(store, consultation_id: int, data_json: str | None) -> ConsultationRecord:
+    """A finalised consultation's record, in today's shape, with its hand grades."""
+    return ConsultationRecord.from_json(data_json).with_grades(
+        hand_assessments_of(store, consultation_id))
 
 
 def get_consultation(store, consultation_id: int) -> dict:
+    """A finalised consultation: its row, ``record`` (a ``ConsultationRecord``), ``screening``
+    with the stored ``verdicts`` laid in, ``verdicts`` and ``recommendation`` (as stored)."""
     row = store.query_one(
         "SELECT c.*, pr.name AS practitioner_name, pr.title AS practitioner_title,"
         " (SELECT max(a.id) FROM consultations a WHERE a.amends_id = c.id) AS amended_by"
@@ -75,16 +146,28 @@ def get_consultation(store, consultation_id: int) -> dict:
         " WHERE c.id = ?", (consultation_id,))
     if row is None:
         raise NotFound(f"Consultation {consultation_id} does not exist")
-    return _loads(row, "data_json", "screening_json", "recommendation_json")
+    for legacy in ("verdict_fat_transfer", "verdict_mesotherapy"):
+        row.pop(legacy, None)
+    row["record"] = stored_record(store, consultation_id, row.pop("data_json"))
+    row = _loads(row, "screening_json", "recommendation_json")
+    row["verdicts"] = verdicts_of(store, [consultation_id])[consultation_id]
+    row["screening"] = {**(row.get("screening") or {}), "verdicts": row["verdicts"]}
+    return row
 
 
 def consultations_of(store, patient_id: int) -> list[dict]:
-    return store.query(
+    """The patient's finalised consultations, newest first, each with ``levels`` (procedure
+    id -> verdict level)."""
+    rows = store.query(
         "SELECT c.id, c.finalised_at, c.amends_id, c.amendment_reason, c.outcome,"
-        " c.verdict_fat_transfer, c.verdict_mesotherapy, pr.name AS practitioner_name,"
+        " pr.name AS practitioner_name,"
         " (SELECT max(a.id) FROM consultations a WHERE a.amends_id = c.id) AS amended_by"
         " FROM consultations c LEFT JOIN practitioners pr ON pr.id = c.practitioner_id"
         " WHERE c.patient_id = ? ORDER BY c.finalised_at DESC, c.id DESC", (patient_id,))
+    verdicts = verdicts_of(store, [r["id"] for r in rows], with_reasons=False)
+    for r in rows:
+        r["levels"] = {p: v["level"] for p, v in verdicts[r["id"]].items()}
+    return rows
 
 
 def insert_plan(store, row: dict) -> int:

@@ -220,10 +220,12 @@ def sessions_and_follow_ups(store, patient_id: int) -> tuple[list[dict], list[di
     return sessions, follow_ups
 
 
-def consultation_grades(store, patient_id: int) -> list[dict]:
-    """(id, finalised_at, data_json) of the patient's consultations, oldest first."""
-    return store.query("SELECT id, started_at, finalised_at, data_json FROM consultations"
-                       " WHERE patient_id = ? ORDER BY finalised_at, id", (patient_id,))
+def merz_assessments(store, patient_id: int) -> list[dict]:
+    """(side, grade, assessed_at) of every Merz grading of the patient's hands, at a
+    consultation or a follow-up visit, oldest first."""
+    return store.query("SELECT side, grade, assessed_at FROM hand_assessments"
+                       " WHERE patient_id = ? AND scale = 'merz' ORDER BY assessed_at, id",
+                       (patient_id,))
 
 
 def plans_of(store, patient_id: int) -> list[dict]:

@@ -538,7 +538,87 @@ VALUES (0, 'System', '', '', 'practitioner', 0, strftime('%Y-%m-%dT%H:%M:%S+00:0
     audit.install_triggers(db, "account_lockouts")
 
 
-@migrations(name="0014_photographs")
+_GRADED_SCALES = "('merz', 'hydration', 'elasticity', 'texture', 'lentigines')"
+
+
+@migrations(name="0014_typed_consultation_tables")
+def _typed_consultation_tables(db) -> None:
+    # What will be queried gets its own table. A verdict per procedure of a consultation, stored
+    # once (procedure ids are data: no list of procedures here). A hand assessment is one grade
+    # on one scale for one hand, with when and by whom: at baseline it belongs to a consultation,
+    # at a follow-up to the follow-up visit, so outcomes can be compared on the same scale.
+    # Both are never changed (a consultation is corrected by an amendment, with its own rows).
+    # The consultations table keeps its old verdict columns (SQLite cannot drop them without
+    # rebuilding a table that is immutable and referenced by plans and documents): nothing
+    # reads them any more, and new rows leave them empty. The backfill copies what existing
+    # consultations hold, before the audit triggers exist: it is part of the schema change, not
+    # an edit of the record.
+    _sql(db, f"""
+CREATE TABLE procedure_verdicts (
+    id INTEGER PRIMARY KEY,
+    consultation_id INTEGER NOT NULL REFERENCES consultations (id),
+    procedure TEXT NOT NULL CHECK (length(procedure) > 0),
+    level TEXT NOT NULL,
+    reasons_json TEXT NOT NULL DEFAULT '[]',
+    UNIQUE (consultation_id, procedure)
+);
+CREATE INDEX procedure_verdicts_level ON procedure_verdicts (procedure, level);
+CREATE TRIGGER procedure_verdicts_no_update BEFORE UPDATE ON procedure_verdicts
+BEGIN SELECT RAISE(ABORT, 'a verdict never changes: add an amendment'); END;
+CREATE TRIGGER procedure_verdicts_no_delete BEFORE DELETE ON procedure_verdicts
+BEGIN SELECT RAISE(ABORT, 'verdicts are never deleted'); END;
+CREATE TABLE hand_assessments (
+    id INTEGER PRIMARY KEY,
+    patient_id INTEGER NOT NULL REFERENCES patients (id),
+    context TEXT NOT NULL CHECK (context IN ('baseline', 'follow_up')),
+    consultation_id INTEGER REFERENCES consultations (id),
+    follow_up_id INTEGER REFERENCES follow_ups (id),
+    side TEXT NOT NULL CHECK (side IN ('left', 'right')),
+    scale TEXT NOT NULL CHECK (length(scale) > 0),
+    grade NOT NULL,
+    assessed_at TEXT NOT NULL,
+    practitioner_id INTEGER REFERENCES practitioners (id),
+    CHECK (context != 'baseline' OR consultation_id IS NOT NULL),
+    CHECK (context != 'follow_up' OR follow_up_id IS NOT NULL)
+);
+CREATE INDEX hand_assessments_patient ON hand_assessments (patient_id, scale, side, assessed_at);
+CREATE INDEX hand_assessments_consultation ON hand_assessments (consultation_id)
+    WHERE consultation_id IS NOT NULL;
+CREATE INDEX hand_assessments_follow_up ON hand_assessments (follow_up_id)
+    WHERE follow_up_id IS NOT NULL;
+CREATE TRIGGER hand_assessments_no_update BEFORE UPDATE ON hand_assessments
+BEGIN SELECT RAISE(ABORT, 'a hand assessment never changes: record a new one'); END;
+CREATE TRIGGER hand_assessments_no_delete BEFORE DELETE ON hand_assessments
+BEGIN SELECT RAISE(ABORT, 'hand assessments are never deleted'); END;
+INSERT INTO procedure_verdicts (consultation_id, procedure, level, reasons_json)
+SELECT c.id, v.key, json_extract(v.value, '$.level'),
+       COALESCE(json_extract(v.value, '$.reasons'), '[]')
+FROM consultations c, json_each(c.screening_json, '$.verdicts') v
+WHERE json_valid(c.screening_json) AND json_extract(v.value, '$.level') IS NOT NULL
+ORDER BY c.id, v.key;
+INSERT INTO procedure_verdicts (consultation_id, procedure, level, reasons_json)
+SELECT c.id, 'fat_transfer', c.verdict_fat_transfer, '[]' FROM consultations c
+WHERE c.verdict_fat_transfer != '' AND NOT EXISTS (SELECT 1 FROM procedure_verdicts v
+      WHERE v.consultation_id = c.id AND v.procedure = 'fat_transfer');
+INSERT INTO procedure_verdicts (consultation_id, procedure, level, reasons_json)
+SELECT c.id, 'mesotherapy', c.verdict_mesotherapy, '[]' FROM consultations c
+WHERE c.verdict_mesotherapy != '' AND NOT EXISTS (SELECT 1 FROM procedure_verdicts v
+      WHERE v.consultation_id = c.id AND v.procedure = 'mesotherapy');
+INSERT INTO hand_assessments (patient_id, context, consultation_id, side, scale, grade,
+                              assessed_at, practitioner_id)
+SELECT c.patient_id, 'baseline', c.id, h.key, g.key,
+       CASE WHEN g.key = 'merz' AND g.type = 'text' THEN CAST(g.value AS INTEGER) ELSE g.value END,
+       c.finalised_at, c.practitioner_id
+FROM consultations c, json_each(c.data_json, '$.hands') h, json_each(h.value) g
+WHERE json_valid(c.data_json) AND h.key IN ('left', 'right') AND h.type = 'object'
+      AND g.key IN {_GRADED_SCALES} AND g.type != 'null'
+ORDER BY c.id, h.key, g.key
+""")
+    audit.install_triggers(db, "procedure_verdicts")
+    audit.install_triggers(db, "hand_assessments")
+
+
+@migrations(name="0015_photographs")
 def _photographs(db) -> None:
     # Clinical photographs are files beside the database, named by the SHA-256 of their stored
     # bytes (storage/photos.py); a row names one of them, with the view, when it was taken and

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import json
 
+from rejuv_desktop.domain.consultation_record import ConsultationRecord
 from rejuv_desktop.errors import NotFound
+from rejuv_desktop.storage import consultations
 
 _WHO = "trim(coalesce(pr.title, '') || ' ' || coalesce(pr.name, ''))"
 
@@ -34,22 +36,24 @@ def _insert(store, table: str, row: dict) -> int:
 def get_plan(store, plan_id: int) -> dict:
     """A plan with the patient's weight from the consultation that made it (None if absent)."""
     row = store.query_one(
-        "SELECT pl.*, json_extract(c.data_json, '$.weight_kg') AS weight_kg, p.archived"
+        "SELECT pl.*, c.data_json, p.archived"
         " FROM plans pl JOIN consultations c ON c.id = pl.consultation_id"
         " JOIN patients p ON p.id = pl.patient_id WHERE pl.id = ?", (plan_id,))
     if row is None:
         raise NotFound(f"Plan {plan_id} does not exist")
+    row["weight_kg"] = ConsultationRecord.from_json(row.pop("data_json")).weight_kg
     return row
 
 
 def consultation_data_of_plan(store, plan_id: int) -> dict:
-    """The finalised consultation a plan comes from: its data (parsed) and when it was held."""
+    """The finalised consultation a plan comes from: its ``record`` (a ``ConsultationRecord``)
+    and when it was held."""
     row = store.query_one(
         "SELECT c.id, c.started_at, c.finalised_at, c.data_json FROM plans pl"
         " JOIN consultations c ON c.id = pl.consultation_id WHERE pl.id = ?", (plan_id,))
     if row is None:
         raise NotFound(f"Plan {plan_id} does not exist")
-    row["data"] = json.loads(row.pop("data_json") or "{}")
+    row["record"] = consultations.stored_record(store, row["id"], row.pop("data_json"))
     return row
 
 
@@ -69,17 +73,15 @@ def newest_screening(store, patient_id: int) -> dict | None:
     """The patient's newest finalised consultation that no amendment corrects: its id, date,
     stored verdicts and overrides (None when there is none)."""
     row = store.query_one(
-        "SELECT c.id, c.finalised_at, json_extract(c.screening_json, '$.verdicts') AS verdicts,"
-        " json_extract(c.data_json, '$.overrides') AS overrides,"
-        " json_extract(c.data_json, '$.chosen') AS chosen FROM consultations c"
+        "SELECT c.id, c.finalised_at, c.data_json FROM consultations c"
         " WHERE c.patient_id = ? AND NOT EXISTS"
         " (SELECT 1 FROM consultations a WHERE a.amends_id = c.id)"
         " ORDER BY c.finalised_at DESC, c.id DESC LIMIT 1", (patient_id,))
     if row is None:
         return None
-    for key in ("verdicts", "overrides"):
-        row[key] = json.loads(row[key]) if row[key] else {}
-    row["chosen"] = json.loads(row["chosen"]) if row["chosen"] else []
+    record = ConsultationRecord.from_json(row.pop("data_json"))
+    row.update(verdicts=consultations.verdicts_of(store, [row["id"]])[row["id"]],
+               overrides=record.overrides, chosen=record.chosen)
     row["screened_at"] = screened_at(store, row["id"])
     # The consultations it corrects, through every amendment in between.
     row["corrects"] = [r[0] for r in store.conn.execute(
@@ -319,16 +321,15 @@ def overrides_of(store, session_ids: list[int], key: str) -> dict[int, dict]:
 def consultation_of_plan(store, plan_id: int) -> dict:
     """The finalised date, stored verdicts and overrides of the consultation behind a plan."""
     row = store.query_one(
-        "SELECT c.finalised_at, json_extract(c.screening_json, '$.verdicts') AS verdicts,"
-        " json_extract(c.data_json, '$.overrides') AS overrides"
-        " , c.id AS consultation_id"
+        "SELECT c.finalised_at, c.data_json, c.id AS consultation_id"
         " FROM plans pl JOIN consultations c ON c.id = pl.consultation_id WHERE pl.id = ?",
         (plan_id,))
     if row is None:
         raise NotFound(f"Plan {plan_id} does not exist")
-    for key in ("verdicts", "overrides"):
-        row[key] = json.loads(row[key]) if row[key] else {}
-    row["screened_at"] = screened_at(store, row["consultation_id"])
+    cid = row["consultation_id"]
+    row.update(verdicts=consultations.verdicts_of(store, [cid])[cid],
+               overrides=ConsultationRecord.from_json(row.pop("data_json")).overrides)
+    row["screened_at"] = screened_at(store, cid)
     return row
 
 

@@ -55,6 +55,12 @@ def add_patient_everywhere(store, who: dict, patient_id: int | None = None,
             "data_json": "{}", "screening_json": "{}", "recommendation_json": "{}",
             "verdict_fat_transfer": "eligible", "verdict_mesotherapy": "eligible",
             "outcome": "planned"})
+        add("procedure_verdicts", {"consultation_id": cid, "procedure": "mesotherapy",
+                                   "level": "caution",
+                                   "reasons_json": json.dumps([{"text": f"reason {m}"}])})
+        add("hand_assessments", {"patient_id": pid, "context": "baseline", "consultation_id": cid,
+                                 "side": "left", "scale": "merz", "grade": 2,
+                                 "assessed_at": now, "practitioner_id": 1})
         plan = add("plans", {"patient_id": pid, "consultation_id": cid,
                              "procedure": "mesotherapy", "sessions": 3, "interval_days": 14,
                              "start_date": "2026-12-01", "created_at": now})

@@ -136,7 +136,7 @@ DRAFTER = textwrap.dedent("""
     from rejuv_desktop.services import consultations as sc
     store = open_store(sys.argv[1])
     draft = sc.start_consultation(store, 1)
-    data = draft.data
+    data = draft.data.to_dict()
     i = 0
     while True:
         i += 1
@@ -163,7 +163,7 @@ def test_kill_9_while_typing_a_consultation_loses_nothing_acknowledged(tmp_path,
         last = max([0] + [int(x) for x in out.split()])
         s = open_store(db)
         try:
-            goals = sc.find_draft(s, 1).data["goals"]
+            goals = sc.find_draft(s, 1).data.goals
             assert int(goals.split()[1]) >= last, f"run {run}: lost typing"
             assert s.scalar("PRAGMA integrity_check") == "ok"
         finally:

@@ -104,9 +104,10 @@ def add_plan(store, patient_id: int, procedure: str, sessions: int | None = None
     with store.write():
         cid = consultations_repo.insert_consultation(store, {
             "patient_id": patient_id, "practitioner_id": store.actor_id,
-            "started_at": then, "finalised_at": then, "data": data,
-            "screening": {}, "recommendation": {}, "verdict_fat_transfer": "eligible",
-            "verdict_mesotherapy": "eligible", "outcome": "planned"})
+            "started_at": then, "finalised_at": then, "record": dc.record(data),
+            "screening": {}, "recommendation": {},
+            "verdicts": {p: {"level": "eligible", "reasons": []}
+                         for p in ("fat_transfer", "mesotherapy")}, "outcome": "planned"})
         plan_id = consultations_repo.insert_plan(store, {
             "patient_id": patient_id, "consultation_id": cid, "procedure": procedure,
             "sessions": sessions or plan["sessions"], "interval_days": plan["interval_days"],

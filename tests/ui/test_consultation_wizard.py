@@ -85,9 +85,9 @@ def test_full_consultation_end_to_end(qtbot, store, patient):
     with qtbot.waitSignal(wizard.finalised) as signal:
         wizard.button(QWizard.WizardButton.FinishButton).click()
     c = sc.get_consultation(store, signal.args[0])
-    assert c["verdict_fat_transfer"] == "caution"
-    assert c["data"]["justifications"]["fat_transfer"]["by"] == "Dr Claire Martin"
-    assert c["data"]["plan"]["mesotherapy"]["sessions"] == 4
+    assert c["verdicts"]["fat_transfer"]["level"] == "caution"
+    assert c["record"].justifications["fat_transfer"]["by"] == "Dr Claire Martin"
+    assert c["record"].plan["mesotherapy"]["sessions"] == 4
     assert {p["procedure"] for p in sc.plans_of(store, patient)} == {"fat_transfer",
                                                                       "mesotherapy"}
 
@@ -128,8 +128,8 @@ def test_close_and_resume_where_it_was(qtbot, store, patient):
     wizard.reject()  # "Close (keep draft)"
     draft = sc.find_draft(store, patient)
     assert draft.page == Page.SCREENING
-    assert draft.data["answers"]["smoker"] == "unknown"
-    assert draft.data["hands"]["left"]["merz"] == 3
+    assert draft.data.answers["smoker"] == "unknown"
+    assert draft.data.hand("left").merz == 3
     again = open_wizard(qtbot, store, patient)
     assert again.currentId() == Page.SCREENING
     row = again.pages[Page.SCREENING].rows["smoker"]
@@ -140,9 +140,9 @@ def test_close_and_resume_where_it_was(qtbot, store, patient):
 def test_typing_is_saved_after_a_pause(qtbot, store, patient):
     wizard = open_wizard(qtbot, store, patient)
     qtbot.keyClicks(wizard.pages[Page.CONCERNS].goals, "Wants <b>smoother</b> & fuller")
-    qtbot.waitUntil(lambda: "smoother" in sc.find_draft(store, patient).data["goals"],
+    qtbot.waitUntil(lambda: "smoother" in sc.find_draft(store, patient).data.goals,
                     timeout=3000)
-    assert sc.find_draft(store, patient).data["goals"] == "Wants <b>smoother</b> & fuller"
+    assert sc.find_draft(store, patient).data.goals == "Wants <b>smoother</b> & fuller"
 
 
 def test_save_failure_is_shown_and_nothing_is_lost(qtbot, store, patient, monkeypatch, no_modal):
@@ -193,7 +193,7 @@ def test_lesion_ticked_on_hands_page_stops_and_unticking_it_lifts_the_stop(qtbot
     assert "From the Hands page" in wizard.pages[Page.VERDICT].cards["fat_transfer"].reasons.text()
     wizard.next()
     assert wizard.currentId() == Page.STOP
-    assert "suspicious_skin_lesion" not in wizard.data["answers"]
+    assert "suspicious_skin_lesion" not in wizard.data.answers
 
     # Back to the Hands page, untick the lesion: the question is the practitioner's again.
     while wizard.currentId() != Page.HANDS:
@@ -240,9 +240,8 @@ def test_consultation_stored_with_verified_flags_opens_with_evidence_grades(qtbo
         cid = repo.insert_consultation(store, {
             "patient_id": patient, "practitioner_id": store.actor_id, "started_at": store.now_iso(),
             "finalised_at": store.now_iso(), "amends_id": None, "amendment_reason": "",
-            "data": data, "screening": snap, "recommendation": {"procedures": [], "lines": []},
-            "verdict_fat_transfer": "eligible", "verdict_mesotherapy": "contraindicated",
-            "outcome": "not_planned"})
+            "record": dc.record(data), "screening": snap, "verdicts": snap["verdicts"],
+            "recommendation": {"procedures": [], "lines": []}, "outcome": "not_planned"})
     dialog = ConsultationDialog(store, cid)
     qtbot.addWidget(dialog)
     assert "[C] clinic or guideline page" in dialog.browser.toPlainText()

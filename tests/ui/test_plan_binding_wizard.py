@@ -101,7 +101,7 @@ def test_pregnant_patient_planned_only_on_a_doctors_override_shown_on_her_consen
     assert "Defer" in summary and "Doctor&#x27;s override" in summary and "GP letter" in summary
     assert "Still missing" not in summary
     consultation = sc.get_consultation(store, finish(qtbot, wizard))
-    assert consultation["data"]["overrides"]["fat_transfer"]["by"] == "Dr Claire Martin"
+    assert consultation["record"].overrides["fat_transfer"]["by"] == "Dr Claire Martin"
     record = consultation_html(consultation)  # the record pane's view of the consultation
     assert "Deferral overridden by a doctor" in record and "GP letter on file" in record
     plan_id = sc.plans_of(store, people["patient"])[0]["id"]
@@ -139,7 +139,7 @@ def test_a_procedure_the_recommendation_does_not_support_asks_why(qtbot, store, 
     wizard.next()
     assert "Asks for smoother skin as well." in wizard.pages[Page.FINALISE].summary.text()
     consultation = sc.get_consultation(store, finish(qtbot, wizard))
-    reason = consultation["data"]["unsupported_reasons"]["mesotherapy"]
+    reason = consultation["record"].unsupported_reasons["mesotherapy"]
     assert reason["text"] == "Asks for smoother skin as well." and reason["by"] == "Nurse Aisha Rahman"
 
 
@@ -157,7 +157,7 @@ def test_plan_dates_default_within_range_and_take_typed_dates(qtbot, store, peop
     # Not 01/01/2000: the first date that keeps 14 days after the mesotherapy series planned
     # first (06/12/2026, 21/12, 05/01 and 20/01/2027).
     assert box.start.date().toPython() == date(2027, 2, 3)
-    assert wizard.data["plan"]["fat_transfer"]["start"] == "2027-02-03"
+    assert wizard.data.plan["fat_transfer"]["start"] == "2027-02-03"
     assert not wizard.pages[Page.PLAN].spacing.isVisible()
     type_into(qtbot, box.start.edit, "12/01/2027")
     assert box.start.date().toPython() == date(2027, 1, 12)
@@ -178,5 +178,5 @@ def test_plan_dates_default_within_range_and_take_typed_dates(qtbot, store, peop
     assert wizard.currentId() == Page.FINALISE
     assert "reflection period" in wizard.pages[Page.FINALISE].summary.text()
     consultation = sc.get_consultation(store, finish(qtbot, wizard))
-    assert consultation["data"]["plan"]["fat_transfer"]["start"] == "2027-01-12"
-    assert consultation["data"]["plan"]["mesotherapy"]["start"] == "2026-11-25"
+    assert consultation["record"].plan["fat_transfer"]["start"] == "2027-01-12"
+    assert consultation["record"].plan["mesotherapy"]["start"] == "2026-11-25"

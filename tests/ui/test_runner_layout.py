@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QCheckBox
 
+from rejuv_desktop.domain.consultation_record import ConsultationRecord
 from rejuv_desktop.storage import consultations as consultations_repo
 from tests.sessions.session_helpers import (CONSULTED_DAYS_AGO, add_patient, add_plan,
                                             add_practitioner, sign_consent)
@@ -68,9 +69,9 @@ def test_the_session_window_shows_allergies(qtbot, store, patient):
         cid = consultations_repo.insert_consultation(store, {
             "patient_id": patient, "practitioner_id": store.actor_id,
             "started_at": then, "finalised_at": then,
-            "data": {"chosen": ["fat_transfer"], "weight_kg": 64}, "screening": screening,
-            "recommendation": {}, "verdict_fat_transfer": "caution",
-            "verdict_mesotherapy": "eligible", "outcome": "planned"})
+            "record": ConsultationRecord(chosen=["fat_transfer"], weight_kg=64),
+            "screening": screening, "verdicts": screening["verdicts"],
+            "recommendation": {}, "outcome": "planned"})
         plan_id = consultations_repo.insert_plan(store, {
             "patient_id": patient, "consultation_id": cid, "procedure": "fat_transfer",
             "sessions": 1, "interval_days": None, "start_date": "2026-11-22"})

@@ -57,16 +57,16 @@ class WizardPage(QWizardPage):
         if still != self.shown_problems:
             self.show_problems(still)
 
-    def load(self, data: dict) -> None:  # pragma: no cover - every page overrides
+    def load(self, data) -> None:  # pragma: no cover - every page overrides
         raise NotImplementedError
 
-    def save_into(self, data: dict) -> None:  # pragma: no cover - every page overrides
+    def save_into(self, data) -> None:  # pragma: no cover - every page overrides
         raise NotImplementedError
 
-    def page_errors(self, data: dict) -> list[str]:
+    def page_errors(self, data) -> list[str]:
         return []
 
-    def data(self) -> dict:
+    def data(self):
         return self.wizard().data
 
     def initializePage(self) -> None:

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFormLayout, 
                                QRadioButton, QVBoxLayout)
 
 from rejuv_desktop.domain import consultation as dc
+from rejuv_desktop.domain.consultation_record import HandFindings
 from rejuv_desktop.domain.recommendation import CONCERN_LABELS
 from rejuv_desktop.domain.scales import load_scales
 from rejuv_desktop.ui.consultation.common import WizardPage
@@ -76,35 +77,35 @@ class ConcernsPage(WizardPage):
         layout.addWidget(expect)
         self.add_problems_label(layout)
 
-    def load(self, data: dict) -> None:
+    def load(self, data: dc.ConsultationRecord) -> None:
         for code, check in self.concerns.items():
-            check.setChecked(code in data["concerns"])
-        self.other.setText(data["concern_other"])
-        self.other.setEnabled("other" in data["concerns"])
-        self.goals.setPlainText(data["goals"])
+            check.setChecked(code in data.concerns)
+        self.other.setText(data.concern_other)
+        self.other.setEnabled("other" in data.concerns)
+        self.goals.setPlainText(data.goals)
         self.expect_group.setExclusive(False)
-        self.realistic.setChecked(data["expectations_realistic"] is True)
-        self.unrealistic.setChecked(data["expectations_realistic"] is False)
+        self.realistic.setChecked(data.expectations_realistic is True)
+        self.unrealistic.setChecked(data.expectations_realistic is False)
         self.expect_group.setExclusive(True)
-        self.expect_note.setText(data["expectations_note"])
+        self.expect_note.setText(data.expectations_note)
 
-    def save_into(self, data: dict) -> None:
-        data["concerns"] = [c for c, check in self.concerns.items() if check.isChecked()]
-        data["concern_other"] = self.other.text()
-        data["goals"] = self.goals.toPlainText()
-        data["expectations_realistic"] = (True if self.realistic.isChecked() else
+    def save_into(self, data: dc.ConsultationRecord) -> None:
+        data.concerns = [c for c, check in self.concerns.items() if check.isChecked()]
+        data.concern_other = self.other.text()
+        data.goals = self.goals.toPlainText()
+        data.expectations_realistic = (True if self.realistic.isChecked() else
                                           False if self.unrealistic.isChecked() else None)
-        data["expectations_note"] = self.expect_note.text()
+        data.expectations_note = self.expect_note.text()
 
-    def page_errors(self, data: dict) -> list[str]:
+    def page_errors(self, data: dc.ConsultationRecord) -> list[str]:
         errors = []
-        if not data["concerns"]:
+        if not data.concerns:
             errors.append(self.tr("Tick at least one concern."))
-        if "other" in data["concerns"] and not data["concern_other"].strip():
+        if "other" in data.concerns and not data.concern_other.strip():
             errors.append(self.tr("Describe the other concern."))
-        if data["expectations_realistic"] is None:
+        if data.expectations_realistic is None:
             errors.append(self.tr("Say whether the expectations are realistic."))
-        elif data["expectations_realistic"] is False and not data["expectations_note"].strip():
+        elif data.expectations_realistic is False and not data.expectations_note.strip():
             errors.append(self.tr("Note why the expectations are not realistic."))
         return errors
 
@@ -160,19 +161,18 @@ class HandBox(QGroupBox):
     def _warn(self, on: bool) -> None:
         self.warning.setVisible(on)
 
-    def load(self, hand: dict) -> None:
-        for name in ("merz", "hydration", "elasticity", "texture", "lentigines"):
-            _set_combo(getattr(self, name), hand.get(name))
-        self.suspicious.setChecked(bool(hand.get("suspicious_lesion")))
-        self.notes.setText(hand.get("notes", ""))
+    def load(self, hand: HandFindings) -> None:
+        for name in HandFindings.GRADED:
+            _set_combo(getattr(self, name), getattr(hand, name))
+        self.suspicious.setChecked(bool(hand.suspicious_lesion))
+        self.notes.setText(hand.notes or "")
         self._describe()
 
-    def values(self) -> dict:
-        out = {name: getattr(self, name).currentData()
-               for name in ("merz", "hydration", "elasticity", "texture", "lentigines")}
-        out["suspicious_lesion"] = self.suspicious.isChecked()
-        out["notes"] = self.notes.text()
-        return out
+    def values(self) -> HandFindings:
+        return HandFindings(**{name: getattr(self, name).currentData()
+                               for name in HandFindings.GRADED},
+                            suspicious_lesion=self.suspicious.isChecked(),
+                            notes=self.notes.text())
 
 
 class HandsPage(WizardPage):
@@ -206,34 +206,34 @@ class HandsPage(WizardPage):
         layout.addWidget(general)
         self.add_problems_label(layout)
 
-    def load(self, data: dict) -> None:
+    def load(self, data: dc.ConsultationRecord) -> None:
         for side, box in self.boxes.items():
-            box.load(data["hands"][side])
-        _set_combo(self.fitzpatrick, data.get("fitzpatrick"))
-        w = data.get("weight_kg")
+            box.load(data.hands[side])
+        _set_combo(self.fitzpatrick, data.fitzpatrick)
+        w = data.weight_kg
         self.weight.setText("" if w in (None, "") else f"{w:g}" if isinstance(w, (int, float))
                             else str(w))
-        _set_combo(self.donor, data.get("donor_fat"))
+        _set_combo(self.donor, data.donor_fat)
 
-    def save_into(self, data: dict) -> None:
+    def save_into(self, data: dc.ConsultationRecord) -> None:
         for side, box in self.boxes.items():
-            data["hands"][side] = box.values()
-        data["fitzpatrick"] = self.fitzpatrick.currentData()
+            data.hands[side] = box.values()
+        data.fitzpatrick = self.fitzpatrick.currentData()
         text = self.weight.text().strip().replace(",", ".")
         try:
-            data["weight_kg"] = float(text) if text else None
+            data.weight_kg = float(text) if text else None
         except ValueError:
-            data["weight_kg"] = text  # kept as typed; the page says what is wrong
-        data["donor_fat"] = self.donor.currentData()
+            data.weight_kg = text  # kept as typed; the page says what is wrong
+        data.donor_fat = self.donor.currentData()
 
-    def page_errors(self, data: dict) -> list[str]:
+    def page_errors(self, data: dc.ConsultationRecord) -> list[str]:
         errors = []
         for side in dc.SIDES:
-            if data["hands"][side]["merz"] is None:
+            if data.hand(side).merz is None:
                 errors.append(self.tr("Grade the {side} hand.").format(side=side))
-        if not data.get("fitzpatrick"):
+        if not data.fitzpatrick:
             errors.append(self.tr("Confirm the Fitzpatrick skin type."))
-        w = data.get("weight_kg")
+        w = data.weight_kg
         if w not in (None, ""):
             number = dc.weight(data)
             if number is None or not dc.MIN_WEIGHT_KG <= number <= dc.MAX_WEIGHT_KG:

@@ -167,7 +167,7 @@ class RecommendationPage(WizardPage):
         self.none_label.setVisible(none)
         self.none_reason.setVisible(none)
 
-    def load(self, data: dict) -> None:
+    def load(self, data: dc.ConsultationRecord) -> None:
         evaluation = dc.evaluate(data, self.rules)
         self.lines.setText(recommendation_html(evaluation))
         context = self.wizard().planning
@@ -193,20 +193,20 @@ class RecommendationPage(WizardPage):
                              self.tr("Deferred until something resolves: only a doctor can "
                                      "plan it now, with a written override"))
             check.blockSignals(True)
-            check.setChecked(allowed and not blocked and p in data["chosen"])
+            check.setChecked(allowed and not blocked and p in data.chosen)
             check.blockSignals(False)
             row = self.rows[p]
             _set_text(row.unsupported, (pb.unsupported_reason(data, p) or {}).get("text", ""))
             _set_text(row.override, (pb.override(data, p) or {}).get("text", ""))
             row.show_binding(b, context.doctor, allowed)
-        self.none_reason.setText(data.get("none_planned_reason", ""))
+        self.none_reason.setText(data.none_planned_reason)
         self._update_none()
 
-    def save_into(self, data: dict) -> None:
-        data["chosen"] = [p for p, c in self.choices.items() if c.isChecked()]
-        data["none_planned_reason"] = self.none_reason.text()
+    def save_into(self, data: dc.ConsultationRecord) -> None:
+        data.chosen = [p for p, c in self.choices.items() if c.isChecked()]
+        data.none_planned_reason = self.none_reason.text()
         for key, attr in (("unsupported_reasons", "unsupported"), ("overrides", "override")):
-            entries = data.setdefault(key, {})
+            entries = getattr(data, key)
             for p, row in self.rows.items():
                 text = getattr(row, attr).toPlainText()
                 if text.strip() and getattr(row, attr).isEnabled():
@@ -217,22 +217,22 @@ class RecommendationPage(WizardPage):
         evaluation = None
         # A procedure planned before the other keeps its dates; a new one is offered the
         # first date that keeps the protocols' spacing (mesotherapy after a fat graft).
-        for p in sorted(data["chosen"], key=lambda x: x in data["plan"], reverse=True):
-            if p not in data["plan"]:
+        for p in sorted(data.chosen, key=lambda x: x in data.plan, reverse=True):
+            if p not in data.plan:
                 evaluation = evaluation or dc.evaluate(data, self.rules)
                 start = pb.suggested_start(evaluation.binding(p, context.today),
                                            context.default_start)
                 if pb.override(data, p):
                     start = context.default_start
-                data["plan"][p] = dc.default_plan(p, dc.spaced_start(p, start, data))
+                data.plan[p] = dc.default_plan(p, dc.spaced_start(p, start, data))
 
-    def page_errors(self, data: dict) -> list[str]:
-        if not data["chosen"] and not data["none_planned_reason"].strip():
+    def page_errors(self, data: dc.ConsultationRecord) -> list[str]:
+        if not data.chosen and not data.none_planned_reason.strip():
             return [self.tr("Choose a procedure to plan, or say why none is planned.")]
         evaluation = dc.evaluate(data, self.rules)
         today = self.wizard().planning.today
         problems = []
-        for p in data["chosen"]:
+        for p in data.chosen:
             errors = pb.plan_errors(self.rules.procedure_name(p), evaluation.binding(p, today),
                                     data, None, today)
             problems += [m for k, m in errors.items() if not k.startswith("plan.")]
@@ -390,21 +390,21 @@ class PlanPage(WizardPage):
         layout.addStretch(1)
         self.add_problems_label(outer)
 
-    def load(self, data: dict) -> None:
+    def load(self, data: dc.ConsultationRecord) -> None:
         context = self.wizard().planning
         evaluation = dc.evaluate(data, self.rules)
         for p, box in self.boxes.items():
-            chosen = p in data["chosen"]
+            chosen = p in data.chosen
             box.setVisible(chosen)
             if chosen:
-                box.load(data["plan"].get(p) or dc.default_plan(p, context.default_start),
+                box.load(data.plan.get(p) or dc.default_plan(p, context.default_start),
                          context, evaluation.binding(p, context.today),
                          pb.override(data, p) is not None)
             else:
                 box.loaded = False
-        self.none.setVisible(not data["chosen"])
+        self.none.setVisible(not data.chosen)
         self.none.setText(self.tr("No procedure is planned: {why}").format(
-            why=data.get("none_planned_reason", "")))
+            why=data.none_planned_reason))
         self._update_spacing()
 
     def _update_spacing(self, *_args) -> None:
@@ -412,25 +412,26 @@ class PlanPage(WizardPage):
         if wizard is None:
             return
         chosen = [p for p, box in self.boxes.items() if box.loaded and box.isVisibleTo(self)]
-        data = {"chosen": chosen, "plan": {p: self.boxes[p].values() for p in chosen}}
+        data = dc.ConsultationRecord(chosen=chosen,
+                                     plan={p: self.boxes[p].values() for p in chosen})
         warnings = dc.spacing_warnings(data, self.rules)
         self.spacing.setText("\n".join("\u26a0 " + w + self.tr(" It would need a doctor's "
                                                                 "reason to start that day.")
                                         for w in warnings))
         self.spacing.setVisible(bool(warnings))
 
-    def save_into(self, data: dict) -> None:
+    def save_into(self, data: dc.ConsultationRecord) -> None:
         # Only a box showing a loaded plan holds the plan: a procedure ticked since this page
         # was last shown keeps the plan the recommendation page made for it.
-        for p in data["chosen"]:
+        for p in data.chosen:
             if self.boxes[p].loaded:
-                data["plan"][p] = self.boxes[p].values()
+                data.plan[p] = self.boxes[p].values()
 
-    def page_errors(self, data: dict) -> list[str]:
+    def page_errors(self, data: dc.ConsultationRecord) -> list[str]:
         errors = []
         context = self.wizard().planning
         evaluation = dc.evaluate(data, self.rules)
-        for p in data["chosen"]:
+        for p in data.chosen:
             box = self.boxes[p]
             if box.loaded and box.start.problem():
                 errors.append(f"{box.title()}: {box.start.problem()}")
@@ -440,7 +441,7 @@ class PlanPage(WizardPage):
                                    dc.plan_start(data, p), context.today)
             errors += [m for k, m in found.items() if k.startswith("plan.")]
             try:
-                dc.planned_sessions(p, data["plan"][p])
+                dc.planned_sessions(p, data.plan[p])
             except ValidationError as exc:
                 errors.extend(exc.errors.values())
         return list(dict.fromkeys(errors))
@@ -481,7 +482,7 @@ class FinalisePage(WizardPage):
     def nextId(self) -> int:
         return -1
 
-    def load(self, data: dict) -> None:
+    def load(self, data: dc.ConsultationRecord) -> None:
         evaluation = dc.evaluate(data, self.rules)
         parts = []
         if self.stop:
@@ -493,23 +494,22 @@ class FinalisePage(WizardPage):
                 parts.append("<ul style='margin-left:-20px'>" + "".join(
                     f"<li>{esc(r.text)}</li>" for r in dict.fromkeys(reasons)) + "</ul>")
         else:
-            concerns = ", ".join(c.replace("_", " ") for c in data["concerns"])
-            hands = data["hands"]
+            concerns = ", ".join(c.replace("_", " ") for c in data.concerns)
             parts.append(f"<b>Concerns:</b> {esc(concerns)}")
-            parts.append(f"<b>Merz grade:</b> left {hands['left']['merz']}, right "
-                         f"{hands['right']['merz']}")
+            parts.append(f"<b>Merz grade:</b> left {data.hand('left').merz}, right "
+                         f"{data.hand('right').merz}")
             context = self.wizard().planning
             for p, v in evaluation.verdicts.items():
                 waits = "; ".join(v.waits)
                 parts.append(f"<b>{esc(self.rules.procedure_name(p).capitalize())}:</b> "
                              f"{level_badge(v.level)}"
                              + (f" {esc(self.tr('wait'))}: {esc(waits)}" if waits else ""))
-            chosen = data["chosen"]
+            chosen = data.chosen
             if chosen:
                 warnings = dc.plan_warnings(data, context.today, context.cooling_off_days,
                                             self.rules)
                 for p in chosen:
-                    plan = data["plan"].get(p, {})
+                    plan = data.plan.get(p, {})
                     try:
                         dates = dc.planned_sessions(p, plan)
                         when = f"{len(dates)} session(s) from {dates[0].target:%d/%m/%Y}"
@@ -532,7 +532,7 @@ class FinalisePage(WizardPage):
                                 if r.level == "caution"]
                     for r in dict.fromkeys(cautions):
                         parts.append("&nbsp;&nbsp;" + level_badge("caution") + " " + esc(r.text))
-                    justification = (data["justifications"].get(p) or {}).get("text", "").strip()
+                    justification = (data.justifications.get(p) or {}).get("text", "").strip()
                     if cautions and justification:
                         parts.append("&nbsp;&nbsp;<b>" + esc(self.tr("Justification")) + ":</b> "
                                      + esc(justification))
@@ -547,14 +547,14 @@ class FinalisePage(WizardPage):
                 for warning in dc.spacing_warnings(data, self.rules):
                     parts.append(f"<span style='color:#8a4b00'>\u26a0 {esc(warning)}</span>")
             else:
-                parts.append(f"<b>Nothing planned:</b> {esc(data['none_planned_reason'])}")
+                parts.append(f"<b>Nothing planned:</b> {esc(data.none_planned_reason)}")
             missing = dc.check_complete(data, evaluation, self.rules, today=context.today)
             if missing:
                 parts.append("<span style='color:#b3261e'><b>Still missing:</b><br>"
                              + "<br>".join(esc(m) for m in missing.values()) + "</span>")
         self.summary.setText("<br>".join(parts))
-        if self.notes.toPlainText() != data.get("notes", ""):
-            self.notes.setPlainText(data.get("notes", ""))
+        if self.notes.toPlainText() != data.notes:
+            self.notes.setPlainText(data.notes)
 
-    def save_into(self, data: dict) -> None:
-        data["notes"] = self.notes.toPlainText()
+    def save_into(self, data: dc.ConsultationRecord) -> None:
+        data.notes = self.notes.toPlainText()

@@ -172,7 +172,7 @@ class ScreeningPage(WizardPage):
         self.scroll.ensureWidgetVisible(row.label, 8, 24)
         button.setFocus(Qt.FocusReason.TabFocusReason)
 
-    def missing(self, data: dict) -> list[scr.Question]:
+    def missing(self, data: dc.ConsultationRecord) -> list[scr.Question]:
         effective = scr.effective_answers(dc.screening_answers(data), self.rules)
         given = dc.screening_answers(data)
         return [q for q in self.rules.questions if q.id not in given
@@ -230,31 +230,31 @@ class ScreeningPage(WizardPage):
             if parent:
                 row.set_visible(self.rows[parent].answer() != "no")
 
-    def load(self, data: dict) -> None:
+    def load(self, data: dc.ConsultationRecord) -> None:
         derived = dc.derived_answers(data)
         origins = dc.derived_origins(data)
         for qid, row in self.rows.items():
-            row.set_answer(data["answers"].get(qid))
-            row.detail.setText(data["details"].get(qid, ""))
+            row.set_answer(data.answers.get(qid))
+            row.detail.setText(data.details.get(qid, ""))
             # A finding of the examination answers this question: shown, never stored as typed.
             row.set_derived(derived.get(qid), origins.get(qid))
         self._apply_follows()
 
-    def save_into(self, data: dict) -> None:
+    def save_into(self, data: dc.ConsultationRecord) -> None:
         answers, details = {}, {}
         for qid, row in self.rows.items():
             if row.derived_from is not None:
-                if qid in data["answers"]:  # what was typed before the finding, kept for later
-                    answers[qid] = data["answers"][qid]
+                if qid in data.answers:  # what was typed before the finding, kept for later
+                    answers[qid] = data.answers[qid]
             elif row.answer() and row.label.isVisibleTo(self):
                 answers[qid] = row.answer()
             elif row.answer() and not row.question.follows:
                 answers[qid] = row.answer()
             if row.detail.text().strip():
                 details[qid] = row.detail.text()
-        data["answers"], data["details"] = answers, details
+        data.answers, data.details = answers, details
 
-    def page_errors(self, data: dict) -> list[str]:
+    def page_errors(self, data: dc.ConsultationRecord) -> list[str]:
         missing = self.missing(data)
         if not missing:
             return []
@@ -346,19 +346,19 @@ class VerdictPage(WizardPage):
         layout.addWidget(self.scroll, 1)
         self.add_problems_label(layout)
 
-    def load(self, data: dict) -> None:
+    def load(self, data: dc.ConsultationRecord) -> None:
         evaluation = dc.evaluate(data, self.rules)
         for p, card in self.cards.items():
             verdict = evaluation.verdicts[p]
             card.show_verdict(verdict, self.rules.level_description(verdict.level))
-            text = (data["justifications"].get(p) or {}).get("text", "")
+            text = (data.justifications.get(p) or {}).get("text", "")
             if card.justification.toPlainText() != text:
                 card.justification.setPlainText(text)
 
-    def save_into(self, data: dict) -> None:
+    def save_into(self, data: dc.ConsultationRecord) -> None:
         for p, card in self.cards.items():
             text = card.justification.toPlainText()
             if text.strip():
-                data["justifications"][p] = {"text": text}
+                data.justifications[p] = {"text": text}
             else:
-                data["justifications"].pop(p, None)
+                data.justifications.pop(p, None)

@@ -26,7 +26,7 @@ def _when(iso: str) -> str:
 def consultation_html(c: dict) -> str:
     """The whole consultation as it was finalised, for reading on screen."""
     rules = scr.load_rules()
-    d = c["data"]
+    d = c["record"]
     out = [f"<h2>Consultation of {_when(c['finalised_at'])}</h2>",
            f"<p>By {esc((c.get('practitioner_title') or '') + ' ' + (c.get('practitioner_name') or ''))}"
            f" · {esc(OUTCOMES[c['outcome']])}</p>"]
@@ -36,25 +36,25 @@ def consultation_html(c: dict) -> str:
     if c.get("amended_by"):
         out.append(f"<p style='background:#fdecea;padding:4px'><b>Amended later</b> by "
                    f"consultation {c['amended_by']}; this version is kept as it was.</p>")
-    concerns = [CONCERN_LABELS.get(x, x) for x in d["concerns"]]
-    if d.get("concern_other"):
-        concerns.append(d["concern_other"])
+    concerns = [CONCERN_LABELS.get(x, x) for x in d.concerns]
+    if d.concern_other:
+        concerns.append(d.concern_other)
     out.append("<h3>Concerns and goals</h3>")
-    out.append(f"<p>{esc(', '.join(concerns))}</p><p><i>{esc(d['goals'])}</i></p>")
+    out.append(f"<p>{esc(', '.join(concerns))}</p><p><i>{esc(d.goals)}</i></p>")
     realistic = {True: "realistic", False: "not realistic", None: "not assessed"}
-    out.append(f"<p>Expectations {realistic[d['expectations_realistic']]}"
-               f"{': ' + esc(d['expectations_note']) if d['expectations_note'] else ''}</p>")
+    out.append(f"<p>Expectations {realistic[d.expectations_realistic]}"
+               f"{': ' + esc(d.expectations_note) if d.expectations_note else ''}</p>")
     out.append("<h3>Hands</h3><table cellpadding=3><tr><th></th><th>Left</th><th>Right</th></tr>")
     for key, label in (("merz", "Merz grade"), ("hydration", "Hydration"),
                        ("elasticity", "Elasticity"), ("texture", "Texture"),
                        ("lentigines", "Brown spots"), ("suspicious_lesion", "Suspicious lesion"),
                        ("notes", "Notes")):
-        left, right = d["hands"]["left"].get(key), d["hands"]["right"].get(key)
+        left, right = getattr(d.hand("left"), key), getattr(d.hand("right"), key)
         fmt = lambda v: "yes" if v is True else "no" if v is False else ("—" if v in (None, "") else v)  # noqa: E731
         out.append(f"<tr><td>{label}</td><td>{esc(fmt(left))}</td><td>{esc(fmt(right))}</td></tr>")
     out.append("</table>")
-    out.append(f"<p>Fitzpatrick {esc(d.get('fitzpatrick') or '—')} · weight "
-               f"{esc(d.get('weight_kg') or '—')} kg · donor fat {esc(d.get('donor_fat') or '—')}</p>")
+    out.append(f"<p>Fitzpatrick {esc(d.fitzpatrick or '—')} · weight "
+               f"{esc(d.weight_kg or '—')} kg · donor fat {esc(d.donor_fat or '—')}</p>")
     out.append("<h3>Screening verdict</h3>")
     for p, v in c["screening"]["verdicts"].items():
         out.append(f"<p><b>{esc(rules.procedure_name(p).capitalize())}</b> "
@@ -64,8 +64,8 @@ def consultation_html(c: dict) -> str:
                    f"{'; from the examination' if r.get('derived') else ''})</small></li>"
                    for r in v["reasons"])
         out.append("</ul>")
-        j = d["justifications"].get(p)
-        if j and p in d["chosen"]:
+        j = d.justifications.get(p)
+        if j and p in d.chosen:
             out.append(f"<p>Justification by {esc(j.get('by'))} ({_when(j['at'])}): "
                        f"{esc(j['text'])}</p>")
     out.append("<h3>Recommendation</h3><ul>")
@@ -73,21 +73,21 @@ def consultation_html(c: dict) -> str:
         because = f"<br><small>Because: {esc('; '.join(line['findings']))}</small>" if line["findings"] else ""
         out.append(f"<li>{esc(line['text'])}{because}</li>")
     out.append("</ul><h3>Plan</h3>")
-    if d["chosen"]:
-        for p in d["chosen"]:
-            plan = d["plan"][p]
+    if d.chosen:
+        for p in d.chosen:
+            plan = d.plan[p]
             interval = f", {plan['interval_days']} days apart" if plan.get("interval_days") else ""
             out.append(f"<p>{esc(rules.procedure_name(p).capitalize())}: {plan['sessions']} "
                        f"session(s){interval}, from {datetime.fromisoformat(plan['start']):%d/%m/%Y}</p>")
             for key, label in (("overrides", "Deferral overridden by a doctor"),
                                ("unsupported_reasons", "Planned although not recommended")):
-                entry = (d.get(key) or {}).get(p)
+                entry = getattr(d, key).get(p)
                 if entry and entry.get("text"):
                     out.append(f"<p style='margin-left:12px'><b>{label}</b> — "
                                f"{esc(entry.get('by'))} ({_when(entry['at'])}): "
                                f"{esc(entry['text'])}</p>")
     else:
-        out.append(f"<p>Nothing planned. {esc(d.get('none_planned_reason', ''))}</p>")
+        out.append(f"<p>Nothing planned. {esc(d.none_planned_reason)}</p>")
     out.append("<h3>Screening answers (as asked that day)</h3><table cellpadding=2>")
     for q in c["screening"]["questions"]:
         if not q["asked"]:
@@ -98,8 +98,8 @@ def consultation_html(c: dict) -> str:
                    f"{esc(q['answer'])}</b>{detail}</td></tr>")
     out.append(f"</table><p><small>Screening rules {esc(c['screening']['rules_id'])} version "
                f"{esc(c['screening']['rules_version'])}</small></p>")
-    if d.get("notes"):
-        out.append(f"<h3>Notes</h3><p>{esc(d['notes'])}</p>")
+    if d.notes:
+        out.append(f"<h3>Notes</h3><p>{esc(d.notes)}</p>")
     return "".join(out)
 
 
@@ -186,8 +186,8 @@ class ConsultationsTab(QWidget):
                                                                     reason=r["amendment_reason"])
             elif r["amended_by"]:
                 amendment = self.tr("Amended by {id}").format(id=r["amended_by"])
-            for j, text in enumerate((_when(r["finalised_at"]), _level(r["verdict_fat_transfer"]),
-                                      _level(r["verdict_mesotherapy"]), OUTCOMES[r["outcome"]],
+            for j, text in enumerate((_when(r["finalised_at"]), _level(r["levels"].get("fat_transfer")),
+                                      _level(r["levels"].get("mesotherapy")), OUTCOMES[r["outcome"]],
                                       amendment)):
                 self.table.setItem(i, j, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()

@@ -46,7 +46,7 @@ class ConsultationWizard(QWizard):
         super().__init__(parent)
         self.store = store
         self.draft = draft
-        self.data = dc.merged(draft.data)
+        self.data: dc.ConsultationRecord = draft.data
         self.planning = sc.planning_context(store, draft.amends_id)
         self.default_start = self.planning.default_start
         self.consultation_id: int | None = None
