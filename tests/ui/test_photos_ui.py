@@ -209,3 +209,27 @@ def test_a_recorded_refusal_stands_in_for_the_photographs(window, store, zoe, mo
     assert "refusal is recorded" in tab.due_label.text()
     [row] = sph.consents(store, zoe)
     assert (row["granted"], row["note"]) == (0, "Does not want any")
+
+
+def test_an_open_checklist_shows_its_photographs_item_ticked_by_the_photos(
+        window, qtbot, store, zoe, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QCheckBox, QLabel
+
+    from rejuv_desktop.services import consultations as sc
+    from rejuv_desktop.services import sessions as ss
+
+    plan = sc.plans_of(store, zoe)[0]["id"]
+    runner = window.open_session_runner(ss.start_session(store, plan))
+    box = runner.findChild(QCheckBox, "sign_in.photos")
+    assert not box.isChecked()
+    tab = window.photos_tab
+    tab.consent_yes.trigger()
+    tab.link_combo.setCurrentIndex(1)  # the session just started
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: (
+        [str(write(tmp_path, "before.jpg", camera_jpeg()))], ""))
+    tab.add_button.click()
+    qtbot.waitUntil(lambda: settled(tab) and tab.gallery.count() == 1)
+    box = runner.findChild(QCheckBox, "sign_in.photos")
+    assert box.isChecked()
+    assert runner.findChild(QLabel, "who:sign_in.photos").text().startswith("the app")
+    runner.close()

@@ -60,7 +60,7 @@ class ImportFolder:
             self.tab.offer_files(new)
 
 
-def add_to_wizard(wizard, window, compare) -> None:
+def add_to_wizard(wizard, window, compare, changed) -> None:
     """A "Photographs…" button on the consultation wizard: the patient's photographs in a
     window of their own, so the baseline views are taken without leaving the consultation."""
     from PySide6.QtWidgets import QDialog, QVBoxLayout, QWizard
@@ -77,6 +77,7 @@ def add_to_wizard(wizard, window, compare) -> None:
             layout = QVBoxLayout(dialog)
             tab = PhotosTab(window.store, dialog)
             tab.compare_requested.connect(compare)
+            tab.changed.connect(changed)
             layout.addWidget(tab)
             dialog.tab = tab
             wizard.photos_dialog = dialog
@@ -124,15 +125,22 @@ def install(window) -> None:
     # The consultation wizard gets a way to the photographs (its patient's, in a window).
     open_wizard = window.open_wizard
 
+    def photos_changed() -> None:
+        """A photograph or a refusal can tick a session's "photographs taken" item: the
+        checklists open and the session lists show it at once."""
+        sessions = getattr(window, "session_events", None)
+        if sessions is not None:
+            sessions.changed.emit()
+        for runner in list(getattr(window, "session_runners", {}).values()):
+            runner.refresh()
+
     def open_wizard_with_photos(draft):
         wizard = open_wizard(draft)
-        add_to_wizard(wizard, window, compare)
+        add_to_wizard(wizard, window, compare, photos_changed)
         return wizard
 
     window.open_wizard = open_wizard_with_photos
-    sessions = getattr(window, "session_events", None)
-    if sessions is not None:  # a photo can tick a session's checklist item
-        tab.changed.connect(sessions.changed)
+    tab.changed.connect(photos_changed)
 
     folder = ImportFolder(window, tab)
     window.photo_import_folder = folder
