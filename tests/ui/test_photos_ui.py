@@ -60,6 +60,10 @@ def test_consent_first_then_photos_taken_in_from_files(window, qtbot, tmp_path, 
     qtbot.waitUntil(lambda: settled(tab) and tab.gallery.count() == 1)
     assert "Left hand, back" in tab.gallery.item(0).text()
     assert "Left hand, back" not in tab.due_label.text().split("Baseline")[1]
+    # Last time's photograph of the view is shown beside its instructions, for the framing.
+    assert tab.last_time.isVisible() and "Last time, 20/11/2026" in tab.last_time.toolTip()  # the camera's date
+    tab.view_combo.setCurrentIndex(tab.view_combo.findData("right_dorsal"))
+    assert not tab.last_time.isVisible()
     # The same file again is refused with a message; a PNG and a bad file dropped together.
     bad = write(tmp_path, "notes.png", b"not a picture")
     other = write(tmp_path, "IMG_0002.png", png(scene(seed=2)))

@@ -119,6 +119,7 @@ class PhotoIntake:
                     self._update_buttons()
                     self.gallery.scrollToBottom()
                     self._fill_due()
+                    self._show_last_time(self.view_combo.currentData())
                     self.say(self.tr("{name} taken in as “{view}”.").format(
                         name=path.name, view=words.view_title(view)), OK_STYLE)
                 self.changed.emit()

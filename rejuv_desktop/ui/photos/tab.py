@@ -126,7 +126,16 @@ class PhotosTab(PhotoIntake, QWidget):
         self.instructions.setWordWrap(True)
         self.instructions.setFrameShape(QFrame.Shape.StyledPanel)
         self.instructions.setStyleSheet("padding: 6px; background: #f5f7fa;")
-        layout.addWidget(self.instructions)
+        # The last photograph of the chosen view, to frame the new one the same way.
+        self.last_time = QLabel()
+        self.last_time.setObjectName("photo_last_time")
+        self.last_time.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.last_time.setStyleSheet("color: #555; font-size: 11px;")
+        self.last_time.setFixedWidth(ICON + 12)
+        guide = QHBoxLayout()
+        guide.addWidget(self.instructions, 1)
+        guide.addWidget(self.last_time)
+        layout.addLayout(guide)
 
         self.offer = QWidget()
         self.offer.setObjectName("folder_offer")
@@ -242,6 +251,7 @@ class PhotosTab(PhotoIntake, QWidget):
         self.refused = state.reason in ("refused", "withdrawn")
         self._fill_due()
         self._fill_links()
+        self._show_last_time(self.view_combo.currentData())
         for photo in sph.photos_of(self.store, self.patient_id, self.show_archived.isChecked()):
             self._add_tile(photo)
         self.gallery.scrollToBottom()
@@ -306,6 +316,28 @@ class PhotosTab(PhotoIntake, QWidget):
         view = self.view_combo.currentData()
         self.instructions.setText(self.tr("<b>{title}</b>: {text}").format(
             title=words.view_title(view), text=words.view_instructions(view)))
+        self._show_last_time(view)
+
+    def _show_last_time(self, view: str) -> None:
+        """The patient's latest photograph of this view, small, beside the instructions."""
+        latest = None
+        if self.patient_id is not None:
+            same = [p for p in sph.photos_of(self.store, self.patient_id) if p.view == view]
+            latest = same[-1] if same else None
+        if latest is None:
+            self.last_time.hide()
+            return
+        try:
+            pixmap = tile_pixmap(sph.thumbnail(self.store, latest.id))
+        except UserError:
+            self.last_time.hide()
+            return
+        small = pixmap.scaled(ICON, ICON * 2 // 3, Qt.AspectRatioMode.KeepAspectRatio,
+                              Qt.TransformationMode.SmoothTransformation)
+        self.last_time.setPixmap(small)
+        self.last_time.setToolTip(self.tr("Last time, {day}: frame the new photograph the "
+                                          "same way").format(day=format_day(latest.taken_at)))
+        self.last_time.show()
 
     def selected_ids(self) -> list[int]:
         return [item.data(PHOTO_ROLE) for item in self.gallery.selectedItems()]
