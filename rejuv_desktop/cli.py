@@ -52,7 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("kind", choices=("consent", "aftercare", "summary"))
     _db_arg(p)
     p.add_argument("--patient", type=int, required=True, metavar="ID")
-    p.add_argument("--procedure", choices=("fat_transfer", "mesotherapy"))
+    p.add_argument("--procedure", metavar="PROCEDURE",
+                   help="the procedure's id, as its protocol file names it (e.g. mesotherapy)")
     p.add_argument("--session", type=int, metavar="ID",
                    help="aftercare for this session (default: the last one)")
     p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
@@ -120,13 +121,13 @@ def build_parser() -> argparse.ArgumentParser:
 def _open(db: Path | None, *, must_exist: bool = True, read_only: bool = False):
     """Open the database; for writing (the default) this takes the single-writer lock, so a
     command is refused at once, naming the holder, while the app or another command writes."""
-    from rejuv_desktop.storage import open_store
+    from rejuv_desktop.services.database import open_database
 
     path = db or paths.default_db_path()
     _refuse_if_found_aside(path)
     if must_exist and not path.exists():
         raise UserError(f"No database at {path}.")
-    return open_store(path, read_only=read_only)
+    return open_database(path, read_only=read_only)
 
 
 def _refuse_if_found_aside(path: Path) -> None:
@@ -143,10 +144,10 @@ def _refuse_if_found_aside(path: Path) -> None:
                   f"{usable[0].path} --force\n(or open the app, which offers it). "
                   "Nothing was changed.")
     else:
-        from rejuv_desktop.storage.witness import witness_path
+        from rejuv_desktop.services.database import witness_file
 
         advice = ("\nRestore a backup with 'rejuv-desktop restore', or open the app to start a "
-                  "new clinic" + (f" (or move {witness_path(path).name} away)"
+                  "new clinic" + (f" (or move {witness_file(path).name} away)"
                                   if found.witnessed is not None else "")
                   + ". Nothing was changed.")
     raise UserError(found.describe() + advice)
@@ -214,8 +215,13 @@ def cmd_import(args) -> int:
 
 
 def cmd_print(args) -> int:
+    from rejuv_desktop.domain.procedures import is_procedure, procedure_ids
     from rejuv_desktop.services import documents as sd
 
+    if args.procedure is not None and not is_procedure(args.procedure):
+        print(f"error: unknown procedure {args.procedure!r} (choose from {', '.join(procedure_ids())})",
+              file=sys.stderr)
+        return 2
     sd.check_pdf_target(args.out, overwrite=args.force)  # before anything is issued
     store = _open(args.db)
     try:
@@ -298,12 +304,12 @@ def cmd_restore(args) -> int:
     from datetime import datetime
 
     from rejuv_desktop.services import backup as sb
-    from rejuv_desktop.storage import private_files, writer_lock
+    from rejuv_desktop.services import database
 
     db = args.db or paths.default_db_path()
     if not db.parent.exists():
-        private_files.private_dir(db.parent)
-    with writer_lock.holding(db):  # across the whole swap: no writer can start meanwhile
+        database.make_private_dir(db.parent)
+    with database.hold_writer_lock(db):  # across the whole swap: no writer can start meanwhile
         cli_auth.sign_in_before_restore(db, args)
         try:
             result = sb.restore(db, args.source, datetime.now(), force=args.force)
@@ -401,7 +407,8 @@ def cmd_content(args) -> int:
     print(f"Overrides folder: {content.overrides_dir()}")
     if report.overrides:
         rows = [[o.relative, o.id or "-", o.version or "-",
-                 (f"replaces packaged version {o.packaged_version or '-'}" if o.used
+                 ("adds to the packaged content" if o.added
+                  else f"replaces packaged version {o.packaged_version or '-'}" if o.used
                   else f"NOT USED: {o.why_unused}")] for o in report.overrides]
         print(_table(["File", "Id", "Version", "Status"], rows))
     else:
@@ -435,12 +442,12 @@ COMMANDS = {"demo": cmd_demo, "check": cmd_check, "import-patients": cmd_import,
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     from rejuv_desktop.logs import set_database, setup_logging
-    from rejuv_desktop.storage import private_files, writer_lock
+    from rejuv_desktop.services import database
 
-    private_files.private_umask()
+    database.private_umask()
     if paths.data_dir().exists():  # the clinic's folder: the user's alone
-        private_files.private_dir(paths.data_dir())
-    writer_lock.set_program(APP_NAME if args.command in (None, "gui")
+        database.make_private_dir(paths.data_dir())
+    database.set_program(APP_NAME if args.command in (None, "gui")
                             else f"rejuv-desktop {args.command}")
     set_database(getattr(args, "db", None) or paths.default_db_path())  # named in log lines
 

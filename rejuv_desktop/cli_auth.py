@@ -126,13 +126,13 @@ def sign_in_before_restore(db: Path, args) -> None:
     """Restore replaces the whole clinic: a practitioner of the clinic being replaced signs
     in first. When there is no database there yet, or one never set up (no accounts), there
     is no one to ask."""
-    from rejuv_desktop.storage import open_store
+    from rejuv_desktop.services.database import open_database
 
     if not db.exists() or db.stat().st_size == 0:
         log.info("restore into %s: no database there, no sign-in asked", "an empty path")
         return
     try:
-        store = open_store(db)
+        store = open_database(db)
     except UserError as exc:
         raise UserError(f"{exc} The current database cannot be opened to check who you are: "
                         "move it out of the way (it is not deleted by a restore either), "

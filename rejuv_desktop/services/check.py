@@ -20,10 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rejuv_desktop.errors import StorageError
-from rejuv_desktop.storage import audit, clinic_key, schema, triggers, witness
-from rejuv_desktop.storage import documents as documents_repo
-from rejuv_desktop.storage.backup import connect_read_only
-from rejuv_desktop.storage.db import Store, local_now, sqlite3, sqlite_version
+from rejuv_desktop.storage import audit, clinic_key, health, schema, triggers, witness
+from rejuv_desktop.storage.db import sqlite_version
 
 _HEADER = b"SQLite format 3\x00"
 
@@ -45,7 +43,8 @@ class CheckReport:
 
 def check_database(store) -> CheckReport:
     """Check an open store (its file's key and witness when it has a file)."""
-    return _check(store.conn, Path(store.path) if store.path else None)
+    with health.reading_store(store) as conn:
+        return _check(conn, Path(store.path) if store.path else None)
 
 
 def check_path(path: Path | str) -> CheckReport:
@@ -64,25 +63,22 @@ def check_path(path: Path | str) -> CheckReport:
         report.add("file", False, "this file is not a SQLite database")
         return report
     try:
-        conn = connect_read_only(path, untouched=True)
-    except sqlite3.Error as exc:
+        with health.reading_file(path) as conn:
+            return _check(conn, path, report)
+    except health.CannotOpen as exc:
         report.add("file", False, f"the database cannot be opened: {exc}")
         return report
-    try:
-        return _check(conn, path, report)
-    except sqlite3.DatabaseError as exc:
+    except health.CannotRead as exc:
         report.add("file", False, f"the database cannot be read: {exc}")
         return report
-    finally:
-        conn.close()
 
 
 def _check(conn, path: Path | None, report: CheckReport | None = None) -> CheckReport:
     report = report or CheckReport()
-    rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+    rows = health.integrity_lines(conn)
     report.add("integrity", rows == ["ok"], "ok" if rows == ["ok"] else "; ".join(rows[:10]))
-    fk = conn.execute("PRAGMA foreign_key_check").fetchall()
-    report.add("foreign keys", not fk, "ok" if not fk else f"{len(fk)} rows point to nothing")
+    fk = health.dangling_references(conn)
+    report.add("foreign keys", not fk, "ok" if not fk else f"{fk} rows point to nothing")
     applied = schema.schema_version(conn)
     known = len(schema.known_names())
     if not applied:
@@ -114,11 +110,9 @@ def _check(conn, path: Path | None, report: CheckReport | None = None) -> CheckR
 
 def _scans_line(report, conn, path) -> None:
     """Every scan of a signed paper form still matches its recorded SHA-256."""
-    if not conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table'"
-                        " AND name = 'document_scans'").fetchone():
+    if not health.has_table(conn, "document_scans"):
         return
-    reader = Store(conn, path, local_now)
-    bad = [r["id"] for r in documents_repo.all_scan_hashes(reader)
+    bad = [r["id"] for r in health.scan_hashes(conn, path)
            if hashlib.sha256(bytes(r["file_bytes"])).hexdigest() != r["sha256"]]
     report.add("signed-form scans", not bad,
                "ok" if not bad else f"{len(bad)} scan(s) do not match their SHA-256: "

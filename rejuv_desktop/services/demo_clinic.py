@@ -19,6 +19,9 @@ from rejuv_desktop.services import consultations as sc
 from rejuv_desktop.services import documents as sd
 from rejuv_desktop.services import follow_ups as fu
 from rejuv_desktop.services import sessions as ss
+from rejuv_desktop.storage import bulk
+from rejuv_desktop.storage import patients as patients_repo
+from rejuv_desktop.storage import sessions as sessions_repo
 
 SIGNATURE_STROKES = [(10, 40), (30, 10), (45, 45), (60, 15), (80, 40), (100, 20), (130, 35)]
 
@@ -232,7 +235,7 @@ def _photos(store, clock, ids: list[int], d) -> int:
 
 def build_story(store, today: date) -> dict:
     """Add the clinical records to a demo clinic whose patients exist (see ``demo.py``)."""
-    ids = [r["id"] for r in store.query("SELECT id FROM patients ORDER BY id")]
+    ids = patients_repo.all_ids(store)
     clock = _Clock(store)
     counts = {"consultations": 0, "sessions": 0}
     d = lambda n: today - timedelta(days=n)  # noqa: E731 - n days ago
@@ -253,8 +256,7 @@ def build_story(store, today: date) -> dict:
         sd.issue_aftercare(store, p, "fat_transfer")
         for n, ago in enumerate((80, 62, 44, 26)):
             _session(store, clock, meso, d(ago), _meso_values(d(ago), 0))
-        for f in store.query("SELECT id FROM follow_ups WHERE patient_id = ? AND kind = 'review'"
-                             " AND status = 'due' AND due_to < ?", (p, today.isoformat())):
+        for f in sessions_repo.due_reviews_before(store, p, today.isoformat()):
             clock.at(d(1), 9)
             fu.mark_follow_up_done(store, f["id"], "Seen in clinic; healing well.")
         counts["sessions"] += 5
@@ -371,10 +373,9 @@ def build_story(store, today: date) -> dict:
         clock.at(d(18), 16)
         sd.issue_aftercare(store, p, "fat_transfer", near)
         counts["photographs"] = _photos(store, clock, ids, d)
-        counts["consultations"] = store.scalar("SELECT count(*) FROM consultations")
-        counts["sessions"] = store.scalar("SELECT count(*) FROM sessions")
-        counts["documents"] = store.scalar("SELECT count(*) FROM documents")
-        counts["follow-ups"] = store.scalar("SELECT count(*) FROM follow_ups")
+        for name, table in (("consultations", "consultations"), ("sessions", "sessions"),
+                            ("documents", "documents"), ("follow-ups", "follow_ups")):
+            counts[name] = bulk.row_count(store, table)
     finally:
         clock.restore()
         store.actor_id = 1

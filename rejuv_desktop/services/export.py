@@ -1,14 +1,8 @@
 """Export one patient's records (right of access, portability): JSON plus the issued PDFs.
 
-Which rows belong to the patient is read from the schema when the export runs, so a table
-added later is exported without changing this module:
-
-- the patient's own row in ``patients``;
-- every row of a table with a ``patient_id`` column (or a foreign key to ``patients``) for
-  that patient;
-- rows of tables without one that point (by foreign key) to rows already selected, followed
-  as far as the keys go (a session's checklist entries, for instance);
-- the audit trail of all those rows (without the chain hashes, which link to other rows).
+Which rows belong to the patient is read from the schema when the export runs (see
+``storage/patient_rows.py``), so a table added later is exported without changing this module;
+the audit trail of those rows is exported without the chain hashes, which link to other rows.
 
 Nothing about any other patient is written. Binary values (the PDFs) are not put in the JSON:
 each is a file, and the JSON names it with its SHA-256. ``manifest.json`` lists every file
@@ -28,6 +22,7 @@ from pathlib import Path
 
 from rejuv_desktop import __version__
 from rejuv_desktop.errors import NotFound, UserError
+from rejuv_desktop.storage import patient_rows as rows_repo
 
 FORMAT_NAME = "Rejuv Desktop patient export"
 FORMAT_VERSION = 1
@@ -38,8 +33,7 @@ _DERIVED_COLUMNS = {"search_text", "name_key", "password_hash"}
 # The audit chain's hashes link each row to the one before it, which may be another
 # patient's: they cannot be checked without the whole chain and are left out.
 _AUDIT_CHAIN_COLUMNS = {"prev_hash", "hash"}
-_PATIENTS = "patients"
-_AUDIT = "audit_log"
+_AUDIT = rows_repo.AUDIT
 _SAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -55,89 +49,12 @@ class ExportResult:
     files: list[dict] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class _Selection:
-    """How to find a table's rows for one patient: a WHERE clause and its parameters."""
-
-    table: str
-    where: str
-    params: tuple
-
-
-def _tables(store) -> list[str]:
-    """Ordinary tables of the app (no SQLite internals, migrations or search indexes)."""
-    rows = store.query("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name")
-    virtual = [r["name"] for r in rows if (r["sql"] or "").upper().startswith("CREATE VIRTUAL")]
-    return [r["name"] for r in rows
-            if not r["name"].startswith(("sqlite_", "_"))
-            and r["name"] not in virtual
-            and not any(r["name"].startswith(v + "_") for v in virtual)]
-
-
-def _columns(store, table: str) -> list[str]:
-    return [r["name"] for r in store.query(f'PRAGMA table_info("{table}")')]
-
-
-def _foreign_keys(store, table: str) -> list[tuple[str, str, str]]:
-    """(column, referenced table, referenced column) for each single-column foreign key."""
-    out = []
-    for r in store.query(f'PRAGMA foreign_key_list("{table}")'):
-        out.append((r["from"], r["table"], r["to"] or "id"))
-    return out
-
-
-def _q(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
-def patient_selections(store, patient_id: int) -> list[_Selection]:
-    """For every table holding rows of this patient, how to select exactly those rows.
-
-    Tables are found from the schema: a ``patient_id`` column or a foreign key to
-    ``patients`` selects directly; a table with neither is linked through its foreign keys to
-    tables already selected (repeated until nothing new is found).
-    """
-    tables = _tables(store)
-    if _PATIENTS not in tables:
-        raise UserError("This database has no patients table.")
-    fks = {t: _foreign_keys(store, t) for t in tables}
-    chosen: dict[str, _Selection] = {
-        _PATIENTS: _Selection(_PATIENTS, "id = ?", (patient_id,))}
-    for t in tables:
-        if t == _PATIENTS:
-            continue
-        direct = ["patient_id"] if "patient_id" in _columns(store, t) else []
-        direct += [col for col, ref, _to in fks[t] if ref == _PATIENTS and col not in direct]
-        if direct:
-            where = " OR ".join(f"{_q(c)} = ?" for c in direct)
-            chosen[t] = _Selection(t, where, (patient_id,) * len(direct))
-    # Tables without a patient column: a row belongs to the patient when it points to a row
-    # that does. Self-references (a row amending another of its table) add nothing new.
-    grew = True
-    while grew:
-        grew = False
-        for t in tables:
-            if t in chosen or t == _AUDIT:
-                continue
-            links = [(col, ref, to) for col, ref, to in fks[t] if ref in chosen and ref != t]
-            if not links:
-                continue
-            parts, params = [], []
-            for col, ref, to in links:
-                parent = chosen[ref]
-                parts.append(f"{_q(col)} IN (SELECT {_q(to)} FROM {_q(ref)} "
-                             f"WHERE {parent.where})")
-                params.extend(parent.params)
-            chosen[t] = _Selection(t, " OR ".join(parts), tuple(params))
-            grew = True
-    if _AUDIT in tables:
-        parts, params = [], []
-        for sel in chosen.values():
-            parts.append(f"(table_name = ? AND row_id IN (SELECT id FROM {_q(sel.table)} "
-                         f"WHERE {sel.where}))")
-            params.extend((sel.table, *sel.params))
-        chosen[_AUDIT] = _Selection(_AUDIT, " OR ".join(parts), tuple(params))
-    return list(chosen.values())
+def patient_selections(store, patient_id: int) -> list[rows_repo.Selection]:
+    """For every table holding rows of this patient, how to select exactly those rows."""
+    try:
+        return rows_repo.patient_selections(store, patient_id)
+    except LookupError:
+        raise UserError("This database has no patients table.") from None
 
 
 def _safe_name(text: str) -> str:
@@ -165,13 +82,12 @@ def _blob_path(table: str, row: dict, column: str) -> str:
     return f"files/{_safe_name(table)}-{row.get('id', 'row')}-{_safe_name(column)}.bin"
 
 
-def _collect(store, selections: list[_Selection]) -> tuple[dict, dict[str, bytes]]:
+def _collect(store, selections: list[rows_repo.Selection]) -> tuple[dict, dict[str, bytes]]:
     """The rows of each selection (binary values replaced by file references) and the files."""
     tables: dict[str, list[dict]] = {}
     blobs: dict[str, bytes] = {}
     for sel in selections:
-        rows = store.query(f"SELECT * FROM {_q(sel.table)} WHERE {sel.where} ORDER BY rowid",
-                           sel.params)
+        rows = rows_repo.selected_rows(store, sel)
         out = []
         for row in rows:
             clean = {}
@@ -207,16 +123,13 @@ def _practitioners(store, tables: dict[str, list[dict]]) -> list[dict]:
     """The staff named in the records (who saw, treated, signed), by id: name and title."""
     ids: set[int] = set()
     for table, rows in tables.items():
-        cols = {col for col, ref, _to in _foreign_keys(store, table) if ref == "practitioners"}
+        cols = {col for col, ref, _to in rows_repo.foreign_keys(store, table)
+                if ref == "practitioners"}
         if table == _AUDIT:
             cols.add("practitioner_id")
         for row in rows:
             ids.update(row[c] for c in cols if isinstance(row.get(c), int))
-    if not ids:
-        return []
-    marks = ", ".join("?" * len(ids))
-    return store.query(f"SELECT id, name, title, registration FROM practitioners"
-                       f" WHERE id IN ({marks}) ORDER BY id", tuple(sorted(ids)))
+    return rows_repo.practitioners_by_id(store, ids)
 
 
 def export_patient(store, patient_id: int, out_dir: Path) -> ExportResult:
@@ -229,20 +142,14 @@ def export_patient(store, patient_id: int, out_dir: Path) -> ExportResult:
     unknown patient and ``UserError`` when the folder cannot be written.
     """
     out_dir = Path(out_dir)
-    if store.scalar("SELECT 1 FROM patients WHERE id = ?", (patient_id,)) is None:
+    if not rows_repo.patient_exists(store, patient_id):
         raise NotFound(f"There is no patient with id {patient_id}.")
     now = store.clock()
-    own_tx = not store.conn.in_transaction
-    if own_tx:  # one snapshot: rows written meanwhile cannot half-appear
-        store.conn.execute("BEGIN")
-    try:
+    with store.snapshot():  # one snapshot: rows written meanwhile cannot half-appear
         selections = patient_selections(store, patient_id)
         tables, blobs = _collect(store, selections)
         staff = _practitioners(store, tables)
         blobs.update(_photo_files(store, tables.get("photos", [])))
-    finally:
-        if own_tx:
-            store.conn.execute("COMMIT")
     counts = {t: len(rows) for t, rows in tables.items()}
     exported_at = now.isoformat(timespec="seconds")
     records = {"format": FORMAT_NAME, "format_version": FORMAT_VERSION,

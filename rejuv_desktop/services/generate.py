@@ -370,7 +370,7 @@ def generate_clinic(store, patients: int, seed: int = 1, *, chunk: int = 1000,
     """
     if patients < 1:
         raise ValueError("A clinic needs at least one patient")
-    if store.scalar("SELECT count(*) FROM patients"):
+    if bulk.row_count(store, "patients"):
         raise ValueError("The database already has patients: generate into an empty one")
     gen = _Generator(store, patients, seed)
     saved = store.clock, store.actor_id
@@ -386,5 +386,5 @@ def generate_clinic(store, patients: int, seed: int = 1, *, chunk: int = 1000,
         bulk.checkpoint(store)
     finally:
         store.clock, store.actor_id = saved
-    counts = {t: store.scalar(f"SELECT count(*) FROM {t}") for t in (*TABLES, "audit_log")}
+    counts = {t: bulk.row_count(store, t) for t in (*TABLES, "audit_log")}
     return GeneratedClinic(patients, seed, gen.busy_patient_id, gen.tick_session_id, counts)

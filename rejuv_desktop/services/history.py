@@ -6,10 +6,10 @@ overall audit viewer, both filterable.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 from rejuv_desktop.storage import audit
+from rejuv_desktop.storage import history as history_repo
 
 _LABELS = {"given_name": "given name", "family_name": "family name",
            "date_of_birth": "date of birth", "preferred_language": "language",
@@ -67,41 +67,11 @@ def audit_entries(store, *, patient_id: int | None = None, practitioner_id: int 
     ``patient_id``; ``since``/``until`` are ISO dates (inclusive); ``text`` searches the row's
     before and after values. ``before_id`` gives the next page: rows older than that one.
     """
-    where, params = [], []
-    if before_id is not None:
-        where.append("a.id < ?")
-        params.append(before_id)
-    if patient_id is not None:
-        where.append("((a.table_name = 'patients' AND a.row_id = ?)"
-                     " OR json_extract(a.after_json, '$.patient_id') = ?)")
-        params += [patient_id, patient_id]
-        # A consultation's own hand grades are part of its entry, not entries of their own.
-        where.append("NOT (a.table_name = 'hand_assessments'"
-                     " AND json_extract(a.after_json, '$.context') = 'baseline')")
-    if practitioner_id is not None:
-        where.append("a.practitioner_id = ?")
-        params.append(practitioner_id)
-    if table:
-        where.append("a.table_name = ?")
-        params.append(table)
-    if since:
-        where.append("a.at >= ?")
-        params.append(since)
-    if until:
-        where.append("a.at < date(?, '+1 day')")
-        params.append(until)
-    if text:
-        where.append("(a.after_json LIKE ? OR a.before_json LIKE ?)")
-        params += [f"%{text}%", f"%{text}%"]
-    sql = ("SELECT a.id, a.at, a.table_name, a.row_id, a.action, a.before_json, a.after_json,"
-           " pr.title AS who_title, pr.name AS who FROM audit_log a"
-           " LEFT JOIN practitioners pr ON pr.id = a.practitioner_id"
-           + (" WHERE " + " AND ".join(where) if where else "")
-           + " ORDER BY a.id DESC LIMIT ?")
     out = []
-    for r in store.query(sql, [*params, limit]):
-        before = json.loads(r["before_json"]) if r["before_json"] else None
-        after = json.loads(r["after_json"]) if r["after_json"] else None
+    for r in history_repo.audit_rows(store, patient_id=patient_id, practitioner_id=practitioner_id,
+                             table=table, since=since, until=until, text=text, limit=limit,
+                             before_id=before_id):
+        before, after = r["before"], r["after"]
         who = f"{r['who_title'] or ''} {r['who'] or ''}".strip() or "—"
         what = f"{TABLE_LABELS.get(r['table_name'], r['table_name'])} {r['row_id']}: " + (
             "created" if r["action"] == "insert" else "changed")
@@ -118,8 +88,7 @@ def patient_history(store, patient_id: int, limit: int = 1000,
 
 
 def audited_tables(store) -> list[str]:
-    return [r["table_name"] for r in store.query(
-        "SELECT DISTINCT table_name FROM audit_log ORDER BY table_name")]
+    return history_repo.audited_tables(store)
 
 
 def verify(store) -> audit.ChainCheck:

@@ -28,6 +28,12 @@ def next_id(store, table: str) -> int:
     return (store.scalar(f"SELECT max(id) FROM {table}") or 0) + 1
 
 
+def row_count(store, table: str) -> int:
+    """How many rows ``table`` holds."""
+    _check_names(table, ())
+    return store.scalar(f"SELECT count(*) FROM {table}")
+
+
 def insert_rows(store, table: str, columns: Sequence[str], rows: Iterable[Sequence]) -> int:
     """Insert ``rows`` (value tuples in ``columns`` order) into ``table``; returns the count.
 

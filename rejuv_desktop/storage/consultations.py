@@ -1,4 +1,4 @@
-"""Consultation drafts, finalised consultations and the plans they create."""
+"""Consultation drafts and finalised consultations (the plans they create: ``plans.py``)."""
 
 from __future__ import annotations
 
@@ -168,23 +168,3 @@ def consultations_of(store, patient_id: int) -> list[dict]:
     for r in rows:
         r["levels"] = {p: v["level"] for p, v in verdicts[r["id"]].items()}
     return rows
-
-
-def insert_plan(store, row: dict) -> int:
-    row = {**row, "created_at": store.now_iso()}
-    cols = ", ".join(row)
-    cur = store.conn.execute(f"INSERT INTO plans ({cols}) VALUES ({', '.join('?' * len(row))})",
-                             list(row.values()))
-    return cur.lastrowid
-
-
-def plans_of(store, patient_id: int, active_only: bool = False) -> list[dict]:
-    where = "AND status IN ('planned', 'in_progress')" if active_only else ""
-    return store.query(f"SELECT * FROM plans WHERE patient_id = ? {where} ORDER BY id",
-                       (patient_id,))
-
-
-def supersede_unstarted_plans(store, consultation_id: int) -> None:
-    """Plans of an amended consultation that no session has started are replaced."""
-    store.conn.execute("UPDATE plans SET status = 'superseded' WHERE consultation_id = ?"
-                       " AND status = 'planned'", (consultation_id,))

@@ -144,6 +144,20 @@ class Store:
             except Exception:  # noqa: BLE001 - the save is committed; a hook cannot undo it
                 log.warning("an after-commit step failed", exc_info=True)
 
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[Store]:
+        """Read a block from one snapshot of the database: rows another connection writes
+        meanwhile cannot half-appear. Inside a transaction already, the block reads in it."""
+        if self.conn.in_transaction:
+            yield self
+            return
+        self.conn.execute("BEGIN")
+        try:
+            yield self
+        finally:
+            if self.conn.in_transaction:
+                self.conn.execute("COMMIT")
+
     def query(self, sql: str, params=()) -> list[dict]:
         """Rows of a read query as dictionaries."""
         cur = self.conn.execute(sql, params)

@@ -76,6 +76,20 @@ def number_exists(store, number: str) -> bool:
     return store.scalar("SELECT 1 FROM documents WHERE number = ?", (number,)) is not None
 
 
+def next_number(store, stem: str) -> str:
+    """The first free document number after the issued documents numbered ``stem`` (the kind
+    and the day, e.g. ``CF-20261122-``): ``CF-20261122-0003`` after two.
+
+    A number is only taken by inserting its document: read it again inside the write
+    transaction that inserts the row, where no other writer can take it meanwhile.
+    """
+    n = store.scalar("SELECT count(*) FROM documents WHERE number LIKE ? AND signed_of IS NULL",
+                     (stem + "%",)) + 1
+    while number_exists(store, f"{stem}{n:04d}"):
+        n += 1
+    return f"{stem}{n:04d}"
+
+
 SCAN_META = "id, document_id, patient_id, file_name, media_type, size, sha256, created_at, created_by"
 
 

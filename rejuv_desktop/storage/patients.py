@@ -79,3 +79,8 @@ def count(store, *, include_archived: bool = False) -> int:
     # All rows are counted from the smallest index and the archived few from the list index:
     # counting the active ones directly would read the whole (wide) list index.
     return total - store.scalar("SELECT count(*) FROM patients WHERE archived = 1")
+
+
+def all_ids(store) -> list[int]:
+    """Every patient's id, archived or not, in the order they were added."""
+    return [r["id"] for r in store.query("SELECT id FROM patients ORDER BY id")]

@@ -31,19 +31,7 @@ def _insert(store, table: str, row: dict) -> int:
     return cur.lastrowid
 
 
-# --- plans, as sessions see them ------------------------------------------------------------------
-
-def get_plan(store, plan_id: int) -> dict:
-    """A plan with the patient's weight from the consultation that made it (None if absent)."""
-    row = store.query_one(
-        "SELECT pl.*, c.data_json, p.archived"
-        " FROM plans pl JOIN consultations c ON c.id = pl.consultation_id"
-        " JOIN patients p ON p.id = pl.patient_id WHERE pl.id = ?", (plan_id,))
-    if row is None:
-        raise NotFound(f"Plan {plan_id} does not exist")
-    row["weight_kg"] = ConsultationRecord.from_json(row.pop("data_json")).weight_kg
-    return row
-
+# --- the consultation behind a plan ---------------------------------------------------------------
 
 def consultation_data_of_plan(store, plan_id: int) -> dict:
     """The finalised consultation a plan comes from: its ``record`` (a ``ConsultationRecord``)
@@ -62,11 +50,6 @@ def aftercare_issued(store, session_id: int) -> dict | None:
     return store.query_one(
         "SELECT id, number, created_at FROM documents WHERE kind = 'aftercare' AND session_id = ?"
         " AND signed_of IS NULL ORDER BY id LIMIT 1", (session_id,))
-
-
-def plans_of(store, patient_id: int) -> list[dict]:
-    return store.query("SELECT * FROM plans WHERE patient_id = ? ORDER BY start_date, id",
-                       (patient_id,))
 
 
 def newest_screening(store, patient_id: int) -> dict | None:
@@ -90,11 +73,6 @@ def newest_screening(store, patient_id: int) -> dict | None:
         " WHERE c.amends_id IS NOT NULL) SELECT id FROM back WHERE id IS NOT NULL",
         (row["id"],))]
     return row
-
-
-def set_plan_status(store, plan_id: int, status: str) -> None:
-    store.conn.execute("UPDATE plans SET status = ? WHERE id = ? AND status != ?",
-                       (status, plan_id, status))
 
 
 # --- sessions -------------------------------------------------------------------------------------
@@ -138,6 +116,12 @@ def sessions_of_patient(store, patient_id: int) -> list[dict]:
         f"SELECT s.*, {_WHO} AS started_by_name FROM sessions s"
         " LEFT JOIN practitioners pr ON pr.id = s.started_by"
         " WHERE s.patient_id = ? ORDER BY s.session_date, s.id", (patient_id,))
+
+
+def session_of_patient(store, session_id: int, patient_id: int) -> dict | None:
+    """The session's row when it is one of this patient's sessions, else None."""
+    return store.query_one("SELECT * FROM sessions WHERE id = ? AND patient_id = ?",
+                           (session_id, patient_id))
 
 
 def last_session(store, patient_id: int, procedure: str) -> dict | None:
@@ -238,28 +222,24 @@ def due_windows(store) -> list[tuple[str, str]]:
         " WHERE f.status = 'due' AND p.archived = 0").fetchall()
 
 
-def plans_awaiting_a_session(store) -> list[dict]:
-    """Active plans of patients not archived whose next session is not yet on the Due list:
-    nothing in progress and no open next-session or maintenance visit. With the patient's
-    name and phone and how many sessions of the plan are completed."""
-    return store.query(
-        "SELECT pl.id AS plan_id, pl.patient_id, pl.procedure, pl.sessions, pl.interval_days,"
-        " pl.start_date, p.given_name, p.family_name, p.phone,"
-        " (SELECT count(*) FROM sessions s WHERE s.plan_id = pl.id"
-        "  AND s.status = 'completed') AS completed"
-        " FROM plans pl JOIN patients p ON p.id = pl.patient_id"
-        " WHERE pl.status IN ('planned', 'in_progress') AND p.archived = 0"
-        " AND NOT EXISTS (SELECT 1 FROM sessions s WHERE s.plan_id = pl.id"
-        "                 AND s.status = 'in_progress')"
-        " AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.plan_id = pl.id"
-        "                 AND f.status = 'due' AND f.kind IN ('next_session', 'maintenance'))"
-        " ORDER BY pl.start_date, pl.id")
-
-
 def follow_ups_of_patient(store, patient_id: int) -> list[dict]:
     return store.query(
         "SELECT f.*, s.procedure FROM follow_ups f LEFT JOIN sessions s ON s.id = f.session_id"
         " WHERE f.patient_id = ? ORDER BY f.due_from, f.id", (patient_id,))
+
+
+def visits_booked_after(store, session_id: int) -> list[dict]:
+    """The follow-ups a session booked that are not cancelled (due or done): kind, label and
+    window, earliest first."""
+    return store.query("SELECT kind, label, due_from, due_to FROM follow_ups"
+                       " WHERE session_id = ? AND status IN ('due', 'done')"
+                       " ORDER BY due_from, id", (session_id,))
+
+
+def due_reviews_before(store, patient_id: int, day: str) -> list[dict]:
+    """The patient's open reviews whose window ended before ``day`` (ISO date): their ids."""
+    return store.query("SELECT id FROM follow_ups WHERE patient_id = ? AND kind = 'review'"
+                       " AND status = 'due' AND due_to < ?", (patient_id, day))
 
 
 def open_follow_ups_of_plan(store, plan_id: int, kinds: tuple[str, ...]) -> list[dict]:

@@ -6,7 +6,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -30,19 +30,19 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 
 def acquire_lock(db_path: Path):
-    """Take the database's single-writer lock for this process (storage's ``writer_lock``),
+    """Take the database's single-writer lock for this process,
     or the message naming the process that holds it.
 
     The lock file sits beside the database, so two users of one workstation, or the app and a
     command, cannot both write to it. A lock left by a process that was killed is released by
     the system and taken over at once.
     """
-    from rejuv_desktop.storage import writer_lock
+    from rejuv_desktop.services import database
 
     try:
-        return writer_lock.acquire(db_path)
-    except writer_lock.WriterLockHeld as exc:
-        who = writer_lock.describe_holder(exc.holder)
+        return database.take_writer_lock(db_path)
+    except database.WriterLockHeld as exc:
+        who = database.describe_holder(exc.holder)
         if exc.holder.get("program") == APP_NAME:
             return (f"The database is open in {who}. Switch to that window, or close it "
                     "first.")
@@ -83,6 +83,28 @@ def check_database_at_start(db_path: Path) -> bool:
         return False
 
 
+class _AfterFirstPaint(QObject):
+    """Runs ``fn`` once, just after ``widget`` is first painted."""
+
+    def __init__(self, widget, fn):
+        super().__init__(widget)
+        self.fn = fn
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.Paint and self.fn is not None:
+            fn, self.fn = self.fn, None
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, self, fn)
+        return False
+
+
+def after_first_paint(widget, fn) -> None:
+    """Run ``fn`` once ``widget`` is on screen: a question asked at start comes over the
+    window, and the window is never kept waiting for it."""
+    _AfterFirstPaint(widget, fn)
+
+
 def check_after_start(window, db_path: Path) -> None:
     """The start-up integrity check, run off the GUI thread; a problem shows a banner."""
     from rejuv_desktop.services import backup as sb
@@ -94,6 +116,7 @@ def check_after_start(window, db_path: Path) -> None:
                 "The database failed its integrity check ({problem}). Close Rejuv Desktop and "
                 "open it again: the damaged file will be set aside and a backup offered.").format(
                 problem=problem))
+        window.hooks.database_checked(problem)
 
     def failed(exc: Exception) -> None:
         log.warning("background integrity check did not run: %s", type(exc).__name__)
@@ -104,19 +127,19 @@ def check_after_start(window, db_path: Path) -> None:
 def _open_after_unclean_exit(db_path: Path):
     """Open a database left by an unclean exit; one too damaged to open goes through the
     start-up check (set aside, a backup offered) first."""
-    from rejuv_desktop.storage import open_store
+    from rejuv_desktop.services.database import open_database
 
     try:
-        return open_store(db_path)
+        return open_database(db_path)
     except UserError as exc:
         log.warning("database did not open after an unclean exit: %s", type(exc).__name__)
         if not check_database_at_start(db_path):
             return None
-        return open_store(db_path)
+        return open_database(db_path)
 
 
 def run_gui(db_path: Path | None = None) -> int:
-    from rejuv_desktop.storage import open_store, private_files
+    from rejuv_desktop.services.database import make_private_dir, open_database
     from rejuv_desktop.ui.errors import excepthook
     from rejuv_desktop.ui.main_window import MainWindow
 
@@ -126,7 +149,7 @@ def run_gui(db_path: Path | None = None) -> int:
         return 1
     db_path = Path(db_path) if db_path else paths.default_db_path()
     if not db_path.parent.exists():
-        private_files.private_dir(db_path.parent)
+        make_private_dir(db_path.parent)
     from rejuv_desktop.services import backup as sb
 
     lock = acquire_lock(db_path)
@@ -155,7 +178,7 @@ def run_gui(db_path: Path | None = None) -> int:
             si.pending_marker(db_path).unlink(missing_ok=True)  # the full check just ran
             unclean = False
         try:
-            store = _open_after_unclean_exit(db_path) if unclean else open_store(db_path)
+            store = _open_after_unclean_exit(db_path) if unclean else open_database(db_path)
         except UserError as exc:
             QMessageBox.critical(None, APP_NAME, str(exc))
             return 1
@@ -176,7 +199,7 @@ def run_gui(db_path: Path | None = None) -> int:
             checker.attach(window)
         else:
             check_after_start(window, db_path)
-        window.offer_resume()
+        after_first_paint(window.table.viewport(), window.offer_resume)
         return app.exec()
     finally:
         if store is not None:

@@ -11,6 +11,7 @@ from rejuv_desktop.domain.screening import load_rules
 from rejuv_desktop.services import patients as sp
 from rejuv_desktop.services import sessions as ss
 from rejuv_desktop.storage import consultations as consultations_repo
+from rejuv_desktop.storage import plans as plans_repo
 from rejuv_desktop.storage import practitioners as practitioners_repo
 
 PDF = b"%PDF-1.4 test"
@@ -108,7 +109,7 @@ def add_plan(store, patient_id: int, procedure: str, sessions: int | None = None
             "screening": {}, "recommendation": {},
             "verdicts": {p: {"level": "eligible", "reasons": []}
                          for p in ("fat_transfer", "mesotherapy")}, "outcome": "planned"})
-        plan_id = consultations_repo.insert_plan(store, {
+        plan_id = plans_repo.insert(store, {
             "patient_id": patient_id, "consultation_id": cid, "procedure": procedure,
             "sessions": sessions or plan["sessions"], "interval_days": plan["interval_days"],
             "start_date": plan["start"]})

@@ -119,6 +119,7 @@ def test_an_unfinished_consultation_resumes_as_the_typed_record(upgraded):
 
 def test_plans_sessions_and_documents_read_back(upgraded):
     from rejuv_desktop.services import consultations as sc
+    from rejuv_desktop.storage import plans as plans_repo
     from rejuv_desktop.storage import sessions as sessions_repo
 
     k, store = upgraded
@@ -128,7 +129,7 @@ def test_plans_sessions_and_documents_read_back(upgraded):
         return
     assert [(p["procedure"], p["status"]) for p in plans] == [
         ("fat_transfer", "superseded"), ("mesotherapy", "in_progress")]
-    plan = sessions_repo.get_plan(store, plans[1]["id"])
+    plan = plans_repo.get_for_session(store, plans[1]["id"])
     assert plan["weight_kg"] == 66.5  # from the consultation behind the plan
     screening = sessions_repo.consultation_of_plan(store, plans[1]["id"])
     assert screening["verdicts"]["fat_transfer"]["level"] == "caution"

@@ -7,10 +7,11 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QCheckBox
+from PySide6.QtWidgets import QApplication, QCheckBox
 
 from rejuv_desktop.domain.consultation_record import ConsultationRecord
 from rejuv_desktop.storage import consultations as consultations_repo
+from rejuv_desktop.storage import plans as plans_repo
 from tests.sessions.session_helpers import (CONSULTED_DAYS_AGO, add_patient, add_plan,
                                             add_practitioner, sign_consent)
 from tests.ui.test_sessions_runner import open_runner, tick, time_out
@@ -20,6 +21,12 @@ from tests.ui.test_sessions_runner import open_runner, tick, time_out
 def patient(store):
     add_practitioner(store)
     return add_patient(store)
+
+
+def laid_out() -> None:
+    """Carry out every layout change already asked for (nothing is waited for by the clock)."""
+    QApplication.sendPostedEvents(None, 0)
+    QApplication.processEvents()
 
 
 def where(runner, key) -> QPoint:
@@ -36,16 +43,16 @@ def test_ticking_an_item_moves_no_other_item(qtbot, store, patient):
     before = {key: where(runner, key) for key in watched}
     tick(qtbot, runner, "sign_in.identity")
     tick(qtbot, runner, "sign_in.photos")  # the step is done: nothing below it moves up
-    qtbot.wait(1)
+    laid_out()
     assert {key: where(runner, key) for key in watched} == before
     # The practitioner works near the end: the shrinking list of what is open does not
     # scroll the checklist under the pointer.
     bar = runner.scroll.verticalScrollBar()
     bar.setValue(bar.maximum())
-    qtbot.wait(1)
+    laid_out()
     before = {key: where(runner, key) for key in watched}
     time_out(qtbot, runner)
-    qtbot.wait(1)
+    laid_out()
     assert {key: where(runner, key) for key in watched} == before
 
 
@@ -72,7 +79,7 @@ def test_the_session_window_shows_allergies(qtbot, store, patient):
             "record": ConsultationRecord(chosen=["fat_transfer"], weight_kg=64),
             "screening": screening, "verdicts": screening["verdicts"],
             "recommendation": {}, "outcome": "planned"})
-        plan_id = consultations_repo.insert_plan(store, {
+        plan_id = plans_repo.insert(store, {
             "patient_id": patient, "consultation_id": cid, "procedure": "fat_transfer",
             "sessions": 1, "interval_days": None, "start_date": "2026-11-22"})
     sign_consent(store, patient, plan_id, "fat_transfer")

@@ -1,0 +1,80 @@
+"""The clinic's database as the window and the command line see it: opening it, its single-writer
+lock, whether it can be written, the engine's version.
+
+The interface and the command line never import ``storage``; they come here. Then the engine
+behind the records (SQLite today) can change inside ``storage/`` alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from rejuv_desktop.storage import db as storage_db
+from rejuv_desktop.storage import private_files, writer_lock
+from rejuv_desktop.storage.writer_lock import WriterLockHeld, describe_holder
+
+__all__ = ["WriterLockHeld", "describe_holder", "engine_version", "hold_writer_lock",
+           "make_private_dir", "open_database", "private_umask", "probe_writable",
+           "set_program", "take_writer_lock", "witness_file"]
+
+
+def open_database(path: Path | str | None, *, clock: Callable[[], datetime] | None = None,
+                  migrate: bool = True, read_only: bool = False):
+    """Open (creating if needed) the clinic's database at ``path`` and bring it up to date.
+
+    For writing (the default) this takes the single-writer lock: while another process writes
+    to it, ``WriterLockHeld`` (a ``StorageError``) names that process and nothing is opened.
+    ``read_only`` opens without the lock, migrations or any write; ``migrate=False`` opens a
+    second connection to a database another connection keeps up to date. A database written
+    by a newer version of the app is refused with a ``StorageError``.
+    """
+    return storage_db.open_store(path, clock=clock or storage_db.local_now, migrate=migrate,
+                          read_only=read_only)
+
+
+def engine_version() -> str:
+    """Version of the SQLite library the records are kept with (About and ``check``)."""
+    return storage_db.sqlite_version()
+
+
+def probe_writable(store) -> None:
+    """Raise the ``StorageError`` a save would meet now (read-only file or folder, a full disk,
+    writes held by the start-up check); return quietly when a save can go ahead. Writes
+    nothing."""
+    with store.write():
+        pass
+
+
+def take_writer_lock(path: Path):
+    """Take the database's single-writer lock for this process (held until released or the
+    process ends); ``WriterLockHeld`` names the process holding it."""
+    return writer_lock.acquire(path)
+
+
+def hold_writer_lock(path: Path):
+    """A context manager holding the single-writer lock across a block (a restore's swap)."""
+    return writer_lock.holding(path)
+
+
+def set_program(name: str) -> None:
+    """How this process is named to another that finds the database's lock taken."""
+    writer_lock.set_program(name)
+
+
+def make_private_dir(path: Path) -> Path:
+    """Create a folder (and its parents) readable by its owner only."""
+    return private_files.private_dir(path)
+
+
+def private_umask() -> None:
+    """Files this process creates from now on are readable by their owner only."""
+    private_files.private_umask()
+
+
+def witness_file(path: Path) -> Path:
+    """The file beside the database that keeps the audit trail's head (the witness)."""
+    from rejuv_desktop.storage import witness
+
+    return witness.witness_path(path)
