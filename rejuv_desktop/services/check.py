@@ -121,9 +121,10 @@ def _scans_line(report, conn, path) -> None:
 
 def _photos_line(report, conn, path) -> None:
     """Every photograph's file is beside the database with the bytes its SHA-256 names."""
-    from rejuv_desktop.services.photos import check_files
+    from rejuv_desktop.services.photos import check_file_rows
+    from rejuv_desktop.storage import photos as photo_files
 
-    found = check_files(Store(conn, path, local_now))
+    found = check_file_rows(photo_files.hashes_on(conn, path), path)
     if not found.checked:
         return
     problems = []

@@ -372,10 +372,14 @@ class FileCheck:
 
 def check_files(store) -> FileCheck:
     """Every photograph's file is there with the bytes its SHA-256 names."""
-    rows = repo.all_hashes(store)
-    if not rows or store.path is None:
+    return check_file_rows(repo.all_hashes(store), store.path)
+
+
+def check_file_rows(rows: list[dict], db_path: Path | None) -> FileCheck:
+    """``check_files`` for the (id, sha256) rows of the database at ``db_path``."""
+    if not rows or db_path is None:
         return FileCheck(len(rows), [], [])
-    where = repo.folder_of(store.path)
+    where = repo.folder_of(db_path)
     missing, altered = [], []
     for r in rows:
         state = repo.file_state(where, r["sha256"])

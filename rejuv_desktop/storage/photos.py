@@ -208,6 +208,13 @@ def all_hashes(store) -> list[dict]:
     return store.query("SELECT id, sha256, size FROM photos ORDER BY id")
 
 
+def hashes_on(conn, db_path: Path | None) -> list[dict]:
+    """``all_hashes`` on a bare (read-only) connection, as ``check`` opens the file."""
+    from rejuv_desktop.storage.db import Store, local_now
+
+    return all_hashes(Store(conn, db_path, local_now))
+
+
 def sessions_and_follow_ups(store, patient_id: int) -> tuple[list[dict], list[dict]]:
     """The patient's sessions and follow-ups, to link a photo to one and to tell what is due."""
     sessions = store.query(

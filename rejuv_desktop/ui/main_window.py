@@ -136,8 +136,8 @@ class MainWindow(QMainWindow):
         while a patient is selected and shown.
 
         Ranks in use: File: import 100, backup 200-290, lock 300-390, Quit 1000. Patient: the
-        window's own 10-60, sessions 70-80, export 90. Tools: lot search 100, audit trail 200,
-        settings 300. Help: help 10-30, About 1000."""
+        window's own 10-60, sessions 70-80, photographs 85, export 90. Tools: lot search 100,
+        photo import folder 150, audit trail 200, settings 300. Help: help 10-30, About 1000."""
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))

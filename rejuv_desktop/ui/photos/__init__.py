@@ -77,7 +77,7 @@ def add_to_wizard(wizard, window, compare, changed) -> None:
             layout = QVBoxLayout(dialog)
             tab = PhotosTab(window.store, dialog)
             tab.compare_requested.connect(compare)
-            tab.changed.connect(changed)
+            tab.changed.connect(lambda: changed(tab.patient_id))
             layout.addWidget(tab)
             dialog.tab = tab
             wizard.photos_dialog = dialog
@@ -110,8 +110,7 @@ def install(window) -> None:
     from rejuv_desktop.ui.photos.tab import PhotosTab
 
     tab = PhotosTab(window.store, window)
-    window.record.add_patient_tab(tab, tab.tr("Photographs"),
-                                  index=min(3, window.record.tabs.count()))
+    window.record.add_patient_tab(tab, tab.tr("Photographs"), rank=40)
     window.photos_tab = tab
 
     def compare(earlier_id: int, later_id: int) -> CompareDialog:
@@ -125,14 +124,12 @@ def install(window) -> None:
     # The consultation wizard gets a way to the photographs (its patient's, in a window).
     open_wizard = window.open_wizard
 
-    def photos_changed() -> None:
-        """A photograph or a refusal can tick a session's "photographs taken" item: the
-        checklists open and the session lists show it at once."""
-        sessions = getattr(window, "session_events", None)
-        if sessions is not None:
-            sessions.changed.emit()
-        for runner in list(getattr(window, "session_runners", {}).values()):
-            runner.refresh()
+    def photos_changed(patient_id: int | None) -> None:
+        """A photograph or a refusal can tick a session's "photographs taken" item: the open
+        checklists and the session lists show it at once."""
+        if patient_id is not None:
+            window.hooks.photos_changed(patient_id)
+        window.hooks.record_changed()
 
     def open_wizard_with_photos(draft):
         wizard = open_wizard(draft)
@@ -140,7 +137,7 @@ def install(window) -> None:
         return wizard
 
     window.open_wizard = open_wizard_with_photos
-    tab.changed.connect(photos_changed)
+    tab.changed.connect(lambda: photos_changed(tab.patient_id))
 
     folder = ImportFolder(window, tab)
     window.photo_import_folder = folder
@@ -158,9 +155,7 @@ def install(window) -> None:
         if window.record.patient_id is not None:
             window.record.tabs.setCurrentWidget(tab)
 
-    action = window._action(window.patient_menu, tab.tr("&Photographs"), show_tab,
-                            QKeySequence("Ctrl+Shift+P"), "photographs")
-    window.patient_actions.append(action)
-    window._update_actions()
-    window._action(window.tools_menu, tab.tr("Photo &import folder…"), choose_folder, None,
-                   "photo_import_folder")
+    window.add_action("patient", tab.tr("&Photographs"), show_tab, 85,
+                      QKeySequence("Ctrl+Shift+P"), "photographs", needs_patient=True)
+    window.add_action("tools", tab.tr("Photo &import folder…"), choose_folder, 150,
+                      name="photo_import_folder")
