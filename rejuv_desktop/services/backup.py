@@ -216,12 +216,12 @@ def _backup_photos(db_path: Path, backup: Path, dest_dir: Path) -> tuple[int, li
     (each checked against its SHA-256). Photographs are never deleted, so the shared folder
     only grows; thinning old backups leaves it alone."""
     from rejuv_desktop.services.photos import copy_missing
-    from rejuv_desktop.storage import photos as photo_files
+    from rejuv_desktop.storage import photos as photos_repo
 
-    hashes = photo_files.hashes_in_file(backup)
+    hashes = photos_repo.hashes_in_file(backup)
     if not hashes:
         return 0, []
-    copied, lacking = copy_missing(hashes, photo_files.folder_of(db_path),
+    copied, lacking = copy_missing(hashes, photos_repo.folder_of(db_path),
                                    dest_dir / PHOTOS_DIR_NAME)
     if lacking:
         log.warning("%d photograph(s) named by the database are missing or altered and were "
@@ -233,13 +233,13 @@ def restore_photos(db_path: Path, backup_path: Path) -> tuple[int, list[str]]:
     """After a restore: bring from the backup's folder the photographs the restored database
     names that are not beside it."""
     from rejuv_desktop.services.photos import copy_missing
-    from rejuv_desktop.storage import photos as photo_files
+    from rejuv_desktop.storage import photos as photos_repo
 
-    hashes = photo_files.hashes_in_file(db_path)
+    hashes = photos_repo.hashes_in_file(db_path)
     if not hashes:
         return 0, []
     return copy_missing(hashes, Path(backup_path).parent / PHOTOS_DIR_NAME,
-                        photo_files.folder_of(db_path))
+                        photos_repo.folder_of(db_path))
 
 
 def last_backup_at(directory: Path) -> datetime | None:

@@ -122,9 +122,9 @@ def _scans_line(report, conn, path) -> None:
 def _photos_line(report, conn, path) -> None:
     """Every photograph's file is beside the database with the bytes its SHA-256 names."""
     from rejuv_desktop.services.photos import check_file_rows
-    from rejuv_desktop.storage import photos as photo_files
+    from rejuv_desktop.storage import photos as photos_repo
 
-    found = check_file_rows(photo_files.hashes_on(conn, path), path)
+    found = check_file_rows(photos_repo.hashes_on(conn, path), path)
     if not found.checked:
         return
     problems = []
@@ -135,7 +135,7 @@ def _photos_line(report, conn, path) -> None:
         problems.append(f"{len(found.altered)} altered: their bytes no longer match their "
                         "SHA-256 (photo " + ", ".join(map(str, found.altered[:10])) + ")")
     report.add("photographs", found.ok,
-               f"{found.checked} file(s) match their SHA-256" if found.ok
+               f"ok, {found.checked} files" if found.ok
                else "; ".join(problems))
 
 

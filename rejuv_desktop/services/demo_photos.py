@@ -17,6 +17,8 @@ WIDTH, HEIGHT = 1200, 800
 BOARD = (34, 33, 40)
 SKIN = (222, 186, 160)
 SKIN_PALM = (232, 196, 176)
+ILLUSTRATION_WARNING = "ILLUSTRATION - drawn by the demo, not a photograph of a patient"
+"""Written across the top of every drawing, in the pixels themselves."""
 
 
 def _hand(fullness: float, palm: bool = False) -> Image.Image:
@@ -69,8 +71,7 @@ def _label(image: Image.Image, when: str) -> None:
     except TypeError:  # pragma: no cover - Pillow older than 10.1
         font = ImageFont.load_default()
     d.rectangle([0, 0, image.width, 44], fill=(120, 20, 20))
-    d.text((16, 8), f"ILLUSTRATION - drawn by the demo, not a photograph of a patient ({when})",
-           fill=(255, 255, 255), font=font)
+    d.text((16, 8), f"{ILLUSTRATION_WARNING} ({when})", fill=(255, 255, 255), font=font)
 
 
 def draw(view: str, fullness: float, when: str, shift: tuple[float, float] = (0, 0),

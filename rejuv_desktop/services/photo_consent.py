@@ -21,7 +21,7 @@ from rejuv_desktop.domain import photos as dph
 from rejuv_desktop.errors import NotFound
 from rejuv_desktop.services import photo_images as images
 from rejuv_desktop.services.photo_images import PhotoError
-from rejuv_desktop.storage import photos as repo
+from rejuv_desktop.storage import photos as photos_repo
 
 log = logging.getLogger(__name__)
 
@@ -38,12 +38,12 @@ def _when(value: str | None) -> datetime | None:
 def _events(store, patient_id: int, use: str, photo_id: int | None = None):
     events = []
     if use == "clinical_record":
-        for row in repo.signed_photo_answers(store, patient_id):
+        for row in photos_repo.signed_photo_answers(store, patient_id):
             answers = json.loads(row["photo_consent_json"] or "{}")
             if isinstance(answers.get("clinical_record"), bool):
                 events.append(dph.ConsentEvent(_when(row["signed_at"] or row["created_at"]),
                                                answers["clinical_record"], "form"))
-    for row in repo.consents_of(store, patient_id):
+    for row in photos_repo.consents_of(store, patient_id):
         if row["use"] != use or (photo_id is not None and row["photo_id"] != photo_id):
             continue
         events.append(dph.ConsentEvent(
@@ -62,7 +62,7 @@ def clinical_consent(store, patient_id: int) -> dph.ConsentState:
 def use_consent(store, photo_id: int, use: str) -> dph.ConsentState:
     """Whether one photograph may be used for teaching or marketing today. The patient's
     consent to the clinical record must still stand as well."""
-    photo = repo.get_photo(store, photo_id)
+    photo = photos_repo.get_photo(store, photo_id)
     clinical = clinical_consent(store, photo["patient_id"])
     state = dph.consent_state(_events(store, photo["patient_id"], use, photo_id),
                               store.clock().date())
@@ -74,10 +74,10 @@ def use_consent(store, photo_id: int, use: str) -> dph.ConsentState:
 def record_clinical_consent(store, patient_id: int, granted: bool, note: str = "") -> int:
     """Record the patient's yes or no to photographs for the clinical record. A no is the
     recorded refusal that stands in for the photographs on the session checklist."""
-    if not repo.patient_exists(store, patient_id):
+    if not photos_repo.patient_exists(store, patient_id):
         raise NotFound(f"There is no patient with id {patient_id}.")
     with store.write():
-        return repo.insert_consent(store, {"patient_id": patient_id, "photo_id": None,
+        return photos_repo.insert_consent(store, {"patient_id": patient_id, "photo_id": None,
                                            "use": "clinical_record", "granted": int(granted),
                                            "note": note.strip()})
 
@@ -87,11 +87,11 @@ def grant_use(store, photo_id: int, use: str, expires_on: date | None, note: str
     ``expires_on`` (None: until withdrawn)."""
     if use not in dph.PER_PHOTO_USES:
         raise PhotoError("unknown_use", f"Unknown use '{use}'.", use=use)
-    photo = repo.get_photo(store, photo_id)
+    photo = photos_repo.get_photo(store, photo_id)
     if expires_on is not None and expires_on < store.clock().date():
         raise PhotoError("expiry_past", "The expiry date has already passed.")
     with store.write():
-        return repo.insert_consent(store, {
+        return photos_repo.insert_consent(store, {
             "patient_id": photo["patient_id"], "photo_id": photo_id, "use": use, "granted": 1,
             "expires_on": expires_on.isoformat() if expires_on else None, "note": note.strip()})
 
@@ -100,16 +100,16 @@ def withdraw(store, consent_id: int, reason: str) -> None:
     """Record a withdrawal (kept with its reason); every later use is refused."""
     if not reason.strip():
         raise PhotoError("reason_needed", "Say why the consent is withdrawn.")
-    consent = repo.get_consent(store, consent_id)
+    consent = photos_repo.get_consent(store, consent_id)
     if consent["withdrawn_at"]:
         raise PhotoError("already_withdrawn", "This consent was already withdrawn.")
     with store.write():
-        repo.withdraw_consent(store, consent_id, reason.strip())
+        photos_repo.withdraw_consent(store, consent_id, reason.strip())
 
 
 def consents(store, patient_id: int) -> list[dict]:
     """Every consent row recorded for the patient's photographs, oldest first."""
-    return repo.consents_of(store, patient_id)
+    return photos_repo.consents_of(store, patient_id)
 
 
 # -- export for teaching or marketing ------------------------------------------------------

@@ -32,7 +32,7 @@ from rejuv_desktop.services.photo_consent import (  # noqa: F401 - part of this 
     withdraw,
 )
 from rejuv_desktop.services.photo_images import PhotoError
-from rejuv_desktop.storage import photos as repo
+from rejuv_desktop.storage import photos as photos_repo
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +76,7 @@ def folder(store) -> Path:
     if store.path is None:
         raise StorageError("Photographs are kept beside a database file; this database is in "
                            "memory only.")
-    return repo.folder_of(store.path)
+    return photos_repo.folder_of(store.path)
 
 
 # -- taking photographs in -----------------------------------------------------------------
@@ -92,7 +92,7 @@ def _check_link(store, patient_id: int, session_id: int | None, follow_up_id: in
     if session_id is not None and follow_up_id is not None:
         raise PhotoError("session_or_follow_up", "A photograph belongs to a session or to a "
                          "follow-up visit, not both.")
-    sessions, follow_ups = repo.sessions_and_follow_ups(store, patient_id)
+    sessions, follow_ups = photos_repo.sessions_and_follow_ups(store, patient_id)
     if session_id is not None and session_id not in {s["id"] for s in sessions}:
         raise PhotoError("not_this_patient", f"Session {session_id} is not this patient's.",
                          what="session", id=session_id)
@@ -104,7 +104,7 @@ def _check_link(store, patient_id: int, session_id: int | None, follow_up_id: in
 
 def check_can_take(store, patient_id: int) -> None:
     """Raise ``PhotoError`` unless photographs may be taken for the patient now."""
-    if not repo.patient_exists(store, patient_id):
+    if not photos_repo.patient_exists(store, patient_id):
         raise NotFound(f"There is no patient with id {patient_id}.")
     state = clinical_consent(store, patient_id)
     if not state.allowed:
@@ -138,11 +138,11 @@ def precheck(store, patient_id: int, view: str, data: bytes | None = None, *,
     check_can_take(store, patient_id)
     _check_link(store, patient_id, session_id, follow_up_id)
     if data is not None:
-        _refuse_duplicate(store, patient_id, source_sha256=repo.sha256_bytes(data))
+        _refuse_duplicate(store, patient_id, source_sha256=photos_repo.sha256_bytes(data))
 
 
 def _refuse_duplicate(store, patient_id: int, **hashes) -> None:
-    same = repo.same_photo(store, patient_id, **hashes)
+    same = photos_repo.same_photo(store, patient_id, **hashes)
     if same:
         raise PhotoError("duplicate", f"This photograph is already in the patient's record "
                          f"(photo {same['id']}).", photo_id=same["id"])
@@ -156,10 +156,10 @@ def prepare_import(data: bytes, photo_folder: Path, on_preview=None) -> Ready:
     if on_preview is not None:
         on_preview(images.preview(data))
     prepared = images.prepare(data)
-    sha, _path = repo.write_file(photo_folder, prepared.data)
+    sha, _path = photos_repo.write_file(photo_folder, prepared.data)
     thumb = images.thumbnail(prepared.data)
-    repo.write_thumb(photo_folder, sha, thumb)
-    return Ready(prepared, repo.sha256_bytes(data), sha, thumb)
+    photos_repo.write_thumb(photo_folder, sha, thumb)
+    return Ready(prepared, photos_repo.sha256_bytes(data), sha, thumb)
 
 
 def finish_import(store, patient_id: int, view: str, ready: Ready, *,
@@ -176,14 +176,14 @@ def finish_import(store, patient_id: int, view: str, ready: Ready, *,
     if when.tzinfo is None:
         when = when.replace(tzinfo=store.clock().tzinfo)
     with store.write():
-        photo_id = repo.insert_photo(store, {
+        photo_id = photos_repo.insert_photo(store, {
             "patient_id": patient_id, "view": view,
             "taken_at": when.isoformat(timespec="seconds"), "session_id": session_id,
             "follow_up_id": follow_up_id, "consultation_id": consultation_id,
             "sha256": ready.sha256, "source_sha256": ready.source_sha256,
             "size": len(prepared.data), "width": prepared.width, "height": prepared.height,
             "source": source, "illustration": int(illustration)})
-        photo = _photo(repo.get_photo(store, photo_id))
+        photo = _photo(photos_repo.get_photo(store, photo_id))
     log.info("photo %s stored for patient %s", photo_id, patient_id)
     return Imported(photo, ready.thumbnail, prepared.re_encoded)
 
@@ -217,29 +217,29 @@ def import_file(store, patient_id: int, view: str, path: Path | str, **options) 
 
 def photos_of(store, patient_id: int, include_archived: bool = False) -> list[Photo]:
     """The patient's photographs, oldest first."""
-    return [_photo(r) for r in repo.photos_of(store, patient_id, include_archived)]
+    return [_photo(r) for r in photos_repo.photos_of(store, patient_id, include_archived)]
 
 
 def get_photo(store, photo_id: int) -> Photo:
-    return _photo(repo.get_photo(store, photo_id))
+    return _photo(photos_repo.get_photo(store, photo_id))
 
 
 def image_bytes(store, photo_id: int) -> bytes:
     """The stored photograph, checked against its SHA-256 (``StorageError`` when missing or
     altered)."""
-    photo = repo.get_photo(store, photo_id)
-    return repo.read_file(folder(store), photo["sha256"])
+    photo = photos_repo.get_photo(store, photo_id)
+    return photos_repo.read_file(folder(store), photo["sha256"])
 
 
 def thumbnail(store, photo_id: int) -> bytes:
     """The photograph's thumbnail, from the cache (made again when missing)."""
-    photo = repo.get_photo(store, photo_id)
+    photo = photos_repo.get_photo(store, photo_id)
     where = folder(store)
-    cached = repo.read_thumb(where, photo["sha256"])
+    cached = photos_repo.read_thumb(where, photo["sha256"])
     if cached:
         return cached
-    thumb = images.thumbnail(repo.read_file(where, photo["sha256"]))
-    repo.write_thumb(where, photo["sha256"], thumb)
+    thumb = images.thumbnail(photos_repo.read_file(where, photo["sha256"]))
+    photos_repo.write_thumb(where, photo["sha256"], thumb)
     return thumb
 
 
@@ -247,25 +247,25 @@ def archive(store, photo_id: int, reason: str) -> None:
     """Archive a photograph (hidden from the gallery, kept with the reason). Never deleted."""
     if not reason.strip():
         raise PhotoError("reason_needed", "Say why the photograph is archived.")
-    photo = repo.get_photo(store, photo_id)
+    photo = photos_repo.get_photo(store, photo_id)
     if photo["archived_at"]:
         raise PhotoError("already_archived", "This photograph is already archived.")
     with store.write():
-        repo.archive_photo(store, photo_id, reason.strip())
+        photos_repo.archive_photo(store, photo_id, reason.strip())
 
 
 def links(store, patient_id: int) -> tuple[list[dict], list[dict]]:
     """The patient's sessions and follow-ups a photograph can belong to."""
-    return repo.sessions_and_follow_ups(store, patient_id)
+    return photos_repo.sessions_and_follow_ups(store, patient_id)
 
 
 def due(store, patient_id: int) -> list[dph.Occasion]:
     """Occasions whose photographs are still missing, for each planned procedure."""
-    sessions, follow_ups = repo.sessions_and_follow_ups(store, patient_id)
-    photos = repo.photos_of(store, patient_id)
+    sessions, follow_ups = photos_repo.sessions_and_follow_ups(store, patient_id)
+    photos = photos_repo.photos_of(store, patient_id)
     today = store.clock().date()
     procedures = []
-    for plan in repo.plans_of(store, patient_id):
+    for plan in photos_repo.plans_of(store, patient_id):
         if plan["procedure"] not in procedures and plan["status"] not in ("superseded",
                                                                            "cancelled"):
             procedures.append(plan["procedure"])
@@ -289,7 +289,7 @@ def photos_satisfy_session(store, session: dict) -> datetime | None:
     """When the session's "photographs taken" item was satisfied by the app: the first
     photograph of the session (linked to it, or taken on its day), or the patient's recorded
     refusal of photographs. None while neither exists."""
-    photos = repo.photos_of(store, session["patient_id"])
+    photos = photos_repo.photos_of(store, session["patient_id"])
     day = str(session["session_date"])[:10]
     times = [p["created_at"] for p in photos
              if p["session_id"] == session["id"] or p["taken_at"][:10] == day]
@@ -315,13 +315,13 @@ class Caption:
 
 
 def caption(store, photo: Photo) -> Caption:
-    sessions, follow_ups = repo.sessions_and_follow_ups(store, photo.patient_id)
+    sessions, follow_ups = photos_repo.sessions_and_follow_ups(store, photo.patient_id)
     session = next((s for s in sessions if s["id"] == photo.session_id), None)
     follow = next((f for f in follow_ups if f["id"] == photo.follow_up_id), None)
     return Caption(photo.day, session["session_number"] if session else None,
                    session["procedure"] if session else None,
                    follow["label"] if follow else None,
-                   dph.merz_grades(repo.merz_assessments(store, photo.patient_id), photo.day))
+                   dph.merz_grades(photos_repo.merz_assessments(store, photo.patient_id), photo.day))
 
 
 PRINTED_VIEWS = ("both_dorsal", "left_dorsal", "right_dorsal")
@@ -372,17 +372,17 @@ class FileCheck:
 
 def check_files(store) -> FileCheck:
     """Every photograph's file is there with the bytes its SHA-256 names."""
-    return check_file_rows(repo.all_hashes(store), store.path)
+    return check_file_rows(photos_repo.all_hashes(store), store.path)
 
 
 def check_file_rows(rows: list[dict], db_path: Path | None) -> FileCheck:
     """``check_files`` for the (id, sha256) rows of the database at ``db_path``."""
     if not rows or db_path is None:
         return FileCheck(len(rows), [], [])
-    where = repo.folder_of(db_path)
+    where = photos_repo.folder_of(db_path)
     missing, altered = [], []
     for r in rows:
-        state = repo.file_state(where, r["sha256"])
+        state = photos_repo.file_state(where, r["sha256"])
         if state == "missing":
             missing.append(r["id"])
         elif state == "altered":
@@ -395,14 +395,14 @@ def copy_missing(hashes: list[str], source_folder: Path, target_folder: Path) ->
     ``source_folder``; returns (copied, hashes that could not be found there)."""
     copied, lacking = 0, []
     for sha in sorted(set(hashes)):
-        source = repo.file_path(source_folder, sha)
-        if repo.file_path(target_folder, sha).is_file():
+        source = photos_repo.file_path(source_folder, sha)
+        if photos_repo.file_path(target_folder, sha).is_file():
             continue
         if not source.is_file():
             lacking.append(sha)
             continue
         try:
-            copied += repo.copy_file(source, target_folder, sha)
+            copied += photos_repo.copy_file(source, target_folder, sha)
         except StorageError:
             lacking.append(sha)
     return copied, lacking

@@ -107,9 +107,9 @@ def add_patient_everywhere(store, who: dict, patient_id: int | None = None,
         picture = b"\xff\xd8 hands of " + m.encode() + random.randbytes(64)
         sha = hashlib.sha256(picture).hexdigest()
         if store.path is not None:
-            from rejuv_desktop.storage import photos as photo_files
+            from rejuv_desktop.storage import photos as photos_repo
 
-            photo_files.write_file(photo_files.folder_of(store.path), picture)
+            photos_repo.write_file(photos_repo.folder_of(store.path), picture)
         photo = add("photos", {
             "patient_id": pid, "view": "both_dorsal", "taken_at": now, "session_id": sid,
             "sha256": sha, "source_sha256": sha, "size": len(picture), "width": 600,

@@ -14,7 +14,7 @@ from rejuv_desktop.errors import StorageError
 from rejuv_desktop.services import patients as sp
 from rejuv_desktop.services import photos as sph
 from rejuv_desktop.services.photo_images import PhotoError
-from rejuv_desktop.storage import photos as repo
+from rejuv_desktop.storage import photos as photos_repo
 from tests.photos.images import SERIAL, camera_jpeg, png, scene
 
 
@@ -26,7 +26,7 @@ def patient(store, patient_data):
 
 
 def stored_file(store, photo) -> bytes:
-    return repo.file_path(sph.folder(store), photo.sha256).read_bytes()
+    return photos_repo.file_path(sph.folder(store), photo.sha256).read_bytes()
 
 
 def segments(data: bytes) -> list[int]:
@@ -90,9 +90,9 @@ def test_file_is_named_by_its_hash_private_and_the_row_is_small(store, patient, 
     size_before = used()
     photos = [sph.import_photo(store, patient, "both_dorsal", camera_jpeg(scene(seed=i)))
               for i in range(40)]
-    path = repo.file_path(sph.folder(store), photos[0].photo.sha256)
+    path = photos_repo.file_path(sph.folder(store), photos[0].photo.sha256)
     assert path.name == photos[0].photo.sha256 + ".jpg"
-    assert repo.sha256_file(path) == photos[0].photo.sha256
+    assert photos_repo.sha256_file(path) == photos[0].photo.sha256
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert path.parent.parent == db_path.with_name(db_path.name + ".photos")
     grown = used() - size_before
@@ -206,7 +206,7 @@ def test_photos_are_archived_never_deleted(store, patient):
         store.conn.execute("DELETE FROM photos WHERE id = ?", (photo.id,))
     with pytest.raises(Exception, match="never changes"), store.write():
         store.conn.execute("UPDATE photos SET view = 'palms' WHERE id = ?", (photo.id,))
-    assert repo.file_path(sph.folder(store), photo.sha256).is_file()
+    assert photos_repo.file_path(sph.folder(store), photo.sha256).is_file()
 
 
 def test_check_reports_missing_and_altered_files(store, patient, db_path):
@@ -217,8 +217,8 @@ def test_check_reports_missing_and_altered_files(store, patient, db_path):
     c = sph.import_photo(store, patient, "right_dorsal", camera_jpeg(scene(seed=3))).photo
     assert dict((n, ok) for n, ok, _ in check_path(db_path).lines)["photographs"]
     where = sph.folder(store)
-    repo.file_path(where, a.sha256).unlink()
-    path = repo.file_path(where, b.sha256)
+    photos_repo.file_path(where, a.sha256).unlink()
+    path = photos_repo.file_path(where, b.sha256)
     path.write_bytes(path.read_bytes()[:-10] + b"0123456789")
     lines = {n: (ok, detail) for n, ok, detail in check_path(db_path).lines}
     ok, detail = lines["photographs"]
@@ -247,10 +247,10 @@ def test_backup_copies_only_the_photos_it_lacks_and_restore_brings_them(store, p
     store.close()
     import shutil
 
-    shutil.rmtree(repo.folder_of(db_path))
+    shutil.rmtree(photos_repo.folder_of(db_path))
     result = sb.restore(db_path, second.path, datetime(2026, 11, 22, 12, 0))
     assert result.photos_copied == 2 and result.photos_lacking == 0
-    assert repo.file_state(repo.folder_of(db_path), b.sha256) == "ok"
+    assert photos_repo.file_state(photos_repo.folder_of(db_path), b.sha256) == "ok"
 
 
 def test_patient_export_brings_the_photographs(store, patient, tmp_path):
@@ -262,7 +262,7 @@ def test_patient_export_brings_the_photographs(store, patient, tmp_path):
     result = export_patient(store, patient, tmp_path)
     records = json.loads(result.records_file.read_text())
     [row] = records["tables"]["photos"]
-    assert repo.sha256_file(result.folder / row["file"]) == photo.sha256
+    assert photos_repo.sha256_file(result.folder / row["file"]) == photo.sha256
     assert any(f["path"] == row["file"] for f in result.files)
 
 
