@@ -81,11 +81,12 @@ def add_to_wizard(wizard, window, compare, changed) -> None:
             layout.addWidget(tab)
             dialog.tab = tab
             wizard.photos_dialog = dialog
+        from rejuv_desktop.domain import patients as dp
         from rejuv_desktop.services import patients as sp
 
         patient = sp.get_patient(window.store, wizard.draft.patient_id)
         dialog.setWindowTitle(dialog.tr("Photographs: {name}").format(
-            name=f"{patient['given_name']} {patient['family_name']}"))
+            name=dp.display_name(patient)))
         dialog.tab.show_patient(wizard.draft.patient_id)
         dialog.show()
         dialog.raise_()
