@@ -89,6 +89,15 @@ def _protocol(path: Path, m: re.Match) -> None:
 
     load_protocol(m.group("procedure"), path)
     _companions(path, m.group("procedure"))
+    from rejuv_desktop.domain.photos import read_schedule, view_ids
+
+    read_schedule(content.load_toml(path), view_ids())  # its [[photos]] section: known views
+
+
+def _photo_views(path: Path, _m: re.Match) -> None:
+    from rejuv_desktop.domain.photos import read_views
+
+    read_views(content.load_toml(path))
 
 
 def _companions(path: Path, procedure: str) -> None:
@@ -168,6 +177,7 @@ _READERS: tuple[tuple[re.Pattern, Callable[[Path, re.Match], None]], ...] = (
     (re.compile(r"recommendation\.toml"), _thresholds),
     (re.compile(r"outcomes\.toml"), _outcomes),
     (re.compile(r"protocols/(?P<procedure>\w+)\.toml"), _protocol),
+    (re.compile(r"photos/views\.toml"), _photo_views),
     (re.compile(rf"documents/(?P<lang>{_LANG})/labels\.toml"), _labels),
     (re.compile(rf"documents/(?P<lang>{_LANG})/phrases\.toml"), _phrases),
     (re.compile(rf"documents/(?P<lang>{_LANG})/(?P<name>\w+)\.toml"), _template),

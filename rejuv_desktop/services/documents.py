@@ -627,11 +627,37 @@ def summary_job(store, consultation_id: int) -> IssueJob:
         consulted_on=consulted_on,
         screening_points=[(words.screening_point(rules.procedure_name(p).capitalize(), text), what, by)
                           for p, text, what, by in words.screening_points(c, procedure_ids())],
-        plan_warnings=warnings, nothing_planned=not d.chosen)
+        plan_warnings=warnings, nothing_planned=not d.chosen,
+        photo_pairs=_photo_pairs(store, c["patient_id"]))
     lang = _lang(patient)
     return _numbered_job(
-        store, "summary", number, lambda n: render_summary(replace(ctx, document_id=n), lang),
+        store, "summary", number, lambda n: render_summary(_for_print(replace(ctx, document_id=n)), lang),
         c["patient_id"], consultation_id=consultation_id, lang=lang)
+
+
+def _for_print(ctx: SummaryContext) -> SummaryContext:
+    """The summary's photographs downscaled for print (run with the rendering, off the GUI
+    thread)."""
+    from rejuv_desktop.services.photos import print_copy
+
+    return replace(ctx, photo_pairs=[replace(p, before=print_copy(p.before),
+                                             after=print_copy(p.after))
+                                     for p in ctx.photo_pairs])
+
+
+def _photo_pairs(store, patient_id: int):
+    """Before and after: the graded views photographed on two days (downscaled for print as
+    the summary is rendered)."""
+    from rejuv_desktop.documents.context import PhotoPair
+    from rejuv_desktop.services import photos as sph
+
+    try:
+        return [PhotoPair(a.view, sph.image_bytes(store, a.id), a.day,
+                          sph.image_bytes(store, b.id), b.day, a.illustration or b.illustration)
+                for a, b in sph.pairs(store, patient_id, sph.PRINTED_VIEWS)]
+    except UserError:  # no photo folder (a database in memory) or a file missing: none printed
+        log.warning("the photographs could not be added to the summary", exc_info=True)
+        return []
 
 
 def print_document(store, kind: str, patient_id: int, procedure: str | None = None,

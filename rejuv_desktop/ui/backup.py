@@ -236,12 +236,22 @@ class BackupFeature(QObject):
             QGuiApplication.restoreOverrideCursor()
             self.last_result = result
             kept = "<br>".join(str(p) for p in result.moved_aside[:1]) or self.tr("(none)")
+            photos = ""
+            if result.photos_copied:
+                photos += self.tr("<p>{n} photograph(s) missing beside the database were "
+                                  "brought back from the backup folder.</p>").format(
+                    n=result.photos_copied)
+            if result.photos_lacking:
+                photos += self.tr("<p><b>{n} photograph(s) the restored records name are "
+                                  "neither beside the database nor in the backup folder.</b> "
+                                  "The command 'rejuv-desktop check' names them.</p>").format(
+                    n=result.photos_lacking)
             QMessageBox.information(self.window, self.tr("Backup restored"), self.tr(
                 "<p>The records are restored from the backup made {when}.</p>"
-                "<p>The database you had is kept, unchanged, as:<br>{kept}</p>"
+                "<p>The database you had is kept, unchanged, as:<br>{kept}</p>{photos}"
                 "<p>{app} will now close. Open it again to carry on with the restored "
                 "records.</p>").format(when=_when(result.backup_taken_at), kept=kept,
-                                       app=APP_NAME))
+                                       photos=photos, app=APP_NAME))
         self._close_app()
 
     def _close_app(self) -> None:

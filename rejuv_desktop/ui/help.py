@@ -24,6 +24,7 @@ TOPICS = {
     "OutcomesTab": "outcomes", "AssessmentDialog": "outcomes", "ComplicationDialog": "outcomes",
     "ResolveDialog": "outcomes", "OutcomesAuditDialog": "outcomes",
     "OutcomeSummaryDialog": "outcomes",
+    "PhotosTab": "photos", "CompareDialog": "photos", "UseConsentDialog": "photos",
 }
 TITLES = {
     "index": "Guide", "main": "Main window", "patient": "Patient form",
@@ -36,6 +37,7 @@ TITLES = {
     "documents": "Documents", "sign": "Signing a consent", "session": "Procedure session",
     "due": "Due follow-ups", "lots": "Product lots", "audit": "Audit trail",
     "settings": "Settings", "backup": "Backups", "outcomes": "Outcomes",
+    "photos": "Photographs",
 }
 
 

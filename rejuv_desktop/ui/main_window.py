@@ -27,9 +27,10 @@ def feature_installers():
     order gives the same window: features place their entries by rank and meet through
     ``window.hooks``."""
     from rejuv_desktop.ui import (audit_view, backup, documents, help, import_dialog, lock,
-                                  outcomes, sessions, settings_dialog)
+                                  outcomes, photos, sessions, settings_dialog)
 
-    return [documents.install, sessions.install, outcomes.install, audit_view.install,
+    return [documents.install, sessions.install, outcomes.install, photos.install,
+            audit_view.install,
             settings_dialog.install, import_dialog.install, backup.install, help.install,
             lock.install]
 
@@ -135,8 +136,9 @@ class MainWindow(QMainWindow):
         while a patient is selected and shown.
 
         Ranks in use: File: import 100, backup 200-290, lock 300-390, Quit 1000. Patient: the
-X
-        settings 300. Help: help 10-30, About 1000."""
+        window's own 10-60, sessions 70-80, outcomes 75-76, photographs 85, export 90. Tools:
+        lot search 100, outcomes audit 150, photo import folder 160, audit trail 200, settings
+        300. Help: help 10-30, About 1000."""
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))

@@ -112,6 +112,14 @@ def install(window) -> None:
         update_due_title()
 
     window.hooks.record_changed.append(on_changed)
+
+    def photos_changed(patient_id: int) -> None:
+        # The photographs (or a recorded refusal) tick the "photographs taken" item.
+        for runner in list(window.session_runners.values()):
+            if runner.status.session["patient_id"] == patient_id:
+                runner.refresh()
+
+    window.hooks.photos_changed.append(photos_changed)
     events.changed.connect(lambda: window.hooks.record_changed())
     update_due_title()
     # The title's count comes once the window is up (the Due list itself fills when shown).

@@ -176,7 +176,9 @@ class StepBox(QFrame):
             key = f"{TIME_OUT}.{item.id}" if self.is_time_out else f"{step.id}.{item.id}"
             row = QHBoxLayout()
             text = item.text + ("" if item.required else self.tr(" (optional)"))
-            if item.by_app:
+            if item.by_app == "photos":
+                text += self.tr(" (ticked by the photographs, or the refusal recorded)")
+            elif item.by_app:
                 text += self.tr(" (done by the app)")
             check = QCheckBox()
             check.setObjectName(key)
