@@ -14,7 +14,7 @@ from rejuv_desktop.services import practitioners as pr
 from rejuv_desktop.storage import open_store
 from rejuv_desktop.storage import photos as photos_repo
 from tests.cli_login import login
-from tests.photos.images import SERIAL, camera_jpeg, scene
+from tests.photo_images import SERIAL, camera_jpeg, scene
 
 
 @pytest.fixture

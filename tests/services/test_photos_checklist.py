@@ -8,8 +8,8 @@ import pytest
 from rejuv_desktop.domain import photos as dph
 from rejuv_desktop.services import photos as sph
 from rejuv_desktop.services import sessions as ss
-from tests.photos.images import camera_jpeg, scene
-from tests.sessions.session_helpers import add_patient, add_plan, add_practitioner
+from tests.photo_images import camera_jpeg, scene
+from tests.session_helpers import add_patient, add_plan, add_practitioner
 
 ITEM = "sign_in.photos"
 

@@ -15,7 +15,7 @@ from rejuv_desktop.services import patients as sp
 from rejuv_desktop.services import photos as sph
 from rejuv_desktop.services.photo_images import PhotoError
 from rejuv_desktop.storage import photos as photos_repo
-from tests.photos.images import SERIAL, camera_jpeg, png, scene
+from tests.photo_images import SERIAL, camera_jpeg, png, scene
 
 
 @pytest.fixture

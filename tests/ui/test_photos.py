@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from rejuv_desktop.services import photos as sph
 from rejuv_desktop.ui.main_window import MainWindow
-from tests.photos.images import camera_jpeg, png, scene
-from tests.sessions.session_helpers import add_patient, add_plan, add_practitioner
+from tests.photo_images import camera_jpeg, png, scene
+from tests.session_helpers import add_patient, add_plan, add_practitioner
 
 
 @pytest.fixture
