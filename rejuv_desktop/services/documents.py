@@ -190,7 +190,9 @@ def _words(lang: str) -> ConsultationWords:
     """The consultation's printed wording in the document's language."""
     from rejuv_desktop.documents.labels import load_labels
 
-    return ConsultationWords(load_phrasebook(lang), load_labels(lang))
+    # Screening reasons are stored as English sentences; another language words them again.
+    rules = None if lang == "en" else scr.load_rules(lang=lang)
+    return ConsultationWords(load_phrasebook(lang), load_labels(lang), rules)
 
 
 def consent_context(store, plan_id: int, photo_consent: dict | None = None,
@@ -577,16 +579,16 @@ def summary_job(store, consultation_id: int, lang: str | None = None) -> IssueJo
     """The summary of a finalised consultation, ready to render and archive."""
     c = consultations_repo.get_consultation(store, consultation_id)
     patient, patient_info = _patient(store, c["patient_id"])
-    rules = scr.load_rules()
     d = c["record"]
     lang = document_language(store, patient, lang)
+    rules = scr.load_rules(lang=lang)
     words = _words(lang)
     concerns = [_capital(words.book.concern(x)) for x in d.concerns if x != "other"]
     if d.concern_other:
         concerns.append(d.concern_other)
     from rejuv_desktop.domain.scales import load_scales
 
-    scales = load_scales()
+    scales = load_scales(lang=lang)
     skin = []
     for side in dc.SIDES:
         h = d.hand(side)
@@ -601,14 +603,15 @@ def summary_job(store, consultation_id: int, lang: str | None = None) -> IssueJo
                     word = str(getattr(h, k)).replace("_", " ")
                 parts.append(words.hand_finding(scale.name.lower(), word.lower()))
         if h.lentigines:
-            parts.append(words.brown_spots(dc.LENTIGINES.get(h.lentigines, h.lentigines).lower()))
+            parts.append(words.brown_spots(words.book.word(f"lentigines_{h.lentigines}")
+                                           if h.lentigines in dc.LENTIGINES else h.lentigines))
         if h.suspicious_lesion:
             parts.append(words.suspicious_lesion())
         if h.notes:
             parts.append(h.notes)
         if parts:
             skin.append(words.hand(side, parts))
-    verdicts = [(rules.procedure_name(p).capitalize(), v["level"], [r["text"] for r in v["reasons"]])
+    verdicts = [(rules.procedure_name(p).capitalize(), v["level"], [words.reason(p, r) for r in v["reasons"]])
                 for p, v in c["screening"]["verdicts"].items()]
     plan_lines, warnings = [], []
     consulted_on = date.fromisoformat(c["finalised_at"][:10])
