@@ -135,3 +135,18 @@ def test_a_missing_french_key_is_an_error_naming_file_and_key(overrides):
     assert "phrases.toml" in str(caught.value) and "refer_pigment" in str(caught.value)
     report = check_content(include_packaged=False)
     assert any("refer_pigment" in str(p) and "fr" in str(p) for p in report.problems), report.problems
+
+
+def test_a_language_without_its_screening_words_is_reported(tmp_path, monkeypatch):
+    """Documents printed in a language whose screening words are missing: the check names the
+    missing file instead of printing English screening reasons on French paper."""
+    from rejuv_desktop.services import content_check
+
+    packaged = content.packaged_path("text", "fr", "screening.toml")
+    real_is_file = type(packaged).is_file
+    monkeypatch.setattr(type(packaged), "is_file",
+                        lambda self: False if self == packaged else real_is_file(self))
+    with pytest.raises(ContentError) as caught:
+        content_check.validate("documents/fr/labels.toml",
+                               content.packaged_path("documents", "fr", "labels.toml"))
+    assert "text/fr/screening.toml" in str(caught.value)
