@@ -150,3 +150,12 @@ def test_a_language_without_its_screening_words_is_reported(tmp_path, monkeypatc
         content_check.validate("documents/fr/labels.toml",
                                content.packaged_path("documents", "fr", "labels.toml"))
     assert "text/fr/screening.toml" in str(caught.value)
+
+
+def test_a_new_patient_starts_with_the_clinics_document_language(qtbot, store, clinic):
+    from rejuv_desktop.ui.patient_dialog import PatientDialog
+
+    sset.save_settings(store, {"document_language": "fr"})
+    dialog = PatientDialog(store)
+    qtbot.addWidget(dialog)
+    assert dialog.inputs["preferred_language"].currentData() == "fr"
