@@ -83,6 +83,7 @@ class Labels:
     months: tuple[str, ...]
     weekdays: tuple[str, ...]
     text: dict[str, str]
+    colon: str = ": "  # between a caption and its value ("Date: ", in French "Date : ")
 
     def __getitem__(self, key: str) -> str:
         return self.text[key]
@@ -170,4 +171,13 @@ def load_labels_file(path: Path, lang: str) -> Labels:
         months=_string_list(cf, "months", 12),
         weekdays=_string_list(cf, "weekdays", 7),
         text=text,
+        colon=_colon(cf),
     )
+
+
+def _colon(cf: ContentFile) -> str:
+    """The optional ``colon`` key: what separates a caption from its value (": " unless set)."""
+    value = cf.data.get("colon", ": ")
+    if not isinstance(value, str) or ":" not in value:
+        raise cf.error("'colon' must be text holding a colon, such as \": \"", "colon =")
+    return value
