@@ -159,3 +159,27 @@ def test_a_new_patient_starts_with_the_clinics_document_language(qtbot, store, c
     dialog = PatientDialog(store)
     qtbot.addWidget(dialog)
     assert dialog.inputs["preferred_language"].currentData() == "fr"
+
+
+def test_print_lang_on_the_command_line(db_path, clock, tmp_path, patient_data, capsys):
+    from rejuv_desktop import cli
+    from rejuv_desktop.storage import open_store
+    from tests.cli_login import login
+    from tests.test_documents_service import text_of as pdf_text
+
+    s = open_store(db_path, clock=clock)
+    sset.save_clinic(s, {"clinic_name": "Cabinet des Mains", "clinic_phone": "01 23 45 67 89"})
+    doctor = pr.create_practitioner(s, {"name": "Claire Martin", "title": "Dr"}, "correct horse")
+    pr.sign_in(s, doctor, "correct horse")
+    patient, _ = _patient(s, patient_data, "en", 6)
+    s.close()
+    out = tmp_path / "summary.pdf"
+    argv = ["print", "summary", "--db", str(db_path), "--patient", str(patient), "--out", str(out),
+            "--lang", "fr", *login(tmp_path, "Claire Martin", "correct horse")]
+    assert cli.main(argv) == 0, capsys.readouterr().err
+    assert "Compte rendu de consultation" in pdf_text(out.read_bytes())
+    s = open_store(db_path, clock=clock)
+    try:
+        assert [d["lang"] for d in sd.documents_of(s, patient)] == ["fr"]
+    finally:
+        s.close()
