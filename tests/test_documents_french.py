@@ -183,3 +183,15 @@ def test_print_lang_on_the_command_line(db_path, clock, tmp_path, patient_data, 
         assert [d["lang"] for d in sd.documents_of(s, patient)] == ["fr"]
     finally:
         s.close()
+
+
+def test_french_punctuation_keeps_its_no_break_space():
+    from datetime import date as day
+
+    from rejuv_desktop.documents.labels import load_labels
+
+    fr, en = load_labels("fr"), load_labels("en")
+    assert (fr.colon, fr.semicolon) == ("\u00a0: ", "\u00a0; ")
+    assert (en.colon, en.semicolon) == (": ", "; ")
+    assert fr.date(day(2026, 12, 4)) == "4 décembre 2026"
+    assert fr.date(day(2026, 12, 4), weekday=True) == "vendredi 4 décembre 2026"

@@ -98,7 +98,7 @@ class ConsultationWords:
     def plan_line(self, name: str, sessions: list[str], data, procedure: str) -> str:
         """"Fat transfer to the hands — Session 1: 7 December 2026", with why it was planned
         when the recommendation or the screening did not support it."""
-        parts = [self._say("plan_line", procedure=name, sessions="; ".join(sessions))]
+        parts = [self._say("plan_line", procedure=name, sessions=self.labels.semicolon.join(sessions))]
         unsupported = pb.unsupported_reason(data, procedure)
         if unsupported:
             parts.append(self._say("planned_unsupported", text=unsupported["text"], by=self.by(unsupported)))
@@ -121,7 +121,7 @@ class ConsultationWords:
 
     def hand(self, side: str, findings: list[str]) -> str:
         """"Left hand: skin hydration: poor; brown spots: none": each finding set apart."""
-        return self._say(f"{side}_hand", findings="; ".join(findings))
+        return self._say(f"{side}_hand", findings=self.labels.semicolon.join(findings))
 
     def hand_finding(self, name: str, value: str) -> str:
         """One examination finding of a hand."""
