@@ -14,8 +14,8 @@ from rejuv_desktop.services import documents as sd
 from rejuv_desktop.services import patients as sp
 from rejuv_desktop.services import practitioners as pr
 from rejuv_desktop.services import settings as sset
-from tests.test_consultations import complete_data
-from tests.test_documents_service import text_of
+from tests.services.test_consultations import complete_data
+from tests.services.test_documents import text_of
 
 # Typed by the practitioner into the record, printed as typed in every language.
 RECORD_TEXT = ("Hands that look like mine",)
@@ -165,7 +165,7 @@ def test_print_lang_on_the_command_line(db_path, clock, tmp_path, patient_data, 
     from rejuv_desktop import cli
     from rejuv_desktop.storage import open_store
     from tests.cli_login import login
-    from tests.test_documents_service import text_of as pdf_text
+    from tests.services.test_documents import text_of as pdf_text
 
     s = open_store(db_path, clock=clock)
     sset.save_clinic(s, {"clinic_name": "Cabinet des Mains", "clinic_phone": "01 23 45 67 89"})
