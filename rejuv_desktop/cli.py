@@ -73,6 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--session", type=int, metavar="ID",
                    help="aftercare for this session (default: the last one)")
     p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    p.add_argument("--lang", metavar="LANG",
+                   help="issue the document in this language (e.g. fr); default: the patient's "
+                        "preferred language, else the clinic's document language")
     p.add_argument("--force", action="store_true",
                    help="replace FILE.pdf if it exists (default: refuse)")
     cli_auth.add_arguments(p)
@@ -256,7 +259,8 @@ def cmd_print(args) -> int:
     store = _open(args.db)
     try:
         cli_auth.sign_in(store, args, "print")
-        doc = sd.print_document(store, args.kind, args.patient, args.procedure, args.session)
+        doc = sd.print_document(store, args.kind, args.patient, args.procedure, args.session,
+                                args.lang)
         sd.write_pdf(sd.pdf_bytes(store, doc.id), args.out)
     finally:
         store.close()

@@ -288,11 +288,11 @@ class BlockRenderer:
             signed = {"patient": self.data.signed_date, "practitioner": self.data.countersign_date,
                       "witness": self.data.signed_date if self.data.witness_lines else None}[party]
             date_text = user_markup(signed) if signed else "_" * 16
-            cell.append(self._p(f"{user_markup(lb['date_label'])}: {date_text}", self.st.cell))
+            cell.append(self._p(f"{user_markup(lb['date_label'])}{lb.colon}{date_text}", self.st.cell))
             names = {"patient": [self.data.patient_name], "practitioner": list(self.data.practitioner_lines),
                      "witness": list(self.data.witness_lines)}[party]
             shown = "<br/>".join(user_markup(n) for n in names) if names else "_" * 16
-            cell.append(self._p(f"{user_markup(lb['name'])}: " + shown, self.st.cell))
+            cell.append(self._p(f"{user_markup(lb['name'])}{lb.colon}" + shown, self.st.cell))
             cells.append(cell)
         table = Table([heads, cells], colWidths=[col] * len(cells), splitInRow=1)
         table.setStyle(

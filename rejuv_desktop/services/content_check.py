@@ -132,6 +132,15 @@ def _labels(path: Path, m: re.Match) -> None:
     from rejuv_desktop.documents.labels import load_labels_file
 
     load_labels_file(path, m.group("lang"))
+    from rejuv_desktop.content.words import words_path
+
+    # A language the documents are printed in needs the words of the screening and scales too.
+    for name in ("screening", "scales"):
+        words = words_path(name, m.group("lang"))
+        if not words.is_file():
+            raise ContentError(words, None, f"missing translation: documents are printed in "
+                                            f"'{m.group('lang')}' but text/{m.group('lang')}/"
+                                            f"{name}.toml is missing")
 
 
 def _outcomes(path: Path, _m: re.Match) -> None:

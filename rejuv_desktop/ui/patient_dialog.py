@@ -60,6 +60,10 @@ class PatientDialog(QDialog):
         layout.addWidget(buttons)
         if patient_id is not None:
             self._load(sp.get_patient(store, patient_id))
+        else:  # a new patient's documents are in the clinic's language until told otherwise
+            from rejuv_desktop.services.settings import document_language
+
+            self.set_value("preferred_language", document_language(store))
 
     # building ---------------------------------------------------------------------------------
     def _add(self, name: str, label: str, widget: QWidget, form: QFormLayout) -> None:

@@ -44,6 +44,9 @@ def _patterns() -> dict[str, str]:
         "word.insufficient": tr("insufficient"),
         "word.limited": tr("limited"),
         "word.waits_unknown": tr("see the screening"),
+        "word.lentigines_none": tr("none"),
+        "word.lentigines_few": tr("a few"),
+        "word.lentigines_many": tr("many"),
         "filler.alternative": tr("Hyaluronic-acid or calcium hydroxylapatite filler is the "
                                  "non-surgical alternative for volume."),
         "filler.alternative_if_safe": tr("The alternative for volume is a hyaluronic-acid or calcium "

@@ -531,11 +531,11 @@ class DocumentsTab(QWidget):
         self.open_button.clicked.connect(lambda: self.open_document(self.selected_id()))
         self.sign_button.clicked.connect(lambda: self.sign(self.selected_id()))
         self.scan_button.clicked.connect(lambda: self.open_scan(self._selected_scan()))
-        self.table = QTableWidget(0, 5)
+        self.table = QTableWidget(0, 6)
         self.table.setObjectName("documents")
         self.table.setHorizontalHeaderLabels([self.tr("Issued"), self.tr("Document"),
                                               self.tr("Procedure"), self.tr("Number"),
-                                              self.tr("Signature")])
+                                              self.tr("Signature"), self.tr("Language")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -555,6 +555,7 @@ class DocumentsTab(QWidget):
         rules = scr.load_rules()
         self.rows = sd.documents_of(self.store, patient_id)
         self.table.setRowCount(len(self.rows))
+        languages = {"en": self.tr("English"), "fr": self.tr("French")}
         for i, r in enumerate(self.rows):
             if r["kind"] != "consent":
                 signature = ""
@@ -569,8 +570,9 @@ class DocumentsTab(QWidget):
             else:
                 signature = self.tr("Not signed yet")
             procedure = rules.procedure_name(r["procedure"]).capitalize() if r["procedure"] else ""
+            language = languages.get(r["lang"], r["lang"] or "")  # the language it was issued in
             for j, text in enumerate((_when(r["created_at"]), self.tr(KIND_LABELS[r["kind"]]),
-                                      procedure, r["number"], signature)):
+                                      procedure, r["number"], signature, language)):
                 item = QTableWidgetItem(text)
                 if j == 4 and signature == self.tr("Not signed yet"):
                     item.setForeground(Qt.GlobalColor.darkYellow)
