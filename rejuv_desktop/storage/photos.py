@@ -18,6 +18,7 @@ import secrets
 from pathlib import Path
 
 from rejuv_desktop.errors import NotFound, StorageError
+from rejuv_desktop.storage.bulk import insert_row
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
@@ -168,10 +169,7 @@ def write_thumb(folder: Path, sha256: str, data: bytes) -> None:
 
 def insert_photo(store, row: dict) -> int:
     row = {**row, "created_at": store.now_iso(), "created_by": store.actor_id}
-    cols = ", ".join(row)
-    cur = store.conn.execute(f"INSERT INTO photos ({cols}) VALUES ({', '.join('?' * len(row))})",
-                             list(row.values()))
-    return cur.lastrowid
+    return insert_row(store, "photos", row)
 
 
 def get_photo(store, photo_id: int) -> dict:
