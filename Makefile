@@ -5,8 +5,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DB ?= demo/demo-clinic.sqlite3
+# The interface's translations: Qt Linguist sources, compiled to .qm at install and build.
+CATALOGUES := $(wildcard resources/i18n/*.ts)
+COMPILED := $(CATALOGUES:.ts=.qm)
 
-.PHONY: run test demo bench screenshots clean
+.PHONY: run test demo bench screenshots clean translations update-translations
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -14,13 +17,25 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $(STAMP)
 
-run: $(STAMP)
+resources/i18n/%.qm: resources/i18n/%.ts | $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+translations: $(COMPILED)
+
+# After changing words in the interface: take the new and changed ones into every catalogue
+# (translated entries are kept; the French test then lists what needs translating).
+update-translations: $(STAMP)
+	$(BIN)/pyside6-lupdate -silent -locations none -no-obsolete \
+		$$(find rejuv_desktop/ui -name '*.py' | sort) -ts $(CATALOGUES)
+	$(MAKE) translations
+
+run: $(STAMP) $(COMPILED)
 	$(BIN)/rejuv-desktop
 
-test: $(STAMP)
+test: $(STAMP) $(COMPILED)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
-demo: $(STAMP)
+demo: $(STAMP) $(COMPILED)
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	mkdir -p $(dir $(DEMO_DB))
 	$(BIN)/rejuv-desktop demo --db $(DEMO_DB)

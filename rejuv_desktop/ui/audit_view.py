@@ -4,7 +4,6 @@ with a check of the hash chain that shows whether anything was altered."""
 from __future__ import annotations
 
 import json
-from datetime import datetime
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
@@ -16,6 +15,7 @@ from rejuv_desktop.services import history as sh
 from rejuv_desktop.services import practitioners as pr
 from rejuv_desktop.ui.date_field import DateField
 from rejuv_desktop.ui.geometry import fit_to_screen
+from rejuv_desktop.ui.i18n import Menus, date_format, fmt_datetime
 
 
 class AuditDialog(QDialog):
@@ -48,7 +48,7 @@ class AuditDialog(QDialog):
         self.until = DateField(today)
         for d in (self.since, self.until):
             d.setCalendarPopup(True)
-            d.setDisplayFormat("dd/MM/yyyy")
+            d.setDisplayFormat(date_format())
         self.text = QLineEdit()
         self.text.setObjectName("filter_text")
         self.text.setPlaceholderText(self.tr("containing…"))
@@ -116,12 +116,12 @@ class AuditDialog(QDialog):
             text=self.text.text().strip() or None, limit=2000)
         self.table.setRowCount(len(self.entries))
         for i, e in enumerate(self.entries):
-            when = datetime.fromisoformat(e.at).strftime("%d/%m/%Y %H:%M:%S")
+            when = fmt_datetime(e.at, seconds=True)
             for j, text in enumerate((when, e.who, e.what, e.changes)):
                 self.table.setItem(i, j, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.count.setText(self.tr("{n} change(s) shown").format(n=len(self.entries)))
+        self.count.setText(self.tr("%n change(s) shown", "", len(self.entries)))
 
     def _show_detail(self) -> None:
         rows = self.table.selectionModel().selectedRows()
@@ -141,6 +141,6 @@ class AuditDialog(QDialog):
 
 
 def install(window) -> None:
-    window.add_action("tools", window.tr("&Audit trail…"),
+    window.add_action("tools", Menus.tr("&Audit trail…"),
                       lambda: AuditDialog(window.store, None, window).exec(), 200,
                       name="audit_trail")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -21,6 +20,7 @@ from rejuv_desktop.ui.patient_model import PatientTableModel
 from rejuv_desktop.ui.record_pane import RecordPane
 from rejuv_desktop.ui.geometry import fit_to_screen
 from rejuv_desktop.ui.hooks import WindowHooks
+from rejuv_desktop.ui.i18n import Menus, fmt_datetime
 
 
 def feature_installers():
@@ -198,7 +198,7 @@ class MainWindow(QMainWindow):
             left = self.splitter.widget(0)
             self.splitter.replaceWidget(0, tabs)
             left.setProperty("rank", 0)
-            tabs.addTab(left, tabs.tr("Patients"))
+            tabs.addTab(left, Menus.tr("Patients"))
             self.left_tabs = tabs
         tabs = self.left_tabs
         widget.setProperty("rank", rank)
@@ -388,7 +388,7 @@ class MainWindow(QMainWindow):
             return
         labels = [self.tr("{name} — last saved {when}").format(
             name=dp.display_name(d),
-            when=datetime.fromisoformat(d["updated_at"]).strftime("%d/%m/%Y %H:%M"))
+            when=fmt_datetime(d["updated_at"]))
             for d in drafts]
         choice, ok = QInputDialog.getItem(
             self, self.tr("Unfinished consultations"),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
@@ -14,6 +13,7 @@ from rejuv_desktop.errors import UserError, ValidationError
 from rejuv_desktop.services import patients as sp
 from rejuv_desktop.ui.errors import reports_errors, show_user_error
 from rejuv_desktop.ui.forms import add_field_row, message_label
+from rejuv_desktop.ui.i18n import fmt_date
 
 
 class PatientDialog(QDialog):
@@ -85,7 +85,7 @@ class PatientDialog(QDialog):
         for name, widget in self.inputs.items():
             value = record.get(name, "")
             if name == "date_of_birth":
-                value = date.fromisoformat(value).strftime("%d/%m/%Y")
+                value = fmt_date(value)
             self.set_value(name, value)
 
     def set_value(self, name: str, value: str) -> None:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QPushButton, QS
                                QHeaderView, QAbstractItemView)
 
 from rejuv_desktop.domain import patients as dp
-from rejuv_desktop.domain.dates import format_day, format_moment
+from rejuv_desktop.ui.i18n import fmt_date as format_day, fmt_datetime as format_moment
 from rejuv_desktop.services import history as sh
 from rejuv_desktop.services import patients as sp
 from rejuv_desktop.ui.alert_strip import AlertStrip

@@ -15,6 +15,7 @@ from rejuv_desktop.domain import plan_binding as pb
 from rejuv_desktop.domain import screening as scr
 from rejuv_desktop.domain.procedures import procedure_ids
 from rejuv_desktop.domain.protocols import load_protocol
+from rejuv_desktop.ui.i18n import fmt_date
 from rejuv_desktop.ui.phrases import phrasebook, planned_session_line
 from rejuv_desktop.errors import ValidationError
 from rejuv_desktop.ui.consultation.common import WizardPage, esc, level_badge, scrolling_body
@@ -513,8 +514,8 @@ class FinalisePage(WizardPage):
                     plan = data.plan.get(p, {})
                     try:
                         dates = dc.planned_sessions(p, plan)
-                        when = self.tr("{count} session(s) from {start}").format(
-                            count=len(dates), start=f"{dates[0].target:%d/%m/%Y}")
+                        when = self.tr("%n session(s) from {start}", "", len(dates)).format(
+                            start=fmt_date(dates[0].target))
                     except (ValidationError, ValueError):
                         when = self.tr("dates to correct")
                     parts.append(self.tr("<b>Planned:</b> {procedure} — {when}").format(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QDate, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox,
                                QFormLayout, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
@@ -17,13 +17,15 @@ from rejuv_desktop.errors import UserError, ValidationError
 from rejuv_desktop.services import follow_ups as fu
 from rejuv_desktop.ui.errors import reports_errors, show_user_error
 from rejuv_desktop.ui.date_field import DateField
-from rejuv_desktop.ui.sessions.common import (procedure_label, STATUS_NAMES, fmt_day,
+from rejuv_desktop.ui.i18n import date_format
+from rejuv_desktop.ui.sessions.common import (procedure_label, status_name, fmt_day,
                                               fmt_window, message_label, show_text)
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 PATIENT_ROLE = Qt.ItemDataRole.UserRole + 1
-GROUPS = (("overdue", "Overdue", "#b3261e"), ("this_week", "This week", "#8a4b00"),
-          ("upcoming", "Upcoming", "#333333"))
+GROUPS = (("overdue", QT_TRANSLATE_NOOP("FollowUpActions", "Overdue"), "#b3261e"),
+          ("this_week", QT_TRANSLATE_NOOP("FollowUpActions", "This week"), "#8a4b00"),
+          ("upcoming", QT_TRANSLATE_NOOP("FollowUpActions", "Upcoming"), "#333333"))
 
 
 @dataclass(frozen=True)
@@ -150,7 +152,7 @@ class RescheduleDialog(QDialog):
                                 (self.due_to, visit.due_to, "reschedule_to")):
             edit.setObjectName(name)
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd/MM/yyyy")
+            edit.setDisplayFormat(date_format())
             edit.setDate(QDate(day.year, day.month, day.day))
         self.reason = QLineEdit()
         self.reason.setObjectName("reschedule_reason")
@@ -236,7 +238,7 @@ class FollowUpActions(QWidget):
             item.setToolTip(0, f"{v.patient_name}\n{what}" + (f"\n{v.note}" if v.note else ""))
             item.setToolTip(1, item.text(1))
         else:
-            status = STATUS_NAMES.get(v.status, v.status)
+            status = status_name(v.status)
             if v.status == "due" and today is not None and v.due_to < today:
                 status = self.tr("overdue")
             if v.status == "done" and v.visit_date:
