@@ -1183,6 +1183,14 @@ Après :
     <context>
         <name>HandBox</name>
         <message>
+            <source>Left hand</source>
+            <translation>Main gauche</translation>
+        </message>
+        <message>
+            <source>Right hand</source>
+            <translation>Main droite</translation>
+        </message>
+        <message>
             <source>Merz grade *</source>
             <translation>Grade de Merz *</translation>
         </message>
@@ -1250,8 +1258,12 @@ Après :
             <translation>Graisse disponible au prélèvement</translation>
         </message>
         <message>
-            <source>Grade the {side} hand.</source>
-            <translation>Cotez la main {side}.</translation>
+            <source>Grade the left hand.</source>
+            <translation>Cotez la main gauche.</translation>
+        </message>
+        <message>
+            <source>Grade the right hand.</source>
+            <translation>Cotez la main droite.</translation>
         </message>
         <message>
             <source>Confirm the Fitzpatrick skin type.</source>

@@ -116,7 +116,7 @@ class HandBox(QGroupBox):
     """The evaluation of one hand."""
 
     def __init__(self, side: str, changed):
-        super().__init__(side.capitalize() + " hand")
+        super().__init__(self.tr("Left hand") if side == "left" else self.tr("Right hand"))
         self.side = side
         scales = load_scales()
         form = QFormLayout(self)
@@ -232,7 +232,8 @@ class HandsPage(WizardPage):
         errors = []
         for side in dc.SIDES:
             if data.hand(side).merz is None:
-                errors.append(self.tr("Grade the {side} hand.").format(side=side))
+                errors.append(self.tr("Grade the left hand.") if side == "left"
+                              else self.tr("Grade the right hand."))
         if not data.fitzpatrick:
             errors.append(self.tr("Confirm the Fitzpatrick skin type."))
         w = data.weight_kg

@@ -1,0 +1,134 @@
+"""Reading the translation catalogues, and the words a screen shows, for the language tests."""
+
+from __future__ import annotations
+
+import html
+import re
+import subprocess
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtWidgets import (QAbstractButton, QComboBox, QGroupBox, QHeaderView, QLabel,
+                               QLineEdit, QTabWidget, QTreeWidget, QWidget, QWizard)
+
+from rejuv_desktop.ui import i18n
+
+ROOT = Path(__file__).resolve().parents[2]
+UI = ROOT / "rejuv_desktop" / "ui"
+PLACEHOLDER = re.compile(r"\{[a-z_]*(?::[^}]*)?\}|%n|%p")
+
+
+@dataclass(frozen=True)
+class Entry:
+    context: str
+    source: str
+    numerus: bool
+    translations: tuple[str, ...]
+    unfinished: bool
+
+
+def read_catalogue(path: Path) -> list[Entry]:
+    out = []
+    for context in ET.parse(path).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for m in context.iter("message"):
+            t = m.find("translation")
+            forms = tuple(f.text or "" for f in t.findall("numerusform")) if len(t) else (
+                t.text or "",)
+            out.append(Entry(name, m.findtext("source") or "", m.get("numerus") == "yes", forms,
+                             t.get("type") in ("unfinished", "vanished", "obsolete")))
+    return out
+
+
+def extract(ts: Path) -> list[Entry]:
+    """Every string the interface's code gives ``tr()``, as ``pyside6-lupdate`` sees it."""
+    files = sorted(str(p) for p in UI.rglob("*.py"))
+    lupdate = Path(i18n.lrelease()).with_name(Path(i18n.lrelease()).name.replace("lrelease",
+                                                                                "lupdate"))
+    subprocess.run([str(lupdate), "-silent", "-locations", "none", *files, "-ts", str(ts)],
+                   check=True)
+    return read_catalogue(ts)
+
+
+def plain(text: str) -> str:
+    """What a person reads of a label's text: no markup, no accelerator ampersand."""
+    text = re.sub(r"<[^>]+>", " ", text)
+    text = html.unescape(text).replace("&&", "\0").replace("&", "").replace("\0", "&")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def source_pattern(source: str) -> re.Pattern:
+    """A source string as a pattern its formatted texts match (``{name}`` and ``%n`` any)."""
+    parts = PLACEHOLDER.split(plain(source))
+    return re.compile(".+?".join(re.escape(p) for p in parts), re.S)
+
+
+class EnglishWords:
+    """The interface's English sentences whose French differs: one of them on a French screen
+    is a word the translation missed."""
+
+    def __init__(self, catalogue: Path):
+        self.patterns = []
+        for e in read_catalogue(catalogue):
+            if plain(e.source) == plain(e.translations[-1]) or len(plain(e.source)) < 2:
+                continue  # the same word in French ("Documents", "Version", "Logo")
+            if not re.search(r"[A-Za-z]{2}", PLACEHOLDER.sub("", e.source)):
+                continue  # only placeholders and punctuation
+            self.patterns.append((e.source, source_pattern(e.source)))
+
+    def found_in(self, text: str) -> list[str]:
+        shown = plain(text)
+        return [s for s, p in self.patterns if p.fullmatch(shown)]
+
+
+def shown_texts(top: QWidget) -> list[tuple[str, str]]:
+    """(where, text) of every text shown by a visible widget inside ``top``."""
+    out = [("window title", top.windowTitle())]
+    for w in [top, *top.findChildren(QWidget)]:
+        if w is not top and not w.isVisibleTo(top):
+            continue
+        name = f"{type(w).__name__}:{w.objectName()}"
+        if isinstance(w, QLabel):
+            out.append((name, w.text()))
+        elif isinstance(w, QAbstractButton):
+            out.append((name, w.text()))
+            out.append((name + " tooltip", w.toolTip()))
+        elif isinstance(w, QGroupBox):
+            out.append((name, w.title()))
+        elif isinstance(w, QLineEdit):
+            out.append((name + " placeholder", w.placeholderText()))
+        elif isinstance(w, QComboBox):
+            out += [(name, w.itemText(i)) for i in range(w.count())]
+        elif isinstance(w, QTabWidget):
+            out += [(name, w.tabText(i)) for i in range(w.count())]
+        elif isinstance(w, QHeaderView) and w.model() is not None:
+            orientation = w.orientation()
+            out += [(name, str(w.model().headerData(i, orientation) or ""))
+                    for i in range(w.count())]
+        elif isinstance(w, QTreeWidget):
+            for i in range(w.topLevelItemCount()):
+                item = w.topLevelItem(i)
+                out += [(name, item.text(c)) for c in range(w.columnCount())]
+        if isinstance(w, QWizard):
+            page = w.currentPage()
+            if page is not None:
+                out += [("page title", page.title()), ("page subtitle", page.subTitle())]
+            out += [(f"wizard button {b}", w.button(b).text())
+                    for b in (QWizard.WizardButton.NextButton, QWizard.WizardButton.BackButton,
+                              QWizard.WizardButton.CancelButton,
+                              QWizard.WizardButton.FinishButton)
+                    if w.button(b).isVisible()]
+    return [(where, text) for where, text in out if text and text.strip()]
+
+
+def english_on_screen(top: QWidget, words: EnglishWords, content: set[str] = frozenset()
+                      ) -> list[str]:
+    """Each shown text that is an English interface sentence (content texts excepted)."""
+    found = []
+    for where, text in shown_texts(top):
+        if plain(text) in content:
+            continue
+        for source in words.found_in(text):
+            found.append(f"{where}: {plain(text)!r} (source {source!r})")
+    return found

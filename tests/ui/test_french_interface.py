@@ -1,0 +1,234 @@
+"""The interface in French: every word extractable and translated, and none of the English
+interface left on the screens a French practitioner goes through.
+
+Words that come from content (screening questions and reasons, scale grades, procedure and
+protocol names) are the content's to translate, per language, not the interface's: they are
+left out of these checks explicitly (``content_texts``)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+
+import pytest
+from PySide6.QtWidgets import QWizard
+
+from rejuv_desktop.content import packaged_path
+from rejuv_desktop.services import consultations as sc
+from rejuv_desktop.services import patients as sp
+from rejuv_desktop.services import practitioners as pr
+from rejuv_desktop.ui import i18n
+from rejuv_desktop.ui.consultation.wizard import ConsultationWizard, Page
+from tests.ui.i18n_helpers import (PLACEHOLDER, EnglishWords, english_on_screen, extract, plain,
+                                   read_catalogue)
+
+FRENCH = i18n.catalogue("fr")
+
+
+def content_texts() -> set[str]:
+    """Every English text the content files give the screens (questions, reasons, grades,
+    procedure and step names)."""
+    texts: set[str] = set()
+
+    def walk(value) -> None:
+        if isinstance(value, str):
+            texts.add(plain(value))
+            texts.add(plain(value[:1].upper() + value[1:]))
+        elif isinstance(value, dict):
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+
+    for folder in (packaged_path("text", "en"), packaged_path("protocols"),
+                   packaged_path("screening")):
+        for path in folder.rglob("*.toml"):
+            walk(tomllib.loads(path.read_text(encoding="utf-8")))
+    for name in ("screening.toml", "scales.toml", "recommendation.toml"):
+        path = packaged_path(name)
+        if path.exists():
+            walk(tomllib.loads(path.read_text(encoding="utf-8")))
+    return texts
+
+
+@pytest.fixture
+def french(qapp):
+    assert i18n.install("fr", qapp)
+    yield
+    i18n.install("en", qapp)
+
+
+def test_every_word_of_the_interface_is_in_the_french_catalogue(tmp_path):
+    """A string given to tr() but missing from the catalogue (or one the catalogue keeps that the
+    code no longer has) fails here: run ``make update-translations`` and translate."""
+    extracted = {(e.context, e.source, e.numerus) for e in extract(tmp_path / "now.ts")}
+    kept = {(e.context, e.source, e.numerus) for e in read_catalogue(FRENCH)}
+    assert sorted(extracted - kept) == [], "not in resources/i18n/rejuv_fr.ts"
+    assert sorted(kept - extracted) == [], "in the catalogue but no longer in the code"
+
+
+def test_the_french_catalogue_has_no_unfinished_entry():
+    entries = read_catalogue(FRENCH)
+    assert len(entries) > 800
+    unfinished = [e.source for e in entries
+                  if e.unfinished or not all(t.strip() for t in e.translations)]
+    assert unfinished == []
+    plurals = [e.source for e in entries if e.numerus and len(e.translations) != 2]
+    assert plurals == [], "French has two plural forms"
+
+
+def test_each_translation_keeps_its_placeholders():
+    """A missing or misspelt {name} would raise when the text is formatted on screen."""
+    wrong = []
+    for e in read_catalogue(FRENCH):
+        wanted = sorted(PLACEHOLDER.findall(e.source))
+        for t in e.translations:
+            got = sorted(PLACEHOLDER.findall(t))
+            if e.numerus:  # the singular may say "1" in words and drop %n; never add one
+                got, wanted_here = [p for p in got if p != "%n"], [p for p in wanted if p != "%n"]
+            else:
+                wanted_here = wanted
+            if got != wanted_here:
+                wrong.append((e.source, t))
+    assert wrong == []
+
+
+def test_the_compiled_catalogue_is_the_catalogue(tmp_path):
+    shipped = FRENCH.with_suffix(".qm")
+    fresh = i18n.compile_catalogue(FRENCH, tmp_path / "fr.qm")
+    assert shipped.read_bytes() == fresh.read_bytes(), "run make translations"
+
+
+def test_french_is_installed_with_qts_own_catalogue(qapp, french):
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    assert QCoreApplication.translate("Verdict", "Contraindicated") == "Contre-indication"
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Annuler"  # qtbase_fr
+    assert i18n.fmt_date("2026-12-04") == "04/12/2026"
+    assert i18n.fmt_long_date("2026-12-04") == "4 décembre 2026"
+    assert i18n.fmt_number(1.5) == "1,5"
+    assert QLocale().language() == QLocale.Language.French
+
+
+def test_plurals_follow_the_count(qapp, french):
+    from PySide6.QtCore import QCoreApplication
+
+    one = QCoreApplication.translate("Backup", "%n patient(s)", "", 1)
+    many = QCoreApplication.translate("Backup", "%n patient(s)", "", 3)
+    assert (one, many) == ("1 patient", "3 patients")
+
+
+def test_the_language_defaults_to_the_systems_and_is_kept_per_computer(qsettings, monkeypatch):
+    from PySide6.QtCore import QLocale
+
+    monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale("fr_FR")))
+    assert i18n.ui_language(qsettings) == "fr"
+    monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale("de_DE")))
+    assert i18n.ui_language(qsettings) == "en"  # not offered: English
+    i18n.set_ui_language("fr", qsettings)
+    assert i18n.ui_language(qsettings) == "fr"
+
+
+def test_a_missing_compiled_catalogue_is_compiled_at_start(tmp_path, monkeypatch):
+    ts = tmp_path / "i18n" / "rejuv_fr.ts"
+    ts.parent.mkdir()
+    ts.write_bytes(FRENCH.read_bytes())
+    monkeypatch.setattr(i18n, "catalogue", lambda lang: ts)
+    monkeypatch.setattr("platformdirs.user_cache_path", lambda *a, **k: tmp_path / "cache")
+    qm = i18n.compiled_catalogue("fr")
+    assert qm is not None and qm.exists() and qm.parent.parent == tmp_path / "cache"
+
+
+def test_choosing_french_in_settings_applies_at_the_next_start(qtbot, store, qsettings,
+                                                               no_modal):
+    from rejuv_desktop.ui.settings_dialog import SettingsDialog
+
+    pid = pr.create_practitioner(store, {"name": "Claire Martin", "title": "Dr"}, "long enough")
+    pr.sign_in(store, pid, "long enough")
+    i18n.set_ui_language("en", qsettings)
+    dialog = SettingsDialog(store, settings=qsettings)
+    qtbot.addWidget(dialog)
+    dialog.ui_language.setCurrentIndex(dialog.ui_language.findData("fr"))
+    dialog.save()
+    assert i18n.ui_language(qsettings) == "fr"
+    assert any("starts again" in text for _kind, _title, text in no_modal)
+
+
+@pytest.fixture
+def french_patient(store):
+    pid = pr.create_practitioner(store, {"name": "Claire Martin", "title": "Dr"}, "long enough")
+    pr.sign_in(store, pid, "long enough")
+    return sp.add_patient(store, {
+        "given_name": "Élodie", "family_name": "Durand", "date_of_birth": "12/03/1971",
+        "sex": "female", "phone": "06 12 34 56 78", "email": "elodie@example.fr",
+        "address": "3 rue des Lilas, Lyon", "preferred_language": "fr",
+        "fitzpatrick": "II", "notes": ""}).patient_id
+
+
+def test_a_french_practitioner_runs_a_whole_consultation_without_english(
+        qtbot, store, french_patient, french):
+    words = EnglishWords(FRENCH)
+    content = content_texts()
+    wizard = ConsultationWizard(store, sc.start_consultation(store, french_patient))
+    qtbot.addWidget(wizard)
+    wizard.resize(1024, 700)
+    wizard.show()
+    wizard.resume()
+    seen: dict[int, list[str]] = {}
+
+    def look() -> None:
+        seen[wizard.currentId()] = english_on_screen(wizard, words, content)
+
+    look()
+    wizard.next()  # the page says what is missing, in French
+    look()
+    concerns = wizard.pages[Page.CONCERNS]
+    assert "Cochez au moins un motif" in concerns.problems.text()
+    concerns.concerns["volume_loss"].setChecked(True)
+    concerns.concerns["crepey_skin"].setChecked(True)
+    concerns.goals.setPlainText("Des mains moins osseuses")
+    concerns.realistic.setChecked(True)
+    wizard.next()
+    assert wizard.currentId() == Page.HANDS
+    look()
+    hands = wizard.pages[Page.HANDS]
+    for box in hands.boxes.values():
+        box.merz.setCurrentIndex(box.merz.findData(3))
+        box.texture.setCurrentIndex(box.texture.findData("crepey"))
+    hands.fitzpatrick.setCurrentIndex(hands.fitzpatrick.findData("II"))
+    hands.weight.setText("64")
+    hands.donor.setCurrentIndex(hands.donor.findData("adequate"))
+    wizard.next()
+    assert wizard.currentId() == Page.SCREENING
+    look()
+    wizard.next()  # nothing answered: the count of questions left, in French
+    look()
+    for qid, row in wizard.pages[Page.SCREENING].rows.items():
+        row.buttons["yes" if qid == "smoker" else "no"].setChecked(True)
+    wizard.next()
+    assert wizard.currentId() == Page.VERDICT
+    look()
+    verdict = wizard.pages[Page.VERDICT]
+    assert "Précaution" in verdict.cards["fat_transfer"].level.text()
+    verdict.cards["fat_transfer"].justification.setPlainText("Sevrage tabagique depuis 8 semaines.")
+    wizard.next()
+    assert wizard.currentId() == Page.RECOMMENDATION
+    look()
+    rec = wizard.pages[Page.RECOMMENDATION]
+    assert "Merz" in rec.lines.text()
+    rec.choices["fat_transfer"].setChecked(True)
+    rec.choices["mesotherapy"].setChecked(True)
+    wizard.next()
+    assert wizard.currentId() == Page.PLAN
+    look()
+    wizard.next()
+    assert wizard.currentId() == Page.FINALISE
+    look()
+    summary = plain(wizard.pages[Page.FINALISE].summary.text())
+    assert re.search(r"\d séances? à partir du \d\d/\d\d/\d{4}", summary), summary
+    with qtbot.waitSignal(wizard.finalised):
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+    english = {Page(k).name: v for k, v in seen.items() if v}
+    assert english == {}
+    assert len(seen) == 7
