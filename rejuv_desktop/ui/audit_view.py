@@ -16,6 +16,7 @@ from rejuv_desktop.services import practitioners as pr
 from rejuv_desktop.ui.date_field import DateField
 from rejuv_desktop.ui.geometry import fit_to_screen
 from rejuv_desktop.ui.i18n import Menus, date_format, fmt_datetime
+from rejuv_desktop.ui.names import TABLE_NAMES, name_of
 
 
 class AuditDialog(QDialog):
@@ -41,7 +42,7 @@ class AuditDialog(QDialog):
         self.table_filter.setObjectName("filter_table")
         self.table_filter.addItem(self.tr("All records"), None)
         for t in sh.audited_tables(store):
-            self.table_filter.addItem(sh.TABLE_LABELS.get(t, t), t)
+            self.table_filter.addItem(name_of(TABLE_NAMES, t, sh.TABLE_LABELS.get(t, t)), t)
         self.use_dates = QCheckBox(self.tr("From"))
         today = QDate.currentDate()
         self.since = DateField(today.addDays(-30))

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QPushButton, QS
 
 from rejuv_desktop.domain import patients as dp
 from rejuv_desktop.ui.i18n import fmt_date as format_day, fmt_datetime as format_moment
+from rejuv_desktop.ui.names import LANGUAGE_NAMES, SEX_NAMES, name_of
 from rejuv_desktop.services import history as sh
 from rejuv_desktop.services import patients as sp
 from rejuv_desktop.ui.alert_strip import AlertStrip
@@ -138,8 +139,9 @@ class RecordPane(QWidget):
         self.archive_button.setText(self.tr("Unarchive") if p["archived"] else self.tr("Archive"))
         values = dict(p)
         values["date_of_birth"] = fmt_date(p["date_of_birth"])
-        values["sex"] = dp.SEXES.get(p["sex"], p["sex"])
-        values["preferred_language"] = dp.LANGUAGES.get(p["preferred_language"], "")
+        values["sex"] = name_of(SEX_NAMES, p["sex"] or "", dp.SEXES.get(p["sex"], p["sex"]))
+        values["preferred_language"] = name_of(LANGUAGE_NAMES, p["preferred_language"], "") \
+            if p["preferred_language"] else ""
         values["created_at"] = fmt_time(p["created_at"])
         values["updated_at"] = fmt_time(p["updated_at"])
         for key, label in self.detail_labels.items():

@@ -5,7 +5,7 @@ Only an administrator may change settings or accounts; everyone else sees them r
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
                                QDialogButtonBox,
                                QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
@@ -17,32 +17,8 @@ from rejuv_desktop.services import practitioners as pr
 from rejuv_desktop.services import settings as sset
 from rejuv_desktop.ui.forms import add_field_row, show_field_errors
 from rejuv_desktop.ui import i18n
-from rejuv_desktop.ui.i18n import Context, Menus, fmt_time
-
-
-class Names(Context):
-    """The context of the names of settings' codes in the catalogues."""
-
-
-# The words for the codes the services keep (roles, countries, document languages).
-ROLE_NAMES = {"practitioner": QT_TRANSLATE_NOOP("Names", "Practitioner"),
-              "admin": QT_TRANSLATE_NOOP("Names", "Administrator")}
-COUNTRY_NAMES = {
-    "GB": QT_TRANSLATE_NOOP("Names", "United Kingdom"), "IE": QT_TRANSLATE_NOOP("Names", "Ireland"),
-    "FR": QT_TRANSLATE_NOOP("Names", "France"), "BE": QT_TRANSLATE_NOOP("Names", "Belgium"),
-    "DE": QT_TRANSLATE_NOOP("Names", "Germany"), "ES": QT_TRANSLATE_NOOP("Names", "Spain"),
-    "IT": QT_TRANSLATE_NOOP("Names", "Italy"), "NL": QT_TRANSLATE_NOOP("Names", "Netherlands"),
-    "PT": QT_TRANSLATE_NOOP("Names", "Portugal"), "CH": QT_TRANSLATE_NOOP("Names", "Switzerland"),
-    "US": QT_TRANSLATE_NOOP("Names", "United States"), "CA": QT_TRANSLATE_NOOP("Names", "Canada"),
-    "AU": QT_TRANSLATE_NOOP("Names", "Australia"), "NZ": QT_TRANSLATE_NOOP("Names", "New Zealand"),
-    "OTHER": QT_TRANSLATE_NOOP("Names", "Another country")}
-LANGUAGE_NAMES = {"en": QT_TRANSLATE_NOOP("Names", "English"),
-                  "fr": QT_TRANSLATE_NOOP("Names", "French")}
-
-
-def name_of(names: dict[str, str], code: str, fallback: str | None = None) -> str:
-    """A code's name in the interface's language (``fallback``, else the code, if unknown)."""
-    return Names.tr(names[code]) if code in names else (fallback or code)
+from rejuv_desktop.ui.i18n import Menus, fmt_time
+from rejuv_desktop.ui.names import COUNTRY_NAMES, LANGUAGE_NAMES, ROLE_NAMES, name_of
 
 
 class _Form(QWidget):

@@ -1128,6 +1128,14 @@ Après :
             <translation>À venir</translation>
         </message>
         <message>
+            <source>Session {n} of {total} (planned)</source>
+            <translation>Séance {n} sur {total} (prévue)</translation>
+        </message>
+        <message>
+            <source>Session (planned)</source>
+            <translation>Séance (prévue)</translation>
+        </message>
+        <message>
             <source>Visit</source>
             <translation>Visite</translation>
         </message>
@@ -1834,6 +1842,70 @@ Après :
         <message>
             <source>French</source>
             <translation>Français</translation>
+        </message>
+        <message>
+            <source>Not recorded</source>
+            <translation>Non renseigné</translation>
+        </message>
+        <message>
+            <source>Female</source>
+            <translation>Femme</translation>
+        </message>
+        <message>
+            <source>Male</source>
+            <translation>Homme</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>Autre</translation>
+        </message>
+        <message>
+            <source>Patient record</source>
+            <translation>Dossier patient</translation>
+        </message>
+        <message>
+            <source>Setting</source>
+            <translation>Paramètre</translation>
+        </message>
+        <message>
+            <source>Consultation</source>
+            <translation>Consultation</translation>
+        </message>
+        <message>
+            <source>Plan</source>
+            <translation>Plan de traitement</translation>
+        </message>
+        <message>
+            <source>Document</source>
+            <translation>Document</translation>
+        </message>
+        <message>
+            <source>Session</source>
+            <translation>Séance</translation>
+        </message>
+        <message>
+            <source>Checklist</source>
+            <translation>Liste de contrôle</translation>
+        </message>
+        <message>
+            <source>Follow-up</source>
+            <translation>Suivi</translation>
+        </message>
+        <message>
+            <source>Product lot</source>
+            <translation>Lot de produit</translation>
+        </message>
+        <message>
+            <source>Account lockout</source>
+            <translation>Blocage de compte</translation>
+        </message>
+        <message>
+            <source>Screening verdict</source>
+            <translation>Conclusion du questionnaire médical</translation>
+        </message>
+        <message>
+            <source>Hand assessment</source>
+            <translation>Évaluation des mains</translation>
         </message>
     </context>
     <context>

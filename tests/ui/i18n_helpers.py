@@ -70,7 +70,10 @@ class EnglishWords:
 
     def __init__(self, catalogue: Path):
         self.patterns = []
-        for e in read_catalogue(catalogue):
+        entries = read_catalogue(catalogue)
+        # A French word that is also an English source elsewhere ("Issue", "Date") is French.
+        self.french = {plain(t) for e in entries for t in e.translations}
+        for e in entries:
             if plain(e.source) == plain(e.translations[-1]) or len(plain(e.source)) < 2:
                 continue  # the same word in French ("Documents", "Version", "Logo")
             if not re.search(r"[A-Za-z]{2}", PLACEHOLDER.sub("", e.source)):
@@ -79,6 +82,8 @@ class EnglishWords:
 
     def found_in(self, text: str) -> list[str]:
         shown = plain(text)
+        if shown in self.french:
+            return []
         return [s for s, p in self.patterns if p.fullmatch(shown)]
 
 

@@ -49,7 +49,8 @@ def content_texts() -> set[str]:
         path = packaged_path(name)
         if path.exists():
             walk(tomllib.loads(path.read_text(encoding="utf-8")))
-    return texts
+    # The language choosers name each language in itself ("English", "Français").
+    return texts | set(i18n.LANGUAGES.values())
 
 
 @pytest.fixture
@@ -232,3 +233,76 @@ def test_a_french_practitioner_runs_a_whole_consultation_without_english(
     english = {Page(k).name: v for k, v in seen.items() if v}
     assert english == {}
     assert len(seen) == 7
+
+
+def main_window_in(store, qtbot, qsettings, size=(1024, 700)):
+    from tests.sessions.session_helpers import (add_patient, add_plan, add_practitioner,
+                                                run_fat_transfer)
+    from rejuv_desktop.services import sessions as ss
+    from rejuv_desktop.ui.main_window import MainWindow
+
+    add_practitioner(store)
+    patient = add_patient(store, "Élodie", "Durand")
+    sid = ss.start_session(store, add_plan(store, patient, "fat_transfer"))
+    run_fat_transfer(store, sid)
+    ss.complete_session(store, sid)
+    add_plan(store, patient, "mesotherapy")
+    window = MainWindow(store, qsettings)
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_patient(patient)
+    return window, patient
+
+
+def screens_of(window, patient, qtbot):
+    """Each screen a practitioner opens from the main window, shown in turn: (name, widget)."""
+    from rejuv_desktop.ui.audit_view import AuditDialog
+    from rejuv_desktop.ui.help import HelpDialog
+    from rejuv_desktop.ui.import_dialog import ImportDialog
+    from rejuv_desktop.ui.patient_dialog import PatientDialog
+    from rejuv_desktop.ui.sessions.lots import LotLookupDialog
+    from rejuv_desktop.ui.settings_dialog import SettingsDialog
+
+    for i in range(window.record.tabs.count()):
+        window.record.tabs.setCurrentIndex(i)
+        yield f"record tab {i}", window
+    if window.left_tabs is not None:
+        for i in range(window.left_tabs.count()):
+            window.left_tabs.setCurrentIndex(i)
+            yield f"side tab {i}", window
+        window.left_tabs.setCurrentIndex(0)
+    store = window.store
+    for name, make in (("settings", lambda: SettingsDialog(store, window)),
+                       ("patient", lambda: PatientDialog(store, patient, window)),
+                       ("new patient", lambda: PatientDialog(store, None, window)),
+                       ("import", lambda: ImportDialog(store, window)),
+                       ("lots", lambda: LotLookupDialog(store, window)),
+                       ("audit", lambda: AuditDialog(store, patient, window))):
+        dialog = make()
+        qtbot.addWidget(dialog)
+        dialog.show()
+        if name == "settings":
+            for i in range(dialog.tabs.count()):
+                dialog.tabs.setCurrentIndex(i)
+                yield f"settings tab {i}", dialog
+        else:
+            yield name, dialog
+        dialog.close()
+
+
+def test_the_main_window_and_its_dialogs_show_no_english(qtbot, store, qsettings, french):
+    words = EnglishWords(FRENCH)
+    content = content_texts()
+    window, patient = main_window_in(store, qtbot, qsettings)
+    english = {}
+    for name, screen in screens_of(window, patient, qtbot):
+        found = english_on_screen(screen, words, content)
+        if found:
+            english[name] = found
+    menus = [plain(a.text()) for m in window.menuBar().actions() for a in [m, *m.menu().actions()]
+             if a.text()]
+    english["menus"] = [t for t in menus if words.found_in(t)]
+    left = {k: v for k, v in english.items() if v}
+    assert left == {}, "\n".join(f"{k}: {x}" for k, v in left.items() for x in sorted(set(v)))

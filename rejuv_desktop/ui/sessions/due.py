@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox,
                                QFormLayout, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
@@ -55,8 +55,17 @@ def _from_row(row: dict) -> Visit:
                  visit_date=row.get("visit_date"))
 
 
+def _planned_label(item: fu.DueItem) -> str:
+    """A planned session as the lists name it, in the interface's language."""
+    if item.session_count and item.session_count > 1:
+        return QCoreApplication.translate("FollowUpActions", "Session {n} of {total} (planned)"
+                                          ).format(n=item.session_number, total=item.session_count)
+    return QCoreApplication.translate("FollowUpActions", "Session (planned)")
+
+
 def _from_due(item: fu.DueItem) -> Visit:
-    return Visit(item.id, item.patient_id, item.patient_name, item.label, item.procedure,
+    label = _planned_label(item) if item.kind == "planned_session" else item.label
+    return Visit(item.id, item.patient_id, item.patient_name, label, item.procedure,
                  item.due_from, item.due_to, "due" if item.id is not None else "planned",
                  item.note, item.phone, item.key)
 
@@ -527,7 +536,7 @@ class DayView(QWidget):
         for i in self.items:
             # Visit, procedure and window each on a line of its own: wrapped by the view, the
             # window's dates were cut to "(window 29/11 – …".
-            lines = [i.label] + ([procedure_label(i.procedure, "")] if i.procedure else [])
+            lines = [_from_due(i).label] + ([procedure_label(i.procedure, "")] if i.procedure else [])
             if i.due_from != i.due_to:
                 lines.append(self.tr("window {window}").format(
                     window=fmt_window(i.due_from, i.due_to)))
