@@ -44,7 +44,9 @@ TABLE_NAMES = {
     "product_lots": QT_TRANSLATE_NOOP("Names", "Product lot"),
     "account_lockouts": QT_TRANSLATE_NOOP("Names", "Account lockout"),
     "procedure_verdicts": QT_TRANSLATE_NOOP("Names", "Screening verdict"),
-    "hand_assessments": QT_TRANSLATE_NOOP("Names", "Hand assessment")}
+    "hand_assessments": QT_TRANSLATE_NOOP("Names", "Hand assessment"),
+    "session_entries": QT_TRANSLATE_NOOP("Names", "Session entry"),
+    "session_products": QT_TRANSLATE_NOOP("Names", "Session product")}
 
 
 def name_of(names: dict[str, str], code: str, fallback: str | None = None) -> str:

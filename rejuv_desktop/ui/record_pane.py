@@ -64,6 +64,7 @@ class RecordPane(QWidget):
         self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.sub_label = QLabel()
         self.sub_label.setStyleSheet("color: #444; font-size: 13px;")
+        self.sub_label.setWordWrap(True)  # a longer language wraps rather than widen the pane
         self.archived_label = QLabel(self.tr("Archived: hidden from the patient list"))
         self.archived_label.setStyleSheet(
             "background: #fff4e5; color: #8a4b00; padding: 3px 8px; border-radius: 3px;")

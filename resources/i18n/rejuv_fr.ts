@@ -1219,8 +1219,12 @@ Après :
             <translation>Taches pigmentaires</translation>
         </message>
         <message>
-            <source>Suspicious lesion (changing, irregular, raised, bleeding)</source>
-            <translation>Lésion suspecte (évolutive, irrégulière, en relief, saignante)</translation>
+            <source>Suspicious lesion</source>
+            <translation>Lésion suspecte</translation>
+        </message>
+        <message>
+            <source>changing, irregular, raised or bleeding</source>
+            <translation>évolutive, irrégulière, en relief ou saignante</translation>
         </message>
         <message>
             <source>A dermatologist must see this lesion before any treatment: the consultation will end with a referral.</source>
@@ -1906,6 +1910,14 @@ Après :
         <message>
             <source>Hand assessment</source>
             <translation>Évaluation des mains</translation>
+        </message>
+        <message>
+            <source>Session entry</source>
+            <translation>Saisie de séance</translation>
+        </message>
+        <message>
+            <source>Session product</source>
+            <translation>Produit de séance</translation>
         </message>
     </context>
     <context>

@@ -137,3 +137,68 @@ def english_on_screen(top: QWidget, words: EnglishWords, content: set[str] = fro
         for source in words.found_in(text):
             found.append(f"{where}: {plain(text)!r} (source {source!r})")
     return found
+
+
+# A pseudo-language: each text about 35 % longer, its letters accented and bracketed, so a
+# screen shows at once where a label is cut and which text never went through a translation.
+_ACCENTS = str.maketrans("aceinosuyACEINOSUYlLgGdD", "áçéîñöšüýÁÇÉÎÑÖŠÜÝłŁğĞđĐ")
+_KEEP = re.compile(r"\{[^}]*\}|%n|%p|<[^>]+>|&[a-z]+;|&(?=\w)|\*\.\w+|\n|;;|\([^()]*\*\.[^()]*\)")
+
+
+def pseudo(text: str) -> str:
+    parts, kept, at = [], 0, 0
+    for m in _KEEP.finditer(text):
+        parts.append(text[at:m.start()].translate(_ACCENTS))
+        parts.append(m.group())
+        kept += len(m.group())
+        at = m.end()
+    parts.append(text[at:].translate(_ACCENTS))
+    visible = len(text) - kept
+    pad = "ẍ" * max(1, round(visible * 0.35))
+    return "⟦" + "".join(parts) + " " + pad + "⟧"
+
+
+def write_pseudo_catalogue(french_ts: Path, out_ts: Path) -> Path:
+    """A catalogue of every interface word in the pseudo-language, compiled to ``.qm``."""
+    tree = ET.parse(french_ts)
+    for m in tree.getroot().iter("message"):
+        source = m.findtext("source") or ""
+        t = m.find("translation")
+        for child in list(t):
+            t.remove(child)
+        t.attrib.pop("type", None)
+        if m.get("numerus") == "yes":
+            t.text = None
+            for _ in range(2):
+                ET.SubElement(t, "numerusform").text = pseudo(source)
+        else:
+            t.text = pseudo(source)
+    tree.write(out_ts, encoding="utf-8", xml_declaration=True)
+    return i18n.compile_catalogue(out_ts, out_ts.with_suffix(".qm"))
+
+
+def clipped(top: QWidget) -> list[str]:
+    """Each visible label, button or box title in ``top`` too narrow or too low for its text."""
+    from PySide6.QtWidgets import QCheckBox, QPushButton, QRadioButton
+
+    out = []
+    for w in top.findChildren(QWidget):
+        if not w.isVisibleTo(top) or w.width() <= 0:
+            continue
+        name = f"{type(w).__name__}:{w.objectName()}"
+        if isinstance(w, QLabel) and plain(w.text()):
+            if "…" in w.text():
+                continue  # shortened on purpose, whole in its tooltip
+            if w.wordWrap():
+                need = w.heightForWidth(w.width())
+                if need > w.height() + 2:
+                    out.append(f"{name} {plain(w.text())[:60]!r}: needs {need}px high, has "
+                               f"{w.height()}")
+            elif w.minimumSizeHint().width() > w.width() + 2:
+                out.append(f"{name} {plain(w.text())[:60]!r}: needs "
+                           f"{w.minimumSizeHint().width()}px wide, has {w.width()}")
+        elif isinstance(w, (QPushButton, QCheckBox, QRadioButton)) and w.text():
+            if w.sizeHint().width() > w.width() + 2:
+                out.append(f"{name} {plain(w.text())[:60]!r}: needs {w.sizeHint().width()}px "
+                           f"wide, has {w.width()}")
+    return out

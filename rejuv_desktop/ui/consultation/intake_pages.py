@@ -138,12 +138,17 @@ class HandBox(QGroupBox):
         form.addRow(self.tr("Elasticity"), self.elasticity)
         form.addRow(self.tr("Texture"), self.texture)
         form.addRow(self.tr("Brown spots"), self.lentigines)
-        self.suspicious = QCheckBox(self.tr("Suspicious lesion (changing, irregular, raised, "
-                                            "bleeding)"))
+        # The box's own words stay short (a check box cannot wrap); what counts as suspicious
+        # wraps beside it, so a longer language is never cut at 1024 pixels.
+        self.suspicious = QCheckBox(self.tr("Suspicious lesion"))
         self.suspicious.setObjectName(f"{side}_suspicious")
         self.suspicious.toggled.connect(changed)
         self.suspicious.toggled.connect(self._warn)
-        form.addRow(self.suspicious)
+        signs = QLabel(self.tr("changing, irregular, raised or bleeding"))
+        signs.setWordWrap(True)
+        signs.setStyleSheet("color: #555;")
+        self.suspicious.setToolTip(signs.text())
+        form.addRow(self.suspicious, signs)
         self.warning = QLabel(self.tr("A dermatologist must see this lesion before any "
                                       "treatment: the consultation will end with a referral."))
         self.warning.setWordWrap(True)

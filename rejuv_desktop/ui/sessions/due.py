@@ -9,7 +9,7 @@ from datetime import date
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox,
-                               QFormLayout, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
+                               QFormLayout, QGridLayout, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
                                QLineEdit, QPushButton, QToolButton, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
@@ -230,10 +230,20 @@ class FollowUpActions(QWidget):
         self.cancel_button = QPushButton(self.tr("Cancel visit…"))
         self.cancel_button.setObjectName("follow_up_cancel")
         self.cancel_button.clicked.connect(self.cancel)
-        for b in (self.open_button, self.done_button, self.move_button, self.cancel_button):
-            row.addWidget(b)
-        row.addStretch(1)
-        layout.addLayout(row)
+        buttons = (self.open_button, self.done_button, self.move_button, self.cancel_button)
+        if patient_column:
+            # The Due view sits in the narrow pane beside the record: two rows of two, so a
+            # longer wording (French) is never cut.
+            grid = QGridLayout()
+            for n, b in enumerate(buttons):
+                grid.addWidget(b, n // 2, n % 2)
+            grid.setColumnStretch(2, 1)
+            layout.addLayout(grid)
+        else:
+            for b in buttons:
+                row.addWidget(b)
+            row.addStretch(1)
+            layout.addLayout(row)
         self._update_buttons()
 
     # filling ------------------------------------------------------------------------------------
@@ -419,6 +429,7 @@ class DueView(QWidget):
         top = QHBoxLayout()
         self.summary = QLabel()
         self.summary.setObjectName("due_summary")
+        self.summary.setWordWrap(True)
         refresh = QPushButton(self.tr("Refresh"))
         refresh.clicked.connect(self.refresh)
         top.addWidget(self.summary, 1)
