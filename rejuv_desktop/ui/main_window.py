@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView,
                                QInputDialog, QLabel, QLineEdit, QMainWindow, QMessageBox,
                                QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
@@ -71,7 +71,11 @@ class MainWindow(QMainWindow):
         metrics = self.table.fontMetrics()
         for column, sample in ((1, "00/00/0000"), (2, "+353 00 000 0000")):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            bold = QFont(header.font())
+            bold.setBold(True)  # the style may draw the titles bold: wide enough either way
+            header.resizeSection(column, max(metrics.horizontalAdvance(sample),
+                                             QFontMetrics(bold).horizontalAdvance(title)) + 24)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.selectionModel().currentRowChanged.connect(self.on_current_changed)
         self.table.activated.connect(lambda idx: self.edit_patient(self.model.patient_id(idx.row())))

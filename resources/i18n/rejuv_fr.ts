@@ -2003,7 +2003,7 @@ Après :
         </message>
         <message>
             <source>Date of birth</source>
-            <translation>Date de naissance</translation>
+            <translation>Naissance</translation>
         </message>
         <message>
             <source>Phone</source>

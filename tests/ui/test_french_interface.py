@@ -231,6 +231,7 @@ def run_consultation(qtbot, store, patient, look, french_checks=True):
     if french_checks:
         summary = plain(wizard.pages[Page.FINALISE].summary.text())
         assert re.search(r"\d séances? à partir du \d\d/\d\d/\d{4}", summary), summary
+        assert "perte de volume, peau crêpée" in summary and "volume loss" not in summary
     with qtbot.waitSignal(wizard.finalised):
         wizard.button(QWizard.WizardButton.FinishButton).click()
 

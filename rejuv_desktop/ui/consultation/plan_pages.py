@@ -16,7 +16,7 @@ from rejuv_desktop.domain import screening as scr
 from rejuv_desktop.domain.procedures import procedure_ids
 from rejuv_desktop.domain.protocols import load_protocol
 from rejuv_desktop.ui.i18n import fmt_date
-from rejuv_desktop.ui.phrases import phrasebook, planned_session_line
+from rejuv_desktop.ui.phrases import concern_label, phrasebook, planned_session_line
 from rejuv_desktop.errors import ValidationError
 from rejuv_desktop.ui.consultation.common import WizardPage, esc, level_badge, scrolling_body
 from rejuv_desktop.ui.date_field import DateField
@@ -496,7 +496,9 @@ class FinalisePage(WizardPage):
                 parts.append("<ul style='margin-left:-20px'>" + "".join(
                     f"<li>{esc(r.text)}</li>" for r in dict.fromkeys(reasons)) + "</ul>")
         else:
-            concerns = ", ".join(c.replace("_", " ") for c in data.concerns)
+            concerns = ", ".join([concern_label(c) for c in data.concerns
+                                  if not (c == "other" and data.concern_other)]
+                                 + ([data.concern_other] if data.concern_other else []))
             parts.append(self.tr("<b>Concerns:</b> {concerns}").format(concerns=esc(concerns)))
             parts.append(self.tr("<b>Merz grade:</b> left {left}, right {right}").format(
                 left=data.hand('left').merz, right=data.hand('right').merz))
