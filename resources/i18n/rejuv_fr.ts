@@ -59,8 +59,16 @@
     <context>
         <name>AlertStrip</name>
         <message>
+            <source>Allergies: not known.</source>
+            <translation>Allergies : inconnues.</translation>
+        </message>
+        <message>
             <source>No screening on record: ask about allergies before any procedure.</source>
             <translation>Aucun questionnaire médical au dossier : interrogez le patient sur ses allergies avant tout acte.</translation>
+        </message>
+        <message>
+            <source>Allergies:</source>
+            <translation>Allergies :</translation>
         </message>
         <message>
             <source>none reported at screening</source>
@@ -550,6 +558,10 @@ Après :
         <message>
             <source>Close (keep draft)</source>
             <translation>Fermer (garder le brouillon)</translation>
+        </message>
+        <message>
+            <source>NOT SAVED</source>
+            <translation>NON ENREGISTRÉ</translation>
         </message>
         <message>
             <source>Draft not saved</source>
@@ -1073,6 +1085,10 @@ Après :
         <message>
             <source>&lt;b&gt;Merz grade:&lt;/b&gt; left {left}, right {right}</source>
             <translation>&lt;b&gt;Grade de Merz :&lt;/b&gt; gauche {left}, droite {right}</translation>
+        </message>
+        <message>
+            <source>wait</source>
+            <translation>délai</translation>
         </message>
         <message numerus="yes">
             <source>%n session(s) from {start}</source>
@@ -1627,7 +1643,7 @@ Après :
         </message>
         <message>
             <source>{n} patients</source>
-            <translation>{n} patients</translation>
+            <translation>Patients : {n}</translation>
         </message>
         <message>
             <source>Archive patient</source>
@@ -3057,6 +3073,10 @@ Préparer maintenant la fiche de soins du patient ?</translation>
         <message>
             <source>started early</source>
             <translation>commencée en avance</translation>
+        </message>
+        <message>
+            <source>stopped</source>
+            <translation>interrompue</translation>
         </message>
         <message>
             <source>Started early on a doctor's reason ({who}): {reason}</source>

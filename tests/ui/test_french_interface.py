@@ -340,3 +340,24 @@ def test_french_screens_are_not_cut_short_at_1024_by_700(qtbot, store, qsettings
         if found:
             cut[name] = found
     assert cut == {}, "\n".join(f"{k}: {x}" for k, v in cut.items() for x in v)
+
+
+def test_no_translated_word_is_hidden_inside_an_f_string():
+    """pyside6-lupdate does not read inside f-strings: a tr("...") there is never extracted,
+    so never translated."""
+    import ast
+
+    from tests.ui.i18n_helpers import UI
+
+    hidden = []
+    for path in sorted(UI.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.JoinedStr):
+                continue
+            for inner in ast.walk(node):
+                if isinstance(inner, ast.Call) and isinstance(inner.func, ast.Attribute) \
+                        and inner.func.attr in ("tr", "translate") \
+                        and any(isinstance(a, ast.Constant) and isinstance(a.value, str)
+                                for a in inner.args[:2]):
+                    hidden.append(f"{path.relative_to(UI.parent.parent)}:{inner.lineno}")
+    assert hidden == []

@@ -507,7 +507,7 @@ class FinalisePage(WizardPage):
                 waits = "; ".join(v.waits)
                 parts.append(f"<b>{esc(self.rules.procedure_name(p).capitalize())}:</b> "
                              f"{level_badge(v.level)}"
-                             + (f" {esc(self.tr('wait'))}: {esc(waits)}" if waits else ""))
+                             + (" " + esc(self.tr("wait")) + f": {esc(waits)}" if waits else ""))
             chosen = data.chosen
             if chosen:
                 warnings = dc.plan_warnings(data, context.today, context.cooling_off_days,

@@ -287,7 +287,7 @@ class SessionsTab(QWidget):
                     f"{esc(status_name(s['status']))}"
                     + (f" · {esc(who)}" if who else ""))
             if s["end_reason"]:
-                head += f" · {self.tr('stopped')}: {esc(s['end_reason'])}"
+                head += " · " + self.tr("stopped") + f": {esc(s['end_reason'])}"
             early = s.get("early_start")
             if early:
                 head += ("<br><span style='color:#8a4b00'>" + esc(self.tr(
