@@ -152,6 +152,11 @@ def install(lang: str, app: QCoreApplication | None = None) -> bool:
     return loaded
 
 
+def current_language() -> str:
+    """The language the interface is in now (``en`` until another is installed)."""
+    return next((code for code, name in LOCALES.items() if QLocale(name) == _locale), DEFAULT)
+
+
 def locale() -> QLocale:
     """The interface's locale (dates and numbers)."""
     return _locale

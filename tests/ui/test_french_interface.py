@@ -361,3 +361,45 @@ def test_no_translated_word_is_hidden_inside_an_f_string():
                                 for a in inner.args[:2]):
                     hidden.append(f"{path.relative_to(UI.parent.parent)}:{inner.lineno}")
     assert hidden == []
+
+
+def first_screens(store, qtbot):
+    """The set-up wizard's pages (first run), then the sign-in dialog."""
+    from PySide6.QtWidgets import QApplication
+
+    from rejuv_desktop.ui.accounts import FirstRunWizard, SignInDialog
+
+    wizard = FirstRunWizard(store)
+    qtbot.addWidget(wizard)
+    wizard.resize(1024, 700)
+    wizard.show()
+    for n in range(len(wizard.pageIds())):
+        QApplication.processEvents()
+        yield f"set-up page {n}", wizard
+        wizard.next()
+    wizard.close()
+    pr.create_practitioner(store, {"name": "Claire Martin", "title": "Dr"}, "long enough")
+    sign_in = SignInDialog(store)
+    qtbot.addWidget(sign_in)
+    sign_in.show()
+    QApplication.processEvents()
+    yield "sign in", sign_in
+
+
+def test_set_up_and_sign_in_show_no_english(qtbot, store, french):
+    words = EnglishWords(FRENCH)
+    content = content_texts()
+    english = {name: found for name, screen in first_screens(store, qtbot)
+               if (found := english_on_screen(screen, words, content))}
+    assert english == {}
+
+
+def test_a_clinic_set_up_in_french_issues_french_documents_by_default(qtbot, store, french):
+    from PySide6.QtWidgets import QComboBox
+
+    from rejuv_desktop.ui.accounts import FirstRunWizard
+
+    wizard = FirstRunWizard(store)
+    qtbot.addWidget(wizard)
+    language = wizard.findChild(QComboBox, "document_language")
+    assert language.currentData() == "fr" and language.currentText() == "Français"

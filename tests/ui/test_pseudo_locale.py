@@ -79,3 +79,11 @@ def test_no_page_of_the_consultation_is_cut_short_at_1024_by_700(qtbot, store, p
 
     run_consultation(qtbot, store, patient, look, french_checks=False)
     assert cut == {}, "\n".join(f"{k}: {x}" for k, v in cut.items() for x in v)
+
+
+def test_set_up_and_sign_in_are_not_cut_short(qtbot, store, pseudo_language):
+    from tests.ui.test_french_interface import first_screens
+
+    cut = {name: found for name, screen in first_screens(store, qtbot)
+           if (found := clipped(screen))}
+    assert cut == {}, "\n".join(f"{k}: {x}" for k, v in cut.items() for x in v)
