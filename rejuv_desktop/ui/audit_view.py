@@ -16,7 +16,7 @@ from rejuv_desktop.services import practitioners as pr
 from rejuv_desktop.ui.date_field import DateField
 from rejuv_desktop.ui.geometry import fit_to_screen
 from rejuv_desktop.ui.i18n import Menus, date_format, fmt_datetime
-from rejuv_desktop.ui.names import TABLE_NAMES, name_of
+from rejuv_desktop.ui.names import TABLE_NAMES, audit_changes, audit_what, name_of
 
 
 class AuditDialog(QDialog):
@@ -118,7 +118,8 @@ class AuditDialog(QDialog):
         self.table.setRowCount(len(self.entries))
         for i, e in enumerate(self.entries):
             when = fmt_datetime(e.at, seconds=True)
-            for j, text in enumerate((when, e.who, e.what, e.changes)):
+            for j, text in enumerate((when, e.who, audit_what(e.table, e.row_id, e.before is None),
+                                      audit_changes(e.before, e.changes))):
                 self.table.setItem(i, j, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)

@@ -49,6 +49,18 @@ TABLE_NAMES = {
     "session_products": QT_TRANSLATE_NOOP("Names", "Session product")}
 
 
+def audit_what(table: str, row_id: int, created: bool) -> str:
+    """One audit entry's subject as the screens say it: ``Plan 2: created``."""
+    return (Names.tr("{record} {id}: created") if created else Names.tr(
+        "{record} {id}: changed")).format(record=name_of(TABLE_NAMES, table), id=row_id)
+
+
+def audit_changes(before: dict | None, changes: str) -> str:
+    """What changed: "Created" in the interface's language, or the fields, old and new, as the
+    audit service lists them (field names and stored codes: the record as kept)."""
+    return Names.tr("Created") if before is None else changes
+
+
 def name_of(names: dict[str, str], code: str, fallback: str | None = None) -> str:
     """A code's name in the interface's language (``fallback``, else the code, if unknown)."""
     return Names.tr(names[code]) if code in names else (fallback or code)

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QPushButton, QS
 
 from rejuv_desktop.domain import patients as dp
 from rejuv_desktop.ui.i18n import fmt_date as format_day, fmt_datetime as format_moment
-from rejuv_desktop.ui.names import LANGUAGE_NAMES, SEX_NAMES, name_of
+from rejuv_desktop.ui.names import (LANGUAGE_NAMES, SEX_NAMES, audit_changes, audit_what,
+                                    name_of)
 from rejuv_desktop.services import history as sh
 from rejuv_desktop.services import patients as sp
 from rejuv_desktop.ui.alert_strip import AlertStrip
@@ -200,7 +201,9 @@ class RecordPane(QWidget):
         start = self.history.rowCount()
         self.history.setRowCount(start + len(entries))
         for i, e in enumerate(entries, start):
-            for j, text in enumerate((fmt_time(e.at), e.who, e.what, e.changes)):
+            for j, text in enumerate((fmt_time(e.at), e.who,
+                                      audit_what(e.table, e.row_id, e.before is None),
+                                      audit_changes(e.before, e.changes))):
                 self.history.setItem(i, j, QTableWidgetItem(text))
             self.history.resizeRowToContents(i)
         if entries:

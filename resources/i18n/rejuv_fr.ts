@@ -1935,6 +1935,18 @@ Après :
             <source>Session product</source>
             <translation>Produit de séance</translation>
         </message>
+        <message>
+            <source>{record} {id}: created</source>
+            <translation>{record} {id} : création</translation>
+        </message>
+        <message>
+            <source>{record} {id}: changed</source>
+            <translation>{record} {id} : modification</translation>
+        </message>
+        <message>
+            <source>Created</source>
+            <translation>Création</translation>
+        </message>
     </context>
     <context>
         <name>PatientDialog</name>

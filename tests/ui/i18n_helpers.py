@@ -9,8 +9,8 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtWidgets import (QAbstractButton, QComboBox, QGroupBox, QHeaderView, QLabel,
-                               QLineEdit, QTabWidget, QTreeWidget, QWidget, QWizard)
+from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QComboBox, QGroupBox, QHeaderView, QLabel,
+                               QLineEdit, QTabWidget, QWidget, QWizard)
 
 from rejuv_desktop.ui import i18n
 
@@ -111,10 +111,11 @@ def shown_texts(top: QWidget) -> list[tuple[str, str]]:
             orientation = w.orientation()
             out += [(name, str(w.model().headerData(i, orientation) or ""))
                     for i in range(w.count())]
-        elif isinstance(w, QTreeWidget):
-            for i in range(w.topLevelItemCount()):
-                item = w.topLevelItem(i)
-                out += [(name, item.text(c)) for c in range(w.columnCount())]
+        elif isinstance(w, QAbstractItemView) and w.model() is not None:
+            model = w.model()  # the rows of lists, tables and trees (their first level)
+            out += [(name, str(model.index(r, c).data() or ""))
+                    for r in range(min(model.rowCount(), 50))
+                    for c in range(model.columnCount())]
         if isinstance(w, QWizard):
             page = w.currentPage()
             if page is not None:

@@ -275,7 +275,6 @@ def main_window_in(store, qtbot, qsettings, size=(1024, 700)):
 def screens_of(window, patient, qtbot):
     """Each screen a practitioner opens from the main window, shown in turn: (name, widget)."""
     from rejuv_desktop.ui.audit_view import AuditDialog
-    from rejuv_desktop.ui.help import HelpDialog
     from rejuv_desktop.ui.import_dialog import ImportDialog
     from rejuv_desktop.ui.patient_dialog import PatientDialog
     from rejuv_desktop.ui.sessions.lots import LotLookupDialog

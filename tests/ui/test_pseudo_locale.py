@@ -59,6 +59,8 @@ def test_every_interface_text_goes_through_the_translation(qtbot, store, qsettin
                 continue
             if any(d in shown for d in data) or any(shown.startswith(c) for c in content if c):
                 continue
+            if "“" in shown and "→" in shown:
+                continue  # the audit trail's field-level changes: stored names and codes, as kept
             untranslated.add(f"{name} · {where}: {shown[:80]!r}")
     assert sorted(untranslated) == [], "\n".join(sorted(untranslated))
 

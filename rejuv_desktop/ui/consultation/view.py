@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout,
                                QHeaderView, QLabel, QPushButton, QTableWidget,
                                QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget)
@@ -224,4 +224,4 @@ def _level(code: str | None) -> str:
     if not code:
         return "—"
     style = LEVEL_STYLE.get(code)
-    return style[2] if style else code
+    return QCoreApplication.translate("Verdict", style[2]) if style else code

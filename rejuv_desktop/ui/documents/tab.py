@@ -34,6 +34,11 @@ class Documents(Context):
     """The context of the documents' table words in the catalogues."""
 
 
+def kind_label(kind: str) -> str:
+    """A document's kind in words ("Consent form"), the code itself if unknown."""
+    return Documents.tr(KIND_LABELS[kind]) if kind in KIND_LABELS else kind.capitalize()
+
+
 def _when(iso: str | None) -> str:
     return fmt_datetime(iso)
 
@@ -580,7 +585,7 @@ class DocumentsTab(QWidget):
             else:
                 signature = self.tr("Not signed yet")
             procedure = rules.procedure_name(r["procedure"]).capitalize() if r["procedure"] else ""
-            for j, text in enumerate((_when(r["created_at"]), Documents.tr(KIND_LABELS[r["kind"]]) if r["kind"] in KIND_LABELS else r["kind"],
+            for j, text in enumerate((_when(r["created_at"]), kind_label(r["kind"]),
                                       procedure, r["number"], signature)):
                 item = QTableWidgetItem(text)
                 if j == 4 and signature == self.tr("Not signed yet"):

@@ -60,8 +60,10 @@ class PdfPreview(QDialog):
         self.store = store
         self.meta = sd.document(store, document_id)
         self.data = sd.pdf_bytes(store, document_id)
+        from rejuv_desktop.ui.documents.tab import kind_label
+
         self.setWindowTitle(self.tr("{kind} {number}").format(
-            kind=self.meta["kind"].capitalize(), number=self.meta["number"]))
+            kind=kind_label(self.meta["kind"]), number=self.meta["number"]))
         fit_to_screen(self, 820, 960)
         layout = QVBoxLayout(self)
         info = QLabel(self.tr("Archived {when} · SHA-256 {sha}…").format(
