@@ -88,8 +88,14 @@ def compile_catalogue(ts: Path, qm: Path | None = None) -> Path:
     return qm
 
 
+# A checkout writes the .qm and the .ts a moment apart, in either order: only a .ts edited
+# this much later than its .qm is taken as newer.
+EDITED_AFTER_S = 120
+
+
 def _fresh(qm: Path, ts: Path) -> bool:
-    return qm.exists() and (not ts.exists() or qm.stat().st_mtime >= ts.stat().st_mtime)
+    return qm.exists() and (not ts.exists()
+                            or qm.stat().st_mtime + EDITED_AFTER_S >= ts.stat().st_mtime)
 
 
 def compiled_catalogue(lang: str) -> Path | None:

@@ -139,6 +139,14 @@ def test_a_missing_compiled_catalogue_is_compiled_at_start(tmp_path, monkeypatch
     monkeypatch.setattr("platformdirs.user_cache_path", lambda *a, **k: tmp_path / "cache")
     qm = i18n.compiled_catalogue("fr")
     assert qm is not None and qm.exists() and qm.parent.parent == tmp_path / "cache"
+    import os
+
+    shipped = ts.with_suffix(".qm")  # compiled, then the catalogue edited in place
+    i18n.compile_catalogue(ts, shipped)
+    os.utime(ts, (shipped.stat().st_mtime + 600,) * 2)
+    assert i18n.compiled_catalogue("fr").parent.parent == tmp_path / "cache"
+    os.utime(ts, (shipped.stat().st_mtime + 1,) * 2)  # as a checkout leaves them
+    assert i18n.compiled_catalogue("fr") == shipped
 
 
 def test_choosing_french_in_settings_applies_at_the_next_start(qtbot, store, qsettings,
