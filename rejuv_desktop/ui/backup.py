@@ -189,7 +189,7 @@ class BackupFeature(QObject):
             "<p>The backup is saved as:<br><b>{path}</b></p><p>Size: {size}. It was checked "
             "after writing (SQLite integrity check: sound){patients}.</p>").format(
             path=result.path, size=sb.human_size(result.size),
-            patients=self.tr("; it holds %n patient(s)", "", patients)
+            patients=self.tr("; it holds %n patients", "", patients)
             if patients is not None else ""))
         self.window.statusBar().showMessage(self.tr("Backup saved: {name}").format(
             name=result.path.name), 8000)

@@ -361,7 +361,7 @@ Après :
             <translation>&lt;p&gt;La sauvegarde est enregistrée sous :&lt;br&gt;&lt;b&gt;{path}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Taille : {size}. Elle a été vérifiée après écriture (contrôle d'intégrité SQLite : intègre){patients}.&lt;/p&gt;</translation>
         </message>
         <message numerus="yes">
-            <source>; it holds %n patient(s)</source>
+            <source>; it holds %n patients</source>
             <translation>
                 <numerusform>; elle contient %n patient</numerusform>
                 <numerusform>; elle contient %n patients</numerusform>
