@@ -23,6 +23,9 @@ TOPICS = {
     "ScreeningPage": "consultation-screening", "VerdictPage": "consultation-verdict",
     "RecommendationPage": "consultation-recommendation", "PlanPage": "consultation-plan",
     "FinalisePage": "consultation-finalise", "BackupDialog": "backup", "LockPage": "main",
+    "OutcomesTab": "outcomes", "AssessmentDialog": "outcomes", "ComplicationDialog": "outcomes",
+    "ResolveDialog": "outcomes", "OutcomesAuditDialog": "outcomes",
+    "OutcomeSummaryDialog": "outcomes",
 }
 TITLES = {
     "index": QT_TRANSLATE_NOOP("HelpDialog", "Guide"), "main": QT_TRANSLATE_NOOP("HelpDialog", "Main window"), "patient": QT_TRANSLATE_NOOP("HelpDialog", "Patient form"),
@@ -35,6 +38,7 @@ TITLES = {
     "documents": QT_TRANSLATE_NOOP("HelpDialog", "Documents"), "sign": QT_TRANSLATE_NOOP("HelpDialog", "Signing a consent"), "session": QT_TRANSLATE_NOOP("HelpDialog", "Procedure session"),
     "due": QT_TRANSLATE_NOOP("HelpDialog", "Due follow-ups"), "lots": QT_TRANSLATE_NOOP("HelpDialog", "Product lots"), "audit": QT_TRANSLATE_NOOP("HelpDialog", "Audit trail"),
     "settings": QT_TRANSLATE_NOOP("HelpDialog", "Settings"), "backup": QT_TRANSLATE_NOOP("HelpDialog", "Backups"),
+    "outcomes": QT_TRANSLATE_NOOP("HelpDialog", "Outcomes"),
 }
 
 

@@ -2,6 +2,77 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
     <context>
+        <name>AboutDialog</name>
+        <message>
+            <source>About {app}</source>
+            <translation>À propos de {app}</translation>
+        </message>
+        <message>
+            <source>About</source>
+            <translation>À propos</translation>
+        </message>
+        <message>
+            <source>Third-party licences</source>
+            <translation>Licences tierces</translation>
+        </message>
+        <message>
+            <source>installed build</source>
+            <translation>version installée</translation>
+        </message>
+        <message>
+            <source>source install</source>
+            <translation>installation depuis les sources</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>Version</translation>
+        </message>
+        <message>
+            <source>Python</source>
+            <translation>Python</translation>
+        </message>
+        <message>
+            <source>Qt</source>
+            <translation>Qt</translation>
+        </message>
+        <message>
+            <source>SQLite</source>
+            <translation>SQLite</translation>
+        </message>
+        <message>
+            <source>System</source>
+            <translation>Système</translation>
+        </message>
+        <message>
+            <source>Database</source>
+            <translation>Base de données</translation>
+        </message>
+        <message>
+            <source>in memory</source>
+            <translation>en mémoire</translation>
+        </message>
+        <message>
+            <source>Data folder</source>
+            <translation>Dossier des données</translation>
+        </message>
+        <message>
+            <source>Logs</source>
+            <translation>Journaux</translation>
+        </message>
+        <message>
+            <source>Consultation assistant for hand rejuvenation: autologous fat transfer to the hands and hand mesotherapy. Works offline; all records stay in one local file.</source>
+            <translation>Assistant de consultation pour le rajeunissement des mains : lipofilling autologue des mains et mésothérapie des mains. Fonctionne hors ligne ; tous les dossiers restent dans un seul fichier local.</translation>
+        </message>
+        <message>
+            <source>Proprietary software. It includes the third-party components listed under Third-party licences, each under its own licence.</source>
+            <translation>Logiciel propriétaire. Il inclut les composants tiers listés sous Licences tierces, chacun sous sa propre licence.</translation>
+        </message>
+        <message>
+            <source>The components below are part of this program. Their licence texts follow, and are in the licenses folder of the installation.</source>
+            <translation>Les composants ci-dessous font partie de ce logiciel. Le texte de leurs licences suit ; il figure aussi dans le dossier licenses de l'installation.</translation>
+        </message>
+    </context>
+    <context>
         <name>AccountDialog</name>
         <message>
             <source>Practitioner</source>
@@ -91,8 +162,131 @@
             <translation>accepté : {why}</translation>
         </message>
         <message>
+            <source>Severe complication:</source>
+            <translation>Complication grave :</translation>
+        </message>
+        <message>
+            <source>{what} ({site}) after {procedure}, since {day}; not resolved</source>
+            <translation>{what} ({site}) après {procedure}, depuis le {day} ; non résolue</translation>
+        </message>
+        <message>
             <source>From the consultation of {day}</source>
             <translation>Selon la consultation du {day}</translation>
+        </message>
+    </context>
+    <context>
+        <name>AssessmentDialog</name>
+        <message>
+            <source>Follow-up assessment</source>
+            <translation>Évaluation de suivi</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;{visit}&lt;/b&gt;&lt;br&gt;{procedure} of {day} · due {window}</source>
+            <translation>&lt;b&gt;{visit}&lt;/b&gt;&lt;br&gt;{procedure} du {day} · prévue {window}</translation>
+        </message>
+        <message>
+            <source>Seen before the window opened: why</source>
+            <translation>Vu avant l'ouverture de la fenêtre : pourquoi</translation>
+        </message>
+        <message>
+            <source>Seen on:</source>
+            <translation>Vu le :</translation>
+        </message>
+        <message>
+            <source>Merz grade of each hand</source>
+            <translation>Grade de Merz de chaque main</translation>
+        </message>
+        <message>
+            <source>Grade each hand as you see it today. The baseline grade is shown once both are graded.</source>
+            <translation>Cotez chaque main telle que vous la voyez aujourd'hui. Le grade initial s'affiche une fois les deux cotées.</translation>
+        </message>
+        <message>
+            <source>Choose a grade</source>
+            <translation>Choisissez un grade</translation>
+        </message>
+        <message>
+            <source>Show the baseline grades</source>
+            <translation>Afficher les grades initiaux</translation>
+        </message>
+        <message>
+            <source>Baseline: hidden until both hands are graded.</source>
+            <translation>Grade initial : masqué jusqu'à ce que les deux mains soient cotées.</translation>
+        </message>
+        <message>
+            <source>Improvement (GAIS), practitioner:</source>
+            <translation>Amélioration (GAIS), praticien :</translation>
+        </message>
+        <message>
+            <source>Improvement (GAIS), patient:</source>
+            <translation>Amélioration (GAIS), patient :</translation>
+        </message>
+        <message>
+            <source>Choose a score</source>
+            <translation>Choisissez un score</translation>
+        </message>
+        <message>
+            <source>Ask the patient</source>
+            <translation>Demandez au patient</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Oui</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>Non</translation>
+        </message>
+        <message>
+            <source>HAND-Q taken</source>
+            <translation>HAND-Q rempli</translation>
+        </message>
+        <message>
+            <source>score, {low:g} to {high:g}</source>
+            <translation>score, de {low:g} à {high:g}</translation>
+        </message>
+        <message>
+            <source>Satisfaction:</source>
+            <translation>Satisfaction :</translation>
+        </message>
+        <message>
+            <source>Touch-up wanted:</source>
+            <translation>Retouche souhaitée :</translation>
+        </message>
+        <message>
+            <source>HAND-Q:</source>
+            <translation>HAND-Q :</translation>
+        </message>
+        <message>
+            <source>Record the score only: the questionnaire is licensed.</source>
+            <translation>Consignez seulement le score : le questionnaire est sous licence.</translation>
+        </message>
+        <message>
+            <source>Notes:</source>
+            <translation>Notes :</translation>
+        </message>
+        <message>
+            <source>The protocol asks nothing to be assessed at this visit: notes only.</source>
+            <translation>Le protocole ne demande aucune évaluation à cette visite : notes seulement.</translation>
+        </message>
+        <message>
+            <source>Assessed on {day} by {who}.</source>
+            <translation>Évalué le {day} par {who}.</translation>
+        </message>
+        <message>
+            <source>{side}: no baseline grade</source>
+            <translation>{side} : pas de grade initial</translation>
+        </message>
+        <message>
+            <source>{side}: {before} → {now} ({change})</source>
+            <translation>{side} : {before} → {now} ({change})</translation>
+        </message>
+        <message>
+            <source>Baseline</source>
+            <translation>Initial</translation>
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation>Non enregistré</translation>
         </message>
     </context>
     <context>
@@ -472,6 +666,81 @@ Après :
         </message>
     </context>
     <context>
+        <name>ComplicationDialog</name>
+        <message>
+            <source>Record a complication</source>
+            <translation>Consigner une complication</translation>
+        </message>
+        <message>
+            <source>{procedure}, {day}</source>
+            <translation>{procedure}, {day}</translation>
+        </message>
+        <message>
+            <source>After the session of:</source>
+            <translation>Après la séance du :</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>Choisir…</translation>
+        </message>
+        <message>
+            <source>Type:</source>
+            <translation>Type :</translation>
+        </message>
+        <message>
+            <source>What it is</source>
+            <translation>De quoi il s'agit</translation>
+        </message>
+        <message>
+            <source>Severity:</source>
+            <translation>Gravité :</translation>
+        </message>
+        <message>
+            <source>Where:</source>
+            <translation>Localisation :</translation>
+        </message>
+        <message>
+            <source>Product lot:</source>
+            <translation>Lot du produit :</translation>
+        </message>
+        <message>
+            <source>Began on:</source>
+            <translation>Début le :</translation>
+        </message>
+        <message>
+            <source>Resolved on</source>
+            <translation>Résolue le</translation>
+        </message>
+        <message>
+            <source>Resolution:</source>
+            <translation>Évolution :</translation>
+        </message>
+        <message>
+            <source>Treatment:</source>
+            <translation>Traitement :</translation>
+        </message>
+        <message>
+            <source>to the regulator</source>
+            <translation>à l'autorité sanitaire (ANSM)</translation>
+        </message>
+        <message>
+            <source>to the maker</source>
+            <translation>au fabricant</translation>
+        </message>
+        <message>
+            <source>reference</source>
+            <translation>référence</translation>
+        </message>
+        <message>
+            <source>Reported:</source>
+            <translation>Déclarée :</translation>
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation>Non enregistré</translation>
+        </message>
+    </context>
+    <context>
         <name>ConcernsPage</name>
         <message>
             <source>Concerns and goals</source>
@@ -581,14 +850,6 @@ Après :
         <message>
             <source>Finalised</source>
             <translation>Validée</translation>
-        </message>
-        <message>
-            <source>Fat transfer</source>
-            <translation>Lipofilling</translation>
-        </message>
-        <message>
-            <source>Mesotherapy</source>
-            <translation>Mésothérapie</translation>
         </message>
         <message>
             <source>Outcome</source>
@@ -1377,6 +1638,10 @@ Après :
             <translation>Sauvegardes</translation>
         </message>
         <message>
+            <source>Outcomes</source>
+            <translation>Résultats</translation>
+        </message>
+        <message>
             <source>Help</source>
             <translation>Aide</translation>
         </message>
@@ -1693,14 +1958,6 @@ Après :
             <source>Signed in: {name}</source>
             <translation>Connecté : {name}</translation>
         </message>
-        <message>
-            <source>About Rejuv Desktop</source>
-            <translation>À propos de Rejuv Desktop</translation>
-        </message>
-        <message>
-            <source>&lt;h3&gt;Rejuv Desktop {version}&lt;/h3&gt;&lt;p&gt;Consultation assistant for hand rejuvenation: autologous fat transfer to the hands and hand mesotherapy. Works offline; all records stay in one local file.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Database:&lt;/b&gt; {db}&lt;br&gt;&lt;b&gt;Logs:&lt;/b&gt; {logs}&lt;br&gt;&lt;b&gt;SQLite:&lt;/b&gt; {sqlite}&lt;/p&gt;</source>
-            <translation>&lt;h3&gt;Rejuv Desktop {version}&lt;/h3&gt;&lt;p&gt;Assistant de consultation pour le rajeunissement des mains : lipofilling autologue des mains et mésothérapie des mains. Fonctionne hors ligne ; tous les dossiers restent dans un seul fichier local.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Base de données :&lt;/b&gt; {db}&lt;br&gt;&lt;b&gt;Journaux :&lt;/b&gt; {logs}&lt;br&gt;&lt;b&gt;SQLite :&lt;/b&gt; {sqlite}&lt;/p&gt;</translation>
-        </message>
     </context>
     <context>
         <name>Menus</name>
@@ -1946,6 +2203,287 @@ Après :
         <message>
             <source>Created</source>
             <translation>Création</translation>
+        </message>
+    </context>
+    <context>
+        <name>OutcomeSummaryDialog</name>
+        <message>
+            <source>Outcome summary</source>
+            <translation>Bilan des résultats</translation>
+        </message>
+        <message>
+            <source>Save as…</source>
+            <translation>Enregistrer sous…</translation>
+        </message>
+        <message>
+            <source>Print…</source>
+            <translation>Imprimer…</translation>
+        </message>
+        <message>
+            <source>Save the outcome summary</source>
+            <translation>Enregistrer le bilan des résultats</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>Fichiers PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation>Non enregistré</translation>
+        </message>
+        <message>
+            <source>The file could not be written: {why}</source>
+            <translation>Le fichier n'a pas pu être écrit : {why}</translation>
+        </message>
+    </context>
+    <context>
+        <name>OutcomesAuditDialog</name>
+        <message>
+            <source>Outcomes audit</source>
+            <translation>Audit des résultats</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>Du</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>au</translation>
+        </message>
+        <message>
+            <source>All procedures</source>
+            <translation>Tous les actes</translation>
+        </message>
+        <message>
+            <source>All practitioners</source>
+            <translation>Tous les praticiens</translation>
+        </message>
+        <message>
+            <source>Show</source>
+            <translation>Afficher</translation>
+        </message>
+        <message>
+            <source>Export CSV…</source>
+            <translation>Exporter en CSV…</translation>
+        </message>
+        <message>
+            <source>Sessions {period}. Bars: the clinic's rate; whiskers: its 95% interval (Wilson); ◆ the published figure. Pale bars rest on fewer than {n} cases.</source>
+            <translation>Séances {period}. Barres : le taux du cabinet ; moustaches : son intervalle à 95 % (Wilson) ; ◆ la valeur publiée. Les barres pâles reposent sur moins de {n} cas.</translation>
+        </message>
+        <message>
+            <source>from {a} to {b}</source>
+            <translation>du {a} au {b}</translation>
+        </message>
+        <message>
+            <source>from {a}</source>
+            <translation>à partir du {a}</translation>
+        </message>
+        <message>
+            <source>up to {b}</source>
+            <translation>jusqu'au {b}</translation>
+        </message>
+        <message>
+            <source>of every date</source>
+            <translation>de toutes dates</translation>
+        </message>
+        <message>
+            <source>none due yet</source>
+            <translation>aucune encore due</translation>
+        </message>
+        <message>
+            <source>{done} of {due} seen</source>
+            <translation>{done} vu(s) sur {due}</translation>
+        </message>
+        <message>
+            <source>Nothing recorded yet.</source>
+            <translation>Rien n'est encore consigné.</translation>
+        </message>
+        <message>
+            <source>published figure</source>
+            <translation>valeur publiée</translation>
+        </message>
+        <message>
+            <source>{procedure}: {n} session(s)</source>
+            <translation>{procedure} : {n} séance(s)</translation>
+        </message>
+        <message>
+            <source>Merz responders: hands at least one grade better than at baseline</source>
+            <translation>Répondeurs Merz : mains d'au moins un grade meilleures qu'au départ</translation>
+        </message>
+        <message>
+            <source>{n} of {total} hands · {seen}</source>
+            <translation>{n} mains sur {total} · {seen}</translation>
+        </message>
+        <message>
+            <source>GAIS "improved" or better</source>
+            <translation>GAIS « amélioré » ou mieux</translation>
+        </message>
+        <message>
+            <source>practitioner</source>
+            <translation>praticien</translation>
+        </message>
+        <message>
+            <source>patient</source>
+            <translation>patient</translation>
+        </message>
+        <message>
+            <source>{n} of {total} · {seen}</source>
+            <translation>{n} sur {total} · {seen}</translation>
+        </message>
+        <message>
+            <source>Satisfied, and touch-up wanted</source>
+            <translation>Satisfaits, et retouche souhaitée</translation>
+        </message>
+        <message>
+            <source>satisfied, {m}</source>
+            <translation>satisfaits, {m}</translation>
+        </message>
+        <message>
+            <source>touch-up wanted</source>
+            <translation>retouche souhaitée</translation>
+        </message>
+        <message>
+            <source>{n} of {total} asked</source>
+            <translation>{n} sur {total} interrogés</translation>
+        </message>
+        <message>
+            <source>Complications per session</source>
+            <translation>Complications par séance</translation>
+        </message>
+        <message>
+            <source>any complication</source>
+            <translation>toute complication</translation>
+        </message>
+        <message>
+            <source>{n} of {total} sessions</source>
+            <translation>{n} séances sur {total}</translation>
+        </message>
+        <message>
+            <source>By baseline Merz grade (worse hand for sessions and visits)</source>
+            <translation>Par grade de Merz initial (main la plus atteinte pour les séances et visites)</translation>
+        </message>
+        <message>
+            <source>Responders, {m} months</source>
+            <translation>Répondeurs, {m} mois</translation>
+        </message>
+        <message>
+            <source>GAIS improved ({rater}), {m} months</source>
+            <translation>GAIS amélioré ({rater}), {m} mois</translation>
+        </message>
+        <message>
+            <source>Satisfied, {m} months</source>
+            <translation>Satisfaits, {m} mois</translation>
+        </message>
+        <message>
+            <source>Any complication per session</source>
+            <translation>Toute complication par séance</translation>
+        </message>
+        <message>
+            <source>Figure</source>
+            <translation>Valeur</translation>
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation>ne sait pas</translation>
+        </message>
+        <message>
+            <source>grade {g}</source>
+            <translation>grade {g}</translation>
+        </message>
+        <message>
+            <source>Export the audit</source>
+            <translation>Exporter l'audit</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>Fichiers CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>Not exported</source>
+            <translation>Non exporté</translation>
+        </message>
+        <message>
+            <source>The file could not be written: {why}</source>
+            <translation>Le fichier n'a pas pu être écrit : {why}</translation>
+        </message>
+        <message>
+            <source>Exported to {path}.</source>
+            <translation>Exporté dans {path}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>OutcomesTab</name>
+        <message>
+            <source>Outcomes</source>
+            <translation>Résultats</translation>
+        </message>
+        <message>
+            <source>Record complication…</source>
+            <translation>Consigner une complication…</translation>
+        </message>
+        <message>
+            <source>Resolved…</source>
+            <translation>Résolue…</translation>
+        </message>
+        <message>
+            <source>Outcome summary (PDF)…</source>
+            <translation>Bilan des résultats (PDF)…</translation>
+        </message>
+        <message>
+            <source>Merz grade of each hand (0 no loss, 4 very severe; higher on the chart is better)</source>
+            <translation>Grade de Merz de chaque main (0 aucune perte, 4 très sévère ; plus haut sur le graphique = mieux)</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>Quoi</translation>
+        </message>
+        <message>
+            <source>baseline</source>
+            <translation>initial</translation>
+        </message>
+        <message>
+            <source>No Merz grade recorded yet.</source>
+            <translation>Aucun grade de Merz n'est encore consigné.</translation>
+        </message>
+        <message>
+            <source>Baseline ({procedure})</source>
+            <translation>Initial ({procedure})</translation>
+        </message>
+        <message>
+            <source>Merz grade: {grades}</source>
+            <translation>Grade de Merz : {grades}</translation>
+        </message>
+        <message>
+            <source>Complication: {what}</source>
+            <translation>Complication : {what}</translation>
+        </message>
+        <message>
+            <source>lot {lot}</source>
+            <translation>lot {lot}</translation>
+        </message>
+        <message>
+            <source>regulator</source>
+            <translation>l'autorité sanitaire</translation>
+        </message>
+        <message>
+            <source>maker</source>
+            <translation>le fabricant</translation>
+        </message>
+        <message>
+            <source>reported to the {whom}</source>
+            <translation>déclarée à {whom}</translation>
+        </message>
+        <message>
+            <source> and the </source>
+            <translation> et à </translation>
+        </message>
+        <message>
+            <source>Complication resolved: {what}</source>
+            <translation>Complication résolue : {what}</translation>
         </message>
     </context>
     <context>
@@ -2770,6 +3308,25 @@ Après :
         <message>
             <source>Reason:</source>
             <translation>Motif :</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResolveDialog</name>
+        <message>
+            <source>Complication resolved</source>
+            <translation>Complication résolue</translation>
+        </message>
+        <message>
+            <source>Resolved on:</source>
+            <translation>Résolue le :</translation>
+        </message>
+        <message>
+            <source>Treatment:</source>
+            <translation>Traitement :</translation>
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation>Non enregistré</translation>
         </message>
     </context>
     <context>
@@ -3853,10 +4410,202 @@ La dose maximale d'anesthésique est calculée à partir de ce poids. Enregistre
         </message>
     </context>
     <context>
+        <name>Words</name>
+        <message>
+            <source>Left hand</source>
+            <translation>Main gauche</translation>
+        </message>
+        <message>
+            <source>Right hand</source>
+            <translation>Main droite</translation>
+        </message>
+        <message>
+            <source>1 grade better</source>
+            <translation>1 grade de mieux</translation>
+        </message>
+        <message>
+            <source>{n} grades better</source>
+            <translation>{n} grades de mieux</translation>
+        </message>
+        <message>
+            <source>1 grade worse</source>
+            <translation>1 grade de moins bien</translation>
+        </message>
+        <message>
+            <source>{n} grades worse</source>
+            <translation>{n} grades de moins bien</translation>
+        </message>
+        <message>
+            <source>no change</source>
+            <translation>inchangé</translation>
+        </message>
+        <message>
+            <source>1 month</source>
+            <translation>1 mois</translation>
+        </message>
+        <message>
+            <source>{n} months</source>
+            <translation>{n} mois</translation>
+        </message>
+        <message>
+            <source>Required</source>
+            <translation>Obligatoire</translation>
+        </message>
+        <message>
+            <source>Out of range</source>
+            <translation>Hors limites</translation>
+        </message>
+        <message>
+            <source>This visit does not ask it</source>
+            <translation>Cette visite ne le demande pas</translation>
+        </message>
+        <message>
+            <source>This hand was not treated</source>
+            <translation>Cette main n'a pas été traitée</translation>
+        </message>
+        <message>
+            <source>Tick "HAND-Q taken" to record a score</source>
+            <translation>Cochez « HAND-Q rempli » pour consigner un score</translation>
+        </message>
+        <message>
+            <source>Too long</source>
+            <translation>Trop long</translation>
+        </message>
+        <message>
+            <source>Cannot be in the future</source>
+            <translation>Ne peut pas être dans le futur</translation>
+        </message>
+        <message>
+            <source>Cannot be before the session</source>
+            <translation>Ne peut pas précéder la séance</translation>
+        </message>
+        <message>
+            <source>Cannot be before the onset</source>
+            <translation>Ne peut pas précéder le début</translation>
+        </message>
+        <message>
+            <source>Tick to whom it was reported</source>
+            <translation>Cochez à qui elle a été déclarée</translation>
+        </message>
+        <message>
+            <source>Grade the left hand</source>
+            <translation>Cotez la main gauche</translation>
+        </message>
+        <message>
+            <source>Grade the right hand</source>
+            <translation>Cotez la main droite</translation>
+        </message>
+        <message>
+            <source>Enter the HAND-Q score</source>
+            <translation>Saisissez le score HAND-Q</translation>
+        </message>
+        <message>
+            <source>A HAND-Q score is {low:g} to {high:g}</source>
+            <translation>Un score HAND-Q va de {low:g} à {high:g}</translation>
+        </message>
+        <message>
+            <source>Ask whether a touch-up is wanted</source>
+            <translation>Demandez si une retouche est souhaitée</translation>
+        </message>
+        <message>
+            <source>Say what the complication is</source>
+            <translation>Indiquez de quelle complication il s'agit</translation>
+        </message>
+        <message>
+            <source>Choose the session it follows</source>
+            <translation>Choisissez la séance concernée</translation>
+        </message>
+        <message>
+            <source>Merz grade: {grades}</source>
+            <translation>Grade de Merz : {grades}</translation>
+        </message>
+        <message>
+            <source>GAIS (practitioner): {v}</source>
+            <translation>GAIS (praticien) : {v}</translation>
+        </message>
+        <message>
+            <source>GAIS (patient): {v}</source>
+            <translation>GAIS (patient) : {v}</translation>
+        </message>
+        <message>
+            <source>Satisfaction: {v}</source>
+            <translation>Satisfaction : {v}</translation>
+        </message>
+        <message>
+            <source>Touch-up wanted: {v}</source>
+            <translation>Retouche souhaitée : {v}</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>oui</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>non</translation>
+        </message>
+        <message>
+            <source>HAND-Q taken, score {v}</source>
+            <translation>HAND-Q rempli, score {v}</translation>
+        </message>
+        <message>
+            <source>Notes: {v}</source>
+            <translation>Notes : {v}</translation>
+        </message>
+        <message>
+            <source>{type} ({site}), {severity}</source>
+            <translation>{type} ({site}), {severity}</translation>
+        </message>
+        <message>
+            <source>from {day}</source>
+            <translation>depuis le {day}</translation>
+        </message>
+        <message>
+            <source>resolved {day}</source>
+            <translation>résolue le {day}</translation>
+        </message>
+        <message>
+            <source>not resolved</source>
+            <translation>non résolue</translation>
+        </message>
+    </context>
+    <context>
+        <name>actions</name>
+        <message>
+            <source>Assess…</source>
+            <translation>Évaluer…</translation>
+        </message>
+        <message>
+            <source>Complication…</source>
+            <translation>Complication…</translation>
+        </message>
+    </context>
+    <context>
         <name>errors</name>
         <message>
             <source>Cannot do that</source>
             <translation>Action impossible</translation>
+        </message>
+    </context>
+    <context>
+        <name>widget</name>
+        <message>
+            <source>SQLite {version} is affected by the WAL-reset bug (versions {range}), which can damage the database when two programs write to it at the same moment. No build of {app} with a newer SQLite exists for this computer: keep one program writing at a time, and keep the automatic backups on.</source>
+            <translation>SQLite {version} est touché par le bogue « WAL-reset » (versions {range}), qui peut endommager la base quand deux programmes y écrivent au même moment. Il n'existe pas de version de {app} avec un SQLite plus récent pour cet ordinateur : ne laissez qu'un programme écrire à la fois, et gardez les sauvegardes automatiques.</translation>
+        </message>
+    </context>
+    <context>
+        <name>window</name>
+        <message>
+            <source>&amp;Outcomes</source>
+            <translation>&amp;Résultats</translation>
+        </message>
+        <message>
+            <source>Record a &amp;complication…</source>
+            <translation>Consigner une &amp;complication…</translation>
+        </message>
+        <message>
+            <source>&amp;Outcomes…</source>
+            <translation>&amp;Résultats…</translation>
         </message>
     </context>
 </TS>
