@@ -103,7 +103,7 @@ class RecordPane(QWidget):
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setTextFormat(Qt.TextFormat.PlainText)
-            self.details_form.addRow(label + ":", value)
+            self.details_form.addRow(self.tr("{label}:").format(label=label), value)
             self.detail_labels[key] = value
         self._add_tab(details, self.tr("Details"), rank=80)
 

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
     <context>
+        <name>About</name>
+        <message>
+            <source>SQLite {version} is affected by the WAL-reset bug (versions {range}), which can damage the database when two programs write to it at the same moment. No build of {app} with a newer SQLite exists for this computer: keep one program writing at a time, and keep the automatic backups on.</source>
+            <translation>SQLite {version} est touché par le bogue « WAL-reset » (versions {range}), qui peut endommager la base quand deux programmes y écrivent au même moment. Il n'existe pas de version de {app} avec un SQLite plus récent pour cet ordinateur : ne laissez qu'un programme écrire à la fois, et gardez les sauvegardes automatiques.</translation>
+        </message>
+    </context>
+    <context>
         <name>AboutDialog</name>
         <message>
             <source>About {app}</source>
@@ -70,6 +77,10 @@
         <message>
             <source>The components below are part of this program. Their licence texts follow, and are in the licenses folder of the installation.</source>
             <translation>Les composants ci-dessous font partie de ce logiciel. Le texte de leurs licences suit ; il figure aussi dans le dossier licenses de l'installation.</translation>
+        </message>
+        <message>
+            <source>Licence</source>
+            <translation>Licence</translation>
         </message>
     </context>
     <context>
@@ -2041,6 +2052,26 @@ Après :
             <source>&amp;Settings…</source>
             <translation>&amp;Paramètres…</translation>
         </message>
+        <message>
+            <source>Assess…</source>
+            <translation>Évaluer…</translation>
+        </message>
+        <message>
+            <source>Complication…</source>
+            <translation>Complication…</translation>
+        </message>
+        <message>
+            <source>&amp;Outcomes</source>
+            <translation>&amp;Résultats</translation>
+        </message>
+        <message>
+            <source>Record a &amp;complication…</source>
+            <translation>Consigner une &amp;complication…</translation>
+        </message>
+        <message>
+            <source>&amp;Outcomes…</source>
+            <translation>&amp;Résultats…</translation>
+        </message>
     </context>
     <context>
         <name>Names</name>
@@ -2426,8 +2457,8 @@ Après :
             <translation>Résolue…</translation>
         </message>
         <message>
-            <source>Outcome summary (PDF)…</source>
-            <translation>Bilan des résultats (PDF)…</translation>
+            <source>Outcome summary…</source>
+            <translation>Bilan des résultats…</translation>
         </message>
         <message>
             <source>Merz grade of each hand (0 no loss, 4 very severe; higher on the chart is better)</source>
@@ -3234,6 +3265,10 @@ Après :
         <message>
             <source>Last changed</source>
             <translation>Dernière modification</translation>
+        </message>
+        <message>
+            <source>{label}:</source>
+            <translation>{label} :</translation>
         </message>
         <message>
             <source>Details</source>
@@ -4569,43 +4604,10 @@ La dose maximale d'anesthésique est calculée à partir de ce poids. Enregistre
         </message>
     </context>
     <context>
-        <name>actions</name>
-        <message>
-            <source>Assess…</source>
-            <translation>Évaluer…</translation>
-        </message>
-        <message>
-            <source>Complication…</source>
-            <translation>Complication…</translation>
-        </message>
-    </context>
-    <context>
         <name>errors</name>
         <message>
             <source>Cannot do that</source>
             <translation>Action impossible</translation>
-        </message>
-    </context>
-    <context>
-        <name>widget</name>
-        <message>
-            <source>SQLite {version} is affected by the WAL-reset bug (versions {range}), which can damage the database when two programs write to it at the same moment. No build of {app} with a newer SQLite exists for this computer: keep one program writing at a time, and keep the automatic backups on.</source>
-            <translation>SQLite {version} est touché par le bogue « WAL-reset » (versions {range}), qui peut endommager la base quand deux programmes y écrivent au même moment. Il n'existe pas de version de {app} avec un SQLite plus récent pour cet ordinateur : ne laissez qu'un programme écrire à la fois, et gardez les sauvegardes automatiques.</translation>
-        </message>
-    </context>
-    <context>
-        <name>window</name>
-        <message>
-            <source>&amp;Outcomes</source>
-            <translation>&amp;Résultats</translation>
-        </message>
-        <message>
-            <source>Record a &amp;complication…</source>
-            <translation>Consigner une &amp;complication…</translation>
-        </message>
-        <message>
-            <source>&amp;Outcomes…</source>
-            <translation>&amp;Résultats…</translation>
         </message>
     </context>
 </TS>

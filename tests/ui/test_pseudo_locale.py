@@ -68,7 +68,7 @@ def test_every_interface_text_goes_through_the_translation(qtbot, store, qsettin
 def test_no_page_of_the_consultation_is_cut_short_at_1024_by_700(qtbot, store, pseudo_language):
     from rejuv_desktop.ui.consultation.wizard import Page
     from tests.ui.test_french_interface import run_consultation
-    from tests.sessions.session_helpers import add_patient, add_practitioner
+    from tests.session_helpers import add_patient, add_practitioner
 
     add_practitioner(store)
     patient = add_patient(store, "Élodie", "Durand")
