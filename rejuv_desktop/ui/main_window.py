@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView,
                                QInputDialog, QLabel, QLineEdit, QMainWindow, QMessageBox,
                                QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
@@ -20,6 +19,7 @@ from rejuv_desktop.ui.patient_model import PatientTableModel
 from rejuv_desktop.ui.record_pane import RecordPane
 from rejuv_desktop.ui.geometry import fit_to_screen
 from rejuv_desktop.ui.hooks import WindowHooks
+from rejuv_desktop.ui.i18n import Menus, fmt_datetime
 
 
 def feature_installers():
@@ -72,7 +72,11 @@ class MainWindow(QMainWindow):
         metrics = self.table.fontMetrics()
         for column, sample in ((1, "00/00/0000"), (2, "+353 00 000 0000")):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            bold = QFont(header.font())
+            bold.setBold(True)  # the style may draw the titles bold: wide enough either way
+            header.resizeSection(column, max(metrics.horizontalAdvance(sample),
+                                             QFontMetrics(bold).horizontalAdvance(title)) + 24)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.selectionModel().currentRowChanged.connect(self.on_current_changed)
         self.table.activated.connect(lambda idx: self.edit_patient(self.model.patient_id(idx.row())))
@@ -200,7 +204,7 @@ class MainWindow(QMainWindow):
             left = self.splitter.widget(0)
             self.splitter.replaceWidget(0, tabs)
             left.setProperty("rank", 0)
-            tabs.addTab(left, tabs.tr("Patients"))
+            tabs.addTab(left, Menus.tr("Patients"))
             self.left_tabs = tabs
         tabs = self.left_tabs
         widget.setProperty("rank", rank)
@@ -390,7 +394,7 @@ class MainWindow(QMainWindow):
             return
         labels = [self.tr("{name} — last saved {when}").format(
             name=dp.display_name(d),
-            when=datetime.fromisoformat(d["updated_at"]).strftime("%d/%m/%Y %H:%M"))
+            when=fmt_datetime(d["updated_at"]))
             for d in drafts]
         choice, ok = QInputDialog.getItem(
             self, self.tr("Unfinished consultations"),

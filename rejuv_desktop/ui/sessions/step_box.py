@@ -384,7 +384,8 @@ class StepBox(QFrame):
         for (kind, key), entry in status.latest.items():
             if kind == "deviation" and (key == self.step.id or key.startswith(self.step.id + "."))\
                     and not is_empty(entry.value):
-                notes.append(f"<b>Deviation</b> ({esc(self._name(key))}): {esc(entry.value)} "
+                notes.append("<b>" + self.tr("Deviation") + "</b>"
+                             f" ({esc(self._name(key))}): {esc(entry.value)} "
                              f"<span style='color:#666'>— {esc(who_when(entry.who, entry.at, day))}"
                              "</span>")
         set_text(self.deviations, "<br>".join(notes))
