@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView,
                                QInputDialog, QLabel, QLineEdit, QMainWindow, QMessageBox,
@@ -21,6 +21,9 @@ from rejuv_desktop.ui.geometry import fit_to_screen
 from rejuv_desktop.ui.hooks import WindowHooks
 from rejuv_desktop.ui.i18n import Menus, fmt_datetime
 
+TYPING_PAUSE_MS = 200
+"""While a name is typed, the first match's name and alerts show at each keystroke and its
+record's tabs once typing pauses this long: the search field never waits for a record."""
 
 def feature_installers():
     """The ``install(window)`` functions of the features that extend the main window. Any
@@ -53,6 +56,12 @@ class MainWindow(QMainWindow):
         self.search.setPlaceholderText(self.tr("Find a patient: name, date of birth or phone"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.on_search)
+        self._typing = False  # the selection is moving because of a keystroke
+        self._record_fills = 0  # records shown in full on a change of selection
+        self.typing_pause = QTimer(self)
+        self.typing_pause.setSingleShot(True)
+        self.typing_pause.setInterval(TYPING_PAUSE_MS)
+        self.typing_pause.timeout.connect(lambda: self.record.finish_showing())
         self.show_archived = QCheckBox(self.tr("Show archived patients"))
         self.show_archived.toggled.connect(lambda on: self.on_search(self.search.text()))
         self.model = PatientTableModel(store, self)
@@ -225,11 +234,16 @@ class MainWindow(QMainWindow):
         self.model.search(text, self.show_archived.isChecked())
         self._update_count()
         row = self.model.row_of(current) if current is not None else None
-        if row is not None:
-            self.select_row(row)
-        elif text.strip() and self.model.rows:
-            self.select_row(0)
+        if row is not None or (text.strip() and self.model.rows):
+            self._typing = True
+            try:
+                self.select_row(0 if row is None else row)
+            finally:
+                self._typing = False
+            if self.record.pending:
+                self.typing_pause.start()  # still typing: the pause starts again
         else:
+            self.typing_pause.stop()
             # The record shows a patient of the current results or nobody: never one the list
             # no longer shows (a query with no match must not leave the last patient open).
             self.table.selectionModel().clearSelection()
@@ -257,8 +271,17 @@ class MainWindow(QMainWindow):
 
     @reports_errors
     def on_current_changed(self, current, _previous) -> None:
-        self.record.show_patient(self.model.patient_id(current.row()) if current.isValid()
-                                 else None)
+        patient_id = self.model.patient_id(current.row()) if current.isValid() else None
+        if self._typing and patient_id == self.record.patient_id:
+            return  # the patient shown is still listed: nothing to read again
+        if self._typing and patient_id is not None:
+            # Name and alerts now; the tabs when typing pauses (each keystroke restarts it).
+            self.record.show_patient(patient_id, pending=True)
+            self.typing_pause.start()
+        else:
+            self.typing_pause.stop()
+            self.record.show_patient(patient_id)
+            self._record_fills += 1
         self._patient_shown()
 
     def focus_search(self) -> None:
@@ -292,10 +315,12 @@ class MainWindow(QMainWindow):
                 self.show_archived.setChecked(True)
             self.model.search(dp.display_name(p), self.show_archived.isChecked())
             row = self.model.row_of(patient_id)
+        filled = self._record_fills
         if row is not None:
             self.select_row(row)
         self._update_count()
-        self.record.show_patient(patient_id)
+        if self._record_fills == filled or self.record.patient_id != patient_id:
+            self.record.show_patient(patient_id)  # not read again when selecting just did
         self._patient_shown()
 
     @reports_errors

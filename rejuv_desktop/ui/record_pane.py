@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QPushButton, QStackedWidget,
                                QTabWidget, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
                                QHeaderView, QAbstractItemView)
@@ -43,6 +43,7 @@ class RecordPane(QWidget):
         super().__init__(parent)
         self.store = store
         self.patient_id: int | None = None
+        self._archived = False
         self.stack = QStackedWidget()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -117,20 +118,41 @@ class RecordPane(QWidget):
         self.history.verticalScrollBar().valueChanged.connect(self._history_scrolled)
         self._history_more = False
         self._history_last: int | None = None
+        self._history_stale = False  # filled when the History tab is next shown
+        self.history.installEventFilter(self)
         self._add_tab(self.history, self.tr("History"), rank=90)
-        rl.addWidget(self.tabs, 1)
+        # While a name is being typed the record shows the patient's name, alerts and
+        # buttons at once and its tabs after the pause (``show_patient(..., pending=True)``):
+        # until then a blank page stands in for the tabs, so no tab is read at each keystroke
+        # and none is seen with the previous patient's rows.
+        self.body = QStackedWidget()
+        self.body.addWidget(self.tabs)
+        self.body.addWidget(QWidget())
+        rl.addWidget(self.body, 1)
         self.stack.addWidget(record)
 
-    def show_patient(self, patient_id: int | None) -> None:
+    @property
+    def pending(self) -> bool:
+        """The patient's name and alerts are shown, their tabs not yet (typing goes on)."""
+        return self.body.currentIndex() == 1
+
+    def show_patient(self, patient_id: int | None, pending: bool = False) -> None:
+        """Show ``patient_id`` (None: the empty state). Only the tab in view reads its rows;
+        the others read theirs when shown. ``pending``: show the name, alerts and buttons now
+        and the tabs at ``finish_showing()`` (the main window calls it when typing pauses)."""
         self.patient_id = patient_id
         if patient_id is None:
             self.stack.setCurrentIndex(0)
+            self.body.setCurrentIndex(0)
             self.alerts.show_patient(None)
+            self._history_stale = False
             for tab in self.patient_tabs:
                 # Nothing of the previous patient stays reachable (their actions included).
                 if hasattr(tab, "patient_id"):
                     tab.patient_id = None
             return
+        if pending:
+            self.body.setCurrentIndex(1)  # the tabs hide before being told: none reads now
         p = sp.get_patient(self.store, patient_id)
         today = self.store.clock().date()
         self.name_label.setText(dp.display_name(p))
@@ -149,11 +171,23 @@ class RecordPane(QWidget):
         for key, label in self.detail_labels.items():
             label.setText(str(values.get(key) or "—"))
         self.alerts.show_patient(patient_id)
-        self._fill_history()
+        self._archived = bool(p["archived"])
+        if self.history.isVisible():
+            self._fill_history()
+        else:
+            self._history_stale = True
         for tab in self.patient_tabs:
             tab.show_patient(patient_id)
-        self.consultations.start_button.setEnabled(not p["archived"])
-        self.stack.setCurrentIndex(1)
+        if self.consultations.is_built:
+            self.consultations.start_button.setEnabled(not self._archived)
+        self.stack.setCurrentIndex(1)  # the tab in view, built or stale, fills as it shows
+        if not pending:
+            self.body.setCurrentIndex(0)
+
+    def finish_showing(self) -> None:
+        """Show the tabs of a patient shown ``pending``: the one in view reads its rows now."""
+        if self.pending:
+            self.body.setCurrentIndex(0)
 
     def _build_consultations(self):
         from rejuv_desktop.ui.consultation.view import ConsultationsTab
@@ -161,7 +195,14 @@ class RecordPane(QWidget):
         tab = ConsultationsTab(self.store)
         tab.start_requested.connect(self.consultation_start_requested)
         tab.open_requested.connect(self.consultation_open_requested)
+        tab.start_button.setEnabled(not self._archived)
         return tab
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.history and event.type() == QEvent.Type.Show and self._history_stale:
+            self._history_stale = False
+            self._fill_history()
+        return False
 
     def add_patient_tab(self, widget: QWidget, title: str, rank: int) -> None:
         """Add a tab that shows part of the record; it must have ``show_patient(id)``. Tabs
