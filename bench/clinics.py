@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 from rejuv_desktop.services.generate import GENERATOR_VERSION, GeneratedClinic, generate_clinic
-from rejuv_desktop.storage import open_store
+from rejuv_desktop.storage import clinic_key, open_store, witness
 
 DATA_DIR = Path(__file__).resolve().parent / ".data"
 
@@ -68,6 +68,11 @@ def cached_clinic(patients: int, seed: int = 1, folder: Path = DATA_DIR,
         raise
     store.close()
     _remove(path)
+    # The clinic key and the audit witness go with the file: the chain stays verifiable.
+    for suffix in (clinic_key.KEY_SUFFIX, witness.WITNESS_SUFFIX):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+        if Path(str(partial) + suffix).exists():
+            Path(str(partial) + suffix).rename(str(path) + suffix)
     partial.rename(path)
     manifest.write_text(clinic.to_json(), encoding="utf-8")
     log(f"  done in {time.perf_counter() - started:.0f} s, {path.stat().st_size / 2**20:,.0f} MiB")
