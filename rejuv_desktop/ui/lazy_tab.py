@@ -51,7 +51,8 @@ class LazyTab(QWidget):
         self._patient = patient_id
         if self._content is None:
             return
-        if self.isVisible():
+        if self.isVisible() or getattr(self._content, "fills_when_shown", False):
+            # (content that defers its own filling is told at once: it has more to do)
             self._stale = False
             self._content.show_patient(patient_id)
         else:

@@ -121,38 +121,40 @@ class RecordPane(QWidget):
         self._history_stale = False  # filled when the History tab is next shown
         self.history.installEventFilter(self)
         self._add_tab(self.history, self.tr("History"), rank=90)
+        rl.addWidget(self.tabs, 1)
         # While a name is being typed the record shows the patient's name, alerts and
         # buttons at once and its tabs after the pause (``show_patient(..., pending=True)``):
-        # until then a blank page stands in for the tabs, so no tab is read at each keystroke
-        # and none is seen with the previous patient's rows.
-        self.body = QStackedWidget()
-        self.body.addWidget(self.tabs)
-        self.body.addWidget(QWidget())
-        rl.addWidget(self.body, 1)
+        # until then a plain cover lies over the tabs (outside any layout, so nothing moves),
+        # no tab is read at each keystroke and none is seen with the previous patient's rows.
+        self.cover = QWidget(self.tabs)
+        self.cover.setObjectName("record_cover")
+        self.cover.setAutoFillBackground(True)
+        self.cover.hide()
+        self.tabs.installEventFilter(self)
+        self._pending = False
         self.stack.addWidget(record)
 
     @property
     def pending(self) -> bool:
         """The patient's name and alerts are shown, their tabs not yet (typing goes on)."""
-        return self.body.currentIndex() == 1
+        return self._pending
 
     def show_patient(self, patient_id: int | None, pending: bool = False) -> None:
         """Show ``patient_id`` (None: the empty state). Only the tab in view reads its rows;
         the others read theirs when shown. ``pending``: show the name, alerts and buttons now
         and the tabs at ``finish_showing()`` (the main window calls it when typing pauses)."""
         self.patient_id = patient_id
-        if patient_id is None:
-            self.stack.setCurrentIndex(0)
-            self.body.setCurrentIndex(0)
-            self.alerts.show_patient(None)
+        if patient_id is None or pending:
+            # Nothing of the previous patient stays reachable (their actions included).
             self._history_stale = False
             for tab in self.patient_tabs:
-                # Nothing of the previous patient stays reachable (their actions included).
                 if hasattr(tab, "patient_id"):
                     tab.patient_id = None
+        if patient_id is None:
+            self._set_pending(False)
+            self.stack.setCurrentIndex(0)
+            self.alerts.show_patient(None)
             return
-        if pending:
-            self.body.setCurrentIndex(1)  # the tabs hide before being told: none reads now
         p = sp.get_patient(self.store, patient_id)
         today = self.store.clock().date()
         self.name_label.setText(dp.display_name(p))
@@ -172,22 +174,34 @@ class RecordPane(QWidget):
             label.setText(str(values.get(key) or "—"))
         self.alerts.show_patient(patient_id)
         self._archived = bool(p["archived"])
+        self._set_pending(pending)
+        if not pending:
+            self._fill_tabs()
+        self.stack.setCurrentIndex(1)  # the tab in view, built or stale, fills as it shows
+
+    def _fill_tabs(self) -> None:
+        """Tell every tab the patient: the one in view reads its rows, the others when shown."""
         if self.history.isVisible():
             self._fill_history()
         else:
             self._history_stale = True
         for tab in self.patient_tabs:
-            tab.show_patient(patient_id)
+            tab.show_patient(self.patient_id)
         if self.consultations.is_built:
             self.consultations.start_button.setEnabled(not self._archived)
-        self.stack.setCurrentIndex(1)  # the tab in view, built or stale, fills as it shows
-        if not pending:
-            self.body.setCurrentIndex(0)
+
+    def _set_pending(self, pending: bool) -> None:
+        self._pending = pending
+        if pending:
+            self.cover.setGeometry(self.tabs.rect())
+            self.cover.raise_()
+        self.cover.setVisible(pending)
 
     def finish_showing(self) -> None:
         """Show the tabs of a patient shown ``pending``: the one in view reads its rows now."""
-        if self.pending:
-            self.body.setCurrentIndex(0)
+        if self._pending and self.patient_id is not None:
+            self._set_pending(False)
+            self._fill_tabs()
 
     def _build_consultations(self):
         from rejuv_desktop.ui.consultation.view import ConsultationsTab
@@ -202,6 +216,8 @@ class RecordPane(QWidget):
         if obj is self.history and event.type() == QEvent.Type.Show and self._history_stale:
             self._history_stale = False
             self._fill_history()
+        elif obj is self.tabs and event.type() == QEvent.Type.Resize:
+            self.cover.setGeometry(self.tabs.rect())
         return False
 
     def add_patient_tab(self, widget: QWidget, title: str, rank: int) -> None:

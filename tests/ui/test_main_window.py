@@ -145,11 +145,11 @@ def test_typing_shows_the_name_at_once_and_reads_the_record_when_typing_pauses(
     assert window.record.patient_id == zoe
     assert window.record.name_label.text() == "Zoë Łukasiewicz-Ødegård"
     assert window.consult_action.isEnabled()
-    assert window.record.pending and not window.record.tabs.isVisible()
+    assert window.record.pending and window.record.cover.isVisible()
     assert consultations == [] and history == []
     # Typing pauses: the tab in view is read, for the patient typed, once.
     qtbot.waitUntil(lambda: not window.record.pending, timeout=3000)
-    assert window.record.tabs.isVisible()
+    assert not window.record.cover.isVisible()
     assert consultations == [zoe] and history == []
     table = window.record.consultations.table
     from rejuv_desktop.services import consultations as sc
