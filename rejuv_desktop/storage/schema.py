@@ -808,3 +808,13 @@ BEGIN SELECT RAISE(ABORT, 'a photo consent never changes: it can only be withdra
 """)
     audit.install_triggers(db, "photos")
     audit.install_triggers(db, "photo_consents")
+
+
+@migrations(name="0017_documents_by_session")
+def _documents_by_session(db) -> None:
+    # A session's aftercare sheet is looked up at every checklist tick (the session's state
+    # says whether it was issued): found from an index rather than by reading every document
+    # (a clinic's documents table holds each PDF, gigabytes after some years).
+    _sql(db, """
+CREATE INDEX documents_session ON documents (session_id, kind, id) WHERE session_id IS NOT NULL
+""")
