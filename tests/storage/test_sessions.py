@@ -26,3 +26,23 @@ def test_a_sessions_aftercare_sheet_is_found_from_an_index(store):
     plan = _plan_of(store, lambda: sessions_repo.aftercare_issued(store, 1))
     assert plan and not any(d.startswith("SCAN documents") for d in plan), plan
     assert any("documents_session" in d for d in plan), plan
+
+
+def test_a_sessions_state_reads_the_newest_entry_of_each_item_from_the_index(store):
+    from rejuv_desktop.services import sessions as ss
+    from tests.session_helpers import add_patient, add_plan, add_practitioner
+
+    add_practitioner(store)
+    session = ss.start_session(store, add_plan(store, add_patient(store), "mesotherapy"))
+    key = "todays_check.no_infection"
+    for done in (True, False, True, False, True):  # ticked, corrected, … ticked at last
+        ss.tick(store, session, key, done)
+    ticks = [e for e in sessions_repo.entries_of(store, session) if e["key"] == key]
+    latest = [e for e in sessions_repo.latest_entries_of(store, session) if e["key"] == key]
+    assert len(ticks) == 5 and latest == [ticks[-1]] and latest[0]["value"] is True
+    others = {(e["kind"], e["key"]): e for e in sessions_repo.entries_of(store, session)}
+    assert {(e["kind"], e["key"]): e
+            for e in sessions_repo.latest_entries_of(store, session)} == others
+    assert key in ss.session_status(store, session).state.completed_items
+    plan = _plan_of(store, lambda: sessions_repo.latest_entries_of(store, session))
+    assert not any(d.startswith("SCAN session_entries") for d in plan), plan
