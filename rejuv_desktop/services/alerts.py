@@ -100,8 +100,13 @@ def patient_alerts(store, patient_id: int) -> PatientAlerts:
 
 
 def _complications(store, patient_id: int) -> list[Alert]:
-    """Severe complications not yet resolved: they flag the record until they resolve."""
-    from rejuv_desktop.services.outcomes import record_flags
+    """Severe complications not yet resolved: they flag the record until they resolve (as
+    ``services.outcomes.record_flags`` says, read here without loading the outcome services:
+    the first record opened after the start does not wait for them)."""
+    from rejuv_desktop.domain import outcomes as do
+    from rejuv_desktop.storage import outcomes as repo
 
+    flagged = repo.unresolved_with_severity(store, patient_id,
+                                            do.load_outcomes().flagging_severities())
     return [Alert("complication", c["type"], c["site"], procedure=c["procedure"],
-                  wait=c["onset_date"]) for c in record_flags(store, patient_id)]
+                  wait=c["onset_date"]) for c in flagged]

@@ -114,6 +114,19 @@ def due_counts(store, today: date | None = None) -> dict[str, int]:
     return out
 
 
+def due_counts_of_file(path, today: date) -> dict[str, int]:
+    """``due_counts`` on a read-only connection of its own to the database at ``path``: for a
+    thread other than the one holding the window's store (a clinic of 100,000 patients takes
+    seconds to count, which the window must not wait for)."""
+    from rejuv_desktop.storage import open_store
+
+    store = open_store(path, read_only=True)
+    try:
+        return due_counts(store, today)
+    finally:
+        store.close()
+
+
 def open_follow_up(store, follow_up_id: int) -> dict:
     require_actor(store)
     row = sessions_repo.get_follow_up(store, follow_up_id)
