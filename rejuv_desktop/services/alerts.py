@@ -58,10 +58,7 @@ def _statement(rules: scr.ScreeningRules, question: dict) -> str:
 
 def latest_consultation_id(store, patient_id: int) -> int | None:
     """The newest finalised consultation that no later one amends."""
-    for row in consultations_repo.consultations_of(store, patient_id):
-        if not row["amended_by"]:
-            return row["id"]
-    return None
+    return consultations_repo.newest_unamended_id(store, patient_id)
 
 
 def prepare() -> None:
