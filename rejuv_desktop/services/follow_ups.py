@@ -53,7 +53,19 @@ def planned_sessions_due(store, today: date | None = None) -> list[DueItem]:
     not started yet (its first session) or a series whose next-session visit is not open."""
     today = today or store.clock().date()
     out = []
-    for r in plans_repo.awaiting_a_session(store):
+    for r, number, window in _next_sessions(plans_repo.awaiting_a_session(store)):
+        label = f"Session {number} of {r['sessions']} (planned)" if r["sessions"] > 1 else \
+            "Session (planned)"
+        out.append(DueItem(None, r["patient_id"], dp.display_name(r),
+                           r["phone"] or "", label, "planned_session", r["procedure"],
+                           window[0], window[1], classify_due(window[0], window[1], today), "",
+                           r["plan_id"], number, r["sessions"]))
+    return out
+
+
+def _next_sessions(rows):
+    """(row, session number, (first day, last day)) of the next session of each plan row."""
+    for r in rows:
         number = r["completed"] + 1
         if number > r["sessions"]:
             continue
@@ -66,13 +78,7 @@ def planned_sessions_due(store, today: date | None = None) -> list[DueItem]:
             window = (start, start)
         else:
             window = (planned[number - 1].earliest, planned[number - 1].latest)
-        label = f"Session {number} of {r['sessions']} (planned)" if r["sessions"] > 1 else \
-            "Session (planned)"
-        out.append(DueItem(None, r["patient_id"], dp.display_name(r),
-                           r["phone"] or "", label, "planned_session", r["procedure"],
-                           window[0], window[1], classify_due(window[0], window[1], today), "",
-                           r["plan_id"], number, r["sessions"]))
-    return out
+        yield r, number, window
 
 
 def due_list(store, today: date | None = None) -> dict[str, list[DueItem]]:
@@ -109,8 +115,10 @@ def due_counts(store, today: date | None = None) -> dict[str, int]:
     out = {"overdue": 0, "this_week": 0, "upcoming": 0}
     for start, end in sessions_repo.due_windows(store):
         out[classify_due(date.fromisoformat(start), date.fromisoformat(end), today)] += 1
-    for item in planned_sessions_due(store, today):
-        out[item.due_class] += 1
+    # The plans' next sessions counted one at a time: none is kept (tens of thousands in a
+    # large clinic, where keeping them all took 100 MiB).
+    for _row, _number, window in _next_sessions(plans_repo.each_awaiting_a_session(store)):
+        out[classify_due(window[0], window[1], today)] += 1
     return out
 
 
