@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import logging
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView,
                                QInputDialog, QLabel, QLineEdit, QMainWindow, QMessageBox,
@@ -26,9 +26,9 @@ from rejuv_desktop.ui.i18n import Menus, fmt_datetime
 log = logging.getLogger(__name__)
 
 WARM_UP_STEPS_MS = 0
-"""After the window is first shown, what opening the first record needs is loaded a step at a
-time, each step a separate event (keys and clicks are handled between them): the start is not
-slowed, and the first record opened does not wait for its modules."""
+"""After the patient list is first painted, what opening the first record needs is loaded a
+step at a time, each step a separate event (keys and clicks are handled between them): the
+start is not slowed, and the first record opened does not wait for its modules."""
 TYPING_PAUSE_MS = 200
 """While a name is typed, the first match's name and alerts show at each keystroke and its
 record's tabs once typing pauses this long: the search field never waits for a record."""
@@ -150,15 +150,19 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self.check_writable()
         self._warm_up_steps: list | None = [
-            lambda: self.record.consultations.content(),  # the tab a record opens on
+            # the module of the tab a record opens on (the tab itself is built when shown)
+            lambda: importlib.import_module("rejuv_desktop.ui.consultation.view"),
             lambda: importlib.import_module("rejuv_desktop.services.alerts").prepare(),
             lambda: importlib.import_module("rejuv_desktop.ui.tasks"),  # the Due count's
             lambda: importlib.import_module("rejuv_desktop.services.follow_ups")]
+        self.table.viewport().installEventFilter(self)  # the steps start after its first paint
 
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._warm_up_steps is not None:
+    def eventFilter(self, obj, event) -> bool:
+        if (event.type() == QEvent.Type.Paint and obj is self.table.viewport()
+                and self._warm_up_steps is not None):
+            obj.removeEventFilter(self)
             QTimer.singleShot(WARM_UP_STEPS_MS, self._warm_up)
+        return False
 
     def _warm_up(self) -> None:
         """Run the next step of loading what the first record needs (see WARM_UP_STEPS_MS)."""

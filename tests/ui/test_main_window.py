@@ -189,3 +189,20 @@ def test_hidden_tabs_are_read_when_shown_and_show_the_patient_opened(
     assert record.consultations.table.rowCount() == first_count and history == []
     record.tabs.setCurrentWidget(record.history)
     assert history == [first] and record.history.rowCount() == first_history
+
+
+def test_what_the_first_record_needs_is_loaded_once_the_list_is_painted(
+        qtbot, store, qsettings, monkeypatch):
+    from rejuv_desktop.ui import main_window
+
+    loaded = []
+    load = main_window.importlib.import_module
+    monkeypatch.setattr(main_window.importlib, "import_module",
+                        lambda name: (loaded.append(name), load(name))[1])
+    window = MainWindow(store, qsettings)
+    qtbot.addWidget(window)
+    assert loaded == []  # nothing before the window is up
+    window.show()
+    qtbot.waitUntil(lambda: "rejuv_desktop.services.follow_ups" in loaded)
+    assert loaded[0] == "rejuv_desktop.ui.consultation.view"
+    assert not window.record.consultations.is_built  # loaded, not built: built when shown
