@@ -36,11 +36,13 @@ class Earlier:
 class Wait:
     """One reason the session cannot start before ``until``."""
 
-    code: str  # planned_date, reflection, deferral, spacing
+    code: str  # planned_date, reflection, deferral, spacing, devis_reflection
     until: date
     text: str
     verified: bool = True
     source: str = ""
+    waivable: bool = True
+    """False when no one may start earlier (a legal delay that cannot be waived)."""
 
 
 def waits(protocol: Protocol, today: date, *, planned: date | None, reflection_end: date | None,
@@ -68,6 +70,11 @@ def waits(protocol: Protocol, today: date, *, planned: date | None, reflection_e
                             f"{fmt(e.day)} on the same hands (until {fmt(until)}): {rule.reason}",
                             rule.verified, rule.source))
     return out
+
+
+def unwaivable(found: list[Wait]) -> list[Wait]:
+    """The waits no doctor's reason can lift."""
+    return [w for w in found if not w.waivable]
 
 
 def earliest(found: list[Wait]) -> date | None:

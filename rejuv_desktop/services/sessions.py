@@ -29,6 +29,7 @@ from rejuv_desktop.domain.protocols import (SIDES, TIME_OUT, Field, Protocol, St
 from rejuv_desktop.domain.schedule import follow_ups_after_session, plan_sessions
 from rejuv_desktop.domain.dates import format_day
 from rejuv_desktop.errors import UserError, ValidationError
+from rejuv_desktop.services import devis
 from rejuv_desktop.services import practitioners as pr
 from rejuv_desktop.services import settings as sset
 from rejuv_desktop.services.documents import signed_consent
@@ -276,10 +277,12 @@ class StartTooEarly(UserError):
     def __init__(self, waits: list[gate.Wait]):
         self.waits = list(waits)
         self.until = gate.earliest(self.waits)
+        self.waivable = not gate.unwaivable(self.waits)
         super().__init__(
             f"This session should not start before {pb.fmt(self.until)}:\n"
             + "\n".join(f"• {w.text}" for w in self.waits)
-            + "\nStarting earlier needs a doctor's written reason.")
+            + ("\nStarting earlier needs a doctor's written reason." if self.waivable
+               else "\nNo one can start it earlier."))
 
 
 def _day(iso: str | None) -> date | None:
@@ -328,6 +331,9 @@ def session_gate(store, plan_id: int, sides: frozenset[str] = frozenset(SIDES)) 
     _refusal, later = later_screening(store, plan)
     if later is not None and store.clock().date() < later.until:
         found.append(later)
+    legal_wait = devis.session_wait(store, plan, store.clock().date())
+    if legal_wait is not None:
+        found.append(legal_wait)
     return found
 
 
@@ -423,6 +429,9 @@ def start_session(store, plan_id: int, early_reason: str | None = None) -> int:
     if consent is None:
         raise UserError("Consent is not signed for this procedure. Issue the consent form and "
                         "record the patient's signature before starting the session.")
+    unsigned_quote = devis.session_refusal(store, plan)
+    if unsigned_quote:
+        raise UserError(unsigned_quote)
     protocol = load_protocol(plan["procedure"])
     done = sessions_repo.completed_count(store, plan_id)
     maintenance = done >= plan["sessions"]
@@ -432,7 +441,7 @@ def start_session(store, plan_id: int, early_reason: str | None = None) -> int:
     waits = session_gate(store, plan_id)
     early = None
     if waits:
-        if early_reason is None:
+        if early_reason is None or gate.unwaivable(waits):
             raise StartTooEarly(waits)
         doctor = pr.require_doctor(store, "start a session before its date")
         if len(early_reason.strip()) < pb.MIN_REASON_CHARS:

@@ -8,7 +8,8 @@ from rejuv_desktop.errors import NotFound
 
 META = ("id, number, patient_id, kind, procedure, consultation_id, plan_id, session_id,"
         " template_id, template_version, lang, created_at, created_by, sha256, signed_of,"
-        " signature_method, signed_at, witness, photo_consent_json, signing_json, planned_json")
+        " signature_method, signed_at, witness, photo_consent_json, signing_json, planned_json,"
+        " quote_json")
 
 META_D = ", ".join("d." + c.strip() for c in META.split(","))
 
@@ -18,7 +19,7 @@ def insert(store, row: dict) -> int:
     if "photo_consent" in row:
         pc = row.pop("photo_consent")
         row["photo_consent_json"] = json.dumps(pc) if pc is not None else None
-    for key in ("signing", "planned"):
+    for key in ("signing", "planned", "quote"):
         if key in row:
             value = row.pop(key)
             row[f"{key}_json"] = json.dumps(value, sort_keys=True) if value is not None else None
@@ -70,6 +71,17 @@ def last_issued_for_plan(store, plan_id: int) -> dict | None:
     return store.query_one(
         f"SELECT {META} FROM documents WHERE plan_id = ? AND kind = 'consent'"
         " AND signed_of IS NULL ORDER BY id DESC LIMIT 1", (plan_id,))
+
+
+def devis_of_plan(store, plan_id: int) -> tuple[dict | None, dict | None]:
+    """(the newest quote issued for a plan, its signed copy) - either may be None."""
+    issued = store.query_one(
+        f"SELECT {META} FROM documents WHERE plan_id = ? AND kind = 'devis'"
+        " AND signed_of IS NULL ORDER BY id DESC LIMIT 1", (plan_id,))
+    signed = store.query_one(
+        f"SELECT {META} FROM documents WHERE plan_id = ? AND kind = 'devis'"
+        " AND signed_of IS NOT NULL ORDER BY signed_at DESC, id DESC LIMIT 1", (plan_id,))
+    return issued, signed
 
 
 def number_exists(store, number: str) -> bool:

@@ -1,0 +1,335 @@
+"""The detailed quote (devis) the law of the clinic's country may require before a procedure,
+and the waiting period that follows its signature.
+
+The clinic's country (setting ``clinic_country``) chooses the legal rules
+(``domain.legal``): by default nothing here applies. Under French rules, fat transfer to the
+hands needs a signed quote and 15 days after it before the first session, which no doctor can
+waive; mesotherapy needs a signed quote when it costs 300 euros or more. A quote is issued from
+the clinic's price list with the practitioner's edits for this plan, archived like a consent
+(PDF bytes, SHA-256, template), and signed like one (a signed copy beside the issued one).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from rejuv_desktop.documents.context import DevisContext
+from rejuv_desktop.domain import legal
+from rejuv_desktop.domain import plan_binding as pb
+from rejuv_desktop.domain import session_gate as gate
+from rejuv_desktop.errors import UserError, ValidationError
+from rejuv_desktop.services import settings as sset
+from rejuv_desktop.storage import documents as documents_repo
+from rejuv_desktop.storage import plans as plans_repo
+from rejuv_desktop.storage import practitioners as practitioners_repo
+
+MAX_LINES = 30
+MAX_AMOUNT = Decimal("1000000")
+
+
+def rules(store) -> legal.LegalRules:
+    """The legal rules of the clinic's country (the default rules change nothing)."""
+    return legal.load_rules(sset.get_settings(store).get("clinic_country") or None)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a quote: what, how many, the price of one (in the quote's currency)."""
+
+    label: str
+    quantity: Decimal
+    unit_amount: Decimal
+    item: str = ""  # the price-list item it came from ("" when typed)
+
+    @property
+    def amount(self) -> Decimal:
+        return self.quantity * self.unit_amount
+
+    def as_json(self) -> dict:
+        return {"label": self.label, "quantity": str(self.quantity),
+                "unit_amount": str(self.unit_amount), "item": self.item}
+
+    @classmethod
+    def from_json(cls, d: dict) -> "Line":
+        return cls(d["label"], Decimal(d["quantity"]), Decimal(d["unit_amount"]),
+                   d.get("item", ""))
+
+
+def total(lines: list[Line]) -> Decimal:
+    """What the quote adds up to."""
+    return sum((line.amount for line in lines), Decimal(0))
+
+
+def default_lines(store, plan_id: int) -> list[Line]:
+    """The clinic's price list applied to a plan: each item once per planned session or once
+    for the plan, worded in the quote's language."""
+    plan = plans_repo.get(store, plan_id)
+    lang = rules(store).lang
+    out = []
+    for item in legal.price_list():
+        if item.procedure != plan["procedure"]:
+            continue
+        quantity = Decimal(plan["sessions"]) if item.per == "session" else Decimal(1)
+        out.append(Line(legal.label_of(item, lang), quantity, item.amount, item.id))
+    return out
+
+
+def check_lines(raw: list) -> list[Line]:
+    """Lines as typed (``Line`` or dicts of label, quantity, unit_amount), cleaned; or
+    ValidationError naming each wrong line (``lines.<n>``) and an empty or zero quote."""
+    errors: dict[str, str] = {}
+    out: list[Line] = []
+    if not isinstance(raw, list) or not raw:
+        raise ValidationError({"lines": "Add at least one line: the act and its fees"})
+    if len(raw) > MAX_LINES:
+        raise ValidationError({"lines": f"At most {MAX_LINES} lines"})
+    for n, value in enumerate(raw, start=1):
+        d = value.as_json() if isinstance(value, Line) else value
+        if not isinstance(d, dict):
+            errors[f"lines.{n}"] = "Not a line"
+            continue
+        label = " ".join(str(d.get("label") or "").split())
+        try:
+            quantity = Decimal(str(d.get("quantity", "")).replace(",", ".").strip())
+            unit = Decimal(str(d.get("unit_amount", "")).replace(",", ".").replace("€", "")
+                           .replace("\u00a0", "").replace(" ", "").strip())
+        except InvalidOperation:
+            errors[f"lines.{n}"] = "Write the quantity and the price as numbers"
+            continue
+        if not label:
+            errors[f"lines.{n}"] = "Say what the line is for"
+        elif not quantity.is_finite() or not unit.is_finite() or quantity <= 0 or unit < 0:
+            errors[f"lines.{n}"] = "The quantity must be above 0 and the price 0 or more"
+        elif quantity * unit > MAX_AMOUNT:
+            errors[f"lines.{n}"] = "This amount is too large: check it"
+        else:
+            out.append(Line(label, quantity, unit.quantize(Decimal("0.01")),
+                            str(d.get("item") or "")))
+    if not errors and total(out) <= 0:
+        errors["lines"] = ("The quote adds up to 0: enter the fees (the clinic's price list "
+                           "has no amounts for this procedure)")
+    if errors:
+        raise ValidationError(errors)
+    return out
+
+
+# --- what a plan needs --------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class DevisStatus:
+    """Where a plan stands with its quote."""
+
+    rule: legal.DevisRule | None
+    needed: bool
+    total: Decimal | None
+    """The newest quote's total, else the price list's estimate (None: no amounts set)."""
+    issued: dict | None
+    signed: dict | None
+    signed_on: date | None
+    reflection_end: date | None
+    """The first day a session may take place (None until the quote is signed)."""
+
+
+def status(store, plan: dict | int) -> DevisStatus:
+    """Whether the plan needs a quote under the clinic's rules, and where it stands."""
+    if isinstance(plan, int):
+        plan = plans_repo.get(store, plan)
+    rule = rules(store).devis_rule(plan["procedure"])
+    if rule is None:
+        return DevisStatus(None, False, None, None, None, None, None)
+    issued, signed = documents_repo.devis_of_plan(store, plan["id"])
+    amount = quote_of(issued)["total"] if issued else None
+    if amount is None:
+        estimate = total(default_lines(store, plan["id"]))
+        amount = estimate if estimate > 0 else None
+    signed_on = date.fromisoformat(signed["signed_at"][:10]) if signed else None
+    end = rule.reflection_end(signed_on) if signed_on else None
+    return DevisStatus(rule, rule.needed(amount), amount, issued, signed, signed_on, end)
+
+
+def quote_of(document: dict) -> dict:
+    """What an archived quote holds: lines, total, currency, operator."""
+    import json
+
+    raw = json.loads(document["quote_json"] or "{}")
+    return {"lines": [Line.from_json(x) for x in raw.get("lines", [])],
+            "total": Decimal(raw["total"]) if raw.get("total") else None,
+            "currency": raw.get("currency", "EUR"), "operator": raw.get("operator", ""),
+            "reflection_days": raw.get("reflection_days", 0)}
+
+
+def session_refusal(store, plan: dict) -> str | None:
+    """Why no session of this plan may start at all (a required quote not signed), or None."""
+    st = status(store, plan)
+    if not st.needed or st.signed is not None:
+        return None
+    if st.issued is None:
+        return ("The law of the clinic's country requires a detailed quote (devis) signed by "
+                "the patient before this procedure. Issue the quote and record the patient's "
+                "signature before starting the session.")
+    return (f"The quote {st.issued['number']} is not signed yet. Record the patient's signature "
+            "on the quote before starting the session.")
+
+
+def session_wait(store, plan: dict, today: date) -> gate.Wait | None:
+    """The waiting period after the signed quote, while it runs (None otherwise)."""
+    st = status(store, plan)
+    if not st.needed or st.reflection_end is None or today >= st.reflection_end:
+        return None
+    rule = st.rule
+    law = f" ({rule.source})" if rule.source else ""
+    return gate.Wait("devis_reflection", st.reflection_end,
+                     f"The law requires {rule.reflection_days} days after the quote signed on "
+                     f"{pb.fmt(st.signed_on)}{law}: no session before "
+                     f"{pb.fmt(st.reflection_end)}."
+                     + ("" if rule.waivable else " This delay cannot be waived, even at the "
+                                                 "patient's request."),
+                     waivable=rule.waivable)
+
+
+def planning_warning(store, plan: dict, today: date) -> str | None:
+    """A warning when a plan's first session is dated before the end of the waiting period
+    after the signed quote (counted from today while the quote is not signed)."""
+    return start_warning(store, plan["procedure"], date.fromisoformat(plan["start_date"]), today,
+                         status(store, plan))
+
+
+def start_warning(store, procedure: str, start: date, today: date,
+                  st: DevisStatus | None = None) -> str | None:
+    """The planning warning for a first session on ``start`` (see ``planning_warning``)."""
+    rule = rules(store).devis_rule(procedure)
+    if rule is None or rule.reflection_days <= 0 or (st is not None and not st.needed):
+        return None
+    if st is not None and st.signed_on is not None:
+        end, since = st.reflection_end, f"the quote signed on {pb.fmt(st.signed_on)}"
+    else:
+        end, since = rule.reflection_end(today), "a quote signed today"
+    if start >= end:
+        return None
+    return (f"The first session ({pb.fmt(start)}) is before {pb.fmt(end)}: the law requires "
+            f"{rule.reflection_days} days after {since}, and no doctor can waive them.")
+
+
+# --- issuing and signing ------------------------------------------------------------------------
+
+def _operator(store, plan_id: int, operator: str | None) -> str:
+    if operator is not None and operator.strip():
+        return " ".join(operator.split())
+    who = plans_repo.practitioner_of(store, plan_id) or store.actor_id
+    if who is None:
+        raise ValidationError({"operator": "Name who will operate"})
+    p = practitioners_repo.get(store, who)
+    return f"{p['title']} {p['name']}".strip()
+
+
+def devis_context(store, plan_id: int, quote: dict, number: str, issued_on: date,
+                  signature=None) -> DevisContext:
+    """What the quote of a plan prints (``quote`` as ``quote_of`` returns it)."""
+    from rejuv_desktop.documents.money import format_money, format_quantity
+    from rejuv_desktop.services import documents as sd
+
+    plan = plans_repo.get(store, plan_id)
+    r = rules(store)
+    rule = r.devis_rule(plan["procedure"])
+    lang, currency = r.lang, quote["currency"]
+    _patient, patient_info = sd._patient(store, plan["patient_id"])
+    article = rule.article if rule else None
+    return DevisContext(
+        clinic=sd._clinic(store), patient=patient_info,
+        practitioner=sd._practitioner(store, store.actor_id
+                                      or plans_repo.practitioner_of(store, plan_id)),
+        procedure=plan["procedure"], issued_on=issued_on, document_id=number,
+        operator=quote["operator"],
+        lines=[(line.label, format_quantity(line.quantity, lang),
+                format_money(line.unit_amount, lang, currency),
+                format_money(line.amount, lang, currency)) for line in quote["lines"]],
+        total=format_money(total(quote["lines"]), lang, currency),
+        planned_sessions=sd._session_lines(plan["procedure"], plan, lang),
+        reflection_days=quote["reflection_days"],
+        article_title=article.title if article else "",
+        article_text=article.text if article else "",
+        article_note="" if article is None or article.verified else article.unverified_note,
+        signature=signature)
+
+
+def render_devis(ctx: DevisContext, lang: str):
+    """The quote's PDF (ReportLab imported on first use)."""
+    from rejuv_desktop.documents.render import render_devis as render
+
+    return render(ctx, lang)
+
+
+def devis_job(store, plan_id: int, lines: list | None = None, operator: str | None = None):
+    """The quote of a planned procedure, ready to render and archive (an ``IssueJob``).
+
+    ``lines`` are the price list's lines for this plan as the practitioner edited them (None:
+    the price list as it is); ``operator`` names who will operate when it is not the
+    practitioner who held the consultation. Refused when the clinic's rules ask no quote for
+    this procedure, and for a plan that no longer goes ahead."""
+    from rejuv_desktop.services import documents as sd
+
+    plan = plans_repo.get(store, plan_id)
+    r = rules(store)
+    rule = r.devis_rule(plan["procedure"])
+    if rule is None:
+        raise UserError("The clinic's country asks no quote (devis) for this procedure: set "
+                        "the country in Settings if the clinic is in France.")
+    if plan["status"] in ("superseded", "cancelled"):
+        raise UserError("This plan was replaced by an amended consultation: issue the quote "
+                        "for the current plan.")
+    clean = check_lines(default_lines(store, plan_id) if lines is None else lines)
+    quote = {"lines": clean, "total": total(clean), "currency": r.currency,
+             "operator": _operator(store, plan_id, operator),
+             "reflection_days": rule.reflection_days}
+    stored = {"lines": [x.as_json() for x in clean], "total": str(quote["total"]),
+              "currency": r.currency, "operator": quote["operator"],
+              "reflection_days": rule.reflection_days, "rules": f"{r.id} {r.version}"}
+    issued_on = store.clock().date()
+    number = documents_repo.next_number(store, f"{r.number_prefix}-{store.clock():%Y%m%d}-")
+    ctx = devis_context(store, plan_id, quote, number, issued_on)
+    return sd._numbered_job(
+        store, "devis", number, lambda n: render_devis(replace(ctx, document_id=n), r.lang),
+        plan["patient_id"], procedure=plan["procedure"], consultation_id=plan["consultation_id"],
+        plan_id=plan_id, lang=r.lang, quote=stored)
+
+
+def issue_devis(store, plan_id: int, lines: list | None = None, operator: str | None = None):
+    """Render and archive the quote of a planned procedure (see ``devis_job``)."""
+    return devis_job(store, plan_id, lines, operator).run()
+
+
+def signed_render(store, meta: dict, signature):
+    """The signed copy of an issued quote: the same lines, dates and number, signed."""
+    quote = quote_of(meta)
+    ctx = devis_context(store, meta["plan_id"], quote, meta["number"],
+                        date.fromisoformat(meta["created_at"][:10]), signature)
+    return lambda: render_devis(ctx, meta["lang"])
+
+
+def sign_devis(store, document_id: int, method: str, witness: str,
+               image_png: bytes | None = None, **options):
+    """Record the patient's signature on an issued quote and archive the signed copy (the
+    signing of a consent, without photographs or confirmations: see
+    ``documents.sign_job``)."""
+    from rejuv_desktop.services import documents as sd
+
+    return sd.sign_job(store, document_id, method, witness, image_png, **options).run()
+
+
+def devis_for_cli(store, patient_id: int, procedure: str | None):
+    """The quote the command line prints: for the patient's current plan of ``procedure``."""
+    from rejuv_desktop.services import documents as sd
+
+    if not procedure:
+        raise UserError("Say which procedure the quote is for (--procedure).")
+    plan = sd.active_plan(store, patient_id, procedure)
+    if plan is None:
+        raise UserError("This patient has no plan for that procedure: a quote is issued for a "
+                        "procedure planned in a finalised consultation.")
+    issued, _signed = documents_repo.devis_of_plan(store, plan["id"])
+    if issued is not None:  # a reprint keeps the lines the practitioner set for this plan
+        q = quote_of(issued)
+        return devis_job(store, plan["id"], q["lines"], q["operator"])
+    return devis_job(store, plan["id"])
