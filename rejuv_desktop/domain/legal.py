@@ -159,7 +159,11 @@ KINDS = ("act", "product", "fee")
 @lru_cache(maxsize=1)
 def price_list() -> tuple[PriceItem, ...]:
     """The clinic's price list (``resources/prices.toml``, or the clinic's own copy)."""
-    cf = load_toml("prices.toml")
+    return read_price_list(load_toml("prices.toml"))
+
+
+def read_price_list(cf: ContentFile) -> tuple[PriceItem, ...]:
+    """A price list file checked: a mistake names the file and line."""
     items = cf.data.get("items")
     if not isinstance(items, list):
         raise cf.error("the price list needs [[items]]")

@@ -14,7 +14,7 @@ is passed in.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Iterable
 
@@ -43,6 +43,9 @@ class Wait:
     source: str = ""
     waivable: bool = True
     """False when no one may start earlier (a legal delay that cannot be waived)."""
+    params: dict = field(default_factory=dict, compare=False)
+    """What the words for ``code`` need, for a wait the core leaves the UI to word (``text``
+    empty)."""
 
 
 def waits(protocol: Protocol, today: date, *, planned: date | None, reflection_end: date | None,

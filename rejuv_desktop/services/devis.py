@@ -17,7 +17,6 @@ from decimal import Decimal, InvalidOperation
 
 from rejuv_desktop.documents.context import DevisContext
 from rejuv_desktop.domain import legal
-from rejuv_desktop.domain import plan_binding as pb
 from rejuv_desktop.domain import session_gate as gate
 from rejuv_desktop.errors import UserError, ValidationError
 from rejuv_desktop.services import settings as sset
@@ -160,56 +159,56 @@ def quote_of(document: dict) -> dict:
             "reflection_days": raw.get("reflection_days", 0)}
 
 
-def session_refusal(store, plan: dict) -> str | None:
-    """Why no session of this plan may start at all (a required quote not signed), or None."""
+def session_refusal(store, plan: dict) -> tuple[str, str] | None:
+    """Why no session of this plan may start at all, as ``(code, quote number)``: the quote
+    the law requires is ``devis_missing`` (never issued) or ``devis_unsigned``; None when
+    nothing stops it here."""
     st = status(store, plan)
     if not st.needed or st.signed is not None:
         return None
     if st.issued is None:
-        return ("The law of the clinic's country requires a detailed quote (devis) signed by "
-                "the patient before this procedure. Issue the quote and record the patient's "
-                "signature before starting the session.")
-    return (f"The quote {st.issued['number']} is not signed yet. Record the patient's signature "
-            "on the quote before starting the session.")
+        return "devis_missing", ""
+    return "devis_unsigned", st.issued["number"]
 
 
 def session_wait(store, plan: dict, today: date) -> gate.Wait | None:
-    """The waiting period after the signed quote, while it runs (None otherwise)."""
+    """The waiting period after the signed quote, while it runs (None otherwise). The UI words
+    it from its code and ``params`` (days, signed_on, source)."""
     st = status(store, plan)
     if not st.needed or st.reflection_end is None or today >= st.reflection_end:
         return None
-    rule = st.rule
-    law = f" ({rule.source})" if rule.source else ""
-    return gate.Wait("devis_reflection", st.reflection_end,
-                     f"The law requires {rule.reflection_days} days after the quote signed on "
-                     f"{pb.fmt(st.signed_on)}{law}: no session before "
-                     f"{pb.fmt(st.reflection_end)}."
-                     + ("" if rule.waivable else " This delay cannot be waived, even at the "
-                                                 "patient's request."),
-                     waivable=rule.waivable)
+    return gate.Wait("devis_reflection", st.reflection_end, "", source=st.rule.source,
+                     waivable=st.rule.waivable,
+                     params={"days": st.rule.reflection_days, "signed_on": st.signed_on})
 
 
-def planning_warning(store, plan: dict, today: date) -> str | None:
-    """A warning when a plan's first session is dated before the end of the waiting period
-    after the signed quote (counted from today while the quote is not signed)."""
+@dataclass(frozen=True)
+class StartTooSoon:
+    """A first session dated before the end of the legal wait after the signed quote."""
+
+    start: date
+    until: date
+    days: int
+    signed_on: date | None
+    """The day the quote was signed; None while it is not (the wait counted from today)."""
+
+
+def planning_warning(store, plan: dict, today: date) -> StartTooSoon | None:
+    """When a plan's first session is dated before the end of the waiting period after the
+    signed quote (counted from today while the quote is not signed), what to warn about."""
     return start_warning(store, plan["procedure"], date.fromisoformat(plan["start_date"]), today,
                          status(store, plan))
 
 
 def start_warning(store, procedure: str, start: date, today: date,
-                  st: DevisStatus | None = None) -> str | None:
+                  st: DevisStatus | None = None) -> StartTooSoon | None:
     """The planning warning for a first session on ``start`` (see ``planning_warning``)."""
     rule = rules(store).devis_rule(procedure)
     if rule is None or rule.reflection_days <= 0 or (st is not None and not st.needed):
         return None
-    if st is not None and st.signed_on is not None:
-        end, since = st.reflection_end, f"the quote signed on {pb.fmt(st.signed_on)}"
-    else:
-        end, since = rule.reflection_end(today), "a quote signed today"
-    if start >= end:
-        return None
-    return (f"The first session ({pb.fmt(start)}) is before {pb.fmt(end)}: the law requires "
-            f"{rule.reflection_days} days after {since}, and no doctor can waive them.")
+    signed_on = st.signed_on if st is not None else None
+    end = rule.reflection_end(signed_on or today)
+    return StartTooSoon(start, end, rule.reflection_days, signed_on) if start < end else None
 
 
 # --- issuing and signing ------------------------------------------------------------------------

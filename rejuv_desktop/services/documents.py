@@ -146,7 +146,9 @@ def _lang(patient: dict) -> str:
     from rejuv_desktop.content import resource_path
 
     lang = patient.get("preferred_language") or "en"
-    return lang if resource_path("documents", lang).is_dir() else "en"
+    # A language prints the patient's documents once it has their wording (its phrasebook); a
+    # folder holding only a quote does not make it one.
+    return lang if resource_path("documents", lang, "phrases.toml").is_file() else "en"
 
 
 def _session_lines(procedure: str, plan: dict, lang: str = "en") -> list[str]:

@@ -280,9 +280,8 @@ class StartTooEarly(UserError):
         self.waivable = not gate.unwaivable(self.waits)
         super().__init__(
             f"This session should not start before {pb.fmt(self.until)}:\n"
-            + "\n".join(f"• {w.text}" for w in self.waits)
-            + ("\nStarting earlier needs a doctor's written reason." if self.waivable
-               else "\nNo one can start it earlier."))
+            + "\n".join(f"• {w.text or w.code}" for w in self.waits)
+            + ("\nStarting earlier needs a doctor's written reason." if self.waivable else ""))
 
 
 def _day(iso: str | None) -> date | None:
@@ -429,9 +428,14 @@ def start_session(store, plan_id: int, early_reason: str | None = None) -> int:
     if consent is None:
         raise UserError("Consent is not signed for this procedure. Issue the consent form and "
                         "record the patient's signature before starting the session.")
-    unsigned_quote = devis.session_refusal(store, plan)
-    if unsigned_quote:
-        raise UserError(unsigned_quote)
+    quote = devis.session_refusal(store, plan)
+    if quote and quote[0] == "devis_missing":
+        raise UserError("The law of the clinic's country requires a detailed quote (devis) "
+                        "signed by the patient before this procedure. Issue the quote and record "
+                        "the patient's signature before starting the session.")
+    if quote:
+        raise UserError(f"The quote {quote[1]} is not signed yet. Record the patient's "
+                        "signature on the quote before starting the session.")
     protocol = load_protocol(plan["procedure"])
     done = sessions_repo.completed_count(store, plan_id)
     maintenance = done >= plan["sessions"]
@@ -826,13 +830,18 @@ def patient_sessions(store, patient_id: int) -> list[dict]:
         done = sum(s["status"] == "completed" for s in mine)
         more = done < plan["sessions"] or any(r.kind == "maintenance" for r in protocol.follow_ups)
         plan["completed_sessions"] = done
-        plan["blocked"] = later_screening(store, plan)[0] \
-            if plan["status"] not in ("superseded", "cancelled", "completed") else None
+        live = plan["status"] not in ("superseded", "cancelled", "completed")
+        plan["blocked"] = later_screening(store, plan)[0] if live else None
+        # The quote the law requires, not signed: (code, quote number) for the UI to word.
+        plan["devis_refusal"] = devis.session_refusal(store, plan) if live else None
         plan["can_start"] = plan["status"] not in ("superseded", "cancelled") and more \
-            and not plan["blocked"]
+            and not plan["blocked"] and not plan["devis_refusal"]
         plan["title"] = protocol.title
         # Why the next session may not start today: shown before anyone presses Start.
         plan["waits"] = (session_gate(store, plan["id"]) if plan["can_start"]
                          and not plan["open_session_id"] else [])
         plan["reflection_warning"] = reflection_warning(store, plan) if done == 0 else None
+        # A first session dated inside the legal wait after the quote (a running wait says it).
+        plan["devis_warning"] = devis.planning_warning(store, plan, store.clock().date()) \
+            if done == 0 and not plan["waits"] and live else None
     return plans

@@ -21,7 +21,8 @@ def test_the_session_is_refused_on_day_14_and_starts_on_day_15(store, clock, pat
     with pytest.raises(ss.StartTooEarly) as refused:
         ss.start_session(store, plan)
     assert [w.code for w in refused.value.waits] == ["devis_reflection"]
-    assert "cannot be waived" in str(refused.value) and not refused.value.waivable
+    assert refused.value.until == clock().date() + timedelta(days=1)
+    assert not refused.value.waivable and "doctor's written reason" not in str(refused.value)
     clock.advance(days=1)
     assert ss.session_gate(store, plan) == []
     assert ss.start_session(store, plan) > 0
@@ -90,10 +91,11 @@ def test_planning_warns_when_the_first_session_is_inside_the_15_days(store, cloc
     today = clock().date()
     plan = add_plan(store, patient, "fat_transfer", start=today + timedelta(days=10))
     row = plans_repo.get(store, plan)
-    assert "the law requires 15 days after a quote signed today" in devis.planning_warning(
-        store, row, today)
+    warning = devis.planning_warning(store, row, today)
+    assert (warning.until, warning.days, warning.signed_on) == (today + timedelta(days=15), 15,
+                                                                 None)
     signed_devis(store, plan)
-    assert "quote signed on" in devis.planning_warning(store, row, today)
+    assert devis.planning_warning(store, row, today).signed_on == today
     later = add_plan(store, patient, "fat_transfer", start=today + timedelta(days=15))
     assert devis.planning_warning(store, plans_repo.get(store, later), today) is None
 
