@@ -9,7 +9,7 @@ a snapshot of the screening exactly as asked that day.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from rejuv_desktop.domain import consultation as dc
@@ -230,6 +230,9 @@ class PlanningContext:
     cooling_off_days: int
     doctor: bool
     actor: str
+    legal_waits: dict = field(default_factory=dict)
+    """Days the law of the clinic's country sets between the signed quote and the first
+    session, by procedure (only procedures with such a wait)."""
 
 
 def consultation_day(store, amends_id: int | None = None) -> date:
@@ -246,5 +249,9 @@ def planning_context(store, amends_id: int | None = None) -> PlanningContext:
     actor = pr.get_practitioner(store, store.actor_id) if store.actor_id else None
     today = consultation_day(store, amends_id)
     start = max(default_start(store), pb.reflection_end(today, sset.cooling_off_days(store)))
+    from rejuv_desktop.services import devis
+
+    waits = {p: r.reflection_days for p, r in devis.rules(store).devis.items()
+             if r.reflection_days > 0}
     return PlanningContext(today, start, sset.cooling_off_days(store),
-                           bool(actor and actor.doctor), actor.display if actor else "")
+                           bool(actor and actor.doctor), actor.display if actor else "", waits)

@@ -75,6 +75,17 @@ def default_lines(store, plan_id: int) -> list[Line]:
     return out
 
 
+def parse_amount(text) -> Decimal:
+    """An amount or quantity as typed: ``2 100,50``, ``2100.50``, ``2 100,50 €``; raises
+    ``InvalidOperation`` for anything else."""
+    cleaned = str(text).replace("€", "").replace(",", ".")
+    cleaned = "".join(cleaned.split())  # spaces, no-break spaces between thousands
+    value = Decimal(cleaned)
+    if not value.is_finite():
+        raise InvalidOperation(text)
+    return value
+
+
 def check_lines(raw: list) -> list[Line]:
     """Lines as typed (``Line`` or dicts of label, quantity, unit_amount), cleaned; or
     ValidationError naming each wrong line (``lines.<n>``) and an empty or zero quote."""
@@ -91,9 +102,8 @@ def check_lines(raw: list) -> list[Line]:
             continue
         label = " ".join(str(d.get("label") or "").split())
         try:
-            quantity = Decimal(str(d.get("quantity", "")).replace(",", ".").strip())
-            unit = Decimal(str(d.get("unit_amount", "")).replace(",", ".").replace("€", "")
-                           .replace("\u00a0", "").replace(" ", "").strip())
+            quantity = parse_amount(d.get("quantity", ""))
+            unit = parse_amount(d.get("unit_amount", ""))
         except InvalidOperation:
             errors[f"lines.{n}"] = "Write the quantity and the price as numbers"
             continue

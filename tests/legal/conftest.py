@@ -25,3 +25,10 @@ def prices(tmp_path):
 @pytest.fixture
 def france(store, actor, prices):
     clinic_in(store, "FR")
+
+
+@pytest.fixture
+def qsettings(tmp_path):
+    from PySide6.QtCore import QSettings
+
+    return QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)

@@ -15,6 +15,8 @@ from rejuv_desktop.domain import plan_binding as pb
 from rejuv_desktop.domain import screening as scr
 from rejuv_desktop.domain.procedures import procedure_ids
 from rejuv_desktop.domain.protocols import load_protocol
+from rejuv_desktop.services.devis import StartTooSoon
+from rejuv_desktop.ui.legal_words import warning_text
 from rejuv_desktop.ui.phrases import phrasebook, planned_session_line
 from rejuv_desktop.errors import ValidationError
 from rejuv_desktop.ui.consultation.common import WizardPage, esc, level_badge, scrolling_body
@@ -248,6 +250,7 @@ class PlanBox(QGroupBox):
         self.procedure = procedure
         self.loaded = False
         self.reflection_days = pb.COOLING_OFF_DAYS_DEFAULT
+        self.legal_days = 0  # the legal wait after the signed quote (France: fat transfer)
         self.today = None
         self.series = load_protocol(procedure).series
         form = QFormLayout(self)
@@ -306,6 +309,7 @@ class PlanBox(QGroupBox):
         """Show a plan, its first date held to the plan's range: from the consultation (or the
         end of a timed deferral, without an override) to two years ahead."""
         self.today, self.reflection_days = context.today, context.cooling_off_days
+        self.legal_days = context.legal_waits.get(self.procedure, 0)
         low = context.today
         if binding.deferred and binding.wait_until and not overridden:
             low = binding.wait_until
@@ -348,8 +352,12 @@ class PlanBox(QGroupBox):
         warning = None
         if values["start"] and self.today is not None:
             name = self.title().lower()
-            warning = pb.reflection_warning(name, date.fromisoformat(values["start"]),
-                                            self.today, self.reflection_days)
+            start = date.fromisoformat(values["start"])
+            warning = pb.reflection_warning(name, start, self.today, self.reflection_days)
+            legal_end = self.today + timedelta(days=self.legal_days)
+            if self.legal_days and start < legal_end:  # a quote cannot be signed before today
+                warning = " ".join(w for w in (warning, warning_text(
+                    StartTooSoon(start, legal_end, self.legal_days, None))) if w)
         self.reflection.setText(warning or "")
         self.reflection.setVisible(bool(warning))
         if not values["start"]:

@@ -110,7 +110,7 @@ class IssueDevisDialog(QDialog):
             return
         for line in devis.default_lines(self.store, plan_id):
             self._add_line(line.label, format(line.quantity.normalize(), "f"),
-                           format(line.unit_amount, "f"), line.item)
+                           format(line.unit_amount.quantize(Decimal("0.01")), "f"), line.item)
 
     def lines(self) -> list[dict]:
         out = []
@@ -126,9 +126,9 @@ class IssueDevisDialog(QDialog):
         amount = Decimal(0)
         for line in self.lines():
             try:
-                amount += Decimal(line["quantity"].replace(",", ".")) * \
-                    Decimal(line["unit_amount"].replace(",", "."))
-            except (InvalidOperation, AttributeError):
+                amount += devis.parse_amount(line["quantity"]) * \
+                    devis.parse_amount(line["unit_amount"])
+            except InvalidOperation:
                 self.total.setText(self.tr("Total: check the amounts"))
                 return
         self.total.setText(self.tr("Total: {amount}").format(amount=f"{amount:.2f}"))

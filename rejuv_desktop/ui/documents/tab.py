@@ -299,7 +299,7 @@ class SignDialog(QDialog):
         confirm = QGroupBox(self.tr("Your confirmation: the patient ticks each line *"))
         cl = QVBoxLayout(confirm)
         self.confirmations: list[QCheckBox] = []
-        for n, text in enumerate(sd.confirmations_of(store, document_id)):
+        for n, text in enumerate([] if self.quote else sd.confirmations_of(store, document_id)):
             check = QCheckBox(text)
             check.setObjectName(f"confirm_{n}")
             cl.addWidget(check)

@@ -1,0 +1,124 @@
+"""The quote and its legal wait as the practitioner meets them: issued and signed from the
+Documents tab, the session refused on day 14 and started on day 15 from the Sessions tab, no
+early start offered even to a doctor, and the wait on the Due list."""
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtWidgets import QDialog
+
+from rejuv_desktop.services import devis
+from rejuv_desktop.services import documents as sd
+from rejuv_desktop.storage import practitioners as practitioners_repo
+from rejuv_desktop.ui.documents import tab as doc_tab
+from rejuv_desktop.ui.main_window import MainWindow
+from rejuv_desktop.ui.sessions import tab as sessions_tab
+from tests.legal.french_helpers import signed_devis
+from tests.sessions.session_helpers import add_plan
+from tests.ui.test_documents_ui import _click_ok, _draw
+
+
+@pytest.fixture
+def window(qtbot, store, qsettings, patient, france):
+    w = MainWindow(store, qsettings)
+    qtbot.addWidget(w)
+    w.show()
+    w.show_patient(patient)
+    return w
+
+
+def test_the_quote_is_issued_with_edited_lines_and_signed_on_screen(qtbot, window, store,
+                                                                   patient, monkeypatch):
+    plan = add_plan(store, patient, "fat_transfer")
+    window.show_patient(patient)
+    tab = window.documents_tab
+    assert tab.devis_button.isVisibleTo(tab)
+    seen = {}
+
+    def edit_and_issue(dialog):
+        table = dialog.table
+        assert table.rowCount() == 2 and "2400.00" in table.item(0, 2).text()
+        table.item(0, 2).setText("abc")
+        dialog.submit()
+        seen["refused"] = dialog.error.text()
+        table.item(0, 2).setText("2 100,00")
+        qtbot.keyClicks(dialog.operator, "Dr Paul Girard")
+        seen["total"] = dialog.total.text()
+        dialog.submit()
+        return dialog.result()
+
+    monkeypatch.setattr(doc_tab.IssueDevisDialog, "exec", edit_and_issue)
+    tab.devis_button.click()
+    assert seen["refused"].startswith("Line 1:")
+    assert seen["total"] == "Total: 2250.00"
+    qtbot.waitUntil(lambda: tab.last_issued is not None, timeout=10000)
+    issued = tab.last_issued
+    assert tab.table.item(0, 1).text() == "Quote (devis)"
+    assert "Not signed yet" in tab.table.item(0, 4).text()
+    assert devis.quote_of(sd.document(store, issued.id))["operator"] == "Dr Paul Girard"
+    tab.preview.close()
+
+    dialog = doc_tab.SignDialog(store, issued.id, tab)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.photos.isVisible() and not dialog.confirmations
+    _draw(qtbot, dialog.pad)
+    qtbot.keyClicks(dialog.witness, "Marie Dupont")
+    _click_ok(qtbot, dialog)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    signed = dialog.job.run()
+    assert sd.document(store, signed.id)["signed_of"] == issued.id
+    assert devis.status(store, plan).signed_on == store.clock().date()
+
+
+def test_sessions_tab_refuses_day_14_offers_no_early_start_and_starts_day_15(
+        qtbot, window, store, clock, patient, monkeypatch):
+    with store.write():
+        doctor = practitioners_repo.insert(store, {"name": "Paul Girard", "title": "Dr",
+                                                   "is_doctor": True}, "")
+    store.actor_id = doctor
+    plan = add_plan(store, patient, "fat_transfer")
+    tab = window.sessions_tab
+    window.show_patient(patient)
+    assert not tab.start_button.isEnabled()
+    assert "detailed quote (devis)" in tab.hint.text()
+    signed_devis(store, plan, clock, days_ago=14)
+    window.show_patient(patient)
+    until = (clock().date() + timedelta(days=1)).strftime("%d/%m/%Y")
+    assert tab.tree.topLevelItem(0).text(1) == f"not before {until}"
+    assert "cannot be waived" in tab.hint.text()
+    shown = []
+
+    def look(dialog):
+        shown.append((dialog.findChild(type(dialog.error), "early_waits").text(),
+                      dialog.findChild(type(dialog.error), "not_waivable") is not None,
+                      hasattr(dialog, "start")))
+        return 1  # even "accepted", nothing starts
+
+    monkeypatch.setattr(sessions_tab.EarlyStartDialog, "exec", look)
+    tab.start_button.click()
+    (text, not_waivable, can_start), = shown
+    assert "The law requires 15 days after the quote signed on" in text
+    assert not_waivable and not can_start
+    assert store.scalar("SELECT count(*) FROM sessions") == 0
+    clock.advance(days=1)
+    window.show_patient(patient)
+    tab.start_button.click()
+    assert store.scalar("SELECT count(*) FROM sessions") == 1 and len(shown) == 1
+
+
+def test_the_due_list_shows_the_legal_wait(qtbot, window, store, clock, patient):
+    plan = add_plan(store, patient, "fat_transfer")
+    window.left_tabs.setCurrentWidget(window.due_view)
+    window.due_view.refresh()
+    tree = window.due_view.content().actions.tree
+
+    def rows():
+        return [tree.topLevelItem(i).child(j).text(0) for i in range(tree.topLevelItemCount())
+                for j in range(tree.topLevelItem(i).childCount())]
+
+    assert any("Quote (devis) to issue and sign first." in r for r in rows())
+    signed_devis(store, plan, clock, days_ago=3)
+    window.due_view.refresh()
+    until = (clock().date() + timedelta(days=12)).strftime("%d/%m/%Y")
+    assert any(f"not before {until} (legal wait)" in r for r in rows())
