@@ -30,7 +30,12 @@ MAX_AMOUNT = Decimal("1000000")
 
 def rules(store) -> legal.LegalRules:
     """The legal rules of the clinic's country (the default rules change nothing)."""
-    return legal.load_rules(sset.get_settings(store).get("clinic_country") or None)
+    return rules_for(sset.get_settings(store).get("clinic_country") or None)
+
+
+def rules_for(country: str | None) -> legal.LegalRules:
+    """The legal rules of ``country`` (a code of the clinic setting; None: the default)."""
+    return legal.load_rules(country or None)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from rejuv_desktop.services import practitioners as pr
 from rejuv_desktop.services.audit_keys import recovery_code
 from rejuv_desktop.services import settings as sset
 from rejuv_desktop.ui.forms import add_field_row, message_label, show_field_errors
+from rejuv_desktop.ui.legal_words import legal_rules_text
 
 
 class _FormPage(QWizardPage):
@@ -59,6 +60,22 @@ class ClinicPage(_FormPage):
             self.language.addItem(name, code)
         self.layout().addRow(QWizard.tr("Document language"), self.language)
 
+        # The country chooses the emergency number printed on aftercare sheets and the legal
+        # rules that apply (in France: the signed quote and the wait after it).
+        self.country = QComboBox()
+        self.country.setObjectName("clinic_country")
+        for code, name in sset.COUNTRIES.items():
+            self.country.addItem(QWizard.tr(name), code)
+        self.country.setCurrentIndex(self.country.findData("OTHER"))
+        self.layout().addRow(QWizard.tr("Country"), self.country)
+        self.legal = QLabel()
+        self.legal.setObjectName("legal_rules")
+        self.legal.setWordWrap(True)
+        self.layout().addRow("", self.legal)
+        self.country.currentIndexChanged.connect(
+            lambda: self.legal.setText(legal_rules_text(self.country.currentData())))
+        self.legal.setText(legal_rules_text("OTHER"))
+
     def _choose_logo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, QWizard.tr("Clinic logo"), "",
                                               QWizard.tr("PNG images (*.png)"))
@@ -67,7 +84,8 @@ class ClinicPage(_FormPage):
 
     def settings(self) -> dict[str, str]:
         return {**{k: v.strip() for k, v in self.values().items()},
-                "document_language": self.language.currentData()}
+                "document_language": self.language.currentData(),
+                "clinic_country": self.country.currentData()}
 
     def validatePage(self) -> bool:
         try:

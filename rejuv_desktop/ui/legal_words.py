@@ -59,3 +59,32 @@ def legal_note(legal: tuple) -> str:
     if legal[0] == "devis_unsigned":
         return _tr("Quote {number} not signed yet.").format(number=legal[1])
     return _tr("Quote (devis) to issue and sign first.")
+
+
+def legal_rules_text(country: str | None) -> str:
+    """What the legal rules of ``country`` ask of the app, in a sentence per procedure."""
+    from rejuv_desktop.domain.procedures import procedure as registered
+    from rejuv_desktop.services import devis
+
+    rules = devis.rules_for(country)
+    if not rules.devis:
+        return _tr("No legal quote or waiting period is added for this country.")
+    out = []
+    for procedure, rule in rules.devis.items():
+        try:
+            name = registered(procedure).label
+        except KeyError:
+            continue
+        if rule.required == "always":
+            text = _tr("{name}: a detailed quote (devis) signed by the patient first.")
+        else:
+            text = _tr("{name}: a detailed quote (devis) signed by the patient from {amount}.")
+        text = text.format(name=name, amount=f"{rule.from_amount} {rules.currency}")
+        if rule.reflection_days and not rule.waivable:
+            text += " " + _tr("Then {days} days before the first session, which no one can "
+                              "waive.").format(days=rule.reflection_days)
+        elif rule.reflection_days:
+            text += " " + _tr("Then {days} days before the first session.").format(
+                days=rule.reflection_days)
+        out.append(text)
+    return "\n".join(out)

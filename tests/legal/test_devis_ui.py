@@ -122,3 +122,23 @@ def test_the_due_list_shows_the_legal_wait(qtbot, window, store, clock, patient)
     window.due_view.refresh()
     until = (clock().date() + timedelta(days=12)).strftime("%d/%m/%Y")
     assert any(f"not before {until} (legal wait)" in r for r in rows())
+
+
+def test_settings_and_first_run_offer_the_country_and_say_what_its_law_asks(qtbot, store, actor):
+    from rejuv_desktop.ui.accounts import FirstRunWizard
+    from rejuv_desktop.ui.settings_dialog import SettingsDialog
+
+    wizard = FirstRunWizard(store)
+    qtbot.addWidget(wizard)
+    page = wizard.clinic
+    assert "No legal quote" in page.legal.text()
+    page.country.setCurrentIndex(page.country.findData("FR"))
+    assert "Fat transfer: a detailed quote (devis) signed by the patient first." in \
+        page.legal.text() and "15 days" in page.legal.text()
+    assert "from 300 EUR" in page.legal.text()
+    assert page.settings()["clinic_country"] == "FR"
+    dialog = SettingsDialog(store)
+    qtbot.addWidget(dialog)
+    combo = dialog.clinic.edits["clinic_country"]
+    combo.setCurrentIndex(combo.findData("FR"))
+    assert "15 days" in dialog.legal_rules.text()
