@@ -74,14 +74,14 @@ def last_issued_for_plan(store, plan_id: int) -> dict | None:
 
 
 def devis_of_plan(store, plan_id: int) -> tuple[dict | None, dict | None]:
-    """(the newest quote issued for a plan, its signed copy) - either may be None."""
+    """(the newest quote issued for a plan, its signed copy) - either may be None. A quote
+    issued again (new fees) replaces the earlier one: only its own signature counts."""
     issued = store.query_one(
         f"SELECT {META} FROM documents WHERE plan_id = ? AND kind = 'devis'"
         " AND signed_of IS NULL ORDER BY id DESC LIMIT 1", (plan_id,))
-    signed = store.query_one(
-        f"SELECT {META} FROM documents WHERE plan_id = ? AND kind = 'devis'"
-        " AND signed_of IS NOT NULL ORDER BY signed_at DESC, id DESC LIMIT 1", (plan_id,))
-    return issued, signed
+    if issued is None:
+        return None, None
+    return issued, signed_copy_of(store, issued["id"])
 
 
 def number_exists(store, number: str) -> bool:

@@ -112,3 +112,14 @@ def test_a_quote_of_zero_or_with_a_bad_line_is_refused_and_nothing_is_archived(
         devis.issue_devis(store, plan, [{"label": "Honoraires", "quantity": "1",
                                          "unit_amount": "0"}])
     assert store.scalar("SELECT count(*) FROM documents WHERE kind = 'devis'") == 0
+
+
+def test_a_quote_issued_again_must_be_signed_again_and_the_days_count_from_it(
+        store, clock, patient, france):
+    plan = add_plan(store, patient, "fat_transfer")
+    signed_devis(store, plan, clock, days_ago=20)
+    assert ss.session_gate(store, plan) == []
+    devis.issue_devis(store, plan, [{"label": "Honoraires revus", "quantity": "1",
+                                     "unit_amount": "2900"}])
+    with pytest.raises(UserError, match="is not signed yet"):
+        ss.start_session(store, plan)
