@@ -280,7 +280,7 @@ def overrides() -> list[Override]:
 
 def _adds_procedure_content(relative: str) -> bool:
     """A file the app reads for a procedure the clinic adds: its protocol, its screening rules,
-    its consent and aftercare wording."""
+    its consent, aftercare and quote wording."""
     from rejuv_desktop.domain.procedures import is_procedure
 
     reader, match = _reader(relative)
@@ -288,7 +288,7 @@ def _adds_procedure_content(relative: str) -> bool:
         return is_procedure(match.group("procedure"))
     if reader is _template:
         kind, _, procedure = match.group("name").partition("_")
-        return kind in ("consent", "aftercare") and is_procedure(procedure)
+        return kind in ("consent", "aftercare", "devis") and is_procedure(procedure)
     return False
 
 
