@@ -142,3 +142,44 @@ def test_settings_and_first_run_offer_the_country_and_say_what_its_law_asks(qtbo
     combo = dialog.clinic.edits["clinic_country"]
     combo.setCurrentIndex(combo.findData("FR"))
     assert "15 days" in dialog.legal_rules.text()
+
+
+def test_the_plan_page_warns_of_a_first_session_inside_the_legal_wait(qtbot, store, clock,
+                                                                      actor, france):
+    from rejuv_desktop.domain import plan_binding as pb
+    from rejuv_desktop.services import consultations as sc
+    from rejuv_desktop.ui.consultation.plan_pages import PlanBox
+
+    context = sc.planning_context(store)
+    assert context.legal_waits == {"fat_transfer": 15}
+    box = PlanBox("fat_transfer", "Fat transfer", lambda: None)
+    qtbot.addWidget(box)
+    binding = pb.Binding("fat_transfer", "eligible", True, None, False, ())
+    today = clock().date()
+    box.load({"sessions": 1, "interval_days": None,
+              "start": (today + timedelta(days=14)).isoformat()}, context, binding, False)
+    box.show()
+    assert "the law requires 15 days after the signed quote" in box.reflection.text()
+    box.load({"sessions": 1, "interval_days": None,
+              "start": (today + timedelta(days=15)).isoformat()}, context, binding, False)
+    assert "the law requires" not in box.reflection.text()
+
+
+def test_outside_france_the_screens_show_no_quote(qtbot, store, qsettings, clock, patient,
+                                                  prices):
+    from tests.legal.french_helpers import clinic_in
+
+    clinic_in(store, "GB")
+    add_plan(store, patient, "fat_transfer")
+    w = MainWindow(store, qsettings)
+    qtbot.addWidget(w)
+    w.show()
+    w.show_patient(patient)
+    assert not w.documents_tab.devis_button.isVisibleTo(w.documents_tab)
+    assert w.sessions_tab.start_button.isEnabled()
+    w.left_tabs.setCurrentWidget(w.due_view)
+    w.due_view.refresh()
+    tree = w.due_view.content().actions.tree
+    texts = [tree.topLevelItem(i).child(j).text(0) for i in range(tree.topLevelItemCount())
+             for j in range(tree.topLevelItem(i).childCount())]
+    assert texts and not any("Quote" in t or "\u26a0" in t for t in texts)
