@@ -431,6 +431,7 @@ def sign_job(store, document_id: int, method: str, witness: str,
     if quote:
         from rejuv_desktop.services import devis
 
+        meta = {**meta, "quote_json": documents_repo.quote_json(store, document_id)}
         render = devis.signed_render(store, meta, signature)
     else:
         # The signed copy keeps the issue date of the form the patient read, and its warnings.

@@ -8,8 +8,7 @@ from rejuv_desktop.errors import NotFound
 
 META = ("id, number, patient_id, kind, procedure, consultation_id, plan_id, session_id,"
         " template_id, template_version, lang, created_at, created_by, sha256, signed_of,"
-        " signature_method, signed_at, witness, photo_consent_json, signing_json, planned_json,"
-        " quote_json")
+        " signature_method, signed_at, witness, photo_consent_json, signing_json, planned_json")
 
 META_D = ", ".join("d." + c.strip() for c in META.split(","))
 
@@ -77,11 +76,16 @@ def devis_of_plan(store, plan_id: int) -> tuple[dict | None, dict | None]:
     """(the newest quote issued for a plan, its signed copy) - either may be None. A quote
     issued again (new fees) replaces the earlier one: only its own signature counts."""
     issued = store.query_one(
-        f"SELECT {META} FROM documents WHERE plan_id = ? AND kind = 'devis'"
+        f"SELECT {META}, quote_json FROM documents WHERE plan_id = ? AND kind = 'devis'"
         " AND signed_of IS NULL ORDER BY id DESC LIMIT 1", (plan_id,))
     if issued is None:
         return None, None
     return issued, signed_copy_of(store, issued["id"])
+
+
+def quote_json(store, document_id: int) -> str | None:
+    """What a quote was issued with (its lines, total, operator), as stored."""
+    return store.scalar("SELECT quote_json FROM documents WHERE id = ?", (document_id,))
 
 
 def number_exists(store, number: str) -> bool:

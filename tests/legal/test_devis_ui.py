@@ -12,7 +12,7 @@ from rejuv_desktop.services import documents as sd
 from rejuv_desktop.storage import practitioners as practitioners_repo
 from rejuv_desktop.ui.documents import tab as doc_tab
 from rejuv_desktop.ui.main_window import MainWindow
-from rejuv_desktop.ui.sessions import tab as sessions_tab
+from rejuv_desktop.ui.sessions import tab as tab_module
 from tests.legal.french_helpers import signed_devis
 from tests.sessions.session_helpers import add_plan
 from tests.ui.test_documents_ui import _click_ok, _draw
@@ -55,7 +55,7 @@ def test_the_quote_is_issued_with_edited_lines_and_signed_on_screen(qtbot, windo
     issued = tab.last_issued
     assert tab.table.item(0, 1).text() == "Quote (devis)"
     assert "Not signed yet" in tab.table.item(0, 4).text()
-    assert devis.quote_of(sd.document(store, issued.id))["operator"] == "Dr Paul Girard"
+    assert devis.quote_of(devis.status(store, plan).issued)["operator"] == "Dr Paul Girard"
     tab.preview.close()
 
     dialog = doc_tab.SignDialog(store, issued.id, tab)
@@ -95,7 +95,7 @@ def test_sessions_tab_refuses_day_14_offers_no_early_start_and_starts_day_15(
                       hasattr(dialog, "start")))
         return 1  # even "accepted", nothing starts
 
-    monkeypatch.setattr(sessions_tab.EarlyStartDialog, "exec", look)
+    monkeypatch.setattr(tab_module.EarlyStartDialog, "exec", look)
     tab.start_button.click()
     (text, not_waivable, can_start), = shown
     assert "The law requires 15 days after the quote signed on" in text
