@@ -21,17 +21,33 @@ def _db_arg(parser: argparse.ArgumentParser, required: bool = False) -> None:
                         help="database file (default: the one in your user data folder)")
 
 
+def _gui_args(parser: argparse.ArgumentParser) -> None:
+    _db_arg(parser)
+    parser.add_argument("--quit-when-shown", action="store_true",
+                        help="quit as soon as the first window is shown, printing its title "
+                             "(checks that an installation starts)")
+
+
+def _day(text: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date: write it as YYYY-MM-DD") from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="rejuv-desktop",
         description="Rejuv Desktop: consultation assistant for hand-rejuvenation clinics. "
                     "Without a command, opens the application.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    _db_arg(parser)
+    _gui_args(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("gui", help="open the application (the default)")
-    _db_arg(p)
+    _gui_args(p)
 
     p = sub.add_parser("demo", help="create a demo clinic database")
     _db_arg(p, required=True)
@@ -95,6 +111,16 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--overrides", type=Path, metavar="DIR",
                    help="overrides folder to check (default: 'content' in the user data folder)")
 
+    p = sub.add_parser("outcomes", help="the clinic audit: responders, complications per "
+                                        "session beside published figures, loss to follow-up")
+    _db_arg(p)
+    p.add_argument("--from", dest="since", type=_day, metavar="DATE",
+                   help="sessions from this day (YYYY-MM-DD)")
+    p.add_argument("--to", dest="until", type=_day, metavar="DATE",
+                   help="sessions up to this day (YYYY-MM-DD)")
+    p.add_argument("--json", action="store_true",
+                   help="print the figures as JSON (rates as fractions between 0 and 1)")
+
     p = sub.add_parser("export-patient", help="write all of one patient's records (JSON and "
                                               "their PDFs) into a folder")
     _db_arg(p)
@@ -113,6 +139,10 @@ def _open(db: Path | None, *, must_exist: bool = True, read_only: bool = False):
     _refuse_if_found_aside(path)
     if must_exist and not path.exists():
         raise UserError(f"No database at {path}.")
+    if not read_only:  # a new version's first writer backs up before migrating
+        from rejuv_desktop.services.upgrade import backup_before_upgrade
+
+        backup_before_upgrade(path)
     return open_database(path, read_only=read_only)
 
 
@@ -374,17 +404,92 @@ def cmd_content(args) -> int:
     return 0 if report.ok else 1
 
 
+def _percent(value) -> str:
+    """``7.0%``, ``0.67%``: two significant figures below one percent."""
+    if value is None:
+        return "-"
+    percent = value * 100
+    return f"{percent:.1f}%" if percent >= 1 or percent == 0 else f"{percent:.2g}%"
+
+
+def _interval(rate) -> str:
+    return "-" if rate.total == 0 else f"{_percent(rate.ci_low)}-{_percent(rate.ci_high)}"
+
+
+def cmd_outcomes(args) -> int:
+    import json
+
+    from rejuv_desktop.domain.outcome_audit import audit_json
+    from rejuv_desktop.domain.outcomes import load_outcomes
+    from rejuv_desktop.services import outcomes as so
+
+    if args.since and args.until and args.until < args.since:
+        raise UserError("--to is before --from.")
+    # Figures only, no patient named: a reader, like check, run as the system account.
+    path = args.db or paths.default_db_path()
+    store = _open(path, read_only=True)
+    try:
+        cli_auth.run_as_system(store, "outcomes")
+        audits = so.clinic_audit(store, args.since, args.until)
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps(audit_json(audits), indent=2))
+        return 0
+    content = load_outcomes()
+    period = (f"sessions from {args.since or 'the first'} to {args.until or 'today'}")
+    print(f"Outcomes audit: {period}. Intervals are Wilson 95%.")
+    for a in audits:
+        print()
+        print(f"{a.procedure}: {a.sessions} session(s)")
+        lost = {x.months: x for x in a.lost_to_follow_up}
+        rows = []
+        for r in a.responders:
+            x = lost.get(r.months)
+            rows.append([f"{r.months} months", str(r.rate.total), str(r.rate.count),
+                         _percent(r.rate.rate), _interval(r.rate),
+                         f"{x.done}/{x.due} seen" if x else "-"])
+        if rows:
+            print("Merz responders (at least one grade better on a hand)")
+            print(_table(["Time point", "Hands", "Responders", "Rate", "95% CI",
+                          "Follow-up"], rows))
+        rows = [[f"{g.months} months", g.rater, str(g.rate.total), _percent(g.rate.rate),
+                 _interval(g.rate)] for g in a.gais]
+        if rows:
+            print("GAIS improved or better")
+            print(_table(["Time point", "Rated by", "Rated", "Rate", "95% CI"], rows))
+        rows = [[content.label("complication_types", c.type) if c.type != "any"
+                 else "Any complication", str(c.rate.count), str(c.rate.total),
+                 _percent(c.rate.rate), _interval(c.rate), _percent(c.published_rate)]
+                for c in a.complications if c.rate.count or c.published_rate is not None]
+        print("Complications per session")
+        print(_table(["Type", "Sessions with it", "Sessions", "Rate", "95% CI", "Published"],
+                     rows))
+        rows = [[f"{x.months} months", str(x.due), str(x.done), _percent(x.lost.rate)]
+                for x in a.lost_to_follow_up]
+        if rows:
+            print("Loss to follow-up (assessment visits due and not done)")
+            print(_table(["Time point", "Due", "Done", "Lost"], rows))
+    return 0
+
+
 def cmd_gui(args) -> int:
     from rejuv_desktop.ui.app import run_gui  # the only path that loads Qt
 
-    return run_gui(args.db)
+    return run_gui(args.db, quit_when_shown=args.quit_when_shown)
 
 
 COMMANDS = {"demo": cmd_demo, "check": cmd_check, "import-patients": cmd_import, "gui": cmd_gui,
             "print": cmd_print, "lot-lookup": cmd_lot_lookup, "backup": cmd_backup,
             "restore": cmd_restore, "export-patient": cmd_export_patient, "content": cmd_content,
-            "recovery-code": cmd_recovery_code,
+            "recovery-code": cmd_recovery_code, "outcomes": cmd_outcomes,
             None: cmd_gui}
+
+
+def gui_main() -> int:
+    """The ``rejuv-desktop-gui`` entry point: the application alone (its options only), with
+    no console window behind it on Windows."""
+    return main(["gui", *sys.argv[1:]])
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -28,7 +28,7 @@ from rejuv_desktop.services import sessions as ss
 from rejuv_desktop.services import settings as sset
 from rejuv_desktop.services.content_check import check_content
 from tests.documents.docs_helpers import png
-from tests.test_content_overrides import clear_loader_caches
+from tests.services.test_content_check import clear_loader_caches
 
 FIXTURE = Path(__file__).parent / "fixtures" / "content_hand_filler"
 START = date(2026, 12, 7)

@@ -25,11 +25,12 @@ def test_bench_quick_prints_every_figure_with_its_baseline(tmp_path):
     assert "Machine:" in text and "SQLite" in text and "Qt" in text
     for figure in ("1. Cold start", "1b. Start after an unclean exit", "1c. The integrity check", "2. Search as you type",
                    "3. Open the patient", "4. Checklist tick", "5. Consent PDF",
-                   "6. Peak memory", "7. Growth"):
+                   "6. Peak memory", "7. Growth", "8. Outcomes audit",
+                   "8b. Open a record's outcome view"):
         assert figure in text, figure
     results = json.loads(out.read_text(encoding="utf-8"))
     rows = {row["figure"].split(" ", 1)[0]: row for row in results["rows"]}
-    assert {"1.", "2.", "3.", "4.", "5.", "6.", "7."} <= set(rows)
+    assert {"1.", "2.", "3.", "4.", "5.", "6.", "7.", "8.", "8b."} <= set(rows)
     for row in results["rows"]:
         assert row["baseline"] and row["ratio"] > 0 and row["target"]
     assert results["ui"]["600"]["keystrokes"] > 20

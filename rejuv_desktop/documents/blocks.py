@@ -7,7 +7,7 @@ character unbroken word in a cell flows onto the next page instead of raising La
 from __future__ import annotations
 
 from copy import copy
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from reportlab.lib.units import mm
@@ -49,6 +49,9 @@ class BlockData:
     witness_lines: tuple[str, ...] = ()
     planned: dict[str, Any] | None = None
     flags: frozenset[str] = frozenset()
+    # The Merz grade of each hand over time, for a "grade_chart": side -> [(day, grade,
+    # at baseline)].
+    grade_series: dict[str, list[tuple[Any, int, bool]]] = field(default_factory=dict)
 
 
 class BlockRenderer:
@@ -76,6 +79,7 @@ class BlockRenderer:
             "verdicts": self._verdicts,
             "planned": self._planned,
             "options": self._options,
+            "grade_chart": self._grade_chart,
         }
 
     def render(self, blocks: tuple[Block, ...], page_height: float, keep_fraction: float) -> list[Flowable]:  # noqa: C901
@@ -392,6 +396,16 @@ class BlockRenderer:
             rows.append([self._p(user_markup(label), self.st.label), self._p(shown, self.st.cell), reason_text or ""])
             lengths.append(len(label) + sum(len(r) for r in reasons))
         return self._tabular([self.fill(c) for c in d["columns"]], rows, lengths, [0.25, 0.2, 0.55])
+
+
+    def _grade_chart(self, d: dict[str, Any]) -> list[Flowable]:
+        from rejuv_desktop.documents.charts import grade_drawing
+
+        if not any(self.data.grade_series.values()):
+            return [self._p(self.fill(d["empty"]), self.st.empty)]
+        months = self.labels.months
+        return [grade_drawing(self.data.grade_series, dict(d["hands"]), d["baseline"], self.width,
+                              lambda day: f"{day.day} {months[day.month - 1][:3]} {day.year}")]
 
 
 _PIECE = 3000  # characters per paragraph piece of a long user text

@@ -209,3 +209,53 @@ class RenderedDocument:
     template_version: int | str
     kind: str
     sha256: str
+
+
+@dataclass(frozen=True)
+class GradeRow:
+    """The Merz grade of each hand on one day: at baseline (``visit`` empty) or a follow-up."""
+
+    day: date
+    visit: str
+    left: int | None
+    right: int | None
+
+
+@dataclass(frozen=True)
+class AssessmentRow:
+    """What a follow-up found (codes and scores; None where not asked)."""
+
+    day: date
+    visit: str
+    gais_practitioner: int | None = None
+    gais_patient: int | None = None
+    satisfaction: int | None = None
+    touch_up_wanted: bool | None = None
+    hand_q_score: float | None = None
+
+
+@dataclass(frozen=True)
+class ComplicationRow:
+    """A complication (codes of the outcomes content) and when it began and resolved."""
+
+    onset: date
+    type: str
+    severity: str
+    site: str
+    detail: str = ""
+    resolved: date | None = None
+
+
+@dataclass(frozen=True)
+class OutcomeSummaryContext:
+    """Everything the patient's outcome summary prints: the Merz grade of each hand before and
+    after treatment (a chart and a table), what each review found, and complications."""
+
+    clinic: ClinicInfo
+    patient: PatientInfo
+    practitioner: PractitionerInfo
+    issued_on: date
+    document_id: str
+    grades: list[GradeRow] = field(default_factory=list)
+    assessments: list[AssessmentRow] = field(default_factory=list)
+    complications: list[ComplicationRow] = field(default_factory=list)

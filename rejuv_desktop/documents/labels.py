@@ -52,6 +52,18 @@ LABEL_FIELDS: dict[str, frozenset[str]] = {
     "planned_session_window": frozenset({"n", "date", "range"}),
     "sedation_no_driving": frozenset(),
     "sedation_escort": frozenset(),
+    "outcome_baseline": frozenset(),
+    "outcome_not_graded": frozenset(),
+    "outcome_assessment": frozenset({"date", "visit", "answers"}),
+    "outcome_gais_practitioner": frozenset({"score", "label"}),
+    "outcome_gais_patient": frozenset({"score", "label"}),
+    "outcome_satisfaction": frozenset({"label"}),
+    "outcome_touch_up": frozenset({"answer"}),
+    "outcome_hand_q": frozenset({"score"}),
+    "outcome_nothing_assessed": frozenset(),
+    "outcome_complication": frozenset({"type", "site", "severity"}),
+    "outcome_resolved": frozenset({"date"}),
+    "outcome_not_resolved": frozenset(),
 }
 
 PAGE_SIZES = ("A4", "letter")

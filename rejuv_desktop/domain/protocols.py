@@ -238,6 +238,11 @@ class FollowUpRule:
     proposed: bool = False
     verified: bool = True
     source: str = ""
+    assess: tuple[str, ...] = ()
+    """What the visit assesses (codes listed in ``resources/outcomes.toml``): the follow-up
+    form asks exactly these."""
+    outcome_months: int | None = None
+    """The clinic audit's time point this visit stands for (3, 6, 12 months)."""
 
 
 @dataclass(frozen=True)

@@ -128,6 +128,12 @@ def _labels(path: Path, m: re.Match) -> None:
     load_labels_file(path, m.group("lang"))
 
 
+def _outcomes(path: Path, _m: re.Match) -> None:
+    from rejuv_desktop.domain.outcomes import load_outcomes
+
+    load_outcomes(path)
+
+
 def _phrases(path: Path, m: re.Match) -> None:
     from rejuv_desktop.documents.phrases import load_phrases_file
 
@@ -135,10 +141,10 @@ def _phrases(path: Path, m: re.Match) -> None:
 
 
 def _template(path: Path, m: re.Match) -> None:
-    from rejuv_desktop.documents.templates import load_template_file
+    from rejuv_desktop.documents.templates import KINDS, load_template_file
 
     name = m.group("name")
-    kind, _, procedure = name.partition("_")
+    kind, _, procedure = (name, "", "") if name in KINDS else name.partition("_")
     load_template_file(path, kind, procedure or None, m.group("lang"))
 
 
@@ -185,6 +191,7 @@ _READERS: tuple[tuple[re.Pattern, Callable[[Path, re.Match], None]], ...] = (
     (re.compile(r"scales\.toml"), _scales),
     (re.compile(rf"text/(?P<lang>{_LANG})/scales\.toml"), _scales_words),
     (re.compile(r"recommendation\.toml"), _thresholds),
+    (re.compile(r"outcomes\.toml"), _outcomes),
     (re.compile(r"protocols/(?P<procedure>\w+)\.toml"), _protocol),
     (re.compile(rf"documents/(?P<lang>{_LANG})/labels\.toml"), _labels),
     (re.compile(rf"documents/(?P<lang>{_LANG})/phrases\.toml"), _phrases),

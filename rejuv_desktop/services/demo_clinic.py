@@ -1,6 +1,7 @@
 """The demo clinic's clinical story: consultations with every screening outcome, plans of each
 kind, sessions with their volumes, products and lots, consents issued and signed, aftercare
-sheets, follow-ups overdue, due this week and upcoming, and one amended consultation.
+sheets, follow-ups overdue, due this week and upcoming, one amended consultation, and a year of
+outcomes (``demo_outcomes``).
 
 Everything is dated relative to ``today``, so the Due view is never empty; the same date gives
 the same clinic. Records are made through the same services the app uses, with the clock set
@@ -352,8 +353,20 @@ def build_story(store, today: date) -> dict:
                            ("donor site (tumescent)", EPI, 0.05, 160, "TUM-2611"))})
         clock.at(d(18), 16)
         sd.issue_aftercare(store, p, "fat_transfer", near)
+
+        # 11. Outcomes: patients treated about a year ago, their reviews and complications;
+        #     patient 3's severe infection, still under treatment, flags the record.
+        from rejuv_desktop.services import demo_outcomes
+        from rejuv_desktop.services import outcomes as so
+
+        demo_outcomes.build_outcomes(store, clock, ids[10:20], today)
+        [third] = so.sessions_for_complication(store, ids[2])
+        demo_outcomes.flag_open_severe(store, clock, ids[2], third["id"],
+                                       date.fromisoformat(third["session_date"]))
         for name, table in (("consultations", "consultations"), ("sessions", "sessions"),
-                            ("documents", "documents"), ("follow-ups", "follow_ups")):
+                            ("documents", "documents"), ("follow-ups", "follow_ups"),
+                            ("assessments", "follow_up_assessments"),
+                            ("complications", "complications")):
             counts[name] = bulk.row_count(store, table)
     finally:
         clock.restore()

@@ -649,6 +649,88 @@ def _procedures_as_content(db) -> None:
         raise StorageError("The procedure constraints could not be removed: " + "; ".join(problems))
 
 
+@migrations(name="0014_outcomes_assessments_and_complications")
+def _outcomes_assessments_and_complications(db) -> None:
+    # What a follow-up visit assessed (one row per visit, beside the follow-up it closes): GAIS
+    # by the practitioner and by the patient with the scale's version, satisfaction, whether a
+    # touch-up is wanted, whether a HAND-Q was taken and its score (never its items), notes,
+    # and which assessments the visit asked. The Merz grade of each hand is a hand assessment
+    # (hand_assessments), the one home of every grade of a hand.
+    # Complications: tied to the patient and the session, with side, product lot, type and
+    # severity (codes from resources/outcomes.toml, so no CHECK on them), onset and resolution,
+    # treatment and to whom it was reported. A resolution is added later (an audited update);
+    # nothing is ever deleted.
+    _sql(db, """
+CREATE TABLE follow_up_assessments (
+    id INTEGER PRIMARY KEY,
+    follow_up_id INTEGER NOT NULL UNIQUE REFERENCES follow_ups (id),
+    patient_id INTEGER NOT NULL REFERENCES patients (id),
+    assessed_on TEXT NOT NULL,
+    practitioner_id INTEGER REFERENCES practitioners (id),
+    asked TEXT NOT NULL DEFAULT '',
+    gais_practitioner INTEGER CHECK (gais_practitioner BETWEEN 1 AND 5),
+    gais_patient INTEGER CHECK (gais_patient BETWEEN 1 AND 5),
+    gais_version TEXT NOT NULL DEFAULT '',
+    satisfaction INTEGER CHECK (satisfaction BETWEEN 1 AND 5),
+    touch_up_wanted INTEGER CHECK (touch_up_wanted IN (0, 1)),
+    hand_q_taken INTEGER NOT NULL DEFAULT 0 CHECK (hand_q_taken IN (0, 1)),
+    hand_q_score REAL,
+    notes TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    CHECK (hand_q_score IS NULL OR hand_q_taken = 1)
+);
+CREATE INDEX follow_up_assessments_patient ON follow_up_assessments (patient_id, assessed_on);
+CREATE TRIGGER follow_up_assessments_no_delete BEFORE DELETE ON follow_up_assessments
+BEGIN SELECT RAISE(ABORT, 'follow-up assessments are never deleted'); END;
+CREATE TABLE complications (
+    id INTEGER PRIMARY KEY,
+    patient_id INTEGER NOT NULL REFERENCES patients (id),
+    session_id INTEGER NOT NULL REFERENCES sessions (id),
+    follow_up_id INTEGER REFERENCES follow_ups (id),
+    type TEXT NOT NULL,
+    detail TEXT NOT NULL DEFAULT '',
+    severity TEXT NOT NULL,
+    site TEXT NOT NULL,
+    product_lot TEXT NOT NULL DEFAULT '',
+    onset_date TEXT NOT NULL,
+    resolved_date TEXT,
+    treatment TEXT NOT NULL DEFAULT '',
+    reported_regulator INTEGER NOT NULL DEFAULT 0 CHECK (reported_regulator IN (0, 1)),
+    reported_maker INTEGER NOT NULL DEFAULT 0 CHECK (reported_maker IN (0, 1)),
+    report_reference TEXT NOT NULL DEFAULT '',
+    recorded_at TEXT NOT NULL,
+    recorded_by INTEGER REFERENCES practitioners (id),
+    CHECK (resolved_date IS NULL OR resolved_date >= onset_date)
+);
+CREATE INDEX complications_patient ON complications (patient_id, onset_date);
+CREATE INDEX complications_session ON complications (session_id, type);
+-- The clinic audit reads these covering indexes: completed sessions by procedure and date,
+-- the outcome visits by rule, and what each visit found.
+CREATE INDEX sessions_outcome_audit ON sessions (status, procedure, session_date, started_by,
+                                                 plan_id);
+CREATE INDEX follow_ups_outcome ON follow_ups (rule_id, status, session_id, due_to);
+CREATE INDEX follow_up_assessments_answers ON follow_up_assessments
+    (follow_up_id, gais_practitioner, gais_patient, satisfaction, touch_up_wanted);
+CREATE TRIGGER complications_no_delete BEFORE DELETE ON complications
+BEGIN SELECT RAISE(ABORT, 'complications are never deleted: record their resolution'); END
+""")
+    audit.install_triggers(db, "follow_up_assessments")
+    audit.install_triggers(db, "complications")
+
+
+@migrations(name="0015_outcomes_hand_grade_indexes")
+def _outcomes_hand_grade_indexes(db) -> None:
+    # The Merz grade of each hand at a follow-up is a hand assessment (one home for every grade
+    # of a hand). Two covering indexes for the clinic audit and the outcome view: the grades of
+    # a follow-up, and the baseline grades of a consultation.
+    _sql(db, """
+CREATE INDEX hand_assessments_follow_up_grades ON hand_assessments
+    (follow_up_id, scale, side, grade) WHERE follow_up_id IS NOT NULL;
+CREATE INDEX hand_assessments_baseline_grades ON hand_assessments
+    (consultation_id, context, scale, side, grade) WHERE consultation_id IS NOT NULL
+""")
+
+
 _DOCUMENT_KINDS = "CHECK (kind IN ('consent', 'aftercare', 'summary'))"
 
 

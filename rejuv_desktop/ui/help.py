@@ -21,6 +21,9 @@ TOPICS = {
     "ScreeningPage": "consultation-screening", "VerdictPage": "consultation-verdict",
     "RecommendationPage": "consultation-recommendation", "PlanPage": "consultation-plan",
     "FinalisePage": "consultation-finalise", "BackupDialog": "backup", "LockPage": "main",
+    "OutcomesTab": "outcomes", "AssessmentDialog": "outcomes", "ComplicationDialog": "outcomes",
+    "ResolveDialog": "outcomes", "OutcomesAuditDialog": "outcomes",
+    "OutcomeSummaryDialog": "outcomes",
 }
 TITLES = {
     "index": "Guide", "main": "Main window", "patient": "Patient form",
@@ -32,7 +35,7 @@ TITLES = {
     "consultation-plan": "Consultation: plan", "consultation-finalise": "Consultation: finalise",
     "documents": "Documents", "sign": "Signing a consent", "session": "Procedure session",
     "due": "Due follow-ups", "lots": "Product lots", "audit": "Audit trail",
-    "settings": "Settings", "backup": "Backups",
+    "settings": "Settings", "backup": "Backups", "outcomes": "Outcomes",
 }
 
 

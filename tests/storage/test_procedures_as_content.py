@@ -7,7 +7,7 @@ import pytest
 
 from rejuv_desktop.storage import audit, open_store, schema
 from rejuv_desktop.storage import plans as plans_repo
-from tests.sessions import session_helpers as h
+from tests import session_helpers as h
 
 MIGRATION = "0014_procedures_as_content"
 

@@ -10,8 +10,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHB
                                QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget)
 
 from rejuv_desktop.domain import screening as scr
+from rejuv_desktop.domain.procedures import procedure_ids
 from rejuv_desktop.domain.recommendation import Recommendation
 from rejuv_desktop.ui.phrases import concern_label, phrasebook
+from rejuv_desktop.ui.sessions.common import procedure_label
 from rejuv_desktop.services import consultations as sc
 from rejuv_desktop.ui.consultation.common import LEVEL_STYLE, esc, level_badge
 from rejuv_desktop.ui.geometry import fit_to_screen
@@ -173,15 +175,13 @@ class ConsultationsTab(QWidget):
         row.addWidget(self.start_button)
         row.addWidget(self.draft_label, 1)
         layout.addLayout(row)
-        self.table = QTableWidget(0, 5)
+        self.table = QTableWidget(0, 0)
         self.table.setObjectName("consultations")
-        self.table.setHorizontalHeaderLabels([self.tr("Finalised"), self.tr("Fat transfer"),
-                                              self.tr("Mesotherapy"), self.tr("Outcome"),
-                                              self.tr("Amendment")])
+        self.procedures: list[str] = []
+        """The verdict columns, one per procedure, in the registry's order."""
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.cellActivated.connect(self._open)
         self.table.cellDoubleClicked.connect(self._open)
         layout.addWidget(self.table)
@@ -198,6 +198,7 @@ class ConsultationsTab(QWidget):
             self.start_button.setText(self.tr("New consultation…"))
             self.draft_label.setText("")
         self.rows = sc.consultation_history(self.store, patient_id)
+        self._set_columns()
         self.table.setRowCount(len(self.rows))
         for i, r in enumerate(self.rows):
             amendment = ""
@@ -206,12 +207,25 @@ class ConsultationsTab(QWidget):
                                                                     reason=r["amendment_reason"])
             elif r["amended_by"]:
                 amendment = self.tr("Amended by {id}").format(id=r["amended_by"])
-            for j, text in enumerate((_when(r["finalised_at"]), _level(r["levels"].get("fat_transfer")),
-                                      _level(r["levels"].get("mesotherapy")), _outcomes()[r["outcome"]],
-                                      amendment)):
+            cells = [_when(r["finalised_at"])]
+            cells += [_level(r["levels"].get(p)) for p in self.procedures]
+            cells += [_outcomes()[r["outcome"]], amendment]
+            for j, text in enumerate(cells):
                 self.table.setItem(i, j, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(self.table.columnCount() - 1,
+                                                           QHeaderView.ResizeMode.Stretch)
+
+    def _set_columns(self) -> None:
+        """A verdict column for each procedure the clinic offers, then for any procedure these
+        consultations judged that the content no longer has (its id as its name)."""
+        offered = list(procedure_ids())
+        judged = [p for r in self.rows for p in r["levels"] if p not in offered]
+        self.procedures = offered + sorted(set(judged))
+        labels = ([self.tr("Finalised")] + [procedure_label(p) for p in self.procedures]
+                  + [self.tr("Outcome"), self.tr("Amendment")])
+        self.table.setColumnCount(len(labels))
+        self.table.setHorizontalHeaderLabels(labels)
 
     def _open(self, row: int, _col: int = 0) -> None:
         if 0 <= row < len(self.rows):

@@ -27,6 +27,7 @@ def install(window) -> None:
         sessions = SessionsTab(store, window)
         sessions.open_session.connect(open_runner)
         sessions.changed.connect(events.changed)
+        window.hooks.visit_list_built(sessions.follow_ups)
         return sessions
 
     tab = LazyTab(build_tab)  # built when first shown
@@ -66,6 +67,7 @@ def install(window) -> None:
         view = DueView(store)
         view.open_patient.connect(show_sessions_of)
         view.changed.connect(events.changed)
+        window.hooks.visit_list_built(view.actions)
         return view
 
     due = LazyTab(build_due)

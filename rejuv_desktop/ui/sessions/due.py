@@ -227,7 +227,24 @@ class FollowUpActions(QWidget):
             row.addWidget(b)
         row.addStretch(1)
         layout.addLayout(row)
+        # Features' own buttons, on a row of their own (the pane beside the patient list is
+        # narrow on a 1024-pixel screen).
+        self.extra_row = QHBoxLayout()
+        self.extra_row.addStretch(1)
+        layout.addLayout(self.extra_row)
+        self.extra_actions: list[tuple[QPushButton, object]] = []
         self._update_buttons()
+
+    def add_visit_action(self, text: str, name: str, slot, enabled) -> QPushButton:
+        """A feature's own button acting on the selected visit: ``slot(visit)`` when clicked,
+        enabled while ``enabled(visit)`` is true (the visit is None when none is selected)."""
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.clicked.connect(lambda: slot(self.selected()))
+        self.extra_row.insertWidget(self.extra_row.count() - 1, button)
+        self.extra_actions.append((button, enabled))
+        self._update_buttons()
+        return button
 
     # filling ------------------------------------------------------------------------------------
     def _item(self, v: Visit, today: date | None = None) -> QTreeWidgetItem:
@@ -331,6 +348,8 @@ class FollowUpActions(QWidget):
         self.open_button.setEnabled(v is not None)
         for b in (self.done_button, self.move_button, self.cancel_button):
             b.setEnabled(open_)
+        for button, enabled in getattr(self, "extra_actions", ()):
+            button.setEnabled(bool(enabled(v)))
 
     def _activated(self, item) -> None:
         if item is not None and item.data(0, PATIENT_ROLE) is not None:
