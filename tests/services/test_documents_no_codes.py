@@ -155,7 +155,7 @@ def test_outcome_summary_prints_words_not_codes(store, clinic):
     from rejuv_desktop.services import follow_ups as fu
     from rejuv_desktop.services import outcomes as so
     from rejuv_desktop.services import sessions as ses
-    from tests.sessions.session_helpers import add_patient, add_plan, run_fat_transfer
+    from tests.session_helpers import add_patient, add_plan, run_fat_transfer
 
     patient = add_patient(store)
     now = store.clock

@@ -12,7 +12,7 @@ from rejuv_desktop.errors import UserError, ValidationError
 from rejuv_desktop.services import follow_ups as fu
 from rejuv_desktop.services import outcomes as so
 from rejuv_desktop.services import sessions as ss
-from tests.sessions.session_helpers import (add_patient, add_plan, add_practitioner,
+from tests.session_helpers import (add_patient, add_plan, add_practitioner,
                                             run_fat_transfer)
 
 

@@ -17,7 +17,7 @@ from rejuv_desktop.services import backup as sb
 from rejuv_desktop.services.upgrade import backup_before_upgrade
 from rejuv_desktop.storage import open_store, schema
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@ that holds the baseline grades too."""
 
 from __future__ import annotations
 
-from tests.sessions.session_helpers import add_patient, add_plan, add_practitioner
+from tests.session_helpers import add_patient, add_plan, add_practitioner
 
 HAND_COLUMNS = ["id", "patient_id", "context", "consultation_id", "follow_up_id", "side", "scale",
                 "grade", "assessed_at", "practitioner_id"]
@@ -20,7 +20,7 @@ def test_follow_up_grades_are_hand_assessments_beside_the_baseline(store, clock)
     from rejuv_desktop.storage import outcomes as repo
     from rejuv_desktop.services import follow_ups as fu
     from rejuv_desktop.services import sessions as ss
-    from tests.sessions.session_helpers import run_fat_transfer
+    from tests.session_helpers import run_fat_transfer
 
     add_practitioner(store)
     patient = add_patient(store)
