@@ -11,8 +11,9 @@ from rejuv_desktop.services import devis
 from rejuv_desktop.services import sessions as ss
 from rejuv_desktop.storage import plans as plans_repo
 from rejuv_desktop.storage import practitioners as practitioners_repo
-from tests.legal.french_helpers import clinic_in, price_list, signed_devis
-from tests.sessions.session_helpers import add_plan
+from tests.devis_helpers import actor, france, patient, prices  # noqa: F401 - fixtures
+from tests.devis_helpers import clinic_in, price_list, signed_devis
+from tests.session_helpers import add_plan
 
 
 def test_the_session_is_refused_on_day_14_and_starts_on_day_15(store, clock, patient, france):

@@ -8,8 +8,9 @@ from rejuv_desktop.services import documents as sd
 from rejuv_desktop.services import practitioners as pr
 from tests.cli_login import DEMO_PASSWORD, login
 from tests.documents.docs_helpers import full_text, squash
-from tests.legal.french_helpers import signed_devis
-from tests.sessions.session_helpers import add_plan
+from tests.devis_helpers import actor, france, patient, prices  # noqa: F401 - fixtures
+from tests.devis_helpers import signed_devis
+from tests.session_helpers import add_plan
 
 
 def test_the_quote_prints_the_lines_the_statement_and_the_article(store, patient, france):

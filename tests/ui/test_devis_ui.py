@@ -13,9 +13,10 @@ from rejuv_desktop.storage import practitioners as practitioners_repo
 from rejuv_desktop.ui.documents import tab as doc_tab
 from rejuv_desktop.ui.main_window import MainWindow
 from rejuv_desktop.ui.sessions import tab as tab_module
-from tests.legal.french_helpers import signed_devis
-from tests.sessions.session_helpers import add_plan
-from tests.ui.test_documents_ui import _click_ok, _draw
+from tests.devis_helpers import actor, france, patient, prices  # noqa: F401 - fixtures
+from tests.devis_helpers import signed_devis
+from tests.session_helpers import add_plan
+from tests.ui.test_documents import _click_ok, _draw
 
 
 @pytest.fixture
@@ -167,7 +168,7 @@ def test_the_plan_page_warns_of_a_first_session_inside_the_legal_wait(qtbot, sto
 
 def test_outside_france_the_screens_show_no_quote(qtbot, store, qsettings, clock, patient,
                                                   prices):
-    from tests.legal.french_helpers import clinic_in
+    from tests.devis_helpers import clinic_in
 
     clinic_in(store, "GB")
     add_plan(store, patient, "fat_transfer")

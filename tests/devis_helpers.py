@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
 from pathlib import Path
+
+import pytest
 
 from rejuv_desktop import content
 from rejuv_desktop.services import devis
 from rejuv_desktop.services import settings as sset
+from tests.session_helpers import add_patient, add_practitioner
 
 PRICES = """
 id = "prices"
@@ -75,5 +77,26 @@ def _png() -> bytes:
     return png()
 
 
-def plus(day, days: int):
-    return day + timedelta(days=days)
+# Fixtures the quote's tests share (imported by name into each test module).
+
+
+@pytest.fixture
+def actor(store):
+    return add_practitioner(store)
+
+
+@pytest.fixture
+def patient(store, actor):
+    return add_patient(store, "Élodie", "Lefèvre")
+
+
+@pytest.fixture
+def prices(tmp_path):
+    price_list(tmp_path / "content")
+    yield tmp_path / "content"
+    content.use_overrides_dir(None)
+
+
+@pytest.fixture
+def france(store, actor, prices):
+    clinic_in(store, "FR")
