@@ -73,6 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--session", type=int, metavar="ID",
                    help="aftercare for this session (default: the last one)")
     p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    p.add_argument("--lang", metavar="LANG",
+                   help="issue the document in this language (e.g. fr); default: the patient's "
+                        "preferred language, else the clinic's document language")
     p.add_argument("--force", action="store_true",
                    help="replace FILE.pdf if it exists (default: refuse)")
     cli_auth.add_arguments(p)
@@ -126,6 +129,20 @@ def build_parser() -> argparse.ArgumentParser:
     _db_arg(p)
     p.add_argument("--patient", type=int, required=True, metavar="ID")
     p.add_argument("--out", type=Path, required=True, metavar="DIR")
+    cli_auth.add_arguments(p)
+
+    p = sub.add_parser("photo-import", help="take clinical photographs (JPEG, PNG, HEIC) into a "
+                                            "patient's record: turned upright, metadata removed")
+    _db_arg(p)
+    p.add_argument("--patient", type=int, required=True, metavar="ID")
+    p.add_argument("--view", required=True, metavar="VIEW",
+                   help="the standard view: both_dorsal, left_dorsal, right_dorsal, "
+                        "left_oblique, right_oblique, palms")
+    link = p.add_mutually_exclusive_group()
+    link.add_argument("--session", type=int, metavar="ID", help="the session they belong to")
+    link.add_argument("--follow-up", type=int, metavar="ID",
+                      help="the follow-up visit they belong to")
+    p.add_argument("files", type=Path, nargs="+", metavar="FILE")
     cli_auth.add_arguments(p)
     return parser
 
@@ -242,7 +259,8 @@ def cmd_print(args) -> int:
     store = _open(args.db)
     try:
         cli_auth.sign_in(store, args, "print")
-        doc = sd.print_document(store, args.kind, args.patient, args.procedure, args.session)
+        doc = sd.print_document(store, args.kind, args.patient, args.procedure, args.session,
+                                args.lang)
         sd.write_pdf(sd.pdf_bytes(store, doc.id), args.out)
     finally:
         store.close()
@@ -308,6 +326,11 @@ def cmd_backup(args) -> int:
     print("Verified: integrity_check ok"
           + (f"; {result.counts.get('patients', 0)} patient(s)." if result.counts else "."))
     print(f"Manifest (SHA-256, audit trail head): {result.path}.manifest.json")
+    if result.photos_copied or result.photos_lacking:
+        print(f"Photographs: {result.photos_copied} copied into {dest / 'photos'} (the others "
+              "were there already)"
+              + (f"; WARNING: {result.photos_lacking} missing or altered beside the database, "
+                 "not backed up: run 'rejuv-desktop check'." if result.photos_lacking else "."))
     return 0
 
 
@@ -334,6 +357,11 @@ def cmd_restore(args) -> int:
              if result.backup_taken_at else "."))
     if result.verified:
         print("Verified against its manifest: SHA-256 and audit trail.")
+    if result.photos_copied:
+        print(f"{result.photos_copied} photograph(s) brought back from the backup folder.")
+    if result.photos_lacking:
+        print(f"WARNING: {result.photos_lacking} photograph(s) the restored records name are "
+              "neither beside the database nor in the backup folder: run 'rejuv-desktop check'.")
     if result.moved_aside:
         print("The database you had is kept, unchanged, as:")
         for path in result.moved_aside:
@@ -373,6 +401,34 @@ def cmd_export_patient(args) -> int:
           f"{result.documents} document(s), {result.counts.get('audit_log', 0)} audit entries.")
     print(f"Files and their SHA-256 are listed in {result.manifest_file.name}.")
     return 0
+
+
+def cmd_photo_import(args) -> int:
+    from rejuv_desktop.services import photos as sph
+
+    store = _open(args.db)
+    failed = 0
+    try:
+        cli_auth.sign_in(store, args, "photo-import")
+        sph.check_can_take(store, args.patient)
+        for path in args.files:
+            try:
+                done = sph.import_file(store, args.patient, args.view, path,
+                                       session_id=args.session, follow_up_id=args.follow_up,
+                                       source="command_line")
+            except UserError as exc:
+                failed += 1
+                print(f"{path}: not imported: {cli_auth.safe(exc)}", file=sys.stderr)
+                if getattr(exc, "code", "") in ("unknown_view", "not_this_patient"):
+                    break
+                continue
+            p = done.photo
+            print(f"{path}: photo {p.id}, {p.width}x{p.height}, SHA-256 {p.sha256[:16]}…"
+                  + ("" if done.re_encoded else " (image data kept; metadata removed)"))
+    finally:
+        store.close()
+    print(f"{len(args.files) - failed} of {len(args.files)} photograph(s) imported.")
+    return 0 if not failed else 1
 
 
 def cmd_content(args) -> int:
@@ -483,6 +539,7 @@ COMMANDS = {"demo": cmd_demo, "check": cmd_check, "import-patients": cmd_import,
             "print": cmd_print, "lot-lookup": cmd_lot_lookup, "backup": cmd_backup,
             "restore": cmd_restore, "export-patient": cmd_export_patient, "content": cmd_content,
             "recovery-code": cmd_recovery_code, "outcomes": cmd_outcomes,
+            "photo-import": cmd_photo_import,
             None: cmd_gui}
 
 

@@ -64,3 +64,15 @@ def test_generated_clinic_is_deterministic_and_complete(store):
         assert again.scalar("SELECT count(*) FROM session_entries") == counts["session_entries"]
     finally:
         again.close()
+
+
+def test_photo_bench_runs_and_reports_each_figure_against_its_baseline(tmp_path):
+    out = tmp_path / "photos.json"
+    run = subprocess.run([sys.executable, str(ROOT / "bench" / "photos.py"), "--quick",
+                          "--out", str(out)], capture_output=True, text=True, timeout=300,
+                         cwd=ROOT, env={**__import__("os").environ,
+                                        "QT_QPA_PLATFORM": "offscreen"})
+    assert run.returncode == 0, run.stderr[-3000:]
+    rows = json.loads(out.read_text(encoding="utf-8"))["rows"]
+    assert [r["figure"][:2] for r in rows] == ["8.", "8.", "9."]
+    assert all(r["baseline_s"] > 0 and r["ratio"] > 0 for r in rows)

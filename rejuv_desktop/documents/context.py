@@ -166,6 +166,20 @@ class AftercareContext:
 
 
 @dataclass(frozen=True)
+class PhotoPair:
+    """One view photographed on two days: the earliest and the latest photograph (JPEG bytes,
+    already downscaled for print), the view's id (its title comes from the views file) and
+    whether they are illustrations (the demo's drawings)."""
+
+    view: str
+    before: bytes
+    before_on: date
+    after: bytes
+    after_on: date
+    illustration: bool = False
+
+
+@dataclass(frozen=True)
 class SummaryContext:
     """Everything a consultation summary prints.
 
@@ -198,6 +212,7 @@ class SummaryContext:
     plan_warnings: list[str] = field(default_factory=list)
     next_steps: list[str] = field(default_factory=list)
     nothing_planned: bool = False
+    photo_pairs: list[PhotoPair] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

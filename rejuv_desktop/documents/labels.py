@@ -95,6 +95,8 @@ class Labels:
     months: tuple[str, ...]
     weekdays: tuple[str, ...]
     text: dict[str, str]
+    colon: str = ": "  # between a caption and its value ("Date: ", in French "Date : ")
+    semicolon: str = "; "  # between the items of a list written as one line
 
     def __getitem__(self, key: str) -> str:
         return self.text[key]
@@ -182,4 +184,15 @@ def load_labels_file(path: Path, lang: str) -> Labels:
         months=_string_list(cf, "months", 12),
         weekdays=_string_list(cf, "weekdays", 7),
         text=text,
+        colon=_punctuation(cf, "colon", ":"),
+        semicolon=_punctuation(cf, "semicolon", ";"),
     )
+
+
+def _punctuation(cf: ContentFile, key: str, mark: str) -> str:
+    """An optional punctuation key (``colon``, ``semicolon``): the mark with the spaces this
+    language puts around it ("; " unless set)."""
+    value = cf.data.get(key, f"{mark} ")
+    if not isinstance(value, str) or mark not in value:
+        raise cf.error(f"'{key}' must be text holding a '{mark}', such as \"{mark} \"", f"{key} =")
+    return value

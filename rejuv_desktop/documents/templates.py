@@ -90,6 +90,7 @@ BLOCK_KEYS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "planned": (frozenset({"rows", "blank"}), frozenset()),
     "options": (frozenset({"items"}), frozenset({"style"})),
     "grade_chart": (frozenset({"hands", "baseline", "empty"}), frozenset()),
+    "photos": (frozenset({"columns", "empty", "illustration"}), frozenset()),
 }
 # What a "planned" block of a consent can show ("values" name each code): the hands, the donor
 # site and the anaesthesia of a graft, the product and what it contains.
@@ -367,6 +368,12 @@ def _check_block(ck: _Checker, index: int, raw: Any) -> Block:
         ck.text_table(d["hands"], "hands", {"left", "right"}, index, "name 'left' and 'right'")
         ck.text(d["baseline"], "baseline", index)
         ck.text(d["empty"], "empty", index)
+    elif btype == "photos":
+        if ck.kind != "summary":
+            raise ck.fail("a 'photos' block belongs in the consultation summary", index, "type")
+        ck.text_list(d["columns"], "columns", index, 2)
+        ck.text(d["empty"], "empty", index)
+        ck.text(d["illustration"], "illustration", index)
     elif btype == "verdicts":
         if ck.kind != "summary":
             raise ck.fail("a 'verdicts' block belongs in the consultation summary", index, "type")

@@ -53,7 +53,7 @@ _SINGULAR = {"steps": "step", "items": "item", "fields": "field", "follow_ups": 
 _TOP_KEYS = {"id", "version", "procedure", "title", "name", "label", "order", "treats", "recommendation",
              "needs_donor_fat", "source", "note", "steps", "series", "follow_ups",
              "dose_limits", "checks", "spacing", "volume_per_hand_ml", "dose_reduction", "weight",
-             "caution_step", "caution_checks"}
+             "caution_step", "caution_checks", "photos"}
 _SPACING_KEYS = {"after", "days", "reason", "verified", "source", "note"}
 _STEP_KEYS = {"id", "title", "invasive", "gates", "items", "fields", "help"}
 _ITEM_KEYS = {"id", "text", "required", "help", "by_app"}

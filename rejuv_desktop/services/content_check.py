@@ -89,6 +89,15 @@ def _protocol(path: Path, m: re.Match) -> None:
 
     load_protocol(m.group("procedure"), path)
     _companions(path, m.group("procedure"))
+    from rejuv_desktop.domain.photos import read_schedule, view_ids
+
+    read_schedule(content.load_toml(path), view_ids())  # its [[photos]] section: known views
+
+
+def _photo_views(path: Path, _m: re.Match) -> None:
+    from rejuv_desktop.domain.photos import read_views
+
+    read_views(content.load_toml(path))
 
 
 def _companions(path: Path, procedure: str) -> None:
@@ -126,6 +135,15 @@ def _labels(path: Path, m: re.Match) -> None:
     from rejuv_desktop.documents.labels import load_labels_file
 
     load_labels_file(path, m.group("lang"))
+    from rejuv_desktop.content.words import words_path
+
+    # A language the documents are printed in needs the words of the screening and scales too.
+    for name in ("screening", "scales"):
+        words = words_path(name, m.group("lang"))
+        if not words.is_file():
+            raise ContentError(words, None, f"missing translation: documents are printed in "
+                                            f"'{m.group('lang')}' but text/{m.group('lang')}/"
+                                            f"{name}.toml is missing")
 
 
 def _outcomes(path: Path, _m: re.Match) -> None:
@@ -193,6 +211,7 @@ _READERS: tuple[tuple[re.Pattern, Callable[[Path, re.Match], None]], ...] = (
     (re.compile(r"recommendation\.toml"), _thresholds),
     (re.compile(r"outcomes\.toml"), _outcomes),
     (re.compile(r"protocols/(?P<procedure>\w+)\.toml"), _protocol),
+    (re.compile(r"photos/views\.toml"), _photo_views),
     (re.compile(rf"documents/(?P<lang>{_LANG})/labels\.toml"), _labels),
     (re.compile(rf"documents/(?P<lang>{_LANG})/phrases\.toml"), _phrases),
     (re.compile(rf"documents/(?P<lang>{_LANG})/(?P<name>\w+)\.toml"), _template),

@@ -200,7 +200,7 @@ def _session(store, clock, plan_id: int, day: date, values: dict, practitioner=1
         minute += 4
         clock.at(day, 14 + minute // 60, minute % 60)
         for item in step.items:
-            if item.by_app:
+            if item.by_app and item.by_app != "photos":
                 continue  # the app books the visits and issues the aftercare itself
             if step.id == TIME_OUT:
                 ss.confirm_time_out(store, session_id, item.id)
@@ -212,6 +212,26 @@ def _session(store, clock, plan_id: int, day: date, values: dict, practitioner=1
     clock.at(day, 15, 30)
     ss.complete_session(store, session_id)
     return session_id
+
+
+def _photos(store, clock, ids: list[int], d) -> int:
+    """Illustrations (drawn, marked as such) for the first two patients: the combined protocol
+    before and at its last review, and a mesotherapy series at its first and second
+    sessions."""
+    from rejuv_desktop.services.demo_photos import add_demo_photos
+    from rejuv_desktop.services.photos import links
+
+    sessions, follow_ups = links(store, ids[0])
+    reviews = [f for f in follow_ups if f["rule_id"] == "review_3_months"]
+    clock.at(d(110), 9)
+    made = add_demo_photos(store, ids[0], [
+        (d(110), 0.1, {"session_id": sessions[0]["id"]}),
+        (d(1), 0.9, {"follow_up_id": reviews[-1]["id"]} if reviews else {})])
+    series, _ = links(store, ids[1])
+    clock.at(d(32), 9)
+    made += add_demo_photos(store, ids[1], [(d(32), 0.35, {"session_id": series[0]["id"]}),
+                                            (d(14), 0.5, {"session_id": series[1]["id"]})])
+    return made
 
 
 def build_story(store, today: date) -> dict:
@@ -363,6 +383,7 @@ def build_story(store, today: date) -> dict:
         [third] = so.sessions_for_complication(store, ids[2])
         demo_outcomes.flag_open_severe(store, clock, ids[2], third["id"],
                                        date.fromisoformat(third["session_date"]))
+        counts["photographs"] = _photos(store, clock, ids, d)
         for name, table in (("consultations", "consultations"), ("sessions", "sessions"),
                             ("documents", "documents"), ("follow-ups", "follow_ups"),
                             ("assessments", "follow_up_assessments"),

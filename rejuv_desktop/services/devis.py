@@ -332,12 +332,18 @@ def sign_devis(store, document_id: int, method: str, witness: str,
     return sd.sign_job(store, document_id, method, witness, image_png, **options).run()
 
 
-def devis_for_cli(store, patient_id: int, procedure: str | None):
-    """The quote the command line prints: for the patient's current plan of ``procedure``."""
+def devis_for_cli(store, patient_id: int, procedure: str | None, lang: str | None = None):
+    """The quote the command line prints: for the patient's current plan of ``procedure``.
+    The quote is written in the language the country's rules set; ``lang`` (``--lang``) may
+    only name that one."""
     from rejuv_desktop.services import documents as sd
 
     if not procedure:
         raise UserError("Say which procedure the quote is for (--procedure).")
+    written_in = rules(store).lang
+    if lang and lang != written_in:
+        raise UserError(f"The quote is written in '{written_in}' under the rules of the clinic's "
+                        f"country: leave out --lang or give '{written_in}'.")
     plan = sd.active_plan(store, patient_id, procedure)
     if plan is None:
         raise UserError("This patient has no plan for that procedure: a quote is issued for a "

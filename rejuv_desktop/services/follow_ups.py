@@ -40,6 +40,8 @@ class DueItem:
     plan_id: int | None = None
     session_number: int | None = None
     """Set for a planned session (``kind`` ``planned_session``), whose ``id`` is None."""
+    session_count: int | None = None
+    """The plan's number of sessions, for a planned session (the screens word the label)."""
     legal: tuple | None = None
     """What the law of the clinic's country still asks before this planned session, as a
     code: ``("devis_missing", "")``, ``("devis_unsigned", number)``, or
@@ -75,7 +77,7 @@ def planned_sessions_due(store, today: date | None = None) -> list[DueItem]:
         out.append(DueItem(None, r["patient_id"], dp.display_name(r),
                            r["phone"] or "", label, "planned_session", r["procedure"],
                            window[0], window[1], classify_due(window[0], window[1], today), "",
-                           r["plan_id"], number,
+                           r["plan_id"], number, r["sessions"],
                            _legal(store, r["plan_id"], today) if quotes else None))
     return out
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from rejuv_desktop.errors import NotFound
 from rejuv_desktop.storage import consultations as consultations_repo
+from rejuv_desktop.storage.bulk import insert_row
 
 MERZ = "merz"
 _WHO = "trim(coalesce(pr.title, '') || ' ' || coalesce(pr.name, ''))"
@@ -19,13 +20,6 @@ def has_outcome_tables(store) -> bool:
     return store.scalar(
         "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN"
         " ('follow_up_assessments', 'complications', 'hand_assessments')") == 3
-
-
-def _insert(store, table: str, row: dict) -> int:
-    cols = ", ".join(row)
-    cur = store.conn.execute(
-        f"INSERT INTO {table} ({cols}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
-    return cur.lastrowid
 
 
 # --- follow-up assessments -----------------------------------------------------------------------
@@ -55,7 +49,7 @@ def baseline_grades(store, consultation_id: int | None) -> dict[str, int]:
 
 
 def insert_assessment(store, row: dict) -> int:
-    return _insert(store, "follow_up_assessments", {**row, "created_at": store.now_iso()})
+    return insert_row(store, "follow_up_assessments", {**row, "created_at": store.now_iso()})
 
 
 def insert_hand_grade(store, *, patient_id: int, follow_up_id: int, side: str, grade: int,
@@ -82,7 +76,7 @@ def assessment_of(store, follow_up_id: int) -> dict | None:
 # --- complications --------------------------------------------------------------------------------
 
 def insert_complication(store, row: dict) -> int:
-    return _insert(store, "complications", {**row, "recorded_at": store.now_iso(),
+    return insert_row(store, "complications", {**row, "recorded_at": store.now_iso(),
                                             "recorded_by": store.actor_id})
 
 

@@ -731,10 +731,91 @@ CREATE INDEX hand_assessments_baseline_grades ON hand_assessments
 """)
 
 
+@migrations(name="0016_photographs")
+def _photographs(db) -> None:
+    # Clinical photographs are files beside the database, named by the SHA-256 of their stored
+    # bytes (storage/photos.py); a row names one of them, with the view, when it was taken and
+    # the session or follow-up it belongs to. A photo is never deleted and never changes: only
+    # its archiving (when, by whom, why) is written later, once. The same photo twice for one
+    # patient is refused by the unique index (by stored bytes and by the file imported).
+    # Consent to each use is its own row: the clinical record (per patient, needed to take
+    # any photo; a refusal is a row too), teaching and marketing (per photo, with an expiry).
+    # A withdrawal is written once onto the consent it ends and blocks every later use.
+    _sql(db, """
+CREATE TABLE photos (
+    id INTEGER PRIMARY KEY,
+    patient_id INTEGER NOT NULL REFERENCES patients (id),
+    view TEXT NOT NULL,
+    taken_at TEXT NOT NULL,
+    session_id INTEGER REFERENCES sessions (id),
+    follow_up_id INTEGER REFERENCES follow_ups (id),
+    consultation_id INTEGER REFERENCES consultations (id),
+    sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+    source_sha256 TEXT NOT NULL,
+    size INTEGER NOT NULL CHECK (size > 0),
+    width INTEGER NOT NULL CHECK (width > 0),
+    height INTEGER NOT NULL CHECK (height > 0),
+    source TEXT NOT NULL,
+    illustration INTEGER NOT NULL DEFAULT 0 CHECK (illustration IN (0, 1)),
+    created_at TEXT NOT NULL,
+    created_by INTEGER REFERENCES practitioners (id),
+    archived_at TEXT,
+    archived_by INTEGER REFERENCES practitioners (id),
+    archive_reason TEXT,
+    CHECK (session_id IS NULL OR follow_up_id IS NULL)
+);
+CREATE UNIQUE INDEX photos_patient_sha ON photos (patient_id, sha256);
+CREATE UNIQUE INDEX photos_patient_source ON photos (patient_id, source_sha256);
+CREATE INDEX photos_patient_view ON photos (patient_id, view, taken_at);
+CREATE TRIGGER photos_no_delete BEFORE DELETE ON photos
+BEGIN SELECT RAISE(ABORT, 'photographs are never deleted: archive them'); END;
+CREATE TRIGGER photos_only_archived BEFORE UPDATE ON photos
+WHEN OLD.archived_at IS NOT NULL
+  OR NEW.patient_id IS NOT OLD.patient_id OR NEW.view IS NOT OLD.view
+  OR NEW.taken_at IS NOT OLD.taken_at OR NEW.session_id IS NOT OLD.session_id
+  OR NEW.follow_up_id IS NOT OLD.follow_up_id OR NEW.consultation_id IS NOT OLD.consultation_id
+  OR NEW.sha256 IS NOT OLD.sha256 OR NEW.source_sha256 IS NOT OLD.source_sha256
+  OR NEW.size IS NOT OLD.size OR NEW.width IS NOT OLD.width OR NEW.height IS NOT OLD.height
+  OR NEW.source IS NOT OLD.source OR NEW.illustration IS NOT OLD.illustration
+  OR NEW.created_at IS NOT OLD.created_at OR NEW.created_by IS NOT OLD.created_by
+  OR NEW.archived_at IS NULL OR trim(coalesce(NEW.archive_reason, '')) = ''
+BEGIN SELECT RAISE(ABORT, 'a photograph never changes: it can only be archived once, with a reason'); END;
+CREATE TABLE photo_consents (
+    id INTEGER PRIMARY KEY,
+    patient_id INTEGER NOT NULL REFERENCES patients (id),
+    photo_id INTEGER REFERENCES photos (id),
+    use TEXT NOT NULL CHECK (use IN ('clinical_record', 'teaching', 'marketing')),
+    granted INTEGER NOT NULL CHECK (granted IN (0, 1)),
+    expires_on TEXT,
+    note TEXT NOT NULL DEFAULT '',
+    recorded_at TEXT NOT NULL,
+    recorded_by INTEGER REFERENCES practitioners (id),
+    withdrawn_at TEXT,
+    withdrawn_by INTEGER REFERENCES practitioners (id),
+    withdrawal_reason TEXT,
+    CHECK ((use = 'clinical_record') = (photo_id IS NULL))
+);
+CREATE INDEX photo_consents_patient ON photo_consents (patient_id, use, id);
+CREATE INDEX photo_consents_photo ON photo_consents (photo_id, use, id);
+CREATE TRIGGER photo_consents_no_delete BEFORE DELETE ON photo_consents
+BEGIN SELECT RAISE(ABORT, 'photo consents are never deleted: record a withdrawal'); END;
+CREATE TRIGGER photo_consents_only_withdrawn BEFORE UPDATE ON photo_consents
+WHEN OLD.withdrawn_at IS NOT NULL
+  OR NEW.patient_id IS NOT OLD.patient_id OR NEW.photo_id IS NOT OLD.photo_id
+  OR NEW.use IS NOT OLD.use OR NEW.granted IS NOT OLD.granted
+  OR NEW.expires_on IS NOT OLD.expires_on OR NEW.note IS NOT OLD.note
+  OR NEW.recorded_at IS NOT OLD.recorded_at OR NEW.recorded_by IS NOT OLD.recorded_by
+  OR NEW.withdrawn_at IS NULL
+BEGIN SELECT RAISE(ABORT, 'a photo consent never changes: it can only be withdrawn once'); END
+""")
+    audit.install_triggers(db, "photos")
+    audit.install_triggers(db, "photo_consents")
+
+
 _DOCUMENT_KINDS = "CHECK (kind IN ('consent', 'aftercare', 'summary'))"
 
 
-@migrations(name="0016_french_devis")
+@migrations(name="0018_french_devis")
 def _french_devis(db) -> None:
     # A detailed quote (devis) is archived like a consent: issued, then signed beside it. Its
     # lines, total, currency and who operates are kept as issued (quote_json), so the session

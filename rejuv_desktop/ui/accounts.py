@@ -12,6 +12,8 @@ from rejuv_desktop.services import practitioners as pr
 from rejuv_desktop.services.audit_keys import recovery_code
 from rejuv_desktop.services import settings as sset
 from rejuv_desktop.ui.forms import add_field_row, message_label, show_field_errors
+from rejuv_desktop.ui import i18n
+from rejuv_desktop.ui.names import COUNTRY_NAMES, LANGUAGE_NAMES, name_of
 from rejuv_desktop.ui.legal_words import legal_rules_text
 
 
@@ -57,7 +59,9 @@ class ClinicPage(_FormPage):
         self.language = QComboBox()
         self.language.setObjectName("document_language")
         for code, name in sset.LANGUAGES.items():
-            self.language.addItem(name, code)
+            self.language.addItem(name_of(LANGUAGE_NAMES, code, name), code)
+        # A clinic setting itself up in French most likely issues its documents in French.
+        self.language.setCurrentIndex(max(0, self.language.findData(i18n.current_language())))
         self.layout().addRow(QWizard.tr("Document language"), self.language)
 
         # The country chooses the emergency number printed on aftercare sheets and the legal
@@ -65,7 +69,7 @@ class ClinicPage(_FormPage):
         self.country = QComboBox()
         self.country.setObjectName("clinic_country")
         for code, name in sset.COUNTRIES.items():
-            self.country.addItem(QWizard.tr(name), code)
+            self.country.addItem(name_of(COUNTRY_NAMES, code, name), code)
         self.country.setCurrentIndex(self.country.findData("OTHER"))
         self.layout().addRow(QWizard.tr("Country"), self.country)
         self.legal = QLabel()

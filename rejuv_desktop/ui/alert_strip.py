@@ -45,16 +45,16 @@ class AlertStrip(QFrame):
         allergies = [a for a in alerts.allergies if a.kind == "allergy"]
         unknown = [a for a in alerts.allergies if a.kind == "allergy_unknown"]
         if alerts.consultation_id is None:
-            lines.append(f"<b>{esc(self.tr('Allergies: not known.'))}</b> "
+            lines.append("<b>" + esc(self.tr("Allergies: not known.")) + "</b> "
                          + esc(self.tr("No screening on record: ask about allergies before any "
                                        "procedure.")))
         elif allergies:
             items = "; ".join(esc(_sentence(a.text)) + (f" — <i>{esc(a.detail)}</i>"
                                                         if a.detail else "")
                               for a in allergies)
-            lines.append(f"<b>⚠ {esc(self.tr('Allergies:'))}</b> {items}")
+            lines.append("<b>⚠ " + esc(self.tr("Allergies:")) + f"</b> {items}")
         else:
-            lines.append(f"<b>{esc(self.tr('Allergies:'))}</b> "
+            lines.append("<b>" + esc(self.tr("Allergies:")) + "</b> "
                          + esc(self.tr("none reported at screening")))
         if unknown:
             lines.append("; ".join(esc(self.tr("Not known whether {what}").format(what=a.text))

@@ -69,3 +69,7 @@ class WindowHooks:
         self.aftercare_requested: Hook[[int, str, int]] = Hook(
             "aftercare_requested", "Issue the aftercare sheet after a session: (patient id, "
             "procedure, session id). Offered only when a feature answers it.")
+        self.photos_changed: Hook[[int]] = Hook(
+            "photos_changed", "A patient's photographs or their consent to photographs changed "
+            "(a photograph or a recorded refusal ticks a session's \"photographs taken\" "
+            "item): (patient id).")

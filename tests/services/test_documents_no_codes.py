@@ -154,15 +154,15 @@ def test_outcome_summary_prints_words_not_codes(store, clinic):
     from rejuv_desktop.domain import outcomes as do
     from rejuv_desktop.services import follow_ups as fu
     from rejuv_desktop.services import outcomes as so
-    from rejuv_desktop.services import sessions as ses
+    from rejuv_desktop.services import sessions as ss
     from tests.session_helpers import add_patient, add_plan, run_fat_transfer
 
     patient = add_patient(store)
     now = store.clock
     store.clock = lambda: now() - timedelta(days=100)
-    sid = ses.start_session(store, add_plan(store, patient, "fat_transfer", merz=(3, 2)))
+    sid = ss.start_session(store, add_plan(store, patient, "fat_transfer", merz=(3, 2)))
     run_fat_transfer(store, sid)
-    ses.complete_session(store, sid)
+    ss.complete_session(store, sid)
     store.clock = now
     visit = next(f for f in fu.follow_ups_of_patient(store, patient)
                  if f["rule_id"] == "review_3_months")

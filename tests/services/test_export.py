@@ -142,21 +142,21 @@ def test_a_new_table_is_exported_without_code_changes(two_patients, tmp_path):
     """Tables are found from the schema: one with a patient_id, and one linked to it only by
     a foreign key, are both exported, for this patient only."""
     store, a, b = two_patients
-    store.conn.execute("CREATE TABLE photos (id INTEGER PRIMARY KEY, patient_id INTEGER"
+    store.conn.execute("CREATE TABLE drawings (id INTEGER PRIMARY KEY, patient_id INTEGER"
                        " REFERENCES patients (id), caption TEXT, image BLOB)")
-    store.conn.execute("CREATE TABLE photo_marks (id INTEGER PRIMARY KEY, photo_id INTEGER"
-                       " REFERENCES photos (id), note TEXT)")
+    store.conn.execute("CREATE TABLE drawing_marks (id INTEGER PRIMARY KEY, drawing_id INTEGER"
+                       " REFERENCES drawings (id), note TEXT)")
     for who, ids in (("A", a), ("B", b)):
         pid = ids["patient_id"][0]
-        cur = store.conn.execute("INSERT INTO photos (patient_id, caption, image) VALUES"
+        cur = store.conn.execute("INSERT INTO drawings (patient_id, caption, image) VALUES"
                                  " (?, ?, ?)", (pid, f"dorsum {who}-photo", b"\x89PNG" + bytes(9)))
-        store.conn.execute("INSERT INTO photo_marks (photo_id, note) VALUES (?, ?)",
+        store.conn.execute("INSERT INTO drawing_marks (drawing_id, note) VALUES (?, ?)",
                            (cur.lastrowid, f"vein {who}-mark"))
     result = se.export_patient(store, a["patient_id"][0], tmp_path)
     records = json.loads(result.records_file.read_text(encoding="utf-8"))
-    assert [r["caption"] for r in records["tables"]["photos"]] == ["dorsum A-photo"]
-    assert [r["note"] for r in records["tables"]["photo_marks"]] == ["vein A-mark"]
-    image = records["tables"]["photos"][0]["image"]
+    assert [r["caption"] for r in records["tables"]["drawings"]] == ["dorsum A-photo"]
+    assert [r["note"] for r in records["tables"]["drawing_marks"]] == ["vein A-mark"]
+    image = records["tables"]["drawings"][0]["image"]
     assert (result.folder / image["file"]).read_bytes().startswith(b"\x89PNG")
     assert b"B-photo" not in exported_bytes(result.folder)
     assert b"B-mark" not in exported_bytes(result.folder)

@@ -2,6 +2,7 @@
 complication log, the record's Outcomes tab with its outcome summary PDF, and Tools ▸ Outcomes."""
 
 from __future__ import annotations
+from rejuv_desktop.ui.i18n import Menus
 
 
 def install(window) -> None:
@@ -74,8 +75,8 @@ def install(window) -> None:
             changed()
 
     def add_buttons(actions) -> None:
-        actions.add_visit_action(actions.tr("Assess…"), "follow_up_assess", assess, assessable)
-        actions.add_visit_action(actions.tr("Complication…"), "follow_up_complication",
+        actions.add_visit_action(Menus.tr("Assess…"), "follow_up_assess", assess, assessable)
+        actions.add_visit_action(Menus.tr("Complication…"), "follow_up_complication",
                                  complication, lambda v: v is not None and v.id is not None)
 
     window.hooks.visit_list_built.append(add_buttons)
@@ -88,8 +89,8 @@ def install(window) -> None:
         show_outcomes()
         tab.record_complication()
 
-    window.add_action("patient", window.tr("&Outcomes"), show_outcomes, 75,
+    window.add_action("patient", Menus.tr("&Outcomes"), show_outcomes, 75,
                       QKeySequence("Ctrl+Shift+O"), "patient_outcomes", needs_patient=True)
-    window.add_action("patient", window.tr("Record a &complication…"), record_complication, 76,
+    window.add_action("patient", Menus.tr("Record a &complication…"), record_complication, 76,
                       None, "record_complication_menu", needs_patient=True)
     audit_view.install(window)

@@ -21,6 +21,7 @@ from rejuv_desktop.ui.errors import reports_errors
 from rejuv_desktop.ui.geometry import fit_to_screen
 from rejuv_desktop.ui.outcomes.charts import RateBar, RateChart
 from rejuv_desktop.ui.outcomes.words import Words
+from rejuv_desktop.ui.i18n import Menus
 
 SMALL = 10
 """Rates from fewer cases than this are drawn pale: the interval says how little they show."""
@@ -262,4 +263,4 @@ def install(window) -> None:
         window.outcomes_dialog = dialog
         dialog.show()
 
-    window.add_action("tools", window.tr("&Outcomes…"), show, 150, name="outcomes_audit")
+    window.add_action("tools", Menus.tr("&Outcomes…"), show, 150, name="outcomes_audit")

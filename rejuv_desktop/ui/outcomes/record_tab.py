@@ -37,7 +37,7 @@ class OutcomesTab(QWidget):
         self.resolve_button = QPushButton(self.tr("Resolved…"))
         self.resolve_button.setObjectName("resolve_complication")
         self.resolve_button.clicked.connect(self.resolve)
-        self.summary_button = QPushButton(self.tr("Outcome summary (PDF)…"))
+        self.summary_button = QPushButton(self.tr("Outcome summary…"))
         self.summary_button.setObjectName("outcome_summary")
         self.summary_button.clicked.connect(lambda: self.summary_requested.emit(self.patient_id)
                                             if self.patient_id is not None else None)
