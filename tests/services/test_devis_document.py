@@ -37,7 +37,7 @@ def test_the_signed_quote_and_the_practitioners_own_lines(store, clock, patient,
     issued = devis.issue_devis(store, plan, custom)
     _issued, signed = signed_devis(store, add_plan(store, patient, "fat_transfer"))
     text = squash(full_text(sd.pdf_bytes(store, signed)))
-    assert squash("Signé à l'écran le") in text and squash("Marie Dupont") in text
+    assert squash("Signé à l’écran le") in text and squash("Marie Dupont") in text
     first = squash(full_text(sd.pdf_bytes(store, issued.id)))
     assert squash("1 891,00 €") in first and squash("45,50 €") in first
 

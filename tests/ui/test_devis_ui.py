@@ -51,7 +51,7 @@ def test_the_quote_is_issued_with_edited_lines_and_signed_on_screen(qtbot, windo
     monkeypatch.setattr(doc_tab.IssueDevisDialog, "exec", edit_and_issue)
     tab.devis_button.click()
     assert seen["refused"].startswith("Line 1:")
-    assert seen["total"] == "Total: 2250.00"
+    assert seen["total"] == "Total: €2,250"
     qtbot.waitUntil(lambda: tab.last_issued is not None, timeout=10000)
     issued = tab.last_issued
     assert tab.table.item(0, 1).text() == "Quote (devis)"
@@ -134,9 +134,9 @@ def test_settings_and_first_run_offer_the_country_and_say_what_its_law_asks(qtbo
     page = wizard.clinic
     assert "No legal quote" in page.legal.text()
     page.country.setCurrentIndex(page.country.findData("FR"))
-    assert "Fat transfer: a detailed quote (devis) signed by the patient first." in \
+    assert "Fat transfer to the hands: a detailed quote (devis) signed by the patient first." in \
         page.legal.text() and "15 days" in page.legal.text()
-    assert "from 300 EUR" in page.legal.text()
+    assert "from €300." in page.legal.text()
     assert page.settings()["clinic_country"] == "FR"
     dialog = SettingsDialog(store)
     qtbot.addWidget(dialog)

@@ -5,18 +5,36 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox,
                                QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout)
 
-from rejuv_desktop.domain import screening as scr
 from rejuv_desktop.errors import UserError, ValidationError
 from rejuv_desktop.services import devis
 from rejuv_desktop.ui.errors import show_user_error
 from rejuv_desktop.ui.forms import message_label
-from rejuv_desktop.ui.sessions.common import fmt_day
+from rejuv_desktop.ui.i18n import fmt_date
+from rejuv_desktop.ui.legal_words import LegalWords, money, procedure_words
 
 ITEM_ROLE = 256  # Qt.ItemDataRole.UserRole: the price-list item a line came from
+# The quote service's messages about the lines, for the catalogue (shown translated).
+SERVICE_MESSAGES = (
+    QT_TRANSLATE_NOOP("LegalWords", "Add at least one line: the act and its fees"),
+    QT_TRANSLATE_NOOP("LegalWords", "Not a line"),
+    QT_TRANSLATE_NOOP("LegalWords", "Write the quantity and the price as numbers"),
+    QT_TRANSLATE_NOOP("LegalWords", "Say what the line is for"),
+    QT_TRANSLATE_NOOP("LegalWords", "The quantity must be above 0 and the price 0 or more"),
+    QT_TRANSLATE_NOOP("LegalWords", "This amount is too large: check it"),
+    QT_TRANSLATE_NOOP("LegalWords", "The quote adds up to 0: enter the fees (the clinic's price "
+                                    "list has no amounts for this procedure)"),
+    QT_TRANSLATE_NOOP("LegalWords", "Name who will operate"),
+)
+
+
+def service_message(text: str) -> str:
+    """One of the quote service's messages in the interface's language (as given otherwise)."""
+    return LegalWords.tr(text) if text in SERVICE_MESSAGES else text
 
 
 class IssueDevisDialog(QDialog):
@@ -27,15 +45,13 @@ class IssueDevisDialog(QDialog):
         self.store = store
         self.setWindowTitle(self.tr("Issue quote (devis)"))
         self.resize(760, 480)
-        rules = scr.load_rules()
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.plan = QComboBox()
         self.plan.setObjectName("plan")
         for p in plans:
             self.plan.addItem(self.tr("{name} — planned from {start}").format(
-                name=rules.procedure_name(p["procedure"]).capitalize(),
-                start=fmt_day(p["start_date"])), p["id"])
+                name=procedure_words(p["procedure"]), start=fmt_date(p["start_date"])), p["id"])
         form.addRow(self.tr("Procedure"), self.plan)
         self.operator = QLineEdit()
         self.operator.setObjectName("operator")
@@ -131,7 +147,8 @@ class IssueDevisDialog(QDialog):
             except InvalidOperation:
                 self.total.setText(self.tr("Total: check the amounts"))
                 return
-        self.total.setText(self.tr("Total: {amount}").format(amount=f"{amount:.2f}"))
+        self.total.setText(self.tr("Total: {amount}").format(
+            amount=money(amount, devis.rules(self.store).currency)))
 
     def submit(self) -> None:
         try:
@@ -139,8 +156,10 @@ class IssueDevisDialog(QDialog):
                                        self.operator.text().strip() or None)
         except ValidationError as exc:
             self.error.setText("<br>".join(
-                (self.tr("Line {n}").format(n=k.split(".")[1]) + ": " if k.startswith("lines.")
-                 else "") + m for k, m in exc.errors.items()))
+                self.tr("Line {n}: {message}").format(n=k.split(".")[1],
+                                                      message=service_message(m))
+                if k.startswith("lines.") else service_message(m)
+                for k, m in exc.errors.items()))
             self.error.show()
             return
         except UserError as exc:
