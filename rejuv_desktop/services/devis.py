@@ -38,6 +38,29 @@ def rules_for(country: str | None) -> legal.LegalRules:
     return legal.load_rules(country or None)
 
 
+def reflection_days(store, procedure: str) -> int:
+    """The reflection period before a first session of ``procedure``, in days: the clinic's
+    setting, never shorter than the wait the law of the clinic's country sets after the signed
+    quote (in France, 15 days for fat transfer to the hands). A clinic can make it longer."""
+    rule = rules(store).devis_rule(procedure)
+    return max(sset.cooling_off_days(store), rule.reflection_days if rule else 0)
+
+
+def longest_reflection_days(store) -> int:
+    """The longest reflection period of any procedure (the first date a plan is offered)."""
+    legal = [r.reflection_days for r in rules(store).devis.values()]
+    return max([sset.cooling_off_days(store), *legal])
+
+
+def law_covers_reflection(store, procedure: str) -> bool:
+    """Whether the law's wait after the signed quote is at least the clinic's reflection period
+    for ``procedure``: its own warnings then say all there is to say (the quote is signed on or
+    after the consultation, so its wait ends last)."""
+    rule = rules(store).devis_rule(procedure)
+    return bool(rule and rule.reflection_days > 0
+                and rule.reflection_days >= sset.cooling_off_days(store))
+
+
 @dataclass(frozen=True)
 class Line:
     """One line of a quote: what, how many, the price of one (in the quote's currency)."""

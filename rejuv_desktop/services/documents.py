@@ -27,6 +27,7 @@ from rejuv_desktop.documents.phrases import load_phrasebook
 from rejuv_desktop.domain.recommendation import Recommendation
 from rejuv_desktop.domain.procedures import procedure_ids
 from rejuv_desktop.errors import NotFound, UserError, ValidationError
+from rejuv_desktop.services import devis
 from rejuv_desktop.services import settings as sset
 from rejuv_desktop.storage import consultations as consultations_repo
 from rejuv_desktop.storage import documents as documents_repo
@@ -195,6 +196,18 @@ def _words(lang: str) -> ConsultationWords:
     return ConsultationWords(load_phrasebook(lang), load_labels(lang), rules)
 
 
+def _reflection_from(store, plan: dict, given_on: date) -> tuple[date, int, bool]:
+    """(from when, how many days, whether it is the law's wait) for the reflection warning of a
+    plan's first session: the clinic's period from ``given_on``, or, where the law of the
+    clinic's country sets a wait after the signed quote at least as long, that wait from the
+    quote's signature (from ``given_on`` while it is not signed)."""
+    days = devis.reflection_days(store, plan["procedure"])
+    if not devis.law_covers_reflection(store, plan["procedure"]):
+        return given_on, days, False
+    signed_on = devis.status(store, plan).signed_on if plan.get("id") else None
+    return signed_on or given_on, days, True
+
+
 def consent_context(store, plan_id: int, photo_consent: dict | None = None,
                     signature: SignatureInfo | None = None, number: str = "",
                     planned: dict | None = None,
@@ -208,8 +221,10 @@ def consent_context(store, plan_id: int, photo_consent: dict | None = None,
     findings = [(text, what, by) for _, text, what, by in words.screening_points(consultation, (procedure,))]
     issued_on = issued_on or store.clock().date()
     given_on = max(date.fromisoformat(consultation["finalised_at"][:10]), issued_on)
-    warning = words.reflection_warning(date.fromisoformat(plan["start_date"]), given_on,
-                                       sset.cooling_off_days(store))
+    # In France the legal 15 days for fat transfer, which the French consent states, counted
+    # from the signed quote (from today at the earliest while it is not signed).
+    warning = words.reflection_warning(date.fromisoformat(plan["start_date"]),
+                                       *_reflection_from(store, plan, given_on))
     answers = dc.screening_answers(consultation["record"])
     flags = frozenset(q for q, a in answers.items() if a == "yes")
     from rejuv_desktop.domain.protocols import load_protocol
@@ -436,8 +451,6 @@ def sign_job(store, document_id: int, method: str, witness: str,
         countersignature=counter, scan_sha256=scan_digest)
     planned = json.loads(meta["planned_json"]) if meta["planned_json"] else None
     if quote:
-        from rejuv_desktop.services import devis
-
         meta = {**meta, "quote_json": documents_repo.quote_json(store, document_id)}
         render = devis.signed_render(store, meta, signature)
     else:
@@ -631,8 +644,9 @@ def summary_job(store, consultation_id: int, lang: str | None = None) -> IssueJo
                 "start_date": d.plan[p]["start"]}
         name = rules.procedure_name(p).capitalize()
         plan_lines.append(words.plan_line(name, _session_lines(p, plan, lang), d, p))
-        warning = words.reflection_warning(date.fromisoformat(plan["start_date"]), consulted_on,
-                                           sset.cooling_off_days(store))
+        warning = words.reflection_warning(
+            date.fromisoformat(plan["start_date"]),
+            *_reflection_from(store, {**plan, "procedure": p}, consulted_on))
         if warning:
             warnings.append(words.plan_warning(name, warning))
     if not d.chosen:
@@ -721,8 +735,6 @@ def document_job(store, kind: str, patient_id: int, procedure: str | None = None
             raise UserError("Say which procedure the aftercare sheet is for (--procedure).")
         return aftercare_job(store, patient_id, procedure, session_id, lang)
     if kind == "devis":
-        from rejuv_desktop.services import devis
-
         return devis.devis_for_cli(store, patient_id, procedure, lang)
     raise UserError(f"Unknown document kind {kind!r}: use consent, aftercare, summary or devis.")
 

@@ -31,7 +31,6 @@ from rejuv_desktop.domain.dates import format_day
 from rejuv_desktop.errors import UserError, ValidationError
 from rejuv_desktop.services import devis
 from rejuv_desktop.services import practitioners as pr
-from rejuv_desktop.services import settings as sset
 from rejuv_desktop.services.documents import signed_consent
 from rejuv_desktop.storage import documents as documents_repo
 from rejuv_desktop.storage import plans as plans_repo
@@ -326,7 +325,7 @@ def session_gate(store, plan_id: int, sides: frozenset[str] = frozenset(SIDES)) 
         issued = _day(documents_repo.get_meta(store, consent["signed_of"])["created_at"]) \
             if consent and consent.get("signed_of") else None
         reflection = pb.reflection_end(max(d for d in (given_on, issued) if d),
-                                       sset.cooling_off_days(store))
+                                       devis.reflection_days(store, plan["procedure"]))
     verdict = consultation["verdicts"].get(plan["procedure"]) or {}
     screened = _day(consultation["screened_at"])  # as the plan page counted the wait
     if verdict.get("level") == "defer" and screened \
@@ -350,6 +349,9 @@ def session_gate(store, plan_id: int, sides: frozenset[str] = frozenset(SIDES)) 
         found.append(later)
     legal_wait = devis.session_wait(store, plan, store.clock().date())
     if legal_wait is not None:
+        # The legal wait after the signed quote says it all when it ends last: the reflection
+        # period counted from the consultation adds nothing a doctor could lift.
+        found = [w for w in found if not (w.code == "reflection" and w.until <= legal_wait.until)]
         found.append(legal_wait)
     return found
 
@@ -412,11 +414,11 @@ def reflection_warning(store, plan: dict) -> str | None:
     """A warning when a plan's first session is dated inside the reflection period."""
     consultation = sessions_repo.consultation_of_plan(store, plan["id"])
     given_on = _day(consultation["finalised_at"])
-    if given_on is None:
-        return None
+    if given_on is None or devis.law_covers_reflection(store, plan["procedure"]):
+        return None  # the legal wait after the quote has its own warning (devis_warning)
     return pb.reflection_warning(scr.load_rules().procedure_name(plan["procedure"]),
                                  date.fromisoformat(plan["start_date"]), given_on,
-                                 sset.cooling_off_days(store))
+                                 devis.reflection_days(store, plan["procedure"]))
 
 
 def start_session(store, plan_id: int, early_reason: str | None = None) -> int:

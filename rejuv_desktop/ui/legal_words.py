@@ -21,7 +21,9 @@ def money(amount, currency: str) -> str:
 
 
 def wait_text(wait) -> str:
-    """A session-gate wait in words: its own text, or the legal wait after the signed quote."""
+    """A session-gate wait in words, in the interface's language where its code and date say it
+    all (the legal wait after the signed quote, the planned date, the reflection period, a
+    deferral); else the wait's own text."""
     if wait.code == "devis_reflection":
         text = LegalWords.tr(
             "The law requires {days} days after the quote signed on {signed}: no session "
@@ -32,6 +34,15 @@ def wait_text(wait) -> str:
             text += " " + LegalWords.tr("This delay cannot be waived, even at the patient's "
                                         "request.")
         return text
+    # The core's waits whose words need only their date, in the interface's language.
+    if wait.code == "planned_date":
+        return LegalWords.tr("The plan dates this session {day}.").format(day=fmt_date(wait.until))
+    if wait.code == "reflection":
+        return LegalWords.tr("The reflection period after the consultation and consent ends "
+                             "{day}.").format(day=fmt_date(wait.until))
+    if wait.code == "deferral":
+        return LegalWords.tr("The screening deferred this procedure until {day}.").format(
+            day=fmt_date(wait.until))
     return wait.text or wait.code
 
 

@@ -1938,6 +1938,18 @@ Après :
             <source>Then {days} days before the first session.</source>
             <translation>Puis un délai de {days} jours avant la première séance.</translation>
         </message>
+        <message>
+            <source>The plan dates this session {day}.</source>
+            <translation>Le plan fixe cette séance au {day}.</translation>
+        </message>
+        <message>
+            <source>The reflection period after the consultation and consent ends {day}.</source>
+            <translation>Le délai de réflexion après la consultation et le consentement prend fin le {day}.</translation>
+        </message>
+        <message>
+            <source>The screening deferred this procedure until {day}.</source>
+            <translation>Le questionnaire médical a reporté cet acte jusqu'au {day}.</translation>
+        </message>
     </context>
     <context>
         <name>LockPage</name>

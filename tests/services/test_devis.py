@@ -124,3 +124,47 @@ def test_a_quote_issued_again_must_be_signed_again_and_the_days_count_from_it(
                                      "unit_amount": "2900"}])
     with pytest.raises(UserError, match="is not signed yet"):
         ss.start_session(store, plan)
+
+
+@pytest.mark.parametrize("setting, fat, meso", [("", 15, 14), ("7", 15, 7), ("21", 21, 21)])
+def test_in_france_the_reflection_period_is_the_legal_15_days_unless_the_clinic_sets_longer(
+        store, clock, patient, france, setting, fat, meso):
+    from rejuv_desktop.services import consultations as sc
+    from rejuv_desktop.services import documents as sd
+    from rejuv_desktop.services import settings as sset
+
+    if setting:
+        sset.save_settings(store, {"cooling_off_days": setting})
+    today = clock().date()
+    assert (devis.reflection_days(store, "fat_transfer"),
+            devis.reflection_days(store, "mesotherapy")) == (fat, meso)
+    assert sc.default_start(store) == today + timedelta(days=max(fat, meso))
+    assert sc.planning_context(store).default_start == today + timedelta(days=max(fat, meso))
+    # The consent printed today for a first session the day before the period ends warns of
+    # it, in days the law allows; the day after, it says nothing.
+    early = add_plan(store, patient, "fat_transfer", days_ago=0,
+                     start=today + timedelta(days=fat - 1))
+    warnings = sd.consent_context(store, early, lang="fr").plan_warnings
+    assert len(warnings) == 1 and f"{fat} jours" in warnings[0]
+    assert ("délai légal" in warnings[0]) == (setting != "21")
+    on_time = add_plan(store, patient, "fat_transfer", days_ago=0,
+                       start=today + timedelta(days=fat))
+    assert sd.consent_context(store, on_time, lang="fr").plan_warnings == []
+
+
+def test_a_longer_clinic_period_still_holds_the_session_after_the_legal_wait(
+        store, clock, patient, france):
+    from rejuv_desktop.services import settings as sset
+
+    sset.save_settings(store, {"cooling_off_days": "21"})
+    plan = add_plan(store, patient, "fat_transfer", days_ago=16)
+    signed_devis(store, plan, clock, days_ago=16)
+    waits = ss.session_gate(store, plan)
+    assert [(w.code, w.until) for w in waits] == [
+        ("reflection", clock().date() + timedelta(days=5))]
+
+
+def test_outside_france_the_clinic_period_stands_alone(store, clock, patient, actor, prices):
+    clinic_in(store, "GB")
+    assert devis.reflection_days(store, "fat_transfer") == 14
+    assert not devis.law_covers_reflection(store, "fat_transfer")

@@ -243,6 +243,25 @@ class RecommendationPage(WizardPage):
         return problems
 
 
+def legal_plan_warnings(data, context, rules) -> dict[str, str]:
+    """Per chosen procedure, the warning for a first session inside the reflection period or,
+    when the law of the clinic's country sets a wait after the signed quote at least as long,
+    inside that wait (counted from a quote signed today at the earliest)."""
+    out = {}
+    for p in data.chosen:
+        legal = context.legal_waits.get(p, 0)
+        start = dc.plan_start(data, p)
+        if legal and context.cooling_off_days <= legal:
+            end = context.today + timedelta(days=legal)
+            if start is not None and start < end:
+                out[p] = warning_text(StartTooSoon(start, end, legal, None))
+        else:
+            out.update({k: v for k, v in dc.plan_warnings(
+                data, context.today, max(context.cooling_off_days, legal), rules).items()
+                if k == p})
+    return out
+
+
 class PlanBox(QGroupBox):
     """Sessions, interval and first date of one procedure, with the dates they give."""
 
@@ -309,8 +328,11 @@ class PlanBox(QGroupBox):
     def load(self, plan: dict, context, binding: pb.Binding, overridden: bool) -> None:
         """Show a plan, its first date held to the plan's range: from the consultation (or the
         end of a timed deferral, without an override) to two years ahead."""
-        self.today, self.reflection_days = context.today, context.cooling_off_days
         self.legal_days = context.legal_waits.get(self.procedure, 0)
+        # Never shorter than the law's wait; the law's own warning says it when it is as long.
+        self.today = context.today
+        self.reflection_days = max(context.cooling_off_days, self.legal_days)
+        self.law_covers = 0 < self.legal_days and context.cooling_off_days <= self.legal_days
         low = context.today
         if binding.deferred and binding.wait_until and not overridden:
             low = binding.wait_until
@@ -354,7 +376,8 @@ class PlanBox(QGroupBox):
         if values["start"] and self.today is not None:
             name = self.title().lower()
             start = date.fromisoformat(values["start"])
-            warning = pb.reflection_warning(name, start, self.today, self.reflection_days)
+            warning = None if self.law_covers else pb.reflection_warning(
+                name, start, self.today, self.reflection_days)
             legal_end = self.today + timedelta(days=self.legal_days)
             if self.legal_days and start < legal_end:  # a quote cannot be signed before today
                 warning = " ".join(w for w in (warning, warning_text(
@@ -518,8 +541,7 @@ class FinalisePage(WizardPage):
                              + (" " + esc(self.tr("wait")) + f": {esc(waits)}" if waits else ""))
             chosen = data.chosen
             if chosen:
-                warnings = dc.plan_warnings(data, context.today, context.cooling_off_days,
-                                            self.rules)
+                warnings = legal_plan_warnings(data, context, self.rules)
                 for p in chosen:
                     plan = data.plan.get(p, {})
                     try:
