@@ -1212,6 +1212,18 @@ Après :
             <source>Nothing is planned for this patient that needs a quote: a quote is issued for a procedure planned in a finalised consultation.</source>
             <translation>Rien de ce qui est prévu pour ce patient ne demande de devis : un devis s'établit pour un acte prévu dans une consultation finalisée.</translation>
         </message>
+        <message>
+            <source>Language</source>
+            <translation>Langue</translation>
+        </message>
+        <message>
+            <source>English</source>
+            <translation>Anglais</translation>
+        </message>
+        <message>
+            <source>French</source>
+            <translation>Français</translation>
+        </message>
     </context>
     <context>
         <name>DosePanel</name>

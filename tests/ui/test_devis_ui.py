@@ -184,3 +184,202 @@ def test_outside_france_the_screens_show_no_quote(qtbot, store, qsettings, clock
     texts = [tree.topLevelItem(i).child(j).text(0) for i in range(tree.topLevelItemCount())
              for j in range(tree.topLevelItem(i).childCount())]
     assert texts and not any("Quote" in t or "\u26a0" in t for t in texts)
+
+
+@pytest.fixture
+def in_french(qapp):
+    from rejuv_desktop.ui import i18n
+
+    assert i18n.install("fr", qapp)
+    yield
+    i18n.install("en", qapp)
+
+
+def test_a_clinic_in_france_goes_from_a_new_patient_to_the_aftercare_sheet_in_french(
+        qtbot, store, qsettings, clock, actor, france, in_french, monkeypatch):
+    """The whole path in the French interface: new patient, consultation, plan, the quote
+    issued and signed, the consent issued and signed, the session refused on day 14 (the law's
+    15 days, no early start) and started on day 15, then the aftercare sheet; no English
+    interface sentence on any screen or dialog on the way, and every document in French."""
+    from PySide6.QtCore import QPointF, Qt
+
+    from rejuv_desktop.services import patients as sp
+    from rejuv_desktop.services import sessions as ss
+    from rejuv_desktop.ui.consultation.wizard import Page
+    from rejuv_desktop.ui.patient_dialog import PatientDialog
+    from tests.services.test_documents import text_of
+    from tests.session_helpers import run_fat_transfer
+    from tests.ui.i18n_helpers import EnglishWords, english_on_screen
+    from tests.ui.test_documents import _choose
+    from tests.ui.test_french_interface import FRENCH, content_texts, run_consultation
+
+    words, content, english = EnglishWords(FRENCH), content_texts(), {}
+
+    def look(name, screen):
+        found = english_on_screen(screen, words, content)
+        if found:
+            english[name] = found
+
+    new = PatientDialog(store, None)
+    qtbot.addWidget(new)
+    new.show()
+    look("new patient", new)
+    new.close()
+    patient = sp.add_patient(store, {
+        "given_name": "Élodie", "family_name": "Durand", "date_of_birth": "12/03/1971",
+        "sex": "female", "phone": "06 12 34 56 78", "preferred_language": "fr",
+        "fitzpatrick": "II", "notes": ""}).patient_id
+    run_consultation(qtbot, store, patient, lambda w: look(f"wizard {Page(w.currentId()).name}", w))
+    today = clock().date()
+    plans = {p["procedure"]: p for p in sc_plans(store, patient)}
+    plan = plans["fat_transfer"]
+    # The first date offered is after the law's 15 days, not the clinic's default 14.
+    assert plan["start_date"] == (today + timedelta(days=15)).isoformat()
+
+    window = MainWindow(store, qsettings)
+    qtbot.addWidget(window)
+    window.resize(1024, 700)
+    window.show()
+    window.show_patient(patient)
+    tab = window.documents_tab
+    window.record.tabs.setCurrentWidget(tab)
+    look("documents tab", tab)
+
+    def issue_quote(dialog):
+        _choose(dialog.plan, plan["id"])
+        look("quote dialog", dialog)
+        assert " ".join(dialog.total.text().replace("\u202f", " ").split()) == "Total : 2 550 €"
+        dialog.submit()
+        return dialog.result()
+
+    monkeypatch.setattr(doc_tab.IssueDevisDialog, "exec", issue_quote)
+    tab.devis_button.click()
+    qtbot.waitUntil(lambda: tab.last_issued is not None, timeout=10000)
+    quote = tab.last_issued
+    assert tab.table.item(0, 1).text() == "Devis"
+    look("quote preview", tab.preview)
+    tab.preview.close()
+
+    def sign(document_id, name, tick=False):
+        dialog = doc_tab.SignDialog(store, document_id, tab)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        look(name, dialog)
+        _draw(qtbot, dialog.pad)
+        qtbot.keyClicks(dialog.witness, "Marie Dupont")
+        if tick:  # the patient's answer for each use of photographs, as they say it
+            for use, (yes, no) in dialog.photos.answers.items():
+                qtbot.mouseClick(yes if use == "clinical_record" else no,
+                                 Qt.MouseButton.LeftButton)
+        for check in dialog.confirmations if tick else ():
+            qtbot.mouseClick(check, Qt.MouseButton.LeftButton,
+                             pos=QPointF(5, check.height() / 2).toPoint())
+        _click_ok(qtbot, dialog)
+        assert dialog.result() == QDialog.DialogCode.Accepted, dialog.error.text()
+        tab.last_issued = None
+        tab._run(dialog.job, then=lambda issued: None)
+        qtbot.waitUntil(lambda: tab.last_issued is not None, timeout=10000)
+        return tab.last_issued
+
+    signed_quote = sign(quote.id, "sign the quote")
+    assert devis.status(store, plan["id"]).signed_on == today
+
+    def issue_consent(dialog):
+        _choose(dialog.plan, plan["id"])
+        box = dialog.planned
+        _choose(box.widgets["hands"], "right")
+        _choose(box.widgets["donor_site"], "other")
+        qtbot.keyClicks(box.widgets["donor_site_other"], "Face interne du genou")
+        _choose(box.widgets["anaesthesia"], "local")
+        look("consent dialog", dialog)
+        dialog.submit()
+        return dialog.result()
+
+    monkeypatch.setattr(doc_tab.IssueConsentDialog, "exec", issue_consent)
+    tab.last_issued = None
+    tab.issue_consent()
+    qtbot.waitUntil(lambda: tab.last_issued is not None, timeout=10000)
+    consent = tab.last_issued
+    tab.preview.close()
+    sign(consent.id, "sign the consent", tick=True)
+    look("documents tab, signed", tab)
+
+    sessions = window.sessions_tab
+    window.record.tabs.setCurrentWidget(sessions)
+    clock.advance(days=14)
+    window.show_patient(patient)
+
+    def select_plan():
+        for i in range(sessions.tree.topLevelItemCount()):
+            item = sessions.tree.topLevelItem(i)
+            if item.data(0, tab_module.PLAN_ROLE) == plan["id"]:
+                sessions.tree.setCurrentItem(item)
+                return item
+        raise AssertionError("no row for the plan")
+
+    row = select_plan()
+    until = today + timedelta(days=15)
+    assert row.text(1) == f"pas avant le {until:%d/%m/%Y}"
+    look("sessions tab, day 14", sessions)
+    shown = []
+
+    def refuse(dialog):
+        look("early start, day 14", dialog)
+        shown.append((dialog.findChild(type(dialog.error), "early_waits").text(),
+                      dialog.findChild(type(dialog.error), "not_waivable") is not None))
+        return 1
+
+    monkeypatch.setattr(tab_module.EarlyStartDialog, "exec", refuse)
+    sessions.start_button.click()
+    (text, not_waivable), = shown
+    assert f"La loi impose un délai de 15 jours après le devis signé le {today:%d/%m/%Y}" \
+        in text and "ne peut être supprimé" in text and not_waivable
+    assert store.scalar("SELECT count(*) FROM sessions") == 0
+
+    clock.advance(days=1)
+    window.show_patient(patient)
+    select_plan()
+    look("sessions tab, day 15", sessions)
+    sessions.start_button.click()
+    session_id = store.scalar("SELECT id FROM sessions WHERE plan_id = ?", (plan["id"],))
+    assert session_id and len(shown) == 1
+    from rejuv_desktop.services import photo_consent
+
+    photo_consent.record_clinical_consent(store, patient, False, "Ne souhaite pas de photos.")
+    from rejuv_desktop.domain.session_context import CAUTION_PREFIX
+
+    # The checklist, recorded as the runner records it, with the smoker's caution item.
+    for step in ss.session_status(store, session_id).protocol.steps:
+        for item in step.items:
+            if item.id.startswith(CAUTION_PREFIX):
+                ss.tick(store, session_id, f"{step.id}.{item.id}")
+    run_fat_transfer(store, session_id)
+    ss.complete_session(store, session_id)
+    for dialog in window.findChildren(QDialog):
+        dialog.close()
+
+    window.record.tabs.setCurrentWidget(tab)
+    tab.last_issued = None
+    tab.issue_aftercare_for(patient, "fat_transfer", session_id)
+    qtbot.waitUntil(lambda: tab.last_issued is not None, timeout=10000)
+    aftercare = tab.last_issued
+    look("aftercare preview", tab.preview)
+    tab.preview.close()
+    look("documents tab, aftercare", tab)
+    assert english == {}, "\n".join(f"{k}: {x}" for k, v in english.items() for x in v)
+
+    # Every document issued on the way is in French, the quote with what the law asks.
+    quote_text = text_of(sd.pdf_bytes(store, signed_quote.id))
+    for needed in ("Devis détaillé", "non pris en charge par l", "Assurance Maladie",
+                   "D6322-30", "Dr Claire Martin", "2 550,00 €"):
+        assert needed in quote_text, needed
+    for doc in (quote, consent, aftercare):
+        meta = sd.document(store, doc.id)
+        assert meta["lang"] == "fr", meta["kind"]
+    assert "Consentement" in text_of(sd.pdf_bytes(store, consent.id))
+
+
+def sc_plans(store, patient_id):
+    from rejuv_desktop.services import consultations as sc
+
+    return sc.plans_of(store, patient_id)
