@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import dataclasses
 import hashlib
 from datetime import date, datetime, timedelta
@@ -194,6 +196,10 @@ def _signed(tpl: Template, labels: Labels, data: BlockData, sig) -> str | None:
             data.countersign_text = labels.format(
                 "countersigned_attested", name=cs.name, registration=cs.registration,
                 signed_at=labels.date_time(cs.signed_at))
+        if data.countersign_text and not cs.registration.strip():
+            # No registration number on file: its place in the sentence is left out.
+            text = re.sub(r",\s*(?=,)", "", data.countersign_text)
+            data.countersign_text = re.sub(r",\s?(?=\s?;)", "", text)
     return initials
 
 

@@ -17,7 +17,7 @@ def test_the_quote_prints_the_lines_the_statement_and_the_article(store, patient
     plan = add_plan(store, patient, "fat_transfer")
     issued = devis.issue_devis(store, plan, operator="Dr Paul Girard")
     text = squash(full_text(sd.pdf_bytes(store, issued.id)))
-    assert squash("non pris en charge par l'Assurance Maladie") in text
+    assert squash("non pris en charge par l’Assurance Maladie") in text
     article = legal.load_rules("FR").devis["fat_transfer"].article
     assert squash(article.title) in text and squash(article.text) in text
     # The article's text is still to be confirmed: the quote says so rather than passing a
@@ -38,6 +38,8 @@ def test_the_signed_quote_and_the_practitioners_own_lines(store, clock, patient,
     _issued, signed = signed_devis(store, add_plan(store, patient, "fat_transfer"))
     text = squash(full_text(sd.pdf_bytes(store, signed)))
     assert squash("Signé à l’écran le") in text and squash("Marie Dupont") in text
+    # No registration number on file: no empty place for it in the countersignature.
+    assert squash("Validé à l’écran par Dr Claire Martin, le") in text
     first = squash(full_text(sd.pdf_bytes(store, issued.id)))
     assert squash("1 891,00 €") in first and squash("45,50 €") in first
 

@@ -370,8 +370,8 @@ def test_a_clinic_in_france_goes_from_a_new_patient_to_the_aftercare_sheet_in_fr
 
     # Every document issued on the way is in French, the quote with what the law asks.
     quote_text = text_of(sd.pdf_bytes(store, signed_quote.id))
-    for needed in ("Devis détaillé", "non pris en charge par l", "Assurance Maladie",
-                   "D6322-30", "Dr Claire Martin", "2 550,00 €"):
+    for needed in ("Devis détaillé", "non pris en charge par l’Assurance Maladie",
+                   "D6322-30", "Validé à l’écran par Dr Claire Martin, le", "2 550,00 €"):
         assert needed in quote_text, needed
     for doc in (quote, consent, aftercare):
         meta = sd.document(store, doc.id)
