@@ -14,7 +14,7 @@ from rejuv_desktop.errors import UserError, ValidationError
 from rejuv_desktop.services import devis
 from rejuv_desktop.ui.errors import show_user_error
 from rejuv_desktop.ui.forms import message_label
-from rejuv_desktop.ui.i18n import fmt_date
+from rejuv_desktop.ui.i18n import fmt_date, locale
 from rejuv_desktop.ui.legal_words import LegalWords, money, procedure_words
 
 ITEM_ROLE = 256  # Qt.ItemDataRole.UserRole: the price-list item a line came from
@@ -35,6 +35,12 @@ SERVICE_MESSAGES = (
 def service_message(text: str) -> str:
     """One of the quote service's messages in the interface's language (as given otherwise)."""
     return LegalWords.tr(text) if text in SERVICE_MESSAGES else text
+
+
+def _number(value: Decimal) -> str:
+    """A number to edit, with the interface's decimal mark and no thousands separator (the
+    quote's service reads both marks): ``2400,00`` in French."""
+    return format(value, "f").replace(".", locale().decimalPoint())
 
 
 class IssueDevisDialog(QDialog):
@@ -125,8 +131,8 @@ class IssueDevisDialog(QDialog):
         if plan_id is None:
             return
         for line in devis.default_lines(self.store, plan_id):
-            self._add_line(line.label, format(line.quantity.normalize(), "f"),
-                           format(line.unit_amount.quantize(Decimal("0.01")), "f"), line.item)
+            self._add_line(line.label, _number(line.quantity.normalize()),
+                           _number(line.unit_amount.quantize(Decimal("0.01"))), line.item)
 
     def lines(self) -> list[dict]:
         out = []

@@ -274,10 +274,13 @@ class FollowUpActions(QWidget):
         if self.patient_column:
             # Name and what on the left; the dates and the phone to call on the right.
             # What the law still asks before a planned session shows on the row itself.
+            # The mark beside the name stays in sight when a narrow list cuts the row short.
             legal = f"\n\u26a0 {v.legal}" if v.legal else ""
-            item = QTreeWidgetItem([f"{v.patient_name}\n{what}{legal}",
+            name = f"\u26a0 {v.patient_name}" if v.legal else v.patient_name
+            item = QTreeWidgetItem([f"{name}\n{what}{legal}",
                                     when + (f"\n☎ {v.phone}" if v.phone else "")])
-            item.setToolTip(0, f"{v.patient_name}\n{what}" + (f"\n{v.note}" if v.note else ""))
+            item.setToolTip(0, f"{v.patient_name}\n{what}{legal}"
+                            + (f"\n{v.note}" if v.note else ""))
             item.setToolTip(1, item.text(1))
         else:
             status = status_name(v.status)
