@@ -1318,8 +1318,8 @@ Après :
             <translation>Écrivez le motif pour lequel cette séance commence en avance.</translation>
         </message>
         <message>
-            <source>The law does not allow this delay to be shortened, even at the patient's request: no one can start the session early.</source>
-            <translation>La loi interdit de raccourcir ce délai, même à la demande du patient : personne ne peut avancer la séance.</translation>
+            <source>No one can start this session early.</source>
+            <translation>Personne ne peut avancer cette séance.</translation>
         </message>
     </context>
     <context>

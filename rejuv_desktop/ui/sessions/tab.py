@@ -51,8 +51,7 @@ class EarlyStartDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         if not waivable:
             self.reason.hide()
-            note = QLabel(self.tr("The law does not allow this delay to be shortened, even at "
-                                  "the patient's request: no one can start the session early."))
+            note = QLabel(self.tr("No one can start this session early."))
             note.setObjectName("not_waivable")
             note.setWordWrap(True)
             layout.addWidget(note)
