@@ -168,3 +168,12 @@ def test_outside_france_the_clinic_period_stands_alone(store, clock, patient, ac
     clinic_in(store, "GB")
     assert devis.reflection_days(store, "fat_transfer") == 14
     assert not devis.law_covers_reflection(store, "fat_transfer")
+
+
+def test_the_quote_is_printed_in_the_language_the_law_writes_it_in(store, patient, france):
+    plan = add_plan(store, patient, "fat_transfer")
+    with pytest.raises(UserError, match="written in 'fr'"):
+        devis.devis_for_cli(store, patient, "fat_transfer", "en")
+    job = devis.devis_for_cli(store, patient, "fat_transfer", "fr")
+    issued = job.run()
+    assert devis.status(store, plan).issued["number"] == issued.number
