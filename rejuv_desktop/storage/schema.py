@@ -840,3 +840,14 @@ def _french_devis(db) -> None:
             raise StorageError("The document kinds could not be extended: " + "; ".join(problems))
     _sql(db, "ALTER TABLE documents ADD COLUMN quote_json TEXT")
     audit.install_triggers(db, "documents")
+
+
+@migrations(name="0019_documents_by_session")
+def _documents_by_session(db) -> None:
+    # A session's aftercare sheet is looked up at every checklist tick (the session's state
+    # says whether it was issued): found from an index rather than by reading every document
+    # (a clinic's documents table holds each PDF, gigabytes after some years).
+    _sql(db, """
+CREATE INDEX IF NOT EXISTS documents_session ON documents (session_id, kind, id)
+    WHERE session_id IS NOT NULL
+""")
