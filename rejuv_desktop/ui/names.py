@@ -46,7 +46,12 @@ TABLE_NAMES = {
     "procedure_verdicts": QT_TRANSLATE_NOOP("Names", "Screening verdict"),
     "hand_assessments": QT_TRANSLATE_NOOP("Names", "Hand assessment"),
     "session_entries": QT_TRANSLATE_NOOP("Names", "Session entry"),
-    "session_products": QT_TRANSLATE_NOOP("Names", "Session product")}
+    "session_products": QT_TRANSLATE_NOOP("Names", "Session product"),
+    "document_scans": QT_TRANSLATE_NOOP("Names", "Document scan"),
+    "follow_up_assessments": QT_TRANSLATE_NOOP("Names", "Follow-up assessment"),
+    "complications": QT_TRANSLATE_NOOP("Names", "Complication"),
+    "photos": QT_TRANSLATE_NOOP("Names", "Photograph"),
+    "photo_consents": QT_TRANSLATE_NOOP("Names", "Photograph consent")}
 
 
 def audit_what(table: str, row_id: int, created: bool) -> str:

@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QAbstractListModel
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QComboBox, QGroupBox, QHeaderView, QLabel,
                                QLineEdit, QTabWidget, QWidget, QWizard)
 
@@ -113,9 +114,10 @@ def shown_texts(top: QWidget) -> list[tuple[str, str]]:
                     for i in range(w.count())]
         elif isinstance(w, QAbstractItemView) and w.model() is not None:
             model = w.model()  # the rows of lists, tables and trees (their first level)
+            columns = 1 if isinstance(model, QAbstractListModel) else model.columnCount()
             out += [(name, str(model.index(r, c).data() or ""))
                     for r in range(min(model.rowCount(), 50))
-                    for c in range(model.columnCount())]
+                    for c in range(columns)]
         if isinstance(w, QWizard):
             page = w.currentPage()
             if page is not None:

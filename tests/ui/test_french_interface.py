@@ -45,7 +45,8 @@ def content_texts() -> set[str]:
                    packaged_path("screening")):
         for path in folder.rglob("*.toml"):
             walk(tomllib.loads(path.read_text(encoding="utf-8")))
-    for name in ("screening.toml", "scales.toml", "recommendation.toml"):
+    for name in ("screening.toml", "scales.toml", "recommendation.toml", "outcomes.toml",
+                 "photos/views.toml"):
         path = packaged_path(name)
         if path.exists():
             walk(tomllib.loads(path.read_text(encoding="utf-8")))
@@ -266,12 +267,24 @@ def main_window_in(store, qtbot, qsettings, size=(1024, 700)):
     from rejuv_desktop.services import sessions as ss
     from rejuv_desktop.ui.main_window import MainWindow
 
+    from rejuv_desktop.domain import outcomes as do
+    from rejuv_desktop.services import outcomes as so
+    from rejuv_desktop.services import photos as sph
+    from tests.photo_images import png, scene
+
     add_practitioner(store)
     patient = add_patient(store, "Élodie", "Durand")
     sid = ss.start_session(store, add_plan(store, patient, "fat_transfer"))
     run_fat_transfer(store, sid)
     ss.complete_session(store, sid)
     add_plan(store, patient, "mesotherapy")
+    # Photographs (consent, two of one view) and an outcome (a complication), so their screens
+    # show what they hold.
+    sph.record_clinical_consent(store, patient, True)
+    for seed in (0, 3):
+        sph.import_photo(store, patient, "both_dorsal", png(scene(240, 160, seed=seed)))
+    so.record_complication(store, patient, do.Complication(
+        session_id=sid, type="bruising", severity="mild", site="left", onset=store.clock().date()))
     window = MainWindow(store, qsettings)
     qtbot.addWidget(window)
     window.resize(*size)
@@ -304,12 +317,30 @@ def screens_of(window, patient, qtbot):
             yield f"side tab {i}", laid_out(window)
         window.left_tabs.setCurrentIndex(0)
     store = window.store
+    from rejuv_desktop.services import follow_ups as fu
+    from rejuv_desktop.services import outcomes as so
+    from rejuv_desktop.services import photos as sph
+    from rejuv_desktop.ui.outcomes.assessment import AssessmentDialog
+    from rejuv_desktop.ui.outcomes.audit_view import OutcomesAuditDialog
+    from rejuv_desktop.ui.outcomes.complication import ComplicationDialog
+    from rejuv_desktop.ui.photos.compare import CompareDialog
+    from rejuv_desktop.ui.photos.consent import UseConsentDialog
+
+    photos = [p.id for p in sph.photos_of(store, patient)]
+    visits = [f["id"] for f in fu.follow_ups_of_patient(store, patient)
+              if so.assessment_form(store, f["id"]).asks]
     for name, make in (("settings", lambda: SettingsDialog(store, window)),
                        ("patient", lambda: PatientDialog(store, patient, window)),
                        ("new patient", lambda: PatientDialog(store, None, window)),
                        ("import", lambda: ImportDialog(store, window)),
                        ("lots", lambda: LotLookupDialog(store, window)),
-                       ("audit", lambda: AuditDialog(store, patient, window))):
+                       ("audit", lambda: AuditDialog(store, patient, window)),
+                       ("compare photographs",
+                        lambda: CompareDialog(store, patient, photos[0], photos[-1], window)),
+                       ("photograph consent", lambda: UseConsentDialog(store, photos[0], window)),
+                       ("complication", lambda: ComplicationDialog(store, patient, parent=window)),
+                       ("assessment", lambda: AssessmentDialog(store, visits[0], window)),
+                       ("outcomes audit", lambda: OutcomesAuditDialog(store, window))):
         dialog = make()
         qtbot.addWidget(dialog)
         dialog.show()
@@ -411,3 +442,29 @@ def test_a_clinic_set_up_in_french_issues_french_documents_by_default(qtbot, sto
     qtbot.addWidget(wizard)
     language = wizard.findChild(QComboBox, "document_language")
     assert language.currentData() == "fr" and language.currentText() == "Français"
+
+
+def test_every_catalogue_context_is_the_one_the_code_asks_for(tmp_path):
+    """``pyside6-lupdate`` files ``x.tr("...")`` under ``x`` and a module-level ``tr()`` under
+    no context at all, while Qt looks the words up under the object's class (or the context
+    passed to ``translate``): such words are extracted, translated, and never shown. Every
+    context must be a class of the interface or a context the code names in ``translate`` /
+    ``QT_TRANSLATE_NOOP``."""
+    import ast
+
+    from tests.ui.i18n_helpers import UI
+
+    known: set[str] = set()
+    for path in sorted(UI.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                known.add(node.name)
+            elif isinstance(node, ast.Call) and node.args \
+                    and isinstance(node.args[0], ast.Constant) \
+                    and (getattr(node.func, "attr", None) == "translate"
+                         or getattr(node.func, "id", None) == "QT_TRANSLATE_NOOP"):
+                known.add(node.args[0].value)
+    from PySide6 import QtWidgets
+
+    contexts = {e.context for e in extract(tmp_path / "now.ts")}
+    assert sorted(c for c in contexts - known if not hasattr(QtWidgets, c)) == []
