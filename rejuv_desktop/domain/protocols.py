@@ -117,6 +117,13 @@ class Field:
     stop_when: Any = None
     """A value that stops the session today (a "yes" to pregnancy asked again)."""
     stop_reason: str = ""
+    choice_labels: tuple[tuple[str, str], ...] = ()
+    """(stored choice, words shown) in the protocol's language when it is not the file's own
+    (see ``protocol_words``); empty: each choice is shown as stored."""
+
+    def choice_label(self, choice: str) -> str:
+        """The words shown for a stored choice."""
+        return dict(self.choice_labels).get(choice, choice)
 
     @property
     def ref(self) -> str:
@@ -379,21 +386,29 @@ class Protocol:
         raise KeyError(agent)
 
 
-def load_protocol(procedure: str, path: Path | str | None = None) -> Protocol:
+def load_protocol(procedure: str, path: Path | str | None = None, lang: str = "en") -> Protocol:
     """Load and check a protocol; the packaged file for ``procedure`` unless a path is given.
 
     The file's ``procedure`` must match. A relative path is taken inside ``resources/``.
     Packaged files are read once and cached. Any mistake raises ContentError with file and line.
+    ``lang``: the language of its words (English as the file writes them; another from
+    ``text/<lang>/protocols/<procedure>.toml``, a missing word being a content error).
     """
     if path is None:
         if not is_procedure(procedure):
             raise ValueError(f"unknown procedure {procedure!r}")
-        return _load_default(procedure)
-    return _read(load_toml(Path(path)), procedure)
+        return _load_default(procedure, lang)
+    from rejuv_desktop.domain.protocol_words import protocol_in
+
+    return protocol_in(_read(load_toml(Path(path)), procedure), lang)
 
 
 @lru_cache(maxsize=None)
-def _load_default(procedure: str) -> Protocol:
+def _load_default(procedure: str, lang: str = "en") -> Protocol:
+    if lang != "en":
+        from rejuv_desktop.domain.protocol_words import protocol_in
+
+        return protocol_in(_load_default(procedure), lang)
     return _read(load_toml(resource_path("protocols", f"{procedure}.toml")), procedure)
 
 

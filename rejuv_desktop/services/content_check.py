@@ -82,12 +82,32 @@ def _thresholds(path: Path, _m: re.Match) -> None:
     from rejuv_desktop.domain.thresholds import load_thresholds
 
     load_thresholds(path)
+    for lang in _languages():
+        load_thresholds(path, lang)
+
+
+def _thresholds_words(path: Path, m: re.Match) -> None:
+    from rejuv_desktop.content.words import load_words
+    from rejuv_desktop.domain.thresholds import load_thresholds, thresholds_in
+
+    thresholds_in(load_thresholds(), m.group("lang"),
+                  load_words("recommendation", m.group("lang"), path))
+
+
+def _languages() -> list[str]:
+    """The languages the app speaks besides English: those it prints documents in."""
+    return sorted(d.name for d in content.packaged_path("documents").iterdir()
+                  if d.is_dir() and d.name != "en")
 
 
 def _protocol(path: Path, m: re.Match) -> None:
+    from rejuv_desktop.domain.protocol_words import protocol_in
     from rejuv_desktop.domain.protocols import load_protocol
 
-    load_protocol(m.group("procedure"), path)
+    protocol = load_protocol(m.group("procedure"), path)
+    # Every text it has, in every language (a step added here needs its words there).
+    for lang in _languages():
+        protocol_in(protocol, lang)
     _companions(path, m.group("procedure"))
     from rejuv_desktop.domain.photos import read_schedule, view_ids
 
@@ -147,6 +167,26 @@ def _outcomes(path: Path, _m: re.Match) -> None:
     from rejuv_desktop.domain.outcomes import load_outcomes
 
     load_outcomes(path)
+    for lang in _languages():
+        load_outcomes(path, lang)
+
+
+def _outcomes_words(path: Path, m: re.Match) -> None:
+    from rejuv_desktop.content.words import load_words
+    from rejuv_desktop.domain.outcomes import load_outcomes, outcomes_in
+
+    outcomes_in(load_outcomes(), m.group("lang"), load_words("outcomes", m.group("lang"), path))
+
+
+def _protocol_words(path: Path, m: re.Match) -> None:
+    from rejuv_desktop.domain.procedures import is_procedure
+    from rejuv_desktop.domain.protocol_words import protocol_in
+    from rejuv_desktop.domain.protocols import load_protocol
+
+    procedure = m.group("procedure")
+    if not is_procedure(procedure):
+        raise ContentError(path, None, f"no protocol declares procedure '{procedure}'")
+    protocol_in(load_protocol(procedure), m.group("lang"), path)
 
 
 def _phrases(path: Path, m: re.Match) -> None:
@@ -184,7 +224,10 @@ _READERS: tuple[tuple[re.Pattern, Callable[[Path, re.Match], None]], ...] = (
     (re.compile(r"scales\.toml"), _scales),
     (re.compile(rf"text/(?P<lang>{_LANG})/scales\.toml"), _scales_words),
     (re.compile(r"recommendation\.toml"), _thresholds),
+    (re.compile(rf"text/(?P<lang>{_LANG})/recommendation\.toml"), _thresholds_words),
     (re.compile(r"outcomes\.toml"), _outcomes),
+    (re.compile(rf"text/(?P<lang>{_LANG})/outcomes\.toml"), _outcomes_words),
+    (re.compile(rf"text/(?P<lang>{_LANG})/protocols/(?P<procedure>\w+)\.toml"), _protocol_words),
     (re.compile(r"protocols/(?P<procedure>\w+)\.toml"), _protocol),
     (re.compile(r"photos/views\.toml"), _photo_views),
     (re.compile(rf"documents/(?P<lang>{_LANG})/labels\.toml"), _labels),

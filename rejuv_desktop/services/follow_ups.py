@@ -41,6 +41,8 @@ class DueItem:
     """Set for a planned session (``kind`` ``planned_session``), whose ``id`` is None."""
     session_count: int | None = None
     """The plan's number of sessions, for a planned session (the screens word the label)."""
+    rule_id: str = ""
+    """The protocol's follow-up rule it was booked from (its label in another language)."""
 
     @property
     def key(self) -> str:
@@ -85,7 +87,8 @@ def due_list(store, today: date | None = None) -> dict[str, list[DueItem]]:
         klass = classify_due(start, end, today)
         out[klass].append(DueItem(r["id"], r["patient_id"], dp.display_name(r),
                                   r["phone"] or "", r["label"], r["kind"], r["procedure"], start,
-                                  end, klass, r["note"], r["plan_id"]))
+                                  end, klass, r["note"], r["plan_id"],
+                                  rule_id=r["rule_id"] or ""))
     planned = planned_sessions_due(store, today)
     for item in planned:
         out[item.due_class].append(item)

@@ -199,11 +199,12 @@ def _photos_item(store, session: dict, protocol: Protocol, state):
                                            **{k: ("the app", when) for k in keys}})
 
 
-def session_status(store, session_id: int) -> SessionStatus:
-    """Rebuild a session from its entries and judge every step (see the module doc)."""
+def session_status(store, session_id: int, lang: str = "en") -> SessionStatus:
+    """Rebuild a session from its entries and judge every step (see the module doc); the
+    protocol's words in ``lang`` (the checklist shows the interface's language)."""
     session = sessions_repo.get_session(store, session_id)
     protocol, reduction, consult_weight, consult_day = _context(
-        store, session, load_protocol(session["procedure"]))
+        store, session, load_protocol(session["procedure"], lang=lang))
     latest = {(r["kind"], r["key"]): Entry(r["key"], r["kind"], r["value"], r["who"] or "", r["at"])
               for r in sessions_repo.entries_of(store, session_id)}
     state = replace(_state_of(session, latest, protocol), dose_reduction=reduction)

@@ -205,3 +205,16 @@ def clipped(top: QWidget) -> list[str]:
                 out.append(f"{name} {plain(w.text())[:60]!r}: needs {w.sizeHint().width()}px "
                            f"wide, has {w.width()}")
     return out
+
+
+def content_on_screen(top: QWidget, english: set[str]) -> list[str]:
+    """Each shown text that is one of the content's English texts (a question, a step, a
+    visit, a view shown in English on a screen in another language)."""
+    found = []
+    for where, text in shown_texts(top):
+        shown = plain(text)
+        for candidate in {shown, re.sub(r"^\d+ - ", "", shown), shown.split(" — ")[0]}:
+            if candidate in english:
+                found.append(f"{where}: {shown!r} (content in English)")
+                break
+    return found

@@ -19,40 +19,64 @@ from rejuv_desktop.services import patients as sp
 from rejuv_desktop.services import practitioners as pr
 from rejuv_desktop.ui import i18n
 from rejuv_desktop.ui.consultation.wizard import ConsultationWizard, Page
-from tests.ui.i18n_helpers import (PLACEHOLDER, EnglishWords, english_on_screen, extract, plain,
-                                   read_catalogue)
+from tests.ui.i18n_helpers import (PLACEHOLDER, EnglishWords, content_on_screen,
+                                   english_on_screen, extract, plain, read_catalogue)
 
 FRENCH = i18n.catalogue("fr")
 
 
-def content_texts() -> set[str]:
-    """Every English text the content files give the screens (questions, reasons, grades,
-    procedure and step names)."""
+def _walk(value, texts: set[str], skip_lang: str | None = None) -> None:
+    if isinstance(value, str):
+        texts.add(plain(value))
+        texts.add(plain(value[:1].upper() + value[1:]))
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            if k != skip_lang:
+                _walk(v, texts, skip_lang)
+    elif isinstance(value, list):
+        for v in value:
+            _walk(v, texts, skip_lang)
+
+
+def _content_files(lang: str) -> list:
+    """The content files holding words in ``lang``: its text folder, and (English) the files
+    that keep their English inline."""
+    files = list(packaged_path("text", lang).rglob("*.toml"))
+    if lang == "en":
+        files += list(packaged_path("protocols").rglob("*.toml"))
+        files += list(packaged_path("screening").rglob("*.toml"))
+        files += [packaged_path(n) for n in ("screening.toml", "scales.toml",
+                                             "recommendation.toml", "outcomes.toml")]
+    return [p for p in files if p.exists()]
+
+
+def content_texts(lang: str | None = None) -> set[str]:
+    """Every text the content files give the screens (questions, reasons, grades, procedure
+    and step names, visits, views), in every language (or in ``lang`` only)."""
     texts: set[str] = set()
+    for code in ([lang] if lang else [d.name for d in packaged_path("text").iterdir()]):
+        for path in _content_files(code):
+            _walk(tomllib.loads(path.read_text(encoding="utf-8")), texts)
+    views = tomllib.loads(packaged_path("photos", "views.toml").read_text(encoding="utf-8"))
+    for view in views["views"]:
+        for key in ("title", "instructions"):
+            for code, text in view[key].items():
+                if lang in (None, code):
+                    _walk(text, texts)
+    if lang is None:
+        # The language choosers name each language in itself ("English", "Français"). The
+        # services' own validation messages ("Required") are still English: left to them.
+        texts |= set(i18n.LANGUAGES.values()) | {"Required"}
+    return texts
 
-    def walk(value) -> None:
-        if isinstance(value, str):
-            texts.add(plain(value))
-            texts.add(plain(value[:1].upper() + value[1:]))
-        elif isinstance(value, dict):
-            for v in value.values():
-                walk(v)
-        elif isinstance(value, list):
-            for v in value:
-                walk(v)
 
-    for folder in (packaged_path("text", "en"), packaged_path("protocols"),
-                   packaged_path("screening")):
-        for path in folder.rglob("*.toml"):
-            walk(tomllib.loads(path.read_text(encoding="utf-8")))
-    for name in ("screening.toml", "scales.toml", "recommendation.toml", "outcomes.toml",
-                 "photos/views.toml"):
-        path = packaged_path(name)
-        if path.exists():
-            walk(tomllib.loads(path.read_text(encoding="utf-8")))
-    # The language choosers name each language in itself ("English", "Français"). The
-    # services' own validation messages ("Required") are still English: left to the services.
-    return texts | set(i18n.LANGUAGES.values()) | {"Required"}
+def english_content() -> set[str]:
+    """The content's English texts that its French differs from: one of them on a French
+    screen is content shown in the wrong language."""
+    french = content_texts("fr") | {plain(t) for e in read_catalogue(FRENCH)
+                                    for t in e.translations}
+    return {t for t in content_texts("en") - french
+            if len(t) > 3 and re.search(r"[a-z]{3}", t) and " " in t}
 
 
 @pytest.fixture
@@ -249,11 +273,12 @@ def run_consultation(qtbot, store, patient, look, french_checks=True):
 def test_a_french_practitioner_runs_a_whole_consultation_without_english(
         qtbot, store, french_patient, french):
     words = EnglishWords(FRENCH)
-    content = content_texts()
+    content, english = content_texts(), english_content()
     seen: dict[int, list[str]] = {}
 
     def look(wizard) -> None:
-        seen[wizard.currentId()] = english_on_screen(wizard, words, content)
+        seen[wizard.currentId()] = (english_on_screen(wizard, words, content)
+                                    + content_on_screen(wizard, english))
 
     run_consultation(qtbot, store, french_patient, look)
     english = {Page(k).name: v for k, v in seen.items() if v}
@@ -355,11 +380,12 @@ def screens_of(window, patient, qtbot):
 
 def test_the_main_window_and_its_dialogs_show_no_english(qtbot, store, qsettings, french):
     words = EnglishWords(FRENCH)
-    content = content_texts()
+    content, english_texts = content_texts(), english_content()
     window, patient = main_window_in(store, qtbot, qsettings)
     english = {}
     for name, screen in screens_of(window, patient, qtbot):
-        found = english_on_screen(screen, words, content)
+        found = (english_on_screen(screen, words, content)
+                 + content_on_screen(screen, english_texts))
         if found:
             english[name] = found
     menus = [plain(a.text()) for m in window.menuBar().actions() for a in [m, *m.menu().actions()]

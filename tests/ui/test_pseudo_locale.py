@@ -54,7 +54,9 @@ def test_every_interface_text_goes_through_the_translation(qtbot, store, qsettin
     untranslated = set()
     for name, screen in screens_of(window, patient, qtbot):
         for where, text in shown_texts(screen):
-            shown = re.sub(r"^\d+ - ", "", plain(text))  # a scale's "2 - Much improved"
+            shown = plain(text)
+            if re.sub(r"^\d+ - ", "", shown) in content:  # a scale's "2 - Much improved"
+                continue
             if "⟦" in text or shown in content | qt_own or not re.search(r"[A-Za-z]{3}", shown):
                 continue
             if any(d in shown for d in data) or any(shown.startswith(c) for c in content if c):

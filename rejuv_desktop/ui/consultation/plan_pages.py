@@ -15,7 +15,7 @@ from rejuv_desktop.domain import plan_binding as pb
 from rejuv_desktop.domain import screening as scr
 from rejuv_desktop.domain.procedures import procedure_ids
 from rejuv_desktop.domain.protocols import load_protocol
-from rejuv_desktop.ui.i18n import fmt_date
+from rejuv_desktop.ui.i18n import current_language, fmt_date
 from rejuv_desktop.ui.phrases import concern_label, phrasebook, planned_session_line
 from rejuv_desktop.errors import ValidationError
 from rejuv_desktop.ui.consultation.common import WizardPage, esc, level_badge, scrolling_body
@@ -128,7 +128,7 @@ def recommendation_html(evaluation: dc.Evaluation) -> str:
 class RecommendationPage(WizardPage):
     def __init__(self):
         super().__init__()
-        self.rules = scr.load_rules()
+        self.rules = scr.load_rules(lang=current_language())
         self.setTitle(self.tr("Recommendation"))
         self.setSubTitle(self.tr("What the findings point to, and why. Choose what you and the "
                                  "patient agree to plan."))
@@ -367,7 +367,7 @@ class PlanBox(QGroupBox):
 class PlanPage(WizardPage):
     def __init__(self):
         super().__init__()
-        self.rules = scr.load_rules()
+        self.rules = scr.load_rules(lang=current_language())
         self.setTitle(self.tr("Plan"))
         self.setSubTitle(self.tr("Sessions and intervals come from the procedure protocols; "
                                  "adjust them within the allowed range."))
@@ -454,7 +454,7 @@ class FinalisePage(WizardPage):
 
     def __init__(self, stop: bool = False):
         super().__init__()
-        self.rules = scr.load_rules()
+        self.rules = scr.load_rules(lang=current_language())
         self.stop = stop
         if stop:
             self.setTitle(self.tr("No treatment can be planned"))

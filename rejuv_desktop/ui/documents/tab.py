@@ -18,7 +18,7 @@ from rejuv_desktop.services import documents as sd
 from rejuv_desktop.ui.documents.signature_pad import SignaturePad
 from rejuv_desktop.ui.errors import excepthook, reports_errors, show_user_error
 from rejuv_desktop.ui.forms import message_label
-from rejuv_desktop.ui.i18n import Context, fmt_date, fmt_datetime
+from rejuv_desktop.ui.i18n import Context, current_language, fmt_date, fmt_datetime
 from rejuv_desktop.ui.tasks import run_in_background
 
 KIND_LABELS = {"consent": QT_TRANSLATE_NOOP("Documents", "Consent form"),
@@ -205,7 +205,7 @@ class IssueConsentDialog(QDialog):
         self.setWindowTitle(self.tr("Issue consent form"))
         self.store = store
         self.plans = {p["id"]: p for p in plans}
-        rules = scr.load_rules()
+        rules = scr.load_rules(lang=current_language())
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.plan = QComboBox()
@@ -568,7 +568,7 @@ class DocumentsTab(QWidget):
     # listing ------------------------------------------------------------------------------------
     def show_patient(self, patient_id: int) -> None:
         self.patient_id = patient_id
-        rules = scr.load_rules()
+        rules = scr.load_rules(lang=current_language())
         self.rows = sd.documents_of(self.store, patient_id)
         self.table.setRowCount(len(self.rows))
         languages = {"en": self.tr("English"), "fr": self.tr("French")}
@@ -682,7 +682,7 @@ class DocumentsTab(QWidget):
         procedure = procedures[0]
         if len(procedures) > 1:
             from PySide6.QtWidgets import QInputDialog
-            rules = scr.load_rules()
+            rules = scr.load_rules(lang=current_language())
             names = [rules.procedure_name(p).capitalize() for p in procedures]
             choice, ok = QInputDialog.getItem(self, self.tr("Aftercare sheet"),
                                               self.tr("For which procedure?"), names, 0, False)

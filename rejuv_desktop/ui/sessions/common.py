@@ -7,10 +7,11 @@ from datetime import date, datetime
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QLabel
 
-from rejuv_desktop.domain.procedures import procedure as registered
+from rejuv_desktop.domain.protocol_words import procedure_words
 from rejuv_desktop.ui.consultation.common import esc  # noqa: F401 - shared
 from rejuv_desktop.ui.forms import ERROR_STYLE, message_label  # noqa: F401 - shared
-from rejuv_desktop.ui.i18n import fmt_date, fmt_datetime, fmt_day_month, fmt_time
+from rejuv_desktop.ui.i18n import (current_language, fmt_date, fmt_datetime, fmt_day_month,
+                                  fmt_time)
 
 WARNING_STYLE = "color: #8a4b00;"
 DONE_STYLE = "color: #1b5e20;"
@@ -41,9 +42,16 @@ def procedure_label(procedure: str, unknown: str | None = None) -> str:
     """The short name lists show for a procedure ("Mesotherapy"), as its protocol declares it;
     ``unknown`` (else the id itself) for one the content no longer has."""
     try:
-        return registered(procedure).label
+        return procedure_words(procedure, current_language()).label
     except KeyError:
         return procedure if unknown is None else unknown
+
+
+def visit_label(procedure: str | None, rule_id: str, stored: str) -> str:
+    """A booked visit's name in the interface's language."""
+    from rejuv_desktop.domain.protocol_words import visit_label as in_language
+
+    return in_language(procedure, rule_id, stored, current_language())
 
 
 def fmt_day(value: str | date | None) -> str:

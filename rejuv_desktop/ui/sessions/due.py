@@ -19,7 +19,8 @@ from rejuv_desktop.ui.errors import reports_errors, show_user_error
 from rejuv_desktop.ui.date_field import DateField
 from rejuv_desktop.ui.i18n import date_format
 from rejuv_desktop.ui.sessions.common import (procedure_label, status_name, fmt_day,
-                                              fmt_window, message_label, show_text)
+                                              fmt_window, message_label, show_text,
+                                              visit_label)
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 PATIENT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -64,7 +65,8 @@ def _planned_label(item: fu.DueItem) -> str:
 
 
 def _from_due(item: fu.DueItem) -> Visit:
-    label = _planned_label(item) if item.kind == "planned_session" else item.label
+    label = _planned_label(item) if item.kind == "planned_session" else visit_label(
+        item.procedure, item.rule_id, item.label)
     return Visit(item.id, item.patient_id, item.patient_name, label, item.procedure,
                  item.due_from, item.due_to, "due" if item.id is not None else "planned",
                  item.note, item.phone, item.key)

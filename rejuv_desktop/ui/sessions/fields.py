@@ -59,7 +59,7 @@ class FieldEditor(QWidget):
             grid = QGridLayout()
             grid.setContentsMargins(0, 0, 0, 0)
             for n, choice in enumerate(f.choices):
-                check = QCheckBox(choice)
+                check = QCheckBox(f.choice_label(choice))
                 check.setObjectName(f"{key}:{choice}")
                 check.toggled.connect(self._checks_changed)
                 grid.addWidget(check, n // CHOICES_PER_LINE, n % CHOICES_PER_LINE)
@@ -71,7 +71,7 @@ class FieldEditor(QWidget):
             self.combo.setObjectName(key)
             options = [("—", None)] + ([(self.tr("Yes"), True), (self.tr("No"), False)]
                                       if f.type == "bool"
-                                      else [(c, c) for c in f.choices])
+                                      else [(f.choice_label(c), c) for c in f.choices])
             for text, _value in options:
                 self.combo.addItem(text)
             self.options = [value for _text, value in options]
