@@ -203,8 +203,16 @@ def _template(path: Path, m: re.Match) -> None:
     load_template_file(path, kind, procedure or None, m.group("lang"))
 
 
-def _help(path: Path, _m: re.Match) -> None:
+def _help(path: Path, m: re.Match) -> None:
     from rejuv_desktop.services.help import known_placeholders
+
+    # Every page exists in every language, by the same name.
+    page = path.name
+    for lang in ["en", *_languages()]:
+        if lang != m.group("lang") and not content.resource_path("help", lang, page).is_file():
+            raise ContentError(content.resource_path("help", lang, page), None,
+                               f"missing translation: help page '{path.stem}' has no "
+                               f"'{lang}' version (help/{lang}/{page})")
 
     try:
         text = path.read_text(encoding="utf-8")
@@ -214,6 +222,12 @@ def _help(path: Path, _m: re.Match) -> None:
         for name in re.findall(r"\{\{(\w+)\}\}", line):
             if name not in known_placeholders():
                 raise ContentError(path, number, f"unknown placeholder {{{{{name}}}}}")
+
+
+def _help_fillers(path: Path, m: re.Match) -> None:
+    from rejuv_desktop.services.help import check_fillers
+
+    check_fillers(m.group("lang"), path)
 
 
 # Which reader checks which file, by its name relative to resources/.
@@ -234,6 +248,7 @@ _READERS: tuple[tuple[re.Pattern, Callable[[Path, re.Match], None]], ...] = (
     (re.compile(rf"documents/(?P<lang>{_LANG})/phrases\.toml"), _phrases),
     (re.compile(rf"documents/(?P<lang>{_LANG})/(?P<name>\w+)\.toml"), _template),
     (re.compile(rf"help/(?P<lang>{_LANG})/[\w-]+\.md"), _help),
+    (re.compile(rf"help/(?P<lang>{_LANG})/fillers\.toml"), _help_fillers),
 )
 
 
