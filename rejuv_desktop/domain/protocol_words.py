@@ -196,3 +196,15 @@ def visit_label(procedure: str | None, rule_id: str, stored: str, lang: str = DE
     except (KeyError, ValueError):
         return stored
     return next((r.label for r in rules if r.id == rule_id), stored)
+
+
+def caution_words(procedure: str, lang: str = DEFAULT_LANG) -> dict[str, str]:
+    """The words of the items a consultation's caution becomes (``[caution_items]`` of the
+    protocol words file: caution, unknown, justification)."""
+    from rejuv_desktop.domain.session_context import CAUTION_WORDS
+
+    if lang == DEFAULT_LANG:
+        return dict(CAUTION_WORDS)
+    w = _Words(load_protocol_words(procedure, lang))
+    return {key: w.text(("caution_items",), key, english)
+            for key, english in CAUTION_WORDS.items()}

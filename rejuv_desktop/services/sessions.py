@@ -24,6 +24,7 @@ from rejuv_desktop.domain import session_context as sctx
 from rejuv_desktop.domain import session_gate as gate
 from rejuv_desktop.domain.dose import MAX_WEIGHT_KG, MIN_WEIGHT_KG, DoseCheck
 from rejuv_desktop.domain.screening import load_rules
+from rejuv_desktop.domain.protocol_words import caution_words
 from rejuv_desktop.domain.protocols import (SIDES, TIME_OUT, Field, Protocol, Step, as_date,
                                             format_number, is_empty, load_protocol, with_unit)
 from rejuv_desktop.domain.schedule import follow_ups_after_session, plan_sessions
@@ -55,6 +56,10 @@ class OpenItems(UserError):
         self.items = list(items)
         super().__init__("The session cannot be completed yet. Still to do or correct:\n"
                          + "\n".join(f"• {i}" for i in self.items))
+
+
+BY_THE_APP = "the app"
+"""Who ticked an item the app satisfies itself (photographs, aftercare, visits booked)."""
 
 
 @dataclass(frozen=True)
@@ -168,15 +173,16 @@ def _day(iso: str | None) -> date | None:
         return None
 
 
-def _context(store, session: dict, protocol: Protocol):
+def _context(store, session: dict, protocol: Protocol, lang: str = "en"):
     """(protocol with the consultation's caution items, dose reduction, consultation weight and
-    its date) for a session."""
+    its date) for a session; the items worded in ``lang``, the protocol's language."""
     consultation = sessions_repo.consultation_data_of_plan(store, session["plan_id"])
     record = consultation["record"]
     answers = dc.screening_answers(record)
-    rules = load_rules()
+    rules = load_rules(lang=lang)
     justification = (record.justifications.get(session["procedure"]) or {}).get("text", "")
-    items = sctx.caution_items(protocol, session["procedure"], answers, justification or "", rules)
+    items = sctx.caution_items(protocol, session["procedure"], answers, justification or "", rules,
+                               caution_words(session["procedure"], lang))
     reduction = sctx.dose_reduction(protocol, answers, rules)
     return (sctx.with_items(protocol, items), reduction, dc.weight(record),
             _day(consultation["started_at"]))
@@ -196,7 +202,7 @@ def _photos_item(store, session: dict, protocol: Protocol, state):
     if when is None:
         return state
     return replace(state, completed_items={**state.completed_items,
-                                           **{k: ("the app", when) for k in keys}})
+                                           **{k: (BY_THE_APP, when) for k in keys}})
 
 
 def session_status(store, session_id: int, lang: str = "en") -> SessionStatus:
@@ -204,7 +210,7 @@ def session_status(store, session_id: int, lang: str = "en") -> SessionStatus:
     protocol's words in ``lang`` (the checklist shows the interface's language)."""
     session = sessions_repo.get_session(store, session_id)
     protocol, reduction, consult_weight, consult_day = _context(
-        store, session, load_protocol(session["procedure"], lang=lang))
+        store, session, load_protocol(session["procedure"], lang=lang), lang)
     latest = {(r["kind"], r["key"]): Entry(r["key"], r["kind"], r["value"], r["who"] or "", r["at"])
               for r in sessions_repo.entries_of(store, session_id)}
     state = replace(_state_of(session, latest, protocol), dose_reduction=reduction)
@@ -214,7 +220,7 @@ def session_status(store, session_id: int, lang: str = "en") -> SessionStatus:
         for step in protocol.steps:
             for item in step.items:
                 if item.by_app == "aftercare" and f"{step.id}.{item.id}" not in items:
-                    items[f"{step.id}.{item.id}"] = ("the app",
+                    items[f"{step.id}.{item.id}"] = (BY_THE_APP,
                                                      datetime.fromisoformat(aftercare["created_at"]))
         state = replace(state, completed_items=items)
     state = _photos_item(store, session, protocol, state)

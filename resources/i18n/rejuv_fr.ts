@@ -1361,6 +1361,42 @@ Après :
         <translation>Au-delà du maximum ; motif consigné par {who} : {reason}</translation>
     </message>
     <message>
+        <source>{mg} mg of {agent} ({per_kg} mg/kg)</source>
+        <translation>{mg} mg de {agent} ({per_kg} mg/kg)</translation>
+    </message>
+    <message>
+        <source>the {max} mg maximum for {weight} kg (limit {per_kg} mg/kg, capped at {cap} mg)</source>
+        <translation>du maximum de {max} mg pour {weight} kg (limite {per_kg} mg/kg, plafonnée à {cap} mg)</translation>
+    </message>
+    <message>
+        <source>at {percent}% the maximum is {ml} ml in all</source>
+        <translation>à {percent} %, le maximum est de {ml} ml au total</translation>
+    </message>
+    <message>
+        <source>{given} is over {ceiling}. Do not give more: {at_most}.</source>
+        <translation>{given} : au-delà {ceiling}. Ne plus injecter : {at_most}.</translation>
+    </message>
+    <message>
+        <source>{given} is {p}% of {ceiling}. Close to the limit: {at_most}.</source>
+        <translation>{given} : {p} % {ceiling}. Proche de la limite : {at_most}.</translation>
+    </message>
+    <message>
+        <source>{given} is {p}% of {ceiling}.</source>
+        <translation>{given} : {p} % {ceiling}.</translation>
+    </message>
+    <message>
+        <source>Agents with different limits were given: the stricter limit, that of {label}, applies to the total.</source>
+        <translation>Des produits de limites différentes ont été administrés : la limite la plus stricte, celle de la {label}, s&apos;applique au total.</translation>
+    </message>
+    <message>
+        <source>The maximum is lowered by {p}% because: {why}.</source>
+        <translation>Le maximum est abaissé de {p} % en raison de : {why}.</translation>
+    </message>
+    <message>
+        <source>A limit used is not verified: check it against the product information.</source>
+        <translation>Une limite utilisée n&apos;est pas vérifiée : contrôlez-la dans le résumé des caractéristiques du produit.</translation>
+    </message>
+    <message>
         <source>Entry {n}</source>
         <translation>Ligne {n}</translation>
     </message>
@@ -1610,6 +1646,25 @@ Après :
     </message>
 </context>
 <context>
+    <name>Gates</name>
+    <message>
+        <source>Consent is not signed</source>
+        <translation>Le consentement n&apos;est pas signé</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> et </translation>
+    </message>
+    <message>
+        <source>{step} is not complete: {missing} not confirmed</source>
+        <translation>{step} incomplète : {missing} non confirmé(s)</translation>
+    </message>
+    <message>
+        <source>{step} is not completed</source>
+        <translation>{step} : étape non terminée</translation>
+    </message>
+</context>
+<context>
     <name>HandBox</name>
     <message>
         <source>Left hand</source>
@@ -1622,6 +1677,18 @@ Après :
     <message>
         <source>Merz grade *</source>
         <translation>Grade de Merz *</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <source>A few</source>
+        <translation>Quelques-unes</translation>
+    </message>
+    <message>
+        <source>Many</source>
+        <translation>Nombreuses</translation>
     </message>
     <message>
         <source>Hydration</source>
@@ -4161,6 +4228,29 @@ Préparer maintenant la fiche de soins du patient ?</translation>
     <message>
         <source>Not stopped</source>
         <translation>Non interrompue</translation>
+    </message>
+</context>
+<context>
+    <name>SessionWords</name>
+    <message>
+        <source>The plan dates this session {day}.</source>
+        <translation>Le plan prévoit cette séance le {day}.</translation>
+    </message>
+    <message>
+        <source>The reflection period after the consultation and consent ends {day}.</source>
+        <translation>Le délai de réflexion après la consultation et le consentement se termine le {day}.</translation>
+    </message>
+    <message>
+        <source>The screening deferred this procedure until {day}.</source>
+        <translation>Le questionnaire médical a reporté cet acte au {day}.</translation>
+    </message>
+    <message>
+        <source>{days} days must pass after the {name} session of {since} on the same hands (until {day}): {reason}</source>
+        <translation>{days} jours doivent s&apos;écouler après la séance de {name} du {since} sur les mêmes mains (jusqu&apos;au {day}) : {reason}</translation>
+    </message>
+    <message>
+        <source>the app</source>
+        <translation>l&apos;application</translation>
     </message>
 </context>
 <context>

@@ -218,3 +218,23 @@ def content_on_screen(top: QWidget, english: set[str]) -> list[str]:
                 found.append(f"{where}: {shown!r} (content in English)")
                 break
     return found
+
+
+# Short English words no French sentence has: one of them in a shown text is English made
+# outside the catalogue and the content (a message the domain or a service words itself).
+ENGLISH_WORDS = frozenset("the is are and not with for of to this that has was been cannot "
+                          "must before after any none yet".split())
+
+
+def english_words_on_screen(top: QWidget, data: set[str] = frozenset()) -> list[str]:
+    """Each shown text holding an English word (the patient's own data excepted)."""
+    found = []
+    for where, text in shown_texts(top):
+        shown = plain(text)
+        if shown in data:
+            continue
+        words = set(re.findall(r"[^\W\d_]+", shown.lower()))
+        if words & ENGLISH_WORDS:
+            found.append(f"{where}: {shown[:90]!r} (English words: "
+                         f"{sorted(words & ENGLISH_WORDS)})")
+    return found

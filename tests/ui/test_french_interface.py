@@ -494,3 +494,187 @@ def test_every_catalogue_context_is_the_one_the_code_asks_for(tmp_path):
 
     contexts = {e.context for e in extract(tmp_path / "now.ts")}
     assert sorted(c for c in contexts - known if not hasattr(QtWidgets, c)) == []
+
+
+# A fat transfer as a French practitioner records it (stored values are the protocol's codes;
+# what the practitioner types is French).
+FRENCH_FAT_VALUES = [
+    ("anaesthesia.site.1", "wrist block, left"),
+    ("anaesthesia.agent.1", "lidocaine with epinephrine"),
+    ("anaesthesia.concentration_percent.1", 1),
+    ("anaesthesia.volume_ml.1", 20),
+    ("anaesthesia.lot.1", "LID-2207"),
+    ("donor_site.site", "abdomen"),
+    ("harvest.cannula", "canule mousse 3 mm"),
+    ("harvest.volume_ml", 80),
+    ("processing.method", ["centrifugation"]),
+    ("processing.usable_volume_ml", 40),
+    ("injection.volume_ml.left", 18),
+    ("injection.volume_ml.right", 20),
+    ("injection.entry_points.left", 5),
+    ("injection.entry_points.right", 5),
+    ("injection.cannula_gauge.left", 17),
+    ("injection.cannula_gauge.right", 17),
+    ("closure.method", "adhesive strips"),
+    ("sedation.given", False),
+]
+
+
+def test_a_french_practitioner_goes_from_a_new_patient_to_the_aftercare_sheet(
+        qtbot, store, qsettings, clock, french, no_modal, monkeypatch):
+    """Interface in French, clinic documents in French: the patient form, every page of the
+    consultation, the record, issuing and signing the consent, the session checklist and the
+    aftercare sheet. On every screen, no shown text is an English sentence of the interface,
+    English content, or English words made elsewhere."""
+    from PySide6.QtCore import QPointF, Qt
+    from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
+
+    from rejuv_desktop.services import documents as sd
+    from rejuv_desktop.services import sessions as ss
+    from rejuv_desktop.services import settings as sset
+    from rejuv_desktop.ui.documents import tab as doc_tab
+    from rejuv_desktop.ui.main_window import MainWindow
+    from rejuv_desktop.ui.patient_dialog import PatientDialog
+    from rejuv_desktop.ui.sessions.runner import SessionRunner
+    from tests.session_helpers import TIME_OUT_POINTS
+    from tests.ui.i18n_helpers import english_words_on_screen
+
+    pid = pr.create_practitioner(store, {"name": "Claire Martin", "title": "Dr"}, "long enough")
+    pr.sign_in(store, pid, "long enough")
+    sset.save_settings(store, {"clinic_name": "Cabinet des Lilas",
+                               "clinic_phone": "04 72 00 00 00", "document_language": "fr"})
+    words, content, english_texts = EnglishWords(FRENCH), content_texts(), english_content()
+    data = {"Élodie", "Durand", "Claire Martin", "Cabinet des Lilas", "LID-2207"}
+    seen: dict[str, list[str]] = {}
+
+    def look(name: str, screen) -> None:
+        QApplication.processEvents()
+        found = (english_on_screen(screen, words, content)
+                 + content_on_screen(screen, english_texts)
+                 + english_words_on_screen(screen, data))
+        seen[name] = seen.get(name, []) + found
+
+    window = MainWindow(store, qsettings)
+    qtbot.addWidget(window)
+    window.resize(1024, 700)
+    window.show()
+    look("main window", window)
+
+    # A new patient, typed in the patient form.
+    form = PatientDialog(store, None, window)
+    qtbot.addWidget(form)
+    form.show()
+    for name, value in (("given_name", "Élodie"), ("family_name", "Durand"),
+                        ("date_of_birth", "12/03/1971"), ("phone", "06 12 34 56 78")):
+        form.set_value(name, value)
+    form.set_value("sex", "female")
+    form.set_value("preferred_language", "fr")
+    look("patient form", form)
+    form.save()
+    patient = form.saved_id
+    assert patient is not None
+
+    # The whole consultation, every page.
+    run_consultation(qtbot, store, patient, lambda w: look(f"consultation {Page(w.currentId()).name}", w))
+    window.show_patient(patient)
+    for i in range(window.record.tabs.count()):
+        window.record.tabs.setCurrentIndex(i)
+        look(f"record tab {window.record.tabs.tabText(i)}", window)
+
+    # The consent, issued from the Documents tab and signed on screen.
+    tab = window.documents_tab
+    window.record.tabs.setCurrentWidget(tab)
+    plans = {p["procedure"]: p["id"] for p in sc.plans_of(store, patient, active_only=True)}
+
+    def issue(dialog):
+        dialog.show()
+        dialog.plan.setCurrentIndex(dialog.plan.findData(plans["fat_transfer"]))
+        for key, code in (("hands", "both"), ("donor_site", "abdomen"),
+                          ("anaesthesia", "local")):
+            combo = dialog.planned.widgets[key]
+            combo.setCurrentIndex(combo.findData(code))
+        look("issue consent", dialog)
+        dialog.submit()
+        return dialog.result()
+
+    monkeypatch.setattr(doc_tab.IssueConsentDialog, "exec", issue)
+    tab.issue_consent()
+    qtbot.waitUntil(lambda: tab.last_issued is not None, timeout=10000)
+    consent = tab.last_issued
+    assert sd.document(store, consent.id)["lang"] == "fr"
+    look("consent preview", tab.preview)
+    look("documents tab", window)
+    sign = doc_tab.SignDialog(store, consent.id, tab)
+    qtbot.addWidget(sign)
+    sign.show()
+    look("sign", sign)
+    pad = sign.pad
+    qtbot.mousePress(pad, Qt.MouseButton.LeftButton, pos=pad.rect().center() / 2)
+    for x in range(20, 220, 20):
+        qtbot.mouseMove(pad, pos=QPointF(x, 40 + x % 30).toPoint())
+    qtbot.mouseRelease(pad, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(sign.witness, "Mme Anne Petit")
+    for check in sign.confirmations:
+        qtbot.mouseClick(check, Qt.MouseButton.LeftButton,
+                         pos=QPointF(5, check.height() / 2).toPoint())
+    sign.photos.set_value({"clinical_record": True, "teaching": False, "publication": False})
+    ok = sign.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    look("sign, after OK", sign)
+    assert sign.result() == QDialog.DialogCode.Accepted, sign.error.text()
+    tab.last_issued = None
+    tab._run(sign.job, then=lambda issued: None)
+    qtbot.waitUntil(lambda: tab.last_issued is not None, timeout=10000)
+
+    # The session, after the reflection period: the checklist, step by step.
+    clock.advance(days=20)
+    sid = ss.start_session(store, plans["fat_transfer"])
+    # The photographs of the day (the patient said yes to the clinical record on the form).
+    from rejuv_desktop.domain.photos import load_views
+    from rejuv_desktop.services import photos as sph
+    from tests.photo_images import png, scene
+
+    for n, view in enumerate(v for v in load_views() if not v.optional):
+        sph.import_photo(store, patient, view.id, png(scene(240, 160, dx=0.03 * n, seed=9 * n)),
+                         session_id=sid)
+    window.record.tabs.setCurrentWidget(window.photos_tab)
+    look("photographs tab", window)
+    runner = SessionRunner(store, sid)
+    qtbot.addWidget(runner)
+    runner.resize(1024, 700)
+    runner.show()
+    look("checklist, start", runner)
+    ss.tick(store, sid, "sign_in.identity")
+    ss.tick(store, sid, "sign_in.photos")
+    ss.tick(store, sid, "sign_in.caution_smoker")  # the caution accepted at the consultation
+    for point in TIME_OUT_POINTS:
+        ss.confirm_time_out(store, sid, point)
+    runner.refresh()
+    look("checklist, after the time-out", runner)
+    for key in ("donor_site.prepared", "donor_site.sterilised", "anaesthesia.hands_prepared"):
+        ss.tick(store, sid, key)
+    for key, value in FRENCH_FAT_VALUES:
+        ss.record_value(store, sid, key, value)
+    ss.tick(store, sid, "closure.dressing")
+    ss.tick(store, sid, "sign_out.recorded")
+    for side in ("left", "right"):
+        ss.record_value(store, sid, f"sign_out.fingers.{side}", "pink, warm, brisk refill")
+    runner.refresh()
+    look("checklist, recorded", runner)
+    ss.complete_session(store, sid)
+    runner.refresh()
+    look("checklist, completed", runner)
+
+    # The aftercare sheet, issued for the session.
+    tab.last_issued = None
+    tab.issue_aftercare_for(patient, "fat_transfer", sid)
+    qtbot.waitUntil(lambda: tab.last_issued is not None, timeout=10000)
+    aftercare = sd.document(store, tab.last_issued.id)
+    assert aftercare["kind"] == "aftercare" and aftercare["lang"] == "fr"
+    look("aftercare preview", tab.preview)
+    window.record.tabs.setCurrentWidget(tab)
+    look("documents tab, at the end", window)
+
+    english = {k: v for k, v in seen.items() if v}
+    assert english == {}, "\n".join(f"{k}: {x}" for k, v in english.items() for x in v)
+    assert len(seen) >= 20

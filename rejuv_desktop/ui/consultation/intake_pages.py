@@ -132,7 +132,8 @@ class HandBox(QGroupBox):
         self.hydration = _combo([(g.value, g.label) for g in scales.hydration.grades], changed)
         self.elasticity = _combo([(g.value, g.label) for g in scales.elasticity.grades], changed)
         self.texture = _combo([(g.value, g.label) for g in scales.texture.grades], changed)
-        self.lentigines = _combo(list(dc.LENTIGINES.items()), changed)
+        self.lentigines = _combo([("none", self.tr("None")), ("few", self.tr("A few")),
+                                  ("many", self.tr("Many"))], changed)
         for name in ("hydration", "elasticity", "texture", "lentigines"):
             getattr(self, name).setObjectName(f"{side}_{name}")
         form.addRow(self.tr("Hydration"), self.hydration)

@@ -141,7 +141,7 @@ class PlannedBox(QGroupBox):
         while self.form.rowCount():
             self.form.removeRow(0)
         self.widgets = {}
-        for key, choices in sd.planned_choices(procedure).items():
+        for key, choices in sd.planned_choices(procedure, current_language()).items():
             label = Documents.tr(self.LABELS[key]) if key in self.LABELS else key
             if key == "actives":
                 box = QWidget()

@@ -54,6 +54,33 @@ def visit_label(procedure: str | None, rule_id: str, stored: str) -> str:
     return in_language(procedure, rule_id, stored, current_language())
 
 
+def wait_text(wait, procedure: str) -> str:
+    """Why a session of ``procedure`` waits (a ``session_gate.Wait``), in the interface's
+    language."""
+    from rejuv_desktop.domain.protocols import load_protocol
+
+    lang = current_language()
+    day = fmt_day(wait.until)
+    if wait.code == "planned_date":
+        return QCoreApplication.translate("SessionWords", "The plan dates this session {day}."
+                                          ).format(day=day)
+    if wait.code == "reflection":
+        return QCoreApplication.translate(
+            "SessionWords", "The reflection period after the consultation and consent ends "
+            "{day}.").format(day=day)
+    if wait.code == "deferral":
+        return QCoreApplication.translate(
+            "SessionWords", "The screening deferred this procedure until {day}.").format(day=day)
+    if wait.code == "spacing" and wait.after:
+        rule = load_protocol(procedure, lang=lang).spacing_after(wait.after)
+        return QCoreApplication.translate(
+            "SessionWords", "{days} days must pass after the {name} session of {since} on the "
+            "same hands (until {day}): {reason}").format(
+            days=wait.days, name=procedure_words(wait.after, lang).name,
+            since=fmt_day(wait.since), day=day, reason=rule.reason if rule else "")
+    return wait.text
+
+
 def fmt_day(value: str | date | None) -> str:
     return fmt_date(value)
 
@@ -68,6 +95,10 @@ def fmt_window(start: date, end: date) -> str:
 
 def who_when(who: str, at: str, session_day: str | None = None) -> str:
     """``Dr Claire Martin, 10:32`` (the date too when it is not the session's day)."""
+    from rejuv_desktop.services.sessions import BY_THE_APP
+
+    if who == BY_THE_APP:
+        who = QCoreApplication.translate("SessionWords", "the app")
     moment = datetime.fromisoformat(at)
     same_day = session_day and moment.date().isoformat() == session_day
     when = fmt_time(moment) if same_day else fmt_datetime(moment)

@@ -13,7 +13,9 @@ from rejuv_desktop.services import follow_ups as fu
 from rejuv_desktop.services import practitioners as pr
 from rejuv_desktop.services import sessions as ss
 from rejuv_desktop.ui.errors import reports_errors, show_user_error
-from rejuv_desktop.ui.sessions.common import status_name, esc, fmt_day
+from rejuv_desktop.domain.protocol_words import procedure_words
+from rejuv_desktop.ui.i18n import current_language
+from rejuv_desktop.ui.sessions.common import esc, fmt_day, status_name, wait_text
 from rejuv_desktop.ui.sessions.due import FollowUpActions
 
 PLAN_ROLE = Qt.ItemDataRole.UserRole
@@ -24,14 +26,14 @@ WARN = QColor("#8a4b00")
 class EarlyStartDialog(QDialog):
     """Why a session may not start today; a doctor may start it with a written reason."""
 
-    def __init__(self, waits, until, doctor: bool, parent=None):
+    def __init__(self, waits, until, doctor: bool, parent=None, procedure: str = ""):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Too early for this session"))
         self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
         text = QLabel(self.tr("This session should not start before {day}:").format(
             day=fmt_day(until.isoformat())) + "\n" + "\n".join(
-            f"• {w.text}" + ("" if w.verified else self.tr(" (a clinic setting from practice, "
+            f"• {wait_text(w, procedure)}" + ("" if w.verified else self.tr(" (a clinic setting from practice, "
                                                             "not published evidence)"))
             for w in waits))
         text.setObjectName("early_waits")
@@ -162,7 +164,8 @@ class SessionsTab(QWidget):
             done = plan["completed_sessions"]
             text = self.tr("{title}: %n session(s) planned from {start}", "",
                            int(plan["sessions"])).format(
-                title=plan["title"], start=fmt_day(plan["start_date"]))
+                title=procedure_words(plan["procedure"], current_language()).title,
+                start=fmt_day(plan["start_date"]))
             item = QTreeWidgetItem([text, "", self.tr("{status} · {done} of {n} done").format(
                 status=status_name(plan["status"]), done=done,
                 n=plan["sessions"]), ""])
@@ -175,7 +178,7 @@ class SessionsTab(QWidget):
             if plan.get("waits"):
                 until = max(w.until for w in plan["waits"])
                 item.setText(1, self.tr("not before {day}").format(day=fmt_day(until.isoformat())))
-                flags += [w.text for w in plan["waits"]]
+                flags += [wait_text(w, plan["procedure"]) for w in plan["waits"]]
             if flags:
                 item.setText(0, "\u26a0 " + text)
                 item.setToolTip(0, "\n".join(dict.fromkeys([text, *flags])))
@@ -325,7 +328,7 @@ class SessionsTab(QWidget):
             if plan.get("waits"):
                 until = max(w.until for w in plan["waits"])
                 hint += " " + self.tr("Not before {day}: {why}").format(
-                    day=fmt_day(until.isoformat()), why=" ".join(w.text for w in plan["waits"]))
+                    day=fmt_day(until.isoformat()), why=" ".join(wait_text(w, plan["procedure"]) for w in plan["waits"]))
             elif plan.get("reflection_warning"):
                 hint += " " + plan["reflection_warning"] + "."
             self.hint.setText(hint)
@@ -349,7 +352,8 @@ class SessionsTab(QWidget):
             except ss.StartTooEarly as early:
                 doctor = self.store.actor_id is not None and pr.get_practitioner(
                     self.store, self.store.actor_id).doctor
-                dialog = EarlyStartDialog(early.waits, early.until, doctor, self)
+                dialog = EarlyStartDialog(early.waits, early.until, doctor, self,
+                                          plan["procedure"])
                 if not dialog.exec():
                     return
                 session_id = ss.start_session(self.store, plan["id"],
