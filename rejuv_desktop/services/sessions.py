@@ -792,8 +792,33 @@ def abandon_session(store, session_id: int, reason: str) -> None:
 # --- the patient's sessions, with their key figures -----------------------------------------------
 
 def key_figures(protocol: Protocol, values: dict) -> list[str]:
-    """Lines a practitioner looks for first: volumes (per hand) and products with their lots."""
+    """Lines a practitioner looks for first: volumes (per hand) and products with their lots
+    (in English; the screens word ``key_figure_parts`` in their language)."""
     lines = []
+    for kind, p in key_figure_parts(protocol, values):
+        if kind == "anaesthetic":
+            lines.append(f"Anaesthetic: {format_number(round(p['mg']))} mg in all "
+                         f"({p['entries']} {'entry' if p['entries'] == 1 else 'entries'})")
+        elif kind == "volume":
+            label = protocol.field(p["field"]).label
+            if p["sides"]:
+                lines.append(f"{label}: " + ", ".join(f"{side} {with_unit(v, p['unit'])}"
+                                                      for side, v in p["sides"]))
+            else:
+                lines.append(f"{label}: {with_unit(p['value'], p['unit'])}")
+        else:
+            qty = (f", {format_number(p['quantity_ml'])} ml" if p["quantity_ml"] is not None
+                   else "")
+            exp = f", expires {format_day(p['expiry'])}" if p["expiry"] else ""
+            lines.append(f"{p['product']}: lot {p['lot']}{exp}{qty}")
+    return lines
+
+
+def key_figure_parts(protocol: Protocol, values: dict) -> list[tuple[str, dict]]:
+    """The key figures as codes and values: ``("anaesthetic", {mg, entries})``,
+    ``("volume", {field, unit, value, sides})`` (``sides``: (hand, value) pairs),
+    ``("product", {product, lot, expiry, quantity_ml})``."""
+    out: list[tuple[str, dict]] = []
     values = cl.upgrade_values(protocol, values)
     for check in protocol.checks:
         if check.kind != "lidocaine_dose":
@@ -802,25 +827,23 @@ def key_figures(protocol: Protocol, values: dict) -> list[str]:
         given = cl.dose_lines(protocol, check, state)
         if given:
             # The total first; each entry, with its lot and volume, is among the products.
-            total = sum(x.mg for x in given)
-            lines.append(f"Anaesthetic: {format_number(round(total))} mg in all "
-                         f"({len(given)} {'entry' if len(given) == 1 else 'entries'})")
+            out.append(("anaesthetic", {"mg": sum(x.mg for x in given), "entries": len(given)}))
     for step in protocol.steps:
         for f in step.fields:
             if f.unit != "ml" or f.repeat == "list":
                 continue
             if f.repeat == "sides":
-                parts = [f"{side} {with_unit(values[f.key(side)], f.unit)}" for side in SIDES
+                sides = [(side, values[f.key(side)]) for side in SIDES
                          if not is_empty(values.get(f.key(side)))]
-                if parts:
-                    lines.append(f"{f.label}: {', '.join(parts)}")
+                if sides:
+                    out.append(("volume", {"field": f.ref, "unit": f.unit, "value": None,
+                                           "sides": sides}))
             elif not is_empty(values.get(f.key())):
-                lines.append(f"{f.label}: {with_unit(values[f.key()], f.unit)}")
+                out.append(("volume", {"field": f.ref, "unit": f.unit, "value": values[f.key()],
+                                       "sides": []}))
     for p in product_rows(protocol, values):
-        qty = f", {format_number(p['quantity_ml'])} ml" if p["quantity_ml"] is not None else ""
-        exp = f", expires {format_day(p['expiry'])}" if p["expiry"] else ""
-        lines.append(f"{p['product']}: lot {p['lot']}{exp}{qty}")
-    return lines
+        out.append(("product", p))
+    return out
 
 
 def patient_sessions(store, patient_id: int) -> list[dict]:
@@ -835,6 +858,7 @@ def patient_sessions(store, patient_id: int) -> list[dict]:
         mine = [s for s in sessions if s["plan_id"] == plan["id"]]
         for s in mine:
             s["figures"] = key_figures(protocol, values[s["id"]])
+            s["figure_parts"] = key_figure_parts(protocol, values[s["id"]])
             s["early_start"] = early.get(s["id"])
         plan["sessions_list"] = mine
         plan["open_session_id"] = next((s["id"] for s in mine if s["status"] == "in_progress"),

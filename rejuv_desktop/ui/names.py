@@ -69,3 +69,8 @@ def audit_changes(before: dict | None, changes: str) -> str:
 def name_of(names: dict[str, str], code: str, fallback: str | None = None) -> str:
     """A code's name in the interface's language (``fallback``, else the code, if unknown)."""
     return Names.tr(names[code]) if code in names else (fallback or code)
+
+
+def practitioner_name(p) -> str:
+    """A practitioner as lists show them, "(doctor)" after a doctor's name."""
+    return Names.tr("{name} (doctor)").format(name=p.display) if p.doctor else p.display

@@ -2459,6 +2459,10 @@ Après :
         <source>Created</source>
         <translation>Création</translation>
     </message>
+    <message>
+        <source>{name} (doctor)</source>
+        <translation>{name} (médecin)</translation>
+    </message>
 </context>
 <context>
     <name>OutcomeSummaryDialog</name>
@@ -3373,11 +3377,11 @@ Après :
     </message>
     <message>
         <source>Poor</source>
-        <translation>Faible</translation>
+        <translation>faible</translation>
     </message>
     <message>
         <source>Crepey</source>
-        <translation>Crêpée</translation>
+        <translation>crêpée</translation>
     </message>
     <message>
         <source>insufficient</source>
@@ -4247,6 +4251,37 @@ Préparer maintenant la fiche de soins du patient ?</translation>
     <message>
         <source>{days} days must pass after the {name} session of {since} on the same hands (until {day}): {reason}</source>
         <translation>{days} jours doivent s&apos;écouler après la séance de {name} du {since} sur les mêmes mains (jusqu&apos;au {day}) : {reason}</translation>
+    </message>
+    <message>
+        <source>The series is done: the maintenance session is due from {day}.</source>
+        <translation>La série est terminée : la séance d&apos;entretien est prévue à partir du {day}.</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>gauche</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>droite</translation>
+    </message>
+    <message numerus="yes">
+        <source>Anaesthetic: {mg} mg in all (%n entry(ies))</source>
+        <translation>
+            <numerusform>Anesthésie : {mg} mg au total (%n injection)</numerusform>
+            <numerusform>Anesthésie : {mg} mg au total (%n injections)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{label}: {values}</source>
+        <translation>{label} : {values}</translation>
+    </message>
+    <message>
+        <source>{product}: lot {lot}</source>
+        <translation>{product} : lot {lot}</translation>
+    </message>
+    <message>
+        <source>, expires {day}</source>
+        <translation>, péremption {day}</translation>
     </message>
     <message>
         <source>the app</source>

@@ -19,6 +19,7 @@ from rejuv_desktop.ui.documents.signature_pad import SignaturePad
 from rejuv_desktop.ui.errors import excepthook, reports_errors, show_user_error
 from rejuv_desktop.ui.forms import message_label
 from rejuv_desktop.ui.i18n import Context, current_language, fmt_date, fmt_datetime
+from rejuv_desktop.ui.sessions.common import procedure_label
 from rejuv_desktop.ui.tasks import run_in_background
 
 KIND_LABELS = {"consent": QT_TRANSLATE_NOOP("Documents", "Consent form"),
@@ -568,7 +569,6 @@ class DocumentsTab(QWidget):
     # listing ------------------------------------------------------------------------------------
     def show_patient(self, patient_id: int) -> None:
         self.patient_id = patient_id
-        rules = scr.load_rules(lang=current_language())
         self.rows = sd.documents_of(self.store, patient_id)
         self.table.setRowCount(len(self.rows))
         languages = {"en": self.tr("English"), "fr": self.tr("French")}
@@ -585,7 +585,8 @@ class DocumentsTab(QWidget):
                 signature = self.tr("Signed")
             else:
                 signature = self.tr("Not signed yet")
-            procedure = rules.procedure_name(r["procedure"]).capitalize() if r["procedure"] else ""
+            # The short name lists use: the long one pushed the signature out of sight at 1024.
+            procedure = procedure_label(r["procedure"]) if r["procedure"] else ""
             language = languages.get(r["lang"], r["lang"] or "")  # the language it was issued in
             for j, text in enumerate((_when(r["created_at"]), kind_label(r["kind"]),
                                       procedure, r["number"], signature, language)):

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QLabel
 from rejuv_desktop.domain.protocol_words import procedure_words
 from rejuv_desktop.ui.consultation.common import esc  # noqa: F401 - shared
 from rejuv_desktop.ui.forms import ERROR_STYLE, message_label  # noqa: F401 - shared
-from rejuv_desktop.ui.i18n import (current_language, fmt_date, fmt_datetime, fmt_day_month,
-                                  fmt_time)
+from rejuv_desktop.ui.i18n import (Context, current_language, fmt_date, fmt_datetime, fmt_day_month,
+                                  fmt_number, fmt_time)
 
 WARNING_STYLE = "color: #8a4b00;"
 DONE_STYLE = "color: #1b5e20;"
@@ -54,6 +54,10 @@ def visit_label(procedure: str | None, rule_id: str, stored: str) -> str:
     return in_language(procedure, rule_id, stored, current_language())
 
 
+class SessionWords(Context):
+    """The words of the session screens made outside a widget (waits, key figures)."""
+
+
 def wait_text(wait, procedure: str) -> str:
     """Why a session of ``procedure`` waits (a ``session_gate.Wait``), in the interface's
     language."""
@@ -62,23 +66,62 @@ def wait_text(wait, procedure: str) -> str:
     lang = current_language()
     day = fmt_day(wait.until)
     if wait.code == "planned_date":
-        return QCoreApplication.translate("SessionWords", "The plan dates this session {day}."
-                                          ).format(day=day)
+        return SessionWords.tr("The plan dates this session {day}.").format(day=day)
     if wait.code == "reflection":
-        return QCoreApplication.translate(
-            "SessionWords", "The reflection period after the consultation and consent ends "
+        return SessionWords.tr(
+            "The reflection period after the consultation and consent ends "
             "{day}.").format(day=day)
     if wait.code == "deferral":
-        return QCoreApplication.translate(
-            "SessionWords", "The screening deferred this procedure until {day}.").format(day=day)
+        return SessionWords.tr("The screening deferred this procedure until {day}.").format(
+            day=day)
     if wait.code == "spacing" and wait.after:
         rule = load_protocol(procedure, lang=lang).spacing_after(wait.after)
-        return QCoreApplication.translate(
-            "SessionWords", "{days} days must pass after the {name} session of {since} on the "
+        return SessionWords.tr(
+            "{days} days must pass after the {name} session of {since} on the "
             "same hands (until {day}): {reason}").format(
             days=wait.days, name=procedure_words(wait.after, lang).name,
             since=fmt_day(wait.since), day=day, reason=rule.reason if rule else "")
+    if wait.code == "maintenance":
+        return SessionWords.tr("The series is done: the maintenance session is due from "
+                               "{day}.").format(day=day)
     return wait.text
+
+
+def figure_lines(procedure: str, session: dict) -> list[str]:
+    """A session's key figures (``figure_parts`` of ``sessions.patient_sessions``) in the
+    interface's language."""
+    from rejuv_desktop.domain.protocols import load_protocol
+
+    def number(value) -> str:
+        return fmt_number(value, 0 if float(value).is_integer() else 1)
+
+    protocol = load_protocol(procedure, lang=current_language())
+    hands = {"left": SessionWords.tr("left"), "right": SessionWords.tr("right")}
+    lines = []
+    for kind, p in session.get("figure_parts", ()):
+        if kind == "anaesthetic":
+            lines.append(SessionWords.tr("Anaesthetic: {mg} mg in all (%n entry(ies))", "",
+                                         p["entries"]).format(mg=fmt_number(round(p["mg"]), 0)))
+        elif kind == "volume":
+            try:
+                label = protocol.field(p["field"]).label
+            except KeyError:
+                label = p["field"]
+            if p["sides"]:
+                shown = ", ".join(f"{hands.get(side, side)} {number(v)} {p['unit']}"
+                                  for side, v in p["sides"])
+            else:
+                shown = f"{number(p['value'])} {p['unit']}"
+            lines.append(SessionWords.tr("{label}: {values}").format(label=label, values=shown))
+        else:
+            text = SessionWords.tr("{product}: lot {lot}").format(product=p["product"],
+                                                                   lot=p["lot"])
+            if p["expiry"]:
+                text += SessionWords.tr(", expires {day}").format(day=fmt_day(p["expiry"]))
+            if p["quantity_ml"] is not None:
+                text += f", {number(p['quantity_ml'])} ml"
+            lines.append(text)
+    return lines
 
 
 def fmt_day(value: str | date | None) -> str:
@@ -98,7 +141,7 @@ def who_when(who: str, at: str, session_day: str | None = None) -> str:
     from rejuv_desktop.services.sessions import BY_THE_APP
 
     if who == BY_THE_APP:
-        who = QCoreApplication.translate("SessionWords", "the app")
+        who = SessionWords.tr("the app")
     moment = datetime.fromisoformat(at)
     same_day = session_day and moment.date().isoformat() == session_day
     when = fmt_time(moment) if same_day else fmt_datetime(moment)

@@ -50,7 +50,9 @@ class Visit:
 
 
 def _from_row(row: dict) -> Visit:
-    return Visit(row["id"], row["patient_id"], "", row["label"], row.get("procedure"),
+    return Visit(row["id"], row["patient_id"], "",
+                 visit_label(row.get("procedure"), row.get("rule_id") or "", row["label"]),
+                 row.get("procedure"),
                  date.fromisoformat(row["due_from"]), date.fromisoformat(row["due_to"]),
                  row["status"], row["note"], key=f"follow_up:{row['id']}",
                  visit_date=row.get("visit_date"))

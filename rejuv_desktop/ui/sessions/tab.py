@@ -15,7 +15,8 @@ from rejuv_desktop.services import sessions as ss
 from rejuv_desktop.ui.errors import reports_errors, show_user_error
 from rejuv_desktop.domain.protocol_words import procedure_words
 from rejuv_desktop.ui.i18n import current_language
-from rejuv_desktop.ui.sessions.common import esc, fmt_day, status_name, wait_text
+from rejuv_desktop.ui.sessions.common import (esc, figure_lines, fmt_day, status_name,
+                                              wait_text)
 from rejuv_desktop.ui.sessions.due import FollowUpActions
 
 PLAN_ROLE = Qt.ItemDataRole.UserRole
@@ -199,12 +200,13 @@ class SessionsTab(QWidget):
                     # On a line of its own: beside the status it widened the column and
                     # pushed the key figures out of sight at 1024 wide.
                     status_text += "\n" + self.tr("started early")
+                figures = figure_lines(plan["procedure"], s)
                 child = QTreeWidgetItem([name, fmt_day(s["session_date"]), status_text,
-                                         "; ".join(s["figures"])])
+                                         "; ".join(figures)])
                 child.setData(0, PLAN_ROLE, plan["id"])
                 child.setData(0, SESSION_ROLE, s["id"])
                 self.sessions[s["id"]] = (name, s)
-                child.setToolTip(3, "\n".join(s["figures"]))
+                child.setToolTip(3, "\n".join(figures))
                 item.addChild(child)
             item.setExpanded(True)
         self._fit_columns()
@@ -296,7 +298,7 @@ class SessionsTab(QWidget):
                 head += ("<br><span style='color:#8a4b00'>" + esc(self.tr(
                     "Started early on a doctor's reason ({who}): {reason}").format(
                     who=early["who"], reason=early["value"].get("reason", ""))) + "</span>")
-            lines = "".join(f"<li>{esc(line)}</li>" for line in s["figures"])
+            lines = "".join(f"<li>{esc(line)}</li>" for line in figure_lines(s["procedure"], s))
             parts.append(head + (f"<ul style='margin:2px 0 6px 0'>{lines}</ul>" if lines
                                  else "<br>"))
         self.details.setText("".join(parts) or self.tr("No session yet."))
