@@ -184,11 +184,16 @@ def clipped(top: QWidget) -> list[str]:
     """Each visible label, button or box title in ``top`` too narrow or too low for its text."""
     from PySide6.QtWidgets import QCheckBox, QPushButton, QRadioButton
 
+    from PySide6.QtWidgets import QScrollArea
+
     out = []
     for w in top.findChildren(QWidget):
         if not w.isVisibleTo(top) or w.width() <= 0:
             continue
         name = f"{type(w).__name__}:{w.objectName()}"
+        if isinstance(w, QScrollArea) and w.widgetResizable() \
+                and w.horizontalScrollBar().isVisibleTo(top):
+            out.append(f"{name}: its content is wider than the window (scrolls sideways)")
         if isinstance(w, QLabel) and plain(w.text()):
             if "…" in w.text():
                 continue  # shortened on purpose, whole in its tooltip

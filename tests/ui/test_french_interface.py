@@ -364,7 +364,7 @@ def screens_of(window, patient, qtbot):
                         lambda: CompareDialog(store, patient, photos[0], photos[-1], window)),
                        ("photograph consent", lambda: UseConsentDialog(store, photos[0], window)),
                        ("complication", lambda: ComplicationDialog(store, patient, parent=window)),
-                       ("assessment", lambda: AssessmentDialog(store, visits[0], window)),
+                       ("assessment", lambda: AssessmentDialog(store, visits[-1], window)),
                        ("outcomes audit", lambda: OutcomesAuditDialog(store, window))):
         dialog = make()
         qtbot.addWidget(dialog)

@@ -160,6 +160,7 @@ class AssessmentDialog(QDialog):
             self.errors["hand_q_score"] = add_field_row(answers, self.tr("HAND-Q:"), row)
             licence = QLabel(self.tr("Record the score only: the questionnaire is licensed."))
             licence.setStyleSheet("color: #666; font-size: 11px;")
+            licence.setWordWrap(True)  # a longer translation wraps, never widens the form
             answers.addRow("", licence)
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("assessment_notes")
