@@ -98,7 +98,7 @@ def procedure_in(declared: Procedure, cf: ContentFile) -> Procedure:
     return replace(declared, **names)
 
 
-def _field(w: _Words, step: str, f: Field, volume) -> Field:
+def _field(w: _Words, step: str, f: Field, volume, lang: str) -> Field:
     where = ("steps", step, "fields", f.id)
     choices = ()
     if f.choices:
@@ -115,7 +115,7 @@ def _field(w: _Words, step: str, f: Field, volume) -> Field:
         help_text = help_text.replace("{volume_per_hand}", f"{volume[0]}–{volume[1]}")
     return replace(f, label=w.text(where, "label", f.label), help=help_text,
                    stop_reason=w.text(where, "stop_reason", f.stop_reason),
-                   choice_labels=choices)
+                   choice_labels=choices, lang=lang)
 
 
 def _item(w: _Words, step: str, i: Item) -> Item:
@@ -127,13 +127,15 @@ def translate(protocol: Protocol, cf: ContentFile) -> Protocol:
     """``protocol`` with every text a person reads taken from the words file ``cf``; a text
     it lacks raises ContentError naming the file and the key."""
     w = _Words(cf)
+    lang = str(cf.data.get("lang", DEFAULT_LANG))
     steps: list[Step] = []
     for s in protocol.steps:
         where = ("steps", s.id)
         steps.append(replace(
             s, title=w.text(where, "title", s.title), help=w.text(where, "help", s.help),
             items=tuple(_item(w, s.id, i) for i in s.items),
-            fields=tuple(_field(w, s.id, f, protocol.volume_per_hand_ml) for f in s.fields)))
+            fields=tuple(_field(w, s.id, f, protocol.volume_per_hand_ml, lang)
+                         for f in s.fields)))
     titles = {s.id: s.title for s in steps}
     consent = w.text(("gates",), CONSENT_GATE, "Signed consent") if any(
         g.kind == "consent" for s in protocol.steps for g in s.requires) else ""
@@ -148,7 +150,8 @@ def translate(protocol: Protocol, cf: ContentFile) -> Protocol:
 
     steps = [replace(s, requires=tuple(gate(g) for g in s.requires)) for s in steps]
     return replace(
-        protocol, title=w.text(("procedure",), "title", protocol.title), steps=tuple(steps),
+        protocol, lang=lang, title=w.text(("procedure",), "title", protocol.title),
+        steps=tuple(steps),
         follow_ups=tuple(replace(f, label=w.text(("follow_ups", f.id), "label", f.label))
                          for f in protocol.follow_ups),
         checks=tuple(replace(c, message=w.text(("checks", c.id), "message", c.message))

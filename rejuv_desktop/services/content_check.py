@@ -178,6 +178,13 @@ def _outcomes_words(path: Path, m: re.Match) -> None:
     outcomes_in(load_outcomes(), m.group("lang"), load_words("outcomes", m.group("lang"), path))
 
 
+def _checklist_words(path: Path, m: re.Match) -> None:
+    from rejuv_desktop.content.words import load_words
+    from rejuv_desktop.domain.protocols import check_phrases
+
+    check_phrases(load_words("checklist", m.group("lang"), path))
+
+
 def _protocol_words(path: Path, m: re.Match) -> None:
     from rejuv_desktop.domain.procedures import is_procedure
     from rejuv_desktop.domain.protocol_words import protocol_in
@@ -241,6 +248,7 @@ _READERS: tuple[tuple[re.Pattern, Callable[[Path, re.Match], None]], ...] = (
     (re.compile(rf"text/(?P<lang>{_LANG})/recommendation\.toml"), _thresholds_words),
     (re.compile(r"outcomes\.toml"), _outcomes),
     (re.compile(rf"text/(?P<lang>{_LANG})/outcomes\.toml"), _outcomes_words),
+    (re.compile(rf"text/(?P<lang>{_LANG})/checklist\.toml"), _checklist_words),
     (re.compile(rf"text/(?P<lang>{_LANG})/protocols/(?P<procedure>\w+)\.toml"), _protocol_words),
     (re.compile(r"protocols/(?P<procedure>\w+)\.toml"), _protocol),
     (re.compile(r"photos/views\.toml"), _photo_views),

@@ -26,7 +26,8 @@ from rejuv_desktop.domain.dose import MAX_WEIGHT_KG, MIN_WEIGHT_KG, DoseCheck
 from rejuv_desktop.domain.screening import load_rules
 from rejuv_desktop.domain.protocol_words import caution_words
 from rejuv_desktop.domain.protocols import (SIDES, TIME_OUT, Field, Protocol, Step, as_date,
-                                            format_number, is_empty, load_protocol, with_unit)
+                                            format_number, is_empty, load_protocol, phrase,
+                                            with_unit)
 from rejuv_desktop.domain.schedule import follow_ups_after_session, plan_sessions
 from rejuv_desktop.domain.dates import format_day
 from rejuv_desktop.errors import UserError, ValidationError
@@ -493,9 +494,9 @@ def start_session(store, plan_id: int, early_reason: str | None = None) -> int:
 
 # --- recording ------------------------------------------------------------------------------------
 
-def _editable(store, session_id: int) -> SessionStatus:
+def _editable(store, session_id: int, lang: str = "en") -> SessionStatus:
     require_actor(store)
-    status = session_status(store, session_id)
+    status = session_status(store, session_id, lang)
     if not status.editable:
         raise UserError(f"This session is {status.session['status']}: it can no longer be changed.")
     return status
@@ -569,9 +570,10 @@ def _normalise(f: Field, value: Any) -> Any:
     return None if is_empty(value) else value
 
 
-def record_value(store, session_id: int, key: str, value: Any) -> Entry:
-    """Record a field value (``None`` clears it); a wrong value raises ValidationError, unsaved."""
-    status = _editable(store, session_id)
+def record_value(store, session_id: int, key: str, value: Any, lang: str = "en") -> Entry:
+    """Record a field value (``None`` clears it); a wrong value raises ValidationError, unsaved,
+    its message in ``lang``."""
+    status = _editable(store, session_id, lang)
     f, _instance = _field_and_instance(status, key)
     _startable(status, _step(status.protocol, f.step_id))
     value = _normalise(f, value)
@@ -671,24 +673,24 @@ def parse_text(f: Field, text: str) -> Any:
         try:
             number = float(text.replace(",", ".").replace(" ", ""))
         except ValueError:
-            raise ValidationError({"value": "Must be a number"}) from None
+            raise ValidationError({"value": phrase(f.lang, "must_number")}) from None
         if f.type == "integer":
             if not number.is_integer():
-                raise ValidationError({"value": "Must be a whole number"})
+                raise ValidationError({"value": phrase(f.lang, "must_whole")})
             return int(number)
         return number
     if f.type == "date":
         m = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text)
         iso = f"{m[3]}-{int(m[2]):02d}-{int(m[1]):02d}" if m else text
         if as_date(iso) is None:
-            raise ValidationError({"value": "Must be a date (DD/MM/YYYY)"})
+            raise ValidationError({"value": phrase(f.lang, "must_typed_date")})
         return iso
     if f.type == "bool":
         if text.lower() in ("yes", "y", "true"):
             return True
         if text.lower() in ("no", "n", "false"):
             return False
-        raise ValidationError({"value": "Must be yes or no"})
+        raise ValidationError({"value": phrase(f.lang, "must_bool")})
     return text
 
 

@@ -4,6 +4,8 @@ word is a content error naming the file and the key."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from rejuv_desktop.content import load_toml, packaged_path
@@ -101,3 +103,32 @@ def test_a_language_without_the_protocols_words_is_a_content_error():
 
     with pytest.raises(ContentError, match="missing translation"):
         load_protocol_words("fat_transfer", "de")
+
+
+def test_the_checklist_says_its_own_words_in_the_protocols_language():
+    from rejuv_desktop.domain import checklist as cl
+
+    french = load_protocol("fat_transfer", lang="fr")
+    volume = french.field("injection.volume_ml")
+    assert volume.validate(50) == "Doit être entre 0 et 40 ml"
+    assert load_protocol("fat_transfer").field("injection.volume_ml").validate(50) == \
+        "Must be between 0 and 40 ml"
+    assert french.field("donor_site.site").validate("knee").endswith("cuisses, fesses, flancs, autre")
+    state = cl.SessionState(session_date=date(2026, 12, 4), field_values={},
+                            weight_kg=64.0)
+    missing = cl.open_required(french, state)
+    assert "Réinjection — Volume injecté (main gauche)" in missing
+    assert not any("hand" in m or "entry" in m for m in missing)
+
+
+def test_a_missing_checklist_phrase_is_a_content_error(tmp_path):
+    from rejuv_desktop.domain.protocols import check_phrases
+
+    text = packaged_path("text", "fr", "checklist.toml").read_text("utf-8")
+    path = tmp_path / "checklist.toml"
+    path.write_text(text.replace('which_entry = " (ligne {n})"\n', ""), "utf-8")
+    with pytest.raises(ContentError, match=r"checklist\.toml.*which_entry"):
+        check_phrases(load_toml(path))
+    path.write_text(text.replace("{hand} n'est", "n'est"), "utf-8")
+    with pytest.raises(ContentError, match="placeholders"):
+        check_phrases(load_toml(path))

@@ -280,7 +280,7 @@ class SessionRunner(QWidget):
     def on_value(self, key: str, value) -> None:
         editor = next((b.editors[key] for b in self.boxes if key in b.editors), None)
         try:
-            ss.record_value(self.store, self.session_id, key, value)
+            ss.record_value(self.store, self.session_id, key, value, current_language())
         except ValidationError as exc:
             if editor is not None:
                 editor.show_error(exc.errors.get(key, str(exc)))
