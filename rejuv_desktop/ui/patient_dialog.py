@@ -11,7 +11,7 @@ from rejuv_desktop.domain import patients as dp
 from rejuv_desktop.domain.scales import load_scales
 from rejuv_desktop.errors import UserError, ValidationError
 from rejuv_desktop.services import patients as sp
-from rejuv_desktop.ui.errors import reports_errors, show_user_error
+from rejuv_desktop.ui.errors import reports_errors, said, show_user_error
 from rejuv_desktop.ui.forms import add_field_row, message_label
 from rejuv_desktop.ui.i18n import current_language, fmt_date
 from rejuv_desktop.ui.names import LANGUAGE_NAMES, SEX_NAMES, name_of
@@ -117,8 +117,8 @@ class PatientDialog(QDialog):
 
     def show_errors(self, errors: dict[str, str]) -> None:
         for name, label in self.errors.items():
-            message = errors.get(name)
-            label.setText(message or "")
+            message = said(errors.get(name) or "")
+            label.setText(message)
             label.setVisible(bool(message))
         if errors:
             self.summary.setText(self.tr("Please correct the fields marked in red."))

@@ -4074,6 +4074,241 @@ Après :
     </message>
 </context>
 <context>
+    <name>ServiceMessages</name>
+    <message>
+        <source>A phone number patients can call out of hours (at least 6 digits), or leave empty</source>
+        <translation>Un numéro que les patients peuvent appeler en dehors des heures d&apos;ouverture (au moins 6 chiffres), ou laissez vide</translation>
+    </message>
+    <message>
+        <source>Attach the scan or photo of the signed paper form</source>
+        <translation>Joignez le scan ou la photo du formulaire signé sur papier</translation>
+    </message>
+    <message>
+        <source>Between 0 and 90 days</source>
+        <translation>Entre 0 et 90 jours</translation>
+    </message>
+    <message>
+        <source>Between 1 and 240 minutes</source>
+        <translation>Entre 1 et 240 minutes</translation>
+    </message>
+    <message>
+        <source>Cannot be in the future</source>
+        <translation>Ne peut pas être dans le futur</translation>
+    </message>
+    <message>
+        <source>Choose English (en) or French (fr)</source>
+        <translation>Choisissez anglais (en) ou français (fr)</translation>
+    </message>
+    <message>
+        <source>Choose English or French</source>
+        <translation>Choisissez anglais ou français</translation>
+    </message>
+    <message>
+        <source>Choose a PDF, JPEG or PNG file</source>
+        <translation>Choisissez un fichier PDF, JPEG ou PNG</translation>
+    </message>
+    <message>
+        <source>Choose a PNG image</source>
+        <translation>Choisissez une image PNG</translation>
+    </message>
+    <message>
+        <source>Choose a type from I to VI</source>
+        <translation>Choisissez un phototype de I à VI</translation>
+    </message>
+    <message>
+        <source>Choose female, male, other or leave it empty</source>
+        <translation>Choisissez femme, homme, autre, ou laissez vide</translation>
+    </message>
+    <message>
+        <source>Choose one</source>
+        <translation>Choisissez une option</translation>
+    </message>
+    <message>
+        <source>Choose practitioner or administrator</source>
+        <translation>Choisissez praticien ou administrateur</translation>
+    </message>
+    <message>
+        <source>Choose signed on screen or on paper</source>
+        <translation>Choisissez signé à l&apos;écran ou sur papier</translation>
+    </message>
+    <message>
+        <source>Choose the anaesthetic</source>
+        <translation>Choisissez l&apos;anesthésie</translation>
+    </message>
+    <message>
+        <source>Choose the clinic&apos;s country</source>
+        <translation>Choisissez le pays du cabinet</translation>
+    </message>
+    <message>
+        <source>Choose the date of the first session</source>
+        <translation>Choisissez la date de la première séance</translation>
+    </message>
+    <message>
+        <source>Choose the left hand, the right hand or both</source>
+        <translation>Choisissez la main gauche, la main droite ou les deux</translation>
+    </message>
+    <message>
+        <source>Choose the procedure(s) to plan, or say why none is planned</source>
+        <translation>Choisissez le ou les actes à planifier, ou indiquez pourquoi aucun ne l&apos;est</translation>
+    </message>
+    <message>
+        <source>Choose witness or interpreter</source>
+        <translation>Choisissez témoin ou interprète</translation>
+    </message>
+    <message>
+        <source>Confirm the Fitzpatrick skin type</source>
+        <translation>Confirmez le phototype de Fitzpatrick</translation>
+    </message>
+    <message>
+        <source>Describe the other concern</source>
+        <translation>Précisez l&apos;autre motif</translation>
+    </message>
+    <message>
+        <source>Digits, spaces and + ( ) - . / only, at least 6 digits</source>
+        <translation>Chiffres, espaces et + ( ) - . / uniquement, au moins 6 chiffres</translation>
+    </message>
+    <message>
+        <source>Draw the signature first</source>
+        <translation>Faites d&apos;abord signer dans le cadre</translation>
+    </message>
+    <message>
+        <source>File not found</source>
+        <translation>Fichier introuvable</translation>
+    </message>
+    <message>
+        <source>Must be a number</source>
+        <translation>Doit être un nombre</translation>
+    </message>
+    <message>
+        <source>Must be a whole number of at least 1</source>
+        <translation>Doit être un nombre entier, au moins 1</translation>
+    </message>
+    <message>
+        <source>Must be between 0.01% and 100%</source>
+        <translation>Doit être entre 0,01 % et 100 %</translation>
+    </message>
+    <message>
+        <source>Must not contain control characters or line breaks</source>
+        <translation>Ne doit contenir ni caractère de contrôle ni retour à la ligne</translation>
+    </message>
+    <message>
+        <source>Name the product</source>
+        <translation>Indiquez le produit</translation>
+    </message>
+    <message>
+        <source>No anaesthetic is recorded</source>
+        <translation>Aucune anesthésie n&apos;est consignée</translation>
+    </message>
+    <message>
+        <source>Not a possible date of birth (over 130 years ago)</source>
+        <translation>Date de naissance impossible (il y a plus de 130 ans)</translation>
+    </message>
+    <message>
+        <source>Not an email address (name@example.org)</source>
+        <translation>Adresse e-mail invalide (nom@exemple.fr)</translation>
+    </message>
+    <message>
+        <source>Note why the expectations are not realistic</source>
+        <translation>Notez pourquoi les attentes ne sont pas réalistes</translation>
+    </message>
+    <message>
+        <source>Record the patient&apos;s yes or no for each use of photographs</source>
+        <translation>Consignez le oui ou le non du patient pour chaque usage des photographies</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Obligatoire</translation>
+    </message>
+    <message>
+        <source>Required: patients call this number when something is wrong</source>
+        <translation>Obligatoire : les patients appellent ce numéro en cas de problème</translation>
+    </message>
+    <message>
+        <source>Say where the fat is taken from</source>
+        <translation>Indiquez où la graisse est prélevée</translation>
+    </message>
+    <message>
+        <source>Say whether the expectations are realistic</source>
+        <translation>Indiquez si les attentes sont réalistes</translation>
+    </message>
+    <message>
+        <source>Say why the consultation is being amended</source>
+        <translation>Indiquez pourquoi la consultation est modifiée par avenant</translation>
+    </message>
+    <message>
+        <source>Say why the session is stopped</source>
+        <translation>Indiquez pourquoi la séance est interrompue</translation>
+    </message>
+    <message>
+        <source>Say why the visit is cancelled</source>
+        <translation>Indiquez pourquoi la visite est annulée</translation>
+    </message>
+    <message>
+        <source>Say why the visit is moved</source>
+        <translation>Indiquez pourquoi la visite est reportée</translation>
+    </message>
+    <message>
+        <source>Sign in, or draw the practitioner&apos;s signature</source>
+        <translation>Connectez-vous, ou dessinez la signature du praticien</translation>
+    </message>
+    <message>
+        <source>The emergency number is 2 to 4 digits, e.g. 112, 999 or 15</source>
+        <translation>Le numéro d&apos;urgence compte 2 à 4 chiffres, par exemple 112 ou 15</translation>
+    </message>
+    <message>
+        <source>The file is empty</source>
+        <translation>Le fichier est vide</translation>
+    </message>
+    <message>
+        <source>The image is too large (at most 2 MB)</source>
+        <translation>L&apos;image est trop grande (2 Mo au plus)</translation>
+    </message>
+    <message>
+        <source>The new window ends before it starts</source>
+        <translation>La nouvelle fenêtre se termine avant de commencer</translation>
+    </message>
+    <message>
+        <source>The two passwords differ</source>
+        <translation>Les deux mots de passe sont différents</translation>
+    </message>
+    <message>
+        <source>The visit date cannot be in the future</source>
+        <translation>La date de la visite ne peut pas être dans le futur</translation>
+    </message>
+    <message>
+        <source>The window ends before it starts</source>
+        <translation>La fenêtre se termine avant de commencer</translation>
+    </message>
+    <message>
+        <source>This procedure is a single session: there is no interval</source>
+        <translation>Cet acte se fait en une seule séance : il n&apos;y a pas d&apos;intervalle</translation>
+    </message>
+    <message>
+        <source>Tick at least one concern</source>
+        <translation>Cochez au moins un motif</translation>
+    </message>
+    <message>
+        <source>Tick what the product contains</source>
+        <translation>Cochez ce que contient le produit</translation>
+    </message>
+    <message>
+        <source>Type the lot number to look for</source>
+        <translation>Saisissez le numéro de lot à rechercher</translation>
+    </message>
+    <message>
+        <source>Unknown ingredient</source>
+        <translation>Composant inconnu</translation>
+    </message>
+    <message>
+        <source>Who witnessed the signature (or interpreted)?</source>
+        <translation>Qui a été témoin de la signature (ou a interprété) ?</translation>
+    </message>
+    <message>
+        <source>Write the reason for going over the maximum dose</source>
+        <translation>Indiquez le motif du dépassement de la dose maximale</translation>
+    </message>
+</context>
+<context>
     <name>SessionGuard</name>
     <message>
         <source>The window locked itself after a time without activity. Patient data is hidden; nothing you were doing has been lost.</source>

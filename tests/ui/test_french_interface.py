@@ -64,9 +64,8 @@ def content_texts(lang: str | None = None) -> set[str]:
                 if lang in (None, code):
                     _walk(text, texts)
     if lang is None:
-        # The language choosers name each language in itself ("English", "Français"). The
-        # services' own validation messages ("Required") are still English: left to them.
-        texts |= set(i18n.LANGUAGES.values()) | {"Required"}
+        # The language choosers name each language in itself ("English", "Français").
+        texts |= set(i18n.LANGUAGES.values())
     return texts
 
 
@@ -678,3 +677,23 @@ def test_a_french_practitioner_goes_from_a_new_patient_to_the_aftercare_sheet(
     english = {k: v for k, v in seen.items() if v}
     assert english == {}, "\n".join(f"{k}: {x}" for k, v in english.items() for x in v)
     assert len(seen) >= 20
+
+
+def test_what_the_services_say_about_a_field_is_said_in_french(qtbot, store, french):
+    """A name left empty, a birth date in the future, a wrong e-mail: the messages the services
+    give come under each field in French."""
+    from rejuv_desktop.ui.patient_dialog import PatientDialog
+
+    pid = pr.create_practitioner(store, {"name": "Claire Martin", "title": "Dr"}, "long enough")
+    pr.sign_in(store, pid, "long enough")
+    form = PatientDialog(store, None)
+    qtbot.addWidget(form)
+    form.show()
+    form.set_value("date_of_birth", "01/01/2090")
+    form.set_value("email", "élodie.fr")
+    form.save()
+    shown = {name: label.text() for name, label in form.errors.items() if label.isVisible()}
+    assert shown["given_name"] == "Obligatoire"
+    assert shown["date_of_birth"] == "Ne peut pas être dans le futur"
+    assert shown["email"].startswith("Adresse e-mail invalide")
+    assert form.result() != form.DialogCode.Accepted

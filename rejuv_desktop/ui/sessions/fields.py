@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QHBoxLayout, Q
 from rejuv_desktop.domain.protocols import Field, format_number, is_empty
 from rejuv_desktop.errors import ValidationError
 from rejuv_desktop.services import sessions as ss
+from rejuv_desktop.ui.errors import said
 from rejuv_desktop.ui.sessions.common import fmt_day, message_label, muted_label, show_text
 from rejuv_desktop.ui.date_field import date_placeholder
 
@@ -145,6 +146,7 @@ class FieldEditor(QWidget):
         return str(value)
 
     def show_error(self, message: str) -> None:
+        message = said(message)
         if self.error.text() != message or self.error.isHidden() == bool(message):
             show_text(self.error, message)
 
