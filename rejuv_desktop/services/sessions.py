@@ -373,6 +373,30 @@ def _maintenance_from(store, plan: dict, protocol: Protocol) -> date | None:
     return min(due, default=None)
 
 
+def later_screening_facts(store, plan: dict) -> dict | None:
+    """Why a screening newer than the plan's own stops it, as facts the screens word:
+    ``{"code": "contraindicated" | "amended" | "deferred", "day": date, "questions": [...]}``
+    (the questions whose answers deferred it); None when nothing stops it (a deferral
+    counted in days is a wait, see ``later_screening``)."""
+    newest = sessions_repo.newest_screening(store, plan["patient_id"])
+    if newest is None or newest["id"] == plan["consultation_id"]:
+        return None
+    verdict = newest["verdicts"].get(plan["procedure"]) or {}
+    level, day = verdict.get("level"), _day(newest["finalised_at"])
+    if level == "contraindicated":
+        return {"code": "contraindicated", "day": day, "questions": []}
+    if plan["consultation_id"] in newest["corrects"] \
+            and plan["procedure"] not in newest["chosen"]:
+        return {"code": "amended", "day": day, "questions": []}
+    if level != "defer" or pb.override(newest, plan["procedure"]):
+        return None
+    defers = [r for r in verdict.get("reasons", []) if r.get("level") == "defer"]
+    if [r.get("wait_days") for r in defers] and all(r.get("wait_days") for r in defers):
+        return None
+    return {"code": "deferred", "day": day,
+            "questions": [r.get("question_id") for r in defers if r.get("question_id")]}
+
+
 def later_screening(store, plan: dict) -> tuple[str | None, gate.Wait | None]:
     """What a screening newer than the plan's own says against its procedure.
 
@@ -409,6 +433,18 @@ def later_screening(store, plan: dict) -> tuple[str | None, gate.Wait | None]:
     until = _day(newest["screened_at"]) + timedelta(days=max(days))
     return None, gate.Wait("later_screening", until,
                            f"{when} deferred {name} until {pb.fmt(until)} ({waits}).")
+
+
+def reflection_dates(store, plan: dict) -> dict | None:
+    """When a plan's first session is dated inside the reflection period: its date, the
+    period's end and length (the screens word the warning); None otherwise."""
+    consultation = sessions_repo.consultation_of_plan(store, plan["id"])
+    given_on = _day(consultation["finalised_at"])
+    if given_on is None:
+        return None
+    days = sset.cooling_off_days(store)
+    start, end = date.fromisoformat(plan["start_date"]), pb.reflection_end(given_on, days)
+    return {"start": start, "end": end, "days": days} if start < end else None
 
 
 def reflection_warning(store, plan: dict) -> str | None:
@@ -844,7 +880,17 @@ def key_figure_parts(protocol: Protocol, values: dict) -> list[tuple[str, dict]]
                 out.append(("volume", {"field": f.ref, "unit": f.unit, "value": values[f.key()],
                                        "sides": []}))
     for p in product_rows(protocol, values):
-        out.append(("product", p))
+        # An anaesthetic row is named by its agent and site: the codes, for the screens to word.
+        anaesthetic = {}
+        for step in protocol.steps:
+            key = f"{step.id}.agent.{p['row_number']}"
+            if is_empty(values.get(f"{step.id}.name.{p['row_number']}")) \
+                    and not is_empty(values.get(key)):
+                anaesthetic = {"step": step.id, "agent": values[key],
+                               "strength": values.get(f"{step.id}.concentration_percent."
+                                                      f"{p['row_number']}"),
+                               "site": values.get(f"{step.id}.site.{p['row_number']}")}
+        out.append(("product", {**p, **anaesthetic}))
     return out
 
 
@@ -868,6 +914,7 @@ def patient_sessions(store, patient_id: int) -> list[dict]:
         done = sum(s["status"] == "completed" for s in mine)
         more = done < plan["sessions"] or any(r.kind == "maintenance" for r in protocol.follow_ups)
         plan["completed_sessions"] = done
+        plan["blocked_facts"] = later_screening_facts(store, plan)
         plan["blocked"] = later_screening(store, plan)[0] \
             if plan["status"] not in ("superseded", "cancelled", "completed") else None
         plan["can_start"] = plan["status"] not in ("superseded", "cancelled") and more \
@@ -877,4 +924,5 @@ def patient_sessions(store, patient_id: int) -> list[dict]:
         plan["waits"] = (session_gate(store, plan["id"]) if plan["can_start"]
                          and not plan["open_session_id"] else [])
         plan["reflection_warning"] = reflection_warning(store, plan) if done == 0 else None
+        plan["reflection"] = reflection_dates(store, plan) if done == 0 else None
     return plans

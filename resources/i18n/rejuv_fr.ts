@@ -4488,8 +4488,32 @@ Préparer maintenant la fiche de soins du patient ?</translation>
         <translation>{days} jours doivent s&apos;écouler après la séance de {name} du {since} sur les mêmes mains (jusqu&apos;au {day}) : {reason}</translation>
     </message>
     <message>
+        <source>A newer screening deferred this procedure until {day}.</source>
+        <translation>Un questionnaire médical plus récent a reporté cet acte au {day}.</translation>
+    </message>
+    <message>
         <source>The series is done: the maintenance session is due from {day}.</source>
         <translation>La série est terminée : la séance d&apos;entretien est prévue à partir du {day}.</translation>
+    </message>
+    <message>
+        <source>The first {name} session ({start}) is before the end of the {days}-day reflection period ({end}): it needs a doctor&apos;s written reason to start early</source>
+        <translation>La première séance de {name} ({start}) tombe avant la fin du délai de réflexion de {days} jours ({end}) : elle ne peut commencer plus tôt que sur le motif écrit d&apos;un médecin</translation>
+    </message>
+    <message>
+        <source>The screening of {day} found {name} contraindicated: this plan cannot go ahead. Sessions follow the newest screening: plan again in a new consultation when it allows.</source>
+        <translation>Le questionnaire médical du {day} contre-indique cet acte ({name}) : ce plan ne peut pas être poursuivi. Les séances suivent le questionnaire le plus récent : replanifiez lors d&apos;une nouvelle consultation quand il le permettra.</translation>
+    </message>
+    <message>
+        <source>The amendment of {day} to the consultation that made this plan no longer plans {name}: this plan does not continue. Plan it again in a new consultation if it should.</source>
+        <translation>L&apos;avenant du {day} à la consultation qui a établi ce plan ne prévoit plus cet acte ({name}) : ce plan s&apos;arrête. Replanifiez-le lors d&apos;une nouvelle consultation s&apos;il y a lieu.</translation>
+    </message>
+    <message>
+        <source>The screening of {day} deferred {name} ({waits}): this plan cannot go ahead until a new screening, or a doctor records an override in a consultation.</source>
+        <translation>Le questionnaire médical du {day} a reporté cet acte ({name} ; {waits}) : ce plan ne peut pas être poursuivi avant un nouveau questionnaire, ou une dérogation consignée par un médecin lors d&apos;une consultation.</translation>
+    </message>
+    <message>
+        <source>see the screening</source>
+        <translation>voir le questionnaire médical</translation>
     </message>
     <message>
         <source>left</source>

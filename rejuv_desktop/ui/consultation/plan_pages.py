@@ -348,9 +348,13 @@ class PlanBox(QGroupBox):
         values = self.values()
         warning = None
         if values["start"] and self.today is not None:
-            name = self.title().lower()
-            warning = pb.reflection_warning(name, date.fromisoformat(values["start"]),
-                                            self.today, self.reflection_days)
+            from rejuv_desktop.ui.sessions.common import reflection_text
+
+            start = date.fromisoformat(values["start"])
+            end = pb.reflection_end(self.today, self.reflection_days)
+            if start < end:
+                warning = reflection_text({"procedure": self.procedure, "reflection": {
+                    "start": start, "end": end, "days": self.reflection_days}})
         self.reflection.setText(warning or "")
         self.reflection.setVisible(bool(warning))
         if not values["start"]:

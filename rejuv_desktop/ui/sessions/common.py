@@ -81,10 +81,60 @@ def wait_text(wait, procedure: str) -> str:
             "same hands (until {day}): {reason}").format(
             days=wait.days, name=procedure_words(wait.after, lang).name,
             since=fmt_day(wait.since), day=day, reason=rule.reason if rule else "")
+    if wait.code == "later_screening":
+        return SessionWords.tr("A newer screening deferred this procedure until {day}.").format(
+            day=day)
     if wait.code == "maintenance":
         return SessionWords.tr("The series is done: the maintenance session is due from "
                                "{day}.").format(day=day)
     return wait.text
+
+
+def reflection_text(plan: dict) -> str:
+    """The warning of a plan whose first session falls inside the reflection period."""
+    r = plan.get("reflection")
+    if not r:
+        return plan.get("reflection_warning") or ""
+    return SessionWords.tr(
+        "The first {name} session ({start}) is before the end of the {days}-day reflection "
+        "period ({end}): it needs a doctor's written reason to start early").format(
+        name=procedure_words(plan["procedure"], current_language()).name,
+        start=fmt_day(r["start"]), days=r["days"], end=fmt_day(r["end"]))
+
+
+def blocked_text(plan: dict) -> str:
+    """Why a newer screening stops a plan, in the interface's language."""
+    facts = plan.get("blocked_facts")
+    if not facts:
+        return plan.get("blocked") or ""
+    lang = current_language()
+    name = procedure_words(plan["procedure"], lang).name
+    day = fmt_day(facts["day"])
+    if facts["code"] == "contraindicated":
+        return SessionWords.tr(
+            "The screening of {day} found {name} contraindicated: this plan cannot go ahead. "
+            "Sessions follow the newest screening: plan again in a new consultation when it "
+            "allows.").format(day=day, name=name)
+    if facts["code"] == "amended":
+        return SessionWords.tr(
+            "The amendment of {day} to the consultation that made this plan no longer plans "
+            "{name}: this plan does not continue. Plan it again in a new consultation if it "
+            "should.").format(day=day, name=name)
+    from rejuv_desktop.domain import screening as scr
+
+    rules = scr.load_rules(lang=lang)
+    waits = []
+    for question in facts["questions"]:
+        try:
+            wait = scr.rule_for(rules, plan["procedure"], question).wait
+        except KeyError:
+            continue
+        if wait and wait not in waits:
+            waits.append(wait)
+    return SessionWords.tr(
+        "The screening of {day} deferred {name} ({waits}): this plan cannot go ahead until a "
+        "new screening, or a doctor records an override in a consultation.").format(
+        day=day, name=name, waits="; ".join(waits) or SessionWords.tr("see the screening"))
 
 
 def figure_lines(procedure: str, session: dict) -> list[str]:
@@ -93,7 +143,11 @@ def figure_lines(procedure: str, session: dict) -> list[str]:
     from rejuv_desktop.domain.protocols import load_protocol
 
     def number(value) -> str:
-        return fmt_number(value, 0 if float(value).is_integer() else 1)
+        """As a person writes it (0.05, 1.5, 20), with the language's decimal sign."""
+        from rejuv_desktop.domain.protocols import format_number
+
+        text = format_number(float(value))
+        return text.replace(".", fmt_number(0.5, 1)[1]) if "." in text else text
 
     protocol = load_protocol(procedure, lang=current_language())
     hands = {"left": SessionWords.tr("left"), "right": SessionWords.tr("right")}
@@ -114,8 +168,21 @@ def figure_lines(procedure: str, session: dict) -> list[str]:
                 shown = f"{number(p['value'])} {p['unit']}"
             lines.append(SessionWords.tr("{label}: {values}").format(label=label, values=shown))
         else:
-            text = SessionWords.tr("{product}: lot {lot}").format(product=p["product"],
-                                                                   lot=p["lot"])
+            product = p["product"]
+            if p.get("agent"):  # an anaesthetic: its agent, strength and site in words
+                def word(field_id: str, value) -> str:
+                    try:
+                        return protocol.field(f"{p['step']}.{field_id}").choice_label(value)
+                    except KeyError:
+                        return str(value)
+
+                product = word("agent", p["agent"])
+                if isinstance(p.get("strength"), (int, float)):
+                    product += f" {number(p['strength'])} %" if current_language() == "fr" \
+                        else f" {number(p['strength'])}%"
+                if p.get("site"):
+                    product += f" ({word('site', p['site'])})"
+            text = SessionWords.tr("{product}: lot {lot}").format(product=product, lot=p["lot"])
             if p["expiry"]:
                 text += SessionWords.tr(", expires {day}").format(day=fmt_day(p["expiry"]))
             if p["quantity_ml"] is not None:

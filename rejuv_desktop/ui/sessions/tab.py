@@ -15,8 +15,8 @@ from rejuv_desktop.services import sessions as ss
 from rejuv_desktop.ui.errors import reports_errors, show_user_error
 from rejuv_desktop.domain.protocol_words import procedure_words
 from rejuv_desktop.ui.i18n import current_language
-from rejuv_desktop.ui.sessions.common import (esc, figure_lines, fmt_day, status_name,
-                                              wait_text)
+from rejuv_desktop.ui.sessions.common import (blocked_text, esc, figure_lines, fmt_day,
+                                              reflection_text, status_name, wait_text)
 from rejuv_desktop.ui.sessions.due import FollowUpActions
 
 PLAN_ROLE = Qt.ItemDataRole.UserRole
@@ -173,9 +173,9 @@ class SessionsTab(QWidget):
             item.setData(0, PLAN_ROLE, plan["id"])
             flags = []
             if plan.get("reflection_warning"):
-                flags.append(plan["reflection_warning"])
+                flags.append(reflection_text(plan))
             if plan.get("blocked"):
-                flags.append(plan["blocked"])
+                flags.append(blocked_text(plan))
             if plan.get("waits"):
                 until = max(w.until for w in plan["waits"])
                 item.setText(1, self.tr("not before {day}").format(day=fmt_day(until.isoformat())))
@@ -332,12 +332,12 @@ class SessionsTab(QWidget):
                 hint += " " + self.tr("Not before {day}: {why}").format(
                     day=fmt_day(until.isoformat()), why=" ".join(wait_text(w, plan["procedure"]) for w in plan["waits"]))
             elif plan.get("reflection_warning"):
-                hint += " " + plan["reflection_warning"] + "."
+                hint += " " + reflection_text(plan) + "."
             self.hint.setText(hint)
             self.hint.setStyleSheet("color: #8a4b00;" if plan.get("waits")
                                     or plan.get("reflection_warning") else "color: #555;")
         elif plan.get("blocked"):
-            self.hint.setText(plan["blocked"])
+            self.hint.setText(blocked_text(plan))
             self.hint.setStyleSheet("color: #8a4b00;")
         else:
             self.hint.setText(self.tr("All sessions of this plan are done."))
