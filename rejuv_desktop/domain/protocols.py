@@ -41,40 +41,39 @@ taken, or the patient's refusal recorded); the others are ticked by the app as t
 ends (visits booked) or after it (aftercare issued)."""
 
 
-PHRASES = {
-    "must_number": "Must be a number",
-    "must_whole": "Must be a whole number",
-    "must_range": "Must be {range}",
-    "between": "between {low} and {high}",
-    "at_least": "at least {low}",
-    "at_most": "at most {high}",
-    "must_text": "Must be text",
-    "must_bool": "Must be yes or no",
-    "must_date": "Must be a date (YYYY-MM-DD)",
-    "must_typed_date": "Must be a date (DD/MM/YYYY)",
-    "choose_many": "Choose one or more of: {options}",
-    "choose_only": "Choose only from: {options}",
-    "choose_one": "Choose one of: {options}",
-    "left": "left",
-    "right": "right",
-    "which_hand": " ({hand} hand)",
-    "which_entry": " (entry {n})",
-    "at_least_one_entry": "at least one entry",
-    "not_treated": "recorded, but the {hand} hand is not treated in this session",
-    "stop": "Stop: {reason}",
-    "no_weight": "The patient's weight is not recorded, so the anaesthetic dose cannot be "
-                 "checked against its maximum",
-    "expired": "Expired on {day}, before the session date {session_day}: this product cannot "
-               "be used",
+PHRASE_KEYS = {
+    'must_number': (),
+    'must_whole': (),
+    'must_range': ('range',),
+    'between': ('high', 'low'),
+    'at_least': ('low',),
+    'at_most': ('high',),
+    'must_text': (),
+    'must_bool': (),
+    'must_date': (),
+    'must_typed_date': (),
+    'choose_many': ('options',),
+    'choose_only': ('options',),
+    'choose_one': ('options',),
+    'left': (),
+    'right': (),
+    'which_hand': ('hand',),
+    'which_entry': ('n',),
+    'at_least_one_entry': (),
+    'not_treated': ('hand',),
+    'stop': ('reason',),
+    'no_weight': (),
+    'expired': ('day', 'session_day'),
 }
-"""The checklist's own words, in English; another language's are in ``text/<lang>/
-checklist.toml`` (``[phrases]``, the same keys)."""
+"""The checklist's own words (a range, a hand, a row, a stop...), by key with the placeholders
+each takes; the words are content, per language: ``text/<lang>/checklist.toml``
+(``[phrases]``)."""
 
 
 def phrase(lang: str, key: str, **values: Any) -> str:
-    """One of the checklist's own ``PHRASES`` in ``lang``, filled with ``values``; a phrase the
+    """One of the checklist's own phrases (``PHRASE_KEYS``) in ``lang``, filled with ``values``; a phrase the
     language's file lacks is a content error naming the file and the key."""
-    text = PHRASES[key] if lang == "en" else _phrases(lang).get(key)
+    text = _phrases(lang).get(key)
     if text is None:
         from rejuv_desktop.content.words import words_path
         from rejuv_desktop.errors import ContentError
@@ -89,13 +88,13 @@ def check_phrases(cf: ContentFile) -> None:
     table = cf.data.get("phrases")
     if not isinstance(table, dict):
         raise cf.error("missing translation: no [phrases] table")
-    for key, english in PHRASES.items():
+    for key, wanted in PHRASE_KEYS.items():
         text = table.get(key)
         if not isinstance(text, str) or not text.strip():
             raise cf.error(f"missing translation: [phrases] needs '{key}'", "[phrases]")
-        if sorted(re.findall(r"\{(\w+)\}", text)) != sorted(re.findall(r"\{(\w+)\}", english)):
-            raise cf.error(f"[phrases] '{key}' must keep the placeholders of: {english}",
-                           f"{key} =")
+        if tuple(sorted(re.findall(r"\{(\w+)\}", text))) != wanted:
+            raise cf.error(f"[phrases] '{key}' must have the placeholders "
+                           f"{', '.join('{' + w + '}' for w in wanted) or 'none'}", f"{key} =")
 
 
 @lru_cache(maxsize=None)

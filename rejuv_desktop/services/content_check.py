@@ -344,12 +344,12 @@ def overrides() -> list[Override]:
 
 
 def _adds_procedure_content(relative: str) -> bool:
-    """A file the app reads for a procedure the clinic adds: its protocol, its screening rules,
-    its consent and aftercare wording."""
+    """A file the app reads for a procedure the clinic adds: its protocol (and its words in
+    another language), its screening rules, its consent and aftercare wording."""
     from rejuv_desktop.domain.procedures import is_procedure
 
     reader, match = _reader(relative)
-    if reader in (_protocol, _procedure_screening):
+    if reader in (_protocol, _procedure_screening, _protocol_words):
         return is_procedure(match.group("procedure"))
     if reader is _template:
         kind, _, procedure = match.group("name").partition("_")
