@@ -1175,6 +1175,10 @@ Après :
         <translation>Compte rendu de consultation</translation>
     </message>
     <message>
+        <source>Quote (devis)</source>
+        <translation>Devis</translation>
+    </message>
+    <message>
         <source>Photos for the clinical record</source>
         <translation>Photos pour le dossier médical</translation>
     </message>
@@ -1232,6 +1236,10 @@ Après :
     <message>
         <source>Consultation summary</source>
         <translation>Compte rendu de consultation</translation>
+    </message>
+    <message>
+        <source>Quote (devis)…</source>
+        <translation>Devis…</translation>
     </message>
     <message>
         <source>Open</source>
@@ -1316,6 +1324,10 @@ Après :
     <message>
         <source>Nothing is planned for this patient: a consent form is issued for a procedure planned in a finalised consultation.</source>
         <translation>Rien n&apos;est prévu pour ce patient : un consentement est émis pour un acte prévu lors d&apos;une consultation validée.</translation>
+    </message>
+    <message>
+        <source>Nothing is planned for this patient that needs a quote: a quote is issued for a procedure planned in a finalised consultation.</source>
+        <translation>Rien de ce qui est prévu pour ce patient ne demande de devis : un devis s&apos;établit pour un acte prévu dans une consultation finalisée.</translation>
     </message>
     <message>
         <source>Nothing is planned or done for this patient yet, so there is no aftercare sheet to give.</source>
@@ -1445,6 +1457,10 @@ Après :
     <message>
         <source>The doctor&apos;s reason to start now (kept on the session record)</source>
         <translation>Motif du médecin pour commencer maintenant (conservé dans le dossier de la séance)</translation>
+    </message>
+    <message>
+        <source>No one can start this session early.</source>
+        <translation>Personne ne peut avancer cette séance.</translation>
     </message>
     <message>
         <source>Start it now only for a clinical reason, written here:</source>
@@ -1963,6 +1979,180 @@ Après :
     <message>
         <source>Not issued</source>
         <translation>Non émis</translation>
+    </message>
+</context>
+<context>
+    <name>IssueDevisDialog</name>
+    <message>
+        <source>Issue quote (devis)</source>
+        <translation>Établir le devis</translation>
+    </message>
+    <message>
+        <source>{name} — planned from {start}</source>
+        <translation>{name} — prévu à partir du {start}</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Acte</translation>
+    </message>
+    <message>
+        <source>The practitioner who held the consultation</source>
+        <translation>Le praticien qui a mené la consultation</translation>
+    </message>
+    <message>
+        <source>Name who will operate when it is not the practitioner who held the consultation: the quote must say so.</source>
+        <translation>Indiquez qui réalisera l&apos;intervention si ce n&apos;est pas le praticien qui a mené la consultation : le devis doit le préciser.</translation>
+    </message>
+    <message>
+        <source>Who will operate</source>
+        <translation>Intervention réalisée par</translation>
+    </message>
+    <message>
+        <source>Line (as printed)</source>
+        <translation>Ligne (telle qu&apos;imprimée)</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Prix unitaire</translation>
+    </message>
+    <message>
+        <source>Add line</source>
+        <translation>Ajouter une ligne</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>Supprimer la ligne</translation>
+    </message>
+    <message>
+        <source>The lines come from the clinic&apos;s price list; change them for this patient as needed. The quote is printed dated, with the legal text it must carry.</source>
+        <translation>Les lignes viennent des tarifs du cabinet ; adaptez-les à ce patient si besoin. Le devis est imprimé daté, avec le texte légal qu&apos;il doit reproduire.</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>Établir</translation>
+    </message>
+    <message>
+        <source>Total: check the amounts</source>
+        <translation>Total : vérifiez les montants</translation>
+    </message>
+    <message>
+        <source>Total: {amount}</source>
+        <translation>Total : {amount}</translation>
+    </message>
+    <message>
+        <source>Line {n}: {message}</source>
+        <translation>Ligne {n} : {message}</translation>
+    </message>
+    <message>
+        <source>Not issued</source>
+        <translation>Non établi</translation>
+    </message>
+</context>
+<context>
+    <name>LegalWords</name>
+    <message>
+        <source>Add at least one line: the act and its fees</source>
+        <translation>Ajoutez au moins une ligne : l&apos;acte et ses honoraires</translation>
+    </message>
+    <message>
+        <source>Not a line</source>
+        <translation>Ligne invalide</translation>
+    </message>
+    <message>
+        <source>Write the quantity and the price as numbers</source>
+        <translation>Saisissez la quantité et le prix en chiffres</translation>
+    </message>
+    <message>
+        <source>Say what the line is for</source>
+        <translation>Indiquez l&apos;objet de la ligne</translation>
+    </message>
+    <message>
+        <source>The quantity must be above 0 and the price 0 or more</source>
+        <translation>La quantité doit être supérieure à 0 et le prix positif ou nul</translation>
+    </message>
+    <message>
+        <source>This amount is too large: check it</source>
+        <translation>Ce montant est trop élevé : vérifiez-le</translation>
+    </message>
+    <message>
+        <source>The quote adds up to 0: enter the fees (the clinic&apos;s price list has no amounts for this procedure)</source>
+        <translation>Le devis totalise 0 : saisissez les honoraires (les tarifs du cabinet n&apos;ont pas de montant pour cet acte)</translation>
+    </message>
+    <message>
+        <source>Name who will operate</source>
+        <translation>Indiquez qui réalisera l&apos;intervention</translation>
+    </message>
+    <message>
+        <source>The law requires {days} days after the quote signed on {signed}: no session before {until}.</source>
+        <translation>La loi impose un délai de {days} jours après le devis signé le {signed} : aucune séance avant le {until}.</translation>
+    </message>
+    <message>
+        <source>This delay cannot be waived, even at the patient&apos;s request.</source>
+        <translation>Ce délai ne peut être supprimé, même à la demande du patient.</translation>
+    </message>
+    <message>
+        <source>The plan dates this session {day}.</source>
+        <translation>Le plan fixe cette séance au {day}.</translation>
+    </message>
+    <message>
+        <source>The reflection period after the consultation and consent ends {day}.</source>
+        <translation>Le délai de réflexion après la consultation et le consentement prend fin le {day}.</translation>
+    </message>
+    <message>
+        <source>The screening deferred this procedure until {day}.</source>
+        <translation>Le questionnaire médical a reporté cet acte jusqu&apos;au {day}.</translation>
+    </message>
+    <message>
+        <source>The law requires a detailed quote (devis) signed by the patient first: issue it in the Documents tab and record the signature.</source>
+        <translation>La loi impose d&apos;abord un devis détaillé signé par le patient : établissez-le dans l&apos;onglet Documents et enregistrez la signature.</translation>
+    </message>
+    <message>
+        <source>The quote {number} is not signed yet: record the patient&apos;s signature in the Documents tab.</source>
+        <translation>Le devis {number} n&apos;est pas encore signé : enregistrez la signature du patient dans l&apos;onglet Documents.</translation>
+    </message>
+    <message>
+        <source>The first session ({start}) is before {until}: the law requires {days} days after the signed quote, counted from a quote signed today.</source>
+        <translation>La première séance ({start}) est prévue avant le {until} : la loi impose {days} jours après la signature du devis, comptés ici à partir d&apos;un devis signé aujourd&apos;hui.</translation>
+    </message>
+    <message>
+        <source>The first session ({start}) is before {until}: the law requires {days} days after the quote signed on {signed}.</source>
+        <translation>La première séance ({start}) est prévue avant le {until} : la loi impose {days} jours après le devis signé le {signed}.</translation>
+    </message>
+    <message>
+        <source>Quote signed on {signed}: not before {until} (legal wait).</source>
+        <translation>Devis signé le {signed} : pas avant le {until} (délai légal).</translation>
+    </message>
+    <message>
+        <source>Quote {number} not signed yet.</source>
+        <translation>Devis {number} pas encore signé.</translation>
+    </message>
+    <message>
+        <source>Quote (devis) to issue and sign first.</source>
+        <translation>Devis à établir et à faire signer d&apos;abord.</translation>
+    </message>
+    <message>
+        <source>No legal quote or waiting period is added for this country.</source>
+        <translation>Aucun devis ni délai légal n&apos;est ajouté pour ce pays.</translation>
+    </message>
+    <message>
+        <source>{name}: a detailed quote (devis) signed by the patient first.</source>
+        <translation>{name} : devis détaillé signé par le patient au préalable.</translation>
+    </message>
+    <message>
+        <source>{name}: a detailed quote (devis) signed by the patient from {amount}.</source>
+        <translation>{name} : devis détaillé signé par le patient à partir de {amount}.</translation>
+    </message>
+    <message>
+        <source>Then {days} days before the first session, which no one can waive.</source>
+        <translation>Puis un délai de {days} jours avant la première séance, qui ne peut être supprimé.</translation>
+    </message>
+    <message>
+        <source>Then {days} days before the first session.</source>
+        <translation>Puis un délai de {days} jours avant la première séance.</translation>
     </message>
 </context>
 <context>
@@ -3738,6 +3928,10 @@ Après :
         <translation>Langue des documents</translation>
     </message>
     <message>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
         <source>Clinic logo</source>
         <translation>Logo du cabinet</translation>
     </message>
@@ -5001,8 +5195,16 @@ Préparer maintenant la fiche de soins du patient ?</translation>
 <context>
     <name>SignDialog</name>
     <message>
+        <source>Sign quote {number}</source>
+        <translation>Signer le devis {number}</translation>
+    </message>
+    <message>
         <source>Sign consent {number}</source>
         <translation>Signer le consentement {number}</translation>
+    </message>
+    <message>
+        <source>The patient signs the quote handed over today: the waiting period the law sets counts from this signature.</source>
+        <translation>Le patient signe le devis qui lui est remis ce jour : le délai légal court à partir de cette signature.</translation>
     </message>
     <message>
         <source>Before signing, the patient has read the form, had time to reflect and had their questions answered.</source>

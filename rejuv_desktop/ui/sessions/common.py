@@ -63,8 +63,12 @@ def wait_text(wait, procedure: str) -> str:
     language."""
     from rejuv_desktop.domain.protocols import load_protocol
 
+    from rejuv_desktop.ui import legal_words
+
     lang = current_language()
     day = fmt_day(wait.until)
+    if wait.code == "devis_reflection":  # the law's wait after the signed quote
+        return legal_words.wait_text(wait)
     if wait.code == "planned_date":
         return SessionWords.tr("The plan dates this session {day}.").format(day=day)
     if wait.code == "reflection":
@@ -87,7 +91,7 @@ def wait_text(wait, procedure: str) -> str:
     if wait.code == "maintenance":
         return SessionWords.tr("The series is done: the maintenance session is due from "
                                "{day}.").format(day=day)
-    return wait.text
+    return legal_words.wait_text(wait)
 
 
 def reflection_text(plan: dict) -> str:

@@ -12,6 +12,7 @@ from rejuv_desktop.errors import UserError
 from rejuv_desktop.services import follow_ups as fu
 from rejuv_desktop.services import practitioners as pr
 from rejuv_desktop.services import sessions as ss
+from rejuv_desktop.ui.legal_words import refusal_text, warning_text
 from rejuv_desktop.ui.errors import reports_errors, show_user_error
 from rejuv_desktop.domain.protocol_words import procedure_words
 from rejuv_desktop.ui.i18n import current_language
@@ -27,7 +28,8 @@ WARN = QColor("#8a4b00")
 class EarlyStartDialog(QDialog):
     """Why a session may not start today; a doctor may start it with a written reason."""
 
-    def __init__(self, waits, until, doctor: bool, parent=None, procedure: str = ""):
+    def __init__(self, waits, until, doctor: bool, parent=None, waivable: bool = True,
+                 procedure: str = ""):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Too early for this session"))
         self.setMinimumWidth(480)
@@ -51,7 +53,13 @@ class EarlyStartDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        if doctor:
+        if not waivable:
+            self.reason.hide()
+            note = QLabel(self.tr("No one can start this session early."))
+            note.setObjectName("not_waivable")
+            note.setWordWrap(True)
+            layout.addWidget(note)
+        elif doctor:
             layout.addWidget(QLabel(self.tr("Start it now only for a clinical reason, written "
                                             "here:")))
             layout.addWidget(self.reason)
@@ -174,8 +182,12 @@ class SessionsTab(QWidget):
             flags = []
             if plan.get("reflection_warning"):
                 flags.append(reflection_text(plan))
+            if plan.get("devis_warning"):
+                flags.append(warning_text(plan["devis_warning"]))
             if plan.get("blocked"):
                 flags.append(blocked_text(plan))
+            if plan.get("devis_refusal"):
+                flags.append(refusal_text(plan["devis_refusal"]))
             if plan.get("waits"):
                 until = max(w.until for w in plan["waits"])
                 item.setText(1, self.tr("not before {day}").format(day=fmt_day(until.isoformat())))
@@ -330,14 +342,18 @@ class SessionsTab(QWidget):
             if plan.get("waits"):
                 until = max(w.until for w in plan["waits"])
                 hint += " " + self.tr("Not before {day}: {why}").format(
-                    day=fmt_day(until.isoformat()), why=" ".join(wait_text(w, plan["procedure"]) for w in plan["waits"]))
+                    day=fmt_day(until.isoformat()), why=" ".join(wait_text(w, plan["procedure"])
+                                                                 for w in plan["waits"]))
             elif plan.get("reflection_warning"):
                 hint += " " + reflection_text(plan) + "."
+            if plan.get("devis_warning"):
+                hint += " " + warning_text(plan["devis_warning"])
             self.hint.setText(hint)
             self.hint.setStyleSheet("color: #8a4b00;" if plan.get("waits")
                                     or plan.get("reflection_warning") else "color: #555;")
-        elif plan.get("blocked"):
-            self.hint.setText(blocked_text(plan))
+        elif plan.get("blocked") or plan.get("devis_refusal"):
+            self.hint.setText(blocked_text(plan) if plan.get("blocked")
+                              else refusal_text(plan["devis_refusal"]))
             self.hint.setStyleSheet("color: #8a4b00;")
         else:
             self.hint.setText(self.tr("All sessions of this plan are done."))
@@ -355,8 +371,8 @@ class SessionsTab(QWidget):
                 doctor = self.store.actor_id is not None and pr.get_practitioner(
                     self.store, self.store.actor_id).doctor
                 dialog = EarlyStartDialog(early.waits, early.until, doctor, self,
-                                          plan["procedure"])
-                if not dialog.exec():
+                                          waivable=early.waivable, procedure=plan["procedure"])
+                if not dialog.exec() or not early.waivable:
                     return
                 session_id = ss.start_session(self.store, plan["id"],
                                               early_reason=dialog.reason.toPlainText())
