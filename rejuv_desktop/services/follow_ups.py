@@ -80,7 +80,7 @@ def planned_sessions_due(store, today: date | None = None) -> list[DueItem]:
                            r["phone"] or "", label, "planned_session", r["procedure"],
                            window[0], window[1], classify_due(window[0], window[1], today), "",
                            r["plan_id"], number, r["sessions"],
-                           _legal(store, r["plan_id"], today) if quotes else None))
+                           legal=_legal(store, r["plan_id"], today) if quotes else None))
     return out
 
 
