@@ -81,7 +81,8 @@ def test_the_packaged_content_offers_two_procedures_and_the_clinic_folder_a_thir
     assert {o.relative for o in report.overrides if o.added} == {
         "protocols/hand_filler.toml", "screening/hand_filler.toml",
         "documents/en/consent_hand_filler.toml", "documents/en/aftercare_hand_filler.toml",
-        "documents/fr/consent_hand_filler.toml", "documents/fr/aftercare_hand_filler.toml"}
+        "documents/fr/consent_hand_filler.toml", "documents/fr/aftercare_hand_filler.toml",
+        "text/fr/protocols/hand_filler.toml"}
 
 
 def test_without_the_clinic_folder_there_is_no_third_procedure():

@@ -19,7 +19,7 @@ def render_outcome_summary(ctx: OutcomeSummaryContext, lang: str = "en") -> Rend
     _check_context(ctx)
     tpl = load_template("outcome_summary", None, lang)
     labels = load_labels(lang)
-    content, gais = load_outcomes(), load_scales().gais
+    content, gais = load_outcomes(lang=lang), load_scales(lang=lang).gais
     data = _block_data(ctx, labels)
 
     def grade(value):

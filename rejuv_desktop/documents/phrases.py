@@ -17,7 +17,7 @@ from typing import Any, Callable, Mapping
 from rejuv_desktop.content import ContentFile, load_toml, resource_path
 from rejuv_desktop.documents.labels import fill_plain, placeholders
 from rejuv_desktop.domain import screening as scr
-from rejuv_desktop.domain.procedures import procedure as registered
+from rejuv_desktop.domain.protocol_words import procedure_words
 from rejuv_desktop.domain.recommendation import Phrase, RecommendationLine, StoredLine
 from rejuv_desktop.domain.thresholds import load_thresholds
 from rejuv_desktop.errors import ContentError
@@ -103,8 +103,11 @@ class Phrasebook:
     """Sentences for recommendation lines and their findings, from patterns keyed
     ``"<table>.<key>"`` (``"line.fat_transfer"``, ``"finding.volume"``, ``"word.left"`` ...)."""
 
-    def __init__(self, patterns: Mapping[str, str]):
+    def __init__(self, patterns: Mapping[str, str], lang: str = "en"):
         self.patterns = dict(patterns)
+        self.lang = lang
+        """The language of the content words it adds (procedure names, screening reasons,
+        the clinic's threshold)."""
 
     def _fill(self, key: str, **values: Any) -> str:
         return fill_plain(self.patterns[key], {k: str(v) for k, v in values.items()})
@@ -116,7 +119,8 @@ class Phrasebook:
     def _procedure_word(self, procedure_id: str) -> str:
         """A procedure named in a sentence: the phrasebook's word for the packaged ones, the
         protocol's own name for one the clinic added."""
-        return self.patterns.get(f"word.{procedure_id}") or registered(procedure_id).name
+        return self.patterns.get(f"word.{procedure_id}") or procedure_words(procedure_id,
+                                                                            self.lang).name
 
     def concern(self, code: str) -> str:
         """A patient's concern in words, lower case (``"volume loss"``)."""
@@ -142,16 +146,17 @@ class Phrasebook:
         if "filler" in PHRASE_FIELDS["line"].get(line.code, ()):
             values["filler"] = self._filler(line)
         if "waits" in p:
-            values["waits"] = self._waits(p, rules or scr.load_rules())
+            values["waits"] = self._waits(p, rules or scr.load_rules(lang=self.lang))
         if line.code == "donor_fat_limited":
             values.update(low=p["low"], high=p["high"])
         if line.code == "volume_mild":
-            values.update(grade=p["grade"], borrowed_from=load_thresholds().merz_volume.borrowed_from)
+            values.update(grade=p["grade"],
+                          borrowed_from=load_thresholds(lang=self.lang).merz_volume.borrowed_from)
         if line.code == "screening_missing":
             values["procedures"] = self.word("list_and").join(self._procedure_word(x)
                                                               for x in p["procedures"])
         if line.code in ("procedure", "procedure_after_wait", "procedure_caution"):
-            added = registered(p["procedure"])
+            added = procedure_words(p["procedure"], self.lang)
             values.update(recommendation=added.recommendation.rstrip(".")
                           if line.code == "procedure_after_wait" else added.recommendation,
                           label=added.label)
@@ -177,10 +182,12 @@ class Phrasebook:
         if code == "donor_fat":
             return self._fill("finding.donor_fat", value=self.word(p["value"]))
         if code == "screening":
-            reason = scr.reason_text(rules or scr.load_rules(), p["procedure"], p["question"], p["answer"])
+            reason = scr.reason_text(rules or scr.load_rules(lang=self.lang), p["procedure"],
+                                     p["question"], p["answer"])
             return self._fill("finding.screening", reason=reason)
         if code == "merz_threshold":
-            return self._fill("finding.merz_threshold", label=load_thresholds().merz_volume.label,
+            return self._fill("finding.merz_threshold",
+                              label=load_thresholds(lang=self.lang).merz_volume.label,
                               grade=p["grade"], evidence=p["evidence"])
         return self._fill(f"finding.{code}")
 
@@ -189,7 +196,7 @@ class Phrasebook:
         """The findings behind a line, in words (as stored, for a line stored as words)."""
         if isinstance(line, StoredLine):
             return list(line.findings)
-        rules = rules or scr.load_rules()
+        rules = rules or scr.load_rules(lang=self.lang)
         return [self.finding(f, rules) for f in line.findings]
 
     def summary(self, key: str, **values: Any) -> str:
@@ -239,6 +246,6 @@ def load_phrases_file(path: Path, lang: str) -> Phrasebook:
                     raise cf.error(f"'{key}' in [{table}] uses an unknown placeholder {{{name}}} "
                                    f"(known: {known})", f"{key} =")
             patterns[f"{table}.{key}"] = value
-    return Phrasebook(patterns)
+    return Phrasebook(patterns, lang)
 
 

@@ -32,6 +32,7 @@ from rejuv_desktop.domain.protocols import (
     format_number,
     as_date,
     is_empty,
+    phrase,
 )
 from rejuv_desktop.errors import ValidationError
 from rejuv_desktop.domain.dates import format_day
@@ -119,8 +120,8 @@ def validate_field(field: Field, value: Any, state: SessionState) -> str | None:
     if field.not_before == "session_date":
         day = as_date(value)
         if day is not None and day < state.session_date:
-            return (f"Expired on {format_day(day)}, before the session date "
-                    f"{format_day(state.session_date)}: this product cannot be used")
+            return phrase(field.lang, "expired", day=format_day(day),
+                          session_day=format_day(state.session_date))
     return None
 
 
@@ -174,7 +175,8 @@ def _open(protocol: Protocol, state: SessionState) -> list[tuple[str, str]]:
                 found.append((f"{step.id}.{item.id}", f"{step.title}{DASH}{item.text}"))
         listed = [f for f in step.fields if f.repeat == "list"]
         if any(f.required for f in listed) and not rows(step, state):
-            found.append((step.id, f"{step.title}{DASH}at least one entry"))
+            found.append((step.id, f"{step.title}{DASH}"
+                                   f"{phrase(protocol.lang, 'at_least_one_entry')}"))
         for f in step.fields:
             if not _required_now(f, step, state):
                 continue
@@ -204,14 +206,15 @@ def problems(protocol: Protocol, state: SessionState) -> list[Problem]:
                 value = state.field_values.get(key)
                 message = validate_field(f, value, state)
                 if f.repeat == "sides" and instance not in state.sides and not is_empty(value):
-                    message = f"recorded, but the {instance} hand is not treated in this session"
+                    message = phrase(f.lang, "not_treated", hand=phrase(f.lang, instance))
                 if message:
                     invalid.add(f.ref)
                     found.append(Problem(key, f"{step.title}{DASH}{f.label}{_which(f, instance)}: "
                                               f"{message}", "error"))
                 elif f.stop_when is not None and value == f.stop_when \
                         and type(value) is type(f.stop_when):
-                    found.append(Problem(key, f"Stop: {f.stop_reason}", "error"))
+                    found.append(Problem(key, phrase(f.lang, "stop", reason=f.stop_reason),
+                                         "error"))
     for check in protocol.checks:
         if check.kind == "sum_at_most":
             problem = _sum_problem(protocol, check, state, invalid)
@@ -364,8 +367,7 @@ def _dose_problem(protocol: Protocol, check: Check, state: SessionState,
     if not lines:
         return None
     if state.weight_kg is None:
-        return Problem(check.id, "The patient's weight is not recorded, so the anaesthetic dose "
-                                 "cannot be checked against its maximum", "error")
+        return Problem(check.id, phrase(protocol.lang, "no_weight"), "error")
     try:
         result = total_dose(lines, state.weight_kg, state.dose_reduction)
     except ValidationError as exc:
@@ -399,9 +401,9 @@ def _which(f: Field, instance: str | int | None) -> str:
     if instance is None:
         return ""
     if f.repeat == "sides":
-        return f" ({instance} hand)"
+        return phrase(f.lang, "which_hand", hand=phrase(f.lang, str(instance)))
     if f.repeat == "list":
-        return f" (entry {instance})"
+        return phrase(f.lang, "which_entry", n=instance)
     return f" ({instance})"
 
 

@@ -7,7 +7,7 @@ come from ``resources/outcomes.toml``; records keep their codes. Pure: no Qt, no
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -179,16 +179,60 @@ def parse_outcomes(cf: ContentFile) -> OutcomesContent:
                            tuple(published))
 
 
-@lru_cache(maxsize=1)
-def _default() -> OutcomesContent:
-    return parse_outcomes(load_toml(resource_path(DEFAULT_PATH)))
+@lru_cache(maxsize=None)
+def _default(lang: str = "en") -> OutcomesContent:
+    content = parse_outcomes(load_toml(resource_path(DEFAULT_PATH)))
+    return content if lang == "en" else outcomes_in(content, lang)
 
 
-def load_outcomes(path: Path | str | None = None) -> OutcomesContent:
-    """The outcomes content; the packaged (or clinic's) file, cached, when no path is given."""
+def load_outcomes(path: Path | str | None = None, lang: str = "en") -> OutcomesContent:
+    """The outcomes content; the packaged (or clinic's) file, cached, when no path is given.
+    ``lang``: the language of its labels (English as the file writes them; another from
+    ``text/<lang>/outcomes.toml``, keyed by the same codes)."""
     if path is None:
-        return _default()
-    return parse_outcomes(load_toml(path))
+        return _default(lang)
+    content = parse_outcomes(load_toml(path))
+    return content if lang == "en" else outcomes_in(content, lang)
+
+
+def outcomes_in(content: OutcomesContent, lang: str, words: ContentFile | None = None
+                ) -> OutcomesContent:
+    """``content`` with the labels of ``text/<lang>/outcomes.toml``: ``[<list>.<code>]
+    label`` for the assessments, complication types, severities and sites,
+    ``[satisfaction.<value>] label``, ``[published.<procedure>.<type>] label``. A label the
+    file lacks is a content error naming it and the key."""
+    from rejuv_desktop.content.words import load_words, missing_word, table_words
+
+    words = words or load_words("outcomes", lang)
+
+    def labelled(kind: str, choices: tuple[Choice, ...]) -> tuple[Choice, ...]:
+        given = table_words(words, kind, None, {"label", "note"})
+        out = []
+        for c in choices:
+            if "label" not in given.get(c.id, {}):
+                raise missing_word(words, kind, c.id, "label")
+            out.append(replace(c, label=given[c.id]["label"],
+                               note=given[c.id].get("note", c.note) if c.note else ""))
+        return tuple(out)
+
+    points = table_words(words, "satisfaction", None, {"label"})
+    for value, _label in content.satisfaction_points:
+        if "label" not in points.get(str(value), {}):
+            raise missing_word(words, "satisfaction", str(value), "label")
+    published = []
+    for p in content.published:
+        given = table_words(words, f"published.{p.procedure}", None, {"label"})
+        if p.label and "label" not in given.get(p.type, {}):
+            raise missing_word(words, f"published.{p.procedure}", p.type, "label")
+        published.append(replace(p, label=given.get(p.type, {}).get("label", "")))
+    return replace(
+        content, assessments=labelled("assessments", content.assessments),
+        complication_types=labelled("complication_types", content.complication_types),
+        severities=labelled("severities", content.severities),
+        sites=labelled("sites", content.sites),
+        satisfaction_points=tuple((v, points[str(v)]["label"])
+                                  for v, _ in content.satisfaction_points),
+        published=tuple(published))
 
 
 # --- records ---------------------------------------------------------------------------------

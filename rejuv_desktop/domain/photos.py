@@ -20,7 +20,8 @@ any photo), teaching and marketing (per photograph, with an expiry)."""
 
 PER_PHOTO_USES = ("teaching", "marketing")
 WHEN = ("baseline", "after_session", "end_of_course", "each_review")
-LANGUAGES = ("en",)
+LANGUAGES = ("en", "fr")
+"""The languages every view's title and instructions are written in."""
 
 
 @dataclass(frozen=True)
@@ -34,9 +35,9 @@ class View:
     optional: bool = False
 
     def text(self, lang: str = "en") -> tuple[str, str]:
-        """(title, instructions) in ``lang`` (English when the file has no such language)."""
-        return (self.title.get(lang) or self.title["en"],
-                self.instructions.get(lang) or self.instructions["en"])
+        """(title, instructions) in ``lang`` (one of ``LANGUAGES``, which the views file is
+        checked to have)."""
+        return self.title[lang], self.instructions[lang]
 
 
 @dataclass(frozen=True)
@@ -51,10 +52,11 @@ class PhotoRule:
 
 def _texts(cf: ContentFile, view_id: str, t: dict, key: str) -> dict[str, str]:
     value = t.get(key)
-    if not isinstance(value, dict) or not isinstance(value.get("en"), str) \
-            or not value["en"].strip():
-        raise cf.error(f"view '{view_id}': '{key}' needs its English text "
-                       f"({key} = {{ en = \"...\" }})", f'id = "{view_id}"')
+    for lang in LANGUAGES:
+        if not isinstance(value, dict) or not isinstance(value.get(lang), str) \
+                or not value[lang].strip():
+            raise cf.error(f"missing translation: view '{view_id}': '{key}' needs its text in "
+                           f"'{lang}' ({key} = {{ {lang} = \"...\" }})", f'id = "{view_id}"')
     return {lang: str(text) for lang, text in value.items()}
 
 

@@ -41,6 +41,71 @@ taken, or the patient's refusal recorded); the others are ticked by the app as t
 ends (visits booked) or after it (aftercare issued)."""
 
 
+PHRASE_KEYS = {
+    'must_number': (),
+    'must_whole': (),
+    'must_range': ('range',),
+    'between': ('high', 'low'),
+    'at_least': ('low',),
+    'at_most': ('high',),
+    'must_text': (),
+    'must_bool': (),
+    'must_date': (),
+    'must_typed_date': (),
+    'choose_many': ('options',),
+    'choose_only': ('options',),
+    'choose_one': ('options',),
+    'left': (),
+    'right': (),
+    'which_hand': ('hand',),
+    'which_entry': ('n',),
+    'at_least_one_entry': (),
+    'not_treated': ('hand',),
+    'stop': ('reason',),
+    'no_weight': (),
+    'expired': ('day', 'session_day'),
+}
+"""The checklist's own words (a range, a hand, a row, a stop...), by key with the placeholders
+each takes; the words are content, per language: ``text/<lang>/checklist.toml``
+(``[phrases]``)."""
+
+
+def phrase(lang: str, key: str, **values: Any) -> str:
+    """One of the checklist's own phrases (``PHRASE_KEYS``) in ``lang``, filled with ``values``; a phrase the
+    language's file lacks is a content error naming the file and the key."""
+    text = _phrases(lang).get(key)
+    if text is None:
+        from rejuv_desktop.content.words import words_path
+        from rejuv_desktop.errors import ContentError
+
+        path = words_path("checklist", lang)
+        raise ContentError(path, None, f"missing translation: [phrases] needs '{key}'")
+    return text.format(**values) if values else text
+
+
+def check_phrases(cf: ContentFile) -> None:
+    """A checklist words file has every phrase, each with the placeholders the English has."""
+    table = cf.data.get("phrases")
+    if not isinstance(table, dict):
+        raise cf.error("missing translation: no [phrases] table")
+    for key, wanted in PHRASE_KEYS.items():
+        text = table.get(key)
+        if not isinstance(text, str) or not text.strip():
+            raise cf.error(f"missing translation: [phrases] needs '{key}'", "[phrases]")
+        if tuple(sorted(re.findall(r"\{(\w+)\}", text))) != wanted:
+            raise cf.error(f"[phrases] '{key}' must have the placeholders "
+                           f"{', '.join('{' + w + '}' for w in wanted) or 'none'}", f"{key} =")
+
+
+@lru_cache(maxsize=None)
+def _phrases(lang: str) -> dict[str, str]:
+    from rejuv_desktop.content.words import load_words
+
+    table = load_words("checklist", lang).data.get("phrases")
+    return {k: v for k, v in table.items() if isinstance(v, str)} if isinstance(table, dict) \
+        else {}
+
+
 def format_number(value: float) -> str:
     """A number as a person writes it: 40, 0.5, 2.25 (at most three decimals)."""
     if not math.isfinite(value):
@@ -117,6 +182,15 @@ class Field:
     stop_when: Any = None
     """A value that stops the session today (a "yes" to pregnancy asked again)."""
     stop_reason: str = ""
+    choice_labels: tuple[tuple[str, str], ...] = ()
+    """(stored choice, words shown) in the protocol's language when it is not the file's own
+    (see ``protocol_words``); empty: each choice is shown as stored."""
+    lang: str = "en"
+    """The language of its words and of its messages."""
+
+    def choice_label(self, choice: str) -> str:
+        """The words shown for a stored choice."""
+        return dict(self.choice_labels).get(choice, choice)
 
     @property
     def ref(self) -> str:
@@ -135,12 +209,19 @@ class Field:
 
     def range_text(self) -> str:
         """The allowed range as a sentence fragment, e.g. ``between 0 and 40 ml``."""
+        def shown(value: float, unit: str = "") -> str:
+            if self.lang == "fr":  # 0,05 ; 2 % (French writes a space before the sign)
+                number = format_number(value).replace(".", ",")
+                return f"{number} {unit}" if unit else number
+            return with_unit(value, unit) if unit else format_number(value)
+
         if self.min is not None and self.max is not None:
-            return f"between {format_number(self.min)} and {with_unit(self.max, self.unit)}"
+            return phrase(self.lang, "between", low=shown(self.min),
+                          high=shown(self.max, self.unit))
         if self.min is not None:
-            return f"at least {with_unit(self.min, self.unit)}"
+            return phrase(self.lang, "at_least", low=shown(self.min, self.unit))
         if self.max is not None:
-            return f"at most {with_unit(self.max, self.unit)}"
+            return phrase(self.lang, "at_most", high=shown(self.max, self.unit))
         return ""
 
     def validate(self, value: Any) -> str | None:
@@ -151,33 +232,33 @@ class Field:
         """
         if is_empty(value):
             return None
-        kind = self.type
+        kind, lang = self.type, self.lang
         if kind in ("number", "integer"):
             if isinstance(value, bool) or not isinstance(value, (int, float)):
-                return "Must be a number"
+                return phrase(lang, "must_number")
             if isinstance(value, float) and not math.isfinite(value):
-                return "Must be a number"
+                return phrase(lang, "must_number")
             if kind == "integer" and value != int(value):
-                return "Must be a whole number"
+                return phrase(lang, "must_whole")
             too_low = self.min is not None and value < self.min
             too_high = self.max is not None and value > self.max
             if too_low or too_high:
-                return f"Must be {self.range_text()}"
+                return phrase(lang, "must_range", range=self.range_text())
             return None
         if kind == "text":
-            return None if isinstance(value, str) else "Must be text"
+            return None if isinstance(value, str) else phrase(lang, "must_text")
         if kind == "bool":
-            return None if isinstance(value, bool) else "Must be yes or no"
+            return None if isinstance(value, bool) else phrase(lang, "must_bool")
         if kind == "date":
-            return None if as_date(value) is not None else "Must be a date (YYYY-MM-DD)"
+            return None if as_date(value) is not None else phrase(lang, "must_date")
         # choice
-        options = ", ".join(self.choices)
+        options = ", ".join(self.choice_label(c) for c in self.choices)
         if self.multiple:
             if isinstance(value, str) or not isinstance(value, (list, tuple, set, frozenset)):
-                return f"Choose one or more of: {options}"
+                return phrase(lang, "choose_many", options=options)
             wrong = [v for v in value if v not in self.choices]
-            return f"Choose only from: {options}" if wrong else None
-        return None if value in self.choices else f"Choose one of: {options}"
+            return phrase(lang, "choose_only", options=options) if wrong else None
+        return None if value in self.choices else phrase(lang, "choose_one", options=options)
 
 
 @dataclass(frozen=True)
@@ -344,6 +425,8 @@ class Protocol:
     caution_checks: tuple[CautionCheck, ...] = ()
     volume_per_hand_ml: tuple[int, int] | None = None
     spacing: tuple[Spacing, ...] = ()
+    lang: str = "en"
+    """The language of its words (``protocol_words``)."""
 
     def spacing_after(self, procedure: str) -> Spacing | None:
         """The minimum gap after an earlier session of ``procedure``, if the protocol sets one."""
@@ -379,21 +462,29 @@ class Protocol:
         raise KeyError(agent)
 
 
-def load_protocol(procedure: str, path: Path | str | None = None) -> Protocol:
+def load_protocol(procedure: str, path: Path | str | None = None, lang: str = "en") -> Protocol:
     """Load and check a protocol; the packaged file for ``procedure`` unless a path is given.
 
     The file's ``procedure`` must match. A relative path is taken inside ``resources/``.
     Packaged files are read once and cached. Any mistake raises ContentError with file and line.
+    ``lang``: the language of its words (English as the file writes them; another from
+    ``text/<lang>/protocols/<procedure>.toml``, a missing word being a content error).
     """
     if path is None:
         if not is_procedure(procedure):
             raise ValueError(f"unknown procedure {procedure!r}")
-        return _load_default(procedure)
-    return _read(load_toml(Path(path)), procedure)
+        return _load_default(procedure, lang)
+    from rejuv_desktop.domain.protocol_words import protocol_in
+
+    return protocol_in(_read(load_toml(Path(path)), procedure), lang)
 
 
 @lru_cache(maxsize=None)
-def _load_default(procedure: str) -> Protocol:
+def _load_default(procedure: str, lang: str = "en") -> Protocol:
+    if lang != "en":
+        from rejuv_desktop.domain.protocol_words import protocol_in
+
+        return protocol_in(_load_default(procedure), lang)
     return _read(load_toml(resource_path("protocols", f"{procedure}.toml")), procedure)
 
 

@@ -43,8 +43,18 @@ def dose_reduction(protocol: Protocol, answers: Mapping[str, str | None],
     return DoseReduction(rule.fraction, tuple(reasons), rule.source)
 
 
+CAUTION_WORDS = {
+    "caution": "Caution from the consultation ({statement}): the plan agreed is followed today",
+    "unknown": "Not known at the consultation whether {statement}: confirmed \"no\" today",
+    "justification": "Justification recorded at the consultation: {text}",
+}
+"""The words of the items a caution becomes, in English (another language's are in its
+protocol words file, ``[caution_items]``)."""
+
+
 def caution_items(protocol: Protocol, procedure: str, answers: Mapping[str, str | None],
-                  justification: str, rules: ScreeningRules) -> tuple[Item, ...]:
+                  justification: str, rules: ScreeningRules,
+                  words: Mapping[str, str] = CAUTION_WORDS) -> tuple[Item, ...]:
     """One item to tick for each caution the consultation accepted with a justification.
 
     The clinic's wording per question comes from the protocol (``caution_checks``); any other
@@ -67,16 +77,15 @@ def caution_items(protocol: Protocol, procedure: str, answers: Mapping[str, str 
         q = questions.get(rule.question_id)
         statement = q.statement if q else rule.question_id
         if answer == "yes" and rule.level == "caution":
-            text = texts.get(rule.question_id) or (
-                f"Caution from the consultation ({statement}): the plan agreed is followed today")
+            text = texts.get(rule.question_id) or words["caution"].format(statement=statement)
         elif answer not in ("yes", "no"):
             # An unknown answer made the verdict a caution: it is confirmed before treatment.
-            text = f"Not known at the consultation whether {statement}: confirmed \"no\" today"
+            text = words["unknown"].format(statement=statement)
         else:
             continue
         out.append(Item(id=f"{CAUTION_PREFIX}{rule.question_id}", text=text,
-                        help=f"{rule.reason}\nJustification recorded at the consultation: "
-                             f"{justification.strip()}"))
+                        help=rule.reason + "\n" + words["justification"].format(
+                            text=justification.strip())))
     return tuple(out)
 
 

@@ -41,6 +41,11 @@ class Wait:
     text: str
     verified: bool = True
     source: str = ""
+    after: str = ""
+    """For ``spacing``: the procedure of the earlier session, its day and the days to wait
+    (the screens word the wait in their language from these)."""
+    since: date | None = None
+    days: int = 0
     waivable: bool = True
     """False when no one may start earlier (a legal delay that cannot be waived)."""
     params: dict = field(default_factory=dict, compare=False)
@@ -71,7 +76,7 @@ def waits(protocol: Protocol, today: date, *, planned: date | None, reflection_e
             out.append(Wait("spacing", until,
                             f"{rule.days} days must pass after the {e.name} session of "
                             f"{fmt(e.day)} on the same hands (until {fmt(until)}): {rule.reason}",
-                            rule.verified, rule.source))
+                            rule.verified, rule.source, e.procedure, e.day, rule.days))
     return out
 
 

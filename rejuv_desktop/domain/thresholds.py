@@ -67,13 +67,38 @@ def parse_thresholds(cf: ContentFile) -> Thresholds:
     return Thresholds(cf.data["id"], cf.data["version"], MerzThreshold(grade, evidence=evidence, **texts))
 
 
-@lru_cache(maxsize=1)
-def _default_thresholds() -> Thresholds:
-    return parse_thresholds(load_toml(resource_path(DEFAULT_PATH)))
+@lru_cache(maxsize=None)
+def _default_thresholds(lang: str = "en") -> Thresholds:
+    found = parse_thresholds(load_toml(resource_path(DEFAULT_PATH)))
+    return found if lang == "en" else thresholds_in(found, lang)
 
 
-def load_thresholds(path: Path | str | None = None) -> Thresholds:
-    """Load and check the thresholds file; the packaged one (cached) when no path is given."""
+def load_thresholds(path: Path | str | None = None, lang: str = "en") -> Thresholds:
+    """Load and check the thresholds file; the packaged one (cached) when no path is given.
+    ``lang``: the language of its words (another than English from
+    ``text/<lang>/recommendation.toml``, ``[merz_volume]`` label and borrowed_from)."""
     if path is None:
-        return _default_thresholds()
-    return parse_thresholds(load_toml(path))
+        return _default_thresholds(lang)
+    found = parse_thresholds(load_toml(path))
+    return found if lang == "en" else thresholds_in(found, lang)
+
+
+def thresholds_in(found: Thresholds, lang: str, words: ContentFile | None = None) -> Thresholds:
+    """``found`` with the words of ``text/<lang>/recommendation.toml``; a missing one is a
+    content error naming that file and the key."""
+    from dataclasses import replace
+
+    from rejuv_desktop.content.words import load_words
+
+    words = words or load_words("recommendation", lang)
+    table = words.data.get("merz_volume")
+    if not isinstance(table, dict):
+        raise words.error("missing translation: no [merz_volume] table")
+    texts = {}
+    for key in ("label", "borrowed_from"):
+        value = table.get(key)
+        if not isinstance(value, str) or not value.strip():
+            raise words.error(f"missing translation: [merz_volume] needs '{key}'",
+                              "[merz_volume]")
+        texts[key] = value.strip()
+    return replace(found, merz_volume=replace(found.merz_volume, **texts))

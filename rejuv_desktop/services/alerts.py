@@ -71,8 +71,25 @@ def prepare() -> None:
     do.load_outcomes()
 
 
-def patient_alerts(store, patient_id: int) -> PatientAlerts:
-    """Allergies and active cautions of the patient, newest consultation first."""
+def _reason(rules: scr.ScreeningRules, procedure: str, reason: dict) -> str:
+    """A stored reason in the words of ``rules`` (its language); as stored when the rules no
+    longer have it."""
+    try:
+        return scr.reason_text(rules, procedure, reason["question_id"], reason["answer"])
+    except (KeyError, ValueError):
+        return reason["text"]
+
+
+def _wait(rules: scr.ScreeningRules, procedure: str, reason: dict) -> str:
+    try:
+        return scr.rule_for(rules, procedure, reason["question_id"]).wait or ""
+    except (KeyError, ValueError, AttributeError):
+        return reason.get("wait") or ""
+
+
+def patient_alerts(store, patient_id: int, lang: str = "en") -> PatientAlerts:
+    """Allergies and active cautions of the patient, newest consultation first; the content's
+    words in ``lang``."""
     consultation_id = latest_consultation_id(store, patient_id)
     if consultation_id is None:
         return PatientAlerts(None, None, (Alert("no_screening", "No screening on record: ask "
@@ -80,7 +97,7 @@ def patient_alerts(store, patient_id: int) -> PatientAlerts:
     c = consultations_repo.get_consultation(store, consultation_id)
     screening = c.get("screening") or {}
     record = c["record"]
-    rules = scr.load_rules()
+    rules = scr.load_rules(lang=lang)
     alerts: list[Alert] = []
     for q in screening.get("questions", []):
         if q.get("section") != ALLERGY_SECTION:
@@ -98,10 +115,11 @@ def patient_alerts(store, patient_id: int) -> PatientAlerts:
                 why = (j.get("text") or "").strip()
                 if why and j.get("by"):
                     why = f"{why} ({j['by']})"
-                alerts.append(Alert("caution", reason["text"], why, procedure=procedure))
+                alerts.append(Alert("caution", _reason(rules, procedure, reason), why,
+                                    procedure=procedure))
             elif reason.get("level") == "defer":
-                alerts.append(Alert("defer", reason["text"], procedure=procedure,
-                                    wait=reason.get("wait") or ""))
+                alerts.append(Alert("defer", _reason(rules, procedure, reason), procedure=procedure,
+                                    wait=_wait(rules, procedure, reason)))
     alerts += _complications(store, patient_id)
     return PatientAlerts(consultation_id, c.get("finalised_at"), tuple(alerts))
 

@@ -82,12 +82,32 @@ def _thresholds(path: Path, _m: re.Match) -> None:
     from rejuv_desktop.domain.thresholds import load_thresholds
 
     load_thresholds(path)
+    for lang in _languages():
+        load_thresholds(path, lang)
+
+
+def _thresholds_words(path: Path, m: re.Match) -> None:
+    from rejuv_desktop.content.words import load_words
+    from rejuv_desktop.domain.thresholds import load_thresholds, thresholds_in
+
+    thresholds_in(load_thresholds(), m.group("lang"),
+                  load_words("recommendation", m.group("lang"), path))
+
+
+def _languages() -> list[str]:
+    """The languages the app speaks besides English: those it prints documents in."""
+    return sorted(d.name for d in content.packaged_path("documents").iterdir()
+                  if d.is_dir() and d.name != "en")
 
 
 def _protocol(path: Path, m: re.Match) -> None:
+    from rejuv_desktop.domain.protocol_words import protocol_in
     from rejuv_desktop.domain.protocols import load_protocol
 
-    load_protocol(m.group("procedure"), path)
+    protocol = load_protocol(m.group("procedure"), path)
+    # Every text it has, in every language (a step added here needs its words there).
+    for lang in _languages():
+        protocol_in(protocol, lang)
     _companions(path, m.group("procedure"))
     from rejuv_desktop.domain.photos import read_schedule, view_ids
 
@@ -150,6 +170,33 @@ def _outcomes(path: Path, _m: re.Match) -> None:
     from rejuv_desktop.domain.outcomes import load_outcomes
 
     load_outcomes(path)
+    for lang in _languages():
+        load_outcomes(path, lang)
+
+
+def _outcomes_words(path: Path, m: re.Match) -> None:
+    from rejuv_desktop.content.words import load_words
+    from rejuv_desktop.domain.outcomes import load_outcomes, outcomes_in
+
+    outcomes_in(load_outcomes(), m.group("lang"), load_words("outcomes", m.group("lang"), path))
+
+
+def _checklist_words(path: Path, m: re.Match) -> None:
+    from rejuv_desktop.content.words import load_words
+    from rejuv_desktop.domain.protocols import check_phrases
+
+    check_phrases(load_words("checklist", m.group("lang"), path))
+
+
+def _protocol_words(path: Path, m: re.Match) -> None:
+    from rejuv_desktop.domain.procedures import is_procedure
+    from rejuv_desktop.domain.protocol_words import protocol_in
+    from rejuv_desktop.domain.protocols import load_protocol
+
+    procedure = m.group("procedure")
+    if not is_procedure(procedure):
+        raise ContentError(path, None, f"no protocol declares procedure '{procedure}'")
+    protocol_in(load_protocol(procedure), m.group("lang"), path)
 
 
 def _phrases(path: Path, m: re.Match) -> None:
@@ -188,8 +235,16 @@ def _prices(path: Path, _m: re.Match) -> None:
     legal.read_price_list(content.load_toml(path))
 
 
-def _help(path: Path, _m: re.Match) -> None:
+def _help(path: Path, m: re.Match) -> None:
     from rejuv_desktop.services.help import known_placeholders
+
+    # Every page exists in every language, by the same name.
+    page = path.name
+    for lang in ["en", *_languages()]:
+        if lang != m.group("lang") and not content.resource_path("help", lang, page).is_file():
+            raise ContentError(content.resource_path("help", lang, page), None,
+                               f"missing translation: help page '{path.stem}' has no "
+                               f"'{lang}' version (help/{lang}/{page})")
 
     try:
         text = path.read_text(encoding="utf-8")
@@ -201,6 +256,12 @@ def _help(path: Path, _m: re.Match) -> None:
                 raise ContentError(path, number, f"unknown placeholder {{{{{name}}}}}")
 
 
+def _help_fillers(path: Path, m: re.Match) -> None:
+    from rejuv_desktop.services.help import check_fillers
+
+    check_fillers(m.group("lang"), path)
+
+
 # Which reader checks which file, by its name relative to resources/.
 _READERS: tuple[tuple[re.Pattern, Callable[[Path, re.Match], None]], ...] = (
     (re.compile(r"screening\.toml"), _screening),
@@ -209,13 +270,18 @@ _READERS: tuple[tuple[re.Pattern, Callable[[Path, re.Match], None]], ...] = (
     (re.compile(r"scales\.toml"), _scales),
     (re.compile(rf"text/(?P<lang>{_LANG})/scales\.toml"), _scales_words),
     (re.compile(r"recommendation\.toml"), _thresholds),
+    (re.compile(rf"text/(?P<lang>{_LANG})/recommendation\.toml"), _thresholds_words),
     (re.compile(r"outcomes\.toml"), _outcomes),
+    (re.compile(rf"text/(?P<lang>{_LANG})/outcomes\.toml"), _outcomes_words),
+    (re.compile(rf"text/(?P<lang>{_LANG})/checklist\.toml"), _checklist_words),
+    (re.compile(rf"text/(?P<lang>{_LANG})/protocols/(?P<procedure>\w+)\.toml"), _protocol_words),
     (re.compile(r"protocols/(?P<procedure>\w+)\.toml"), _protocol),
     (re.compile(r"photos/views\.toml"), _photo_views),
     (re.compile(rf"documents/(?P<lang>{_LANG})/labels\.toml"), _labels),
     (re.compile(rf"documents/(?P<lang>{_LANG})/phrases\.toml"), _phrases),
     (re.compile(rf"documents/(?P<lang>{_LANG})/(?P<name>\w+)\.toml"), _template),
     (re.compile(rf"help/(?P<lang>{_LANG})/[\w-]+\.md"), _help),
+    (re.compile(rf"help/(?P<lang>{_LANG})/fillers\.toml"), _help_fillers),
     (re.compile(r"legal/(?P<name>\w+)\.toml"), _legal),
     (re.compile(r"prices\.toml"), _prices),
 )
@@ -305,12 +371,12 @@ def overrides() -> list[Override]:
 
 
 def _adds_procedure_content(relative: str) -> bool:
-    """A file the app reads for a procedure the clinic adds: its protocol, its screening rules,
-    its consent, aftercare and quote wording."""
+    """A file the app reads for a procedure the clinic adds: its protocol (and its words in
+    another language), its screening rules, its consent, aftercare and quote wording."""
     from rejuv_desktop.domain.procedures import is_procedure
 
     reader, match = _reader(relative)
-    if reader in (_protocol, _procedure_screening):
+    if reader in (_protocol, _procedure_screening, _protocol_words):
         return is_procedure(match.group("procedure"))
     if reader is _template:
         kind, _, procedure = match.group("name").partition("_")

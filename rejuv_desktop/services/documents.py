@@ -546,7 +546,8 @@ def _sedation_given(store, session_id: int | None) -> bool:
     return values.get("sedation.given") is True
 
 
-def _booked_visits(store, session_id: int | None) -> tuple[tuple[str, date, date], ...]:
+def _booked_visits(store, session_id: int | None, procedure: str = "",
+                   lang: str = "en") -> tuple[tuple[str, date, date], ...]:
     """The visits booked after a session (reviews, next session, maintenance), in date order:
     the aftercare sheet prints these and no others."""
     if session_id is None:
@@ -555,7 +556,10 @@ def _booked_visits(store, session_id: int | None) -> tuple[tuple[str, date, date
 
     # A protocol names a visit, then what the clinician does there ("Review at 3 months: hand
     # grading and improvement scale against baseline"): the patient reads the visit's name.
-    return tuple((f["label"].split(": ")[0], date.fromisoformat(f["due_from"]),
+    from rejuv_desktop.domain.protocol_words import visit_label
+
+    return tuple((visit_label(procedure, f["rule_id"] or "", f["label"], lang).split(" : ")[0]
+                  .split(": ")[0], date.fromisoformat(f["due_from"]),
                   date.fromisoformat(f["due_to"]))
                  for f in sessions_repo.visits_booked_after(store, session_id))
 
@@ -583,11 +587,12 @@ def aftercare_job(store, patient_id: int, procedure: str,
         practitioner=_practitioner(store, store.actor_id or fallback),
         procedure=procedure, session_date=session_date, issued_on=store.clock().date(),
         document_id=number, next_session_window=nxt, check_date=check,
-        visits=_booked_visits(store, session_id),
+        visits=(),
         out_of_hours_phone=settings.get("clinic_out_of_hours_phone", ""),
         emergency_number=sset.emergency_number(settings),
         sedation=_sedation_given(store, session_id))
     lang = document_language(store, patient, lang)
+    ctx = replace(ctx, visits=_booked_visits(store, session_id, procedure, lang))
     return _numbered_job(
         store, "aftercare", number, lambda n: render_aftercare(replace(ctx, document_id=n), lang),
         patient_id, procedure=procedure, session_id=session_id,

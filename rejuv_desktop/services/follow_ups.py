@@ -42,6 +42,8 @@ class DueItem:
     """Set for a planned session (``kind`` ``planned_session``), whose ``id`` is None."""
     session_count: int | None = None
     """The plan's number of sessions, for a planned session (the screens word the label)."""
+    rule_id: str = ""
+    """The protocol's follow-up rule it was booked from (its label in another language)."""
     legal: tuple | None = None
     """What the law of the clinic's country still asks before this planned session, as a
     code: ``("devis_missing", "")``, ``("devis_unsigned", number)``, or
@@ -66,7 +68,7 @@ def planned_sessions_due(store, today: date | None = None) -> list[DueItem]:
                            r["phone"] or "", label, "planned_session", r["procedure"],
                            window[0], window[1], classify_due(window[0], window[1], today), "",
                            r["plan_id"], number, r["sessions"],
-                           _legal(store, r["plan_id"], today) if quotes else None))
+                           legal=_legal(store, r["plan_id"], today) if quotes else None))
     return out
 
 
@@ -110,7 +112,8 @@ def due_list(store, today: date | None = None) -> dict[str, list[DueItem]]:
         klass = classify_due(start, end, today)
         out[klass].append(DueItem(r["id"], r["patient_id"], dp.display_name(r),
                                   r["phone"] or "", r["label"], r["kind"], r["procedure"], start,
-                                  end, klass, r["note"], r["plan_id"]))
+                                  end, klass, r["note"], r["plan_id"],
+                                  rule_id=r["rule_id"] or ""))
     planned = planned_sessions_due(store, today)
     for item in planned:
         out[item.due_class].append(item)

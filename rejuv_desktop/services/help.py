@@ -16,7 +16,8 @@ from rejuv_desktop.domain.procedures import is_procedure, procedure_ids
 from rejuv_desktop.domain.procedures import procedure as registered
 from rejuv_desktop.domain.protocols import load_protocol
 from rejuv_desktop.domain.scales import load_scales
-from rejuv_desktop.errors import UserError
+from rejuv_desktop.domain.protocol_words import procedure_words
+from rejuv_desktop.errors import ContentError, UserError
 
 _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
 
@@ -257,28 +258,252 @@ def _overrides_folder() -> str:
     return str(overrides_dir())
 
 
+def check_fillers(lang: str, path) -> None:
+    """Fill every placeholder in ``lang`` with the words file at ``path``: a missing word
+    raises ContentError naming the file and the key."""
+    for filler in _Fillers(lang, path).all().values():
+        filler()
+
+
 def known_placeholders() -> frozenset[str]:
     """The ``{{name}}`` placeholders a help page may use."""
     return frozenset(_FILLERS)
 
 
 def topics(lang: str = "en") -> list[str]:
-    """Every help page available."""
+    """Every help page available in ``lang``."""
     folder = resource_path("help", lang)
     return sorted(p.stem for p in folder.glob("*.md"))
 
 
 def help_page(topic: str, lang: str = "en") -> str:
-    """The page for a screen, as Markdown, its placeholders filled from the content files."""
+    """The page for a screen in ``lang``, as Markdown, its placeholders filled from the content
+    files in that language. A page missing in ``lang`` is a content error (never the English
+    page in its place)."""
     path = resource_path("help", lang, f"{topic}.md")
     if not path.is_file():
-        path = resource_path("help", "en", f"{topic}.md")
-    if not path.is_file():
+        if resource_path("help", "en", f"{topic}.md").is_file():
+            raise ContentError(path, None, f"missing translation: help page '{topic}' in "
+                                           f"'{lang}' (help/{lang}/{topic}.md)")
         raise UserError(f"There is no help page named {topic!r}.")
     text = path.read_text(encoding="utf-8")
+    fillers = _FILLERS if lang == "en" else _Fillers(lang).all()
 
     def fill(match: re.Match) -> str:
-        filler = _FILLERS.get(match.group(1))
+        filler = fillers.get(match.group(1))
         return filler() if filler else match.group(0)
 
     return _PLACEHOLDER.sub(fill, text)
+
+
+class _Fillers:
+    """The placeholders in another language than English: the content in that language, and
+    the fixed words of ``help/<lang>/fillers.toml`` (a missing one names the file and key)."""
+
+    def __init__(self, lang: str, path=None):
+        from rejuv_desktop.content import load_toml
+
+        self.lang = lang
+        self.cf = load_toml(path or resource_path("help", lang, "fillers.toml"))
+
+    def w(self, table: str, key: str, **values) -> str:
+        text = (self.cf.data.get(table) or {}).get(key)
+        if not isinstance(text, str):
+            raise ContentError(self.cf.path, self.cf.line_of(f"[{table}]") or None,
+                               f"missing translation: [{table}] needs '{key}'")
+        return text.format(**values) if values else text
+
+    def num(self, value: float) -> str:
+        return f"{value:g}".replace(".", ",") if self.lang == "fr" else f"{value:g}"
+
+    def pct(self, value: float) -> str:
+        return f"{self.num(round(value * 100, 1))} %"
+
+    def unverified(self, verified: bool) -> str:
+        return "" if verified else self.w("words", "unverified")
+
+    def all(self) -> dict:
+        return {"merz": lambda: self.scale("merz", "merz_heading"),
+                "fitzpatrick": lambda: self.scale("fitzpatrick", "fitzpatrick_heading"),
+                "skin": self.skin, "levels": self.levels, "screening": self.screening,
+                "series": self.series, "doses": self.doses, "volumes": self.volumes,
+                "follow_ups": self.follow_ups, "outcome_reviews": self.outcome_reviews,
+                "published_figures": self.published_figures,
+                "merz_threshold": self.merz_threshold, "spacing": self.spacing,
+                "content_overrides": self.content_overrides}
+
+    def scale(self, scale_id: str, heading: str) -> str:
+        scale = load_scales(lang=self.lang).get(scale_id)
+        rows = "\n".join(f"| {g.label} | {g.description} |" for g in scale.grades)
+        note = f"\n\n{scale.note}" if scale.note else ""
+        evidence = self.w("words", "evidence", label=self.w("evidence", scale.evidence))
+        marker = self.w("words", "unverified") if scale.evidence == scr.UNVERIFIED else ""
+        return (f"## {self.w('words', heading)}\n\n| {self.w('words', 'grade')} | "
+                f"{self.w('words', 'meaning')} |\n|---|---|\n{rows}{note}\n\n"
+                f"{evidence.strip()}{marker}")
+
+    def skin(self) -> str:
+        scales = load_scales(lang=self.lang)
+        parts = [f"## {self.w('words', 'skin_heading')}"]
+        for s in (scales.hydration, scales.elasticity, scales.texture, scales.donor_fat):
+            parts.append(f"- **{s.name}** : " + " ; ".join(f"{g.label} ({g.description})"
+                                                          for g in s.grades))
+        return "\n".join(parts)
+
+    def levels(self) -> str:
+        rules = scr.load_rules(lang=self.lang)
+        return "\n".join(f"- **{self.w('levels', level)}** : {rules.level_description(level)}"
+                         for level in scr.LEVELS)
+
+    def screening(self) -> str:
+        rules = scr.load_rules(lang=self.lang)
+        ids = procedure_ids()
+        lines = [f"## {self.w('words', 'screening_heading')}\n\n| {self.w('words', 'question')} | "
+                 f"{' | '.join(rules.procedure_name(p) for p in ids)} |\n|---|{'---|' * len(ids)}"]
+        for q in rules.questions:
+            cells = []
+            for p in ids:
+                rule = next((r for r in rules.rules_for(p) if r.question_id == q.id), None)
+                if rule is None:
+                    cells.append("—")
+                else:
+                    wait = f" ({rule.wait})" if rule.wait else ""
+                    cells.append(f"{self.w('levels', rule.level)}{wait} [{rule.evidence}]")
+            lines.append(f"| {q.text} | {' | '.join(cells)} |")
+        lines.append("\n" + self.w("words", "evidence_legend", grades="; ".join(
+            f"**{self.w('evidence', g)}**" for g in scr.EVIDENCE)))
+        notes = [(q, r) for q in rules.questions for p in ids for r in rules.rules_for(p)
+                 if r.question_id == q.id and r.level_note]
+        if notes:
+            lines.append(f"\n## {self.w('words', 'notes_heading')}\n")
+            lines.extend(f"- **{q.text}** {r.level_note}" for q, r in notes)
+        lines.append("\n" + self.w("words", "questionnaire", id=rules.id, version=rules.version))
+        return "\n".join(lines)
+
+    def series(self) -> str:
+        out = []
+        for p in procedure_ids():
+            protocol = load_protocol(p, lang=self.lang)
+            s = protocol.series
+            count = (f"{s.sessions_min}" if s.sessions_min == s.sessions_max
+                     else f"{s.sessions_min}–{s.sessions_max}")
+            text = self.w("words", "sessions_one" if s.sessions_max == 1 else "sessions_many",
+                          count=count)
+            if s.interval_default_days:
+                text += self.w("words", "interval", low=s.interval_min_days,
+                               high=s.interval_max_days)
+            out.append(f"- **{protocol.title}** : {text}.{self.unverified(s.verified)}")
+        return "\n".join(out)
+
+    def doses(self) -> str:
+        parts = []
+        for p in procedure_ids():
+            protocol = load_protocol(p, lang=self.lang)
+            if not protocol.dose_limits:
+                continue
+            name = procedure_words(p, self.lang).label.lower()
+            lines = [f"## {self.w('words', 'doses_heading', procedure=name)}",
+                     self.w("words", "doses_intro"), self.w("words", "doses_both")]
+            for d in protocol.dose_limits:
+                lines.append(self.w("words", "dose_limit", label=d.label,
+                                    mg_per_kg=self.num(d.mg_per_kg), max_mg=self.num(d.max_mg),
+                                    warn=self.pct(d.warn_fraction)) + self.unverified(d.verified))
+            r = protocol.dose_reduction
+            if r is not None:
+                lines.append(self.w("words", "reduction", fraction=self.pct(r.fraction))
+                             + self.unverified(r.verified))
+            wr = protocol.weight
+            lines.append(self.w("words", "weight", days=wr.reweigh_after_days,
+                                change=self.pct(wr.confirm_change_fraction),
+                                low=self.num(MIN_WEIGHT_KG), high=self.num(MAX_WEIGHT_KG)))
+            lines.append(self.w("words", "doses_end", procedure_id=p))
+            parts.append("\n\n".join(lines))
+        return "\n\n".join(parts)
+
+    def volumes(self) -> str:
+        out = []
+        for p in procedure_ids():
+            protocol = load_protocol(p, lang=self.lang)
+            checks = [c for c in protocol.checks if c.kind == "sum_at_most"]
+            if not checks:
+                continue
+            name = procedure_words(p, self.lang).label.lower()
+            out.append(f"## {self.w('words', 'volumes_heading', procedure=name)}")
+            for check in checks:
+                out.append("- " + check.message.replace("({total} {unit})", "")
+                           .replace("({limit} {unit})", "").replace("  ", " ").strip())
+        return "\n".join(out)
+
+    def follow_ups(self) -> str:
+        out = []
+        for p in procedure_ids():
+            protocol = load_protocol(p, lang=self.lang)
+            out.append(f"## {protocol.title}")
+            for rule in protocol.follow_ups:
+                out.append(self.w("words", "visit", label=rule.label, low=rule.offset_from,
+                                  high=rule.offset_to, unit=self.w("words", rule.unit),
+                                  mark=self.w("words", "proposed") if rule.proposed else "")
+                           + self.unverified(rule.verified))
+        return "\n".join(out)
+
+    def outcome_reviews(self) -> str:
+        from rejuv_desktop.domain.outcomes import load_outcomes
+
+        content = load_outcomes(lang=self.lang)
+        out = []
+        for p in procedure_ids():
+            protocol = load_protocol(p, lang=self.lang)
+            for rule in protocol.follow_ups:
+                if rule.assess:
+                    asked = " ; ".join(content.label("assessments", a) for a in rule.assess)
+                    months = (self.w("words", "outcome_months", months=rule.outcome_months)
+                              if rule.outcome_months else "")
+                    out.append(f"- **{protocol.title}, {rule.label}**{months} : {asked}")
+        return "\n".join(out)
+
+    def published_figures(self) -> str:
+        from rejuv_desktop.domain.outcomes import load_outcomes
+
+        return "\n".join(f"- {pub.label}. {pub.source} [{pub.evidence}]"
+                         for pub in load_outcomes(lang=self.lang).published)
+
+    def merz_threshold(self) -> str:
+        from rejuv_desktop.domain.thresholds import load_thresholds
+
+        m = load_thresholds(lang=self.lang).merz_volume
+        return self.w("words", "threshold", grade=m.grade, borrowed_from=m.borrowed_from,
+                      evidence=m.evidence,
+                      unverified=self.unverified(m.evidence != scr.UNVERIFIED))
+
+    def spacing(self) -> str:
+        out = []
+        for p in procedure_ids():
+            protocol = load_protocol(p, lang=self.lang)
+            for rule in protocol.spacing:
+                after = (procedure_words(rule.after, self.lang).title
+                         if is_procedure(rule.after) else rule.after)
+                out.append(self.w("words", "spacing", procedure=protocol.title, days=rule.days,
+                                  after=after, reason=rule.reason,
+                                  unverified=self.unverified(rule.verified)))
+        return "\n".join(out)
+
+    def content_overrides(self) -> str:
+        from rejuv_desktop.services.content_check import overrides
+
+        found, folder = overrides(), _overrides_folder()
+        if not found:
+            return self.w("words", "no_overrides", folder=folder)
+        rows = []
+        for o in found:
+            if o.added:
+                status = self.w("words", "adds")
+            elif o.used:
+                status = self.w("words", "replaces", version=o.packaged_version or "—")
+                if o.missing:
+                    status += self.w("words", "lacks", count=len(o.missing),
+                                     ids=", ".join(o.missing))
+            else:
+                status = self.w("words", "not_used", why=o.why_unused)
+            rows.append(f"| `{o.relative}` | {o.id or '—'} | {o.version or '—'} | {status} |")
+        return (self.w("words", "overrides_intro", folder=folder) + "\n\n"
+                + self.w("words", "overrides_head") + "\n|---|---|---|---|\n" + "\n".join(rows))

@@ -43,6 +43,8 @@ class AssessmentForm:
     session_id: int | None = None
     recorded: dict | None = None
     """The assessment already recorded for this visit (then the form only shows it)."""
+    rule_id: str = ""
+    """The protocol's follow-up rule of the visit (its label in another language)."""
 
 
 def _rule(procedure: str | None, rule_id: str):
@@ -61,7 +63,7 @@ def assessment_form(store, follow_up_id: int) -> AssessmentForm:
         date.fromisoformat(row["session_date"]) if row["session_date"] else None,
         date.fromisoformat(row["due_from"]), date.fromisoformat(row["due_to"]), row["status"],
         rule.assess if rule else (), sides, rule.outcome_months if rule else None,
-        row["session_id"], repo.assessment_of(store, follow_up_id))
+        row["session_id"], repo.assessment_of(store, follow_up_id), row["rule_id"] or "")
 
 
 def baseline_grades(store, follow_up_id: int) -> dict[str, int]:
@@ -182,6 +184,7 @@ class GradePoint:
     procedure: str | None
     follow_up_id: int | None = None
     label: str = ""
+    rule_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -219,7 +222,8 @@ def patient_outcomes(store, patient_id: int) -> PatientOutcomes:
         timeline.append(TimelineEntry(day, "baseline", b["procedure"], b["consultation_id"], b))
     for g in repo.patient_grades(store, patient_id):
         grades.append(GradePoint(g["side"], date.fromisoformat(g["assessed_at"][:10]), g["grade"],
-                                 g["procedure"], g["follow_up_id"], g["label"]))
+                                 g["procedure"], g["follow_up_id"], g["label"],
+                                 g["rule_id"] or ""))
     assessments = repo.patient_assessments(store, patient_id)
     for a in assessments:
         timeline.append(TimelineEntry(date.fromisoformat(a["assessed_on"]), "assessment",
@@ -331,28 +335,35 @@ def audit_csv(audits: list[oa.ProcedureAudit]) -> str:
 
 # --- the patient's outcome summary (PDF) ------------------------------------------------------------
 
-def outcome_summary_pdf(store, patient_id: int) -> bytes:
+def outcome_summary_pdf(store, patient_id: int, lang: str | None = None) -> bytes:
     """The patient's outcome summary as PDF bytes: grades before and after per hand (chart and
-    table), each review's findings, complications. Printed or saved; not archived."""
+    table), each review's findings, complications. Printed or saved; not archived. In the
+    patient's document language (``lang`` overrides)."""
     from rejuv_desktop.documents.context import (AssessmentRow, ComplicationRow, GradeRow,
                                                  OutcomeSummaryContext)
     from rejuv_desktop.documents.outcome_render import render_outcome_summary
-    from rejuv_desktop.services.documents import _clinic, _patient, _practitioner
+    from rejuv_desktop.domain.protocol_words import visit_label
+    from rejuv_desktop.services.documents import (_clinic, _patient, _practitioner,
+                                                  document_language)
 
     require_actor(store)
+    patient, patient_info = _patient(store, patient_id)
+    lang = document_language(store, patient, lang)
     o = patient_outcomes(store, patient_id)
     rows: dict[tuple, dict] = {}
     for g in o.grades:
         key = (g.day, g.follow_up_id)
-        rows.setdefault(key, {"day": g.day, "visit": g.label if g.follow_up_id else "",
+        rows.setdefault(key, {"day": g.day, "visit": visit_label(g.procedure, g.rule_id, g.label,
+                                                                 lang) if g.follow_up_id else "",
                               "left": None, "right": None})[g.side] = g.grade
     today = store.clock().date()
     ctx = OutcomeSummaryContext(
-        clinic=_clinic(store), patient=_patient(store, patient_id)[1],
+        clinic=_clinic(store), patient=patient_info,
         practitioner=_practitioner(store, store.actor_id), issued_on=today,
         document_id=f"OS-{patient_id}-{today:%Y%m%d}",
         grades=[GradeRow(**r) for _, r in sorted(rows.items(), key=lambda kv: (kv[0][0], kv[0][1] or 0))],
-        assessments=[AssessmentRow(date.fromisoformat(a["assessed_on"]), a["label"],
+        assessments=[AssessmentRow(date.fromisoformat(a["assessed_on"]),
+                                   visit_label(a["procedure"], a["rule_id"] or "", a["label"], lang),
                                    a["gais_practitioner"], a["gais_patient"], a["satisfaction"],
                                    None if a["touch_up_wanted"] is None
                                    else bool(a["touch_up_wanted"]),
@@ -362,4 +373,4 @@ def outcome_summary_pdf(store, patient_id: int) -> bytes:
                                        date.fromisoformat(c["resolved_date"])
                                        if c["resolved_date"] else None)
                        for c in o.complications])
-    return render_outcome_summary(ctx).pdf
+    return render_outcome_summary(ctx, lang).pdf

@@ -24,8 +24,10 @@ from rejuv_desktop.domain import session_context as sctx
 from rejuv_desktop.domain import session_gate as gate
 from rejuv_desktop.domain.dose import MAX_WEIGHT_KG, MIN_WEIGHT_KG, DoseCheck
 from rejuv_desktop.domain.screening import load_rules
+from rejuv_desktop.domain.protocol_words import caution_words
 from rejuv_desktop.domain.protocols import (SIDES, TIME_OUT, Field, Protocol, Step, as_date,
-                                            format_number, is_empty, load_protocol, with_unit)
+                                            format_number, is_empty, load_protocol, phrase,
+                                            with_unit)
 from rejuv_desktop.domain.schedule import follow_ups_after_session, plan_sessions
 from rejuv_desktop.domain.dates import format_day
 from rejuv_desktop.errors import UserError, ValidationError
@@ -55,6 +57,10 @@ class OpenItems(UserError):
         self.items = list(items)
         super().__init__("The session cannot be completed yet. Still to do or correct:\n"
                          + "\n".join(f"• {i}" for i in self.items))
+
+
+BY_THE_APP = "the app"
+"""Who ticked an item the app satisfies itself (photographs, aftercare, visits booked)."""
 
 
 @dataclass(frozen=True)
@@ -168,15 +174,16 @@ def _day(iso: str | None) -> date | None:
         return None
 
 
-def _context(store, session: dict, protocol: Protocol):
+def _context(store, session: dict, protocol: Protocol, lang: str = "en"):
     """(protocol with the consultation's caution items, dose reduction, consultation weight and
-    its date) for a session."""
+    its date) for a session; the items worded in ``lang``, the protocol's language."""
     consultation = sessions_repo.consultation_data_of_plan(store, session["plan_id"])
     record = consultation["record"]
     answers = dc.screening_answers(record)
-    rules = load_rules()
+    rules = load_rules(lang=lang)
     justification = (record.justifications.get(session["procedure"]) or {}).get("text", "")
-    items = sctx.caution_items(protocol, session["procedure"], answers, justification or "", rules)
+    items = sctx.caution_items(protocol, session["procedure"], answers, justification or "", rules,
+                               caution_words(session["procedure"], lang))
     reduction = sctx.dose_reduction(protocol, answers, rules)
     return (sctx.with_items(protocol, items), reduction, dc.weight(record),
             _day(consultation["started_at"]))
@@ -196,14 +203,15 @@ def _photos_item(store, session: dict, protocol: Protocol, state):
     if when is None:
         return state
     return replace(state, completed_items={**state.completed_items,
-                                           **{k: ("the app", when) for k in keys}})
+                                           **{k: (BY_THE_APP, when) for k in keys}})
 
 
-def session_status(store, session_id: int) -> SessionStatus:
-    """Rebuild a session from its entries and judge every step (see the module doc)."""
+def session_status(store, session_id: int, lang: str = "en") -> SessionStatus:
+    """Rebuild a session from its entries and judge every step (see the module doc); the
+    protocol's words in ``lang`` (the checklist shows the interface's language)."""
     session = sessions_repo.get_session(store, session_id)
     protocol, reduction, consult_weight, consult_day = _context(
-        store, session, load_protocol(session["procedure"]))
+        store, session, load_protocol(session["procedure"], lang=lang), lang)
     latest = {(r["kind"], r["key"]): Entry(r["key"], r["kind"], r["value"], r["who"] or "", r["at"])
               for r in sessions_repo.latest_entries_of(store, session_id)}
     state = replace(_state_of(session, latest, protocol), dose_reduction=reduction)
@@ -213,7 +221,7 @@ def session_status(store, session_id: int) -> SessionStatus:
         for step in protocol.steps:
             for item in step.items:
                 if item.by_app == "aftercare" and f"{step.id}.{item.id}" not in items:
-                    items[f"{step.id}.{item.id}"] = ("the app",
+                    items[f"{step.id}.{item.id}"] = (BY_THE_APP,
                                                      datetime.fromisoformat(aftercare["created_at"]))
         state = replace(state, completed_items=items)
     state = _photos_item(store, session, protocol, state)
@@ -372,6 +380,30 @@ def _maintenance_from(store, plan: dict, protocol: Protocol) -> date | None:
     return min(due, default=None)
 
 
+def later_screening_facts(store, plan: dict) -> dict | None:
+    """Why a screening newer than the plan's own stops it, as facts the screens word:
+    ``{"code": "contraindicated" | "amended" | "deferred", "day": date, "questions": [...]}``
+    (the questions whose answers deferred it); None when nothing stops it (a deferral
+    counted in days is a wait, see ``later_screening``)."""
+    newest = sessions_repo.newest_screening(store, plan["patient_id"])
+    if newest is None or newest["id"] == plan["consultation_id"]:
+        return None
+    verdict = newest["verdicts"].get(plan["procedure"]) or {}
+    level, day = verdict.get("level"), _day(newest["finalised_at"])
+    if level == "contraindicated":
+        return {"code": "contraindicated", "day": day, "questions": []}
+    if plan["consultation_id"] in newest["corrects"] \
+            and plan["procedure"] not in newest["chosen"]:
+        return {"code": "amended", "day": day, "questions": []}
+    if level != "defer" or pb.override(newest, plan["procedure"]):
+        return None
+    defers = [r for r in verdict.get("reasons", []) if r.get("level") == "defer"]
+    if [r.get("wait_days") for r in defers] and all(r.get("wait_days") for r in defers):
+        return None
+    return {"code": "deferred", "day": day,
+            "questions": [r.get("question_id") for r in defers if r.get("question_id")]}
+
+
 def later_screening(store, plan: dict) -> tuple[str | None, gate.Wait | None]:
     """What a screening newer than the plan's own says against its procedure.
 
@@ -408,6 +440,18 @@ def later_screening(store, plan: dict) -> tuple[str | None, gate.Wait | None]:
     until = _day(newest["screened_at"]) + timedelta(days=max(days))
     return None, gate.Wait("later_screening", until,
                            f"{when} deferred {name} until {pb.fmt(until)} ({waits}).")
+
+
+def reflection_dates(store, plan: dict) -> dict | None:
+    """When a plan's first session is dated inside the reflection period: its date, the
+    period's end and length (the screens word the warning); None otherwise."""
+    consultation = sessions_repo.consultation_of_plan(store, plan["id"])
+    given_on = _day(consultation["finalised_at"])
+    if given_on is None or devis.law_covers_reflection(store, plan["procedure"]):
+        return None  # the legal wait after the quote has its own warning (devis_warning)
+    days = devis.reflection_days(store, plan["procedure"])
+    start, end = date.fromisoformat(plan["start_date"]), pb.reflection_end(given_on, days)
+    return {"start": start, "end": end, "days": days} if start < end else None
 
 
 def reflection_warning(store, plan: dict) -> str | None:
@@ -501,9 +545,9 @@ def start_session(store, plan_id: int, early_reason: str | None = None) -> int:
 
 # --- recording ------------------------------------------------------------------------------------
 
-def _editable(store, session_id: int) -> SessionStatus:
+def _editable(store, session_id: int, lang: str = "en") -> SessionStatus:
     require_actor(store)
-    status = session_status(store, session_id)
+    status = session_status(store, session_id, lang)
     if not status.editable:
         raise UserError(f"This session is {status.session['status']}: it can no longer be changed.")
     return status
@@ -577,9 +621,10 @@ def _normalise(f: Field, value: Any) -> Any:
     return None if is_empty(value) else value
 
 
-def record_value(store, session_id: int, key: str, value: Any) -> Entry:
-    """Record a field value (``None`` clears it); a wrong value raises ValidationError, unsaved."""
-    status = _editable(store, session_id)
+def record_value(store, session_id: int, key: str, value: Any, lang: str = "en") -> Entry:
+    """Record a field value (``None`` clears it); a wrong value raises ValidationError, unsaved,
+    its message in ``lang``."""
+    status = _editable(store, session_id, lang)
     f, _instance = _field_and_instance(status, key)
     _startable(status, _step(status.protocol, f.step_id))
     value = _normalise(f, value)
@@ -679,24 +724,24 @@ def parse_text(f: Field, text: str) -> Any:
         try:
             number = float(text.replace(",", ".").replace(" ", ""))
         except ValueError:
-            raise ValidationError({"value": "Must be a number"}) from None
+            raise ValidationError({"value": phrase(f.lang, "must_number")}) from None
         if f.type == "integer":
             if not number.is_integer():
-                raise ValidationError({"value": "Must be a whole number"})
+                raise ValidationError({"value": phrase(f.lang, "must_whole")})
             return int(number)
         return number
     if f.type == "date":
         m = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text)
         iso = f"{m[3]}-{int(m[2]):02d}-{int(m[1]):02d}" if m else text
         if as_date(iso) is None:
-            raise ValidationError({"value": "Must be a date (DD/MM/YYYY)"})
+            raise ValidationError({"value": phrase(f.lang, "must_typed_date")})
         return iso
     if f.type == "bool":
         if text.lower() in ("yes", "y", "true"):
             return True
         if text.lower() in ("no", "n", "false"):
             return False
-        raise ValidationError({"value": "Must be yes or no"})
+        raise ValidationError({"value": phrase(f.lang, "must_bool")})
     return text
 
 
@@ -800,8 +845,33 @@ def abandon_session(store, session_id: int, reason: str) -> None:
 # --- the patient's sessions, with their key figures -----------------------------------------------
 
 def key_figures(protocol: Protocol, values: dict) -> list[str]:
-    """Lines a practitioner looks for first: volumes (per hand) and products with their lots."""
+    """Lines a practitioner looks for first: volumes (per hand) and products with their lots
+    (in English; the screens word ``key_figure_parts`` in their language)."""
     lines = []
+    for kind, p in key_figure_parts(protocol, values):
+        if kind == "anaesthetic":
+            lines.append(f"Anaesthetic: {format_number(round(p['mg']))} mg in all "
+                         f"({p['entries']} {'entry' if p['entries'] == 1 else 'entries'})")
+        elif kind == "volume":
+            label = protocol.field(p["field"]).label
+            if p["sides"]:
+                lines.append(f"{label}: " + ", ".join(f"{side} {with_unit(v, p['unit'])}"
+                                                      for side, v in p["sides"]))
+            else:
+                lines.append(f"{label}: {with_unit(p['value'], p['unit'])}")
+        else:
+            qty = (f", {format_number(p['quantity_ml'])} ml" if p["quantity_ml"] is not None
+                   else "")
+            exp = f", expires {format_day(p['expiry'])}" if p["expiry"] else ""
+            lines.append(f"{p['product']}: lot {p['lot']}{exp}{qty}")
+    return lines
+
+
+def key_figure_parts(protocol: Protocol, values: dict) -> list[tuple[str, dict]]:
+    """The key figures as codes and values: ``("anaesthetic", {mg, entries})``,
+    ``("volume", {field, unit, value, sides})`` (``sides``: (hand, value) pairs),
+    ``("product", {product, lot, expiry, quantity_ml})``."""
+    out: list[tuple[str, dict]] = []
     values = cl.upgrade_values(protocol, values)
     for check in protocol.checks:
         if check.kind != "lidocaine_dose":
@@ -810,25 +880,33 @@ def key_figures(protocol: Protocol, values: dict) -> list[str]:
         given = cl.dose_lines(protocol, check, state)
         if given:
             # The total first; each entry, with its lot and volume, is among the products.
-            total = sum(x.mg for x in given)
-            lines.append(f"Anaesthetic: {format_number(round(total))} mg in all "
-                         f"({len(given)} {'entry' if len(given) == 1 else 'entries'})")
+            out.append(("anaesthetic", {"mg": sum(x.mg for x in given), "entries": len(given)}))
     for step in protocol.steps:
         for f in step.fields:
             if f.unit != "ml" or f.repeat == "list":
                 continue
             if f.repeat == "sides":
-                parts = [f"{side} {with_unit(values[f.key(side)], f.unit)}" for side in SIDES
+                sides = [(side, values[f.key(side)]) for side in SIDES
                          if not is_empty(values.get(f.key(side)))]
-                if parts:
-                    lines.append(f"{f.label}: {', '.join(parts)}")
+                if sides:
+                    out.append(("volume", {"field": f.ref, "unit": f.unit, "value": None,
+                                           "sides": sides}))
             elif not is_empty(values.get(f.key())):
-                lines.append(f"{f.label}: {with_unit(values[f.key()], f.unit)}")
+                out.append(("volume", {"field": f.ref, "unit": f.unit, "value": values[f.key()],
+                                       "sides": []}))
     for p in product_rows(protocol, values):
-        qty = f", {format_number(p['quantity_ml'])} ml" if p["quantity_ml"] is not None else ""
-        exp = f", expires {format_day(p['expiry'])}" if p["expiry"] else ""
-        lines.append(f"{p['product']}: lot {p['lot']}{exp}{qty}")
-    return lines
+        # An anaesthetic row is named by its agent and site: the codes, for the screens to word.
+        anaesthetic = {}
+        for step in protocol.steps:
+            key = f"{step.id}.agent.{p['row_number']}"
+            if is_empty(values.get(f"{step.id}.name.{p['row_number']}")) \
+                    and not is_empty(values.get(key)):
+                anaesthetic = {"step": step.id, "agent": values[key],
+                               "strength": values.get(f"{step.id}.concentration_percent."
+                                                      f"{p['row_number']}"),
+                               "site": values.get(f"{step.id}.site.{p['row_number']}")}
+        out.append(("product", {**p, **anaesthetic}))
+    return out
 
 
 def patient_sessions(store, patient_id: int) -> list[dict]:
@@ -843,6 +921,7 @@ def patient_sessions(store, patient_id: int) -> list[dict]:
         mine = [s for s in sessions if s["plan_id"] == plan["id"]]
         for s in mine:
             s["figures"] = key_figures(protocol, values[s["id"]])
+            s["figure_parts"] = key_figure_parts(protocol, values[s["id"]])
             s["early_start"] = early.get(s["id"])
         plan["sessions_list"] = mine
         plan["open_session_id"] = next((s["id"] for s in mine if s["status"] == "in_progress"),
@@ -851,6 +930,7 @@ def patient_sessions(store, patient_id: int) -> list[dict]:
         more = done < plan["sessions"] or any(r.kind == "maintenance" for r in protocol.follow_ups)
         plan["completed_sessions"] = done
         live = plan["status"] not in ("superseded", "cancelled", "completed")
+        plan["blocked_facts"] = later_screening_facts(store, plan) if live else None
         plan["blocked"] = later_screening(store, plan)[0] if live else None
         # The quote the law requires, not signed: (code, quote number) for the UI to word.
         plan["devis_refusal"] = devis.session_refusal(store, plan) if live else None
@@ -861,6 +941,7 @@ def patient_sessions(store, patient_id: int) -> list[dict]:
         plan["waits"] = (session_gate(store, plan["id"]) if plan["can_start"]
                          and not plan["open_session_id"] else [])
         plan["reflection_warning"] = reflection_warning(store, plan) if done == 0 else None
+        plan["reflection"] = reflection_dates(store, plan) if done == 0 else None
         # A first session dated inside the legal wait after the quote (a running wait says it).
         plan["devis_warning"] = devis.planning_warning(store, plan, store.clock().date()) \
             if done == 0 and not plan["waits"] and live else None

@@ -237,9 +237,9 @@ def follow_ups_of_patient(store, patient_id: int) -> list[dict]:
 
 
 def visits_booked_after(store, session_id: int) -> list[dict]:
-    """The follow-ups a session booked that are not cancelled (due or done): kind, label and
-    window, earliest first."""
-    return store.query("SELECT kind, label, due_from, due_to FROM follow_ups"
+    """The follow-ups a session booked that are not cancelled (due or done): kind, rule, label
+    and window, earliest first."""
+    return store.query("SELECT kind, rule_id, label, due_from, due_to FROM follow_ups"
                        " WHERE session_id = ? AND status IN ('due', 'done')"
                        " ORDER BY due_from, id", (session_id,))
 

@@ -13,7 +13,7 @@ from rejuv_desktop.services.audit_keys import recovery_code
 from rejuv_desktop.services import settings as sset
 from rejuv_desktop.ui.forms import add_field_row, message_label, show_field_errors
 from rejuv_desktop.ui import i18n
-from rejuv_desktop.ui.names import COUNTRY_NAMES, LANGUAGE_NAMES, name_of
+from rejuv_desktop.ui.names import COUNTRY_NAMES, LANGUAGE_NAMES, name_of, practitioner_name
 from rejuv_desktop.ui.legal_words import legal_rules_text
 
 
@@ -223,7 +223,7 @@ class SignInDialog(QDialog):
         self.who = QComboBox()
         self.who.setObjectName("who")
         for p in pr.list_practitioners(store):
-            self.who.addItem(p.display_with_qualification, p.id)
+            self.who.addItem(practitioner_name(p), p.id)
         if lock_to is not None:
             self.who.setCurrentIndex(max(0, self.who.findData(lock_to)))
         self.password = QLineEdit()

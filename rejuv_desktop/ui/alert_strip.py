@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
 from rejuv_desktop.services import alerts as sa
 from rejuv_desktop.ui.consultation.common import esc
 from rejuv_desktop.ui.sessions.common import fmt_day, procedure_label
+from rejuv_desktop.ui.i18n import current_language
 
 ALERT_STYLE = ("QFrame#alert_strip { background: #fdecea; border: 1px solid #e6a39d;"
                " border-left: 5px solid #b3261e; border-radius: 3px; }"
@@ -40,7 +41,7 @@ class AlertStrip(QFrame):
             self.label.clear()
             self.hide()
             return
-        self.alerts = alerts = sa.patient_alerts(self.store, patient_id)
+        self.alerts = alerts = sa.patient_alerts(self.store, patient_id, current_language())
         lines: list[str] = []
         allergies = [a for a in alerts.allergies if a.kind == "allergy"]
         unknown = [a for a in alerts.allergies if a.kind == "allergy_unknown"]

@@ -246,14 +246,14 @@ class BackupFeature(QObject):
             kept = "<br>".join(str(p) for p in result.moved_aside[:1]) or self.tr("(none)")
             photos = ""
             if result.photos_copied:
-                photos += self.tr("<p>{n} photograph(s) missing beside the database were "
-                                  "brought back from the backup folder.</p>").format(
-                    n=result.photos_copied)
+                photos += self.tr("<p>%n photograph(s) missing beside the database were "
+                                  "brought back from the backup folder.</p>", "",
+                                  result.photos_copied)
             if result.photos_lacking:
-                photos += self.tr("<p><b>{n} photograph(s) the restored records name are "
+                photos += self.tr("<p><b>%n photograph(s) the restored records name are "
                                   "neither beside the database nor in the backup folder.</b> "
-                                  "The command 'rejuv-desktop check' names them.</p>").format(
-                    n=result.photos_lacking)
+                                  "The command 'rejuv-desktop check' names them.</p>", "",
+                                  result.photos_lacking)
             QMessageBox.information(self.window, self.tr("Backup restored"), self.tr(
                 "<p>The records are restored from the backup made {when}.</p>"
                 "<p>The database you had is kept, unchanged, as:<br>{kept}</p>{photos}"

@@ -10,6 +10,8 @@ from typing import Mapping
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from rejuv_desktop.ui.errors import said
+
 ERROR_STYLE = "color: #b3261e;"
 
 
@@ -42,5 +44,5 @@ def add_field_row(form: QFormLayout, label: str, widget: QWidget,
 def show_field_errors(labels: Mapping[str, QLabel], errors: Mapping[str, str]) -> None:
     """Show each field's message under it; the labels of fields without one are hidden."""
     for key, label in labels.items():
-        label.setText(errors.get(key, ""))
+        label.setText(said(errors.get(key, "")))
         label.setVisible(key in errors)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDialogButtonBo
                                QLabel, QTextBrowser, QVBoxLayout, QWidget)
 
 from rejuv_desktop.ui.geometry import fit_to_screen
-from rejuv_desktop.ui.i18n import Menus
+from rejuv_desktop.ui.i18n import Menus, current_language
 
 # Which help page a window or widget shows, by its class name. The consultation wizard has a
 # page per step.
@@ -70,7 +70,7 @@ class HelpDialog(QDialog):
         self.topics.setObjectName("help_topics")
         from rejuv_desktop.services import help as shelp  # loaded when help is first asked for
 
-        for t in shelp.topics():
+        for t in shelp.topics(current_language()):
             self.topics.addItem(self.tr(TITLES[t]) if t in TITLES else t, t)
         row.addWidget(self.topics, 1)
         layout.addLayout(row)
@@ -92,7 +92,7 @@ class HelpDialog(QDialog):
             return
         from rejuv_desktop.services import help as shelp
 
-        self.browser.setMarkdown(shelp.help_page(topic))
+        self.browser.setMarkdown(shelp.help_page(topic, current_language()))
 
 
 def show_help(parent: QWidget | None = None, topic: str | None = None) -> HelpDialog:

@@ -18,6 +18,7 @@ from rejuv_desktop.errors import UserError
 from rejuv_desktop.services import practitioners as pr
 from rejuv_desktop.services import settings as sset
 from rejuv_desktop.ui.i18n import Menus
+from rejuv_desktop.ui.names import practitioner_name
 
 log = logging.getLogger(__name__)
 DEFAULT_IDLE_MINUTES = 10
@@ -83,7 +84,7 @@ class LockPage(QWidget):
     def prepare(self, current: int | None, reason: str) -> None:
         self.who.clear()
         for p in pr.list_practitioners(self.store):
-            self.who.addItem(p.display_with_qualification, p.id)
+            self.who.addItem(practitioner_name(p), p.id)
         if current is not None:
             self.who.setCurrentIndex(max(0, self.who.findData(current)))
         self.message.setText(reason)

@@ -22,6 +22,7 @@ from rejuv_desktop.ui.record_pane import RecordPane
 from rejuv_desktop.ui.geometry import fit_to_screen
 from rejuv_desktop.ui.hooks import WindowHooks
 from rejuv_desktop.ui.i18n import Menus, fmt_datetime
+from rejuv_desktop.ui.names import practitioner_name
 
 log = logging.getLogger(__name__)
 
@@ -491,7 +492,7 @@ class MainWindow(QMainWindow):
             return
         p = pr.get_practitioner(self.store, self.store.actor_id)
         self.who_label.setText(self.tr("Signed in: {name}").format(
-            name=p.display_with_qualification))
+            name=practitioner_name(p)))
 
     def about(self) -> None:
         from rejuv_desktop.ui.about import show_about

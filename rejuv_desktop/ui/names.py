@@ -46,7 +46,12 @@ TABLE_NAMES = {
     "procedure_verdicts": QT_TRANSLATE_NOOP("Names", "Screening verdict"),
     "hand_assessments": QT_TRANSLATE_NOOP("Names", "Hand assessment"),
     "session_entries": QT_TRANSLATE_NOOP("Names", "Session entry"),
-    "session_products": QT_TRANSLATE_NOOP("Names", "Session product")}
+    "session_products": QT_TRANSLATE_NOOP("Names", "Session product"),
+    "document_scans": QT_TRANSLATE_NOOP("Names", "Document scan"),
+    "follow_up_assessments": QT_TRANSLATE_NOOP("Names", "Follow-up assessment"),
+    "complications": QT_TRANSLATE_NOOP("Names", "Complication"),
+    "photos": QT_TRANSLATE_NOOP("Names", "Photograph"),
+    "photo_consents": QT_TRANSLATE_NOOP("Names", "Photograph consent")}
 
 
 def audit_what(table: str, row_id: int, created: bool) -> str:
@@ -64,3 +69,8 @@ def audit_changes(before: dict | None, changes: str) -> str:
 def name_of(names: dict[str, str], code: str, fallback: str | None = None) -> str:
     """A code's name in the interface's language (``fallback``, else the code, if unknown)."""
     return Names.tr(names[code]) if code in names else (fallback or code)
+
+
+def practitioner_name(p) -> str:
+    """A practitioner as lists show them, "(doctor)" after a doctor's name."""
+    return Names.tr("{name} (doctor)").format(name=p.display) if p.doctor else p.display

@@ -11,9 +11,9 @@ from rejuv_desktop.domain import patients as dp
 from rejuv_desktop.domain.scales import load_scales
 from rejuv_desktop.errors import UserError, ValidationError
 from rejuv_desktop.services import patients as sp
-from rejuv_desktop.ui.errors import reports_errors, show_user_error
+from rejuv_desktop.ui.errors import reports_errors, said, show_user_error
 from rejuv_desktop.ui.forms import add_field_row, message_label
-from rejuv_desktop.ui.i18n import fmt_date
+from rejuv_desktop.ui.i18n import current_language, fmt_date
 from rejuv_desktop.ui.names import LANGUAGE_NAMES, SEX_NAMES, name_of
 
 
@@ -45,7 +45,7 @@ class PatientDialog(QDialog):
                     [(code, name_of(LANGUAGE_NAMES, code, text))
                      for code, text in dp.LANGUAGES.items()])
         types = [("", self.tr("Not assessed"))] + [
-            (g.label, f"{g.label} — {g.description}") for g in load_scales().fitzpatrick.grades]
+            (g.label, f"{g.label} — {g.description}") for g in load_scales(lang=current_language()).fitzpatrick.grades]
         self._combo("fitzpatrick", self.tr("Skin type"), form, types)
         notes = QPlainTextEdit()
         notes.setTabChangesFocus(True)
@@ -117,8 +117,8 @@ class PatientDialog(QDialog):
 
     def show_errors(self, errors: dict[str, str]) -> None:
         for name, label in self.errors.items():
-            message = errors.get(name)
-            label.setText(message or "")
+            message = said(errors.get(name) or "")
+            label.setText(message)
             label.setVisible(bool(message))
         if errors:
             self.summary.setText(self.tr("Please correct the fields marked in red."))

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from rejuv_desktop.documents.phrases import Phrasebook
 from rejuv_desktop.domain.schedule import PlannedSession
-from rejuv_desktop.ui.i18n import Context, fmt_date, fmt_day_month
+from rejuv_desktop.ui.i18n import Context, current_language, fmt_date, fmt_day_month
 
 
 class Phrases(Context):
@@ -127,7 +127,7 @@ def _patterns() -> dict[str, str]:
 def phrasebook() -> Phrasebook:
     """The screens' phrasebook, in the interface's language (built once: the language is set
     before the first window opens)."""
-    return Phrasebook(_patterns())
+    return Phrasebook(_patterns(), current_language())
 
 
 def concern_label(code: str) -> str:

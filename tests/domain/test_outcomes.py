@@ -82,3 +82,29 @@ def test_responder_rules():
     assert do.responder(3, 2) and do.responder(2, 0)
     assert not do.responder(3, 3) and not do.responder(1, 2)
     assert do.gais_improved(3) and not do.gais_improved(4)
+
+
+def test_the_outcome_lists_in_french_keep_their_codes():
+    from rejuv_desktop.domain.outcomes import load_outcomes
+
+    english, french = load_outcomes(), load_outcomes(lang="fr")
+    assert [c.id for c in french.complication_types] == [c.id for c in english.complication_types]
+    assert french.label("complication_types", "bruising") == "Ecchymose"
+    assert french.label("sites", "left") == "Main gauche"
+    assert dict(french.satisfaction_points)[4] == "4 - Satisfait"
+    assert [p.rate for p in french.published] == [p.rate for p in english.published]
+    assert all(p.label.endswith(")") for p in french.published)
+
+
+def test_a_missing_french_outcome_label_names_the_file_and_key(tmp_path):
+    import pytest
+
+    from rejuv_desktop.content import load_toml, packaged_path
+    from rejuv_desktop.domain.outcomes import load_outcomes, outcomes_in
+    from rejuv_desktop.errors import ContentError
+
+    text = packaged_path("text", "fr", "outcomes.toml").read_text("utf-8")
+    path = tmp_path / "outcomes.toml"
+    path.write_text(text.replace('[severities.severe]\nlabel = "Sévère"\n', ""), "utf-8")
+    with pytest.raises(ContentError, match=r"outcomes\.toml.*severities\.severe"):
+        outcomes_in(load_outcomes(), "fr", load_toml(path))

@@ -67,3 +67,21 @@ def test_baseline_counts_photos_up_to_the_first_session_and_reviews_their_own():
                                                   "session_id": None, "follow_up_id": 6,
                                                   "archived_at": None}])
     assert review.missing == () and review.label == "Review at 3 months"
+
+
+def test_every_view_is_written_in_french_and_a_missing_one_is_a_content_error(tmp_path):
+    import pytest
+
+    from rejuv_desktop.content import load_toml, packaged_path
+    from rejuv_desktop.domain.photos import load_views, read_views
+    from rejuv_desktop.errors import ContentError
+
+    for view in load_views():
+        title, instructions = view.text("fr")
+        assert title != view.text("en")[0] and instructions != view.text("en")[1]
+    text = packaged_path("photos", "views.toml").read_text("utf-8")
+    path = tmp_path / "views.toml"
+    path.write_text(text.replace(', fr = "Main gauche, face dorsale"', ""), "utf-8")
+    with pytest.raises(ContentError, match=r"views\.toml.*left_dorsal.*'title'.*'fr'") as err:
+        read_views(load_toml(path))
+    assert err.value.line is not None

@@ -215,3 +215,25 @@ def test_a_clinics_wording_of_the_questions_is_checked_and_used(overrides):
                                                                         'statment = "the patient is pregnant'))
     [problem] = content_check.check_content().problems
     assert problem.overridden and str(path) in problem.message and "statment" in problem.message
+
+
+def test_a_protocol_text_missing_in_french_is_reported_with_file_and_key(overrides):
+    text = packaged("text/fr/protocols/mesotherapy.toml").replace(
+        'title = "Produits"\n', "")
+    write(overrides, "text/fr/protocols/mesotherapy.toml", text)
+    report = content_check.check_content(include_packaged=False)
+    assert [p.relative for p in report.problems] == ["text/fr/protocols/mesotherapy.toml"]
+    assert "[steps.products]" in report.problems[0].message
+    assert "'title'" in report.problems[0].message
+
+
+def test_a_step_a_clinic_adds_to_a_protocol_needs_its_french_words(overrides):
+    text = packaged("protocols/mesotherapy.toml").replace(
+        '[[steps]]\nid = "sign_out"',
+        '[[steps]]\nid = "massage"\ntitle = "Gentle massage"\ninvasive = false\n\n'
+        '[[steps]]\nid = "sign_out"')
+    write(overrides, "protocols/mesotherapy.toml", text)
+    report = content_check.check_content(include_packaged=False)
+    assert len(report.problems) == 1
+    assert "[steps.massage]" in report.problems[0].message
+    assert "mesotherapy.toml" in report.problems[0].message

@@ -75,5 +75,5 @@ def test_content_check_names_the_line_of_a_mistake_in_the_photo_sections(tmp_pat
     views = tmp_path / "views.toml"
     views.write_text('id = "photos.views"\nversion = "1"\n[[views]]\nid = "x"\n'
                      'title = { fr = "X" }\ninstructions = { en = "Y" }\n', encoding="utf-8")
-    with pytest.raises(ContentError, match="English text"):
+    with pytest.raises(ContentError, match="needs its text in 'en'"):
         validate("photos/views.toml", views)

@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QAbstractListModel
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QComboBox, QGroupBox, QHeaderView, QLabel,
                                QLineEdit, QTabWidget, QWidget, QWizard)
 
@@ -113,9 +114,10 @@ def shown_texts(top: QWidget) -> list[tuple[str, str]]:
                     for i in range(w.count())]
         elif isinstance(w, QAbstractItemView) and w.model() is not None:
             model = w.model()  # the rows of lists, tables and trees (their first level)
+            columns = 1 if isinstance(model, QAbstractListModel) else model.columnCount()
             out += [(name, str(model.index(r, c).data() or ""))
                     for r in range(min(model.rowCount(), 50))
-                    for c in range(model.columnCount())]
+                    for c in range(columns)]
         if isinstance(w, QWizard):
             page = w.currentPage()
             if page is not None:
@@ -182,11 +184,16 @@ def clipped(top: QWidget) -> list[str]:
     """Each visible label, button or box title in ``top`` too narrow or too low for its text."""
     from PySide6.QtWidgets import QCheckBox, QPushButton, QRadioButton
 
+    from PySide6.QtWidgets import QScrollArea
+
     out = []
     for w in top.findChildren(QWidget):
         if not w.isVisibleTo(top) or w.width() <= 0:
             continue
         name = f"{type(w).__name__}:{w.objectName()}"
+        if isinstance(w, QScrollArea) and w.widgetResizable() \
+                and w.horizontalScrollBar().isVisibleTo(top):
+            out.append(f"{name}: its content is wider than the window (scrolls sideways)")
         if isinstance(w, QLabel) and plain(w.text()):
             if "…" in w.text():
                 continue  # shortened on purpose, whole in its tooltip
@@ -203,3 +210,36 @@ def clipped(top: QWidget) -> list[str]:
                 out.append(f"{name} {plain(w.text())[:60]!r}: needs {w.sizeHint().width()}px "
                            f"wide, has {w.width()}")
     return out
+
+
+def content_on_screen(top: QWidget, english: set[str]) -> list[str]:
+    """Each shown text that is one of the content's English texts (a question, a step, a
+    visit, a view shown in English on a screen in another language)."""
+    found = []
+    for where, text in shown_texts(top):
+        shown = plain(text)
+        for candidate in {shown, re.sub(r"^\d+ - ", "", shown), shown.split(" — ")[0]}:
+            if candidate in english:
+                found.append(f"{where}: {shown!r} (content in English)")
+                break
+    return found
+
+
+# Short English words no French sentence has: one of them in a shown text is English made
+# outside the catalogue and the content (a message the domain or a service words itself).
+ENGLISH_WORDS = frozenset("the is are and not with for of to this that has was been cannot "
+                          "must before after any none yet".split())
+
+
+def english_words_on_screen(top: QWidget, data: set[str] = frozenset()) -> list[str]:
+    """Each shown text holding an English word (the patient's own data excepted)."""
+    found = []
+    for where, text in shown_texts(top):
+        shown = plain(text)
+        if shown in data:
+            continue
+        words = set(re.findall(r"[^\W\d_]+", shown.lower()))
+        if words & ENGLISH_WORDS:
+            found.append(f"{where}: {shown[:90]!r} (English words: "
+                         f"{sorted(words & ENGLISH_WORDS)})")
+    return found

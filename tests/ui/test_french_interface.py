@@ -19,39 +19,63 @@ from rejuv_desktop.services import patients as sp
 from rejuv_desktop.services import practitioners as pr
 from rejuv_desktop.ui import i18n
 from rejuv_desktop.ui.consultation.wizard import ConsultationWizard, Page
-from tests.ui.i18n_helpers import (PLACEHOLDER, EnglishWords, english_on_screen, extract, plain,
-                                   read_catalogue)
+from tests.ui.i18n_helpers import (PLACEHOLDER, EnglishWords, content_on_screen,
+                                   english_on_screen, extract, plain, read_catalogue)
 
 FRENCH = i18n.catalogue("fr")
 
 
-def content_texts() -> set[str]:
-    """Every English text the content files give the screens (questions, reasons, grades,
-    procedure and step names)."""
+def _walk(value, texts: set[str], skip_lang: str | None = None) -> None:
+    if isinstance(value, str):
+        texts.add(plain(value))
+        texts.add(plain(value[:1].upper() + value[1:]))
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            if k != skip_lang:
+                _walk(v, texts, skip_lang)
+    elif isinstance(value, list):
+        for v in value:
+            _walk(v, texts, skip_lang)
+
+
+def _content_files(lang: str) -> list:
+    """The content files holding words in ``lang``: its text folder, and (English) the files
+    that keep their English inline."""
+    files = list(packaged_path("text", lang).rglob("*.toml"))
+    if lang == "en":
+        files += list(packaged_path("protocols").rglob("*.toml"))
+        files += list(packaged_path("screening").rglob("*.toml"))
+        files += [packaged_path(n) for n in ("screening.toml", "scales.toml",
+                                             "recommendation.toml", "outcomes.toml")]
+    return [p for p in files if p.exists()]
+
+
+def content_texts(lang: str | None = None) -> set[str]:
+    """Every text the content files give the screens (questions, reasons, grades, procedure
+    and step names, visits, views), in every language (or in ``lang`` only)."""
     texts: set[str] = set()
+    for code in ([lang] if lang else [d.name for d in packaged_path("text").iterdir()]):
+        for path in _content_files(code):
+            _walk(tomllib.loads(path.read_text(encoding="utf-8")), texts)
+    views = tomllib.loads(packaged_path("photos", "views.toml").read_text(encoding="utf-8"))
+    for view in views["views"]:
+        for key in ("title", "instructions"):
+            for code, text in view[key].items():
+                if lang in (None, code):
+                    _walk(text, texts)
+    if lang is None:
+        # The language choosers name each language in itself ("English", "Français").
+        texts |= set(i18n.LANGUAGES.values())
+    return texts
 
-    def walk(value) -> None:
-        if isinstance(value, str):
-            texts.add(plain(value))
-            texts.add(plain(value[:1].upper() + value[1:]))
-        elif isinstance(value, dict):
-            for v in value.values():
-                walk(v)
-        elif isinstance(value, list):
-            for v in value:
-                walk(v)
 
-    for folder in (packaged_path("text", "en"), packaged_path("protocols"),
-                   packaged_path("screening")):
-        for path in folder.rglob("*.toml"):
-            walk(tomllib.loads(path.read_text(encoding="utf-8")))
-    for name in ("screening.toml", "scales.toml", "recommendation.toml"):
-        path = packaged_path(name)
-        if path.exists():
-            walk(tomllib.loads(path.read_text(encoding="utf-8")))
-    # The language choosers name each language in itself ("English", "Français"). The
-    # services' own validation messages ("Required") are still English: left to the services.
-    return texts | set(i18n.LANGUAGES.values()) | {"Required"}
+def english_content() -> set[str]:
+    """The content's English texts that its French differs from: one of them on a French
+    screen is content shown in the wrong language."""
+    french = content_texts("fr") | {plain(t) for e in read_catalogue(FRENCH)
+                                    for t in e.translations}
+    return {t for t in content_texts("en") - french
+            if len(t) > 3 and re.search(r"[a-z]{3}", t) and " " in t}
 
 
 @pytest.fixture
@@ -248,11 +272,12 @@ def run_consultation(qtbot, store, patient, look, french_checks=True):
 def test_a_french_practitioner_runs_a_whole_consultation_without_english(
         qtbot, store, french_patient, french):
     words = EnglishWords(FRENCH)
-    content = content_texts()
+    content, english = content_texts(), english_content()
     seen: dict[int, list[str]] = {}
 
     def look(wizard) -> None:
-        seen[wizard.currentId()] = english_on_screen(wizard, words, content)
+        seen[wizard.currentId()] = (english_on_screen(wizard, words, content)
+                                    + content_on_screen(wizard, english))
 
     run_consultation(qtbot, store, french_patient, look)
     english = {Page(k).name: v for k, v in seen.items() if v}
@@ -266,12 +291,24 @@ def main_window_in(store, qtbot, qsettings, size=(1024, 700)):
     from rejuv_desktop.services import sessions as ss
     from rejuv_desktop.ui.main_window import MainWindow
 
+    from rejuv_desktop.domain import outcomes as do
+    from rejuv_desktop.services import outcomes as so
+    from rejuv_desktop.services import photos as sph
+    from tests.photo_images import png, scene
+
     add_practitioner(store)
     patient = add_patient(store, "Élodie", "Durand")
     sid = ss.start_session(store, add_plan(store, patient, "fat_transfer"))
     run_fat_transfer(store, sid)
     ss.complete_session(store, sid)
     add_plan(store, patient, "mesotherapy")
+    # Photographs (consent, two of one view) and an outcome (a complication), so their screens
+    # show what they hold.
+    sph.record_clinical_consent(store, patient, True)
+    for seed in (0, 3):
+        sph.import_photo(store, patient, "both_dorsal", png(scene(240, 160, seed=seed)))
+    so.record_complication(store, patient, do.Complication(
+        session_id=sid, type="bruising", severity="mild", site="left", onset=store.clock().date()))
     window = MainWindow(store, qsettings)
     qtbot.addWidget(window)
     window.resize(*size)
@@ -304,12 +341,30 @@ def screens_of(window, patient, qtbot):
             yield f"side tab {i}", laid_out(window)
         window.left_tabs.setCurrentIndex(0)
     store = window.store
+    from rejuv_desktop.services import follow_ups as fu
+    from rejuv_desktop.services import outcomes as so
+    from rejuv_desktop.services import photos as sph
+    from rejuv_desktop.ui.outcomes.assessment import AssessmentDialog
+    from rejuv_desktop.ui.outcomes.audit_view import OutcomesAuditDialog
+    from rejuv_desktop.ui.outcomes.complication import ComplicationDialog
+    from rejuv_desktop.ui.photos.compare import CompareDialog
+    from rejuv_desktop.ui.photos.consent import UseConsentDialog
+
+    photos = [p.id for p in sph.photos_of(store, patient)]
+    visits = [f["id"] for f in fu.follow_ups_of_patient(store, patient)
+              if so.assessment_form(store, f["id"]).asks]
     for name, make in (("settings", lambda: SettingsDialog(store, window)),
                        ("patient", lambda: PatientDialog(store, patient, window)),
                        ("new patient", lambda: PatientDialog(store, None, window)),
                        ("import", lambda: ImportDialog(store, window)),
                        ("lots", lambda: LotLookupDialog(store, window)),
-                       ("audit", lambda: AuditDialog(store, patient, window))):
+                       ("audit", lambda: AuditDialog(store, patient, window)),
+                       ("compare photographs",
+                        lambda: CompareDialog(store, patient, photos[0], photos[-1], window)),
+                       ("photograph consent", lambda: UseConsentDialog(store, photos[0], window)),
+                       ("complication", lambda: ComplicationDialog(store, patient, parent=window)),
+                       ("assessment", lambda: AssessmentDialog(store, visits[-1], window)),
+                       ("outcomes audit", lambda: OutcomesAuditDialog(store, window))):
         dialog = make()
         qtbot.addWidget(dialog)
         dialog.show()
@@ -324,11 +379,12 @@ def screens_of(window, patient, qtbot):
 
 def test_the_main_window_and_its_dialogs_show_no_english(qtbot, store, qsettings, french):
     words = EnglishWords(FRENCH)
-    content = content_texts()
+    content, english_texts = content_texts(), english_content()
     window, patient = main_window_in(store, qtbot, qsettings)
     english = {}
     for name, screen in screens_of(window, patient, qtbot):
-        found = english_on_screen(screen, words, content)
+        found = (english_on_screen(screen, words, content)
+                 + content_on_screen(screen, english_texts))
         if found:
             english[name] = found
     menus = [plain(a.text()) for m in window.menuBar().actions() for a in [m, *m.menu().actions()]
@@ -411,3 +467,233 @@ def test_a_clinic_set_up_in_french_issues_french_documents_by_default(qtbot, sto
     qtbot.addWidget(wizard)
     language = wizard.findChild(QComboBox, "document_language")
     assert language.currentData() == "fr" and language.currentText() == "Français"
+
+
+def test_every_catalogue_context_is_the_one_the_code_asks_for(tmp_path):
+    """``pyside6-lupdate`` files ``x.tr("...")`` under ``x`` and a module-level ``tr()`` under
+    no context at all, while Qt looks the words up under the object's class (or the context
+    passed to ``translate``): such words are extracted, translated, and never shown. Every
+    context must be a class of the interface or a context the code names in ``translate`` /
+    ``QT_TRANSLATE_NOOP``."""
+    import ast
+
+    from tests.ui.i18n_helpers import UI
+
+    known: set[str] = set()
+    for path in sorted(UI.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                known.add(node.name)
+            elif isinstance(node, ast.Call) and node.args \
+                    and isinstance(node.args[0], ast.Constant) \
+                    and (getattr(node.func, "attr", None) == "translate"
+                         or getattr(node.func, "id", None) == "QT_TRANSLATE_NOOP"):
+                known.add(node.args[0].value)
+    from PySide6 import QtWidgets
+
+    contexts = {e.context for e in extract(tmp_path / "now.ts")}
+    assert sorted(c for c in contexts - known if not hasattr(QtWidgets, c)) == []
+
+
+# A fat transfer as a French practitioner records it (stored values are the protocol's codes;
+# what the practitioner types is French).
+FRENCH_FAT_VALUES = [
+    ("anaesthesia.site.1", "wrist block, left"),
+    ("anaesthesia.agent.1", "lidocaine with epinephrine"),
+    ("anaesthesia.concentration_percent.1", 1),
+    ("anaesthesia.volume_ml.1", 20),
+    ("anaesthesia.lot.1", "LID-2207"),
+    ("donor_site.site", "abdomen"),
+    ("harvest.cannula", "canule mousse 3 mm"),
+    ("harvest.volume_ml", 80),
+    ("processing.method", ["centrifugation"]),
+    ("processing.usable_volume_ml", 40),
+    ("injection.volume_ml.left", 18),
+    ("injection.volume_ml.right", 20),
+    ("injection.entry_points.left", 5),
+    ("injection.entry_points.right", 5),
+    ("injection.cannula_gauge.left", 17),
+    ("injection.cannula_gauge.right", 17),
+    ("closure.method", "adhesive strips"),
+    ("sedation.given", False),
+]
+
+
+def test_a_french_practitioner_goes_from_a_new_patient_to_the_aftercare_sheet(
+        qtbot, store, qsettings, clock, french, no_modal, monkeypatch):
+    """Interface in French, clinic documents in French: the patient form, every page of the
+    consultation, the record, issuing and signing the consent, the session checklist and the
+    aftercare sheet. On every screen, no shown text is an English sentence of the interface,
+    English content, or English words made elsewhere."""
+    from PySide6.QtCore import QPointF, Qt
+    from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
+
+    from rejuv_desktop.services import documents as sd
+    from rejuv_desktop.services import sessions as ss
+    from rejuv_desktop.services import settings as sset
+    from rejuv_desktop.ui.documents import tab as doc_tab
+    from rejuv_desktop.ui.main_window import MainWindow
+    from rejuv_desktop.ui.patient_dialog import PatientDialog
+    from rejuv_desktop.ui.sessions.runner import SessionRunner
+    from tests.session_helpers import TIME_OUT_POINTS
+    from tests.ui.i18n_helpers import english_words_on_screen
+
+    pid = pr.create_practitioner(store, {"name": "Claire Martin", "title": "Dr"}, "long enough")
+    pr.sign_in(store, pid, "long enough")
+    sset.save_settings(store, {"clinic_name": "Cabinet des Lilas",
+                               "clinic_phone": "04 72 00 00 00", "document_language": "fr"})
+    words, content, english_texts = EnglishWords(FRENCH), content_texts(), english_content()
+    data = {"Élodie", "Durand", "Claire Martin", "Cabinet des Lilas", "LID-2207"}
+    seen: dict[str, list[str]] = {}
+
+    def look(name: str, screen) -> None:
+        QApplication.processEvents()
+        found = (english_on_screen(screen, words, content)
+                 + content_on_screen(screen, english_texts)
+                 + english_words_on_screen(screen, data))
+        seen[name] = seen.get(name, []) + found
+
+    window = MainWindow(store, qsettings)
+    qtbot.addWidget(window)
+    window.resize(1024, 700)
+    window.show()
+    look("main window", window)
+
+    # A new patient, typed in the patient form.
+    form = PatientDialog(store, None, window)
+    qtbot.addWidget(form)
+    form.show()
+    for name, value in (("given_name", "Élodie"), ("family_name", "Durand"),
+                        ("date_of_birth", "12/03/1971"), ("phone", "06 12 34 56 78")):
+        form.set_value(name, value)
+    form.set_value("sex", "female")
+    form.set_value("preferred_language", "fr")
+    look("patient form", form)
+    form.save()
+    patient = form.saved_id
+    assert patient is not None
+
+    # The whole consultation, every page.
+    run_consultation(qtbot, store, patient, lambda w: look(f"consultation {Page(w.currentId()).name}", w))
+    window.show_patient(patient)
+    for i in range(window.record.tabs.count()):
+        window.record.tabs.setCurrentIndex(i)
+        look(f"record tab {window.record.tabs.tabText(i)}", window)
+
+    # The consent, issued from the Documents tab and signed on screen.
+    tab = window.documents_tab
+    window.record.tabs.setCurrentWidget(tab)
+    plans = {p["procedure"]: p["id"] for p in sc.plans_of(store, patient, active_only=True)}
+
+    def issue(dialog):
+        dialog.show()
+        dialog.plan.setCurrentIndex(dialog.plan.findData(plans["fat_transfer"]))
+        for key, code in (("hands", "both"), ("donor_site", "abdomen"),
+                          ("anaesthesia", "local")):
+            combo = dialog.planned.widgets[key]
+            combo.setCurrentIndex(combo.findData(code))
+        look("issue consent", dialog)
+        dialog.submit()
+        return dialog.result()
+
+    monkeypatch.setattr(doc_tab.IssueConsentDialog, "exec", issue)
+    tab.issue_consent()
+    qtbot.waitUntil(lambda: tab.last_issued is not None, timeout=10000)
+    consent = tab.last_issued
+    assert sd.document(store, consent.id)["lang"] == "fr"
+    look("consent preview", tab.preview)
+    look("documents tab", window)
+    sign = doc_tab.SignDialog(store, consent.id, tab)
+    qtbot.addWidget(sign)
+    sign.show()
+    look("sign", sign)
+    pad = sign.pad
+    qtbot.mousePress(pad, Qt.MouseButton.LeftButton, pos=pad.rect().center() / 2)
+    for x in range(20, 220, 20):
+        qtbot.mouseMove(pad, pos=QPointF(x, 40 + x % 30).toPoint())
+    qtbot.mouseRelease(pad, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(sign.witness, "Mme Anne Petit")
+    for check in sign.confirmations:
+        qtbot.mouseClick(check, Qt.MouseButton.LeftButton,
+                         pos=QPointF(5, check.height() / 2).toPoint())
+    sign.photos.set_value({"clinical_record": True, "teaching": False, "publication": False})
+    ok = sign.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    look("sign, after OK", sign)
+    assert sign.result() == QDialog.DialogCode.Accepted, sign.error.text()
+    tab.last_issued = None
+    tab._run(sign.job, then=lambda issued: None)
+    qtbot.waitUntil(lambda: tab.last_issued is not None, timeout=10000)
+
+    # The session, after the reflection period: the checklist, step by step.
+    clock.advance(days=20)
+    sid = ss.start_session(store, plans["fat_transfer"])
+    # The photographs of the day (the patient said yes to the clinical record on the form).
+    from rejuv_desktop.domain.photos import load_views
+    from rejuv_desktop.services import photos as sph
+    from tests.photo_images import png, scene
+
+    for n, view in enumerate(v for v in load_views() if not v.optional):
+        sph.import_photo(store, patient, view.id, png(scene(240, 160, dx=0.03 * n, seed=9 * n)),
+                         session_id=sid)
+    window.record.tabs.setCurrentWidget(window.photos_tab)
+    look("photographs tab", window)
+    runner = SessionRunner(store, sid)
+    qtbot.addWidget(runner)
+    runner.resize(1024, 700)
+    runner.show()
+    look("checklist, start", runner)
+    ss.tick(store, sid, "sign_in.identity")
+    ss.tick(store, sid, "sign_in.photos")
+    ss.tick(store, sid, "sign_in.caution_smoker")  # the caution accepted at the consultation
+    for point in TIME_OUT_POINTS:
+        ss.confirm_time_out(store, sid, point)
+    runner.refresh()
+    look("checklist, after the time-out", runner)
+    for key in ("donor_site.prepared", "donor_site.sterilised", "anaesthesia.hands_prepared"):
+        ss.tick(store, sid, key)
+    for key, value in FRENCH_FAT_VALUES:
+        ss.record_value(store, sid, key, value)
+    ss.tick(store, sid, "closure.dressing")
+    ss.tick(store, sid, "sign_out.recorded")
+    for side in ("left", "right"):
+        ss.record_value(store, sid, f"sign_out.fingers.{side}", "pink, warm, brisk refill")
+    runner.refresh()
+    look("checklist, recorded", runner)
+    ss.complete_session(store, sid)
+    runner.refresh()
+    look("checklist, completed", runner)
+
+    # The aftercare sheet, issued for the session.
+    tab.last_issued = None
+    tab.issue_aftercare_for(patient, "fat_transfer", sid)
+    qtbot.waitUntil(lambda: tab.last_issued is not None, timeout=10000)
+    aftercare = sd.document(store, tab.last_issued.id)
+    assert aftercare["kind"] == "aftercare" and aftercare["lang"] == "fr"
+    look("aftercare preview", tab.preview)
+    window.record.tabs.setCurrentWidget(tab)
+    look("documents tab, at the end", window)
+
+    english = {k: v for k, v in seen.items() if v}
+    assert english == {}, "\n".join(f"{k}: {x}" for k, v in english.items() for x in v)
+    assert len(seen) >= 20
+
+
+def test_what_the_services_say_about_a_field_is_said_in_french(qtbot, store, french):
+    """A name left empty, a birth date in the future, a wrong e-mail: the messages the services
+    give come under each field in French."""
+    from rejuv_desktop.ui.patient_dialog import PatientDialog
+
+    pid = pr.create_practitioner(store, {"name": "Claire Martin", "title": "Dr"}, "long enough")
+    pr.sign_in(store, pid, "long enough")
+    form = PatientDialog(store, None)
+    qtbot.addWidget(form)
+    form.show()
+    form.set_value("date_of_birth", "01/01/2090")
+    form.set_value("email", "élodie.fr")
+    form.save()
+    shown = {name: label.text() for name, label in form.errors.items() if label.isVisible()}
+    assert shown["given_name"] == "Obligatoire"
+    assert shown["date_of_birth"] == "Ne peut pas être dans le futur"
+    assert shown["email"].startswith("Adresse e-mail invalide")
+    assert form.result() != form.DialogCode.Accepted

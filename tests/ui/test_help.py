@@ -61,3 +61,20 @@ def test_session_help_compares_the_plain_lidocaine_caps_and_explains_the_dose_ru
     assert "older than 30 days" in session and "more than 15%" in session
     assert "30 to 250 kg" in session
     assert "tumescent" in session and "stricter limit" in session
+
+
+def test_the_help_speaks_the_interface_language(qtbot, qapp):
+    from rejuv_desktop.ui import i18n
+
+    assert i18n.install("fr", qapp)
+    try:
+        dialog = help_ui.HelpDialog("session")
+        qtbot.addWidget(dialog)
+        text = dialog.browser.toPlainText()
+        assert "Séance — la check-list" in text and "pause de sécurité" in text
+        assert "The checklist" not in text and "{{" not in text
+        assert dialog.topics.count() == len(shelp.topics("fr"))
+        dialog.topics.setCurrentIndex(dialog.topics.findData("photos"))
+        assert "D'abord le consentement" in dialog.browser.toPlainText()
+    finally:
+        i18n.install("en", qapp)

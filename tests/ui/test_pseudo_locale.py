@@ -46,7 +46,7 @@ def test_every_interface_text_goes_through_the_translation(qtbot, store, qsettin
     patient's own data, numbers and dates excepted)."""
     window, patient = main_window_in(store, qtbot, qsettings)
     content = content_texts()
-    data = {"Élodie", "Durand", "Claire Martin", "Rejuv Desktop"}
+    data = {"Élodie", "Durand", "Claire Martin", "Rejuv Desktop", "LID-2207"}
     from PySide6.QtCore import QCoreApplication
 
     qt_own = {plain(QCoreApplication.translate("QPlatformTheme", w))  # qtbase_fr's words
@@ -55,6 +55,8 @@ def test_every_interface_text_goes_through_the_translation(qtbot, store, qsettin
     for name, screen in screens_of(window, patient, qtbot):
         for where, text in shown_texts(screen):
             shown = plain(text)
+            if re.sub(r"^\d+ - ", "", shown) in content:  # a scale's "2 - Much improved"
+                continue
             if "⟦" in text or shown in content | qt_own or not re.search(r"[A-Za-z]{3}", shown):
                 continue
             if any(d in shown for d in data) or any(shown.startswith(c) for c in content if c):

@@ -167,3 +167,44 @@ def test_find_patients_by_lot_from_the_tools_menu(window, store, clinic, qtbot):
     qtbot.keyClicks(dialog.lot, "0")
     dialog.search()
     assert dialog.result.text() == "No patient has received lot vc-1180."
+
+
+def test_the_sessions_tab_says_why_a_session_waits_in_french(qtbot, qapp, store, qsettings):
+    """A plan dated inside the reflection period, a series whose next session is not due, a
+    plan a newer screening stops: each reason in French, with no English word."""
+    from rejuv_desktop.domain import consultation as dc
+    from rejuv_desktop.storage import consultations as consultations_repo
+    from rejuv_desktop.ui import i18n
+    from tests.ui.i18n_helpers import english_words_on_screen, shown_texts
+
+    add_practitioner(store)
+    zoe = add_patient(store, "Élodie", "Durand")
+    meso = add_plan(store, zoe, "mesotherapy", days_ago=0)  # consulted today, starts today
+    sid = ss.start_session(store, add_plan(store, zoe, "fat_transfer"))
+    run_fat_transfer(store, sid)
+    ss.complete_session(store, sid)
+    assert i18n.install("fr", qapp)
+    try:
+        window = MainWindow(store, qsettings)
+        qtbot.addWidget(window)
+        window.resize(1024, 700)
+        window.show()
+        window.show_patient(zoe)
+        tab = window.sessions_tab
+        window.record.tabs.setCurrentWidget(tab)
+        texts = []
+        for plan_id in (meso, None):
+            for i in range(tab.tree.topLevelItemCount()):
+                item = tab.tree.topLevelItem(i)
+                texts += [item.toolTip(0), item.text(1)]
+                if plan_id is None or item.data(0, Qt.ItemDataRole.UserRole + 1) == plan_id:
+                    tab.tree.setCurrentItem(item)
+            texts.append(tab.hint.text())
+        shown = " ".join(texts)
+        assert "délai de réflexion" in shown
+        assert "séance de lipofilling des mains" in shown or "Lipofilling" in shown
+        assert english_words_on_screen(tab, {"Élodie", "Durand"}) == []
+        assert not [t for t in texts if {"the", "is", "before", "after"}
+                    & set(t.lower().replace("(", " ").replace(":", " ").split())]
+    finally:
+        i18n.install("en", qapp)

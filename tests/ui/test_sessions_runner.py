@@ -92,7 +92,7 @@ def test_fat_transfer_end_to_end(qtbot, store, patient, no_modal):
     assert label(runner, "dose_percent").text() == "80% of the maximum dose"
     assert not runner.findChild(QPushButton, "dose_override").isVisible()
     type_in(qtbot, runner, "anaesthesia.volume_ml.1", "20")
-    assert "3.12 mg/kg" in label(runner, "dose_text").text()
+    assert "3.13 mg/kg" in label(runner, "dose_text").text()  # the figures and the sentence agree
     tick(qtbot, runner, "donor_site.prepared")
     tick(qtbot, runner, "donor_site.sterilised")
     choose(runner, "donor_site.site", "thighs")
@@ -261,3 +261,30 @@ def test_a_session_reopened_shows_what_was_saved(qtbot, store, patient):
     assert again.session_id == first.session_id
     assert again.findChild(QCheckBox, "sign_in.identity").isChecked()
     assert again.findChild(QLabel, "who:sign_in.identity").text() == "Dr Claire Martin, 10:30"
+
+
+def test_a_french_checklist_speaks_french_to_the_end(qtbot, qapp, store, patient, no_modal):
+    """Steps, gates, choices, a value out of range and what is still open, in French; the
+    values stored are the protocol's own."""
+    from rejuv_desktop.ui import i18n
+
+    assert i18n.install("fr", qapp)
+    try:
+        runner = open_runner(qtbot, store, add_plan(store, patient, "fat_transfer", weight=64))
+        assert runner.box("anaesthesia").title.text() == "3. Anesthésie"
+        assert "Pause de sécurité incomplète : identité du patient" in \
+            label(runner, "reason:anaesthesia").text()
+        tick(qtbot, runner, "sign_in.identity")
+        tick(qtbot, runner, "sign_in.photos")
+        time_out(qtbot, runner)
+        add_anaesthetic(qtbot, runner, 1, "bloc au poignet, gauche", "lidocaïne adrénalinée",
+                        "5", None)
+        assert label(runner, "error:anaesthesia.concentration_percent.1").text() == \
+            "Doit être entre 0,05 et 2 %"
+        state = ss.session_state(store, runner.session_id)
+        assert state.field_values["anaesthesia.site.1"] == "wrist block, left"
+        assert state.field_values["anaesthesia.agent.1"] == "lidocaine with epinephrine"
+        open_items = ss.session_status(store, runner.session_id, "fr").open
+        assert "Réinjection — Volume injecté (main gauche)" in open_items
+    finally:
+        i18n.install("en", qapp)

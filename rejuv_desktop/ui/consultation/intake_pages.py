@@ -11,6 +11,7 @@ from rejuv_desktop.domain.consultation_record import HandFindings
 from rejuv_desktop.domain.recommendation import CONCERN_CODES
 from rejuv_desktop.ui.phrases import concern_label
 from rejuv_desktop.domain.scales import load_scales
+from rejuv_desktop.ui.i18n import current_language
 from rejuv_desktop.ui.consultation.common import WizardPage
 
 
@@ -118,7 +119,7 @@ class HandBox(QGroupBox):
     def __init__(self, side: str, changed):
         super().__init__(self.tr("Left hand") if side == "left" else self.tr("Right hand"))
         self.side = side
-        scales = load_scales()
+        scales = load_scales(lang=current_language())
         form = QFormLayout(self)
         self.merz = _combo([(g.value, g.label) for g in scales.merz.grades], changed)
         self.merz.setObjectName(f"{side}_merz")
@@ -131,7 +132,8 @@ class HandBox(QGroupBox):
         self.hydration = _combo([(g.value, g.label) for g in scales.hydration.grades], changed)
         self.elasticity = _combo([(g.value, g.label) for g in scales.elasticity.grades], changed)
         self.texture = _combo([(g.value, g.label) for g in scales.texture.grades], changed)
-        self.lentigines = _combo(list(dc.LENTIGINES.items()), changed)
+        self.lentigines = _combo([("none", self.tr("None")), ("few", self.tr("A few")),
+                                  ("many", self.tr("Many"))], changed)
         for name in ("hydration", "elasticity", "texture", "lentigines"):
             getattr(self, name).setObjectName(f"{side}_{name}")
         form.addRow(self.tr("Hydration"), self.hydration)
@@ -162,7 +164,7 @@ class HandBox(QGroupBox):
 
     def _describe(self) -> None:
         grade = self.merz.currentData()
-        self.merz_text.setText(load_scales().merz.describe(grade) if grade is not None else
+        self.merz_text.setText(load_scales(lang=current_language()).merz.describe(grade) if grade is not None else
                                self.tr("Choose the grade that matches the back of the hand."))
 
     def _warn(self, on: bool) -> None:
@@ -197,7 +199,7 @@ class HandsPage(WizardPage):
         layout.addLayout(hands)
         general = QGroupBox(self.tr("Patient"))
         form = QFormLayout(general)
-        scales = load_scales()
+        scales = load_scales(lang=current_language())
         self.fitzpatrick = _combo([(g.label, f"{g.label} — {g.description}")
                                    for g in scales.fitzpatrick.grades], self.notify)
         self.fitzpatrick.setObjectName("fitzpatrick")

@@ -16,7 +16,7 @@ from rejuv_desktop.domain import screening as scr
 from rejuv_desktop.domain.procedures import procedure_ids
 from rejuv_desktop.domain.protocols import load_protocol
 from rejuv_desktop.services.devis import StartTooSoon
-from rejuv_desktop.ui.i18n import fmt_date
+from rejuv_desktop.ui.i18n import current_language, fmt_date
 from rejuv_desktop.ui.legal_words import warning_text
 from rejuv_desktop.ui.phrases import concern_label, phrasebook, planned_session_line
 from rejuv_desktop.errors import ValidationError
@@ -130,7 +130,7 @@ def recommendation_html(evaluation: dc.Evaluation) -> str:
 class RecommendationPage(WizardPage):
     def __init__(self):
         super().__init__()
-        self.rules = scr.load_rules()
+        self.rules = scr.load_rules(lang=current_language())
         self.setTitle(self.tr("Recommendation"))
         self.setSubTitle(self.tr("What the findings point to, and why. Choose what you and the "
                                  "patient agree to plan."))
@@ -374,10 +374,13 @@ class PlanBox(QGroupBox):
         values = self.values()
         warning = None
         if values["start"] and self.today is not None:
-            name = self.title().lower()
+            from rejuv_desktop.ui.sessions.common import reflection_text
+
             start = date.fromisoformat(values["start"])
-            warning = None if self.law_covers else pb.reflection_warning(
-                name, start, self.today, self.reflection_days)
+            end = pb.reflection_end(self.today, self.reflection_days)
+            if not self.law_covers and start < end:
+                warning = reflection_text({"procedure": self.procedure, "reflection": {
+                    "start": start, "end": end, "days": self.reflection_days}})
             legal_end = self.today + timedelta(days=self.legal_days)
             if self.legal_days and start < legal_end:  # a quote cannot be signed before today
                 warning = " ".join(w for w in (warning, warning_text(
@@ -398,7 +401,7 @@ class PlanBox(QGroupBox):
 class PlanPage(WizardPage):
     def __init__(self):
         super().__init__()
-        self.rules = scr.load_rules()
+        self.rules = scr.load_rules(lang=current_language())
         self.setTitle(self.tr("Plan"))
         self.setSubTitle(self.tr("Sessions and intervals come from the procedure protocols; "
                                  "adjust them within the allowed range."))
@@ -485,7 +488,7 @@ class FinalisePage(WizardPage):
 
     def __init__(self, stop: bool = False):
         super().__init__()
-        self.rules = scr.load_rules()
+        self.rules = scr.load_rules(lang=current_language())
         self.stop = stop
         if stop:
             self.setTitle(self.tr("No treatment can be planned"))

@@ -12,7 +12,7 @@ from rejuv_desktop.domain import plan_binding as pb
 from rejuv_desktop.domain import screening as scr
 from rejuv_desktop.domain.procedures import procedure_ids
 from rejuv_desktop.ui.consultation.common import WizardPage, esc, level_badge
-from rejuv_desktop.ui.i18n import Context
+from rejuv_desktop.ui.i18n import Context, current_language
 
 ANSWER_LABELS = (("yes", QT_TRANSLATE_NOOP("Screening", "Yes")),
                  ("no", QT_TRANSLATE_NOOP("Screening", "No")),
@@ -124,7 +124,7 @@ class QuestionRow:
 class ScreeningPage(WizardPage):
     def __init__(self):
         super().__init__()
-        self.rules = scr.load_rules()
+        self.rules = scr.load_rules(lang=current_language())
         self.setTitle(self.tr("Medical history and screening"))
         self.setSubTitle(self.tr("Ask each question. Answer \u201cNot known\u201d when the patient "
                                  "cannot say: it is never treated as a no."))
@@ -340,7 +340,7 @@ class VerdictCard(QGroupBox):
 class VerdictPage(WizardPage):
     def __init__(self):
         super().__init__()
-        self.rules = scr.load_rules()
+        self.rules = scr.load_rules(lang=current_language())
         self.setTitle(self.tr("Screening verdict"))
         self.setSubTitle(self.tr("Each procedure's verdict with every reason behind it. A "
                                  "contraindicated procedure cannot be planned."))

@@ -16,7 +16,7 @@ from rejuv_desktop.ui.sessions.common import procedure_label
 from rejuv_desktop.services import consultations as sc
 from rejuv_desktop.ui.consultation.common import LEVEL_STYLE, esc, level_badge
 from rejuv_desktop.ui.geometry import fit_to_screen
-from rejuv_desktop.ui.i18n import Context, fmt_date, fmt_datetime
+from rejuv_desktop.ui.i18n import Context, current_language, fmt_date, fmt_datetime
 
 class Shown(Context):
     """The context of the finalised consultation's words in the catalogues."""
@@ -34,7 +34,7 @@ def _when(iso: str) -> str:
 
 def consultation_html(c: dict) -> str:
     """The whole consultation as it was finalised, for reading on screen."""
-    rules = scr.load_rules()
+    rules = scr.load_rules(lang=current_language())
     d = c["record"]
     by = esc((c.get('practitioner_title') or '') + ' ' + (c.get('practitioner_name') or ''))
     out = ["<h2>" + Shown.tr("Consultation of {when}").format(when=_when(c['finalised_at'])) + "</h2>",

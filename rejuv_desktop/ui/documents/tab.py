@@ -20,7 +20,8 @@ from rejuv_desktop.ui.documents.devis import IssueDevisDialog
 from rejuv_desktop.ui.documents.signature_pad import SignaturePad
 from rejuv_desktop.ui.errors import excepthook, reports_errors, show_user_error
 from rejuv_desktop.ui.forms import message_label
-from rejuv_desktop.ui.i18n import Context, fmt_date, fmt_datetime
+from rejuv_desktop.ui.i18n import Context, current_language, fmt_date, fmt_datetime
+from rejuv_desktop.ui.sessions.common import procedure_label
 from rejuv_desktop.ui.tasks import run_in_background
 
 KIND_LABELS = {"consent": QT_TRANSLATE_NOOP("Documents", "Consent form"),
@@ -145,7 +146,7 @@ class PlannedBox(QGroupBox):
         while self.form.rowCount():
             self.form.removeRow(0)
         self.widgets = {}
-        for key, choices in sd.planned_choices(procedure).items():
+        for key, choices in sd.planned_choices(procedure, current_language()).items():
             label = Documents.tr(self.LABELS[key]) if key in self.LABELS else key
             if key == "actives":
                 box = QWidget()
@@ -209,7 +210,7 @@ class IssueConsentDialog(QDialog):
         self.setWindowTitle(self.tr("Issue consent form"))
         self.store = store
         self.plans = {p["id"]: p for p in plans}
-        rules = scr.load_rules()
+        rules = scr.load_rules(lang=current_language())
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.plan = QComboBox()
@@ -583,7 +584,6 @@ class DocumentsTab(QWidget):
     # listing ------------------------------------------------------------------------------------
     def show_patient(self, patient_id: int) -> None:
         self.patient_id = patient_id
-        rules = scr.load_rules()
         self.rows = sd.documents_of(self.store, patient_id)
         self.table.setRowCount(len(self.rows))
         self.devis_button.setVisible(bool(devis.rules(self.store).devis))
@@ -601,7 +601,8 @@ class DocumentsTab(QWidget):
                 signature = self.tr("Signed")
             else:
                 signature = self.tr("Not signed yet")
-            procedure = rules.procedure_name(r["procedure"]).capitalize() if r["procedure"] else ""
+            # The short name lists use: the long one pushed the signature out of sight at 1024.
+            procedure = procedure_label(r["procedure"]) if r["procedure"] else ""
             language = languages.get(r["lang"], r["lang"] or "")  # the language it was issued in
             for j, text in enumerate((_when(r["created_at"]), kind_label(r["kind"]),
                                       procedure, r["number"], signature, language)):
@@ -713,7 +714,7 @@ class DocumentsTab(QWidget):
         procedure = procedures[0]
         if len(procedures) > 1:
             from PySide6.QtWidgets import QInputDialog
-            rules = scr.load_rules()
+            rules = scr.load_rules(lang=current_language())
             names = [rules.procedure_name(p).capitalize() for p in procedures]
             choice, ok = QInputDialog.getItem(self, self.tr("Aftercare sheet"),
                                               self.tr("For which procedure?"), names, 0, False)

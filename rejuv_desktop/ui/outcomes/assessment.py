@@ -18,8 +18,9 @@ from rejuv_desktop.ui.date_field import DateField
 from rejuv_desktop.ui.errors import show_user_error
 from rejuv_desktop.ui.forms import add_field_row, message_label, show_field_errors
 from rejuv_desktop.ui.geometry import fit_to_screen
+from rejuv_desktop.ui.i18n import current_language
 from rejuv_desktop.ui.outcomes.words import Words
-from rejuv_desktop.ui.sessions.common import fmt_day, fmt_window, show_text
+from rejuv_desktop.ui.sessions.common import fmt_day, fmt_window, show_text, visit_label
 
 
 def _combo(name: str, items: list[tuple[object, str]], placeholder: str) -> QComboBox:
@@ -49,7 +50,8 @@ class AssessmentDialog(QDialog):
         head.setWordWrap(True)
         procedure = self.words.procedure(self.form.procedure)
         head.setText(self.tr("<b>{visit}</b><br>{procedure} of {day} · due {window}").format(
-            visit=self.words.esc(self.form.label), procedure=procedure,
+            visit=self.words.esc(visit_label(self.form.procedure, self.form.rule_id,
+                                             self.form.label)), procedure=procedure,
             day=fmt_day(self.form.session_date) if self.form.session_date else "—",
             window=fmt_window(self.form.due_from, self.form.due_to)))
         outer.addWidget(head)
@@ -82,8 +84,8 @@ class AssessmentDialog(QDialog):
             self.errors["visit_date"] = add_field_row(visit, self.tr("Seen on:"), self.seen_on)
             self.errors["early_reason"] = add_field_row(visit, "", self.early_reason)
         layout.addLayout(visit)
-        scales = load_scales()
-        content = do.load_outcomes()
+        scales = load_scales(lang=current_language())
+        content = do.load_outcomes(lang=current_language())
         self.merz: dict[str, QComboBox] = {}
         if "merz" in asks:
             box = QGroupBox(self.tr("Merz grade of each hand"))
@@ -158,6 +160,7 @@ class AssessmentDialog(QDialog):
             self.errors["hand_q_score"] = add_field_row(answers, self.tr("HAND-Q:"), row)
             licence = QLabel(self.tr("Record the score only: the questionnaire is licensed."))
             licence.setStyleSheet("color: #666; font-size: 11px;")
+            licence.setWordWrap(True)  # a longer translation wraps, never widens the form
             answers.addRow("", licence)
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("assessment_notes")

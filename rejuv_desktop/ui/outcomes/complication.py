@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
-                               QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout,
-                               QWidget)
+                               QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QSizePolicy,
+                               QVBoxLayout, QWidget)
 
 from rejuv_desktop.domain import outcomes as do
 from rejuv_desktop.errors import UserError, ValidationError
@@ -34,7 +34,9 @@ class ComplicationDialog(QDialog):
         self.saved_id: int | None = None
         content = self.words.content
         self.setWindowTitle(self.tr("Record a complication"))
-        self.setMinimumWidth(480)
+        # At least 480 wide, and never narrower than its words (no explicit minimum, which
+        # would let the layout squeeze a longer translation).
+        self.resize(480, 0)
         outer = QVBoxLayout(self)
         form = QFormLayout()
         outer.addLayout(form)
@@ -110,7 +112,8 @@ class ComplicationDialog(QDialog):
         self.reference = QLineEdit()
         self.reference.setObjectName("report_reference")
         self.reference.setPlaceholderText(self.tr("reference"))
-        for w in (self.regulator, self.maker):
+        for w in (self.regulator, self.maker):  # never narrower than their words
+            w.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
             rep.addWidget(w)
         rep.addWidget(self.reference, 1)
         self.errors["report_reference"] = add_field_row(form, self.tr("Reported:"), reported)

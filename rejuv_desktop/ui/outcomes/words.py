@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject
 from rejuv_desktop.domain import outcomes as do
 from rejuv_desktop.domain.scales import load_scales
 from rejuv_desktop.ui.consultation.common import esc as _esc
+from rejuv_desktop.ui.i18n import current_language
 from rejuv_desktop.ui.sessions.common import fmt_day, procedure_label
 
 
@@ -16,7 +17,7 @@ class Words(QObject):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.content = do.load_outcomes()
+        self.content = do.load_outcomes(lang=current_language())
 
     @staticmethod
     def esc(text) -> str:
@@ -29,24 +30,24 @@ class Words(QObject):
 
     def side(self, code: str) -> str:
         names = {"left": self.tr("Left hand"), "right": self.tr("Right hand")}
-        return names.get(code) or self.tr(self.content.label("sites", code))
+        return names.get(code) or self.content.label("sites", code)
 
     def complication(self, code: str, detail: str = "") -> str:
-        label = self.tr(self.content.label("complication_types", code))
+        label = self.content.label("complication_types", code)
         return f"{label}: {detail}" if detail and code == "other" else label
 
     def severity(self, code: str) -> str:
-        return self.tr(self.content.label("severities", code))
+        return self.content.label("severities", code)
 
     def gais(self, score: int | None) -> str:
         if score is None:
             return "—"
-        return f"{score} - {self.tr(load_scales().gais.label(score))}"
+        return f"{score} - {load_scales(lang=current_language()).gais.label(score)}"
 
     def satisfaction(self, value: int | None) -> str:
         if value is None:
             return "—"
-        return self.tr(dict(self.content.satisfaction_points).get(value, str(value)))
+        return dict(self.content.satisfaction_points).get(value, str(value))
 
     def merz_change(self, before: int, now: int) -> str:
         if now < before:

@@ -11,8 +11,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rejuv_desktop.ui.i18n import Context
+
 WATCH_KEY = "photos/import_folder"
 """QSettings key of the watched import folder (empty: none)."""
+
+
+class PhotoMenus(Context):
+    """The words the photographs add to the main window and to the consultation wizard."""
 
 
 def _files_in(folder: Path) -> dict[Path, tuple[int, float]]:
@@ -85,7 +91,7 @@ def add_to_wizard(wizard, window, compare, changed) -> None:
         from rejuv_desktop.services import patients as sp
 
         patient = sp.get_patient(window.store, wizard.draft.patient_id)
-        dialog.setWindowTitle(dialog.tr("Photographs: {name}").format(
+        dialog.setWindowTitle(PhotoMenus.tr("Photographs: {name}").format(
             name=dp.display_name(patient)))
         dialog.tab.show_patient(wizard.draft.patient_id)
         dialog.show()
@@ -93,17 +99,16 @@ def add_to_wizard(wizard, window, compare, changed) -> None:
         dialog.activateWindow()
 
     wizard.setOption(QWizard.WizardOption.HaveCustomButton1, True)
-    wizard.setButtonText(QWizard.WizardButton.CustomButton1, wizard.tr("Photographs…"))
+    wizard.setButtonText(QWizard.WizardButton.CustomButton1, PhotoMenus.tr("Photographs…"))
     button = wizard.button(QWizard.WizardButton.CustomButton1)
     button.setObjectName("wizard_photos")
-    button.setToolTip(wizard.tr("Take or import the baseline photographs of the hands; the "
+    button.setToolTip(PhotoMenus.tr("Take or import the baseline photographs of the hands; the "
                                 "consultation stays open"))
     button.clicked.connect(open_photos)
 
 
 def install(window) -> None:
     """Add the Photographs tab, its menu entries, and the watched import folder."""
-    from PySide6.QtCore import QCoreApplication
     from PySide6.QtGui import QKeySequence
     from PySide6.QtWidgets import QFileDialog
 
@@ -119,7 +124,7 @@ def install(window) -> None:
         return photos
 
     tab = LazyTab(build_tab)
-    window.record.add_patient_tab(tab, QCoreApplication.translate("PhotosTab", "Photographs"),
+    window.record.add_patient_tab(tab, PhotoMenus.tr("Photographs"),
                                   rank=40)
     window.photos_tab = tab
 
@@ -156,8 +161,7 @@ def install(window) -> None:
 
     def choose_folder() -> None:
         chosen = QFileDialog.getExistingDirectory(
-            window, QCoreApplication.translate(
-                "PhotosTab", "Photo import folder (where the camera or the phone's sync puts "
+            window, PhotoMenus.tr("Photo import folder (where the camera or the phone's sync puts "
                              "new photographs)"), str(folder.folder or ""))
         if chosen:
             window.settings.setValue(WATCH_KEY, chosen)
@@ -167,9 +171,9 @@ def install(window) -> None:
         if window.record.patient_id is not None:
             window.record.tabs.setCurrentWidget(tab)
 
-    window.add_action("patient", QCoreApplication.translate("PhotosTab", "&Photographs"),
+    window.add_action("patient", PhotoMenus.tr("&Photographs"),
                       show_tab, 85,
                       QKeySequence("Ctrl+Shift+P"), "photographs", needs_patient=True)
-    window.add_action("tools", QCoreApplication.translate("PhotosTab", "Photo &import folder…"),
+    window.add_action("tools", PhotoMenus.tr("Photo &import folder…"),
                       choose_folder, 160,
                       name="photo_import_folder")

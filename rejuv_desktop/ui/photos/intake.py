@@ -164,9 +164,9 @@ class PhotoIntake:
         if not self.offered or self.patient_id is None:
             self.offer.hide()
             return
-        self.offer_label.setText(self.tr("{n} new photograph(s) in the import folder. Take "
+        self.offer_label.setText(self.tr("%n new photograph(s) in the import folder. Take "
                                          "them in for this patient as the view chosen "
-                                         "above?").format(n=len(self.offered)))
+                                         "above?", "", len(self.offered)))
         self.offer.show()
 
     def _take_offered(self) -> None:

@@ -427,8 +427,8 @@ class PhotosTab(PhotoIntake, QWidget):
         except UserError as exc:
             self.say(words.error_text(exc), BAD_STYLE)
             return
-        self.say(self.tr("{n} anonymous copie(s) written to {folder}: no name in the files or "
-                         "their metadata.").format(n=len(result.files), folder=result.folder),
+        self.say(self.tr("%n anonymous copie(s) written to {folder}: no name in the files or "
+                         "their metadata.", "", len(result.files)).format(folder=result.folder),
                  OK_STYLE)
 
     @reports_errors

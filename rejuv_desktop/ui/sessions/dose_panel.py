@@ -108,7 +108,7 @@ class DosePanel(QFrame):
             mg=fmt_number(dose.mg, 0), agent=esc(dose.agent), per_kg=fmt_number(dose.mg_per_kg, 2),
             max=fmt_number(dose.max_mg, 0), weight=fmt_number(dose.weight_kg, 0 if float(dose.weight_kg).is_integer() else 1))
         style = {"ok": DONE_STYLE, "warning": WARNING_STYLE, "over": ERROR_STYLE}[dose.status]
-        text = [figures, f"<span style='{style}'>{esc(dose.message)}</span>"]
+        text = [figures, f"<span style='{style}'>{esc(self.sentence(dose))}</span>"]
         if dose.status == "over" and status.override is None:
             text.append(f"<span style='{ERROR_STYLE}'>" + self.tr(
                 "<b>Stop.</b> Give no more. To carry on, write why the maximum is exceeded.")
@@ -119,6 +119,39 @@ class DosePanel(QFrame):
                 "Over the maximum; reason recorded by {who}: {reason}").format(
                 who=esc(who_when(o.who, o.at)), reason=esc(o.value['reason'])) + "</span>")
         _set_text(self.text, "<br>".join(text))
+
+    def sentence(self, c) -> str:
+        """The dose check in words (``dose.DoseCheck``): how much was given against the
+        maximum, what is left, and why the maximum is what it is."""
+        limit = c.limit
+        given = self.tr("{mg} mg of {agent} ({per_kg} mg/kg)").format(
+            mg=fmt_number(c.mg, 0), agent=c.agent, per_kg=fmt_number(c.mg_per_kg, 2))
+        ceiling = self.tr("the {max} mg maximum for {weight} kg (limit {per_kg} mg/kg, capped at "
+                          "{cap} mg)").format(
+            max=fmt_number(c.max_mg, 0), weight=fmt_number(c.weight_kg, 0 if float(
+                c.weight_kg).is_integer() else 1),
+            per_kg=fmt_number(limit.mg_per_kg, 2 if limit.mg_per_kg % 1 else 0),
+            cap=fmt_number(limit.max_mg, 0))
+        at_most = self.tr("at {percent}% the maximum is {ml} ml in all").format(
+            percent=fmt_number(c.concentration_percent, 2 if c.concentration_percent % 1 else 0),
+            ml=fmt_number(c.max_ml, 1))
+        if c.status == "over":
+            text = self.tr("{given} is over {ceiling}. Do not give more: {at_most}.")
+        elif c.status == "warning":
+            text = self.tr("{given} is {p}% of {ceiling}. Close to the limit: {at_most}.")
+        else:
+            text = self.tr("{given} is {p}% of {ceiling}.")
+        text = text.format(given=given, ceiling=ceiling, at_most=at_most, p=c.percent)
+        if c.mixed:
+            text += " " + self.tr("Agents with different limits were given: the stricter limit, "
+                                  "that of {label}, applies to the total.").format(label=limit.label)
+        if c.reduction is not None:
+            text += " " + self.tr("The maximum is lowered by {p}% because: {why}.").format(
+                p=fmt_number(c.reduction.fraction * 100, 0), why="; ".join(c.reduction.reasons))
+        if not c.verified:
+            text += " " + self.tr("A limit used is not verified: check it against the product "
+                                  "information.")
+        return text
 
     def _advice(self, status: SessionStatus) -> str:
         """For each entry whose agent and concentration are chosen but whose volume is not yet

@@ -20,7 +20,8 @@ from rejuv_desktop.ui.legal_words import legal_note
 from rejuv_desktop.ui.date_field import DateField
 from rejuv_desktop.ui.i18n import date_format
 from rejuv_desktop.ui.sessions.common import (procedure_label, status_name, fmt_day,
-                                              fmt_window, message_label, show_text)
+                                              fmt_window, message_label, show_text,
+                                              visit_label)
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 PATIENT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -52,7 +53,9 @@ class Visit:
 
 
 def _from_row(row: dict) -> Visit:
-    return Visit(row["id"], row["patient_id"], "", row["label"], row.get("procedure"),
+    return Visit(row["id"], row["patient_id"], "",
+                 visit_label(row.get("procedure"), row.get("rule_id") or "", row["label"]),
+                 row.get("procedure"),
                  date.fromisoformat(row["due_from"]), date.fromisoformat(row["due_to"]),
                  row["status"], row["note"], key=f"follow_up:{row['id']}",
                  visit_date=row.get("visit_date"))
@@ -67,7 +70,8 @@ def _planned_label(item: fu.DueItem) -> str:
 
 
 def _from_due(item: fu.DueItem) -> Visit:
-    label = _planned_label(item) if item.kind == "planned_session" else item.label
+    label = _planned_label(item) if item.kind == "planned_session" else visit_label(
+        item.procedure, item.rule_id, item.label)
     return Visit(item.id, item.patient_id, item.patient_name, label, item.procedure,
                  item.due_from, item.due_to, "due" if item.id is not None else "planned",
                  item.note, item.phone, item.key,

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QHBoxLayout, Q
 from rejuv_desktop.domain.protocols import Field, format_number, is_empty
 from rejuv_desktop.errors import ValidationError
 from rejuv_desktop.services import sessions as ss
+from rejuv_desktop.ui.errors import said
 from rejuv_desktop.ui.sessions.common import fmt_day, message_label, muted_label, show_text
 from rejuv_desktop.ui.date_field import date_placeholder
 
@@ -59,7 +60,7 @@ class FieldEditor(QWidget):
             grid = QGridLayout()
             grid.setContentsMargins(0, 0, 0, 0)
             for n, choice in enumerate(f.choices):
-                check = QCheckBox(choice)
+                check = QCheckBox(f.choice_label(choice))
                 check.setObjectName(f"{key}:{choice}")
                 check.toggled.connect(self._checks_changed)
                 grid.addWidget(check, n // CHOICES_PER_LINE, n % CHOICES_PER_LINE)
@@ -71,7 +72,7 @@ class FieldEditor(QWidget):
             self.combo.setObjectName(key)
             options = [("—", None)] + ([(self.tr("Yes"), True), (self.tr("No"), False)]
                                       if f.type == "bool"
-                                      else [(c, c) for c in f.choices])
+                                      else [(f.choice_label(c), c) for c in f.choices])
             for text, _value in options:
                 self.combo.addItem(text)
             self.options = [value for _text, value in options]
@@ -145,6 +146,7 @@ class FieldEditor(QWidget):
         return str(value)
 
     def show_error(self, message: str) -> None:
+        message = said(message)
         if self.error.text() != message or self.error.isHidden() == bool(message):
             show_text(self.error, message)
 

@@ -17,6 +17,7 @@ from rejuv_desktop.services import sessions as ss
 from rejuv_desktop.ui.alert_strip import AlertStrip
 from rejuv_desktop.ui.errors import reports_errors, show_user_error
 from rejuv_desktop.ui.geometry import fit_to_screen
+from rejuv_desktop.ui.i18n import current_language
 from rejuv_desktop.ui.sessions.common import (DONE_STYLE, WARNING_STYLE, esc, fmt_day,
                                               fmt_window, message_label, muted_label, show_text,
                                               who_when)
@@ -66,7 +67,7 @@ class SessionRunner(QWidget):
     def __init__(self, store, session_id: int, parent=None):
         super().__init__(parent, Qt.WindowType.Window)
         self.store, self.session_id = store, session_id
-        self.status = ss.session_status(store, session_id)
+        self.status = ss.session_status(store, session_id, current_language())
         s, protocol = self.status.session, self.status.protocol
         self.setObjectName("session_runner")
         self.setWindowTitle(self.tr("{procedure} — {patient}").format(
@@ -203,7 +204,8 @@ class SessionRunner(QWidget):
     # showing ------------------------------------------------------------------------------------
     def refresh(self) -> None:
         """Re-read the session and show every step as it now stands."""
-        self.status = status = ss.session_status(self.store, self.session_id)
+        self.status = status = ss.session_status(self.store, self.session_id,
+                                                           current_language())
         for side, check in self.side_checks.items():
             if check.isChecked() != (side in status.state.sides):
                 check.setChecked(side in status.state.sides)
@@ -278,7 +280,7 @@ class SessionRunner(QWidget):
     def on_value(self, key: str, value) -> None:
         editor = next((b.editors[key] for b in self.boxes if key in b.editors), None)
         try:
-            ss.record_value(self.store, self.session_id, key, value)
+            ss.record_value(self.store, self.session_id, key, value, current_language())
         except ValidationError as exc:
             if editor is not None:
                 editor.show_error(exc.errors.get(key, str(exc)))

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFrame, QGridLayout, QHBoxL
 from rejuv_desktop.domain import checklist as cl
 from rejuv_desktop.domain.protocols import SIDES, TIME_OUT, Protocol, Step, is_empty
 from rejuv_desktop.services.sessions import SessionStatus
+from rejuv_desktop.ui.i18n import Context
 from rejuv_desktop.ui.sessions.common import (DONE_STYLE, WARNING_STYLE, esc,
                                               message_label, muted_label, who_when)
 from rejuv_desktop.ui.sessions.dose_panel import DosePanel
@@ -117,6 +118,31 @@ def open_choices(step: Step, status: SessionStatus) -> list[tuple[str, str]]:
         out += [(f.key(n), f"{prefix}{f.label}{which(f, n)}")
                 for n in cl.instances(f, step, status.state)]
     return [(k, t) for k, t in out if t in wanted]
+
+
+class Gates(Context):
+    """The words of what a step waits for."""
+
+
+def waiting_for(step: Step, state) -> list[str]:
+    """Why ``step`` cannot start yet, in the interface's language (the protocol's words are
+    the language's too): one sentence per unmet gate."""
+    out: list[str] = []
+    for gate in step.requires:
+        if gate.kind == "consent":
+            if not state.consent_signed:
+                out.append(Gates.tr("Consent is not signed"))
+        elif gate.kind == "time_out":
+            missing = [i.text[:1].lower() + i.text[1:] for i in gate.items
+                       if i.id not in state.time_out]
+            if missing:
+                listed = missing[0] if len(missing) == 1 else (
+                    ", ".join(missing[:-1]) + Gates.tr(" and ") + missing[-1])
+                out.append(Gates.tr("{step} is not complete: {missing} not confirmed").format(
+                    step=gate.title, missing=listed))
+        elif gate.id not in state.completed_steps:
+            out.append(Gates.tr("{step} is not completed").format(step=gate.title))
+    return list(dict.fromkeys(out))
 
 
 class _ClickLabel(QLabel):
@@ -342,7 +368,8 @@ class StepBox(QFrame):
         if self.badge.toolTip() != tip:
             self.badge.setToolTip(tip)
         set_held_text(self.reason, self.tr("Cannot start yet: {why}.").format(
-            why="; ".join(st.blocked_by)) if st.blocked_by and status.editable else "")
+            why="; ".join(waiting_for(self.step, status.state) or st.blocked_by))
+            if st.blocked_by and status.editable else "")
         set_enabled(self.body, status.editable and not st.blocked_by)
         if self.deviation_button is not None:
             set_shown(self.deviation_button, status.editable and not st.done)

@@ -12,9 +12,12 @@ from rejuv_desktop.errors import UserError
 from rejuv_desktop.services import follow_ups as fu
 from rejuv_desktop.services import practitioners as pr
 from rejuv_desktop.services import sessions as ss
-from rejuv_desktop.ui.legal_words import refusal_text, wait_text, warning_text
+from rejuv_desktop.ui.legal_words import refusal_text, warning_text
 from rejuv_desktop.ui.errors import reports_errors, show_user_error
-from rejuv_desktop.ui.sessions.common import status_name, esc, fmt_day
+from rejuv_desktop.domain.protocol_words import procedure_words
+from rejuv_desktop.ui.i18n import current_language
+from rejuv_desktop.ui.sessions.common import (blocked_text, esc, figure_lines, fmt_day,
+                                              reflection_text, status_name, wait_text)
 from rejuv_desktop.ui.sessions.due import FollowUpActions
 
 PLAN_ROLE = Qt.ItemDataRole.UserRole
@@ -25,14 +28,15 @@ WARN = QColor("#8a4b00")
 class EarlyStartDialog(QDialog):
     """Why a session may not start today; a doctor may start it with a written reason."""
 
-    def __init__(self, waits, until, doctor: bool, parent=None, waivable: bool = True):
+    def __init__(self, waits, until, doctor: bool, parent=None, waivable: bool = True,
+                 procedure: str = ""):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Too early for this session"))
         self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
         text = QLabel(self.tr("This session should not start before {day}:").format(
             day=fmt_day(until.isoformat())) + "\n" + "\n".join(
-            f"• {wait_text(w)}" + ("" if w.verified else self.tr(" (a clinic setting from practice, "
+            f"• {wait_text(w, procedure)}" + ("" if w.verified else self.tr(" (a clinic setting from practice, "
                                                             "not published evidence)"))
             for w in waits))
         text.setObjectName("early_waits")
@@ -169,24 +173,25 @@ class SessionsTab(QWidget):
             done = plan["completed_sessions"]
             text = self.tr("{title}: %n session(s) planned from {start}", "",
                            int(plan["sessions"])).format(
-                title=plan["title"], start=fmt_day(plan["start_date"]))
+                title=procedure_words(plan["procedure"], current_language()).title,
+                start=fmt_day(plan["start_date"]))
             item = QTreeWidgetItem([text, "", self.tr("{status} · {done} of {n} done").format(
                 status=status_name(plan["status"]), done=done,
                 n=plan["sessions"]), ""])
             item.setData(0, PLAN_ROLE, plan["id"])
             flags = []
             if plan.get("reflection_warning"):
-                flags.append(plan["reflection_warning"])
+                flags.append(reflection_text(plan))
             if plan.get("devis_warning"):
                 flags.append(warning_text(plan["devis_warning"]))
             if plan.get("blocked"):
-                flags.append(plan["blocked"])
+                flags.append(blocked_text(plan))
             if plan.get("devis_refusal"):
                 flags.append(refusal_text(plan["devis_refusal"]))
             if plan.get("waits"):
                 until = max(w.until for w in plan["waits"])
                 item.setText(1, self.tr("not before {day}").format(day=fmt_day(until.isoformat())))
-                flags += [wait_text(w) for w in plan["waits"]]
+                flags += [wait_text(w, plan["procedure"]) for w in plan["waits"]]
             if flags:
                 item.setText(0, "\u26a0 " + text)
                 item.setToolTip(0, "\n".join(dict.fromkeys([text, *flags])))
@@ -207,12 +212,13 @@ class SessionsTab(QWidget):
                     # On a line of its own: beside the status it widened the column and
                     # pushed the key figures out of sight at 1024 wide.
                     status_text += "\n" + self.tr("started early")
+                figures = figure_lines(plan["procedure"], s)
                 child = QTreeWidgetItem([name, fmt_day(s["session_date"]), status_text,
-                                         "; ".join(s["figures"])])
+                                         "; ".join(figures)])
                 child.setData(0, PLAN_ROLE, plan["id"])
                 child.setData(0, SESSION_ROLE, s["id"])
                 self.sessions[s["id"]] = (name, s)
-                child.setToolTip(3, "\n".join(s["figures"]))
+                child.setToolTip(3, "\n".join(figures))
                 item.addChild(child)
             item.setExpanded(True)
         self._fit_columns()
@@ -304,7 +310,7 @@ class SessionsTab(QWidget):
                 head += ("<br><span style='color:#8a4b00'>" + esc(self.tr(
                     "Started early on a doctor's reason ({who}): {reason}").format(
                     who=early["who"], reason=early["value"].get("reason", ""))) + "</span>")
-            lines = "".join(f"<li>{esc(line)}</li>" for line in s["figures"])
+            lines = "".join(f"<li>{esc(line)}</li>" for line in figure_lines(s["procedure"], s))
             parts.append(head + (f"<ul style='margin:2px 0 6px 0'>{lines}</ul>" if lines
                                  else "<br>"))
         self.details.setText("".join(parts) or self.tr("No session yet."))
@@ -336,16 +342,18 @@ class SessionsTab(QWidget):
             if plan.get("waits"):
                 until = max(w.until for w in plan["waits"])
                 hint += " " + self.tr("Not before {day}: {why}").format(
-                    day=fmt_day(until.isoformat()), why=" ".join(wait_text(w) for w in plan["waits"]))
+                    day=fmt_day(until.isoformat()), why=" ".join(wait_text(w, plan["procedure"])
+                                                                 for w in plan["waits"]))
             elif plan.get("reflection_warning"):
-                hint += " " + plan["reflection_warning"] + "."
+                hint += " " + reflection_text(plan) + "."
             if plan.get("devis_warning"):
                 hint += " " + warning_text(plan["devis_warning"])
             self.hint.setText(hint)
             self.hint.setStyleSheet("color: #8a4b00;" if plan.get("waits")
                                     or plan.get("reflection_warning") else "color: #555;")
         elif plan.get("blocked") or plan.get("devis_refusal"):
-            self.hint.setText(plan.get("blocked") or refusal_text(plan["devis_refusal"]))
+            self.hint.setText(blocked_text(plan) if plan.get("blocked")
+                              else refusal_text(plan["devis_refusal"]))
             self.hint.setStyleSheet("color: #8a4b00;")
         else:
             self.hint.setText(self.tr("All sessions of this plan are done."))
@@ -363,7 +371,7 @@ class SessionsTab(QWidget):
                 doctor = self.store.actor_id is not None and pr.get_practitioner(
                     self.store, self.store.actor_id).doctor
                 dialog = EarlyStartDialog(early.waits, early.until, doctor, self,
-                                          waivable=early.waivable)
+                                          waivable=early.waivable, procedure=plan["procedure"])
                 if not dialog.exec() or not early.waivable:
                     return
                 session_id = ss.start_session(self.store, plan["id"],
