@@ -329,7 +329,10 @@ def screens_of(window, patient, qtbot):
     from PySide6.QtWidgets import QApplication
 
     def laid_out(widget):
-        QApplication.processEvents()  # the layout requests posted by what was just shown
+        # The layout requests posted by what was just shown, and those a tab built on its
+        # first showing posts in turn: what the practitioner sees once the screen has settled.
+        for _ in range(5):
+            QApplication.processEvents()
         return widget
 
     for i in range(window.record.tabs.count()):
