@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DB ?= demo/demo-clinic.sqlite3
 
-.PHONY: run test demo bench screenshots clean
+.PHONY: run test test-postgresql demo bench screenshots clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,8 +17,15 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/rejuv-desktop
 
+# The whole suite on SQLite; the clinic-server tests in it start a throw-away PostgreSQL
+# server from the machine's binaries (skipped, saying so, when there are none).
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+# The storage and services tests again, every store on a PostgreSQL server.
+test-postgresql: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q --engine=postgresql tests/storage \
+		tests/services
 
 demo: $(STAMP)
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm

@@ -37,7 +37,11 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def db_path(tmp_path) -> Path:
+def db_path(request, tmp_path):
+    """Where the test's clinic database is: a SQLite file, or with ``--engine=postgresql`` the
+    URL of a new database on the test server (``open_store`` takes either)."""
+    if request.config.getoption("--engine") == "postgresql":
+        return request.getfixturevalue("pg_url")
     return tmp_path / "clinic.sqlite3"
 
 
@@ -73,3 +77,48 @@ def _no_blocking_error_dialog(monkeypatch):
     yield shown
     if ui_errors.ErrorDialog.exec is not original and shown:
         pytest.fail("Unexpected error dialog:\n" + "\n".join(shown))
+
+
+# --- The engines: SQLite (the default) and PostgreSQL (``--engine=postgresql``) -------------
+
+def pytest_addoption(parser):
+    parser.addoption("--engine", choices=("sqlite", "postgresql"),
+                     default=os.environ.get("REJUV_TEST_ENGINE", "sqlite"),
+                     help="the database engine the store fixtures open (default: sqlite; "
+                          "postgresql starts a throw-away server from the machine's binaries)")
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A PostgreSQL server for the whole run (skipped, saying why, without binaries)."""
+    from tests import pg
+
+    bindir = pg.find_bindir()
+    if bindir is None:
+        pytest.skip("no PostgreSQL server binaries found (initdb/pg_ctl): install "
+                    "postgresql, or set REJUV_PG_BINDIR")
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        pytest.skip("psycopg is not installed")
+    cluster = pg.Cluster(bindir).start()
+    # A template database holding the schema: each test gets a quick copy of it.
+    from rejuv_desktop.storage import pg as engine
+
+    cluster.admin('CREATE DATABASE "rejuv_template"')
+    raw = engine.connect(cluster.url("rejuv_template"))
+    engine.create_schema(raw)
+    raw.close()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture
+def pg_url(pg_cluster) -> str:
+    """The URL of a new clinic database on the test server, schema already in place."""
+    return pg_cluster.new_database(template="rejuv_template")
+
+
+@pytest.fixture
+def engine(request) -> str:
+    return request.config.getoption("--engine")

@@ -1,0 +1,524 @@
+"""PostgreSQL: the clinic server several workstations share (``--db postgresql://...``).
+
+How the engine is picked: ``open_store`` looks at what it was given. A ``postgresql://`` (or
+``postgres://``) URL opens a ``PgStore`` here; anything else is a SQLite file, as before. The
+repository modules do not change: they call ``store.query``/``scalar``/``write`` and
+``store.conn.execute`` with SQLite's placeholders (``?`` and ``:name``); ``PgConnection``
+turns those into psycopg's, adds ``RETURNING id`` to an ``INSERT`` so ``lastrowid`` works,
+and keeps the cursor interface (``rowcount``, ``fetchone``, ``description``) the modules use.
+
+The schema: the SQLite migrations are the one definition. They are applied to an empty
+in-memory SQLite database and each table, index and guard trigger is translated to
+PostgreSQL (text compared byte by byte, ``COLLATE "C"``, as SQLite does, so lists sort and
+search the same). The names of the migrations are recorded, so a server written by a newer
+version is refused as a newer file is. Search uses the list index walk of
+``patient_search`` (the FTS5 shortcut is SQLite's); the results are the same.
+
+The audit trail: a PL/pgSQL trigger on every audited table writes the audit row in the same
+transaction. It takes a transaction-level advisory lock before reading the chain's head, so
+two workstations saving at once are chained one after the other, never forked. The hash is
+the same SHA-256 (or HMAC-SHA256 with the clinic key) over the same fields as on SQLite, so
+``audit.verify_chain`` checks both. Who and when come from settings of the transaction
+(``rejuv.actor``, ``rejuv.now``) the store sets before each statement of a write.
+
+Roles: ``server_init`` (run by clinic IT with an administrator's URL) creates the schema and
+a role for the app that may read and write records but can only add audit rows, never change
+or delete them (no UPDATE/DELETE privilege, and guard triggers besides).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import logging
+import re
+from collections.abc import Callable, Iterator
+from datetime import datetime
+
+from rejuv_desktop.errors import StorageError
+
+log = logging.getLogger(__name__)
+
+URL_PREFIXES = ("postgresql://", "postgres://")
+MIGRATIONS_TABLE = "rejuv_migrations"
+AUDIT_LOCK_KEY = 0x72656A75  # the advisory lock serialising the audit chain
+APP_ROLE = "rejuv_app"
+# Tables the app only ever adds to (no UPDATE or DELETE granted to the app's role).
+APPEND_ONLY = ("audit_log", "audit_keys")
+
+
+def is_url(target) -> bool:
+    return isinstance(target, str) and target.startswith(URL_PREFIXES)
+
+
+def redact(url: str) -> str:
+    """The URL without its password (for messages and logs)."""
+    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", url)
+
+
+# --- SQL: SQLite's placeholders to psycopg's -------------------------------------------------
+
+_TOKEN = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|\?|:[A-Za-z_]\w*|%|::")
+
+
+@functools.lru_cache(maxsize=2048)
+def translate(sql: str) -> str:
+    """``?`` to ``%s``, ``:name`` to ``%(name)s``, ``%`` to ``%%`` (outside quoted text);
+    SQLite-only spellings to PostgreSQL's."""
+    def swap(m: re.Match) -> str:
+        tok = m.group(0)
+        if tok[0] in "'\"" or tok == "::":
+            return tok.replace("%", "%%") if tok[0] in "'\"" else tok
+        if tok == "?":
+            return "%s"
+        if tok == "%":
+            return "%%"
+        return f"%({tok[1:]})s"
+
+    out = _TOKEN.sub(swap, sql)
+    out = re.sub(r"\bINDEXED BY \w+", "", out)
+    out = re.sub(r"\bIS NOT (?!NULL\b|DISTINCT\b|TRUE\b|FALSE\b)", "IS DISTINCT FROM ", out,
+                 flags=re.I)
+    out = re.sub(r"\bIS (?!NOT\b|NULL\b|DISTINCT\b|TRUE\b|FALSE\b)",
+                 "IS NOT DISTINCT FROM ", out, flags=re.I)
+    out = re.sub(r"\bINSERT OR IGNORE INTO\b(.*)", r"INSERT INTO\1 ON CONFLICT DO NOTHING", out,
+                 flags=re.S)
+    return out
+
+
+class PgCursor:
+    """The part of sqlite3's cursor the repository modules use."""
+
+    def __init__(self, cur, lastrowid=None):
+        self._cur = cur
+        self.lastrowid = lastrowid
+        self.rowcount = cur.rowcount
+        self.description = cur.description
+
+    def fetchone(self):
+        return self._cur.fetchone() if self._cur.description else None
+
+    def fetchall(self):
+        return self._cur.fetchall() if self._cur.description else []
+
+    def __iter__(self):
+        return iter(self.fetchall())
+
+
+_INSERT = re.compile(r"^\s*INSERT\s+(?:OR\s+\w+\s+)?INTO\s+\"?(\w+)\"?", re.I)
+
+
+class PgConnection:
+    """A psycopg connection that takes the SQL the repository modules write for SQLite."""
+
+    def __init__(self, conn, store):
+        self.raw = conn
+        self._store = store
+        self._tables_with_id: set[str] | None = None
+        self._context: tuple | None = None
+
+    @property
+    def in_transaction(self) -> bool:
+        from psycopg.pq import TransactionStatus
+
+        return self.raw.info.transaction_status != TransactionStatus.IDLE
+
+    def _with_id(self) -> set[str]:
+        if self._tables_with_id is None:
+            self._tables_with_id = {r[0] for r in self.raw.execute(
+                "SELECT table_name FROM information_schema.columns WHERE column_name = 'id'"
+                " AND table_schema = current_schema()").fetchall()}
+        return self._tables_with_id
+
+    def set_context(self) -> None:
+        """Who is acting and what time it is, for the audit trigger (this transaction)."""
+        store = self._store
+        context = (store.actor_id, store.now_iso(), getattr(store, "audit_secret", None))
+        if context == self._context:
+            return
+        actor, now, secret = context
+        self.raw.execute(
+            "SELECT set_config('rejuv.actor', %s, true), set_config('rejuv.now', %s, true),"
+            " set_config('rejuv.audit_key', %s, true)",
+            ("" if actor is None else str(actor), now, secret.hex() if secret else ""))
+        self._context = context
+
+    def execute(self, sql: str, params=()):
+        import psycopg
+
+        head = sql.lstrip()[:8].split(" ")[0].upper()
+        if head in ("BEGIN", "COMMIT", "ROLLBACK"):
+            return self._transaction(head, sql)
+        if head.startswith("PRAGMA"):
+            return PgCursor(self.raw.execute("SELECT NULL WHERE false"))
+        text = translate(sql)
+        returning = False
+        m = _INSERT.match(text)
+        if m and "RETURNING" not in text.upper() and m.group(1) in self._with_id():
+            text += " RETURNING id"
+            returning = True
+        if self.in_transaction and self._store._depth:
+            self.set_context()
+        try:
+            cur = self.raw.execute(text, params if params else None)
+        except psycopg.errors.RaiseException as exc:
+            raise _integrity(exc) from exc
+        except psycopg.errors.IntegrityError as exc:
+            raise _integrity(exc) from exc
+        lastrowid = None
+        if returning:
+            row = cur.fetchone()
+            lastrowid = row[0] if row else None
+        return PgCursor(cur, lastrowid)
+
+    def executemany(self, sql: str, rows) -> None:
+        with self.raw.cursor() as cur:
+            cur.executemany(translate(sql), list(rows))
+
+    def _transaction(self, head: str, sql: str):
+        self._context = None
+        if head == "BEGIN":
+            # A write (BEGIN IMMEDIATE) reads committed rows; a snapshot reads one snapshot.
+            immediate = "IMMEDIATE" in sql.upper()
+            self.raw.execute("BEGIN" if immediate else "BEGIN ISOLATION LEVEL REPEATABLE READ")
+        elif head == "COMMIT":
+            self.raw.commit()
+        else:
+            self.raw.rollback()
+        return PgCursor(self.raw.execute("SELECT NULL WHERE false"))
+
+    def create_function(self, *args, **kwargs) -> None:
+        """SQLite's Python functions have PL/pgSQL counterparts on the server."""
+
+    def close(self) -> None:
+        self.raw.close()
+
+
+def _integrity(exc):
+    """A rule of the schema refused a change: the same exception type as on SQLite."""
+    import sqlite3
+
+    return sqlite3.IntegrityError(str(exc).splitlines()[0])
+
+
+# --- The store ----------------------------------------------------------------------------
+
+
+def _store_class():
+    from rejuv_desktop.storage.db import Store
+
+    class PgStore(Store):
+        """A ``Store`` on a PostgreSQL server (see the module doc)."""
+
+        engine = "postgresql"
+
+        def __init__(self, raw, url: str, clock: Callable[[], datetime]):
+            super().__init__(None, None, clock)
+            self.url = url
+            self._conn = PgConnection(raw, self)
+
+        @property
+        def db(self):
+            raise StorageError("sqlite-utils is not used on a PostgreSQL server")
+
+        @contextlib.contextmanager
+        def write(self, *, while_held: bool = False) -> Iterator[Store]:
+            import psycopg
+
+            try:
+                with super().write(while_held=while_held) as s:
+                    yield s
+            except psycopg.OperationalError as exc:
+                raise StorageError(
+                    f"The clinic server could not be reached ({str(exc).strip()}). Nothing "
+                    "was saved; try again once it is back.") from exc
+
+        def query(self, sql: str, params=()) -> list[dict]:
+            cur = self.conn.execute(sql, params)
+            if not cur.description:
+                return []
+            keys = [d[0] for d in cur.description]
+            return [dict(zip(keys, row)) for row in cur.fetchall()]
+
+        def close(self) -> None:
+            try:
+                self.conn.close()
+            except Exception:  # noqa: BLE001 - already closed or the server is gone
+                pass
+
+    return PgStore
+
+
+def connect(url: str):
+    try:
+        import psycopg
+    except ImportError as exc:  # pragma: no cover - psycopg is a dependency
+        raise StorageError("PostgreSQL support needs psycopg (pip install psycopg[binary]).") \
+            from exc
+    try:
+        return psycopg.connect(url, autocommit=True, connect_timeout=10)
+    except psycopg.Error as exc:
+        raise StorageError(f"The clinic server {redact(url)} cannot be reached: "
+                           f"{str(exc).strip()}") from exc
+
+
+def open_pg_store(url: str, *, clock, migrate: bool = True, read_only: bool = False):
+    """Open the clinic database on a PostgreSQL server; create its schema when empty and
+    ``migrate`` (the app's role may not be allowed to: then ``server init`` does it)."""
+    raw = connect(url)
+    store = _store_class()(raw, url, clock)
+    try:
+        applied = applied_names(raw)
+        from rejuv_desktop.storage import schema
+
+        unknown = [n for n in applied if n not in set(schema.known_names())]
+        if unknown:
+            raise StorageError(
+                "This clinic server's database was written by a newer version of Rejuv "
+                f"Desktop (it has changes named {', '.join(unknown)}). Install the newer "
+                "version on this workstation; nothing was changed.")
+        pending = [n for n in schema.known_names() if n not in set(applied)]
+        if pending and not read_only:
+            if applied:
+                raise StorageError(
+                    "This clinic server's database needs the changes "
+                    f"{', '.join(pending)}, which this version cannot yet apply to a "
+                    "server in place. Nothing was changed.")
+            if migrate:
+                create_schema(raw)
+        if not read_only:
+            from rejuv_desktop.storage import audit
+
+            audit.setup_keying(store, create=migrate)
+        if read_only:
+            raw.execute("SET default_transaction_read_only = on")
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+def applied_names(raw) -> list[str]:
+    if raw.execute("SELECT to_regclass(%s)", (MIGRATIONS_TABLE,)).fetchone()[0] is None:
+        return []
+    return [r[0] for r in raw.execute(f"SELECT name FROM {MIGRATIONS_TABLE} ORDER BY id")]
+
+
+# --- The schema, translated from the SQLite migrations ------------------------------------
+
+_SKIP_TABLES = re.compile(r"^(sqlite_|_sqlite_migrations$|.*_fts($|_))")
+
+
+def _sqlite_reference():
+    from rejuv_desktop.storage.db import connect as sqlite_connect
+    from rejuv_desktop.storage import schema
+
+    db = sqlite_connect(None)
+    for m in schema.migrations._migrations:
+        m.fn(db)
+    return db
+
+
+def _table_sql(sql: str) -> str:
+    sql = re.sub(r"\[(\w+)\]", r'"\1"', sql)
+    # A column SQLite leaves untyped (any value) is kept as text on the server.
+    sql = re.sub(r"(?m)^(\s+\"?\w+\"?)\s+(?=NOT NULL|DEFAULT|REFERENCES|CHECK|,|$)",
+                 r"\1 TEXT ", sql)
+    sql = re.sub(r"\bINTEGER PRIMARY KEY( AUTOINCREMENT)?\b",
+                 "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY", sql, flags=re.I)
+    sql = re.sub(r"\bINTEGER\b", "BIGINT", sql, flags=re.I)
+    sql = re.sub(r"\bTEXT\b", 'TEXT COLLATE "C"', sql, flags=re.I)
+    sql = re.sub(r"\bBLOB\b", "BYTEA", sql, flags=re.I)
+    sql = re.sub(r"\b(REAL|FLOAT)\b", "DOUBLE PRECISION", sql, flags=re.I)
+    return sql
+
+
+def _guard_sql(name: str, table: str, sql: str) -> list[str]:
+    """A SQLite ``RAISE(ABORT, ...)`` guard trigger as a PostgreSQL trigger."""
+    m = re.search(r"BEFORE (UPDATE|DELETE)(?: OF [\w, ]+)? ON \"?(\w+)\"?\s*(WHEN (.*?))?\s*"
+                  r"BEGIN\s+SELECT RAISE\(ABORT, '((?:[^']|'')*)'\);\s*END", sql, re.S | re.I)
+    if not m:
+        return []
+    event, _table, _w, when, message = m.groups()
+    when_sql = ""
+    if when:
+        when_sql = "WHEN (" + re.sub(r"\bIS NOT\b(?! NULL)", "IS DISTINCT FROM",
+                                     re.sub(r"\b(OLD|NEW)\.", lambda x: x.group(1) + ".",
+                                            when, flags=re.I)) + ")"
+    return [
+        f"CREATE FUNCTION {name}_fn() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        f"RAISE EXCEPTION '%', '{message}' USING ERRCODE = 'integrity_constraint_violation'; "
+        "END $$",
+        f"CREATE TRIGGER {name} BEFORE {event} ON \"{table}\" FOR EACH ROW {when_sql} "
+        f"EXECUTE FUNCTION {name}_fn()",
+    ]
+
+
+_COMPAT = [
+    # SQLite functions and catalogue the repository modules' SQL uses.
+    "CREATE VIEW sqlite_master AS SELECT 'table'::text AS type, table_name::text AS name,"
+    " table_name::text AS tbl_name, NULL::text AS sql FROM information_schema.tables"
+    " WHERE table_schema = current_schema()",
+    "CREATE FUNCTION instr(text, text) RETURNS integer LANGUAGE sql IMMUTABLE AS "
+    "'SELECT strpos($1, $2)'",
+    # The audit row's hash, as audit.row_hash / keyed_row_hash compute it.
+    """CREATE FUNCTION rejuv_hmac(key bytea, msg bytea) RETURNS text LANGUAGE plpgsql IMMUTABLE
+AS $$
+DECLARE k bytea; ipad bytea; opad bytea; i int;
+BEGIN
+  k := key;
+  IF length(k) > 64 THEN k := sha256(k); END IF;
+  k := k || decode(repeat('00', 64 - length(k)), 'hex');
+  ipad := k; opad := k;
+  FOR i IN 0..63 LOOP
+    ipad := set_byte(ipad, i, get_byte(k, i) # 54);
+    opad := set_byte(opad, i, get_byte(k, i) # 92);
+  END LOOP;
+  RETURN encode(sha256(opad || sha256(ipad || msg)), 'hex');
+END $$""",
+    f"""CREATE FUNCTION rejuv_audit() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  skip text[] := ARRAY['search_text', 'name_key', 'password_hash', 'pdf', 'file_bytes'];
+  before_j jsonb; after_j jsonb; prev text; at_ text; actor text; k text; content bytea;
+  act text := lower(TG_OP); h text;
+BEGIN
+  after_j := to_jsonb(NEW) - skip;
+  IF TG_OP = 'UPDATE' THEN
+    before_j := to_jsonb(OLD) - skip;
+    IF before_j = after_j THEN RETURN NULL; END IF;
+  END IF;
+  PERFORM pg_advisory_xact_lock({AUDIT_LOCK_KEY});
+  prev := COALESCE((SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1), repeat('0', 64));
+  at_ := COALESCE(NULLIF(current_setting('rejuv.now', true), ''),
+                  to_char(now(), 'YYYY-MM-DD"T"HH24:MI:SSOF'));
+  actor := NULLIF(current_setting('rejuv.actor', true), '');
+  k := NULLIF(current_setting('rejuv.audit_key', true), '');
+  content := convert_to(concat_ws(chr(31), prev, at_, COALESCE(actor, ''), TG_TABLE_NAME,
+                                  NEW.id::text, act, COALESCE(before_j::text, ''),
+                                  after_j::text), 'UTF8');
+  IF k IS NULL THEN
+    IF EXISTS (SELECT 1 FROM audit_keys) THEN
+      RAISE EXCEPTION 'the clinic audit key is not available';
+    END IF;
+    h := encode(sha256(content), 'hex');
+  ELSE
+    h := rejuv_hmac(decode(k, 'hex'), content);
+  END IF;
+  INSERT INTO audit_log (at, practitioner_id, table_name, row_id, action, before_json,
+                         after_json, prev_hash, hash)
+  VALUES (at_, actor::bigint, TG_TABLE_NAME, NEW.id, act, before_j::text, after_j::text,
+          prev, h);
+  RETURN NULL;
+END $$""",
+]
+
+
+@functools.lru_cache(maxsize=1)
+def schema_statements() -> tuple[str, ...]:
+    """The PostgreSQL schema of the current migrations (see the module doc)."""
+    ref = _sqlite_reference()
+    try:
+        rows = ref.conn.execute(
+            "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE sql IS NOT NULL"
+            " ORDER BY rowid").fetchall()
+    finally:
+        ref.conn.close()
+    tables, indexes, triggers, audited = [], [], [], []
+    for kind, name, table, sql in rows:
+        if _SKIP_TABLES.match(table):
+            continue
+        if kind == "table":
+            tables.append((name, _table_sql(sql)))
+        elif kind == "index":
+            if "json_extract" in sql:  # the audit trail by patient: JSON on PostgreSQL
+                sql = ("CREATE INDEX audit_log_patient ON audit_log "
+                       "(((after_json::jsonb) ->> 'patient_id'))")
+            indexes.append(sql)
+        elif kind == "trigger":
+            if name.startswith("audit_") and "INSERT INTO audit_log" in sql:
+                if table not in audited:
+                    audited.append(table)
+            else:
+                triggers.extend(_guard_sql(name, table, sql))
+    statements = _referenced_first(tables) + list(indexes) + list(_COMPAT) + triggers
+    for table in audited:
+        statements.append(f'CREATE TRIGGER audit_{table} AFTER INSERT OR UPDATE ON "{table}" '
+                          "FOR EACH ROW EXECUTE FUNCTION rejuv_audit()")
+    statements.append(f"CREATE TABLE {MIGRATIONS_TABLE} (id BIGINT GENERATED ALWAYS AS "
+                      "IDENTITY PRIMARY KEY, name TEXT NOT NULL UNIQUE, applied_at "
+                      "TIMESTAMPTZ NOT NULL DEFAULT now())")
+    return tuple(statements)
+
+
+def _referenced_first(tables: list[tuple[str, str]]) -> list[str]:
+    """CREATE TABLE statements ordered so that each table comes after those it references."""
+    pending = dict(tables)
+    done: list[str] = []
+    out: list[str] = []
+    while pending:
+        for name, sql in list(pending.items()):
+            refs = set(re.findall(r'REFERENCES\s+"?(\w+)"?', sql, re.I)) - {name}
+            if refs <= set(done):
+                out.append(sql)
+                done.append(name)
+                del pending[name]
+                break
+        else:
+            raise StorageError(f"tables reference each other in a cycle: {sorted(pending)}")
+    return out
+
+
+def create_schema(raw) -> None:
+    """Create the whole schema in one transaction and record the migrations it holds."""
+    from rejuv_desktop.storage import schema
+
+    with raw.transaction():
+        for statement in schema_statements():
+            raw.execute(statement)
+        for name in schema.known_names():
+            raw.execute(f"INSERT INTO {MIGRATIONS_TABLE} (name) VALUES (%s)", (name,))
+
+
+def server_init(admin_url: str, *, app_password: str | None = None) -> dict:
+    """For clinic IT: the schema, and the app's least-privilege role (``rejuv_app``).
+
+    The role may read every table and write the records, but may only INSERT into the
+    append-only tables (the audit trail and its keys). Returns what was done.
+    """
+    from psycopg import sql as psql
+
+    raw = connect(admin_url)
+    try:
+        done = {"schema": "up to date", "role": APP_ROLE}
+        if not applied_names(raw):
+            create_schema(raw)
+            done["schema"] = "created"
+        with raw.transaction():
+            exists = raw.execute("SELECT 1 FROM pg_roles WHERE rolname = %s",
+                                 (APP_ROLE,)).fetchone()
+            if not exists:
+                raw.execute(psql.SQL("CREATE ROLE {} LOGIN").format(psql.Identifier(APP_ROLE)))
+            if app_password:
+                raw.execute(psql.SQL("ALTER ROLE {} PASSWORD {}").format(
+                    psql.Identifier(APP_ROLE), psql.Literal(app_password)))
+            grant_app_role(raw)
+        return done
+    finally:
+        raw.close()
+
+
+def grant_app_role(raw, role: str = APP_ROLE) -> None:
+    from psycopg import sql as psql
+
+    r = psql.Identifier(role)
+    raw.execute(psql.SQL("GRANT USAGE ON SCHEMA public TO {}").format(r))
+    raw.execute(psql.SQL("REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {}").format(r))
+    raw.execute(psql.SQL("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public "
+                         "TO {}").format(r))
+    for table in (*APPEND_ONLY, MIGRATIONS_TABLE):
+        raw.execute(psql.SQL("REVOKE UPDATE, DELETE, TRUNCATE ON {} FROM {}").format(
+            psql.Identifier(table), r))
+    raw.execute(psql.SQL("REVOKE INSERT ON {} FROM {}").format(
+        psql.Identifier(MIGRATIONS_TABLE), r))
+    raw.execute(psql.SQL("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {}")
+                .format(r))

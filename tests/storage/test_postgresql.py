@@ -1,0 +1,127 @@
+"""The clinic server: the same records on PostgreSQL, the audit chain written by triggers and
+serialised across workstations, a role for the app that cannot rewrite the trail."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+
+import psycopg
+import pytest
+
+from rejuv_desktop.errors import StorageError
+from rejuv_desktop.services import patients as sp
+from rejuv_desktop.storage import audit, open_store
+from rejuv_desktop.storage import pg as engine
+
+
+@pytest.fixture
+def server(pg_url, clock):
+    s = open_store(pg_url, clock=clock)
+    yield s
+    s.close()
+
+
+def test_patients_round_trip_with_an_audit_row_each(server, patient_data):
+    pid = sp.add_patient(server, patient_data).patient_id
+    back = sp.get_patient(server, pid)
+    assert back["family_name"] == "Łukasiewicz-Ødegård"
+    assert server.engine == "postgresql"
+    rows = server.query("SELECT table_name, row_id, action, practitioner_id, at FROM audit_log")
+    assert [(r["table_name"], r["row_id"], r["action"]) for r in rows] == [
+        ("patients", pid, "insert")]
+    assert rows[0]["at"] == server.now_iso()
+    assert audit.verify_chain(server).ok
+
+
+def test_update_that_changes_nothing_shown_adds_no_audit_row(server, patient_data):
+    pid = sp.add_patient(server, patient_data).patient_id
+    with server.write():
+        server.conn.execute("UPDATE patients SET search_text = 'x' WHERE id = ?", (pid,))
+    assert server.scalar("SELECT count(*) FROM audit_log") == 1
+
+
+def test_audit_rows_cannot_be_changed_or_deleted(server, patient_data):
+    sp.add_patient(server, patient_data)
+    for sql in ("UPDATE audit_log SET hash = 'x'", "DELETE FROM audit_log"):
+        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            with server.write():
+                server.conn.execute(sql)
+    assert audit.verify_chain(server).ok
+
+
+def test_a_change_made_outside_the_app_breaks_the_chain(pg_cluster, server, patient_data):
+    sp.add_patient(server, patient_data)
+    sp.add_patient(server, {**patient_data, "given_name": "Ann"})
+    raw = engine.connect(server.url)
+    raw.execute("ALTER TABLE audit_log DISABLE TRIGGER USER")
+    raw.execute("UPDATE audit_log SET after_json = '{}' WHERE id = 1")
+    raw.close()
+    check = audit.verify_chain(server)
+    assert not check.ok and check.broken_at == 1
+
+
+def test_concurrent_workstations_never_fork_the_chain(pg_url, clock, patient_data):
+    stores = [open_store(pg_url, clock=clock) for _ in range(4)]
+    errors = []
+
+    def work(store, n):
+        try:
+            for i in range(15):
+                sp.add_patient(store, {**patient_data, "given_name": f"W{n} {i}"})
+        except Exception as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(s, n)) for n, s in enumerate(stores)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    s = stores[0]
+    assert s.scalar("SELECT count(*) FROM audit_log") == 60
+    assert s.scalar("SELECT count(DISTINCT prev_hash) FROM audit_log") == 60
+    assert audit.verify_chain(s).ok
+    for store in stores:
+        store.close()
+
+
+def test_search_gives_the_same_results_as_sqlite(server, tmp_path, clock):
+    people = [("Zoë", "Łukasiewicz", "12/03/1971", "07700 900123"),
+              ("Anna", "Lukas", "05/05/1990", ""), ("Luke", "Adams", "07/07/1985", ""),
+              ("Łukasz", "Nowak", "30/01/1980", "+33 6 12 34 56 78"),
+              ("Ελένη", "Παπαδοπούλου", "09/09/1959", ""), ("Luc", "Lukas", "04/04/1975", "")]
+    local = open_store(tmp_path / "c.sqlite3", clock=clock)
+    for store in (local, server):
+        for given, family, dob, phone in people:
+            sp.add_patient(store, {"given_name": given, "family_name": family,
+                                   "date_of_birth": dob, "phone": phone})
+    for q in ("luk", "lu", "an", "1971", "07700", "33 6", "ελ", "zoe luk", "", "z"):
+        want = [r["id"] for r in sp.search_patients(local, q)]
+        assert [r["id"] for r in sp.search_patients(server, q)] == want, q
+    local.close()
+
+
+def test_server_init_makes_a_role_that_cannot_rewrite_the_audit_trail(pg_cluster, patient_data,
+                                                                      clock):
+    url = pg_cluster.new_database()
+    done = engine.server_init(url)
+    assert done["schema"] == "created"
+    assert engine.server_init(url)["schema"] == "up to date"
+    app_url = url.replace("rejuv_admin@", f"{engine.APP_ROLE}@")
+    app = open_store(app_url, clock=clock)
+    pid = sp.add_patient(app, patient_data).patient_id
+    assert sp.get_patient(app, pid)["given_name"] == "Zoë"
+    raw = engine.connect(app_url)
+    for sql in ("UPDATE audit_log SET hash = 'x'", "DELETE FROM audit_log",
+                "TRUNCATE audit_log", "ALTER TABLE audit_log DISABLE TRIGGER USER",
+                "DROP TABLE audit_log", "SET session_replication_role = replica"):
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            raw.execute(sql)
+    raw.close()
+    app.close()
+
+
+def test_an_unreachable_server_is_said_plainly(pg_cluster, clock):
+    with pytest.raises(StorageError, match="cannot be reached"):
+        open_store(pg_cluster.url("no_such_clinic"), clock=clock)
