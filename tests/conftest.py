@@ -122,3 +122,14 @@ def pg_url(pg_cluster) -> str:
 @pytest.fixture
 def engine(request) -> str:
     return request.config.getoption("--engine")
+
+
+def pytest_collection_modifyitems(config, items):
+    """With ``--engine=postgresql``, tests about the SQLite file itself are skipped, with why."""
+    if config.getoption("--engine") != "postgresql":
+        return
+    for item in items:
+        mark = item.get_closest_marker("sqlite_file")
+        if mark is not None:
+            why = mark.args[0] if mark.args else "about the SQLite file"
+            item.add_marker(pytest.mark.skip(reason=f"SQLite only: {why}"))

@@ -210,12 +210,13 @@ def setup_keying(store, *, create: bool) -> None:
     store.audit_secret = None
     store.audit_keyed = False
     store.audit_key_note = None
-    if store.path is None or not _has_table(store.conn, "audit_keys"):
+    anchor = getattr(store, "key_anchor", None) or store.path  # a server's: see storage.pg
+    if anchor is None or not _has_table(store.conn, "audit_keys"):
         return
     found = epochs(store.conn)
     store.audit_keyed = bool(found)
     try:
-        ring = clinic_key.load(store.path)
+        ring = clinic_key.load(anchor)
     except StorageError:
         if not create:
             return
@@ -283,7 +284,7 @@ def verify_chain(store, ring: dict[str, bytes] | None = None, conn=None) -> Chai
     default the key file beside the database); name the first row that does not match."""
     conn = conn if conn is not None else store.conn
     if ring is None:
-        path = getattr(store, "path", None)
+        path = getattr(store, "key_anchor", None) or getattr(store, "path", None)
         try:
             ring = clinic_key.load(path) if path else {}
         except Exception:  # noqa: BLE001 - a damaged key file verifies nothing keyed

@@ -162,6 +162,12 @@ class PgConnection:
         try:
             cur = self.raw.execute(text, params if params else None)
         except psycopg.errors.RaiseException as exc:
+            if "audit key" in str(exc):
+                raise StorageError(
+                    "The clinic key that seals this server's audit trail is not on this "
+                    f"workstation (expected beside {self._store.key_anchor}; copy the file "
+                    "ending in .key there from the workstation that moved the clinic onto "
+                    "the server). Nothing was saved.") from exc
             raise _integrity(exc) from exc
         except psycopg.errors.IntegrityError as exc:
             raise _integrity(exc) from exc
@@ -216,6 +222,9 @@ def _store_class():
             super().__init__(None, None, clock)
             self.url = url
             self._conn = PgConnection(raw, self)
+            # Where this workstation keeps the clinic key of this server's audit chain (a
+            # file named like a database; ``clinic_key`` puts ``.key`` after it).
+            self.key_anchor = key_anchor(url)
 
         @property
         def db(self):
@@ -247,6 +256,18 @@ def _store_class():
                 pass
 
     return PgStore
+
+
+def key_anchor(url: str):
+    """The path the clinic key ring of the server database ``url`` is kept beside, on this
+    workstation (copied there by ``migrate``; clinic IT copies it to each workstation)."""
+    from psycopg.conninfo import conninfo_to_dict
+
+    from rejuv_desktop import paths
+
+    info = conninfo_to_dict(url)
+    name = "-".join(str(info.get(k, "")) for k in ("host", "port", "dbname"))
+    return paths.data_dir() / "servers" / re.sub(r"[^\w.-]", "_", name)
 
 
 def connect(url: str):
@@ -289,7 +310,9 @@ def open_pg_store(url: str, *, clock, migrate: bool = True, read_only: bool = Fa
         if not read_only:
             from rejuv_desktop.storage import audit
 
-            audit.setup_keying(store, create=migrate)
+            # A server's chain is keyed only when it came keyed from a single workstation
+            # (``migrate``); keying is not started here, as every workstation needs the key.
+            audit.setup_keying(store, create=False)
         if read_only:
             raw.execute("SET default_transaction_read_only = on")
     except BaseException:
@@ -522,3 +545,68 @@ def grant_app_role(raw, role: str = APP_ROLE) -> None:
         psql.Identifier(MIGRATIONS_TABLE), r))
     raw.execute(psql.SQL("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {}")
                 .format(r))
+
+
+# --- Moving a single-workstation clinic onto the server ------------------------------------
+
+
+def copy_from_sqlite(source, url: str) -> dict:
+    """Copy every record and the audit trail, as they are, from the SQLite store ``source``
+    into the empty clinic database at ``url`` (an administrator's URL: the copy writes the
+    audit rows as they are, with the triggers set aside for its one transaction).
+
+    Returns ``{table: rows}`` counted on the server after the copy; raises ``StorageError``
+    when the server already holds records or a count differs (then nothing was written).
+    """
+    from psycopg import sql as psql
+
+    raw = connect(url)
+    try:
+        if not applied_names(raw):
+            create_schema(raw)
+        server_tables = [r[0] for r in raw.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema ="
+            " current_schema() AND table_type = 'BASE TABLE'").fetchall()]
+        order = [t for t in _table_order() if t in server_tables and t != MIGRATIONS_TABLE]
+        if any(raw.execute(psql.SQL("SELECT EXISTS (SELECT 1 FROM {})").format(
+                psql.Identifier(t))).fetchone()[0] for t in order):
+            raise StorageError("The clinic server's database already holds records: a clinic "
+                               "is moved onto an empty one only. Nothing was copied.")
+        counts: dict[str, int] = {}
+        with raw.transaction():
+            raw.execute("SET LOCAL session_replication_role = replica")
+            for table in order:
+                src_cols = [r[1] for r in source.conn.execute(f'PRAGMA table_info("{table}")')]
+                dst_cols = {r[0] for r in raw.execute(
+                    "SELECT column_name FROM information_schema.columns WHERE table_name = %s"
+                    " AND table_schema = current_schema()", (table,)).fetchall()}
+                cols = [c for c in src_cols if c in dst_cols]
+                if not cols:
+                    continue
+                rows = source.conn.execute(
+                    f"SELECT {', '.join(chr(34) + c + chr(34) for c in cols)} FROM \"{table}\""
+                    " ORDER BY rowid").fetchall()
+                insert = psql.SQL("INSERT INTO {} ({}) OVERRIDING SYSTEM VALUE VALUES ({})").format(
+                    psql.Identifier(table), psql.SQL(", ").join(map(psql.Identifier, cols)),
+                    psql.SQL(", ").join(psql.Placeholder() * len(cols)))
+                with raw.cursor() as cur:
+                    cur.executemany(insert, rows)
+                if "id" in cols:
+                    raw.execute(psql.SQL(
+                        "SELECT setval(pg_get_serial_sequence({}, 'id'), "
+                        "COALESCE((SELECT max(id) FROM {}), 0) + 1, false)").format(
+                        psql.Literal(table), psql.Identifier(table)))
+                counted = raw.execute(psql.SQL("SELECT count(*) FROM {}").format(
+                    psql.Identifier(table))).fetchone()[0]
+                if counted != len(rows):
+                    raise StorageError(f"{table}: {len(rows)} rows read but {counted} written; "
+                                       "nothing was copied.")
+                counts[table] = counted
+        return counts
+    finally:
+        raw.close()
+
+
+def _table_order() -> list[str]:
+    return [re.match(r'\s*CREATE TABLE\s+"?(\w+)"?', s, re.I).group(1)
+            for s in schema_statements() if re.match(r"\s*CREATE TABLE", s, re.I)]

@@ -125,3 +125,43 @@ def test_server_init_makes_a_role_that_cannot_rewrite_the_audit_trail(pg_cluster
 def test_an_unreachable_server_is_said_plainly(pg_cluster, clock):
     with pytest.raises(StorageError, match="cannot be reached"):
         open_store(pg_cluster.url("no_such_clinic"), clock=clock)
+
+
+def test_server_init_from_the_command_line(pg_cluster, capsys):
+    from rejuv_desktop import cli
+
+    url = pg_cluster.new_database()
+    assert cli.main(["server", "init", "--db", url]) == 0
+    assert "Schema: created" in capsys.readouterr().out
+    assert cli.main(["server", "init", "--db", "/tmp/not-a-server"]) == 1
+    assert "not a clinic server" in capsys.readouterr().err
+
+
+def test_a_clinic_moves_from_its_file_to_the_server_with_counts_and_chain_verified(
+        pg_cluster, tmp_path, clock, patient_data, capsys):
+    from rejuv_desktop import cli
+
+    path = tmp_path / "clinic.sqlite3"
+    local = open_store(path, clock=clock)
+    ids = [sp.add_patient(local, {**patient_data, "given_name": n}).patient_id
+           for n in ("Ann", "Bea", "Cleo")]
+    sp.update_patient(local, ids[0], {**patient_data, "given_name": "Anne"})
+    local_rows = local.scalar("SELECT count(*) FROM audit_log")
+    assert local.scalar("SELECT count(*) FROM audit_keys") == 1  # a keyed chain
+    local.close()
+    url = pg_cluster.new_database()
+    assert cli.main(["migrate", "--from", str(path), "--to", url]) == 0
+    out = capsys.readouterr().out
+    assert "patients" in out and "audit trail intact" in out
+    server = open_store(url, clock=clock)
+    assert [r["given_name"] for r in sp.search_patients(server, "")] == ["Anne", "Bea", "Cleo"]
+    assert server.scalar("SELECT count(*) FROM audit_log") == local_rows
+    # The server continues the same keyed chain, and new ids follow the copied ones.
+    new_id = sp.add_patient(server, {**patient_data, "given_name": "Dora"}).patient_id
+    assert new_id == max(ids) + 1
+    check = audit.verify_chain(server)
+    assert check.ok and check.rows == local_rows + 1, check.message
+    server.close()
+    # A second move onto the same server is refused: it holds records now.
+    assert cli.main(["migrate", "--from", str(path), "--to", url]) == 1
+    assert "already holds records" in capsys.readouterr().err
