@@ -58,7 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("kind", choices=("consent", "aftercare", "summary"))
     _db_arg(p)
     p.add_argument("--patient", type=int, required=True, metavar="ID")
-    p.add_argument("--procedure", choices=("fat_transfer", "mesotherapy"))
+    p.add_argument("--procedure", metavar="PROCEDURE",
+                   help="the procedure's id, as its protocol file names it (e.g. mesotherapy)")
     p.add_argument("--session", type=int, metavar="ID",
                    help="aftercare for this session (default: the last one)")
     p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
@@ -224,8 +225,13 @@ def cmd_import(args) -> int:
 
 
 def cmd_print(args) -> int:
+    from rejuv_desktop.domain.procedures import is_procedure, procedure_ids
     from rejuv_desktop.services import documents as sd
 
+    if args.procedure is not None and not is_procedure(args.procedure):
+        print(f"error: unknown procedure {args.procedure!r} (choose from {', '.join(procedure_ids())})",
+              file=sys.stderr)
+        return 2
     sd.check_pdf_target(args.out, overwrite=args.force)  # before anything is issued
     store = _open(args.db)
     try:
@@ -373,7 +379,8 @@ def cmd_content(args) -> int:
     print(f"Overrides folder: {content.overrides_dir()}")
     if report.overrides:
         rows = [[o.relative, o.id or "-", o.version or "-",
-                 (f"replaces packaged version {o.packaged_version or '-'}" if o.used
+                 ("adds to the packaged content" if o.added
+                  else f"replaces packaged version {o.packaged_version or '-'}" if o.used
                   else f"NOT USED: {o.why_unused}")] for o in report.overrides]
         print(_table(["File", "Id", "Version", "Status"], rows))
     else:

@@ -13,13 +13,15 @@ from rejuv_desktop.errors import ContentError
 from rejuv_desktop.services import content_check
 
 
-def _clear_loader_caches():
+def clear_loader_caches():
+    """Read every content file afresh (after the content folder or its files changed)."""
     from rejuv_desktop.documents import labels, templates
-    from rejuv_desktop.domain import protocols, scales, screening, thresholds
+    from rejuv_desktop.domain import procedures, protocols, scales, screening, thresholds
 
     for cached in (screening._default_rules, scales._default_scales, thresholds._default_thresholds,
                    protocols._load_default, templates._cached, labels._cached):
         cached.cache_clear()
+    procedures.clear_cache()
 
 
 @pytest.fixture
@@ -27,10 +29,10 @@ def overrides(tmp_path):
     folder = tmp_path / "content"
     folder.mkdir()
     content.use_overrides_dir(folder)
-    _clear_loader_caches()
+    clear_loader_caches()
     yield folder
     content.use_overrides_dir(None)
-    _clear_loader_caches()
+    clear_loader_caches()
 
 
 def write(folder, relative, text):
@@ -57,7 +59,7 @@ def test_an_override_replaces_the_packaged_file_of_the_same_name(overrides):
     # The clinic makes smoking a contraindication for fat transfer.
     text = text.replace('question = "smoker"\nprocedure = "fat_transfer"\nlevel = "caution"',
                         'question = "smoker"\nprocedure = "fat_transfer"\nlevel = "contraindicated"')
-    _clear_loader_caches()
+    clear_loader_caches()
     path = write(overrides, "screening.toml", text)
     assert resource_path("screening.toml") == path
     rules = load_rules()
@@ -195,3 +197,21 @@ def test_every_packaged_content_file_is_checked():
     content_files = {f for f in files if f.split("/")[0] not in content.NOT_OVERRIDABLE
                      and not f.endswith("README.md")}
     assert content_files == set(content_check.packaged_files())
+
+
+def test_a_clinics_wording_of_the_questions_is_checked_and_used(overrides):
+    from rejuv_desktop.domain import screening_reader
+    from rejuv_desktop.content import load_toml
+
+    old = 'text = "Are you pregnant, or planning to become pregnant in the coming months?"'
+    reworded = packaged("text/en/screening.toml").replace(old, 'text = "Are you expecting a baby?"')
+    write(overrides, "text/en/screening.toml", reworded)
+    report = content_check.check_content()
+    assert report.ok and "text/en/screening.toml" in {r for r, _ in report.checked}
+    rules = screening_reader.parse_rules(load_toml(content.resource_path("screening.toml")))
+    assert rules.question("pregnant").text == "Are you expecting a baby?"
+
+    path = write(overrides, "text/en/screening.toml", reworded.replace('statement = "the patient is pregnant',
+                                                                        'statment = "the patient is pregnant'))
+    [problem] = content_check.check_content().problems
+    assert problem.overridden and str(path) in problem.message and "statment" in problem.message

@@ -7,13 +7,13 @@ from datetime import date, timedelta
 import pytest
 
 from rejuv_desktop.domain import consultation as dc
-from rejuv_desktop.domain.recommendation import CONCERN_LABELS
+from rejuv_desktop.domain.recommendation import CONCERN_CODES
 from rejuv_desktop.domain.scales import load_scales
 from rejuv_desktop.services import consultations as sc
 from rejuv_desktop.services import documents as sd
 from rejuv_desktop.services import patients as sp
 from rejuv_desktop.services import practitioners as pr
-from rejuv_desktop.services import settings as ss
+from rejuv_desktop.services import settings as sset
 from tests.documents.docs_helpers import png as docs_png
 from tests.test_consultations import complete_data
 from tests.test_documents_service import text_of
@@ -33,7 +33,7 @@ def assert_clean(pdf: bytes, what: str) -> str:
 
 @pytest.fixture
 def clinic(store):
-    ss.save_clinic(store, {"clinic_name": "Harbourside Hand Clinic", "clinic_phone": "0117 496 0000"})
+    sset.save_clinic(store, {"clinic_name": "Harbourside Hand Clinic", "clinic_phone": "0117 496 0000"})
     doctor = pr.create_practitioner(store, {"name": "Claire Martin", "title": "Dr",
                                             "registration": "GMC 7123456"}, "long enough")
     pr.sign_in(store, doctor, "long enough")
@@ -53,7 +53,7 @@ def _variants():
     donor-fat grade and verdict level."""
     scales = load_scales()
     grades = {k: [g.value for g in scales.get(k).grades] for k in ("hydration", "elasticity", "texture")}
-    concerns = [c for c in CONCERN_LABELS if c != "other"]
+    concerns = [c for c in CONCERN_CODES if c != "other"]
     lentigines = list(dc.LENTIGINES)
     out = []
     for i in range(3):

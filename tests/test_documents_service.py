@@ -9,7 +9,7 @@ from rejuv_desktop.services import consultations as sc
 from rejuv_desktop.services import documents as sd
 from rejuv_desktop.services import patients as sp
 from rejuv_desktop.services import practitioners as pr
-from rejuv_desktop.services import settings as ss
+from rejuv_desktop.services import settings as sset
 from tests.documents.docs_helpers import png as docs_png
 from tests.test_consultations import complete_data
 
@@ -21,7 +21,7 @@ def text_of(pdf: bytes) -> str:
 
 @pytest.fixture
 def planned(store, patient_data):
-    ss.save_clinic(store, {"clinic_name": "Harbourside Hand Clinic",
+    sset.save_clinic(store, {"clinic_name": "Harbourside Hand Clinic",
                            "clinic_address": "12 Quay Street, Bristol",
                            "clinic_phone": "0117 496 0000"})
     doctor = pr.create_practitioner(store, {"name": "Claire Martin", "title": "Dr",
@@ -252,20 +252,22 @@ def test_aftercare_gives_out_of_hours_and_emergency_numbers(store, planned):
     # No number set: the clinic phone out of hours, the default emergency number 112.
     text = text_of(sd.pdf_bytes(store, sd.issue_aftercare(store, planned["patient"], "mesotherapy").id))
     assert "Out of hours: 0117 496 0000" in text and "Call 112 at once" in text
-    ss.save_settings(store, {"clinic_out_of_hours_phone": "0117 496 0999", "clinic_country": "GB"})
+    sset.save_settings(store, {"clinic_out_of_hours_phone": "0117 496 0999",
+                               "clinic_country": "GB"})
     for procedure in ("mesotherapy", "fat_transfer"):
         text = text_of(sd.pdf_bytes(store, sd.issue_aftercare(store, planned["patient"], procedure).id))
         assert "Out of hours: 0117 496 0999" in text and "Call 999 at once" in text
         assert "paracetamol" in text and "aspirin" in text and "ibuprofen" in text
         assert "No visit is booked yet" in text  # nothing booked: no dates promised
-    ss.save_settings(store, {"clinic_country": "FR"})
+    sset.save_settings(store, {"clinic_country": "FR"})
     text = text_of(sd.pdf_bytes(store, sd.issue_aftercare(store, planned["patient"], "mesotherapy").id))
     assert "Call 15 at once" in text
-    ss.save_settings(store, {"emergency_number": "112"})  # the clinic's own choice wins
+    sset.save_settings(store, {"emergency_number": "112"})  # the clinic's own choice wins
     text = text_of(sd.pdf_bytes(store, sd.issue_aftercare(store, planned["patient"], "mesotherapy").id))
     assert "Call 112 at once" in text
     with pytest.raises(ValidationError) as err:
-        ss.save_settings(store, {"emergency_number": "call us", "clinic_out_of_hours_phone": "12"})
+        sset.save_settings(store, {"emergency_number": "call us",
+                                   "clinic_out_of_hours_phone": "12"})
     assert {"emergency_number", "clinic_out_of_hours_phone"} <= set(err.value.errors)
 
 
@@ -287,7 +289,8 @@ def test_alternatives_respect_a_bleeding_disorder(store, patient_data):
     """No filler is suggested to a patient with a bleeding disorder: neither in the summary's
     recommendation nor in a consent's other options; calcium hydroxylapatite is named beside
     hyaluronic acid otherwise."""
-    ss.save_clinic(store, {"clinic_name": "Harbourside Hand Clinic", "clinic_phone": "0117 496 0000"})
+    sset.save_clinic(store, {"clinic_name": "Harbourside Hand Clinic",
+                             "clinic_phone": "0117 496 0000"})
     doctor = pr.create_practitioner(store, {"name": "Claire Martin", "title": "Dr",
                                             "registration": "GMC 7123456"}, "long enough")
     pr.sign_in(store, doctor, "long enough")
@@ -334,3 +337,19 @@ def test_check_verifies_the_scans_of_signed_forms(store, planned, tmp_path):
     assert any(name == "signed-form scans" and not ok for name, ok, _ in report.lines)
     with pytest.raises(UserError, match="fingerprint"):
         sd.scan_file(store, sd.scans_of(store, doc.id)[0]["id"])
+
+
+def test_a_summary_of_a_record_stored_as_english_prints_its_stored_sentences(store, planned):
+    from tests.earlier_records import copy_with_recommendation, recommendation_stored_as_words
+
+    stored = recommendation_stored_as_words()
+    stored["lines"][1]["text"] = "Mesotherapy, as an earlier version worded it."
+    old = copy_with_recommendation(store, planned["consultation"], stored)
+    words = " ".join(text_of(sd.pdf_bytes(store, sd.issue_summary(store, old).id)).split())
+    assert " ".join(stored["lines"][0]["text"].split()) in words
+    assert "Mesotherapy, as an earlier version worded it." in words
+    # Today's wording of that line is not printed in place of the stored one.
+    assert "No other treatment for skin quality" not in words
+    # A record stored as codes prints today's sentences.
+    new = " ".join(text_of(sd.pdf_bytes(store, sd.issue_summary(store, planned["consultation"]).id)).split())
+    assert "Combined protocol: fat transfer for volume and a mesotherapy series for skin quality." in new

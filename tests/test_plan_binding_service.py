@@ -11,7 +11,7 @@ from rejuv_desktop.services import documents as sd
 from rejuv_desktop.services import patients as sp
 from rejuv_desktop.services import practitioners as pr
 from rejuv_desktop.services import sessions as ss
-from rejuv_desktop.services import settings as st
+from rejuv_desktop.services import settings as sset
 from tests.test_consultations import complete_data
 from tests.test_documents_service import text_of
 
@@ -20,7 +20,7 @@ OVERRIDE = "Pregnancy ended in October (GP letter on file); not breastfeeding."
 
 @pytest.fixture
 def clinic(store, patient_data):
-    st.save_clinic(store, {"clinic_name": "Harbourside Hand Clinic",
+    sset.save_clinic(store, {"clinic_name": "Harbourside Hand Clinic",
                            "clinic_address": "12 Quay Street, Bristol",
                            "clinic_phone": "0117 496 0000"})
     nurse = pr.create_practitioner(store, {"name": "Aisha Rahman", "title": "Nurse"}, "long enough")
@@ -203,11 +203,11 @@ def test_mesotherapy_is_refused_an_hour_after_a_fat_graft(store, clock, clinic):
 
 def test_the_reflection_period_is_a_clinic_setting(store, clinic):
     pr.sign_in(store, clinic["nurse"], "long enough")  # the administrator (first account)
-    st.save_settings(store, {"cooling_off_days": "7"})
-    assert st.cooling_off_days(store) == 7
+    sset.save_settings(store, {"cooling_off_days": "7"})
+    assert sset.cooling_off_days(store) == 7
     assert sc.default_start(store) == date(2026, 11, 29)
     with pytest.raises(ValidationError):
-        st.save_settings(store, {"cooling_off_days": "-1"})
+        sset.save_settings(store, {"cooling_off_days": "-1"})
 
 
 def test_an_amendment_counts_dates_and_waits_from_the_consultation_it_corrects(

@@ -160,7 +160,7 @@ def test_deactivated_unknown_and_system_accounts_cannot_sign_in(store, two_accou
 
 
 def test_roles_are_checked_in_the_services(store, two_accounts):
-    from rejuv_desktop.services import settings as ss
+    from rejuv_desktop.services import settings as sset
 
     admin, nurse = two_accounts
     pr.sign_in(store, nurse, "battery staple")
@@ -172,7 +172,7 @@ def test_roles_are_checked_in_the_services(store, two_accounts):
     with pytest.raises(PermissionDenied):
         pr.change_password(store, admin, "purple monkey dishwasher")
     with pytest.raises(PermissionDenied):
-        ss.save_clinic(store, {"clinic_name": "Mine now", "clinic_phone": "0117 496 0000"})
+        sset.save_clinic(store, {"clinic_name": "Mine now", "clinic_phone": "0117 496 0000"})
     pr.change_password(store, nurse, "purple monkey dishwasher")  # one's own: allowed
     assert pr.get_practitioner(store, nurse).role == "practitioner"
     assert len(pr.list_practitioners(store)) == 2

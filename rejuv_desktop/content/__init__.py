@@ -38,6 +38,13 @@ NOT_OVERRIDABLE = ("fonts", "icons")
 """Top folders of ``resources/`` that belong to the program, not to the clinic's content."""
 
 _overrides_dir: Path | None = None
+_on_change: list = []
+
+
+def when_overrides_change(fn):
+    """Call ``fn()`` whenever the overrides folder is changed (a loader's cache to clear)."""
+    _on_change.append(fn)
+    return fn
 
 
 def overrides_dir() -> Path:
@@ -52,7 +59,10 @@ def overrides_dir() -> Path:
 def use_overrides_dir(path: Path | str | None) -> None:
     """Read overrides from ``path`` from now on (None: back to the data folder's own)."""
     global _overrides_dir
-    _overrides_dir = Path(path) if path is not None else None
+    # Made absolute: a relative path would otherwise be read inside resources/ by load_toml.
+    _overrides_dir = Path(path).absolute() if path is not None else None
+    for fn in _on_change:
+        fn()
 
 
 def packaged_path(*parts: str) -> Path:

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Literal
-
-PROCEDURES = ("fat_transfer", "mesotherapy")
+from typing import Any, Literal
 
 
 @dataclass(frozen=True)
@@ -164,7 +162,8 @@ class SummaryContext:
     merz: dict[str, int | None] = field(default_factory=dict)
     skin_notes: list[str] = field(default_factory=list)
     verdicts: list[tuple[str, str, list[str]]] = field(default_factory=list)
-    recommendation: list[str] = field(default_factory=list)
+    # Lines as the domain made them (codes: the renderer puts them into words), or words.
+    recommendation: list[Any] = field(default_factory=list)
     plan: list[str] = field(default_factory=list)
     notes: str = ""
     screening_points: list[tuple[str, str, str]] = field(default_factory=list)

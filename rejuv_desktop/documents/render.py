@@ -11,7 +11,6 @@ from reportlab.platypus import Flowable, Paragraph
 
 from rejuv_desktop.documents.blocks import BlockData, BlockRenderer
 from rejuv_desktop.documents.context import (
-    PROCEDURES,
     AftercareContext,
     ClinicInfo,
     ConsentContext,
@@ -26,6 +25,7 @@ from rejuv_desktop.documents.layout import PageDecor, build_pdf, clinic_header, 
 from rejuv_desktop.documents.markup import Filler, plain, user_markup
 from rejuv_desktop.documents.styles import make_styles
 from rejuv_desktop.documents.templates import Template, load_template
+from rejuv_desktop.domain.procedures import is_procedure
 from rejuv_desktop.errors import ValidationError
 
 # Running headers and footers hold one line; the page body prints every value in full.
@@ -38,7 +38,7 @@ def render_consent(ctx: ConsentContext, lang: str = "en") -> RenderedDocument:
     A screen signature places the drawn image in the patient's signature block and notes when
     it was signed and who witnessed it; a paper signature draws nothing and notes the same.
     """
-    _require(ctx.procedure in PROCEDURES, "procedure", f"unknown procedure '{ctx.procedure}'")
+    _require(is_procedure(ctx.procedure), "procedure", f"unknown procedure '{ctx.procedure}'")
     sig = ctx.signature
     if sig is not None:
         _require(sig.method in ("screen", "paper"), "signature", "the signing method must be 'screen' or 'paper'")
@@ -102,7 +102,7 @@ def render_consent(ctx: ConsentContext, lang: str = "en") -> RenderedDocument:
 
 def render_aftercare(ctx: AftercareContext, lang: str = "en") -> RenderedDocument:
     """The aftercare sheet for one session, with real dates counted from ``session_date``."""
-    _require(ctx.procedure in PROCEDURES, "procedure", f"unknown procedure '{ctx.procedure}'")
+    _require(is_procedure(ctx.procedure), "procedure", f"unknown procedure '{ctx.procedure}'")
     for name, span in (("next_session_window", ctx.next_session_window), ("check_date", ctx.check_date)):
         _require(span is None or (len(span) == 2 and span[0] <= span[1]), name, "the first day must not be after the last")
     _check_context(ctx)
@@ -134,7 +134,7 @@ def render_summary(ctx: SummaryContext, lang: str = "en") -> RenderedDocument:
     data.lists = {
         "concerns": list(ctx.concerns),
         "skin_notes": list(ctx.skin_notes),
-        "recommendation": list(ctx.recommendation),
+        "recommendation": _recommendation_words(ctx.recommendation, lang),
         "plan": list(ctx.plan),
         "plan_warnings": list(ctx.plan_warnings),
         "next_steps": list(ctx.next_steps),
@@ -146,6 +146,15 @@ def render_summary(ctx: SummaryContext, lang: str = "en") -> RenderedDocument:
     data.verdicts = [(label, level, list(reasons)) for label, level, reasons in ctx.verdicts]
     values = _common_values(ctx, labels) | {"consulted_on": labels.date(ctx.consulted_on or ctx.issued_on)}
     return _render(tpl, labels, ctx, values, _dates(tpl, labels, {"issued_on": ctx.issued_on}), data)
+
+
+def _recommendation_words(lines, lang: str) -> list[str]:
+    """The recommendation's lines in the document's language (a line already in words, such as
+    one stored by an earlier version, as it is)."""
+    from rejuv_desktop.documents.phrases import load_phrasebook
+
+    book = load_phrasebook(lang)
+    return [line if isinstance(line, str) else book.line(line) for line in lines]
 
 
 # -- shared steps ---------------------------------------------------------------------------------

@@ -20,8 +20,8 @@ from reportlab.platypus import Paragraph
 
 from rejuv_desktop.content import ContentFile, load_toml, resource_path
 from rejuv_desktop.documents import fonts as _fonts
-from rejuv_desktop.documents.context import PROCEDURES
 from rejuv_desktop.documents.labels import placeholders
+from rejuv_desktop.domain.procedures import is_procedure
 from rejuv_desktop.errors import ContentError
 
 KINDS = ("consent", "aftercare", "summary")
@@ -82,11 +82,9 @@ BLOCK_KEYS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "planned": (frozenset({"rows", "blank"}), frozenset()),
     "options": (frozenset({"items"}), frozenset({"style"})),
 }
-# What a "planned" block of a consent can show, per procedure ("values" name each code).
-PLANNED_KEYS: dict[str, tuple[str, ...]] = {
-    "fat_transfer": ("hands", "donor_site", "anaesthesia"),
-    "mesotherapy": ("hands", "product", "actives"),
-}
+# What a "planned" block of a consent can show ("values" name each code): the hands, the donor
+# site and the anaesthesia of a graft, the product and what it contains.
+PLANNED_KEYS = ("hands", "donor_site", "anaesthesia", "product", "actives")
 PLANNED_CODED = frozenset({"hands", "donor_site", "anaesthesia", "actives"})
 PARAGRAPH_STYLES = ("body", "lead", "small")
 CALLOUT_SIZES = ("normal", "medium", "large")
@@ -138,7 +136,7 @@ def template_path(kind: str, procedure: str | None, lang: str) -> Path:
     if kind == "summary":
         name = "summary.toml"
     else:
-        if procedure not in PROCEDURES:
+        if not is_procedure(procedure):
             raise ContentError(resource_path("documents"), None, f"unknown procedure '{procedure}'")
         name = f"{kind}_{procedure}.toml"
     if not re.fullmatch(r"[a-z]{2,3}(_[A-Z]{2})?", lang):
@@ -319,7 +317,7 @@ def _check_block(ck: _Checker, index: int, raw: Any) -> Block:
     elif btype == "planned":
         if ck.kind != "consent":
             raise ck.fail("a 'planned' block belongs in a consent form", index, "type")
-        allowed = PLANNED_KEYS.get(ck.procedure or "", ())
+        allowed = PLANNED_KEYS
         for row in ck.table_list(d["rows"], "rows", index):
             if row.get("key") not in allowed:
                 raise ck.fail(f"a planned row's 'key' must be one of {', '.join(allowed)}", index, "key")

@@ -19,6 +19,8 @@ from rejuv_desktop.domain.consultation_record import SIDES, ConsultationRecord
 from rejuv_desktop.domain import screening as scr
 from rejuv_desktop.domain import text as dt
 from rejuv_desktop.domain.dose import MAX_WEIGHT_KG, MIN_WEIGHT_KG
+from rejuv_desktop.domain.procedures import is_procedure
+from rejuv_desktop.domain.procedures import procedure as registered
 from rejuv_desktop.domain.protocols import load_protocol
 from rejuv_desktop.domain.scales import load_scales
 from rejuv_desktop.domain.schedule import PlannedSession, plan_sessions
@@ -204,7 +206,7 @@ def plan_warnings(data: dict | ConsultationRecord, today: date, cooling_off_days
     out = {}
     for p in r.chosen:
         start = plan_start(r, p)
-        if start is not None and p in scr.PROCEDURES:
+        if start is not None and is_procedure(p):
             warning = pb.reflection_warning(rules.procedure_name(p), start, today, cooling_off_days)
             if warning:
                 out[p] = warning
@@ -301,7 +303,7 @@ def check_complete(data: dict, evaluation: Evaluation,
         errors["answers"] = f"{len(missing)} screening question(s) not answered"
     if evaluation.stop:
         return errors  # nothing to plan: a stop is finalised with its reasons
-    chosen = [p for p in r.chosen if p in scr.PROCEDURES]
+    chosen = [p for p in r.chosen if is_procedure(p)]
     if not chosen and not r.none_planned_reason.strip():
         errors["chosen"] = "Choose the procedure(s) to plan, or say why none is planned"
     for procedure in chosen:
@@ -315,8 +317,9 @@ def check_complete(data: dict, evaluation: Evaluation,
         if pb.needs_justification(verdict) and \
                 not (r.justifications.get(procedure) or {}).get("text", "").strip():
             errors[f"justification.{procedure}"] = f"Write the justification for {name}"
-        if procedure == "fat_transfer" and w is None:
-            errors["weight_kg"] = "Weight is needed for fat transfer (anaesthetic dose limits)"
+        if w is None and load_protocol(procedure).dose_limits:
+            errors["weight_kg"] = (f"Weight is needed for {registered(procedure).label.lower()} "
+                                   "(anaesthetic dose limits)")
         try:
             planned_sessions(procedure, r.plan.get(procedure) or {})
         except ValidationError as exc:

@@ -205,6 +205,13 @@ def query_terms(query: str) -> list[str]:
     return [t for t in terms if t]
 
 
-def display_name(record: dict) -> str:
+def display_name(record) -> str:
+    """A patient's name as people read it: "Zoë Łukasiewicz". ``record`` is any mapping (a
+    row, a dict) with ``given_name`` and ``family_name``; every screen, document and command
+    names a patient through this function (or ``list_name``)."""
+    return f"{record['given_name']} {record['family_name']}"
+
+
+def list_name(record) -> str:
     """Family name in capitals first, as clinic lists show it: "ŁUKASIEWICZ, Zoë"."""
     return f"{record['family_name'].upper()}, {record['given_name']}"

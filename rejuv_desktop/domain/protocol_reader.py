@@ -14,11 +14,12 @@ from typing import Any
 
 from rejuv_desktop.content import ContentFile
 from rejuv_desktop.domain.protocols import (APPLIES, BY_APP, CHECK_KINDS, CONSENT_GATE,
-                                            FIELD_TYPES, FOLLOW_UP_KINDS, PROCEDURES, TIME_OUT,
+                                            FIELD_TYPES, FOLLOW_UP_KINDS, TIME_OUT,
                                             CautionCheck, Check, DoseLimit, DoseReductionRule,
                                             Field,
                                             FollowUpRule, Gate, Item, Protocol, Series, Spacing,
                                             Step, WeightRule, is_empty)
+from rejuv_desktop.domain.procedures import is_procedure, procedure_ids, read_declaration
 from rejuv_desktop.errors import ContentError
 
 
@@ -49,7 +50,8 @@ _KINDS: dict[str, tuple[Any, str]] = {
 }
 _SINGULAR = {"steps": "step", "items": "item", "fields": "field", "follow_ups": "follow-up",
              "dose_limits": "dose limit", "checks": "check", "series": "series", "spacing": "spacing"}
-_TOP_KEYS = {"id", "version", "procedure", "title", "source", "note", "steps", "series", "follow_ups",
+_TOP_KEYS = {"id", "version", "procedure", "title", "name", "label", "order", "treats", "recommendation",
+             "needs_donor_fat", "source", "note", "steps", "series", "follow_ups",
              "dose_limits", "checks", "spacing", "volume_per_hand_ml", "dose_reduction", "weight",
              "caution_step", "caution_checks"}
 _SPACING_KEYS = {"after", "days", "reason", "verified", "source", "note"}
@@ -174,6 +176,7 @@ class _Reader:
         if procedure != expected:
             raise self.fail(top, f"this file is for '{procedure}', not '{expected}'", "procedure")
         title = self.get(top, d, "title", "text")
+        read_declaration(self.cf)
         self.volume = self.volume_per_hand(d.get("volume_per_hand_ml"))
         raw_steps = self.get(top, d, "steps", "tables")
         if not raw_steps:
@@ -258,9 +261,9 @@ class _Reader:
     def spacing(self, where: tuple, t: dict) -> Spacing:
         self.keys(where, t, _SPACING_KEYS)
         after = self.ident(where, t, "after")
-        if after not in PROCEDURES:
+        if not is_procedure(after):
             raise self.fail(where, f"spacing after '{after}': no such procedure (use one of: "
-                                   f"{', '.join(PROCEDURES)})", "after")
+                                   f"{', '.join(procedure_ids())})", "after")
         days = self.get(where, t, "days", "int")
         if not 0 <= days <= 3660:
             raise self.fail(where, f"spacing after '{after}': days must be from 0 to 3660", "days")

@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from rejuv_desktop.content import ContentFile, load_toml, resource_path
+from rejuv_desktop.domain.procedures import is_procedure
 
-PROCEDURES = ("fat_transfer", "mesotherapy")
 FIELD_TYPES = ("number", "integer", "text", "choice", "date", "bool")
 CONSENT_GATE = "consent_signed"
 """Gate met when the consent on the record is signed; it names no step."""
@@ -377,7 +377,7 @@ def load_protocol(procedure: str, path: Path | str | None = None) -> Protocol:
     Packaged files are read once and cached. Any mistake raises ContentError with file and line.
     """
     if path is None:
-        if procedure not in PROCEDURES:
+        if not is_procedure(procedure):
             raise ValueError(f"unknown procedure {procedure!r}")
         return _load_default(procedure)
     return _read(load_toml(Path(path)), procedure)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Union
 
 from rejuv_desktop.content import ContentFile, load_toml, resource_path
+from rejuv_desktop.content.words import load_words, missing_word, table_words
 from rejuv_desktop.domain.evidence import EVIDENCE, UNVERIFIED, evidence_from_verified
 from rejuv_desktop.errors import ContentError, ValidationError
 
@@ -35,6 +36,8 @@ DEFAULT_PATH = "scales.toml"
 
 _SCALE_KEYS = {"id", "name", "version", "note", "source", "evidence", "verified", "grades"}
 _GRADE_KEYS = {"value", "label", "description"}
+_SCALE_WORDS = {"name", "note"}
+_GRADE_WORDS = {"label", "description"}
 
 
 @dataclass(frozen=True)
@@ -184,7 +187,7 @@ class _At:
         return value.strip()
 
 
-def _parse_scale(cf: ContentFile, index: int, entry: dict) -> Scale:
+def _parse_scale(cf: ContentFile, index: int, entry: dict, words: ContentFile) -> Scale:
     sid = entry.get("id")
     if not isinstance(sid, str) or sid not in EXPECTED_VALUES:
         raise _At(cf, index).fail(f"unknown scale id {sid!r} (expected one of {', '.join(EXPECTED_VALUES)})", "id =")
@@ -192,6 +195,12 @@ def _parse_scale(cf: ContentFile, index: int, entry: dict) -> Scale:
     for key in entry:
         if key not in _SCALE_KEYS:
             raise at.fail(f"unknown key '{key}'", f"{key} =")
+    # The words, from text/<lang>/scales.toml; a clinic's older copy may hold them inline.
+    entry = {**table_words(words, "scales", None, _SCALE_WORDS).get(sid, {}), **entry}
+    if "name" not in entry:
+        raise missing_word(words, "scales", sid, "name")
+    grade_words = table_words(words, f"grades.{sid}", None, _GRADE_WORDS)
+    unworded: list[tuple[str, str]] = []
     raw_grades = entry.get("grades", [])
     if not isinstance(raw_grades, list):
         raise at.fail("'grades' must be a list of [[scales.grades]] tables", "grades")
@@ -204,6 +213,11 @@ def _parse_scale(cf: ContentFile, index: int, entry: dict) -> Scale:
         value = g.get("value")
         if isinstance(value, bool) or not isinstance(value, (int, str)):
             raise gat.fail("'value' must be a whole number or text", "value =")
+        g = {**grade_words.get(str(value), {}), **g}
+        lacking = [key for key in ("label", "description") if key not in g]
+        if lacking:  # reported once the values are known to be right
+            unworded.append((str(value), lacking[0]))
+            g = {key: str(value) for key in lacking} | g
         grades.append(Grade(value, gat.text(g, "label"), gat.text(g, "description")))
     values = tuple(g.value for g in grades)
     if values != EXPECTED_VALUES[sid]:
@@ -213,6 +227,8 @@ def _parse_scale(cf: ContentFile, index: int, entry: dict) -> Scale:
         wrong = next((j for j, (a, b) in enumerate(zip(values, EXPECTED_VALUES[sid])) if a != b), None)
         where = _At(cf, index, wrong, at.where) if wrong is not None else at
         raise where.fail(f"grade values must be exactly {expected}, in this order (found {found})", "value =")
+    if unworded:
+        raise missing_word(words, f"grades.{sid}", *unworded[0])
     if "verified" in entry:
         # The older form: a clinic's copy written before grades keeps loading, read no higher
         # than a clinic page.
@@ -236,8 +252,10 @@ def _parse_scale(cf: ContentFile, index: int, entry: dict) -> Scale:
     )
 
 
-def parse_scales(cf: ContentFile) -> Scales:
-    """Check a parsed scales file and build the scales; a mistake names the file and line."""
+def parse_scales(cf: ContentFile, *, words: ContentFile | None = None) -> Scales:
+    """Check a parsed scales file and build the scales, with their words from ``words``
+    (``text/en/scales.toml`` unless given); a mistake names the file and line."""
+    words = words if words is not None else load_words("scales")
     for key in ("id", "version"):
         if not isinstance(cf.data.get(key), str) or not cf.data[key].strip():
             raise cf.error(f"'{key}' must be given as text at the top of the file", key)
@@ -246,7 +264,7 @@ def parse_scales(cf: ContentFile) -> Scales:
         raise cf.error("the file has no [[scales]]")
     scales: list[Scale] = []
     for index, entry in enumerate(entries):
-        scale = _parse_scale(cf, index, entry)
+        scale = _parse_scale(cf, index, entry, words)
         if any(s.id == scale.id for s in scales):
             raise _At(cf, index).fail(f"scale '{scale.id}' is defined twice", "id =")
         scales.append(scale)

@@ -91,29 +91,6 @@ def plan_sessions(protocol: Protocol, start_date: date, sessions: int | None = N
     return plan
 
 
-# (a session on a set day, a session with a window): the long wording is printed on documents,
-# the short one fits the plan page of the consultation.
-_SESSION_LINES = {
-    "long": ("Session {n}: {target:%d %B %Y}",
-             "Session {n}: around {target:%d %B %Y} "
-             "(between {earliest:%d %B} and {latest:%d %B %Y})"),
-    "short": ("{n}: {target:%d/%m/%Y}",
-              "{n}: {target:%d/%m/%Y} (between {earliest:%d/%m} and {latest:%d/%m})"),
-}
-
-
-def planned_session_line(session: PlannedSession, wording: str = "long") -> str:
-    """One planned session as a line of text, its window too when it has one.
-
-    ``"long"``: ``Session 2: around 21 January 2025 (between 21 January and 27 January 2025)``,
-    as documents print it; ``"short"``: ``2: 21/01/2025 (between 21/01 and 27/01)``, for a screen.
-    """
-    fixed, window = _SESSION_LINES[wording]
-    template = fixed if session.earliest == session.latest else window
-    return template.format(n=session.number, target=session.target, earliest=session.earliest,
-                           latest=session.latest)
-
-
 def _applies(rule: FollowUpRule, session_number: int, series_length: int) -> bool:
     last = session_number >= series_length
     if rule.applies == "between_sessions":

@@ -19,7 +19,14 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from rejuv_desktop.content import ContentFile, load_toml, resource_path
-from rejuv_desktop.domain.evidence import EVIDENCE, UNVERIFIED, evidence_from_verified, evidence_label  # noqa: F401
+from rejuv_desktop.domain.evidence import (  # noqa: F401
+    EVIDENCE,
+    UNVERIFIED,
+    evidence_from_verified,
+    evidence_label,
+)
+from rejuv_desktop.domain.procedures import procedure as registered
+from rejuv_desktop.domain.procedures import procedure_ids
 from rejuv_desktop.errors import ValidationError
 
 LEVELS = ("eligible", "caution", "defer", "contraindicated")
@@ -27,8 +34,6 @@ LEVELS = ("eligible", "caution", "defer", "contraindicated")
 
 RULE_LEVELS = LEVELS[1:]
 """Levels a rule may give to a "yes"; a question irrelevant to a procedure simply has no rule."""
-
-PROCEDURES = ("fat_transfer", "mesotherapy")
 
 ANSWERS = ("yes", "no", "unknown")
 
@@ -124,8 +129,15 @@ class ScreeningRules:
         return dict(self.levels).get(level, level)
 
     def procedure_name(self, procedure: str) -> str:
-        """The procedure's name in plain words (e.g. "hand mesotherapy")."""
-        return dict(self.procedure_names).get(procedure, procedure.replace("_", " "))
+        """The procedure's name in plain words (e.g. "hand mesotherapy"): as the protocol file
+        declares it, unless a clinic's older screening file still names it."""
+        named = dict(self.procedure_names).get(procedure)
+        if named:
+            return named
+        try:
+            return registered(procedure).name
+        except KeyError:
+            return procedure.replace("_", " ")
 
 
 @dataclass(frozen=True)
@@ -166,25 +178,48 @@ class Verdict:
 
 @lru_cache(maxsize=1)
 def _default_rules() -> ScreeningRules:
-    return _read(load_toml(resource_path(DEFAULT_PATH)))
+    return _read(load_toml(resource_path(DEFAULT_PATH)), procedure_rule_files())
+
+
+PROCEDURE_RULES_DIR = "screening"
+"""``screening/<procedure>.toml``: the rules of one procedure in a file of its own, so a clinic
+adding a procedure adds files and does not have to copy the whole screening file."""
+
+
+def procedure_rule_files() -> tuple[ContentFile, ...]:
+    files = []
+    for pid in procedure_ids():
+        path = resource_path(PROCEDURE_RULES_DIR, f"{pid}.toml")
+        if path.is_file():
+            files.append(load_toml(path))
+    return tuple(files)
 
 
 def load_rules(path: Path | str | None = None) -> ScreeningRules:
     """Load and check the screening file; the packaged one (cached) when no path is given.
 
     Raises ContentError naming the file and line of a mistake: an unknown level or procedure, a
-    rule naming an unknown question, a duplicate question id, a missing required question.
+    rule naming an unknown question, a duplicate question id, a missing required question. The
+    per-procedure rule files (``screening/<procedure>.toml``) are read with it either way.
     """
     if path is None:
         return _default_rules()
-    return _read(load_toml(path))
+    return _read(load_toml(path), procedure_rule_files())
 
 
-def _read(cf: ContentFile) -> ScreeningRules:
+def load_procedure_rules(path: Path | str) -> ScreeningRules:
+    """The screening as it reads with this per-procedure rules file (``screening/<id>.toml``)
+    in place of the one the content has: how a clinic's new file is checked."""
+    cf = load_toml(path)
+    others = tuple(f for f in procedure_rule_files() if f.path.stem != cf.path.stem)
+    return _read(load_toml(resource_path(DEFAULT_PATH)), others + (cf,))
+
+
+def _read(cf: ContentFile, extra: tuple[ContentFile, ...] = ()) -> ScreeningRules:
     # Imported here, not at the top: the reader builds this module's classes, so it imports them.
     from rejuv_desktop.domain.screening_reader import parse_rules
 
-    return parse_rules(cf)
+    return parse_rules(cf, extra)
 
 
 # ----------------------------------------------------------------------------- screening
@@ -250,7 +285,7 @@ def screen(
     derived = dict(derived or {})
     effective = effective_answers(answers, rules)
     verdicts: dict[str, Verdict] = {}
-    for procedure in PROCEDURES:
+    for procedure in procedure_ids():
         reasons: list[Reason] = []
         for rule in rules.rules_for(procedure):
             answer = effective[rule.question_id]
@@ -350,3 +385,20 @@ def upgrade_snapshot(stored: Mapping[str, Any]) -> dict[str, Any]:
 def answers_from_snapshot(stored: Mapping[str, Any]) -> dict[str, str]:
     """The answers held in a stored snapshot, e.g. to start an amendment from them."""
     return {q["id"]: q["answer"] for q in stored.get("questions", [])}
+
+
+def rule_for(rules: ScreeningRules, procedure: str, question_id: str) -> Rule:
+    """The rule of one question for one procedure; KeyError when the content has none."""
+    for rule in rules.rules_for(procedure):
+        if rule.question_id == question_id:
+            return rule
+    raise KeyError((procedure, question_id))
+
+
+def reason_text(rules: ScreeningRules, procedure: str, question_id: str, answer: str) -> str:
+    """The reason a screening answer gives for a procedure, in the screening content's words
+    (what ``screen`` puts in each ``Reason``)."""
+    rule = rule_for(rules, procedure, question_id)
+    if answer == "unknown":
+        return _unknown_text(rules.question(question_id), rule, rules)
+    return _yes_text(rule)

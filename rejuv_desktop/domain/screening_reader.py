@@ -11,12 +11,17 @@ import re
 from dataclasses import dataclass
 
 from rejuv_desktop.content import ContentFile
-from rejuv_desktop.domain.screening import (EVIDENCE, LEVELS, PROCEDURES, REQUIRED_QUESTION_IDS,
+from rejuv_desktop.content.words import load_words, missing_word, table_words
+from rejuv_desktop.domain.procedures import is_procedure, procedure_ids
+from rejuv_desktop.domain.screening import (EVIDENCE, LEVELS, REQUIRED_QUESTION_IDS,
                                             RULE_LEVELS, UNVERIFIED, Question, Rule, ScreeningRules,
                                             evidence_from_verified)
 from rejuv_desktop.errors import ContentError
 
 _QUESTION_KEYS = {"id", "section", "text", "statement", "detail", "help", "follows"}
+# The words of a question, from text/<lang>/screening.toml (a clinic's older copy of the
+# screening file may still hold them inline: those are used as written).
+_QUESTION_WORDS = {"section", "text", "statement", "detail", "help"}
 _RULE_KEYS = {"question", "procedure", "level", "reason", "wait", "source", "evidence", "level_note", "wait_days"}
 _TOP_KEYS = {"id", "version", "title", "levels", "procedures", "questions", "rules"}
 
@@ -92,12 +97,20 @@ def _entries(cf: ContentFile, table: str) -> list[_Entry]:
     return [_Entry(cf, table, i, e) for i, e in enumerate(entries)]
 
 
-def _parse_questions(cf: ContentFile) -> tuple[Question, ...]:
+def _parse_questions(cf: ContentFile, words: ContentFile) -> tuple[Question, ...]:
     questions: list[Question] = []
     seen: set[str] = set()
+    # Words for a question the file lacks are unused (a clinic's copy may leave questions out).
+    texts = table_words(words, "questions", None, _QUESTION_WORDS)
+    unworded: list[tuple[str, str]] = []
     for entry in _entries(cf, "questions"):
         entry.check_keys(_QUESTION_KEYS)
         qid = entry.text("id")
+        entry = _Entry(cf, "questions", entry.index, {**texts.get(qid, {}), **entry.data})
+        lacking = [key for key in ("section", "text", "statement") if key not in entry.data]
+        if lacking:  # reported once the file itself is known to be right
+            unworded.append((qid, lacking[0]))
+            entry = _Entry(cf, "questions", entry.index, {k: qid for k in lacking} | entry.data)
         if not re.fullmatch(r"[a-z][a-z0-9_]*", qid):
             raise entry.fail(f"question id '{qid}' must be lower_case_with_underscores", qid)
         if qid in seen:
@@ -121,20 +134,24 @@ def _parse_questions(cf: ContentFile) -> tuple[Question, ...]:
     if missing:
         # A missing question has no line of its own: point at the first question, if any.
         raise ContentError(cf.path, _entry_line(cf, "questions", 0), f"required question(s) missing: {', '.join(missing)}")
+    if unworded:
+        raise missing_word(words, "questions", *unworded[0])
     return tuple(questions)
 
 
-def _parse_rules(cf: ContentFile, question_ids: set[str]) -> tuple[Rule, ...]:
+def _parse_rules(cf: ContentFile, question_ids: set[str], seen: set[tuple[str, str]],
+                 only: str | None = None) -> tuple[Rule, ...]:
     rules: list[Rule] = []
-    seen: set[tuple[str, str]] = set()
     for entry in _entries(cf, "rules"):
         entry.check_keys(_RULE_KEYS | {"verified"})
         qid = entry.text("question")
         if qid not in question_ids:
             raise entry.fail(f"rule names unknown question '{qid}'", "question =", f'"{qid}"')
-        procedure = entry.text("procedure")
-        if procedure not in PROCEDURES:
-            raise entry.fail(f"unknown procedure '{procedure}' (use {' or '.join(PROCEDURES)})", f'"{procedure}"')
+        procedure = entry.text("procedure", required=only is None) or only
+        if not is_procedure(procedure):
+            raise entry.fail(f"unknown procedure '{procedure}' (use {', '.join(procedure_ids())})", f'"{procedure}"')
+        if only is not None and procedure != only:
+            raise entry.fail(f"this file holds the rules of '{only}', not of '{procedure}'", f'"{procedure}"')
         if (qid, procedure) in seen:
             raise entry.fail(f"a second rule for question '{qid}' and {procedure}", "question =")
         seen.add((qid, procedure))
@@ -177,8 +194,11 @@ def _evidence(entry: _Entry) -> str:
     return entry.data.get("evidence", UNVERIFIED)
 
 
-def _parse_named_table(cf: ContentFile, key: str, expected: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+def _parse_named_table(cf: ContentFile, key: str, expected: tuple[str, ...],
+                       complete: bool = True) -> tuple[tuple[str, str], ...]:
     table = cf.data.get(key)
+    if table is None and not complete:
+        return ()
     if not isinstance(table, dict):
         raise cf.error(f"missing [{key}] table")
     for name, value in table.items():
@@ -187,13 +207,23 @@ def _parse_named_table(cf: ContentFile, key: str, expected: tuple[str, ...]) -> 
         if not isinstance(value, str) or not value.strip():
             raise cf.error(f"[{key}] {name} must be non-empty text", name)
     missing = [name for name in expected if name not in table]
-    if missing:
+    if missing and complete:
         raise cf.error(f"[{key}] is missing {', '.join(missing)}", f"[{key}]")
-    return tuple((name, table[name].strip()) for name in expected)
+    return tuple((name, table[name].strip()) for name in expected if name in table)
 
 
-def parse_rules(cf: ContentFile) -> ScreeningRules:
-    """Check a parsed screening file and build the rules; a mistake names the file and line."""
+_PROCEDURE_FILE_KEYS = {"id", "version", "procedure", "rules"}
+
+
+def parse_rules(cf: ContentFile, extra: tuple[ContentFile, ...] = (), *,
+                words: ContentFile | None = None) -> ScreeningRules:
+    """Check a parsed screening file and build the rules, with the questions' words from
+    ``words`` (``text/en/screening.toml`` unless given); a mistake names the file and line.
+
+    ``extra`` are per-procedure rule files (``screening/<procedure>.toml``): ``[[rules]]`` for
+    that one procedure, on the questions of the main file. Every procedure needs at least one
+    rule somewhere, since a procedure no question weighs on would pass any patient.
+    """
     for key in cf.data:
         if key not in _TOP_KEYS:
             raise cf.error(f"unknown top-level key '{key}'", key)
@@ -201,8 +231,19 @@ def parse_rules(cf: ContentFile) -> ScreeningRules:
         value = cf.data.get(key)
         if not isinstance(value, str) or not value.strip():
             raise cf.error(f"'{key}' must be given as text at the top of the file", key)
-    questions = _parse_questions(cf)
-    rules = _parse_rules(cf, {q.id for q in questions})
+    questions = _parse_questions(cf, words if words is not None else load_words("screening"))
+    question_ids = {q.id for q in questions}
+    seen: set[tuple[str, str]] = set()
+    rules = _parse_rules(cf, question_ids, seen)
+    for more in extra:
+        for key in more.data:
+            if key not in _PROCEDURE_FILE_KEYS:
+                raise more.error(f"unknown top-level key '{key}'", key)
+        rules += _parse_rules(more, question_ids, seen, only=more.path.stem)
+    unscreened = [p for p in procedure_ids() if not any(r.procedure == p for r in rules)]
+    if unscreened:
+        raise cf.error(f"no screening rule for {', '.join(unscreened)}: give each procedure its "
+                       "[[rules]], here or in screening/<procedure>.toml")
     return ScreeningRules(
         id=cf.data["id"],
         version=cf.data["version"],
@@ -210,5 +251,6 @@ def parse_rules(cf: ContentFile) -> ScreeningRules:
         rules=rules,
         title=str(cf.data.get("title", "")),
         levels=_parse_named_table(cf, "levels", LEVELS),
-        procedure_names=_parse_named_table(cf, "procedures", PROCEDURES),
+        # Procedures are named in their protocol files; an older clinic file may still name them.
+        procedure_names=_parse_named_table(cf, "procedures", procedure_ids(), complete=False),
     )

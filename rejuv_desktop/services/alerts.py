@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rejuv_desktop.domain import screening as scr
-from rejuv_desktop.storage import consultations as repo
+from rejuv_desktop.storage import consultations as consultations_repo
 
 ALLERGY_SECTION = "Allergies"
 
@@ -52,7 +52,7 @@ def _statement(rules: scr.ScreeningRules, question: dict) -> str:
 
 def latest_consultation_id(store, patient_id: int) -> int | None:
     """The newest finalised consultation that no later one amends."""
-    for row in repo.consultations_of(store, patient_id):
+    for row in consultations_repo.consultations_of(store, patient_id):
         if not row["amended_by"]:
             return row["id"]
     return None
@@ -64,7 +64,7 @@ def patient_alerts(store, patient_id: int) -> PatientAlerts:
     if consultation_id is None:
         return PatientAlerts(None, None, (Alert("no_screening", "No screening on record: ask "
                                                 "about allergies before any procedure."),))
-    c = repo.get_consultation(store, consultation_id)
+    c = consultations_repo.get_consultation(store, consultation_id)
     screening = c.get("screening") or {}
     record = c["record"]
     rules = scr.load_rules()

@@ -16,10 +16,12 @@ from rejuv_desktop.domain import consultation as dc
 from rejuv_desktop.domain import plan_binding as pb
 from rejuv_desktop.domain import screening as scr
 from rejuv_desktop.domain import recommendation as rec
+from rejuv_desktop.domain.procedures import procedure_ids
+from rejuv_desktop.domain.protocols import load_protocol
 from rejuv_desktop.errors import UserError, ValidationError
 from rejuv_desktop.services import practitioners as pr
-from rejuv_desktop.services import settings as ss
-from rejuv_desktop.storage import consultations as repo
+from rejuv_desktop.services import settings as sset
+from rejuv_desktop.storage import consultations as consultations_repo
 from rejuv_desktop.storage import patients as patients_repo
 from rejuv_desktop.storage import plans as plans_repo
 
@@ -44,13 +46,13 @@ def _draft(row: dict) -> Draft:
 
 def find_draft(store, patient_id: int) -> Draft | None:
     """The patient's unfinished consultation, if there is one."""
-    rows = repo.drafts_of(store, patient_id)
-    return _draft(repo.get_draft(store, rows[0]["id"])) if rows else None
+    rows = consultations_repo.drafts_of(store, patient_id)
+    return _draft(consultations_repo.get_draft(store, rows[0]["id"])) if rows else None
 
 
 def all_drafts(store) -> list[dict]:
     """Every unfinished consultation (patient names included), newest first."""
-    return repo.drafts_of(store)
+    return consultations_repo.drafts_of(store)
 
 
 def start_consultation(store, patient_id: int) -> Draft:
@@ -64,22 +66,22 @@ def start_consultation(store, patient_id: int) -> Draft:
                         "before starting a consultation.")
     record = dc.ConsultationRecord(fitzpatrick=patient["fitzpatrick"] or None)
     with store.write():
-        draft_id = repo.insert_draft(store, patient_id, record.to_dict())
+        draft_id = consultations_repo.insert_draft(store, patient_id, record.to_dict())
     log.info("consultation draft %s started for patient %s", draft_id, patient_id)
-    return _draft(repo.get_draft(store, draft_id))
+    return _draft(consultations_repo.get_draft(store, draft_id))
 
 
 def save_draft(store, draft_id: int, data: dc.ConsultationRecord | dict, page: int) -> None:
     """Save the wizard's state (the record, as JSON); cheap enough to call at every pause in
     typing."""
     with store.write():
-        repo.update_draft(store, draft_id, dc.record(data).to_dict(), page)
+        consultations_repo.update_draft(store, draft_id, dc.record(data).to_dict(), page)
 
 
 def discard_draft(store, draft_id: int) -> None:
     """Throw away an unfinished consultation (nothing of it is in the record)."""
     with store.write():
-        repo.delete_draft(store, draft_id)
+        consultations_repo.delete_draft(store, draft_id)
     log.info("consultation draft %s discarded", draft_id)
 
 
@@ -95,7 +97,7 @@ def finalise(store, draft_id: int) -> int:
     """
     if store.actor_id is None:
         raise UserError("Sign in before finalising a consultation.")
-    row = repo.get_draft(store, draft_id)
+    row = consultations_repo.get_draft(store, draft_id)
     record = dc.record(row["data"])
     rules = scr.load_rules()
     evaluation = dc.evaluate(record, rules)
@@ -108,7 +110,7 @@ def finalise(store, draft_id: int) -> int:
     answers = dc.screening_answers(record)
     snapshot = scr.snapshot(answers, rules, {k: v for k, v in record.details.items()
                                              if k in answers and v}, dc.derived_origins(record))
-    chosen = [] if evaluation.stop else [p for p in scr.PROCEDURES if p in record.chosen]
+    chosen = [] if evaluation.stop else [p for p in procedure_ids() if p in record.chosen]
     # Justifications are stored with the name of who wrote them and when.
     for procedure in chosen:
         j = record.justifications.get(procedure)
@@ -136,7 +138,7 @@ def finalise(store, draft_id: int) -> int:
     record.plan = {p: record.plan[p] for p in chosen}
     outcome = "stopped" if evaluation.stop else ("planned" if chosen else "not_planned")
     with store.write():
-        consultation_id = repo.insert_consultation(store, {
+        consultation_id = consultations_repo.insert_consultation(store, {
             "patient_id": row["patient_id"], "practitioner_id": store.actor_id,
             "started_at": row["created_at"], "finalised_at": now,
             "amends_id": row["amends_id"], "amendment_reason": row["amendment_reason"],
@@ -151,9 +153,10 @@ def finalise(store, draft_id: int) -> int:
             plans_repo.insert(store, {
                 "patient_id": row["patient_id"], "consultation_id": consultation_id,
                 "procedure": procedure, "sessions": plan["sessions"],
-                "interval_days": plan.get("interval_days") if procedure == "mesotherapy" else None,
+                "interval_days": (plan.get("interval_days")
+                                  if load_protocol(procedure).series.interval_default_days else None),
                 "start_date": plan["start"], "combined": int(len(chosen) > 1)})
-        repo.delete_draft(store, draft_id)
+        consultations_repo.delete_draft(store, draft_id)
     log.info("consultation %s finalised (%s)", consultation_id, outcome)
     return consultation_id
 
@@ -164,7 +167,7 @@ def _unchanged_entries(store, amends_id: int | None,
     same text, by key and procedure, with who wrote them and when."""
     if not amends_id:
         return {}
-    before = repo.get_consultation(store, amends_id)["record"]
+    before = consultations_repo.get_consultation(store, amends_id)["record"]
     out: dict[str, dict] = {}
     for key in ("overrides", "unsupported_reasons"):
         for p, entry in getattr(record, key).items():
@@ -178,7 +181,7 @@ def start_amendment(store, consultation_id: int, reason: str) -> Draft:
     """A draft that corrects a finalised consultation; the original stays as it was."""
     if not reason.strip():
         raise ValidationError({"reason": "Say why the consultation is being amended"})
-    original = repo.get_consultation(store, consultation_id)
+    original = consultations_repo.get_consultation(store, consultation_id)
     if original["amended_by"]:
         raise UserError(f"Consultation {consultation_id} has already been amended (by "
                         f"consultation {original['amended_by']}): amend the newest one.")
@@ -188,19 +191,20 @@ def start_amendment(store, consultation_id: int, reason: str) -> Draft:
                         "before amending.")
     data = original["record"].to_dict()
     with store.write():
-        draft_id = repo.insert_draft(store, original["patient_id"], data, consultation_id,
+        draft_id = consultations_repo.insert_draft(store, original["patient_id"], data,
+                                                   consultation_id,
                                      reason.strip())
-    return _draft(repo.get_draft(store, draft_id))
+    return _draft(consultations_repo.get_draft(store, draft_id))
 
 
 def consultation_history(store, patient_id: int) -> list[dict]:
     """The patient's finalised consultations, newest first, amendments beside what they amend."""
-    return repo.consultations_of(store, patient_id)
+    return consultations_repo.consultations_of(store, patient_id)
 
 
 def get_consultation(store, consultation_id: int) -> dict:
     """A finalised consultation; its screening snapshot in today's shape, whatever stored it."""
-    c = repo.get_consultation(store, consultation_id)
+    c = consultations_repo.get_consultation(store, consultation_id)
     if c.get("screening"):
         c["screening"] = scr.upgrade_snapshot(c["screening"])
         c["verdicts"] = c["screening"]["verdicts"]
@@ -213,7 +217,7 @@ def plans_of(store, patient_id: int, active_only: bool = False) -> list[dict]:
 
 def default_start(store) -> date:
     """First-session date offered by default: after the clinic's reflection period."""
-    return pb.reflection_end(store.clock().date(), ss.cooling_off_days(store))
+    return pb.reflection_end(store.clock().date(), sset.cooling_off_days(store))
 
 
 @dataclass(frozen=True)
@@ -232,7 +236,8 @@ def consultation_day(store, amends_id: int | None = None) -> date:
     """The day a plan's dates and waits count from: today, or for an amendment the day of the
     consultation it corrects (the patient was screened then)."""
     if amends_id:
-        return date.fromisoformat(repo.get_consultation(store, amends_id)["finalised_at"][:10])
+        amended = consultations_repo.get_consultation(store, amends_id)
+        return date.fromisoformat(amended["finalised_at"][:10])
     return store.clock().date()
 
 
@@ -240,6 +245,6 @@ def planning_context(store, amends_id: int | None = None) -> PlanningContext:
     """The day and the settings the wizard's plan pages hold a plan to."""
     actor = pr.get_practitioner(store, store.actor_id) if store.actor_id else None
     today = consultation_day(store, amends_id)
-    start = max(default_start(store), pb.reflection_end(today, ss.cooling_off_days(store)))
-    return PlanningContext(today, start, ss.cooling_off_days(store),
+    start = max(default_start(store), pb.reflection_end(today, sset.cooling_off_days(store)))
+    return PlanningContext(today, start, sset.cooling_off_days(store),
                            bool(actor and actor.doctor), actor.display if actor else "")

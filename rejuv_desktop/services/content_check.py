@@ -19,16 +19,63 @@ from rejuv_desktop.errors import ContentError
 _LANG = r"[a-z]{2,3}(?:_[A-Z]{2})?"
 
 
-def _screening(path: Path, _m: re.Match) -> None:
-    from rejuv_desktop.domain.screening import load_rules
+def _with_words(parse, name: str, lang: str, content_path: Path, words_path: Path, checked: Path) -> None:
+    """Check a content file and its words in ``lang`` together. A mistake is reported for the
+    file it is in: when the other file of the pair is the clinic's and wrong, the one being
+    checked is read with the packaged other."""
+    from rejuv_desktop.content import load_toml, packaged_path
+    from rejuv_desktop.content.words import load_words
 
-    load_rules(path)
+    try:
+        parse(load_toml(content_path), words=load_words(name, lang, words_path))
+    except ContentError as exc:
+        if exc.path == str(checked):
+            raise
+        if checked == content_path:
+            words_path = packaged_path("text", lang, f"{name}.toml")
+        else:
+            content_path = packaged_path(f"{name}.toml")
+        parse(load_toml(content_path), words=load_words(name, lang, words_path))
+
+
+def _parse_screening(cf, *, words):
+    """The screening file read with the per-procedure rule files beside it, as the app reads it."""
+    from rejuv_desktop.domain.screening import procedure_rule_files
+    from rejuv_desktop.domain.screening_reader import parse_rules
+
+    return parse_rules(cf, procedure_rule_files(), words=words)
+
+
+def _screening(path: Path, _m: re.Match) -> None:
+    from rejuv_desktop.content.words import words_path
+
+    _with_words(_parse_screening, "screening", "en", path, words_path("screening"), path)
+
+
+def _screening_words(path: Path, m: re.Match) -> None:
+    from rejuv_desktop.content import resource_path
+
+    _with_words(_parse_screening, "screening", m.group("lang"), resource_path("screening.toml"), path, path)
+
+
+def _procedure_screening(path: Path, _m: re.Match) -> None:
+    from rejuv_desktop.domain.screening import load_procedure_rules
+
+    load_procedure_rules(path)
 
 
 def _scales(path: Path, _m: re.Match) -> None:
-    from rejuv_desktop.domain.scales import load_scales
+    from rejuv_desktop.content.words import words_path
+    from rejuv_desktop.domain.scales import parse_scales
 
-    load_scales(path)
+    _with_words(parse_scales, "scales", "en", path, words_path("scales"), path)
+
+
+def _scales_words(path: Path, m: re.Match) -> None:
+    from rejuv_desktop.content import resource_path
+    from rejuv_desktop.domain.scales import parse_scales
+
+    _with_words(parse_scales, "scales", m.group("lang"), resource_path("scales.toml"), path, path)
 
 
 def _thresholds(path: Path, _m: re.Match) -> None:
@@ -41,12 +88,47 @@ def _protocol(path: Path, m: re.Match) -> None:
     from rejuv_desktop.domain.protocols import load_protocol
 
     load_protocol(m.group("procedure"), path)
+    _companions(path, m.group("procedure"))
+
+
+def _companions(path: Path, procedure: str) -> None:
+    """A procedure the app offers needs its screening rules and, in every language the app
+    prints, its consent and aftercare wording: a clinic adding one learns at start what is
+    missing, not in front of a patient."""
+    from rejuv_desktop.documents.templates import template_path
+    from rejuv_desktop.domain.procedures import is_procedure
+    from rejuv_desktop.domain.screening import DEFAULT_PATH, PROCEDURE_RULES_DIR
+
+    if not is_procedure(procedure):
+        return  # a file the registry does not read; its own check says why
+    try:
+        rules = content.load_toml(content.resource_path(DEFAULT_PATH)).data.get("rules")
+    except ContentError:
+        return  # the screening file's own check names that mistake
+    screened = (content.resource_path(PROCEDURE_RULES_DIR, f"{procedure}.toml").is_file()
+                or any(isinstance(r, dict) and r.get("procedure") == procedure
+                       for r in (rules if isinstance(rules, list) else ())))
+    if not screened:
+        raise ContentError(path, None, f"'{procedure}' has no screening rules: add them to "
+                                       f"screening.toml or to screening/{procedure}.toml")
+    languages = sorted(d.name for d in content.packaged_path("documents").iterdir() if d.is_dir())
+    for lang in languages:
+        for kind in ("consent", "aftercare"):
+            if not template_path(kind, procedure, lang).is_file():
+                raise ContentError(path, None, f"'{procedure}' has no {kind} wording: add "
+                                               f"documents/{lang}/{kind}_{procedure}.toml")
 
 
 def _labels(path: Path, m: re.Match) -> None:
     from rejuv_desktop.documents.labels import load_labels_file
 
     load_labels_file(path, m.group("lang"))
+
+
+def _phrases(path: Path, m: re.Match) -> None:
+    from rejuv_desktop.documents.phrases import load_phrases_file
+
+    load_phrases_file(path, m.group("lang"))
 
 
 def _template(path: Path, m: re.Match) -> None:
@@ -73,10 +155,14 @@ def _help(path: Path, _m: re.Match) -> None:
 # Which reader checks which file, by its name relative to resources/.
 _READERS: tuple[tuple[re.Pattern, Callable[[Path, re.Match], None]], ...] = (
     (re.compile(r"screening\.toml"), _screening),
+    (re.compile(rf"text/(?P<lang>{_LANG})/screening\.toml"), _screening_words),
+    (re.compile(r"screening/(?P<procedure>\w+)\.toml"), _procedure_screening),
     (re.compile(r"scales\.toml"), _scales),
+    (re.compile(rf"text/(?P<lang>{_LANG})/scales\.toml"), _scales_words),
     (re.compile(r"recommendation\.toml"), _thresholds),
     (re.compile(r"protocols/(?P<procedure>\w+)\.toml"), _protocol),
     (re.compile(rf"documents/(?P<lang>{_LANG})/labels\.toml"), _labels),
+    (re.compile(rf"documents/(?P<lang>{_LANG})/phrases\.toml"), _phrases),
     (re.compile(rf"documents/(?P<lang>{_LANG})/(?P<name>\w+)\.toml"), _template),
     (re.compile(rf"help/(?P<lang>{_LANG})/[\w-]+\.md"), _help),
 )
@@ -133,6 +219,7 @@ class Override:
     version: str | None = None
     packaged_version: str | None = None
     missing: tuple[str, ...] = ()  # packaged screening questions this copy lacks (e.g. added by an upgrade)
+    added: bool = False  # content of a procedure the clinic adds (no packaged file to replace)
 
     @property
     def why_unused(self) -> str | None:
@@ -140,7 +227,8 @@ class Override:
             return None
         if self.relative.split("/")[0] in content.NOT_OVERRIDABLE:
             return "fonts and icons are part of the program and are never replaced"
-        return "no packaged content file has this name: check the spelling and the folder"
+        return ("no packaged content file has this name, and it names no procedure of the clinic's "
+                "protocols: check the spelling and the folder")
 
 
 def overrides() -> list[Override]:
@@ -153,12 +241,28 @@ def overrides() -> list[Override]:
     out = []
     for path in sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")):
         relative = path.relative_to(folder).as_posix()
-        used = relative in packaged and content.override_path(*relative.split("/")) is not None
+        overridable = content.override_path(*relative.split("/")) is not None
+        added = overridable and relative not in packaged and _adds_procedure_content(relative)
+        used = overridable and (relative in packaged or added)
         ident, version = _identity(path)
         packaged_version = _identity(content.packaged_path(*relative.split("/")))[1] if used else None
         missing = _missing_questions(path) if used and relative == "screening.toml" else ()
-        out.append(Override(relative, path, used, ident, version, packaged_version, missing))
+        out.append(Override(relative, path, used, ident, version, packaged_version, missing, added))
     return out
+
+
+def _adds_procedure_content(relative: str) -> bool:
+    """A file the app reads for a procedure the clinic adds: its protocol, its screening rules,
+    its consent and aftercare wording."""
+    from rejuv_desktop.domain.procedures import is_procedure
+
+    reader, match = _reader(relative)
+    if reader in (_protocol, _procedure_screening):
+        return is_procedure(match.group("procedure"))
+    if reader is _template:
+        kind, _, procedure = match.group("name").partition("_")
+        return kind in ("consent", "aftercare") and is_procedure(procedure)
+    return False
 
 
 def _question_ids(path: Path) -> list[str]:

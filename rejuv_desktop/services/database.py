@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from rejuv_desktop.storage import db as _db
+from rejuv_desktop.storage import db as storage_db
 from rejuv_desktop.storage import private_files, writer_lock
 from rejuv_desktop.storage.writer_lock import WriterLockHeld, describe_holder
 
@@ -30,13 +30,13 @@ def open_database(path: Path | str | None, *, clock: Callable[[], datetime] | No
     second connection to a database another connection keeps up to date. A database written
     by a newer version of the app is refused with a ``StorageError``.
     """
-    return _db.open_store(path, clock=clock or _db.local_now, migrate=migrate,
+    return storage_db.open_store(path, clock=clock or storage_db.local_now, migrate=migrate,
                           read_only=read_only)
 
 
 def engine_version() -> str:
     """Version of the SQLite library the records are kept with (About and ``check``)."""
-    return _db.sqlite_version()
+    return storage_db.sqlite_version()
 
 
 def probe_writable(store) -> None:

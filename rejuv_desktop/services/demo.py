@@ -7,8 +7,8 @@ from datetime import date, timedelta
 
 from rejuv_desktop.domain import patients as dp
 from rejuv_desktop.services import practitioners as pr
-from rejuv_desktop.services import settings as ss
-from rejuv_desktop.storage import patients as repo
+from rejuv_desktop.services import settings as sset
+from rejuv_desktop.storage import patients as patients_repo
 
 # (given, family, sex, language) — names from the clinic's real mix of patients: accents,
 # Polish, Greek, Cyrillic and East Asian scripts among them.
@@ -69,7 +69,7 @@ def build_demo(store, today: date | None = None, seed: int = 2026, story: bool =
         pid = pr.create_practitioner(store, person, DEMO_PASSWORD)
         store.actor_id = store.actor_id or pid  # the first, an administrator, adds the others
     with store.write():
-        ss.save_clinic(store, {"clinic_name": "Harbourside Hand Clinic",
+        sset.save_clinic(store, {"clinic_name": "Harbourside Hand Clinic",
                                "clinic_address": "12 Quay Street, Bristol BS1 4DJ",
                                "clinic_phone": "0117 496 0000",
                                "clinic_out_of_hours_phone": "0117 496 0999",
@@ -87,8 +87,8 @@ def build_demo(store, today: date | None = None, seed: int = 2026, story: bool =
                 "fitzpatrick": rng.choice(["I", "II", "II", "III", "III", "IV", "V", "VI"]),
                 "notes": NOTES[i % len(NOTES)],
             }, today)
-            ids.append(repo.insert(store, record))
-        repo.set_archived(store, ids[-1], True)
+            ids.append(patients_repo.insert(store, record))
+        patients_repo.set_archived(store, ids[-1], True)
     counts = {"patients": len(ids), "archived": 1, "practitioners": len(DEMO_PRACTITIONERS)}
     if story:
         from rejuv_desktop.services.demo_clinic import build_story

@@ -20,13 +20,16 @@ from rejuv_desktop.documents.context import (AftercareContext, ClinicInfo, Conse
                                              Countersignature, PatientInfo, PractitionerInfo,
                                              SignatureInfo, SummaryContext)
 from rejuv_desktop.domain import consultation as dc
-from rejuv_desktop.domain import plan_binding as pb
+from rejuv_desktop.domain import patients as dp
 from rejuv_desktop.domain import screening as scr
-from rejuv_desktop.domain.recommendation import CONCERN_LABELS
+from rejuv_desktop.documents.consultation_words import ConsultationWords
+from rejuv_desktop.documents.phrases import load_phrasebook
+from rejuv_desktop.domain.recommendation import Recommendation
+from rejuv_desktop.domain.procedures import procedure_ids
 from rejuv_desktop.errors import NotFound, UserError, ValidationError
-from rejuv_desktop.services import settings as ss
-from rejuv_desktop.storage import consultations as consult_repo
-from rejuv_desktop.storage import documents as repo
+from rejuv_desktop.services import settings as sset
+from rejuv_desktop.storage import consultations as consultations_repo
+from rejuv_desktop.storage import documents as documents_repo
 from rejuv_desktop.storage import patients as patients_repo
 from rejuv_desktop.storage import plans as plans_repo
 from rejuv_desktop.storage import practitioners as practitioners_repo
@@ -86,7 +89,7 @@ class IssueJob:
 
 # ------------------------------------------------------------------------------ contexts
 def _clinic(store) -> ClinicInfo:
-    s = ss.get_settings(store)
+    s = sset.get_settings(store)
     if not s.get("clinic_name") or not s.get("clinic_phone"):
         raise UserError("The clinic's name and phone number are not set: add them in "
                         "Settings before issuing documents (they are printed on every page).")
@@ -97,7 +100,7 @@ def _clinic(store) -> ClinicInfo:
 
 def _patient(store, patient_id: int) -> tuple[dict, PatientInfo]:
     p = patients_repo.get(store, patient_id)
-    return p, PatientInfo(f"{p['given_name']} {p['family_name']}",
+    return p, PatientInfo(dp.display_name(p),
                           date.fromisoformat(p["date_of_birth"]))
 
 
@@ -113,7 +116,7 @@ def _new_number(store, kind: str) -> str:
     new document is rendered with. It is taken only by ``_numbered_job``'s finish, inside the
     transaction that stores the document."""
     prefix = {"consent": "CF", "aftercare": "AC", "summary": "CS"}[kind]
-    return repo.next_number(store, f"{prefix}-{store.clock():%Y%m%d}-")
+    return documents_repo.next_number(store, f"{prefix}-{store.clock():%Y%m%d}-")
 
 
 def _numbered_job(store, kind: str, number: str, render_numbered: Callable[[str], Any],
@@ -131,7 +134,7 @@ def _numbered_job(store, kind: str, number: str, render_numbered: Callable[[str]
 
     def finish(rendered) -> IssuedDocument:
         with store.write():
-            allocated = repo.next_number(store, stem)
+            allocated = documents_repo.next_number(store, stem)
             if allocated != number:
                 rendered = render_numbered(allocated)
             return _archive(store, kind, rendered, patient_id, allocated, **links)
@@ -175,65 +178,12 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _long(day: date) -> str:
-    """A date in the documents' one format: "7 December 2026", never "07 December 2026"."""
-    return f"{day.day} {day:%B} {day.year}"
+def _words(patient: dict) -> ConsultationWords:
+    """The consultation's printed wording in the patient's language."""
+    from rejuv_desktop.documents.labels import load_labels
 
-
-def _by(entry: dict) -> str:
-    when = (entry.get("at") or "")[:10]
-    return f"{entry.get('by', '')}, {_long(date.fromisoformat(when))}" if when else entry.get("by", "")
-
-
-def _consulted_by(consultation: dict) -> str:
-    return " ".join(x for x in (consultation.get("practitioner_title"),
-                                consultation.get("practitioner_name")) if x)
-
-
-def _decision(consultation: dict, procedure: str, reason: dict) -> tuple[str, str] | None:
-    """(what was decided, by whom) for one screening reason of a procedure, as printed."""
-    data = consultation["record"]
-    chosen = procedure in data.chosen
-    level = reason["level"]
-    if level == "contraindicated":
-        return "Not suitable: this treatment is not offered.", _consulted_by(consultation)
-    if not chosen:
-        what = ("Not planned: to be reviewed after the wait." if level == "defer"
-                else "Not planned.")
-        return what, _consulted_by(consultation)
-    if level == "defer":
-        override = pb.override(data, procedure)
-        if override:
-            return f"Doctor's override: {override['text']}", _by(override)
-        start = data.plan.get(procedure, {}).get("start")
-        return (f"Planned after the wait: first session on {_long(date.fromisoformat(start))}."
-                if start else "Planned after the wait.", _consulted_by(consultation))
-    justification = data.justifications.get(procedure) or {}
-    return justification.get("text", "") or "To confirm before treatment.", justification.get(
-        "by", _consulted_by(consultation))
-
-
-def screening_points(consultation: dict, procedures: tuple[str, ...]) -> list[tuple[str, str, str]]:
-    """(procedure, what was found, what was decided, by) for every reason that is not eligible."""
-    rows = []
-    for p in procedures:
-        verdict = consultation["screening"].get("verdicts", {}).get(p) or {}
-        for r in verdict.get("reasons", []):
-            if r["level"] == "eligible":
-                continue
-            what, by = _decision(consultation, p, r)
-            rows.append((p, r["text"], what, by))
-    return rows
-
-
-def _reflection_warning(first: date, given_on: date, days: int) -> str | None:
-    end = pb.reflection_end(given_on, days)
-    if first >= end:
-        return None
-    return (f"Please note: your first session is planned for {_long(first)}, before the end "
-            f"of the {days} days you are given to reflect (until {_long(end)}). It will not "
-            "start before then unless a doctor records why, and you may change your mind at "
-            "any time.")
+    lang = _lang(patient)
+    return ConsultationWords(load_phrasebook(lang), load_labels(lang))
 
 
 def consent_context(store, plan_id: int, photo_consent: dict | None = None,
@@ -242,20 +192,19 @@ def consent_context(store, plan_id: int, photo_consent: dict | None = None,
                     issued_on: date | None = None) -> ConsentContext:
     plan = plans_repo.get(store, plan_id)
     patient, patient_info = _patient(store, plan["patient_id"])
-    consultation = consult_repo.get_consultation(store, plan["consultation_id"])
+    consultation = consultations_repo.get_consultation(store, plan["consultation_id"])
     procedure = plan["procedure"]
-    findings = [(text, what, by) for _, text, what, by in screening_points(consultation, (procedure,))]
+    words = _words(patient)
+    findings = [(text, what, by) for _, text, what, by in words.screening_points(consultation, (procedure,))]
     issued_on = issued_on or store.clock().date()
     given_on = max(date.fromisoformat(consultation["finalised_at"][:10]), issued_on)
-    warning = _reflection_warning(date.fromisoformat(plan["start_date"]), given_on,
-                                  ss.cooling_off_days(store))
+    warning = words.reflection_warning(date.fromisoformat(plan["start_date"]), given_on,
+                                       sset.cooling_off_days(store))
     answers = dc.screening_answers(consultation["record"])
     flags = frozenset(q for q, a in answers.items() if a == "yes")
-    volume = None
-    if procedure == "fat_transfer":
-        from rejuv_desktop.domain.protocols import load_protocol
+    from rejuv_desktop.domain.protocols import load_protocol
 
-        volume = load_protocol(procedure).volume_per_hand_ml
+    volume = load_protocol(procedure).volume_per_hand_ml
     return ConsentContext(
         clinic=_clinic(store), patient=patient_info,
         practitioner=_practitioner(store, store.actor_id or consultation["practitioner_id"]),
@@ -318,7 +267,7 @@ def check_planned(procedure: str, planned: dict | None, lang: str = "en") -> dic
 def _archive(store, kind: str, rendered, patient_id: int, number: str, **links) -> IssuedDocument:
     digest = hashlib.sha256(rendered.pdf).hexdigest()
     with store.write():
-        doc_id = repo.insert(store, {
+        doc_id = documents_repo.insert(store, {
             "number": number, "patient_id": patient_id, "kind": kind,
             "template_id": rendered.template_id, "template_version": str(rendered.template_version),
             "sha256": digest, "pdf": rendered.pdf, **links})
@@ -374,7 +323,7 @@ def confirmations_of(store, document_id: int) -> list[str]:
     """The lines of "Your confirmation" of an issued consent, for the patient to tick."""
     from rejuv_desktop.documents.templates import confirmation_items
 
-    meta = repo.get_meta(store, document_id)
+    meta = documents_repo.get_meta(store, document_id)
     return confirmation_items(meta["procedure"], meta["lang"])
 
 
@@ -382,7 +331,7 @@ def photo_consent_of(store, document_id: int) -> dict | None:
     """The photo-consent choices made when the consent was issued (None: left for paper)."""
     import json
 
-    raw = repo.get_meta(store, document_id)["photo_consent_json"]
+    raw = documents_repo.get_meta(store, document_id)["photo_consent_json"]
     return json.loads(raw) if raw else None
 
 
@@ -423,11 +372,11 @@ def sign_job(store, document_id: int, method: str, witness: str,
     with the signed-in practitioner's name, registration and the time. The issued document
     is unchanged.
     """
-    meta = repo.get_meta(store, document_id)
+    meta = documents_repo.get_meta(store, document_id)
     errors: dict[str, str] = {}
     if meta["kind"] != "consent" or meta["signed_of"] is not None:
         raise UserError("Only an issued consent form can be signed.")
-    if repo.signed_copy_of(store, document_id):
+    if documents_repo.signed_copy_of(store, document_id):
         raise UserError("This consent form is signed already.")
     if method not in ("screen", "paper"):
         errors["method"] = "Choose signed on screen or on paper"
@@ -498,7 +447,7 @@ def sign_job(store, document_id: int, method: str, witness: str,
                 planned=planned)
             if scan is not None:
                 # Beside the issued form, which is what the patient signed on paper.
-                repo.insert_scan(store, {
+                documents_repo.insert_scan(store, {
                     "document_id": document_id, "patient_id": meta["patient_id"],
                     "file_name": scan[0], "media_type": scan[1], "size": len(scan[2]),
                     "sha256": scan_digest, "file_bytes": scan[2]})
@@ -509,13 +458,13 @@ def sign_job(store, document_id: int, method: str, witness: str,
 
 def scans_of(store, document_id: int) -> list[dict]:
     """Scans of the signed paper form kept beside an issued consent (metadata only)."""
-    return repo.scans_of_document(store, document_id)
+    return documents_repo.scans_of_document(store, document_id)
 
 
 def scan_file(store, scan_id: int) -> tuple[dict, bytes]:
     """A scan's metadata and bytes, checked against their recorded SHA-256."""
-    meta = repo.scan_meta(store, scan_id)
-    data = repo.scan_bytes(store, scan_id)
+    meta = documents_repo.scan_meta(store, scan_id)
+    data = documents_repo.scan_bytes(store, scan_id)
     if hashlib.sha256(data).hexdigest() != meta["sha256"]:
         raise UserError(f"The scan {meta['file_name']} does not match its recorded fingerprint: "
                         "the archive has been altered. Run 'rejuv-desktop check'.")
@@ -590,7 +539,7 @@ def aftercare_job(store, patient_id: int, procedure: str,
     session_date, session_id, nxt, check = _aftercare_dates(store, patient_id, procedure,
                                                             session_id)
     number = _new_number(store, "aftercare")
-    settings = ss.get_settings(store)
+    settings = sset.get_settings(store)
     plan = active_plan(store, patient_id, procedure)
     fallback = None
     if plan is not None:
@@ -602,7 +551,7 @@ def aftercare_job(store, patient_id: int, procedure: str,
         document_id=number, next_session_window=nxt, check_date=check,
         visits=_booked_visits(store, session_id),
         out_of_hours_phone=settings.get("clinic_out_of_hours_phone", ""),
-        emergency_number=ss.emergency_number(settings),
+        emergency_number=sset.emergency_number(settings),
         sedation=_sedation_given(store, session_id))
     lang = _lang(patient)
     return _numbered_job(
@@ -618,11 +567,12 @@ def issue_summary(store, consultation_id: int) -> IssuedDocument:
 
 def summary_job(store, consultation_id: int) -> IssueJob:
     """The summary of a finalised consultation, ready to render and archive."""
-    c = consult_repo.get_consultation(store, consultation_id)
+    c = consultations_repo.get_consultation(store, consultation_id)
     patient, patient_info = _patient(store, c["patient_id"])
     rules = scr.load_rules()
     d = c["record"]
-    concerns = [_capital(CONCERN_LABELS.get(x, x)) for x in d.concerns if x != "other"]
+    words = _words(patient)
+    concerns = [_capital(words.book.concern(x)) for x in d.concerns if x != "other"]
     if d.concern_other:
         concerns.append(d.concern_other)
     from rejuv_desktop.domain.scales import load_scales
@@ -640,16 +590,15 @@ def summary_job(store, consultation_id: int) -> IssueJob:
                     word = scale.label(getattr(h, k))
                 except (KeyError, ValueError):
                     word = str(getattr(h, k)).replace("_", " ")
-                parts.append(f"{scale.name.lower()}: {word.lower()}")
+                parts.append(words.hand_finding(scale.name.lower(), word.lower()))
         if h.lentigines:
-            parts.append(f"brown spots: {dc.LENTIGINES.get(h.lentigines, h.lentigines).lower()}")
+            parts.append(words.brown_spots(dc.LENTIGINES.get(h.lentigines, h.lentigines).lower()))
         if h.suspicious_lesion:
-            parts.append("suspicious lesion: referral before any treatment")
+            parts.append(words.suspicious_lesion())
         if h.notes:
             parts.append(h.notes)
         if parts:
-            # "Left hand: skin hydration: poor; brown spots: none": each finding set apart.
-            skin.append(f"{side.capitalize()} hand: " + "; ".join(parts))
+            skin.append(words.hand(side, parts))
     verdicts = [(rules.procedure_name(p).capitalize(), v["level"], [r["text"] for r in v["reasons"]])
                 for p, v in c["screening"]["verdicts"].items()]
     plan_lines, warnings = [], []
@@ -657,23 +606,15 @@ def summary_job(store, consultation_id: int) -> IssueJob:
     for p in d.chosen:
         plan = {"sessions": d.plan[p]["sessions"], "interval_days": d.plan[p].get("interval_days"),
                 "start_date": d.plan[p]["start"]}
-        # "Fat transfer to the hands — Session 1: 7 December 2026": one colon per line.
-        line = rules.procedure_name(p).capitalize() + " \u2014 " + "; ".join(_session_lines(p, plan, _lang(patient)))
-        unsupported = pb.unsupported_reason(d, p)
-        if unsupported:
-            line += (f". Planned although the recommendation did not support it, because: "
-                     f"{unsupported['text']} ({_by(unsupported)}).")
-        override = pb.override(d, p)
-        if override:
-            line += f". Planned despite a screening deferral, on a doctor's override ({_by(override)})."
-        plan_lines.append(line)
-        warning = _reflection_warning(date.fromisoformat(plan["start_date"]), consulted_on,
-                                      ss.cooling_off_days(store))
+        name = rules.procedure_name(p).capitalize()
+        plan_lines.append(words.plan_line(name, _session_lines(p, plan, _lang(patient)), d, p))
+        warning = words.reflection_warning(date.fromisoformat(plan["start_date"]), consulted_on,
+                                           sset.cooling_off_days(store))
         if warning:
-            warnings.append(f"{rules.procedure_name(p).capitalize()} \u2014 {warning[:1].lower()}{warning[1:]}")
+            warnings.append(words.plan_warning(name, warning))
     if not d.chosen:
-        plan_lines.append("No procedure planned. " + (d.none_planned_reason or ""))
-    next_steps = _next_steps(c, rules)
+        plan_lines.append(words.nothing_planned(d.none_planned_reason or ""))
+    next_steps = words.next_steps(c, rules)
     number = _new_number(store, "summary")
     ctx = SummaryContext(
         clinic=_clinic(store), patient=patient_info,
@@ -681,58 +622,16 @@ def summary_job(store, consultation_id: int) -> IssueJob:
         issued_on=store.clock().date(), document_id=number, concerns=concerns,
         goals=d.goals, merz={s: d.hand(s).merz for s in dc.SIDES},
         skin_notes=skin, verdicts=verdicts,
-        recommendation=[line["text"] for line in c["recommendation"]["lines"]],
+        recommendation=list(Recommendation.from_json(c["recommendation"]).lines),
         plan=plan_lines, notes=d.notes, next_steps=next_steps,
         consulted_on=consulted_on,
-        screening_points=[(f"{rules.procedure_name(p).capitalize()}: {text}", what, by)
-                          for p, text, what, by in screening_points(c, scr.PROCEDURES)],
+        screening_points=[(words.screening_point(rules.procedure_name(p).capitalize(), text), what, by)
+                          for p, text, what, by in words.screening_points(c, procedure_ids())],
         plan_warnings=warnings, nothing_planned=not d.chosen)
     lang = _lang(patient)
     return _numbered_job(
         store, "summary", number, lambda n: render_summary(replace(ctx, document_id=n), lang),
         c["patient_id"], consultation_id=consultation_id, lang=lang)
-
-
-def _next_steps(c: dict, rules) -> list[str]:
-    """What happens next when a procedure cannot go ahead: a referral first (a suspicious
-    lesion), then what is ruled out and what can be considered instead, then what waits."""
-    d = c["record"]
-    out: list[str] = []
-    if dc.suspicious_lesion(d):
-        out.append("Referral to a dermatologist (or your own doctor) to examine the suspicious "
-                   "skin lesion before any hand treatment; the clinic gives you a referral letter.")
-    verdicts = c["screening"]["verdicts"]
-    ruled_out = [p for p, v in verdicts.items() if v["level"] == "contraindicated"]
-    possible = [p for p, v in verdicts.items() if v["level"] in ("eligible", "caution")]
-    if ruled_out:
-        names = " and ".join(rules.procedure_name(p) for p in ruled_out)
-        line = f"{names[0].upper()}{names[1:]} {'is' if len(ruled_out) == 1 else 'are'} not possible for you, for the reasons above."
-        if possible:
-            line += " " + " and ".join(rules.procedure_name(p) for p in possible).capitalize() + (
-                " can be considered instead, as discussed.")
-        else:
-            line += " Ask your own doctor before any other treatment of your hands."
-        spots = "lentigines" in d.concerns or any(
-            d.hand(s).lentigines in ("few", "many") for s in dc.SIDES)
-        if spots:
-            line += (" For brown spots, laser, intense pulsed light (IPL), freezing or creams can "
-                     "be considered.")
-        out.append(line + " Not having any treatment is also a valid choice.")
-    for p, v in verdicts.items():
-        if v["level"] != "defer":
-            continue
-        name = rules.procedure_name(p).capitalize()
-        if p in d.chosen and pb.override(d, p):
-            out.append(f"{name} was postponed by your screening, but a doctor has recorded why it "
-                       "can go ahead as planned: see the plan above.")
-        elif p in d.chosen:
-            out.append(f"{name} waits for the reason given above: your first session is planned "
-                       "after that wait, as shown in the plan above.")
-        else:
-            out.append(f"{rules.procedure_name(p).capitalize()} is postponed: it can be considered "
-                       "again once the reason given above no longer applies. The clinic will see "
-                       "you again before any treatment.")
-    return out
 
 
 def print_document(store, kind: str, patient_id: int, procedure: str | None = None,
@@ -747,7 +646,7 @@ def document_job(store, kind: str, patient_id: int, procedure: str | None = None
     a consent, their latest consultation for a summary, the last session for aftercare.
     Says clearly what is missing when the patient has nothing to print it from."""
     patient = patients_repo.get(store, patient_id)
-    name = f"{patient['given_name']} {patient['family_name']}"
+    name = dp.display_name(patient)
     procedure_name = scr.load_rules().procedure_name(procedure) if procedure else ""
     if kind == "consent":
         if not procedure:
@@ -760,11 +659,11 @@ def document_job(store, kind: str, patient_id: int, procedure: str | None = None
         # from the command line names it again (or leaves lines to fill in on paper).
         import json
 
-        previous = repo.last_issued_for_plan(store, plan["id"])
+        previous = documents_repo.last_issued_for_plan(store, plan["id"])
         planned = json.loads(previous["planned_json"]) if previous and previous["planned_json"] else None
         return consent_job(store, plan["id"], planned=planned)
     if kind == "summary":
-        history = consult_repo.consultations_of(store, patient_id)
+        history = consultations_repo.consultations_of(store, patient_id)
         if not history:
             raise UserError(f"{name} has no finalised consultation to summarise.")
         return summary_job(store, history[0]["id"])
@@ -778,22 +677,22 @@ def document_job(store, kind: str, patient_id: int, procedure: str | None = None
 # ------------------------------------------------------------------------------ reading
 def signed_consent(store, plan_id: int) -> dict | None:
     """The signed consent on file for a planned procedure, or None (the session gate)."""
-    return repo.signed_consent_for_plan(store, plan_id)
+    return documents_repo.signed_consent_for_plan(store, plan_id)
 
 
 def documents_of(store, patient_id: int) -> list[dict]:
     """The patient's archived documents, newest first (metadata only)."""
-    return repo.documents_of(store, patient_id)
+    return documents_repo.documents_of(store, patient_id)
 
 
 def document(store, document_id: int) -> dict:
-    return repo.get_meta(store, document_id)
+    return documents_repo.get_meta(store, document_id)
 
 
 def pdf_bytes(store, document_id: int) -> bytes:
     """The archived bytes, checked against their recorded SHA-256."""
-    meta = repo.get_meta(store, document_id)
-    data = repo.get_pdf(store, document_id)
+    meta = documents_repo.get_meta(store, document_id)
+    data = documents_repo.get_pdf(store, document_id)
     if hashlib.sha256(data).hexdigest() != meta["sha256"]:
         raise UserError(f"Document {meta['number']} does not match its recorded fingerprint: "
                         "the archive has been altered. Run 'rejuv-desktop check'.")

@@ -11,12 +11,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from rejuv_desktop.domain import consultation as dc
+from rejuv_desktop.domain import patients as dp
 from rejuv_desktop.domain.dates import format_day
 from rejuv_desktop.domain.schedule import classify_due
 from rejuv_desktop.errors import UserError, ValidationError
 from rejuv_desktop.services.sessions import require_actor
 from rejuv_desktop.storage import plans as plans_repo
-from rejuv_desktop.storage import sessions as repo
+from rejuv_desktop.storage import sessions as sessions_repo
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ def planned_sessions_due(store, today: date | None = None) -> list[DueItem]:
             window = (planned[number - 1].earliest, planned[number - 1].latest)
         label = f"Session {number} of {r['sessions']} (planned)" if r["sessions"] > 1 else \
             "Session (planned)"
-        out.append(DueItem(None, r["patient_id"], f"{r['given_name']} {r['family_name']}",
+        out.append(DueItem(None, r["patient_id"], dp.display_name(r),
                            r["phone"] or "", label, "planned_session", r["procedure"],
                            window[0], window[1], classify_due(window[0], window[1], today), "",
                            r["plan_id"], number))
@@ -77,10 +78,10 @@ def due_list(store, today: date | None = None) -> dict[str, list[DueItem]]:
     week, upcoming; earliest first in each."""
     today = today or store.clock().date()
     out: dict[str, list[DueItem]] = {"overdue": [], "this_week": [], "upcoming": []}
-    for r in repo.follow_ups_due(store):
+    for r in sessions_repo.follow_ups_due(store):
         start, end = date.fromisoformat(r["due_from"]), date.fromisoformat(r["due_to"])
         klass = classify_due(start, end, today)
-        out[klass].append(DueItem(r["id"], r["patient_id"], f"{r['given_name']} {r['family_name']}",
+        out[klass].append(DueItem(r["id"], r["patient_id"], dp.display_name(r),
                                   r["phone"] or "", r["label"], r["kind"], r["procedure"], start,
                                   end, klass, r["note"], r["plan_id"]))
     planned = planned_sessions_due(store, today)
@@ -104,7 +105,7 @@ def due_counts(store, today: date | None = None) -> dict[str, int]:
     """How many items ``due_list`` would show in each class, without building the list."""
     today = today or store.clock().date()
     out = {"overdue": 0, "this_week": 0, "upcoming": 0}
-    for start, end in repo.due_windows(store):
+    for start, end in sessions_repo.due_windows(store):
         out[classify_due(date.fromisoformat(start), date.fromisoformat(end), today)] += 1
     for item in planned_sessions_due(store, today):
         out[item.due_class] += 1
@@ -113,7 +114,7 @@ def due_counts(store, today: date | None = None) -> dict[str, int]:
 
 def _open_follow_up(store, follow_up_id: int) -> dict:
     require_actor(store)
-    row = repo.get_follow_up(store, follow_up_id)
+    row = sessions_repo.get_follow_up(store, follow_up_id)
     if row["status"] != "due":
         raise UserError(f"This follow-up is already {row['status']}.")
     return row
@@ -139,7 +140,7 @@ def mark_follow_up_done(store, follow_up_id: int, note: str = "",
             f"This visit's window opens on {format_day(opens)}: it cannot be marked done before "
             "then. If the patient was seen early, tick \"Seen early\" and say why.")})
     with store.write():
-        repo.update_follow_up(store, follow_up_id, status="done", done_at=store.now_iso(),
+        sessions_repo.update_follow_up(store, follow_up_id, status="done", done_at=store.now_iso(),
                               done_by=store.actor_id, note=note.strip(),
                               visit_date=visit_date.isoformat(),
                               early_reason=early_reason.strip() if visit_date < opens else "")
@@ -157,9 +158,10 @@ def reschedule_follow_up(store, follow_up_id: int, due_from: date, due_to: date,
     if errors:
         raise ValidationError(errors)
     with store.write():
-        repo.update_follow_up(store, follow_up_id, status="rescheduled", done_at=store.now_iso(),
+        sessions_repo.update_follow_up(store, follow_up_id, status="rescheduled",
+                                       done_at=store.now_iso(),
                               done_by=store.actor_id, note=reason.strip())
-        return repo.insert_follow_up(store, {
+        return sessions_repo.insert_follow_up(store, {
             "patient_id": row["patient_id"], "session_id": row["session_id"],
             "plan_id": row["plan_id"], "kind": row["kind"], "rule_id": row["rule_id"],
             "label": row["label"], "due_from": due_from.isoformat(), "due_to": due_to.isoformat(),
@@ -172,10 +174,11 @@ def cancel_follow_up(store, follow_up_id: int, reason: str) -> None:
     if not reason.strip():
         raise ValidationError({"reason": "Say why the visit is cancelled"})
     with store.write():
-        repo.update_follow_up(store, follow_up_id, status="cancelled", done_at=store.now_iso(),
+        sessions_repo.update_follow_up(store, follow_up_id, status="cancelled",
+                                       done_at=store.now_iso(),
                               done_by=store.actor_id, note=reason.strip())
 
 
 def follow_ups_of_patient(store, patient_id: int) -> list[dict]:
     """Every follow-up of a patient (open or not), earliest first."""
-    return repo.follow_ups_of_patient(store, patient_id)
+    return sessions_repo.follow_ups_of_patient(store, patient_id)

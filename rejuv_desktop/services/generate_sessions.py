@@ -108,7 +108,7 @@ def session_entries(protocol: Protocol, rng: random.Random, session_id: int, pid
         if key:
             add(key, "field", json.loads(next(e[3] for e in entries if e[1] == key)))
     products = []
-    if protocol.procedure == "mesotherapy":
+    if any(s.id == "products" for s in protocol.steps):
         for n in range(1, rows + 1):
             lot = values.get(f"products.lot.{n}")
             if lot:

@@ -12,7 +12,9 @@ import re
 from rejuv_desktop.content import resource_path
 from rejuv_desktop.domain import screening as scr
 from rejuv_desktop.domain.dose import MAX_WEIGHT_KG, MIN_WEIGHT_KG
-from rejuv_desktop.domain.protocols import PROCEDURES, load_protocol
+from rejuv_desktop.domain.procedures import is_procedure, procedure_ids
+from rejuv_desktop.domain.procedures import procedure as registered
+from rejuv_desktop.domain.protocols import load_protocol
 from rejuv_desktop.domain.scales import load_scales
 from rejuv_desktop.errors import UserError
 
@@ -63,12 +65,12 @@ def _levels() -> str:
 
 def _screening() -> str:
     rules = scr.load_rules()
-    names = {p: rules.procedure_name(p) for p in scr.PROCEDURES}
-    lines = [f"## What a yes means\n\n| Question | {names['fat_transfer']} | "
-             f"{names['mesotherapy']} |\n|---|---|---|"]
+    ids = procedure_ids()
+    lines = [f"## What a yes means\n\n| Question | {' | '.join(rules.procedure_name(p) for p in ids)} |\n"
+             f"|---|{'---|' * len(ids)}"]
     for q in rules.questions:
         cells = []
-        for p in scr.PROCEDURES:
+        for p in ids:
             rule = next((r for r in rules.rules_for(p) if r.question_id == q.id), None)
             if rule is None:
                 cells.append("—")
@@ -76,14 +78,15 @@ def _screening() -> str:
                 wait = f" ({rule.wait})" if rule.wait else ""
                 unverified = " *unverified*" if rule.evidence == scr.UNVERIFIED else ""
                 cells.append(f"{rule.level}{wait} [{rule.evidence}]{unverified}")
-        lines.append(f"| {q.text} | {cells[0]} | {cells[1]} |")
+        lines.append(f"| {q.text} | {' | '.join(cells)} |")
     lines.append("\nEvidence grade of each rule's source, in brackets: "
                  + "; ".join(f"**{scr.evidence_label(g)}**" for g in scr.EVIDENCE)
                  + ". A clinic web page is a template, not evidence.")
-    notes = [(q, r) for q in rules.questions for r in rules.rules_for("fat_transfer")
+    notes = [(q, r) for q in rules.questions for p in ids for r in rules.rules_for(p)
              if r.question_id == q.id and r.level_note]
     if notes:
-        lines.append("\n## Why some questions weigh differently on the two procedures\n")
+        which = "the two procedures" if len(ids) == 2 else "the procedures"
+        lines.append(f"\n## Why some questions weigh differently on {which}\n")
         lines.extend(f"- **{q.text}** {r.level_note}" for q, r in notes)
     lines.append(f"\nQuestionnaire {rules.id}, version {rules.version}.")
     return "\n".join(lines)
@@ -91,7 +94,7 @@ def _screening() -> str:
 
 def _series() -> str:
     out = []
-    for p in PROCEDURES:
+    for p in procedure_ids():
         protocol = load_protocol(p)
         s = protocol.series
         interval = (f", {s.interval_min_days} to {s.interval_max_days} days apart"
@@ -103,9 +106,17 @@ def _series() -> str:
     return "\n".join(out)
 
 
+def _with(has) -> list:
+    """The protocols that have something (dose limits, volume checks), in the registry's order."""
+    return [protocol for p in procedure_ids() if has(protocol := load_protocol(p))]
+
+
 def _doses() -> str:
-    protocol = load_protocol("fat_transfer")
-    lines = ["## Anaesthetic dose limits (fat transfer)",
+    return "\n\n".join(_doses_of(protocol) for protocol in _with(lambda x: x.dose_limits))
+
+
+def _doses_of(protocol) -> str:
+    lines = [f"## Anaesthetic dose limits ({registered(protocol.procedure).label.lower()})",
              "Record every anaesthetic given, one row each: each wrist block, the entry points and "
              "the donor-site infiltration, dilute tumescent solution included (concentrations "
              "down to 0.05 %). The checklist works out mg (1 % = 10 mg per ml) for every row, adds "
@@ -137,23 +148,24 @@ def _doses() -> str:
                  f"{MIN_WEIGHT_KG:g} to {MAX_WEIGHT_KG:g} kg everywhere in the app.")
     lines.append("Above the limit the step stops unless you record a written reason. The limits, "
                  "the reduction and the weight rules are clinic settings in "
-                 "`resources/protocols/fat_transfer.toml`.")
+                 f"`resources/protocols/{protocol.procedure}.toml`.")
     return "\n\n".join(lines)
 
 
 def _volumes() -> str:
-    protocol = load_protocol("fat_transfer")
-    lines = ["## Volume checks (fat transfer)"]
-    for check in protocol.checks:
-        if check.kind == "sum_at_most":
-            lines.append("- " + check.message.replace("({total} {unit})", "")
-                         .replace("({limit} {unit})", "").replace("  ", " "))
-    return "\n".join(lines)
+    out = []
+    for protocol in _with(lambda x: any(c.kind == "sum_at_most" for c in x.checks)):
+        out.append(f"## Volume checks ({registered(protocol.procedure).label.lower()})")
+        for check in protocol.checks:
+            if check.kind == "sum_at_most":
+                out.append("- " + check.message.replace("({total} {unit})", "")
+                           .replace("({limit} {unit})", "").replace("  ", " "))
+    return "\n".join(out)
 
 
 def _follow_ups() -> str:
     out = []
-    for p in PROCEDURES:
+    for p in procedure_ids():
         protocol = load_protocol(p)
         out.append(f"## {protocol.title}")
         for rule in protocol.follow_ups:
@@ -175,10 +187,10 @@ def _merz_threshold() -> str:
 
 def _spacing() -> str:
     out = []
-    for p in PROCEDURES:
+    for p in procedure_ids():
         protocol = load_protocol(p)
         for rule in protocol.spacing:
-            after = load_protocol(rule.after).title if rule.after in PROCEDURES else rule.after
+            after = load_protocol(rule.after).title if is_procedure(rule.after) else rule.after
             out.append(f"- **{protocol.title}** at least {rule.days} days after **{after}** on "
                        f"the same hands: {rule.reason} ({rule.source}){_unverified(rule.verified)}")
     return "\n".join(out)
@@ -201,7 +213,9 @@ def _content_overrides() -> str:
     rows = []
     for o in found:
         version = o.version or "—"
-        if o.used:
+        if o.added:
+            status = "adds to the packaged content"
+        elif o.used:
             status = f"replaces the packaged file (version {o.packaged_version or '—'})"
             if o.missing:
                 status += f"; **lacks {len(o.missing)} packaged question(s)**: {', '.join(o.missing)}"

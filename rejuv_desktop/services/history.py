@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rejuv_desktop.storage import audit
-from rejuv_desktop.storage import history as repo
+from rejuv_desktop.storage import history as history_repo
 
 _LABELS = {"given_name": "given name", "family_name": "family name",
            "date_of_birth": "date of birth", "preferred_language": "language",
@@ -68,7 +68,7 @@ def audit_entries(store, *, patient_id: int | None = None, practitioner_id: int 
     before and after values. ``before_id`` gives the next page: rows older than that one.
     """
     out = []
-    for r in repo.audit_rows(store, patient_id=patient_id, practitioner_id=practitioner_id,
+    for r in history_repo.audit_rows(store, patient_id=patient_id, practitioner_id=practitioner_id,
                              table=table, since=since, until=until, text=text, limit=limit,
                              before_id=before_id):
         before, after = r["before"], r["after"]
@@ -88,7 +88,7 @@ def patient_history(store, patient_id: int, limit: int = 1000,
 
 
 def audited_tables(store) -> list[str]:
-    return repo.audited_tables(store)
+    return history_repo.audited_tables(store)
 
 
 def verify(store) -> audit.ChainCheck:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from rejuv_desktop.domain import patients as dp
 from rejuv_desktop.errors import UserError, ValidationError
-from rejuv_desktop.storage import patients as repo
+from rejuv_desktop.storage import patients as patients_repo
 
 # Synthea's export: which of its columns become which of ours. Columns not named here are
 # listed in the result as not imported, never dropped silently.
@@ -178,7 +178,7 @@ def import_patients(store, path: Path | str, *, fmt: str = "rejuv",
         if key in seen:
             result.warnings.append(RowProblem(line, f"same patient as line {seen[key]}"))
         seen.setdefault(key, line)
-        if repo.find_same(store, clean["given_name"], clean["family_name"],
+        if patients_repo.find_same(store, clean["given_name"], clean["family_name"],
                           clean["date_of_birth"]):
             result.warnings.append(RowProblem(line, "a patient with the same names and date "
                                                     "of birth is already in the database"))
@@ -187,6 +187,6 @@ def import_patients(store, path: Path | str, *, fmt: str = "rejuv",
         return result
     with store.write():
         for _line, clean in good:
-            repo.insert(store, clean)
+            patients_repo.insert(store, clean)
     result.imported = len(good)
     return result

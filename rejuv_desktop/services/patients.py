@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass, field
 
 from rejuv_desktop.domain import patients as dp
-from rejuv_desktop.storage import patients as repo
+from rejuv_desktop.storage import patients as patients_repo
 
 log = logging.getLogger(__name__)
 
@@ -23,7 +23,7 @@ def check_patient(store, data: dict, patient_id: int | None = None) -> tuple[dic
     today = store.clock().date()
     clean = dp.validate_patient(data, today)
     warnings = dp.patient_warnings(clean, today)
-    same = repo.find_same(store, clean["given_name"], clean["family_name"],
+    same = patients_repo.find_same(store, clean["given_name"], clean["family_name"],
                           clean["date_of_birth"], exclude_id=patient_id)
     if same:
         ids = ", ".join(str(r["id"]) for r in same)
@@ -37,7 +37,7 @@ def add_patient(store, data: dict) -> SaveResult:
     """Create a patient from form data; raises ``ValidationError`` naming invalid fields."""
     clean, warnings = check_patient(store, data)
     with store.write():
-        patient_id = repo.insert(store, clean)
+        patient_id = patients_repo.insert(store, clean)
     log.info("patient %s created", patient_id)
     return SaveResult(patient_id, warnings)
 
@@ -46,7 +46,7 @@ def update_patient(store, patient_id: int, data: dict) -> SaveResult:
     """Replace a patient's details with the form's values."""
     clean, warnings = check_patient(store, data, patient_id)
     with store.write():
-        repo.update(store, patient_id, clean)
+        patients_repo.update(store, patient_id, clean)
     log.info("patient %s updated", patient_id)
     return SaveResult(patient_id, warnings)
 
@@ -54,20 +54,20 @@ def update_patient(store, patient_id: int, data: dict) -> SaveResult:
 def set_archived(store, patient_id: int, archived: bool) -> None:
     """Archive (hide from lists) or bring back a patient. Nothing is ever deleted."""
     with store.write():
-        repo.set_archived(store, patient_id, archived)
+        patients_repo.set_archived(store, patient_id, archived)
     log.info("patient %s %s", patient_id, "archived" if archived else "unarchived")
 
 
 def get_patient(store, patient_id: int) -> dict:
-    return repo.get(store, patient_id)
+    return patients_repo.get(store, patient_id)
 
 
 def search_patients(store, query: str, *, include_archived: bool = False,
                     limit: int = 200, offset: int = 0) -> list[dict]:
     """Patients matching a typed query (names, date of birth, phone), best matches first."""
-    return repo.search(store, query, include_archived=include_archived, limit=limit,
+    return patients_repo.search(store, query, include_archived=include_archived, limit=limit,
                        offset=offset)
 
 
 def count_patients(store, *, include_archived: bool = False) -> int:
-    return repo.count(store, include_archived=include_archived)
+    return patients_repo.count(store, include_archived=include_archived)

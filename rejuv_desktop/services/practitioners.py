@@ -22,7 +22,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from rejuv_desktop.domain import text as dt
 from rejuv_desktop.errors import NotFound, PermissionDenied, UserError, ValidationError
-from rejuv_desktop.storage import practitioners as repo
+from rejuv_desktop.storage import practitioners as practitioners_repo
 
 log = logging.getLogger(__name__)
 _hasher = PasswordHasher()  # argon2id, 64 MiB, t=3, p=4 (the library's defaults)
@@ -33,7 +33,7 @@ MAX_PASSWORD = 256
 MIN_STRENGTH = 2
 ROLES = {"practitioner": "Practitioner", "admin": "Administrator"}
 MAX_LENGTH = {"name": 100, "title": 30, "registration": 50}
-SYSTEM_ID = repo.SYSTEM_ID
+SYSTEM_ID = practitioners_repo.SYSTEM_ID
 
 DELAY_AFTER = 3        # wrong passwords in a row before attempts are slowed
 LOCK_AFTER = 10        # wrong passwords in a row that lock the account
@@ -136,14 +136,14 @@ def validate(record: dict, password: str | None, confirm: str | None = None,
 
 def has_accounts(store) -> bool:
     """Whether any person has an account (the system account does not count)."""
-    return repo.count(store) > 0
+    return practitioners_repo.count(store) > 0
 
 
 def acting(store) -> Practitioner | None:
     """The practitioner signed in on this store, or None."""
     if store.actor_id is None:
         return None
-    row = repo.find(store, store.actor_id)
+    row = practitioners_repo.find(store, store.actor_id)
     return _from_row(row) if row else None
 
 
@@ -170,7 +170,7 @@ def create_practitioner(store, record: dict, password: str, confirm: str | None 
     if first:
         clean["role"] = "admin"
     with store.write():
-        pid = repo.insert(store, clean, _hasher.hash(password))
+        pid = practitioners_repo.insert(store, clean, _hasher.hash(password))
     log.info("practitioner %s created (%s)", pid, clean["role"])
     return pid
 
@@ -184,11 +184,11 @@ def update_practitioner(store, practitioner_id: int, record: dict) -> None:
     clean["active"] = int(bool(record.get("active", 1)))
     current = get_practitioner(store, practitioner_id)
     if (current.is_admin and current.active and (clean["role"] != "admin" or not clean["active"])
-            and repo.count_active_admins(store) <= 1):
+            and practitioners_repo.count_active_admins(store) <= 1):
         raise ValidationError({"role": "This is the only active administrator: make someone "
                                        "else an administrator first"})
     with store.write():
-        repo.update(store, practitioner_id, clean)
+        practitioners_repo.update(store, practitioner_id, clean)
 
 
 def change_password(store, practitioner_id: int, new_password: str,
@@ -199,7 +199,7 @@ def change_password(store, practitioner_id: int, new_password: str,
         require_admin(store, "set another practitioner's password")
     validate({"name": person.name, "title": person.title}, new_password, confirm)
     with store.write():
-        repo.set_password_hash(store, practitioner_id, _hasher.hash(new_password))
+        practitioners_repo.set_password_hash(store, practitioner_id, _hasher.hash(new_password))
 
 
 def require_doctor(store, what: str) -> Practitioner:
@@ -215,16 +215,18 @@ def require_doctor(store, what: str) -> Practitioner:
 
 def list_practitioners(store, include_inactive: bool = False) -> list[Practitioner]:
     """People's accounts (active ones unless asked), by name; never the system account."""
-    return [_from_row(r) for r in repo.list_all(store, active_only=not include_inactive)]
+    rows = practitioners_repo.list_all(store, active_only=not include_inactive)
+    return [_from_row(r) for r in rows]
 
 
 def get_practitioner(store, practitioner_id: int) -> Practitioner:
-    return _from_row(repo.get(store, practitioner_id))
+    return _from_row(practitioners_repo.get(store, practitioner_id))
 
 
 def _person(store, practitioner_id) -> Practitioner:
     """A person's account, or NotFound with a message (the system account is not one)."""
-    row = repo.find(store, practitioner_id) if isinstance(practitioner_id, int) else None
+    row = (practitioners_repo.find(store, practitioner_id) if isinstance(practitioner_id, int)
+           else None)
     if row is None or practitioner_id == SYSTEM_ID:
         raise NotFound(f"There is no practitioner account number {practitioner_id}.")
     return _from_row(row)
@@ -276,8 +278,8 @@ def delay_after(failures: int) -> int:
 def guard_state(store, practitioner_id: int) -> Guard:
     """The account's wrong-password count, lockout and wait, read from the database."""
     now = store.clock()
-    failures, last = repo.failures_since_success(store, practitioner_id)
-    lock = repo.open_lockout(store, practitioner_id)
+    failures, last = practitioners_repo.failures_since_success(store, practitioner_id)
+    lock = practitioners_repo.open_lockout(store, practitioner_id)
     locked_until = _at(lock["locked_until"]) if lock else None
     if locked_until is not None and locked_until <= now:
         locked_until = None  # ran out: the next wrong password locks it again at once
@@ -314,15 +316,15 @@ def _attempt(store, practitioner_id, password: str, success_event: str) -> Pract
     count. Returns the account on success, raises ``UserError`` otherwise."""
     if not isinstance(practitioner_id, int) or practitioner_id == SYSTEM_ID:
         raise NotFound("Choose a practitioner account to sign in.")
-    row = repo.find(store, practitioner_id)
+    row = practitioners_repo.find(store, practitioner_id)
     if row is None:
         with store.write(while_held=True):
-            repo.record_event(store, "failed", None, str(practitioner_id)[:50])
+            practitioners_repo.record_event(store, "failed", None, str(practitioner_id)[:50])
         raise NotFound(f"There is no practitioner account number {practitioner_id}.")
     person = _from_row(row)
     if not person.active:
         with store.write(while_held=True):
-            repo.record_event(store, "failed", practitioner_id, "inactive account")
+            practitioners_repo.record_event(store, "failed", practitioner_id, "inactive account")
         raise UserError(f"{person.display}'s account is deactivated. An administrator can "
                         "reactivate it in Settings > Practitioners.")
     _refuse_if_guarded(store, person, guard_state(store, practitioner_id))
@@ -332,18 +334,19 @@ def _attempt(store, practitioner_id, password: str, success_event: str) -> Pract
         guard = guard_state(store, practitioner_id)  # another process may have tried meanwhile
         _refuse_if_guarded(store, person, guard)
         if ok:
-            repo.record_event(store, success_event, practitioner_id)
-            if repo.open_lockout(store, practitioner_id):  # one that ran out: close it
-                repo.close_lockouts(store, practitioner_id, practitioner_id)
+            practitioners_repo.record_event(store, success_event, practitioner_id)
+            # one that ran out: close it
+            if practitioners_repo.open_lockout(store, practitioner_id):
+                practitioners_repo.close_lockouts(store, practitioner_id, practitioner_id)
             if _hasher.check_needs_rehash(row["password_hash"]):
-                repo.set_password_hash(store, practitioner_id, _hasher.hash(password))
+                practitioners_repo.set_password_hash(store, practitioner_id, _hasher.hash(password))
             return person
-        repo.record_event(store, "failed", practitioner_id)
+        practitioners_repo.record_event(store, "failed", practitioner_id)
         failures = guard.failures + 1
         locked_until = None
         if failures >= LOCK_AFTER:
             locked_until = store.clock() + timedelta(minutes=LOCK_MINUTES)
-            repo.insert_lockout(store, practitioner_id,
+            practitioners_repo.insert_lockout(store, practitioner_id,
                                 locked_until.isoformat(timespec="seconds"), failures)
     log.info("failed sign-in for practitioner %s (%d in a row)", practitioner_id, failures)
     if locked_until:
@@ -382,7 +385,7 @@ def locked_accounts(store) -> dict[int, datetime]:
     """Accounts locked out now, with the time each lockout ends."""
     now = store.clock()
     out = {}
-    for row in repo.open_lockouts(store):
+    for row in practitioners_repo.open_lockouts(store):
         until = _at(row["locked_until"])
         if until > now:
             out[row["practitioner_id"]] = max(until, out.get(row["practitioner_id"], until))
@@ -395,15 +398,15 @@ def unlock_account(store, practitioner_id: int) -> None:
     require_admin(store, "unlock accounts")
     _person(store, practitioner_id)
     with store.write():
-        repo.close_lockouts(store, practitioner_id, store.actor_id)
-        repo.record_event(store, "unlocked", practitioner_id,
+        practitioners_repo.close_lockouts(store, practitioner_id, store.actor_id)
+        practitioners_repo.record_event(store, "unlocked", practitioner_id,
                           f"by administrator {store.actor_id}")
     log.info("practitioner %s unlocked by %s", practitioner_id, store.actor_id)
 
 
 def record_event(store, event: str, practitioner_id: int | None) -> None:
     with store.write(while_held=True):
-        repo.record_event(store, event, practitioner_id)
+        practitioners_repo.record_event(store, event, practitioner_id)
 
 
 def sign_out(store) -> None:

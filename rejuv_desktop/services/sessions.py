@@ -20,7 +20,7 @@ from rejuv_desktop.domain import checklist as cl
 from rejuv_desktop.domain import consultation as dc
 from rejuv_desktop.domain import plan_binding as pb
 from rejuv_desktop.domain import screening as scr
-from rejuv_desktop.domain import session_context as sc
+from rejuv_desktop.domain import session_context as sctx
 from rejuv_desktop.domain import session_gate as gate
 from rejuv_desktop.domain.dose import MAX_WEIGHT_KG, MIN_WEIGHT_KG, DoseCheck
 from rejuv_desktop.domain.screening import load_rules
@@ -30,11 +30,11 @@ from rejuv_desktop.domain.schedule import follow_ups_after_session, plan_session
 from rejuv_desktop.domain.dates import format_day
 from rejuv_desktop.errors import UserError, ValidationError
 from rejuv_desktop.services import practitioners as pr
-from rejuv_desktop.services import settings as ss
+from rejuv_desktop.services import settings as sset
 from rejuv_desktop.services.documents import signed_consent
 from rejuv_desktop.storage import documents as documents_repo
 from rejuv_desktop.storage import plans as plans_repo
-from rejuv_desktop.storage import sessions as repo
+from rejuv_desktop.storage import sessions as sessions_repo
 from rejuv_desktop.storage.sessions import last_session  # noqa: F401 - part of this API
 
 log = logging.getLogger(__name__)
@@ -171,26 +171,26 @@ def _day(iso: str | None) -> date | None:
 def _context(store, session: dict, protocol: Protocol):
     """(protocol with the consultation's caution items, dose reduction, consultation weight and
     its date) for a session."""
-    consultation = repo.consultation_data_of_plan(store, session["plan_id"])
+    consultation = sessions_repo.consultation_data_of_plan(store, session["plan_id"])
     record = consultation["record"]
     answers = dc.screening_answers(record)
     rules = load_rules()
     justification = (record.justifications.get(session["procedure"]) or {}).get("text", "")
-    items = sc.caution_items(protocol, session["procedure"], answers, justification or "", rules)
-    reduction = sc.dose_reduction(protocol, answers, rules)
-    return (sc.with_items(protocol, items), reduction, dc.weight(record),
+    items = sctx.caution_items(protocol, session["procedure"], answers, justification or "", rules)
+    reduction = sctx.dose_reduction(protocol, answers, rules)
+    return (sctx.with_items(protocol, items), reduction, dc.weight(record),
             _day(consultation["started_at"]))
 
 
 def session_status(store, session_id: int) -> SessionStatus:
     """Rebuild a session from its entries and judge every step (see the module doc)."""
-    session = repo.get_session(store, session_id)
+    session = sessions_repo.get_session(store, session_id)
     protocol, reduction, consult_weight, consult_day = _context(
         store, session, load_protocol(session["procedure"]))
     latest = {(r["kind"], r["key"]): Entry(r["key"], r["kind"], r["value"], r["who"] or "", r["at"])
-              for r in repo.entries_of(store, session_id)}
+              for r in sessions_repo.entries_of(store, session_id)}
     state = replace(_state_of(session, latest, protocol), dose_reduction=reduction)
-    aftercare = repo.aftercare_issued(store, session_id)
+    aftercare = sessions_repo.aftercare_issued(store, session_id)
     if aftercare is not None:  # the app has issued it: its item is satisfied, by the app
         items = dict(state.completed_items)
         for step in protocol.steps:
@@ -213,7 +213,7 @@ def session_status(store, session_id: int) -> SessionStatus:
         found.append(p)
     weighed = latest.get(("override", "weight"))
     dose_checks = [c for c in protocol.checks if c.kind == "lidocaine_dose"]
-    stale = bool(dose_checks) and weighed is None and sc.weight_is_stale(
+    stale = bool(dose_checks) and weighed is None and sctx.weight_is_stale(
         consult_day, state.session_date, protocol.weight.reweigh_after_days)
     if stale:
         dose_step = (dose_checks[0].volume or "").partition(".")[0]
@@ -261,7 +261,7 @@ def open_items(store, session_id: int) -> list[str]:
 
 def get_session(store, session_id: int) -> dict:
     """A session's row, with the patient's name and date of birth and who started it."""
-    return repo.get_session(store, session_id)
+    return sessions_repo.get_session(store, session_id)
 
 
 # --- starting -------------------------------------------------------------------------------------
@@ -290,8 +290,8 @@ def session_gate(store, plan_id: int, sides: frozenset[str] = frozenset(SIDES)) 
     """Why the next session of a plan may not start today (empty when it may)."""
     plan = plans_repo.get_for_session(store, plan_id)
     protocol = load_protocol(plan["procedure"])
-    done = repo.completed_count(store, plan_id)
-    consultation = repo.consultation_of_plan(store, plan_id)
+    done = sessions_repo.completed_count(store, plan_id)
+    consultation = sessions_repo.consultation_of_plan(store, plan_id)
     given_on = _day(consultation["finalised_at"])
     planned = reflection = deferral = maintenance = None
     if done < plan["sessions"]:
@@ -306,7 +306,7 @@ def session_gate(store, plan_id: int, sides: frozenset[str] = frozenset(SIDES)) 
         issued = _day(documents_repo.get_meta(store, consent["signed_of"])["created_at"]) \
             if consent and consent.get("signed_of") else None
         reflection = pb.reflection_end(max(d for d in (given_on, issued) if d),
-                                       ss.cooling_off_days(store))
+                                       sset.cooling_off_days(store))
     verdict = consultation["verdicts"].get(plan["procedure"]) or {}
     screened = _day(consultation["screened_at"])  # as the plan page counted the wait
     if verdict.get("level") == "defer" and screened \
@@ -317,7 +317,7 @@ def session_gate(store, plan_id: int, sides: frozenset[str] = frozenset(SIDES)) 
     rules = scr.load_rules()
     earlier = [gate.Earlier(s["procedure"], date.fromisoformat(s["session_date"]),
                             frozenset(s["sides"].split(",")), rules.procedure_name(s["procedure"]))
-               for s in repo.sessions_of_patient(store, plan["patient_id"])]
+               for s in sessions_repo.sessions_of_patient(store, plan["patient_id"])]
     found = gate.waits(protocol, store.clock().date(), planned=planned,
                        reflection_end=reflection, deferral_end=deferral, earlier=earlier,
                        sides=sides)
@@ -334,11 +334,11 @@ def session_gate(store, plan_id: int, sides: frozenset[str] = frozenset(SIDES)) 
 def _maintenance_from(store, plan: dict, protocol: Protocol) -> date | None:
     """The first day of a plan's maintenance window once its series is done: the open
     maintenance visit's (as booked or moved), else counted from the last session held."""
-    pending = repo.open_follow_ups_of_plan(store, plan["id"], ("maintenance",))
+    pending = sessions_repo.open_follow_ups_of_plan(store, plan["id"], ("maintenance",))
     if pending:
         return min(date.fromisoformat(f["due_from"]) for f in pending)
     held = [date.fromisoformat(s["session_date"])
-            for s in repo.sessions_of_patient(store, plan["patient_id"])
+            for s in sessions_repo.sessions_of_patient(store, plan["patient_id"])
             if s["plan_id"] == plan["id"] and s["status"] == "completed"]
     if not held:
         return None
@@ -354,7 +354,7 @@ def later_screening(store, plan: dict) -> tuple[str | None, gate.Wait | None]:
     contraindicated, or deferred it until something resolves; a wait when it deferred it for a
     number of days. A doctor's override recorded in that consultation lifts a deferral.
     """
-    newest = repo.newest_screening(store, plan["patient_id"])
+    newest = sessions_repo.newest_screening(store, plan["patient_id"])
     if newest is None or newest["id"] == plan["consultation_id"]:
         return None, None
     verdict = newest["verdicts"].get(plan["procedure"]) or {}
@@ -387,13 +387,13 @@ def later_screening(store, plan: dict) -> tuple[str | None, gate.Wait | None]:
 
 def reflection_warning(store, plan: dict) -> str | None:
     """A warning when a plan's first session is dated inside the reflection period."""
-    consultation = repo.consultation_of_plan(store, plan["id"])
+    consultation = sessions_repo.consultation_of_plan(store, plan["id"])
     given_on = _day(consultation["finalised_at"])
     if given_on is None:
         return None
     return pb.reflection_warning(scr.load_rules().procedure_name(plan["procedure"]),
                                  date.fromisoformat(plan["start_date"]), given_on,
-                                 ss.cooling_off_days(store))
+                                 sset.cooling_off_days(store))
 
 
 def start_session(store, plan_id: int, early_reason: str | None = None) -> int:
@@ -408,7 +408,7 @@ def start_session(store, plan_id: int, early_reason: str | None = None) -> int:
     """
     require_actor(store)
     plan = plans_repo.get_for_session(store, plan_id)
-    existing = repo.open_session_of_plan(store, plan_id)
+    existing = sessions_repo.open_session_of_plan(store, plan_id)
     if existing:
         return existing["id"]
     if plan["archived"]:
@@ -424,7 +424,7 @@ def start_session(store, plan_id: int, early_reason: str | None = None) -> int:
         raise UserError("Consent is not signed for this procedure. Issue the consent form and "
                         "record the patient's signature before starting the session.")
     protocol = load_protocol(plan["procedure"])
-    done = repo.completed_count(store, plan_id)
+    done = sessions_repo.completed_count(store, plan_id)
     maintenance = done >= plan["sessions"]
     if maintenance and not any(r.kind == "maintenance" for r in protocol.follow_ups):
         raise UserError(f"All {plan['sessions']} planned session(s) of this plan are done. "
@@ -443,7 +443,7 @@ def start_session(store, plan_id: int, early_reason: str | None = None) -> int:
     weight = plan["weight_kg"]
     weight = float(weight) if isinstance(weight, (int, float)) and weight > 0 else None
     with store.write():
-        session_id = repo.insert_session(store, {
+        session_id = sessions_repo.insert_session(store, {
             "patient_id": plan["patient_id"], "plan_id": plan_id, "procedure": plan["procedure"],
             "session_number": done + 1, "series_length": plan["sessions"],
             "maintenance": int(maintenance), "status": "in_progress",
@@ -454,14 +454,14 @@ def start_session(store, plan_id: int, early_reason: str | None = None) -> int:
         if plan["status"] == "planned":
             plans_repo.set_status(store, plan_id, "in_progress")
         if early:
-            repo.insert_entry(store, session_id, EARLY_START, "override", early)
+            sessions_repo.insert_entry(store, session_id, EARLY_START, "override", early)
         # The session's place in the series is known: record it rather than ask for it.
         for f in protocol.all_fields():
             if f.id == "session_kind" and f.repeat is None:
-                repo.insert_entry(store, session_id, f.key(), "field",
+                sessions_repo.insert_entry(store, session_id, f.key(), "field",
                                   "maintenance" if maintenance else "series")
             elif f.id == "session_number" and f.repeat is None and not maintenance:
-                repo.insert_entry(store, session_id, f.key(), "field", done + 1)
+                sessions_repo.insert_entry(store, session_id, f.key(), "field", done + 1)
     log.info("session %s started (plan %s)", session_id, plan_id)
     return session_id
 
@@ -591,7 +591,7 @@ def set_sides(store, session_id: int, sides: list[str] | tuple[str, ...]) -> Non
         raise UserError("The sides were confirmed at the time-out: withdraw that confirmation "
                         "before changing them.")
     with store.write():
-        repo.update_session(store, session_id, sides=",".join(chosen))
+        sessions_repo.update_session(store, session_id, sides=",".join(chosen))
 
 
 def set_weight(store, session_id: int, weight_kg: float | None,
@@ -611,7 +611,7 @@ def set_weight(store, session_id: int, weight_kg: float | None,
         raise ValidationError({"weight_kg": f"Must be between {MIN_WEIGHT_KG:.0f} and "
                                             f"{MAX_WEIGHT_KG:.0f} kg"})
     before = status.consultation_weight
-    change = sc.weight_change(before, weight_kg) if weight_kg is not None else None
+    change = sctx.weight_change(before, weight_kg) if weight_kg is not None else None
     limit = status.protocol.weight.confirm_change_fraction
     if change is not None and change > limit + 1e-9 and not confirm_change:
         raise WeightChangeToConfirm(
@@ -619,17 +619,17 @@ def set_weight(store, session_id: int, weight_kg: float | None,
             f"{format_number(before)} kg recorded at the consultation (more than "
             f"{round(limit * 100)}%). Is {format_number(weight_kg)} kg right?", before, weight_kg)
     with store.write():
-        repo.update_session(store, session_id, weight_kg=weight_kg)
+        sessions_repo.update_session(store, session_id, weight_kg=weight_kg)
         if weight_kg is not None:
-            repo.insert_entry(store, session_id, "weight", "override",
+            sessions_repo.insert_entry(store, session_id, "weight", "override",
                               {"kg": weight_kg, "confirmed_change": bool(
                                   change is not None and change > limit + 1e-9)})
 
 
 def _save(store, session_id: int, key: str, kind: str, value: Any) -> Entry:
     with store.write():
-        entry_id = repo.insert_entry(store, session_id, key, kind, value)
-    row = repo.entry(store, entry_id)  # the saved row alone, not the whole session again
+        entry_id = sessions_repo.insert_entry(store, session_id, key, kind, value)
+    row = sessions_repo.entry(store, entry_id)  # the saved row alone, not the whole session again
     return Entry(key, kind, value, row["who"] or "", row["at"])
 
 
@@ -701,7 +701,7 @@ def product_rows(protocol: Protocol, values: dict) -> list[dict]:
 
 def _write_products(store, status: SessionStatus) -> None:
     for row in product_rows(status.protocol, status.state.field_values):
-        repo.insert_product(store, {**row, "session_id": status.session["id"],
+        sessions_repo.insert_product(store, {**row, "session_id": status.session["id"],
                                     "patient_id": status.session["patient_id"]})
 
 
@@ -722,9 +722,10 @@ def complete_session(store, session_id: int) -> list[dict]:
                                    include_proposed=False)
     created = []
     with store.write():
-        for pending in repo.open_follow_ups_of_plan(store, s["plan_id"],
+        for pending in sessions_repo.open_follow_ups_of_plan(store, s["plan_id"],
                                                     ("next_session", "maintenance")):
-            repo.update_follow_up(store, pending["id"], status="done", done_at=store.now_iso(),
+            sessions_repo.update_follow_up(store, pending["id"], status="done",
+                                           done_at=store.now_iso(),
                                   done_by=store.actor_id,
                                   note=f"Session {s['session_number']} on {format_day(day)}",
                                   visit_date=day.isoformat())
@@ -733,17 +734,19 @@ def complete_session(store, session_id: int) -> list[dict]:
                    "plan_id": s["plan_id"], "kind": f.kind, "rule_id": f.rule_id,
                    "label": f.label, "due_from": f.due_from.isoformat(),
                    "due_to": f.due_to.isoformat()}
-            created.append({**row, "id": repo.insert_follow_up(store, row)})
+            created.append({**row, "id": sessions_repo.insert_follow_up(store, row)})
         _write_products(store, status)
         # The visits are booked now, by the app: its sign-out item says so, with who and when.
         for step in status.protocol.steps:
             for item in step.items:
                 if item.by_app == "follow_ups":
-                    repo.insert_entry(store, session_id, f"{step.id}.{item.id}", "item", True)
-        repo.update_session(store, session_id, status="completed", completed_at=store.now_iso(),
+                    sessions_repo.insert_entry(store, session_id, f"{step.id}.{item.id}", "item",
+                                               True)
+        sessions_repo.update_session(store, session_id, status="completed",
+                                     completed_at=store.now_iso(),
                             completed_by=store.actor_id)
         plan = plans_repo.get_for_session(store, s["plan_id"])
-        if repo.completed_count(store, s["plan_id"]) >= plan["sessions"]:
+        if sessions_repo.completed_count(store, s["plan_id"]) >= plan["sessions"]:
             plans_repo.set_status(store, s["plan_id"], "completed")
     log.info("session %s completed, %d follow-ups", session_id, len(created))
     return created
@@ -756,7 +759,8 @@ def abandon_session(store, session_id: int, reason: str) -> None:
         raise ValidationError({"reason": "Say why the session is stopped"})
     with store.write():
         _write_products(store, status)
-        repo.update_session(store, session_id, status="abandoned", completed_at=store.now_iso(),
+        sessions_repo.update_session(store, session_id, status="abandoned",
+                                     completed_at=store.now_iso(),
                             completed_by=store.actor_id, end_reason=reason.strip())
 
 
@@ -798,9 +802,9 @@ def patient_sessions(store, patient_id: int) -> list[dict]:
     """The patient's plans, each with its sessions (key figures included) and what can be done:
     ``open_session_id`` to resume, ``can_start`` for a next session."""
     plans = plans_repo.plans_by_start(store, patient_id)
-    sessions = repo.sessions_of_patient(store, patient_id)
-    values = repo.latest_values(store, [s["id"] for s in sessions])
-    early = repo.overrides_of(store, [s["id"] for s in sessions], EARLY_START)
+    sessions = sessions_repo.sessions_of_patient(store, patient_id)
+    values = sessions_repo.latest_values(store, [s["id"] for s in sessions])
+    early = sessions_repo.overrides_of(store, [s["id"] for s in sessions], EARLY_START)
     for plan in plans:
         protocol = load_protocol(plan["procedure"])
         mine = [s for s in sessions if s["plan_id"] == plan["id"]]

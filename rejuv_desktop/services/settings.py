@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rejuv_desktop.errors import PermissionDenied, ValidationError
-from rejuv_desktop.storage import settings as repo
+from rejuv_desktop.storage import settings as settings_repo
 
 CLINIC_KEYS = ("clinic_name", "clinic_address", "clinic_phone", "clinic_out_of_hours_phone",
                "clinic_country", "emergency_number")
@@ -37,7 +37,7 @@ ANYONE_KEYS = ("backup_extra_dir",)  # settings a practitioner who is not an adm
 
 def get_settings(store) -> dict[str, str]:
     """Every setting the clinic saved, by key."""
-    return repo.all_settings(store)
+    return settings_repo.all_settings(store)
 
 
 def save_clinic(store, values: dict[str, str]) -> None:
@@ -114,7 +114,7 @@ def save_settings(store, values: dict[str, str]) -> None:
     clean = validate_settings(values)
     with store.write():
         for key, value in clean.items():
-            repo.put(store, key, value)
+            settings_repo.put(store, key, value)
 
 
 def cooling_off_days(store) -> int:

@@ -616,3 +616,34 @@ ORDER BY c.id, h.key, g.key
 """)
     audit.install_triggers(db, "procedure_verdicts")
     audit.install_triggers(db, "hand_assessments")
+
+
+_PROCEDURE_CHECK = "CHECK (procedure IN ('fat_transfer', 'mesotherapy'))"
+
+
+@migrations(name="0014_procedures_as_content")
+def _procedures_as_content(db) -> None:
+    # The procedures are content (one protocol file each), so a clinic can add one without a new
+    # version of the app: the CHECKs that listed the first two procedures go. Dropping a CHECK
+    # changes nothing stored, so the table definitions are edited in place (SQLite's documented
+    # procedure for such changes) rather than rebuilt: every row, index and trigger (the audit
+    # chain's and the immutability ones) stays exactly as it is.
+    conn = db.conn
+    tables = ("plans", "documents", "sessions")
+    found = {name: sql for name, sql in conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name IN (?, ?, ?)", tables)}
+    edits = {name: sql.replace(" " + _PROCEDURE_CHECK, "") for name, sql in found.items()
+             if _PROCEDURE_CHECK in sql}
+    if not edits:
+        return
+    version = conn.execute("PRAGMA schema_version").fetchone()[0]
+    conn.execute("PRAGMA writable_schema = ON")
+    try:
+        for name, sql in edits.items():
+            conn.execute("UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = ?", (sql, name))
+        conn.execute(f"PRAGMA schema_version = {version + 1}")
+    finally:
+        conn.execute("PRAGMA writable_schema = OFF")
+    problems = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+    if problems != ["ok"]:
+        raise StorageError("The procedure constraints could not be removed: " + "; ".join(problems))

@@ -10,7 +10,7 @@ from rejuv_desktop import APP_NAME
 from rejuv_desktop.errors import UserError, ValidationError
 from rejuv_desktop.services import practitioners as pr
 from rejuv_desktop.services.audit_keys import recovery_code
-from rejuv_desktop.services import settings as ss
+from rejuv_desktop.services import settings as sset
 from rejuv_desktop.ui.forms import add_field_row, message_label, show_field_errors
 
 
@@ -55,7 +55,7 @@ class ClinicPage(_FormPage):
 
         self.language = QComboBox()
         self.language.setObjectName("document_language")
-        for code, name in ss.LANGUAGES.items():
+        for code, name in sset.LANGUAGES.items():
             self.language.addItem(name, code)
         self.layout().addRow(QWizard.tr("Document language"), self.language)
 
@@ -71,7 +71,7 @@ class ClinicPage(_FormPage):
 
     def validatePage(self) -> bool:
         try:
-            ss.validate_settings(self.settings())
+            sset.validate_settings(self.settings())
         except ValidationError as exc:
             self.show_errors(exc.errors)
             return False
@@ -164,7 +164,7 @@ class FirstRunWizard(QWizard):
     def accept(self) -> None:
         v = self.admin.values()
         try:
-            ss.save_settings(self.store, self.clinic.settings())
+            sset.save_settings(self.store, self.clinic.settings())
             self.practitioner_id = pr.create_practitioner(self.store, v, v["password"],
                                                           v["confirm"])
             pr.sign_in(self.store, self.practitioner_id, v["password"])

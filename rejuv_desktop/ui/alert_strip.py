@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
 
 from rejuv_desktop.services import alerts as sa
 from rejuv_desktop.ui.consultation.common import esc
-from rejuv_desktop.ui.sessions.common import PROCEDURE_NAMES, fmt_day
+from rejuv_desktop.ui.sessions.common import fmt_day, procedure_label
 
 ALERT_STYLE = ("QFrame#alert_strip { background: #fdecea; border: 1px solid #e6a39d;"
                " border-left: 5px solid #b3261e; border-radius: 3px; }"
@@ -63,7 +63,7 @@ class AlertStrip(QFrame):
         grouped: dict[tuple[str, str, str, str], list[str]] = {}
         for a in alerts.cautions:
             grouped.setdefault((a.kind, a.text, a.wait, a.detail), []).append(
-                PROCEDURE_NAMES.get(a.procedure, a.procedure))
+                procedure_label(a.procedure))
         for (kind, text, wait, detail), names in grouped.items():
             procedures = ", ".join(names)
             if kind == "defer":

@@ -6,7 +6,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -83,6 +83,28 @@ def check_database_at_start(db_path: Path) -> bool:
         return False
 
 
+class _AfterFirstPaint(QObject):
+    """Runs ``fn`` once, just after ``widget`` is first painted."""
+
+    def __init__(self, widget, fn):
+        super().__init__(widget)
+        self.fn = fn
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.Paint and self.fn is not None:
+            fn, self.fn = self.fn, None
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, self, fn)
+        return False
+
+
+def after_first_paint(widget, fn) -> None:
+    """Run ``fn`` once ``widget`` is on screen: a question asked at start comes over the
+    window, and the window is never kept waiting for it."""
+    _AfterFirstPaint(widget, fn)
+
+
 def check_after_start(window, db_path: Path) -> None:
     """The start-up integrity check, run off the GUI thread; a problem shows a banner."""
     from rejuv_desktop.services import backup as sb
@@ -94,6 +116,7 @@ def check_after_start(window, db_path: Path) -> None:
                 "The database failed its integrity check ({problem}). Close Rejuv Desktop and "
                 "open it again: the damaged file will be set aside and a backup offered.").format(
                 problem=problem))
+        window.hooks.database_checked(problem)
 
     def failed(exc: Exception) -> None:
         log.warning("background integrity check did not run: %s", type(exc).__name__)
@@ -176,7 +199,7 @@ def run_gui(db_path: Path | None = None) -> int:
             checker.attach(window)
         else:
             check_after_start(window, db_path)
-        window.offer_resume()
+        after_first_paint(window.table.viewport(), window.offer_resume)
         return app.exec()
     finally:
         if store is not None:

@@ -7,7 +7,6 @@ import json
 from datetime import datetime
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
                                QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPlainTextEdit, QPushButton, QSplitter, QTableWidget,
@@ -142,7 +141,6 @@ class AuditDialog(QDialog):
 
 
 def install(window) -> None:
-    action = QAction(window.tr("&Audit trail…"), window)
-    action.setObjectName("audit_trail")
-    action.triggered.connect(lambda: AuditDialog(window.store, None, window).exec())
-    window.tools_menu.addAction(action)
+    window.add_action("tools", window.tr("&Audit trail…"),
+                      lambda: AuditDialog(window.store, None, window).exec(), 200,
+                      name="audit_trail")

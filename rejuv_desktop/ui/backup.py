@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFileDialog,
                                QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMessageBox,
                                QProgressDialog, QPushButton, QVBoxLayout, QWidget)
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFileDia
 from rejuv_desktop import APP_NAME
 from rejuv_desktop.errors import UserError
 from rejuv_desktop.services import backup as sb
-from rejuv_desktop.services import settings as ss
+from rejuv_desktop.services import settings as sset
 from rejuv_desktop.ui.errors import excepthook, show_user_error
 from rejuv_desktop.ui.tasks import run_in_background
 
@@ -125,7 +125,7 @@ class BackupFeature(QObject):
         return Path(self.store.path) if self.store.path else None
 
     def _extra_dir(self) -> str | None:
-        return ss.get_settings(self.store).get(EXTRA_DIR_KEY) or None
+        return sset.get_settings(self.store).get(EXTRA_DIR_KEY) or None
 
     def _progress(self, text: str) -> QProgressDialog:
         dialog = QProgressDialog(text, "", 0, 0, self.window)
@@ -257,7 +257,7 @@ class BackupFeature(QObject):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         try:
-            ss.save_settings(self.store, {EXTRA_DIR_KEY: dialog.value()})
+            sset.save_settings(self.store, {EXTRA_DIR_KEY: dialog.value()})
         except UserError as exc:
             show_user_error(self.window, exc, self.tr("Not saved"))
             return
@@ -308,9 +308,6 @@ class BackupFeature(QObject):
             "<p>The folder holds health data: keep it safe and hand it over securely.</p>"
         ).format(folder=result.folder, rows=rows, docs=result.documents,
                  audit=result.counts.get("audit_log", 0)))
-
-    def update_actions(self) -> None:
-        self.export_action.setEnabled(self.window.record.patient_id is not None)
 
     # audit evidence -------------------------------------------------------------------------
     def enter_recovery_code(self) -> None:
@@ -368,36 +365,22 @@ class BackupFeature(QObject):
             log.warning("automatic backup failed: %s", type(exc).__name__)
 
 
-def _action(window, text: str, name: str, slot) -> QAction:
-    action = QAction(text, window)
-    action.setObjectName(name)
-    action.triggered.connect(slot)
-    return action
-
-
 def install(window) -> None:
     """Add Back up now, Restore and Backup folder to the File menu, Export to the Patient
     menu, and the daily backup when the app quits."""
     feature = BackupFeature(window)
-    window.backup_feature = feature
-    file_menu = window.menuBar().actions()[0].menu()
-    quit_action = window.findChild(QAction, "quit")
-    actions = [
-        _action(window, feature.tr("&Back up now…"), "backup_now", feature.backup_now),
-        _action(window, feature.tr("&Restore from backup…"), "restore_backup", feature.restore),
-        _action(window, feature.tr("Backup &folder…"), "backup_folder", feature.choose_folder),
-        _action(window, feature.tr("Enter the clinic's recovery &code…"), "recovery_code",
-                feature.enter_recovery_code),
-    ]
-    for action in actions:
-        file_menu.insertAction(quit_action, action)
-    file_menu.insertSeparator(quit_action)
-    feature.export_action = _action(window, feature.tr("E&xport patient records…"),
-                                    "export_patient", feature.export_patient)
-    window.patient_menu.addAction(feature.export_action)
-    window.table.selectionModel().currentRowChanged.connect(
-        lambda *_: feature.update_actions())
-    feature.update_actions()
+    window.backup_feature = feature  # a handle for scripts and tests; features use the hooks
+    for rank, (text, name, slot) in enumerate((
+            (feature.tr("&Back up now…"), "backup_now", feature.backup_now),
+            (feature.tr("&Restore from backup…"), "restore_backup", feature.restore),
+            (feature.tr("Backup &folder…"), "backup_folder", feature.choose_folder),
+            (feature.tr("Enter the clinic's recovery &code…"), "recovery_code",
+             feature.enter_recovery_code)), start=200):
+        window.add_action("file", text, slot, rank, name=name)
+    window.add_separator("file", 290)
+    feature.export_action = window.add_action(
+        "patient", feature.tr("E&xport patient records…"), feature.export_patient, 90,
+        name="export_patient", needs_patient=True)
     # Tied to the feature object, so the connection ends with the window.
     QApplication.instance().aboutToQuit.connect(feature.backup_on_exit)
     # Once the window is built (its own start-up checks set the banner first).

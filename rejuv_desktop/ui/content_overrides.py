@@ -45,7 +45,8 @@ class ContentOverridesTab(QWidget):
         found = content_check.overrides()
         self.table.setRowCount(len(found))
         for i, o in enumerate(found):
-            status = (self.tr("replaces the packaged file (version {v})").format(v=o.packaged_version or "—")
+            status = (self.tr("adds to the packaged content") if o.added
+                      else self.tr("replaces the packaged file (version {v})").format(v=o.packaged_version or "—")
                       if o.used else self.tr("NOT USED: {why}").format(why=o.why_unused))
             if o.missing:
                 status += self.tr("; lacks {n} packaged question(s): {ids}").format(

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout,
                                QLabel, QTextBrowser, QVBoxLayout, QWidget)
 
-from rejuv_desktop.services import help as sh
 from rejuv_desktop.ui.geometry import fit_to_screen
 
 # Which help page a window or widget shows, by its class name. The consultation wizard has a
@@ -61,7 +60,9 @@ class HelpDialog(QDialog):
         row.addWidget(QLabel(self.tr("Topic")))
         self.topics = QComboBox()
         self.topics.setObjectName("help_topics")
-        for t in sh.topics():
+        from rejuv_desktop.services import help as shelp  # loaded when help is first asked for
+
+        for t in shelp.topics():
             self.topics.addItem(self.tr(TITLES.get(t, t)), t)
         row.addWidget(self.topics, 1)
         layout.addLayout(row)
@@ -81,7 +82,9 @@ class HelpDialog(QDialog):
         if index >= 0 and index != self.topics.currentIndex():
             self.topics.setCurrentIndex(index)
             return
-        self.browser.setMarkdown(sh.help_page(topic))
+        from rejuv_desktop.services import help as shelp
+
+        self.browser.setMarkdown(shelp.help_page(topic))
 
 
 def show_help(parent: QWidget | None = None, topic: str | None = None) -> HelpDialog:
@@ -93,17 +96,12 @@ def show_help(parent: QWidget | None = None, topic: str | None = None) -> HelpDi
 
 
 def install(window) -> None:
-    help_menu = next(a.menu() for a in window.menuBar().actions()
-                     if a.menu() and a.menu().title().replace("&", "") == window.tr("Help"))
-    screen = QAction(window.tr("Help for this screen"), window)
-    screen.setObjectName("help_screen")
-    screen.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+    screen = window.add_action("help", window.tr("Help for this screen"),
+                               lambda: setattr(window, "help_dialog", show_help(window)), 10,
+                               QKeySequence(QKeySequence.StandardKey.HelpContents),
+                               "help_screen")
     screen.setShortcutContext(screen.shortcutContext().ApplicationShortcut)
-    screen.triggered.connect(lambda: setattr(window, "help_dialog", show_help(window)))
-    guide = QAction(window.tr("Guide"), window)
-    guide.setObjectName("help_guide")
-    guide.triggered.connect(lambda: setattr(window, "help_dialog", show_help(window, "index")))
-    first = help_menu.actions()[0] if help_menu.actions() else None
-    help_menu.insertAction(first, screen)
-    help_menu.insertAction(first, guide)
-    help_menu.insertSeparator(first)
+    window.add_action("help", window.tr("Guide"),
+                      lambda: setattr(window, "help_dialog", show_help(window, "index")), 20,
+                      name="help_guide")
+    window.add_separator("help", 30)

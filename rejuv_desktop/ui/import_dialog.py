@@ -3,7 +3,6 @@ system's export, with every problem listed by line."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
                                QFormLayout, QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton,
                                QVBoxLayout, QWidget)
@@ -91,16 +90,11 @@ class ImportDialog(QDialog):
 
 
 def install(window) -> None:
-    file_menu = window.menuBar().actions()[0].menu()
-    quit_action = window.findChild(QAction, "quit")
-    action = QAction(window.tr("&Import patients…"), window)
-    action.setObjectName("import_patients")
-
     def open_dialog():
         dialog = ImportDialog(window.store, window)
         dialog.exec()
         if dialog.imported:
             window.on_search(window.search.text())
 
-    action.triggered.connect(open_dialog)
-    file_menu.insertAction(quit_action, action)
+    window.add_action("file", window.tr("&Import patients…"), open_dialog, 100,
+                      name="import_patients")

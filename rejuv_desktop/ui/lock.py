@@ -10,13 +10,13 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QStackedWidget, QVBoxLayout, QWidget)
 
 from rejuv_desktop.errors import UserError
 from rejuv_desktop.services import practitioners as pr
-from rejuv_desktop.services import settings as ss
+from rejuv_desktop.services import settings as sset
 
 log = logging.getLogger(__name__)
 DEFAULT_IDLE_MINUTES = 10
@@ -27,7 +27,7 @@ _ACTIVITY = {QEvent.Type.MouseMove, QEvent.Type.MouseButtonPress, QEvent.Type.Ke
 def idle_minutes(store) -> float:
     """Minutes without activity before the window locks (clinic setting, default 10)."""
     try:
-        value = float(ss.get_settings(store).get("idle_lock_minutes", DEFAULT_IDLE_MINUTES))
+        value = float(sset.get_settings(store).get("idle_lock_minutes", DEFAULT_IDLE_MINUTES))
     except ValueError:
         return DEFAULT_IDLE_MINUTES
     return value if value > 0 else DEFAULT_IDLE_MINUTES
@@ -203,18 +203,12 @@ class SessionGuard(QObject):
 
 def install(window, interval_ms: int | None = None) -> SessionGuard:
     guard = SessionGuard(window, interval_ms)
-    window.session_guard = guard
-    file_menu = window.menuBar().actions()[0].menu()
-    quit_action = window.findChild(QAction, "quit")
-    lock_action = QAction(window.tr("&Lock now"), window)
-    lock_action.setObjectName("lock_now")
-    lock_action.setShortcut(QKeySequence("Ctrl+L"))
-    lock_action.triggered.connect(lambda: guard.lock(window.tr(
-        "Locked. Patient data is hidden; nothing you were doing has been lost.")))
-    sign_out_action = QAction(window.tr("Sign &out / switch practitioner"), window)
-    sign_out_action.setObjectName("sign_out")
-    sign_out_action.triggered.connect(guard.sign_out)
-    file_menu.insertAction(quit_action, lock_action)
-    file_menu.insertAction(quit_action, sign_out_action)
-    file_menu.insertSeparator(quit_action)
+    window.session_guard = guard  # a handle for scripts and tests; features use the hooks
+    window.hooks.settings_changed.append(guard.settings_changed)
+    window.add_action("file", window.tr("&Lock now"), lambda: guard.lock(window.tr(
+        "Locked. Patient data is hidden; nothing you were doing has been lost.")), 300,
+        QKeySequence("Ctrl+L"), "lock_now")
+    window.add_action("file", window.tr("Sign &out / switch practitioner"), guard.sign_out, 310,
+                      name="sign_out")
+    window.add_separator("file", 390)
     return guard

@@ -7,26 +7,26 @@ from datetime import datetime
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView,
-                               QInputDialog, QLabel,
-                               QLineEdit, QMainWindow, QMessageBox, QSplitter, QTableView,
-                               QVBoxLayout, QWidget)
+                               QInputDialog, QLabel, QLineEdit, QMainWindow, QMessageBox,
+                               QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from rejuv_desktop import APP_NAME, __version__, paths
+from rejuv_desktop.domain import patients as dp
 from rejuv_desktop.errors import UserError
-from rejuv_desktop.services import consultations as sc
 from rejuv_desktop.services import patients as sp
 from rejuv_desktop.services.database import engine_version
-from rejuv_desktop.ui.consultation.view import ConsultationDialog
-from rejuv_desktop.ui.consultation.wizard import ConsultationWizard
 from rejuv_desktop.ui.errors import reports_errors, show_user_error
 from rejuv_desktop.ui.patient_dialog import PatientDialog
 from rejuv_desktop.ui.patient_model import PatientTableModel
 from rejuv_desktop.ui.record_pane import RecordPane
 from rejuv_desktop.ui.geometry import fit_to_screen
+from rejuv_desktop.ui.hooks import WindowHooks
 
 
 def feature_installers():
-    """The ``install(window)`` functions of the features that extend the main window."""
+    """The ``install(window)`` functions of the features that extend the main window. Any
+    order gives the same window: features place their entries by rank and meet through
+    ``window.hooks``."""
     from rejuv_desktop.ui import (audit_view, backup, documents, help, import_dialog, lock,
                                   sessions, settings_dialog)
 
@@ -39,6 +39,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.store = store
         self.settings = settings or QSettings()
+        self.hooks = WindowHooks()
         self.setWindowTitle(f"{APP_NAME}")
         fit_to_screen(self, 1200, 760)
 
@@ -85,11 +86,12 @@ class MainWindow(QMainWindow):
         ll.addLayout(row)
 
         self.record = RecordPane(store)
+        self.hooks.record_changed.append(self.record.refresh)
         self.record.edit_requested.connect(self.edit_patient)
         self.record.archive_requested.connect(self.set_archived)
-        self.record.consultations.start_requested.connect(self.start_consultation)
-        self.record.consultations.open_requested.connect(self.open_consultation)
-        self.wizard: ConsultationWizard | None = None
+        self.record.consultation_start_requested.connect(self.start_consultation)
+        self.record.consultation_open_requested.connect(self.open_consultation)
+        self.wizard = None  # the consultation wizard last opened
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
@@ -97,6 +99,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([430, 770])
+        self.left_tabs: QTabWidget | None = None
         central = QWidget()
         cl = QVBoxLayout(central)
         cl.setContentsMargins(0, 0, 0, 0)
@@ -125,47 +128,89 @@ class MainWindow(QMainWindow):
         self.check_writable()
 
     # menus ------------------------------------------------------------------------------------
-    def _action(self, menu, text, slot, shortcut=None, name=None) -> QAction:
+    def add_action(self, menu: str, text: str, slot, rank: int, shortcut=None,
+                   name: str | None = None, needs_patient: bool = False) -> QAction:
+        """An entry of the ``menu`` ("file", "patient", "tools" or "help"), placed by ``rank``
+        (lower first) whatever the order entries are added in. ``needs_patient``: enabled only
+        while a patient is selected and shown.
+
+        Ranks in use: File: import 100, backup 200-290, lock 300-390, Quit 1000. Patient: the
+        window's own 10-60, sessions 70-80, export 90. Tools: lot search 100, audit trail 200,
+        settings 300. Help: help 10-30, About 1000."""
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
         if name:
             action.setObjectName(name)
-        menu.addAction(action)
+        self._place(menu, action, rank)
+        if needs_patient:
+            self.patient_actions.append(action)
+            action.setEnabled(self.record.patient_id is not None)
         return action
+
+    def add_separator(self, menu: str, rank: int) -> None:
+        action = QAction(self)
+        action.setSeparator(True)
+        self._place(menu, action, rank)
+
+    def _place(self, menu: str, action: QAction, rank: int) -> None:
+        action.setProperty("rank", rank)
+        target = self.menus[menu]
+        after = [a for a in target.actions() if (a.property("rank") or 0) > rank]
+        target.insertAction(after[0] if after else None, action)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit,
-                     "quit")
-        patient = bar.addMenu(self.tr("&Patient"))
-        self.new_action = self._action(patient, self.tr("&New patient…"), self.new_patient,
-                                       QKeySequence.StandardKey.New, "new_patient")
-        self._action(patient, self.tr("&Find patient"), self.focus_search,
-                     QKeySequence.StandardKey.Find, "find_patient")
-        self.edit_action = self._action(patient, self.tr("&Edit details…"),
-                                        lambda: self.edit_patient(self.record.patient_id),
-                                        "Ctrl+E", "edit_patient")
-        self.archive_action = self._action(patient, self.tr("&Archive / unarchive"),
-                                           self.toggle_archive, None, "archive_patient")
-        patient.addSeparator()
-        self.consult_action = self._action(patient, self.tr("&Consultation…"),
-                                           self.start_consultation, "Ctrl+Shift+C",
-                                           "start_consultation")
-        self.patient_menu = patient
+        self.menus = {key: bar.addMenu(title) for key, title in (
+            ("file", self.tr("&File")), ("patient", self.tr("&Patient")),
+            ("tools", self.tr("&Tools")), ("help", self.tr("&Help")))}
+        self.patient_menu, self.tools_menu = self.menus["patient"], self.menus["tools"]
         # Actions about the selected patient: enabled only while one is selected and shown.
-        self.patient_actions = [self.edit_action, self.archive_action, self.consult_action]
-        self.tools_menu = bar.addMenu(self.tr("&Tools"))
-        help_menu = bar.addMenu(self.tr("&Help"))
-        self._action(help_menu, self.tr("&About Rejuv Desktop"), self.about, None, "about")
-        self._update_actions()
+        self.patient_actions: list[QAction] = []
+        self.add_action("file", self.tr("&Quit"), self.close, 1000,
+                        QKeySequence.StandardKey.Quit, "quit")
+        self.new_action = self.add_action("patient", self.tr("&New patient…"), self.new_patient,
+                                          10, QKeySequence.StandardKey.New, "new_patient")
+        self.add_action("patient", self.tr("&Find patient"), self.focus_search, 20,
+                        QKeySequence.StandardKey.Find, "find_patient")
+        self.edit_action = self.add_action(
+            "patient", self.tr("&Edit details…"),
+            lambda: self.edit_patient(self.record.patient_id), 30, "Ctrl+E", "edit_patient",
+            needs_patient=True)
+        self.archive_action = self.add_action("patient", self.tr("&Archive / unarchive"),
+                                              self.toggle_archive, 40, None, "archive_patient",
+                                              needs_patient=True)
+        self.add_separator("patient", 50)
+        self.consult_action = self.add_action("patient", self.tr("&Consultation…"),
+                                              self.start_consultation, 60, "Ctrl+Shift+C",
+                                              "start_consultation", needs_patient=True)
+        self.add_action("help", self.tr("&About Rejuv Desktop"), self.about, 1000, None,
+                        "about")
 
-    def _update_actions(self) -> None:
+    def add_side_tab(self, widget: QWidget, title: str, rank: int) -> None:
+        """A view beside the patient list, as a further tab of the left-hand pane (placed by
+        ``rank``; the patient list is rank 0)."""
+        if self.left_tabs is None:
+            tabs = QTabWidget()
+            tabs.setObjectName("left_tabs")
+            tabs.setDocumentMode(True)
+            left = self.splitter.widget(0)
+            self.splitter.replaceWidget(0, tabs)
+            left.setProperty("rank", 0)
+            tabs.addTab(left, tabs.tr("Patients"))
+            self.left_tabs = tabs
+        tabs = self.left_tabs
+        widget.setProperty("rank", rank)
+        after = [i for i in range(tabs.count()) if (tabs.widget(i).property("rank") or 0) > rank]
+        tabs.insertTab(after[0] if after else tabs.count(), widget, title)
+
+    def _patient_shown(self) -> None:
+        """The record shows another patient (or nobody): actions follow, features are told."""
         has = self.record.patient_id is not None
         for action in self.patient_actions:
             action.setEnabled(has)
+        self.hooks.patient_selected(self.record.patient_id)
 
     # slots ------------------------------------------------------------------------------------
     @reports_errors
@@ -185,7 +230,7 @@ class MainWindow(QMainWindow):
             self.table.selectionModel().setCurrentIndex(
                 self.model.index(-1, -1), QItemSelectionModel.SelectionFlag.NoUpdate)
             self.record.show_patient(None)
-            self._update_actions()
+            self._patient_shown()
 
     def _update_count(self) -> None:
         text = self.search.text()
@@ -208,7 +253,7 @@ class MainWindow(QMainWindow):
     def on_current_changed(self, current, _previous) -> None:
         self.record.show_patient(self.model.patient_id(current.row()) if current.isValid()
                                  else None)
-        self._update_actions()
+        self._patient_shown()
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -239,13 +284,13 @@ class MainWindow(QMainWindow):
             p = sp.get_patient(self.store, patient_id)
             if p["archived"] and not self.show_archived.isChecked():
                 self.show_archived.setChecked(True)
-            self.model.search(f"{p['family_name']} {p['given_name']}", self.show_archived.isChecked())
+            self.model.search(dp.display_name(p), self.show_archived.isChecked())
             row = self.model.row_of(patient_id)
         if row is not None:
             self.select_row(row)
         self._update_count()
         self.record.show_patient(patient_id)
-        self._update_actions()
+        self._patient_shown()
 
     @reports_errors
     def set_archived(self, patient_id: int, archived: bool) -> None:
@@ -266,7 +311,7 @@ class MainWindow(QMainWindow):
             self.record.show_patient(patient_id)
         else:
             self.record.show_patient(None)
-        self._update_actions()
+        self._patient_shown()
 
     def toggle_archive(self) -> None:
         if self.record.patient_id is not None:
@@ -277,6 +322,8 @@ class MainWindow(QMainWindow):
     @reports_errors
     def start_consultation(self) -> None:
         """Start a consultation for the selected patient, or resume their unfinished one."""
+        from rejuv_desktop.services import consultations as sc
+
         if self.record.patient_id is None:
             return
         try:
@@ -286,7 +333,9 @@ class MainWindow(QMainWindow):
             return
         self.open_wizard(draft)
 
-    def open_wizard(self, draft: sc.Draft) -> ConsultationWizard:
+    def open_wizard(self, draft):
+        from rejuv_desktop.ui.consultation.wizard import ConsultationWizard
+
         wizard = ConsultationWizard(self.store, draft, self)
         wizard.finalised.connect(self._consultation_finalised)
         wizard.finished.connect(lambda _r: self.record.show_patient(self.record.patient_id)
@@ -304,15 +353,14 @@ class MainWindow(QMainWindow):
 
     @reports_errors
     def open_consultation(self, consultation_id: int) -> None:
+        from rejuv_desktop.ui.consultation.view import ConsultationDialog
+
         dialog = ConsultationDialog(self.store, consultation_id, self)
         dialog.amend_requested.connect(self.amend_consultation)
-        if hasattr(self, "documents_tab"):
-            dialog.summary_requested.connect(self._summary_pdf)
+        if self.hooks.summary_requested:
+            dialog.summary_requested.connect(
+                lambda c: self.hooks.summary_requested(self.record.patient_id, c))
         dialog.show()
-
-    def _summary_pdf(self, consultation_id: int) -> None:
-        self.documents_tab.patient_id = self.record.patient_id
-        self.documents_tab.issue_summary(consultation_id)
 
     @reports_errors
     def amend_consultation(self, consultation_id: int) -> None:
@@ -321,6 +369,8 @@ class MainWindow(QMainWindow):
             self.tr("Why is this consultation being amended? (kept with the amendment)"))
         if not ok:
             return
+        from rejuv_desktop.services import consultations as sc
+
         try:
             draft = sc.start_amendment(self.store, consultation_id, reason)
         except UserError as exc:
@@ -331,11 +381,13 @@ class MainWindow(QMainWindow):
     @reports_errors
     def offer_resume(self) -> None:
         """At start: offer to resume consultations left unfinished (closed or interrupted)."""
+        from rejuv_desktop.services import consultations as sc
+
         drafts = sc.all_drafts(self.store)
         if not drafts:
             return
         labels = [self.tr("{name} — last saved {when}").format(
-            name=f"{d['given_name']} {d['family_name']}",
+            name=dp.display_name(d),
             when=datetime.fromisoformat(d["updated_at"]).strftime("%d/%m/%Y %H:%M"))
             for d in drafts]
         choice, ok = QInputDialog.getItem(

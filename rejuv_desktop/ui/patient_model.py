@@ -44,7 +44,7 @@ class PatientTableModel(QAbstractTableModel):
         texts = self._texts.get(n)
         if texts is None:
             row = self.rows[n]
-            name = dp.display_name(row) + (self.tr(" (archived)") if row["archived"] else "")
+            name = dp.list_name(row) + (self.tr(" (archived)") if row["archived"] else "")
             dob = date.fromisoformat(row["date_of_birth"]).strftime("%d/%m/%Y")
             texts = self._texts[n] = (name, dob, row["phone"])
         return texts
@@ -66,7 +66,7 @@ class PatientTableModel(QAbstractTableModel):
             font.setItalic(True)
             return font
         if role == Qt.ItemDataRole.AccessibleTextRole and col == 0:
-            return f"{row['given_name']} {row['family_name']}"
+            return dp.display_name(row)
         return None
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:

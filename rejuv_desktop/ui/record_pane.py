@@ -14,7 +14,7 @@ from rejuv_desktop.domain.dates import format_day, format_moment
 from rejuv_desktop.services import history as sh
 from rejuv_desktop.services import patients as sp
 from rejuv_desktop.ui.alert_strip import AlertStrip
-from rejuv_desktop.ui.consultation.view import ConsultationsTab
+from rejuv_desktop.ui.lazy_tab import LazyTab
 
 
 HISTORY_PAGE = 100
@@ -34,6 +34,8 @@ class RecordPane(QWidget):
 
     edit_requested = Signal(int)
     archive_requested = Signal(int, bool)
+    consultation_start_requested = Signal()
+    consultation_open_requested = Signal(int)
 
     def __init__(self, store, parent=None):
         super().__init__(parent)
@@ -81,8 +83,8 @@ class RecordPane(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.patient_tabs: list[QWidget] = []
-        self.consultations = ConsultationsTab(store)
-        self.add_patient_tab(self.consultations, self.tr("Consultations"))
+        self.consultations = LazyTab(self._build_consultations)  # built when first shown
+        self.add_patient_tab(self.consultations, self.tr("Consultations"), rank=10)
         details = QWidget()
         self.details_form = QFormLayout(details)
         self.details_form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
@@ -100,7 +102,7 @@ class RecordPane(QWidget):
             value.setTextFormat(Qt.TextFormat.PlainText)
             self.details_form.addRow(label + ":", value)
             self.detail_labels[key] = value
-        self.tabs.addTab(details, self.tr("Details"))
+        self._add_tab(details, self.tr("Details"), rank=80)
 
         self.history = QTableWidget(0, 4)
         self.history.setHorizontalHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What"),
@@ -112,7 +114,7 @@ class RecordPane(QWidget):
         self.history.verticalScrollBar().valueChanged.connect(self._history_scrolled)
         self._history_more = False
         self._history_last: int | None = None
-        self.tabs.addTab(self.history, self.tr("History"))
+        self._add_tab(self.history, self.tr("History"), rank=90)
         rl.addWidget(self.tabs, 1)
         self.stack.addWidget(record)
 
@@ -128,7 +130,7 @@ class RecordPane(QWidget):
             return
         p = sp.get_patient(self.store, patient_id)
         today = self.store.clock().date()
-        self.name_label.setText(f"{p['given_name']} {p['family_name']}")
+        self.name_label.setText(dp.display_name(p))
         age = dp.age_on(date.fromisoformat(p["date_of_birth"]), today)
         self.sub_label.setText(self.tr("Born {dob} · {age} years · record {id}").format(
             dob=fmt_date(p["date_of_birth"]), age=age, id=p["id"]))
@@ -149,13 +151,26 @@ class RecordPane(QWidget):
         self.consultations.start_button.setEnabled(not p["archived"])
         self.stack.setCurrentIndex(1)
 
-    def add_patient_tab(self, widget: QWidget, title: str, index: int | None = None) -> None:
-        """Add a tab that shows part of the record; it must have ``show_patient(id)``."""
+    def _build_consultations(self):
+        from rejuv_desktop.ui.consultation.view import ConsultationsTab
+
+        tab = ConsultationsTab(self.store)
+        tab.start_requested.connect(self.consultation_start_requested)
+        tab.open_requested.connect(self.consultation_open_requested)
+        return tab
+
+    def add_patient_tab(self, widget: QWidget, title: str, rank: int) -> None:
+        """Add a tab that shows part of the record; it must have ``show_patient(id)``. Tabs
+        are placed by ``rank`` (Consultations 10, Details 80, History 90), whatever the order
+        they are added in."""
         self.patient_tabs.append(widget)
-        if index is None:
-            self.tabs.addTab(widget, title)
-        else:
-            self.tabs.insertTab(index, widget, title)
+        self._add_tab(widget, title, rank)
+
+    def _add_tab(self, widget: QWidget, title: str, rank: int) -> None:
+        widget.setProperty("rank", rank)
+        after = [i for i in range(self.tabs.count())
+                 if (self.tabs.widget(i).property("rank") or 0) > rank]
+        self.tabs.insertTab(after[0] if after else self.tabs.count(), widget, title)
 
     def refresh(self) -> None:
         if self.patient_id is not None:

@@ -5,7 +5,6 @@ Only an administrator may change settings or accounts; everyone else sees them r
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
                                QDialogButtonBox,
                                QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
@@ -14,7 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
 
 from rejuv_desktop.errors import UserError, ValidationError
 from rejuv_desktop.services import practitioners as pr
-from rejuv_desktop.services import settings as ss
+from rejuv_desktop.services import settings as sset
 from rejuv_desktop.ui.forms import add_field_row, show_field_errors
 
 
@@ -116,7 +115,7 @@ class SettingsDialog(QDialog):
             layout.addWidget(note)
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs)
-        values = ss.get_settings(store)
+        values = sset.get_settings(store)
 
         self.clinic = _Form()
         for key, label in (("clinic_name", self.tr("Clinic name *")),
@@ -128,7 +127,7 @@ class SettingsDialog(QDialog):
             self.tr("printed on aftercare sheets; the clinic phone when empty"))
         country = QComboBox()
         country.setObjectName("clinic_country")
-        for code, name in ss.COUNTRIES.items():
+        for code, name in sset.COUNTRIES.items():
             country.addItem(self.tr(name), code)
         country.setCurrentIndex(max(0, country.findData(values.get("clinic_country", "OTHER"))))
         self.clinic.add("clinic_country", self.tr("Country"), country)
@@ -137,7 +136,7 @@ class SettingsDialog(QDialog):
 
         def show_default() -> None:
             emergency.setPlaceholderText(self.tr("{number} (the default for this country)").format(
-                number=ss.EMERGENCY_NUMBERS.get(country.currentData(), "112")))
+                number=sset.EMERGENCY_NUMBERS.get(country.currentData(), "112")))
 
         country.currentIndexChanged.connect(show_default)
         show_default()
@@ -153,13 +152,13 @@ class SettingsDialog(QDialog):
         self.clinic.add("clinic_logo_path", self.tr("Logo"), logo_row)
         self.clinic.edits["clinic_logo_path"] = self.logo
         lang = QComboBox()
-        for code, name in ss.LANGUAGES.items():
+        for code, name in sset.LANGUAGES.items():
             lang.addItem(name, code)
         lang.setCurrentIndex(max(0, lang.findData(values.get("document_language", "en"))))
         self.clinic.add("document_language", self.tr("Default document language"), lang)
         self.clinic.add("cooling_off_days", self.tr("Reflection period before a first session "
                                                     "(days)")).setText(
-            values.get("cooling_off_days", str(ss.cooling_off_days(store))))
+            values.get("cooling_off_days", str(sset.cooling_off_days(store))))
         self.tabs.addTab(self.clinic, self.tr("Clinic"))
 
         accounts = QWidget()
@@ -296,7 +295,7 @@ class SettingsDialog(QDialog):
 
     def save(self) -> None:
         try:
-            ss.save_settings(self.store, self.values())
+            sset.save_settings(self.store, self.values())
         except ValidationError as exc:
             self.clinic.show_errors(exc.errors)
             self.security.show_errors(exc.errors)
@@ -308,13 +307,8 @@ class SettingsDialog(QDialog):
 
 
 def install(window) -> None:
-    action = QAction(window.tr("&Settings…"), window)
-    action.setObjectName("settings")
     def open_settings() -> None:
         if SettingsDialog(window.store, window).exec():
-            guard = getattr(window, "session_guard", None)
-            if guard is not None:
-                guard.settings_changed()  # a new idle-lock time applies at once
+            window.hooks.settings_changed()
 
-    action.triggered.connect(open_settings)
-    window.tools_menu.addAction(action)
+    window.add_action("tools", window.tr("&Settings…"), open_settings, 300, name="settings")

@@ -8,7 +8,7 @@ import pytest
 
 from rejuv_desktop.storage import open_store
 
-from .records import PATIENT_A, PATIENT_B, add_patient_everywhere, seed_bulk
+from tests.backup.records import PATIENT_A, PATIENT_B, add_patient_everywhere, seed_bulk
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from rejuv_desktop.services import backup as sb
 from rejuv_desktop.storage import backup as files
 from rejuv_desktop.storage import open_store, schema
 
-from .records import seed_bulk
+from tests.backup.records import seed_bulk
 
 NOW = datetime(2026, 11, 22, 18, 5, 0)
 
@@ -72,6 +72,7 @@ def test_backup_while_another_connection_writes(filled_db, tmp_path, clock):
     runs; the copy is sound and holds a consistent snapshot."""
     before = counts(filled_db)["patients"]
     stop = threading.Event()
+    writing = threading.Event()  # set once the writer has committed 20 times
     commits = []
     errors = []
 
@@ -86,6 +87,8 @@ def test_backup_while_another_connection_writes(filled_db, tmp_path, clock):
                         " created_at, updated_at) VALUES ('W', ?, '1970-01-01', 'x', 'x')",
                         (f"Writer{i}",))
                 commits.append(time.monotonic())
+                if len(commits) >= 20:
+                    writing.set()
                 i += 1
                 time.sleep(0.002)
         except Exception as exc:  # noqa: BLE001 - reported below
@@ -96,8 +99,7 @@ def test_backup_while_another_connection_writes(filled_db, tmp_path, clock):
     thread = threading.Thread(target=writer)
     thread.start()
     try:
-        while len(commits) < 20:
-            time.sleep(0.01)
+        assert writing.wait(timeout=60), errors
         started = time.monotonic()
         results = [sb.backup_now(filled_db, tmp_path / "live", NOW) for _ in range(3)]
         elapsed = time.monotonic() - started

@@ -10,12 +10,12 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
 from rejuv_desktop.services import backup as sb
-from rejuv_desktop.services import settings as ss
+from rejuv_desktop.services import settings as sset
 from rejuv_desktop.storage import open_store
 from rejuv_desktop.ui import backup as ub
 from rejuv_desktop.ui.main_window import MainWindow
 
-from .records import PATIENT_A, PATIENT_B, add_patient_everywhere
+from tests.backup.records import PATIENT_A, PATIENT_B, add_patient_everywhere
 
 
 @pytest.fixture
@@ -205,7 +205,7 @@ def test_backup_folder_setting(window, store, tmp_path, monkeypatch):
 
     monkeypatch.setattr(ub.BackupDialog, "exec", drive)
     action(window, "backup_folder").trigger()
-    assert ss.get_settings(store)["backup_extra_dir"] == str(usb)
+    assert sset.get_settings(store)["backup_extra_dir"] == str(usb)
 
     def clear(dialog):
         assert dialog.extra.text() == str(usb)
@@ -214,12 +214,12 @@ def test_backup_folder_setting(window, store, tmp_path, monkeypatch):
 
     monkeypatch.setattr(ub.BackupDialog, "exec", clear)
     action(window, "backup_folder").trigger()
-    assert ss.get_settings(store)["backup_extra_dir"] == ""
+    assert sset.get_settings(store)["backup_extra_dir"] == ""
 
 
 def test_backup_on_quit(window, store, db_path, tmp_path):
     usb = tmp_path / "usb"
-    ss.save_settings(store, {"backup_extra_dir": str(usb)})
+    sset.save_settings(store, {"backup_extra_dir": str(usb)})
     feature = window.backup_feature
     feature.backup_on_exit()
     assert len(sb.list_backups(tmp_path / "backups")) == 1

@@ -10,7 +10,7 @@ import pytest
 from rejuv_desktop.errors import NotFound
 from rejuv_desktop.services import export as se
 
-from .records import PATIENT_A, PATIENT_B, add_patient_everywhere, seed_bulk
+from tests.backup.records import PATIENT_A, PATIENT_B, add_patient_everywhere, seed_bulk
 
 
 def exported_bytes(folder) -> bytes:

@@ -22,7 +22,7 @@ from rejuv_desktop.services.check import check_path
 from rejuv_desktop.storage import backup as files
 from rejuv_desktop.ui import backup as ub
 
-from .records import add, families
+from tests.backup.records import add, families
 
 NOW = datetime(2026, 11, 22, 18, 5, 0)
 

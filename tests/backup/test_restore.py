@@ -8,11 +8,11 @@ import pytest
 
 from rejuv_desktop.errors import StorageError
 from rejuv_desktop.services import backup as sb
-from rejuv_desktop.services import check as sc
+from rejuv_desktop.services import check as schk
 from rejuv_desktop.storage import backup as files
 from rejuv_desktop.storage import open_store
 
-from .records import add
+from tests.backup.records import add
 
 NOW = datetime(2026, 11, 22, 18, 5, 0)
 LATER = datetime(2026, 11, 23, 9, 0, 0)
@@ -46,7 +46,7 @@ def test_restore_drill(db_path, tmp_path, clock):
     assert stat.S_IMODE(db_path.stat().st_mode) == 0o600
     s = open_store(db_path)
     try:
-        report = sc.check_database(s)
+        report = schk.check_database(s)
         assert report.healthy, report.lines
     finally:
         s.close()

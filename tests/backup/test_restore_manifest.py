@@ -15,11 +15,11 @@ import pytest
 
 from rejuv_desktop.errors import StorageError
 from rejuv_desktop.services import backup as sb
-from rejuv_desktop.services import check as sc
+from rejuv_desktop.services import check as schk
 from rejuv_desktop.storage import backup as files
 from rejuv_desktop.storage import open_store
 
-from .records import add, families
+from tests.backup.records import add, families
 
 NOW = datetime(2026, 11, 22, 18, 5, 0)
 LATER = datetime(2026, 11, 23, 9, 0, 0)
@@ -42,7 +42,7 @@ def test_intact_backup_restores_verified_and_check_passes(clinic):
     result = sb.restore(db, backup, LATER)
     assert result.verified
     assert families(db) == ["Before"]
-    report = sc.check_path(db)
+    report = schk.check_path(db)
     assert report.healthy, report.lines  # the witness now names the restored head
 
 

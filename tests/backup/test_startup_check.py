@@ -15,7 +15,7 @@ from rejuv_desktop.services import backup as sb
 from rejuv_desktop.storage import backup as files
 from rejuv_desktop.storage import open_store
 
-from .records import seed_bulk
+from tests.backup.records import seed_bulk
 
 NOW = datetime(2026, 11, 23, 8, 0, 0)
 PAGE = 4096

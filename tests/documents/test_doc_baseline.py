@@ -1,6 +1,6 @@
 """The bare build the benchmark compares a consent form with."""
 
-from docs_helpers import consent, full_text, reader
+from tests.documents.docs_helpers import consent, full_text, reader
 
 from rejuv_desktop.documents import render_consent, render_plain_text_baseline
 

@@ -3,12 +3,13 @@
 import unicodedata
 from dataclasses import replace
 
-from docs_helpers import aftercare, body_text, consent, link_annotations, patient, squash, summary
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rejuv_desktop.documents import render_aftercare, render_consent, render_summary
 from rejuv_desktop.documents.fonts import fonts
+from tests.documents.docs_helpers import (aftercare, body_text, consent, link_annotations, patient,
+                                           squash, summary)
 
 # Letters of the scripts a clinic meets, the characters that mean something in markup, and
 # fragments of tags and entities.

@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from docs_helpers import (
+from tests.documents.docs_helpers import (
     aftercare,
     body_text,
     clinic,

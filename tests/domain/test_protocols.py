@@ -8,12 +8,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from rejuv_desktop.domain.procedures import procedure_ids
 from rejuv_desktop.domain.protocols import (
-    PROCEDURES,
     Field,
     load_protocol,
 )
 from rejuv_desktop.errors import ContentError
+
+PROCEDURES = procedure_ids()
 
 
 # --- the packaged protocols ---------------------------------------------------------------------

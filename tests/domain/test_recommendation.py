@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from rejuv_desktop.domain.procedures import procedure_ids
 from rejuv_desktop.domain.recommendation import (
     CONCERNS,
     RULES,
@@ -11,10 +12,23 @@ from rejuv_desktop.domain.recommendation import (
     SkinQuality,
     recommend,
 )
-from rejuv_desktop.domain.screening import LEVELS, PROCEDURES, Verdict, load_rules, screen
+from rejuv_desktop.documents.phrases import load_phrasebook
+from rejuv_desktop.domain.screening import LEVELS, Verdict, load_rules, screen
+
+PROCEDURES = procedure_ids()
 from rejuv_desktop.errors import ValidationError
 
 SCREENING = load_rules()
+# The domain gives codes; the wording tests read them through the documents' English.
+BOOK = load_phrasebook("en")
+
+
+def text(line):
+    return BOOK.line(line)
+
+
+def findings_of(line):
+    return tuple(BOOK.findings(line))
 
 
 def verdicts(**answers):
@@ -125,7 +139,7 @@ def test_rule_table(name, findings, codes, procedures):
     assert list(result.codes()) == codes
     assert result.procedures == procedures
     for line in result.lines:
-        assert line.text.strip()
+        assert text(line).strip()
         assert line.procedure in (None, *PROCEDURES)
 
 
@@ -143,17 +157,17 @@ def line(result, code):
 def test_volume_line_names_its_findings_and_the_filler_alternative():
     result = recommend(Findings(concerns=VOLUME, merz_left=3, merz_right=2, verdicts=CLEAR))
     fat = line(result, "fat_transfer")
-    assert fat.findings == ("Volume loss with Merz grade 3 (left) / 2 (right)",)
+    assert findings_of(fat) == ("Volume loss with Merz grade 3 (left) / 2 (right)",)
     assert fat.procedure == "fat_transfer"
-    assert "hyaluronic-acid or calcium hydroxylapatite filler" in fat.text.lower()
-    assert "restores no volume" in line(result, "mesotherapy_no_volume").text
+    assert "hyaluronic-acid or calcium hydroxylapatite filler" in text(fat).lower()
+    assert "restores no volume" in text(line(result, "mesotherapy_no_volume"))
 
 
 def test_deferred_procedure_is_recommended_after_the_wait():
     result = recommend(Findings(concerns={"crepey_skin"}, verdicts=verdicts(isotretinoin_last_12_months="yes")))
     meso = line(result, "mesotherapy_after_wait")
-    assert "after the wait" in meso.text and "6–12 months" in meso.text
-    assert any("isotretinoin" in f for f in meso.findings)
+    assert "after the wait" in text(meso) and "6–12 months" in text(meso)
+    assert any("isotretinoin" in f for f in findings_of(meso))
 
 
 def test_contraindication_says_why_and_offers_the_alternative():
@@ -161,30 +175,30 @@ def test_contraindication_says_why_and_offers_the_alternative():
     refused = line(result, "fat_transfer_contraindicated")
     assert refused.procedure is None
     # A bleeding disorder rules fillers out too: none is offered in its place.
-    assert "Fillers are not an alternative" in refused.text
-    assert "alternative for volume is" not in refused.text
-    assert any("bleeding or clotting disorder" in f for f in refused.findings)
+    assert "Fillers are not an alternative" in text(refused)
+    assert "alternative for volume is" not in text(refused)
+    assert any("bleeding or clotting disorder" in f for f in findings_of(refused))
 
 
 def test_ruled_out_mesotherapy_is_worded_as_a_practitioner_would():
-    text = line(recommend(Findings(concerns={"dryness"}, verdicts=verdicts(pregnant="yes"))),
-                "mesotherapy_contraindicated").text
-    assert "The alternative is no" not in text
-    assert text == ("Mesotherapy is not recommended: screening rules it out. No other treatment for "
+    words = text(line(recommend(Findings(concerns={"dryness"}, verdicts=verdicts(pregnant="yes"))),
+                      "mesotherapy_contraindicated"))
+    assert "The alternative is no" not in words
+    assert words == ("Mesotherapy is not recommended: screening rules it out. No other treatment for "
                     "skin quality is advised for now; this can be reviewed if the reason no longer applies.")
 
 
 def test_a_caution_line_reads_to_the_patient_as_well_as_to_the_practitioner():
     # Printed on the patient's summary too: a statement of what happens, not an order to staff.
-    text = line(recommend(Findings(concerns=VOLUME, merz_left=3, verdicts=verdicts(smoker="yes"))),
-                "fat_transfer_caution").text
-    assert "settle these screening points" not in text
-    assert text.startswith("Fat transfer needs extra care for the screening points found")
+    words = text(line(recommend(Findings(concerns=VOLUME, merz_left=3, verdicts=verdicts(smoker="yes"))),
+                      "fat_transfer_caution"))
+    assert "settle these screening points" not in words
+    assert words.startswith("Fat transfer needs extra care for the screening points found")
 
 
 def test_pigment_referral_says_mesotherapy_does_not_treat_spots():
-    text = line(recommend(Findings(lentigines_present=True, verdicts=CLEAR)), "refer_pigment").text
-    assert "laser" in text and "Mesotherapy does not treat them" in text
+    words = text(line(recommend(Findings(lentigines_present=True, verdicts=CLEAR)), "refer_pigment"))
+    assert "laser" in words and "Mesotherapy does not treat them" in words
 
 
 @pytest.mark.parametrize(
@@ -252,9 +266,9 @@ def test_recommendation_invariants(findings):
 def test_mild_volume_reason_names_the_clinic_threshold_and_where_it_is_borrowed_from():
     result = recommend(Findings(concerns=VOLUME, merz_left=1, merz_right=1, verdicts=CLEAR))
     mild = next(line for line in result.lines if line.code == "volume_mild")
-    assert "threshold of Merz grade 2" in mild.text
-    assert "borrowed from the entry criteria of the hand-filler trials" in mild.text
-    assert any("Clinic threshold" in f and "[U]" in f for f in mild.findings)
+    assert "threshold of Merz grade 2" in text(mild)
+    assert "borrowed from the entry criteria of the hand-filler trials" in text(mild)
+    assert any("Clinic threshold" in f and "[U]" in f for f in findings_of(mild))
 
 
 def test_the_merz_threshold_is_the_clinic_setting():
@@ -269,7 +283,7 @@ def test_the_merz_threshold_is_the_clinic_setting():
     assert "fat_transfer" in recommend(findings).procedures
     at_three = recommend(findings, merz_threshold=stricter)
     assert "fat_transfer" not in at_three.procedures
-    assert "threshold of Merz grade 3" in next(l.text for l in at_three.lines if l.code == "volume_mild")
+    assert "threshold of Merz grade 3" in text(next(l for l in at_three.lines if l.code == "volume_mild"))
 
 
 @pytest.mark.parametrize("change, message, bad", [
@@ -291,3 +305,70 @@ def test_threshold_file_mistakes_name_the_line(tmp_path, change, message, bad):
         load_thresholds(path)
     assert message in str(info.value)
     assert bad in path.read_text(encoding="utf-8").splitlines()[info.value.line - 1]
+
+
+# ----------------------------------------------------------------------------- what a record stores
+
+import json  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from rejuv_desktop.domain.recommendation import Recommendation, RecommendationLine, StoredLine  # noqa: E402
+
+STORED_AS_WORDS = Path(__file__).resolve().parents[1] / "fixtures" / "recommendation_stored_as_words.json"
+
+
+def _words(value) -> list[str]:
+    """Every string inside a JSON value."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [w for v in value.values() for w in _words(v)]
+    if isinstance(value, list):
+        return [w for v in value for w in _words(v)]
+    return []
+
+
+@settings(max_examples=200, deadline=None)
+@given(findings_strategy)
+def test_a_recommendation_is_stored_as_codes_and_reads_back_the_same(findings):
+    result = recommend(findings)
+    stored = json.loads(json.dumps(result.to_json()))
+    # No sentence in the record: only codes (snake_case), numbers, and evidence grades.
+    assert all(" " not in w for w in _words(stored)), stored
+    again = Recommendation.from_json(stored)
+    assert again == result
+    assert [text(l) for l in again.lines] == [text(l) for l in result.lines]
+    assert [findings_of(l) for l in again.lines] == [findings_of(l) for l in result.lines]
+
+
+def test_a_record_stored_as_english_sentences_reads_exactly_as_stored():
+    stored = json.loads(STORED_AS_WORDS.read_text(encoding="utf-8"))
+    result = Recommendation.from_json(stored)
+    assert all(isinstance(l, StoredLine) for l in result.lines)
+    assert result.codes() == ("fat_transfer_contraindicated", "mesotherapy_contraindicated")
+    for kept, line in zip(stored["lines"], result.lines):
+        assert text(line) == kept["text"]
+        assert list(findings_of(line)) == kept["findings"]
+    # Written back unchanged (an amendment or an export never rewrites what was stored).
+    assert result.to_json()["lines"] == stored["lines"]
+    # The words come from the record, not from today's rules: a changed sentence stays changed.
+    stored["lines"][0]["text"] = "Worded by an earlier version."
+    assert text(Recommendation.from_json(stored).lines[0]) == "Worded by an earlier version."
+
+
+def test_lines_from_both_shapes_can_stand_side_by_side():
+    new = recommend(Findings(concerns=VOLUME, merz_left=3, merz_right=2, verdicts=CLEAR)).to_json()
+    old = json.loads(STORED_AS_WORDS.read_text(encoding="utf-8"))
+    mixed = Recommendation.from_json({"procedures": [], "lines": new["lines"] + old["lines"]})
+    kinds = [type(l) for l in mixed.lines]
+    assert kinds == [RecommendationLine, RecommendationLine, StoredLine, StoredLine]
+
+
+def test_the_records_module_functions_read_and_write_the_same_shapes():
+    from rejuv_desktop.domain.recommendation import from_dict, to_dict
+
+    result = recommend(Findings(concerns=VOLUME, merz_left=3, merz_right=2, verdicts=CLEAR))
+    assert to_dict(result) == result.to_json() and from_dict(to_dict(result)) == result
+    assert from_dict(None) == Recommendation((), ())
+    old = json.loads(STORED_AS_WORDS.read_text(encoding="utf-8"))
+    assert to_dict(from_dict(old))["lines"] == old["lines"]

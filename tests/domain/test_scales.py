@@ -77,9 +77,8 @@ SOURCE = resource_path("scales.toml").read_text(encoding="utf-8")
 
 BROKEN = [
     ("renamed option value", ('value = "limited"', 'value = "some"'), "grade values must be exactly", 'value = "some"'),
-    ("merz grade out of range", ('value = 4\nlabel = "4', 'value = 5\nlabel = "4'), "grade values must be exactly", "value = 5"),
-    ("misspelt key", ('label = "IV"', 'lable = "IV"'), "unknown key 'lable'", "lable"),
-    ("empty description", ('description = "Thin, finely wrinkled', 'description = "" #'), "'description' must be", "description"),
+    ("merz grade out of range", ('value = 4\n', 'value = 5\n'), "grade values must be exactly", "value = 5"),
+    ("misspelt key", ('evidence = "S"', 'evidnce = "S"'), "unknown key 'evidnce'", "evidnce"),
     ("unknown scale", ('id = "texture"', 'id = "colour"'), "unknown scale id 'colour'", 'id = "colour"'),
     ("missing version", ('version = "GAIS 1-5, 1 = best"\n', ""), "'version' must be", '[[scales]]'),
     ("unknown evidence grade", ('evidence = "S"', 'evidence = "yes"'), "'evidence' must be one of", 'evidence = "yes"'),
@@ -105,3 +104,41 @@ def test_content_mistake_names_file_and_line(tmp_path, name, change, message, ba
     assert message in error.message
     assert str(path) in str(error) and error.line is not None
     assert bad_line in text.splitlines()[error.line - 1]
+
+
+# ----------------------------------------------------------------------------- words per language
+
+SCALE_WORDS = resource_path("text", "en", "scales.toml").read_text(encoding="utf-8")
+
+
+def _scales_with_words(tmp_path, words_text):
+    from rejuv_desktop.content import load_toml
+    from rejuv_desktop.content.words import load_words
+    from rejuv_desktop.domain.scales import parse_scales
+
+    path = tmp_path / "scales.toml"
+    path.write_text(words_text, encoding="utf-8")
+    return path, lambda: parse_scales(load_toml(resource_path("scales.toml")), words=load_words("scales", "en", path))
+
+
+def test_the_scales_words_come_from_the_language_file_keyed_by_id_and_value(tmp_path):
+    assert "Merz Hand Grading Scale" not in resource_path("scales.toml").read_text(encoding="utf-8")
+    merz = load_scales().get("merz")
+    assert merz.name == "Merz Hand Grading Scale" and merz.label(4) == "4 - Very severe"
+    _, load = _scales_with_words(tmp_path, SCALE_WORDS.replace('label = "4 - Very severe"', 'label = "4 - Marked"'))
+    assert load().get("merz").label(4) == "4 - Marked"
+
+
+@pytest.mark.parametrize("change, message, bad", [
+    (('label = "IV"', 'lable = "IV"'), "unknown key 'lable' in [grades.fitzpatrick.4]", "lable ="),
+    (('description = "Thin, finely wrinkled', 'description = "" #'), "must be non-empty text", "description ="),
+    (('[grades.merz.3]\nlabel = "3 - Severe"\n', '[grades.merz.3]\n'), "[grades.merz.3] is missing 'label'",
+     "[grades.merz.3]"),
+])
+def test_a_mistake_in_the_scales_words_names_the_file_and_line(tmp_path, change, message, bad):
+    assert change[0] in SCALE_WORDS
+    path, load = _scales_with_words(tmp_path, SCALE_WORDS.replace(change[0], change[1], 1))
+    with pytest.raises(ContentError) as info:
+        load()
+    assert message in info.value.message and info.value.path == str(path)
+    assert bad in path.read_text(encoding="utf-8").splitlines()[info.value.line - 1]

@@ -15,7 +15,6 @@ from rejuv_desktop.domain.schedule import (
     classify_due,
     follow_ups_after_session,
     plan_sessions,
-    planned_session_line,
 )
 from rejuv_desktop.errors import ValidationError
 
@@ -72,15 +71,6 @@ def test_fat_transfer_is_one_session():
     with pytest.raises(ValidationError) as info:
         plan_sessions(FAT, date(2025, 3, 1), interval_days=30)
     assert "interval_days" in info.value.errors
-
-
-def test_planned_session_lines_long_and_short():
-    single, windowed = plan_sessions(MESO, date(2025, 1, 6))[:2]
-    assert planned_session_line(single) == "Session 1: 06 January 2025"
-    assert planned_session_line(windowed) == ("Session 2: around 21 January 2025 "
-                                              "(between 21 January and 27 January 2025)")
-    assert planned_session_line(single, "short") == "1: 06/01/2025"
-    assert planned_session_line(windowed, "short") == "2: 21/01/2025 (between 21/01 and 27/01)"
 
 
 # --- follow-ups ---------------------------------------------------------------------------------

@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rejuv_desktop.content import resource_path
+from rejuv_desktop.domain.procedures import procedure_ids
 from rejuv_desktop.domain.screening import (
     LEVELS,
-    PROCEDURES,
     REQUIRED_QUESTION_IDS,
     ScreeningRules,
     answers_from_snapshot,
@@ -24,6 +24,8 @@ from rejuv_desktop.domain.screening import (
     upgrade_snapshot,
 )
 from rejuv_desktop.errors import ContentError, ValidationError
+
+PROCEDURES = procedure_ids()
 
 RULES = load_rules()
 ALL_IDS = tuple(q.id for q in RULES.questions)
@@ -219,8 +221,8 @@ BROKEN = [
      "unknown procedure 'meso'", 'procedure = "meso"'),
     ("defer without wait", ('wait = "4–6 weeks after the laser, peel or cryotherapy"\n', ""),
      "gives no 'wait'", 'level = "defer"'),
-    ("misspelt key", ('detail = "Which medicine, what dose', 'detial = "Which medicine, what dose'),
-     "unknown key 'detial'", "detial"),
+    ("misspelt key", ('follows = "diabetes"', 'folows = "diabetes"'),
+     "unknown key 'folows'", "folows"),
     ("TOML syntax", ('id = "smoker"', "id = smoker"), "not valid TOML", "id = smoker"),
     ("unknown evidence grade", ('evidence = "C"', 'evidence = "verified"'),
      "'evidence' must be one of S, P, C, U", 'evidence = "verified"'),
@@ -455,3 +457,52 @@ def test_reason_from_a_finding_says_where_it_came_from():
     snap = snapshot(answers, RULES, derived={"suspicious_skin_lesion": "hands"})
     assert next(q for q in snap["questions"] if q["id"] == "suspicious_skin_lesion")["derived_from"] == "hands"
     assert snap["verdicts"]["fat_transfer"]["reasons"][0]["derived"] == "hands"
+
+
+# ----------------------------------------------------------------------------- words per language
+
+WORDS = resource_path("text", "en", "screening.toml").read_text(encoding="utf-8")
+
+
+def _load_with_words(tmp_path, words_text):
+    from rejuv_desktop.content import load_toml
+    from rejuv_desktop.content.words import load_words
+    from rejuv_desktop.domain.screening_reader import parse_rules
+
+    path = tmp_path / "screening.toml"
+    path.write_text(words_text, encoding="utf-8")
+    return path, lambda: parse_rules(load_toml(resource_path("screening.toml")), words=load_words("screening", "en", path))
+
+
+def test_the_questions_words_come_from_the_language_file_keyed_by_id(tmp_path):
+    assert 'text = "Are you pregnant' not in SOURCE  # the screening file says what, not how
+    q = RULES.question("pregnant")
+    assert q.text.startswith("Are you pregnant") and q.section == "Pregnancy"
+    old = 'text = "Are you pregnant, or planning to become pregnant in the coming months?"'
+    assert old in WORDS
+    _, load = _load_with_words(tmp_path, WORDS.replace(old, 'text = "Are you expecting a baby?"'))
+    assert load().question("pregnant").text == "Are you expecting a baby?"
+
+
+@pytest.mark.parametrize("change, message, bad", [
+    (('[questions.smoker]\nsection = "Medicines"\n', '[questions.smoker]\n'),
+     "[questions.smoker] is missing 'section'", "[questions.smoker]"),
+    (('text = "Are you pregnant', 'txet = "Are you pregnant'),
+     "unknown key 'txet' in [questions.pregnant]", "txet ="),
+    (('lang = "en"', 'lang = "fr"'), "'lang' must be \"en\"", 'lang = "fr"'),
+])
+def test_a_mistake_in_the_questions_words_names_the_file_and_line(tmp_path, change, message, bad):
+    assert change[0] in WORDS
+    path, load = _load_with_words(tmp_path, WORDS.replace(change[0], change[1], 1))
+    with pytest.raises(ContentError) as info:
+        load()
+    assert message in info.value.message and info.value.path == str(path)
+    assert bad in path.read_text(encoding="utf-8").splitlines()[info.value.line - 1]
+
+
+def test_a_question_without_words_is_a_content_error(tmp_path):
+    start = WORDS.index("[questions.smoker]")
+    end = WORDS.index("[questions.", start + 1)
+    path, load = _load_with_words(tmp_path, WORDS[:start] + WORDS[end:])
+    with pytest.raises(ContentError, match=r"no \[questions.smoker\] table"):
+        load()

@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 
 from rejuv_desktop.services import backup as sb
-from rejuv_desktop.services import check as sc
+from rejuv_desktop.services import check as schk
 from rejuv_desktop.storage import backup as files
 from rejuv_desktop.storage import open_store
 
@@ -135,7 +135,7 @@ def test_kill_9_during_restore_always_leaves_a_whole_database(tmp_path):
         outcomes["old" if now == old and now != states[target] else "new"] += 1
         if finished:
             assert now == states[target]
-        report = sc.check_path(db)
+        report = schk.check_path(db)
         assert report.healthy, (run, report.problems())
         if now == old:
             # Killed before the swap: bring the database back to a known state for the next run.

@@ -1,6 +1,6 @@
 import pytest
 
-from session_helpers import add_patient, add_practitioner
+from tests.sessions.session_helpers import add_patient, add_practitioner
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from session_helpers import add_plan, run_fat_transfer, run_mesotherapy
+from tests.sessions.session_helpers import add_plan, run_fat_transfer, run_mesotherapy
 
 from rejuv_desktop.errors import ValidationError
 from rejuv_desktop.services import follow_ups as fu
@@ -45,7 +45,7 @@ def test_a_planned_session_not_started_becomes_overdue(store, patient):
 
 
 def test_the_day_view_lists_who_is_expected(store, patient):
-    from session_helpers import add_patient
+    from tests.sessions.session_helpers import add_patient
 
     other = add_patient(store, "Margaret", "O'Brien")
     sid = ss.start_session(store, add_plan(store, patient, "fat_transfer"))

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from session_helpers import add_patient, add_plan, add_practitioner, run_mesotherapy
+from tests.sessions.session_helpers import add_patient, add_plan, add_practitioner, run_mesotherapy
 
 from rejuv_desktop.services import practitioners as pr
 from rejuv_desktop.services import sessions as ss

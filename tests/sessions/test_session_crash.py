@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from session_helpers import TIME_OUT_POINTS, add_patient, add_plan, add_practitioner
+from tests.sessions.session_helpers import TIME_OUT_POINTS, add_patient, add_plan, add_practitioner
 
 from rejuv_desktop.services import sessions as ss
 from rejuv_desktop.storage import audit, open_store

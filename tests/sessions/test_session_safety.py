@@ -5,7 +5,7 @@ app satisfies itself."""
 from __future__ import annotations
 
 import pytest
-from session_helpers import (MESO_TODAY, TIME_OUT_POINTS, add_patient, add_plan,
+from tests.sessions.session_helpers import (MESO_TODAY, TIME_OUT_POINTS, add_patient, add_plan,
                              run_fat_transfer, run_mesotherapy)
 
 from rejuv_desktop.errors import UserError, ValidationError
@@ -237,14 +237,14 @@ def test_sedation_is_recorded_and_its_aftercare_warns_about_driving(store, patie
 
 
 def test_a_session_recorded_with_the_older_single_anaesthetic_still_reads(store, patient):
-    from rejuv_desktop.storage import sessions as repo
+    from rejuv_desktop.storage import sessions as sessions_repo
 
     sid = ss.start_session(store, add_plan(store, patient, "fat_transfer"))
     with store.write():  # as protocol 1.0 stored them: one anaesthetic, no rows
         for key, value in (("anaesthesia.agent", "lidocaine with epinephrine"),
                            ("anaesthesia.concentration_percent", 1),
                            ("anaesthesia.volume_ml", 22)):
-            repo.insert_entry(store, sid, key, "field", value)
+            sessions_repo.insert_entry(store, sid, key, "field", value)
     status = ss.session_status(store, sid)
     assert status.dose.mg == pytest.approx(220)
     assert status.state.field_values["anaesthesia.volume_ml.1"] == 22

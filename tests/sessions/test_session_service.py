@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from session_helpers import (FAT_ITEMS, FAT_VALUES, MESO_TODAY, MESO_VALUES, TIME_OUT_POINTS,
+from tests.sessions.session_helpers import (FAT_ITEMS, FAT_VALUES, MESO_TODAY, MESO_VALUES, TIME_OUT_POINTS,
                              add_plan, run_fat_transfer, run_mesotherapy)
 
 from rejuv_desktop.domain.protocols import load_protocol
@@ -286,7 +286,7 @@ def test_mark_done_reschedule_and_cancel(store, patient, clock):
 
 
 def test_lot_lookup_finds_every_patient_and_session(store, patient, actor):
-    from session_helpers import add_patient
+    from tests.sessions.session_helpers import add_patient
 
     other = add_patient(store, "Margaret", "O'Brien")
     first = ss.start_session(store, add_plan(store, patient, "mesotherapy"))

@@ -1,7 +1,7 @@
 from PySide6.QtWidgets import QWizard
 
 from rejuv_desktop.services import practitioners as pr
-from rejuv_desktop.services import settings as ss
+from rejuv_desktop.services import settings as sset
 from rejuv_desktop.storage import clinic_key
 from rejuv_desktop.ui.accounts import FirstRunWizard, SignInDialog
 
@@ -32,7 +32,7 @@ def test_first_run_wizard_sets_up_clinic_and_admin(qtbot, store):
     wizard.recovery.written.setChecked(True)
     wizard.button(QWizard.WizardButton.FinishButton).click()
     assert wizard.result() == wizard.DialogCode.Accepted
-    assert ss.get_settings(store)["clinic_phone"] == "0117 496 0000"
+    assert sset.get_settings(store)["clinic_phone"] == "0117 496 0000"
     assert pr.get_practitioner(store, store.actor_id).is_admin
 
 

@@ -225,7 +225,7 @@ def test_verdict_shows_the_evidence_grade_beside_each_reason(qtbot, store, patie
 def test_consultation_stored_with_verified_flags_opens_with_evidence_grades(qtbot, store, patient):
     from rejuv_desktop.domain import consultation as dc
     from rejuv_desktop.domain import screening as scr
-    from rejuv_desktop.storage import consultations as repo
+    from rejuv_desktop.storage import consultations as consultations_repo
     from rejuv_desktop.ui.consultation.view import ConsultationDialog
 
     answers = {q.id: "no" for q in scr.load_rules().questions} | {"nickel_allergy": "yes"}
@@ -237,7 +237,7 @@ def test_consultation_stored_with_verified_flags_opens_with_evidence_grades(qtbo
     data = dc.new_data()
     data["answers"] = answers
     with store.write():
-        cid = repo.insert_consultation(store, {
+        cid = consultations_repo.insert_consultation(store, {
             "patient_id": patient, "practitioner_id": store.actor_id, "started_at": store.now_iso(),
             "finalised_at": store.now_iso(), "amends_id": None, "amendment_reason": "",
             "record": dc.record(data), "screening": snap, "verdicts": snap["verdicts"],

@@ -3,7 +3,7 @@
 from PySide6.QtCore import Qt
 
 from rejuv_desktop.services import practitioners as pr
-from rejuv_desktop.services import settings as ss
+from rejuv_desktop.services import settings as sset
 from rejuv_desktop.ui.settings_dialog import AccountDialog, SettingsDialog
 from tests.ui.test_settings import admin_and_nurse
 
@@ -27,7 +27,7 @@ def test_an_administrator_records_who_is_a_doctor(qtbot, store):
 def test_the_reflection_period_is_set_in_settings(qtbot, store):
     admin, _ = admin_and_nurse(store)
     pr.sign_in(store, admin, "claire-pass")
-    ss.save_clinic(store, {"clinic_name": "Harbourside", "clinic_phone": "0117 496 0000"})
+    sset.save_clinic(store, {"clinic_name": "Harbourside", "clinic_phone": "0117 496 0000"})
     dialog = SettingsDialog(store)
     qtbot.addWidget(dialog)
     field = dialog.clinic.edits["cooling_off_days"]
@@ -35,7 +35,7 @@ def test_the_reflection_period_is_set_in_settings(qtbot, store):
     field.setText("")
     qtbot.keyClicks(field, "21")
     dialog.save()
-    assert ss.cooling_off_days(store) == 21
+    assert sset.cooling_off_days(store) == 21
 
 
 def test_a_doctor_is_named_as_one_where_people_sign_in(qtbot, store):

@@ -176,6 +176,7 @@ def test_paper_signature_hides_the_pad_and_attaches_the_scan(qtbot, window, stor
     qtbot.waitUntil(lambda: tab.last_issued is not None, timeout=10000)
     row = next(r for r in range(tab.table.rowCount()) if tab.rows[r]["id"] == doc.id)
     assert "Signed on paper (scan attached)" in tab.table.item(row, 4).text()
+    window.record.tabs.setCurrentWidget(tab)  # the user is on the Documents tab
     tab.table.selectRow(row)
     assert tab.scan_button.isEnabled()
     qtbot.mouseClick(tab.scan_button, Qt.MouseButton.LeftButton)

@@ -43,7 +43,7 @@ def test_today_tab_shows_who_is_expected_with_phones(qtbot, store, qsettings):
     assert window.record.patient_id == margaret
     # The Due list shows the planned session with the phone number.
     tabs.setCurrentWidget(window.due_view)
-    due_tree = window.due_view.actions.tree
+    due_tree = window.due_view.content().actions.tree
     assert due_tree.topLevelItem(1).child(0).text(1) == "22/11/2026\n☎ 0117 496 0123"
 
 
@@ -57,7 +57,7 @@ def test_marking_a_visit_done_asks_the_day_seen(qtbot, store, qsettings, clock, 
     window = window_with(qtbot, store, qsettings)
     window.left_tabs.setCurrentWidget(window.due_view)
     window.due_view.refresh()
-    actions = window.due_view.actions
+    actions = window.due_view.content().actions
     actions.tree.setCurrentItem(actions.tree.topLevelItem(1).child(0))
     seen = {}
 

@@ -2,13 +2,13 @@
 
 import pytest
 
-from rejuv_desktop.services import help as sh
+from rejuv_desktop.services import help as shelp
 from rejuv_desktop.ui import help as help_ui
 from rejuv_desktop.ui.consultation.wizard import Page
 from rejuv_desktop.ui.main_window import MainWindow
 
 
-@pytest.mark.parametrize("topic", sh.topics())
+@pytest.mark.parametrize("topic", shelp.topics())
 def test_every_help_page_opens_filled(qtbot, topic):
     dialog = help_ui.HelpDialog(topic)
     qtbot.addWidget(dialog)
@@ -17,19 +17,19 @@ def test_every_help_page_opens_filled(qtbot, topic):
 
 
 def test_every_screen_has_a_page():
-    pages = set(sh.topics())
+    pages = set(shelp.topics())
     assert set(help_ui.TOPICS.values()) <= pages
     assert set(help_ui.TITLES) == pages
 
 
 def test_thresholds_show_their_source_and_status():
-    session = sh.help_page("session")
+    session = shelp.help_page("session")
     assert "7 mg/kg" in session and "500 mg" in session and "4.5 mg/kg" in session
     assert "unverified" in session  # plain lidocaine limit is marked for the clinic to confirm
-    hands = sh.help_page("consultation-hands")
+    hands = shelp.help_page("consultation-hands")
     assert "Very severe loss" in hands or "very severe" in hands.lower()
     assert "Source" in hands
-    screening = sh.help_page("consultation-screening")
+    screening = shelp.help_page("consultation-screening")
     assert "contraindicated" in screening and "caution" in screening
 
 
@@ -54,7 +54,7 @@ def test_f1_opens_the_page_of_the_current_wizard_step(qtbot, store, qsettings, p
 
 
 def test_session_help_compares_the_plain_lidocaine_caps_and_explains_the_dose_rules():
-    session = sh.help_page("session")
+    session = shelp.help_page("session")
     assert "never more than 200 mg" in session                # the lower figure, in use
     assert "300 mg" in session and "BNF" in session           # both figures, with sources
     assert "lowers the maximum by 40%" in session

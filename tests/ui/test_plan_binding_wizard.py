@@ -10,7 +10,7 @@ from rejuv_desktop.services import consultations as sc
 from rejuv_desktop.services import documents as sd
 from rejuv_desktop.services import patients as sp
 from rejuv_desktop.services import practitioners as pr
-from rejuv_desktop.services import settings as st
+from rejuv_desktop.services import settings as sset
 from rejuv_desktop.ui.consultation.view import consultation_html
 from rejuv_desktop.ui.consultation.wizard import Page
 from tests.test_documents_service import text_of
@@ -21,7 +21,7 @@ OVERRIDE = "Pregnancy ended in October (GP letter on file); not breastfeeding."
 
 @pytest.fixture
 def people(store, patient_data):
-    st.save_clinic(store, {"clinic_name": "Harbourside Hand Clinic",
+    sset.save_clinic(store, {"clinic_name": "Harbourside Hand Clinic",
                            "clinic_address": "12 Quay Street, Bristol",
                            "clinic_phone": "0117 496 0000"})
     nurse = pr.create_practitioner(store, {"name": "Aisha Rahman", "title": "Nurse"}, "long enough")

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QCheckBox
+from PySide6.QtWidgets import QApplication, QCheckBox
 
 from rejuv_desktop.domain.consultation_record import ConsultationRecord
 from rejuv_desktop.storage import consultations as consultations_repo
@@ -21,6 +21,12 @@ from tests.ui.test_sessions_runner import open_runner, tick, time_out
 def patient(store):
     add_practitioner(store)
     return add_patient(store)
+
+
+def laid_out() -> None:
+    """Carry out every layout change already asked for (nothing is waited for by the clock)."""
+    QApplication.sendPostedEvents(None, 0)
+    QApplication.processEvents()
 
 
 def where(runner, key) -> QPoint:
@@ -37,16 +43,16 @@ def test_ticking_an_item_moves_no_other_item(qtbot, store, patient):
     before = {key: where(runner, key) for key in watched}
     tick(qtbot, runner, "sign_in.identity")
     tick(qtbot, runner, "sign_in.photos")  # the step is done: nothing below it moves up
-    qtbot.wait(1)
+    laid_out()
     assert {key: where(runner, key) for key in watched} == before
     # The practitioner works near the end: the shrinking list of what is open does not
     # scroll the checklist under the pointer.
     bar = runner.scroll.verticalScrollBar()
     bar.setValue(bar.maximum())
-    qtbot.wait(1)
+    laid_out()
     before = {key: where(runner, key) for key in watched}
     time_out(qtbot, runner)
-    qtbot.wait(1)
+    laid_out()
     assert {key: where(runner, key) for key in watched} == before
 
 

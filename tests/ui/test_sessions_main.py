@@ -36,7 +36,9 @@ def window(qtbot, store, qsettings, clinic):
 
 
 def visit_rows(window):
-    tree = window.due_view.actions.tree
+    """The rows of the Due view, as a user sees them on its tab."""
+    window.left_tabs.setCurrentWidget(window.due_view)
+    tree = window.due_view.content().actions.tree
     return {tree.topLevelItem(i).text(0): [tree.topLevelItem(i).child(j).text(0)
                                            for j in range(tree.topLevelItem(i).childCount())]
             for i in range(tree.topLevelItemCount())}
@@ -92,7 +94,7 @@ def test_due_rows_open_the_patient_and_can_be_done_rescheduled_cancelled(
     wound, month, quarter = (f["id"] for f in ss.complete_session(store, session_id))
     window.due_view.refresh()
     window.show_patient(clinic["margaret"])
-    actions = window.due_view.actions
+    actions = window.due_view.content().actions
     tree = actions.tree
     first = tree.topLevelItem(1).child(1)  # this week: the strip check
     tree.setCurrentItem(first)

@@ -2,7 +2,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from rejuv_desktop.services import practitioners as pr
-from rejuv_desktop.services import settings as ss
+from rejuv_desktop.services import settings as sset
 from rejuv_desktop.ui.settings_dialog import AccountDialog, SettingsDialog
 
 
@@ -16,7 +16,7 @@ def admin_and_nurse(store):
 def test_admin_edits_clinic_settings_with_messages(qtbot, store):
     admin, _ = admin_and_nurse(store)
     pr.sign_in(store, admin, "claire-pass")
-    ss.save_clinic(store, {"clinic_name": "Old", "clinic_phone": "0117 496 0000"})
+    sset.save_clinic(store, {"clinic_name": "Old", "clinic_phone": "0117 496 0000"})
     dialog = SettingsDialog(store)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -26,11 +26,11 @@ def test_admin_edits_clinic_settings_with_messages(qtbot, store):
     dialog.save()
     assert dialog.clinic.errors["clinic_phone"].isVisible()
     assert not dialog.security.errors["idle_lock_minutes"].isHidden()
-    assert ss.get_settings(store)["clinic_name"] == "Old"
+    assert sset.get_settings(store)["clinic_name"] == "Old"
     dialog.clinic.edits["clinic_phone"].setText("0117 496 0001")
     dialog.security.edits["idle_lock_minutes"].setText("5")
     dialog.save()
-    values = ss.get_settings(store)
+    values = sset.get_settings(store)
     assert values["clinic_name"] == "Harbourside Hand Clinic" and values["idle_lock_minutes"] == "5"
 
 
@@ -123,7 +123,7 @@ def test_out_of_hours_and_emergency_numbers_for_aftercare(qtbot, store):
 
     admin, _ = admin_and_nurse(store)
     pr.sign_in(store, admin, "claire-pass")
-    ss.save_clinic(store, {"clinic_name": "Harbourside", "clinic_phone": "0117 496 0000"})
+    sset.save_clinic(store, {"clinic_name": "Harbourside", "clinic_phone": "0117 496 0000"})
     dialog = SettingsDialog(store)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -137,12 +137,12 @@ def test_out_of_hours_and_emergency_numbers_for_aftercare(qtbot, store):
     dialog.save()
     assert dialog.clinic.errors["emergency_number"].isVisible()
     assert dialog.clinic.errors["clinic_out_of_hours_phone"].isVisible()
-    assert "clinic_country" not in ss.get_settings(store)  # nothing half-saved
+    assert "clinic_country" not in sset.get_settings(store)  # nothing half-saved
     dialog.clinic.edits["clinic_out_of_hours_phone"].clear()
     qtbot.keyClicks(dialog.clinic.edits["clinic_out_of_hours_phone"], "0117 496 0999")
     emergency.clear()
     qtbot.keyClick(emergency, Qt.Key.Key_Tab)
     dialog.save()
-    values = ss.get_settings(store)
+    values = sset.get_settings(store)
     assert values["clinic_country"] == "FR" and values["clinic_out_of_hours_phone"] == "0117 496 0999"
-    assert ss.emergency_number(values) == "15"
+    assert sset.emergency_number(values) == "15"

@@ -10,8 +10,10 @@ def test_background_check_of_a_sound_database(qtbot, store, db_path, qsettings):
     window = MainWindow(store, qsettings)
     qtbot.addWidget(window)
     assert sb.check_in_background(db_path) is None
+    checked = []
+    window.hooks.database_checked.append(checked.append)
     check_after_start(window, db_path)
-    qtbot.wait(300)
+    qtbot.waitUntil(lambda: checked == [None], timeout=5000)  # it ran, and found it sound
     assert not window.banner.isVisible()
     assert not sb.needs_check_marker(db_path).exists()
 

@@ -8,7 +8,7 @@ from PySide6.QtGui import QAction
 
 from rejuv_desktop.services import patients as sp
 from rejuv_desktop.services import practitioners as pr
-from rejuv_desktop.services import settings as ss
+from rejuv_desktop.services import settings as sset
 from rejuv_desktop.ui import settings_dialog
 from rejuv_desktop.ui.main_window import MainWindow
 
@@ -18,7 +18,7 @@ def test_a_new_idle_lock_time_applies_at_once(qtbot, store, qsettings, patient_d
     admin = pr.create_practitioner(store, {"name": "Claire Martin", "title": "Dr"},
                                    "claire-pass")
     pr.sign_in(store, admin, "claire-pass")
-    ss.save_clinic(store, {"clinic_name": "Harbourside", "clinic_phone": "0117 496 0000"})
+    sset.save_clinic(store, {"clinic_name": "Harbourside", "clinic_phone": "0117 496 0000"})
     sp.add_patient(store, patient_data)
     window = MainWindow(store, qsettings)
     qtbot.addWidget(window)
@@ -35,7 +35,7 @@ def test_a_new_idle_lock_time_applies_at_once(qtbot, store, qsettings, patient_d
 
     monkeypatch.setattr(settings_dialog.SettingsDialog, "exec", type_two_minutes_and_save)
     window.findChild(QAction, "settings").trigger()
-    assert ss.get_settings(store)["idle_lock_minutes"] == "2"
+    assert sset.get_settings(store)["idle_lock_minutes"] == "2"
     assert guard.timer.interval() == 2 * 60_000 and guard.timer.isActive()
 
 

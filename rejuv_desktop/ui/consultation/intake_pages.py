@@ -8,7 +8,8 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFormLayout, 
 
 from rejuv_desktop.domain import consultation as dc
 from rejuv_desktop.domain.consultation_record import HandFindings
-from rejuv_desktop.domain.recommendation import CONCERN_LABELS
+from rejuv_desktop.domain.recommendation import CONCERN_CODES
+from rejuv_desktop.ui.phrases import concern_label
 from rejuv_desktop.domain.scales import load_scales
 from rejuv_desktop.ui.consultation.common import WizardPage
 
@@ -37,7 +38,8 @@ class ConcernsPage(WizardPage):
         box = QGroupBox(self.tr("Concerns *"))
         grid = QGridLayout(box)
         self.concerns: dict[str, QCheckBox] = {}
-        for i, (code, label) in enumerate(CONCERN_LABELS.items()):
+        for i, code in enumerate(CONCERN_CODES):
+            label = concern_label(code)
             check = QCheckBox(label[:1].upper() + label[1:])
             check.setObjectName(f"concern_{code}")
             check.toggled.connect(self.notify)
@@ -48,7 +50,7 @@ class ConcernsPage(WizardPage):
         self.other.setPlaceholderText(self.tr("Describe the other concern"))
         self.other.textChanged.connect(self.notify)
         self.concerns["other"].toggled.connect(self.other.setEnabled)
-        grid.addWidget(self.other, (len(CONCERN_LABELS) + 1) // 2, 0, 1, 2)
+        grid.addWidget(self.other, (len(CONCERN_CODES) + 1) // 2, 0, 1, 2)
         layout.addWidget(box)
 
         layout.addWidget(QLabel(self.tr("Goals and expectations, in the patient's words")))

@@ -13,8 +13,9 @@ from PySide6.QtWidgets import (QCheckBox, QFormLayout, QGroupBox, QLabel, QLineE
 from rejuv_desktop.domain import consultation as dc
 from rejuv_desktop.domain import plan_binding as pb
 from rejuv_desktop.domain import screening as scr
+from rejuv_desktop.domain.procedures import procedure_ids
 from rejuv_desktop.domain.protocols import load_protocol
-from rejuv_desktop.domain.schedule import planned_session_line
+from rejuv_desktop.ui.phrases import phrasebook, planned_session_line
 from rejuv_desktop.errors import ValidationError
 from rejuv_desktop.ui.consultation.common import WizardPage, esc, level_badge, scrolling_body
 from rejuv_desktop.ui.date_field import DateField
@@ -113,13 +114,13 @@ class ProcedureChoice(QWidget):
 
 
 def recommendation_html(evaluation: dc.Evaluation) -> str:
-    items = []
+    book, items = phrasebook(), []
     for line in evaluation.recommendation.lines:
         because = ""
-        if line.findings:
-            because = ("<br><span style='color:#555'>Because: "
-                       + esc("; ".join(line.findings)) + "</span>")
-        items.append(f"<li style='margin-bottom:6px'>{esc(line.text)}{because}</li>")
+        findings = book.findings(line)
+        if findings:
+            because = ("<br><span style='color:#555'>" + esc(book.because(findings)) + "</span>")
+        items.append(f"<li style='margin-bottom:6px'>{esc(book.line(line))}{because}</li>")
     return "<ul style='margin-left:-20px'>" + "".join(items) + "</ul>"
 
 
@@ -143,7 +144,7 @@ class RecommendationPage(WizardPage):
         bl = QVBoxLayout(box)
         self.choices: dict[str, QCheckBox] = {}
         self.rows: dict[str, ProcedureChoice] = {}
-        for p in scr.PROCEDURES:
+        for p in procedure_ids():
             row = ProcedureChoice(p, self.notify)
             check = row.check
             check.toggled.connect(self.notify)
@@ -359,7 +360,7 @@ class PlanBox(QGroupBox):
         except ValidationError as exc:
             self.dates.setText("; ".join(exc.errors.values()))
             return
-        self.dates.setText("\n".join(planned_session_line(s, "short") for s in sessions))
+        self.dates.setText("\n".join(planned_session_line(s) for s in sessions))
 
 
 class PlanPage(WizardPage):
@@ -371,7 +372,7 @@ class PlanPage(WizardPage):
                                  "adjust them within the allowed range."))
         outer, layout = scrolling_body(self)
         self.boxes = {p: PlanBox(p, self.rules.procedure_name(p).capitalize(), self.notify)
-                      for p in scr.PROCEDURES}
+                      for p in procedure_ids()}
         for box in self.boxes.values():
             layout.addWidget(box)
         self.spacing = QLabel()
@@ -495,9 +496,9 @@ class FinalisePage(WizardPage):
                     f"<li>{esc(r.text)}</li>" for r in dict.fromkeys(reasons)) + "</ul>")
         else:
             concerns = ", ".join(c.replace("_", " ") for c in data.concerns)
-            parts.append(f"<b>Concerns:</b> {esc(concerns)}")
-            parts.append(f"<b>Merz grade:</b> left {data.hand('left').merz}, right "
-                         f"{data.hand('right').merz}")
+            parts.append(self.tr("<b>Concerns:</b> {concerns}").format(concerns=esc(concerns)))
+            parts.append(self.tr("<b>Merz grade:</b> left {left}, right {right}").format(
+                left=data.hand('left').merz, right=data.hand('right').merz))
             context = self.wizard().planning
             for p, v in evaluation.verdicts.items():
                 waits = "; ".join(v.waits)
@@ -512,10 +513,12 @@ class FinalisePage(WizardPage):
                     plan = data.plan.get(p, {})
                     try:
                         dates = dc.planned_sessions(p, plan)
-                        when = f"{len(dates)} session(s) from {dates[0].target:%d/%m/%Y}"
+                        when = self.tr("{count} session(s) from {start}").format(
+                            count=len(dates), start=f"{dates[0].target:%d/%m/%Y}")
                     except (ValidationError, ValueError):
-                        when = "dates to correct"
-                    parts.append(f"<b>Planned:</b> {esc(self.rules.procedure_name(p))} — {when}")
+                        when = self.tr("dates to correct")
+                    parts.append(self.tr("<b>Planned:</b> {procedure} — {when}").format(
+                        procedure=esc(self.rules.procedure_name(p)), when=when))
                     b = evaluation.binding(p, context.today)
                     override = pb.override(data, p)
                     if b.deferred and override:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QButtonGroup, QFrame, QGridLayout, QGroupBox, QHB
 from rejuv_desktop.domain import consultation as dc
 from rejuv_desktop.domain import plan_binding as pb
 from rejuv_desktop.domain import screening as scr
+from rejuv_desktop.domain.procedures import procedure_ids
 from rejuv_desktop.ui.consultation.common import WizardPage, esc, level_badge
 
 ANSWER_LABELS = (("yes", "Yes"), ("no", "No"), ("unknown", "Not known"))
@@ -329,7 +330,7 @@ class VerdictPage(WizardPage):
                                  "contraindicated procedure cannot be planned."))
         layout = QVBoxLayout(self)
         self.cards = {p: VerdictCard(p, self.rules.procedure_name(p), self.notify)
-                      for p in scr.PROCEDURES}
+                      for p in procedure_ids()}
         # Many reasons (several answers not known) must never push a card's justification box
         # out of sight at 1024 x 700: the cards scroll together.
         cards = QWidget()

@@ -4,19 +4,25 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout,
                                QHeaderView, QLabel, QPushButton, QTableWidget,
                                QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget)
 
 from rejuv_desktop.domain import screening as scr
-from rejuv_desktop.domain.recommendation import CONCERN_LABELS
+from rejuv_desktop.domain.recommendation import Recommendation
+from rejuv_desktop.ui.phrases import concern_label, phrasebook
 from rejuv_desktop.services import consultations as sc
 from rejuv_desktop.ui.consultation.common import LEVEL_STYLE, esc, level_badge
 from rejuv_desktop.ui.geometry import fit_to_screen
 
-OUTCOMES = {"planned": "Planned", "not_planned": "Nothing planned",
-            "stopped": "Stopped (no treatment possible)"}
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ConsultationView", text)
+
+
+def _outcomes() -> dict[str, str]:
+    return {"planned": _tr("Planned"), "not_planned": _tr("Nothing planned"),
+            "stopped": _tr("Stopped (no treatment possible)")}
 
 
 def _when(iso: str) -> str:
@@ -27,79 +33,93 @@ def consultation_html(c: dict) -> str:
     """The whole consultation as it was finalised, for reading on screen."""
     rules = scr.load_rules()
     d = c["record"]
-    out = [f"<h2>Consultation of {_when(c['finalised_at'])}</h2>",
-           f"<p>By {esc((c.get('practitioner_title') or '') + ' ' + (c.get('practitioner_name') or ''))}"
-           f" · {esc(OUTCOMES[c['outcome']])}</p>"]
+    by = esc((c.get('practitioner_title') or '') + ' ' + (c.get('practitioner_name') or ''))
+    out = ["<h2>" + _tr("Consultation of {when}").format(when=_when(c['finalised_at'])) + "</h2>",
+           "<p>" + _tr("By {who}").format(who=by) + f" · {esc(_outcomes()[c['outcome']])}</p>"]
     if c["amends_id"]:
-        out.append(f"<p style='background:#fff4e5;padding:4px'><b>Amends consultation "
-                   f"{c['amends_id']}</b> — reason: {esc(c['amendment_reason'])}</p>")
+        out.append("<p style='background:#fff4e5;padding:4px'>" + _tr(
+            "<b>Amends consultation {id}</b> — reason: {reason}").format(
+            id=c['amends_id'], reason=esc(c['amendment_reason'])) + "</p>")
     if c.get("amended_by"):
-        out.append(f"<p style='background:#fdecea;padding:4px'><b>Amended later</b> by "
-                   f"consultation {c['amended_by']}; this version is kept as it was.</p>")
-    concerns = [CONCERN_LABELS.get(x, x) for x in d.concerns]
+        out.append("<p style='background:#fdecea;padding:4px'>" + _tr(
+            "<b>Amended later</b> by consultation {id}; this version is kept as it was.").format(
+            id=c['amended_by']) + "</p>")
+    concerns = [concern_label(x) for x in d.concerns]
     if d.concern_other:
         concerns.append(d.concern_other)
-    out.append("<h3>Concerns and goals</h3>")
+    out.append("<h3>" + _tr("Concerns and goals") + "</h3>")
     out.append(f"<p>{esc(', '.join(concerns))}</p><p><i>{esc(d.goals)}</i></p>")
-    realistic = {True: "realistic", False: "not realistic", None: "not assessed"}
-    out.append(f"<p>Expectations {realistic[d.expectations_realistic]}"
+    realistic = {True: _tr("Expectations realistic"), False: _tr("Expectations not realistic"),
+                 None: _tr("Expectations not assessed")}
+    out.append(f"<p>{realistic[d.expectations_realistic]}"
                f"{': ' + esc(d.expectations_note) if d.expectations_note else ''}</p>")
-    out.append("<h3>Hands</h3><table cellpadding=3><tr><th></th><th>Left</th><th>Right</th></tr>")
-    for key, label in (("merz", "Merz grade"), ("hydration", "Hydration"),
-                       ("elasticity", "Elasticity"), ("texture", "Texture"),
-                       ("lentigines", "Brown spots"), ("suspicious_lesion", "Suspicious lesion"),
-                       ("notes", "Notes")):
+    out.append("<h3>" + _tr("Hands") + "</h3><table cellpadding=3><tr><th></th><th>" + _tr("Left")
+               + "</th><th>" + _tr("Right") + "</th></tr>")
+    for key, label in (("merz", _tr("Merz grade")), ("hydration", _tr("Hydration")),
+                       ("elasticity", _tr("Elasticity")), ("texture", _tr("Texture")),
+                       ("lentigines", _tr("Brown spots")), ("suspicious_lesion", _tr("Suspicious lesion")),
+                       ("notes", _tr("Notes"))):
         left, right = getattr(d.hand("left"), key), getattr(d.hand("right"), key)
-        fmt = lambda v: "yes" if v is True else "no" if v is False else ("—" if v in (None, "") else v)  # noqa: E731
+        fmt = lambda v: _tr("yes") if v is True else _tr("no") if v is False else ("—" if v in (None, "") else v)  # noqa: E731
         out.append(f"<tr><td>{label}</td><td>{esc(fmt(left))}</td><td>{esc(fmt(right))}</td></tr>")
     out.append("</table>")
-    out.append(f"<p>Fitzpatrick {esc(d.fitzpatrick or '—')} · weight "
-               f"{esc(d.weight_kg or '—')} kg · donor fat {esc(d.donor_fat or '—')}</p>")
-    out.append("<h3>Screening verdict</h3>")
+    out.append("<p>" + _tr("Fitzpatrick {type} · weight {weight} kg · donor fat {donor}").format(
+        type=esc(d.fitzpatrick or '—'), weight=esc(d.weight_kg or '—'),
+        donor=esc(d.donor_fat or '—')) + "</p>")
+    out.append("<h3>" + _tr("Screening verdict") + "</h3>")
     for p, v in c["screening"]["verdicts"].items():
         out.append(f"<p><b>{esc(rules.procedure_name(p).capitalize())}</b> "
                    f"{level_badge(v['level'])}</p><ul>")
-        out.extend(f"<li>{esc(r['text'])} <small>(evidence: "
-                   f"{esc(scr.evidence_label(r.get('evidence', scr.UNVERIFIED)))}"
-                   f"{'; from the examination' if r.get('derived') else ''})</small></li>"
-                   for r in v["reasons"])
+        for r in v["reasons"]:
+            evidence = _tr("evidence: {grade}").format(
+                grade=esc(scr.evidence_label(r.get('evidence', scr.UNVERIFIED))))
+            if r.get("derived"):
+                evidence += _tr("; from the examination")
+            out.append(f"<li>{esc(r['text'])} <small>({evidence})</small></li>")
         out.append("</ul>")
         j = d.justifications.get(p)
         if j and p in d.chosen:
-            out.append(f"<p>Justification by {esc(j.get('by'))} ({_when(j['at'])}): "
-                       f"{esc(j['text'])}</p>")
-    out.append("<h3>Recommendation</h3><ul>")
-    for line in c["recommendation"]["lines"]:
-        because = f"<br><small>Because: {esc('; '.join(line['findings']))}</small>" if line["findings"] else ""
-        out.append(f"<li>{esc(line['text'])}{because}</li>")
-    out.append("</ul><h3>Plan</h3>")
+            out.append("<p>" + _tr("Justification by {who} ({when}): {text}").format(
+                who=esc(j.get('by')), when=_when(j['at']), text=esc(j['text'])) + "</p>")
+    out.append("<h3>" + _tr("Recommendation") + "</h3><ul>")
+    book = phrasebook()
+    for line in Recommendation.from_json(c["recommendation"]).lines:
+        findings = book.findings(line)
+        because = f"<br><small>{esc(book.because(findings))}</small>" if findings else ""
+        out.append(f"<li>{esc(book.line(line))}{because}</li>")
+    out.append("</ul><h3>" + _tr("Plan") + "</h3>")
     if d.chosen:
         for p in d.chosen:
             plan = d.plan[p]
-            interval = f", {plan['interval_days']} days apart" if plan.get("interval_days") else ""
-            out.append(f"<p>{esc(rules.procedure_name(p).capitalize())}: {plan['sessions']} "
-                       f"session(s){interval}, from {datetime.fromisoformat(plan['start']):%d/%m/%Y}</p>")
-            for key, label in (("overrides", "Deferral overridden by a doctor"),
-                               ("unsupported_reasons", "Planned although not recommended")):
+            interval = (_tr(", {days} days apart").format(days=plan['interval_days'])
+                        if plan.get("interval_days") else "")
+            out.append("<p>" + _tr("{procedure}: {sessions} session(s){interval}, from {start}").format(
+                procedure=esc(rules.procedure_name(p).capitalize()), sessions=plan['sessions'],
+                interval=interval, start=f"{datetime.fromisoformat(plan['start']):%d/%m/%Y}") + "</p>")
+            for key, label in (("overrides", _tr("Deferral overridden by a doctor")),
+                               ("unsupported_reasons", _tr("Planned although not recommended"))):
                 entry = getattr(d, key).get(p)
                 if entry and entry.get("text"):
                     out.append(f"<p style='margin-left:12px'><b>{label}</b> — "
                                f"{esc(entry.get('by'))} ({_when(entry['at'])}): "
                                f"{esc(entry['text'])}</p>")
     else:
-        out.append(f"<p>Nothing planned. {esc(d.none_planned_reason)}</p>")
-    out.append("<h3>Screening answers (as asked that day)</h3><table cellpadding=2>")
+        out.append("<p>" + _tr("Nothing planned. {reason}").format(
+            reason=esc(d.none_planned_reason)) + "</p>")
+    out.append("<h3>" + _tr("Screening answers (as asked that day)") + "</h3><table cellpadding=2>")
+    answers = {"yes": _tr("yes"), "no": _tr("no"), "unknown": _tr("unknown")}
     for q in c["screening"]["questions"]:
         if not q["asked"]:
             continue
         detail = f" — {esc(q['detail'])}" if q.get("detail") else ""
         colour = "#b3261e" if q["answer"] == "yes" else "#8a4b00" if q["answer"] == "unknown" else "#333"
         out.append(f"<tr><td>{esc(q['text'])}</td><td style='color:{colour}'><b>"
-                   f"{esc(q['answer'])}</b>{detail}</td></tr>")
-    out.append(f"</table><p><small>Screening rules {esc(c['screening']['rules_id'])} version "
-               f"{esc(c['screening']['rules_version'])}</small></p>")
+                   f"{esc(answers.get(q['answer'], q['answer']))}</b>{detail}</td></tr>")
+    out.append("</table><p><small>" + _tr("Screening rules {id} version {version}").format(
+        id=esc(c['screening']['rules_id']), version=esc(c['screening']['rules_version']))
+        + "</small></p>")
     if d.notes:
-        out.append(f"<h3>Notes</h3><p>{esc(d.notes)}</p>")
+        out.append("<h3>" + _tr("Notes") + f"</h3><p>{esc(d.notes)}</p>")
     return "".join(out)
 
 
@@ -187,7 +207,7 @@ class ConsultationsTab(QWidget):
             elif r["amended_by"]:
                 amendment = self.tr("Amended by {id}").format(id=r["amended_by"])
             for j, text in enumerate((_when(r["finalised_at"]), _level(r["levels"].get("fat_transfer")),
-                                      _level(r["levels"].get("mesotherapy")), OUTCOMES[r["outcome"]],
+                                      _level(r["levels"].get("mesotherapy")), _outcomes()[r["outcome"]],
                                       amendment)):
                 self.table.setItem(i, j, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()

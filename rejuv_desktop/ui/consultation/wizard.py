@@ -15,6 +15,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWizard
 
 from rejuv_desktop.domain import consultation as dc
+from rejuv_desktop.domain import patients as dp
 from rejuv_desktop.errors import UserError, ValidationError
 from rejuv_desktop.services import consultations as sc
 from rejuv_desktop.services import patients as sp
@@ -53,7 +54,7 @@ class ConsultationWizard(QWizard):
         self.save_error: str | None = None
         self.last_page = 0
         patient = sp.get_patient(store, draft.patient_id)
-        self.patient_name = f"{patient['given_name']} {patient['family_name']}"
+        self.patient_name = dp.display_name(patient)
         title = self.tr("Consultation — {name}") if not draft.amends_id else self.tr(
             "Amending consultation — {name}")
         self.base_title = title.format(name=self.patient_name)

@@ -10,38 +10,45 @@ first paint of the window (a zero timer can run before it)."""
 
 def install(window) -> None:
     """Add the Sessions tab, the Due view, and their menu entries to the main window."""
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtGui import QKeySequence
-    from PySide6.QtWidgets import QTabWidget
 
+    from rejuv_desktop.ui.lazy_tab import LazyTab
     from rejuv_desktop.ui.sessions.common import SessionEvents
-    from rejuv_desktop.ui.sessions.due import DayView, DueView
-    from rejuv_desktop.ui.sessions.lots import LotLookupDialog
-    from rejuv_desktop.ui.sessions.runner import SessionRunner
-    from rejuv_desktop.ui.sessions.tab import SessionsTab
 
     store = window.store
     events = SessionEvents(window)
     window.session_events = events
     window.session_runners = {}
 
-    tab = SessionsTab(store, window)
-    window.record.add_patient_tab(tab, tab.tr("Sessions"),
-                                  index=min(2, window.record.tabs.count()))
-    window.sessions_tab = tab
+    def build_tab():
+        from rejuv_desktop.ui.sessions.tab import SessionsTab
+
+        sessions = SessionsTab(store, window)
+        sessions.open_session.connect(open_runner)
+        sessions.changed.connect(events.changed)
+        return sessions
+
+    tab = LazyTab(build_tab)  # built when first shown
+    # Titles keep the translation contexts they had before the tabs were built lazily.
+    window.record.add_patient_tab(tab, QCoreApplication.translate("SessionsTab", "Sessions"),
+                                  rank=30)
+    window.sessions_tab = tab  # handles for scripts and tests; features use the hooks
 
     def show_sessions_of(patient_id: int) -> None:
         window.show_patient(patient_id)
         window.record.tabs.setCurrentWidget(tab)
 
-    def open_runner(session_id: int) -> SessionRunner:
+    def open_runner(session_id: int):
+        from rejuv_desktop.ui.sessions.runner import SessionRunner
+
         runner = window.session_runners.get(session_id)
         if runner is None:
             runner = SessionRunner(store, session_id, window)
             runner.changed.connect(events.changed)
-            documents = getattr(window, "documents_tab", None)
-            if documents is not None:
-                runner.aftercare_requested.connect(documents.issue_aftercare_for)
+            if window.hooks.aftercare_requested:
+                runner.aftercare_requested.connect(
+                    lambda *args: window.hooks.aftercare_requested(*args))
             runner.destroyed.connect(lambda *_: window.session_runners.pop(session_id, None))
             window.session_runners[session_id] = runner
         runner.show()
@@ -50,66 +57,83 @@ def install(window) -> None:
         return runner
 
     window.open_session_runner = open_runner
-    tab.open_session.connect(open_runner)
-    tab.changed.connect(events.changed)
 
-    # The Due view sits beside the patient list, as a second tab of the left-hand pane.
-    due = DueView(store)
-    due.open_patient.connect(show_sessions_of)
-    due.changed.connect(events.changed)
+    # The Due view sits beside the patient list, as a second tab of the left-hand pane; it
+    # and the Today view are built when first shown.
+    def build_due():
+        from rejuv_desktop.ui.sessions.due import DueView
+
+        view = DueView(store)
+        view.open_patient.connect(show_sessions_of)
+        view.changed.connect(events.changed)
+        return view
+
+    due = LazyTab(build_due)
     window.due_view = due
-    left = window.splitter.widget(0)
-    if isinstance(left, QTabWidget):
-        tabs = left
-    else:
-        tabs = QTabWidget()
-        tabs.setObjectName("left_tabs")
-        tabs.setDocumentMode(True)
-        window.splitter.replaceWidget(0, tabs)
-        tabs.addTab(left, tabs.tr("Patients"))
-    tabs.addTab(due, tabs.tr("Due"))
+    window.add_side_tab(due, QCoreApplication.translate("QTabWidget", "Due"), rank=10)
+    tabs = window.left_tabs
+
     # The front desk's day: who is expected today (or on a chosen day), with phone numbers.
-    day = DayView(store)
-    day.open_patient.connect(show_sessions_of)
+    def build_day():
+        from rejuv_desktop.ui.sessions.due import DayView
+
+        view = DayView(store)
+        view.open_patient.connect(show_sessions_of)
+        return view
+
+    day = LazyTab(build_day)
     window.day_view = day
-    tabs.addTab(day, tabs.tr("Today"))
-    window.left_tabs = tabs
+    window.add_side_tab(day, QCoreApplication.translate("QTabWidget", "Today"), rank=20)
+    counts: dict[str, int] = {}  # the Due tab's title, before the Due view is built
+
+    def refresh_counts() -> None:
+        from rejuv_desktop.services import follow_ups as fu
+
+        if due.is_built:
+            due.refresh_counts()
+        else:
+            counts.update(fu.due_counts(store, store.clock().date()))
 
     def update_due_title() -> None:
-        waiting = due.counts.get("overdue", 0) + due.counts.get("this_week", 0)
+        now = due.content().counts if due.is_built else counts
+        waiting = now.get("overdue", 0) + now.get("this_week", 0)
         tabs.setTabText(tabs.indexOf(due), tabs.tr("Due ({n})").format(n=waiting) if waiting
                         else tabs.tr("Due"))
 
     def on_changed() -> None:
-        due.refresh()
-        if day.filled:
+        if due.is_built:
+            due.refresh()
+        else:
+            refresh_counts()
+        if day.is_built and day.filled:
             day.refresh()
         update_due_title()
-        window.record.refresh()
 
-    events.changed.connect(on_changed)
+    window.hooks.record_changed.append(on_changed)
+    events.changed.connect(lambda: window.hooks.record_changed())
     update_due_title()
     # The title's count comes once the window is up (the Due list itself fills when shown).
     def first_count() -> None:
         if window.isVisible():  # a window already closed (and its database) is left alone
-            due.refresh_counts()
+            refresh_counts()
             update_due_title()
 
     QTimer.singleShot(DUE_COUNT_DELAY_MS, due, first_count)
 
     def find_lot() -> None:
+        from rejuv_desktop.ui.sessions.lots import LotLookupDialog
+
         dialog = LotLookupDialog(store, window)
         dialog.open_patient.connect(show_sessions_of)
         window.lot_dialog = dialog
         dialog.show()
 
-    window._action(window.tools_menu, window.tr("Find patients by product &lot…"), find_lot,
-                   None, "find_lot")
-    sessions_action = window._action(window.patient_menu, window.tr("Procedure &sessions"),
-                   lambda: window.record.tabs.setCurrentWidget(tab)
-                   if window.record.patient_id is not None else None,
-                   QKeySequence("Ctrl+Shift+S"), "procedure_sessions")
-    window.patient_actions.append(sessions_action)
-    window._update_actions()
-    window._action(window.patient_menu, window.tr("&Due follow-ups"),
-                   lambda: tabs.setCurrentWidget(due), QKeySequence("Ctrl+D"), "due_follow_ups")
+    window.add_action("tools", window.tr("Find patients by product &lot…"), find_lot, 100,
+                      name="find_lot")
+    window.add_action("patient", window.tr("Procedure &sessions"),
+                      lambda: window.record.tabs.setCurrentWidget(tab)
+                      if window.record.patient_id is not None else None, 70,
+                      QKeySequence("Ctrl+Shift+S"), "procedure_sessions", needs_patient=True)
+    window.add_action("patient", window.tr("&Due follow-ups"),
+                      lambda: tabs.setCurrentWidget(due), 80, QKeySequence("Ctrl+D"),
+                      "due_follow_ups")

@@ -8,13 +8,13 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel
 
 from rejuv_desktop.domain.dates import format_day
+from rejuv_desktop.domain.procedures import procedure as registered
 from rejuv_desktop.ui.consultation.common import esc  # noqa: F401 - shared
 from rejuv_desktop.ui.forms import ERROR_STYLE, message_label  # noqa: F401 - shared
 
 WARNING_STYLE = "color: #8a4b00;"
 DONE_STYLE = "color: #1b5e20;"
 MUTED_STYLE = "color: #666; font-size: 11px;"
-PROCEDURE_NAMES = {"fat_transfer": "Fat transfer", "mesotherapy": "Mesotherapy"}
 STATUS_NAMES = {"in_progress": "in progress", "completed": "completed", "abandoned": "stopped",
                 "planned": "planned", "superseded": "superseded", "cancelled": "cancelled",
                 "due": "due", "done": "done", "rescheduled": "rescheduled"}
@@ -24,6 +24,15 @@ class SessionEvents(QObject):
     """One per main window: screens that show sessions or follow-ups refresh on ``changed``."""
 
     changed = Signal()
+
+
+def procedure_label(procedure: str, unknown: str | None = None) -> str:
+    """The short name lists show for a procedure ("Mesotherapy"), as its protocol declares it;
+    ``unknown`` (else the id itself) for one the content no longer has."""
+    try:
+        return registered(procedure).label
+    except KeyError:
+        return procedure if unknown is None else unknown
 
 
 def fmt_day(value: str | date | None) -> str:

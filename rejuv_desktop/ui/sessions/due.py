@@ -17,7 +17,7 @@ from rejuv_desktop.errors import UserError, ValidationError
 from rejuv_desktop.services import follow_ups as fu
 from rejuv_desktop.ui.errors import reports_errors, show_user_error
 from rejuv_desktop.ui.date_field import DateField
-from rejuv_desktop.ui.sessions.common import (PROCEDURE_NAMES, STATUS_NAMES, fmt_day,
+from rejuv_desktop.ui.sessions.common import (procedure_label, STATUS_NAMES, fmt_day,
                                               fmt_window, message_label, show_text)
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -227,7 +227,7 @@ class FollowUpActions(QWidget):
 
     # filling ------------------------------------------------------------------------------------
     def _item(self, v: Visit, today: date | None = None) -> QTreeWidgetItem:
-        what = v.label + (f" · {PROCEDURE_NAMES.get(v.procedure, '')}" if v.procedure else "")
+        what = v.label + (f" · {procedure_label(v.procedure, '')}" if v.procedure else "")
         when = fmt_window(v.due_from, v.due_to)
         if self.patient_column:
             # Name and what on the left; the dates and the phone to call on the right.
@@ -525,7 +525,7 @@ class DayView(QWidget):
         for i in self.items:
             # Visit, procedure and window each on a line of its own: wrapped by the view, the
             # window's dates were cut to "(window 29/11 – …".
-            lines = [i.label] + ([PROCEDURE_NAMES.get(i.procedure, "")] if i.procedure else [])
+            lines = [i.label] + ([procedure_label(i.procedure, "")] if i.procedure else [])
             if i.due_from != i.due_to:
                 lines.append(self.tr("window {window}").format(
                     window=fmt_window(i.due_from, i.due_to)))

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderV
 from rejuv_desktop.errors import ValidationError
 from rejuv_desktop.services import recall
 from rejuv_desktop.ui.errors import reports_errors
-from rejuv_desktop.ui.sessions.common import PROCEDURE_NAMES, STATUS_NAMES, fmt_day
+from rejuv_desktop.ui.sessions.common import procedure_label, STATUS_NAMES, fmt_day
 
 COLUMNS = ("Date", "Patient", "Born", "Phone", "Procedure", "Product", "Lot", "Expiry",
            "Quantity")
@@ -80,7 +80,7 @@ class LotLookupDialog(QDialog):
             status = "" if u.session_status == "completed" else \
                 f" ({STATUS_NAMES.get(u.session_status, u.session_status)})"
             values = (fmt_day(u.session_date), u.patient_name, fmt_day(u.date_of_birth),
-                      u.phone, PROCEDURE_NAMES.get(u.procedure, u.procedure) + status,
+                      u.phone, procedure_label(u.procedure) + status,
                       u.product, u.lot, fmt_day(u.expiry) if u.expiry else "",
                       "" if u.quantity_ml is None else f"{u.quantity_ml:g} ml")
             for j, text in enumerate(values):

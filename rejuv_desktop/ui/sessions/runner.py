@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton,
                                QScrollArea, QSplitter, QVBoxLayout, QWidget)
 
+from rejuv_desktop.domain import patients as dp
 from rejuv_desktop.domain.protocols import SIDES, format_number
 from rejuv_desktop.errors import UserError, ValidationError
 from rejuv_desktop.services import sessions as ss
@@ -69,7 +70,7 @@ class SessionRunner(QWidget):
         s, protocol = self.status.session, self.status.protocol
         self.setObjectName("session_runner")
         self.setWindowTitle(self.tr("{procedure} — {patient}").format(
-            procedure=protocol.title, patient=f"{s['given_name']} {s['family_name']}"))
+            procedure=protocol.title, patient=dp.display_name(s)))
         fit_to_screen(self, 1040, 860)
         layout = QVBoxLayout(self)
 
@@ -78,7 +79,7 @@ class SessionRunner(QWidget):
         layout.addWidget(title)
         layout.addWidget(QLabel(self.tr("{patient} · born {dob} · session of {day} · started by "
                                         "{who}").format(
-            patient=f"{s['given_name']} {s['family_name']}", dob=fmt_day(s["date_of_birth"]),
+            patient=dp.display_name(s), dob=fmt_day(s["date_of_birth"]),
             day=fmt_day(s["session_date"]), who=s["started_by_name"] or "—")))
         self.alerts = AlertStrip(store)
         self.alerts.show_patient(s["patient_id"])
