@@ -555,7 +555,7 @@ def copy_from_sqlite(source, url: str) -> dict:
     into the empty clinic database at ``url`` (an administrator's URL: the copy writes the
     audit rows as they are, with the triggers set aside for its one transaction).
 
-    Returns ``{table: rows}`` counted on the server after the copy; raises ``StorageError``
+    Returns ``{table: (rows in the file, rows counted on the server after the copy)}``; raises ``StorageError``
     when the server already holds records or a count differs (then nothing was written).
     """
     from psycopg import sql as psql
@@ -601,7 +601,7 @@ def copy_from_sqlite(source, url: str) -> dict:
                 if counted != len(rows):
                     raise StorageError(f"{table}: {len(rows)} rows read but {counted} written; "
                                        "nothing was copied.")
-                counts[table] = counted
+                counts[table] = (len(rows), counted)
         return counts
     finally:
         raw.close()
