@@ -186,8 +186,11 @@ def cmd_check(args) -> int:
 
     # Read-only: the check never writes to the file, nor creates it; a reader, it runs beside
     # the app and takes no lock.
+    from rejuv_desktop.services.database import is_server
+
     path = args.db or paths.default_db_path()
-    _refuse_if_found_aside(path)
+    if not is_server(path):
+        _refuse_if_found_aside(path)
     cli_auth.run_as_system(None, "check")
     report = check_path(path)
     for name, ok, detail in report.lines:

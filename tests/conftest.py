@@ -101,16 +101,21 @@ def pg_cluster():
         import psycopg  # noqa: F401
     except ImportError:
         pytest.skip("psycopg is not installed")
-    cluster = pg.Cluster(bindir).start()
-    # A template database holding the schema: each test gets a quick copy of it.
     from rejuv_desktop.storage import pg as engine
 
-    cluster.admin('CREATE DATABASE "rejuv_template"')
-    raw = engine.connect(cluster.url("rejuv_template"))
-    engine.create_schema(raw)
-    raw.close()
-    yield cluster
-    cluster.stop()
+    cluster = pg.Cluster(bindir)
+    try:
+        cluster.start()
+        # A template database holding the schema: each test gets a quick copy of it.
+        cluster.admin('CREATE DATABASE "rejuv_template"')
+        raw = engine.connect(cluster.url("rejuv_template"))
+        try:
+            engine.create_schema(raw)
+        finally:
+            raw.close()
+        yield cluster
+    finally:
+        cluster.stop()
 
 
 @pytest.fixture

@@ -48,7 +48,12 @@ def check_database(store) -> CheckReport:
 
 
 def check_path(path: Path | str) -> CheckReport:
-    """Check the database file at ``path`` without changing it (read-only connection)."""
+    """Check the database file at ``path`` without changing it (read-only connection); or a
+    clinic server's database when ``path`` is its ``postgresql://`` URL."""
+    from rejuv_desktop.storage import pg
+
+    if pg.is_url(str(path)):
+        return _check_server(str(path))
     path = Path(path)
     if not path.is_file():
         raise StorageError(f"No database at {path}.")
@@ -73,6 +78,31 @@ def check_path(path: Path | str) -> CheckReport:
         return report
 
 
+def _check_server(url: str) -> CheckReport:
+    """A clinic server: schema, audit and guard triggers in place and enabled, audit chain."""
+    from rejuv_desktop.storage import open_store, pg
+
+    report = CheckReport()
+    store = open_store(url, read_only=True)
+    try:
+        applied, problems = pg.applied_and_trigger_problems(store)
+        _schema_and_triggers(report, applied, problems)
+        chain = audit.verify_chain(store)
+        report.add("audit trail", chain.ok, chain.message)
+    finally:
+        store.close()
+    return report
+
+
+def _schema_and_triggers(report: CheckReport, applied: int, problems: list[str]) -> None:
+    known = len(schema.known_names())
+    report.add("schema", applied == known, f"version {applied} of {known}")
+    report.add("triggers", not problems,
+               "audit and guard triggers as the app created them" if not problems
+               else "; ".join(problems[:6]) + (f" (and {len(problems) - 6} more)"
+                                               if len(problems) > 6 else ""))
+
+
 def _check(conn, path: Path | None, report: CheckReport | None = None) -> CheckReport:
     report = report or CheckReport()
     rows = health.integrity_lines(conn)
@@ -80,16 +110,10 @@ def _check(conn, path: Path | None, report: CheckReport | None = None) -> CheckR
     fk = health.dangling_references(conn)
     report.add("foreign keys", not fk, "ok" if not fk else f"{fk} rows point to nothing")
     applied = schema.schema_version(conn)
-    known = len(schema.known_names())
     if not applied:
         report.add("schema", False, "this is not a Rejuv Desktop database (no schema version)")
         return report
-    report.add("schema", applied == known, f"version {applied} of {known}")
-    problems = triggers.trigger_problems(conn)
-    report.add("triggers", not problems,
-               "audit and guard triggers as the app created them" if not problems
-               else "; ".join(problems[:6]) + (f" (and {len(problems) - 6} more)"
-                                               if len(problems) > 6 else ""))
+    _schema_and_triggers(report, applied, triggers.trigger_problems(conn))
     ring, ring_problem = {}, None
     if path is not None:
         try:

@@ -610,3 +610,31 @@ def copy_from_sqlite(source, url: str) -> dict:
 def _table_order() -> list[str]:
     return [re.match(r'\s*CREATE TABLE\s+"?(\w+)"?', s, re.I).group(1)
             for s in schema_statements() if re.match(r"\s*CREATE TABLE", s, re.I)]
+
+
+def trigger_problems(raw) -> list[str]:
+    """The guard and audit triggers the schema creates that are missing or disabled."""
+    expected = set()
+    for statement in schema_statements():
+        m = re.match(r'CREATE TRIGGER (\w+) .* ON "?(\w+)"?', statement, re.S)
+        if m:
+            expected.add((m.group(1), m.group(2)))
+    actual = {(name, table): enabled for name, table, enabled in raw.execute(
+        "SELECT t.tgname, c.relname, t.tgenabled FROM pg_trigger t JOIN pg_class c"
+        " ON c.oid = t.tgrelid WHERE NOT t.tgisinternal").fetchall()}
+    problems = []
+    for name, table in sorted(expected):
+        if (name, table) not in actual:
+            problems.append(f"trigger {name} on {table} is missing")
+        elif actual[(name, table)] == "D":
+            problems.append(f"trigger {name} on {table} is disabled")
+    for name, table in sorted(set(actual) - expected):
+        problems.append(f"trigger {name} on {table} was not created by the app")
+    return problems
+
+
+def applied_and_trigger_problems(store) -> tuple[int, list[str]]:
+    """For ``check``: how many migrations the server's database holds, and its trigger
+    problems."""
+    raw = store.conn.raw
+    return len(applied_names(raw)), trigger_problems(raw)

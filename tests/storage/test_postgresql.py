@@ -165,3 +165,21 @@ def test_a_clinic_moves_from_its_file_to_the_server_with_counts_and_chain_verifi
     # A second move onto the same server is refused: it holds records now.
     assert cli.main(["migrate", "--from", str(path), "--to", url]) == 1
     assert "already holds records" in capsys.readouterr().err
+
+
+def test_check_on_a_server_names_a_disabled_audit_trigger_and_a_broken_chain(
+        pg_url, server, patient_data, capsys):
+    from rejuv_desktop import cli
+
+    sp.add_patient(server, patient_data)
+    assert cli.main(["check", "--db", pg_url]) == 0
+    assert "audit trail intact (1 rows)" in capsys.readouterr().out
+    raw = engine.connect(pg_url)
+    raw.execute("ALTER TABLE patients DISABLE TRIGGER audit_patients")
+    raw.execute("ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update")
+    raw.execute("UPDATE audit_log SET at = '2020-01-01T00:00:00+00:00'")
+    raw.close()
+    assert cli.main(["check", "--db", pg_url]) == 1
+    out = capsys.readouterr().out
+    assert "trigger audit_patients on patients is disabled" in out
+    assert "audit row 1" in out
