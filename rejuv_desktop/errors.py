@@ -40,6 +40,19 @@ class StorageError(UserError):
     """The database cannot do what was asked (locked, read-only, disk full, too new)."""
 
 
+class RecordChanged(StorageError):
+    """A save refused: the record was changed elsewhere (another workstation) since it was
+    read. ``changed_by`` (a practitioner id or ``None``), ``changed_at`` and ``version`` say
+    by whom, when, and what the record is now; nothing was saved and nothing merged."""
+
+    def __init__(self, message: str, *, changed_by: int | None, changed_at: str,
+                 version: int):
+        super().__init__(message)
+        self.changed_by = changed_by
+        self.changed_at = changed_at
+        self.version = version
+
+
 class NotFound(UserError):
     """A record asked for does not exist."""
 

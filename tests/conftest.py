@@ -119,9 +119,11 @@ def pg_cluster():
 
 
 @pytest.fixture
-def pg_url(pg_cluster) -> str:
+def pg_url(pg_cluster):
     """The URL of a new clinic database on the test server, schema already in place."""
-    return pg_cluster.new_database(template="rejuv_template")
+    url = pg_cluster.new_database(template="rejuv_template")
+    yield url
+    pg_cluster.drop_database(url)
 
 
 @pytest.fixture

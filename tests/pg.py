@@ -99,3 +99,8 @@ class Cluster:
         name = f"t{self._count}"
         self.admin(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
         return self.url(name)
+
+    def drop_database(self, url: str) -> None:
+        """Remove a test's database (connections still open to it are ended)."""
+        name = url.rsplit("/", 1)[1]
+        self.admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

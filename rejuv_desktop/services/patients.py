@@ -42,11 +42,14 @@ def add_patient(store, data: dict) -> SaveResult:
     return SaveResult(patient_id, warnings)
 
 
-def update_patient(store, patient_id: int, data: dict) -> SaveResult:
-    """Replace a patient's details with the form's values."""
+def update_patient(store, patient_id: int, data: dict, *,
+                   expected_version: int | None = None) -> SaveResult:
+    """Replace a patient's details with the form's values. ``expected_version``: the
+    ``version`` the form was loaded at; a save over a version saved elsewhere since (another
+    workstation) raises ``RecordChanged`` (who and when) and writes nothing."""
     clean, warnings = check_patient(store, data, patient_id)
     with store.write():
-        patients_repo.update(store, patient_id, clean)
+        patients_repo.update(store, patient_id, clean, expected_version=expected_version)
     log.info("patient %s updated", patient_id)
     return SaveResult(patient_id, warnings)
 

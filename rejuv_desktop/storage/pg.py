@@ -401,7 +401,8 @@ BEGIN
 END $$""",
     f"""CREATE FUNCTION rejuv_audit() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-  skip text[] := ARRAY['search_text', 'name_key', 'password_hash', 'pdf', 'file_bytes'];
+  skip text[] := ARRAY['search_text', 'name_key', 'password_hash', 'pdf', 'file_bytes',
+                        'version', 'updated_by'];
   before_j jsonb; after_j jsonb; prev text; at_ text; actor text; k text; content bytea;
   act text := lower(TG_OP); h text;
 BEGIN

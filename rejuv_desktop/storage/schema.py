@@ -647,3 +647,15 @@ def _procedures_as_content(db) -> None:
     problems = [r[0] for r in conn.execute("PRAGMA integrity_check")]
     if problems != ["ok"]:
         raise StorageError("The procedure constraints could not be removed: " + "; ".join(problems))
+
+
+@migrations(name="0015_clinic_server_record_versions")
+def _clinic_server_record_versions(db) -> None:
+    # Each save of a patient's details counts up ``version`` and names who saved
+    # (``updated_by``), so a save made over a version changed elsewhere (another workstation)
+    # is refused with who changed it and when, never merged. Neither column is part of the
+    # record the audit trail shows (the trail names who saved already).
+    db.conn.execute("ALTER TABLE patients ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
+    # Like audit_log.practitioner_id: the acting account's id, not a foreign key.
+    db.conn.execute("ALTER TABLE patients ADD COLUMN updated_by INTEGER")
+    audit.install_triggers(db, "patients")

@@ -183,3 +183,37 @@ def test_check_on_a_server_names_a_disabled_audit_trigger_and_a_broken_chain(
     out = capsys.readouterr().out
     assert "trigger audit_patients on patients is disabled" in out
     assert "audit row 1" in out
+
+
+@pytest.mark.parametrize("engine_name", ["sqlite", "postgresql"])
+def test_a_save_over_a_change_made_elsewhere_is_refused_with_who_and_when(
+        request, engine_name, tmp_path, clock, patient_data):
+    from rejuv_desktop.errors import RecordChanged
+
+    if engine_name == "postgresql":
+        target = request.getfixturevalue("pg_url")
+        reception, room = open_store(target, clock=clock), open_store(target, clock=clock)
+    else:  # one process may hold the file twice (it shares its writer lock)
+        target = tmp_path / "clinic.sqlite3"
+        reception, room = open_store(target, clock=clock), open_store(target, clock=clock)
+    pid = sp.add_patient(reception, patient_data).patient_id
+    loaded = sp.get_patient(room, pid)
+    assert loaded["version"] == 1
+    reception.actor_id = 4  # the receptionist's account
+    clock.advance(minutes=3)
+    sp.update_patient(reception, pid, {**patient_data, "phone": "07700 900999"},
+                      expected_version=1)
+    with pytest.raises(RecordChanged) as refused:
+        sp.update_patient(room, pid, {**patient_data, "notes": "Typed in room 1."},
+                          expected_version=loaded["version"])
+    assert refused.value.changed_by == 4
+    assert refused.value.changed_at == clock().isoformat(timespec="seconds")
+    assert refused.value.version == 2
+    now = sp.get_patient(room, pid)
+    assert now["phone"] == "07700 900999" and now["notes"] == "Pianist."  # nothing merged
+    # Saving again from the version now read goes through.
+    sp.update_patient(room, pid, {**patient_data, "notes": "Typed in room 1."},
+                      expected_version=now["version"])
+    assert sp.get_patient(reception, pid)["version"] == 3
+    reception.close()
+    room.close()
