@@ -135,7 +135,14 @@ def pytest_collection_modifyitems(config, items):
     """With ``--engine=postgresql``, tests about the SQLite file itself are skipped, with why."""
     if config.getoption("--engine") != "postgresql":
         return
+    folders = {"backup": "backups, restores and exports of the SQLite file (a server is "
+                         "backed up with pg_dump)",
+               "reliability": "crashes and faults injected into the SQLite file"}
     for item in items:
+        folder = Path(str(item.fspath)).parent.name
+        if folder in folders:
+            item.add_marker(pytest.mark.skip(reason=f"SQLite only: {folders[folder]}"))
+            continue
         mark = item.get_closest_marker("sqlite_file")
         if mark is not None:
             why = mark.args[0] if mark.args else "about the SQLite file"

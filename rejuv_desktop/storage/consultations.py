@@ -106,9 +106,14 @@ def insert_hand_assessment(store, *, patient_id: int, context: str, side: str, s
 
 def hand_assessments_of(store, consultation_id: int) -> list[dict]:
     """The baseline hand assessments of a consultation, by side and scale."""
-    return store.query(
+    rows = store.query(
         "SELECT side, scale, grade, assessed_at, practitioner_id, context FROM hand_assessments"
         " WHERE consultation_id = ? ORDER BY side, scale, id", (consultation_id,))
+    if store.engine != "sqlite":  # a server keeps the any-type grade as text: a number back
+        for r in rows:
+            if isinstance(r["grade"], str) and r["grade"].isdigit():
+                r["grade"] = int(r["grade"])
+    return rows
 
 
 def verdicts_of(store, consultation_ids, *,
