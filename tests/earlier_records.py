@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from rejuv_desktop.storage import consultations as repo
+from rejuv_desktop.storage import consultations as consultations_repo
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -19,9 +19,9 @@ def recommendation_stored_as_words() -> dict:
 def copy_with_recommendation(store, consultation_id: int, recommendation: dict) -> int:
     """A second finalised consultation like ``consultation_id`` but holding ``recommendation``
     as stored (what an earlier version wrote); returns its id."""
-    c = repo.get_consultation(store, consultation_id)
+    c = consultations_repo.get_consultation(store, consultation_id)
     keys = ("patient_id", "practitioner_id", "started_at", "finalised_at", "amends_id",
             "amendment_reason", "record", "screening", "verdicts", "outcome")
     with store.write():
-        return repo.insert_consultation(store, {**{k: c[k] for k in keys},
+        return consultations_repo.insert_consultation(store, {**{k: c[k] for k in keys},
                                                 "recommendation": recommendation})

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from rejuv_desktop.storage import audit, open_store, schema
-from rejuv_desktop.storage import consultations as consultations_repo
+from rejuv_desktop.storage import plans as plans_repo
 from tests.sessions import session_helpers as h
 
 MIGRATION = "0014_procedures_as_content"
@@ -51,7 +51,7 @@ def older_database(db_path, clock):
     consultation = store.scalar("SELECT consultation_id FROM plans WHERE id = ?", (plan,))
     with pytest.raises(Exception, match="CHECK"):
         with store.write():
-            consultations_repo.insert_plan(store, _plan_row(patient, consultation, "hand_filler"))
+            plans_repo.insert(store, _plan_row(patient, consultation, "hand_filler"))
     triggers = _schema_objects(store.conn, "trigger")
     indexes = _schema_objects(store.conn, "index")
     counts = {t: store.scalar(f"SELECT count(*) FROM {t}")
@@ -81,7 +81,7 @@ def test_an_older_database_keeps_its_rows_indexes_and_triggers(older_database, d
         # A procedure the content adds can now be planned, and the audit trail records it.
         store.actor_id = store.scalar("SELECT max(id) FROM practitioners")
         with store.write():
-            plan = consultations_repo.insert_plan(store, _plan_row(
+            plan = plans_repo.insert(store, _plan_row(
                 older_database["patient"], older_database["consultation"], "hand_filler"))
         assert store.scalar("SELECT count(*) FROM audit_log WHERE table_name = 'plans' AND "
                             "row_id = ? AND action = 'insert'", (plan,)) == 1
