@@ -166,7 +166,9 @@ def _refuse_if_found_aside(path: Path) -> None:
 def cmd_demo(args) -> int:
     from rejuv_desktop.services.demo import build_demo
 
-    if args.db.exists() and args.db.stat().st_size > 0:
+    from rejuv_desktop.services.database import is_server
+
+    if not is_server(args.db) and args.db.exists() and args.db.stat().st_size > 0:
         raise UserError(f"{args.db} exists already. Choose a new file for the demo clinic.")
     store = _open(args.db, must_exist=False)
     try:
