@@ -6,7 +6,12 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DB ?= demo/demo-clinic.sqlite3
 
-.PHONY: run test test-postgresql demo bench screenshots clean
+# The release Python for the frozen build (see README, Releases): python3.12 on the PATH, or
+# pyenv's 3.12; override with `make dist PYTHON_DIST=/path/to/python3.12`.
+PYTHON_DIST ?= $(shell for p in python3.12 $$(pyenv root 2>/dev/null)/versions/3.12*/bin/python3.12; do \
+	"$$p" -c 'import sys; assert sys.version_info[:2] == (3, 12)' >/dev/null 2>&1 && { command -v "$$p"; break; }; done)
+
+.PHONY: run test test-postgresql demo bench screenshots dist lock icons clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,6 +25,11 @@ run: $(STAMP)
 # The whole suite on SQLite; the clinic-server tests in it start a throw-away PostgreSQL
 # server from the machine's binaries (skipped, saying so, when there are none).
 test: $(STAMP)
+	@# The desktop file's validators (Debian's desktop-file-utils and appstream), installed when
+	@# missing and apt-get can; without them their one test skips, saying so.
+	@command -v desktop-file-validate >/dev/null || ! command -v apt-get >/dev/null || [ "$$(id -u)" != 0 ] \
+		|| { apt-get update -qq && apt-get install -y -qq desktop-file-utils appstream; } >/dev/null 2>&1 \
+		|| echo "desktop-file-utils could not be installed: its test will skip"
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 # The storage and services tests again, every store on a PostgreSQL server.
@@ -41,5 +51,24 @@ bench: $(STAMP)
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_screenshots.py
 
+# The frozen application (PyInstaller, one folder) and the Linux tarball, built in .venv-dist
+# from the lock files (exact versions and SHA-256 hashes); see README, Releases.
+dist:
+	@test -n "$(PYTHON_DIST)" || { echo "make dist needs Python 3.12 (python3.12 on the PATH, or PYTHON_DIST=...)"; exit 1; }
+	$(PYTHON_DIST) packaging/build.py
+
+# Re-resolve the lock files after changing dependencies in pyproject.toml (needs the network).
+lock:
+	test -x build/lock-venv/bin/uv || { $(PYTHON) -m venv build/lock-venv && build/lock-venv/bin/pip install --quiet "uv>=0.9"; }
+	build/lock-venv/bin/uv pip compile pyproject.toml --universal --python-version 3.11 \
+		--generate-hashes --no-header -o requirements-lock.txt
+	build/lock-venv/bin/uv pip compile packaging/build-requirements.in --universal \
+		--python-version 3.11 --generate-hashes --no-header \
+		-o packaging/build-requirements.txt
+
+# Redraw the PNG, .ico and .icns icons from resources/icons/rejuv-desktop.svg.
+icons: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/make_icons.py
+
 clean:
-	rm -rf $(VENV) build dist demo
+	rm -rf $(VENV) .venv-dist build dist demo

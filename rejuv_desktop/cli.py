@@ -27,17 +27,24 @@ def _db_arg(parser: argparse.ArgumentParser, required: bool = False) -> None:
                              "a clinic server: postgresql://user@host/database")
 
 
+def _gui_args(parser: argparse.ArgumentParser) -> None:
+    _db_arg(parser)
+    parser.add_argument("--quit-when-shown", action="store_true",
+                        help="quit as soon as the first window is shown, printing its title "
+                             "(checks that an installation starts)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="rejuv-desktop",
         description="Rejuv Desktop: consultation assistant for hand-rejuvenation clinics. "
                     "Without a command, opens the application.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    _db_arg(parser)
+    _gui_args(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("gui", help="open the application (the default)")
-    _db_arg(p)
+    _gui_args(p)
 
     p = sub.add_parser("demo", help="create a demo clinic database")
     _db_arg(p, required=True)
@@ -137,6 +144,10 @@ def _open(db: Path | None, *, must_exist: bool = True, read_only: bool = False):
     _refuse_if_found_aside(path)
     if must_exist and not path.exists():
         raise UserError(f"No database at {path}.")
+    if not read_only:  # a new version's first writer backs up before migrating
+        from rejuv_desktop.services.upgrade import backup_before_upgrade
+
+        backup_before_upgrade(path)
     return open_database(path, read_only=read_only)
 
 
@@ -454,7 +465,7 @@ def cmd_gui(args) -> int:
                         "export-patient).")
     from rejuv_desktop.ui.app import run_gui  # the only path that loads Qt
 
-    return run_gui(args.db)
+    return run_gui(args.db, quit_when_shown=args.quit_when_shown)
 
 
 COMMANDS = {"demo": cmd_demo, "check": cmd_check, "import-patients": cmd_import, "gui": cmd_gui,
@@ -462,6 +473,12 @@ COMMANDS = {"demo": cmd_demo, "check": cmd_check, "import-patients": cmd_import,
             "restore": cmd_restore, "export-patient": cmd_export_patient, "content": cmd_content,
             "recovery-code": cmd_recovery_code, "server": cmd_server, "migrate": cmd_migrate,
             None: cmd_gui}
+
+
+def gui_main() -> int:
+    """The ``rejuv-desktop-gui`` entry point: the application alone (its options only), with
+    no console window behind it on Windows."""
+    return main(["gui", *sys.argv[1:]])
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -7,7 +7,7 @@ never needs to know which one it runs from.
 A clinic edits its content (screening levels, protocols, document wording, help) in an overrides
 folder of its own, ``content`` in the app's data folder: a file there replaces the packaged file
 of the same relative name (``content/screening.toml``, ``content/documents/en/summary.toml``).
-The folder is outside the installation, so an upgrade never touches it. Fonts and icons are part
+The folder is outside the installation, so an upgrade never touches it. Fonts, icons and licences are part
 of the program, not content: they are never taken from the overrides folder.
 """
 
@@ -34,7 +34,7 @@ def resources_root() -> Path:
     raise ContentError(_PACKAGE_DIR, None, "the resources folder is missing from this installation")
 
 
-NOT_OVERRIDABLE = ("fonts", "icons")
+NOT_OVERRIDABLE = ("fonts", "icons", "licenses")
 """Top folders of ``resources/`` that belong to the program, not to the clinic's content."""
 
 _overrides_dir: Path | None = None

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rejuv_desktop.errors import StorageError
-from rejuv_desktop.storage import audit, clinic_key, health, schema, triggers, witness
-from rejuv_desktop.storage.db import sqlite_version
+from rejuv_desktop.storage import (audit, clinic_key, health, schema, sqlite_safety, triggers,
+                                   witness)
 
 _HEADER = b"SQLite format 3\x00"
 
@@ -127,7 +127,8 @@ def _check(conn, path: Path | None, report: CheckReport | None = None) -> CheckR
         if path is not None:
             _witness_line(report, conn, path)
     _scans_line(report, conn, path)
-    report.add("sqlite", True, sqlite_version())
+    sqlite = sqlite_safety.current_status()
+    report.add("sqlite", not sqlite.affected, sqlite.describe())
     return report
 
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from rejuv_desktop import APP_ID, APP_NAME, __version__, paths
+from rejuv_desktop import APP_ID, APP_NAME, DESKTOP_ID, __version__, paths
 from rejuv_desktop.content import resource_path
 from rejuv_desktop.errors import UserError
 
@@ -23,6 +23,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
+    # Wayland finds the window's icon and name through the installed desktop file's name.
+    app.setDesktopFileName(DESKTOP_ID)
     icon = resource_path("icons", "rejuv-desktop.png")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
@@ -138,13 +140,17 @@ def _open_after_unclean_exit(db_path: Path):
         return open_database(db_path)
 
 
-def run_gui(db_path: Path | None = None) -> int:
+def run_gui(db_path: Path | None = None, *, quit_when_shown: bool = False) -> int:
     from rejuv_desktop.services.database import make_private_dir, open_database
     from rejuv_desktop.ui.errors import excepthook
     from rejuv_desktop.ui.main_window import MainWindow
 
     app = make_application()
     sys.excepthook = excepthook
+    if quit_when_shown:
+        from rejuv_desktop.ui.first_window import quit_when_shown as quit_at_first_window
+
+        quit_at_first_window(app)
     if not check_content_at_start():
         return 1
     db_path = Path(db_path) if db_path else paths.default_db_path()
@@ -178,6 +184,9 @@ def run_gui(db_path: Path | None = None) -> int:
             si.pending_marker(db_path).unlink(missing_ok=True)  # the full check just ran
             unclean = False
         try:
+            from rejuv_desktop.services.upgrade import backup_before_upgrade
+
+            backup_before_upgrade(db_path)  # a new version's first start: before migrating
             store = _open_after_unclean_exit(db_path) if unclean else open_database(db_path)
         except UserError as exc:
             QMessageBox.critical(None, APP_NAME, str(exc))
@@ -194,6 +203,9 @@ def run_gui(db_path: Path | None = None) -> int:
         if not sign_in_at_start(store):
             return 0
         window = MainWindow(store, QSettings())
+        from rejuv_desktop.ui.about import add_sqlite_banner
+
+        add_sqlite_banner(window)
         window.show()
         if checker is not None:
             checker.attach(window)

@@ -10,11 +10,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeade
                                QInputDialog, QLabel, QLineEdit, QMainWindow, QMessageBox,
                                QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
-from rejuv_desktop import APP_NAME, __version__, paths
+from rejuv_desktop import APP_NAME
 from rejuv_desktop.domain import patients as dp
 from rejuv_desktop.errors import UserError
 from rejuv_desktop.services import patients as sp
-from rejuv_desktop.services.database import engine_version
 from rejuv_desktop.ui.errors import reports_errors, show_user_error
 from rejuv_desktop.ui.patient_dialog import PatientDialog
 from rejuv_desktop.ui.patient_model import PatientTableModel
@@ -428,13 +427,9 @@ class MainWindow(QMainWindow):
             name=p.display_with_qualification))
 
     def about(self) -> None:
-        QMessageBox.about(self, self.tr("About Rejuv Desktop"), self.tr(
-            "<h3>Rejuv Desktop {version}</h3>"
-            "<p>Consultation assistant for hand rejuvenation: autologous fat transfer to the "
-            "hands and hand mesotherapy. Works offline; all records stay in one local file.</p>"
-            "<p><b>Database:</b> {db}<br><b>Logs:</b> {logs}<br><b>SQLite:</b> {sqlite}</p>"
-        ).format(version=__version__, db=self.store.path or "in memory", logs=paths.log_dir(),
-                 sqlite=engine_version()))
+        from rejuv_desktop.ui.about import show_about
+
+        show_about(self.store.path, self)
 
     # geometry ---------------------------------------------------------------------------------
     def _restore_geometry(self) -> None:
