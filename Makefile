@@ -5,13 +5,17 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DB ?= demo/demo-clinic.sqlite3
+# The interface's translations: Qt Linguist sources, compiled to .qm at install and build.
+CATALOGUES := $(wildcard resources/i18n/*.ts)
+COMPILED := $(CATALOGUES:.ts=.qm)
 
 # The release Python for the frozen build (see README, Releases): python3.12 on the PATH, or
 # pyenv's 3.12; override with `make dist PYTHON_DIST=/path/to/python3.12`.
 PYTHON_DIST ?= $(shell for p in python3.12 $$(pyenv root 2>/dev/null)/versions/3.12*/bin/python3.12; do \
 	"$$p" -c 'import sys; assert sys.version_info[:2] == (3, 12)' >/dev/null 2>&1 && { command -v "$$p"; break; }; done)
 
-.PHONY: run test test-postgresql demo bench screenshots dist lock icons clean
+.PHONY: run test test-postgresql demo bench screenshots dist lock icons clean translations \
+	update-translations
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,12 +23,24 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $(STAMP)
 
-run: $(STAMP)
+resources/i18n/%.qm: resources/i18n/%.ts | $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+translations: $(COMPILED)
+
+# After changing words in the interface: take the new and changed ones into every catalogue
+# (translated entries are kept; the French test then lists what needs translating).
+update-translations: $(STAMP)
+	$(BIN)/pyside6-lupdate -silent -locations none -no-obsolete \
+		$$(find rejuv_desktop/ui -name '*.py' | sort) -ts $(CATALOGUES)
+	$(MAKE) translations
+
+run: $(STAMP) $(COMPILED)
 	$(BIN)/rejuv-desktop
 
 # The whole suite on SQLite; the clinic-server tests in it start a throw-away PostgreSQL
 # server from the machine's binaries (skipped, saying so, when there are none).
-test: $(STAMP)
+test: $(STAMP) $(COMPILED)
 	@# The desktop file's validators (Debian's desktop-file-utils and appstream), installed when
 	@# missing and apt-get can; without them their one test skips, saying so.
 	@command -v desktop-file-validate >/dev/null || ! command -v apt-get >/dev/null || [ "$$(id -u)" != 0 ] \
@@ -37,7 +53,7 @@ test-postgresql: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q --engine=postgresql tests/storage \
 		tests/services
 
-demo: $(STAMP)
+demo: $(STAMP) $(COMPILED)
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	mkdir -p $(dir $(DEMO_DB))
 	$(BIN)/rejuv-desktop demo --db $(DEMO_DB)
@@ -47,6 +63,7 @@ demo: $(STAMP)
 # The generated clinics are kept in bench/.data/; BENCH_ARGS=--quick for a short run.
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py $(BENCH_ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/photos.py $(if $(findstring --quick,$(BENCH_ARGS)),--quick)
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_screenshots.py

@@ -63,6 +63,7 @@ def parse_args(argv=None):
     args.opens = 3 if args.quick else 15
     args.ticks = 6 if args.quick else 40
     args.pdfs = 2 if args.quick else 15
+    args.audits = 2 if args.quick else 9
     return args
 
 
@@ -92,6 +93,8 @@ def main(argv=None) -> int:
     results["ui"] = {str(n): ui[n] for n in args.sizes}
     print("Timing checklist ticks …", flush=True)
     results["tick"] = m.tick_figures(big_db, big_clinic.tick_session_id, args.ticks)
+    print("Timing the outcomes audit …", flush=True)
+    results["audit"] = m.audit_figures(big_db, args.audits)
     print("Timing consent PDFs …", flush=True)
     results["consent"] = m.consent_figures(args.pdfs)
     if not args.skip_startup_check:
@@ -181,6 +184,15 @@ def figures(r: dict, big: int, small: int) -> list[Row]:
     rows.append(Row(f"7c. Growth {small:,} → {big:,} patients: opening the record (3.)",
                     ms(opened), f"{ms(m.median(ui_small['open_ms']))} at {small:,}",
                     growth_open, "≤ 1.5x", growth_open <= 1.5))
+    audit, bare_audit = m.median(r["audit"]["audit_ms"]), m.median(r["audit"]["bare_ms"])
+    rows.append(Row(f"8. Outcomes audit over the whole clinic ({r['audit']['sessions']:,} "
+                    "sessions): responders, GAIS, complications, loss to follow-up",
+                    ms(audit), f"bare count of the rows it reads {ms(bare_audit)}",
+                    audit / bare_audit, "≤ 500 ms", audit <= 500))
+    outcome, bare_outcome = m.median(ui_big["outcome_ms"]), m.median(ui_big["outcome_bare_ms"])
+    rows.append(Row("8b. Open a record's outcome view (the busy patient: chart and timeline)",
+                    f"median {ms(outcome)}", f"SQL reads alone {ms(bare_outcome)}",
+                    outcome / bare_outcome, "≤ 50 ms", outcome <= 50))
     return rows
 
 

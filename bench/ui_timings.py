@@ -87,6 +87,16 @@ def bare_record(store, patient_id: int) -> int:
     return len(rows) + len(sessions)
 
 
+def bare_outcomes(store, patient_id: int) -> int:
+    """The yardstick for the outcome view: its rows read with plain SQL, no widgets."""
+    q = store.conn.execute
+    rows = q("SELECT * FROM hand_assessments WHERE patient_id = ?", (patient_id,)).fetchall()
+    rows += q("SELECT * FROM follow_up_assessments WHERE patient_id = ?", (patient_id,)).fetchall()
+    rows += q("SELECT * FROM complications WHERE patient_id = ?", (patient_id,)).fetchall()
+    rows += q("SELECT * FROM plans WHERE patient_id = ?", (patient_id,)).fetchall()
+    return len(rows)
+
+
 def main() -> None:
     db, busy_id, n_queries, opens = sys.argv[1], *map(int, sys.argv[2:5])
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -140,6 +150,21 @@ def main() -> None:
         bare_open_ms.append((t3 - t2) * 1000)
     tabs = {window.record.tabs.tabText(i): _rows_in(window.record.tabs.widget(i))
             for i in range(window.record.tabs.count())}
+    # Figure 8b: the busy patient's outcome view (Merz chart and timeline) shown on its own.
+    outcome_ms, outcome_bare_ms = [], []
+    tab = window.outcomes_tab
+    window.record.tabs.setCurrentWidget(tab)
+    for _ in range(opens):
+        tab.show_patient(small_id)
+        app.processEvents()
+        t0 = time.perf_counter()
+        tab.show_patient(busy_id)
+        app.processEvents()
+        t1 = time.perf_counter()
+        bare_outcomes(store, busy_id)
+        t2 = time.perf_counter()
+        outcome_ms.append((t1 - t0) * 1000)
+        outcome_bare_ms.append((t2 - t1) * 1000)
 
     print(json.dumps({
         "queries": queries, "keystrokes": len(model_ms),
@@ -147,6 +172,7 @@ def main() -> None:
         "search_paint_ms": paint_ms, "search_bare_ms": bare_ms,
         "open_ms": open_ms, "open_paint_ms": open_paint_ms, "open_bare_ms": bare_open_ms,
         "record_rows": rows_read, "tabs": tabs,
+        "outcome_ms": outcome_ms, "outcome_bare_ms": outcome_bare_ms,
         "peak_kib": peak_kib(),
     }))
     sys.stdout.flush()

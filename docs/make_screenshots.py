@@ -23,6 +23,7 @@ from rejuv_desktop.ui.app import make_application  # noqa: E402
 from rejuv_desktop.ui.consultation.wizard import ConsultationWizard, Page  # noqa: E402
 from rejuv_desktop.ui.main_window import MainWindow  # noqa: E402
 from rejuv_desktop.ui.patient_dialog import PatientDialog  # noqa: E402
+from PySide6.QtWidgets import QRadioButton  # noqa: E402
 
 
 def grab(widget, path: Path, app) -> None:
@@ -169,7 +170,29 @@ def main(out: Path) -> None:
     window.left_tabs.setCurrentWidget(window.due_view)
     window.due_view.refresh()
     grab(window, out / "due.png", app)
+    photo_screens(window, out, app)
     store.close()
+
+
+def photo_screens(window, out: Path, app) -> None:
+    """Zoë's Photographs tab, and a view compared across two dates as an overlay."""
+    import time
+
+    window.left_tabs.setCurrentIndex(0)
+    window.search.setText("zoe")
+    window.record.tabs.setCurrentWidget(window.photos_tab)
+    grab(window, out / "photographs.png", app)
+    tab = window.photos_tab
+    tab.compare()
+    dialog = window.compare_dialog
+    dialog.resize(1100, 720)
+    dialog.findChild(QRadioButton, "mode_overlay").click()
+    deadline = time.monotonic() + 30
+    while "aligned" not in dialog.status.text() and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
+    grab(dialog, out / "photo-compare.png", app)
+    dialog.close()
 
 
 if __name__ == "__main__":

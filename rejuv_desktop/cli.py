@@ -34,6 +34,15 @@ def _gui_args(parser: argparse.ArgumentParser) -> None:
                              "(checks that an installation starts)")
 
 
+def _day(text: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date: write it as YYYY-MM-DD") from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="rejuv-desktop",
@@ -70,6 +79,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--session", type=int, metavar="ID",
                    help="aftercare for this session (default: the last one)")
     p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    p.add_argument("--lang", metavar="LANG",
+                   help="issue the document in this language (e.g. fr); default: the patient's "
+                        "preferred language, else the clinic's document language")
     p.add_argument("--force", action="store_true",
                    help="replace FILE.pdf if it exists (default: refuse)")
     cli_auth.add_arguments(p)
@@ -108,6 +120,16 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--overrides", type=Path, metavar="DIR",
                    help="overrides folder to check (default: 'content' in the user data folder)")
 
+    p = sub.add_parser("outcomes", help="the clinic audit: responders, complications per "
+                                        "session beside published figures, loss to follow-up")
+    _db_arg(p)
+    p.add_argument("--from", dest="since", type=_day, metavar="DATE",
+                   help="sessions from this day (YYYY-MM-DD)")
+    p.add_argument("--to", dest="until", type=_day, metavar="DATE",
+                   help="sessions up to this day (YYYY-MM-DD)")
+    p.add_argument("--json", action="store_true",
+                   help="print the figures as JSON (rates as fractions between 0 and 1)")
+
     p = sub.add_parser("export-patient", help="write all of one patient's records (JSON and "
                                               "their PDFs) into a folder")
     _db_arg(p)
@@ -128,6 +150,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="source", type=Path, required=True, metavar="PATH.sqlite3")
     p.add_argument("--to", dest="target", type=str, required=True,
                    metavar="postgresql://admin@host/database")
+
+    p = sub.add_parser("photo-import", help="take clinical photographs (JPEG, PNG, HEIC) into a "
+                                            "patient's record: turned upright, metadata removed")
+    _db_arg(p)
+    p.add_argument("--patient", type=int, required=True, metavar="ID")
+    p.add_argument("--view", required=True, metavar="VIEW",
+                   help="the standard view: both_dorsal, left_dorsal, right_dorsal, "
+                        "left_oblique, right_oblique, palms")
+    link = p.add_mutually_exclusive_group()
+    link.add_argument("--session", type=int, metavar="ID", help="the session they belong to")
+    link.add_argument("--follow-up", type=int, metavar="ID",
+                      help="the follow-up visit they belong to")
+    p.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    cli_auth.add_arguments(p)
     return parser
 
 
@@ -252,7 +288,8 @@ def cmd_print(args) -> int:
     store = _open(args.db)
     try:
         cli_auth.sign_in(store, args, "print")
-        doc = sd.print_document(store, args.kind, args.patient, args.procedure, args.session)
+        doc = sd.print_document(store, args.kind, args.patient, args.procedure, args.session,
+                                args.lang)
         sd.write_pdf(sd.pdf_bytes(store, doc.id), args.out)
     finally:
         store.close()
@@ -318,6 +355,11 @@ def cmd_backup(args) -> int:
     print("Verified: integrity_check ok"
           + (f"; {result.counts.get('patients', 0)} patient(s)." if result.counts else "."))
     print(f"Manifest (SHA-256, audit trail head): {result.path}.manifest.json")
+    if result.photos_copied or result.photos_lacking:
+        print(f"Photographs: {result.photos_copied} copied into {dest / 'photos'} (the others "
+              "were there already)"
+              + (f"; WARNING: {result.photos_lacking} missing or altered beside the database, "
+                 "not backed up: run 'rejuv-desktop check'." if result.photos_lacking else "."))
     return 0
 
 
@@ -344,6 +386,11 @@ def cmd_restore(args) -> int:
              if result.backup_taken_at else "."))
     if result.verified:
         print("Verified against its manifest: SHA-256 and audit trail.")
+    if result.photos_copied:
+        print(f"{result.photos_copied} photograph(s) brought back from the backup folder.")
+    if result.photos_lacking:
+        print(f"WARNING: {result.photos_lacking} photograph(s) the restored records name are "
+              "neither beside the database nor in the backup folder: run 'rejuv-desktop check'.")
     if result.moved_aside:
         print("The database you had is kept, unchanged, as:")
         for path in result.moved_aside:
@@ -383,6 +430,34 @@ def cmd_export_patient(args) -> int:
           f"{result.documents} document(s), {result.counts.get('audit_log', 0)} audit entries.")
     print(f"Files and their SHA-256 are listed in {result.manifest_file.name}.")
     return 0
+
+
+def cmd_photo_import(args) -> int:
+    from rejuv_desktop.services import photos as sph
+
+    store = _open(args.db)
+    failed = 0
+    try:
+        cli_auth.sign_in(store, args, "photo-import")
+        sph.check_can_take(store, args.patient)
+        for path in args.files:
+            try:
+                done = sph.import_file(store, args.patient, args.view, path,
+                                       session_id=args.session, follow_up_id=args.follow_up,
+                                       source="command_line")
+            except UserError as exc:
+                failed += 1
+                print(f"{path}: not imported: {cli_auth.safe(exc)}", file=sys.stderr)
+                if getattr(exc, "code", "") in ("unknown_view", "not_this_patient"):
+                    break
+                continue
+            p = done.photo
+            print(f"{path}: photo {p.id}, {p.width}x{p.height}, SHA-256 {p.sha256[:16]}…"
+                  + ("" if done.re_encoded else " (image data kept; metadata removed)"))
+    finally:
+        store.close()
+    print(f"{len(args.files) - failed} of {len(args.files)} photograph(s) imported.")
+    return 0 if not failed else 1
 
 
 def cmd_content(args) -> int:
@@ -455,6 +530,75 @@ def cmd_migrate(args) -> int:
     return 0
 
 
+def _percent(value) -> str:
+    """``7.0%``, ``0.67%``: two significant figures below one percent."""
+    if value is None:
+        return "-"
+    percent = value * 100
+    return f"{percent:.1f}%" if percent >= 1 or percent == 0 else f"{percent:.2g}%"
+
+
+def _interval(rate) -> str:
+    return "-" if rate.total == 0 else f"{_percent(rate.ci_low)}-{_percent(rate.ci_high)}"
+
+
+def cmd_outcomes(args) -> int:
+    import json
+
+    from rejuv_desktop.domain.outcome_audit import audit_json
+    from rejuv_desktop.domain.outcomes import load_outcomes
+    from rejuv_desktop.services import outcomes as so
+
+    if args.since and args.until and args.until < args.since:
+        raise UserError("--to is before --from.")
+    # Figures only, no patient named: a reader, like check, run as the system account.
+    path = args.db or paths.default_db_path()
+    store = _open(path, read_only=True)
+    try:
+        cli_auth.run_as_system(store, "outcomes")
+        audits = so.clinic_audit(store, args.since, args.until)
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps(audit_json(audits), indent=2))
+        return 0
+    content = load_outcomes()
+    period = (f"sessions from {args.since or 'the first'} to {args.until or 'today'}")
+    print(f"Outcomes audit: {period}. Intervals are Wilson 95%.")
+    for a in audits:
+        print()
+        print(f"{a.procedure}: {a.sessions} session(s)")
+        lost = {x.months: x for x in a.lost_to_follow_up}
+        rows = []
+        for r in a.responders:
+            x = lost.get(r.months)
+            rows.append([f"{r.months} months", str(r.rate.total), str(r.rate.count),
+                         _percent(r.rate.rate), _interval(r.rate),
+                         f"{x.done}/{x.due} seen" if x else "-"])
+        if rows:
+            print("Merz responders (at least one grade better on a hand)")
+            print(_table(["Time point", "Hands", "Responders", "Rate", "95% CI",
+                          "Follow-up"], rows))
+        rows = [[f"{g.months} months", g.rater, str(g.rate.total), _percent(g.rate.rate),
+                 _interval(g.rate)] for g in a.gais]
+        if rows:
+            print("GAIS improved or better")
+            print(_table(["Time point", "Rated by", "Rated", "Rate", "95% CI"], rows))
+        rows = [[content.label("complication_types", c.type) if c.type != "any"
+                 else "Any complication", str(c.rate.count), str(c.rate.total),
+                 _percent(c.rate.rate), _interval(c.rate), _percent(c.published_rate)]
+                for c in a.complications if c.rate.count or c.published_rate is not None]
+        print("Complications per session")
+        print(_table(["Type", "Sessions with it", "Sessions", "Rate", "95% CI", "Published"],
+                     rows))
+        rows = [[f"{x.months} months", str(x.due), str(x.done), _percent(x.lost.rate)]
+                for x in a.lost_to_follow_up]
+        if rows:
+            print("Loss to follow-up (assessment visits due and not done)")
+            print(_table(["Time point", "Due", "Done", "Lost"], rows))
+    return 0
+
+
 def cmd_gui(args) -> int:
     from rejuv_desktop.services.database import is_server
 
@@ -472,6 +616,7 @@ COMMANDS = {"demo": cmd_demo, "check": cmd_check, "import-patients": cmd_import,
             "print": cmd_print, "lot-lookup": cmd_lot_lookup, "backup": cmd_backup,
             "restore": cmd_restore, "export-patient": cmd_export_patient, "content": cmd_content,
             "recovery-code": cmd_recovery_code, "server": cmd_server, "migrate": cmd_migrate,
+            "outcomes": cmd_outcomes, "photo-import": cmd_photo_import,
             None: cmd_gui}
 
 

@@ -147,3 +147,48 @@ def pytest_collection_modifyitems(config, items):
         if mark is not None:
             why = mark.args[0] if mark.args else "about the SQLite file"
             item.add_marker(pytest.mark.skip(reason=f"SQLite only: {why}"))
+
+
+# Records shared by tests of several layers (backup, restore, sessions, their screens).
+
+@pytest.fixture
+def two_patients(store):
+    """The store with a practitioner and patients A and B, each in every table."""
+    from rejuv_desktop.services import practitioners as pr
+    from tests.backup_records import PATIENT_A, PATIENT_B, add_patient_everywhere
+
+    pr.create_practitioner(store, {"name": "Claire Martin", "title": "Dr",
+                                   "registration": "GMC 7123456", "role": "admin"},
+                           "correct horse battery")
+    store.actor_id = 1
+    a = add_patient_everywhere(store, PATIENT_A)
+    b = add_patient_everywhere(store, PATIENT_B)
+    return store, a, b
+
+
+@pytest.fixture
+def filled_db(db_path, clock) -> Path:
+    """A closed database file with 300 patients and some documents (~1 MB)."""
+    from rejuv_desktop.storage import open_store
+    from tests.backup_records import seed_bulk
+
+    s = open_store(db_path, clock=clock)
+    seed_bulk(s, 300, blob_bytes=3000)
+    s.close()
+    return db_path
+
+
+@pytest.fixture
+def actor(store):
+    """A signed-in practitioner (the sessions tests' default)."""
+    from tests.session_helpers import add_practitioner
+
+    return add_practitioner(store)
+
+
+@pytest.fixture
+def patient(store, actor):
+    """A patient (the sessions tests' default)."""
+    from tests.session_helpers import add_patient
+
+    return add_patient(store)

@@ -28,7 +28,7 @@ from rejuv_desktop.services import sessions as ss
 from rejuv_desktop.services import settings as sset
 from rejuv_desktop.services.content_check import check_content
 from tests.documents.docs_helpers import png
-from tests.test_content_overrides import clear_loader_caches
+from tests.services.test_content_check import clear_loader_caches
 
 FIXTURE = Path(__file__).parent / "fixtures" / "content_hand_filler"
 START = date(2026, 12, 7)
@@ -80,7 +80,8 @@ def test_the_packaged_content_offers_two_procedures_and_the_clinic_folder_a_thir
     assert report.ok, report.problems
     assert {o.relative for o in report.overrides if o.added} == {
         "protocols/hand_filler.toml", "screening/hand_filler.toml",
-        "documents/en/consent_hand_filler.toml", "documents/en/aftercare_hand_filler.toml"}
+        "documents/en/consent_hand_filler.toml", "documents/en/aftercare_hand_filler.toml",
+        "documents/fr/consent_hand_filler.toml", "documents/fr/aftercare_hand_filler.toml"}
 
 
 def test_without_the_clinic_folder_there_is_no_third_procedure():

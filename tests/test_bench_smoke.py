@@ -25,11 +25,12 @@ def test_bench_quick_prints_every_figure_with_its_baseline(tmp_path):
     assert "Machine:" in text and "SQLite" in text and "Qt" in text
     for figure in ("1. Cold start", "1b. Start after an unclean exit", "1c. The integrity check", "2. Search as you type",
                    "3. Open the patient", "4. Checklist tick", "5. Consent PDF",
-                   "6. Peak memory", "7. Growth"):
+                   "6. Peak memory", "7. Growth", "8. Outcomes audit",
+                   "8b. Open a record's outcome view"):
         assert figure in text, figure
     results = json.loads(out.read_text(encoding="utf-8"))
     rows = {row["figure"].split(" ", 1)[0]: row for row in results["rows"]}
-    assert {"1.", "2.", "3.", "4.", "5.", "6.", "7."} <= set(rows)
+    assert {"1.", "2.", "3.", "4.", "5.", "6.", "7.", "8.", "8b."} <= set(rows)
     for row in results["rows"]:
         assert row["baseline"] and row["ratio"] > 0 and row["target"]
     assert results["ui"]["600"]["keystrokes"] > 20
@@ -63,3 +64,15 @@ def test_generated_clinic_is_deterministic_and_complete(store):
         assert again.scalar("SELECT count(*) FROM session_entries") == counts["session_entries"]
     finally:
         again.close()
+
+
+def test_photo_bench_runs_and_reports_each_figure_against_its_baseline(tmp_path):
+    out = tmp_path / "photos.json"
+    run = subprocess.run([sys.executable, str(ROOT / "bench" / "photos.py"), "--quick",
+                          "--out", str(out)], capture_output=True, text=True, timeout=300,
+                         cwd=ROOT, env={**__import__("os").environ,
+                                        "QT_QPA_PLATFORM": "offscreen"})
+    assert run.returncode == 0, run.stderr[-3000:]
+    rows = json.loads(out.read_text(encoding="utf-8"))["rows"]
+    assert [r["figure"][:2] for r in rows] == ["8.", "8.", "9."]
+    assert all(r["baseline_s"] > 0 and r["ratio"] > 0 for r in rows)

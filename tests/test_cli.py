@@ -64,3 +64,33 @@ def test_headless_commands_do_not_load_qt(tmp_path):
             "sys.exit(rc)")
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
+
+
+def test_outcomes_command_prints_the_audit_as_json(tmp_path):
+    import json
+    from datetime import date
+
+    from rejuv_desktop.services import outcomes as so
+    from rejuv_desktop.services.demo import build_demo
+    from rejuv_desktop.domain.outcome_audit import audit_json
+
+    db = tmp_path / "demo.sqlite3"
+    s = open_store(db)
+    build_demo(s, today=date(2026, 11, 22))
+    expected = audit_json(so.clinic_audit(s, today=s.clock().date()))
+    s.close()
+    run = cli("outcomes", "--db", db, "--json")
+    assert run.returncode == 0, run.stderr
+    out = json.loads(run.stdout)
+    assert out == expected
+    fat = out["procedures"]["fat_transfer"]
+    assert [r["months"] for r in fat["responders"]] == [3, 6, 12]
+    assert set(fat["responders"][0]) == {"months", "hands", "responders", "rate", "ci_low",
+                                         "ci_high"}
+    assert all(0 <= c["rate"] <= 1 for c in fat["complications"])
+    assert {c["type"]: c["published_rate"] for c in fat["complications"]}["bruising"] == 0.07
+    assert set(fat["lost_to_follow_up"][0]) == {"months", "due", "done"}
+    run = cli("outcomes", "--db", db, "--from", "2026-01-01", "--to", "2025-01-01")
+    assert run.returncode == 1 and "before" in run.stderr
+    text = cli("outcomes", "--db", db)
+    assert text.returncode == 0 and "Merz responders" in text.stdout

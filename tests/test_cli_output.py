@@ -65,7 +65,7 @@ def test_an_existing_file_is_replaced_only_with_force(demo_db, tmp_path, capsys)
 
 
 def test_lot_lookup_escapes_control_characters_from_stored_text(tmp_path, clock, capsys):
-    from tests.sessions.session_helpers import (add_patient, add_plan, add_practitioner,
+    from tests.session_helpers import (add_patient, add_plan, add_practitioner,
                                                 run_mesotherapy)
     from rejuv_desktop.services import practitioners as pr
     from rejuv_desktop.services import sessions as ss

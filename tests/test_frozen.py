@@ -188,7 +188,7 @@ def test_the_release_python_and_qt_pair_needs_no_refcount_patch(frozen_build):
 
 
 
-HIDDEN = ("/root/.pyenv", "/usr/lib/python3", "/usr/local/lib", "/opt", str(ROOT), sys.prefix,
+HIDDEN = (os.path.expanduser("~/.pyenv"), "/usr/lib/python3", "/usr/local/lib", "/opt", str(ROOT), sys.prefix,
           sys.base_prefix, os.path.expanduser("~/.local/lib"))
 
 

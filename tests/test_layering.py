@@ -219,6 +219,7 @@ PROSE_STILL_IN_CORE = {
     "services/content_check.py": 3,
     "services/demo.py": 6,
     "services/demo_clinic.py": 22,
+    "services/demo_outcomes.py": 9,  # the demo clinic's notes and treatments, as typed
     "services/export.py": 2,
     "services/follow_ups.py": 1,
     "services/generate.py": 5,
@@ -308,3 +309,21 @@ def test_the_sentence_check_sees_what_it_should():
     probe = PACKAGE.parent / "tests" / "fixtures" / "prose_probe.py"
     found = [text for _, text in sentences_in(probe)]
     assert found == ["Fat transfer to the backs of the hands.", "Session {}: around {}"]
+
+
+def test_test_folders_mirror_the_package():
+    """``tests/<layer>/`` holds the tests of ``rejuv_desktop/<layer>/``: a test folder with no
+    package folder of that name is a misplaced test (only ``reliability/``, whole-clinic failure
+    tests, and ``fixtures/``, data, stand apart)."""
+    tests = Path(__file__).resolve().parent
+    package = tests.parent / "rejuv_desktop"
+    apart = {"reliability", "fixtures", "__pycache__"}
+    misplaced = []
+    for path in sorted(tests.rglob("test_*.py")):
+        folders = path.relative_to(tests).parts[:-1]
+        if not folders or folders[0] in apart:
+            continue
+        if not (package.joinpath(*folders)).is_dir():
+            misplaced.append(str(path.relative_to(tests)))
+    assert not misplaced, ("test files in a folder with no package folder of that name: "
+                           + ", ".join(misplaced))

@@ -34,7 +34,7 @@ def resources_root() -> Path:
     raise ContentError(_PACKAGE_DIR, None, "the resources folder is missing from this installation")
 
 
-NOT_OVERRIDABLE = ("fonts", "icons", "licenses")
+NOT_OVERRIDABLE = ("fonts", "icons", "licenses", "i18n")
 """Top folders of ``resources/`` that belong to the program, not to the clinic's content."""
 
 _overrides_dir: Path | None = None

@@ -1,4 +1,4 @@
-"""PDF documents: consent forms, aftercare sheets and consultation summaries.
+"""PDF documents: consent forms, aftercare sheets, consultation and outcome summaries.
 
 Record in, PDF bytes out: no Qt, no SQL, no clock. Texts come from templates in
 ``resources/documents/<lang>/``; every value from the record is escaped, and fonts with
@@ -20,11 +20,16 @@ _HOMES = {
     "RenderedDocument": "context",
     "SignatureInfo": "context",
     "SummaryContext": "context",
+    "OutcomeSummaryContext": "context",
+    "GradeRow": "context",
+    "AssessmentRow": "context",
+    "ComplicationRow": "context",
     "Labels": "labels",
     "load_labels": "labels",
     "render_aftercare": "render",
     "render_consent": "render",
     "render_summary": "render",
+    "render_outcome_summary": "outcome_render",
     "Template": "templates",
     "load_template": "templates",
 }

@@ -7,7 +7,7 @@ character unbroken word in a cell flows onto the next page instead of raising La
 from __future__ import annotations
 
 from copy import copy
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from reportlab.lib.units import mm
@@ -49,6 +49,11 @@ class BlockData:
     witness_lines: tuple[str, ...] = ()
     planned: dict[str, Any] | None = None
     flags: frozenset[str] = frozenset()
+    # The Merz grade of each hand over time, for a "grade_chart": side -> [(day, grade,
+    # at baseline)].
+    grade_series: dict[str, list[tuple[Any, int, bool]]] = field(default_factory=dict)
+    photos: list[Any] = field(default_factory=list)  # context.PhotoPair
+    lang: str = "en"
 
 
 class BlockRenderer:
@@ -76,6 +81,8 @@ class BlockRenderer:
             "verdicts": self._verdicts,
             "planned": self._planned,
             "options": self._options,
+            "grade_chart": self._grade_chart,
+            "photos": self._photos,
         }
 
     def render(self, blocks: tuple[Block, ...], page_height: float, keep_fraction: float) -> list[Flowable]:  # noqa: C901
@@ -281,11 +288,11 @@ class BlockRenderer:
             signed = {"patient": self.data.signed_date, "practitioner": self.data.countersign_date,
                       "witness": self.data.signed_date if self.data.witness_lines else None}[party]
             date_text = user_markup(signed) if signed else "_" * 16
-            cell.append(self._p(f"{user_markup(lb['date_label'])}: {date_text}", self.st.cell))
+            cell.append(self._p(f"{user_markup(lb['date_label'])}{lb.colon}{date_text}", self.st.cell))
             names = {"patient": [self.data.patient_name], "practitioner": list(self.data.practitioner_lines),
                      "witness": list(self.data.witness_lines)}[party]
             shown = "<br/>".join(user_markup(n) for n in names) if names else "_" * 16
-            cell.append(self._p(f"{user_markup(lb['name'])}: " + shown, self.st.cell))
+            cell.append(self._p(f"{user_markup(lb['name'])}{lb.colon}" + shown, self.st.cell))
             cells.append(cell)
         table = Table([heads, cells], colWidths=[col] * len(cells), splitInRow=1)
         table.setStyle(
@@ -378,6 +385,39 @@ class BlockRenderer:
             rows.append([self._p(self.fill(d["hands"][hand]), self.st.label), self._p(value, self.st.cell)])
         return [self._grid(rows, [0.3, 0.7])]
 
+    def _photos(self, d: dict[str, Any]) -> list[Flowable]:
+        """Each view photographed on two days: before and after side by side, dated."""
+        import io
+
+        from reportlab.platypus import Image as PdfImage
+
+        from rejuv_desktop.domain.photos import get_view
+
+        if not self.data.photos:
+            return [self._p(self.fill(d["empty"]), self.st.empty)]
+        out: list[Flowable] = []
+        half = (self.width - 12) / 2
+        for pair in self.data.photos:
+            view = get_view(pair.view)
+            title = view.text(self.data.lang)[0] if view else pair.view
+            cells = []
+            for label, data, day in ((d["columns"][0], pair.before, pair.before_on),
+                                     (d["columns"][1], pair.after, pair.after_on)):
+                picture = PdfImage(io.BytesIO(data))
+                k = min(half / picture.imageWidth, half * 0.75 / picture.imageHeight)
+                picture.drawWidth, picture.drawHeight = picture.imageWidth * k, picture.imageHeight * k
+                caption = f"<b>{self.fill(label)}</b> \u2014 {self.labels.date(day)}"
+                cells.append([picture, self._p(caption, self.st.cell)])
+            head = f"<b>{user_markup(title)}</b>"
+            if pair.illustration:
+                head += f" \u2014 {self.fill(d['illustration'])}"
+            table = Table([[self._p(head, self.st.cell), ""], cells], colWidths=[half + 6] * 2)
+            table.setStyle(TableStyle([("SPAN", (0, 0), (1, 0)), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                       ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                       ("BOTTOMPADDING", (0, 1), (-1, 1), 8)]))
+            out.append(table)
+        return out
+
     def _verdicts(self, d: dict[str, Any]) -> list[Flowable]:
         if not self.data.verdicts:
             return [self._p(self.fill(d["empty"]), self.st.empty)]
@@ -391,6 +431,16 @@ class BlockRenderer:
             rows.append([self._p(user_markup(label), self.st.label), self._p(shown, self.st.cell), reason_text or ""])
             lengths.append(len(label) + sum(len(r) for r in reasons))
         return self._tabular([self.fill(c) for c in d["columns"]], rows, lengths, [0.25, 0.2, 0.55])
+
+
+    def _grade_chart(self, d: dict[str, Any]) -> list[Flowable]:
+        from rejuv_desktop.documents.charts import grade_drawing
+
+        if not any(self.data.grade_series.values()):
+            return [self._p(self.fill(d["empty"]), self.st.empty)]
+        months = self.labels.months
+        return [grade_drawing(self.data.grade_series, dict(d["hands"]), d["baseline"], self.width,
+                              lambda day: f"{day.day} {months[day.month - 1][:3]} {day.year}")]
 
 
 _PIECE = 3000  # characters per paragraph piece of a long user text

@@ -18,8 +18,10 @@ from rejuv_desktop.domain import plan_binding as pb
 class ConsultationWords:
     """One language's wording of a consultation's outcome."""
 
-    def __init__(self, book: Phrasebook, labels: Labels):
-        self.book, self.labels = book, labels
+    def __init__(self, book: Phrasebook, labels: Labels, rules=None):
+        # ``rules``: the screening in this language, to word a stored reason again; None keeps
+        # the sentence stored with the consultation (the app's own language).
+        self.book, self.labels, self.rules = book, labels, rules
 
     def _say(self, key: str, **values) -> str:
         return self.book.summary(key, **values)
@@ -66,8 +68,24 @@ class ConsultationWords:
                 if r["level"] == "eligible":
                     continue
                 what, by = self.decision(consultation, p, r)
-                rows.append((p, r["text"], what, by))
+                rows.append((p, self.reason(p, r), what, by))
         return rows
+
+    def reason(self, procedure: str, reason: dict) -> str:
+        """A stored screening reason in this language: from the screening's words by question
+        and procedure, or as stored when this is the language it was stored in."""
+        if self.rules is None:
+            return reason["text"]
+        rule = next((r for r in self.rules.rules_for(procedure)
+                     if r.question_id == reason.get("question_id")), None)
+        if rule is None:  # a rule the clinic has since removed: the sentence as stored
+            return reason["text"]
+        if reason.get("answer") == "unknown":
+            return self._say("reason_unknown",
+                             statement=self.rules.question(rule.question_id).statement)
+        if rule.wait and reason.get("level") == "defer":
+            return self._say("reason_wait", reason=rule.reason, wait=rule.wait)
+        return rule.reason
 
     def reflection_warning(self, first: date, given_on: date, days: int) -> str | None:
         """The warning printed when the first session falls inside the reflection period."""
@@ -80,7 +98,7 @@ class ConsultationWords:
     def plan_line(self, name: str, sessions: list[str], data, procedure: str) -> str:
         """"Fat transfer to the hands — Session 1: 7 December 2026", with why it was planned
         when the recommendation or the screening did not support it."""
-        parts = [self._say("plan_line", procedure=name, sessions="; ".join(sessions))]
+        parts = [self._say("plan_line", procedure=name, sessions=self.labels.semicolon.join(sessions))]
         unsupported = pb.unsupported_reason(data, procedure)
         if unsupported:
             parts.append(self._say("planned_unsupported", text=unsupported["text"], by=self.by(unsupported)))
@@ -103,7 +121,7 @@ class ConsultationWords:
 
     def hand(self, side: str, findings: list[str]) -> str:
         """"Left hand: skin hydration: poor; brown spots: none": each finding set apart."""
-        return self._say(f"{side}_hand", findings="; ".join(findings))
+        return self._say(f"{side}_hand", findings=self.labels.semicolon.join(findings))
 
     def hand_finding(self, name: str, value: str) -> str:
         """One examination finding of a hand."""

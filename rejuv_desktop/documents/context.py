@@ -138,6 +138,20 @@ class AftercareContext:
 
 
 @dataclass(frozen=True)
+class PhotoPair:
+    """One view photographed on two days: the earliest and the latest photograph (JPEG bytes,
+    already downscaled for print), the view's id (its title comes from the views file) and
+    whether they are illustrations (the demo's drawings)."""
+
+    view: str
+    before: bytes
+    before_on: date
+    after: bytes
+    after_on: date
+    illustration: bool = False
+
+
+@dataclass(frozen=True)
 class SummaryContext:
     """Everything a consultation summary prints.
 
@@ -170,6 +184,7 @@ class SummaryContext:
     plan_warnings: list[str] = field(default_factory=list)
     next_steps: list[str] = field(default_factory=list)
     nothing_planned: bool = False
+    photo_pairs: list[PhotoPair] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -181,3 +196,53 @@ class RenderedDocument:
     template_version: int | str
     kind: str
     sha256: str
+
+
+@dataclass(frozen=True)
+class GradeRow:
+    """The Merz grade of each hand on one day: at baseline (``visit`` empty) or a follow-up."""
+
+    day: date
+    visit: str
+    left: int | None
+    right: int | None
+
+
+@dataclass(frozen=True)
+class AssessmentRow:
+    """What a follow-up found (codes and scores; None where not asked)."""
+
+    day: date
+    visit: str
+    gais_practitioner: int | None = None
+    gais_patient: int | None = None
+    satisfaction: int | None = None
+    touch_up_wanted: bool | None = None
+    hand_q_score: float | None = None
+
+
+@dataclass(frozen=True)
+class ComplicationRow:
+    """A complication (codes of the outcomes content) and when it began and resolved."""
+
+    onset: date
+    type: str
+    severity: str
+    site: str
+    detail: str = ""
+    resolved: date | None = None
+
+
+@dataclass(frozen=True)
+class OutcomeSummaryContext:
+    """Everything the patient's outcome summary prints: the Merz grade of each hand before and
+    after treatment (a chart and a table), what each review found, and complications."""
+
+    clinic: ClinicInfo
+    patient: PatientInfo
+    practitioner: PractitionerInfo
+    issued_on: date
+    document_id: str
+    grades: list[GradeRow] = field(default_factory=list)
+    assessments: list[AssessmentRow] = field(default_factory=list)
+    complications: list[ComplicationRow] = field(default_factory=list)

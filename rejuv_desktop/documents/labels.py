@@ -52,6 +52,18 @@ LABEL_FIELDS: dict[str, frozenset[str]] = {
     "planned_session_window": frozenset({"n", "date", "range"}),
     "sedation_no_driving": frozenset(),
     "sedation_escort": frozenset(),
+    "outcome_baseline": frozenset(),
+    "outcome_not_graded": frozenset(),
+    "outcome_assessment": frozenset({"date", "visit", "answers"}),
+    "outcome_gais_practitioner": frozenset({"score", "label"}),
+    "outcome_gais_patient": frozenset({"score", "label"}),
+    "outcome_satisfaction": frozenset({"label"}),
+    "outcome_touch_up": frozenset({"answer"}),
+    "outcome_hand_q": frozenset({"score"}),
+    "outcome_nothing_assessed": frozenset(),
+    "outcome_complication": frozenset({"type", "site", "severity"}),
+    "outcome_resolved": frozenset({"date"}),
+    "outcome_not_resolved": frozenset(),
 }
 
 PAGE_SIZES = ("A4", "letter")
@@ -83,6 +95,8 @@ class Labels:
     months: tuple[str, ...]
     weekdays: tuple[str, ...]
     text: dict[str, str]
+    colon: str = ": "  # between a caption and its value ("Date: ", in French "Date : ")
+    semicolon: str = "; "  # between the items of a list written as one line
 
     def __getitem__(self, key: str) -> str:
         return self.text[key]
@@ -170,4 +184,15 @@ def load_labels_file(path: Path, lang: str) -> Labels:
         months=_string_list(cf, "months", 12),
         weekdays=_string_list(cf, "weekdays", 7),
         text=text,
+        colon=_punctuation(cf, "colon", ":"),
+        semicolon=_punctuation(cf, "semicolon", ";"),
     )
+
+
+def _punctuation(cf: ContentFile, key: str, mark: str) -> str:
+    """An optional punctuation key (``colon``, ``semicolon``): the mark with the spaces this
+    language puts around it ("; " unless set)."""
+    value = cf.data.get(key, f"{mark} ")
+    if not isinstance(value, str) or mark not in value:
+        raise cf.error(f"'{key}' must be text holding a '{mark}', such as \"{mark} \"", f"{key} =")
+    return value

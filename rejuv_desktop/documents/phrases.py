@@ -29,7 +29,8 @@ PHRASE_FIELDS: dict[str, dict[str, frozenset[str]]] = {
                                          "lentigines", "other")},
     "word": {k: frozenset() for k in ("left", "right", "list_and", "fat_transfer", "mesotherapy",
                                       "hydration", "elasticity", "texture", "poor", "crepey",
-                                      "insufficient", "limited", "waits_unknown")},
+                                      "insufficient", "limited", "waits_unknown",
+                                      "lentigines_none", "lentigines_few", "lentigines_many")},
     "filler": {k: frozenset() for k in ("alternative", "alternative_if_safe", "ruled_out")},
     "line": {
         "refer_dermatology": frozenset(),
@@ -73,6 +74,8 @@ PHRASE_FIELDS: dict[str, dict[str, frozenset[str]]] = {
         "override": frozenset({"text"}), "planned_after_wait_on": frozenset({"date"}),
         "planned_after_wait": frozenset(), "to_confirm": frozenset(),
         "written_by": frozenset({"by", "date"}),
+        "reason_wait": frozenset({"reason", "wait"}),
+        "reason_unknown": frozenset({"statement"}),
         "reflection_warning": frozenset({"first", "days", "end"}),
         "plan_line": frozenset({"procedure", "sessions"}),
         "planned_unsupported": frozenset({"text", "by"}), "planned_override": frozenset({"by"}),

@@ -144,6 +144,8 @@ def render_summary(ctx: SummaryContext, lang: str = "en") -> RenderedDocument:
     data.texts = {"goals": ctx.goals, "notes": ctx.notes}
     data.merz = dict(ctx.merz)
     data.verdicts = [(label, level, list(reasons)) for label, level, reasons in ctx.verdicts]
+    data.photos = list(ctx.photo_pairs)
+    data.lang = lang
     values = _common_values(ctx, labels) | {"consulted_on": labels.date(ctx.consulted_on or ctx.issued_on)}
     return _render(tpl, labels, ctx, values, _dates(tpl, labels, {"issued_on": ctx.issued_on}), data)
 

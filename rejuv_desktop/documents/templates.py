@@ -24,7 +24,7 @@ from rejuv_desktop.documents.labels import placeholders
 from rejuv_desktop.domain.procedures import is_procedure
 from rejuv_desktop.errors import ContentError
 
-KINDS = ("consent", "aftercare", "summary")
+KINDS = ("consent", "aftercare", "summary", "outcome_summary")
 
 _COMMON = frozenset(
     {
@@ -39,6 +39,7 @@ PLACEHOLDERS: dict[str, frozenset[str]] = {
     "consent": _COMMON | {"planned_session_count", "volume_per_hand"},
     "aftercare": _COMMON | {"session_date", "out_of_hours_phone", "emergency_number"},
     "summary": _COMMON | {"consulted_on"},
+    "outcome_summary": _COMMON,
 }
 DATE_FUNCTIONS = ("date", "weekday_date")
 # Dates a template may count from, per kind.
@@ -46,6 +47,7 @@ DATE_BASES: dict[str, tuple[str, ...]] = {
     "consent": ("issued_on",),
     "aftercare": ("session_date", "issued_on"),
     "summary": ("issued_on",),
+    "outcome_summary": ("issued_on",),
 }
 # Record fields a data block may print, per kind and block type.
 SOURCES: dict[str, dict[str, dict[str, int]]] = {
@@ -54,8 +56,10 @@ SOURCES: dict[str, dict[str, dict[str, int]]] = {
         "summary": {"concerns": 1, "skin_notes": 1, "recommendation": 1, "plan": 1,
                     "plan_warnings": 1, "next_steps": 1},
         "aftercare": {"visits": 1, "sedation": 1},
+        "outcome_summary": {"assessments": 1},
     },
-    "table": {"consent": {"caution_findings": 3}, "summary": {"screening_points": 3}},
+    "table": {"consent": {"caution_findings": 3}, "summary": {"screening_points": 3},
+              "outcome_summary": {"grades": 4, "complications": 3}},
     "text": {"summary": {"goals": 1, "notes": 1}},
     "checkboxes": {"consent": {"photo_consent": 1}},
 }
@@ -81,6 +85,8 @@ BLOCK_KEYS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "verdicts": (frozenset({"columns", "levels", "empty"}), frozenset()),
     "planned": (frozenset({"rows", "blank"}), frozenset()),
     "options": (frozenset({"items"}), frozenset({"style"})),
+    "grade_chart": (frozenset({"hands", "baseline", "empty"}), frozenset()),
+    "photos": (frozenset({"columns", "empty", "illustration"}), frozenset()),
 }
 # What a "planned" block of a consent can show ("values" name each code): the hands, the donor
 # site and the anaesthesia of a graft, the product and what it contains.
@@ -133,8 +139,8 @@ def template_path(kind: str, procedure: str | None, lang: str) -> Path:
     """Where the template for ``kind`` (and ``procedure``) lives for ``lang``."""
     if kind not in KINDS:
         raise ContentError(resource_path("documents"), None, f"unknown document kind '{kind}'")
-    if kind == "summary":
-        name = "summary.toml"
+    if kind in ("summary", "outcome_summary"):
+        name = f"{kind}.toml"
     else:
         if not is_procedure(procedure):
             raise ContentError(resource_path("documents"), None, f"unknown procedure '{procedure}'")
@@ -345,6 +351,18 @@ def _check_block(ck: _Checker, index: int, raw: Any) -> Block:
         ck.text_table(d["grades"], "grades", {"0", "1", "2", "3", "4"}, index,
                       'describe grades "0" to "4"')
         ck.text(d["not_graded"], "not_graded", index)
+    elif btype == "grade_chart":
+        if ck.kind != "outcome_summary":
+            raise ck.fail("a 'grade_chart' block belongs in the outcome summary", index, "type")
+        ck.text_table(d["hands"], "hands", {"left", "right"}, index, "name 'left' and 'right'")
+        ck.text(d["baseline"], "baseline", index)
+        ck.text(d["empty"], "empty", index)
+    elif btype == "photos":
+        if ck.kind != "summary":
+            raise ck.fail("a 'photos' block belongs in the consultation summary", index, "type")
+        ck.text_list(d["columns"], "columns", index, 2)
+        ck.text(d["empty"], "empty", index)
+        ck.text(d["illustration"], "illustration", index)
     elif btype == "verdicts":
         if ck.kind != "summary":
             raise ck.fail("a 'verdicts' block belongs in the consultation summary", index, "type")

@@ -24,6 +24,7 @@ from rejuv_desktop.domain.dose import (DoseCheck, DoseLine, DoseReduction, max_v
 from rejuv_desktop.domain.protocols import (
     SIDES,
     TIME_OUT,
+    WAITS_FOR_APP,
     Check,
     Field,
     Protocol,
@@ -164,7 +165,7 @@ def _open(protocol: Protocol, state: SessionState) -> list[tuple[str, str]]:
     for step in protocol.steps:
         for item in step.items:
             # An item the app satisfies itself (visits booked, aftercare issued) never waits.
-            if not item.required or item.by_app:
+            if not item.required or (item.by_app and item.by_app not in WAITS_FOR_APP):
                 continue
             if step.id == TIME_OUT:
                 if item.id not in state.time_out:

@@ -53,7 +53,7 @@ _SINGULAR = {"steps": "step", "items": "item", "fields": "field", "follow_ups": 
 _TOP_KEYS = {"id", "version", "procedure", "title", "name", "label", "order", "treats", "recommendation",
              "needs_donor_fat", "source", "note", "steps", "series", "follow_ups",
              "dose_limits", "checks", "spacing", "volume_per_hand_ml", "dose_reduction", "weight",
-             "caution_step", "caution_checks"}
+             "caution_step", "caution_checks", "photos"}
 _SPACING_KEYS = {"after", "days", "reason", "verified", "source", "note"}
 _STEP_KEYS = {"id", "title", "invasive", "gates", "items", "fields", "help"}
 _ITEM_KEYS = {"id", "text", "required", "help", "by_app"}
@@ -63,7 +63,8 @@ _FIELD_KEYS = {"id", "label", "type", "unit", "min", "max", "choices", "multiple
 _SERIES_KEYS = {"sessions_min", "sessions_max", "sessions_default", "interval_min_days",
                 "interval_max_days", "interval_default_days", "verified", "source", "note"}
 _FOLLOW_UP_KEYS = {"id", "kind", "label", "applies", "from_days", "to_days", "from_months",
-                   "to_months", "proposed", "verified", "source", "note"}
+                   "to_months", "proposed", "verified", "source", "note", "assess",
+                   "outcome_months"}
 _DOSE_KEYS = {"agent", "label", "with_epinephrine", "mg_per_kg", "max_mg", "warn_fraction",
               "verified", "source", "note"}
 _CHECK_KEYS = {"id", "kind", "message", "sum", "limit", "agent", "concentration", "volume",
@@ -449,7 +450,35 @@ class _Reader:
                             unit=unit, offset_from=low, offset_to=high,
                             proposed=self.get(where, t, "proposed", "bool", False),
                             verified=self.get(where, t, "verified", "bool", True),
-                            source=self.get(where, t, "source", "str", ""))
+                            source=self.get(where, t, "source", "str", ""),
+                            assess=self.assess(where, t, fid),
+                            outcome_months=self.outcome_months(where, t, fid))
+
+    def assess(self, where: tuple, t: dict, fid: str) -> tuple[str, ...]:
+        from rejuv_desktop.domain.outcomes import ASSESSMENT_CODES
+
+        codes = t.get("assess", [])
+        if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
+            raise self.fail(where, f"follow-up '{fid}': assess must be a list of codes", "assess")
+        unknown = [c for c in codes if c not in ASSESSMENT_CODES]
+        if unknown:
+            raise self.fail(where, f"follow-up '{fid}': unknown assessment {', '.join(unknown)} "
+                                   f"(use any of: {', '.join(ASSESSMENT_CODES)})", "assess")
+        if len(set(codes)) != len(codes):
+            raise self.fail(where, f"follow-up '{fid}': an assessment is listed twice", "assess")
+        return tuple(codes)
+
+    def outcome_months(self, where: tuple, t: dict, fid: str) -> int | None:
+        if "outcome_months" not in t:
+            return None
+        months = self.get(where, t, "outcome_months", "int")
+        if months < 1:
+            raise self.fail(where, f"follow-up '{fid}': outcome_months must be 1 or more",
+                            "outcome_months")
+        if not t.get("assess"):
+            raise self.fail(where, f"follow-up '{fid}': outcome_months needs a list of what the "
+                                   "visit assesses (assess)", "outcome_months")
+        return months
 
     def dose_limit(self, where: tuple, t: dict) -> DoseLimit:
         self.keys(where, t, _DOSE_KEYS)

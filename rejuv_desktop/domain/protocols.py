@@ -34,7 +34,11 @@ SIDES = ("left", "right")
 FOLLOW_UP_KINDS = ("next_session", "maintenance", "review")
 APPLIES = ("each_session", "between_sessions", "after_series")
 CHECK_KINDS = ("sum_at_most", "lidocaine_dose", "reason_above")
-BY_APP = ("follow_ups", "aftercare")
+BY_APP = ("follow_ups", "aftercare", "photos")
+WAITS_FOR_APP = ("photos",)
+"""Items the app ticks that still hold up the end of a session until it has (the photographs
+taken, or the patient's refusal recorded); the others are ticked by the app as the session
+ends (visits booked) or after it (aftercare issued)."""
 
 
 def format_number(value: float) -> str:
@@ -238,6 +242,11 @@ class FollowUpRule:
     proposed: bool = False
     verified: bool = True
     source: str = ""
+    assess: tuple[str, ...] = ()
+    """What the visit assesses (codes listed in ``resources/outcomes.toml``): the follow-up
+    form asks exactly these."""
+    outcome_months: int | None = None
+    """The clinic audit's time point this visit stands for (3, 6, 12 months)."""
 
 
 @dataclass(frozen=True)

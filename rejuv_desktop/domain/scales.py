@@ -274,16 +274,17 @@ def parse_scales(cf: ContentFile, *, words: ContentFile | None = None) -> Scales
     return Scales(id=cf.data["id"], version=cf.data["version"], scales=tuple(scales))
 
 
-@lru_cache(maxsize=1)
-def _default_scales() -> Scales:
-    return parse_scales(load_toml(resource_path(DEFAULT_PATH)))
+@lru_cache(maxsize=4)
+def _default_scales(lang: str = "en") -> Scales:
+    return parse_scales(load_toml(resource_path(DEFAULT_PATH)), words=load_words("scales", lang))
 
 
-def load_scales(path: Path | str | None = None) -> Scales:
-    """Load and check the scales file; the packaged one (cached) when no path is given."""
+def load_scales(path: Path | str | None = None, lang: str = "en") -> Scales:
+    """Load and check the scales file, with its words in ``lang``; the packaged one (cached)
+    when no path is given."""
     if path is None:
-        return _default_scales()
-    return parse_scales(load_toml(path))
+        return _default_scales(lang)
+    return parse_scales(load_toml(path), words=load_words("scales", lang))
 
 
 def merz_description(grade: int) -> str:

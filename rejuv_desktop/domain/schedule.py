@@ -106,7 +106,9 @@ def follow_ups_after_session(protocol: Protocol, session_date: date, session_num
 
     A session before the last of its series gives the next-session window; the last one gives the
     maintenance window; reviews follow every session. For a maintenance session, pass a session
-    number equal to the series length. Proposed visits (not yet clinic policy) can be left out.
+    number equal to the series length. Proposed visits (not yet clinic policy) can be left out,
+    except those that assess outcomes at a time point of the clinic audit: without them the
+    audit would have no 6- or 12-month figure.
     """
     errors: dict[str, str] = {}
     if not _whole(series_length) or series_length < 1:
@@ -121,7 +123,8 @@ def follow_ups_after_session(protocol: Protocol, session_date: date, session_num
                  due_to=_offset(session_date, rule.offset_to, rule.unit),
                  rule_id=rule.id, proposed=rule.proposed, verified=rule.verified)
         for rule in protocol.follow_ups
-        if _applies(rule, session_number, series_length) and (include_proposed or not rule.proposed)
+        if _applies(rule, session_number, series_length)
+        and (include_proposed or not rule.proposed or rule.outcome_months is not None)
     ]
     return sorted(due, key=lambda f: (f.due_from, f.due_to))
 

@@ -176,9 +176,9 @@ class Verdict:
 
 # ----------------------------------------------------------------------------- loading
 
-@lru_cache(maxsize=1)
-def _default_rules() -> ScreeningRules:
-    return _read(load_toml(resource_path(DEFAULT_PATH)), procedure_rule_files())
+@lru_cache(maxsize=4)
+def _default_rules(lang: str = "en") -> ScreeningRules:
+    return _read(load_toml(resource_path(DEFAULT_PATH)), procedure_rule_files(), lang)
 
 
 PROCEDURE_RULES_DIR = "screening"
@@ -195,7 +195,7 @@ def procedure_rule_files() -> tuple[ContentFile, ...]:
     return tuple(files)
 
 
-def load_rules(path: Path | str | None = None) -> ScreeningRules:
+def load_rules(path: Path | str | None = None, lang: str = "en") -> ScreeningRules:
     """Load and check the screening file; the packaged one (cached) when no path is given.
 
     Raises ContentError naming the file and line of a mistake: an unknown level or procedure, a
@@ -203,8 +203,8 @@ def load_rules(path: Path | str | None = None) -> ScreeningRules:
     per-procedure rule files (``screening/<procedure>.toml``) are read with it either way.
     """
     if path is None:
-        return _default_rules()
-    return _read(load_toml(path), procedure_rule_files())
+        return _default_rules(lang)
+    return _read(load_toml(path), procedure_rule_files(), lang)
 
 
 def load_procedure_rules(path: Path | str) -> ScreeningRules:
@@ -215,11 +215,12 @@ def load_procedure_rules(path: Path | str) -> ScreeningRules:
     return _read(load_toml(resource_path(DEFAULT_PATH)), others + (cf,))
 
 
-def _read(cf: ContentFile, extra: tuple[ContentFile, ...] = ()) -> ScreeningRules:
+def _read(cf: ContentFile, extra: tuple[ContentFile, ...] = (), lang: str = "en") -> ScreeningRules:
     # Imported here, not at the top: the reader builds this module's classes, so it imports them.
+    from rejuv_desktop.content.words import load_words
     from rejuv_desktop.domain.screening_reader import parse_rules
 
-    return parse_rules(cf, extra)
+    return parse_rules(cf, extra, words=load_words("screening", lang))
 
 
 # ----------------------------------------------------------------------------- screening

@@ -23,6 +23,9 @@ _QUESTION_KEYS = {"id", "section", "text", "statement", "detail", "help", "follo
 # screening file may still hold them inline: those are used as written).
 _QUESTION_WORDS = {"section", "text", "statement", "detail", "help"}
 _RULE_KEYS = {"question", "procedure", "level", "reason", "wait", "source", "evidence", "level_note", "wait_days"}
+# The words of a rule, from [rules.<question>.<procedure>] in text/<lang>/screening.toml (a
+# clinic's older screening file may still hold them inline: those are used as written).
+_RULE_WORDS = {"reason", "wait", "level_note"}
 _TOP_KEYS = {"id", "version", "title", "levels", "procedures", "questions", "rules"}
 
 
@@ -139,9 +142,20 @@ def _parse_questions(cf: ContentFile, words: ContentFile) -> tuple[Question, ...
     return tuple(questions)
 
 
+def _rule_words(words: ContentFile | None, question_ids: set[str]) -> dict[str, dict[str, dict]]:
+    """The [rules.<question>.<procedure>] tables of a words file, by question then procedure."""
+    if words is None:
+        return {}
+    table = words.data.get("rules", {})
+    if not isinstance(table, dict):
+        raise words.error("'rules' must be tables named [rules.<question>.<procedure>]", "[rules")
+    return {qid: table_words(words, f"rules.{qid}", None, _RULE_WORDS) for qid in table}
+
+
 def _parse_rules(cf: ContentFile, question_ids: set[str], seen: set[tuple[str, str]],
-                 only: str | None = None) -> tuple[Rule, ...]:
+                 only: str | None = None, words: ContentFile | None = None) -> tuple[Rule, ...]:
     rules: list[Rule] = []
+    worded = _rule_words(words, question_ids)
     for entry in _entries(cf, "rules"):
         entry.check_keys(_RULE_KEYS | {"verified"})
         qid = entry.text("question")
@@ -155,6 +169,10 @@ def _parse_rules(cf: ContentFile, question_ids: set[str], seen: set[tuple[str, s
         if (qid, procedure) in seen:
             raise entry.fail(f"a second rule for question '{qid}' and {procedure}", "question =")
         seen.add((qid, procedure))
+        inline = "reason" in entry.data  # a clinic's older file, its words written in the rule
+        entry = _Entry(cf, "rules", entry.index, {**worded.get(qid, {}).get(procedure, {}), **entry.data})
+        if "reason" not in entry.data and words is not None:
+            raise missing_word(words, f"rules.{qid}", procedure, "reason")
         level = entry.text("level")
         if level not in RULE_LEVELS:
             raise entry.fail(
@@ -162,6 +180,8 @@ def _parse_rules(cf: ContentFile, question_ids: set[str], seen: set[tuple[str, s
                 "to a procedure, remove its rule)", "level =", f'"{level}"'
             )
         wait = entry.text("wait", required=False)
+        if level == "defer" and wait is None and words is not None and not inline:
+            raise missing_word(words, f"rules.{qid}", procedure, "wait")
         if level == "defer" and wait is None:
             raise entry.fail(f"the rule for '{qid}' defers {procedure} but gives no 'wait'", "level =")
         evidence = _evidence(entry)
@@ -231,15 +251,16 @@ def parse_rules(cf: ContentFile, extra: tuple[ContentFile, ...] = (), *,
         value = cf.data.get(key)
         if not isinstance(value, str) or not value.strip():
             raise cf.error(f"'{key}' must be given as text at the top of the file", key)
-    questions = _parse_questions(cf, words if words is not None else load_words("screening"))
+    words = words if words is not None else load_words("screening")
+    questions = _parse_questions(cf, words)
     question_ids = {q.id for q in questions}
     seen: set[tuple[str, str]] = set()
-    rules = _parse_rules(cf, question_ids, seen)
+    rules = _parse_rules(cf, question_ids, seen, words=words)
     for more in extra:
         for key in more.data:
             if key not in _PROCEDURE_FILE_KEYS:
                 raise more.error(f"unknown top-level key '{key}'", key)
-        rules += _parse_rules(more, question_ids, seen, only=more.path.stem)
+        rules += _parse_rules(more, question_ids, seen, only=more.path.stem, words=words)
     unscreened = [p for p in procedure_ids() if not any(r.procedure == p for r in rules)]
     if unscreened:
         raise cf.error(f"no screening rule for {', '.join(unscreened)}: give each procedure its "
@@ -250,7 +271,10 @@ def parse_rules(cf: ContentFile, extra: tuple[ContentFile, ...] = (), *,
         questions=questions,
         rules=rules,
         title=str(cf.data.get("title", "")),
-        levels=_parse_named_table(cf, "levels", LEVELS),
-        # Procedures are named in their protocol files; an older clinic file may still name them.
-        procedure_names=_parse_named_table(cf, "procedures", procedure_ids(), complete=False),
+        # The verdicts' words: in the words file, or inline in a clinic's older screening file.
+        levels=_parse_named_table(cf if "levels" in cf.data else words, "levels", LEVELS),
+        # Procedures are named in their protocol files, and in each language's words file; an
+        # older clinic file may still name them.
+        procedure_names=(_parse_named_table(cf, "procedures", procedure_ids(), complete=False)
+                         or _parse_named_table(words, "procedures", procedure_ids(), complete=False)),
     )

@@ -18,7 +18,9 @@ ALLERGY_SECTION = "Allergies"
 @dataclass(frozen=True)
 class Alert:
     """One line of the strip. ``kind`` is ``allergy``, ``allergy_unknown``, ``caution``,
-    ``defer`` or ``no_screening``; ``procedure`` is set for cautions and deferrals."""
+    ``defer``, ``no_screening`` or ``complication`` (a severe complication not yet resolved:
+    ``text`` its type code, ``detail`` its site code, ``wait`` its onset date);
+    ``procedure`` is set for cautions, deferrals and complications."""
 
     kind: str
     text: str
@@ -40,6 +42,10 @@ class PatientAlerts:
     @property
     def cautions(self) -> tuple[Alert, ...]:
         return tuple(a for a in self.alerts if a.kind in ("caution", "defer"))
+
+    @property
+    def complications(self) -> tuple[Alert, ...]:
+        return tuple(a for a in self.alerts if a.kind == "complication")
 
 
 def _statement(rules: scr.ScreeningRules, question: dict) -> str:
@@ -89,4 +95,13 @@ def patient_alerts(store, patient_id: int) -> PatientAlerts:
             elif reason.get("level") == "defer":
                 alerts.append(Alert("defer", reason["text"], procedure=procedure,
                                     wait=reason.get("wait") or ""))
+    alerts += _complications(store, patient_id)
     return PatientAlerts(consultation_id, c.get("finalised_at"), tuple(alerts))
+
+
+def _complications(store, patient_id: int) -> list[Alert]:
+    """Severe complications not yet resolved: they flag the record until they resolve."""
+    from rejuv_desktop.services.outcomes import record_flags
+
+    return [Alert("complication", c["type"], c["site"], procedure=c["procedure"],
+                  wait=c["onset_date"]) for c in record_flags(store, patient_id)]

@@ -51,6 +51,8 @@ class BackupResult:
     counts: dict[str, int] = field(default_factory=dict)
     audit_head: str | None = None
     audit_head_id: int = 0
+    photos_copied: int = 0
+    photos_lacking: int = 0
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,8 @@ class RestoreResult:
     moved_aside: list[Path]
     counts: dict[str, int] = field(default_factory=dict)
     verified: bool = True
+    photos_copied: int = 0
+    photos_lacking: int = 0
 
 
 @dataclass(frozen=True)
@@ -198,8 +202,44 @@ def backup_now(db_path: Path, dest_dir: Path, now: datetime) -> BackupResult:
         raise StorageError(f"The backup could not be written to {dest_dir}: "
                            f"{exc.strerror or exc}.") from exc
     log.info("backup written (%d bytes, verified)", info.size)
+    copied, lacking = _backup_photos(db_path, info.path, dest_dir)
     return BackupResult(info.path, info.size, info.intact, now, info.counts, info.audit_head,
-                        info.audit_head_id)
+                        info.audit_head_id, copied, len(lacking))
+
+
+PHOTOS_DIR_NAME = "photos"
+"""The photographs every backup in a folder names, shared by them (``<folder>/photos``)."""
+
+
+def _backup_photos(db_path: Path, backup: Path, dest_dir: Path) -> tuple[int, list[str]]:
+    """Copy into the backup folder the photographs the backup names that it does not hold yet
+    (each checked against its SHA-256). Photographs are never deleted, so the shared folder
+    only grows; thinning old backups leaves it alone."""
+    from rejuv_desktop.services.photos import copy_missing
+    from rejuv_desktop.storage import photos as photos_repo
+
+    hashes = photos_repo.hashes_in_file(backup)
+    if not hashes:
+        return 0, []
+    copied, lacking = copy_missing(hashes, photos_repo.folder_of(db_path),
+                                   dest_dir / PHOTOS_DIR_NAME)
+    if lacking:
+        log.warning("%d photograph(s) named by the database are missing or altered and were "
+                    "not backed up", len(lacking))
+    return copied, lacking
+
+
+def restore_photos(db_path: Path, backup_path: Path) -> tuple[int, list[str]]:
+    """After a restore: bring from the backup's folder the photographs the restored database
+    names that are not beside it."""
+    from rejuv_desktop.services.photos import copy_missing
+    from rejuv_desktop.storage import photos as photos_repo
+
+    hashes = photos_repo.hashes_in_file(db_path)
+    if not hashes:
+        return 0, []
+    return copy_missing(hashes, Path(backup_path).parent / PHOTOS_DIR_NAME,
+                        photos_repo.folder_of(db_path))
 
 
 def last_backup_at(directory: Path) -> datetime | None:
@@ -375,8 +415,13 @@ def _restore_holding_lock(db_path: Path, backup_path: Path, now: datetime | None
     # The witness of the database set aside goes with it; the restored one gets its own.
     witness.end_swap(db_path, restored, moved[0] if moved else None, previous)
     log.info("database restored from a backup; %d files kept aside", len(moved))
+    try:
+        copied, lacking = restore_photos(db_path, backup_path)
+    except (OSError, StorageError):
+        log.warning("the photographs could not be brought back with the restore", exc_info=True)
+        copied, lacking = 0, ["?"]
     return RestoreResult(db_path, backup_path, parse_backup_name(backup_path.name), moved,
-                         info.counts, checked.manifest is not None)
+                         info.counts, checked.manifest is not None, copied, len(lacking))
 
 
 def newest_good_backup(directories: list[Path],

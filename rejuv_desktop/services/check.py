@@ -127,6 +127,7 @@ def _check(conn, path: Path | None, report: CheckReport | None = None) -> CheckR
         if path is not None:
             _witness_line(report, conn, path)
     _scans_line(report, conn, path)
+    _photos_line(report, conn, path)
     sqlite = sqlite_safety.current_status()
     report.add("sqlite", not sqlite.affected, sqlite.describe())
     return report
@@ -141,6 +142,26 @@ def _scans_line(report, conn, path) -> None:
     report.add("signed-form scans", not bad,
                "ok" if not bad else f"{len(bad)} scan(s) do not match their SHA-256: "
                + ", ".join(map(str, bad[:10])))
+
+
+def _photos_line(report, conn, path) -> None:
+    """Every photograph's file is beside the database with the bytes its SHA-256 names."""
+    from rejuv_desktop.services.photos import check_file_rows
+    from rejuv_desktop.storage import photos as photos_repo
+
+    found = check_file_rows(photos_repo.hashes_on(conn, path), path)
+    if not found.checked:
+        return
+    problems = []
+    if found.missing:
+        problems.append(f"{len(found.missing)} missing (photo "
+                        + ", ".join(map(str, found.missing[:10])) + ")")
+    if found.altered:
+        problems.append(f"{len(found.altered)} altered: their bytes no longer match their "
+                        "SHA-256 (photo " + ", ".join(map(str, found.altered[:10])) + ")")
+    report.add("photographs", found.ok,
+               f"ok, {found.checked} files" if found.ok
+               else "; ".join(problems))
 
 
 def _key_line(report, conn, path, ring, ring_problem) -> None:

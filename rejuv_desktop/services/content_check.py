@@ -89,6 +89,15 @@ def _protocol(path: Path, m: re.Match) -> None:
 
     load_protocol(m.group("procedure"), path)
     _companions(path, m.group("procedure"))
+    from rejuv_desktop.domain.photos import read_schedule, view_ids
+
+    read_schedule(content.load_toml(path), view_ids())  # its [[photos]] section: known views
+
+
+def _photo_views(path: Path, _m: re.Match) -> None:
+    from rejuv_desktop.domain.photos import read_views
+
+    read_views(content.load_toml(path))
 
 
 def _companions(path: Path, procedure: str) -> None:
@@ -123,6 +132,21 @@ def _labels(path: Path, m: re.Match) -> None:
     from rejuv_desktop.documents.labels import load_labels_file
 
     load_labels_file(path, m.group("lang"))
+    from rejuv_desktop.content.words import words_path
+
+    # A language the documents are printed in needs the words of the screening and scales too.
+    for name in ("screening", "scales"):
+        words = words_path(name, m.group("lang"))
+        if not words.is_file():
+            raise ContentError(words, None, f"missing translation: documents are printed in "
+                                            f"'{m.group('lang')}' but text/{m.group('lang')}/"
+                                            f"{name}.toml is missing")
+
+
+def _outcomes(path: Path, _m: re.Match) -> None:
+    from rejuv_desktop.domain.outcomes import load_outcomes
+
+    load_outcomes(path)
 
 
 def _phrases(path: Path, m: re.Match) -> None:
@@ -132,10 +156,10 @@ def _phrases(path: Path, m: re.Match) -> None:
 
 
 def _template(path: Path, m: re.Match) -> None:
-    from rejuv_desktop.documents.templates import load_template_file
+    from rejuv_desktop.documents.templates import KINDS, load_template_file
 
     name = m.group("name")
-    kind, _, procedure = name.partition("_")
+    kind, _, procedure = (name, "", "") if name in KINDS else name.partition("_")
     load_template_file(path, kind, procedure or None, m.group("lang"))
 
 
@@ -160,7 +184,9 @@ _READERS: tuple[tuple[re.Pattern, Callable[[Path, re.Match], None]], ...] = (
     (re.compile(r"scales\.toml"), _scales),
     (re.compile(rf"text/(?P<lang>{_LANG})/scales\.toml"), _scales_words),
     (re.compile(r"recommendation\.toml"), _thresholds),
+    (re.compile(r"outcomes\.toml"), _outcomes),
     (re.compile(r"protocols/(?P<procedure>\w+)\.toml"), _protocol),
+    (re.compile(r"photos/views\.toml"), _photo_views),
     (re.compile(rf"documents/(?P<lang>{_LANG})/labels\.toml"), _labels),
     (re.compile(rf"documents/(?P<lang>{_LANG})/phrases\.toml"), _phrases),
     (re.compile(rf"documents/(?P<lang>{_LANG})/(?P<name>\w+)\.toml"), _template),

@@ -1,6 +1,7 @@
 """The demo clinic's clinical story: consultations with every screening outcome, plans of each
 kind, sessions with their volumes, products and lots, consents issued and signed, aftercare
-sheets, follow-ups overdue, due this week and upcoming, and one amended consultation.
+sheets, follow-ups overdue, due this week and upcoming, one amended consultation, and a year of
+outcomes (``demo_outcomes``).
 
 Everything is dated relative to ``today``, so the Due view is never empty; the same date gives
 the same clinic. Records are made through the same services the app uses, with the clock set
@@ -199,7 +200,7 @@ def _session(store, clock, plan_id: int, day: date, values: dict, practitioner=1
         minute += 4
         clock.at(day, 14 + minute // 60, minute % 60)
         for item in step.items:
-            if item.by_app:
+            if item.by_app and item.by_app != "photos":
                 continue  # the app books the visits and issues the aftercare itself
             if step.id == TIME_OUT:
                 ss.confirm_time_out(store, session_id, item.id)
@@ -211,6 +212,26 @@ def _session(store, clock, plan_id: int, day: date, values: dict, practitioner=1
     clock.at(day, 15, 30)
     ss.complete_session(store, session_id)
     return session_id
+
+
+def _photos(store, clock, ids: list[int], d) -> int:
+    """Illustrations (drawn, marked as such) for the first two patients: the combined protocol
+    before and at its last review, and a mesotherapy series at its first and second
+    sessions."""
+    from rejuv_desktop.services.demo_photos import add_demo_photos
+    from rejuv_desktop.services.photos import links
+
+    sessions, follow_ups = links(store, ids[0])
+    reviews = [f for f in follow_ups if f["rule_id"] == "review_3_months"]
+    clock.at(d(110), 9)
+    made = add_demo_photos(store, ids[0], [
+        (d(110), 0.1, {"session_id": sessions[0]["id"]}),
+        (d(1), 0.9, {"follow_up_id": reviews[-1]["id"]} if reviews else {})])
+    series, _ = links(store, ids[1])
+    clock.at(d(32), 9)
+    made += add_demo_photos(store, ids[1], [(d(32), 0.35, {"session_id": series[0]["id"]}),
+                                            (d(14), 0.5, {"session_id": series[1]["id"]})])
+    return made
 
 
 def build_story(store, today: date) -> dict:
@@ -352,8 +373,21 @@ def build_story(store, today: date) -> dict:
                            ("donor site (tumescent)", EPI, 0.05, 160, "TUM-2611"))})
         clock.at(d(18), 16)
         sd.issue_aftercare(store, p, "fat_transfer", near)
+
+        # 11. Outcomes: patients treated about a year ago, their reviews and complications;
+        #     patient 3's severe infection, still under treatment, flags the record.
+        from rejuv_desktop.services import demo_outcomes
+        from rejuv_desktop.services import outcomes as so
+
+        demo_outcomes.build_outcomes(store, clock, ids[10:20], today)
+        [third] = so.sessions_for_complication(store, ids[2])
+        demo_outcomes.flag_open_severe(store, clock, ids[2], third["id"],
+                                       date.fromisoformat(third["session_date"]))
+        counts["photographs"] = _photos(store, clock, ids, d)
         for name, table in (("consultations", "consultations"), ("sessions", "sessions"),
-                            ("documents", "documents"), ("follow-ups", "follow_ups")):
+                            ("documents", "documents"), ("follow-ups", "follow_ups"),
+                            ("assessments", "follow_up_assessments"),
+                            ("complications", "complications")):
             counts[name] = bulk.row_count(store, table)
     finally:
         clock.restore()

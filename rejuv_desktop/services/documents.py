@@ -142,11 +142,19 @@ def _numbered_job(store, kind: str, number: str, render_numbered: Callable[[str]
     return IssueJob(kind, lambda: render_numbered(number), finish)
 
 
-def _lang(patient: dict) -> str:
-    from rejuv_desktop.content import resource_path
-
-    lang = patient.get("preferred_language") or "en"
-    return lang if resource_path("documents", lang).is_dir() else "en"
+def document_language(store, patient: dict, override: str | None = None) -> str:
+    """The language a patient's documents are issued in: ``override`` when given (``--lang``),
+    else the patient's preferred language when the app has documents in it, else the clinic's
+    default document language (English when the clinic has not chosen one). A language the
+    app has no documents in is an error naming it, never a silent switch to another one."""
+    lang = override
+    if not lang:
+        preferred = (patient.get("preferred_language") or "").strip().lower()
+        lang = preferred if preferred in sset.LANGUAGES else sset.document_language(store)
+    if lang not in sset.LANGUAGES:
+        raise UserError(f"No documents are available in '{lang}': choose one of "
+                        f"{', '.join(sset.LANGUAGES)}.")
+    return lang
 
 
 def _session_lines(procedure: str, plan: dict, lang: str = "en") -> list[str]:
@@ -178,23 +186,25 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _words(patient: dict) -> ConsultationWords:
-    """The consultation's printed wording in the patient's language."""
+def _words(lang: str) -> ConsultationWords:
+    """The consultation's printed wording in the document's language."""
     from rejuv_desktop.documents.labels import load_labels
 
-    lang = _lang(patient)
-    return ConsultationWords(load_phrasebook(lang), load_labels(lang))
+    # Screening reasons are stored as English sentences; another language words them again.
+    rules = None if lang == "en" else scr.load_rules(lang=lang)
+    return ConsultationWords(load_phrasebook(lang), load_labels(lang), rules)
 
 
 def consent_context(store, plan_id: int, photo_consent: dict | None = None,
                     signature: SignatureInfo | None = None, number: str = "",
                     planned: dict | None = None,
-                    issued_on: date | None = None) -> ConsentContext:
+                    issued_on: date | None = None, lang: str | None = None) -> ConsentContext:
     plan = plans_repo.get(store, plan_id)
     patient, patient_info = _patient(store, plan["patient_id"])
     consultation = consultations_repo.get_consultation(store, plan["consultation_id"])
     procedure = plan["procedure"]
-    words = _words(patient)
+    lang = lang or document_language(store, patient)
+    words = _words(lang)
     findings = [(text, what, by) for _, text, what, by in words.screening_points(consultation, (procedure,))]
     issued_on = issued_on or store.clock().date()
     given_on = max(date.fromisoformat(consultation["finalised_at"][:10]), issued_on)
@@ -209,7 +219,7 @@ def consent_context(store, plan_id: int, photo_consent: dict | None = None,
         clinic=_clinic(store), patient=patient_info,
         practitioner=_practitioner(store, store.actor_id or consultation["practitioner_id"]),
         procedure=procedure, issued_on=issued_on, document_id=number,
-        planned_sessions=_session_lines(procedure, plan, _lang(patient)), caution_findings=findings,
+        planned_sessions=_session_lines(procedure, plan, lang), caution_findings=findings,
         plan_warnings=[warning] if warning else [],
         photo_consent=photo_consent, signature=signature, planned=planned,
         screening_flags=flags, volume_per_hand_ml=volume)
@@ -276,13 +286,13 @@ def _archive(store, kind: str, rendered, patient_id: int, number: str, **links) 
 
 
 def issue_consent(store, plan_id: int, photo_consent: dict | None = None,
-                  planned: dict | None = None) -> IssuedDocument:
+                  planned: dict | None = None, lang: str | None = None) -> IssuedDocument:
     """Render and archive the consent form of a planned procedure."""
-    return consent_job(store, plan_id, photo_consent, planned).run()
+    return consent_job(store, plan_id, photo_consent, planned, lang).run()
 
 
 def consent_job(store, plan_id: int, photo_consent: dict | None = None,
-                planned: dict | None = None) -> IssueJob:
+                planned: dict | None = None, lang: str | None = None) -> IssueJob:
     """The consent form of a planned procedure, ready to render and archive.
 
     ``planned`` names what is planned for this patient (see ``check_planned``); None prints
@@ -302,9 +312,8 @@ def consent_job(store, plan_id: int, photo_consent: dict | None = None,
     if stopped:  # a newer screening or amendment stops the plan: no consent to sign for it
         raise UserError(stopped)
     number = _new_number(store, "consent")
-    ctx = consent_context(store, plan_id, photo_consent, number=number, planned=planned)
-    patient = patients_repo.get(store, plan["patient_id"])
-    lang = _lang(patient)
+    lang = document_language(store, patients_repo.get(store, plan["patient_id"]), lang)
+    ctx = consent_context(store, plan_id, photo_consent, number=number, planned=planned, lang=lang)
     return _numbered_job(
         store, "consent", number, lambda n: render_consent(replace(ctx, document_id=n), lang),
         plan["patient_id"], procedure=plan["procedure"], consultation_id=plan["consultation_id"],
@@ -426,7 +435,8 @@ def sign_job(store, document_id: int, method: str, witness: str,
     planned = json.loads(meta["planned_json"]) if meta["planned_json"] else None
     # The signed copy keeps the issue date of the form the patient read, and its warnings.
     ctx = consent_context(store, meta["plan_id"], photo_consent, signature, meta["number"],
-                          planned, issued_on=date.fromisoformat(meta["created_at"][:10]))
+                          planned, issued_on=date.fromisoformat(meta["created_at"][:10]),
+                          lang=meta["lang"])
     signing = {
         "witness_role": witness_role,
         "confirmations": list(signature.confirmations) if method == "screen" else None,
@@ -527,13 +537,13 @@ def _booked_visits(store, session_id: int | None) -> tuple[tuple[str, date, date
 
 
 def issue_aftercare(store, patient_id: int, procedure: str,
-                    session_id: int | None = None) -> IssuedDocument:
+                    session_id: int | None = None, lang: str | None = None) -> IssuedDocument:
     """Render and archive the aftercare sheet, dated from the session (or the planned date)."""
-    return aftercare_job(store, patient_id, procedure, session_id).run()
+    return aftercare_job(store, patient_id, procedure, session_id, lang).run()
 
 
 def aftercare_job(store, patient_id: int, procedure: str,
-                  session_id: int | None = None) -> IssueJob:
+                  session_id: int | None = None, lang: str | None = None) -> IssueJob:
     """The aftercare sheet, dated from the session (or the planned date)."""
     patient, patient_info = _patient(store, patient_id)
     session_date, session_id, nxt, check = _aftercare_dates(store, patient_id, procedure,
@@ -553,31 +563,32 @@ def aftercare_job(store, patient_id: int, procedure: str,
         out_of_hours_phone=settings.get("clinic_out_of_hours_phone", ""),
         emergency_number=sset.emergency_number(settings),
         sedation=_sedation_given(store, session_id))
-    lang = _lang(patient)
+    lang = document_language(store, patient, lang)
     return _numbered_job(
         store, "aftercare", number, lambda n: render_aftercare(replace(ctx, document_id=n), lang),
         patient_id, procedure=procedure, session_id=session_id,
         plan_id=plan["id"] if plan else None, lang=lang)
 
 
-def issue_summary(store, consultation_id: int) -> IssuedDocument:
+def issue_summary(store, consultation_id: int, lang: str | None = None) -> IssuedDocument:
     """Render and archive the summary of a finalised consultation."""
-    return summary_job(store, consultation_id).run()
+    return summary_job(store, consultation_id, lang).run()
 
 
-def summary_job(store, consultation_id: int) -> IssueJob:
+def summary_job(store, consultation_id: int, lang: str | None = None) -> IssueJob:
     """The summary of a finalised consultation, ready to render and archive."""
     c = consultations_repo.get_consultation(store, consultation_id)
     patient, patient_info = _patient(store, c["patient_id"])
-    rules = scr.load_rules()
     d = c["record"]
-    words = _words(patient)
+    lang = document_language(store, patient, lang)
+    rules = scr.load_rules(lang=lang)
+    words = _words(lang)
     concerns = [_capital(words.book.concern(x)) for x in d.concerns if x != "other"]
     if d.concern_other:
         concerns.append(d.concern_other)
     from rejuv_desktop.domain.scales import load_scales
 
-    scales = load_scales()
+    scales = load_scales(lang=lang)
     skin = []
     for side in dc.SIDES:
         h = d.hand(side)
@@ -592,14 +603,15 @@ def summary_job(store, consultation_id: int) -> IssueJob:
                     word = str(getattr(h, k)).replace("_", " ")
                 parts.append(words.hand_finding(scale.name.lower(), word.lower()))
         if h.lentigines:
-            parts.append(words.brown_spots(dc.LENTIGINES.get(h.lentigines, h.lentigines).lower()))
+            parts.append(words.brown_spots(words.book.word(f"lentigines_{h.lentigines}")
+                                           if h.lentigines in dc.LENTIGINES else h.lentigines))
         if h.suspicious_lesion:
             parts.append(words.suspicious_lesion())
         if h.notes:
             parts.append(h.notes)
         if parts:
             skin.append(words.hand(side, parts))
-    verdicts = [(rules.procedure_name(p).capitalize(), v["level"], [r["text"] for r in v["reasons"]])
+    verdicts = [(rules.procedure_name(p).capitalize(), v["level"], [words.reason(p, r) for r in v["reasons"]])
                 for p, v in c["screening"]["verdicts"].items()]
     plan_lines, warnings = [], []
     consulted_on = date.fromisoformat(c["finalised_at"][:10])
@@ -607,7 +619,7 @@ def summary_job(store, consultation_id: int) -> IssueJob:
         plan = {"sessions": d.plan[p]["sessions"], "interval_days": d.plan[p].get("interval_days"),
                 "start_date": d.plan[p]["start"]}
         name = rules.procedure_name(p).capitalize()
-        plan_lines.append(words.plan_line(name, _session_lines(p, plan, _lang(patient)), d, p))
+        plan_lines.append(words.plan_line(name, _session_lines(p, plan, lang), d, p))
         warning = words.reflection_warning(date.fromisoformat(plan["start_date"]), consulted_on,
                                            sset.cooling_off_days(store))
         if warning:
@@ -627,21 +639,47 @@ def summary_job(store, consultation_id: int) -> IssueJob:
         consulted_on=consulted_on,
         screening_points=[(words.screening_point(rules.procedure_name(p).capitalize(), text), what, by)
                           for p, text, what, by in words.screening_points(c, procedure_ids())],
-        plan_warnings=warnings, nothing_planned=not d.chosen)
-    lang = _lang(patient)
+        plan_warnings=warnings, nothing_planned=not d.chosen,
+        photo_pairs=_photo_pairs(store, c["patient_id"]))
     return _numbered_job(
-        store, "summary", number, lambda n: render_summary(replace(ctx, document_id=n), lang),
+        store, "summary", number, lambda n: render_summary(_for_print(replace(ctx, document_id=n)), lang),
         c["patient_id"], consultation_id=consultation_id, lang=lang)
 
 
+def _for_print(ctx: SummaryContext) -> SummaryContext:
+    """The summary's photographs downscaled for print (run with the rendering, off the GUI
+    thread)."""
+    from rejuv_desktop.services.photos import print_copy
+
+    return replace(ctx, photo_pairs=[replace(p, before=print_copy(p.before),
+                                             after=print_copy(p.after))
+                                     for p in ctx.photo_pairs])
+
+
+def _photo_pairs(store, patient_id: int):
+    """Before and after: the graded views photographed on two days (downscaled for print as
+    the summary is rendered)."""
+    from rejuv_desktop.documents.context import PhotoPair
+    from rejuv_desktop.services import photos as sph
+
+    try:
+        return [PhotoPair(a.view, sph.image_bytes(store, a.id), a.day,
+                          sph.image_bytes(store, b.id), b.day, a.illustration or b.illustration)
+                for a, b in sph.pairs(store, patient_id, sph.PRINTED_VIEWS)]
+    except UserError:  # no photo folder (a database in memory) or a file missing: none printed
+        log.warning("the photographs could not be added to the summary", exc_info=True)
+        return []
+
+
 def print_document(store, kind: str, patient_id: int, procedure: str | None = None,
-                   session_id: int | None = None) -> IssuedDocument:
-    """Issue and archive a document for the command line (see ``document_job``)."""
-    return document_job(store, kind, patient_id, procedure, session_id).run()
+                   session_id: int | None = None, lang: str | None = None) -> IssuedDocument:
+    """Issue and archive a document for the command line (see ``document_job``); ``lang``
+    overrides the patient's document language."""
+    return document_job(store, kind, patient_id, procedure, session_id, lang).run()
 
 
 def document_job(store, kind: str, patient_id: int, procedure: str | None = None,
-                 session_id: int | None = None) -> IssueJob:
+                 session_id: int | None = None, lang: str | None = None) -> IssueJob:
     """Issue a document the way the command line asks for it: the patient's current plan for
     a consent, their latest consultation for a summary, the last session for aftercare.
     Says clearly what is missing when the patient has nothing to print it from."""
@@ -661,16 +699,16 @@ def document_job(store, kind: str, patient_id: int, procedure: str | None = None
 
         previous = documents_repo.last_issued_for_plan(store, plan["id"])
         planned = json.loads(previous["planned_json"]) if previous and previous["planned_json"] else None
-        return consent_job(store, plan["id"], planned=planned)
+        return consent_job(store, plan["id"], planned=planned, lang=lang)
     if kind == "summary":
         history = consultations_repo.consultations_of(store, patient_id)
         if not history:
             raise UserError(f"{name} has no finalised consultation to summarise.")
-        return summary_job(store, history[0]["id"])
+        return summary_job(store, history[0]["id"], lang)
     if kind == "aftercare":
         if not procedure:
             raise UserError("Say which procedure the aftercare sheet is for (--procedure).")
-        return aftercare_job(store, patient_id, procedure, session_id)
+        return aftercare_job(store, patient_id, procedure, session_id, lang)
     raise UserError(f"Unknown document kind {kind!r}: use consent, aftercare or summary.")
 
 

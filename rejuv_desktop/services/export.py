@@ -106,6 +106,19 @@ def _collect(store, selections: list[rows_repo.Selection]) -> tuple[dict, dict[s
     return tables, blobs
 
 
+def _photo_files(store, rows: list[dict]) -> dict[str, bytes]:
+    """The patient's photographs, kept beside the database: each a file of the export, named
+    in its row (checked against its SHA-256 as it is read)."""
+    from rejuv_desktop.services.photos import image_bytes
+
+    files = {}
+    for row in rows:
+        rel = f"photos/{row['id']}-{_safe_name(row['view'])}.jpg"
+        files[rel] = image_bytes(store, row["id"])
+        row["file"] = rel
+    return files
+
+
 def _practitioners(store, tables: dict[str, list[dict]]) -> list[dict]:
     """The staff named in the records (who saw, treated, signed), by id: name and title."""
     ids: set[int] = set()
@@ -136,6 +149,7 @@ def export_patient(store, patient_id: int, out_dir: Path) -> ExportResult:
         selections = patient_selections(store, patient_id)
         tables, blobs = _collect(store, selections)
         staff = _practitioners(store, tables)
+        blobs.update(_photo_files(store, tables.get("photos", [])))
     counts = {t: len(rows) for t, rows in tables.items()}
     exported_at = now.isoformat(timespec="seconds")
     records = {"format": FORMAT_NAME, "format_version": FORMAT_VERSION,
@@ -163,9 +177,9 @@ def export_patient(store, patient_id: int, out_dir: Path) -> ExportResult:
         manifest = {
             "format": FORMAT_NAME, "format_version": FORMAT_VERSION,
             "about": ("All records held about one patient by Rejuv Desktop. records.json holds "
-                      "every row, table by table; binary values (the issued PDF documents) are "
-                      "separate files named in the rows with their SHA-256. Times are ISO 8601 "
-                      "with their offset."),
+                      "every row, table by table; binary values (the issued PDF documents) and "
+                      "the photographs are separate files named in the rows with their "
+                      "SHA-256. Times are ISO 8601 with their offset."),
             "app_version": __version__, "exported_at": exported_at, "patient_id": patient_id,
             "counts": counts, "files": manifest_files}
         _write_private(work / MANIFEST_FILE,

@@ -39,6 +39,8 @@ class DueItem:
     plan_id: int | None = None
     session_number: int | None = None
     """Set for a planned session (``kind`` ``planned_session``), whose ``id`` is None."""
+    session_count: int | None = None
+    """The plan's number of sessions, for a planned session (the screens word the label)."""
 
     @property
     def key(self) -> str:
@@ -69,7 +71,7 @@ def planned_sessions_due(store, today: date | None = None) -> list[DueItem]:
         out.append(DueItem(None, r["patient_id"], dp.display_name(r),
                            r["phone"] or "", label, "planned_session", r["procedure"],
                            window[0], window[1], classify_due(window[0], window[1], today), "",
-                           r["plan_id"], number))
+                           r["plan_id"], number, r["sessions"]))
     return out
 
 
@@ -112,7 +114,7 @@ def due_counts(store, today: date | None = None) -> dict[str, int]:
     return out
 
 
-def _open_follow_up(store, follow_up_id: int) -> dict:
+def open_follow_up(store, follow_up_id: int) -> dict:
     require_actor(store)
     row = sessions_repo.get_follow_up(store, follow_up_id)
     if row["status"] != "due":
@@ -125,7 +127,24 @@ def mark_follow_up_done(store, follow_up_id: int, note: str = "",
     """The visit took place on ``visit_date`` (default today; never in the future). A visit
     before its window opens is refused unless ``early_reason`` says why the patient was seen
     early. An optional note says how it went."""
-    row = _open_follow_up(store, follow_up_id)
+    row = open_follow_up(store, follow_up_id)
+    visit_date = check_visit_date(store, row, visit_date, early_reason)
+    with store.write():
+        close_done(store, row, note, visit_date, early_reason)
+
+
+def close_done(store, row: dict, note: str, visit_date: date, early_reason: str) -> None:
+    """Mark an open follow-up done (inside the caller's write), after ``check_visit_date``."""
+    opens = date.fromisoformat(row["due_from"])
+    sessions_repo.update_follow_up(store, row["id"], status="done", done_at=store.now_iso(),
+                          done_by=store.actor_id, note=note.strip(),
+                          visit_date=visit_date.isoformat(),
+                          early_reason=early_reason.strip() if visit_date < opens else "")
+
+
+def check_visit_date(store, row: dict, visit_date: date | None, early_reason: str) -> date:
+    """The day a follow-up took place (default today), refused in the future, before the
+    session it follows, or before its window opens without a reason."""
     today = store.clock().date()
     visit_date = visit_date or today
     opens = date.fromisoformat(row["due_from"])
@@ -139,17 +158,13 @@ def mark_follow_up_done(store, follow_up_id: int, note: str = "",
         raise ValidationError({"early_reason": (
             f"This visit's window opens on {format_day(opens)}: it cannot be marked done before "
             "then. If the patient was seen early, tick \"Seen early\" and say why.")})
-    with store.write():
-        sessions_repo.update_follow_up(store, follow_up_id, status="done", done_at=store.now_iso(),
-                              done_by=store.actor_id, note=note.strip(),
-                              visit_date=visit_date.isoformat(),
-                              early_reason=early_reason.strip() if visit_date < opens else "")
+    return visit_date
 
 
 def reschedule_follow_up(store, follow_up_id: int, due_from: date, due_to: date,
                          reason: str) -> int:
     """Move a visit to a new window; the old one stays, marked rescheduled. Returns the new id."""
-    row = _open_follow_up(store, follow_up_id)
+    row = open_follow_up(store, follow_up_id)
     errors = {}
     if not reason.strip():
         errors["reason"] = "Say why the visit is moved"
@@ -170,7 +185,7 @@ def reschedule_follow_up(store, follow_up_id: int, due_from: date, due_to: date,
 
 def cancel_follow_up(store, follow_up_id: int, reason: str) -> None:
     """The visit will not take place (kept, with the reason)."""
-    _open_follow_up(store, follow_up_id)
+    open_follow_up(store, follow_up_id)
     if not reason.strip():
         raise ValidationError({"reason": "Say why the visit is cancelled"})
     with store.write():

@@ -3,7 +3,8 @@
 ``generate_clinic`` fills an empty database with ``patients`` patients (names of many origins
 and scripts, dates of birth, phones), about three finalised consultations each with their
 screening snapshots and plans, a signed consent per plan, procedure sessions with about thirty
-checklist entries each, follow-ups and product lots. One patient has many consultations and
+checklist entries each, follow-ups and product lots, and outcomes (what the 3-, 6- and 12-month
+reviews found, with each hand's grade, and complications). One patient has many consultations and
 sessions (the heavy record to open) and one has a session in progress (to tick items in).
 
 Rows are written through the real schema, so audit triggers, the search index and constraints
@@ -33,7 +34,7 @@ from rejuv_desktop.services.sample_names import ORIGINS
 from rejuv_desktop.storage import bulk
 from rejuv_desktop.storage import practitioners as practitioners_repo
 
-GENERATOR_VERSION = 3
+GENERATOR_VERSION = 5
 """Bumped whenever the records generated for a size and seed change (cached files expire)."""
 REFERENCE_DAY = date(2026, 11, 1)
 """'Today' for the generated clinic: records span the ten years before it."""
@@ -73,10 +74,23 @@ _SESSION_COLUMNS = ("id", "patient_id", "plan_id", "procedure", "session_number"
                     "series_length", "maintenance", "status", "started_at", "started_by",
                     "completed_at", "completed_by", "session_date", "protocol_id",
                     "protocol_version", "sides", "weight_kg", "consent_document_id")
-_FOLLOW_UP_COLUMNS = ("patient_id", "session_id", "plan_id", "kind", "rule_id", "label",
+_FOLLOW_UP_COLUMNS = ("id", "patient_id", "session_id", "plan_id", "kind", "rule_id", "label",
                       "due_from", "due_to", "status", "done_at", "done_by", "note", "created_at")
+_ASSESSMENT_COLUMNS = ("follow_up_id", "patient_id", "assessed_on", "practitioner_id", "asked",
+                       "gais_practitioner", "gais_patient", "gais_version", "satisfaction",
+                       "touch_up_wanted", "hand_q_taken", "hand_q_score", "notes", "created_at")
+# The grade of each hand at an outcome review: hand assessments too, written after the visits.
+_FOLLOW_UP_GRADE_COLUMNS = ("patient_id", "context", "follow_up_id", "side", "scale", "grade",
+                            "assessed_at", "practitioner_id")
+_COMPLICATION_COLUMNS = ("patient_id", "session_id", "type", "severity", "site", "onset_date",
+                         "resolved_date", "recorded_at", "recorded_by")
 TABLES = ("patients", "consultations", "procedure_verdicts", "hand_assessments", "plans",
-          "documents", "sessions", "session_entries", "follow_ups", "session_products")
+          "documents", "sessions", "session_entries", "follow_ups", "session_products",
+          "follow_up_assessments", "complications")
+# Complications per session and their mix (a clinic's log, not published rates).
+COMPLICATION_SHARE = 0.06
+COMPLICATION_TYPES = ("bruising", "bruising", "bruising", "numbness", "numbness",
+                      "prolonged_swelling", "lumps_oil_cysts", "infection", "asymmetry", "nodules")
 
 
 @dataclass(frozen=True)
@@ -124,7 +138,7 @@ class _Generator:
         self.pdf = stand_in_pdf()
         self.pdf_sha = hashlib.sha256(self.pdf).hexdigest()
         self.ids = {t: bulk.next_id(store, t) for t in ("patients", "consultations", "plans",
-                                                         "documents", "sessions")}
+                                                         "documents", "sessions", "follow_ups")}
         self.counts = dict.fromkeys(TABLES, 0)
         self.busy_index = patients // 2
         self.tick_index = patients // 3 if patients > 2 else 0
@@ -234,10 +248,11 @@ class _Generator:
                 stored, snapshot, recommendation, "", "", outcome))
             previous = cid
             if outcome == "planned":
-                self._plan(pid, cid, procedure, start, actor, busy, out)
+                baseline = {side: record.hands[side].merz for side in SIDES}
+                self._plan(pid, cid, procedure, start, actor, busy, out, baseline)
 
     def _plan(self, pid: int, cid: int, procedure: str, start: date, actor: int, busy: bool,
-              out: dict) -> None:
+              out: dict, baseline: dict[str, int]) -> None:
         rng = self.rng
         protocol = self.protocols[procedure]
         series = protocol.series.sessions_default
@@ -251,6 +266,7 @@ class _Generator:
                 doc_id, num, pid, "consent", procedure, cid, plan_id, f"consent_{procedure}", "1",
                 "en", at, actor, self.pdf_sha, self.pdf, signed_of,
                 "paper" if signed_of else None, at if signed_of else None))
+        rules = {r.id: r for r in protocol.follow_ups if r.outcome_months is not None}
         wanted = 1 if busy or procedure == "fat_transfer" else rng.choice((1, 1, 1, 2))
         done = 0
         for n in range(1, min(wanted, series) + 1):
@@ -268,16 +284,56 @@ class _Generator:
             for f in follow_ups_after_session(protocol, day, n, series, include_proposed=False):
                 closed = f.due_to < REFERENCE_DAY - timedelta(days=30)
                 status = ("done" if rng.random() < 0.92 else "cancelled") if closed else "due"
+                fid = self._take("follow_ups")
                 out["follow_ups"].append((
-                    pid, sid, plan_id, f.kind, f.rule_id, f.label, f.due_from.isoformat(),
+                    fid, pid, sid, plan_id, f.kind, f.rule_id, f.label, f.due_from.isoformat(),
                     f.due_to.isoformat(), status,
                     stamp(f.due_from, 60) if closed else None, actor if closed else None,
                     "" if status != "cancelled" else "Patient did not come back",
                     stamp(day, 95)))
+                if status == "done":
+                    self._outcome(pid, fid, rules.get(f.rule_id), f.due_from, actor, baseline,
+                                  out)
+            if rng.random() < COMPLICATION_SHARE:
+                onset = day + timedelta(days=rng.randint(1, 40))
+                resolved = onset + timedelta(days=rng.randint(3, 90))
+                out["complications"].append((
+                    pid, sid, rng.choice(COMPLICATION_TYPES),
+                    rng.choice(("mild", "mild", "mild", "moderate", "severe")),
+                    rng.choice(("left", "right", "donor_site" if procedure == "fat_transfer"
+                                else "left")),
+                    onset.isoformat(),
+                    resolved.isoformat() if resolved < REFERENCE_DAY else None,
+                    stamp(min(onset, REFERENCE_DAY), 70), actor))
             done += 1
         status = "planned" if done == 0 else ("completed" if done >= series else "in_progress")
         out["plans"].append((plan_id, pid, cid, procedure, series,
                              interval or None, start.isoformat(), 0, status, at))
+
+    def _outcome(self, pid: int, fid: int, rule, day: date, actor: int,
+                 baseline: dict[str, int], out: dict) -> None:
+        """What an outcome review found: most hands a grade better, some unchanged."""
+        if rule is None:
+            return
+        rng = self.rng
+        asks = rule.assess
+        improved = rng.random() < 0.7
+        gais = lambda: rng.choice((1, 2, 2, 3, 3) if improved else (3, 4, 4, 5))  # noqa: E731
+        out["follow_up_assessments"].append((
+            fid, pid, day.isoformat(), actor, ",".join(asks),
+            gais() if "gais_practitioner" in asks else None,
+            gais() if "gais_patient" in asks else None,
+            "GAIS 1-5, 1 = best" if "gais_practitioner" in asks else "",
+            rng.choice((3, 4, 4, 5, 5)) if "satisfaction" in asks else None,
+            int(rng.random() < 0.15) if "touch_up" in asks else None,
+            int("hand_q" in asks), rng.randint(40, 95) if "hand_q" in asks else None,
+            "", stamp(day, 62)))
+        if "merz" in asks:
+            for side in SIDES:
+                before = baseline[side]
+                after = max(0, before - rng.choice((1, 1, 2))) if improved else before
+                out["follow_up_grades"].append((pid, "follow_up", fid, side, "merz", after,
+                                                day.isoformat(), actor))
 
     def _take(self, table: str) -> int:
         value = self.ids[table]
@@ -295,7 +351,7 @@ class _Generator:
                                                        "role": role}, "")
 
     def write_chunk(self, first: int, last: int, clock: _Clock) -> None:
-        out: dict[str, list] = {t: [] for t in TABLES}
+        out: dict[str, list] = {t: [] for t in (*TABLES, "follow_up_grades")}
         span = (REFERENCE_DAY - FIRST_DAY).days - 1
         for i in range(first, last):
             pid = self._take("patients")
@@ -309,11 +365,15 @@ class _Generator:
                    "procedure_verdicts": _VERDICT_COLUMNS, "hand_assessments": _HAND_COLUMNS,
                    "plans": _PLAN_COLUMNS, "documents": _DOCUMENT_COLUMNS,
                    "sessions": _SESSION_COLUMNS, "session_entries": ENTRY_COLUMNS,
-                   "follow_ups": _FOLLOW_UP_COLUMNS, "session_products": PRODUCT_COLUMNS}
+                   "follow_ups": _FOLLOW_UP_COLUMNS, "session_products": PRODUCT_COLUMNS,
+                   "follow_up_assessments": _ASSESSMENT_COLUMNS,
+                   "complications": _COMPLICATION_COLUMNS}
         with self.store.write():
             for table in TABLES:  # parents before children, for the foreign keys
                 self.counts[table] += bulk.insert_rows(self.store, table, columns[table],
                                                        out[table])
+            self.counts["hand_assessments"] += bulk.insert_rows(
+                self.store, "hand_assessments", _FOLLOW_UP_GRADE_COLUMNS, out["follow_up_grades"])
 
     def tick_session(self, clock: _Clock) -> None:
         """A mesotherapy session in progress today, consent signed: where ticks are timed."""

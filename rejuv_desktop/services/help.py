@@ -176,6 +176,30 @@ def _follow_ups() -> str:
     return "\n".join(out)
 
 
+def _outcome_reviews() -> str:
+    """What each protocol's reviews assess (the audit's time point in brackets)."""
+    from rejuv_desktop.domain.outcomes import load_outcomes
+
+    content = load_outcomes()
+    out = []
+    for p in procedure_ids():
+        protocol = load_protocol(p)
+        for rule in protocol.follow_ups:
+            if rule.assess:
+                asked = "; ".join(content.label("assessments", a) for a in rule.assess)
+                months = f" ({rule.outcome_months} months)" if rule.outcome_months else ""
+                out.append(f"- **{protocol.title}, {rule.label}**{months}: {asked}")
+    return "\n".join(out)
+
+
+def _published_figures() -> str:
+    """The published figures the audit shows beside the clinic's, with their sources."""
+    from rejuv_desktop.domain.outcomes import load_outcomes
+
+    return "\n".join(f"- {pub.label}. {pub.source} [{pub.evidence}]"
+                     for pub in load_outcomes().published)
+
+
 def _merz_threshold() -> str:
     from rejuv_desktop.domain.thresholds import load_thresholds
 
@@ -197,6 +221,7 @@ def _spacing() -> str:
 
 
 _FILLERS = {"content_overrides": lambda: _content_overrides(), "merz_threshold": _merz_threshold,
+            "outcome_reviews": _outcome_reviews, "published_figures": _published_figures,
             "spacing": _spacing, "merz": _merz, "fitzpatrick": _fitzpatrick, "skin": _skin, "levels": _levels,
             "screening": _screening, "series": _series, "doses": _doses, "volumes": _volumes,
             "follow_ups": _follow_ups}

@@ -21,6 +21,7 @@ TABLE_LABELS = {"patients": "Patient record", "practitioners": "Practitioner",
                 "documents": "Document", "sessions": "Session", "checklist_entries": "Checklist",
                 "follow_ups": "Follow-up", "product_lots": "Product lot",
                 "account_lockouts": "Account lockout", "procedure_verdicts": "Screening verdict",
+                "follow_up_assessments": "Follow-up assessment", "complications": "Complication",
                 "hand_assessments": "Hand assessment"}
 
 

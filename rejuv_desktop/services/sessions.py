@@ -182,6 +182,23 @@ def _context(store, session: dict, protocol: Protocol):
             _day(consultation["started_at"]))
 
 
+def _photos_item(store, session: dict, protocol: Protocol, state):
+    """The "photographs taken" item is ticked by the photographs of the session themselves,
+    or by the patient's recorded refusal of photographs (see services/photos.py)."""
+    keys = [f"{step.id}.{item.id}" for step in protocol.steps for item in step.items
+            if item.by_app == "photos"]
+    keys = [k for k in keys if k not in state.completed_items]
+    if not keys:
+        return state
+    from rejuv_desktop.services.photos import photos_satisfy_session
+
+    when = photos_satisfy_session(store, session)
+    if when is None:
+        return state
+    return replace(state, completed_items={**state.completed_items,
+                                           **{k: ("the app", when) for k in keys}})
+
+
 def session_status(store, session_id: int) -> SessionStatus:
     """Rebuild a session from its entries and judge every step (see the module doc)."""
     session = sessions_repo.get_session(store, session_id)
@@ -199,6 +216,7 @@ def session_status(store, session_id: int) -> SessionStatus:
                     items[f"{step.id}.{item.id}"] = ("the app",
                                                      datetime.fromisoformat(aftercare["created_at"]))
         state = replace(state, completed_items=items)
+    state = _photos_item(store, session, protocol, state)
     dose = cl.anaesthetic_dose(protocol, state)
     override = latest.get(("override", "anaesthetic_dose"))
     if override is not None and (is_empty(override.value) or dose is None

@@ -117,6 +117,13 @@ def save_settings(store, values: dict[str, str]) -> None:
             settings_repo.put(store, key, value)
 
 
+def document_language(store) -> str:
+    """The clinic's default document language (English unless the clinic chose another), for
+    a patient who has no preferred language the app has documents in."""
+    value = (get_settings(store).get("document_language") or "").strip()
+    return value if value in LANGUAGES else "en"
+
+
 def cooling_off_days(store) -> int:
     """The clinic's reflection period before a first session, in days (two weeks unless the
     clinic set another length)."""

@@ -34,6 +34,14 @@ def row_count(store, table: str) -> int:
     return store.scalar(f"SELECT count(*) FROM {table}")
 
 
+def insert_row(store, table: str, row: dict) -> int:
+    """Insert one row (column names as keys) into ``table``; the new row's id."""
+    cur = store.conn.execute(
+        f"INSERT INTO {table} ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+        list(row.values()))
+    return cur.lastrowid
+
+
 def insert_rows(store, table: str, columns: Sequence[str], rows: Iterable[Sequence]) -> int:
     """Insert ``rows`` (value tuples in ``columns`` order) into ``table``; returns the count.
 

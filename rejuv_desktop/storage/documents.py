@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from rejuv_desktop.errors import NotFound
+from rejuv_desktop.storage.bulk import insert_row
 
 META = ("id, number, patient_id, kind, procedure, consultation_id, plan_id, session_id,"
         " template_id, template_version, lang, created_at, created_by, sha256, signed_of,"
@@ -96,11 +97,7 @@ SCAN_META = "id, document_id, patient_id, file_name, media_type, size, sha256, c
 def insert_scan(store, row: dict) -> int:
     """Keep the scan or photo of a signed paper form beside the signed copy it belongs to."""
     row = {**row, "created_at": store.now_iso(), "created_by": store.actor_id}
-    cols = ", ".join(row)
-    cur = store.conn.execute(
-        f"INSERT INTO document_scans ({cols}) VALUES ({', '.join('?' * len(row))})",
-        list(row.values()))
-    return cur.lastrowid
+    return insert_row(store, "document_scans", row)
 
 
 def scan_meta(store, scan_id: int) -> dict:

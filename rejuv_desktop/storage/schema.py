@@ -649,7 +649,168 @@ def _procedures_as_content(db) -> None:
         raise StorageError("The procedure constraints could not be removed: " + "; ".join(problems))
 
 
-@migrations(name="0015_clinic_server_record_versions")
+@migrations(name="0014_outcomes_assessments_and_complications")
+def _outcomes_assessments_and_complications(db) -> None:
+    # What a follow-up visit assessed (one row per visit, beside the follow-up it closes): GAIS
+    # by the practitioner and by the patient with the scale's version, satisfaction, whether a
+    # touch-up is wanted, whether a HAND-Q was taken and its score (never its items), notes,
+    # and which assessments the visit asked. The Merz grade of each hand is a hand assessment
+    # (hand_assessments), the one home of every grade of a hand.
+    # Complications: tied to the patient and the session, with side, product lot, type and
+    # severity (codes from resources/outcomes.toml, so no CHECK on them), onset and resolution,
+    # treatment and to whom it was reported. A resolution is added later (an audited update);
+    # nothing is ever deleted.
+    _sql(db, """
+CREATE TABLE follow_up_assessments (
+    id INTEGER PRIMARY KEY,
+    follow_up_id INTEGER NOT NULL UNIQUE REFERENCES follow_ups (id),
+    patient_id INTEGER NOT NULL REFERENCES patients (id),
+    assessed_on TEXT NOT NULL,
+    practitioner_id INTEGER REFERENCES practitioners (id),
+    asked TEXT NOT NULL DEFAULT '',
+    gais_practitioner INTEGER CHECK (gais_practitioner BETWEEN 1 AND 5),
+    gais_patient INTEGER CHECK (gais_patient BETWEEN 1 AND 5),
+    gais_version TEXT NOT NULL DEFAULT '',
+    satisfaction INTEGER CHECK (satisfaction BETWEEN 1 AND 5),
+    touch_up_wanted INTEGER CHECK (touch_up_wanted IN (0, 1)),
+    hand_q_taken INTEGER NOT NULL DEFAULT 0 CHECK (hand_q_taken IN (0, 1)),
+    hand_q_score REAL,
+    notes TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    CHECK (hand_q_score IS NULL OR hand_q_taken = 1)
+);
+CREATE INDEX follow_up_assessments_patient ON follow_up_assessments (patient_id, assessed_on);
+CREATE TRIGGER follow_up_assessments_no_delete BEFORE DELETE ON follow_up_assessments
+BEGIN SELECT RAISE(ABORT, 'follow-up assessments are never deleted'); END;
+CREATE TABLE complications (
+    id INTEGER PRIMARY KEY,
+    patient_id INTEGER NOT NULL REFERENCES patients (id),
+    session_id INTEGER NOT NULL REFERENCES sessions (id),
+    follow_up_id INTEGER REFERENCES follow_ups (id),
+    type TEXT NOT NULL,
+    detail TEXT NOT NULL DEFAULT '',
+    severity TEXT NOT NULL,
+    site TEXT NOT NULL,
+    product_lot TEXT NOT NULL DEFAULT '',
+    onset_date TEXT NOT NULL,
+    resolved_date TEXT,
+    treatment TEXT NOT NULL DEFAULT '',
+    reported_regulator INTEGER NOT NULL DEFAULT 0 CHECK (reported_regulator IN (0, 1)),
+    reported_maker INTEGER NOT NULL DEFAULT 0 CHECK (reported_maker IN (0, 1)),
+    report_reference TEXT NOT NULL DEFAULT '',
+    recorded_at TEXT NOT NULL,
+    recorded_by INTEGER REFERENCES practitioners (id),
+    CHECK (resolved_date IS NULL OR resolved_date >= onset_date)
+);
+CREATE INDEX complications_patient ON complications (patient_id, onset_date);
+CREATE INDEX complications_session ON complications (session_id, type);
+-- The clinic audit reads these covering indexes: completed sessions by procedure and date,
+-- the outcome visits by rule, and what each visit found.
+CREATE INDEX sessions_outcome_audit ON sessions (status, procedure, session_date, started_by,
+                                                 plan_id);
+CREATE INDEX follow_ups_outcome ON follow_ups (rule_id, status, session_id, due_to);
+CREATE INDEX follow_up_assessments_answers ON follow_up_assessments
+    (follow_up_id, gais_practitioner, gais_patient, satisfaction, touch_up_wanted);
+CREATE TRIGGER complications_no_delete BEFORE DELETE ON complications
+BEGIN SELECT RAISE(ABORT, 'complications are never deleted: record their resolution'); END
+""")
+    audit.install_triggers(db, "follow_up_assessments")
+    audit.install_triggers(db, "complications")
+
+
+@migrations(name="0015_outcomes_hand_grade_indexes")
+def _outcomes_hand_grade_indexes(db) -> None:
+    # The Merz grade of each hand at a follow-up is a hand assessment (one home for every grade
+    # of a hand). Two covering indexes for the clinic audit and the outcome view: the grades of
+    # a follow-up, and the baseline grades of a consultation.
+    _sql(db, """
+CREATE INDEX hand_assessments_follow_up_grades ON hand_assessments
+    (follow_up_id, scale, side, grade) WHERE follow_up_id IS NOT NULL;
+CREATE INDEX hand_assessments_baseline_grades ON hand_assessments
+    (consultation_id, context, scale, side, grade) WHERE consultation_id IS NOT NULL
+""")
+@migrations(name="0016_photographs")
+def _photographs(db) -> None:
+    # Clinical photographs are files beside the database, named by the SHA-256 of their stored
+    # bytes (storage/photos.py); a row names one of them, with the view, when it was taken and
+    # the session or follow-up it belongs to. A photo is never deleted and never changes: only
+    # its archiving (when, by whom, why) is written later, once. The same photo twice for one
+    # patient is refused by the unique index (by stored bytes and by the file imported).
+    # Consent to each use is its own row: the clinical record (per patient, needed to take
+    # any photo; a refusal is a row too), teaching and marketing (per photo, with an expiry).
+    # A withdrawal is written once onto the consent it ends and blocks every later use.
+    _sql(db, """
+CREATE TABLE photos (
+    id INTEGER PRIMARY KEY,
+    patient_id INTEGER NOT NULL REFERENCES patients (id),
+    view TEXT NOT NULL,
+    taken_at TEXT NOT NULL,
+    session_id INTEGER REFERENCES sessions (id),
+    follow_up_id INTEGER REFERENCES follow_ups (id),
+    consultation_id INTEGER REFERENCES consultations (id),
+    sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+    source_sha256 TEXT NOT NULL,
+    size INTEGER NOT NULL CHECK (size > 0),
+    width INTEGER NOT NULL CHECK (width > 0),
+    height INTEGER NOT NULL CHECK (height > 0),
+    source TEXT NOT NULL,
+    illustration INTEGER NOT NULL DEFAULT 0 CHECK (illustration IN (0, 1)),
+    created_at TEXT NOT NULL,
+    created_by INTEGER REFERENCES practitioners (id),
+    archived_at TEXT,
+    archived_by INTEGER REFERENCES practitioners (id),
+    archive_reason TEXT,
+    CHECK (session_id IS NULL OR follow_up_id IS NULL)
+);
+CREATE UNIQUE INDEX photos_patient_sha ON photos (patient_id, sha256);
+CREATE UNIQUE INDEX photos_patient_source ON photos (patient_id, source_sha256);
+CREATE INDEX photos_patient_view ON photos (patient_id, view, taken_at);
+CREATE TRIGGER photos_no_delete BEFORE DELETE ON photos
+BEGIN SELECT RAISE(ABORT, 'photographs are never deleted: archive them'); END;
+CREATE TRIGGER photos_only_archived BEFORE UPDATE ON photos
+WHEN OLD.archived_at IS NOT NULL
+  OR NEW.patient_id IS NOT OLD.patient_id OR NEW.view IS NOT OLD.view
+  OR NEW.taken_at IS NOT OLD.taken_at OR NEW.session_id IS NOT OLD.session_id
+  OR NEW.follow_up_id IS NOT OLD.follow_up_id OR NEW.consultation_id IS NOT OLD.consultation_id
+  OR NEW.sha256 IS NOT OLD.sha256 OR NEW.source_sha256 IS NOT OLD.source_sha256
+  OR NEW.size IS NOT OLD.size OR NEW.width IS NOT OLD.width OR NEW.height IS NOT OLD.height
+  OR NEW.source IS NOT OLD.source OR NEW.illustration IS NOT OLD.illustration
+  OR NEW.created_at IS NOT OLD.created_at OR NEW.created_by IS NOT OLD.created_by
+  OR NEW.archived_at IS NULL OR trim(coalesce(NEW.archive_reason, '')) = ''
+BEGIN SELECT RAISE(ABORT, 'a photograph never changes: it can only be archived once, with a reason'); END;
+CREATE TABLE photo_consents (
+    id INTEGER PRIMARY KEY,
+    patient_id INTEGER NOT NULL REFERENCES patients (id),
+    photo_id INTEGER REFERENCES photos (id),
+    use TEXT NOT NULL CHECK (use IN ('clinical_record', 'teaching', 'marketing')),
+    granted INTEGER NOT NULL CHECK (granted IN (0, 1)),
+    expires_on TEXT,
+    note TEXT NOT NULL DEFAULT '',
+    recorded_at TEXT NOT NULL,
+    recorded_by INTEGER REFERENCES practitioners (id),
+    withdrawn_at TEXT,
+    withdrawn_by INTEGER REFERENCES practitioners (id),
+    withdrawal_reason TEXT,
+    CHECK ((use = 'clinical_record') = (photo_id IS NULL))
+);
+CREATE INDEX photo_consents_patient ON photo_consents (patient_id, use, id);
+CREATE INDEX photo_consents_photo ON photo_consents (photo_id, use, id);
+CREATE TRIGGER photo_consents_no_delete BEFORE DELETE ON photo_consents
+BEGIN SELECT RAISE(ABORT, 'photo consents are never deleted: record a withdrawal'); END;
+CREATE TRIGGER photo_consents_only_withdrawn BEFORE UPDATE ON photo_consents
+WHEN OLD.withdrawn_at IS NOT NULL
+  OR NEW.patient_id IS NOT OLD.patient_id OR NEW.photo_id IS NOT OLD.photo_id
+  OR NEW.use IS NOT OLD.use OR NEW.granted IS NOT OLD.granted
+  OR NEW.expires_on IS NOT OLD.expires_on OR NEW.note IS NOT OLD.note
+  OR NEW.recorded_at IS NOT OLD.recorded_at OR NEW.recorded_by IS NOT OLD.recorded_by
+  OR NEW.withdrawn_at IS NULL
+BEGIN SELECT RAISE(ABORT, 'a photo consent never changes: it can only be withdrawn once'); END
+""")
+    audit.install_triggers(db, "photos")
+    audit.install_triggers(db, "photo_consents")
+
+
+@migrations(name="0017_clinic_server_record_versions")
 def _clinic_server_record_versions(db) -> None:
     # Each save of a patient's details counts up ``version`` and names who saved
     # (``updated_by``), so a save made over a version changed elsewhere (another workstation)

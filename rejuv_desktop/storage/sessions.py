@@ -11,6 +11,7 @@ import json
 from rejuv_desktop.domain.consultation_record import ConsultationRecord
 from rejuv_desktop.errors import NotFound
 from rejuv_desktop.storage import consultations
+from rejuv_desktop.storage.bulk import insert_row
 
 _WHO = "trim(coalesce(pr.title, '') || ' ' || coalesce(pr.name, ''))"
 
@@ -22,13 +23,6 @@ def lot_key(lot: str) -> str:
     another time; the exact lot as recorded is listed beside each match.
     """
     return "".join(c for c in str(lot) if c.isalnum()).upper()
-
-
-def _insert(store, table: str, row: dict) -> int:
-    cols = ", ".join(row)
-    cur = store.conn.execute(
-        f"INSERT INTO {table} ({cols}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
-    return cur.lastrowid
 
 
 # --- the consultation behind a plan ---------------------------------------------------------------
@@ -78,7 +72,7 @@ def newest_screening(store, patient_id: int) -> dict | None:
 # --- sessions -------------------------------------------------------------------------------------
 
 def insert_session(store, row: dict) -> int:
-    return _insert(store, "sessions", row)
+    return insert_row(store, "sessions", row)
 
 
 def get_session(store, session_id: int) -> dict:
@@ -139,7 +133,7 @@ def last_session(store, patient_id: int, procedure: str) -> dict | None:
 # --- entries --------------------------------------------------------------------------------------
 
 def insert_entry(store, session_id: int, key: str, kind: str, value) -> int:
-    return _insert(store, "session_entries", {
+    return insert_row(store, "session_entries", {
         "session_id": session_id, "key": key, "kind": kind,
         "value_json": json.dumps(value, ensure_ascii=False),
         "practitioner_id": store.actor_id, "at": store.now_iso()})
@@ -188,7 +182,7 @@ def latest_values(store, session_ids: list[int], prefix: str = "") -> dict[int, 
 # --- follow-ups -----------------------------------------------------------------------------------
 
 def insert_follow_up(store, row: dict) -> int:
-    return _insert(store, "follow_ups", {**row, "created_at": store.now_iso()})
+    return insert_row(store, "follow_ups", {**row, "created_at": store.now_iso()})
 
 
 def get_follow_up(store, follow_up_id: int) -> dict:
@@ -251,7 +245,7 @@ def open_follow_ups_of_plan(store, plan_id: int, kinds: tuple[str, ...]) -> list
 # --- product lots ---------------------------------------------------------------------------------
 
 def insert_product(store, row: dict) -> int:
-    return _insert(store, "session_products", {**row, "lot_key": lot_key(row["lot"])})
+    return insert_row(store, "session_products", {**row, "lot_key": lot_key(row["lot"])})
 
 
 def products_of(store, session_ids: list[int]) -> list[dict]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 
 import PySide6
-from PySide6.QtCore import Qt, qVersion
+from PySide6.QtCore import QCoreApplication, Qt, qVersion
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QMainWindow, QTabWidget,
                                QTextBrowser, QVBoxLayout, QWidget)
 
@@ -19,7 +19,7 @@ _WARNING_STYLE = ("background: #fdecea; color: #8c1d18; padding: 8px 12px;"
 
 def sqlite_warning(widget: QWidget, status) -> str:
     """The words for an affected SQLite (About and the banner)."""
-    return widget.tr(
+    return QCoreApplication.translate("About",
         "SQLite {version} is affected by the WAL-reset bug (versions {range}), which can "
         "damage the database when two programs write to it at the same moment. No build of "
         "{app} with a newer SQLite exists for this computer: keep one program writing at a "
@@ -101,8 +101,8 @@ class AboutDialog(QDialog):
         parts = [f"<p>{escape(intro)}</p>"]
         texts: list = []
         for c in about_info.third_party():
-            parts.append(f"<h4>{escape(c.name)}</h4><p>{escape(self.tr('Licence'))}: "
-                         f"<b>{escape(c.licence)}</b><br>{escape(c.url)}</p>")
+            parts.append(f"<h4>{escape(c.name)}</h4><p>" + escape(self.tr("Licence"))
+                         + f": <b>{escape(c.licence)}</b><br>{escape(c.url)}</p>")
             if c.note:
                 parts.append(f"<p>{escape(c.note.format(qt=qVersion()))}</p>")
             texts += [t for t in c.texts if t not in texts and t.is_file()]

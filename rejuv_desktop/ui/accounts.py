@@ -12,6 +12,8 @@ from rejuv_desktop.services import practitioners as pr
 from rejuv_desktop.services.audit_keys import recovery_code
 from rejuv_desktop.services import settings as sset
 from rejuv_desktop.ui.forms import add_field_row, message_label, show_field_errors
+from rejuv_desktop.ui import i18n
+from rejuv_desktop.ui.names import LANGUAGE_NAMES, name_of
 
 
 class _FormPage(QWizardPage):
@@ -56,7 +58,9 @@ class ClinicPage(_FormPage):
         self.language = QComboBox()
         self.language.setObjectName("document_language")
         for code, name in sset.LANGUAGES.items():
-            self.language.addItem(name, code)
+            self.language.addItem(name_of(LANGUAGE_NAMES, code, name), code)
+        # A clinic setting itself up in French most likely issues its documents in French.
+        self.language.setCurrentIndex(max(0, self.language.findData(i18n.current_language())))
         self.layout().addRow(QWizard.tr("Document language"), self.language)
 
     def _choose_logo(self) -> None:

@@ -45,16 +45,16 @@ class AlertStrip(QFrame):
         allergies = [a for a in alerts.allergies if a.kind == "allergy"]
         unknown = [a for a in alerts.allergies if a.kind == "allergy_unknown"]
         if alerts.consultation_id is None:
-            lines.append(f"<b>{esc(self.tr('Allergies: not known.'))}</b> "
+            lines.append("<b>" + esc(self.tr("Allergies: not known.")) + "</b> "
                          + esc(self.tr("No screening on record: ask about allergies before any "
                                        "procedure.")))
         elif allergies:
             items = "; ".join(esc(_sentence(a.text)) + (f" — <i>{esc(a.detail)}</i>"
                                                         if a.detail else "")
                               for a in allergies)
-            lines.append(f"<b>⚠ {esc(self.tr('Allergies:'))}</b> {items}")
+            lines.append("<b>⚠ " + esc(self.tr("Allergies:")) + f"</b> {items}")
         else:
-            lines.append(f"<b>{esc(self.tr('Allergies:'))}</b> "
+            lines.append("<b>" + esc(self.tr("Allergies:")) + "</b> "
                          + esc(self.tr("none reported at screening")))
         if unknown:
             lines.append("; ".join(esc(self.tr("Not known whether {what}").format(what=a.text))
@@ -75,6 +75,16 @@ class AlertStrip(QFrame):
             accepted = (" — <i>" + esc(self.tr("accepted: {why}").format(why=detail)) + "</i>"
                         if detail else "")
             lines.append(f"<b>{esc(head)}</b> {esc(text)}{accepted}")
+        if alerts.complications:
+            from rejuv_desktop.ui.outcomes.words import Words
+
+            words = Words(self)
+            for a in alerts.complications:
+                lines.append("<b>⚠ " + esc(self.tr("Severe complication:")) + "</b> " + esc(
+                    self.tr("{what} ({site}) after {procedure}, since {day}; not resolved")
+                    .format(what=words.complication(a.text), site=words.side(a.detail).lower(),
+                            procedure=words.procedure(a.procedure).lower(),
+                            day=fmt_day(a.wait))))
         if alerts.finalised_at:
             source = self.tr("From the consultation of {day}").format(
                 day=fmt_day(alerts.finalised_at[:10]))
@@ -82,7 +92,8 @@ class AlertStrip(QFrame):
         text = "<br>".join(lines)
         if self.label.text() != text:
             self.label.setText(text)
-        warn = bool(allergies or unknown or alerts.cautions or alerts.consultation_id is None)
+        warn = bool(allergies or unknown or alerts.cautions or alerts.complications
+                    or alerts.consultation_id is None)
         self.setStyleSheet(ALERT_STYLE if warn else CLEAR_STYLE)
         self.setProperty("warning", warn)
         self.show()

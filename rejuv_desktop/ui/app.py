@@ -13,8 +13,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from rejuv_desktop import APP_ID, APP_NAME, DESKTOP_ID, __version__, paths
 from rejuv_desktop.content import resource_path
 from rejuv_desktop.errors import UserError
+from rejuv_desktop.ui import i18n
+from rejuv_desktop.ui.i18n import Context
 
 log = logging.getLogger(__name__)
+
+
+class Startup(Context):
+    """The context of the words said while the app starts."""
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -46,9 +52,10 @@ def acquire_lock(db_path: Path):
     except database.WriterLockHeld as exc:
         who = database.describe_holder(exc.holder)
         if exc.holder.get("program") == APP_NAME:
-            return (f"The database is open in {who}. Switch to that window, or close it "
-                    "first.")
-        return f"The database is open in {who}. Wait for it to finish, then open {APP_NAME} again."
+            return Startup.tr("The database is open in {who}. Switch to that window, or close it "
+                              "first.").format(who=who)
+        return Startup.tr("The database is open in {who}. Wait for it to finish, then open {app} "
+                          "again.").format(who=who, app=APP_NAME)
 
 
 def sign_in_at_start(store) -> bool:
@@ -114,7 +121,7 @@ def check_after_start(window, db_path: Path) -> None:
 
     def done(problem: str | None) -> None:
         if problem:
-            window.show_banner(window.tr(
+            window.show_banner(Startup.tr(
                 "The database failed its integrity check ({problem}). Close Rejuv Desktop and "
                 "open it again: the damaged file will be set aside and a backup offered.").format(
                 problem=problem))
@@ -146,6 +153,7 @@ def run_gui(db_path: Path | None = None, *, quit_when_shown: bool = False) -> in
     from rejuv_desktop.ui.main_window import MainWindow
 
     app = make_application()
+    i18n.install(i18n.ui_language())
     sys.excepthook = excepthook
     if quit_when_shown:
         from rejuv_desktop.ui.first_window import quit_when_shown as quit_at_first_window

@@ -4,7 +4,6 @@ with a check of the hash chain that shows whether anything was altered."""
 from __future__ import annotations
 
 import json
-from datetime import datetime
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
@@ -16,6 +15,8 @@ from rejuv_desktop.services import history as sh
 from rejuv_desktop.services import practitioners as pr
 from rejuv_desktop.ui.date_field import DateField
 from rejuv_desktop.ui.geometry import fit_to_screen
+from rejuv_desktop.ui.i18n import Menus, date_format, fmt_datetime
+from rejuv_desktop.ui.names import TABLE_NAMES, audit_changes, audit_what, name_of
 
 
 class AuditDialog(QDialog):
@@ -41,14 +42,14 @@ class AuditDialog(QDialog):
         self.table_filter.setObjectName("filter_table")
         self.table_filter.addItem(self.tr("All records"), None)
         for t in sh.audited_tables(store):
-            self.table_filter.addItem(sh.TABLE_LABELS.get(t, t), t)
+            self.table_filter.addItem(name_of(TABLE_NAMES, t, sh.TABLE_LABELS.get(t, t)), t)
         self.use_dates = QCheckBox(self.tr("From"))
         today = QDate.currentDate()
         self.since = DateField(today.addDays(-30))
         self.until = DateField(today)
         for d in (self.since, self.until):
             d.setCalendarPopup(True)
-            d.setDisplayFormat("dd/MM/yyyy")
+            d.setDisplayFormat(date_format())
         self.text = QLineEdit()
         self.text.setObjectName("filter_text")
         self.text.setPlaceholderText(self.tr("containing…"))
@@ -116,12 +117,13 @@ class AuditDialog(QDialog):
             text=self.text.text().strip() or None, limit=2000)
         self.table.setRowCount(len(self.entries))
         for i, e in enumerate(self.entries):
-            when = datetime.fromisoformat(e.at).strftime("%d/%m/%Y %H:%M:%S")
-            for j, text in enumerate((when, e.who, e.what, e.changes)):
+            when = fmt_datetime(e.at, seconds=True)
+            for j, text in enumerate((when, e.who, audit_what(e.table, e.row_id, e.before is None),
+                                      audit_changes(e.before, e.changes))):
                 self.table.setItem(i, j, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.count.setText(self.tr("{n} change(s) shown").format(n=len(self.entries)))
+        self.count.setText(self.tr("%n change(s) shown", "", len(self.entries)))
 
     def _show_detail(self) -> None:
         rows = self.table.selectionModel().selectedRows()
@@ -141,6 +143,6 @@ class AuditDialog(QDialog):
 
 
 def install(window) -> None:
-    window.add_action("tools", window.tr("&Audit trail…"),
+    window.add_action("tools", Menus.tr("&Audit trail…"),
                       lambda: AuditDialog(window.store, None, window).exec(), 200,
                       name="audit_trail")

@@ -12,7 +12,7 @@ import logging
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFileDialog,
                                QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMessageBox,
@@ -24,17 +24,25 @@ from rejuv_desktop.services import backup as sb
 from rejuv_desktop.services import settings as sset
 from rejuv_desktop.ui.errors import excepthook, show_user_error
 from rejuv_desktop.ui.tasks import run_in_background
+from rejuv_desktop.ui.i18n import Context, Menus, fmt_datetime
 
 log = logging.getLogger(__name__)
 EXTRA_DIR_KEY = "backup_extra_dir"
 
 
-def _tr(text: str) -> str:
-    return QApplication.translate("backup", text)
+class Backup(Context):
+    """The context of this module's words in the catalogues."""
+
+
+# What a file found at start is, as the restore service names it, marked for translation.
+FOUND_KINDS = (QT_TRANSLATE_NOOP("Backup", "set aside before a restore"),
+               QT_TRANSLATE_NOOP("Backup", "damaged, set aside at a start"),
+               QT_TRANSLATE_NOOP("Backup", "a restore's temporary copy"),
+               QT_TRANSLATE_NOOP("Backup", "the newest backup"))
 
 
 def _when(stamp: datetime | None) -> str:
-    return stamp.strftime("%d/%m/%Y %H:%M") if stamp else _tr("unknown time")
+    return fmt_datetime(stamp) if stamp else Backup.tr("unknown time")
 
 
 def _local_now(store) -> datetime:
@@ -181,7 +189,7 @@ class BackupFeature(QObject):
             "<p>The backup is saved as:<br><b>{path}</b></p><p>Size: {size}. It was checked "
             "after writing (SQLite integrity check: sound){patients}.</p>").format(
             path=result.path, size=sb.human_size(result.size),
-            patients=self.tr("; it holds {n} patients").format(n=patients)
+            patients=self.tr("; it holds %n patients", "", patients)
             if patients is not None else ""))
         self.window.statusBar().showMessage(self.tr("Backup saved: {name}").format(
             name=result.path.name), 8000)
@@ -236,12 +244,22 @@ class BackupFeature(QObject):
             QGuiApplication.restoreOverrideCursor()
             self.last_result = result
             kept = "<br>".join(str(p) for p in result.moved_aside[:1]) or self.tr("(none)")
+            photos = ""
+            if result.photos_copied:
+                photos += self.tr("<p>{n} photograph(s) missing beside the database were "
+                                  "brought back from the backup folder.</p>").format(
+                    n=result.photos_copied)
+            if result.photos_lacking:
+                photos += self.tr("<p><b>{n} photograph(s) the restored records name are "
+                                  "neither beside the database nor in the backup folder.</b> "
+                                  "The command 'rejuv-desktop check' names them.</p>").format(
+                    n=result.photos_lacking)
             QMessageBox.information(self.window, self.tr("Backup restored"), self.tr(
                 "<p>The records are restored from the backup made {when}.</p>"
-                "<p>The database you had is kept, unchanged, as:<br>{kept}</p>"
+                "<p>The database you had is kept, unchanged, as:<br>{kept}</p>{photos}"
                 "<p>{app} will now close. Open it again to carry on with the restored "
                 "records.</p>").format(when=_when(result.backup_taken_at), kept=kept,
-                                       app=APP_NAME))
+                                       photos=photos, app=APP_NAME))
         self._close_app()
 
     def _close_app(self) -> None:
@@ -371,15 +389,15 @@ def install(window) -> None:
     feature = BackupFeature(window)
     window.backup_feature = feature  # a handle for scripts and tests; features use the hooks
     for rank, (text, name, slot) in enumerate((
-            (feature.tr("&Back up now…"), "backup_now", feature.backup_now),
-            (feature.tr("&Restore from backup…"), "restore_backup", feature.restore),
-            (feature.tr("Backup &folder…"), "backup_folder", feature.choose_folder),
-            (feature.tr("Enter the clinic's recovery &code…"), "recovery_code",
+            (Menus.tr("&Back up now…"), "backup_now", feature.backup_now),
+            (Menus.tr("&Restore from backup…"), "restore_backup", feature.restore),
+            (Menus.tr("Backup &folder…"), "backup_folder", feature.choose_folder),
+            (Menus.tr("Enter the clinic's recovery &code…"), "recovery_code",
              feature.enter_recovery_code)), start=200):
         window.add_action("file", text, slot, rank, name=name)
     window.add_separator("file", 290)
     feature.export_action = window.add_action(
-        "patient", feature.tr("E&xport patient records…"), feature.export_patient, 90,
+        "patient", Menus.tr("E&xport patient records…"), feature.export_patient, 90,
         name="export_patient", needs_patient=True)
     # Tied to the feature object, so the connection ends with the window.
     QApplication.instance().aboutToQuit.connect(feature.backup_on_exit)
@@ -389,7 +407,7 @@ def install(window) -> None:
 
 def confirm_unverified(path: Path, parent: QWidget | None = None) -> bool:
     """A backup without a manifest cannot be verified: restore it only on an explicit yes."""
-    box = QMessageBox(QMessageBox.Icon.Warning, _tr("Backup cannot be verified"), _tr(
+    box = QMessageBox(QMessageBox.Icon.Warning, Backup.tr("Backup cannot be verified"), Backup.tr(
         "<p><b>{name} has no manifest, so it cannot be verified.</b></p>"
         "<p>Backups made by this version carry a manifest with their checksum and the end of "
         "their audit trail; this one was made by an older version, or copied without it. If it "
@@ -397,7 +415,7 @@ def confirm_unverified(path: Path, parent: QWidget | None = None) -> bool:
         "<p>Restore it only if you trust where it came from.</p>").format(name=path.name),
         parent=parent)
     box.setObjectName("unverified_backup")
-    go = box.addButton(_tr("Restore it anyway"), QMessageBox.ButtonRole.DestructiveRole)
+    go = box.addButton(Backup.tr("Restore it anyway"), QMessageBox.ButtonRole.DestructiveRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)
     box.exec()
@@ -410,23 +428,23 @@ def ask_after_damage(check: sb.StartupCheck, parent: QWidget | None = None) -> s
     good backup), ``"choose"`` (another backup file), ``"empty"`` or ``"quit"``."""
     moved = check.moved_aside[0] if check.moved_aside else None
     backup = check.newest_good_backup
-    text = _tr(
+    text = Backup.tr(
         "<p><b>The database could not be read: it is damaged.</b></p>"
         "<p>SQLite reported: {problem}</p>"
         "<p>The damaged file has been moved aside, with its journal files, to:<br>{moved}<br>"
         "Nothing has been deleted.</p>").format(problem=check.message, moved=moved)
     if backup:
-        text += _tr("<p>The newest backup that passes its check was made <b>{when}</b>. "
+        text += Backup.tr("<p>The newest backup that passes its check was made <b>{when}</b>. "
                     "Anything recorded after that time will not be in it.</p>").format(
             when=_when(backup.created_at))
     else:
-        text += _tr("<p>No backup that passes its check was found in the backup folder.</p>")
+        text += Backup.tr("<p>No backup that passes its check was found in the backup folder.</p>")
     box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, text, parent=parent)
     box.setObjectName("damaged_database")
-    choices = [("restore", _tr("Restore this backup"), QMessageBox.ButtonRole.AcceptRole)] \
+    choices = [("restore", Backup.tr("Restore this backup"), QMessageBox.ButtonRole.AcceptRole)] \
         if backup else []
-    choices += [("choose", _tr("Choose a backup file…"), QMessageBox.ButtonRole.ActionRole),
-                ("empty", _tr("Start with an empty database"),
+    choices += [("choose", Backup.tr("Choose a backup file…"), QMessageBox.ButtonRole.ActionRole),
+                ("empty", Backup.tr("Start with an empty database"),
                  QMessageBox.ButtonRole.DestructiveRole)]
     return _ask(box, choices, default="restore")
 
@@ -447,8 +465,8 @@ def recover_at_start(db_path: Path) -> bool:
             backup = check.newest_good_backup.path
         else:
             chosen, _ = QFileDialog.getOpenFileName(
-                None, _tr("Restore from backup"), str(sb.default_backup_dir(db_path)),
-                _tr("Rejuv Desktop backups (*.sqlite3);;All files (*)"))
+                None, Backup.tr("Restore from backup"), str(sb.default_backup_dir(db_path)),
+                Backup.tr("Rejuv Desktop backups (*.sqlite3);;All files (*)"))
             if not chosen:
                 continue
             backup = Path(chosen)
@@ -462,7 +480,7 @@ def recover_at_start(db_path: Path) -> bool:
         except UserError as exc:
             QMessageBox.warning(None, APP_NAME, str(exc))
             continue
-        QMessageBox.information(None, APP_NAME, _tr(
+        QMessageBox.information(None, APP_NAME, Backup.tr(
             "The records are restored from the backup made {when}. Anything recorded after "
             "that time is not in it.").format(when=_when(result.backup_taken_at)))
         return True
@@ -473,28 +491,28 @@ def ask_found_at_start(found, parent: QWidget | None = None) -> str:
     usable file), ``"new"`` (start a new, empty clinic) or ``"quit"``."""
     best = found.usable[0] if found.usable else None
     items = "".join(
-        f"<li><b>{c.path.name}</b>: {_tr(c.kind)}, {c.modified:%d/%m/%Y %H:%M}; "
-        + (_tr("{n} patient(s)").format(n=c.patients) if c.patients is not None else c.problem)
+        f"<li><b>{c.path.name}</b>: {Backup.tr(c.kind)}, {fmt_datetime(c.modified)}; "
+        + (Backup.tr("%n patient(s)", "", c.patients) if c.patients is not None else c.problem)
         + "</li>" for c in found.candidates)
-    text = _tr(
+    text = Backup.tr(
         "<p><b>There is no database where {app} keeps its records{empty}.</b></p>"
         "<p>{path}</p>").format(
         app=APP_NAME, path=found.db_path,
-        empty=_tr(" (the file there is empty)") if found.state == "empty" else "")
+        empty=Backup.tr(" (the file there is empty)") if found.state == "empty" else "")
     if found.witnessed is not None:
-        text += _tr("<p>A database was there (its audit witness, beside it, had reached entry "
+        text += Backup.tr("<p>A database was there (its audit witness, beside it, had reached entry "
                     "{n}): it may have been moved or deleted.</p>").format(n=found.witnessed)
     if items:
-        text += _tr("<p>Found beside it:</p><ul>{items}</ul>").format(items=items)
+        text += Backup.tr("<p>Found beside it:</p><ul>{items}</ul>").format(items=items)
     if best:
-        text += _tr("<p>Put back <b>{name}</b> to carry on with those records. Nothing is "
+        text += Backup.tr("<p>Put back <b>{name}</b> to carry on with those records. Nothing is "
                     "deleted.</p>").format(name=best.path.name)
     box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, text, parent=parent)
     box.setObjectName("database_found_aside")
     box.setStyleSheet("QLabel { min-width: 480px; }")
-    choices = [("put_back", _tr("Put it back"), QMessageBox.ButtonRole.AcceptRole)] \
+    choices = [("put_back", Backup.tr("Put it back"), QMessageBox.ButtonRole.AcceptRole)] \
         if best else []
-    choices += [("new", _tr("Start a new, empty clinic"), QMessageBox.ButtonRole.DestructiveRole)]
+    choices += [("new", Backup.tr("Start a new, empty clinic"), QMessageBox.ButtonRole.DestructiveRole)]
     return _ask(box, choices, default="put_back")
 
 
@@ -518,7 +536,7 @@ def offer_found_at_start(db_path: Path) -> bool:
     except UserError as exc:
         QMessageBox.warning(None, APP_NAME, str(exc))
         return False
-    QMessageBox.information(None, APP_NAME, _tr(
+    QMessageBox.information(None, APP_NAME, Backup.tr(
         "The records are back from {name} ({patients} patients).").format(
         name=result.restored_from.name, patients=result.counts.get("patients", "?")))
     return True
@@ -529,7 +547,7 @@ def _ask(box: QMessageBox, choices: list, default: str) -> str:
     of the button pressed ("quit" when the box is closed). ``default`` when offered, else
     Quit, is the default button."""
     buttons = {key: box.addButton(label, role) for key, label, role in choices}
-    buttons["quit"] = box.addButton(_tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+    buttons["quit"] = box.addButton(Backup.tr("Quit"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(buttons.get(default, buttons["quit"]))
     box.exec()
     clicked = box.clickedButton()

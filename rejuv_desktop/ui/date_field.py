@@ -12,14 +12,19 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (QCalendarWidget, QHBoxLayout, QLineEdit, QMenu, QToolButton,
                                QWidget, QWidgetAction)
 
-FORMAT = "dd/MM/yyyy"
+FORMAT = "dd/MM/yyyy"  # day first, as both languages offered write a date (i18n.date_format)
 _PATTERNS = (re.compile(r"\s*(\d{1,2})\s*[/.\-\s]\s*(\d{1,2})\s*[/.\-\s]\s*(\d{4})\s*"),
              re.compile(r"\s*(\d{2})(\d{2})(\d{4})\s*"))
 _BAD = "background: #fdecea; border: 1px solid #b3261e;"
+
+
+def date_placeholder() -> str:
+    """What a date field shows while empty: the format, in the interface's words."""
+    return QCoreApplication.translate("DateField", "DD/MM/YYYY")
 
 
 def parse(text: str) -> QDate:
@@ -45,7 +50,7 @@ class DateField(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         self.edit = QLineEdit()
-        self.edit.setPlaceholderText("DD/MM/YYYY")
+        self.edit.setPlaceholderText(date_placeholder())
         self.edit.setMaxLength(12)
         self.edit.setFixedWidth(self.edit.fontMetrics().horizontalAdvance("00/00/00000") + 16)
         self.edit.setAccessibleName(self.tr("Date, day first"))

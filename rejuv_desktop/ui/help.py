@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout,
                                QLabel, QTextBrowser, QVBoxLayout, QWidget)
 
 from rejuv_desktop.ui.geometry import fit_to_screen
+from rejuv_desktop.ui.i18n import Menus
 
 # Which help page a window or widget shows, by its class name. The consultation wizard has a
 # page per step.
@@ -21,18 +23,24 @@ TOPICS = {
     "ScreeningPage": "consultation-screening", "VerdictPage": "consultation-verdict",
     "RecommendationPage": "consultation-recommendation", "PlanPage": "consultation-plan",
     "FinalisePage": "consultation-finalise", "BackupDialog": "backup", "LockPage": "main",
+    "OutcomesTab": "outcomes", "AssessmentDialog": "outcomes", "ComplicationDialog": "outcomes",
+    "ResolveDialog": "outcomes", "OutcomesAuditDialog": "outcomes",
+    "OutcomeSummaryDialog": "outcomes",
+    "PhotosTab": "photos", "CompareDialog": "photos", "UseConsentDialog": "photos",
 }
 TITLES = {
-    "index": "Guide", "main": "Main window", "patient": "Patient form",
-    "consultation-concerns": "Consultation: concerns and goals",
-    "consultation-hands": "Consultation: hand evaluation",
-    "consultation-screening": "Consultation: screening",
-    "consultation-verdict": "Consultation: verdict",
-    "consultation-recommendation": "Consultation: recommendation",
-    "consultation-plan": "Consultation: plan", "consultation-finalise": "Consultation: finalise",
-    "documents": "Documents", "sign": "Signing a consent", "session": "Procedure session",
-    "due": "Due follow-ups", "lots": "Product lots", "audit": "Audit trail",
-    "settings": "Settings", "backup": "Backups",
+    "index": QT_TRANSLATE_NOOP("HelpDialog", "Guide"), "main": QT_TRANSLATE_NOOP("HelpDialog", "Main window"), "patient": QT_TRANSLATE_NOOP("HelpDialog", "Patient form"),
+    "consultation-concerns": QT_TRANSLATE_NOOP("HelpDialog", "Consultation: concerns and goals"),
+    "consultation-hands": QT_TRANSLATE_NOOP("HelpDialog", "Consultation: hand evaluation"),
+    "consultation-screening": QT_TRANSLATE_NOOP("HelpDialog", "Consultation: screening"),
+    "consultation-verdict": QT_TRANSLATE_NOOP("HelpDialog", "Consultation: verdict"),
+    "consultation-recommendation": QT_TRANSLATE_NOOP("HelpDialog", "Consultation: recommendation"),
+    "consultation-plan": QT_TRANSLATE_NOOP("HelpDialog", "Consultation: plan"), "consultation-finalise": QT_TRANSLATE_NOOP("HelpDialog", "Consultation: finalise"),
+    "documents": QT_TRANSLATE_NOOP("HelpDialog", "Documents"), "sign": QT_TRANSLATE_NOOP("HelpDialog", "Signing a consent"), "session": QT_TRANSLATE_NOOP("HelpDialog", "Procedure session"),
+    "due": QT_TRANSLATE_NOOP("HelpDialog", "Due follow-ups"), "lots": QT_TRANSLATE_NOOP("HelpDialog", "Product lots"), "audit": QT_TRANSLATE_NOOP("HelpDialog", "Audit trail"),
+    "settings": QT_TRANSLATE_NOOP("HelpDialog", "Settings"), "backup": QT_TRANSLATE_NOOP("HelpDialog", "Backups"),
+    "outcomes": QT_TRANSLATE_NOOP("HelpDialog", "Outcomes"),
+    "photos": QT_TRANSLATE_NOOP("HelpDialog", "Photographs"),
 }
 
 
@@ -63,7 +71,7 @@ class HelpDialog(QDialog):
         from rejuv_desktop.services import help as shelp  # loaded when help is first asked for
 
         for t in shelp.topics():
-            self.topics.addItem(self.tr(TITLES.get(t, t)), t)
+            self.topics.addItem(self.tr(TITLES[t]) if t in TITLES else t, t)
         row.addWidget(self.topics, 1)
         layout.addLayout(row)
         self.browser = QTextBrowser()
@@ -96,12 +104,12 @@ def show_help(parent: QWidget | None = None, topic: str | None = None) -> HelpDi
 
 
 def install(window) -> None:
-    screen = window.add_action("help", window.tr("Help for this screen"),
+    screen = window.add_action("help", Menus.tr("Help for this screen"),
                                lambda: setattr(window, "help_dialog", show_help(window)), 10,
                                QKeySequence(QKeySequence.StandardKey.HelpContents),
                                "help_screen")
     screen.setShortcutContext(screen.shortcutContext().ApplicationShortcut)
-    window.add_action("help", window.tr("Guide"),
+    window.add_action("help", Menus.tr("Guide"),
                       lambda: setattr(window, "help_dialog", show_help(window, "index")), 20,
                       name="help_guide")
     window.add_separator("help", 30)

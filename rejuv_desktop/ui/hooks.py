@@ -62,6 +62,14 @@ class WindowHooks:
         self.summary_requested: Hook[[int, int]] = Hook(
             "summary_requested", "Issue the consultation summary PDF: (patient id, consultation "
             "id). Offered only when a feature answers it.")
+        self.visit_list_built: Hook[[object]] = Hook(
+            "visit_list_built", "A list of follow-up visits with its buttons was built (the "
+            "Due view, a record's Sessions tab): features add their own buttons to it with "
+            "``add_visit_action``.")
         self.aftercare_requested: Hook[[int, str, int]] = Hook(
             "aftercare_requested", "Issue the aftercare sheet after a session: (patient id, "
             "procedure, session id). Offered only when a feature answers it.")
+        self.photos_changed: Hook[[int]] = Hook(
+            "photos_changed", "A patient's photographs or their consent to photographs changed "
+            "(a photograph or a recorded refusal ticks a session's \"photographs taken\" "
+            "item): (patient id).")

@@ -3,15 +3,18 @@ system's export, with every problem listed by line."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
                                QFormLayout, QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton,
                                QVBoxLayout, QWidget)
 
 from rejuv_desktop.errors import UserError
 from rejuv_desktop.services.importer import import_patients
+from rejuv_desktop.ui.i18n import Menus
 
-FORMATS = {"rejuv": "This app's columns (given_name, family_name, date_of_birth, …)",
-           "synthea": "Synthea export (FIRST, LAST, BIRTHDATE, …)"}
+FORMATS = {"rejuv": QT_TRANSLATE_NOOP(
+               "ImportDialog", "This app's columns (given_name, family_name, date_of_birth, …)"),
+           "synthea": QT_TRANSLATE_NOOP("ImportDialog", "Synthea export (FIRST, LAST, BIRTHDATE, …)")}
 
 
 class ImportDialog(QDialog):
@@ -71,11 +74,11 @@ class ImportDialog(QDialog):
             return
         lines = []
         if result.problems and not self.skip.isChecked():
-            lines.append(self.tr("Nothing imported: {n} row(s) have problems. Correct them, or "
-                                 "tick the box to import the valid rows.").format(
-                n=len(result.problems)))
+            lines.append(self.tr("Nothing imported: %n row(s) have problems. Correct them, or "
+                                 "tick the box to import the valid rows.", "",
+                                 len(result.problems)))
         else:
-            lines.append(self.tr("Imported {n} patient(s).").format(n=result.imported))
+            lines.append(self.tr("Imported %n patient(s).", "", result.imported))
         if result.ignored_columns:
             lines.append(self.tr("Columns not imported: {c}").format(
                 c=", ".join(result.ignored_columns)))
@@ -96,5 +99,5 @@ def install(window) -> None:
         if dialog.imported:
             window.on_search(window.search.text())
 
-    window.add_action("file", window.tr("&Import patients…"), open_dialog, 100,
+    window.add_action("file", Menus.tr("&Import patients…"), open_dialog, 100,
                       name="import_patients")

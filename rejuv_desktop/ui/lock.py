@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QHBoxLayout
 from rejuv_desktop.errors import UserError
 from rejuv_desktop.services import practitioners as pr
 from rejuv_desktop.services import settings as sset
+from rejuv_desktop.ui.i18n import Menus
 
 log = logging.getLogger(__name__)
 DEFAULT_IDLE_MINUTES = 10
@@ -205,10 +206,10 @@ def install(window, interval_ms: int | None = None) -> SessionGuard:
     guard = SessionGuard(window, interval_ms)
     window.session_guard = guard  # a handle for scripts and tests; features use the hooks
     window.hooks.settings_changed.append(guard.settings_changed)
-    window.add_action("file", window.tr("&Lock now"), lambda: guard.lock(window.tr(
+    window.add_action("file", Menus.tr("&Lock now"), lambda: guard.lock(Menus.tr(
         "Locked. Patient data is hidden; nothing you were doing has been lost.")), 300,
         QKeySequence("Ctrl+L"), "lock_now")
-    window.add_action("file", window.tr("Sign &out / switch practitioner"), guard.sign_out, 310,
+    window.add_action("file", Menus.tr("Sign &out / switch practitioner"), guard.sign_out, 310,
                       name="sign_out")
     window.add_separator("file", 390)
     return guard

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView,
                                QInputDialog, QLabel, QLineEdit, QMainWindow, QMessageBox,
                                QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
@@ -20,6 +19,7 @@ from rejuv_desktop.ui.patient_model import PatientTableModel
 from rejuv_desktop.ui.record_pane import RecordPane
 from rejuv_desktop.ui.geometry import fit_to_screen
 from rejuv_desktop.ui.hooks import WindowHooks
+from rejuv_desktop.ui.i18n import Menus, fmt_datetime
 
 
 def feature_installers():
@@ -27,10 +27,12 @@ def feature_installers():
     order gives the same window: features place their entries by rank and meet through
     ``window.hooks``."""
     from rejuv_desktop.ui import (audit_view, backup, documents, help, import_dialog, lock,
-                                  sessions, settings_dialog)
+                                  outcomes, photos, sessions, settings_dialog)
 
-    return [documents.install, sessions.install, audit_view.install, settings_dialog.install,
-            import_dialog.install, backup.install, help.install, lock.install]
+    return [documents.install, sessions.install, outcomes.install, photos.install,
+            audit_view.install,
+            settings_dialog.install, import_dialog.install, backup.install, help.install,
+            lock.install]
 
 
 class MainWindow(QMainWindow):
@@ -70,7 +72,11 @@ class MainWindow(QMainWindow):
         metrics = self.table.fontMetrics()
         for column, sample in ((1, "00/00/0000"), (2, "+353 00 000 0000")):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            bold = QFont(header.font())
+            bold.setBold(True)  # the style may draw the titles bold: wide enough either way
+            header.resizeSection(column, max(metrics.horizontalAdvance(sample),
+                                             QFontMetrics(bold).horizontalAdvance(title)) + 24)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.selectionModel().currentRowChanged.connect(self.on_current_changed)
         self.table.activated.connect(lambda idx: self.edit_patient(self.model.patient_id(idx.row())))
@@ -134,8 +140,9 @@ class MainWindow(QMainWindow):
         while a patient is selected and shown.
 
         Ranks in use: File: import 100, backup 200-290, lock 300-390, Quit 1000. Patient: the
-        window's own 10-60, sessions 70-80, export 90. Tools: lot search 100, audit trail 200,
-        settings 300. Help: help 10-30, About 1000."""
+        window's own 10-60, sessions 70-80, outcomes 75-76, photographs 85, export 90. Tools:
+        lot search 100, outcomes audit 150, photo import folder 160, audit trail 200, settings
+        300. Help: help 10-30, About 1000."""
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -197,7 +204,7 @@ class MainWindow(QMainWindow):
             left = self.splitter.widget(0)
             self.splitter.replaceWidget(0, tabs)
             left.setProperty("rank", 0)
-            tabs.addTab(left, tabs.tr("Patients"))
+            tabs.addTab(left, Menus.tr("Patients"))
             self.left_tabs = tabs
         tabs = self.left_tabs
         widget.setProperty("rank", rank)
@@ -387,7 +394,7 @@ class MainWindow(QMainWindow):
             return
         labels = [self.tr("{name} — last saved {when}").format(
             name=dp.display_name(d),
-            when=datetime.fromisoformat(d["updated_at"]).strftime("%d/%m/%Y %H:%M"))
+            when=fmt_datetime(d["updated_at"]))
             for d in drafts]
         choice, ok = QInputDialog.getItem(
             self, self.tr("Unfinished consultations"),

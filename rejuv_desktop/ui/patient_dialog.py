@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
@@ -14,6 +13,8 @@ from rejuv_desktop.errors import UserError, ValidationError
 from rejuv_desktop.services import patients as sp
 from rejuv_desktop.ui.errors import reports_errors, show_user_error
 from rejuv_desktop.ui.forms import add_field_row, message_label
+from rejuv_desktop.ui.i18n import fmt_date
+from rejuv_desktop.ui.names import LANGUAGE_NAMES, SEX_NAMES, name_of
 
 
 class PatientDialog(QDialog):
@@ -35,12 +36,14 @@ class PatientDialog(QDialog):
         self._line("given_name", self.tr("Given name *"), form)
         self._line("family_name", self.tr("Family name *"), form)
         self._line("date_of_birth", self.tr("Date of birth *"), form, self.tr("DD/MM/YYYY"))
-        self._combo("sex", self.tr("Sex"), form, list(dp.SEXES.items()))
+        self._combo("sex", self.tr("Sex"), form,
+                    [(code, name_of(SEX_NAMES, code, text)) for code, text in dp.SEXES.items()])
         self._line("phone", self.tr("Phone"), form)
         self._line("email", self.tr("Email"), form)
         self._line("address", self.tr("Address"), form)
         self._combo("preferred_language", self.tr("Preferred language"), form,
-                    list(dp.LANGUAGES.items()))
+                    [(code, name_of(LANGUAGE_NAMES, code, text))
+                     for code, text in dp.LANGUAGES.items()])
         types = [("", self.tr("Not assessed"))] + [
             (g.label, f"{g.label} — {g.description}") for g in load_scales().fitzpatrick.grades]
         self._combo("fitzpatrick", self.tr("Skin type"), form, types)
@@ -60,6 +63,10 @@ class PatientDialog(QDialog):
         layout.addWidget(buttons)
         if patient_id is not None:
             self._load(sp.get_patient(store, patient_id))
+        else:  # a new patient's documents are in the clinic's language until told otherwise
+            from rejuv_desktop.services.settings import document_language
+
+            self.set_value("preferred_language", document_language(store))
 
     # building ---------------------------------------------------------------------------------
     def _add(self, name: str, label: str, widget: QWidget, form: QFormLayout) -> None:
@@ -85,7 +92,7 @@ class PatientDialog(QDialog):
         for name, widget in self.inputs.items():
             value = record.get(name, "")
             if name == "date_of_birth":
-                value = date.fromisoformat(value).strftime("%d/%m/%Y")
+                value = fmt_date(value)
             self.set_value(name, value)
 
     def set_value(self, name: str, value: str) -> None:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from rejuv_desktop.domain import patients as dp
 from rejuv_desktop.services import patients as sp
+from rejuv_desktop.ui.i18n import fmt_date
 
 PAGE = 200
 
@@ -16,7 +15,9 @@ PAGE = 200
 class PatientTableModel(QAbstractTableModel):
     """Search results, fetched a page at a time as the list scrolls."""
 
-    COLUMNS = ("Name", "Date of birth", "Phone")
+    COLUMNS = (QT_TRANSLATE_NOOP("PatientTableModel", "Name"),
+               QT_TRANSLATE_NOOP("PatientTableModel", "Date of birth"),
+               QT_TRANSLATE_NOOP("PatientTableModel", "Phone"))
 
     def __init__(self, store, parent=None):
         super().__init__(parent)
@@ -45,7 +46,7 @@ class PatientTableModel(QAbstractTableModel):
         if texts is None:
             row = self.rows[n]
             name = dp.list_name(row) + (self.tr(" (archived)") if row["archived"] else "")
-            dob = date.fromisoformat(row["date_of_birth"]).strftime("%d/%m/%Y")
+            dob = fmt_date(row["date_of_birth"])
             texts = self._texts[n] = (name, dob, row["phone"])
         return texts
 

@@ -10,7 +10,9 @@ from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QPushButton, QS
                                QHeaderView, QAbstractItemView)
 
 from rejuv_desktop.domain import patients as dp
-from rejuv_desktop.domain.dates import format_day, format_moment
+from rejuv_desktop.ui.i18n import fmt_date as format_day, fmt_datetime as format_moment
+from rejuv_desktop.ui.names import (LANGUAGE_NAMES, SEX_NAMES, audit_changes, audit_what,
+                                    name_of)
 from rejuv_desktop.services import history as sh
 from rejuv_desktop.services import patients as sp
 from rejuv_desktop.ui.alert_strip import AlertStrip
@@ -63,6 +65,7 @@ class RecordPane(QWidget):
         self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.sub_label = QLabel()
         self.sub_label.setStyleSheet("color: #444; font-size: 13px;")
+        self.sub_label.setWordWrap(True)  # a longer language wraps rather than widen the pane
         self.archived_label = QLabel(self.tr("Archived: hidden from the patient list"))
         self.archived_label.setStyleSheet(
             "background: #fff4e5; color: #8a4b00; padding: 3px 8px; border-radius: 3px;")
@@ -100,7 +103,7 @@ class RecordPane(QWidget):
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setTextFormat(Qt.TextFormat.PlainText)
-            self.details_form.addRow(label + ":", value)
+            self.details_form.addRow(self.tr("{label}:").format(label=label), value)
             self.detail_labels[key] = value
         self._add_tab(details, self.tr("Details"), rank=80)
 
@@ -138,8 +141,9 @@ class RecordPane(QWidget):
         self.archive_button.setText(self.tr("Unarchive") if p["archived"] else self.tr("Archive"))
         values = dict(p)
         values["date_of_birth"] = fmt_date(p["date_of_birth"])
-        values["sex"] = dp.SEXES.get(p["sex"], p["sex"])
-        values["preferred_language"] = dp.LANGUAGES.get(p["preferred_language"], "")
+        values["sex"] = name_of(SEX_NAMES, p["sex"] or "", dp.SEXES.get(p["sex"], p["sex"]))
+        values["preferred_language"] = name_of(LANGUAGE_NAMES, p["preferred_language"], "") \
+            if p["preferred_language"] else ""
         values["created_at"] = fmt_time(p["created_at"])
         values["updated_at"] = fmt_time(p["updated_at"])
         for key, label in self.detail_labels.items():
@@ -197,7 +201,9 @@ class RecordPane(QWidget):
         start = self.history.rowCount()
         self.history.setRowCount(start + len(entries))
         for i, e in enumerate(entries, start):
-            for j, text in enumerate((fmt_time(e.at), e.who, e.what, e.changes)):
+            for j, text in enumerate((fmt_time(e.at), e.who,
+                                      audit_what(e.table, e.row_id, e.before is None),
+                                      audit_changes(e.before, e.changes))):
                 self.history.setItem(i, j, QTableWidgetItem(text))
             self.history.resizeRowToContents(i)
         if entries:

@@ -5,6 +5,7 @@ Only an administrator may change settings or accounts; everyone else sees them r
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
                                QDialogButtonBox,
                                QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
@@ -15,6 +16,9 @@ from rejuv_desktop.errors import UserError, ValidationError
 from rejuv_desktop.services import practitioners as pr
 from rejuv_desktop.services import settings as sset
 from rejuv_desktop.ui.forms import add_field_row, show_field_errors
+from rejuv_desktop.ui import i18n
+from rejuv_desktop.ui.i18n import Menus, fmt_time
+from rejuv_desktop.ui.names import COUNTRY_NAMES, LANGUAGE_NAMES, ROLE_NAMES, name_of
 
 
 class _Form(QWidget):
@@ -51,7 +55,7 @@ class AccountDialog(QDialog):
             self.fields.add(key, label)
         role = QComboBox()
         for value, text in pr.ROLES.items():
-            role.addItem(self.tr(text), value)
+            role.addItem(name_of(ROLE_NAMES, value, text), value)
         self.fields.add("role", self.tr("Role"), role)
         self.doctor = QCheckBox(self.tr("Registered medical doctor (may override a screening "
                                         "deferral or start a session early, with a written "
@@ -101,9 +105,10 @@ class AccountDialog(QDialog):
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, store, parent=None):
+    def __init__(self, store, parent=None, settings: QSettings | None = None):
         super().__init__(parent)
         self.store = store
+        self.workstation = settings or getattr(parent, "settings", None) or QSettings()
         me = pr.get_practitioner(store, store.actor_id) if store.actor_id else None
         self.is_admin = bool(me and me.is_admin)
         self.setWindowTitle(self.tr("Settings"))
@@ -128,7 +133,7 @@ class SettingsDialog(QDialog):
         country = QComboBox()
         country.setObjectName("clinic_country")
         for code, name in sset.COUNTRIES.items():
-            country.addItem(self.tr(name), code)
+            country.addItem(name_of(COUNTRY_NAMES, code, name), code)
         country.setCurrentIndex(max(0, country.findData(values.get("clinic_country", "OTHER"))))
         self.clinic.add("clinic_country", self.tr("Country"), country)
         emergency = self.clinic.add("emergency_number", self.tr("Emergency number"))
@@ -153,7 +158,7 @@ class SettingsDialog(QDialog):
         self.clinic.edits["clinic_logo_path"] = self.logo
         lang = QComboBox()
         for code, name in sset.LANGUAGES.items():
-            lang.addItem(name, code)
+            lang.addItem(name_of(LANGUAGE_NAMES, code, name), code)
         lang.setCurrentIndex(max(0, lang.findData(values.get("document_language", "en"))))
         self.clinic.add("document_language", self.tr("Default document language"), lang)
         self.clinic.add("cooling_off_days", self.tr("Reflection period before a first session "
@@ -199,6 +204,14 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(accounts, self.tr("Practitioners"))
 
         security = _Form()
+        ui_lang = QComboBox()
+        for code, name in i18n.LANGUAGES.items():
+            ui_lang.addItem(name, code)  # each language named in itself
+        ui_lang.setCurrentIndex(max(0, ui_lang.findData(i18n.ui_language(self.workstation))))
+        ui_lang.setToolTip(self.tr("The language of the screens on this computer, for you; "
+                                   "applied when Rejuv Desktop starts again"))
+        security.add("ui_language", self.tr("Interface language"), ui_lang)
+        self.ui_language = ui_lang
         security.add("idle_lock_minutes", self.tr("Lock after (minutes without activity)")
                      ).setText(values.get("idle_lock_minutes", "10"))
         self.security = security
@@ -219,6 +232,12 @@ class SettingsDialog(QDialog):
         for form in (self.clinic, self.security):
             for w in form.edits.values():
                 w.setEnabled(self.is_admin)
+        # The interface language is a preference of whoever is at this computer: anyone may
+        # save it (an administrator saves the clinic's settings with it).
+        self.ui_language.setEnabled(True)
+        self.ui_language.currentIndexChanged.connect(
+            lambda: self.save_button.setEnabled(self.is_admin or self._language_changed()))
+        self.restart_needed = False
 
     def _choose_logo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Clinic logo"), "",
@@ -233,11 +252,11 @@ class SettingsDialog(QDialog):
         for i, p in enumerate(self.people):
             if p.id in self.locked:
                 status = self.tr("Locked until {time}").format(
-                    time=self.locked[p.id].strftime("%H:%M"))
+                    time=fmt_time(self.locked[p.id]))
             else:
                 status = self.tr("Active") if p.active else self.tr("Deactivated")
             for j, text in enumerate((p.name, p.title, p.registration,
-                                      self.tr(pr.ROLES[p.role]),
+                                      name_of(ROLE_NAMES, p.role, pr.ROLES.get(p.role)),
                                       self.tr("Yes") if p.doctor else self.tr("No"))):
                 self.accounts.setItem(i, j, QTableWidgetItem(text))
             self.accounts.setItem(i, self.status_column, QTableWidgetItem(status))
@@ -293,7 +312,20 @@ class SettingsDialog(QDialog):
         out["idle_lock_minutes"] = self.security.edits["idle_lock_minutes"].text()
         return out
 
+    def _language_changed(self) -> bool:
+        return self.ui_language.currentData() != i18n.ui_language(self.workstation)
+
     def save(self) -> None:
+        chosen = self.ui_language.currentData()
+        if self._language_changed():
+            i18n.set_ui_language(chosen, self.workstation)
+            self.restart_needed = True
+            QMessageBox.information(self, self.tr("Interface language"), self.tr(
+                "The interface will be in {language} when Rejuv Desktop starts again.").format(
+                language=self.ui_language.currentText()))
+        if not self.is_admin:
+            self.accept()
+            return
         try:
             sset.save_settings(self.store, self.values())
         except ValidationError as exc:
@@ -311,4 +343,4 @@ def install(window) -> None:
         if SettingsDialog(window.store, window).exec():
             window.hooks.settings_changed()
 
-    window.add_action("tools", window.tr("&Settings…"), open_settings, 300, name="settings")
+    window.add_action("tools", Menus.tr("&Settings…"), open_settings, 300, name="settings")

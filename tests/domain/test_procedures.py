@@ -8,7 +8,7 @@ import pytest
 from rejuv_desktop import content
 from rejuv_desktop.domain.procedures import procedure, procedure_ids, procedures
 from rejuv_desktop.errors import ContentError
-from tests.test_content_overrides import clear_loader_caches
+from tests.services.test_content_check import clear_loader_caches
 
 HEAD = '''# a clinic's procedure
 id = "protocol.{pid}"

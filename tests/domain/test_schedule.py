@@ -101,7 +101,10 @@ def test_fat_transfer_reviews():
     ]
     assert all(d.kind == "review" for d in dues)
     confirmed = follow_ups_after_session(FAT, date(2025, 3, 1), 1, 1, include_proposed=False)
-    assert [d.rule_id for d in confirmed] == ["wound_check", "review_1_month", "review_3_months"]
+    # The proposed 6- and 12-month reviews are booked all the same: they assess outcomes at
+    # time points of the clinic audit, which would have no figure for them otherwise.
+    assert [d.rule_id for d in confirmed] == ["wound_check", "review_1_month", "review_3_months",
+                                              "review_6_months", "review_12_months"]
 
 
 @pytest.mark.parametrize("number, length", [(0, 4), (5, 4), (1, 0), (True, 4)])

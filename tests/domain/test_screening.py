@@ -209,7 +209,7 @@ def test_packaged_rules_follow_the_clinical_facts():
 SOURCE = resource_path("screening.toml").read_text(encoding="utf-8")
 
 BROKEN = [
-    ("unknown level", ('level = "caution"\nreason = "Nicotine', 'level = "sometimes"\nreason = "Nicotine'),
+    ("unknown level", ('level = "caution"\nsource = "http://mcosmeticsurgery', 'level = "sometimes"\nsource = "http://mcosmeticsurgery'),
      "unknown level 'sometimes'", 'level = "sometimes"'),
     ("rule for unknown question", ('question = "smoker"', 'question = "smokr"'),
      "unknown question 'smokr'", 'question = "smokr"'),
@@ -219,8 +219,6 @@ BROKEN = [
      "required question(s) missing: unstable_weight", "[[questions]]"),
     ("unknown procedure", ('procedure = "mesotherapy"\nlevel = "defer"', 'procedure = "meso"\nlevel = "defer"'),
      "unknown procedure 'meso'", 'procedure = "meso"'),
-    ("defer without wait", ('wait = "4–6 weeks after the laser, peel or cryotherapy"\n', ""),
-     "gives no 'wait'", 'level = "defer"'),
     ("misspelt key", ('follows = "diabetes"', 'folows = "diabetes"'),
      "unknown key 'folows'", "folows"),
     ("TOML syntax", ('id = "smoker"', "id = smoker"), "not valid TOML", "id = smoker"),
@@ -245,6 +243,30 @@ def test_content_mistake_names_file_and_line(tmp_path, name, change, message, ba
     assert error.path == str(path) and str(path) in str(error)
     assert error.line is not None and f"line {error.line}" in str(error)
     assert bad_line in text.splitlines()[error.line - 1]
+
+
+WORDS = resource_path("text", "en", "screening.toml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("old, key", [
+    ('wait = "4–6 weeks after the laser, peel or cryotherapy"\n', "wait"),
+    ('reason = "Mesotherapy waits after laser', "reason"),
+])
+def test_a_rule_missing_its_words_names_the_words_file_and_key(tmp_path, old, key):
+    from rejuv_desktop.content import ContentFile, load_toml
+    from rejuv_desktop.domain.screening_reader import parse_rules
+
+    assert old in WORDS
+    start = WORDS.index("[rules.recent_laser_or_peel.mesotherapy]")
+    at = WORDS.index(old, start)
+    text = WORDS[:at] + ("" if key == "wait" else "# " + old) + WORDS[at + len(old):]
+    path = tmp_path / "screening.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError) as info:
+        parse_rules(load_toml(resource_path("screening.toml")), words=load_toml(path))
+    assert str(path) in str(info.value)
+    assert "[rules.recent_laser_or_peel.mesotherapy]" in info.value.message
+    assert f"missing '{key}'" in info.value.message
 
 
 def test_missing_file_is_a_content_error(tmp_path):

@@ -29,7 +29,7 @@ from rejuv_desktop.services import check as schk
 from rejuv_desktop.storage import backup as files
 from rejuv_desktop.storage import open_store
 
-from tests.backup.records import seed_bulk
+from tests.backup_records import seed_bulk
 
 pytestmark = pytest.mark.slow
 

@@ -6,7 +6,7 @@ import pytest
 from rejuv_desktop.errors import StorageError
 from rejuv_desktop.services import documents as sd
 from rejuv_desktop.storage import documents as documents_repo
-from tests.test_documents_service import planned, text_of  # noqa: F401 - fixture
+from tests.services.test_documents import planned, text_of  # noqa: F401 - fixture
 
 STEM = "CF-20261122-"  # the test clock's day
 

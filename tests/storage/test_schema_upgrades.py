@@ -147,7 +147,7 @@ def test_an_upgraded_clinic_goes_on_working(upgraded):
     hand assessments, beside the backfilled ones."""
     from rejuv_desktop.domain import consultation as dc
     from rejuv_desktop.services import consultations as sc
-    from tests.test_consultations import complete_data
+    from tests.services.test_consultations import complete_data
 
     k, store = upgraded
     if k < 3:

@@ -8,7 +8,7 @@ from PySide6.QtCore import QDate, Qt
 from rejuv_desktop.ui.audit_view import AuditDialog
 from rejuv_desktop.ui.date_field import DateField
 from rejuv_desktop.ui.sessions.due import RescheduleDialog, Visit
-from tests.sessions.session_helpers import add_practitioner
+from tests.session_helpers import add_practitioner
 from tests.ui.test_plan_binding_wizard import type_into
 
 

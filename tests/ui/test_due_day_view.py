@@ -10,7 +10,7 @@ from rejuv_desktop.services import follow_ups as fu
 from rejuv_desktop.services import sessions as ss
 from rejuv_desktop.ui.main_window import MainWindow
 from rejuv_desktop.ui.sessions import due as due_module
-from tests.sessions.session_helpers import (add_patient, add_plan, add_practitioner,
+from tests.session_helpers import (add_patient, add_plan, add_practitioner,
                                             run_fat_transfer)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rejuv_desktop.services import sessions as ss
 from rejuv_desktop.ui.main_window import MainWindow
-from tests.sessions.session_helpers import (add_patient, add_plan, add_practitioner,
+from tests.session_helpers import (add_patient, add_plan, add_practitioner,
                                             run_fat_transfer)
 
 
@@ -37,7 +37,7 @@ def test_sessions_tab_columns_fit_at_1024(qtbot, store, qsettings):
 def test_the_expired_lot_message_is_shown_whole(qtbot, store, no_modal):
     from PySide6.QtWidgets import QLabel
 
-    from tests.sessions.session_helpers import MESO_TODAY, TIME_OUT_POINTS
+    from tests.session_helpers import MESO_TODAY, TIME_OUT_POINTS
     from tests.ui.test_sessions_runner import open_runner, type_in
 
     add_practitioner(store)

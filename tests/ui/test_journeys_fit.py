@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rejuv_desktop.ui.main_window import MainWindow
-from tests.sessions.session_helpers import add_patient, add_practitioner
+from tests.session_helpers import add_patient, add_practitioner
 
 
 def test_the_documents_tab_fits_beside_the_patient_list_at_1024(qtbot, store, qsettings):
@@ -23,7 +23,7 @@ def test_a_plan_not_yet_due_shows_its_date_and_status_whole_at_1024(qtbot, store
 
     from PySide6.QtCore import QRect, Qt
 
-    from tests.sessions.session_helpers import add_plan
+    from tests.session_helpers import add_plan
 
     add_practitioner(store)
     zoe = add_patient(store)
@@ -52,7 +52,7 @@ def test_a_plan_not_yet_due_shows_its_date_and_status_whole_at_1024(qtbot, store
 
 def test_the_sessions_list_keeps_its_rows_beside_long_session_details(qtbot, store, qsettings):
     from rejuv_desktop.services import sessions as ss
-    from tests.sessions.session_helpers import add_plan, run_fat_transfer
+    from tests.session_helpers import add_plan, run_fat_transfer
 
     add_practitioner(store)
     zoe = add_patient(store)
@@ -87,7 +87,7 @@ def test_the_day_view_says_its_counts_in_words_and_shows_each_visit_whole(qtbot,
     from PySide6.QtCore import QDate
 
     from rejuv_desktop.services import sessions as ss
-    from tests.sessions.session_helpers import add_plan, run_fat_transfer
+    from tests.session_helpers import add_plan, run_fat_transfer
 
     add_practitioner(store)
     zoe = add_patient(store, "Margaret", "O'Brien")
@@ -127,7 +127,7 @@ def test_the_day_view_says_its_counts_in_words_and_shows_each_visit_whole(qtbot,
 
 def test_the_consultations_list_shows_verdicts_in_words(qtbot, store):
     from rejuv_desktop.ui.consultation.view import ConsultationsTab
-    from tests.sessions.session_helpers import add_plan
+    from tests.session_helpers import add_plan
 
     add_practitioner(store)
     zoe = add_patient(store)

@@ -103,7 +103,7 @@ def test_audit_viewer_filters_and_verifies(qtbot, store, people, patient_data, c
 def test_patient_history_spans_tables(store, people, patient_data):
     pid = sp.add_patient(store, patient_data).patient_id
     draft = sc.start_consultation(store, pid)
-    from tests.test_consultations import complete_data
+    from tests.services.test_consultations import complete_data
     sc.save_draft(store, draft.id, complete_data(), 6)
     sc.finalise(store, draft.id)
     tables = {e.table for e in sh.patient_history(store, pid)}

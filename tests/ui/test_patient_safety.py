@@ -10,7 +10,7 @@ from rejuv_desktop.services import patients as sp
 from rejuv_desktop.services import practitioners as pr
 from rejuv_desktop.ui.main_window import MainWindow
 from rejuv_desktop.ui.patient_dialog import PatientDialog
-from tests.test_consultations import complete_data
+from tests.services.test_consultations import complete_data
 
 
 def make_window(qtbot, store, qsettings):

@@ -15,7 +15,7 @@ from rejuv_desktop.services import practitioners as pr
 from rejuv_desktop.ui.consultation.view import consultation_html
 from rejuv_desktop.ui.phrases import phrasebook, planned_session_line
 from tests.earlier_records import copy_with_recommendation, recommendation_stored_as_words
-from tests.test_consultations import complete_data
+from tests.services.test_consultations import complete_data
 
 
 def test_the_screens_and_the_english_documents_have_the_same_words_for_every_code():

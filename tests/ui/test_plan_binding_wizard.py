@@ -13,7 +13,7 @@ from rejuv_desktop.services import practitioners as pr
 from rejuv_desktop.services import settings as sset
 from rejuv_desktop.ui.consultation.view import consultation_html
 from rejuv_desktop.ui.consultation.wizard import Page
-from tests.test_documents_service import text_of
+from tests.services.test_documents import text_of
 from tests.ui.test_consultation_wizard import answer_all, fill_intake, open_wizard
 
 OVERRIDE = "Pregnancy ended in October (GP letter on file); not breastfeeding."

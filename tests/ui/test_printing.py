@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QProgressDialog
 from rejuv_desktop.services import documents as sd
 from rejuv_desktop.ui.documents import printing
 from rejuv_desktop.ui.documents.viewer import PdfPreview
-from tests.test_documents_service import planned  # noqa: F401 - fixture
+from tests.services.test_documents import planned  # noqa: F401 - fixture
 
 
 @pytest.fixture

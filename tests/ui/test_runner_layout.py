@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QCheckBox
 from rejuv_desktop.domain.consultation_record import ConsultationRecord
 from rejuv_desktop.storage import consultations as consultations_repo
 from rejuv_desktop.storage import plans as plans_repo
-from tests.sessions.session_helpers import (CONSULTED_DAYS_AGO, add_patient, add_plan,
+from tests.session_helpers import (CONSULTED_DAYS_AGO, add_patient, add_plan,
                                             add_practitioner, sign_consent)
 from tests.ui.test_sessions_runner import open_runner, tick, time_out
 

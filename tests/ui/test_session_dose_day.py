@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from rejuv_desktop.services import sessions as ss
-from tests.sessions.session_helpers import add_patient, add_plan, add_practitioner, run_mesotherapy
+from tests.session_helpers import add_patient, add_plan, add_practitioner, run_mesotherapy
 from tests.ui.test_sessions_runner import (add_anaesthetic, choose, label, open_runner, tick,
                                            time_out, type_in)
 

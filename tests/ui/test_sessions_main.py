@@ -13,7 +13,7 @@ from rejuv_desktop.services import follow_ups as fu
 from rejuv_desktop.services import sessions as ss
 from rejuv_desktop.ui.main_window import MainWindow
 from rejuv_desktop.ui.sessions import due as due_module
-from tests.sessions.session_helpers import (add_patient, add_plan, add_practitioner,
+from tests.session_helpers import (add_patient, add_plan, add_practitioner,
                                             run_fat_transfer, run_mesotherapy, sign_consent)
 
 
@@ -77,21 +77,22 @@ def test_completed_sessions_show_their_key_figures_and_fill_the_due_view(
     assert rows["This week (2)"] == ["Margaret O'Brien\nSession 1 of 4 (planned) · Mesotherapy",
                                      "Zoë Łukasiewicz-Ødegård\nStrip or stitch check · "
                                      "Fat transfer"]
-    assert len(rows["Upcoming (2)"]) == 2 and rows["Overdue (0)"] == []
+    # Upcoming: the 1-, 3-, 6- and 12-month reviews.
+    assert len(rows["Upcoming (4)"]) == 4 and rows["Overdue (0)"] == []
     tab = window.sessions_tab
     tab.tree.setCurrentItem(tab.tree.topLevelItem(0).child(0))
     details = tab.details.text()
     assert "Volume injected: left 18 ml, right 20 ml" in details
     assert "completed" in details and "Dr Claire Martin" in details
     assert not tab.start_button.isEnabled()
-    assert tab.follow_ups.tree.topLevelItemCount() == 3
+    assert tab.follow_ups.tree.topLevelItemCount() == 5
 
 
 def test_due_rows_open_the_patient_and_can_be_done_rescheduled_cancelled(
         window, store, clinic, monkeypatch, qtbot):
     session_id = ss.start_session(store, clinic["fat"])
     run_fat_transfer(store, session_id)
-    wound, month, quarter = (f["id"] for f in ss.complete_session(store, session_id))
+    wound, month, quarter, *later = (f["id"] for f in ss.complete_session(store, session_id))
     window.due_view.refresh()
     window.show_patient(clinic["margaret"])
     actions = window.due_view.content().actions
@@ -141,7 +142,7 @@ def test_due_rows_open_the_patient_and_can_be_done_rescheduled_cancelled(
     assert (rows[quarter]["status"], rows[quarter]["note"]) == ("cancelled", "Moved abroad")
     assert rows[wound]["note"] == "Strips off, healing well"
     assert [d.id for g in fu.due_list(store, date(2026, 12, 1)).values() for d in g
-            if d.kind != "planned_session"] == [moved["id"]]
+            if d.kind != "planned_session"] == [moved["id"], *later]  # and the 6, 12 months
 
 
 def test_find_patients_by_lot_from_the_tools_menu(window, store, clinic, qtbot):

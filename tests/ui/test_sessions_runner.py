@@ -10,7 +10,7 @@ from rejuv_desktop.services import recall
 from rejuv_desktop.services import sessions as ss
 from rejuv_desktop.ui.sessions import runner as runner_module
 from rejuv_desktop.ui.sessions.runner import SessionRunner
-from tests.sessions.session_helpers import (TIME_OUT_POINTS, add_patient, add_plan,
+from tests.session_helpers import (TIME_OUT_POINTS, add_patient, add_plan,
                                             add_practitioner)
 
 

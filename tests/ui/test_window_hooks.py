@@ -42,10 +42,14 @@ def test_any_install_order_gives_the_same_window(qtbot, store, qsettings):
         "—", "lock_now", "sign_out", "—", "quit"]
     assert first["menus"]["patient"] == [
         "new_patient", "find_patient", "edit_patient", "archive_patient", "—",
-        "start_consultation", "procedure_sessions", "due_follow_ups", "export_patient"]
-    assert first["menus"]["tools"] == ["find_lot", "audit_trail", "settings"]
+        "start_consultation", "procedure_sessions", "patient_outcomes",
+        "record_complication_menu", "due_follow_ups", "photographs", "export_patient"]
+    assert first["menus"]["tools"] == ["find_lot", "outcomes_audit", "photo_import_folder",
+                                       "audit_trail", "settings"]
     assert first["menus"]["help"] == ["help_screen", "help_guide", "—", "about"]
-    assert first["record"] == ["Consultations", "Documents", "Sessions", "Details", "History"]
+    assert first["record"] == ["Consultations", "Documents", "Sessions", "Outcomes", "Photographs",
+                               "Details",
+                               "History"]
     assert first["left"] == ["Patients", "Due", "Today"]
 
 

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget, QWizardPage
 
 from rejuv_desktop.ui.forms import message_label
 
 LEVEL_STYLE = {
-    "eligible": ("#1b5e20", "#e8f5e9", "Eligible"),
-    "caution": ("#8a4b00", "#fff4e5", "Caution"),
-    "defer": ("#0d47a1", "#e3f2fd", "Defer"),
-    "contraindicated": ("#b3261e", "#fdecea", "Contraindicated"),
+    "eligible": ("#1b5e20", "#e8f5e9", QT_TRANSLATE_NOOP("Verdict", "Eligible")),
+    "caution": ("#8a4b00", "#fff4e5", QT_TRANSLATE_NOOP("Verdict", "Caution")),
+    "defer": ("#0d47a1", "#e3f2fd", QT_TRANSLATE_NOOP("Verdict", "Defer")),
+    "contraindicated": ("#b3261e", "#fdecea", QT_TRANSLATE_NOOP("Verdict", "Contraindicated")),
 }
 
 
@@ -24,6 +24,7 @@ def esc(text) -> str:
 
 def level_badge(level: str) -> str:
     fg, bg, text = LEVEL_STYLE[level]
+    text = QCoreApplication.translate("Verdict", text)
     return (f'<span style="color:{fg}; background:{bg}; font-weight:600;">&nbsp;{text}&nbsp;'
             "</span>")
 

@@ -116,7 +116,7 @@ class HandBox(QGroupBox):
     """The evaluation of one hand."""
 
     def __init__(self, side: str, changed):
-        super().__init__(side.capitalize() + " hand")
+        super().__init__(self.tr("Left hand") if side == "left" else self.tr("Right hand"))
         self.side = side
         scales = load_scales()
         form = QFormLayout(self)
@@ -138,12 +138,17 @@ class HandBox(QGroupBox):
         form.addRow(self.tr("Elasticity"), self.elasticity)
         form.addRow(self.tr("Texture"), self.texture)
         form.addRow(self.tr("Brown spots"), self.lentigines)
-        self.suspicious = QCheckBox(self.tr("Suspicious lesion (changing, irregular, raised, "
-                                            "bleeding)"))
+        # The box's own words stay short (a check box cannot wrap); what counts as suspicious
+        # wraps beside it, so a longer language is never cut at 1024 pixels.
+        self.suspicious = QCheckBox(self.tr("Suspicious lesion"))
         self.suspicious.setObjectName(f"{side}_suspicious")
         self.suspicious.toggled.connect(changed)
         self.suspicious.toggled.connect(self._warn)
-        form.addRow(self.suspicious)
+        signs = QLabel(self.tr("changing, irregular, raised or bleeding"))
+        signs.setWordWrap(True)
+        signs.setStyleSheet("color: #555;")
+        self.suspicious.setToolTip(signs.text())
+        form.addRow(self.suspicious, signs)
         self.warning = QLabel(self.tr("A dermatologist must see this lesion before any "
                                       "treatment: the consultation will end with a referral."))
         self.warning.setWordWrap(True)
@@ -232,7 +237,8 @@ class HandsPage(WizardPage):
         errors = []
         for side in dc.SIDES:
             if data.hand(side).merz is None:
-                errors.append(self.tr("Grade the {side} hand.").format(side=side))
+                errors.append(self.tr("Grade the left hand.") if side == "left"
+                              else self.tr("Grade the right hand."))
         if not data.fitzpatrick:
             errors.append(self.tr("Confirm the Fitzpatrick skin type."))
         w = data.weight_kg

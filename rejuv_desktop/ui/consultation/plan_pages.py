@@ -15,7 +15,8 @@ from rejuv_desktop.domain import plan_binding as pb
 from rejuv_desktop.domain import screening as scr
 from rejuv_desktop.domain.procedures import procedure_ids
 from rejuv_desktop.domain.protocols import load_protocol
-from rejuv_desktop.ui.phrases import phrasebook, planned_session_line
+from rejuv_desktop.ui.i18n import fmt_date
+from rejuv_desktop.ui.phrases import concern_label, phrasebook, planned_session_line
 from rejuv_desktop.errors import ValidationError
 from rejuv_desktop.ui.consultation.common import WizardPage, esc, level_badge, scrolling_body
 from rejuv_desktop.ui.date_field import DateField
@@ -495,7 +496,9 @@ class FinalisePage(WizardPage):
                 parts.append("<ul style='margin-left:-20px'>" + "".join(
                     f"<li>{esc(r.text)}</li>" for r in dict.fromkeys(reasons)) + "</ul>")
         else:
-            concerns = ", ".join(c.replace("_", " ") for c in data.concerns)
+            concerns = ", ".join([concern_label(c) for c in data.concerns
+                                  if not (c == "other" and data.concern_other)]
+                                 + ([data.concern_other] if data.concern_other else []))
             parts.append(self.tr("<b>Concerns:</b> {concerns}").format(concerns=esc(concerns)))
             parts.append(self.tr("<b>Merz grade:</b> left {left}, right {right}").format(
                 left=data.hand('left').merz, right=data.hand('right').merz))
@@ -504,7 +507,7 @@ class FinalisePage(WizardPage):
                 waits = "; ".join(v.waits)
                 parts.append(f"<b>{esc(self.rules.procedure_name(p).capitalize())}:</b> "
                              f"{level_badge(v.level)}"
-                             + (f" {esc(self.tr('wait'))}: {esc(waits)}" if waits else ""))
+                             + (" " + esc(self.tr("wait")) + f": {esc(waits)}" if waits else ""))
             chosen = data.chosen
             if chosen:
                 warnings = dc.plan_warnings(data, context.today, context.cooling_off_days,
@@ -513,8 +516,8 @@ class FinalisePage(WizardPage):
                     plan = data.plan.get(p, {})
                     try:
                         dates = dc.planned_sessions(p, plan)
-                        when = self.tr("{count} session(s) from {start}").format(
-                            count=len(dates), start=f"{dates[0].target:%d/%m/%Y}")
+                        when = self.tr("%n session(s) from {start}", "", len(dates)).format(
+                            start=fmt_date(dates[0].target))
                     except (ValidationError, ValueError):
                         when = self.tr("dates to correct")
                     parts.append(self.tr("<b>Planned:</b> {procedure} — {when}").format(

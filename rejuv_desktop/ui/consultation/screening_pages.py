@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (QButtonGroup, QFrame, QGridLayout, QGroupBox, QHBoxLayout,
                                QLabel, QLineEdit, QPlainTextEdit, QRadioButton, QScrollArea,
                                QVBoxLayout, QWidget)
@@ -12,9 +12,21 @@ from rejuv_desktop.domain import plan_binding as pb
 from rejuv_desktop.domain import screening as scr
 from rejuv_desktop.domain.procedures import procedure_ids
 from rejuv_desktop.ui.consultation.common import WizardPage, esc, level_badge
+from rejuv_desktop.ui.i18n import Context
 
-ANSWER_LABELS = (("yes", "Yes"), ("no", "No"), ("unknown", "Not known"))
-DERIVED_PAGES = {"hands": "Hands page", "concerns": "Concerns page"}
+ANSWER_LABELS = (("yes", QT_TRANSLATE_NOOP("Screening", "Yes")),
+                 ("no", QT_TRANSLATE_NOOP("Screening", "No")),
+                 ("unknown", QT_TRANSLATE_NOOP("Screening", "Not known")))
+DERIVED_PAGES = {"hands": QT_TRANSLATE_NOOP("Screening", "Hands page"),
+                 "concerns": QT_TRANSLATE_NOOP("Screening", "Concerns page")}
+
+
+class Screening(Context):
+    """The context of the screening's and verdict's words in the catalogues."""
+
+
+def _derived_page(origin: str) -> str:
+    return Screening.tr(DERIVED_PAGES[origin]) if origin in DERIVED_PAGES else origin
 
 
 class AnswerKeys(QObject):
@@ -52,7 +64,7 @@ class QuestionRow:
         self.group = QButtonGroup(grid)
         self.buttons: dict[str, QRadioButton] = {}
         for col, (value, text) in enumerate(ANSWER_LABELS, start=1):
-            button = QRadioButton(text)
+            button = QRadioButton(Screening.tr(text))
             button.setObjectName(f"{question.id}_{value}")
             self.group.addButton(button)
             button.toggled.connect(changed)
@@ -75,9 +87,9 @@ class QuestionRow:
         if origin is None:
             self.label.setText(self.question.text)
         else:
-            page = DERIVED_PAGES.get(origin, origin)
-            self.label.setText(f"{esc(self.question.text)}<br><i>Answered from the {esc(page)}: "
-                               f"change it there.</i>")
+            self.label.setText(f"{esc(self.question.text)}<br><i>" + Screening.tr(
+                "Answered from the {page}: change it there.").format(
+                page=esc(_derived_page(origin))) + "</i>")
             self.set_answer(value)
 
     def _show_detail(self) -> None:
@@ -260,8 +272,8 @@ class ScreeningPage(WizardPage):
         if not missing:
             return []
         first = missing[0].text
-        return [self.tr("{n} question(s) not answered, starting with: {q}").format(
-            n=len(missing), q=first)]
+        return [self.tr("%n question(s) not answered, starting with: {q}", "",
+                        len(missing)).format(q=first)]
 
 
 def reason_html(r: scr.Reason) -> str:
@@ -269,12 +281,16 @@ def reason_html(r: scr.Reason) -> str:
     level differs between procedures, and where a derived answer came from."""
     grade = scr.evidence_label(r.evidence)
     colour = "#b3261e" if r.evidence == scr.UNVERIFIED else "#555555"
-    out = (f"{esc(r.text)} <span style='color:{colour}'>(evidence: {esc(grade)}"
-           + ("; clinic-set level, to confirm" if r.evidence == scr.UNVERIFIED else "") + ")</span>")
+    evidence = (Screening.tr("evidence: {grade}; clinic-set level, to confirm")
+                if r.evidence == scr.UNVERIFIED else Screening.tr("evidence: {grade}"))
+    out = (f"{esc(r.text)} <span style='color:{colour}'>("
+           + evidence.format(grade=esc(grade)) + ")</span>")
     if r.derived:
-        out += f" <i>From the {esc(DERIVED_PAGES.get(r.derived, r.derived))}.</i>"
+        out += " <i>" + Screening.tr("From the {page}.").format(
+            page=esc(_derived_page(r.derived))) + "</i>"
     if r.level_note and r.answer == "yes":
-        out += f"<br><small>Why the procedures differ: {esc(r.level_note)}</small>"
+        out += "<br><small>" + Screening.tr("Why the procedures differ: {note}").format(
+            note=esc(r.level_note)) + "</small>"
     return out
 
 

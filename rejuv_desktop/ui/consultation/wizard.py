@@ -132,7 +132,7 @@ class ConsultationWizard(QWizard):
             # Keep everything on screen; say clearly that it is not saved.
             first = self.save_error is None
             self.save_error = str(exc)
-            self.setWindowTitle(f"{self.base_title} — {self.tr('NOT SAVED')}")
+            self.setWindowTitle(f"{self.base_title} — " + self.tr("NOT SAVED"))
             if first:
                 QMessageBox.warning(self, self.tr("Draft not saved"), str(exc))
             return False

@@ -26,9 +26,14 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
 from rejuv_desktop.errors import UserError
+from rejuv_desktop.ui.i18n import Context
 from rejuv_desktop.ui.tasks import run_with_progress
 
 log = logging.getLogger(__name__)
+
+
+class Printing(Context):
+    """The context of the printing messages in the catalogues."""
 
 MAX_RENDER_DPI = 300
 """Enough for text and a signature on paper; a 1200 dpi A4 page would be 560 MB in memory."""
@@ -145,7 +150,8 @@ class PrintJob(QObject):
                 raise Cancelled()
             os.replace(path + ".part", path)
         except OSError as exc:
-            raise UserError(f"The file could not be written: {exc.strerror or exc}") from exc
+            raise UserError(Printing.tr("The file could not be written: {problem}").format(
+                problem=exc.strerror or exc)) from exc
         report(1, 1)
 
     def _to_queue(self, report) -> None:
@@ -168,8 +174,9 @@ class PrintJob(QObject):
         if self._cancel.is_set():
             raise Cancelled()
         if code != 0:
-            raise UserError("The print queue refused the document: "
-                            f"{(err or '').strip() or f'exit code {code}'}")
+            raise UserError(Printing.tr("The print queue refused the document: {problem}").format(
+                problem=(err or "").strip()
+                or Printing.tr("exit code {code}").format(code=code)))
         report(1, 1)
 
     def _render(self, report) -> None:
@@ -182,13 +189,13 @@ class PrintJob(QObject):
         buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         document.load(buffer)
         if document.status() != QPdfDocument.Status.Ready:
-            raise UserError("The document could not be read for printing.")
+            raise UserError(Printing.tr("The document could not be read for printing."))
         first, last = page_range(self.printer, document.pageCount())
         total = last - first + 1
         dpi = min(self.printer.resolution(), MAX_RENDER_DPI)
         painter = QPainter()
         if not painter.begin(self.printer):
-            raise UserError("The printer could not be started.")
+            raise UserError(Printing.tr("The printer could not be started."))
         try:
             for n, page in enumerate(range(first - 1, last)):
                 if self._cancel.is_set():

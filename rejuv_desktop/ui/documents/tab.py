@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QComboBox, QDialog,
                                QDialogButtonBox, QFileDialog, QFormLayout, QFrame, QGroupBox,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QProgressDialog,
@@ -19,17 +18,29 @@ from rejuv_desktop.services import documents as sd
 from rejuv_desktop.ui.documents.signature_pad import SignaturePad
 from rejuv_desktop.ui.errors import excepthook, reports_errors, show_user_error
 from rejuv_desktop.ui.forms import message_label
+from rejuv_desktop.ui.i18n import Context, fmt_date, fmt_datetime
 from rejuv_desktop.ui.tasks import run_in_background
 
-KIND_LABELS = {"consent": "Consent form", "aftercare": "Aftercare sheet",
-               "summary": "Consultation summary"}
-PHOTO_LABELS = {"clinical_record": "Photos for the clinical record",
-                "teaching": "Photos for teaching and training (anonymised)",
-                "publication": "Photos for publication or marketing"}
+KIND_LABELS = {"consent": QT_TRANSLATE_NOOP("Documents", "Consent form"),
+               "aftercare": QT_TRANSLATE_NOOP("Documents", "Aftercare sheet"),
+               "summary": QT_TRANSLATE_NOOP("Documents", "Consultation summary")}
+PHOTO_LABELS = {"clinical_record": QT_TRANSLATE_NOOP("Documents", "Photos for the clinical record"),
+                "teaching": QT_TRANSLATE_NOOP("Documents",
+                                              "Photos for teaching and training (anonymised)"),
+                "publication": QT_TRANSLATE_NOOP("Documents", "Photos for publication or marketing")}
+
+
+class Documents(Context):
+    """The context of the documents' table words in the catalogues."""
+
+
+def kind_label(kind: str) -> str:
+    """A document's kind in words ("Consent form"), the code itself if unknown."""
+    return Documents.tr(KIND_LABELS[kind]) if kind in KIND_LABELS else kind.capitalize()
 
 
 def _when(iso: str | None) -> str:
-    return datetime.fromisoformat(iso).strftime("%d/%m/%Y %H:%M") if iso else ""
+    return fmt_datetime(iso)
 
 
 class PhotoConsentBox(QGroupBox):
@@ -44,7 +55,7 @@ class PhotoConsentBox(QGroupBox):
         layout.addWidget(self.on_paper)
         self.uses: dict[str, QCheckBox] = {}
         for use, label in PHOTO_LABELS.items():
-            check = QCheckBox(self.tr(label))
+            check = QCheckBox(Documents.tr(label))
             check.setObjectName(f"photo_{use}")
             check.setEnabled(False)
             layout.addWidget(check)
@@ -83,7 +94,7 @@ class PhotoAnswers(QGroupBox):
             h.addWidget(yes)
             h.addWidget(no)
             h.addStretch(1)
-            layout.addRow(self.tr(label), row)
+            layout.addRow(Documents.tr(label), row)
             self.answers[use] = (yes, no)
 
     def set_value(self, value: dict | None) -> None:
@@ -108,8 +119,12 @@ class PlannedBox(QGroupBox):
     """What is planned for this patient, printed on the consent: the hands, and the donor site
     and anaesthesia (fat transfer) or the product and what it contains (mesotherapy)."""
 
-    LABELS = {"hands": "Hands", "donor_site": "Donor site", "anaesthesia": "Anaesthesia",
-              "product": "Product", "actives": "Contains"}
+    LABELS = {"hands": QT_TRANSLATE_NOOP("Documents", "Hands"),
+              "donor_site": QT_TRANSLATE_NOOP("Documents", "Donor site"),
+              "anaesthesia": QT_TRANSLATE_NOOP("Documents", "Anaesthesia"),
+              "product": QT_TRANSLATE_NOOP("Documents", "Product"),
+              "actives": QT_TRANSLATE_NOOP("Documents", "Contains"),
+              "donor_site_other": QT_TRANSLATE_NOOP("Documents", "Other donor site")}
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -127,7 +142,7 @@ class PlannedBox(QGroupBox):
             self.form.removeRow(0)
         self.widgets = {}
         for key, choices in sd.planned_choices(procedure).items():
-            label = self.tr(self.LABELS.get(key, key))
+            label = Documents.tr(self.LABELS[key]) if key in self.LABELS else key
             if key == "actives":
                 box = QWidget()
                 v = QVBoxLayout(box)
@@ -198,7 +213,7 @@ class IssueConsentDialog(QDialog):
         for p in plans:
             self.plan.addItem(self.tr("{name} — planned from {start}").format(
                 name=rules.procedure_name(p["procedure"]).capitalize(),
-                start=datetime.fromisoformat(p["start_date"]).strftime("%d/%m/%Y")), p["id"])
+                start=fmt_date(p["start_date"])), p["id"])
         form.addRow(self.tr("Procedure"), self.plan)
         layout.addLayout(form)
         self.planned = PlannedBox()
@@ -231,8 +246,8 @@ class IssueConsentDialog(QDialog):
             self.job = sd.consent_job(self.store, self.plan.currentData(), self.photos.value(),
                                       self.planned.value())
         except ValidationError as exc:
-            names = {**PlannedBox.LABELS, "donor_site_other": "Other donor site"}
-            self.error.setText("<br>".join(f"{self.tr(names.get(k, k))}: {m}"
+            names = PlannedBox.LABELS
+            self.error.setText("<br>".join(f"{Documents.tr(names[k]) if k in names else k}: {m}"
                                            for k, m in exc.errors.items()))
             self.error.show()
             return
@@ -242,7 +257,8 @@ class IssueConsentDialog(QDialog):
         self.accept()
 
 
-SCAN_FILTER = "Signed form (*.pdf *.jpg *.jpeg *.png *.PDF *.JPG *.JPEG *.PNG)"
+SCAN_FILTER = QT_TRANSLATE_NOOP("Documents",
+                                "Signed form (*.pdf *.jpg *.jpeg *.png *.PDF *.JPG *.JPEG *.PNG)")
 
 
 class SignDialog(QDialog):
@@ -399,7 +415,7 @@ class SignDialog(QDialog):
 
     def choose_scan(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Scan or photo of the signed form"),
-                                              "", self.tr(SCAN_FILTER))
+                                              "", Documents.tr(SCAN_FILTER))
         if path:
             self.scan.setText(path)
 
@@ -531,11 +547,11 @@ class DocumentsTab(QWidget):
         self.open_button.clicked.connect(lambda: self.open_document(self.selected_id()))
         self.sign_button.clicked.connect(lambda: self.sign(self.selected_id()))
         self.scan_button.clicked.connect(lambda: self.open_scan(self._selected_scan()))
-        self.table = QTableWidget(0, 5)
+        self.table = QTableWidget(0, 6)
         self.table.setObjectName("documents")
         self.table.setHorizontalHeaderLabels([self.tr("Issued"), self.tr("Document"),
                                               self.tr("Procedure"), self.tr("Number"),
-                                              self.tr("Signature")])
+                                              self.tr("Signature"), self.tr("Language")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -555,6 +571,7 @@ class DocumentsTab(QWidget):
         rules = scr.load_rules()
         self.rows = sd.documents_of(self.store, patient_id)
         self.table.setRowCount(len(self.rows))
+        languages = {"en": self.tr("English"), "fr": self.tr("French")}
         for i, r in enumerate(self.rows):
             if r["kind"] != "consent":
                 signature = ""
@@ -569,8 +586,9 @@ class DocumentsTab(QWidget):
             else:
                 signature = self.tr("Not signed yet")
             procedure = rules.procedure_name(r["procedure"]).capitalize() if r["procedure"] else ""
-            for j, text in enumerate((_when(r["created_at"]), self.tr(KIND_LABELS[r["kind"]]),
-                                      procedure, r["number"], signature)):
+            language = languages.get(r["lang"], r["lang"] or "")  # the language it was issued in
+            for j, text in enumerate((_when(r["created_at"]), kind_label(r["kind"]),
+                                      procedure, r["number"], signature, language)):
                 item = QTableWidgetItem(text)
                 if j == 4 and signature == self.tr("Not signed yet"):
                     item.setForeground(Qt.GlobalColor.darkYellow)

@@ -11,11 +11,11 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, Q
                                QProgressBar, QProgressDialog, QStackedLayout, QVBoxLayout,
                                QWidget)
 
-from rejuv_desktop.domain.dates import format_moment
 from rejuv_desktop.errors import UserError
 from rejuv_desktop.services import documents as sd
-from rejuv_desktop.ui.documents.printing import MAX_RENDER_DPI, PrintJob
+from rejuv_desktop.ui.documents.printing import MAX_RENDER_DPI, Printing, PrintJob
 from rejuv_desktop.ui.geometry import fit_to_screen
+from rejuv_desktop.ui.i18n import fmt_datetime as format_moment
 
 
 def load_pdf(data: bytes, parent=None) -> tuple[QPdfDocument, QBuffer]:
@@ -33,7 +33,7 @@ def print_pdf(document: QPdfDocument, printer: QPrinter) -> int:
     this thread (tests, scripts); the window prints with ``PrintJob``. Returns the pages."""
     painter = QPainter()
     if not painter.begin(printer):
-        raise UserError("The printer could not be started.")
+        raise UserError(Printing.tr("The printer could not be started."))
     try:
         dpi = min(printer.resolution(), MAX_RENDER_DPI)
         for page in range(document.pageCount()):
@@ -60,8 +60,10 @@ class PdfPreview(QDialog):
         self.store = store
         self.meta = sd.document(store, document_id)
         self.data = sd.pdf_bytes(store, document_id)
+        from rejuv_desktop.ui.documents.tab import kind_label
+
         self.setWindowTitle(self.tr("{kind} {number}").format(
-            kind=self.meta["kind"].capitalize(), number=self.meta["number"]))
+            kind=kind_label(self.meta["kind"]), number=self.meta["number"]))
         fit_to_screen(self, 820, 960)
         layout = QVBoxLayout(self)
         info = QLabel(self.tr("Archived {when} · SHA-256 {sha}…").format(

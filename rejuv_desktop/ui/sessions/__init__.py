@@ -3,6 +3,8 @@ view beside the patient list, and the search for patients by product lot."""
 
 from __future__ import annotations
 
+from rejuv_desktop.ui.i18n import Menus
+
 DUE_COUNT_DELAY_MS = 300
 """The Due tab's count is read this long after the window is set up, so it never delays the
 first paint of the window (a zero timer can run before it)."""
@@ -27,6 +29,7 @@ def install(window) -> None:
         sessions = SessionsTab(store, window)
         sessions.open_session.connect(open_runner)
         sessions.changed.connect(events.changed)
+        window.hooks.visit_list_built(sessions.follow_ups)
         return sessions
 
     tab = LazyTab(build_tab)  # built when first shown
@@ -66,11 +69,12 @@ def install(window) -> None:
         view = DueView(store)
         view.open_patient.connect(show_sessions_of)
         view.changed.connect(events.changed)
+        window.hooks.visit_list_built(view.actions)
         return view
 
     due = LazyTab(build_due)
     window.due_view = due
-    window.add_side_tab(due, QCoreApplication.translate("QTabWidget", "Due"), rank=10)
+    window.add_side_tab(due, Menus.tr("Due"), rank=10)
     tabs = window.left_tabs
 
     # The front desk's day: who is expected today (or on a chosen day), with phone numbers.
@@ -83,7 +87,7 @@ def install(window) -> None:
 
     day = LazyTab(build_day)
     window.day_view = day
-    window.add_side_tab(day, QCoreApplication.translate("QTabWidget", "Today"), rank=20)
+    window.add_side_tab(day, Menus.tr("Today"), rank=20)
     counts: dict[str, int] = {}  # the Due tab's title, before the Due view is built
 
     def refresh_counts() -> None:
@@ -97,8 +101,8 @@ def install(window) -> None:
     def update_due_title() -> None:
         now = due.content().counts if due.is_built else counts
         waiting = now.get("overdue", 0) + now.get("this_week", 0)
-        tabs.setTabText(tabs.indexOf(due), tabs.tr("Due ({n})").format(n=waiting) if waiting
-                        else tabs.tr("Due"))
+        tabs.setTabText(tabs.indexOf(due), Menus.tr("Due ({n})").format(n=waiting) if waiting
+                        else Menus.tr("Due"))
 
     def on_changed() -> None:
         if due.is_built:
@@ -110,6 +114,14 @@ def install(window) -> None:
         update_due_title()
 
     window.hooks.record_changed.append(on_changed)
+
+    def photos_changed(patient_id: int) -> None:
+        # The photographs (or a recorded refusal) tick the "photographs taken" item.
+        for runner in list(window.session_runners.values()):
+            if runner.status.session["patient_id"] == patient_id:
+                runner.refresh()
+
+    window.hooks.photos_changed.append(photos_changed)
     events.changed.connect(lambda: window.hooks.record_changed())
     update_due_title()
     # The title's count comes once the window is up (the Due list itself fills when shown).
@@ -128,12 +140,12 @@ def install(window) -> None:
         window.lot_dialog = dialog
         dialog.show()
 
-    window.add_action("tools", window.tr("Find patients by product &lot…"), find_lot, 100,
+    window.add_action("tools", Menus.tr("Find patients by product &lot…"), find_lot, 100,
                       name="find_lot")
-    window.add_action("patient", window.tr("Procedure &sessions"),
+    window.add_action("patient", Menus.tr("Procedure &sessions"),
                       lambda: window.record.tabs.setCurrentWidget(tab)
                       if window.record.patient_id is not None else None, 70,
                       QKeySequence("Ctrl+Shift+S"), "procedure_sessions", needs_patient=True)
-    window.add_action("patient", window.tr("&Due follow-ups"),
+    window.add_action("patient", Menus.tr("&Due follow-ups"),
                       lambda: tabs.setCurrentWidget(due), 80, QKeySequence("Ctrl+D"),
                       "due_follow_ups")

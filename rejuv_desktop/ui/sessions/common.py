@@ -4,20 +4,31 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QLabel
 
-from rejuv_desktop.domain.dates import format_day
 from rejuv_desktop.domain.procedures import procedure as registered
 from rejuv_desktop.ui.consultation.common import esc  # noqa: F401 - shared
 from rejuv_desktop.ui.forms import ERROR_STYLE, message_label  # noqa: F401 - shared
+from rejuv_desktop.ui.i18n import fmt_date, fmt_datetime, fmt_day_month, fmt_time
 
 WARNING_STYLE = "color: #8a4b00;"
 DONE_STYLE = "color: #1b5e20;"
 MUTED_STYLE = "color: #666; font-size: 11px;"
-STATUS_NAMES = {"in_progress": "in progress", "completed": "completed", "abandoned": "stopped",
-                "planned": "planned", "superseded": "superseded", "cancelled": "cancelled",
-                "due": "due", "done": "done", "rescheduled": "rescheduled"}
+STATUS_NAMES = {"in_progress": QT_TRANSLATE_NOOP("Status", "in progress"),
+                "completed": QT_TRANSLATE_NOOP("Status", "completed"),
+                "abandoned": QT_TRANSLATE_NOOP("Status", "stopped"),
+                "planned": QT_TRANSLATE_NOOP("Status", "planned"),
+                "superseded": QT_TRANSLATE_NOOP("Status", "superseded"),
+                "cancelled": QT_TRANSLATE_NOOP("Status", "cancelled"),
+                "due": QT_TRANSLATE_NOOP("Status", "due"),
+                "done": QT_TRANSLATE_NOOP("Status", "done"),
+                "rescheduled": QT_TRANSLATE_NOOP("Status", "rescheduled")}
+
+
+def status_name(code: str) -> str:
+    """A session's, plan's or visit's status in words (the code itself if unknown)."""
+    return QCoreApplication.translate("Status", STATUS_NAMES[code]) if code in STATUS_NAMES else code
 
 
 class SessionEvents(QObject):
@@ -36,14 +47,14 @@ def procedure_label(procedure: str, unknown: str | None = None) -> str:
 
 
 def fmt_day(value: str | date | None) -> str:
-    return format_day(value)
+    return fmt_date(value)
 
 
 def fmt_window(start: date, end: date) -> str:
     """``27/11 – 02/12/2026``: a follow-up window, the year written once when it is the same."""
     if start == end:
         return fmt_day(start)
-    first = start.strftime("%d/%m") if start.year == end.year else fmt_day(start)
+    first = fmt_day_month(start) if start.year == end.year else fmt_day(start)
     return f"{first} – {fmt_day(end)}"
 
 
@@ -51,7 +62,7 @@ def who_when(who: str, at: str, session_day: str | None = None) -> str:
     """``Dr Claire Martin, 10:32`` (the date too when it is not the session's day)."""
     moment = datetime.fromisoformat(at)
     same_day = session_day and moment.date().isoformat() == session_day
-    when = moment.strftime("%H:%M") if same_day else moment.strftime("%d/%m/%Y %H:%M")
+    when = fmt_time(moment) if same_day else fmt_datetime(moment)
     return f"{who}, {when}" if who else when
 
 

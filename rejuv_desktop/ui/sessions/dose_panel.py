@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QLineEdit, QProgress
 
 from rejuv_desktop.domain.protocols import format_number
 from rejuv_desktop.services.sessions import SessionStatus
+from rejuv_desktop.ui.i18n import fmt_number
 from rejuv_desktop.ui.sessions.common import (DONE_STYLE, ERROR_STYLE, WARNING_STYLE, esc,
                                               message_label, who_when)
 
@@ -102,17 +103,21 @@ class DosePanel(QFrame):
         percent_style = f"color: {colour}; font-weight: 700;"
         if self.percent.styleSheet() != percent_style:
             self.percent.setStyleSheet(percent_style)
-        figures = (f"<b>{dose.mg:.0f} mg</b> {esc(dose.agent)} · <b>{dose.mg_per_kg:.2f} mg/kg</b>"
-                   f" · maximum {dose.max_mg:.0f} mg for {dose.weight_kg:g} kg")
+        figures = self.tr("<b>{mg} mg</b> {agent} · <b>{per_kg} mg/kg</b> · maximum {max} mg for "
+                          "{weight} kg").format(
+            mg=fmt_number(dose.mg, 0), agent=esc(dose.agent), per_kg=fmt_number(dose.mg_per_kg, 2),
+            max=fmt_number(dose.max_mg, 0), weight=fmt_number(dose.weight_kg, 0 if float(dose.weight_kg).is_integer() else 1))
         style = {"ok": DONE_STYLE, "warning": WARNING_STYLE, "over": ERROR_STYLE}[dose.status]
         text = [figures, f"<span style='{style}'>{esc(dose.message)}</span>"]
         if dose.status == "over" and status.override is None:
-            text.append(f"<span style='{ERROR_STYLE}'><b>Stop.</b> Give no more. To carry on, "
-                        "write why the maximum is exceeded.</span>")
+            text.append(f"<span style='{ERROR_STYLE}'>" + self.tr(
+                "<b>Stop.</b> Give no more. To carry on, write why the maximum is exceeded.")
+                + "</span>")
         elif status.override is not None:
             o = status.override
-            text.append(f"<span style='{WARNING_STYLE}'>Over the maximum; reason recorded by "
-                        f"{esc(who_when(o.who, o.at))}: {esc(o.value['reason'])}</span>")
+            text.append(f"<span style='{WARNING_STYLE}'>" + self.tr(
+                "Over the maximum; reason recorded by {who}: {reason}").format(
+                who=esc(who_when(o.who, o.at)), reason=esc(o.value['reason'])) + "</span>")
         _set_text(self.text, "<br>".join(text))
 
     def _advice(self, status: SessionStatus) -> str:

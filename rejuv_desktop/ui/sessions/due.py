@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QDate, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox,
-                               QFormLayout, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
+                               QFormLayout, QGridLayout, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
                                QLineEdit, QPushButton, QToolButton, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
@@ -17,13 +17,15 @@ from rejuv_desktop.errors import UserError, ValidationError
 from rejuv_desktop.services import follow_ups as fu
 from rejuv_desktop.ui.errors import reports_errors, show_user_error
 from rejuv_desktop.ui.date_field import DateField
-from rejuv_desktop.ui.sessions.common import (procedure_label, STATUS_NAMES, fmt_day,
+from rejuv_desktop.ui.i18n import date_format
+from rejuv_desktop.ui.sessions.common import (procedure_label, status_name, fmt_day,
                                               fmt_window, message_label, show_text)
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 PATIENT_ROLE = Qt.ItemDataRole.UserRole + 1
-GROUPS = (("overdue", "Overdue", "#b3261e"), ("this_week", "This week", "#8a4b00"),
-          ("upcoming", "Upcoming", "#333333"))
+GROUPS = (("overdue", QT_TRANSLATE_NOOP("FollowUpActions", "Overdue"), "#b3261e"),
+          ("this_week", QT_TRANSLATE_NOOP("FollowUpActions", "This week"), "#8a4b00"),
+          ("upcoming", QT_TRANSLATE_NOOP("FollowUpActions", "Upcoming"), "#333333"))
 
 
 @dataclass(frozen=True)
@@ -53,8 +55,17 @@ def _from_row(row: dict) -> Visit:
                  visit_date=row.get("visit_date"))
 
 
+def _planned_label(item: fu.DueItem) -> str:
+    """A planned session as the lists name it, in the interface's language."""
+    if item.session_count and item.session_count > 1:
+        return QCoreApplication.translate("FollowUpActions", "Session {n} of {total} (planned)"
+                                          ).format(n=item.session_number, total=item.session_count)
+    return QCoreApplication.translate("FollowUpActions", "Session (planned)")
+
+
 def _from_due(item: fu.DueItem) -> Visit:
-    return Visit(item.id, item.patient_id, item.patient_name, item.label, item.procedure,
+    label = _planned_label(item) if item.kind == "planned_session" else item.label
+    return Visit(item.id, item.patient_id, item.patient_name, label, item.procedure,
                  item.due_from, item.due_to, "due" if item.id is not None else "planned",
                  item.note, item.phone, item.key)
 
@@ -150,7 +161,7 @@ class RescheduleDialog(QDialog):
                                 (self.due_to, visit.due_to, "reschedule_to")):
             edit.setObjectName(name)
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd/MM/yyyy")
+            edit.setDisplayFormat(date_format())
             edit.setDate(QDate(day.year, day.month, day.day))
         self.reason = QLineEdit()
         self.reason.setObjectName("reschedule_reason")
@@ -219,11 +230,38 @@ class FollowUpActions(QWidget):
         self.cancel_button = QPushButton(self.tr("Cancel visit…"))
         self.cancel_button.setObjectName("follow_up_cancel")
         self.cancel_button.clicked.connect(self.cancel)
-        for b in (self.open_button, self.done_button, self.move_button, self.cancel_button):
-            row.addWidget(b)
-        row.addStretch(1)
-        layout.addLayout(row)
+        buttons = (self.open_button, self.done_button, self.move_button, self.cancel_button)
+        if patient_column:
+            # The Due view sits in the narrow pane beside the record: two rows of two, so a
+            # longer wording (French) is never cut.
+            grid = QGridLayout()
+            for n, b in enumerate(buttons):
+                grid.addWidget(b, n // 2, n % 2)
+            grid.setColumnStretch(2, 1)
+            layout.addLayout(grid)
+        else:
+            for b in buttons:
+                row.addWidget(b)
+            row.addStretch(1)
+            layout.addLayout(row)
+        # Features' own buttons, on a row of their own (the pane beside the patient list is
+        # narrow on a 1024-pixel screen).
+        self.extra_row = QHBoxLayout()
+        self.extra_row.addStretch(1)
+        layout.addLayout(self.extra_row)
+        self.extra_actions: list[tuple[QPushButton, object]] = []
         self._update_buttons()
+
+    def add_visit_action(self, text: str, name: str, slot, enabled) -> QPushButton:
+        """A feature's own button acting on the selected visit: ``slot(visit)`` when clicked,
+        enabled while ``enabled(visit)`` is true (the visit is None when none is selected)."""
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.clicked.connect(lambda: slot(self.selected()))
+        self.extra_row.insertWidget(self.extra_row.count() - 1, button)
+        self.extra_actions.append((button, enabled))
+        self._update_buttons()
+        return button
 
     # filling ------------------------------------------------------------------------------------
     def _item(self, v: Visit, today: date | None = None) -> QTreeWidgetItem:
@@ -236,7 +274,7 @@ class FollowUpActions(QWidget):
             item.setToolTip(0, f"{v.patient_name}\n{what}" + (f"\n{v.note}" if v.note else ""))
             item.setToolTip(1, item.text(1))
         else:
-            status = STATUS_NAMES.get(v.status, v.status)
+            status = status_name(v.status)
             if v.status == "due" and today is not None and v.due_to < today:
                 status = self.tr("overdue")
             if v.status == "done" and v.visit_date:
@@ -325,6 +363,8 @@ class FollowUpActions(QWidget):
         self.open_button.setEnabled(v is not None)
         for b in (self.done_button, self.move_button, self.cancel_button):
             b.setEnabled(open_)
+        for button, enabled in getattr(self, "extra_actions", ()):
+            button.setEnabled(bool(enabled(v)))
 
     def _activated(self, item) -> None:
         if item is not None and item.data(0, PATIENT_ROLE) is not None:
@@ -408,6 +448,7 @@ class DueView(QWidget):
         top = QHBoxLayout()
         self.summary = QLabel()
         self.summary.setObjectName("due_summary")
+        self.summary.setWordWrap(True)
         refresh = QPushButton(self.tr("Refresh"))
         refresh.clicked.connect(self.refresh)
         top.addWidget(self.summary, 1)
@@ -525,7 +566,7 @@ class DayView(QWidget):
         for i in self.items:
             # Visit, procedure and window each on a line of its own: wrapped by the view, the
             # window's dates were cut to "(window 29/11 – …".
-            lines = [i.label] + ([procedure_label(i.procedure, "")] if i.procedure else [])
+            lines = [_from_due(i).label] + ([procedure_label(i.procedure, "")] if i.procedure else [])
             if i.due_from != i.due_to:
                 lines.append(self.tr("window {window}").format(
                     window=fmt_window(i.due_from, i.due_to)))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel,
                                QLineEdit, QVBoxLayout, QWidget)
 
@@ -22,6 +22,7 @@ from rejuv_desktop.domain.protocols import Field, format_number, is_empty
 from rejuv_desktop.errors import ValidationError
 from rejuv_desktop.services import sessions as ss
 from rejuv_desktop.ui.sessions.common import fmt_day, message_label, muted_label, show_text
+from rejuv_desktop.ui.date_field import date_placeholder
 
 CHOICES_PER_LINE = 3
 PAUSE_MS = 1500  # a pause in typing this long saves the value, like the consultation drafts
@@ -30,7 +31,8 @@ PAUSE_MS = 1500  # a pause in typing this long saves the value, like the consult
 def _tooltip(f: Field) -> str:
     parts = [f.help] if f.help else []
     if not f.verified:
-        parts.append("Not verified by a published source" + (f": {f.source}" if f.source else ""))
+        parts.append(QCoreApplication.translate("FieldEditor", "Not verified by a published source")
+                     + (f": {f.source}" if f.source else ""))
     return "\n".join(parts)
 
 
@@ -67,7 +69,8 @@ class FieldEditor(QWidget):
         elif f.type in ("choice", "bool"):
             self.combo = QComboBox()
             self.combo.setObjectName(key)
-            options = [("—", None)] + ([("Yes", True), ("No", False)] if f.type == "bool"
+            options = [("—", None)] + ([(self.tr("Yes"), True), (self.tr("No"), False)]
+                                      if f.type == "bool"
                                       else [(c, c) for c in f.choices])
             for text, _value in options:
                 self.combo.addItem(text)
@@ -85,7 +88,7 @@ class FieldEditor(QWidget):
                     self.line.setPlaceholderText(f"{format_number(f.min)}–{format_number(f.max)}")
             elif f.type == "date":
                 self.line.setMaximumWidth(110)
-                self.line.setPlaceholderText("DD/MM/YYYY")
+                self.line.setPlaceholderText(date_placeholder())
             self.timer = QTimer(self)
             self.timer.setSingleShot(True)
             self.timer.setInterval(PAUSE_MS)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QPushButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout)
@@ -10,10 +10,14 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderV
 from rejuv_desktop.errors import ValidationError
 from rejuv_desktop.services import recall
 from rejuv_desktop.ui.errors import reports_errors
-from rejuv_desktop.ui.sessions.common import procedure_label, STATUS_NAMES, fmt_day
+from rejuv_desktop.ui.sessions.common import procedure_label, status_name, fmt_day
 
-COLUMNS = ("Date", "Patient", "Born", "Phone", "Procedure", "Product", "Lot", "Expiry",
-           "Quantity")
+COLUMNS = (QT_TRANSLATE_NOOP("LotLookupDialog", "Date"), QT_TRANSLATE_NOOP("LotLookupDialog", "Patient"),
+           QT_TRANSLATE_NOOP("LotLookupDialog", "Born"), QT_TRANSLATE_NOOP("LotLookupDialog", "Phone"),
+           QT_TRANSLATE_NOOP("LotLookupDialog", "Procedure"),
+           QT_TRANSLATE_NOOP("LotLookupDialog", "Product"), QT_TRANSLATE_NOOP("LotLookupDialog", "Lot"),
+           QT_TRANSLATE_NOOP("LotLookupDialog", "Expiry"),
+           QT_TRANSLATE_NOOP("LotLookupDialog", "Quantity"))
 
 
 class LotLookupDialog(QDialog):
@@ -78,7 +82,7 @@ class LotLookupDialog(QDialog):
         self.table.setRowCount(len(self.uses))
         for i, u in enumerate(self.uses):
             status = "" if u.session_status == "completed" else \
-                f" ({STATUS_NAMES.get(u.session_status, u.session_status)})"
+                f" ({status_name(u.session_status)})"
             values = (fmt_day(u.session_date), u.patient_name, fmt_day(u.date_of_birth),
                       u.phone, procedure_label(u.procedure) + status,
                       u.product, u.lot, fmt_day(u.expiry) if u.expiry else "",

@@ -103,7 +103,7 @@ class SessionRunner(QWidget):
             self.weight.setAlignment(Qt.AlignmentFlag.AlignRight)
             self.weight.editingFinished.connect(self.on_weight)
             facts.addWidget(self.weight)
-            facts.addWidget(QLabel("kg"))
+            facts.addWidget(QLabel(self.tr("kg")))
             self.weight_note = muted_label()
             self.weight_note.setObjectName("weight_note")
             facts.addWidget(self.weight_note)
@@ -240,19 +240,20 @@ class SessionRunner(QWidget):
                 else ""
             word = self.tr("Completed") if s["status"] == "completed" else self.tr("Stopped")
             reason = f": {esc(s['end_reason'])}" if s["end_reason"] else ""
-            text = (f"<span style='{DONE_STYLE}'><b>{word}</b> — {esc(ended)}{reason}. This "
-                    "record can no longer be changed.</span>")
+            text = (f"<span style='{DONE_STYLE}'><b>{word}</b> — {esc(ended)}{reason}. "
+                    + self.tr("This record can no longer be changed.") + "</span>")
         elif status.blockers:
             shown = status.blockers[:4]  # with the heading and "… more": the panel's 6 lines
             more = len(status.blockers) - len(shown)
             items = "".join(f"<li>{esc(b)}</li>" for b in shown)
             tail = self.tr("<li>… and {n} more</li>").format(n=more) if more else ""
-            text = (f"<span style='{WARNING_STYLE}'><b>{len(status.blockers)} still open before "
-                    f"the session can be completed:</b></span><ul style='margin:0'>{items}{tail}"
-                    "</ul>")
+            text = (f"<span style='{WARNING_STYLE}'><b>" + self.tr(
+                "%n still open before the session can be completed:", "", len(status.blockers))
+                + f"</b></span><ul style='margin:0'>{items}{tail}</ul>")
         else:
-            text = (f"<span style='{DONE_STYLE}'><b>Everything required is recorded.</b> The "
-                    "session can be completed.</span>")
+            text = (f"<span style='{DONE_STYLE}'>" + self.tr(
+                "<b>Everything required is recorded.</b> The session can be completed.")
+                + "</span>")
         set_text(self.open_label, text)
 
     def _saved(self) -> None:

@@ -176,7 +176,9 @@ class StepBox(QFrame):
             key = f"{TIME_OUT}.{item.id}" if self.is_time_out else f"{step.id}.{item.id}"
             row = QHBoxLayout()
             text = item.text + ("" if item.required else self.tr(" (optional)"))
-            if item.by_app:
+            if item.by_app == "photos":
+                text += self.tr(" (ticked by the photographs, or the refusal recorded)")
+            elif item.by_app:
                 text += self.tr(" (done by the app)")
             check = QCheckBox()
             check.setObjectName(key)
@@ -382,7 +384,8 @@ class StepBox(QFrame):
         for (kind, key), entry in status.latest.items():
             if kind == "deviation" and (key == self.step.id or key.startswith(self.step.id + "."))\
                     and not is_empty(entry.value):
-                notes.append(f"<b>Deviation</b> ({esc(self._name(key))}): {esc(entry.value)} "
+                notes.append("<b>" + self.tr("Deviation") + "</b>"
+                             f" ({esc(self._name(key))}): {esc(entry.value)} "
                              f"<span style='color:#666'>— {esc(who_when(entry.who, entry.at, day))}"
                              "</span>")
         set_text(self.deviations, "<br>".join(notes))

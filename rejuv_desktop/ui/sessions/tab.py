@@ -13,7 +13,7 @@ from rejuv_desktop.services import follow_ups as fu
 from rejuv_desktop.services import practitioners as pr
 from rejuv_desktop.services import sessions as ss
 from rejuv_desktop.ui.errors import reports_errors, show_user_error
-from rejuv_desktop.ui.sessions.common import STATUS_NAMES, esc, fmt_day
+from rejuv_desktop.ui.sessions.common import status_name, esc, fmt_day
 from rejuv_desktop.ui.sessions.due import FollowUpActions
 
 PLAN_ROLE = Qt.ItemDataRole.UserRole
@@ -160,10 +160,11 @@ class SessionsTab(QWidget):
         self.sessions: dict[int, tuple[str, dict]] = {}
         for plan in self.plans:
             done = plan["completed_sessions"]
-            text = self.tr("{title}: {n} session(s) planned from {start}").format(
-                title=plan["title"], n=plan["sessions"], start=fmt_day(plan["start_date"]))
+            text = self.tr("{title}: %n session(s) planned from {start}", "",
+                           int(plan["sessions"])).format(
+                title=plan["title"], start=fmt_day(plan["start_date"]))
             item = QTreeWidgetItem([text, "", self.tr("{status} · {done} of {n} done").format(
-                status=STATUS_NAMES.get(plan["status"], plan["status"]), done=done,
+                status=status_name(plan["status"]), done=done,
                 n=plan["sessions"]), ""])
             item.setData(0, PLAN_ROLE, plan["id"])
             flags = []
@@ -190,7 +191,7 @@ class SessionsTab(QWidget):
                 name = self.tr("Maintenance session") if s["maintenance"] else \
                     self.tr("Session {n} of {total}").format(n=s["session_number"],
                                                              total=s["series_length"])
-                status_text = STATUS_NAMES.get(s["status"], s["status"])
+                status_text = status_name(s["status"])
                 if s.get("early_start"):
                     # On a line of its own: beside the status it widened the column and
                     # pushed the key figures out of sight at 1024 wide.
@@ -283,10 +284,10 @@ class SessionsTab(QWidget):
         for name, s in chosen:
             who = s.get("started_by_name") or ""
             head = (f"<b>{esc(name)}</b> · {fmt_day(s['session_date'])} · "
-                    f"{esc(STATUS_NAMES.get(s['status'], s['status']))}"
+                    f"{esc(status_name(s['status']))}"
                     + (f" · {esc(who)}" if who else ""))
             if s["end_reason"]:
-                head += f" · {self.tr('stopped')}: {esc(s['end_reason'])}"
+                head += " · " + self.tr("stopped") + f": {esc(s['end_reason'])}"
             early = s.get("early_start")
             if early:
                 head += ("<br><span style='color:#8a4b00'>" + esc(self.tr(

@@ -9,7 +9,12 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from rejuv_desktop.services import sessions as ss
+from rejuv_desktop.ui.i18n import Context, fmt_number
 from rejuv_desktop.ui.sessions.common import fmt_day
+
+
+class WeightCheck(Context):
+    """The context of the weight check's words in the catalogues."""
 
 
 def save_weight(parent: QWidget, store, session_id: int, weight: float | None) -> bool:
@@ -23,9 +28,9 @@ def save_weight(parent: QWidget, store, session_id: int, weight: float | None) -
         return True
     except ss.WeightChangeToConfirm as exc:
         answer = QMessageBox.question(
-            parent, parent.tr("Check the weight"),
-            parent.tr("{message}\n\nThe maximum anaesthetic dose is worked out from it. Save "
-                      "{kg} kg?").format(message=str(exc), kg=f"{exc.after:g}"),
+            parent, WeightCheck.tr("Check the weight"),
+            WeightCheck.tr("{message}\n\nThe maximum anaesthetic dose is worked out from it. Save "
+                      "{kg} kg?").format(message=str(exc), kg=fmt_number(exc.after, 0 if float(exc.after).is_integer() else 1)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
@@ -38,14 +43,14 @@ def weight_note(parent: QWidget, status: ss.SessionStatus) -> str:
     """Where the weight comes from: weighed today, or the consultation's (and whether too old)."""
     weighed = status.weighed_today
     if weighed is not None:
-        note = parent.tr("weighed today")
+        note = WeightCheck.tr("weighed today")
         if isinstance(weighed.value, dict) and weighed.value.get("confirmed_change"):
-            note += parent.tr(" (change confirmed)")
+            note += WeightCheck.tr(" (change confirmed)")
         return note
     if status.consultation_day is None:
         return ""
     day = fmt_day(status.consultation_day.isoformat())
     if status.weight_stale:
-        return parent.tr("from {day}: weigh today").format(day=day)
-    return parent.tr("from the consultation of {day}").format(day=day)
+        return WeightCheck.tr("from {day}: weigh today").format(day=day)
+    return WeightCheck.tr("from the consultation of {day}").format(day=day)
 

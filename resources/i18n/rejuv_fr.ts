@@ -1,0 +1,4613 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+    <context>
+        <name>About</name>
+        <message>
+            <source>SQLite {version} is affected by the WAL-reset bug (versions {range}), which can damage the database when two programs write to it at the same moment. No build of {app} with a newer SQLite exists for this computer: keep one program writing at a time, and keep the automatic backups on.</source>
+            <translation>SQLite {version} est touché par le bogue « WAL-reset » (versions {range}), qui peut endommager la base quand deux programmes y écrivent au même moment. Il n'existe pas de version de {app} avec un SQLite plus récent pour cet ordinateur : ne laissez qu'un programme écrire à la fois, et gardez les sauvegardes automatiques.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AboutDialog</name>
+        <message>
+            <source>About {app}</source>
+            <translation>À propos de {app}</translation>
+        </message>
+        <message>
+            <source>About</source>
+            <translation>À propos</translation>
+        </message>
+        <message>
+            <source>Third-party licences</source>
+            <translation>Licences tierces</translation>
+        </message>
+        <message>
+            <source>installed build</source>
+            <translation>version installée</translation>
+        </message>
+        <message>
+            <source>source install</source>
+            <translation>installation depuis les sources</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>Version</translation>
+        </message>
+        <message>
+            <source>Python</source>
+            <translation>Python</translation>
+        </message>
+        <message>
+            <source>Qt</source>
+            <translation>Qt</translation>
+        </message>
+        <message>
+            <source>SQLite</source>
+            <translation>SQLite</translation>
+        </message>
+        <message>
+            <source>System</source>
+            <translation>Système</translation>
+        </message>
+        <message>
+            <source>Database</source>
+            <translation>Base de données</translation>
+        </message>
+        <message>
+            <source>in memory</source>
+            <translation>en mémoire</translation>
+        </message>
+        <message>
+            <source>Data folder</source>
+            <translation>Dossier des données</translation>
+        </message>
+        <message>
+            <source>Logs</source>
+            <translation>Journaux</translation>
+        </message>
+        <message>
+            <source>Consultation assistant for hand rejuvenation: autologous fat transfer to the hands and hand mesotherapy. Works offline; all records stay in one local file.</source>
+            <translation>Assistant de consultation pour le rajeunissement des mains : lipofilling autologue des mains et mésothérapie des mains. Fonctionne hors ligne ; tous les dossiers restent dans un seul fichier local.</translation>
+        </message>
+        <message>
+            <source>Proprietary software. It includes the third-party components listed under Third-party licences, each under its own licence.</source>
+            <translation>Logiciel propriétaire. Il inclut les composants tiers listés sous Licences tierces, chacun sous sa propre licence.</translation>
+        </message>
+        <message>
+            <source>The components below are part of this program. Their licence texts follow, and are in the licenses folder of the installation.</source>
+            <translation>Les composants ci-dessous font partie de ce logiciel. Le texte de leurs licences suit ; il figure aussi dans le dossier licenses de l'installation.</translation>
+        </message>
+        <message>
+            <source>Licence</source>
+            <translation>Licence</translation>
+        </message>
+    </context>
+    <context>
+        <name>AccountDialog</name>
+        <message>
+            <source>Practitioner</source>
+            <translation>Praticien</translation>
+        </message>
+        <message>
+            <source>New practitioner</source>
+            <translation>Nouveau praticien</translation>
+        </message>
+        <message>
+            <source>Full name *</source>
+            <translation>Nom complet *</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Titre</translation>
+        </message>
+        <message>
+            <source>Registration number</source>
+            <translation>Numéro RPPS / d'inscription</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Rôle</translation>
+        </message>
+        <message>
+            <source>Registered medical doctor (may override a screening deferral or start a session early, with a written reason)</source>
+            <translation>Médecin inscrit à l'Ordre (peut lever un report du questionnaire médical ou avancer une séance, motif écrit à l'appui)</translation>
+        </message>
+        <message>
+            <source>Qualification</source>
+            <translation>Qualification</translation>
+        </message>
+        <message>
+            <source>Password *</source>
+            <translation>Mot de passe *</translation>
+        </message>
+        <message>
+            <source>Password again *</source>
+            <translation>Confirmer le mot de passe *</translation>
+        </message>
+        <message>
+            <source>Can sign in (untick when someone leaves the clinic; their records stay)</source>
+            <translation>Peut se connecter (décochez au départ d'un praticien ; ses dossiers sont conservés)</translation>
+        </message>
+        <message>
+            <source>Account</source>
+            <translation>Compte</translation>
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation>Non enregistré</translation>
+        </message>
+    </context>
+    <context>
+        <name>AlertStrip</name>
+        <message>
+            <source>Allergies: not known.</source>
+            <translation>Allergies : inconnues.</translation>
+        </message>
+        <message>
+            <source>No screening on record: ask about allergies before any procedure.</source>
+            <translation>Aucun questionnaire médical au dossier : interrogez le patient sur ses allergies avant tout acte.</translation>
+        </message>
+        <message>
+            <source>Allergies:</source>
+            <translation>Allergies :</translation>
+        </message>
+        <message>
+            <source>none reported at screening</source>
+            <translation>aucune signalée au questionnaire médical</translation>
+        </message>
+        <message>
+            <source>Not known whether {what}</source>
+            <translation>Inconnu : {what}</translation>
+        </message>
+        <message>
+            <source>Deferred ({procedures}{wait}):</source>
+            <translation>Reporté ({procedures}{wait}) :</translation>
+        </message>
+        <message>
+            <source>Caution ({procedures}):</source>
+            <translation>Précaution ({procedures}) :</translation>
+        </message>
+        <message>
+            <source>accepted: {why}</source>
+            <translation>accepté : {why}</translation>
+        </message>
+        <message>
+            <source>Severe complication:</source>
+            <translation>Complication grave :</translation>
+        </message>
+        <message>
+            <source>{what} ({site}) after {procedure}, since {day}; not resolved</source>
+            <translation>{what} ({site}) après {procedure}, depuis le {day} ; non résolue</translation>
+        </message>
+        <message>
+            <source>From the consultation of {day}</source>
+            <translation>Selon la consultation du {day}</translation>
+        </message>
+    </context>
+    <context>
+        <name>AssessmentDialog</name>
+        <message>
+            <source>Follow-up assessment</source>
+            <translation>Évaluation de suivi</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;{visit}&lt;/b&gt;&lt;br&gt;{procedure} of {day} · due {window}</source>
+            <translation>&lt;b&gt;{visit}&lt;/b&gt;&lt;br&gt;{procedure} du {day} · prévue {window}</translation>
+        </message>
+        <message>
+            <source>Seen before the window opened: why</source>
+            <translation>Vu avant l'ouverture de la fenêtre : pourquoi</translation>
+        </message>
+        <message>
+            <source>Seen on:</source>
+            <translation>Vu le :</translation>
+        </message>
+        <message>
+            <source>Merz grade of each hand</source>
+            <translation>Grade de Merz de chaque main</translation>
+        </message>
+        <message>
+            <source>Grade each hand as you see it today. The baseline grade is shown once both are graded.</source>
+            <translation>Cotez chaque main telle que vous la voyez aujourd'hui. Le grade initial s'affiche une fois les deux cotées.</translation>
+        </message>
+        <message>
+            <source>Choose a grade</source>
+            <translation>Choisissez un grade</translation>
+        </message>
+        <message>
+            <source>Show the baseline grades</source>
+            <translation>Afficher les grades initiaux</translation>
+        </message>
+        <message>
+            <source>Baseline: hidden until both hands are graded.</source>
+            <translation>Grade initial : masqué jusqu'à ce que les deux mains soient cotées.</translation>
+        </message>
+        <message>
+            <source>Improvement (GAIS), practitioner:</source>
+            <translation>Amélioration (GAIS), praticien :</translation>
+        </message>
+        <message>
+            <source>Improvement (GAIS), patient:</source>
+            <translation>Amélioration (GAIS), patient :</translation>
+        </message>
+        <message>
+            <source>Choose a score</source>
+            <translation>Choisissez un score</translation>
+        </message>
+        <message>
+            <source>Ask the patient</source>
+            <translation>Demandez au patient</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Oui</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>Non</translation>
+        </message>
+        <message>
+            <source>HAND-Q taken</source>
+            <translation>HAND-Q rempli</translation>
+        </message>
+        <message>
+            <source>score, {low:g} to {high:g}</source>
+            <translation>score, de {low:g} à {high:g}</translation>
+        </message>
+        <message>
+            <source>Satisfaction:</source>
+            <translation>Satisfaction :</translation>
+        </message>
+        <message>
+            <source>Touch-up wanted:</source>
+            <translation>Retouche souhaitée :</translation>
+        </message>
+        <message>
+            <source>HAND-Q:</source>
+            <translation>HAND-Q :</translation>
+        </message>
+        <message>
+            <source>Record the score only: the questionnaire is licensed.</source>
+            <translation>Consignez seulement le score : le questionnaire est sous licence.</translation>
+        </message>
+        <message>
+            <source>Notes:</source>
+            <translation>Notes :</translation>
+        </message>
+        <message>
+            <source>The protocol asks nothing to be assessed at this visit: notes only.</source>
+            <translation>Le protocole ne demande aucune évaluation à cette visite : notes seulement.</translation>
+        </message>
+        <message>
+            <source>Assessed on {day} by {who}.</source>
+            <translation>Évalué le {day} par {who}.</translation>
+        </message>
+        <message>
+            <source>{side}: no baseline grade</source>
+            <translation>{side} : pas de grade initial</translation>
+        </message>
+        <message>
+            <source>{side}: {before} → {now} ({change})</source>
+            <translation>{side} : {before} → {now} ({change})</translation>
+        </message>
+        <message>
+            <source>Baseline</source>
+            <translation>Initial</translation>
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation>Non enregistré</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditDialog</name>
+        <message>
+            <source>Audit trail</source>
+            <translation>Journal d'audit</translation>
+        </message>
+        <message>
+            <source>patient id</source>
+            <translation>n° patient</translation>
+        </message>
+        <message>
+            <source>Anyone</source>
+            <translation>Tous</translation>
+        </message>
+        <message>
+            <source>All records</source>
+            <translation>Tous les enregistrements</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>Du</translation>
+        </message>
+        <message>
+            <source>containing…</source>
+            <translation>contenant…</translation>
+        </message>
+        <message>
+            <source>Patient</source>
+            <translation>Patient</translation>
+        </message>
+        <message>
+            <source>Who</source>
+            <translation>Qui</translation>
+        </message>
+        <message>
+            <source>Record</source>
+            <translation>Enregistrement</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>au</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>Quand</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>Quoi</translation>
+        </message>
+        <message>
+            <source>Changes</source>
+            <translation>Modifications</translation>
+        </message>
+        <message>
+            <source>Verify the audit trail</source>
+            <translation>Vérifier le journal d'audit</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n change(s) shown</source>
+            <translation>
+                <numerusform>%n modification affichée</numerusform>
+                <numerusform>%n modifications affichées</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Before:
+{b}
+
+After:
+{a}</source>
+            <translation>Avant :
+{b}
+
+Après :
+{a}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Backup</name>
+        <message>
+            <source>set aside before a restore</source>
+            <translation>mis de côté avant une restauration</translation>
+        </message>
+        <message>
+            <source>damaged, set aside at a start</source>
+            <translation>endommagé, mis de côté au démarrage</translation>
+        </message>
+        <message>
+            <source>a restore's temporary copy</source>
+            <translation>copie temporaire d'une restauration</translation>
+        </message>
+        <message>
+            <source>the newest backup</source>
+            <translation>la sauvegarde la plus récente</translation>
+        </message>
+        <message>
+            <source>unknown time</source>
+            <translation>heure inconnue</translation>
+        </message>
+        <message>
+            <source>Backup cannot be verified</source>
+            <translation>Sauvegarde invérifiable</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;{name} has no manifest, so it cannot be verified.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Backups made by this version carry a manifest with their checksum and the end of their audit trail; this one was made by an older version, or copied without it. If it was altered, the change would not be seen.&lt;/p&gt;&lt;p&gt;Restore it only if you trust where it came from.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;{name} n'a pas de manifeste : elle ne peut pas être vérifiée.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Les sauvegardes faites par cette version portent un manifeste avec leur somme de contrôle et la fin de leur journal d'audit ; celle-ci a été faite par une version antérieure, ou copiée sans lui. Une altération passerait inaperçue.&lt;/p&gt;&lt;p&gt;Ne la restaurez que si vous êtes sûr de sa provenance.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Restore it anyway</source>
+            <translation>La restaurer quand même</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;The database could not be read: it is damaged.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;SQLite reported: {problem}&lt;/p&gt;&lt;p&gt;The damaged file has been moved aside, with its journal files, to:&lt;br&gt;{moved}&lt;br&gt;Nothing has been deleted.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;La base de données est illisible : elle est endommagée.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Message de SQLite : {problem}&lt;/p&gt;&lt;p&gt;Le fichier endommagé a été mis de côté, avec ses journaux, dans :&lt;br&gt;{moved}&lt;br&gt;Rien n'a été supprimé.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;The newest backup that passes its check was made &lt;b&gt;{when}&lt;/b&gt;. Anything recorded after that time will not be in it.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;La sauvegarde valide la plus récente date du &lt;b&gt;{when}&lt;/b&gt;. Ce qui a été saisi après ce moment n'y figure pas.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;No backup that passes its check was found in the backup folder.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Aucune sauvegarde valide n'a été trouvée dans le dossier des sauvegardes.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Restore this backup</source>
+            <translation>Restaurer cette sauvegarde</translation>
+        </message>
+        <message>
+            <source>Choose a backup file…</source>
+            <translation>Choisir un fichier de sauvegarde…</translation>
+        </message>
+        <message>
+            <source>Start with an empty database</source>
+            <translation>Démarrer avec une base vide</translation>
+        </message>
+        <message>
+            <source>Restore from backup</source>
+            <translation>Restaurer une sauvegarde</translation>
+        </message>
+        <message>
+            <source>Rejuv Desktop backups (*.sqlite3);;All files (*)</source>
+            <translation>Sauvegardes Rejuv Desktop (*.sqlite3);;Tous les fichiers (*)</translation>
+        </message>
+        <message>
+            <source>The records are restored from the backup made {when}. Anything recorded after that time is not in it.</source>
+            <translation>Les dossiers sont restaurés depuis la sauvegarde du {when}. Ce qui a été saisi après ce moment n'y figure pas.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n patient(s)</source>
+            <translation>
+                <numerusform>%n patient</numerusform>
+                <numerusform>%n patients</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;There is no database where {app} keeps its records{empty}.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;{path}&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Il n'y a pas de base de données là où {app} conserve ses dossiers{empty}.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;{path}&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source> (the file there is empty)</source>
+            <translation> (le fichier présent est vide)</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;A database was there (its audit witness, beside it, had reached entry {n}): it may have been moved or deleted.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Une base de données se trouvait là (son témoin d'audit, à côté, en était à l'entrée {n}) : elle a peut-être été déplacée ou supprimée.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Found beside it:&lt;/p&gt;&lt;ul&gt;{items}&lt;/ul&gt;</source>
+            <translation>&lt;p&gt;Trouvé à côté :&lt;/p&gt;&lt;ul&gt;{items}&lt;/ul&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Put back &lt;b&gt;{name}&lt;/b&gt; to carry on with those records. Nothing is deleted.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Remettez &lt;b&gt;{name}&lt;/b&gt; en place pour continuer avec ces dossiers. Rien n'est supprimé.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Put it back</source>
+            <translation>La remettre en place</translation>
+        </message>
+        <message>
+            <source>Start a new, empty clinic</source>
+            <translation>Créer un nouveau cabinet, vide</translation>
+        </message>
+        <message>
+            <source>The records are back from {name} ({patients} patients).</source>
+            <translation>Les dossiers sont rétablis depuis {name} ({patients} patients).</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>Quitter</translation>
+        </message>
+    </context>
+    <context>
+        <name>BackupDialog</name>
+        <message>
+            <source>Backup folder</source>
+            <translation>Dossier des sauvegardes</translation>
+        </message>
+        <message>
+            <source>A backup is made when {app} closes, once a day, and checked before it is kept. Old backups are thinned: one for each of the last 7 days, 4 weeks and 12 months is kept.</source>
+            <translation>Une sauvegarde est faite à la fermeture de {app}, une fois par jour, et vérifiée avant d'être conservée. Les anciennes sont éclaircies : on en garde une pour chacun des 7 derniers jours, des 4 dernières semaines et des 12 derniers mois.</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Backups are saved in:&lt;/b&gt;&lt;br&gt;{dir}</source>
+            <translation>&lt;b&gt;Les sauvegardes sont enregistrées dans :&lt;/b&gt;&lt;br&gt;{dir}</translation>
+        </message>
+        <message>
+            <source>Last backup: {when} ({size})</source>
+            <translation>Dernière sauvegarde : {when} ({size})</translation>
+        </message>
+        <message>
+            <source>No backup has been made yet.</source>
+            <translation>Aucune sauvegarde n'a encore été faite.</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Also copy each backup to&lt;/b&gt; (for example a USB drive kept off site):</source>
+            <translation>&lt;b&gt;Copier aussi chaque sauvegarde dans&lt;/b&gt; (par exemple une clé USB conservée hors du cabinet) :</translation>
+        </message>
+        <message>
+            <source>No second folder</source>
+            <translation>Pas de second dossier</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>Choisir…</translation>
+        </message>
+        <message>
+            <source>Clear</source>
+            <translation>Effacer</translation>
+        </message>
+        <message>
+            <source>If that folder is missing when the app closes (drive unplugged), the backup is still saved in the folder above.</source>
+            <translation>Si ce dossier est absent à la fermeture (clé débranchée), la sauvegarde est tout de même enregistrée dans le dossier ci-dessus.</translation>
+        </message>
+        <message>
+            <source>Second backup folder</source>
+            <translation>Second dossier de sauvegarde</translation>
+        </message>
+    </context>
+    <context>
+        <name>BackupFeature</name>
+        <message>
+            <source>Not done</source>
+            <translation>Non effectué</translation>
+        </message>
+        <message>
+            <source>This database is kept in memory only: there is no file to back up.</source>
+            <translation>Cette base de données n'existe qu'en mémoire : il n'y a aucun fichier à sauvegarder.</translation>
+        </message>
+        <message>
+            <source>Back up to folder</source>
+            <translation>Sauvegarder dans un dossier</translation>
+        </message>
+        <message>
+            <source>Backing up the database…</source>
+            <translation>Sauvegarde de la base de données…</translation>
+        </message>
+        <message>
+            <source>Backup saved</source>
+            <translation>Sauvegarde enregistrée</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;The backup is saved as:&lt;br&gt;&lt;b&gt;{path}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Size: {size}. It was checked after writing (SQLite integrity check: sound){patients}.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;La sauvegarde est enregistrée sous :&lt;br&gt;&lt;b&gt;{path}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Taille : {size}. Elle a été vérifiée après écriture (contrôle d'intégrité SQLite : intègre){patients}.&lt;/p&gt;</translation>
+        </message>
+        <message numerus="yes">
+            <source>; it holds %n patients</source>
+            <translation>
+                <numerusform>; elle contient %n patient</numerusform>
+                <numerusform>; elle contient %n patients</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Backup saved: {name}</source>
+            <translation>Sauvegarde enregistrée : {name}</translation>
+        </message>
+        <message>
+            <source>Restore from backup</source>
+            <translation>Restaurer une sauvegarde</translation>
+        </message>
+        <message>
+            <source>Rejuv Desktop backups (*.sqlite3);;All files (*)</source>
+            <translation>Sauvegardes Rejuv Desktop (*.sqlite3);;Tous les fichiers (*)</translation>
+        </message>
+        <message>
+            <source>Cannot restore this file</source>
+            <translation>Impossible de restaurer ce fichier</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;Replace the records in {app} with this backup?&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Backup: {name}&lt;br&gt;Made: {when}&lt;br&gt;Patients: {patients}&lt;/p&gt;&lt;p&gt;Anything recorded after that backup was made will no longer be shown. The database in use now is not deleted: it is kept beside it, unchanged, so it can be brought back.&lt;/p&gt;&lt;p&gt;{app} will close when the restore is done; open it again to carry on.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Remplacer les dossiers de {app} par cette sauvegarde ?&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Sauvegarde : {name}&lt;br&gt;Faite le : {when}&lt;br&gt;Patients : {patients}&lt;/p&gt;&lt;p&gt;Ce qui a été saisi après cette sauvegarde ne sera plus affiché. La base actuelle n'est pas supprimée : elle est conservée à côté, intacte, et peut être rétablie.&lt;/p&gt;&lt;p&gt;{app} se fermera une fois la restauration faite ; rouvrez-le pour continuer.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Restore not done</source>
+            <translation>Restauration non effectuée</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;The restore did not happen: {error}&lt;/p&gt;&lt;p&gt;Your database is unchanged. {app} will now close; open it again to carry on.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;La restauration n'a pas eu lieu : {error}&lt;/p&gt;&lt;p&gt;Votre base de données est inchangée. {app} va se fermer ; rouvrez-le pour continuer.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>(none)</source>
+            <translation>(aucun)</translation>
+        </message>
+        <message>
+            <source>Backup restored</source>
+            <translation>Sauvegarde restaurée</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;The records are restored from the backup made {when}.&lt;/p&gt;&lt;p&gt;The database you had is kept, unchanged, as:&lt;br&gt;{kept}&lt;/p&gt;&lt;p&gt;{app} will now close. Open it again to carry on with the restored records.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Les dossiers sont restaurés depuis la sauvegarde du {when}.&lt;/p&gt;&lt;p&gt;Votre ancienne base est conservée, intacte, sous :&lt;br&gt;{kept}&lt;/p&gt;&lt;p&gt;{app} va se fermer. Rouvrez-le pour continuer avec les dossiers restaurés.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation>Non enregistré</translation>
+        </message>
+        <message>
+            <source>Backups will also be copied to {dir}</source>
+            <translation>Les sauvegardes seront aussi copiées dans {dir}</translation>
+        </message>
+        <message>
+            <source>Backups are saved in the automatic folder only.</source>
+            <translation>Les sauvegardes sont enregistrées uniquement dans le dossier automatique.</translation>
+        </message>
+        <message>
+            <source>Export patient records to folder</source>
+            <translation>Exporter le dossier du patient dans un répertoire</translation>
+        </message>
+        <message>
+            <source>Not exported</source>
+            <translation>Non exporté</translation>
+        </message>
+        <message>
+            <source>Exporting the patient's records…</source>
+            <translation>Export du dossier du patient…</translation>
+        </message>
+        <message>
+            <source>Patient records exported</source>
+            <translation>Dossier du patient exporté</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Exported to:&lt;br&gt;&lt;b&gt;{folder}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;{rows} records, {docs} documents (PDF) and {audit} audit entries. &lt;i&gt;records.json&lt;/i&gt; holds the records; &lt;i&gt;manifest.json&lt;/i&gt; lists every file with its SHA-256.&lt;/p&gt;&lt;p&gt;The folder holds health data: keep it safe and hand it over securely.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Exporté dans :&lt;br&gt;&lt;b&gt;{folder}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;{rows} enregistrements, {docs} documents (PDF) et {audit} entrées d'audit. &lt;i&gt;records.json&lt;/i&gt; contient les enregistrements ; &lt;i&gt;manifest.json&lt;/i&gt; liste chaque fichier avec son empreinte SHA-256.&lt;/p&gt;&lt;p&gt;Ce dossier contient des données de santé : conservez-le en lieu sûr et transmettez-le de façon sécurisée.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Clinic recovery code</source>
+            <translation>Code de récupération du cabinet</translation>
+        </message>
+        <message>
+            <source>The recovery code shown when the clinic was set up (64 letters and digits; spaces and dashes do not matter):</source>
+            <translation>Le code de récupération affiché à la création du cabinet (64 lettres et chiffres ; espaces et tirets sont ignorés) :</translation>
+        </message>
+        <message>
+            <source>Recovery code not taken</source>
+            <translation>Code de récupération refusé</translation>
+        </message>
+        <message>
+            <source>Recovery code taken</source>
+            <translation>Code de récupération accepté</translation>
+        </message>
+        <message>
+            <source>The clinic key {kid} is on this computer now: the audit trail it sealed can be verified here.</source>
+            <translation>La clé du cabinet {kid} est maintenant sur cet ordinateur : le journal d'audit qu'elle a scellé peut être vérifié ici.</translation>
+        </message>
+        <message>
+            <source>The audit trail does not match its witness ({problem}). Records may have been changed outside {app}: ask the clinic's administrator to run 'rejuv-desktop check'.</source>
+            <translation>Le journal d'audit ne correspond pas à son témoin ({problem}). Des dossiers ont peut-être été modifiés en dehors de {app} : demandez à l'administrateur du cabinet de lancer « rejuv-desktop check ».</translation>
+        </message>
+    </context>
+    <context>
+        <name>CheckBar</name>
+        <message>
+            <source>about %p %</source>
+            <translation>environ %p %</translation>
+        </message>
+    </context>
+    <context>
+        <name>ComplicationDialog</name>
+        <message>
+            <source>Record a complication</source>
+            <translation>Consigner une complication</translation>
+        </message>
+        <message>
+            <source>{procedure}, {day}</source>
+            <translation>{procedure}, {day}</translation>
+        </message>
+        <message>
+            <source>After the session of:</source>
+            <translation>Après la séance du :</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>Choisir…</translation>
+        </message>
+        <message>
+            <source>Type:</source>
+            <translation>Type :</translation>
+        </message>
+        <message>
+            <source>What it is</source>
+            <translation>De quoi il s'agit</translation>
+        </message>
+        <message>
+            <source>Severity:</source>
+            <translation>Gravité :</translation>
+        </message>
+        <message>
+            <source>Where:</source>
+            <translation>Localisation :</translation>
+        </message>
+        <message>
+            <source>Product lot:</source>
+            <translation>Lot du produit :</translation>
+        </message>
+        <message>
+            <source>Began on:</source>
+            <translation>Début le :</translation>
+        </message>
+        <message>
+            <source>Resolved on</source>
+            <translation>Résolue le</translation>
+        </message>
+        <message>
+            <source>Resolution:</source>
+            <translation>Évolution :</translation>
+        </message>
+        <message>
+            <source>Treatment:</source>
+            <translation>Traitement :</translation>
+        </message>
+        <message>
+            <source>to the regulator</source>
+            <translation>à l'autorité sanitaire (ANSM)</translation>
+        </message>
+        <message>
+            <source>to the maker</source>
+            <translation>au fabricant</translation>
+        </message>
+        <message>
+            <source>reference</source>
+            <translation>référence</translation>
+        </message>
+        <message>
+            <source>Reported:</source>
+            <translation>Déclarée :</translation>
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation>Non enregistré</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConcernsPage</name>
+        <message>
+            <source>Concerns and goals</source>
+            <translation>Motifs et attentes</translation>
+        </message>
+        <message>
+            <source>What bothers the patient about their hands, and what they hope for, in their own words.</source>
+            <translation>Ce qui gêne le patient dans l'aspect de ses mains, et ce qu'il en attend, avec ses propres mots.</translation>
+        </message>
+        <message>
+            <source>Concerns *</source>
+            <translation>Motifs *</translation>
+        </message>
+        <message>
+            <source>Describe the other concern</source>
+            <translation>Précisez l'autre motif</translation>
+        </message>
+        <message>
+            <source>Goals and expectations, in the patient's words</source>
+            <translation>Objectifs et attentes, avec les mots du patient</translation>
+        </message>
+        <message>
+            <source>Are these expectations realistic? *</source>
+            <translation>Ces attentes sont-elles réalistes ? *</translation>
+        </message>
+        <message>
+            <source>Realistic</source>
+            <translation>Réalistes</translation>
+        </message>
+        <message>
+            <source>Not realistic</source>
+            <translation>Non réalistes</translation>
+        </message>
+        <message>
+            <source>Note (why, and what was explained)</source>
+            <translation>Note (pourquoi, et ce qui a été expliqué)</translation>
+        </message>
+        <message>
+            <source>Tick at least one concern.</source>
+            <translation>Cochez au moins un motif.</translation>
+        </message>
+        <message>
+            <source>Describe the other concern.</source>
+            <translation>Précisez l'autre motif.</translation>
+        </message>
+        <message>
+            <source>Say whether the expectations are realistic.</source>
+            <translation>Indiquez si les attentes sont réalistes.</translation>
+        </message>
+        <message>
+            <source>Note why the expectations are not realistic.</source>
+            <translation>Notez pourquoi les attentes ne sont pas réalistes.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConsultationDialog</name>
+        <message>
+            <source>Consultation {id}</source>
+            <translation>Consultation {id}</translation>
+        </message>
+        <message>
+            <source>Amend…</source>
+            <translation>Rectifier…</translation>
+        </message>
+        <message>
+            <source>Summary PDF…</source>
+            <translation>Compte rendu PDF…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConsultationWizard</name>
+        <message>
+            <source>Consultation — {name}</source>
+            <translation>Consultation — {name}</translation>
+        </message>
+        <message>
+            <source>Amending consultation — {name}</source>
+            <translation>Rectification de consultation — {name}</translation>
+        </message>
+        <message>
+            <source>Finalise</source>
+            <translation>Valider</translation>
+        </message>
+        <message>
+            <source>Close (keep draft)</source>
+            <translation>Fermer (garder le brouillon)</translation>
+        </message>
+        <message>
+            <source>NOT SAVED</source>
+            <translation>NON ENREGISTRÉ</translation>
+        </message>
+        <message>
+            <source>Draft not saved</source>
+            <translation>Brouillon non enregistré</translation>
+        </message>
+        <message>
+            <source>Not finalised</source>
+            <translation>Non validée</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConsultationsTab</name>
+        <message>
+            <source>New consultation…</source>
+            <translation>Nouvelle consultation…</translation>
+        </message>
+        <message>
+            <source>Finalised</source>
+            <translation>Validée</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>Issue</translation>
+        </message>
+        <message>
+            <source>Amendment</source>
+            <translation>Rectification</translation>
+        </message>
+        <message>
+            <source>Resume consultation…</source>
+            <translation>Reprendre la consultation…</translation>
+        </message>
+        <message>
+            <source>Unfinished consultation, last saved {when}</source>
+            <translation>Consultation inachevée, enregistrée pour la dernière fois le {when}</translation>
+        </message>
+        <message>
+            <source>Amends {id}: {reason}</source>
+            <translation>Rectifie {id} : {reason}</translation>
+        </message>
+        <message>
+            <source>Amended by {id}</source>
+            <translation>Rectifiée par {id}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ContentOverridesTab</name>
+        <message>
+            <source>A file in the clinic's content folder replaces the packaged file of the same name, and upgrades never touch it. Files are checked when the app starts; IT can run &lt;code&gt;rejuv-desktop content check&lt;/code&gt;. Folder: &lt;b&gt;{folder}&lt;/b&gt;</source>
+            <translation>Un fichier placé dans le dossier de contenu du cabinet remplace le fichier fourni du même nom, et les mises à jour n'y touchent jamais. Les fichiers sont vérifiés au démarrage ; l'informaticien peut lancer &lt;code&gt;rejuv-desktop content check&lt;/code&gt;. Dossier : &lt;b&gt;{folder}&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>Fichier</translation>
+        </message>
+        <message>
+            <source>Id</source>
+            <translation>Identifiant</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>Version</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Statut</translation>
+        </message>
+        <message>
+            <source>No file is overridden: all content is as packaged.</source>
+            <translation>Aucun fichier n'est remplacé : tout le contenu est celui fourni.</translation>
+        </message>
+        <message>
+            <source>adds to the packaged content</source>
+            <translation>s'ajoute au contenu fourni</translation>
+        </message>
+        <message>
+            <source>replaces the packaged file (version {v})</source>
+            <translation>remplace le fichier fourni (version {v})</translation>
+        </message>
+        <message>
+            <source>NOT USED: {why}</source>
+            <translation>NON UTILISÉ : {why}</translation>
+        </message>
+        <message>
+            <source>; lacks {n} packaged question(s): {ids}</source>
+            <translation>; il manque {n} question(s) du contenu fourni : {ids}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DateField</name>
+        <message>
+            <source>DD/MM/YYYY</source>
+            <translation>JJ/MM/AAAA</translation>
+        </message>
+        <message>
+            <source>Date, day first</source>
+            <translation>Date, jour d'abord</translation>
+        </message>
+        <message>
+            <source>Choose from a calendar (Alt+Down)</source>
+            <translation>Choisir dans un calendrier (Alt+Bas)</translation>
+        </message>
+        <message>
+            <source>Type a date (DD/MM/YYYY)</source>
+            <translation>Saisissez une date (JJ/MM/AAAA)</translation>
+        </message>
+        <message>
+            <source>Not a date: type it as DD/MM/YYYY</source>
+            <translation>Ce n'est pas une date : saisissez-la sous la forme JJ/MM/AAAA</translation>
+        </message>
+        <message>
+            <source>Choose a date from {low} to {high}</source>
+            <translation>Choisissez une date entre le {low} et le {high}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DayView</name>
+        <message>
+            <source>Day before</source>
+            <translation>Jour précédent</translation>
+        </message>
+        <message>
+            <source>Day after</source>
+            <translation>Jour suivant</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>Aujourd'hui</translation>
+        </message>
+        <message>
+            <source>Patient</source>
+            <translation>Patient</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Téléphone</translation>
+        </message>
+        <message>
+            <source>Expected for</source>
+            <translation>Attendu pour</translation>
+        </message>
+        <message>
+            <source>window {window}</source>
+            <translation>fenêtre {window}</translation>
+        </message>
+        <message>
+            <source>1 planned session</source>
+            <translation>1 séance prévue</translation>
+        </message>
+        <message>
+            <source>{n} planned sessions</source>
+            <translation>{n} séances prévues</translation>
+        </message>
+        <message>
+            <source>1 follow-up visit</source>
+            <translation>1 visite de contrôle</translation>
+        </message>
+        <message>
+            <source>{n} follow-up visits</source>
+            <translation>{n} visites de contrôle</translation>
+        </message>
+        <message>
+            <source>{day}: nobody expected</source>
+            <translation>{day} : personne n'est attendu</translation>
+        </message>
+        <message>
+            <source>{day}: {n} expected ({what})</source>
+            <translation>{day} : {n} attendu(s) ({what})</translation>
+        </message>
+        <message>
+            <source> and </source>
+            <translation> et </translation>
+        </message>
+    </context>
+    <context>
+        <name>DeviationDialog</name>
+        <message>
+            <source>Record a deviation</source>
+            <translation>Consigner un écart</translation>
+        </message>
+        <message>
+            <source>What was done instead, and why</source>
+            <translation>Ce qui a été fait à la place, et pourquoi</translation>
+        </message>
+        <message>
+            <source>Not done:</source>
+            <translation>Non fait :</translation>
+        </message>
+        <message>
+            <source>Note:</source>
+            <translation>Note :</translation>
+        </message>
+        <message>
+            <source>Write what was done instead, and why.</source>
+            <translation>Écrivez ce qui a été fait à la place, et pourquoi.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Documents</name>
+        <message>
+            <source>Consent form</source>
+            <translation>Consentement éclairé</translation>
+        </message>
+        <message>
+            <source>Aftercare sheet</source>
+            <translation>Fiche de soins</translation>
+        </message>
+        <message>
+            <source>Consultation summary</source>
+            <translation>Compte rendu de consultation</translation>
+        </message>
+        <message>
+            <source>Photos for the clinical record</source>
+            <translation>Photos pour le dossier médical</translation>
+        </message>
+        <message>
+            <source>Photos for teaching and training (anonymised)</source>
+            <translation>Photos pour l'enseignement et la formation (anonymisées)</translation>
+        </message>
+        <message>
+            <source>Photos for publication or marketing</source>
+            <translation>Photos pour publication ou communication</translation>
+        </message>
+        <message>
+            <source>Hands</source>
+            <translation>Mains</translation>
+        </message>
+        <message>
+            <source>Donor site</source>
+            <translation>Site de prélèvement</translation>
+        </message>
+        <message>
+            <source>Anaesthesia</source>
+            <translation>Anesthésie</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>Produit</translation>
+        </message>
+        <message>
+            <source>Contains</source>
+            <translation>Composition</translation>
+        </message>
+        <message>
+            <source>Other donor site</source>
+            <translation>Autre site de prélèvement</translation>
+        </message>
+        <message>
+            <source>Signed form (*.pdf *.jpg *.jpeg *.png *.PDF *.JPG *.JPEG *.PNG)</source>
+            <translation>Formulaire signé (*.pdf *.jpg *.jpeg *.png *.PDF *.JPG *.JPEG *.PNG)</translation>
+        </message>
+    </context>
+    <context>
+        <name>DocumentsTab</name>
+        <message>
+            <source>Documents</source>
+            <translation>Documents</translation>
+        </message>
+        <message>
+            <source>Consent form…</source>
+            <translation>Consentement éclairé…</translation>
+        </message>
+        <message>
+            <source>Aftercare sheet…</source>
+            <translation>Fiche de soins…</translation>
+        </message>
+        <message>
+            <source>Consultation summary</source>
+            <translation>Compte rendu de consultation</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Ouvrir</translation>
+        </message>
+        <message>
+            <source>Sign…</source>
+            <translation>Signer…</translation>
+        </message>
+        <message>
+            <source>Open scan</source>
+            <translation>Ouvrir le scan</translation>
+        </message>
+        <message>
+            <source>The scan or photo of the signed paper form</source>
+            <translation>Le scan ou la photo du formulaire papier signé</translation>
+        </message>
+        <message>
+            <source>Issued</source>
+            <translation>Émis le</translation>
+        </message>
+        <message>
+            <source>Document</source>
+            <translation>Document</translation>
+        </message>
+        <message>
+            <source>Procedure</source>
+            <translation>Acte</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>Numéro</translation>
+        </message>
+        <message>
+            <source>Signature</source>
+            <translation>Signature</translation>
+        </message>
+        <message>
+            <source>Signed copy ({how}), witness {w}</source>
+            <translation>Exemplaire signé ({how}), témoin {w}</translation>
+        </message>
+        <message>
+            <source>on screen</source>
+            <translation>à l'écran</translation>
+        </message>
+        <message>
+            <source>on paper</source>
+            <translation>sur papier</translation>
+        </message>
+        <message>
+            <source>Signed on paper (scan attached)</source>
+            <translation>Signé sur papier (scan joint)</translation>
+        </message>
+        <message>
+            <source>Signed</source>
+            <translation>Signé</translation>
+        </message>
+        <message>
+            <source>Not signed yet</source>
+            <translation>Pas encore signé</translation>
+        </message>
+        <message>
+            <source>Preparing the document…</source>
+            <translation>Préparation du document…</translation>
+        </message>
+        <message>
+            <source>Not issued</source>
+            <translation>Non émis</translation>
+        </message>
+        <message>
+            <source>Nothing is planned for this patient: a consent form is issued for a procedure planned in a finalised consultation.</source>
+            <translation>Rien n'est prévu pour ce patient : un consentement est émis pour un acte prévu lors d'une consultation validée.</translation>
+        </message>
+        <message>
+            <source>Nothing is planned or done for this patient yet, so there is no aftercare sheet to give.</source>
+            <translation>Rien n'est encore prévu ni fait pour ce patient : il n'y a pas de fiche de soins à remettre.</translation>
+        </message>
+        <message>
+            <source>Aftercare sheet</source>
+            <translation>Fiche de soins</translation>
+        </message>
+        <message>
+            <source>For which procedure?</source>
+            <translation>Pour quel acte ?</translation>
+        </message>
+        <message>
+            <source>This patient has no finalised consultation to summarise.</source>
+            <translation>Ce patient n'a aucune consultation validée à résumer.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DosePanel</name>
+        <message>
+            <source>Why more than the maximum is given (required to continue)</source>
+            <translation>Pourquoi la dose maximale est dépassée (obligatoire pour continuer)</translation>
+        </message>
+        <message>
+            <source>Record reason and continue</source>
+            <translation>Consigner le motif et continuer</translation>
+        </message>
+        <message>
+            <source>{p}% of the maximum dose</source>
+            <translation>{p} % de la dose maximale</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;{mg} mg&lt;/b&gt; {agent} · &lt;b&gt;{per_kg} mg/kg&lt;/b&gt; · maximum {max} mg for {weight} kg</source>
+            <translation>&lt;b&gt;{mg} mg&lt;/b&gt; {agent} · &lt;b&gt;{per_kg} mg/kg&lt;/b&gt; · maximum {max} mg pour {weight} kg</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Stop.&lt;/b&gt; Give no more. To carry on, write why the maximum is exceeded.</source>
+            <translation>&lt;b&gt;Arrêtez.&lt;/b&gt; N'injectez plus rien. Pour continuer, écrivez pourquoi la dose maximale est dépassée.</translation>
+        </message>
+        <message>
+            <source>Over the maximum; reason recorded by {who}: {reason}</source>
+            <translation>Au-delà du maximum ; motif consigné par {who} : {reason}</translation>
+        </message>
+        <message>
+            <source>Entry {n}</source>
+            <translation>Ligne {n}</translation>
+        </message>
+        <message>
+            <source>{name}: {solution} — at most &lt;b&gt;{ml} ml&lt;/b&gt; can still be given ({alone} ml alone would reach the maximum)</source>
+            <translation>{name} : {solution} — au plus &lt;b&gt;{ml} ml&lt;/b&gt; peuvent encore être injectés ({alone} ml à eux seuls atteindraient le maximum)</translation>
+        </message>
+        <message>
+            <source>{name}: {solution} — &lt;b&gt;none&lt;/b&gt;: the maximum is already reached</source>
+            <translation>{name} : {solution} — &lt;b&gt;plus rien&lt;/b&gt; : le maximum est déjà atteint</translation>
+        </message>
+        <message>
+            <source>Before drawing up, from today's weight:</source>
+            <translation>Avant de prélever, d'après le poids du jour :</translation>
+        </message>
+    </context>
+    <context>
+        <name>DueView</name>
+        <message>
+            <source>Refresh</source>
+            <translation>Actualiser</translation>
+        </message>
+        <message>
+            <source>As of {day}: {overdue} overdue, {week} this week</source>
+            <translation>Au {day} : {overdue} en retard, {week} cette semaine</translation>
+        </message>
+        <message>
+            <source>Follow-up visits and planned sessions</source>
+            <translation>Visites de contrôle et séances prévues</translation>
+        </message>
+    </context>
+    <context>
+        <name>EarlyStartDialog</name>
+        <message>
+            <source>Too early for this session</source>
+            <translation>Trop tôt pour cette séance</translation>
+        </message>
+        <message>
+            <source>This session should not start before {day}:</source>
+            <translation>Cette séance ne devrait pas commencer avant le {day} :</translation>
+        </message>
+        <message>
+            <source> (a clinic setting from practice, not published evidence)</source>
+            <translation> (un réglage du cabinet issu de la pratique, non d'une donnée publiée)</translation>
+        </message>
+        <message>
+            <source>The doctor's reason to start now (kept on the session record)</source>
+            <translation>Motif du médecin pour commencer maintenant (conservé dans le dossier de la séance)</translation>
+        </message>
+        <message>
+            <source>Start it now only for a clinical reason, written here:</source>
+            <translation>Ne la commencez maintenant que pour un motif clinique, écrit ici :</translation>
+        </message>
+        <message>
+            <source>Start early</source>
+            <translation>Commencer en avance</translation>
+        </message>
+        <message>
+            <source>Only a doctor can start it early, with a written reason: ask a doctor to sign in.</source>
+            <translation>Seul un médecin peut l'avancer, avec un motif écrit : demandez à un médecin de se connecter.</translation>
+        </message>
+        <message>
+            <source>Write the reason for starting this session early.</source>
+            <translation>Écrivez le motif pour lequel cette séance commence en avance.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ErrorDialog</name>
+        <message>
+            <source>Unexpected error</source>
+            <translation>Erreur inattendue</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Something went wrong.&lt;/b&gt;&lt;br&gt;What you had saved is safe. The action you were doing may not have finished: check it, then carry on. If it happens again, copy the details below and send them to your IT contact.</source>
+            <translation>&lt;b&gt;Un problème est survenu.&lt;/b&gt;&lt;br&gt;Ce que vous aviez enregistré est intact. L'action en cours n'est peut-être pas terminée : vérifiez-la, puis continuez. Si cela se reproduit, copiez les détails ci-dessous et envoyez-les à votre informaticien.</translation>
+        </message>
+        <message>
+            <source>Copy details</source>
+            <translation>Copier les détails</translation>
+        </message>
+    </context>
+    <context>
+        <name>FieldEditor</name>
+        <message>
+            <source>Not verified by a published source</source>
+            <translation>Non vérifié par une source publiée</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Oui</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>Non</translation>
+        </message>
+    </context>
+    <context>
+        <name>FinalisePage</name>
+        <message>
+            <source>No treatment can be planned</source>
+            <translation>Aucun traitement ne peut être prévu</translation>
+        </message>
+        <message>
+            <source>The screening or the examination stops the consultation here. Explain the reasons to the patient; finalising records them.</source>
+            <translation>Le questionnaire médical ou l'examen arrête la consultation ici. Expliquez-en les raisons au patient ; la validation les consigne.</translation>
+        </message>
+        <message>
+            <source>Review and finalise</source>
+            <translation>Relire et valider</translation>
+        </message>
+        <message>
+            <source>Once finalised the consultation is read-only; a later correction is an amendment with its reason.</source>
+            <translation>Une fois validée, la consultation ne peut plus être modifiée ; toute correction ultérieure est une rectification motivée.</translation>
+        </message>
+        <message>
+            <source>Notes for the record</source>
+            <translation>Notes pour le dossier</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>Pourquoi</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Concerns:&lt;/b&gt; {concerns}</source>
+            <translation>&lt;b&gt;Motifs :&lt;/b&gt; {concerns}</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Merz grade:&lt;/b&gt; left {left}, right {right}</source>
+            <translation>&lt;b&gt;Grade de Merz :&lt;/b&gt; gauche {left}, droite {right}</translation>
+        </message>
+        <message>
+            <source>wait</source>
+            <translation>délai</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n session(s) from {start}</source>
+            <translation>
+                <numerusform>%n séance à partir du {start}</numerusform>
+                <numerusform>%n séances à partir du {start}</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>dates to correct</source>
+            <translation>dates à corriger</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Planned:&lt;/b&gt; {procedure} — {when}</source>
+            <translation>&lt;b&gt;Prévu :&lt;/b&gt; {procedure} — {when}</translation>
+        </message>
+        <message>
+            <source>Doctor's override</source>
+            <translation>Dérogation du médecin</translation>
+        </message>
+        <message>
+            <source>Planned after the wait, from {day}</source>
+            <translation>Prévu après le délai d'attente, à partir du {day}</translation>
+        </message>
+        <message>
+            <source>Justification</source>
+            <translation>Justification</translation>
+        </message>
+        <message>
+            <source>Not recommended; planned because</source>
+            <translation>Non recommandé ; prévu car</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunWizard</name>
+        <message>
+            <source>Set up {app}</source>
+            <translation>Configurer {app}</translation>
+        </message>
+    </context>
+    <context>
+        <name>FollowUpActions</name>
+        <message>
+            <source>Overdue</source>
+            <translation>En retard</translation>
+        </message>
+        <message>
+            <source>This week</source>
+            <translation>Cette semaine</translation>
+        </message>
+        <message>
+            <source>Upcoming</source>
+            <translation>À venir</translation>
+        </message>
+        <message>
+            <source>Session {n} of {total} (planned)</source>
+            <translation>Séance {n} sur {total} (prévue)</translation>
+        </message>
+        <message>
+            <source>Session (planned)</source>
+            <translation>Séance (prévue)</translation>
+        </message>
+        <message>
+            <source>Visit</source>
+            <translation>Visite</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>Quand</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Statut</translation>
+        </message>
+        <message>
+            <source>Patient and visit</source>
+            <translation>Patient et visite</translation>
+        </message>
+        <message>
+            <source>Open patient</source>
+            <translation>Ouvrir le dossier</translation>
+        </message>
+        <message>
+            <source>Mark done…</source>
+            <translation>Marquer comme faite…</translation>
+        </message>
+        <message>
+            <source>Reschedule…</source>
+            <translation>Reporter…</translation>
+        </message>
+        <message>
+            <source>Cancel visit…</source>
+            <translation>Annuler la visite…</translation>
+        </message>
+        <message>
+            <source>overdue</source>
+            <translation>en retard</translation>
+        </message>
+        <message>
+            <source>done, seen {day}</source>
+            <translation>faite, vu le {day}</translation>
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation>Non enregistré</translation>
+        </message>
+        <message>
+            <source>Cancel visit</source>
+            <translation>Annuler la visite</translation>
+        </message>
+        <message>
+            <source>Why will "{visit}" not take place? (kept with the record)</source>
+            <translation>Pourquoi « {visit} » n'aura-t-elle pas lieu ? (conservé au dossier)</translation>
+        </message>
+    </context>
+    <context>
+        <name>HandBox</name>
+        <message>
+            <source>Left hand</source>
+            <translation>Main gauche</translation>
+        </message>
+        <message>
+            <source>Right hand</source>
+            <translation>Main droite</translation>
+        </message>
+        <message>
+            <source>Merz grade *</source>
+            <translation>Grade de Merz *</translation>
+        </message>
+        <message>
+            <source>Hydration</source>
+            <translation>Hydratation</translation>
+        </message>
+        <message>
+            <source>Elasticity</source>
+            <translation>Élasticité</translation>
+        </message>
+        <message>
+            <source>Texture</source>
+            <translation>Texture</translation>
+        </message>
+        <message>
+            <source>Brown spots</source>
+            <translation>Taches pigmentaires</translation>
+        </message>
+        <message>
+            <source>Suspicious lesion</source>
+            <translation>Lésion suspecte</translation>
+        </message>
+        <message>
+            <source>changing, irregular, raised or bleeding</source>
+            <translation>évolutive, irrégulière, en relief ou saignante</translation>
+        </message>
+        <message>
+            <source>A dermatologist must see this lesion before any treatment: the consultation will end with a referral.</source>
+            <translation>Un dermatologue doit examiner cette lésion avant tout traitement : la consultation se terminera par une orientation.</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <source>Choose the grade that matches the back of the hand.</source>
+            <translation>Choisissez le grade qui correspond au dos de la main.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HandsPage</name>
+        <message>
+            <source>Hand evaluation</source>
+            <translation>Examen des mains</translation>
+        </message>
+        <message>
+            <source>Grade each hand on the Merz Hand Grading Scale (dorsal hand, 0 = no loss of fatty tissue to 4 = very severe loss) and note the skin.</source>
+            <translation>Cotez chaque main sur l'échelle de Merz (dos de la main, de 0 = aucune perte de tissu adipeux à 4 = perte très sévère) et décrivez la peau.</translation>
+        </message>
+        <message>
+            <source>Patient</source>
+            <translation>Patient</translation>
+        </message>
+        <message>
+            <source>Fitzpatrick type (confirmed) *</source>
+            <translation>Phototype de Fitzpatrick (confirmé) *</translation>
+        </message>
+        <message>
+            <source>kg — needed for anaesthetic dose limits</source>
+            <translation>kg — nécessaire au calcul des doses maximales d'anesthésique</translation>
+        </message>
+        <message>
+            <source>Weight (kg)</source>
+            <translation>Poids (kg)</translation>
+        </message>
+        <message>
+            <source>Donor fat available</source>
+            <translation>Graisse disponible au prélèvement</translation>
+        </message>
+        <message>
+            <source>Grade the left hand.</source>
+            <translation>Cotez la main gauche.</translation>
+        </message>
+        <message>
+            <source>Grade the right hand.</source>
+            <translation>Cotez la main droite.</translation>
+        </message>
+        <message>
+            <source>Confirm the Fitzpatrick skin type.</source>
+            <translation>Confirmez le phototype de Fitzpatrick.</translation>
+        </message>
+        <message>
+            <source>Weight must be a number of kg between {lo:.0f} and {hi:.0f}.</source>
+            <translation>Le poids doit être un nombre de kg entre {lo:.0f} et {hi:.0f}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HelpDialog</name>
+        <message>
+            <source>Guide</source>
+            <translation>Guide</translation>
+        </message>
+        <message>
+            <source>Main window</source>
+            <translation>Fenêtre principale</translation>
+        </message>
+        <message>
+            <source>Patient form</source>
+            <translation>Fiche patient</translation>
+        </message>
+        <message>
+            <source>Consultation: concerns and goals</source>
+            <translation>Consultation : motifs et attentes</translation>
+        </message>
+        <message>
+            <source>Consultation: hand evaluation</source>
+            <translation>Consultation : examen des mains</translation>
+        </message>
+        <message>
+            <source>Consultation: screening</source>
+            <translation>Consultation : questionnaire médical</translation>
+        </message>
+        <message>
+            <source>Consultation: verdict</source>
+            <translation>Consultation : conclusion</translation>
+        </message>
+        <message>
+            <source>Consultation: recommendation</source>
+            <translation>Consultation : proposition thérapeutique</translation>
+        </message>
+        <message>
+            <source>Consultation: plan</source>
+            <translation>Consultation : plan de traitement</translation>
+        </message>
+        <message>
+            <source>Consultation: finalise</source>
+            <translation>Consultation : validation</translation>
+        </message>
+        <message>
+            <source>Documents</source>
+            <translation>Documents</translation>
+        </message>
+        <message>
+            <source>Signing a consent</source>
+            <translation>Signature du consentement</translation>
+        </message>
+        <message>
+            <source>Procedure session</source>
+            <translation>Séance d'acte</translation>
+        </message>
+        <message>
+            <source>Due follow-ups</source>
+            <translation>Suivis à faire</translation>
+        </message>
+        <message>
+            <source>Product lots</source>
+            <translation>Lots de produits</translation>
+        </message>
+        <message>
+            <source>Audit trail</source>
+            <translation>Journal d'audit</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>Paramètres</translation>
+        </message>
+        <message>
+            <source>Backups</source>
+            <translation>Sauvegardes</translation>
+        </message>
+        <message>
+            <source>Outcomes</source>
+            <translation>Résultats</translation>
+        </message>
+        <message>
+            <source>Help</source>
+            <translation>Aide</translation>
+        </message>
+        <message>
+            <source>Topic</source>
+            <translation>Sujet</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportDialog</name>
+        <message>
+            <source>This app's columns (given_name, family_name, date_of_birth, …)</source>
+            <translation>Colonnes de ce logiciel (given_name, family_name, date_of_birth, …)</translation>
+        </message>
+        <message>
+            <source>Synthea export (FIRST, LAST, BIRTHDATE, …)</source>
+            <translation>Export Synthea (FIRST, LAST, BIRTHDATE, …)</translation>
+        </message>
+        <message>
+            <source>Import patients</source>
+            <translation>Importer des patients</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>Choisir…</translation>
+        </message>
+        <message>
+            <source>CSV file</source>
+            <translation>Fichier CSV</translation>
+        </message>
+        <message>
+            <source>Columns</source>
+            <translation>Colonnes</translation>
+        </message>
+        <message>
+            <source>Import the valid rows and list the others (otherwise nothing is imported if a row has a problem)</source>
+            <translation>Importer les lignes valides et lister les autres (sinon rien n'est importé si une ligne pose problème)</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>Importer</translation>
+        </message>
+        <message>
+            <source>Patients to import</source>
+            <translation>Patients à importer</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv);;All files (*)</source>
+            <translation>Fichiers CSV (*.csv);;Tous les fichiers (*)</translation>
+        </message>
+        <message>
+            <source>Choose the CSV file first.</source>
+            <translation>Choisissez d'abord le fichier CSV.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Nothing imported: %n row(s) have problems. Correct them, or tick the box to import the valid rows.</source>
+            <translation>
+                <numerusform>Rien n'a été importé : %n ligne pose problème. Corrigez-la, ou cochez la case pour importer les lignes valides.</numerusform>
+                <numerusform>Rien n'a été importé : %n lignes posent problème. Corrigez-les, ou cochez la case pour importer les lignes valides.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Imported %n patient(s).</source>
+            <translation>
+                <numerusform>%n patient importé.</numerusform>
+                <numerusform>%n patients importés.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Columns not imported: {c}</source>
+            <translation>Colonnes non importées : {c}</translation>
+        </message>
+        <message>
+            <source>Problems</source>
+            <translation>Problèmes</translation>
+        </message>
+        <message>
+            <source>Not imported</source>
+            <translation>Non importé</translation>
+        </message>
+        <message>
+            <source>Warnings</source>
+            <translation>Avertissements</translation>
+        </message>
+    </context>
+    <context>
+        <name>IssueConsentDialog</name>
+        <message>
+            <source>Issue consent form</source>
+            <translation>Émettre le consentement éclairé</translation>
+        </message>
+        <message>
+            <source>{name} — planned from {start}</source>
+            <translation>{name} — prévu à partir du {start}</translation>
+        </message>
+        <message>
+            <source>Procedure</source>
+            <translation>Acte</translation>
+        </message>
+        <message>
+            <source>Issue</source>
+            <translation>Émettre</translation>
+        </message>
+        <message>
+            <source>Not issued</source>
+            <translation>Non émis</translation>
+        </message>
+    </context>
+    <context>
+        <name>LockPage</name>
+        <message>
+            <source>Locked</source>
+            <translation>Verrouillé</translation>
+        </message>
+        <message>
+            <source>Practitioner</source>
+            <translation>Praticien</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Mot de passe</translation>
+        </message>
+        <message>
+            <source>Unlock</source>
+            <translation>Déverrouiller</translation>
+        </message>
+    </context>
+    <context>
+        <name>LotLookupDialog</name>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Patient</source>
+            <translation>Patient</translation>
+        </message>
+        <message>
+            <source>Born</source>
+            <translation>Né(e) le</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Téléphone</translation>
+        </message>
+        <message>
+            <source>Procedure</source>
+            <translation>Acte</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>Produit</translation>
+        </message>
+        <message>
+            <source>Lot</source>
+            <translation>Lot</translation>
+        </message>
+        <message>
+            <source>Expiry</source>
+            <translation>Péremption</translation>
+        </message>
+        <message>
+            <source>Quantity</source>
+            <translation>Quantité</translation>
+        </message>
+        <message>
+            <source>Find patients by product lot</source>
+            <translation>Rechercher les patients par lot de produit</translation>
+        </message>
+        <message>
+            <source>Lot number, as printed on the product</source>
+            <translation>Numéro de lot, tel qu'imprimé sur le produit</translation>
+        </message>
+        <message>
+            <source>Find</source>
+            <translation>Rechercher</translation>
+        </message>
+        <message>
+            <source>Lot:</source>
+            <translation>Lot :</translation>
+        </message>
+        <message>
+            <source>Spaces, dashes and capitals are ignored, so HA 2291 finds ha-2291 too.</source>
+            <translation>Les espaces, tirets et majuscules sont ignorés : HA 2291 trouve aussi ha-2291.</translation>
+        </message>
+        <message>
+            <source>Double-click a row to open the patient's record.</source>
+            <translation>Double-cliquez sur une ligne pour ouvrir le dossier du patient.</translation>
+        </message>
+        <message>
+            <source>No patient has received lot {lot}.</source>
+            <translation>Aucun patient n'a reçu le lot {lot}.</translation>
+        </message>
+        <message>
+            <source>Lot {lot}: {p} patient(s), {n} session(s).</source>
+            <translation>Lot {lot} : {p} patient(s), {n} séance(s).</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Find a patient: name, date of birth or phone</source>
+            <translation>Rechercher un patient : nom, date de naissance ou téléphone</translation>
+        </message>
+        <message>
+            <source>Show archived patients</source>
+            <translation>Afficher les patients archivés</translation>
+        </message>
+        <message>
+            <source>Database: {path}</source>
+            <translation>Base de données : {path}</translation>
+        </message>
+        <message>
+            <source>in memory</source>
+            <translation>en mémoire</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;Fichier</translation>
+        </message>
+        <message>
+            <source>&amp;Patient</source>
+            <translation>&amp;Patient</translation>
+        </message>
+        <message>
+            <source>&amp;Tools</source>
+            <translation>&amp;Outils</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;Aide</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Quitter</translation>
+        </message>
+        <message>
+            <source>&amp;New patient…</source>
+            <translation>&amp;Nouveau patient…</translation>
+        </message>
+        <message>
+            <source>&amp;Find patient</source>
+            <translation>&amp;Rechercher un patient</translation>
+        </message>
+        <message>
+            <source>&amp;Edit details…</source>
+            <translation>&amp;Modifier la fiche…</translation>
+        </message>
+        <message>
+            <source>&amp;Archive / unarchive</source>
+            <translation>&amp;Archiver / désarchiver</translation>
+        </message>
+        <message>
+            <source>&amp;Consultation…</source>
+            <translation>&amp;Consultation…</translation>
+        </message>
+        <message>
+            <source>&amp;About Rejuv Desktop</source>
+            <translation>À &amp;propos de Rejuv Desktop</translation>
+        </message>
+        <message>
+            <source>{n} found</source>
+            <translation>{n} trouvé(s)</translation>
+        </message>
+        <message>
+            <source>{n} patients</source>
+            <translation>Patients : {n}</translation>
+        </message>
+        <message>
+            <source>Archive patient</source>
+            <translation>Archiver le patient</translation>
+        </message>
+        <message>
+            <source>Archive this patient? The record is kept and can be brought back; it is hidden from the list unless 'Show archived patients' is ticked.</source>
+            <translation>Archiver ce patient ? Le dossier est conservé et peut être rétabli ; il est masqué de la liste sauf si « Afficher les patients archivés » est coché.</translation>
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation>Non enregistré</translation>
+        </message>
+        <message>
+            <source>Consultation finalised.</source>
+            <translation>Consultation validée.</translation>
+        </message>
+        <message>
+            <source>Amend consultation</source>
+            <translation>Rectifier la consultation</translation>
+        </message>
+        <message>
+            <source>Why is this consultation being amended? (kept with the amendment)</source>
+            <translation>Pourquoi cette consultation est-elle rectifiée ? (conservé avec la rectification)</translation>
+        </message>
+        <message>
+            <source>{name} — last saved {when}</source>
+            <translation>{name} — enregistrée le {when}</translation>
+        </message>
+        <message>
+            <source>Unfinished consultations</source>
+            <translation>Consultations inachevées</translation>
+        </message>
+        <message>
+            <source>These consultations were not finalised. Resume one now?</source>
+            <translation>Ces consultations n'ont pas été validées. En reprendre une maintenant ?</translation>
+        </message>
+        <message>
+            <source>Changes cannot be saved: {why}</source>
+            <translation>Les modifications ne peuvent pas être enregistrées : {why}</translation>
+        </message>
+        <message>
+            <source>Not signed in</source>
+            <translation>Non connecté</translation>
+        </message>
+        <message>
+            <source>Signed in: {name}</source>
+            <translation>Connecté : {name}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Menus</name>
+        <message>
+            <source>&amp;Audit trail…</source>
+            <translation>&amp;Journal d'audit…</translation>
+        </message>
+        <message>
+            <source>&amp;Back up now…</source>
+            <translation>&amp;Sauvegarder maintenant…</translation>
+        </message>
+        <message>
+            <source>&amp;Restore from backup…</source>
+            <translation>&amp;Restaurer une sauvegarde…</translation>
+        </message>
+        <message>
+            <source>Backup &amp;folder…</source>
+            <translation>&amp;Dossier des sauvegardes…</translation>
+        </message>
+        <message>
+            <source>Enter the clinic's recovery &amp;code…</source>
+            <translation>Saisir le &amp;code de récupération du cabinet…</translation>
+        </message>
+        <message>
+            <source>E&amp;xport patient records…</source>
+            <translation>E&amp;xporter le dossier du patient…</translation>
+        </message>
+        <message>
+            <source>Help for this screen</source>
+            <translation>Aide sur cet écran</translation>
+        </message>
+        <message>
+            <source>Guide</source>
+            <translation>Guide</translation>
+        </message>
+        <message>
+            <source>&amp;Import patients…</source>
+            <translation>&amp;Importer des patients…</translation>
+        </message>
+        <message>
+            <source>&amp;Lock now</source>
+            <translation>&amp;Verrouiller maintenant</translation>
+        </message>
+        <message>
+            <source>Locked. Patient data is hidden; nothing you were doing has been lost.</source>
+            <translation>Verrouillé. Les données des patients sont masquées ; rien de ce que vous faisiez n'est perdu.</translation>
+        </message>
+        <message>
+            <source>Sign &amp;out / switch practitioner</source>
+            <translation>Se &amp;déconnecter / changer de praticien</translation>
+        </message>
+        <message>
+            <source>Patients</source>
+            <translation>Patients</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>À faire</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>Aujourd'hui</translation>
+        </message>
+        <message>
+            <source>Due ({n})</source>
+            <translation>À faire ({n})</translation>
+        </message>
+        <message>
+            <source>Find patients by product &amp;lot…</source>
+            <translation>Rechercher les patients par &amp;lot de produit…</translation>
+        </message>
+        <message>
+            <source>Procedure &amp;sessions</source>
+            <translation>&amp;Séances</translation>
+        </message>
+        <message>
+            <source>&amp;Due follow-ups</source>
+            <translation>Suivis à &amp;faire</translation>
+        </message>
+        <message>
+            <source>&amp;Settings…</source>
+            <translation>&amp;Paramètres…</translation>
+        </message>
+        <message>
+            <source>Assess…</source>
+            <translation>Évaluer…</translation>
+        </message>
+        <message>
+            <source>Complication…</source>
+            <translation>Complication…</translation>
+        </message>
+        <message>
+            <source>&amp;Outcomes</source>
+            <translation>&amp;Résultats</translation>
+        </message>
+        <message>
+            <source>Record a &amp;complication…</source>
+            <translation>Consigner une &amp;complication…</translation>
+        </message>
+        <message>
+            <source>&amp;Outcomes…</source>
+            <translation>&amp;Résultats…</translation>
+        </message>
+    </context>
+    <context>
+        <name>Names</name>
+        <message>
+            <source>Practitioner</source>
+            <translation>Praticien</translation>
+        </message>
+        <message>
+            <source>Administrator</source>
+            <translation>Administrateur</translation>
+        </message>
+        <message>
+            <source>United Kingdom</source>
+            <translation>Royaume-Uni</translation>
+        </message>
+        <message>
+            <source>Ireland</source>
+            <translation>Irlande</translation>
+        </message>
+        <message>
+            <source>France</source>
+            <translation>France</translation>
+        </message>
+        <message>
+            <source>Belgium</source>
+            <translation>Belgique</translation>
+        </message>
+        <message>
+            <source>Germany</source>
+            <translation>Allemagne</translation>
+        </message>
+        <message>
+            <source>Spain</source>
+            <translation>Espagne</translation>
+        </message>
+        <message>
+            <source>Italy</source>
+            <translation>Italie</translation>
+        </message>
+        <message>
+            <source>Netherlands</source>
+            <translation>Pays-Bas</translation>
+        </message>
+        <message>
+            <source>Portugal</source>
+            <translation>Portugal</translation>
+        </message>
+        <message>
+            <source>Switzerland</source>
+            <translation>Suisse</translation>
+        </message>
+        <message>
+            <source>United States</source>
+            <translation>États-Unis</translation>
+        </message>
+        <message>
+            <source>Canada</source>
+            <translation>Canada</translation>
+        </message>
+        <message>
+            <source>Australia</source>
+            <translation>Australie</translation>
+        </message>
+        <message>
+            <source>New Zealand</source>
+            <translation>Nouvelle-Zélande</translation>
+        </message>
+        <message>
+            <source>Another country</source>
+            <translation>Autre pays</translation>
+        </message>
+        <message>
+            <source>English</source>
+            <translation>Anglais</translation>
+        </message>
+        <message>
+            <source>French</source>
+            <translation>Français</translation>
+        </message>
+        <message>
+            <source>Not recorded</source>
+            <translation>Non renseigné</translation>
+        </message>
+        <message>
+            <source>Female</source>
+            <translation>Femme</translation>
+        </message>
+        <message>
+            <source>Male</source>
+            <translation>Homme</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>Autre</translation>
+        </message>
+        <message>
+            <source>Patient record</source>
+            <translation>Dossier patient</translation>
+        </message>
+        <message>
+            <source>Setting</source>
+            <translation>Paramètre</translation>
+        </message>
+        <message>
+            <source>Consultation</source>
+            <translation>Consultation</translation>
+        </message>
+        <message>
+            <source>Plan</source>
+            <translation>Plan de traitement</translation>
+        </message>
+        <message>
+            <source>Document</source>
+            <translation>Document</translation>
+        </message>
+        <message>
+            <source>Session</source>
+            <translation>Séance</translation>
+        </message>
+        <message>
+            <source>Checklist</source>
+            <translation>Liste de contrôle</translation>
+        </message>
+        <message>
+            <source>Follow-up</source>
+            <translation>Suivi</translation>
+        </message>
+        <message>
+            <source>Product lot</source>
+            <translation>Lot de produit</translation>
+        </message>
+        <message>
+            <source>Account lockout</source>
+            <translation>Blocage de compte</translation>
+        </message>
+        <message>
+            <source>Screening verdict</source>
+            <translation>Conclusion du questionnaire médical</translation>
+        </message>
+        <message>
+            <source>Hand assessment</source>
+            <translation>Évaluation des mains</translation>
+        </message>
+        <message>
+            <source>Session entry</source>
+            <translation>Saisie de séance</translation>
+        </message>
+        <message>
+            <source>Session product</source>
+            <translation>Produit de séance</translation>
+        </message>
+        <message>
+            <source>{record} {id}: created</source>
+            <translation>{record} {id} : création</translation>
+        </message>
+        <message>
+            <source>{record} {id}: changed</source>
+            <translation>{record} {id} : modification</translation>
+        </message>
+        <message>
+            <source>Created</source>
+            <translation>Création</translation>
+        </message>
+    </context>
+    <context>
+        <name>OutcomeSummaryDialog</name>
+        <message>
+            <source>Outcome summary</source>
+            <translation>Bilan des résultats</translation>
+        </message>
+        <message>
+            <source>Save as…</source>
+            <translation>Enregistrer sous…</translation>
+        </message>
+        <message>
+            <source>Print…</source>
+            <translation>Imprimer…</translation>
+        </message>
+        <message>
+            <source>Save the outcome summary</source>
+            <translation>Enregistrer le bilan des résultats</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>Fichiers PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation>Non enregistré</translation>
+        </message>
+        <message>
+            <source>The file could not be written: {why}</source>
+            <translation>Le fichier n'a pas pu être écrit : {why}</translation>
+        </message>
+    </context>
+    <context>
+        <name>OutcomesAuditDialog</name>
+        <message>
+            <source>Outcomes audit</source>
+            <translation>Audit des résultats</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>Du</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>au</translation>
+        </message>
+        <message>
+            <source>All procedures</source>
+            <translation>Tous les actes</translation>
+        </message>
+        <message>
+            <source>All practitioners</source>
+            <translation>Tous les praticiens</translation>
+        </message>
+        <message>
+            <source>Show</source>
+            <translation>Afficher</translation>
+        </message>
+        <message>
+            <source>Export CSV…</source>
+            <translation>Exporter en CSV…</translation>
+        </message>
+        <message>
+            <source>Sessions {period}. Bars: the clinic's rate; whiskers: its 95% interval (Wilson); ◆ the published figure. Pale bars rest on fewer than {n} cases.</source>
+            <translation>Séances {period}. Barres : le taux du cabinet ; moustaches : son intervalle à 95 % (Wilson) ; ◆ la valeur publiée. Les barres pâles reposent sur moins de {n} cas.</translation>
+        </message>
+        <message>
+            <source>from {a} to {b}</source>
+            <translation>du {a} au {b}</translation>
+        </message>
+        <message>
+            <source>from {a}</source>
+            <translation>à partir du {a}</translation>
+        </message>
+        <message>
+            <source>up to {b}</source>
+            <translation>jusqu'au {b}</translation>
+        </message>
+        <message>
+            <source>of every date</source>
+            <translation>de toutes dates</translation>
+        </message>
+        <message>
+            <source>none due yet</source>
+            <translation>aucune encore due</translation>
+        </message>
+        <message>
+            <source>{done} of {due} seen</source>
+            <translation>{done} vu(s) sur {due}</translation>
+        </message>
+        <message>
+            <source>Nothing recorded yet.</source>
+            <translation>Rien n'est encore consigné.</translation>
+        </message>
+        <message>
+            <source>published figure</source>
+            <translation>valeur publiée</translation>
+        </message>
+        <message>
+            <source>{procedure}: {n} session(s)</source>
+            <translation>{procedure} : {n} séance(s)</translation>
+        </message>
+        <message>
+            <source>Merz responders: hands at least one grade better than at baseline</source>
+            <translation>Répondeurs Merz : mains d'au moins un grade meilleures qu'au départ</translation>
+        </message>
+        <message>
+            <source>{n} of {total} hands · {seen}</source>
+            <translation>{n} mains sur {total} · {seen}</translation>
+        </message>
+        <message>
+            <source>GAIS "improved" or better</source>
+            <translation>GAIS « amélioré » ou mieux</translation>
+        </message>
+        <message>
+            <source>practitioner</source>
+            <translation>praticien</translation>
+        </message>
+        <message>
+            <source>patient</source>
+            <translation>patient</translation>
+        </message>
+        <message>
+            <source>{n} of {total} · {seen}</source>
+            <translation>{n} sur {total} · {seen}</translation>
+        </message>
+        <message>
+            <source>Satisfied, and touch-up wanted</source>
+            <translation>Satisfaits, et retouche souhaitée</translation>
+        </message>
+        <message>
+            <source>satisfied, {m}</source>
+            <translation>satisfaits, {m}</translation>
+        </message>
+        <message>
+            <source>touch-up wanted</source>
+            <translation>retouche souhaitée</translation>
+        </message>
+        <message>
+            <source>{n} of {total} asked</source>
+            <translation>{n} sur {total} interrogés</translation>
+        </message>
+        <message>
+            <source>Complications per session</source>
+            <translation>Complications par séance</translation>
+        </message>
+        <message>
+            <source>any complication</source>
+            <translation>toute complication</translation>
+        </message>
+        <message>
+            <source>{n} of {total} sessions</source>
+            <translation>{n} séances sur {total}</translation>
+        </message>
+        <message>
+            <source>By baseline Merz grade (worse hand for sessions and visits)</source>
+            <translation>Par grade de Merz initial (main la plus atteinte pour les séances et visites)</translation>
+        </message>
+        <message>
+            <source>Responders, {m} months</source>
+            <translation>Répondeurs, {m} mois</translation>
+        </message>
+        <message>
+            <source>GAIS improved ({rater}), {m} months</source>
+            <translation>GAIS amélioré ({rater}), {m} mois</translation>
+        </message>
+        <message>
+            <source>Satisfied, {m} months</source>
+            <translation>Satisfaits, {m} mois</translation>
+        </message>
+        <message>
+            <source>Any complication per session</source>
+            <translation>Toute complication par séance</translation>
+        </message>
+        <message>
+            <source>Figure</source>
+            <translation>Valeur</translation>
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation>ne sait pas</translation>
+        </message>
+        <message>
+            <source>grade {g}</source>
+            <translation>grade {g}</translation>
+        </message>
+        <message>
+            <source>Export the audit</source>
+            <translation>Exporter l'audit</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>Fichiers CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>Not exported</source>
+            <translation>Non exporté</translation>
+        </message>
+        <message>
+            <source>The file could not be written: {why}</source>
+            <translation>Le fichier n'a pas pu être écrit : {why}</translation>
+        </message>
+        <message>
+            <source>Exported to {path}.</source>
+            <translation>Exporté dans {path}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>OutcomesTab</name>
+        <message>
+            <source>Outcomes</source>
+            <translation>Résultats</translation>
+        </message>
+        <message>
+            <source>Record complication…</source>
+            <translation>Consigner une complication…</translation>
+        </message>
+        <message>
+            <source>Resolved…</source>
+            <translation>Résolue…</translation>
+        </message>
+        <message>
+            <source>Outcome summary…</source>
+            <translation>Bilan des résultats…</translation>
+        </message>
+        <message>
+            <source>Merz grade of each hand (0 no loss, 4 very severe; higher on the chart is better)</source>
+            <translation>Grade de Merz de chaque main (0 aucune perte, 4 très sévère ; plus haut sur le graphique = mieux)</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>Quoi</translation>
+        </message>
+        <message>
+            <source>baseline</source>
+            <translation>initial</translation>
+        </message>
+        <message>
+            <source>No Merz grade recorded yet.</source>
+            <translation>Aucun grade de Merz n'est encore consigné.</translation>
+        </message>
+        <message>
+            <source>Baseline ({procedure})</source>
+            <translation>Initial ({procedure})</translation>
+        </message>
+        <message>
+            <source>Merz grade: {grades}</source>
+            <translation>Grade de Merz : {grades}</translation>
+        </message>
+        <message>
+            <source>Complication: {what}</source>
+            <translation>Complication : {what}</translation>
+        </message>
+        <message>
+            <source>lot {lot}</source>
+            <translation>lot {lot}</translation>
+        </message>
+        <message>
+            <source>regulator</source>
+            <translation>l'autorité sanitaire</translation>
+        </message>
+        <message>
+            <source>maker</source>
+            <translation>le fabricant</translation>
+        </message>
+        <message>
+            <source>reported to the {whom}</source>
+            <translation>déclarée à {whom}</translation>
+        </message>
+        <message>
+            <source> and the </source>
+            <translation> et à </translation>
+        </message>
+        <message>
+            <source>Complication resolved: {what}</source>
+            <translation>Complication résolue : {what}</translation>
+        </message>
+    </context>
+    <context>
+        <name>PatientDialog</name>
+        <message>
+            <source>New patient</source>
+            <translation>Nouveau patient</translation>
+        </message>
+        <message>
+            <source>Edit patient</source>
+            <translation>Modifier la fiche patient</translation>
+        </message>
+        <message>
+            <source>Given name *</source>
+            <translation>Prénom *</translation>
+        </message>
+        <message>
+            <source>Family name *</source>
+            <translation>Nom *</translation>
+        </message>
+        <message>
+            <source>Date of birth *</source>
+            <translation>Date de naissance *</translation>
+        </message>
+        <message>
+            <source>DD/MM/YYYY</source>
+            <translation>JJ/MM/AAAA</translation>
+        </message>
+        <message>
+            <source>Sex</source>
+            <translation>Sexe</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Téléphone</translation>
+        </message>
+        <message>
+            <source>Email</source>
+            <translation>E-mail</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Adresse</translation>
+        </message>
+        <message>
+            <source>Preferred language</source>
+            <translation>Langue préférée</translation>
+        </message>
+        <message>
+            <source>Not assessed</source>
+            <translation>Non évalué</translation>
+        </message>
+        <message>
+            <source>Skin type</source>
+            <translation>Phototype</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <source>Please correct the fields marked in red.</source>
+            <translation>Veuillez corriger les champs signalés en rouge.</translation>
+        </message>
+        <message>
+            <source>Please check</source>
+            <translation>Veuillez vérifier</translation>
+        </message>
+        <message>
+            <source>Save anyway?</source>
+            <translation>Enregistrer quand même ?</translation>
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation>Non enregistré</translation>
+        </message>
+    </context>
+    <context>
+        <name>PatientTableModel</name>
+        <message>
+            <source>Name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <source>Date of birth</source>
+            <translation>Naissance</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Téléphone</translation>
+        </message>
+        <message>
+            <source> (archived)</source>
+            <translation> (archivé)</translation>
+        </message>
+    </context>
+    <context>
+        <name>PdfPreview</name>
+        <message>
+            <source>{kind} {number}</source>
+            <translation>{kind} {number}</translation>
+        </message>
+        <message>
+            <source>Archived {when} · SHA-256 {sha}…</source>
+            <translation>Archivé le {when} · SHA-256 {sha}…</translation>
+        </message>
+        <message>
+            <source>Preparing the preview…</source>
+            <translation>Préparation de l'aperçu…</translation>
+        </message>
+        <message>
+            <source>Print…</source>
+            <translation>Imprimer…</translation>
+        </message>
+        <message>
+            <source>Save as…</source>
+            <translation>Enregistrer sous…</translation>
+        </message>
+        <message>
+            <source>Sign…</source>
+            <translation>Signer…</translation>
+        </message>
+        <message>
+            <source>Printing {number}…</source>
+            <translation>Impression de {number}…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Annuler</translation>
+        </message>
+        <message>
+            <source>Printing</source>
+            <translation>Impression</translation>
+        </message>
+        <message>
+            <source>Printing {number}: page {n} of {total}…</source>
+            <translation>Impression de {number} : page {n} sur {total}…</translation>
+        </message>
+        <message>
+            <source>Not printed</source>
+            <translation>Non imprimé</translation>
+        </message>
+        <message>
+            <source>The document could not be printed: {why}</source>
+            <translation>Le document n'a pas pu être imprimé : {why}</translation>
+        </message>
+        <message>
+            <source>Save a copy</source>
+            <translation>Enregistrer une copie</translation>
+        </message>
+        <message>
+            <source>PDF documents (*.pdf)</source>
+            <translation>Documents PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation>Non enregistré</translation>
+        </message>
+        <message>
+            <source>The file could not be written: {why}</source>
+            <translation>Le fichier n'a pas pu être écrit : {why}</translation>
+        </message>
+    </context>
+    <context>
+        <name>PhotoAnswers</name>
+        <message>
+            <source>Photographs: the patient's answer to each use *</source>
+            <translation>Photographies : réponse du patient pour chaque usage *</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Oui</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>Non</translation>
+        </message>
+    </context>
+    <context>
+        <name>PhotoConsentBox</name>
+        <message>
+            <source>Photo consent</source>
+            <translation>Consentement photographique</translation>
+        </message>
+        <message>
+            <source>Leave the boxes empty to tick on paper</source>
+            <translation>Laissez les cases vides pour les cocher sur papier</translation>
+        </message>
+    </context>
+    <context>
+        <name>Phrases</name>
+        <message>
+            <source>volume loss</source>
+            <translation>perte de volume</translation>
+        </message>
+        <message>
+            <source>prominent veins</source>
+            <translation>veines saillantes</translation>
+        </message>
+        <message>
+            <source>prominent tendons</source>
+            <translation>tendons saillants</translation>
+        </message>
+        <message>
+            <source>crepey skin</source>
+            <translation>peau crêpée</translation>
+        </message>
+        <message>
+            <source>dryness</source>
+            <translation>sécheresse</translation>
+        </message>
+        <message>
+            <source>loss of elasticity</source>
+            <translation>perte d'élasticité</translation>
+        </message>
+        <message>
+            <source>age spots (lentigines)</source>
+            <translation>taches de vieillesse (lentigos)</translation>
+        </message>
+        <message>
+            <source>other concern</source>
+            <translation>autre motif</translation>
+        </message>
+        <message>
+            <source>left</source>
+            <translation>gauche</translation>
+        </message>
+        <message>
+            <source>right</source>
+            <translation>droite</translation>
+        </message>
+        <message>
+            <source> and </source>
+            <translation> et </translation>
+        </message>
+        <message>
+            <source>fat transfer</source>
+            <translation>lipofilling</translation>
+        </message>
+        <message>
+            <source>mesotherapy</source>
+            <translation>mésothérapie</translation>
+        </message>
+        <message>
+            <source>hydration</source>
+            <translation>hydratation</translation>
+        </message>
+        <message>
+            <source>elasticity</source>
+            <translation>élasticité</translation>
+        </message>
+        <message>
+            <source>texture</source>
+            <translation>texture</translation>
+        </message>
+        <message>
+            <source>Poor</source>
+            <translation>Faible</translation>
+        </message>
+        <message>
+            <source>Crepey</source>
+            <translation>Crêpée</translation>
+        </message>
+        <message>
+            <source>insufficient</source>
+            <translation>insuffisante</translation>
+        </message>
+        <message>
+            <source>limited</source>
+            <translation>limitée</translation>
+        </message>
+        <message>
+            <source>see the screening</source>
+            <translation>voir le questionnaire médical</translation>
+        </message>
+        <message>
+            <source>Hyaluronic-acid or calcium hydroxylapatite filler is the non-surgical alternative for volume.</source>
+            <translation>Les produits de comblement à base d'acide hyaluronique ou d'hydroxyapatite de calcium sont l'alternative non chirurgicale pour le volume.</translation>
+        </message>
+        <message>
+            <source>The alternative for volume is a hyaluronic-acid or calcium hydroxylapatite filler, if it is safe for this patient.</source>
+            <translation>L'alternative pour le volume est un produit de comblement à base d'acide hyaluronique ou d'hydroxyapatite de calcium, s'il ne présente pas de risque pour ce patient.</translation>
+        </message>
+        <message>
+            <source>Fillers are not an alternative for this patient: a bleeding or clotting disorder rules them out.</source>
+            <translation>Les produits de comblement ne sont pas une alternative pour ce patient : un trouble de l'hémostase ou de la coagulation les contre-indique.</translation>
+        </message>
+        <message>
+            <source>Refer to a dermatologist to assess the suspicious spot before any treatment of the hands. Nothing else is recommended until the spot has been cleared.</source>
+            <translation>Adresser à un dermatologue pour évaluer la lésion suspecte avant tout traitement des mains. Rien d'autre n'est proposé tant que la lésion n'a pas été jugée bénigne.</translation>
+        </message>
+        <message>
+            <source>Fat transfer is not feasible: there is not enough fat to harvest. {filler}</source>
+            <translation>Le lipofilling n'est pas réalisable : la graisse disponible au prélèvement est insuffisante. {filler}</translation>
+        </message>
+        <message>
+            <source>Fat transfer is not recommended: screening rules it out. {filler}</source>
+            <translation>Le lipofilling n'est pas recommandé : le questionnaire médical l'exclut. {filler}</translation>
+        </message>
+        <message>
+            <source>Fat transfer to the backs of the hands to restore volume, after the wait: {waits}. {filler}</source>
+            <translation>Lipofilling du dos des mains pour restaurer le volume, après le délai d'attente : {waits}. {filler}</translation>
+        </message>
+        <message>
+            <source>Fat transfer to the backs of the hands to restore volume. {filler}</source>
+            <translation>Lipofilling du dos des mains pour restaurer le volume. {filler}</translation>
+        </message>
+        <message>
+            <source>Donor fat is limited: about 2 mL is harvested for each 1 mL injected, and the usual volume is about {low} to {high} mL per hand. Confirm enough can be harvested, or plan a filler.</source>
+            <translation>La graisse disponible est limitée : on prélève environ 2 mL pour 1 mL injecté, et le volume habituel est d'environ {low} à {high} mL par main. Vérifiez que le prélèvement suffira, ou prévoyez un produit de comblement.</translation>
+        </message>
+        <message>
+            <source>Volume loss is mild: fat transfer is not indicated now. Both hands are below the clinic's threshold of Merz grade {grade} for volume treatment, a figure {borrowed_from}.</source>
+            <translation>La perte de volume est légère : le lipofilling n'est pas indiqué pour l'instant. Les deux mains sont sous le seuil du cabinet, grade de Merz {grade}, pour un traitement du volume, une valeur {borrowed_from}.</translation>
+        </message>
+        <message>
+            <source>Grade both hands on the Merz scale before deciding on volume treatment.</source>
+            <translation>Cotez les deux mains sur l'échelle de Merz avant de décider d'un traitement du volume.</translation>
+        </message>
+        <message>
+            <source>Mesotherapy is not recommended: screening rules it out. No other treatment for skin quality is advised for now; this can be reviewed if the reason no longer applies.</source>
+            <translation>La mésothérapie n'est pas recommandée : le questionnaire médical l'exclut. Aucun autre traitement de la qualité de la peau n'est conseillé pour l'instant ; à réévaluer si le motif disparaît.</translation>
+        </message>
+        <message>
+            <source>A series of hand mesotherapy sessions to improve skin hydration, elasticity and texture, after the wait: {waits}.</source>
+            <translation>Une série de séances de mésothérapie des mains pour améliorer l'hydratation, l'élasticité et la texture de la peau, après le délai d'attente : {waits}.</translation>
+        </message>
+        <message>
+            <source>A series of hand mesotherapy sessions to improve skin hydration, elasticity and texture.</source>
+            <translation>Une série de séances de mésothérapie des mains pour améliorer l'hydratation, l'élasticité et la texture de la peau.</translation>
+        </message>
+        <message>
+            <source>Mesotherapy alone is not enough for these concerns: it restores no volume and does not change how visible veins and tendons are.</source>
+            <translation>La mésothérapie seule ne suffit pas pour ces motifs : elle ne restaure pas le volume et ne modifie pas la visibilité des veines et des tendons.</translation>
+        </message>
+        <message>
+            <source>Combined protocol: fat transfer for volume and a mesotherapy series for skin quality.</source>
+            <translation>Protocole combiné : lipofilling pour le volume et série de mésothérapie pour la qualité de la peau.</translation>
+        </message>
+        <message>
+            <source>Fat transfer needs extra care for the screening points found: anything not known is confirmed first, and the reason to go ahead is recorded (a justification, doctor's letter or counselling note).</source>
+            <translation>Le lipofilling demande des précautions pour les points relevés au questionnaire médical : ce qui est inconnu est d'abord vérifié, et le motif de poursuivre est consigné (justification, courrier du médecin ou note d'information).</translation>
+        </message>
+        <message>
+            <source>Mesotherapy needs extra care for the screening points found: anything not known is confirmed first, and the reason to go ahead is recorded (a justification, doctor's letter or counselling note).</source>
+            <translation>La mésothérapie demande des précautions pour les points relevés au questionnaire médical : ce qui est inconnu est d'abord vérifié, et le motif de poursuivre est consigné (justification, courrier du médecin ou note d'information).</translation>
+        </message>
+        <message>
+            <source>Screening has not been recorded for {procedures}: complete it before treatment.</source>
+            <translation>Le questionnaire médical n'a pas été renseigné pour {procedures} : complétez-le avant tout traitement.</translation>
+        </message>
+        <message>
+            <source>{recommendation}</source>
+            <translation>{recommendation}</translation>
+        </message>
+        <message>
+            <source>{recommendation}, after the wait: {waits}.</source>
+            <translation>{recommendation}, après le délai d'attente : {waits}.</translation>
+        </message>
+        <message>
+            <source>{label} needs extra care for the screening points found: anything not known is confirmed first, and the reason to go ahead is recorded (a justification, doctor's letter or counselling note).</source>
+            <translation>{label} demande des précautions pour les points relevés au questionnaire médical : ce qui est inconnu est d'abord vérifié, et le motif de poursuivre est consigné (justification, courrier du médecin ou note d'information).</translation>
+        </message>
+        <message>
+            <source>Refer for the age spots (lentigines): pigment laser, IPL or topical tretinoin. Mesotherapy does not treat them.</source>
+            <translation>Orienter pour les taches de vieillesse (lentigos) : laser pigmentaire, lumière pulsée ou trétinoïne topique. La mésothérapie ne les traite pas.</translation>
+        </message>
+        <message>
+            <source>Other concern noted: assess and discuss it separately; these rules do not cover it.</source>
+            <translation>Autre motif noté : à évaluer et discuter séparément ; ces règles ne le couvrent pas.</translation>
+        </message>
+        <message>
+            <source>No finding calls for fat transfer or mesotherapy.</source>
+            <translation>Aucun élément n'indique un lipofilling ou une mésothérapie.</translation>
+        </message>
+        <message>
+            <source>{concerns} with Merz grade {left} / {right}</source>
+            <translation>{concerns}, grade de Merz {left} / {right}</translation>
+        </message>
+        <message>
+            <source>{grade} ({side})</source>
+            <translation>{grade} ({side})</translation>
+        </message>
+        <message>
+            <source>not graded ({side})</source>
+            <translation>non coté ({side})</translation>
+        </message>
+        <message>
+            <source>Donor fat: {value}</source>
+            <translation>Graisse disponible : {value}</translation>
+        </message>
+        <message>
+            <source>Screening: {reason}</source>
+            <translation>Questionnaire médical : {reason}</translation>
+        </message>
+        <message>
+            <source>{value} {scale} ({side})</source>
+            <translation>{scale} {value} ({side})</translation>
+        </message>
+        <message>
+            <source>Clinic threshold: {label}, {grade} (evidence [{evidence}])</source>
+            <translation>Seuil du cabinet : {label}, {grade} (niveau de preuve [{evidence}])</translation>
+        </message>
+        <message>
+            <source>Suspicious spot on the back of the hand</source>
+            <translation>Lésion suspecte sur le dos de la main</translation>
+        </message>
+        <message>
+            <source>Age spots (lentigines)</source>
+            <translation>Taches de vieillesse (lentigos)</translation>
+        </message>
+        <message>
+            <source>Other concern</source>
+            <translation>Autre motif</translation>
+        </message>
+        <message>
+            <source>Because: {findings}</source>
+            <translation>Motifs : {findings}</translation>
+        </message>
+        <message>
+            <source>{n}: {target}</source>
+            <translation>{n} : {target}</translation>
+        </message>
+        <message>
+            <source>{n}: {target} (between {earliest} and {latest})</source>
+            <translation>{n} : {target} (entre le {earliest} et le {latest})</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanBox</name>
+        <message>
+            <source> session(s)</source>
+            <translation> séance(s)</translation>
+        </message>
+        <message>
+            <source> days apart</source>
+            <translation> jours d'intervalle</translation>
+        </message>
+        <message>
+            <source>Sessions</source>
+            <translation>Séances</translation>
+        </message>
+        <message>
+            <source>Interval</source>
+            <translation>Intervalle</translation>
+        </message>
+        <message>
+            <source>First session</source>
+            <translation>Première séance</translation>
+        </message>
+        <message>
+            <source>Dates</source>
+            <translation>Dates</translation>
+        </message>
+        <message>
+            <source>Series length and interval are clinic settings from practice, not from published trials.</source>
+            <translation>Le nombre de séances et l'intervalle sont des réglages du cabinet issus de la pratique, non d'essais publiés.</translation>
+        </message>
+        <message>
+            <source>Deferred ({waits}): planned under the doctor's override.</source>
+            <translation>Reporté ({waits}) : prévu sur dérogation du médecin.</translation>
+        </message>
+        <message>
+            <source>Deferred ({waits}): the first session can be on {day} or later.</source>
+            <translation>Reporté ({waits}) : la première séance peut avoir lieu le {day} ou après.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanPage</name>
+        <message>
+            <source>Plan</source>
+            <translation>Plan de traitement</translation>
+        </message>
+        <message>
+            <source>Sessions and intervals come from the procedure protocols; adjust them within the allowed range.</source>
+            <translation>Les séances et intervalles viennent des protocoles des actes ; ajustez-les dans les limites permises.</translation>
+        </message>
+        <message>
+            <source>No procedure is planned: {why}</source>
+            <translation>Aucun acte n'est prévu : {why}</translation>
+        </message>
+        <message>
+            <source> It would need a doctor's reason to start that day.</source>
+            <translation> Commencer ce jour-là demanderait un motif écrit d'un médecin.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlannedBox</name>
+        <message>
+            <source>What is planned (printed on the form)</source>
+            <translation>Ce qui est prévu (imprimé sur le formulaire)</translation>
+        </message>
+        <message>
+            <source>the product's name, as on its box</source>
+            <translation>le nom du produit, comme sur la boîte</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>Choisir…</translation>
+        </message>
+        <message>
+            <source>Other…</source>
+            <translation>Autre…</translation>
+        </message>
+        <message>
+            <source>where the fat is taken from</source>
+            <translation>où la graisse est prélevée</translation>
+        </message>
+    </context>
+    <context>
+        <name>Printing</name>
+        <message>
+            <source>The file could not be written: {problem}</source>
+            <translation>Le fichier n'a pas pu être écrit : {problem}</translation>
+        </message>
+        <message>
+            <source>The print queue refused the document: {problem}</source>
+            <translation>La file d'impression a refusé le document : {problem}</translation>
+        </message>
+        <message>
+            <source>exit code {code}</source>
+            <translation>code de sortie {code}</translation>
+        </message>
+        <message>
+            <source>The document could not be read for printing.</source>
+            <translation>Le document n'a pas pu être lu pour l'impression.</translation>
+        </message>
+        <message>
+            <source>The printer could not be started.</source>
+            <translation>L'imprimante n'a pas pu être démarrée.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProcedureChoice</name>
+        <message>
+            <source>The recommendation does not support this procedure: why is it planned? *</source>
+            <translation>La proposition thérapeutique ne retient pas cet acte : pourquoi est-il prévu ? *</translation>
+        </message>
+        <message>
+            <source>The reason, stored with your name and shown on the summary</source>
+            <translation>Le motif, enregistré avec votre nom et repris dans le compte rendu</translation>
+        </message>
+        <message>
+            <source>Doctor's reason to plan it despite the deferral (printed on the consent)</source>
+            <translation>Motif du médecin pour le prévoir malgré le report (imprimé sur le consentement)</translation>
+        </message>
+        <message>
+            <source>see the screening</source>
+            <translation>voir le questionnaire médical</translation>
+        </message>
+        <message>
+            <source>Deferred: {waits}. It cannot be planned before a new screening, unless a doctor records an override.</source>
+            <translation>Reporté : {waits}. Il ne peut pas être prévu avant un nouveau questionnaire médical, sauf dérogation consignée par un médecin.</translation>
+        </message>
+        <message>
+            <source>Deferred: {waits}. The first session can be on {day} or later, or earlier with a doctor's override.</source>
+            <translation>Reporté : {waits}. La première séance peut avoir lieu le {day} ou après, ou plus tôt sur dérogation d'un médecin.</translation>
+        </message>
+        <message>
+            <source>Doctor's override: why plan it now despite the deferral *</source>
+            <translation>Dérogation du médecin : pourquoi le prévoir maintenant malgré le report *</translation>
+        </message>
+        <message>
+            <source>Doctor's override, only to plan it before the wait ends: why</source>
+            <translation>Dérogation du médecin, uniquement pour le prévoir avant la fin du délai : pourquoi</translation>
+        </message>
+        <message>
+            <source>Only a doctor can override a deferral: ask a doctor to sign in.</source>
+            <translation>Seul un médecin peut déroger à un report : demandez à un médecin de se connecter.</translation>
+        </message>
+    </context>
+    <context>
+        <name>QWizard</name>
+        <message>
+            <source>Your clinic</source>
+            <translation>Votre cabinet</translation>
+        </message>
+        <message>
+            <source>Printed at the top of every consent form and aftercare sheet. You can change it later.</source>
+            <translation>Imprimé en tête de chaque consentement et de chaque fiche de soins. Vous pourrez le modifier plus tard.</translation>
+        </message>
+        <message>
+            <source>Clinic name *</source>
+            <translation>Nom du cabinet *</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Adresse</translation>
+        </message>
+        <message>
+            <source>Phone *</source>
+            <translation>Téléphone *</translation>
+        </message>
+        <message>
+            <source>Logo (optional PNG)</source>
+            <translation>Logo (PNG facultatif)</translation>
+        </message>
+        <message>
+            <source>Choose logo…</source>
+            <translation>Choisir un logo…</translation>
+        </message>
+        <message>
+            <source>Document language</source>
+            <translation>Langue des documents</translation>
+        </message>
+        <message>
+            <source>Clinic logo</source>
+            <translation>Logo du cabinet</translation>
+        </message>
+        <message>
+            <source>PNG images (*.png)</source>
+            <translation>Images PNG (*.png)</translation>
+        </message>
+        <message>
+            <source>Your account</source>
+            <translation>Votre compte</translation>
+        </message>
+        <message>
+            <source>The first account administers the app. Your name and registration number appear on the documents you issue.</source>
+            <translation>Le premier compte administre le logiciel. Votre nom et votre numéro d'inscription figurent sur les documents que vous émettez.</translation>
+        </message>
+        <message>
+            <source>Full name *</source>
+            <translation>Nom complet *</translation>
+        </message>
+        <message>
+            <source>Title (Dr, Nurse…)</source>
+            <translation>Titre (Dr, IDE…)</translation>
+        </message>
+        <message>
+            <source>Registration number</source>
+            <translation>Numéro RPPS / d'inscription</translation>
+        </message>
+        <message>
+            <source>Password *</source>
+            <translation>Mot de passe *</translation>
+        </message>
+        <message>
+            <source>Password again *</source>
+            <translation>Confirmer le mot de passe *</translation>
+        </message>
+        <message>
+            <source>I am a registered medical doctor (may override a screening deferral or start a session early, with a written reason)</source>
+            <translation>Je suis médecin inscrit à l'Ordre (je peux lever un report du questionnaire médical ou avancer une séance, motif écrit à l'appui)</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecommendationPage</name>
+        <message>
+            <source>Recommendation</source>
+            <translation>Proposition thérapeutique</translation>
+        </message>
+        <message>
+            <source>What the findings point to, and why. Choose what you and the patient agree to plan.</source>
+            <translation>Ce qu'indiquent les constatations, et pourquoi. Choisissez ce que vous décidez de prévoir avec le patient.</translation>
+        </message>
+        <message>
+            <source>Plan</source>
+            <translation>Plan de traitement</translation>
+        </message>
+        <message>
+            <source>No procedure chosen: say why (recorded with the consultation)</source>
+            <translation>Aucun acte choisi : indiquez pourquoi (consigné avec la consultation)</translation>
+        </message>
+        <message>
+            <source> (recommended)</source>
+            <translation> (recommandé)</translation>
+        </message>
+        <message>
+            <source> (contraindicated)</source>
+            <translation> (contre-indiqué)</translation>
+        </message>
+        <message>
+            <source> (not recommended)</source>
+            <translation> (non recommandé)</translation>
+        </message>
+        <message>
+            <source> (deferred)</source>
+            <translation> (reporté)</translation>
+        </message>
+        <message>
+            <source>Contraindicated: cannot be planned</source>
+            <translation>Contre-indiqué : ne peut pas être prévu</translation>
+        </message>
+        <message>
+            <source>Deferred until something resolves: only a doctor can plan it now, with a written override</source>
+            <translation>Reporté jusqu'à résolution : seul un médecin peut le prévoir maintenant, sur dérogation écrite</translation>
+        </message>
+        <message>
+            <source>Choose a procedure to plan, or say why none is planned.</source>
+            <translation>Choisissez un acte à prévoir, ou indiquez pourquoi aucun n'est prévu.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordPane</name>
+        <message>
+            <source>Select a patient on the left, or press Ctrl+N to add one.</source>
+            <translation>Sélectionnez un patient à gauche, ou appuyez sur Ctrl+N pour en ajouter un.</translation>
+        </message>
+        <message>
+            <source>Archived: hidden from the patient list</source>
+            <translation>Archivé : masqué dans la liste des patients</translation>
+        </message>
+        <message>
+            <source>Edit details…</source>
+            <translation>Modifier la fiche…</translation>
+        </message>
+        <message>
+            <source>Consultations</source>
+            <translation>Consultations</translation>
+        </message>
+        <message>
+            <source>Date of birth</source>
+            <translation>Date de naissance</translation>
+        </message>
+        <message>
+            <source>Sex</source>
+            <translation>Sexe</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Téléphone</translation>
+        </message>
+        <message>
+            <source>Email</source>
+            <translation>E-mail</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Adresse</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Langue</translation>
+        </message>
+        <message>
+            <source>Fitzpatrick type</source>
+            <translation>Phototype de Fitzpatrick</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <source>Created</source>
+            <translation>Créé le</translation>
+        </message>
+        <message>
+            <source>Last changed</source>
+            <translation>Dernière modification</translation>
+        </message>
+        <message>
+            <source>{label}:</source>
+            <translation>{label} :</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>Fiche</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>Quand</translation>
+        </message>
+        <message>
+            <source>Who</source>
+            <translation>Qui</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>Quoi</translation>
+        </message>
+        <message>
+            <source>Changes</source>
+            <translation>Modifications</translation>
+        </message>
+        <message>
+            <source>History</source>
+            <translation>Historique</translation>
+        </message>
+        <message>
+            <source>Born {dob} · {age} years · record {id}</source>
+            <translation>Né(e) le {dob} · {age} ans · dossier {id}</translation>
+        </message>
+        <message>
+            <source>Unarchive</source>
+            <translation>Désarchiver</translation>
+        </message>
+        <message>
+            <source>Archive</source>
+            <translation>Archiver</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecoveryCodePage</name>
+        <message>
+            <source>Recovery code</source>
+            <translation>Code de récupération</translation>
+        </message>
+        <message>
+            <source>Write this code down now: it is shown only once.</source>
+            <translation>Notez ce code maintenant : il n'est affiché qu'une seule fois.</translation>
+        </message>
+        <message>
+            <source>Every change to a record is kept in an audit trail sealed with a key kept on this computer, outside the database file. If the clinic moves to another computer, enter this code there (&lt;i&gt;rejuv-desktop recovery-code&lt;/i&gt;) so the trail can still be verified. Keep it on paper, apart from the computer: whoever has it could reseal an altered trail.</source>
+            <translation>Chaque modification d'un dossier est conservée dans un journal d'audit scellé par une clé gardée sur cet ordinateur, hors du fichier de la base. Si le cabinet change d'ordinateur, saisissez ce code sur le nouveau (&lt;i&gt;rejuv-desktop recovery-code&lt;/i&gt;) pour que le journal reste vérifiable. Conservez-le sur papier, à l'écart de l'ordinateur : qui le détient pourrait resceller un journal altéré.</translation>
+        </message>
+        <message>
+            <source>I have written the recovery code down</source>
+            <translation>J'ai noté le code de récupération</translation>
+        </message>
+    </context>
+    <context>
+        <name>RescheduleDialog</name>
+        <message>
+            <source>Reschedule visit</source>
+            <translation>Reporter la visite</translation>
+        </message>
+        <message>
+            <source>From:</source>
+            <translation>Du :</translation>
+        </message>
+        <message>
+            <source>To:</source>
+            <translation>Au :</translation>
+        </message>
+        <message>
+            <source>Reason:</source>
+            <translation>Motif :</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResolveDialog</name>
+        <message>
+            <source>Complication resolved</source>
+            <translation>Complication résolue</translation>
+        </message>
+        <message>
+            <source>Resolved on:</source>
+            <translation>Résolue le :</translation>
+        </message>
+        <message>
+            <source>Treatment:</source>
+            <translation>Traitement :</translation>
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation>Non enregistré</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScanViewer</name>
+        <message>
+            <source>Scan of the signed form: {name}</source>
+            <translation>Scan du formulaire signé : {name}</translation>
+        </message>
+        <message>
+            <source>Archived {when} · SHA-256 {sha}</source>
+            <translation>Archivé le {when} · SHA-256 {sha}</translation>
+        </message>
+        <message>
+            <source>This image cannot be shown; use Save as… to open it elsewhere.</source>
+            <translation>Cette image ne peut pas être affichée ; utilisez Enregistrer sous… pour l'ouvrir ailleurs.</translation>
+        </message>
+        <message>
+            <source>Save as…</source>
+            <translation>Enregistrer sous…</translation>
+        </message>
+        <message>
+            <source>Save a copy</source>
+            <translation>Enregistrer une copie</translation>
+        </message>
+        <message>
+            <source>The file could not be written: {why}</source>
+            <translation>Le fichier n'a pas pu être écrit : {why}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Screening</name>
+        <message>
+            <source>Yes</source>
+            <translation>Oui</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>Non</translation>
+        </message>
+        <message>
+            <source>Not known</source>
+            <translation>Ne sait pas</translation>
+        </message>
+        <message>
+            <source>Hands page</source>
+            <translation>page Mains</translation>
+        </message>
+        <message>
+            <source>Concerns page</source>
+            <translation>page Motifs</translation>
+        </message>
+        <message>
+            <source>Answered from the {page}: change it there.</source>
+            <translation>Réponse issue de la {page} : modifiez-la là.</translation>
+        </message>
+        <message>
+            <source>evidence: {grade}; clinic-set level, to confirm</source>
+            <translation>niveau de preuve : {grade} ; niveau fixé par le cabinet, à confirmer</translation>
+        </message>
+        <message>
+            <source>evidence: {grade}</source>
+            <translation>niveau de preuve : {grade}</translation>
+        </message>
+        <message>
+            <source>From the {page}.</source>
+            <translation>Issu de la {page}.</translation>
+        </message>
+        <message>
+            <source>Why the procedures differ: {note}</source>
+            <translation>Pourquoi les actes diffèrent : {note}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScreeningPage</name>
+        <message>
+            <source>Medical history and screening</source>
+            <translation>Antécédents et questionnaire médical</translation>
+        </message>
+        <message>
+            <source>Ask each question. Answer “Not known” when the patient cannot say: it is never treated as a no.</source>
+            <translation>Posez chaque question. Répondez « Ne sait pas » quand le patient ne peut pas répondre : ce n'est jamais compté comme un non.</translation>
+        </message>
+        <message>
+            <source>Show it</source>
+            <translation>Afficher</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n question(s) not answered, starting with: {q}</source>
+            <translation>
+                <numerusform>%n question sans réponse : {q}</numerusform>
+                <numerusform>%n questions sans réponse, à commencer par : {q}</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>SessionGuard</name>
+        <message>
+            <source>The window locked itself after a time without activity. Patient data is hidden; nothing you were doing has been lost.</source>
+            <translation>La fenêtre s'est verrouillée après un temps d'inactivité. Les données des patients sont masquées ; rien de ce que vous faisiez n'est perdu.</translation>
+        </message>
+        <message>
+            <source>Wrong password.</source>
+            <translation>Mot de passe incorrect.</translation>
+        </message>
+        <message>
+            <source>Signed out. Sign in to continue.</source>
+            <translation>Déconnecté. Connectez-vous pour continuer.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SessionRunner</name>
+        <message>
+            <source>{procedure} — {patient}</source>
+            <translation>{procedure} — {patient}</translation>
+        </message>
+        <message>
+            <source>{patient} · born {dob} · session of {day} · started by {who}</source>
+            <translation>{patient} · né(e) le {dob} · séance du {day} · commencée par {who}</translation>
+        </message>
+        <message>
+            <source>Hands treated:</source>
+            <translation>Mains traitées :</translation>
+        </message>
+        <message>
+            <source>Left</source>
+            <translation>Gauche</translation>
+        </message>
+        <message>
+            <source>Right</source>
+            <translation>Droite</translation>
+        </message>
+        <message>
+            <source>Weight today:</source>
+            <translation>Poids du jour :</translation>
+        </message>
+        <message>
+            <source>kg</source>
+            <translation>kg</translation>
+        </message>
+        <message>
+            <source>Signed consent on file</source>
+            <translation>Consentement signé au dossier</translation>
+        </message>
+        <message>
+            <source>Started early on a doctor's reason ({who}): {reason}</source>
+            <translation>Commencée en avance sur motif médical ({who}) : {reason}</translation>
+        </message>
+        <message>
+            <source>Stop the session…</source>
+            <translation>Interrompre la séance…</translation>
+        </message>
+        <message>
+            <source>Complete session</source>
+            <translation>Terminer la séance</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Fermer</translation>
+        </message>
+        <message>
+            <source>maintenance session</source>
+            <translation>séance d'entretien</translation>
+        </message>
+        <message>
+            <source>session {n} of {total}</source>
+            <translation>séance {n} sur {total}</translation>
+        </message>
+        <message>
+            <source>Completed</source>
+            <translation>Terminée</translation>
+        </message>
+        <message>
+            <source>Stopped</source>
+            <translation>Interrompue</translation>
+        </message>
+        <message>
+            <source>This record can no longer be changed.</source>
+            <translation>Cet enregistrement ne peut plus être modifié.</translation>
+        </message>
+        <message>
+            <source>&lt;li&gt;… and {n} more&lt;/li&gt;</source>
+            <translation>&lt;li&gt;… et {n} de plus&lt;/li&gt;</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n still open before the session can be completed:</source>
+            <translation>
+                <numerusform>%n point reste à faire avant de pouvoir terminer la séance :</numerusform>
+                <numerusform>%n points restent à faire avant de pouvoir terminer la séance :</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Everything required is recorded.&lt;/b&gt; The session can be completed.</source>
+            <translation>&lt;b&gt;Tout ce qui est requis est consigné.&lt;/b&gt; La séance peut être terminée.</translation>
+        </message>
+        <message>
+            <source>Weight: must be a number of kg</source>
+            <translation>Poids : doit être un nombre de kg</translation>
+        </message>
+        <message>
+            <source>Weight: {msg}</source>
+            <translation>Poids : {msg}</translation>
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation>Non enregistré</translation>
+        </message>
+        <message>
+            <source>Session not complete</source>
+            <translation>Séance incomplète</translation>
+        </message>
+        <message>
+            <source>The session cannot be completed yet. Still to do or correct:
+
+{items}</source>
+            <translation>La séance ne peut pas encore être terminée. Reste à faire ou à corriger :
+
+{items}</translation>
+        </message>
+        <message>
+            <source>Complete this session? It can no longer be changed afterwards, and its follow-up visits are scheduled.</source>
+            <translation>Terminer cette séance ? Elle ne pourra plus être modifiée, et ses visites de contrôle seront programmées.</translation>
+        </message>
+        <message>
+            <source>Session completed</source>
+            <translation>Séance terminée</translation>
+        </message>
+        <message>
+            <source>Session completed. Follow-up visits now on the Due list:
+
+{visits}
+
+Prepare the patient's aftercare sheet now?</source>
+            <translation>Séance terminée. Visites de contrôle ajoutées à la liste « À faire » :
+
+{visits}
+
+Préparer maintenant la fiche de soins du patient ?</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>aucune</translation>
+        </message>
+        <message>
+            <source>Stop the session</source>
+            <translation>Interrompre la séance</translation>
+        </message>
+        <message>
+            <source>Why is the session stopped before the end? (kept with the record)</source>
+            <translation>Pourquoi la séance est-elle interrompue avant la fin ? (conservé au dossier)</translation>
+        </message>
+        <message>
+            <source>Not stopped</source>
+            <translation>Non interrompue</translation>
+        </message>
+    </context>
+    <context>
+        <name>SessionsTab</name>
+        <message>
+            <source>Sessions</source>
+            <translation>Séances</translation>
+        </message>
+        <message>
+            <source>Start session</source>
+            <translation>Commencer la séance</translation>
+        </message>
+        <message>
+            <source>Open session</source>
+            <translation>Ouvrir la séance</translation>
+        </message>
+        <message>
+            <source>Plan and sessions</source>
+            <translation>Plan et séances</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Statut</translation>
+        </message>
+        <message>
+            <source>Key figures</source>
+            <translation>Chiffres clés</translation>
+        </message>
+        <message>
+            <source>Follow-up visits</source>
+            <translation>Visites de contrôle</translation>
+        </message>
+        <message numerus="yes">
+            <source>{title}: %n session(s) planned from {start}</source>
+            <translation>
+                <numerusform>{title} : %n séance prévue à partir du {start}</numerusform>
+                <numerusform>{title} : %n séances prévues à partir du {start}</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{status} · {done} of {n} done</source>
+            <translation>{status} · {done} sur {n} faite(s)</translation>
+        </message>
+        <message>
+            <source>not before {day}</source>
+            <translation>pas avant le {day}</translation>
+        </message>
+        <message>
+            <source>Maintenance session</source>
+            <translation>Séance d'entretien</translation>
+        </message>
+        <message>
+            <source>Session {n} of {total}</source>
+            <translation>Séance {n} sur {total}</translation>
+        </message>
+        <message>
+            <source>started early</source>
+            <translation>commencée en avance</translation>
+        </message>
+        <message>
+            <source>stopped</source>
+            <translation>interrompue</translation>
+        </message>
+        <message>
+            <source>Started early on a doctor's reason ({who}): {reason}</source>
+            <translation>Commencée en avance sur motif médical ({who}) : {reason}</translation>
+        </message>
+        <message>
+            <source>No session yet.</source>
+            <translation>Aucune séance pour le moment.</translation>
+        </message>
+        <message>
+            <source>No procedure is planned: plan one in a consultation.</source>
+            <translation>Aucun acte n'est prévu : prévoyez-en un lors d'une consultation.</translation>
+        </message>
+        <message>
+            <source>Resume session</source>
+            <translation>Reprendre la séance</translation>
+        </message>
+        <message>
+            <source>A session of this plan is in progress.</source>
+            <translation>Une séance de ce plan est en cours.</translation>
+        </message>
+        <message>
+            <source>Next: session {n} of {total}.</source>
+            <translation>Prochaine : séance {n} sur {total}.</translation>
+        </message>
+        <message>
+            <source>Series done: the next session is a maintenance session.</source>
+            <translation>Série terminée : la prochaine séance est une séance d'entretien.</translation>
+        </message>
+        <message>
+            <source>Not before {day}: {why}</source>
+            <translation>Pas avant le {day} : {why}</translation>
+        </message>
+        <message>
+            <source>All sessions of this plan are done.</source>
+            <translation>Toutes les séances de ce plan sont faites.</translation>
+        </message>
+        <message>
+            <source>Cannot start the session</source>
+            <translation>Impossible de commencer la séance</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <source>Settings</source>
+            <translation>Paramètres</translation>
+        </message>
+        <message>
+            <source>Only an administrator can change settings and accounts.</source>
+            <translation>Seul un administrateur peut modifier les paramètres et les comptes.</translation>
+        </message>
+        <message>
+            <source>Clinic name *</source>
+            <translation>Nom du cabinet *</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Adresse</translation>
+        </message>
+        <message>
+            <source>Phone *</source>
+            <translation>Téléphone *</translation>
+        </message>
+        <message>
+            <source>Out-of-hours phone</source>
+            <translation>Téléphone hors heures ouvrables</translation>
+        </message>
+        <message>
+            <source>printed on aftercare sheets; the clinic phone when empty</source>
+            <translation>imprimé sur les fiches de soins ; à défaut, le téléphone du cabinet</translation>
+        </message>
+        <message>
+            <source>Country</source>
+            <translation>Pays</translation>
+        </message>
+        <message>
+            <source>Emergency number</source>
+            <translation>Numéro d'urgence</translation>
+        </message>
+        <message>
+            <source>{number} (the default for this country)</source>
+            <translation>{number} (par défaut pour ce pays)</translation>
+        </message>
+        <message>
+            <source>optional PNG, printed in the document header</source>
+            <translation>PNG facultatif, imprimé en tête des documents</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>Choisir…</translation>
+        </message>
+        <message>
+            <source>Logo</source>
+            <translation>Logo</translation>
+        </message>
+        <message>
+            <source>Default document language</source>
+            <translation>Langue des documents par défaut</translation>
+        </message>
+        <message>
+            <source>Reflection period before a first session (days)</source>
+            <translation>Délai de réflexion avant une première séance (jours)</translation>
+        </message>
+        <message>
+            <source>Clinic</source>
+            <translation>Cabinet</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Titre</translation>
+        </message>
+        <message>
+            <source>Registration</source>
+            <translation>Inscription</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Rôle</translation>
+        </message>
+        <message>
+            <source>Doctor</source>
+            <translation>Médecin</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Statut</translation>
+        </message>
+        <message>
+            <source>Add practitioner…</source>
+            <translation>Ajouter un praticien…</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>Modifier…</translation>
+        </message>
+        <message>
+            <source>Set password…</source>
+            <translation>Définir le mot de passe…</translation>
+        </message>
+        <message>
+            <source>Unlock</source>
+            <translation>Déverrouiller</translation>
+        </message>
+        <message>
+            <source>Lift the lockout of an account locked after too many wrong passwords</source>
+            <translation>Lever le blocage d'un compte verrouillé après trop de mots de passe erronés</translation>
+        </message>
+        <message>
+            <source>Practitioners</source>
+            <translation>Praticiens</translation>
+        </message>
+        <message>
+            <source>The language of the screens on this computer, for you; applied when Rejuv Desktop starts again</source>
+            <translation>La langue des écrans sur cet ordinateur, pour vous ; appliquée au prochain démarrage de Rejuv Desktop</translation>
+        </message>
+        <message>
+            <source>Interface language</source>
+            <translation>Langue de l'interface</translation>
+        </message>
+        <message>
+            <source>Lock after (minutes without activity)</source>
+            <translation>Verrouiller après (minutes d'inactivité)</translation>
+        </message>
+        <message>
+            <source>Security</source>
+            <translation>Sécurité</translation>
+        </message>
+        <message>
+            <source>Clinical content</source>
+            <translation>Contenu clinique</translation>
+        </message>
+        <message>
+            <source>Clinic logo</source>
+            <translation>Logo du cabinet</translation>
+        </message>
+        <message>
+            <source>PNG images (*.png)</source>
+            <translation>Images PNG (*.png)</translation>
+        </message>
+        <message>
+            <source>Locked until {time}</source>
+            <translation>Bloqué jusqu'à {time}</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>Actif</translation>
+        </message>
+        <message>
+            <source>Deactivated</source>
+            <translation>Désactivé</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Oui</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>Non</translation>
+        </message>
+        <message>
+            <source>Not unlocked</source>
+            <translation>Non débloqué</translation>
+        </message>
+        <message>
+            <source>Set password</source>
+            <translation>Définir le mot de passe</translation>
+        </message>
+        <message>
+            <source>New password for {name}</source>
+            <translation>Nouveau mot de passe pour {name}</translation>
+        </message>
+        <message>
+            <source>Not changed</source>
+            <translation>Non modifié</translation>
+        </message>
+        <message>
+            <source>The interface will be in {language} when Rejuv Desktop starts again.</source>
+            <translation>L'interface sera en {language} au prochain démarrage de Rejuv Desktop.</translation>
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation>Non enregistré</translation>
+        </message>
+    </context>
+    <context>
+        <name>Shown</name>
+        <message>
+            <source>Planned</source>
+            <translation>Prévu</translation>
+        </message>
+        <message>
+            <source>Nothing planned</source>
+            <translation>Rien de prévu</translation>
+        </message>
+        <message>
+            <source>Stopped (no treatment possible)</source>
+            <translation>Arrêtée (aucun traitement possible)</translation>
+        </message>
+        <message>
+            <source>Consultation of {when}</source>
+            <translation>Consultation du {when}</translation>
+        </message>
+        <message>
+            <source>By {who}</source>
+            <translation>Par {who}</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Amends consultation {id}&lt;/b&gt; — reason: {reason}</source>
+            <translation>&lt;b&gt;Rectifie la consultation {id}&lt;/b&gt; — motif : {reason}</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Amended later&lt;/b&gt; by consultation {id}; this version is kept as it was.</source>
+            <translation>&lt;b&gt;Rectifiée depuis&lt;/b&gt; par la consultation {id} ; cette version est conservée telle quelle.</translation>
+        </message>
+        <message>
+            <source>Concerns and goals</source>
+            <translation>Motifs et attentes</translation>
+        </message>
+        <message>
+            <source>Expectations realistic</source>
+            <translation>Attentes réalistes</translation>
+        </message>
+        <message>
+            <source>Expectations not realistic</source>
+            <translation>Attentes non réalistes</translation>
+        </message>
+        <message>
+            <source>Expectations not assessed</source>
+            <translation>Attentes non évaluées</translation>
+        </message>
+        <message>
+            <source>Hands</source>
+            <translation>Mains</translation>
+        </message>
+        <message>
+            <source>Left</source>
+            <translation>Gauche</translation>
+        </message>
+        <message>
+            <source>Right</source>
+            <translation>Droite</translation>
+        </message>
+        <message>
+            <source>Merz grade</source>
+            <translation>Grade de Merz</translation>
+        </message>
+        <message>
+            <source>Hydration</source>
+            <translation>Hydratation</translation>
+        </message>
+        <message>
+            <source>Elasticity</source>
+            <translation>Élasticité</translation>
+        </message>
+        <message>
+            <source>Texture</source>
+            <translation>Texture</translation>
+        </message>
+        <message>
+            <source>Brown spots</source>
+            <translation>Taches pigmentaires</translation>
+        </message>
+        <message>
+            <source>Suspicious lesion</source>
+            <translation>Lésion suspecte</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>oui</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>non</translation>
+        </message>
+        <message>
+            <source>Fitzpatrick {type} · weight {weight} kg · donor fat {donor}</source>
+            <translation>Phototype {type} · poids {weight} kg · graisse disponible {donor}</translation>
+        </message>
+        <message>
+            <source>Screening verdict</source>
+            <translation>Conclusion du questionnaire médical</translation>
+        </message>
+        <message>
+            <source>evidence: {grade}</source>
+            <translation>niveau de preuve : {grade}</translation>
+        </message>
+        <message>
+            <source>; from the examination</source>
+            <translation> ; d'après l'examen</translation>
+        </message>
+        <message>
+            <source>Justification by {who} ({when}): {text}</source>
+            <translation>Justification par {who} ({when}) : {text}</translation>
+        </message>
+        <message>
+            <source>Recommendation</source>
+            <translation>Proposition thérapeutique</translation>
+        </message>
+        <message>
+            <source>Plan</source>
+            <translation>Plan de traitement</translation>
+        </message>
+        <message>
+            <source>, {days} days apart</source>
+            <translation>, à {days} jours d'intervalle</translation>
+        </message>
+        <message numerus="yes">
+            <source>{procedure}: %n session(s){interval}, from {start}</source>
+            <translation>
+                <numerusform>{procedure} : %n séance{interval}, à partir du {start}</numerusform>
+                <numerusform>{procedure} : %n séances{interval}, à partir du {start}</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Deferral overridden by a doctor</source>
+            <translation>Report levé par un médecin</translation>
+        </message>
+        <message>
+            <source>Planned although not recommended</source>
+            <translation>Prévu bien que non recommandé</translation>
+        </message>
+        <message>
+            <source>Nothing planned. {reason}</source>
+            <translation>Rien de prévu. {reason}</translation>
+        </message>
+        <message>
+            <source>Screening answers (as asked that day)</source>
+            <translation>Réponses au questionnaire médical (telles que posées ce jour-là)</translation>
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation>ne sait pas</translation>
+        </message>
+        <message>
+            <source>Screening rules {id} version {version}</source>
+            <translation>Règles du questionnaire {id} version {version}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignDialog</name>
+        <message>
+            <source>Sign consent {number}</source>
+            <translation>Signer le consentement {number}</translation>
+        </message>
+        <message>
+            <source>Before signing, the patient has read the form, had time to reflect and had their questions answered.</source>
+            <translation>Avant de signer, le patient a lu le formulaire, a disposé d'un délai de réflexion et a obtenu des réponses à ses questions.</translation>
+        </message>
+        <message>
+            <source>Signed on screen</source>
+            <translation>Signé à l'écran</translation>
+        </message>
+        <message>
+            <source>Signed on paper (the printed form)</source>
+            <translation>Signé sur papier (le formulaire imprimé)</translation>
+        </message>
+        <message>
+            <source>Your confirmation: the patient ticks each line *</source>
+            <translation>Votre confirmation : le patient coche chaque ligne *</translation>
+        </message>
+        <message>
+            <source>Patient's signature *</source>
+            <translation>Signature du patient *</translation>
+        </message>
+        <message>
+            <source>Clear</source>
+            <translation>Effacer</translation>
+        </message>
+        <message>
+            <source>PDF, JPEG or PNG of every signed page</source>
+            <translation>PDF, JPEG ou PNG de chaque page signée</translation>
+        </message>
+        <message>
+            <source>Choose file…</source>
+            <translation>Choisir un fichier…</translation>
+        </message>
+        <message>
+            <source>Scan of the signed form *</source>
+            <translation>Scan du formulaire signé *</translation>
+        </message>
+        <message>
+            <source>The ticks, initials and signature are on the paper form: the scan is archived beside the issued form, with its fingerprint.</source>
+            <translation>Les cases, paraphes et signature sont sur le formulaire papier : le scan est archivé à côté du formulaire émis, avec son empreinte.</translation>
+        </message>
+        <message>
+            <source>Name of the person present at the signing</source>
+            <translation>Nom de la personne présente à la signature</translation>
+        </message>
+        <message>
+            <source>Witness</source>
+            <translation>Témoin</translation>
+        </message>
+        <message>
+            <source>Interpreter</source>
+            <translation>Interprète</translation>
+        </message>
+        <message>
+            <source>Witness or interpreter *</source>
+            <translation>Témoin ou interprète *</translation>
+        </message>
+        <message>
+            <source>Practitioner's countersignature *</source>
+            <translation>Contreseing du praticien *</translation>
+        </message>
+        <message>
+            <source>Confirm as {who}, with today's date and time</source>
+            <translation>Confirmer en tant que {who}, à la date et l'heure de ce jour</translation>
+        </message>
+        <message>
+            <source>Nobody is signed in</source>
+            <translation>Personne n'est connecté</translation>
+        </message>
+        <message>
+            <source>Draw the practitioner's signature</source>
+            <translation>Tracer la signature du praticien</translation>
+        </message>
+        <message>
+            <source>Record signature</source>
+            <translation>Enregistrer la signature</translation>
+        </message>
+        <message>
+            <source>Scan or photo of the signed form</source>
+            <translation>Scan ou photo du formulaire signé</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignInDialog</name>
+        <message>
+            <source>Sign in — {app}</source>
+            <translation>Connexion — {app}</translation>
+        </message>
+        <message>
+            <source>Locked — {app}</source>
+            <translation>Verrouillé — {app}</translation>
+        </message>
+        <message>
+            <source>Practitioner</source>
+            <translation>Praticien</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Mot de passe</translation>
+        </message>
+        <message>
+            <source>Sign in</source>
+            <translation>Se connecter</translation>
+        </message>
+        <message>
+            <source>Sign in as someone else</source>
+            <translation>Se connecter sous un autre nom</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignaturePad</name>
+        <message>
+            <source>Signature pad</source>
+            <translation>Zone de signature</translation>
+        </message>
+        <message>
+            <source>Sign here</source>
+            <translation>Signez ici</translation>
+        </message>
+    </context>
+    <context>
+        <name>Startup</name>
+        <message>
+            <source>The database is open in {who}. Switch to that window, or close it first.</source>
+            <translation>La base de données est ouverte dans {who}. Passez à cette fenêtre, ou fermez-la d'abord.</translation>
+        </message>
+        <message>
+            <source>The database is open in {who}. Wait for it to finish, then open {app} again.</source>
+            <translation>La base de données est ouverte dans {who}. Attendez la fin, puis rouvrez {app}.</translation>
+        </message>
+        <message>
+            <source>The database failed its integrity check ({problem}). Close Rejuv Desktop and open it again: the damaged file will be set aside and a backup offered.</source>
+            <translation>La base de données a échoué au contrôle d'intégrité ({problem}). Fermez Rejuv Desktop et rouvrez-le : le fichier endommagé sera mis de côté et une sauvegarde proposée.</translation>
+        </message>
+    </context>
+    <context>
+        <name>StartupCheck</name>
+        <message>
+            <source>Checking the database after the last unclean exit. You can search and read records now; saving waits until the check is done.</source>
+            <translation>Vérification de la base après une fermeture anormale. Vous pouvez dès maintenant rechercher et consulter les dossiers ; l'enregistrement attend la fin de la vérification.</translation>
+        </message>
+        <message>
+            <source>Database check done: the database is sound.</source>
+            <translation>Vérification terminée : la base de données est intègre.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Status</name>
+        <message>
+            <source>in progress</source>
+            <translation>en cours</translation>
+        </message>
+        <message>
+            <source>completed</source>
+            <translation>terminée</translation>
+        </message>
+        <message>
+            <source>stopped</source>
+            <translation>interrompue</translation>
+        </message>
+        <message>
+            <source>planned</source>
+            <translation>prévue</translation>
+        </message>
+        <message>
+            <source>superseded</source>
+            <translation>remplacée</translation>
+        </message>
+        <message>
+            <source>cancelled</source>
+            <translation>annulée</translation>
+        </message>
+        <message>
+            <source>due</source>
+            <translation>à faire</translation>
+        </message>
+        <message>
+            <source>done</source>
+            <translation>faite</translation>
+        </message>
+        <message>
+            <source>rescheduled</source>
+            <translation>reportée</translation>
+        </message>
+    </context>
+    <context>
+        <name>StepBox</name>
+        <message>
+            <source>invasive</source>
+            <translation>invasif</translation>
+        </message>
+        <message>
+            <source> (optional)</source>
+            <translation> (facultatif)</translation>
+        </message>
+        <message>
+            <source> (done by the app)</source>
+            <translation> (fait par le logiciel)</translation>
+        </message>
+        <message>
+            <source>Record a deviation…</source>
+            <translation>Consigner un écart…</translation>
+        </message>
+        <message>
+            <source>A required item deliberately not done: record why</source>
+            <translation>Un point obligatoire volontairement non fait : consignez pourquoi</translation>
+        </message>
+        <message>
+            <source>Left hand</source>
+            <translation>Main gauche</translation>
+        </message>
+        <message>
+            <source>Right hand</source>
+            <translation>Main droite</translation>
+        </message>
+        <message>
+            <source>Add an anaesthetic</source>
+            <translation>Ajouter un anesthésique</translation>
+        </message>
+        <message>
+            <source>Add a product</source>
+            <translation>Ajouter un produit</translation>
+        </message>
+        <message>
+            <source>Add a row</source>
+            <translation>Ajouter une ligne</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Retirer</translation>
+        </message>
+        <message>
+            <source>✓ Done</source>
+            <translation>✓ Fait</translation>
+        </message>
+        <message>
+            <source>Waiting</source>
+            <translation>En attente</translation>
+        </message>
+        <message>
+            <source>{n} to do</source>
+            <translation>{n} à faire</translation>
+        </message>
+        <message>
+            <source>To correct</source>
+            <translation>À corriger</translation>
+        </message>
+        <message>
+            <source>Cannot start yet: {why}.</source>
+            <translation>Ne peut pas encore commencer : {why}.</translation>
+        </message>
+        <message>
+            <source>withdrawn: {who}</source>
+            <translation>retiré : {who}</translation>
+        </message>
+        <message>
+            <source>Deviation</source>
+            <translation>Écart</translation>
+        </message>
+        <message>
+            <source>no entry</source>
+            <translation>aucune saisie</translation>
+        </message>
+    </context>
+    <context>
+        <name>Verdict</name>
+        <message>
+            <source>Eligible</source>
+            <translation>Éligible</translation>
+        </message>
+        <message>
+            <source>Caution</source>
+            <translation>Précaution</translation>
+        </message>
+        <message>
+            <source>Defer</source>
+            <translation>Report</translation>
+        </message>
+        <message>
+            <source>Contraindicated</source>
+            <translation>Contre-indication</translation>
+        </message>
+    </context>
+    <context>
+        <name>VerdictCard</name>
+        <message>
+            <source>Your justification (or the doctor's letter you hold) — stored with your name *</source>
+            <translation>Votre justification (ou le courrier du médecin en votre possession) — enregistrée avec votre nom *</translation>
+        </message>
+    </context>
+    <context>
+        <name>VerdictPage</name>
+        <message>
+            <source>Screening verdict</source>
+            <translation>Conclusion du questionnaire médical</translation>
+        </message>
+        <message>
+            <source>Each procedure's verdict with every reason behind it. A contraindicated procedure cannot be planned.</source>
+            <translation>La conclusion pour chaque acte, avec tous ses motifs. Un acte contre-indiqué ne peut pas être prévu.</translation>
+        </message>
+    </context>
+    <context>
+        <name>VisitDoneDialog</name>
+        <message>
+            <source>Visit done</source>
+            <translation>Visite faite</translation>
+        </message>
+        <message>
+            <source>{visit} (due {window})</source>
+            <translation>{visit} (prévue {window})</translation>
+        </message>
+        <message>
+            <source>Seen early (before the window opened)</source>
+            <translation>Vu en avance (avant l'ouverture de la fenêtre)</translation>
+        </message>
+        <message>
+            <source>Why the patient was seen early</source>
+            <translation>Pourquoi le patient a été vu en avance</translation>
+        </message>
+        <message>
+            <source>How it went (optional)</source>
+            <translation>Déroulement (facultatif)</translation>
+        </message>
+        <message>
+            <source>Seen on:</source>
+            <translation>Vu le :</translation>
+        </message>
+        <message>
+            <source>Reason:</source>
+            <translation>Motif :</translation>
+        </message>
+        <message>
+            <source>Note:</source>
+            <translation>Note :</translation>
+        </message>
+        <message>
+            <source>This visit's window opens on {day}: it cannot be marked done before then. If the patient was seen early, tick "Seen early" and say why.</source>
+            <translation>La fenêtre de cette visite s'ouvre le {day} : elle ne peut pas être marquée comme faite avant. Si le patient a été vu en avance, cochez « Vu en avance » et indiquez pourquoi.</translation>
+        </message>
+    </context>
+    <context>
+        <name>WeightCheck</name>
+        <message>
+            <source>Check the weight</source>
+            <translation>Vérifiez le poids</translation>
+        </message>
+        <message>
+            <source>{message}
+
+The maximum anaesthetic dose is worked out from it. Save {kg} kg?</source>
+            <translation>{message}
+
+La dose maximale d'anesthésique est calculée à partir de ce poids. Enregistrer {kg} kg ?</translation>
+        </message>
+        <message>
+            <source>weighed today</source>
+            <translation>pesé aujourd'hui</translation>
+        </message>
+        <message>
+            <source> (change confirmed)</source>
+            <translation> (changement confirmé)</translation>
+        </message>
+        <message>
+            <source>from {day}: weigh today</source>
+            <translation>du {day} : pesez aujourd'hui</translation>
+        </message>
+        <message>
+            <source>from the consultation of {day}</source>
+            <translation>de la consultation du {day}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Words</name>
+        <message>
+            <source>Left hand</source>
+            <translation>Main gauche</translation>
+        </message>
+        <message>
+            <source>Right hand</source>
+            <translation>Main droite</translation>
+        </message>
+        <message>
+            <source>1 grade better</source>
+            <translation>1 grade de mieux</translation>
+        </message>
+        <message>
+            <source>{n} grades better</source>
+            <translation>{n} grades de mieux</translation>
+        </message>
+        <message>
+            <source>1 grade worse</source>
+            <translation>1 grade de moins bien</translation>
+        </message>
+        <message>
+            <source>{n} grades worse</source>
+            <translation>{n} grades de moins bien</translation>
+        </message>
+        <message>
+            <source>no change</source>
+            <translation>inchangé</translation>
+        </message>
+        <message>
+            <source>1 month</source>
+            <translation>1 mois</translation>
+        </message>
+        <message>
+            <source>{n} months</source>
+            <translation>{n} mois</translation>
+        </message>
+        <message>
+            <source>Required</source>
+            <translation>Obligatoire</translation>
+        </message>
+        <message>
+            <source>Out of range</source>
+            <translation>Hors limites</translation>
+        </message>
+        <message>
+            <source>This visit does not ask it</source>
+            <translation>Cette visite ne le demande pas</translation>
+        </message>
+        <message>
+            <source>This hand was not treated</source>
+            <translation>Cette main n'a pas été traitée</translation>
+        </message>
+        <message>
+            <source>Tick "HAND-Q taken" to record a score</source>
+            <translation>Cochez « HAND-Q rempli » pour consigner un score</translation>
+        </message>
+        <message>
+            <source>Too long</source>
+            <translation>Trop long</translation>
+        </message>
+        <message>
+            <source>Cannot be in the future</source>
+            <translation>Ne peut pas être dans le futur</translation>
+        </message>
+        <message>
+            <source>Cannot be before the session</source>
+            <translation>Ne peut pas précéder la séance</translation>
+        </message>
+        <message>
+            <source>Cannot be before the onset</source>
+            <translation>Ne peut pas précéder le début</translation>
+        </message>
+        <message>
+            <source>Tick to whom it was reported</source>
+            <translation>Cochez à qui elle a été déclarée</translation>
+        </message>
+        <message>
+            <source>Grade the left hand</source>
+            <translation>Cotez la main gauche</translation>
+        </message>
+        <message>
+            <source>Grade the right hand</source>
+            <translation>Cotez la main droite</translation>
+        </message>
+        <message>
+            <source>Enter the HAND-Q score</source>
+            <translation>Saisissez le score HAND-Q</translation>
+        </message>
+        <message>
+            <source>A HAND-Q score is {low:g} to {high:g}</source>
+            <translation>Un score HAND-Q va de {low:g} à {high:g}</translation>
+        </message>
+        <message>
+            <source>Ask whether a touch-up is wanted</source>
+            <translation>Demandez si une retouche est souhaitée</translation>
+        </message>
+        <message>
+            <source>Say what the complication is</source>
+            <translation>Indiquez de quelle complication il s'agit</translation>
+        </message>
+        <message>
+            <source>Choose the session it follows</source>
+            <translation>Choisissez la séance concernée</translation>
+        </message>
+        <message>
+            <source>Merz grade: {grades}</source>
+            <translation>Grade de Merz : {grades}</translation>
+        </message>
+        <message>
+            <source>GAIS (practitioner): {v}</source>
+            <translation>GAIS (praticien) : {v}</translation>
+        </message>
+        <message>
+            <source>GAIS (patient): {v}</source>
+            <translation>GAIS (patient) : {v}</translation>
+        </message>
+        <message>
+            <source>Satisfaction: {v}</source>
+            <translation>Satisfaction : {v}</translation>
+        </message>
+        <message>
+            <source>Touch-up wanted: {v}</source>
+            <translation>Retouche souhaitée : {v}</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>oui</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>non</translation>
+        </message>
+        <message>
+            <source>HAND-Q taken, score {v}</source>
+            <translation>HAND-Q rempli, score {v}</translation>
+        </message>
+        <message>
+            <source>Notes: {v}</source>
+            <translation>Notes : {v}</translation>
+        </message>
+        <message>
+            <source>{type} ({site}), {severity}</source>
+            <translation>{type} ({site}), {severity}</translation>
+        </message>
+        <message>
+            <source>from {day}</source>
+            <translation>depuis le {day}</translation>
+        </message>
+        <message>
+            <source>resolved {day}</source>
+            <translation>résolue le {day}</translation>
+        </message>
+        <message>
+            <source>not resolved</source>
+            <translation>non résolue</translation>
+        </message>
+    </context>
+    <context>
+        <name>errors</name>
+        <message>
+            <source>Cannot do that</source>
+            <translation>Action impossible</translation>
+        </message>
+    </context>
+</TS>
