@@ -86,6 +86,18 @@ def translate(sql: str) -> str:
     return out
 
 
+# Columns SQLite leaves untyped, kept as text on the server: a hand assessment's grade is a
+# number on some scales (Merz 0-4) and a word on others. Read back, a grade written as a
+# number is a number again, as SQLite gives it.
+ANY_TYPED = ("grade",)
+
+
+def _any_typed(value):
+    if isinstance(value, str) and value.isdigit():
+        return int(value)
+    return value
+
+
 class PgCursor:
     """The part of sqlite3's cursor the repository modules use."""
 
@@ -94,12 +106,24 @@ class PgCursor:
         self.lastrowid = lastrowid
         self.rowcount = cur.rowcount
         self.description = cur.description
+        self._any = [i for i, d in enumerate(cur.description or ()) if d[0] in ANY_TYPED]
+
+    def _row(self, row):
+        if row is None or not self._any:
+            return row
+        row = list(row)
+        for i in self._any:
+            row[i] = _any_typed(row[i])
+        return tuple(row)
 
     def fetchone(self):
-        return self._cur.fetchone() if self._cur.description else None
+        return self._row(self._cur.fetchone()) if self._cur.description else None
 
     def fetchall(self):
-        return self._cur.fetchall() if self._cur.description else []
+        if not self._cur.description:
+            return []
+        return [self._row(r) for r in self._cur.fetchall()] if self._any else \
+            self._cur.fetchall()
 
     def __iter__(self):
         return iter(self.fetchall())
@@ -198,6 +222,13 @@ class PgConnection:
 
     def close(self) -> None:
         self.raw.close()
+
+
+def serialise_writers(store) -> None:
+    """Inside a write: wait for the other workstations' writes that take the audit chain's
+    lock (every audited insert or update) to commit, and hold it until this one ends."""
+    if store.conn.in_transaction:
+        store.conn.execute(f"SELECT pg_advisory_xact_lock({AUDIT_LOCK_KEY})")
 
 
 def _integrity(exc):
@@ -402,7 +433,7 @@ END $$""",
     f"""CREATE FUNCTION rejuv_audit() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   skip text[] := ARRAY['search_text', 'name_key', 'password_hash', 'pdf', 'file_bytes',
-                        'version', 'updated_by'];
+                        'version', 'updated_by', 'saved_at'];
   before_j jsonb; after_j jsonb; prev text; at_ text; actor text; k text; content bytea;
   act text := lower(TG_OP); h text;
 BEGIN
