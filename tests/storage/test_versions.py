@@ -12,8 +12,8 @@ import pytest
 
 from rejuv_desktop.errors import NotFound, RecordChanged
 from rejuv_desktop.services import consultations as sc
-from rejuv_desktop.services import follow_ups as sf
-from rejuv_desktop.services import practitioners as spr
+from rejuv_desktop.services import follow_ups as fu
+from rejuv_desktop.services import practitioners as pr
 from rejuv_desktop.services import sessions as ss
 from rejuv_desktop.services import settings as sset
 from rejuv_desktop.storage import audit, open_store
@@ -59,16 +59,16 @@ def test_every_record_saved_over_in_place_carries_a_version(store):
 
 def test_an_account_saved_elsewhere_is_not_saved_over(two_desks, clock):
     reception, room, claire, ana = two_desks
-    loaded = spr.account_version(room, ana)
+    loaded = pr.account_version(room, ana)
     room.actor_id = claire  # the administrator, at the room's workstation too
     clock.advance(minutes=2)
-    spr.update_practitioner(reception, ana, {"name": "Ana Ruiz-Lopez", "title": "Nurse"},
+    pr.update_practitioner(reception, ana, {"name": "Ana Ruiz-Lopez", "title": "Nurse"},
                             expected_version=loaded)
     with pytest.raises(RecordChanged) as refused:
-        spr.update_practitioner(room, ana, {"name": "Ana Ruiz", "title": "Dr"},
+        pr.update_practitioner(room, ana, {"name": "Ana Ruiz", "title": "Dr"},
                                 expected_version=loaded)
     _refused_by(refused.value, claire, "Dr Claire Martin", clock, loaded + 1)
-    now = spr.get_practitioner(room, ana)
+    now = pr.get_practitioner(room, ana)
     assert (now.name, now.title) == ("Ana Ruiz-Lopez", "Nurse")  # nothing merged
 
 
@@ -139,12 +139,12 @@ def _a_due_follow_up(store) -> int:
 def test_a_follow_up_closed_elsewhere_is_not_closed_again_over_it(two_desks, clock):
     reception, room, _claire, ana = two_desks
     follow_up = _a_due_follow_up(reception)
-    read_at_reception = sf.open_follow_up(reception, follow_up)  # both see it due
+    read_at_reception = fu.open_follow_up(reception, follow_up)  # both see it due
     clock.advance(days=1)
-    sf.reschedule_follow_up(room, follow_up, date(2026, 12, 20), date(2026, 12, 30),
+    fu.reschedule_follow_up(room, follow_up, date(2026, 12, 20), date(2026, 12, 30),
                             "Patient away")
     with pytest.raises(RecordChanged) as refused, reception.write():
-        sf.close_done(reception, read_at_reception, "Seen", clock().date(), "")
+        fu.close_done(reception, read_at_reception, "Seen", clock().date(), "")
     _refused_by(refused.value, ana, "Nurse Ana Ruiz", clock, read_at_reception["version"] + 1)
     row = reception.query_one("SELECT status, note FROM follow_ups WHERE id = ?", (follow_up,))
     assert row == {"status": "rescheduled", "note": "Patient away"}
