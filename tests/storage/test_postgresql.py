@@ -313,3 +313,52 @@ def test_a_file_whose_audit_trail_does_not_verify_is_not_moved(pg_cluster, tmp_p
     assert "does not verify" in capsys.readouterr().err
     with psycopg.connect(url) as conn:  # nothing was copied
         assert conn.execute("SELECT to_regclass('patients')").fetchone()[0] is None
+
+
+def test_tls_is_asked_for_in_the_address(tmp_path, clock, patient_data):
+    """TLS is optional: ``?sslmode=require`` (or ``verify-full`` with the server's certificate)
+    in the address encrypts the connection; a server without TLS is then refused plainly."""
+    import shutil
+    import subprocess
+
+    from tests import pg
+
+    bindir = pg.find_bindir()
+    if bindir is None or shutil.which("openssl") is None:
+        pytest.skip("needs PostgreSQL's server binaries and openssl")
+    certs = tmp_path / "certs"
+    certs.mkdir()
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                    "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+                    "-keyout", str(certs / "server.key"), "-out", str(certs / "server.crt")],
+                   check=True, capture_output=True)
+    cluster = pg.Cluster(bindir)
+    for f in ("server.key", "server.crt"):
+        shutil.copy(certs / f, cluster.root / f)
+    cluster.options = (f"-c ssl=on -c ssl_cert_file={cluster.root / 'server.crt'} "
+                       f"-c ssl_key_file={cluster.root / 'server.key'}")
+    import os
+
+    if os.geteuid() == 0:
+        for f in ("server.key", "server.crt"):
+            shutil.chown(cluster.root / f, "postgres", "postgres")
+    os.chmod(cluster.root / "server.key", 0o600)
+    try:
+        cluster.start()
+        url = cluster.new_database()
+        for query in ("?sslmode=require",
+                      f"?sslmode=verify-full&sslrootcert={certs / 'server.crt'}"):
+            server = open_store(url + query, clock=clock)
+            try:
+                assert server.scalar("SELECT ssl FROM pg_stat_ssl WHERE pid ="
+                                     " pg_backend_pid()") is True
+                sp.add_patient(server, patient_data)
+            finally:
+                server.close()
+    finally:
+        cluster.stop()
+
+
+def test_a_server_without_tls_is_refused_when_the_address_asks_for_it(pg_url, clock):
+    with pytest.raises(StorageError, match="cannot be reached.*SSL"):
+        open_store(pg_url + "?sslmode=require", clock=clock)
