@@ -37,7 +37,7 @@ def test_bench_quick_prints_every_figure_with_its_baseline(tmp_path):
     assert results["ui"]["600"]["tabs"]["Consultations"] == 50
 
 
-def test_generated_clinic_is_deterministic_and_complete(store):
+def test_generated_clinic_is_deterministic_and_complete(store, tmp_path):
     clinic = generate_clinic(store, 40, seed=3, chunk=15)
     counts = clinic.counts
     assert counts["patients"] == 40
@@ -55,8 +55,8 @@ def test_generated_clinic_is_deterministic_and_complete(store):
     first = names[0]
     assert any(r["id"] == 1 for r in sp.search_patients(store, first["family_name"][:4],
                                                           limit=500))
-    again_path = store.path.with_name("again.sqlite3")
-    again = open_store(again_path, clock=store.clock)
+    # The same clinic again, in a SQLite file whichever engine the first is on.
+    again = open_store(tmp_path / "again.sqlite3", clock=store.clock)
     try:
         generate_clinic(again, 40, seed=3, chunk=7)
         assert again.query("SELECT given_name, family_name, date_of_birth, phone FROM patients"
