@@ -70,10 +70,12 @@ demo: $(STAMP) $(COMPILED)
 	$(BIN)/rejuv-desktop --db $(DEMO_DB)
 
 # Performance at clinic scale (figures beside their baselines; see README, Performance).
-# The generated clinics are kept in bench/.data/; BENCH_ARGS=--quick for a short run.
+# The generated clinics are kept in bench/.data/; BENCH_ARGS=--quick for a short run. The
+# clinic-server figures start a throw-away PostgreSQL server (skipped without its binaries).
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py $(BENCH_ARGS)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/photos.py $(if $(findstring --quick,$(BENCH_ARGS)),--quick)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/server.py $(if $(findstring --quick,$(BENCH_ARGS)),--quick)
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_screenshots.py
