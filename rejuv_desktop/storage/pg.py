@@ -786,6 +786,7 @@ def backup(url: str, out, *, ring: dict[str, bytes] | None = None) -> dict:
     import secrets
     from pathlib import Path
 
+    import psycopg
     from psycopg import sql as psql
 
     from rejuv_desktop.storage import audit
@@ -812,8 +813,14 @@ def backup(url: str, out, *, ring: dict[str, bytes] | None = None) -> dict:
         _run_tool([str(pg_dump), "--format=custom", f"--snapshot={snapshot}",
                    f"--file={partial}", f"--dbname={url}"], "pg_dump")
         raw.execute("COMMIT")
-        raw.execute(psql.SQL("CREATE DATABASE {} TEMPLATE template0").format(
-            psql.Identifier(scratch)))
+        try:
+            raw.execute(psql.SQL("CREATE DATABASE {} TEMPLATE template0").format(
+                psql.Identifier(scratch)))
+        except psycopg.errors.InsufficientPrivilege:
+            raise StorageError(
+                "A server backup is verified by restoring it into a scratch database: run it "
+                "with an administrator's address (a role that may create databases, not the "
+                "app's). Nothing was written.") from None
         try:
             scratch_url = _with_dbname(url, scratch)
             _run_tool([str(pg_restore), "--exit-on-error", "--single-transaction",
@@ -840,6 +847,10 @@ def backup(url: str, out, *, ring: dict[str, bytes] | None = None) -> dict:
         os.replace(partial, out)
         return {"counts": {t: (counts[t], restored[t]) for t in counts},
                 "audit": (check.rows, check.message), "size": out.stat().st_size}
+    except psycopg.Error as exc:
+        partial.unlink(missing_ok=True)
+        raise StorageError(f"The server backup failed: {str(exc).strip()}. Nothing was "
+                           "written.") from exc
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
