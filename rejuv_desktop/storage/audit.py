@@ -264,6 +264,28 @@ def _start_keying(store) -> None:
         store.audit_keyed = True
 
 
+_CHAIN_COLUMNS = ("SELECT id, at, practitioner_id, table_name, row_id, action, before_json,"
+                  " after_json, prev_hash, hash FROM audit_log")
+_CHAIN_PAGE = 20_000
+
+
+def _chain_rows(conn):
+    """Every audit row in order. SQLite's cursor reads as it goes; a clinic server's would
+    hold the whole trail in memory at once (millions of rows), so it is read a page at a time,
+    by id."""
+    if not hasattr(conn, "raw"):  # a SQLite connection
+        yield from conn.execute(f"{_CHAIN_COLUMNS} ORDER BY id")
+        return
+    last = 0
+    while True:
+        rows = conn.execute(f"{_CHAIN_COLUMNS} WHERE id > ? ORDER BY id LIMIT ?",
+                            (last, _CHAIN_PAGE)).fetchall()
+        yield from rows
+        if len(rows) < _CHAIN_PAGE:
+            return
+        last = rows[-1][0]
+
+
 @dataclass(frozen=True)
 class ChainCheck:
     """The audit chain recomputed: ``broken_at`` names the first altered row; ``unverified``
@@ -300,11 +322,8 @@ def verify_chain(store, ring: dict[str, bytes] | None = None, conn=None) -> Chai
     missing_keys: set[str] = set()
     first_unverified = None
     e = -1
-    cur = conn.execute(
-        "SELECT id, at, practitioner_id, table_name, row_id, action, before_json, after_json,"
-        " prev_hash, hash FROM audit_log ORDER BY id")
     last_id = 0
-    for row in cur:
+    for row in _chain_rows(conn):
         count += 1
         (rid, at, actor, table, row_id, action, before, after, prev_hash, digest) = row
         while e + 1 < len(stretches) and stretches[e + 1].from_id <= rid:

@@ -661,14 +661,18 @@ def copy_from_sqlite(source, url: str) -> dict:
                 cols = [c for c in src_cols if c in dst_cols]
                 if not cols:
                     continue
-                rows = source.conn.execute(
+                read = source.conn.execute(
                     f"SELECT {', '.join(chr(34) + c + chr(34) for c in cols)} FROM \"{table}\""
-                    " ORDER BY rowid").fetchall()
+                    " ORDER BY rowid")
                 insert = psql.SQL("INSERT INTO {} ({}) OVERRIDING SYSTEM VALUE VALUES ({})").format(
                     psql.Identifier(table), psql.SQL(", ").join(map(psql.Identifier, cols)),
                     psql.SQL(", ").join(psql.Placeholder() * len(cols)))
+                copied = 0
                 with raw.cursor() as cur:
-                    cur.executemany(insert, rows)
+                    # A chunk at a time: a large clinic's audit trail is millions of rows.
+                    while chunk := read.fetchmany(5000):
+                        cur.executemany(insert, chunk)
+                        copied += len(chunk)
                 if "id" in cols:
                     raw.execute(psql.SQL(
                         "SELECT setval(pg_get_serial_sequence({}, 'id'), "
@@ -676,10 +680,11 @@ def copy_from_sqlite(source, url: str) -> dict:
                         psql.Literal(table), psql.Identifier(table)))
                 counted = raw.execute(psql.SQL("SELECT count(*) FROM {}").format(
                     psql.Identifier(table))).fetchone()[0]
-                if counted != len(rows):
-                    raise StorageError(f"{table}: {len(rows)} rows read but {counted} written; "
-                                       "nothing was copied.")
-                counts[table] = (len(rows), counted)
+                in_file = source.scalar(f'SELECT count(*) FROM "{table}"')
+                if counted != copied or counted != in_file:
+                    raise StorageError(f"{table}: {in_file} rows in the file, {copied} read, "
+                                       f"{counted} written; nothing was copied.")
+                counts[table] = (in_file, counted)
         return counts
     finally:
         raw.close()
