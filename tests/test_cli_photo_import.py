@@ -27,6 +27,8 @@ def clinic(db_path, clock, patient_data):
     return db_path, admin, patient
 
 
+@pytest.mark.sqlite_file("photographs are files beside the SQLite file; a clinic server does not "
+                         "hold them yet")
 def test_photo_import_takes_files_in_for_a_patient(clinic, tmp_path, capsys):
     db, admin, patient = clinic
     files = []

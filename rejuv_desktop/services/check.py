@@ -100,7 +100,8 @@ def _server_report(store) -> CheckReport:
     _schema_and_triggers(report, applied, problems)
     chain = audit.verify_chain(store)
     report.add("audit trail", chain.ok, chain.message)
-    _scans_line(report, store.conn, None)
+    with health.reading_store(store) as conn:
+        _scans_line(report, conn, None)
     return report
 
 

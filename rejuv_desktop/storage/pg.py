@@ -217,13 +217,23 @@ class PgConnection:
         return PgCursor(cur, lastrowid)
 
     def _pragma(self, sql: str):
-        """SQLite's ``PRAGMA table_info`` and ``foreign_key_list`` from PostgreSQL's catalogue
+        """SQLite's ``PRAGMA table_info``, ``foreign_key_list`` and ``index_list`` from
+        PostgreSQL's catalogue
         (same columns); other pragmas (SQLite's settings) read nothing."""
-        m = re.match(r"\s*PRAGMA\s+(table_info|foreign_key_list)\s*\(\s*[\"']?(\w+)[\"']?\s*\)",
+        m = re.match(r"\s*PRAGMA\s+(table_info|foreign_key_list|index_list)\s*\(\s*[\"']?(\w+)[\"']?\s*\)",
                      sql, re.I)
         if not m:
             return PgCursor(self.raw.execute("SELECT NULL WHERE false"))
         kind, table = m.group(1).lower(), m.group(2)
+        if kind == "index_list":
+            return PgCursor(self.raw.execute(
+                "SELECT (row_number() OVER (ORDER BY i.indexrelid)) - 1 AS seq,"
+                " c.relname::text AS name, i.indisunique::int AS \"unique\","
+                " CASE WHEN i.indisprimary THEN 'pk' ELSE 'c' END AS origin,"
+                " (i.indpred IS NOT NULL)::int AS partial"
+                " FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
+                " JOIN pg_class t ON t.oid = i.indrelid WHERE t.relname = %s"
+                " AND t.relnamespace = current_schema()::regnamespace", (table,)))
         if kind == "table_info":
             return PgCursor(self.raw.execute(
                 "SELECT a.attnum - 1 AS cid, a.attname::text AS name,"
@@ -458,7 +468,8 @@ _COMPAT = [
     # SQLite functions and catalogue the repository modules' SQL uses.
     "CREATE VIEW sqlite_master AS SELECT 'table'::text AS type, table_name::text AS name,"
     " table_name::text AS tbl_name, NULL::text AS sql FROM information_schema.tables"
-    " WHERE table_schema = current_schema()",
+    " WHERE table_schema = current_schema() UNION ALL SELECT 'index', indexname::text,"
+    " tablename::text, indexdef FROM pg_indexes WHERE schemaname = current_schema()",
     "CREATE FUNCTION instr(text, text) RETURNS integer LANGUAGE sql IMMUTABLE AS "
     "'SELECT strpos($1, $2)'",
     # The audit row's hash, as audit.row_hash / keyed_row_hash compute it.

@@ -78,6 +78,7 @@ def test_the_schema_lists_no_procedure(store):
         assert "'mesotherapy'" not in sql, name
 
 
+@pytest.mark.sqlite_file("a SQLite file at an earlier schema, migrated in place")
 def test_an_older_database_keeps_its_rows_indexes_and_triggers(older_database, db_path, clock):
     store = open_store(db_path, clock=clock)  # applies the migration
     try:
