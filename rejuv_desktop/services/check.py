@@ -102,6 +102,9 @@ def _server_report(store) -> CheckReport:
     report.add("audit trail", chain.ok, chain.message)
     with health.reading_store(store) as conn:
         _scans_line(report, conn, None)
+    from rejuv_desktop.services.photos import check_files
+
+    _photos_found(report, check_files(store))  # the photographs the server holds
     return report
 
 
@@ -160,7 +163,10 @@ def _photos_line(report, conn, path) -> None:
     from rejuv_desktop.services.photos import check_file_rows
     from rejuv_desktop.storage import photos as photos_repo
 
-    found = check_file_rows(photos_repo.hashes_on(conn, path), path)
+    _photos_found(report, check_file_rows(photos_repo.hashes_on(conn, path), path))
+
+
+def _photos_found(report, found) -> None:
     if not found.checked:
         return
     problems = []

@@ -44,7 +44,18 @@ MIGRATIONS_TABLE = "rejuv_migrations"
 AUDIT_LOCK_KEY = 0x72656A75  # the advisory lock serialising the audit chain
 APP_ROLE = "rejuv_app"
 # Tables the app only ever adds to (no UPDATE or DELETE granted to the app's role).
-APPEND_ONLY = ("audit_log", "audit_keys")
+APPEND_ONLY = ("audit_log", "audit_keys", "photo_files")
+# The server's own tables, with no SQLite migration: the photographs' bytes (on a single
+# workstation they are files beside the database, see ``storage/photos.py``).
+SERVER_ONLY = (
+    'CREATE TABLE IF NOT EXISTS photo_files (sha256 TEXT COLLATE "C" PRIMARY KEY'
+    " CHECK (length(sha256) = 64), bytes BYTEA NOT NULL, thumbnail BYTEA)",
+    "CREATE OR REPLACE FUNCTION photo_files_never_change_fn() RETURNS trigger LANGUAGE plpgsql"
+    " AS $$ BEGIN RAISE EXCEPTION '%', 'A stored photograph is never changed or deleted.'"
+    " USING ERRCODE = 'integrity_constraint_violation'; END $$",
+    "CREATE OR REPLACE TRIGGER photo_files_never_change BEFORE UPDATE OR DELETE ON"
+    ' "photo_files" FOR EACH ROW EXECUTE FUNCTION photo_files_never_change_fn()',
+)
 
 
 def is_url(target) -> bool:
@@ -181,6 +192,8 @@ class PgConnection:
             return self._transaction(head, sql)
         if head.startswith("PRAGMA"):
             return self._pragma(sql)
+        if head in ("CREATE", "ALTER", "DROP"):
+            self._tables_with_id = None  # a table made or changed: which have an id again
         m = re.match(r"\s*DROP\s+TRIGGER\s+(IF\s+EXISTS\s+)?\"?(\w+)\"?\s*;?\s*$", sql, re.I)
         if m:  # SQLite's trigger names are unique in the database; PostgreSQL's per table
             table = self.raw.execute("SELECT c.relname FROM pg_trigger t JOIN pg_class c"
@@ -552,7 +565,8 @@ def schema_statements() -> tuple[str, ...]:
                     audited.append(table)
             else:
                 triggers.extend(_guard_sql(name, table, sql))
-    statements = _referenced_first(tables) + list(indexes) + list(_COMPAT) + triggers
+    statements = (_referenced_first(tables) + list(indexes) + list(_COMPAT) + triggers
+                  + list(SERVER_ONLY))
     for table in audited:
         statements.append(f'CREATE TRIGGER audit_{table} AFTER INSERT OR UPDATE ON "{table}" '
                           "FOR EACH ROW EXECUTE FUNCTION rejuv_audit()")
@@ -605,6 +619,10 @@ def server_init(admin_url: str, *, app_password: str | None = None) -> dict:
         if not applied_names(raw):
             create_schema(raw)
             done["schema"] = "created"
+        else:
+            with raw.transaction():  # a server created before the photographs' table
+                for statement in SERVER_ONLY:
+                    raw.execute(statement)
         with raw.transaction():
             exists = raw.execute("SELECT 1 FROM pg_roles WHERE rolname = %s",
                                  (APP_ROLE,)).fetchone()
@@ -696,13 +714,54 @@ def copy_from_sqlite(source, url: str) -> dict:
                     raise StorageError(f"{table}: {in_file} rows in the file, {copied} read, "
                                        f"{counted} written; nothing was copied.")
                 counts[table] = (in_file, counted)
+            counts[SERVER_PHOTOS] = _copy_photo_files(source, raw)
         return counts
     finally:
         raw.close()
 
 
+SERVER_PHOTOS = "photo_files"
+
+
+def _copy_photo_files(source, raw) -> tuple[int, int]:
+    """Bring every photograph the file names from the folder beside it into the server's
+    ``photo_files``, each checked against its SHA-256 as it is read; (named in the file, held
+    by the server). A file missing or altered stops the move (nothing is written)."""
+    from rejuv_desktop.storage import photos
+
+    if not source.scalar("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'photos'"):
+        return (0, 0)
+    hashes = [r[0] for r in source.conn.execute(
+        "SELECT DISTINCT sha256 FROM photos ORDER BY sha256")]
+    if hashes and source.path is None:
+        raise StorageError("The file's photographs cannot be found (a database in memory); "
+                           "nothing was copied.")
+    folder = photos.folder_of(source.path) if hashes else None
+    bad = []
+    for sha in hashes:  # one at a time: a clinic's photographs do not fit in memory at once
+        try:
+            data = photos.read_file(folder, sha)
+        except StorageError as exc:
+            bad.append(str(exc))
+            continue
+        raw.execute("INSERT INTO photo_files (sha256, bytes, thumbnail) VALUES (%s, %s, %s)",
+                    (sha, data, photos.read_thumb(folder, sha)))
+    if bad:
+        raise StorageError(f"{len(bad)} of the file's photographs cannot be copied: "
+                           + " ".join(bad[:3]) + " Nothing was copied; run rejuv-desktop check "
+                           "on the file and bring back the photographs from a backup first.")
+    stored = raw.execute("SELECT count(*) FROM photo_files").fetchone()[0]
+    server_ok = raw.execute(
+        "SELECT count(*) FROM photo_files WHERE encode(sha256(bytes), 'hex') = sha256"
+    ).fetchone()[0]
+    if stored != len(hashes) or server_ok != stored:
+        raise StorageError(f"photographs: {len(hashes)} in the file, {stored} on the server, "
+                           f"{server_ok} whose bytes match their SHA-256; nothing was copied.")
+    return (len(hashes), server_ok)
+
+
 def _table_order() -> list[str]:
-    return [re.match(r'\s*CREATE TABLE\s+"?(\w+)"?', s, re.I).group(1)
+    return [re.match(r'\s*CREATE TABLE\s+(?:IF NOT EXISTS\s+)?"?(\w+)"?', s, re.I).group(1)
             for s in schema_statements() if re.match(r"\s*CREATE TABLE", s, re.I)]
 
 
@@ -710,7 +769,7 @@ def trigger_problems(raw) -> list[str]:
     """The guard and audit triggers the schema creates that are missing or disabled."""
     expected = set()
     for statement in schema_statements():
-        m = re.match(r'CREATE TRIGGER (\w+) .* ON "?(\w+)"?', statement, re.S)
+        m = re.match(r'CREATE (?:OR REPLACE )?TRIGGER (\w+) .* ON "?(\w+)"?', statement, re.S)
         if m:
             expected.add((m.group(1), m.group(2)))
     actual = {(name, table): enabled for name, table, enabled in raw.execute(
