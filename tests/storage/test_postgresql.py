@@ -378,3 +378,96 @@ def test_the_chain_is_read_a_page_at_a_time_and_still_checked_across_pages(
         c.execute("UPDATE audit_log SET after_json = replace(after_json, 'P6', 'P9')"
                   " WHERE id = 7")
     assert audit.verify_chain(server).broken_at == 7
+
+
+def _clinic_file_with_photographs(path, clock, patient_data):
+    from rejuv_desktop.services import photos as sph
+    from tests.photo_images import camera_jpeg, png, scene
+
+    local = open_store(path, clock=clock)
+    pid = sp.add_patient(local, patient_data).patient_id
+    sph.record_clinical_consent(local, pid, True)
+    photos = [sph.import_photo(local, pid, "both_dorsal", camera_jpeg()).photo,
+              sph.import_photo(local, pid, "palms", png(scene(seed=2))).photo]
+    local.close()
+    return pid, photos
+
+
+def test_photographs_move_onto_the_server_checked_by_hash_and_are_in_its_backup(
+        pg_cluster, tmp_path, clock, patient_data, capsys):
+    from rejuv_desktop import cli
+    from rejuv_desktop.services import photos as sph
+    from rejuv_desktop.storage import photos as photos_repo
+
+    path = tmp_path / "clinic.sqlite3"
+    pid, photos = _clinic_file_with_photographs(path, clock, patient_data)
+    folder = photos_repo.folder_of(path)
+    url = pg_cluster.new_database()
+    assert cli.main(["migrate", "--from", str(path), "--to", url]) == 0
+    out = capsys.readouterr().out
+    assert "Photographs: 2 files copied into the server" in out
+    server = open_store(url, clock=clock)
+    for photo in photos:
+        assert sph.image_bytes(server, photo.id) == photos_repo.read_file(folder, photo.sha256)
+        assert sph.thumbnail(server, photo.id)
+    assert sph.check_files(server).ok and sph.check_files(server).checked == 2
+    server.close()
+    # server backup holds them: restored, the photographs are there, byte for byte.
+    if engine.find_client("pg_dump") is None:
+        pytest.skip("pg_dump is not installed")
+    dump = tmp_path / "clinic.dump"
+    assert cli.main(["server", "backup", "--db", url, "--out", str(dump)]) == 0
+    restored = pg_cluster.new_database()
+    import subprocess
+
+    subprocess.run([str(engine.find_client("pg_restore")), "--exit-on-error", "--no-owner",
+                    f"--dbname={restored}", str(dump)], check=True, capture_output=True)
+    back = open_store(restored, clock=clock)
+    assert [sph.image_bytes(back, p.id) for p in photos] == [
+        photos_repo.read_file(folder, p.sha256) for p in photos]
+    back.close()
+
+
+def test_a_move_with_an_altered_photograph_copies_nothing(pg_cluster, tmp_path, clock,
+                                                          patient_data, capsys):
+    from rejuv_desktop import cli
+    from rejuv_desktop.storage import photos as photos_repo
+
+    path = tmp_path / "clinic.sqlite3"
+    _pid, photos = _clinic_file_with_photographs(path, clock, patient_data)
+    damaged = photos_repo.file_path(photos_repo.folder_of(path), photos[1].sha256)
+    damaged.write_bytes(damaged.read_bytes()[:-4] + b"0000")
+    url = pg_cluster.new_database()
+    assert cli.main(["migrate", "--from", str(path), "--to", url]) == 1
+    assert "photographs cannot be copied" in capsys.readouterr().err
+    raw = engine.connect(url)
+    assert raw.execute("SELECT count(*) FROM patients").fetchone()[0] == 0
+    assert raw.execute("SELECT count(*) FROM photo_files").fetchone()[0] == 0
+    raw.close()
+
+
+def test_the_apps_role_adds_and_reads_photographs_but_never_changes_them(pg_cluster, clock,
+                                                                         patient_data):
+    from rejuv_desktop.services import photos as sph
+    from tests.photo_images import camera_jpeg
+
+    url = pg_cluster.new_database()
+    engine.server_init(url)
+    app_url = url.replace("rejuv_admin@", f"{engine.APP_ROLE}@")
+    app = open_store(app_url, clock=clock)
+    pid = sp.add_patient(app, patient_data).patient_id
+    sph.record_clinical_consent(app, pid, True)
+    photo = sph.import_photo(app, pid, "both_dorsal", camera_jpeg()).photo
+    assert sph.image_bytes(app, photo.id)[:2] == b"\xff\xd8"
+    app.close()
+    raw = engine.connect(app_url)
+    for sql in ("UPDATE photo_files SET bytes = '\\x00'", "DELETE FROM photo_files",
+                "TRUNCATE photo_files"):
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            raw.execute(sql)
+        raw.rollback()
+    raw.close()
+    admin = engine.connect(url)  # even the administrator's role meets the guard trigger
+    with pytest.raises(psycopg.errors.IntegrityConstraintViolation, match="never changed"):
+        admin.execute("DELETE FROM photo_files")
+    admin.close()
