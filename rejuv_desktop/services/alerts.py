@@ -58,10 +58,17 @@ def _statement(rules: scr.ScreeningRules, question: dict) -> str:
 
 def latest_consultation_id(store, patient_id: int) -> int | None:
     """The newest finalised consultation that no later one amends."""
-    for row in consultations_repo.consultations_of(store, patient_id):
-        if not row["amended_by"]:
-            return row["id"]
-    return None
+    return consultations_repo.newest_unamended_id(store, patient_id)
+
+
+def prepare() -> None:
+    """Load what ``patient_alerts`` reads besides the records (the screening rules, the
+    outcomes content), so that the first record opened does not wait for it."""
+    from rejuv_desktop.domain import outcomes as do
+    from rejuv_desktop.storage import outcomes as repo  # noqa: F401 - loaded, used later
+
+    scr.load_rules()
+    do.load_outcomes()
 
 
 def patient_alerts(store, patient_id: int) -> PatientAlerts:
@@ -100,8 +107,13 @@ def patient_alerts(store, patient_id: int) -> PatientAlerts:
 
 
 def _complications(store, patient_id: int) -> list[Alert]:
-    """Severe complications not yet resolved: they flag the record until they resolve."""
-    from rejuv_desktop.services.outcomes import record_flags
+    """Severe complications not yet resolved: they flag the record until they resolve (as
+    ``services.outcomes.record_flags`` says, read here without loading the outcome services:
+    the first record opened after the start does not wait for them)."""
+    from rejuv_desktop.domain import outcomes as do
+    from rejuv_desktop.storage import outcomes as repo
 
+    flagged = repo.unresolved_with_severity(store, patient_id,
+                                            do.load_outcomes().flagging_severities())
     return [Alert("complication", c["type"], c["site"], procedure=c["procedure"],
-                  wait=c["onset_date"]) for c in record_flags(store, patient_id)]
+                  wait=c["onset_date"]) for c in flagged]

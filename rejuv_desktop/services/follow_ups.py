@@ -59,7 +59,20 @@ def planned_sessions_due(store, today: date | None = None) -> list[DueItem]:
     today = today or store.clock().date()
     out = []
     quotes = bool(devis.rules(store).devis)  # only a country whose law asks for quotes
-    for r in plans_repo.awaiting_a_session(store):
+    for r, number, window in _next_sessions(plans_repo.awaiting_a_session(store)):
+        label = f"Session {number} of {r['sessions']} (planned)" if r["sessions"] > 1 else \
+            "Session (planned)"
+        out.append(DueItem(None, r["patient_id"], dp.display_name(r),
+                           r["phone"] or "", label, "planned_session", r["procedure"],
+                           window[0], window[1], classify_due(window[0], window[1], today), "",
+                           r["plan_id"], number, r["sessions"],
+                           _legal(store, r["plan_id"], today) if quotes else None))
+    return out
+
+
+def _next_sessions(rows):
+    """(row, session number, (first day, last day)) of the next session of each plan row."""
+    for r in rows:
         number = r["completed"] + 1
         if number > r["sessions"]:
             continue
@@ -72,14 +85,7 @@ def planned_sessions_due(store, today: date | None = None) -> list[DueItem]:
             window = (start, start)
         else:
             window = (planned[number - 1].earliest, planned[number - 1].latest)
-        label = f"Session {number} of {r['sessions']} (planned)" if r["sessions"] > 1 else \
-            "Session (planned)"
-        out.append(DueItem(None, r["patient_id"], dp.display_name(r),
-                           r["phone"] or "", label, "planned_session", r["procedure"],
-                           window[0], window[1], classify_due(window[0], window[1], today), "",
-                           r["plan_id"], number, r["sessions"],
-                           _legal(store, r["plan_id"], today) if quotes else None))
-    return out
+        yield r, number, window
 
 
 def _legal(store, plan_id: int, today: date) -> tuple | None:
@@ -128,9 +134,29 @@ def due_counts(store, today: date | None = None) -> dict[str, int]:
     out = {"overdue": 0, "this_week": 0, "upcoming": 0}
     for start, end in sessions_repo.due_windows(store):
         out[classify_due(date.fromisoformat(start), date.fromisoformat(end), today)] += 1
-    for item in planned_sessions_due(store, today):
-        out[item.due_class] += 1
+    # The plans' next sessions counted one at a time: none is kept (tens of thousands in a
+    # large clinic, where keeping them all took 100 MiB).
+    for _row, _number, window in _next_sessions(plans_repo.each_awaiting_a_session(store)):
+        out[classify_due(window[0], window[1], today)] += 1
     return out
+
+
+COUNT_CACHE_KIB = 4 * 1024
+"""The page cache of the Due count's own connection (the window's holds 32 MiB)."""
+
+
+def due_counts_of_file(path, today: date) -> dict[str, int]:
+    """``due_counts`` on a read-only connection of its own to the database at ``path``: for a
+    thread other than the one holding the window's store (a clinic of 100,000 patients takes
+    seconds to count, which the window must not wait for)."""
+    from rejuv_desktop.storage import bulk, open_store
+
+    store = open_store(path, read_only=True)
+    try:
+        bulk.cache_kib(store, COUNT_CACHE_KIB)  # read once, in order: no large cache to keep
+        return due_counts(store, today)
+    finally:
+        store.close()
 
 
 def open_follow_up(store, follow_up_id: int) -> dict:

@@ -205,7 +205,7 @@ def session_status(store, session_id: int) -> SessionStatus:
     protocol, reduction, consult_weight, consult_day = _context(
         store, session, load_protocol(session["procedure"]))
     latest = {(r["kind"], r["key"]): Entry(r["key"], r["kind"], r["value"], r["who"] or "", r["at"])
-              for r in sessions_repo.entries_of(store, session_id)}
+              for r in sessions_repo.latest_entries_of(store, session_id)}
     state = replace(_state_of(session, latest, protocol), dose_reduction=reduction)
     aftercare = sessions_repo.aftercare_issued(store, session_id)
     if aftercare is not None:  # the app has issued it: its item is satisfied, by the app

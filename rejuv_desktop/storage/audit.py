@@ -84,11 +84,16 @@ def register_functions(store) -> None:
     """SQL functions the triggers call: the acting practitioner, the clock, the row hash
     (keyed with ``store.audit_secret`` once the database's chain is keyed)."""
     conn = store.conn
+    keyed: list = [None, None]  # the secret last used and its HMAC, keyed once (copied per row)
 
     def audit_hash(*args):
         secret = getattr(store, "audit_secret", None)
         if secret is not None:
-            return keyed_row_hash(secret, *args)
+            if keyed[0] is not secret:
+                keyed[:] = [secret, hmac.new(secret, digestmod=hashlib.sha256)]
+            mac = keyed[1].copy()
+            mac.update(_content(*args))
+            return mac.hexdigest()
         if getattr(store, "audit_keyed", False):
             raise AuditKeyMissing("the clinic audit key is not available")
         return row_hash(*args)

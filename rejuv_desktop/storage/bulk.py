@@ -65,3 +65,11 @@ def patient_derived(record: dict) -> tuple[str, str]:
 def checkpoint(store) -> None:
     """Fold the write-ahead log back into the database file and empty it."""
     store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def cache_kib(store, kib: int) -> int:
+    """Set the connection's page cache to ``kib`` KiB; returns the size it had."""
+    before = store.conn.execute("PRAGMA cache_size").fetchone()[0]
+    store.conn.execute(f"PRAGMA cache_size = -{int(kib)}")
+    return -before if before < 0 else before * store.conn.execute(
+        "PRAGMA page_size").fetchone()[0] // 1024

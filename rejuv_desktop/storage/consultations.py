@@ -164,6 +164,15 @@ def get_consultation(store, consultation_id: int) -> dict:
     return row
 
 
+def newest_unamended_id(store, patient_id: int) -> int | None:
+    """The id of the patient's newest consultation that no later one amends (the first of
+    ``consultations_of`` without ``amended_by``), read alone."""
+    return store.scalar(
+        "SELECT c.id FROM consultations c WHERE c.patient_id = ? AND NOT EXISTS"
+        " (SELECT 1 FROM consultations a WHERE a.amends_id = c.id)"
+        " ORDER BY c.finalised_at DESC, c.id DESC LIMIT 1", (patient_id,))
+
+
 def consultations_of(store, patient_id: int) -> list[dict]:
     """The patient's finalised consultations, newest first, each with ``levels`` (procedure
     id -> verdict level)."""

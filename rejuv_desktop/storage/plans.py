@@ -8,6 +8,8 @@ the consultation it corrects that no session has started. Callers wrap writes in
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from rejuv_desktop.domain.consultation_record import ConsultationRecord
 from rejuv_desktop.errors import NotFound
 from rejuv_desktop.storage import versions
@@ -94,15 +96,27 @@ def awaiting_a_session(store) -> list[dict]:
     """Active plans of patients not archived whose next session is not yet on the Due list:
     nothing in progress and no open next-session or maintenance visit. With the patient's
     name and phone and how many sessions of the plan are completed."""
-    return store.query(
-        "SELECT pl.id AS plan_id, pl.patient_id, pl.procedure, pl.sessions, pl.interval_days,"
-        " pl.start_date, p.given_name, p.family_name, p.phone,"
-        " (SELECT count(*) FROM sessions s WHERE s.plan_id = pl.id"
-        "  AND s.status = 'completed') AS completed"
-        " FROM plans pl JOIN patients p ON p.id = pl.patient_id"
-        " WHERE pl.status IN ('planned', 'in_progress') AND p.archived = 0"
-        " AND NOT EXISTS (SELECT 1 FROM sessions s WHERE s.plan_id = pl.id"
-        "                 AND s.status = 'in_progress')"
-        " AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.plan_id = pl.id"
-        "                 AND f.status = 'due' AND f.kind IN ('next_session', 'maintenance'))"
-        " ORDER BY pl.start_date, pl.id")
+    return store.query(_AWAITING)
+
+
+def each_awaiting_a_session(store) -> Iterator[dict]:
+    """``awaiting_a_session`` one row at a time (a count keeps none of them: a large clinic
+    holds tens of thousands)."""
+    cur = store.conn.execute(_AWAITING)
+    keys = [d[0] for d in cur.description]
+    for row in cur:
+        yield dict(zip(keys, row))
+
+
+_AWAITING = (
+    "SELECT pl.id AS plan_id, pl.patient_id, pl.procedure, pl.sessions, pl.interval_days,"
+    " pl.start_date, p.given_name, p.family_name, p.phone,"
+    " (SELECT count(*) FROM sessions s WHERE s.plan_id = pl.id"
+    "  AND s.status = 'completed') AS completed"
+    " FROM plans pl JOIN patients p ON p.id = pl.patient_id"
+    " WHERE pl.status IN ('planned', 'in_progress') AND p.archived = 0"
+    " AND NOT EXISTS (SELECT 1 FROM sessions s WHERE s.plan_id = pl.id"
+    "                 AND s.status = 'in_progress')"
+    " AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.plan_id = pl.id"
+    "                 AND f.status = 'due' AND f.kind IN ('next_session', 'maintenance'))"
+    " ORDER BY pl.start_date, pl.id")

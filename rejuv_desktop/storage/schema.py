@@ -842,6 +842,17 @@ def _french_devis(db) -> None:
     audit.install_triggers(db, "documents")
 
 
+@migrations(name="0019_documents_by_session")
+def _documents_by_session(db) -> None:
+    # A session's aftercare sheet is looked up at every checklist tick (the session's state
+    # says whether it was issued): found from an index rather than by reading every document
+    # (a clinic's documents table holds each PDF, gigabytes after some years).
+    _sql(db, """
+CREATE INDEX IF NOT EXISTS documents_session ON documents (session_id, kind, id)
+    WHERE session_id IS NOT NULL
+""")
+
+
 @migrations(name="0017_clinic_server_record_versions")
 def _clinic_server_record_versions(db) -> None:
     # Each save of a patient's details counts up ``version`` and names who saved

@@ -151,6 +151,20 @@ def entries_of(store, session_id: int) -> list[dict]:
     return rows
 
 
+def latest_entries_of(store, session_id: int) -> list[dict]:
+    """The newest entry of each (kind, key) of a session, oldest first, with who made it: what
+    the session's state is built from (an item ticked, unticked and ticked again is its last
+    entry), read from the entries' index however often items were corrected."""
+    rows = store.query(
+        f"SELECT e.id, e.key, e.kind, e.value_json, e.practitioner_id, e.at, {_WHO} AS who"
+        " FROM session_entries e LEFT JOIN practitioners pr ON pr.id = e.practitioner_id"
+        " WHERE e.id IN (SELECT max(id) FROM session_entries WHERE session_id = ?"
+        " GROUP BY kind, key) ORDER BY e.id", (session_id,))
+    for row in rows:
+        row["value"] = json.loads(row.pop("value_json"))
+    return rows
+
+
 def entry(store, entry_id: int) -> dict:
     """One entry, with the name of who made it."""
     row = store.query_one(

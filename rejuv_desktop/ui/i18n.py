@@ -135,9 +135,9 @@ def install(lang: str, app: QCoreApplication | None = None) -> bool:
     lang = lang if lang in LANGUAGES else DEFAULT
     _locale = QLocale(LOCALES[lang])
     QLocale.setDefault(_locale)
-    from rejuv_desktop.ui.phrases import phrasebook
-
-    phrasebook.cache_clear()
+    phrases = sys.modules.get("rejuv_desktop.ui.phrases")
+    if phrases is not None:  # (not loaded at start: nothing cached to forget)
+        phrases.phrasebook.cache_clear()
     if lang == DEFAULT:
         return True
     loaded = True

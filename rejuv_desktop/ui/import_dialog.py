@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QVBoxLayout, QWidget)
 
 from rejuv_desktop.errors import UserError
-from rejuv_desktop.services.importer import import_patients
 from rejuv_desktop.ui.i18n import Menus
 
 FORMATS = {"rejuv": QT_TRANSLATE_NOOP(
@@ -67,6 +66,8 @@ class ImportDialog(QDialog):
             self.report.setPlainText(self.tr("Choose the CSV file first."))
             return
         try:
+            from rejuv_desktop.services.importer import import_patients  # loaded when used
+
             result = import_patients(self.store, path, fmt=self.format.currentData(),
                                      skip_invalid=self.skip.isChecked())
         except UserError as exc:

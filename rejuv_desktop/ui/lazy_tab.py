@@ -3,7 +3,9 @@
 At start the window shows the patient list and no record, so the record's Documents and
 Sessions tabs (and the modules behind them) need not exist yet: each is a ``LazyTab`` holding
 how to build it. It is built when first shown, or when something asks it for more than the
-patient it shows (its attributes are those of the content, built on first use).
+patient it shows (its attributes are those of the content, built on first use). Once built, it
+is filled for a newly opened patient only when it is on screen: opening a record reads what
+the tab in view shows, and another tab reads its rows when the practitioner turns to it.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from typing import Callable
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-_OWN = frozenset({"_build", "_content", "_patient"})
+_OWN = frozenset({"_build", "_content", "_patient", "_stale"})
 
 
 class LazyTab(QWidget):
@@ -21,6 +23,7 @@ class LazyTab(QWidget):
         self._build = build
         self._content: QWidget | None = None
         self._patient: int | None = None
+        self._stale = False  # built, and not yet filled for ``_patient``
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
 
@@ -40,11 +43,21 @@ class LazyTab(QWidget):
                 content.show_patient(self._patient)
         return self._content
 
-    # the record pane tells every tab which patient it shows, built or not
+    # the record pane tells every tab which patient it shows, built or not, shown or not
     def show_patient(self, patient_id: int | None) -> None:
+        """Show ``patient_id``: at once while the tab is on screen, else when it is next shown
+        (opening a record fills only the tab in view). Meanwhile the content already answers
+        for the new patient (``patient_id``) and is never seen with the previous one."""
         self._patient = patient_id
-        if self._content is not None:
+        if self._content is None:
+            return
+        if self.isVisible() or getattr(self._content, "fills_when_shown", False):
+            # (content that defers its own filling is told at once: it has more to do)
+            self._stale = False
             self._content.show_patient(patient_id)
+        else:
+            self._stale = True
+            self._content.patient_id = patient_id
 
     @property
     def patient_id(self) -> int | None:
@@ -53,11 +66,18 @@ class LazyTab(QWidget):
     @patient_id.setter
     def patient_id(self, value: int | None) -> None:
         self._patient = value
+        if value is None:
+            self._stale = False  # nobody to show: the record pane shows its empty state
         if self._content is not None:
             self._content.patient_id = value
 
     def showEvent(self, event) -> None:
-        self.content()
+        if self._content is None:
+            self.content()
+        elif self._stale:
+            self._stale = False
+            if self._patient is not None:
+                self._content.show_patient(self._patient)
         super().showEvent(event)
 
     def __getattr__(self, name: str):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
+import logging
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt
+from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView,
                                QInputDialog, QLabel, QLineEdit, QMainWindow, QMessageBox,
@@ -20,6 +22,16 @@ from rejuv_desktop.ui.record_pane import RecordPane
 from rejuv_desktop.ui.geometry import fit_to_screen
 from rejuv_desktop.ui.hooks import WindowHooks
 from rejuv_desktop.ui.i18n import Menus, fmt_datetime
+
+log = logging.getLogger(__name__)
+
+WARM_UP_STEPS_MS = 0
+"""After the patient list is first painted, what opening the first record needs is loaded a
+step at a time, each step a separate event (keys and clicks are handled between them): the
+start is not slowed, and the first record opened does not wait for its modules."""
+TYPING_PAUSE_MS = 200
+"""While a name is typed, the first match's name and alerts show at each keystroke and its
+record's tabs once typing pauses this long: the search field never waits for a record."""
 
 
 def feature_installers():
@@ -53,6 +65,12 @@ class MainWindow(QMainWindow):
         self.search.setPlaceholderText(self.tr("Find a patient: name, date of birth or phone"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.on_search)
+        self._typing = False  # the selection is moving because of a keystroke
+        self._record_fills = 0  # records shown in full on a change of selection
+        self.typing_pause = QTimer(self)
+        self.typing_pause.setSingleShot(True)
+        self.typing_pause.setInterval(TYPING_PAUSE_MS)
+        self.typing_pause.timeout.connect(lambda: self.record.finish_showing())
         self.show_archived = QCheckBox(self.tr("Show archived patients"))
         self.show_archived.toggled.connect(lambda on: self.on_search(self.search.text()))
         self.model = PatientTableModel(store, self)
@@ -131,6 +149,32 @@ class MainWindow(QMainWindow):
         self.on_search("")
         self._restore_geometry()
         self.check_writable()
+        self._warm_up_steps: list | None = [
+            # the module of the tab a record opens on (the tab itself is built when shown)
+            lambda: importlib.import_module("rejuv_desktop.ui.consultation.view"),
+            lambda: importlib.import_module("rejuv_desktop.services.alerts").prepare(),
+            lambda: importlib.import_module("rejuv_desktop.ui.tasks"),  # the Due count's
+            lambda: importlib.import_module("rejuv_desktop.services.follow_ups")]
+        self.table.viewport().installEventFilter(self)  # the steps start after its first paint
+
+    def eventFilter(self, obj, event) -> bool:
+        if (event.type() == QEvent.Type.Paint and obj is self.table.viewport()
+                and self._warm_up_steps is not None):
+            obj.removeEventFilter(self)
+            QTimer.singleShot(WARM_UP_STEPS_MS, self._warm_up)
+        return False
+
+    def _warm_up(self) -> None:
+        """Run the next step of loading what the first record needs (see WARM_UP_STEPS_MS)."""
+        steps = self._warm_up_steps
+        if not steps:
+            self._warm_up_steps = None
+            return
+        try:
+            steps.pop(0)()
+        except Exception:  # noqa: BLE001 - only preparation: the same work runs when needed
+            log.exception("preparing the first record failed")
+        QTimer.singleShot(WARM_UP_STEPS_MS, self._warm_up)
 
     # menus ------------------------------------------------------------------------------------
     def add_action(self, menu: str, text: str, slot, rank: int, shortcut=None,
@@ -225,11 +269,16 @@ class MainWindow(QMainWindow):
         self.model.search(text, self.show_archived.isChecked())
         self._update_count()
         row = self.model.row_of(current) if current is not None else None
-        if row is not None:
-            self.select_row(row)
-        elif text.strip() and self.model.rows:
-            self.select_row(0)
+        if row is not None or (text.strip() and self.model.rows):
+            self._typing = True
+            try:
+                self.select_row(0 if row is None else row)
+            finally:
+                self._typing = False
+            if self.record.pending:
+                self.typing_pause.start()  # still typing: the pause starts again
         else:
+            self.typing_pause.stop()
             # The record shows a patient of the current results or nobody: never one the list
             # no longer shows (a query with no match must not leave the last patient open).
             self.table.selectionModel().clearSelection()
@@ -257,8 +306,17 @@ class MainWindow(QMainWindow):
 
     @reports_errors
     def on_current_changed(self, current, _previous) -> None:
-        self.record.show_patient(self.model.patient_id(current.row()) if current.isValid()
-                                 else None)
+        patient_id = self.model.patient_id(current.row()) if current.isValid() else None
+        if self._typing and patient_id == self.record.patient_id:
+            return  # the patient shown is still listed: nothing to read again
+        if self._typing and patient_id is not None:
+            # Name and alerts now; the tabs when typing pauses (each keystroke restarts it).
+            self.record.show_patient(patient_id, pending=True)
+            self.typing_pause.start()
+        else:
+            self.typing_pause.stop()
+            self.record.show_patient(patient_id)
+            self._record_fills += 1
         self._patient_shown()
 
     def focus_search(self) -> None:
@@ -292,10 +350,12 @@ class MainWindow(QMainWindow):
                 self.show_archived.setChecked(True)
             self.model.search(dp.display_name(p), self.show_archived.isChecked())
             row = self.model.row_of(patient_id)
+        filled = self._record_fills
         if row is not None:
             self.select_row(row)
         self._update_count()
-        self.record.show_patient(patient_id)
+        if self._record_fills == filled or self.record.patient_id != patient_id:
+            self.record.show_patient(patient_id)  # not read again when selecting just did
         self._patient_shown()
 
     @reports_errors

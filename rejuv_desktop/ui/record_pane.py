@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QPushButton, QStackedWidget,
                                QTabWidget, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
                                QHeaderView, QAbstractItemView)
@@ -43,6 +43,7 @@ class RecordPane(QWidget):
         super().__init__(parent)
         self.store = store
         self.patient_id: int | None = None
+        self._archived = False
         self.stack = QStackedWidget()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -117,19 +118,42 @@ class RecordPane(QWidget):
         self.history.verticalScrollBar().valueChanged.connect(self._history_scrolled)
         self._history_more = False
         self._history_last: int | None = None
+        self._history_stale = False  # filled when the History tab is next shown
+        self.history.installEventFilter(self)
         self._add_tab(self.history, self.tr("History"), rank=90)
         rl.addWidget(self.tabs, 1)
+        # While a name is being typed the record shows the patient's name, alerts and
+        # buttons at once and its tabs after the pause (``show_patient(..., pending=True)``):
+        # until then a plain cover lies over the tabs (outside any layout, so nothing moves),
+        # no tab is read at each keystroke and none is seen with the previous patient's rows.
+        self.cover = QWidget(self.tabs)
+        self.cover.setObjectName("record_cover")
+        self.cover.setAutoFillBackground(True)
+        self.cover.hide()
+        self.tabs.installEventFilter(self)
+        self._pending = False
         self.stack.addWidget(record)
 
-    def show_patient(self, patient_id: int | None) -> None:
+    @property
+    def pending(self) -> bool:
+        """The patient's name and alerts are shown, their tabs not yet (typing goes on)."""
+        return self._pending
+
+    def show_patient(self, patient_id: int | None, pending: bool = False) -> None:
+        """Show ``patient_id`` (None: the empty state). Only the tab in view reads its rows;
+        the others read theirs when shown. ``pending``: show the name, alerts and buttons now
+        and the tabs at ``finish_showing()`` (the main window calls it when typing pauses)."""
         self.patient_id = patient_id
-        if patient_id is None:
-            self.stack.setCurrentIndex(0)
-            self.alerts.show_patient(None)
+        if patient_id is None or pending:
+            # Nothing of the previous patient stays reachable (their actions included).
+            self._history_stale = False
             for tab in self.patient_tabs:
-                # Nothing of the previous patient stays reachable (their actions included).
                 if hasattr(tab, "patient_id"):
                     tab.patient_id = None
+        if patient_id is None:
+            self._set_pending(False)
+            self.stack.setCurrentIndex(0)
+            self.alerts.show_patient(None)
             return
         p = sp.get_patient(self.store, patient_id)
         today = self.store.clock().date()
@@ -149,11 +173,35 @@ class RecordPane(QWidget):
         for key, label in self.detail_labels.items():
             label.setText(str(values.get(key) or "—"))
         self.alerts.show_patient(patient_id)
-        self._fill_history()
+        self._archived = bool(p["archived"])
+        self._set_pending(pending)
+        if not pending:
+            self._fill_tabs()
+        self.stack.setCurrentIndex(1)  # the tab in view, built or stale, fills as it shows
+
+    def _fill_tabs(self) -> None:
+        """Tell every tab the patient: the one in view reads its rows, the others when shown."""
+        if self.history.isVisible():
+            self._fill_history()
+        else:
+            self._history_stale = True
         for tab in self.patient_tabs:
-            tab.show_patient(patient_id)
-        self.consultations.start_button.setEnabled(not p["archived"])
-        self.stack.setCurrentIndex(1)
+            tab.show_patient(self.patient_id)
+        if self.consultations.is_built:
+            self.consultations.start_button.setEnabled(not self._archived)
+
+    def _set_pending(self, pending: bool) -> None:
+        self._pending = pending
+        if pending:
+            self.cover.setGeometry(self.tabs.rect())
+            self.cover.raise_()
+        self.cover.setVisible(pending)
+
+    def finish_showing(self) -> None:
+        """Show the tabs of a patient shown ``pending``: the one in view reads its rows now."""
+        if self._pending and self.patient_id is not None:
+            self._set_pending(False)
+            self._fill_tabs()
 
     def _build_consultations(self):
         from rejuv_desktop.ui.consultation.view import ConsultationsTab
@@ -161,7 +209,16 @@ class RecordPane(QWidget):
         tab = ConsultationsTab(self.store)
         tab.start_requested.connect(self.consultation_start_requested)
         tab.open_requested.connect(self.consultation_open_requested)
+        tab.start_button.setEnabled(not self._archived)
         return tab
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.history and event.type() == QEvent.Type.Show and self._history_stale:
+            self._history_stale = False
+            self._fill_history()
+        elif obj is self.tabs and event.type() == QEvent.Type.Resize:
+            self.cover.setGeometry(self.tabs.rect())
+        return False
 
     def add_patient_tab(self, widget: QWidget, title: str, rank: int) -> None:
         """Add a tab that shows part of the record; it must have ``show_patient(id)``. Tabs

@@ -81,6 +81,8 @@ def test_sessions_tab_refuses_day_14_offers_no_early_start_and_starts_day_15(
     plan = add_plan(store, patient, "fat_transfer")
     tab = window.sessions_tab
     window.show_patient(patient)
+    window.record.tabs.setCurrentWidget(tab)  # the Sessions tab in view (a hidden tab is
+    # read when it is shown)
     assert not tab.start_button.isEnabled()
     assert "detailed quote (devis)" in tab.hint.text()
     signed_devis(store, plan, clock, days_ago=14)

@@ -65,3 +65,27 @@ def test_due_list_is_built_when_shown_and_its_count_follows(qtbot, store, qsetti
     assert shown == sum(len(v) for v in groups.values()) == sum(counts.values()) > 0
     assert {k: len(v) for k, v in groups.items()} == counts
     assert clinic.counts["follow_ups"] >= shown
+
+
+def test_the_due_count_is_read_apart_from_the_window(qtbot, store, qsettings, monkeypatch):
+    """In a large clinic the count takes seconds: it runs on another thread and connection,
+    so typing and opening records never wait for it, and the title follows when it is in."""
+    import threading
+
+    generate_clinic(store, 30, seed=2)
+    store.actor_id = 1
+    counted_on = []
+    count = fu.due_counts
+
+    def noted(s, today=None):
+        counted_on.append((threading.current_thread() is threading.main_thread(), s is store))
+        return count(s, today)
+
+    monkeypatch.setattr(fu, "due_counts", noted)
+    window = make_window(qtbot, store, qsettings)
+    counts = count(store)
+    waiting = counts["overdue"] + counts["this_week"]
+    assert waiting
+    qtbot.waitUntil(lambda: window.left_tabs.tabText(
+        window.left_tabs.indexOf(window.due_view)) == f"Due ({waiting})")
+    assert counted_on and all(not main and not same for main, same in counted_on)

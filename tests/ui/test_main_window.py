@@ -75,6 +75,7 @@ def test_edit_and_archive_from_the_window(qtbot, store, qsettings, patient_data,
     window.record.archive_button.click()  # unarchive
     assert sp.get_patient(store, pid)["archived"] == 0
     assert "History" in [window.record.tabs.tabText(i) for i in range(window.record.tabs.count())]
+    window.record.tabs.setCurrentWidget(window.record.history)  # read when shown
     assert window.record.history.rowCount() == 3  # created, archived, unarchived
 
 
@@ -101,3 +102,107 @@ def test_geometry_is_remembered(qtbot, store, qsettings, monkeypatch):
     qtbot.addWidget(again)
     # the offscreen platform has no window manager, so compare what is handed back to Qt
     assert restored == [saved]
+
+
+def _demo_patients_with_consultations(store):
+    """Two demo patients with different numbers of finalised consultations: (id, count)."""
+    from rejuv_desktop.services import consultations as sc
+
+    counts = {}
+    for row in sp.search_patients(store, ""):
+        counts[row["id"]] = len(sc.consultation_history(store, row["id"]))
+        if len(set(counts.values()) - {0}) >= 2:
+            break
+    first = next(pid for pid, n in counts.items() if n)
+    second = next(pid for pid, n in counts.items() if n and n != counts[first])
+    return (first, counts[first]), (second, counts[second])
+
+
+def _spy(monkeypatch, module, name):
+    calls = []
+    real = getattr(module, name)
+    monkeypatch.setattr(module, name, lambda *a, **k: (calls.append(a[1]), real(*a, **k))[1])
+    return calls
+
+
+def test_typing_shows_the_name_at_once_and_reads_the_record_when_typing_pauses(
+        qtbot, store, qsettings, monkeypatch):
+    from rejuv_desktop.ui import record_pane
+    from rejuv_desktop.ui.consultation import view
+
+    build_demo(store)
+    window = make_window(qtbot, store, qsettings)
+    other = next(r["id"] for r in sp.search_patients(store, "") if "Zoë" not in r["given_name"])
+    window.show_patient(other)  # a record open, its tabs filled
+    assert window.record.consultations.patient_id == other
+    consultations = _spy(monkeypatch, view.sc, "consultation_history")
+    history = _spy(monkeypatch, record_pane.sh, "patient_history")
+    window.search.clear()
+    qtbot.keyClicks(window.search, "zoe")
+    zoe = window.model.patient_id(0)
+    # At each keystroke: the list, the first match's name, alerts and actions; no tab is read,
+    # and the previous patient's rows are out of sight.
+    assert window.record.patient_id == zoe
+    assert window.record.name_label.text() == "Zoë Łukasiewicz-Ødegård"
+    assert window.consult_action.isEnabled()
+    assert window.record.pending and window.record.cover.isVisible()
+    assert consultations == [] and history == []
+    # Typing pauses: the tab in view is read, for the patient typed, once.
+    qtbot.waitUntil(lambda: not window.record.pending, timeout=3000)
+    assert not window.record.cover.isVisible()
+    assert consultations == [zoe] and history == []
+    table = window.record.consultations.table
+    from rejuv_desktop.services import consultations as sc
+    assert table.rowCount() == len(sc.consultation_history(store, zoe))
+    # Choosing a row in the list shows the whole record at once.
+    window.select_row(window.model.row_of(zoe))
+    window.search.clear()
+    window.table.selectRow(window.model.row_of(other))
+    assert not window.record.pending and window.record.consultations.patient_id == other
+
+
+def test_hidden_tabs_are_read_when_shown_and_show_the_patient_opened(
+        qtbot, store, qsettings, monkeypatch):
+    from rejuv_desktop.ui import record_pane
+    from rejuv_desktop.ui.consultation import view
+
+    build_demo(store)
+    (first, first_count), (second, second_count) = _demo_patients_with_consultations(store)
+    window = make_window(qtbot, store, qsettings)
+    record = window.record
+    window.show_patient(first)
+    record.tabs.setCurrentWidget(record.history)  # the History tab in view
+    first_history = record.history.rowCount()
+    assert first_history > 0
+    consultations = _spy(monkeypatch, view.sc, "consultation_history")
+    history = _spy(monkeypatch, record_pane.sh, "patient_history")
+    window.show_patient(second)
+    # Only the tab in view was read; the Consultations tab answers for the new patient.
+    assert history == [second] and consultations == []
+    assert record.consultations.patient_id == second
+    record.tabs.setCurrentWidget(record.consultations)
+    assert consultations == [second]
+    assert record.consultations.table.rowCount() == second_count
+    # Back to the first patient with Consultations in view: History waits until shown.
+    history.clear()
+    window.show_patient(first)
+    assert record.consultations.table.rowCount() == first_count and history == []
+    record.tabs.setCurrentWidget(record.history)
+    assert history == [first] and record.history.rowCount() == first_history
+
+
+def test_what_the_first_record_needs_is_loaded_once_the_list_is_painted(
+        qtbot, store, qsettings, monkeypatch):
+    from rejuv_desktop.ui import main_window
+
+    loaded = []
+    load = main_window.importlib.import_module
+    monkeypatch.setattr(main_window.importlib, "import_module",
+                        lambda name: (loaded.append(name), load(name))[1])
+    window = MainWindow(store, qsettings)
+    qtbot.addWidget(window)
+    assert loaded == []  # nothing before the window is up
+    window.show()
+    qtbot.waitUntil(lambda: "rejuv_desktop.services.follow_ups" in loaded)
+    assert loaded[0] == "rejuv_desktop.ui.consultation.view"
+    assert not window.record.consultations.is_built  # loaded, not built: built when shown

@@ -72,7 +72,7 @@ def test_consent_first_then_photos_taken_in_from_files(window, qtbot, tmp_path, 
     data.setUrls([QUrl.fromLocalFile(str(p)) for p in (first, other, bad)])
     event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, data,
                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
-    tab.dropEvent(event)
+    tab.content().dropEvent(event)  # the tab's content takes the drop
     qtbot.waitUntil(lambda: settled(tab) and tab.gallery.count() == 2)
     qtbot.waitUntil(lambda: "notes.png" in tab.message.text())
     assert "IMG_0001.JPG: This photograph is already" in tab.message.text()

@@ -12,7 +12,6 @@ def install(window) -> None:
 
     from rejuv_desktop.ui.errors import reports_errors
     from rejuv_desktop.ui.lazy_tab import LazyTab
-    from rejuv_desktop.ui.outcomes import audit_view
 
     store = window.store
 
@@ -93,4 +92,12 @@ def install(window) -> None:
                       QKeySequence("Ctrl+Shift+O"), "patient_outcomes", needs_patient=True)
     window.add_action("patient", Menus.tr("Record a &complication…"), record_complication, 76,
                       None, "record_complication_menu", needs_patient=True)
-    audit_view.install(window)
+    def show_audit() -> None:
+        # Loaded when first asked for: the audit's charts and counts are no part of the start.
+        from rejuv_desktop.ui.outcomes.audit_view import OutcomesAuditDialog
+
+        dialog = OutcomesAuditDialog(window.store, window)
+        window.outcomes_dialog = dialog
+        dialog.show()
+
+    window.add_action("tools", Menus.tr("&Outcomes…"), show_audit, 150, name="outcomes_audit")

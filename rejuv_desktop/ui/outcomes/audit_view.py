@@ -21,7 +21,6 @@ from rejuv_desktop.ui.errors import reports_errors
 from rejuv_desktop.ui.geometry import fit_to_screen
 from rejuv_desktop.ui.outcomes.charts import RateBar, RateChart
 from rejuv_desktop.ui.outcomes.words import Words
-from rejuv_desktop.ui.i18n import Menus
 
 SMALL = 10
 """Rates from fewer cases than this are drawn pale: the interval says how little they show."""
@@ -255,12 +254,3 @@ class OutcomesAuditDialog(QDialog):
                 "The file could not be written: {why}").format(why=exc.strerror or exc))
             return
         self.summary.setText(self.tr("Exported to {path}.").format(path=path))
-
-
-def install(window) -> None:
-    def show() -> None:
-        dialog = OutcomesAuditDialog(window.store, window)
-        window.outcomes_dialog = dialog
-        dialog.show()
-
-    window.add_action("tools", Menus.tr("&Outcomes…"), show, 150, name="outcomes_audit")

@@ -103,25 +103,36 @@ def add_to_wizard(wizard, window, compare, changed) -> None:
 
 def install(window) -> None:
     """Add the Photographs tab, its menu entries, and the watched import folder."""
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtGui import QKeySequence
     from PySide6.QtWidgets import QFileDialog
 
-    from rejuv_desktop.services import photos as sph
-    from rejuv_desktop.ui.photos.compare import CompareDialog
-    from rejuv_desktop.ui.photos.tab import PhotosTab
+    from rejuv_desktop.ui.lazy_tab import LazyTab
 
-    tab = PhotosTab(window.store, window)
-    window.record.add_patient_tab(tab, tab.tr("Photographs"), rank=40)
+    def build_tab():
+        # Built when first shown or sent files: the imaging libraries are no part of the start.
+        from rejuv_desktop.ui.photos.tab import PhotosTab
+
+        photos = PhotosTab(window.store, window)
+        photos.compare_requested.connect(compare)
+        photos.changed.connect(lambda: photos_changed(photos.patient_id))
+        return photos
+
+    tab = LazyTab(build_tab)
+    window.record.add_patient_tab(tab, QCoreApplication.translate("PhotosTab", "Photographs"),
+                                  rank=40)
     window.photos_tab = tab
 
-    def compare(earlier_id: int, later_id: int) -> CompareDialog:
+    def compare(earlier_id: int, later_id: int):
+        from rejuv_desktop.services import photos as sph
+        from rejuv_desktop.ui.photos.compare import CompareDialog
+
         patient_id = sph.get_photo(window.store, earlier_id).patient_id
         dialog = CompareDialog(window.store, patient_id, earlier_id, later_id, window)
         window.compare_dialog = dialog
         dialog.show()
         return dialog
 
-    tab.compare_requested.connect(compare)
     # The consultation wizard gets a way to the photographs (its patient's, in a window).
     open_wizard = window.open_wizard
 
@@ -138,7 +149,6 @@ def install(window) -> None:
         return wizard
 
     window.open_wizard = open_wizard_with_photos
-    tab.changed.connect(lambda: photos_changed(tab.patient_id))
 
     folder = ImportFolder(window, tab)
     window.photo_import_folder = folder
@@ -146,8 +156,9 @@ def install(window) -> None:
 
     def choose_folder() -> None:
         chosen = QFileDialog.getExistingDirectory(
-            window, tab.tr("Photo import folder (where the camera or the phone's sync puts "
-                           "new photographs)"), str(folder.folder or ""))
+            window, QCoreApplication.translate(
+                "PhotosTab", "Photo import folder (where the camera or the phone's sync puts "
+                             "new photographs)"), str(folder.folder or ""))
         if chosen:
             window.settings.setValue(WATCH_KEY, chosen)
             folder.watch(chosen)
@@ -156,7 +167,9 @@ def install(window) -> None:
         if window.record.patient_id is not None:
             window.record.tabs.setCurrentWidget(tab)
 
-    window.add_action("patient", tab.tr("&Photographs"), show_tab, 85,
+    window.add_action("patient", QCoreApplication.translate("PhotosTab", "&Photographs"),
+                      show_tab, 85,
                       QKeySequence("Ctrl+Shift+P"), "photographs", needs_patient=True)
-    window.add_action("tools", tab.tr("Photo &import folder…"), choose_folder, 160,
+    window.add_action("tools", QCoreApplication.translate("PhotosTab", "Photo &import folder…"),
+                      choose_folder, 160,
                       name="photo_import_folder")

@@ -49,6 +49,9 @@ class PhotosTab(PhotoIntake, QWidget):
 
     compare_requested = Signal(int, int)  # earlier photo id, later photo id
     changed = Signal()
+    fills_when_shown = True
+    """``show_patient`` reads the gallery only while the tab is on screen (and drops the
+    previous patient's queued files at once), so the record always calls it."""
     preview_ready = Signal(object)  # a quick thumbnail of the file being taken in (any thread)
 
     def __init__(self, store, parent=None):

@@ -3,7 +3,11 @@ view beside the patient list, and the search for patients by product lot."""
 
 from __future__ import annotations
 
+import logging
+
 from rejuv_desktop.ui.i18n import Menus
+
+log = logging.getLogger(__name__)
 
 DUE_COUNT_DELAY_MS = 300
 """The Due tab's count is read this long after the window is set up, so it never delays the
@@ -89,14 +93,46 @@ def install(window) -> None:
     window.day_view = day
     window.add_side_tab(day, Menus.tr("Today"), rank=20)
     counts: dict[str, int] = {}  # the Due tab's title, before the Due view is built
+    counting = {"running": False, "again": False}
 
     def refresh_counts() -> None:
+        """The Due tab's count. Before the Due view is built it is counted on a thread of its
+        own, on a connection of its own (seconds in a large clinic): the window never waits
+        for it, and its title follows when the count is in."""
         from rejuv_desktop.services import follow_ups as fu
 
         if due.is_built:
             due.refresh_counts()
-        else:
+            return
+        if store.path is None:  # a database in memory: no second connection to count on
             counts.update(fu.due_counts(store, store.clock().date()))
+            return
+        if counting["running"]:
+            counting["again"] = True  # counted once more when this count is in
+            return
+        from rejuv_desktop.ui.tasks import run_in_background
+
+        counting["running"] = True
+        path, today = store.path, store.clock().date()
+
+        def counted(found: dict[str, int]) -> None:
+            counting["running"] = False
+            counts.clear()
+            counts.update(found)
+            if counting["again"]:
+                counting["again"] = False
+                refresh_counts()
+                return
+            try:
+                update_due_title()
+            except RuntimeError:  # the window was closed while counting
+                pass
+
+        def failed(exc: Exception) -> None:
+            counting["running"] = False
+            log.warning("the Due count failed: %s", exc)
+
+        run_in_background(lambda: fu.due_counts_of_file(path, today), counted, failed)
 
     def update_due_title() -> None:
         now = due.content().counts if due.is_built else counts
