@@ -412,6 +412,8 @@ def test_photographs_move_onto_the_server_checked_by_hash_and_are_in_its_backup(
         assert sph.thumbnail(server, photo.id)
     assert sph.check_files(server).ok and sph.check_files(server).checked == 2
     server.close()
+    assert cli.main(["check", "--db", url]) == 0
+    assert "ok, 2 files" in capsys.readouterr().out
     # server backup holds them: restored, the photographs are there, byte for byte.
     if engine.find_client("pg_dump") is None:
         pytest.skip("pg_dump is not installed")
@@ -426,6 +428,21 @@ def test_photographs_move_onto_the_server_checked_by_hash_and_are_in_its_backup(
     assert [sph.image_bytes(back, p.id) for p in photos] == [
         photos_repo.read_file(folder, p.sha256) for p in photos]
     back.close()
+    # A photograph's bytes altered behind the app's back (guard trigger set aside): check says so.
+    admin = engine.connect(url)
+    with admin.transaction():
+        admin.execute("ALTER TABLE photo_files DISABLE TRIGGER photo_files_never_change")
+        admin.execute("UPDATE photo_files SET bytes = bytes || '\\x00'::bytea WHERE sha256 = %s",
+                      (photos[0].sha256,))
+        admin.execute("ALTER TABLE photo_files ENABLE TRIGGER photo_files_never_change")
+    admin.close()
+    assert cli.main(["check", "--db", url]) == 1
+    said = capsys.readouterr().out
+    assert "1 altered" in said and f"photo {photos[0].id}" in said
+    server = open_store(url, clock=clock)
+    with pytest.raises(StorageError, match="altered"):
+        sph.image_bytes(server, photos[0].id)
+    server.close()
 
 
 def test_a_move_with_an_altered_photograph_copies_nothing(pg_cluster, tmp_path, clock,
