@@ -24,6 +24,11 @@ the same SHA-256 (or HMAC-SHA256 with the clinic key) over the same fields as on
 Roles: ``server_init`` (run by clinic IT with an administrator's URL) creates the schema and
 a role for the app that may read and write records but can only add audit rows, never change
 or delete them (no UPDATE/DELETE privilege, and guard triggers besides).
+
+Photographs: a server has no folder beside it, so their bytes are the server's own table
+``photo_files`` (``SERVER_ONLY``: no SQLite migration makes it), append-only like the audit
+trail; ``pg_dump`` holds them with the records, and ``copy_from_sqlite`` brings them from the
+folder beside the file, each checked against its SHA-256.
 """
 
 from __future__ import annotations
