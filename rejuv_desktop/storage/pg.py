@@ -53,13 +53,13 @@ APPEND_ONLY = ("audit_log", "audit_keys", "photo_files")
 # The server's own tables, with no SQLite migration: the photographs' bytes (on a single
 # workstation they are files beside the database, see ``storage/photos.py``).
 SERVER_ONLY = (
-    'CREATE TABLE IF NOT EXISTS photo_files (sha256 TEXT COLLATE "C" PRIMARY KEY'
-    " CHECK (length(sha256) = 64), bytes BYTEA NOT NULL, thumbnail BYTEA)",
-    "CREATE OR REPLACE FUNCTION photo_files_never_change_fn() RETURNS trigger LANGUAGE plpgsql"
-    " AS $$ BEGIN RAISE EXCEPTION '%', 'A stored photograph is never changed or deleted.'"
-    " USING ERRCODE = 'integrity_constraint_violation'; END $$",
-    "CREATE OR REPLACE TRIGGER photo_files_never_change BEFORE UPDATE OR DELETE ON"
-    ' "photo_files" FOR EACH ROW EXECUTE FUNCTION photo_files_never_change_fn()',
+    ('CREATE TABLE IF NOT EXISTS photo_files (sha256 TEXT COLLATE "C" PRIMARY KEY'
+     " CHECK (length(sha256) = 64), bytes BYTEA NOT NULL, thumbnail BYTEA)"),
+    ("CREATE OR REPLACE FUNCTION photo_files_never_change_fn() RETURNS trigger LANGUAGE"
+     " plpgsql AS $$ BEGIN RAISE EXCEPTION '%', 'A stored photograph is never changed or"
+     " deleted.' USING ERRCODE = 'integrity_constraint_violation'; END $$"),
+    ("CREATE OR REPLACE TRIGGER photo_files_never_change BEFORE UPDATE OR DELETE ON"
+     ' "photo_files" FOR EACH ROW EXECUTE FUNCTION photo_files_never_change_fn()'),
 )
 
 

@@ -400,7 +400,7 @@ def test_photographs_move_onto_the_server_checked_by_hash_and_are_in_its_backup(
     from rejuv_desktop.storage import photos as photos_repo
 
     path = tmp_path / "clinic.sqlite3"
-    pid, photos = _clinic_file_with_photographs(path, clock, patient_data)
+    _pid, photos = _clinic_file_with_photographs(path, clock, patient_data)
     folder = photos_repo.folder_of(path)
     url = pg_cluster.new_database()
     assert cli.main(["migrate", "--from", str(path), "--to", url]) == 0
