@@ -16,9 +16,15 @@ from rejuv_desktop.errors import UserError
 log = logging.getLogger(__name__)
 
 
+def _db_target(text: str):
+    """A database file, or a clinic server's ``postgresql://`` URL (kept as written)."""
+    return text if text.startswith(("postgresql://", "postgres://")) else Path(text)
+
+
 def _db_arg(parser: argparse.ArgumentParser, required: bool = False) -> None:
-    parser.add_argument("--db", type=Path, required=required, metavar="PATH",
-                        help="database file (default: the one in your user data folder)")
+    parser.add_argument("--db", type=_db_target, required=required, metavar="PATH",
+                        help="database file (default: the one in your user data folder), or "
+                             "a clinic server: postgresql://user@host/database")
 
 
 def _gui_args(parser: argparse.ArgumentParser) -> None:
@@ -130,6 +136,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--patient", type=int, required=True, metavar="ID")
     p.add_argument("--out", type=Path, required=True, metavar="DIR")
     cli_auth.add_arguments(p)
+    p = sub.add_parser("server", help="a clinic server (PostgreSQL) for several workstations")
+    server_sub = p.add_subparsers(dest="server_command", metavar="STEP", required=True)
+    i = server_sub.add_parser("init", help="create the schema and the app's least-privilege "
+                                           "role (run with an administrator's URL)")
+    i.add_argument("--db", type=str, required=True, metavar="URL",
+                   help="postgresql://admin@host/database (an empty database)")
+    i.add_argument("--app-password", metavar="PASSWORD",
+                   help="set the password of the app's role (rejuv_app)")
+    b = server_sub.add_parser("backup", help="pg_dump the clinic server into a file, verified "
+                                             "by restoring it into a scratch database (run "
+                                             "with an administrator's URL)")
+    b.add_argument("--db", type=str, required=True, metavar="URL",
+                   help="postgresql://admin@host/database")
+    b.add_argument("--out", type=Path, required=True, metavar="FILE",
+                   help="the backup file to write (pg_restore's custom format)")
+
+    p = sub.add_parser("migrate", help="move a single-workstation clinic (a SQLite file) onto "
+                                       "an empty clinic server, counts and audit trail verified")
+    p.add_argument("--from", dest="source", type=Path, required=True, metavar="PATH.sqlite3")
+    p.add_argument("--to", dest="target", type=str, required=True,
+                   metavar="postgresql://admin@host/database")
 
     p = sub.add_parser("photo-import", help="take clinical photographs (JPEG, PNG, HEIC) into a "
                                             "patient's record: turned upright, metadata removed")
@@ -152,6 +179,10 @@ def _open(db: Path | None, *, must_exist: bool = True, read_only: bool = False):
     command is refused at once, naming the holder, while the app or another command writes."""
     from rejuv_desktop.services.database import open_database
 
+    from rejuv_desktop.services.database import is_server
+
+    if is_server(db):  # a clinic server: no file to look for
+        return open_database(db, read_only=read_only)
     path = db or paths.default_db_path()
     _refuse_if_found_aside(path)
     if must_exist and not path.exists():
@@ -189,7 +220,9 @@ def _refuse_if_found_aside(path: Path) -> None:
 def cmd_demo(args) -> int:
     from rejuv_desktop.services.demo import build_demo
 
-    if args.db.exists() and args.db.stat().st_size > 0:
+    from rejuv_desktop.services.database import is_server
+
+    if not is_server(args.db) and args.db.exists() and args.db.stat().st_size > 0:
         raise UserError(f"{args.db} exists already. Choose a new file for the demo clinic.")
     store = _open(args.db, must_exist=False)
     try:
@@ -209,8 +242,11 @@ def cmd_check(args) -> int:
 
     # Read-only: the check never writes to the file, nor creates it; a reader, it runs beside
     # the app and takes no lock.
+    from rejuv_desktop.services.database import is_server
+
     path = args.db or paths.default_db_path()
-    _refuse_if_found_aside(path)
+    if not is_server(path):
+        _refuse_if_found_aside(path)
     cli_auth.run_as_system(None, "check")
     report = check_path(path)
     for name, ok, detail in report.lines:
@@ -460,6 +496,69 @@ def cmd_content(args) -> int:
     return 0 if report.ok else 1
 
 
+def _require_server(url: str) -> None:
+    from rejuv_desktop.services.database import is_server
+
+    if not is_server(url):
+        raise UserError(f"{url} is not a clinic server's address: write it as "
+                        "postgresql://user@host:port/database.")
+
+
+def cmd_server(args) -> int:
+    from rejuv_desktop.errors import StorageError
+    from rejuv_desktop.services.database import init_server
+
+    _require_server(args.db)
+    if args.server_command == "backup":
+        return _server_backup(args)
+    try:
+        done = init_server(args.db, app_password=args.app_password)
+    except StorageError as exc:
+        raise UserError(str(exc)) from exc
+    print(f"Schema: {done['schema']}. The app connects as the role {done['role']}, which can "
+          "read and write records but never change or delete the audit trail.")
+    return 0
+
+
+def _server_backup(args) -> int:
+    from rejuv_desktop.errors import StorageError
+    from rejuv_desktop.services.database import backup_server
+
+    try:
+        result = backup_server(args.db, args.out)
+    except StorageError as exc:
+        raise UserError(str(exc)) from exc
+    rows = [[table, str(a), str(b)] for table, (a, b) in result["counts"].items()]
+    print(_table(["Table", "On the server", "Restored"], rows))
+    print(f"Audit trail restored: {result['audit'][1]}")
+    print(f"Backup written: {args.out} ({result['size']:,} bytes), restored into a scratch "
+          "database and found whole.")
+    return 0
+
+
+def cmd_migrate(args) -> int:
+    from rejuv_desktop.errors import StorageError
+    from rejuv_desktop.services.database import move_to_server
+
+    _require_server(args.target)
+    if not args.source.is_file():
+        raise UserError(f"No database at {args.source}.")
+    try:
+        result = move_to_server(args.source, args.target)
+    except StorageError as exc:
+        raise UserError(str(exc)) from exc
+    rows = [[table, str(a), str(b)] for table, (a, b) in result["counts"].items()]
+    print(_table(["Table", "In the file", "On the server"], rows))
+    print(f"Audit trail in the file: {result['audit'][0]}")
+    print(f"Audit trail on the server: {result['audit'][1]}")
+    files = result["counts"].get("photo_files", (0, 0))[1]
+    if files:
+        print(f"Photographs: {files} files copied into the server, each checked against its "
+              "SHA-256.")
+    print("The clinic is on the server. Keep the file as it is, as a record of the move.")
+    return 0
+
+
 def _percent(value) -> str:
     """``7.0%``, ``0.67%``: two significant figures below one percent."""
     if value is None:
@@ -530,6 +629,13 @@ def cmd_outcomes(args) -> int:
 
 
 def cmd_gui(args) -> int:
+    from rejuv_desktop.services.database import is_server
+
+    if is_server(args.db):
+        # Never a silent new clinic in a file named after the address.
+        raise UserError("The window cannot open a clinic server yet; the headless commands "
+                        "can (check, demo, import-patients, print, lot-lookup, "
+                        "export-patient).")
     from rejuv_desktop.ui.app import run_gui  # the only path that loads Qt
 
     return run_gui(args.db, quit_when_shown=args.quit_when_shown)
@@ -538,8 +644,8 @@ def cmd_gui(args) -> int:
 COMMANDS = {"demo": cmd_demo, "check": cmd_check, "import-patients": cmd_import, "gui": cmd_gui,
             "print": cmd_print, "lot-lookup": cmd_lot_lookup, "backup": cmd_backup,
             "restore": cmd_restore, "export-patient": cmd_export_patient, "content": cmd_content,
-            "recovery-code": cmd_recovery_code, "outcomes": cmd_outcomes,
-            "photo-import": cmd_photo_import,
+            "recovery-code": cmd_recovery_code, "server": cmd_server, "migrate": cmd_migrate,
+            "outcomes": cmd_outcomes, "photo-import": cmd_photo_import,
             None: cmd_gui}
 
 

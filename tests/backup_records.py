@@ -111,13 +111,14 @@ def add_patient_everywhere(store, who: dict, patient_id: int | None = None,
                               "severity": "mild", "site": "left", "onset_date": "2026-12-02",
                               "treatment": f"cold packs {m}", "recorded_at": now,
                               "recorded_by": 1})
-        # A photograph: its file beside the database (named by its hash), its row, a consent.
+        # A photograph: its bytes beside the database or on the clinic server (named by its
+        # hash), its row, a consent.
         picture = b"\xff\xd8 hands of " + m.encode() + random.randbytes(64)
         sha = hashlib.sha256(picture).hexdigest()
-        if store.path is not None:
+        if store.path is not None or store.engine == "postgresql":
             from rejuv_desktop.storage import photos as photos_repo
 
-            photos_repo.write_file(photos_repo.folder_of(store.path), picture)
+            photos_repo.files_of(store).put(picture)
         photo = add("photos", {
             "patient_id": pid, "view": "both_dorsal", "taken_at": now, "session_id": sid,
             "sha256": sha, "source_sha256": sha, "size": len(picture), "width": 600,

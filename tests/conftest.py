@@ -37,7 +37,11 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def db_path(tmp_path) -> Path:
+def db_path(request, tmp_path):
+    """Where the test's clinic database is: a SQLite file, or with ``--engine=postgresql`` the
+    URL of a new database on the test server (``open_store`` takes either)."""
+    if request.config.getoption("--engine") == "postgresql":
+        return request.getfixturevalue("pg_url")
     return tmp_path / "clinic.sqlite3"
 
 
@@ -73,6 +77,74 @@ def _no_blocking_error_dialog(monkeypatch):
     yield shown
     if ui_errors.ErrorDialog.exec is not original and shown:
         pytest.fail("Unexpected error dialog:\n" + "\n".join(shown))
+
+
+# --- The engines: SQLite (the default) and PostgreSQL (``--engine=postgresql``) -------------
+
+def pytest_addoption(parser):
+    parser.addoption("--engine", choices=("sqlite", "postgresql"),
+                     default=os.environ.get("REJUV_TEST_ENGINE", "sqlite"),
+                     help="the database engine the store fixtures open (default: sqlite; "
+                          "postgresql starts a throw-away server from the machine's binaries)")
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A PostgreSQL server for the whole run (skipped, saying why, without binaries)."""
+    from tests import pg
+
+    bindir = pg.find_bindir()
+    if bindir is None:
+        pytest.skip("no PostgreSQL server binaries found (initdb/pg_ctl): install "
+                    "postgresql, or set REJUV_PG_BINDIR")
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        pytest.skip("psycopg is not installed")
+    from rejuv_desktop.storage import pg as engine
+
+    cluster = pg.Cluster(bindir)
+    try:
+        cluster.start()
+        # A template database holding the schema: each test gets a quick copy of it.
+        cluster.admin('CREATE DATABASE "rejuv_template"')
+        raw = engine.connect(cluster.url("rejuv_template"))
+        try:
+            engine.create_schema(raw)
+        finally:
+            raw.close()
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture
+def pg_url(pg_cluster):
+    """The URL of a new clinic database on the test server, schema already in place."""
+    url = pg_cluster.new_database(template="rejuv_template")
+    yield url
+    pg_cluster.drop_database(url)
+
+
+@pytest.fixture
+def engine(request) -> str:
+    return request.config.getoption("--engine")
+
+
+def pytest_collection_modifyitems(config, items):
+    """With ``--engine=postgresql``, tests about the SQLite file itself are skipped, with why."""
+    if config.getoption("--engine") != "postgresql":
+        return
+    folders = {"reliability": "crashes and faults injected into the SQLite file"}
+    for item in items:
+        folder = Path(str(item.fspath)).parent.name
+        if folder in folders:
+            item.add_marker(pytest.mark.skip(reason=f"SQLite only: {folders[folder]}"))
+            continue
+        mark = item.get_closest_marker("sqlite_file")
+        if mark is not None:
+            why = mark.args[0] if mark.args else "about the SQLite file"
+            item.add_marker(pytest.mark.skip(reason=f"SQLite only: {why}"))
 
 
 # Records shared by tests of several layers (backup, restore, sessions, their screens).

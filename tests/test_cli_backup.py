@@ -12,6 +12,8 @@ from rejuv_desktop.storage import open_store
 from tests.cli_login import login
 
 pytestmark = pytest.mark.slow
+OF_THE_FILE = pytest.mark.sqlite_file("backups and restores of the SQLite file (and its "
+                                      "photograph files)")
 
 
 def cli(*args, env=None):
@@ -28,6 +30,7 @@ def patients(db: Path, where: str = "1") -> int:
         s.close()
 
 
+@OF_THE_FILE
 def test_backup_restore_round_trip(tmp_path):
     db = tmp_path / "clinic.sqlite3"
     assert cli("demo", "--db", db).returncode == 0
@@ -56,6 +59,7 @@ def test_backup_restore_round_trip(tmp_path):
     assert patients(aside[0], "archived = 1") == count  # the replaced file, unchanged
 
 
+@OF_THE_FILE
 def test_backup_default_folder_is_beside_the_database(tmp_path):
     db = tmp_path / "clinic.sqlite3"
     assert cli("demo", "--db", db).returncode == 0
@@ -74,6 +78,7 @@ time.sleep(60)
 """
 
 
+@OF_THE_FILE
 def test_restore_refused_while_the_app_has_the_database_open(tmp_path):
     db = tmp_path / "clinic.sqlite3"
     assert cli("demo", "--db", db).returncode == 0
@@ -98,6 +103,7 @@ def test_restore_refused_while_the_app_has_the_database_open(tmp_path):
     assert run.returncode == 0, run.stderr
 
 
+@OF_THE_FILE
 def test_restore_of_a_bad_file_is_a_clear_error(tmp_path):
     db = tmp_path / "clinic.sqlite3"
     assert cli("demo", "--db", db).returncode == 0
@@ -111,23 +117,31 @@ def test_restore_of_a_bad_file_is_a_clear_error(tmp_path):
     assert run.returncode == 1 and "no backup file" in run.stderr
 
 
+@OF_THE_FILE
 def test_backup_of_missing_database(tmp_path):
     run = cli("backup", "--db", tmp_path / "none.sqlite3", "--to", tmp_path / "b")
     assert run.returncode == 1 and "no database" in run.stderr
     assert not (tmp_path / "none.sqlite3").exists()
 
 
-def test_export_patient(tmp_path):
-    db = tmp_path / "clinic.sqlite3"
+def test_export_patient(tmp_path, db_path):
+    """On either engine, for a demo patient with photographs: they are exported with the
+    rest, each a JPEG file of the export."""
+    db = db_path
     assert cli("demo", "--db", db).returncode == 0
-    run = cli("export-patient", "--db", db, "--patient", 1, "--out", tmp_path / "out",
+    s = open_store(db)
+    pid = s.scalar("SELECT min(patient_id) FROM photos")
+    s.close()
+    run = cli("export-patient", "--db", db, "--patient", pid, "--out", tmp_path / "out",
               *login(tmp_path))
     assert run.returncode == 0, run.stderr
-    folder = next((tmp_path / "out").glob("patient-1-*"))
+    folder = next((tmp_path / "out").glob(f"patient-{pid}-*"))
     assert str(folder) in run.stdout
     records = json.loads((folder / "records.json").read_text(encoding="utf-8"))
-    assert records["tables"]["patients"][0]["id"] == 1
-    assert json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["patient_id"] == 1
+    assert records["tables"]["patients"][0]["id"] == pid
+    photos = records["tables"]["photos"]
+    assert photos and all((folder / p["file"]).read_bytes()[:2] == b"\xff\xd8" for p in photos)
+    assert json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["patient_id"] == pid
     run = cli("export-patient", "--db", db, "--patient", 999, "--out", tmp_path / "out",
               *login(tmp_path))
     assert run.returncode == 1 and "no patient with id 999" in run.stderr

@@ -36,7 +36,7 @@ def lookup(db, lot, *extra):
                           cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)
 
 
-def test_lot_lookup_lists_patients_and_sessions(store, db_path):
+def test_lot_lookup_lists_patients_and_sessions(store, db_path, tmp_path):
     add_practitioner(store)
     for given, family in (("Zoë", "Łukasiewicz-Ødegård"), ("芳", "王")):
         sid = ss.start_session(store, add_plan(store, add_patient(store, given, family),
@@ -45,7 +45,7 @@ def test_lot_lookup_lists_patients_and_sessions(store, db_path):
         ss.complete_session(store, sid)
     pid = with_password(store)
     store.close()
-    run = lookup(db_path, "ha 2291", *login(db_path.parent, pid, PASSWORD))
+    run = lookup(db_path, "ha 2291", *login(tmp_path, pid, PASSWORD))
     assert run.returncode == 0, run.stderr
     lines = run.stdout.splitlines()
     assert lines[0] == "Lot ha 2291: 2 patient(s), 2 use(s)"
@@ -60,10 +60,10 @@ def test_lot_lookup_lists_patients_and_sessions(store, db_path):
     assert at(lines[3], "Hyaluronic") == at(lines[4], "Hyaluronic") == at(lines[1], "Product")
 
 
-def test_lot_lookup_says_when_nobody_received_the_lot(store, db_path):
+def test_lot_lookup_says_when_nobody_received_the_lot(store, db_path, tmp_path):
     pid = with_password(store)
     store.close()
-    run = lookup(db_path, "X-404", *login(db_path.parent, pid, PASSWORD))
+    run = lookup(db_path, "X-404", *login(tmp_path, pid, PASSWORD))
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "No patient has received lot X-404."
 

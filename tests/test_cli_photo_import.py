@@ -12,7 +12,6 @@ from rejuv_desktop.services import patients as sp
 from rejuv_desktop.services import photos as sph
 from rejuv_desktop.services import practitioners as pr
 from rejuv_desktop.storage import open_store
-from rejuv_desktop.storage import photos as photos_repo
 from tests.cli_login import login
 from tests.photo_images import SERIAL, camera_jpeg, scene
 
@@ -51,7 +50,7 @@ def test_photo_import_takes_files_in_for_a_patient(clinic, tmp_path, capsys):
         assert [p.source for p in photos] == ["command_line"] * 2
         assert {r["practitioner_id"] for r in s.query(
             "SELECT practitioner_id FROM audit_log WHERE table_name = 'photos'")} == {admin}
-        data = photos_repo.file_path(sph.folder(s), photos[0].sha256).read_bytes()
+        data = sph.file_store(s).get(photos[0].sha256)
         assert SERIAL.encode() not in data
         assert Image.open(io.BytesIO(data)).size == (400, 600)  # turned upright
     finally:

@@ -42,13 +42,21 @@ class CheckReport:
 
 
 def check_database(store) -> CheckReport:
-    """Check an open store (its file's key and witness when it has a file)."""
+    """Check an open store (its file's key and witness when it has a file; a clinic server's
+    schema, triggers, audit chain and scans)."""
+    if store.engine == "postgresql":
+        return _server_report(store)
     with health.reading_store(store) as conn:
         return _check(conn, Path(store.path) if store.path else None)
 
 
 def check_path(path: Path | str) -> CheckReport:
-    """Check the database file at ``path`` without changing it (read-only connection)."""
+    """Check the database file at ``path`` without changing it (read-only connection); or a
+    clinic server's database when ``path`` is its ``postgresql://`` URL."""
+    from rejuv_desktop.storage import pg
+
+    if pg.is_url(str(path)):
+        return _check_server(str(path))
     path = Path(path)
     if not path.is_file():
         raise StorageError(f"No database at {path}.")
@@ -73,6 +81,42 @@ def check_path(path: Path | str) -> CheckReport:
         return report
 
 
+def _check_server(url: str) -> CheckReport:
+    """A clinic server: schema, audit and guard triggers in place and enabled, audit chain."""
+    from rejuv_desktop.storage import open_store
+
+    store = open_store(url, read_only=True)
+    try:
+        return _server_report(store)
+    finally:
+        store.close()
+
+
+def _server_report(store) -> CheckReport:
+    from rejuv_desktop.storage import pg
+
+    report = CheckReport()
+    applied, problems = pg.applied_and_trigger_problems(store)
+    _schema_and_triggers(report, applied, problems)
+    chain = audit.verify_chain(store)
+    report.add("audit trail", chain.ok, chain.message)
+    with health.reading_store(store) as conn:
+        _scans_line(report, conn, None)
+    from rejuv_desktop.services.photos import check_files
+
+    _photos_found(report, check_files(store))  # the photographs the server holds
+    return report
+
+
+def _schema_and_triggers(report: CheckReport, applied: int, problems: list[str]) -> None:
+    known = len(schema.known_names())
+    report.add("schema", applied == known, f"version {applied} of {known}")
+    report.add("triggers", not problems,
+               "audit and guard triggers as the app created them" if not problems
+               else "; ".join(problems[:6]) + (f" (and {len(problems) - 6} more)"
+                                               if len(problems) > 6 else ""))
+
+
 def _check(conn, path: Path | None, report: CheckReport | None = None) -> CheckReport:
     report = report or CheckReport()
     rows = health.integrity_lines(conn)
@@ -80,16 +124,10 @@ def _check(conn, path: Path | None, report: CheckReport | None = None) -> CheckR
     fk = health.dangling_references(conn)
     report.add("foreign keys", not fk, "ok" if not fk else f"{fk} rows point to nothing")
     applied = schema.schema_version(conn)
-    known = len(schema.known_names())
     if not applied:
         report.add("schema", False, "this is not a Rejuv Desktop database (no schema version)")
         return report
-    report.add("schema", applied == known, f"version {applied} of {known}")
-    problems = triggers.trigger_problems(conn)
-    report.add("triggers", not problems,
-               "audit and guard triggers as the app created them" if not problems
-               else "; ".join(problems[:6]) + (f" (and {len(problems) - 6} more)"
-                                               if len(problems) > 6 else ""))
+    _schema_and_triggers(report, applied, triggers.trigger_problems(conn))
     ring, ring_problem = {}, None
     if path is not None:
         try:
@@ -125,7 +163,10 @@ def _photos_line(report, conn, path) -> None:
     from rejuv_desktop.services.photos import check_file_rows
     from rejuv_desktop.storage import photos as photos_repo
 
-    found = check_file_rows(photos_repo.hashes_on(conn, path), path)
+    _photos_found(report, check_file_rows(photos_repo.hashes_on(conn, path), path))
+
+
+def _photos_found(report, found) -> None:
     if not found.checked:
         return
     problems = []

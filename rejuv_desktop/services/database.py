@@ -78,3 +78,69 @@ def witness_file(path: Path) -> Path:
     from rejuv_desktop.storage import witness
 
     return witness.witness_path(path)
+
+
+def is_server(target) -> bool:
+    """True when ``target`` names a clinic server (a ``postgresql://`` URL), not a file."""
+    from rejuv_desktop.storage import pg
+
+    return pg.is_url(str(target)) if target is not None else False
+
+
+def init_server(admin_url: str, *, app_password: str | None = None) -> dict:
+    """For clinic IT: create the schema on the server and the app's least-privilege role."""
+    from rejuv_desktop.storage import pg
+
+    return pg.server_init(admin_url, app_password=app_password)
+
+
+def move_to_server(source_path: Path, url: str) -> dict:
+    """Move a single-workstation clinic (a SQLite file) onto an empty clinic server.
+
+    The file's audit chain is verified before anything is copied, every table's rows are
+    counted on both sides, and the chain is verified again on the server with the same clinic
+    key, which is copied beside this workstation's record of the server. Returns
+    ``{"counts": {table: (file, server)}, "audit": (file message, server message)}``.
+    Raises ``StorageError`` (nothing left half-copied) when anything does not match.
+    """
+    import shutil
+
+    from rejuv_desktop.errors import StorageError
+    from rejuv_desktop.storage import audit, clinic_key, pg
+
+    source = storage_db.open_store(source_path, read_only=True)
+    try:
+        before = audit.verify_chain(source)
+        if not before.ok:
+            raise StorageError(f"The file's audit trail does not verify ({before.message}); "
+                               "nothing was copied. Run rejuv-desktop check on it first.")
+        counts = pg.copy_from_sqlite(source, url)
+    finally:
+        source.close()
+    key_file = clinic_key.key_path(source_path)
+    anchor = pg.key_anchor(url)
+    if key_file.exists():
+        make_private_dir(anchor.parent)
+        shutil.copy2(key_file, clinic_key.key_path(anchor))
+    server = storage_db.open_store(url)
+    try:
+        after = audit.verify_chain(server, ring=clinic_key.load(source_path))
+    finally:
+        server.close()
+    if not after.ok or after.head != before.head:
+        raise StorageError(f"The audit trail copied to the server does not verify "
+                           f"({after.message}).")
+    mismatched = [t for t, (a, b) in counts.items() if a != b]
+    if mismatched:
+        raise StorageError(f"Row counts differ for {', '.join(mismatched)}.")
+    return {"counts": counts,
+            "audit": (before.message, after.message)}
+
+
+def backup_server(url: str, out: Path) -> dict:
+    """For clinic IT: a ``pg_dump`` of the clinic server, kept only once it was restored into a
+    scratch database and found whole (every table's rows counted, the audit chain verified).
+    The clinic key this workstation keeps for the server verifies keyed audit rows."""
+    from rejuv_desktop.storage import clinic_key, pg
+
+    return pg.backup(url, out, ring=clinic_key.load(pg.key_anchor(url)))

@@ -112,8 +112,8 @@ def add_demo_photos(store, patient_id: int, shots: list[tuple[date, float, dict]
     views (the first) or the graded views (the others). Returns how many."""
     from rejuv_desktop.services import photos as sph
 
-    if store.path is None:
-        return 0  # photographs live beside a database file
+    if store.path is None and getattr(store, "engine", "sqlite") != "postgresql":
+        return 0  # photographs live beside a database file or on a clinic server
     sph.record_clinical_consent(store, patient_id, True, "Demo clinic")
     made = 0
     for n, (day, fullness, link) in enumerate(shots):

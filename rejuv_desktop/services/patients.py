@@ -42,19 +42,25 @@ def add_patient(store, data: dict) -> SaveResult:
     return SaveResult(patient_id, warnings)
 
 
-def update_patient(store, patient_id: int, data: dict) -> SaveResult:
-    """Replace a patient's details with the form's values."""
+def update_patient(store, patient_id: int, data: dict, *,
+                   expected_version: int | None = None) -> SaveResult:
+    """Replace a patient's details with the form's values. ``expected_version``: the
+    ``version`` the form was loaded at; a save over a version saved elsewhere since (another
+    workstation) raises ``RecordChanged`` (who and when) and writes nothing."""
     clean, warnings = check_patient(store, data, patient_id)
     with store.write():
-        patients_repo.update(store, patient_id, clean)
+        patients_repo.update(store, patient_id, clean, expected_version=expected_version)
     log.info("patient %s updated", patient_id)
     return SaveResult(patient_id, warnings)
 
 
-def set_archived(store, patient_id: int, archived: bool) -> None:
-    """Archive (hide from lists) or bring back a patient. Nothing is ever deleted."""
+def set_archived(store, patient_id: int, archived: bool, *,
+                 expected_version: int | None = None) -> None:
+    """Archive (hide from lists) or bring back a patient. Nothing is ever deleted. With
+    ``expected_version``, refused (``RecordChanged``) when the record was saved elsewhere."""
     with store.write():
-        patients_repo.set_archived(store, patient_id, archived)
+        patients_repo.set_archived(store, patient_id, archived,
+                                   expected_version=expected_version)
     log.info("patient %s %s", patient_id, "archived" if archived else "unarchived")
 
 

@@ -72,11 +72,21 @@ def _photo(row: dict) -> Photo:
 
 
 def folder(store) -> Path:
-    """The photo folder of the open database."""
+    """The photo folder of the open database file (a clinic server has none: see
+    ``file_store``)."""
+    if getattr(store, "engine", "sqlite") == "postgresql":
+        raise StorageError("A clinic server keeps its photographs in the server itself, not in "
+                           "a folder.")
     if store.path is None:
         raise StorageError("Photographs are kept beside a database file; this database is in "
                            "memory only.")
     return photos_repo.folder_of(store.path)
+
+
+def file_store(store):
+    """Where the open database keeps its photographs' bytes: the folder beside its file, or
+    the clinic server itself (one interface: put, get, exists)."""
+    return photos_repo.files_of(store)
 
 
 # -- taking photographs in -----------------------------------------------------------------
@@ -123,6 +133,7 @@ class Ready:
     source_sha256: str
     sha256: str
     thumbnail: bytes
+    files: object = None
 
 
 def precheck(store, patient_id: int, view: str, data: bytes | None = None, *,
@@ -148,18 +159,24 @@ def _refuse_duplicate(store, patient_id: int, **hashes) -> None:
                          f"(photo {same['id']}).", photo_id=same["id"])
 
 
-def prepare_import(data: bytes, photo_folder: Path, on_preview=None) -> Ready:
-    """Prepare the photograph and write its file, synced (no database: safe on a worker
-    thread). A file whose row never commits is harmless: content-addressed, it is the same
-    file the next import of that photograph would write. ``on_preview(thumbnail)``, when
-    given, is called first with a quick thumbnail to show while the rest is done."""
+def prepare_import(data: bytes, where, on_preview=None) -> Ready:
+    """Prepare the photograph and, beside a database file, write its file, synced (no
+    database: safe on a worker thread). A file whose row never commits is harmless:
+    content-addressed, it is the same file the next import of that photograph would write.
+    On a clinic server the bytes are written by ``finish_import`` with the row. ``where`` is
+    ``file_store(store)`` (or a photo folder). ``on_preview(thumbnail)``, when given, is
+    called first with a quick thumbnail to show while the rest is done."""
+    if isinstance(where, (str, Path)):
+        where = photos_repo.FolderFiles(Path(where))
     if on_preview is not None:
         on_preview(images.preview(data))
     prepared = images.prepare(data)
-    sha, _path = photos_repo.write_file(photo_folder, prepared.data)
     thumb = images.thumbnail(prepared.data)
-    photos_repo.write_thumb(photo_folder, sha, thumb)
-    return Ready(prepared, photos_repo.sha256_bytes(data), sha, thumb)
+    if where.in_transaction:
+        sha = photos_repo.sha256_bytes(prepared.data)
+    else:
+        sha = where.put(prepared.data, thumb)
+    return Ready(prepared, photos_repo.sha256_bytes(data), sha, thumb, where)
 
 
 def finish_import(store, patient_id: int, view: str, ready: Ready, *,
@@ -175,7 +192,10 @@ def finish_import(store, patient_id: int, view: str, ready: Ready, *,
     when = taken_at or prepared.taken_at or store.clock()
     if when.tzinfo is None:
         when = when.replace(tzinfo=store.clock().tzinfo)
+    files = ready.files if ready.files is not None else file_store(store)
     with store.write():
+        if files.in_transaction:  # a clinic server: the bytes commit with their row
+            files.put(prepared.data, ready.thumbnail)
         photo_id = photos_repo.insert_photo(store, {
             "patient_id": patient_id, "view": view,
             "taken_at": when.isoformat(timespec="seconds"), "session_id": session_id,
@@ -196,7 +216,7 @@ def import_photo(store, patient_id: int, view: str, data: bytes, *,
     ``prepare_import`` and ``finish_import`` in one go."""
     precheck(store, patient_id, view, data, session_id=session_id, follow_up_id=follow_up_id,
              source=source)
-    ready = prepare_import(data, folder(store))
+    ready = prepare_import(data, file_store(store))
     return finish_import(store, patient_id, view, ready, session_id=session_id,
                          follow_up_id=follow_up_id, consultation_id=consultation_id,
                          taken_at=taken_at, source=source, illustration=illustration)
@@ -228,18 +248,18 @@ def image_bytes(store, photo_id: int) -> bytes:
     """The stored photograph, checked against its SHA-256 (``StorageError`` when missing or
     altered)."""
     photo = photos_repo.get_photo(store, photo_id)
-    return photos_repo.read_file(folder(store), photo["sha256"])
+    return file_store(store).get(photo["sha256"])
 
 
 def thumbnail(store, photo_id: int) -> bytes:
     """The photograph's thumbnail, from the cache (made again when missing)."""
     photo = photos_repo.get_photo(store, photo_id)
-    where = folder(store)
-    cached = photos_repo.read_thumb(where, photo["sha256"])
+    files = file_store(store)
+    cached = files.thumb(photo["sha256"])
     if cached:
         return cached
-    thumb = images.thumbnail(photos_repo.read_file(where, photo["sha256"]))
-    photos_repo.write_thumb(where, photo["sha256"], thumb)
+    thumb = images.thumbnail(files.get(photo["sha256"]))
+    files.keep_thumb(photo["sha256"], thumb)
     return thumb
 
 
@@ -372,17 +392,23 @@ class FileCheck:
 
 def check_files(store) -> FileCheck:
     """Every photograph's file is there with the bytes its SHA-256 names."""
-    return check_file_rows(photos_repo.all_hashes(store), store.path)
+    rows = photos_repo.all_hashes(store)
+    if getattr(store, "engine", "sqlite") == "postgresql":
+        return _check_rows(rows, file_store(store))
+    return check_file_rows(rows, store.path)
 
 
 def check_file_rows(rows: list[dict], db_path: Path | None) -> FileCheck:
     """``check_files`` for the (id, sha256) rows of the database at ``db_path``."""
     if not rows or db_path is None:
         return FileCheck(len(rows), [], [])
-    where = photos_repo.folder_of(db_path)
+    return _check_rows(rows, photos_repo.FolderFiles(photos_repo.folder_of(db_path)))
+
+
+def _check_rows(rows: list[dict], files) -> FileCheck:
     missing, altered = [], []
     for r in rows:
-        state = photos_repo.file_state(where, r["sha256"])
+        state = files.state(r["sha256"])
         if state == "missing":
             missing.append(r["id"])
         elif state == "altered":

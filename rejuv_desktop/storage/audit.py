@@ -27,7 +27,9 @@ from rejuv_desktop.storage import clinic_key
 log = logging.getLogger(__name__)
 
 # Columns never copied into the audit trail: derived search text is not part of the record.
-_SKIP_COLUMNS = {"search_text", "name_key", "password_hash", "pdf", "file_bytes"}
+_SKIP_COLUMNS = {"search_text", "name_key", "password_hash", "pdf", "file_bytes",
+                 # a record's save counter and who saved it (the trail has who already)
+                 "version", "updated_by", "saved_at"}
 
 _AUDIT_TABLE_SQL = """
 CREATE TABLE IF NOT EXISTS audit_log (
@@ -215,12 +217,13 @@ def setup_keying(store, *, create: bool) -> None:
     store.audit_secret = None
     store.audit_keyed = False
     store.audit_key_note = None
-    if store.path is None or not _has_table(store.conn, "audit_keys"):
+    anchor = getattr(store, "key_anchor", None) or store.path  # a server's: see storage.pg
+    if anchor is None or not _has_table(store.conn, "audit_keys"):
         return
     found = epochs(store.conn)
     store.audit_keyed = bool(found)
     try:
-        ring = clinic_key.load(store.path)
+        ring = clinic_key.load(anchor)
     except StorageError:
         if not create:
             return
@@ -266,6 +269,28 @@ def _start_keying(store) -> None:
         store.audit_keyed = True
 
 
+_CHAIN_COLUMNS = ("SELECT id, at, practitioner_id, table_name, row_id, action, before_json,"
+                  " after_json, prev_hash, hash FROM audit_log")
+_CHAIN_PAGE = 20_000
+
+
+def _chain_rows(conn):
+    """Every audit row in order. SQLite's cursor reads as it goes; a clinic server's would
+    hold the whole trail in memory at once (millions of rows), so it is read a page at a time,
+    by id."""
+    if not hasattr(conn, "raw"):  # a SQLite connection
+        yield from conn.execute(f"{_CHAIN_COLUMNS} ORDER BY id")
+        return
+    last = 0
+    while True:
+        rows = conn.execute(f"{_CHAIN_COLUMNS} WHERE id > ? ORDER BY id LIMIT ?",
+                            (last, _CHAIN_PAGE)).fetchall()
+        yield from rows
+        if len(rows) < _CHAIN_PAGE:
+            return
+        last = rows[-1][0]
+
+
 @dataclass(frozen=True)
 class ChainCheck:
     """The audit chain recomputed: ``broken_at`` names the first altered row; ``unverified``
@@ -288,7 +313,7 @@ def verify_chain(store, ring: dict[str, bytes] | None = None, conn=None) -> Chai
     default the key file beside the database); name the first row that does not match."""
     conn = conn if conn is not None else store.conn
     if ring is None:
-        path = getattr(store, "path", None)
+        path = getattr(store, "key_anchor", None) or getattr(store, "path", None)
         try:
             ring = clinic_key.load(path) if path else {}
         except Exception:  # noqa: BLE001 - a damaged key file verifies nothing keyed
@@ -302,11 +327,8 @@ def verify_chain(store, ring: dict[str, bytes] | None = None, conn=None) -> Chai
     missing_keys: set[str] = set()
     first_unverified = None
     e = -1
-    cur = conn.execute(
-        "SELECT id, at, practitioner_id, table_name, row_id, action, before_json, after_json,"
-        " prev_hash, hash FROM audit_log ORDER BY id")
     last_id = 0
-    for row in cur:
+    for row in _chain_rows(conn):
         count += 1
         (rid, at, actor, table, row_id, action, before, after, prev_hash, digest) = row
         while e + 1 < len(stretches) and stretches[e + 1].from_id <= rid:

@@ -59,6 +59,8 @@ class Store:
     ``clock`` returns the current time; tests pass a fixed one.
     """
 
+    engine = "sqlite"  # "postgresql" for a clinic server (pg.PgStore)
+
     def __init__(self, db, path: Path | None, clock: Callable[[], datetime]):
         # ``db``: a sqlite-utils Database, or a bare connection; then the Database (and the
         # import of sqlite-utils, a sizeable share of start-up) waits until something uses it.
@@ -290,6 +292,8 @@ def open_store(path: Path | str | None, *, clock: Callable[[], datetime] = local
                migrate: bool = True, read_only: bool = False) -> Store:
     """Open (creating if needed) the database at ``path`` and bring its schema up to date.
 
+    ``path`` is a SQLite file, or a ``postgresql://`` URL of a clinic server (``pg``).
+
     Opening for writing takes the single-writer lock (``writer_lock``): while another process
     has the database open for writing, ``WriterLockHeld`` (a ``StorageError``) names it and
     nothing is opened. ``read_only`` opens without the lock, migrations or any write.
@@ -298,8 +302,11 @@ def open_store(path: Path | str | None, *, clock: Callable[[], datetime] = local
     anything is written to it. The database and its journal files are made private (0600).
     """
     from rejuv_desktop import logs
-    from rejuv_desktop.storage import audit, private_files, schema, witness, writer_lock
+    from rejuv_desktop.storage import audit, pg, private_files, schema, witness, writer_lock
 
+    if pg.is_url(str(path)) if path is not None else False:
+        # A clinic server: several workstations, no file lock (the server arbitrates).
+        return pg.open_pg_store(str(path), clock=clock, migrate=migrate, read_only=read_only)
     if path is None:
         store = Store(_connection(None), None, clock)
         audit.register_functions(store)

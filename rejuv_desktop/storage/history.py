@@ -18,16 +18,22 @@ def audit_rows(store, *, patient_id: int | None = None, practitioner_id: int | N
     before and after values. ``before_id`` gives the next page: rows older than that one.
     """
     where, params = [], []
+    server = store.engine != "sqlite"
+    # A JSON field of the row as SQLite reads it, or as a clinic server's (text) does.
+    field = (lambda name: f"((a.after_json::jsonb) ->> '{name}')") if server else (
+        lambda name: f"json_extract(a.after_json, '$.{name}')")
     if before_id is not None:
         where.append("a.id < ?")
         params.append(before_id)
     if patient_id is not None:
         where.append("((a.table_name = 'patients' AND a.row_id = ?)"
-                     " OR json_extract(a.after_json, '$.patient_id') = ?)")
-        params += [patient_id, patient_id]
+                     f" OR {field('patient_id')} = ?)")
+        params += [patient_id, str(patient_id) if server else patient_id]
         # A consultation's own hand grades are part of its entry, not entries of their own.
         where.append("NOT (a.table_name = 'hand_assessments'"
-                     " AND json_extract(a.after_json, '$.context') = 'baseline')")
+                     f" AND {field('context')} IS NOT DISTINCT FROM 'baseline')"
+                     if server else "NOT (a.table_name = 'hand_assessments'"
+                     f" AND {field('context')} = 'baseline')")
     if practitioner_id is not None:
         where.append("a.practitioner_id = ?")
         params.append(practitioner_id)
@@ -38,7 +44,8 @@ def audit_rows(store, *, patient_id: int | None = None, practitioner_id: int | N
         where.append("a.at >= ?")
         params.append(since)
     if until:
-        where.append("a.at < date(?, '+1 day')")
+        where.append("a.at < CAST(CAST(? AS date) + 1 AS text)" if server
+                     else "a.at < date(?, '+1 day')")
         params.append(until)
     if text:
         where.append("(a.after_json LIKE ? OR a.before_json LIKE ?)")

@@ -9,6 +9,8 @@ A first keystroke matches a large share of 100,000 patients, and sorting all the
 show the first 200 would cost more than a frame. So no step sorts an unbounded set. Each rank
 is read in turn until the page is full:
 
+On PostgreSQL (a clinic server) ranks 1 and 2 are always read by walking the list index.
+
 - Rank 0 comes straight from the list index (``archived, name_key, id`` and the listed
   columns), already in order.
 - Ranks 1 and 2 are first counted in FTS5 (``patients_fts`` over the whole search text,
@@ -39,7 +41,7 @@ def _words_start(column: str, terms: list[str], params: dict, name: str = "w") -
     for i, term in enumerate(terms):
         params[f"{name}{i}"] = " " + term
         parts.append(f"instr(' ' || {column}, :{name}{i}) > 0")
-    return " AND ".join(parts) or "1"
+    return " AND ".join(parts) or "1 = 1"
 
 
 class _Page:
@@ -106,7 +108,11 @@ def search(store, query: str, *, include_archived: bool = False, limit: int = 20
     page = _Page(store, terms[0], terms[1:], archived, offset + limit)
     page.walk(_RANK0)
     rank2 = f"{_RANK2} AND instr(' ' || p.search_text, :t) > 0"
-    if not page.full:
+    if not page.full and store.engine != "sqlite":
+        # No FTS5 on a clinic server: the list index walks give the same ranked rows.
+        page.walk(_RANK1)
+        page.walk(rank2)
+    elif not page.full:
         everything, names = fts_query(terms), fts_query(terms[:1])
         if page.few("patients_fts", everything):  # few matches in all: rank them
             page.sorted_in("patients_fts", everything, _RANK1)

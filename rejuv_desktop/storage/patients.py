@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rejuv_desktop.domain import patients as dp
 from rejuv_desktop.errors import NotFound
-from rejuv_desktop.storage import patient_search
+from rejuv_desktop.storage import patient_search, versions
 
 LIST_COLUMNS = "p.id, p.given_name, p.family_name, p.date_of_birth, p.phone, p.archived"
 
@@ -28,28 +28,31 @@ def insert(store, clean: dict) -> int:
     return cur.lastrowid
 
 
-def update(store, patient_id: int, clean: dict) -> None:
-    """Replace a patient's fields with a validated record. Call inside ``store.write()``."""
-    row = {**clean, **derived_columns(clean), "updated_at": store.now_iso()}
-    sets = ", ".join(f"{c} = ?" for c in row)
-    cur = store.conn.execute(f"UPDATE patients SET {sets} WHERE id = ?",
-                             [*row.values(), patient_id])
-    if cur.rowcount != 1:
-        raise NotFound(f"Patient {patient_id} does not exist")
+def update(store, patient_id: int, clean: dict, *, expected_version: int | None = None) -> int:
+    """Replace a patient's fields with a validated record; returns the new version. Call
+    inside ``store.write()``.
+
+    With ``expected_version`` (the version the form was loaded at) the save is refused with
+    ``RecordChanged`` when the record was saved elsewhere since: nothing is written.
+    """
+    return versions.save_over(store, "patients", patient_id,
+                              {**clean, **derived_columns(clean)},
+                              expected_version=expected_version,
+                              not_found=f"Patient {patient_id} does not exist")
 
 
-def set_archived(store, patient_id: int, archived: bool) -> None:
-    cur = store.conn.execute("UPDATE patients SET archived = ?, updated_at = ? WHERE id = ?",
-                             (int(archived), store.now_iso(), patient_id))
-    if cur.rowcount != 1:
-        raise NotFound(f"Patient {patient_id} does not exist")
+def set_archived(store, patient_id: int, archived: bool, *,
+                 expected_version: int | None = None) -> int:
+    return versions.save_over(store, "patients", patient_id, {"archived": int(archived)},
+                              expected_version=expected_version,
+                              not_found=f"Patient {patient_id} does not exist")
 
 
 def get(store, patient_id: int) -> dict:
     row = store.query_one(
         "SELECT id, given_name, family_name, date_of_birth, sex, phone, email, address,"
-        " preferred_language, fitzpatrick, notes, archived, created_at, updated_at"
-        " FROM patients WHERE id = ?", (patient_id,))
+        " preferred_language, fitzpatrick, notes, archived, created_at, updated_at, version,"
+        " updated_by FROM patients WHERE id = ?", (patient_id,))
     if row is None:
         raise NotFound(f"Patient {patient_id} does not exist")
     return row

@@ -8,6 +8,11 @@ stored twice are one file. Files are never deleted (a photo is archived, never r
 
 Thumbnails are a cache (``.thumbs/``): rebuilt from the photo whenever missing.
 Only this module reads and writes the photo tables.
+
+On a clinic server there is no folder beside the database: the bytes are rows of the server's
+own ``photo_files`` table (SHA-256, bytes, thumbnail), written in the same transaction as the
+photo row that names them, which the app's role may add to and read but never change or
+delete. ``files_of`` gives either store behind one interface (put, get, exists, state, thumb).
 """
 
 from __future__ import annotations
@@ -163,6 +168,101 @@ def write_thumb(folder: Path, sha256: str, data: bytes) -> None:
         os.replace(temp, write_to)
     except OSError:
         pass  # a cache: the next look rebuilds it
+
+
+# -- one interface for the files beside a database and the bytes on a clinic server --------
+
+SERVER_TABLE = "photo_files"
+
+
+class FolderFiles:
+    """The photographs of a SQLite file: files in the folder beside it, each written and
+    synced before the row that names it (so outside the transaction; safe off the GUI
+    thread)."""
+
+    in_transaction = False
+
+    def __init__(self, folder: Path):
+        self.folder = Path(folder)
+
+    def put(self, data: bytes, thumbnail: bytes | None = None) -> str:
+        sha, _path = write_file(self.folder, data)
+        if thumbnail is not None:
+            write_thumb(self.folder, sha, thumbnail)
+        return sha
+
+    def get(self, sha256: str) -> bytes:
+        return read_file(self.folder, sha256)
+
+    def exists(self, sha256: str) -> bool:
+        return file_path(self.folder, sha256).is_file()
+
+    def state(self, sha256: str) -> str:
+        return file_state(self.folder, sha256)
+
+    def thumb(self, sha256: str) -> bytes | None:
+        return read_thumb(self.folder, sha256)
+
+    def keep_thumb(self, sha256: str, data: bytes) -> None:
+        write_thumb(self.folder, sha256, data)
+
+
+class ServerFiles:
+    """The photographs of a clinic server: rows of ``photo_files``. ``put`` is called inside
+    the write that adds the photo row, so both commit or neither does."""
+
+    in_transaction = True
+
+    def __init__(self, store):
+        self.store = store
+
+    def put(self, data: bytes, thumbnail: bytes | None = None) -> str:
+        sha = sha256_bytes(data)
+        self.store.conn.execute(
+            f"INSERT INTO {SERVER_TABLE} (sha256, bytes, thumbnail) VALUES (?, ?, ?)"
+            " ON CONFLICT (sha256) DO NOTHING", (sha, data, thumbnail))
+        return sha
+
+    def _bytes(self, sha256: str, column: str = "bytes") -> bytes | None:
+        value = self.store.scalar(f"SELECT {column} FROM {SERVER_TABLE} WHERE sha256 = ?",
+                                  (sha256,))
+        return None if value is None else bytes(value)
+
+    def get(self, sha256: str) -> bytes:
+        data = self._bytes(sha256)
+        if data is None:
+            raise StorageError(f"The photograph {sha256[:12]}… is missing from the clinic "
+                               "server.")
+        if sha256_bytes(data) != sha256:
+            raise StorageError(f"The photograph {sha256[:12]}… on the clinic server has been "
+                               "altered: its bytes no longer match their SHA-256.")
+        return data
+
+    def exists(self, sha256: str) -> bool:
+        return self.store.scalar(f"SELECT 1 FROM {SERVER_TABLE} WHERE sha256 = ?",
+                                 (sha256,)) is not None
+
+    def state(self, sha256: str) -> str:
+        data = self._bytes(sha256)
+        if data is None:
+            return "missing"
+        return "ok" if sha256_bytes(data) == sha256 else "altered"
+
+    def thumb(self, sha256: str) -> bytes | None:
+        return self._bytes(sha256, "thumbnail")
+
+    def keep_thumb(self, sha256: str, data: bytes) -> None:
+        pass  # the server's rows are never changed; a missing thumbnail is made on reading
+
+
+def files_of(store):
+    """The photograph store of the open database (see the module doc)."""
+    if getattr(store, "engine", "sqlite") == "postgresql":
+        return ServerFiles(store)
+    if store.path is None:
+        raise StorageError("Photographs are kept beside a database file; this database is in "
+                           "memory only.")
+    return FolderFiles(folder_of(store.path))
 
 
 # -- rows ----------------------------------------------------------------------------------

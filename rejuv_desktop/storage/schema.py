@@ -851,3 +851,27 @@ def _documents_by_session(db) -> None:
 CREATE INDEX IF NOT EXISTS documents_session ON documents (session_id, kind, id)
     WHERE session_id IS NOT NULL
 """)
+
+
+@migrations(name="0017_clinic_server_record_versions")
+def _clinic_server_record_versions(db) -> None:
+    # Each save of a patient's details counts up ``version`` and names who saved
+    # (``updated_by``), so a save made over a version changed elsewhere (another workstation)
+    # is refused with who changed it and when, never merged. Neither column is part of the
+    # record the audit trail shows (the trail names who saved already).
+    db.conn.execute("ALTER TABLE patients ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
+    # Like audit_log.practitioner_id: the acting account's id, not a foreign key.
+    db.conn.execute("ALTER TABLE patients ADD COLUMN updated_by INTEGER")
+    audit.install_triggers(db, "patients")
+    # The same for every other record saved over in place (storage/versions.py): accounts,
+    # settings, consultation drafts, plans, sessions, follow-ups, complications. Those without
+    # a time of save get ``saved_at`` (left out of the audit record, like the two others).
+    for table, saved_at in (("practitioners", True), ("settings", True),
+                            ("consultation_drafts", False), ("plans", True),
+                            ("sessions", True), ("follow_ups", True), ("complications", True)):
+        db.conn.execute(f"ALTER TABLE {table} ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
+        db.conn.execute(f"ALTER TABLE {table} ADD COLUMN updated_by INTEGER")
+        if saved_at:
+            db.conn.execute(f"ALTER TABLE {table} ADD COLUMN saved_at TEXT")
+        if table != "consultation_drafts":  # a draft is not part of the record
+            audit.install_triggers(db, table)

@@ -13,6 +13,7 @@ from rejuv_desktop.services import export as se
 from tests.backup_records import PATIENT_A, PATIENT_B, add_patient_everywhere, seed_bulk
 
 
+
 def exported_bytes(folder) -> bytes:
     return b"".join(p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file())
 

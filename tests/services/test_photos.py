@@ -17,6 +17,9 @@ from rejuv_desktop.services.photo_images import PhotoError
 from rejuv_desktop.storage import photos as photos_repo
 from tests.photo_images import SERIAL, camera_jpeg, png, scene
 
+BESIDE_THE_FILE = pytest.mark.sqlite_file(
+    "on a single workstation photographs are files beside the SQLite file")
+
 
 @pytest.fixture
 def patient(store, patient_data):
@@ -26,7 +29,7 @@ def patient(store, patient_data):
 
 
 def stored_file(store, photo) -> bytes:
-    return photos_repo.file_path(sph.folder(store), photo.sha256).read_bytes()
+    return sph.file_store(store).get(photo.sha256)
 
 
 def segments(data: bytes) -> list[int]:
@@ -81,6 +84,7 @@ def test_upright_jpeg_keeps_its_image_data_and_loses_its_metadata(store, patient
     assert Image.open(io.BytesIO(data)).convert("RGB").tobytes() == original  # no loss
 
 
+@BESIDE_THE_FILE
 def test_file_is_named_by_its_hash_private_and_the_row_is_small(store, patient, db_path):
     def used() -> int:  # bytes of the pages in use, whatever the free list holds
         pages = store.scalar("PRAGMA page_count") - store.scalar("PRAGMA freelist_count")
@@ -129,7 +133,7 @@ def test_png_and_bad_files(store, patient):
     assert len(sph.photos_of(store, patient)) == 1
 
 
-def test_no_photo_without_consent_and_refusal_is_recorded(store, patient_data):
+def test_no_photo_without_consent_and_refusal_is_recorded(store, patient_data, engine):
     pid = sp.add_patient(store, patient_data).patient_id
     with pytest.raises(PhotoError) as caught:
         sph.import_photo(store, pid, "both_dorsal", camera_jpeg())
@@ -140,7 +144,10 @@ def test_no_photo_without_consent_and_refusal_is_recorded(store, patient_data):
     with pytest.raises(PhotoError):
         sph.import_photo(store, pid, "both_dorsal", camera_jpeg())
     assert sph.photos_of(store, pid) == []
-    assert not list(sph.folder(store).rglob("*.jpg"))
+    if engine == "postgresql":
+        assert store.scalar("SELECT count(*) FROM photo_files") == 0
+    else:
+        assert not list(sph.folder(store).rglob("*.jpg"))
 
 
 def test_withdrawal_blocks_every_later_use(store, patient, clock, tmp_path):
@@ -206,9 +213,10 @@ def test_photos_are_archived_never_deleted(store, patient):
         store.conn.execute("DELETE FROM photos WHERE id = ?", (photo.id,))
     with pytest.raises(Exception, match="never changes"), store.write():
         store.conn.execute("UPDATE photos SET view = 'palms' WHERE id = ?", (photo.id,))
-    assert photos_repo.file_path(sph.folder(store), photo.sha256).is_file()
+    assert sph.file_store(store).exists(photo.sha256)
 
 
+@BESIDE_THE_FILE
 def test_check_reports_missing_and_altered_files(store, patient, db_path):
     from rejuv_desktop.services.check import check_path
 
@@ -229,6 +237,7 @@ def test_check_reports_missing_and_altered_files(store, patient, db_path):
         sph.image_bytes(store, b.id)
 
 
+@BESIDE_THE_FILE
 def test_backup_copies_only_the_photos_it_lacks_and_restore_brings_them(store, patient, db_path,
                                                                          tmp_path):
     from datetime import datetime

@@ -11,6 +11,7 @@ from rejuv_desktop.services import sessions as ss
 from tests.photo_images import camera_jpeg, scene
 from tests.session_helpers import add_patient, add_plan, add_practitioner
 
+
 ITEM = "sign_in.photos"
 
 

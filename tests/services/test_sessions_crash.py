@@ -73,7 +73,8 @@ def test_killing_the_process_loses_no_acknowledged_tick(db_path, store):
 
         reopened = open_store(db_path)
         try:
-            assert reopened.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            if reopened.engine == "sqlite":  # a server has no file to check
+                assert reopened.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
             ticks = reopened.scalar("SELECT count(*) FROM session_entries WHERE kind = 'item'"
                                     " AND session_id = ?", (session_id,))
             notes = {r["value_json"].strip('"') for r in reopened.query(

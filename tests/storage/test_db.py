@@ -8,6 +8,7 @@ from rejuv_desktop.services import patients as sp
 from rejuv_desktop.storage import audit, open_store, schema
 
 
+@pytest.mark.sqlite_file("SQLite's pragmas")
 def test_pragmas_every_connection_needs(store):
     assert store.scalar("PRAGMA journal_mode") == "wal"
     assert store.scalar("PRAGMA synchronous") == 2  # FULL
@@ -15,10 +16,12 @@ def test_pragmas_every_connection_needs(store):
     assert store.scalar("PRAGMA busy_timeout") >= 5000
 
 
+@pytest.mark.sqlite_file("a SQLite file's permissions")
 def test_database_file_is_private(store, db_path):
     assert stat.S_IMODE(os.stat(db_path).st_mode) == 0o600
 
 
+@pytest.mark.sqlite_file("sqlite-utils' migrations")
 def test_migrations_applied_twice_change_nothing(store, db_path, clock):
     before = store.query("SELECT type, name, sql FROM sqlite_master ORDER BY name")
     assert schema.migrate(store.db) == []
@@ -31,6 +34,7 @@ def test_migrations_applied_twice_change_nothing(store, db_path, clock):
         again.close()
 
 
+@pytest.mark.sqlite_file("a SQLite file's migration table")
 def test_newer_database_is_refused_untouched(store, db_path, clock):
     store.conn.execute(
         "INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
@@ -74,6 +78,7 @@ def test_audit_rows_cannot_be_changed_or_deleted(store, patient_data):
     assert store.scalar("SELECT count(*) FROM audit_log") == 1
 
 
+@pytest.mark.sqlite_file("SQLite's trigger syntax")
 def test_audit_chain_detects_a_tampered_row(store, patient_data, db_path):
     for i in range(3):
         sp.add_patient(store, {**patient_data, "given_name": f"P{i}"})

@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import hashlib
 
+import pytest
+
 from rejuv_desktop.services import patients as sp
 from rejuv_desktop.storage import integrity, open_store
+
+pytestmark = pytest.mark.sqlite_file("SQLite's own integrity check of a file")
 
 
 def test_progress_runs_to_the_end_on_a_sound_database(store, db_path, patient_data,

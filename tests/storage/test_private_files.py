@@ -18,6 +18,8 @@ from rejuv_desktop.errors import StorageError
 from rejuv_desktop.services import patients as sp
 from rejuv_desktop.storage import open_store, private_files
 
+pytestmark = pytest.mark.sqlite_file("a SQLite file's permissions and journal files")
+
 
 def mode(path) -> int:
     return stat.S_IMODE(os.stat(path).st_mode)

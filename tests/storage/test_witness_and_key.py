@@ -5,9 +5,13 @@ from __future__ import annotations
 import stat
 import sqlite3
 
+import pytest
+
 from rejuv_desktop.services import patients as sp
 from rejuv_desktop.services.check import check_path
 from rejuv_desktop.storage import audit, clinic_key, open_store, witness
+
+pytestmark = pytest.mark.sqlite_file("the clinic key and witness files beside a SQLite file (not yet on a clinic server)")
 
 
 def test_a_new_clinic_gets_a_private_key_and_a_keyed_chain(db_path, patient_data):

@@ -17,6 +17,8 @@ from rejuv_desktop.services import patients as sp
 from rejuv_desktop.storage import open_store, writer_lock
 from tests.cli_login import login
 
+pytestmark = pytest.mark.sqlite_file("the single-writer lock of a SQLite file")
+
 HOLDER = textwrap.dedent("""
     import sys
     from rejuv_desktop.storage import open_store, writer_lock

@@ -13,6 +13,7 @@ from tests.photo_images import camera_jpeg, png, scene
 from tests.session_helpers import add_patient, add_plan, add_practitioner
 
 
+
 @pytest.fixture
 def zoe(store):
     add_practitioner(store)

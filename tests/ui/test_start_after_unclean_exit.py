@@ -22,6 +22,9 @@ from rejuv_desktop.ui.main_window import MainWindow
 from rejuv_desktop.ui.patient_dialog import PatientDialog
 from rejuv_desktop.ui.start_check import StartupCheck
 
+pytestmark = pytest.mark.sqlite_file(
+    "the integrity check of a SQLite file after an unclean exit")
+
 NEW_PATIENT = {"given_name": "Ines", "family_name": "Marchetti", "date_of_birth": "04/05/1966"}
 
 

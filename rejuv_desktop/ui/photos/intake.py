@@ -89,7 +89,7 @@ class PhotoIntake:
         try:
             data = path.read_bytes()
             sph.precheck(self.store, patient, view, data, source=source, **link)
-            folder = sph.folder(self.store)
+            folder = sph.file_store(self.store)
         except OSError as exc:
             self.problems.append(f"{path.name}: {exc.strerror or exc}")
             self._next()
