@@ -135,3 +135,33 @@ def move_to_server(source_path: Path, url: str) -> dict:
         raise StorageError(f"Row counts differ for {', '.join(mismatched)}.")
     return {"counts": counts,
             "audit": (before.message, after.message)}
+
+
+def probe_server(url: str) -> dict:
+    """Connect to a clinic server and report ``server_version`` and ``patients`` (``None``
+    when no clinic is set up on it yet); ``StorageError`` says why it cannot be used. Writes
+    nothing."""
+    from rejuv_desktop.errors import StorageError
+    from rejuv_desktop.storage import pg
+
+    found = pg.probe(url)
+    if found["newer"]:
+        raise StorageError("This clinic server's database was written by a newer version of "
+                           "Rejuv Desktop: install the newer version on this workstation.")
+    return found
+
+
+def on_server(store) -> bool:
+    """True when ``store`` holds the records on a clinic server (several workstations)."""
+    return getattr(store, "engine", "sqlite") == "postgresql"
+
+
+def location(store) -> str:
+    """Where the records are, for a person: the file's path, or the server as
+    ``host:port/database`` (never the password), or ``""`` in memory."""
+    if on_server(store):
+        from psycopg.conninfo import conninfo_to_dict
+
+        info = conninfo_to_dict(store.url)
+        return f"{info.get('host', '')}:{info.get('port', 5432)}/{info.get('dbname', '')}"
+    return str(store.path) if store.path else ""

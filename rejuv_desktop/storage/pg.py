@@ -283,6 +283,35 @@ def connect(url: str):
                            f"{str(exc).strip()}") from exc
 
 
+def probe(url: str, *, timeout: int = 5) -> dict:
+    """Connect to ``url`` as a workstation would and read what "Test connection" reports:
+    ``server_version``, ``patients`` (``None`` when the clinic's schema is not there yet) and
+    ``newer`` (changes this version does not know). Writes nothing."""
+    import psycopg
+
+    from rejuv_desktop.storage import schema
+
+    try:
+        raw = psycopg.connect(url, autocommit=True, connect_timeout=timeout)
+    except psycopg.Error as exc:
+        raise StorageError(f"The clinic server {redact(url)} cannot be reached: "
+                           f"{str(exc).strip()}") from exc
+    try:
+        applied = applied_names(raw)
+        patients = None
+        if applied:
+            try:
+                patients = raw.execute("SELECT count(*) FROM patients").fetchone()[0]
+            except psycopg.Error as exc:
+                raise StorageError(f"The clinic server answers, but this user may not read "
+                                   f"the clinic's records ({str(exc).strip()}).") from exc
+        return {"server_version": raw.info.parameter_status("server_version") or "",
+                "patients": patients,
+                "newer": [n for n in applied if n not in set(schema.known_names())]}
+    finally:
+        raw.close()
+
+
 def open_pg_store(url: str, *, clock, migrate: bool = True, read_only: bool = False):
     """Open the clinic database on a PostgreSQL server; create its schema when empty and
     ``migrate`` (the app's role may not be allowed to: then ``server init`` does it)."""

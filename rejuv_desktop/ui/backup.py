@@ -162,6 +162,16 @@ class BackupFeature(QObject):
         run_in_background(work, finished, failed)
 
     def _no_file(self) -> bool:
+        from rejuv_desktop.services.database import on_server
+
+        if on_server(self.store):
+            QMessageBox.information(self.window, APP_NAME, self.tr(
+                "<p>The records are on the clinic server, shared by every workstation.</p>"
+                "<p>Backing up, restoring and the backup folder are for the records of a "
+                "single workstation, kept in a file on it. The clinic server is backed up on "
+                "the server itself by the clinic's IT (PostgreSQL's pg_dump, each backup "
+                "checked by restoring it into a scratch database).</p>"))
+            return True
         if self.db_path is None:
             QMessageBox.information(self.window, APP_NAME, self.tr(
                 "This database is kept in memory only: there is no file to back up."))

@@ -126,8 +126,14 @@ class MainWindow(QMainWindow):
         self.who_label.setObjectName("signed_in")
         self.statusBar().addPermanentWidget(self.who_label)
         self.signed_in_changed()
-        self.statusBar().showMessage(self.tr("Database: {path}").format(
-            path=store.path or self.tr("in memory")))
+        from rejuv_desktop.services import database
+
+        self.on_server = database.on_server(store)
+        self.location = QLabel(self.tr("Clinic server: {server}").format(
+            server=database.location(store)) if self.on_server else self.tr(
+            "Database: {path}").format(path=store.path or self.tr("in memory")))
+        self.location.setObjectName("records_location")
+        self.statusBar().addWidget(self.location, 1)
         self.on_search("")
         self._restore_geometry()
         self.check_writable()
@@ -436,7 +442,9 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         from rejuv_desktop.ui.about import show_about
 
-        show_about(self.store.path, self)
+        from rejuv_desktop.services.database import location
+
+        show_about(location(self.store) or None, self)
 
     # geometry ---------------------------------------------------------------------------------
     def _restore_geometry(self) -> None:

@@ -220,6 +220,17 @@ class SettingsDialog(QDialog):
 
         self.content_tab = ContentOverridesTab()
         self.tabs.addTab(self.content_tab, self.tr("Clinical content"))
+        from rejuv_desktop.services import workstation as sw
+        from rejuv_desktop.ui.connection import ConnectionForm
+
+        self.connection_form = ConnectionForm(sw.current(store))
+        self.connection_form.setObjectName("connection_form")
+        self._connection_before = (self.connection_form.values(), "")
+        self.connection_form.server_choice.toggled.connect(self._enable_save)
+        for edit in self.connection_form.edits.values():
+            edit.textChanged.connect(self._enable_save)
+        self.connection_form.tls.toggled.connect(self._enable_save)
+        self.tabs.addTab(self.connection_form, self.tr("This workstation"))
         self._fill_accounts()
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
@@ -235,8 +246,7 @@ class SettingsDialog(QDialog):
         # The interface language is a preference of whoever is at this computer: anyone may
         # save it (an administrator saves the clinic's settings with it).
         self.ui_language.setEnabled(True)
-        self.ui_language.currentIndexChanged.connect(
-            lambda: self.save_button.setEnabled(self.is_admin or self._language_changed()))
+        self.ui_language.currentIndexChanged.connect(self._enable_save)
         self.restart_needed = False
 
     def _choose_logo(self) -> None:
@@ -312,6 +322,16 @@ class SettingsDialog(QDialog):
         out["idle_lock_minutes"] = self.security.edits["idle_lock_minutes"].text()
         return out
 
+    def _enable_save(self) -> None:
+        self.save_button.setEnabled(self.is_admin or self._language_changed()
+                                    or self._connection_changed())
+
+    def _connection_changed(self) -> bool:
+        """Where this workstation keeps its records was changed (anyone at this computer may
+        change it, like the interface language: it is the workstation's, not the clinic's)."""
+        form = self.connection_form
+        return (form.values(), form.edits["password"].text()) != self._connection_before
+
     def _language_changed(self) -> bool:
         return self.ui_language.currentData() != i18n.ui_language(self.workstation)
 
@@ -323,6 +343,17 @@ class SettingsDialog(QDialog):
             QMessageBox.information(self, self.tr("Interface language"), self.tr(
                 "The interface will be in {language} when Rejuv Desktop starts again.").format(
                 language=self.ui_language.currentText()))
+        if self._connection_changed():
+            connection = self.connection_form.save()
+            if connection is None:
+                self.tabs.setCurrentWidget(self.connection_form)
+                return
+            self.restart_needed = True
+            QMessageBox.information(self, self.tr("This workstation"), self.tr(
+                "Rejuv Desktop will open the records {where} when it starts again.").format(
+                where=self.tr("on the clinic server {server}").format(
+                    server=connection.label()) if connection.is_server
+                else self.tr("in the file on this computer")))
         if not self.is_admin:
             self.accept()
             return

@@ -217,13 +217,3 @@ def test_a_save_over_a_change_made_elsewhere_is_refused_with_who_and_when(
     assert sp.get_patient(reception, pid)["version"] == 3
     reception.close()
     room.close()
-
-
-def test_the_window_refuses_a_server_address_rather_than_make_a_file_of_it(
-        tmp_path, monkeypatch, capsys):
-    from rejuv_desktop import cli
-
-    monkeypatch.chdir(tmp_path)
-    assert cli.main(["--db", "postgresql://rejuv_app@clinic-server/rejuv_clinic"]) == 1
-    assert "cannot open a clinic server yet" in capsys.readouterr().err
-    assert list(tmp_path.iterdir()) == []
