@@ -820,3 +820,48 @@ def _clinic_server_record_versions(db) -> None:
     # Like audit_log.practitioner_id: the acting account's id, not a foreign key.
     db.conn.execute("ALTER TABLE patients ADD COLUMN updated_by INTEGER")
     audit.install_triggers(db, "patients")
+
+
+@migrations(name="0019_workstation_leases")
+def _workstation_leases(db) -> None:
+    # A draft consultation or a running session is held by one workstation at a time: the
+    # lease names the account, the workstation and the window (``holder``) holding it, since
+    # when, and when it was last renewed (the window renews it while open and deletes it on
+    # closing). A lease not renewed for the clinic's time-out may be taken over; each take-over
+    # is kept, audited and never changed, in ``lease_takeovers`` (the lease itself, renewed
+    # every minute, is not audited).
+    _sql(db, """
+CREATE TABLE leases (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('consultation', 'session')),
+    record_id INTEGER NOT NULL,
+    patient_id INTEGER REFERENCES patients (id),
+    practitioner_id INTEGER,
+    workstation TEXT NOT NULL,
+    holder TEXT NOT NULL,
+    since TEXT NOT NULL,
+    renewed_at TEXT NOT NULL,
+    UNIQUE (kind, record_id)
+);
+CREATE TABLE lease_takeovers (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    record_id INTEGER NOT NULL,
+    patient_id INTEGER REFERENCES patients (id),
+    from_practitioner_id INTEGER,
+    from_workstation TEXT NOT NULL,
+    from_holder TEXT NOT NULL,
+    from_since TEXT NOT NULL,
+    from_renewed_at TEXT NOT NULL,
+    practitioner_id INTEGER,
+    workstation TEXT NOT NULL,
+    holder TEXT NOT NULL,
+    at TEXT NOT NULL
+);
+CREATE INDEX lease_takeovers_from ON lease_takeovers (from_holder, kind, record_id);
+CREATE TRIGGER lease_takeovers_no_update BEFORE UPDATE ON lease_takeovers
+BEGIN SELECT RAISE(ABORT, 'a take-over is kept as it was recorded'); END;
+CREATE TRIGGER lease_takeovers_no_delete BEFORE DELETE ON lease_takeovers
+BEGIN SELECT RAISE(ABORT, 'a take-over is kept as it was recorded'); END;
+""")
+    audit.install_triggers(db, "lease_takeovers")
