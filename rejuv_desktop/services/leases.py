@@ -78,11 +78,14 @@ def _lease(store, row: dict, limit: timedelta | None = None) -> Lease:
 
 def _held(lease: Lease, *, taken_from_you: bool = False) -> RecordHeld:
     what = "consultation" if lease.kind == CONSULTATION else "session"
+    # The command line's words; the window says it with who and when in its own.
+    error_message = (
+        f"This {what} was taken over on {lease.workstation} at {lease.since}: nothing was "
+        "saved here." if taken_from_you else
+        f"This {what} is held on {lease.workstation} since {lease.since}: it cannot be "
+        "edited here.")
     return RecordHeld(
-        (f"This {what} was taken over on {lease.workstation} at {lease.since}: nothing was "
-         "saved here." if taken_from_you else
-         f"This {what} is held on {lease.workstation} since {lease.since}: it cannot be "
-         "edited here."),
+        error_message,
         practitioner_id=lease.practitioner_id, workstation=lease.workstation,
         since=lease.since, renewed_at=lease.renewed_at, lapsed=lease.lapsed,
         taken_from_you=taken_from_you)

@@ -346,9 +346,15 @@ class MainWindow(QMainWindow):
         self.open_wizard(draft)
 
     def open_wizard(self, draft):
+        from rejuv_desktop.services import leases
+        from rejuv_desktop.ui import holds
         from rejuv_desktop.ui.consultation.wizard import ConsultationWizard
 
+        # One workstation at a time writes a draft: held while the wizard is open.
+        if holds.hold(self, self.store, leases.CONSULTATION, draft.id, draft.patient_id) is None:
+            return None
         wizard = ConsultationWizard(self.store, draft, self)
+        wizard.keeper = holds.LeaseKeeper(wizard, self.store, leases.CONSULTATION, draft.id)
         wizard.finalised.connect(self._consultation_finalised)
         wizard.finished.connect(lambda _r: self.record.show_patient(self.record.patient_id)
                                 if self.record.patient_id else None)

@@ -72,6 +72,14 @@ class RecordPane(QWidget):
         titles.addWidget(self.name_label)
         titles.addWidget(self.sub_label)
         titles.addWidget(self.archived_label, alignment=Qt.AlignmentFlag.AlignLeft)
+        # What another workstation has open for this patient right now (its hold).
+        self.held_label = QLabel()
+        self.held_label.setObjectName("held_elsewhere")
+        self.held_label.setWordWrap(True)
+        self.held_label.setStyleSheet(
+            "background: #e8f0fe; color: #1a3e72; padding: 3px 8px; border-radius: 3px;")
+        self.held_label.hide()
+        titles.addWidget(self.held_label, alignment=Qt.AlignmentFlag.AlignLeft)
         header.addLayout(titles, 1)
         self.edit_button = QPushButton(self.tr("Edit details…"))
         self.edit_button.clicked.connect(lambda: self.edit_requested.emit(self.patient_id))
@@ -148,12 +156,23 @@ class RecordPane(QWidget):
         values["updated_at"] = fmt_time(p["updated_at"])
         for key, label in self.detail_labels.items():
             label.setText(str(values.get(key) or "—"))
+        self.show_holds()
         self.alerts.show_patient(patient_id)
         self._fill_history()
         for tab in self.patient_tabs:
             tab.show_patient(patient_id)
         self.consultations.start_button.setEnabled(not p["archived"])
         self.stack.setCurrentIndex(1)
+
+    def show_holds(self) -> None:
+        """Say which of this patient's records another workstation has open."""
+        from rejuv_desktop.services import leases
+        from rejuv_desktop.ui.holds import held_line
+
+        others = [h for h in leases.of_patient(self.store, self.patient_id) if not h.mine] \
+            if self.patient_id is not None else []
+        self.held_label.setText("\n".join(held_line(self.store, h) for h in others))
+        self.held_label.setVisible(bool(others))
 
     def _build_consultations(self):
         from rejuv_desktop.ui.consultation.view import ConsultationsTab

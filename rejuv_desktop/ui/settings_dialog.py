@@ -214,6 +214,9 @@ class SettingsDialog(QDialog):
         self.ui_language = ui_lang
         security.add("idle_lock_minutes", self.tr("Lock after (minutes without activity)")
                      ).setText(values.get("idle_lock_minutes", "10"))
+        security.add("lease_timeout_minutes", self.tr(
+            "Another workstation may take over an open consultation or session after "
+            "(minutes without renewal)")).setText(values.get("lease_timeout_minutes", "10"))
         self.security = security
         self.tabs.addTab(security, self.tr("Security"))
         from rejuv_desktop.ui.content_overrides import ContentOverridesTab
@@ -320,6 +323,7 @@ class SettingsDialog(QDialog):
         out["document_language"] = self.clinic.edits["document_language"].currentData()
         out["clinic_country"] = self.clinic.edits["clinic_country"].currentData()
         out["idle_lock_minutes"] = self.security.edits["idle_lock_minutes"].text()
+        out["lease_timeout_minutes"] = self.security.edits["lease_timeout_minutes"].text()
         return out
 
     def _enable_save(self) -> None:

@@ -14,9 +14,11 @@ from rejuv_desktop.domain import patients as dp
 from rejuv_desktop.domain.protocols import SIDES, format_number
 from rejuv_desktop.errors import UserError, ValidationError
 from rejuv_desktop.services import sessions as ss
+from rejuv_desktop.services.leases import SESSION
 from rejuv_desktop.ui.alert_strip import AlertStrip
 from rejuv_desktop.ui.errors import reports_errors, show_user_error
 from rejuv_desktop.ui.geometry import fit_to_screen
+from rejuv_desktop.ui.holds import say
 from rejuv_desktop.ui.sessions.common import (DONE_STYLE, WARNING_STYLE, esc, fmt_day,
                                               fmt_window, message_label, muted_label, show_text,
                                               who_when)
@@ -269,7 +271,7 @@ class SessionRunner(QWidget):
             else:
                 ss.tick(self.store, self.session_id, key, done)
         except UserError as exc:
-            show_text(self.header_error, str(exc))
+            show_text(self.header_error, say(self.store, exc, SESSION))
             self.refresh()  # the box shows the tick as it is saved, not as clicked
             return
         self._saved()
@@ -284,7 +286,7 @@ class SessionRunner(QWidget):
                 editor.show_error(exc.errors.get(key, str(exc)))
             return
         except UserError as exc:
-            show_text(self.header_error, str(exc))
+            show_text(self.header_error, say(self.store, exc, SESSION))
             self.refresh()
             return
         if editor is not None:
@@ -298,7 +300,7 @@ class SessionRunner(QWidget):
             ss.set_sides(self.store, self.session_id, chosen)
         except UserError as exc:
             show_text(self.header_error, exc.errors["sides"] if isinstance(exc, ValidationError)
-                      else str(exc))
+                      else say(self.store, exc, SESSION))
             self.refresh()
             return
         self._saved()
@@ -321,7 +323,7 @@ class SessionRunner(QWidget):
         except UserError as exc:
             show_text(self.header_error, self.tr("Weight: {msg}").format(
                 msg=exc.errors.get("weight_kg", str(exc)) if isinstance(exc, ValidationError)
-                else str(exc)))
+                else say(self.store, exc, SESSION)))
             return
         self._saved()
 
@@ -352,7 +354,7 @@ class SessionRunner(QWidget):
             show_text(box.dose.error, exc.errors.get("reason", str(exc)))
             return
         except UserError as exc:
-            show_text(box.dose.error, str(exc))
+            show_text(box.dose.error, say(self.store, exc, SESSION))
             return
         show_text(box.dose.error, "")
         box.dose.reason.clear()
