@@ -40,6 +40,11 @@ class StorageError(UserError):
     """The database cannot do what was asked (locked, read-only, disk full, too new)."""
 
 
+class ServerUnreachable(StorageError):
+    """The clinic server cannot be reached (switched off, the network down): nothing was
+    saved; the window keeps what was typed and reconnects."""
+
+
 class RecordChanged(StorageError):
     """A save refused: the record was changed elsewhere (another workstation) since it was
     read. ``changed_by`` (a practitioner id or ``None``), ``changed_at`` and ``version`` say

@@ -26,13 +26,13 @@ def feature_installers():
     """The ``install(window)`` functions of the features that extend the main window. Any
     order gives the same window: features place their entries by rank and meet through
     ``window.hooks``."""
-    from rejuv_desktop.ui import (audit_view, backup, documents, help, import_dialog, lock,
-                                  outcomes, photos, sessions, settings_dialog)
+    from rejuv_desktop.ui import (audit_view, backup, documents, help, import_dialog, live,
+                                  lock, outcomes, photos, sessions, settings_dialog)
 
     return [documents.install, sessions.install, outcomes.install, photos.install,
             audit_view.install,
             settings_dialog.install, import_dialog.install, backup.install, help.install,
-            lock.install]
+            lock.install, live.install]
 
 
 class MainWindow(QMainWindow):
