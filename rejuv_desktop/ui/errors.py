@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QLabel,
                                QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget)
 
 from rejuv_desktop import __version__
-from rejuv_desktop.errors import UserError
+from rejuv_desktop.errors import ServerUnreachable, UserError
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +61,11 @@ def excepthook(exc_type, exc, tb) -> None:
         sys.__excepthook__(exc_type, exc, tb)
         return
     parent = QApplication.activeWindow()
+    if isinstance(exc, ServerUnreachable):
+        # A refresh on a timer while the clinic server is away: the window's banner says so
+        # already (what a person asked for says it in its own message).
+        log.info("the clinic server cannot be reached: %s", type(exc).__name__)
+        return
     if isinstance(exc, UserError):
         log.info("user error: %s", type(exc).__name__)
         show_user_error(parent, exc)
@@ -82,6 +87,9 @@ def reports_errors(method):
     def wrapper(*args, **kwargs):
         try:
             return method(*args, **kwargs)
+        except ServerUnreachable as exc:  # something asked for: say why it did not happen
+            show_user_error(QApplication.activeWindow(), exc)
+            return None
         except Exception:  # noqa: BLE001 - the hook decides how to show it
             excepthook(*sys.exc_info())
             return None

@@ -227,8 +227,14 @@ class MainWindow(QMainWindow):
     # slots ------------------------------------------------------------------------------------
     @reports_errors
     def on_search(self, text: str) -> None:
+        from rejuv_desktop.errors import ServerUnreachable
+
         current = self.record.patient_id
-        self.model.search(text, self.show_archived.isChecked())
+        try:
+            self.model.search(text, self.show_archived.isChecked())
+        except ServerUnreachable:  # the banner says why; no box at each keystroke
+            self.count_label.setText(self.tr("Search waits for the clinic server"))
+            return
         self._update_count()
         row = self.model.row_of(current) if current is not None else None
         if row is not None:
