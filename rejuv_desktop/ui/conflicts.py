@@ -9,6 +9,8 @@ Until the practitioner chooses, what was typed stays in the form.
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from rejuv_desktop.errors import RecordChanged, UserError
@@ -40,15 +42,27 @@ def describe(store, exc: RecordChanged, what: str) -> str:
         who=who(store, exc.changed_by), what=what, when=fmt_datetime(exc.changed_at))
 
 
-def ask_after_conflict(parent: QWidget | None, store, exc: RecordChanged, what: str) -> str:
-    """Say that ``what`` (e.g. "this patient's details") were not saved because of ``exc``;
-    returns ``RELOAD`` or ``KEEP``."""
+def changes_text(changes: list[tuple[str, str]]) -> str:
+    """What the other workstation changed, field by field: "Phone: 01179 460123"."""
+    if not changes:
+        return ""
+    return Conflicts.tr("Changed there: {fields}.").format(fields="; ".join(
+        Conflicts.tr("{field}: {value}").format(field=f, value=v or Conflicts.tr("(empty)"))
+        for f, v in changes))
+
+
+def ask_after_conflict(parent: QWidget | None, store, exc: RecordChanged, what: str,
+                       changes: list[tuple[str, str]] | None = None) -> str:
+    """Say that ``what`` (e.g. "this patient's details") were not saved because of ``exc``,
+    with the fields the other workstation changed (``changes``: label, value now); returns
+    ``RELOAD`` or ``KEEP``."""
     box = QMessageBox(QMessageBox.Icon.Warning, Conflicts.tr("Not saved: changed elsewhere"),
                       Conflicts.tr(
                           "<p><b>Not saved: changed on another workstation.</b></p>"
-                          "<p>{saved}</p><p>Nothing was saved and nothing was merged. What you "
-                          "typed is still in the form.</p>").format(
-                          saved=describe(store, exc, what)), parent=parent)
+                          "<p>{saved} {changes}</p><p>Nothing was saved and nothing was merged. "
+                          "What you typed is still in the form.</p>").format(
+                          saved=describe(store, exc, what),
+                          changes=escape(changes_text(changes or []))), parent=parent)
     box.setObjectName("record_changed")
     reload = box.addButton(Conflicts.tr("Reload the saved record"),
                            QMessageBox.ButtonRole.DestructiveRole)
@@ -71,7 +85,9 @@ def conflict_note() -> QLabel:
     return note
 
 
-def show_kept(note: QLabel, store, exc: RecordChanged, what: str) -> None:
-    note.setText(Conflicts.tr("{saved} Saving now replaces their version with what is in this "
-                              "form.").format(saved=describe(store, exc, what)))
+def show_kept(note: QLabel, store, exc: RecordChanged, what: str,
+              changes: list[tuple[str, str]] | None = None) -> None:
+    note.setText(Conflicts.tr("{saved} {changes} Saving now replaces their version with what "
+                              "is in this form.").format(
+        saved=describe(store, exc, what), changes=changes_text(changes or [])).replace("  ", " "))
     note.show()

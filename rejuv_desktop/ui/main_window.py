@@ -127,11 +127,15 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.who_label)
         self.signed_in_changed()
         from rejuv_desktop.services import database
+        from rejuv_desktop.services.leases import workstation_name
 
         self.on_server = database.on_server(store)
-        self.location = QLabel(self.tr("Clinic server: {server}").format(
-            server=database.location(store)) if self.on_server else self.tr(
-            "Database: {path}").format(path=store.path or self.tr("in memory")))
+        if self.on_server:
+            where = self.tr("Clinic server: {server} · this workstation: {name}").format(
+                server=database.location(store), name=workstation_name())
+        else:
+            where = self.tr("Database: {path}").format(path=store.path or self.tr("in memory"))
+        self.location = QLabel(where)
         self.location.setObjectName("records_location")
         self.statusBar().addWidget(self.location, 1)
         self.on_search("")

@@ -99,6 +99,26 @@ class PatientDialog(QDialog):
             if name == "date_of_birth":
                 value = fmt_date(value)
             self.set_value(name, value)
+        self.loaded = self.values()  # as opened: what another workstation changed since
+
+    def _shown(self, name: str) -> str:
+        """A field's value as the form shows it (the chosen item of a list)."""
+        widget = self.inputs[name]
+        return widget.currentText() if isinstance(widget, QComboBox) else self.values()[name]
+
+    def _label(self, name: str) -> str:
+        text = self.layout().itemAt(0).layout().labelForField(
+            self.inputs[name].parentWidget()).text()
+        return text.rstrip(" *")
+
+    def their_changes(self) -> list[tuple[str, str]]:
+        """The fields saved elsewhere since the form was opened: (label, value saved now)."""
+        now = PatientDialog(self.store, self.patient_id, self)
+        try:
+            return [(self._label(n), now._shown(n)) for n in self.inputs
+                    if now.loaded[n] != self.loaded[n]]
+        finally:
+            now.deleteLater()
 
     def set_value(self, name: str, value: str) -> None:
         widget = self.inputs[name]
@@ -171,10 +191,12 @@ class PatientDialog(QDialog):
     def changed_elsewhere(self, exc: RecordChanged) -> None:
         """Saved on another workstation since this form was opened: ask, keeping the form."""
         what = self.tr("this patient's details")
-        choice = conflicts.ask_after_conflict(self, self.store, exc, what)
+        changes = self.their_changes()
+        choice = conflicts.ask_after_conflict(self, self.store, exc, what, changes)
         if choice == conflicts.RELOAD:
             self._load(sp.get_patient(self.store, self.patient_id))
             self.conflict.hide()
         else:  # the next Save deliberately replaces the version saved elsewhere
             self.version = exc.version
-            conflicts.show_kept(self.conflict, self.store, exc, what)
+            self.loaded = PatientDialog(self.store, self.patient_id).loaded
+            conflicts.show_kept(self.conflict, self.store, exc, what, changes)

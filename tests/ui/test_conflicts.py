@@ -59,8 +59,10 @@ def test_the_second_save_is_refused_naming_who_and_when_and_keeps_the_typing(
     assert in_room.saved_id is None  # refused
     assert "Dr Claire Martin saved this patient's details at 22/11/2026 10:32" in asked[0]
     assert "Nothing was saved and nothing was merged" in asked[0]
+    assert "Changed there: Phone: 07700 900999." in asked[0]  # what saving over would undo
     assert in_room.inputs["notes"].toPlainText() == "Typed in room 1: left hand first."
     assert not in_room.conflict.isHidden() and "replaces their version" in in_room.conflict.text()
+    assert "Changed there: Phone: 07700 900999." in in_room.conflict.text()
     saved = sp.get_patient(reception, pid)
     assert saved["phone"] == "07700 900999" and saved["notes"] == "Pianist."
     # Having been told, the practitioner saves deliberately over the other version.
