@@ -412,6 +412,17 @@ class MainWindow(QMainWindow):
         from rejuv_desktop.services import consultations as sc
 
         drafts = sc.all_drafts(self.store)
+        if self.on_server:
+            # Several workstations: this practitioner's own drafts that no other window holds
+            # (the others' unfinished consultations are theirs to resume).
+            from rejuv_desktop.services import leases
+
+            def free(d) -> bool:
+                held = leases.current(self.store, leases.CONSULTATION, d["id"])
+                return held is None or held.mine or held.lapsed
+
+            drafts = [d for d in drafts if d.get("practitioner_id") in (None, self.store.actor_id)
+                      and free(d)]
         if not drafts:
             return
         labels = [self.tr("{name} — last saved {when}").format(

@@ -71,3 +71,25 @@ def test_the_windows_own_writes_are_not_announced_back_to_it(qtbot, reception_an
     qtbot.waitUntil(lambda: room.model.rowCount() == 2, timeout=WAIT_MS)
     qtbot.wait(300)
     assert room.live_updates.applied == 1  # reception's change only
+
+
+def test_at_start_a_workstation_is_offered_only_its_practitioners_free_drafts(
+        qtbot, reception_and_room, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from rejuv_desktop.services import consultations as sc
+
+    reception, room = reception_and_room
+    aisha = add_practitioner(room.store, "Aisha Rahman", "Nurse")
+    reception.actor_id = 1
+    claires = sc.start_consultation(reception, add_patient(reception, "Ana", "Silva"))
+    room.store.actor_id = aisha
+    held_elsewhere = sc.start_consultation(room.store, add_patient(room.store, "Ben", "Hale"))
+    own = sc.start_consultation(room.store, add_patient(room.store, "Cara", "Dunne"))
+    leases.acquire(reception, leases.CONSULTATION, held_elsewhere.id, held_elsewhere.patient_id)
+    offered = []
+    monkeypatch.setattr(QInputDialog, "getItem",
+                        lambda parent, title, text, items, *a: (offered.extend(items), ("", False))[1])
+    room.offer_resume()
+    assert len(offered) == 1 and offered[0].startswith("Cara Dunne")
+    assert claires.id not in (held_elsewhere.id, own.id)
