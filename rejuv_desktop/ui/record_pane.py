@@ -79,7 +79,6 @@ class RecordPane(QWidget):
         self.held_label.setStyleSheet(
             "background: #e8f0fe; color: #1a3e72; padding: 3px 8px; border-radius: 3px;")
         self.held_label.hide()
-        titles.addWidget(self.held_label)
         header.addLayout(titles, 1)
         self.edit_button = QPushButton(self.tr("Edit details…"))
         self.edit_button.clicked.connect(lambda: self.edit_requested.emit(self.patient_id))
@@ -88,6 +87,7 @@ class RecordPane(QWidget):
         header.addWidget(self.edit_button, alignment=Qt.AlignmentFlag.AlignTop)
         header.addWidget(self.archive_button, alignment=Qt.AlignmentFlag.AlignTop)
         rl.addLayout(header)
+        rl.addWidget(self.held_label)
         self.alerts = AlertStrip(store)
         rl.addWidget(self.alerts)
 
