@@ -127,6 +127,11 @@ class ConnectionForm(QWidget):
         self.result.setStyleSheet(OK_STYLE if ok else BAD_STYLE)
         self.result.setText(text)
         self.result.show()
+        window = self.window()  # room for the whole message: the window grows if need be
+        window.layout().activate() if window.layout() is not None else None
+        needed = window.sizeHint().height()
+        if window.isVisible() and needed > window.height():
+            window.resize(window.width(), needed)
 
     def test(self) -> None:
         """Connect as this workstation would (in the background) and say what was found."""
@@ -152,11 +157,12 @@ class ConnectionForm(QWidget):
             self._show_result(True, self.tr(
                 "Connected (PostgreSQL {version}). No clinic is set up on this database yet: "
                 "the first workstation to start sets it up.").format(
-                version=found.server_version))
+                version=found.server_version.split(" ")[0]))
         else:
             self._show_result(True, self.tr(
                 "Connected (PostgreSQL {version}): the clinic's records are there, %n "
-                "patient(s).", "", found.patients).format(version=found.server_version))
+                "patient(s).", "", found.patients).format(
+                version=found.server_version.split(" ")[0]))
         self.tested.emit(found.ok)
 
     def _failed(self, exc: Exception) -> None:
