@@ -38,20 +38,30 @@ update-translations: $(STAMP)
 run: $(STAMP) $(COMPILED)
 	$(BIN)/rejuv-desktop
 
-# The whole suite on SQLite; the clinic-server tests in it start a throw-away PostgreSQL
-# server from the machine's binaries (skipped, saying so, when there are none).
+# The whole suite twice: on SQLite (the single workstation), then with every store on a
+# PostgreSQL server (the clinic server), started from the machine's binaries in a temporary
+# folder. Debian's server package is installed when it is missing and apt-get can (as root);
+# without it the PostgreSQL run is skipped, saying so, and make fails.
 test: $(STAMP) $(COMPILED)
 	@# The desktop file's validators (Debian's desktop-file-utils and appstream), installed when
 	@# missing and apt-get can; without them their one test skips, saying so.
 	@command -v desktop-file-validate >/dev/null || ! command -v apt-get >/dev/null || [ "$$(id -u)" != 0 ] \
 		|| { apt-get update -qq && apt-get install -y -qq desktop-file-utils appstream; } >/dev/null 2>&1 \
 		|| echo "desktop-file-utils could not be installed: its test will skip"
+	@# The PostgreSQL server binaries (initdb, pg_ctl) for the second run.
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null \
+		|| ! command -v apt-get >/dev/null || [ "$$(id -u)" != 0 ] \
+		|| { apt-get update -qq && apt-get install -y -qq postgresql; } >/dev/null 2>&1 \
+		|| echo "PostgreSQL could not be installed: the clinic-server run cannot start"
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	$(MAKE) --no-print-directory test-postgresql
 
-# The storage and services tests again, every store on a PostgreSQL server.
-test-postgresql: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q --engine=postgresql tests/storage \
-		tests/services
+# The whole suite again, every store on a throw-away PostgreSQL server (tests about the SQLite
+# file itself are skipped, each saying why).
+test-postgresql: $(STAMP) $(COMPILED)
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null \
+		|| { echo "test-postgresql needs PostgreSQL's server binaries (apt-get install postgresql)"; exit 1; }
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q --engine=postgresql
 
 demo: $(STAMP) $(COMPILED)
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
@@ -60,10 +70,12 @@ demo: $(STAMP) $(COMPILED)
 	$(BIN)/rejuv-desktop --db $(DEMO_DB)
 
 # Performance at clinic scale (figures beside their baselines; see README, Performance).
-# The generated clinics are kept in bench/.data/; BENCH_ARGS=--quick for a short run.
+# The generated clinics are kept in bench/.data/; BENCH_ARGS=--quick for a short run. The
+# clinic-server figures start a throw-away PostgreSQL server (skipped without its binaries).
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py $(BENCH_ARGS)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/photos.py $(if $(findstring --quick,$(BENCH_ARGS)),--quick)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/server.py $(if $(findstring --quick,$(BENCH_ARGS)),--quick)
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_screenshots.py

@@ -47,15 +47,22 @@ class ServerUnreachable(StorageError):
 
 class RecordChanged(StorageError):
     """A save refused: the record was changed elsewhere (another workstation) since it was
-    read. ``changed_by`` (a practitioner id or ``None``), ``changed_at`` and ``version`` say
-    by whom, when, and what the record is now; nothing was saved and nothing merged."""
+    read. ``changed_by`` (a practitioner id or ``None``, with ``changed_by_name``),
+    ``changed_at`` and ``version`` say by whom, when, and what the record is now; nothing was
+    saved and nothing merged. Every editable record raises it (``storage/versions.py``)."""
 
     def __init__(self, message: str, *, changed_by: int | None, changed_at: str,
-                 version: int):
+                 version: int, changed_by_name: str = "", table: str = "",
+                 record_id: int | str | None = None):
         super().__init__(message)
         self.changed_by = changed_by
         self.changed_at = changed_at
         self.version = version
+        # The account's title and name as the record shows it ("" when unknown), and which
+        # record was refused (the table and the row's id, or a setting's key).
+        self.changed_by_name = changed_by_name
+        self.table = table
+        self.record_id = record_id
 
 
 class NotFound(UserError):

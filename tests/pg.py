@@ -50,8 +50,9 @@ def _free_port() -> int:
 class Cluster:
     """A throw-away PostgreSQL cluster (``start``/``stop``); ``url(db)`` to connect."""
 
-    def __init__(self, bindir: Path):
+    def __init__(self, bindir: Path, options: str = ""):
         self.bindir = bindir
+        self.options = options  # more server settings (``-c name=value ...``)
         self.root = Path(tempfile.mkdtemp(prefix="rejuv-pg-"))
         self.data = self.root / "data"
         self.port = _free_port()
@@ -77,7 +78,7 @@ class Cluster:
         """Start the server (again, after ``stop_server``: the clinic's server is back)."""
         options = (f"-k {self.root} -p {self.port} -c listen_addresses=127.0.0.1 "
                    "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
-                   "-c max_connections=200")
+                   f"-c max_connections=200 {self.options}")
         self._run(self.bindir / "pg_ctl", "-D", self.data, "-o", options, "-l",
                   self.root / "server.log", "-w", "start")
 

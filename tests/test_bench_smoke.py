@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from rejuv_desktop.services import patients as sp
 from rejuv_desktop.services.generate import generate_clinic
 from rejuv_desktop.storage import open_store
@@ -37,7 +39,7 @@ def test_bench_quick_prints_every_figure_with_its_baseline(tmp_path):
     assert results["ui"]["600"]["tabs"]["Consultations"] == 50
 
 
-def test_generated_clinic_is_deterministic_and_complete(store):
+def test_generated_clinic_is_deterministic_and_complete(store, tmp_path):
     clinic = generate_clinic(store, 40, seed=3, chunk=15)
     counts = clinic.counts
     assert counts["patients"] == 40
@@ -55,8 +57,8 @@ def test_generated_clinic_is_deterministic_and_complete(store):
     first = names[0]
     assert any(r["id"] == 1 for r in sp.search_patients(store, first["family_name"][:4],
                                                           limit=500))
-    again_path = store.path.with_name("again.sqlite3")
-    again = open_store(again_path, clock=store.clock)
+    # The same clinic again, in a SQLite file whichever engine the first is on.
+    again = open_store(tmp_path / "again.sqlite3", clock=store.clock)
     try:
         generate_clinic(again, 40, seed=3, chunk=7)
         assert again.query("SELECT given_name, family_name, date_of_birth, phone FROM patients"
@@ -76,3 +78,25 @@ def test_photo_bench_runs_and_reports_each_figure_against_its_baseline(tmp_path)
     rows = json.loads(out.read_text(encoding="utf-8"))["rows"]
     assert [r["figure"][:2] for r in rows] == ["8.", "8.", "9."]
     assert all(r["baseline_s"] > 0 and r["ratio"] > 0 for r in rows)
+
+
+def test_server_bench_reports_workstations_and_the_conflict_run(tmp_path):
+    """Five workstation processes on a throw-away server, and the conflict run: every figure
+    with its baseline, and no lost or merged edit (the bench fails otherwise)."""
+    from tests import pg
+
+    if pg.find_bindir() is None:
+        pytest.skip("no PostgreSQL server binaries (apt-get install postgresql)")
+    out = tmp_path / "server.json"
+    run = subprocess.run([sys.executable, str(ROOT / "bench" / "server.py"), "--quick",
+                          "--out", str(out)], capture_output=True, text=True, timeout=600,
+                         cwd=ROOT)
+    assert run.returncode == 0, (run.stdout + run.stderr)[-3000:]
+    results = json.loads(out.read_text(encoding="utf-8"))
+    assert [r["figure"][:3] for r in results["rows"]] == ["9. ", "9a.", "9b."]
+    assert all(r["ratio"] > 0 for r in results["rows"][:2])
+    conflict = results["conflict"]
+    assert conflict["lost"] == 0 and conflict["merged"] == 0
+    assert conflict["saves"] == 60 and conflict["history"] == 60
+    assert len(results["workstations"]["tick"]) == 25
+    assert results["chain_ok"]

@@ -37,11 +37,13 @@ class Draft:
     amends_id: int | None
     amendment_reason: str
     updated_at: str
+    version: int = 1  # pass to save_draft (then its return value) as expected_version
 
 
 def _draft(row: dict) -> Draft:
     return Draft(row["id"], row["patient_id"], dc.record(row["data"]), row["page"],
-                 row["amends_id"], row["amendment_reason"], row["updated_at"])
+                 row["amends_id"], row["amendment_reason"], row["updated_at"],
+                 row.get("version", 1))
 
 
 def find_draft(store, patient_id: int) -> Draft | None:
@@ -71,14 +73,18 @@ def start_consultation(store, patient_id: int) -> Draft:
     return _draft(consultations_repo.get_draft(store, draft_id))
 
 
-def save_draft(store, draft_id: int, data: dc.ConsultationRecord | dict, page: int) -> None:
+def save_draft(store, draft_id: int, data: dc.ConsultationRecord | dict, page: int, *,
+               expected_version: int | None = None) -> int:
     """Save the wizard's state (the record, as JSON); cheap enough to call at every pause in
-    typing."""
+    typing. ``expected_version``: the draft's version this window last read or saved (the
+    return value of the previous save); a draft saved elsewhere since is refused
+    (``RecordChanged``). Returns the new version."""
     from rejuv_desktop.services import leases
 
     leases.require_held(store, leases.CONSULTATION, draft_id)  # not while another writes it
     with store.write():
-        consultations_repo.update_draft(store, draft_id, dc.record(data).to_dict(), page)
+        return consultations_repo.update_draft(store, draft_id, dc.record(data).to_dict(), page,
+                                               expected_version=expected_version)
 
 
 def discard_draft(store, draft_id: int) -> None:

@@ -165,3 +165,12 @@ def location(store) -> str:
         info = conninfo_to_dict(store.url)
         return f"{info.get('host', '')}:{info.get('port', 5432)}/{info.get('dbname', '')}"
     return str(store.path) if store.path else ""
+
+
+def backup_server(url: str, out: Path) -> dict:
+    """For clinic IT: a ``pg_dump`` of the clinic server, kept only once it was restored into a
+    scratch database and found whole (every table's rows counted, the audit chain verified).
+    The clinic key this workstation keeps for the server verifies keyed audit rows."""
+    from rejuv_desktop.storage import clinic_key, pg
+
+    return pg.backup(url, out, ring=clinic_key.load(pg.key_anchor(url)))

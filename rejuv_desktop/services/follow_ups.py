@@ -123,20 +123,29 @@ def open_follow_up(store, follow_up_id: int) -> dict:
 
 
 def mark_follow_up_done(store, follow_up_id: int, note: str = "",
-                        visit_date: date | None = None, early_reason: str = "") -> None:
+                        visit_date: date | None = None, early_reason: str = "", *,
+                        expected_version: int | None = None) -> None:
     """The visit took place on ``visit_date`` (default today; never in the future). A visit
     before its window opens is refused unless ``early_reason`` says why the patient was seen
-    early. An optional note says how it went."""
-    row = open_follow_up(store, follow_up_id)
+    early. An optional note says how it went. A follow-up saved elsewhere after
+    ``expected_version`` (default: the version read here) is refused (``RecordChanged``)."""
+    row = _at(open_follow_up(store, follow_up_id), expected_version)
     visit_date = check_visit_date(store, row, visit_date, early_reason)
     with store.write():
         close_done(store, row, note, visit_date, early_reason)
 
 
+def _at(row: dict, expected_version: int | None) -> dict:
+    """The follow-up as read, at the caller's version when given."""
+    return row if expected_version is None else {**row, "version": expected_version}
+
+
 def close_done(store, row: dict, note: str, visit_date: date, early_reason: str) -> None:
-    """Mark an open follow-up done (inside the caller's write), after ``check_visit_date``."""
+    """Mark an open follow-up done (inside the caller's write), after ``check_visit_date``;
+    refused (``RecordChanged``) when it was saved elsewhere after ``row``'s version."""
     opens = date.fromisoformat(row["due_from"])
-    sessions_repo.update_follow_up(store, row["id"], status="done", done_at=store.now_iso(),
+    sessions_repo.update_follow_up(store, row["id"], expected_version=row["version"],
+                                   status="done", done_at=store.now_iso(),
                           done_by=store.actor_id, note=note.strip(),
                           visit_date=visit_date.isoformat(),
                           early_reason=early_reason.strip() if visit_date < opens else "")
@@ -162,9 +171,11 @@ def check_visit_date(store, row: dict, visit_date: date | None, early_reason: st
 
 
 def reschedule_follow_up(store, follow_up_id: int, due_from: date, due_to: date,
-                         reason: str) -> int:
-    """Move a visit to a new window; the old one stays, marked rescheduled. Returns the new id."""
-    row = open_follow_up(store, follow_up_id)
+                         reason: str, *, expected_version: int | None = None) -> int:
+    """Move a visit to a new window; the old one stays, marked rescheduled. Returns the new id.
+    Refused (``RecordChanged``) when it was saved elsewhere after ``expected_version``
+    (default: the version read here)."""
+    row = _at(open_follow_up(store, follow_up_id), expected_version)
     errors = {}
     if not reason.strip():
         errors["reason"] = "Say why the visit is moved"
@@ -173,7 +184,8 @@ def reschedule_follow_up(store, follow_up_id: int, due_from: date, due_to: date,
     if errors:
         raise ValidationError(errors)
     with store.write():
-        sessions_repo.update_follow_up(store, follow_up_id, status="rescheduled",
+        sessions_repo.update_follow_up(store, follow_up_id, expected_version=row["version"],
+                                       status="rescheduled",
                                        done_at=store.now_iso(),
                               done_by=store.actor_id, note=reason.strip())
         return sessions_repo.insert_follow_up(store, {
@@ -183,13 +195,16 @@ def reschedule_follow_up(store, follow_up_id: int, due_from: date, due_to: date,
             "note": reason.strip(), "rescheduled_from": follow_up_id})
 
 
-def cancel_follow_up(store, follow_up_id: int, reason: str) -> None:
-    """The visit will not take place (kept, with the reason)."""
-    open_follow_up(store, follow_up_id)
+def cancel_follow_up(store, follow_up_id: int, reason: str, *,
+                     expected_version: int | None = None) -> None:
+    """The visit will not take place (kept, with the reason). Refused (``RecordChanged``)
+    when it was saved elsewhere after ``expected_version`` (default: the version read here)."""
+    row = _at(open_follow_up(store, follow_up_id), expected_version)
     if not reason.strip():
         raise ValidationError({"reason": "Say why the visit is cancelled"})
     with store.write():
-        sessions_repo.update_follow_up(store, follow_up_id, status="cancelled",
+        sessions_repo.update_follow_up(store, follow_up_id, expected_version=row["version"],
+                                       status="cancelled",
                                        done_at=store.now_iso(),
                               done_by=store.actor_id, note=reason.strip())
 

@@ -144,8 +144,11 @@ def record_complication(store, patient_id: int, c: do.Complication) -> int:
             "report_reference": c.report_reference.strip()})
 
 
-def resolve_complication(store, complication_id: int, resolved: date, treatment: str = "") -> None:
-    """Record the day a complication resolved (and the treatment, when given)."""
+def resolve_complication(store, complication_id: int, resolved: date, treatment: str = "", *,
+                         expected_version: int | None = None) -> None:
+    """Record the day a complication resolved (and the treatment, when given). Refused
+    (``RecordChanged``) when it was saved elsewhere after ``expected_version`` (default: the
+    version read here)."""
     require_actor(store)
     row = repo.get_complication(store, complication_id)
     onset = date.fromisoformat(row["onset_date"])
@@ -157,7 +160,9 @@ def resolve_complication(store, complication_id: int, resolved: date, treatment:
     if treatment.strip():
         values["treatment"] = treatment.strip()
     with store.write():
-        repo.update_complication(store, complication_id, **values)
+        repo.update_complication(store, complication_id, **values,
+                                 expected_version=row["version"] if expected_version is None
+                                 else expected_version)
 
 
 def complications_of_patient(store, patient_id: int) -> list[dict]:

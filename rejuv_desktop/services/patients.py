@@ -54,10 +54,13 @@ def update_patient(store, patient_id: int, data: dict, *,
     return SaveResult(patient_id, warnings)
 
 
-def set_archived(store, patient_id: int, archived: bool) -> None:
-    """Archive (hide from lists) or bring back a patient. Nothing is ever deleted."""
+def set_archived(store, patient_id: int, archived: bool, *,
+                 expected_version: int | None = None) -> None:
+    """Archive (hide from lists) or bring back a patient. Nothing is ever deleted. With
+    ``expected_version``, refused (``RecordChanged``) when the record was saved elsewhere."""
     with store.write():
-        patients_repo.set_archived(store, patient_id, archived)
+        patients_repo.set_archived(store, patient_id, archived,
+                                   expected_version=expected_version)
     log.info("patient %s %s", patient_id, "archived" if archived else "unarchived")
 
 

@@ -175,9 +175,13 @@ def create_practitioner(store, record: dict, password: str, confirm: str | None 
     return pid
 
 
-def update_practitioner(store, practitioner_id: int, record: dict) -> None:
+def update_practitioner(store, practitioner_id: int, record: dict, *,
+                        expected_version: int | None = None) -> int:
     """Change an account's details, role or active state (administrators only). The last
-    active administrator cannot be demoted or deactivated: no one could administer the app."""
+    active administrator cannot be demoted or deactivated: no one could administer the app.
+    ``expected_version``: the account's ``version`` the form was loaded at
+    (``account_version``); an account saved elsewhere since is refused with
+    ``RecordChanged``. Returns the new version."""
     require_admin(store, "change practitioners' accounts")
     _person(store, practitioner_id)
     clean = validate(record, None)
@@ -188,7 +192,13 @@ def update_practitioner(store, practitioner_id: int, record: dict) -> None:
         raise ValidationError({"role": "This is the only active administrator: make someone "
                                        "else an administrator first"})
     with store.write():
-        practitioners_repo.update(store, practitioner_id, clean)
+        return practitioners_repo.update(store, practitioner_id, clean,
+                                         expected_version=expected_version)
+
+
+def account_version(store, practitioner_id: int) -> int:
+    """The version of an account's details, for ``update_practitioner``."""
+    return practitioners_repo.get(store, practitioner_id)["version"]
 
 
 def change_password(store, practitioner_id: int, new_password: str,

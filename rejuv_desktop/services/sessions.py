@@ -602,8 +602,11 @@ def override_dose(store, session_id: int, reason: str) -> Entry:
                  {"reason": reason.strip(), "mg": status.dose.mg})
 
 
-def set_sides(store, session_id: int, sides: list[str] | tuple[str, ...]) -> None:
-    """Which hands this session treats (per-hand values are required for these only)."""
+def set_sides(store, session_id: int, sides: list[str] | tuple[str, ...], *,
+              expected_version: int | None = None) -> None:
+    """Which hands this session treats (per-hand values are required for these only).
+    Refused (``RecordChanged``) when the session was saved elsewhere after
+    ``expected_version`` (default: the version read here)."""
     status = _editable(store, session_id)
     chosen = [s for s in SIDES if s in sides]
     if not chosen or len(chosen) != len(set(sides)):
@@ -612,11 +615,12 @@ def set_sides(store, session_id: int, sides: list[str] | tuple[str, ...]) -> Non
         raise UserError("The sides were confirmed at the time-out: withdraw that confirmation "
                         "before changing them.")
     with store.write():
-        sessions_repo.update_session(store, session_id, sides=",".join(chosen))
+        sessions_repo.update_session(store, session_id, sides=",".join(chosen),
+                                     expected_version=_read(status, expected_version))
 
 
 def set_weight(store, session_id: int, weight_kg: float | None,
-               confirm_change: bool = False) -> None:
+               confirm_change: bool = False, *, expected_version: int | None = None) -> None:
     """The patient's weight today, used for the anaesthetic dose limit.
 
     The allowed range is the app's one range (``dose.MIN_WEIGHT_KG`` to ``MAX_WEIGHT_KG``). A
@@ -640,7 +644,8 @@ def set_weight(store, session_id: int, weight_kg: float | None,
             f"{format_number(before)} kg recorded at the consultation (more than "
             f"{round(limit * 100)}%). Is {format_number(weight_kg)} kg right?", before, weight_kg)
     with store.write():
-        sessions_repo.update_session(store, session_id, weight_kg=weight_kg)
+        sessions_repo.update_session(store, session_id, weight_kg=weight_kg,
+                                     expected_version=_read(status, expected_version))
         if weight_kg is not None:
             sessions_repo.insert_entry(store, session_id, "weight", "override",
                               {"kg": weight_kg, "confirmed_change": bool(
@@ -726,7 +731,13 @@ def _write_products(store, status: SessionStatus) -> None:
                                     "patient_id": status.session["patient_id"]})
 
 
-def complete_session(store, session_id: int) -> list[dict]:
+def _read(status: SessionStatus, expected_version: int | None) -> int:
+    """The version a change is made over: the caller's, else the one just read."""
+    return status.session["version"] if expected_version is None else expected_version
+
+
+def complete_session(store, session_id: int, *,
+                     expected_version: int | None = None) -> list[dict]:
     """Sign off a session: refused (OpenItems) while anything required is open or wrong.
 
     Creates the follow-ups the protocol schedules from the session date (proposed visits not yet
@@ -765,7 +776,8 @@ def complete_session(store, session_id: int) -> list[dict]:
                                                True)
         sessions_repo.update_session(store, session_id, status="completed",
                                      completed_at=store.now_iso(),
-                            completed_by=store.actor_id)
+                                     completed_by=store.actor_id,
+                                     expected_version=_read(status, expected_version))
         plan = plans_repo.get_for_session(store, s["plan_id"])
         if sessions_repo.completed_count(store, s["plan_id"]) >= plan["sessions"]:
             plans_repo.set_status(store, s["plan_id"], "completed")
@@ -773,7 +785,8 @@ def complete_session(store, session_id: int) -> list[dict]:
     return created
 
 
-def abandon_session(store, session_id: int, reason: str) -> None:
+def abandon_session(store, session_id: int, reason: str, *,
+                    expected_version: int | None = None) -> None:
     """Stop a session before the end (kept, with the reason; products already used are kept)."""
     status = _editable(store, session_id)
     if not reason.strip():
@@ -782,7 +795,8 @@ def abandon_session(store, session_id: int, reason: str) -> None:
         _write_products(store, status)
         sessions_repo.update_session(store, session_id, status="abandoned",
                                      completed_at=store.now_iso(),
-                            completed_by=store.actor_id, end_reason=reason.strip())
+                                     completed_by=store.actor_id, end_reason=reason.strip(),
+                                     expected_version=_read(status, expected_version))
 
 
 # --- the patient's sessions, with their key figures -----------------------------------------------

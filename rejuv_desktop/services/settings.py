@@ -102,10 +102,19 @@ def emergency_number(settings: dict[str, str]) -> str:
     return EMERGENCY_NUMBERS.get(settings.get("clinic_country") or "OTHER", "112")
 
 
-def save_settings(store, values: dict[str, str]) -> None:
+def settings_versions(store) -> dict[str, int]:
+    """The version of each saved setting (a setting never saved is at 0), to pass back to
+    ``save_settings`` with the values of a form."""
+    return settings_repo.all_versions(store)
+
+
+def save_settings(store, values: dict[str, str], *,
+                  expected_versions: dict[str, int] | None = None) -> None:
     """Validate and save settings in one transaction. The clinic's details and security
     settings need an administrator; the second backup folder any signed-in practitioner may
-    choose (backups are everyone's concern)."""
+    choose (backups are everyone's concern). ``expected_versions``: ``settings_versions`` as
+    the form was loaded; a setting saved elsewhere since is refused (``RecordChanged``, the
+    key in ``record_id``) and nothing is saved."""
     from rejuv_desktop.services import practitioners as pr
 
     if set(values) - set(ANYONE_KEYS):
@@ -113,9 +122,11 @@ def save_settings(store, values: dict[str, str]) -> None:
     elif pr.has_accounts(store) and pr.acting(store) is None:
         raise PermissionDenied("Sign in to change settings.")
     clean = validate_settings(values)
+    expected = expected_versions
     with store.write():
         for key, value in clean.items():
-            settings_repo.put(store, key, value)
+            settings_repo.put(store, key, value, expected_version=None if expected is None
+                              else expected.get(key, 0))
 
 
 def document_language(store) -> str:

@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 # Columns never copied into the audit trail: derived search text is not part of the record.
 _SKIP_COLUMNS = {"search_text", "name_key", "password_hash", "pdf", "file_bytes",
                  # a record's save counter and who saved it (the trail has who already)
-                 "version", "updated_by"}
+                 "version", "updated_by", "saved_at"}
 
 _AUDIT_TABLE_SQL = """
 CREATE TABLE IF NOT EXISTS audit_log (

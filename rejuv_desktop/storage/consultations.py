@@ -6,6 +6,7 @@ import json
 
 from rejuv_desktop.domain.consultation_record import ConsultationRecord
 from rejuv_desktop.errors import NotFound
+from rejuv_desktop.storage import versions
 
 
 def _loads(row: dict | None, *keys: str) -> dict | None:
@@ -29,13 +30,16 @@ def insert_draft(store, patient_id: int, data: dict, amends_id: int | None = Non
     return cur.lastrowid
 
 
-def update_draft(store, draft_id: int, data: dict, page: int) -> None:
-    cur = store.conn.execute(
-        "UPDATE consultation_drafts SET data_json = ?, page = ?, updated_at = ? WHERE id = ?",
-        (json.dumps(data, ensure_ascii=False), page, store.now_iso(), draft_id))
-    if cur.rowcount != 1:
-        raise NotFound("This consultation draft no longer exists (it was finalised or "
-                       "discarded in another window).")
+def update_draft(store, draft_id: int, data: dict, page: int, *,
+                 expected_version: int | None = None) -> int:
+    """Save a draft over; returns its new version (``RecordChanged`` when it was saved
+    elsewhere after ``expected_version``)."""
+    return versions.save_over(
+        store, "consultation_drafts", draft_id,
+        {"data_json": json.dumps(data, ensure_ascii=False), "page": page},
+        expected_version=expected_version,
+        not_found="This consultation draft no longer exists (it was finalised or discarded in "
+                  "another window).")
 
 
 def get_draft(store, draft_id: int) -> dict:

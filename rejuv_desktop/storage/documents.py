@@ -82,8 +82,15 @@ def next_number(store, stem: str) -> str:
     and the day, e.g. ``CF-20261122-``): ``CF-20261122-0003`` after two.
 
     A number is only taken by inserting its document: read it again inside the write
-    transaction that inserts the row, where no other writer can take it meanwhile.
+    transaction that inserts the row, where no other writer can take it meanwhile (on SQLite
+    the write transaction is the only writer; on a clinic server the transaction first takes
+    the lock that serialises the audit chain, which the document's insert takes anyway, so
+    two workstations numbering at once are served one after the other).
     """
+    if store.engine == "postgresql":
+        from rejuv_desktop.storage import pg
+
+        pg.serialise_writers(store)
     n = store.scalar("SELECT count(*) FROM documents WHERE number LIKE ? AND signed_of IS NULL",
                      (stem + "%",)) + 1
     while number_exists(store, f"{stem}{n:04d}"):

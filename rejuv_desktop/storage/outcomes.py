@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from rejuv_desktop.errors import NotFound
 from rejuv_desktop.storage import consultations as consultations_repo
+from rejuv_desktop.storage import versions
 from rejuv_desktop.storage.bulk import insert_row
 
 MERZ = "merz"
@@ -80,12 +81,13 @@ def insert_complication(store, row: dict) -> int:
                                             "recorded_by": store.actor_id})
 
 
-def update_complication(store, complication_id: int, **values) -> None:
-    sets = ", ".join(f"{k} = ?" for k in values)
-    cur = store.conn.execute(f"UPDATE complications SET {sets} WHERE id = ?",
-                             [*values.values(), complication_id])
-    if cur.rowcount != 1:
-        raise NotFound(f"Complication {complication_id} does not exist")
+def update_complication(store, complication_id: int, *, expected_version: int | None = None,
+                        **values) -> int:
+    """Save values over a complication; returns its new version (``RecordChanged`` when it
+    was saved elsewhere after ``expected_version``)."""
+    return versions.save_over(store, "complications", complication_id, values,
+                              expected_version=expected_version,
+                              not_found=f"Complication {complication_id} does not exist")
 
 
 def get_complication(store, complication_id: int) -> dict:

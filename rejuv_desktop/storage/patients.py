@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from rejuv_desktop.domain import patients as dp
-from rejuv_desktop.errors import NotFound, RecordChanged
-from rejuv_desktop.storage import patient_search
+from rejuv_desktop.errors import NotFound
+from rejuv_desktop.storage import patient_search, versions
 
 LIST_COLUMNS = "p.id, p.given_name, p.family_name, p.date_of_birth, p.phone, p.archived"
 
@@ -35,34 +35,17 @@ def update(store, patient_id: int, clean: dict, *, expected_version: int | None 
     With ``expected_version`` (the version the form was loaded at) the save is refused with
     ``RecordChanged`` when the record was saved elsewhere since: nothing is written.
     """
-    row = {**clean, **derived_columns(clean), "updated_at": store.now_iso(),
-           "updated_by": store.actor_id}
-    sets = ", ".join(f"{c} = ?" for c in row)
-    where, params = "id = ?", [*row.values(), patient_id]
-    if expected_version is not None:
-        where, params = "id = ? AND version = ?", [*params, expected_version]
-    cur = store.conn.execute(f"UPDATE patients SET {sets}, version = version + 1 WHERE {where}",
-                             params)
-    if cur.rowcount != 1:
-        now = store.query_one("SELECT version, updated_at, updated_by FROM patients"
-                              " WHERE id = ?", (patient_id,))
-        if now is None:
-            raise NotFound(f"Patient {patient_id} does not exist")
-        raise RecordChanged(
-            f"This patient's details were changed elsewhere at {now['updated_at']} since you "
-            "opened them; nothing was saved. Your changes are still in the form: compare "
-            "them with the saved record and save again.",
-            changed_by=now["updated_by"], changed_at=now["updated_at"],
-            version=now["version"])
-    return expected_version + 1 if expected_version is not None else store.scalar(
-        "SELECT version FROM patients WHERE id = ?", (patient_id,))
+    return versions.save_over(store, "patients", patient_id,
+                              {**clean, **derived_columns(clean)},
+                              expected_version=expected_version,
+                              not_found=f"Patient {patient_id} does not exist")
 
 
-def set_archived(store, patient_id: int, archived: bool) -> None:
-    cur = store.conn.execute("UPDATE patients SET archived = ?, updated_at = ? WHERE id = ?",
-                             (int(archived), store.now_iso(), patient_id))
-    if cur.rowcount != 1:
-        raise NotFound(f"Patient {patient_id} does not exist")
+def set_archived(store, patient_id: int, archived: bool, *,
+                 expected_version: int | None = None) -> int:
+    return versions.save_over(store, "patients", patient_id, {"archived": int(archived)},
+                              expected_version=expected_version,
+                              not_found=f"Patient {patient_id} does not exist")
 
 
 def get(store, patient_id: int) -> dict:

@@ -91,6 +91,18 @@ def translate(sql: str) -> str:
     return out
 
 
+# Columns SQLite leaves untyped, kept as text on the server: a hand assessment's grade is a
+# number on some scales (Merz 0-4) and a word on others. Read back, a grade written as a
+# number is a number again, as SQLite gives it.
+ANY_TYPED = ("grade",)
+
+
+def _any_typed(value):
+    if isinstance(value, str) and value.isdigit():
+        return int(value)
+    return value
+
+
 class PgCursor:
     """The part of sqlite3's cursor the repository modules use."""
 
@@ -99,12 +111,24 @@ class PgCursor:
         self.lastrowid = lastrowid
         self.rowcount = cur.rowcount
         self.description = cur.description
+        self._any = [i for i, d in enumerate(cur.description or ()) if d[0] in ANY_TYPED]
+
+    def _row(self, row):
+        if row is None or not self._any:
+            return row
+        row = list(row)
+        for i in self._any:
+            row[i] = _any_typed(row[i])
+        return tuple(row)
 
     def fetchone(self):
-        return self._cur.fetchone() if self._cur.description else None
+        return self._row(self._cur.fetchone()) if self._cur.description else None
 
     def fetchall(self):
-        return self._cur.fetchall() if self._cur.description else []
+        if not self._cur.description:
+            return []
+        return [self._row(r) for r in self._cur.fetchall()] if self._any else \
+            self._cur.fetchall()
 
     def __iter__(self):
         return iter(self.fetchall())
@@ -241,6 +265,13 @@ class _NoRows:
 
     def fetchall(self):
         return []
+
+
+def serialise_writers(store) -> None:
+    """Inside a write: wait for the other workstations' writes that take the audit chain's
+    lock (every audited insert or update) to commit, and hold it until this one ends."""
+    if store.conn.in_transaction:
+        store.conn.execute(f"SELECT pg_advisory_xact_lock({AUDIT_LOCK_KEY})")
 
 
 def _integrity(exc):
@@ -527,7 +558,7 @@ END $$""",
     f"""CREATE FUNCTION rejuv_audit() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   skip text[] := ARRAY['search_text', 'name_key', 'password_hash', 'pdf', 'file_bytes',
-                        'version', 'updated_by'];
+                        'version', 'updated_by', 'saved_at'];
   before_j jsonb; after_j jsonb; prev text; at_ text; actor text; k text; content bytea;
   act text := lower(TG_OP); h text;
 BEGIN
@@ -825,3 +856,132 @@ class Listener:
             self.raw.close()
         except Exception:  # noqa: BLE001 - gone already
             pass
+
+
+# --- Backups of a clinic server: pg_dump, verified by restoring into a scratch database ----
+
+
+def find_client(name: str):
+    """PostgreSQL's ``pg_dump`` or ``pg_restore``: in ``REJUV_PG_BINDIR``, on the PATH, or the
+    newest under ``/usr/lib/postgresql/*/bin`` (Debian); None when there is none."""
+    import glob
+    import os
+    import shutil
+    from pathlib import Path
+
+    candidates = []
+    if os.environ.get("REJUV_PG_BINDIR"):
+        candidates.append(Path(os.environ["REJUV_PG_BINDIR"]) / name)
+    candidates += [Path(p) / name for p in sorted(glob.glob("/usr/lib/postgresql/*/bin"),
+                                                  key=_version_key, reverse=True)]
+    if shutil.which(name):
+        candidates.append(Path(shutil.which(name)))
+    return next((c for c in candidates if c.is_file()), None)
+
+
+def _version_key(path: str) -> int:
+    m = re.search(r"/(\d+)/bin$", path)
+    return int(m.group(1)) if m else 0
+
+
+def table_counts(raw) -> dict[str, int]:
+    """Rows of every table of the clinic (not the record of migrations)."""
+    from psycopg import sql as psql
+
+    return {t: raw.execute(psql.SQL("SELECT count(*) FROM {}").format(
+        psql.Identifier(t))).fetchone()[0]
+        for t in _table_order() if t != MIGRATIONS_TABLE}
+
+
+def _with_dbname(url: str, dbname: str) -> str:
+    from psycopg.conninfo import conninfo_to_dict, make_conninfo
+
+    return make_conninfo(**{**conninfo_to_dict(url), "dbname": dbname})
+
+
+def _run_tool(cmd: list[str], what: str) -> None:
+    import subprocess
+
+    try:
+        run = subprocess.run(cmd, capture_output=True, text=True, timeout=6 * 3600)
+    except OSError as exc:
+        raise StorageError(f"{what} could not be started: {exc}") from exc
+    if run.returncode != 0:
+        raise StorageError(f"{what} failed: {(run.stderr or run.stdout).strip()[-800:]}")
+
+
+def backup(url: str, out, *, ring: dict[str, bytes] | None = None) -> dict:
+    """Dump the clinic database at ``url`` (an administrator's URL) into ``out`` with
+    ``pg_dump`` (custom format), then prove the file restores: it is restored with
+    ``pg_restore`` into a scratch database on the same server, every table is counted there
+    and compared with the counts taken in the very snapshot the dump was made from, and the
+    audit chain is verified there and compared with the server's head. The scratch database
+    is dropped afterwards. The dump is written beside ``out`` and moved into place only once
+    verified.
+
+    Returns ``{"counts": {table: (server, restored)}, "audit": (rows, message),
+    "size": bytes}``; raises ``StorageError`` (no file left at ``out``) otherwise.
+    """
+    import os
+    import secrets
+    from pathlib import Path
+
+    from psycopg import sql as psql
+
+    from rejuv_desktop.storage import audit
+
+    out = Path(out)
+    pg_dump, pg_restore = find_client("pg_dump"), find_client("pg_restore")
+    if pg_dump is None or pg_restore is None:
+        raise StorageError("A server backup needs PostgreSQL's pg_dump and pg_restore (on "
+                           "Debian: apt-get install postgresql-client). Nothing was written.")
+    if not out.parent.is_dir():
+        raise StorageError(f"The folder {out.parent} does not exist. Nothing was written.")
+    partial = out.with_name(out.name + ".partial")
+    scratch = f"rejuv_verify_{secrets.token_hex(4)}"
+    raw = connect(url)
+    try:
+        if not applied_names(raw):
+            raise StorageError("This server database holds no clinic (run rejuv-desktop "
+                               "server init first). Nothing was written.")
+        # One snapshot for the counts and for pg_dump: what is counted is what is dumped.
+        raw.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        snapshot = raw.execute("SELECT pg_export_snapshot()").fetchone()[0]
+        counts = table_counts(raw)
+        head = raw.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+        _run_tool([str(pg_dump), "--format=custom", f"--snapshot={snapshot}",
+                   f"--file={partial}", f"--dbname={url}"], "pg_dump")
+        raw.execute("COMMIT")
+        raw.execute(psql.SQL("CREATE DATABASE {} TEMPLATE template0").format(
+            psql.Identifier(scratch)))
+        try:
+            scratch_url = _with_dbname(url, scratch)
+            _run_tool([str(pg_restore), "--exit-on-error", "--single-transaction",
+                       "--no-owner", f"--dbname={scratch_url}", str(partial)], "pg_restore")
+            copy = connect(scratch_url)
+            try:
+                restored = table_counts(copy)
+                from rejuv_desktop.storage.db import local_now
+
+                store = _store_class()(copy, scratch_url, local_now)
+                check = audit.verify_chain(store, ring=ring)
+            finally:
+                copy.close()
+        finally:
+            raw.execute(psql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
+                psql.Identifier(scratch)))
+        differ = [t for t in counts if counts[t] != restored.get(t)]
+        if differ:
+            raise StorageError(f"The restored backup's row counts differ for {', '.join(differ)}"
+                               "; the backup was not kept.")
+        if not check.ok or (head is not None and check.head != tuple(head)):
+            raise StorageError(f"The restored backup's audit trail does not verify "
+                               f"({check.message}); the backup was not kept.")
+        os.replace(partial, out)
+        return {"counts": {t: (counts[t], restored[t]) for t in counts},
+                "audit": (check.rows, check.message), "size": out.stat().st_size}
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    finally:
+        raw.close()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from rejuv_desktop.domain.consultation_record import ConsultationRecord
 from rejuv_desktop.errors import NotFound
+from rejuv_desktop.storage import versions
 
 def _marks(values) -> str:
     return ", ".join("?" * len(values))
@@ -72,15 +73,21 @@ def practitioner_of(store, plan_id: int) -> int | None:
                         " ON c.id = pl.consultation_id WHERE pl.id = ?", (plan_id,))
 
 
-def set_status(store, plan_id: int, status: str) -> None:
-    store.conn.execute("UPDATE plans SET status = ? WHERE id = ? AND status != ?",
-                       (status, plan_id, status))
+def set_status(store, plan_id: int, status: str, *,
+               expected_version: int | None = None) -> int:
+    """Move a plan to ``status`` (nothing when it is there already); returns its version."""
+    return versions.save_over(store, "plans", plan_id, {"status": status},
+                              expected_version=expected_version, where="status != ?",
+                              where_params=(status,))
 
 
 def supersede_unstarted(store, consultation_id: int) -> None:
     """Plans of an amended consultation that no session has started are replaced."""
-    store.conn.execute("UPDATE plans SET status = 'superseded' WHERE consultation_id = ?"
-                       " AND status = 'planned'", (consultation_id,))
+    stamp = versions.stamp(store, "plans")
+    store.conn.execute("UPDATE plans SET status = 'superseded', version = version + 1,"
+                       " saved_at = ?, updated_by = ? WHERE consultation_id = ?"
+                       " AND status = 'planned'",
+                       (stamp["saved_at"], stamp["updated_by"], consultation_id))
 
 
 def awaiting_a_session(store) -> list[dict]:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from rejuv_desktop.errors import NotFound
+from rejuv_desktop.storage import versions
 
-COLUMNS = "id, name, title, registration, role, active, created_at, is_doctor"
+COLUMNS = ("id, name, title, registration, role, active, created_at, is_doctor, version,"
+           " updated_by, saved_at")
 # The system account (migration 0010): unattended commands act as it; it never signs in.
 SYSTEM_ID = 0
 
@@ -19,16 +21,18 @@ def insert(store, record: dict, password_hash: str) -> int:
     return cur.lastrowid
 
 
-def update(store, practitioner_id: int, record: dict) -> None:
-    cur = store.conn.execute(
-        "UPDATE practitioners SET name = ?, title = ?, registration = ?, role = ?, active = ?,"
-        " is_doctor = ? WHERE id = ?", (record["name"], record.get("title", ""),
-                                        record.get("registration", ""),
-                                        record.get("role", "practitioner"),
-                                        int(record.get("active", 1)),
-                                        int(bool(record.get("is_doctor"))), practitioner_id))
-    if cur.rowcount != 1:
-        raise NotFound(f"Practitioner {practitioner_id} does not exist")
+def update(store, practitioner_id: int, record: dict, *,
+           expected_version: int | None = None) -> int:
+    """Save an account's details; returns its new version (``RecordChanged`` when it was
+    saved elsewhere after ``expected_version``)."""
+    return versions.save_over(
+        store, "practitioners", practitioner_id,
+        {"name": record["name"], "title": record.get("title", ""),
+         "registration": record.get("registration", ""),
+         "role": record.get("role", "practitioner"), "active": int(record.get("active", 1)),
+         "is_doctor": int(bool(record.get("is_doctor")))},
+        expected_version=expected_version,
+        not_found=f"Practitioner {practitioner_id} does not exist")
 
 
 def set_password_hash(store, practitioner_id: int, password_hash: str) -> None:

@@ -820,6 +820,18 @@ def _clinic_server_record_versions(db) -> None:
     # Like audit_log.practitioner_id: the acting account's id, not a foreign key.
     db.conn.execute("ALTER TABLE patients ADD COLUMN updated_by INTEGER")
     audit.install_triggers(db, "patients")
+    # The same for every other record saved over in place (storage/versions.py): accounts,
+    # settings, consultation drafts, plans, sessions, follow-ups, complications. Those without
+    # a time of save get ``saved_at`` (left out of the audit record, like the two others).
+    for table, saved_at in (("practitioners", True), ("settings", True),
+                            ("consultation_drafts", False), ("plans", True),
+                            ("sessions", True), ("follow_ups", True), ("complications", True)):
+        db.conn.execute(f"ALTER TABLE {table} ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
+        db.conn.execute(f"ALTER TABLE {table} ADD COLUMN updated_by INTEGER")
+        if saved_at:
+            db.conn.execute(f"ALTER TABLE {table} ADD COLUMN saved_at TEXT")
+        if table != "consultation_drafts":  # a draft is not part of the record
+            audit.install_triggers(db, table)
 
 
 @migrations(name="0019_workstation_leases")

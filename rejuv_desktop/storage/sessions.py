@@ -10,7 +10,7 @@ import json
 
 from rejuv_desktop.domain.consultation_record import ConsultationRecord
 from rejuv_desktop.errors import NotFound
-from rejuv_desktop.storage import consultations
+from rejuv_desktop.storage import consultations, versions
 from rejuv_desktop.storage.bulk import insert_row
 
 _WHO = "trim(coalesce(pr.title, '') || ' ' || coalesce(pr.name, ''))"
@@ -87,12 +87,13 @@ def get_session(store, session_id: int) -> dict:
     return row
 
 
-def update_session(store, session_id: int, **values) -> None:
-    sets = ", ".join(f"{k} = ?" for k in values)
-    cur = store.conn.execute(f"UPDATE sessions SET {sets} WHERE id = ?",
-                             [*values.values(), session_id])
-    if cur.rowcount != 1:
-        raise NotFound(f"Session {session_id} does not exist")
+def update_session(store, session_id: int, *, expected_version: int | None = None,
+                   **values) -> int:
+    """Save values over a session; returns its new version (``RecordChanged`` when it was
+    saved elsewhere after ``expected_version``)."""
+    return versions.save_over(store, "sessions", session_id, values,
+                              expected_version=expected_version,
+                              not_found=f"Session {session_id} does not exist")
 
 
 def open_session_of_plan(store, plan_id: int) -> dict | None:
@@ -192,10 +193,13 @@ def get_follow_up(store, follow_up_id: int) -> dict:
     return row
 
 
-def update_follow_up(store, follow_up_id: int, **values) -> None:
-    sets = ", ".join(f"{k} = ?" for k in values)
-    store.conn.execute(f"UPDATE follow_ups SET {sets} WHERE id = ?",
-                       [*values.values(), follow_up_id])
+def update_follow_up(store, follow_up_id: int, *, expected_version: int | None = None,
+                     **values) -> int:
+    """Save values over a follow-up; returns its new version (``RecordChanged`` when it was
+    saved elsewhere after ``expected_version``)."""
+    return versions.save_over(store, "follow_ups", follow_up_id, values,
+                              expected_version=expected_version,
+                              not_found=f"Follow-up {follow_up_id} does not exist")
 
 
 def follow_ups_due(store) -> list[dict]:

@@ -217,3 +217,138 @@ def test_a_save_over_a_change_made_elsewhere_is_refused_with_who_and_when(
     assert sp.get_patient(reception, pid)["version"] == 3
     reception.close()
     room.close()
+
+
+def test_a_server_backup_is_kept_only_once_it_restores_whole(pg_cluster, tmp_path, clock,
+                                                             patient_data, capsys):
+    """``server backup``: pg_dump into a file, restored into a scratch database, every table
+    counted and the audit chain verified there; the file restores into a working clinic."""
+    from rejuv_desktop import cli
+
+    if engine.find_client("pg_dump") is None:
+        pytest.skip("pg_dump is not installed")
+    url = pg_cluster.new_database()
+    assert cli.main(["server", "init", "--db", url]) == 0
+    server = open_store(url, clock=clock)
+    for name in ("Ann", "Bea", "Cleo"):
+        sp.add_patient(server, {**patient_data, "given_name": name})
+    server.close()
+    out = tmp_path / "clinic.dump"
+    capsys.readouterr()
+    assert cli.main(["server", "backup", "--db", url, "--out", str(out)]) == 0
+    said = capsys.readouterr().out
+    assert "found whole" in said and "audit trail intact" in said
+    assert out.is_file() and not out.with_name("clinic.dump.partial").exists()
+    # No scratch database is left behind.
+    with psycopg.connect(url) as conn:
+        assert conn.execute("SELECT count(*) FROM pg_database WHERE datname LIKE"
+                            " 'rejuv_verify_%'").fetchone()[0] == 0
+    # The file is a real backup: restored as the README says, the clinic opens and verifies.
+    restored = pg_cluster.new_database()
+    import subprocess
+
+    subprocess.run([str(engine.find_client("pg_restore")), "--exit-on-error", "--no-owner",
+                    f"--dbname={restored}", str(out)], check=True, capture_output=True)
+    back = open_store(restored, clock=clock)
+    assert sorted(r["given_name"] for r in sp.search_patients(back, "")) == ["Ann", "Bea",
+                                                                            "Cleo"]
+    assert audit.verify_chain(back).ok
+    back.close()
+
+
+def test_a_server_backup_that_does_not_restore_whole_is_not_kept(pg_cluster, tmp_path, clock,
+                                                                 patient_data, monkeypatch):
+    if engine.find_client("pg_dump") is None:
+        pytest.skip("pg_dump is not installed")
+    url = pg_cluster.new_database()
+    engine.server_init(url)
+    server = open_store(url, clock=clock)
+    sp.add_patient(server, patient_data)
+    server.close()
+    real = engine.table_counts
+    calls = []
+
+    def restored_short(raw):  # the second count is the restored copy's: one patient missing
+        counts = real(raw)
+        calls.append(1)
+        if len(calls) == 2:
+            counts["patients"] -= 1
+        return counts
+
+    monkeypatch.setattr(engine, "table_counts", restored_short)
+    out = tmp_path / "clinic.dump"
+    with pytest.raises(StorageError, match="row counts differ for patients"):
+        engine.backup(url, out)
+    assert list(tmp_path.iterdir()) == []  # neither the backup nor its partial file
+    with pytest.raises(StorageError, match="does not exist"):
+        engine.backup(url, tmp_path / "no-such-folder" / "clinic.dump")
+
+
+def test_a_file_whose_audit_trail_does_not_verify_is_not_moved(pg_cluster, tmp_path, clock,
+                                                                patient_data, capsys):
+    from rejuv_desktop import cli
+    from rejuv_desktop.storage.db import connect as sqlite_connect
+
+    path = tmp_path / "clinic.sqlite3"
+    local = open_store(path, clock=clock)
+    sp.add_patient(local, patient_data)
+    local.close()
+    db = sqlite_connect(path)  # a change made outside the app, over the trail's guard
+    db.conn.execute("DROP TRIGGER audit_log_no_update")
+    db.conn.execute("UPDATE audit_log SET after_json = replace(after_json, 'Zoë', 'Zoe')")
+    db.conn.commit()
+    db.conn.close()
+    url = pg_cluster.new_database()
+    assert cli.main(["migrate", "--from", str(path), "--to", url]) == 1
+    assert "does not verify" in capsys.readouterr().err
+    with psycopg.connect(url) as conn:  # nothing was copied
+        assert conn.execute("SELECT to_regclass('patients')").fetchone()[0] is None
+
+
+def test_tls_is_asked_for_in_the_address(tmp_path, clock, patient_data):
+    """TLS is optional: ``?sslmode=require`` (or ``verify-full`` with the server's certificate)
+    in the address encrypts the connection; a server without TLS is then refused plainly."""
+    import shutil
+    import subprocess
+
+    from tests import pg
+
+    bindir = pg.find_bindir()
+    if bindir is None or shutil.which("openssl") is None:
+        pytest.skip("needs PostgreSQL's server binaries and openssl")
+    certs = tmp_path / "certs"
+    certs.mkdir()
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                    "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+                    "-keyout", str(certs / "server.key"), "-out", str(certs / "server.crt")],
+                   check=True, capture_output=True)
+    cluster = pg.Cluster(bindir)
+    for f in ("server.key", "server.crt"):
+        shutil.copy(certs / f, cluster.root / f)
+    cluster.options = (f"-c ssl=on -c ssl_cert_file={cluster.root / 'server.crt'} "
+                       f"-c ssl_key_file={cluster.root / 'server.key'}")
+    import os
+
+    if os.geteuid() == 0:
+        for f in ("server.key", "server.crt"):
+            shutil.chown(cluster.root / f, "postgres", "postgres")
+    os.chmod(cluster.root / "server.key", 0o600)
+    try:
+        cluster.start()
+        url = cluster.new_database()
+        for query in ("?sslmode=require",
+                      f"?sslmode=verify-full&sslrootcert={certs / 'server.crt'}"):
+            server = open_store(url + query, clock=clock)
+            try:
+                assert server.scalar("SELECT ssl FROM pg_stat_ssl WHERE pid ="
+                                     " pg_backend_pid()") is True
+                sp.add_patient(server, patient_data)
+            finally:
+                server.close()
+    finally:
+        cluster.stop()
+
+
+def test_a_server_without_tls_is_refused_when_the_address_asks_for_it(pg_url, clock):
+    with pytest.raises(StorageError, match="cannot be reached.*SSL"):
+        open_store(pg_url + "?sslmode=require", clock=clock)

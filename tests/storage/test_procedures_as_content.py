@@ -7,6 +7,7 @@ import pytest
 
 from rejuv_desktop.storage import audit, open_store, schema
 from rejuv_desktop.storage import plans as plans_repo
+from rejuv_desktop.storage import sessions as sessions_repo
 from tests import session_helpers as h
 
 MIGRATION = "0014_procedures_as_content"
@@ -45,9 +46,19 @@ def older_database(db_path, clock):
     h.add_practitioner(store)
     patient = h.add_patient(store)
     plan = h.add_plan(store, patient, "mesotherapy")
-    from rejuv_desktop.services import sessions as ss
-
-    ss.start_session(store, plan)
+    # A session started, written as the app of that version wrote it (today's services write
+    # columns later migrations add).
+    consent = store.scalar("SELECT id FROM documents WHERE plan_id = ? AND signed_of IS NOT NULL",
+                           (plan,))
+    with store.write():
+        sessions_repo.insert_session(store, {
+            "patient_id": patient, "plan_id": plan, "procedure": "mesotherapy",
+            "session_number": 1, "series_length": 1, "maintenance": 0,
+            "status": "in_progress", "started_at": store.now_iso(),
+            "started_by": store.actor_id, "session_date": store.clock().date().isoformat(),
+            "protocol_id": "mesotherapy", "protocol_version": "1", "sides": "left,right",
+            "weight_kg": None, "consent_document_id": consent})
+        store.conn.execute("UPDATE plans SET status = 'in_progress' WHERE id = ?", (plan,))
     consultation = store.scalar("SELECT consultation_id FROM plans WHERE id = ?", (plan,))
     with pytest.raises(Exception, match="CHECK"):
         with store.write():
