@@ -52,7 +52,25 @@ class ErrorDialog(QDialog):
 
 def show_user_error(parent: QWidget | None, exc: UserError, title: str | None = None) -> None:
     QMessageBox.warning(parent, title or QApplication.translate("errors", "Cannot do that"),
-                        str(exc))
+                        _words(parent, exc))
+
+
+def _words(parent: QWidget | None, exc: UserError) -> str:
+    """The message of ``exc``; a save refused because of another workstation (changed or
+    held there) in the window's own words, naming who and when."""
+    from rejuv_desktop.errors import RecordChanged, RecordHeld
+
+    if isinstance(exc, (RecordChanged, RecordHeld)):
+        widget, store = parent, None
+        while widget is not None and store is None:
+            store = getattr(widget, "store", None)
+            widget = widget.parentWidget()
+        if store is not None:
+            from rejuv_desktop.ui.holds import say
+
+            kind = getattr(parent, "lease_kind", None)
+            return say(store, exc, kind)
+    return str(exc)
 
 
 def excepthook(exc_type, exc, tb) -> None:

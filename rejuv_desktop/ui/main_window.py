@@ -324,7 +324,8 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         try:
-            sp.set_archived(self.store, patient_id, archived)
+            sp.set_archived(self.store, patient_id, archived, expected_version=(
+                self.record.version if self.record.patient_id == patient_id else None))
         except UserError as exc:
             show_user_error(self, exc, self.tr("Not saved"))
             return

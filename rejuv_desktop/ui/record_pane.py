@@ -43,6 +43,7 @@ class RecordPane(QWidget):
         super().__init__(parent)
         self.store = store
         self.patient_id: int | None = None
+        self.version: int | None = None
         self.stack = QStackedWidget()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -140,6 +141,7 @@ class RecordPane(QWidget):
                     tab.patient_id = None
             return
         p = sp.get_patient(self.store, patient_id)
+        self.version = p.get("version")  # what an archiving from this record is made over
         today = self.store.clock().date()
         self.name_label.setText(dp.display_name(p))
         age = dp.age_on(date.fromisoformat(p["date_of_birth"]), today)

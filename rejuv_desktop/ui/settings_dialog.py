@@ -12,10 +12,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
                                QLineEdit, QMessageBox, QPushButton, QTableWidget,
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
-from rejuv_desktop.errors import UserError, ValidationError
+from rejuv_desktop.errors import RecordChanged, UserError, ValidationError
 from rejuv_desktop.services import practitioners as pr
 from rejuv_desktop.services import settings as sset
 from rejuv_desktop.ui.forms import add_field_row, show_field_errors
+from rejuv_desktop.ui.holds import say
 from rejuv_desktop.ui import i18n
 from rejuv_desktop.ui.i18n import Menus, fmt_time
 from rejuv_desktop.ui.names import COUNTRY_NAMES, LANGUAGE_NAMES, ROLE_NAMES, name_of
@@ -76,6 +77,8 @@ class AccountDialog(QDialog):
             self.active.setChecked(practitioner.active)
             self.fields.add("active", self.tr("Account"), self.active)
         layout.addWidget(self.fields)
+        # The account's version as this form shows it (a save over another's is refused).
+        self.version = pr.account_version(store, practitioner.id) if practitioner else None
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
@@ -94,9 +97,14 @@ class AccountDialog(QDialog):
                 pr.create_practitioner(self.store, record, e["password"].text(),
                                        e["confirm"].text())
             else:
-                pr.update_practitioner(self.store, self.practitioner.id, record)
+                self.version = pr.update_practitioner(self.store, self.practitioner.id, record,
+                                                      expected_version=self.version)
         except ValidationError as exc:
             self.fields.show_errors(exc.errors)
+            return
+        except RecordChanged as exc:  # saved on another workstation since this form opened
+            QMessageBox.warning(self, self.tr("Not saved"), say(self.store, exc))
+            self.version = exc.version  # told: saving again replaces it
             return
         except UserError as exc:
             QMessageBox.warning(self, self.tr("Not saved"), str(exc))
@@ -121,6 +129,7 @@ class SettingsDialog(QDialog):
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs)
         values = sset.get_settings(store)
+        self.versions = sset.settings_versions(store)  # as loaded: saves over others refused
 
         self.clinic = _Form()
         for key, label in (("clinic_name", self.tr("Clinic name *")),
@@ -362,10 +371,14 @@ class SettingsDialog(QDialog):
             self.accept()
             return
         try:
-            sset.save_settings(self.store, self.values())
+            sset.save_settings(self.store, self.values(), expected_versions=self.versions)
         except ValidationError as exc:
             self.clinic.show_errors(exc.errors)
             self.security.show_errors(exc.errors)
+            return
+        except RecordChanged as exc:  # an administrator saved settings elsewhere meanwhile
+            QMessageBox.warning(self, self.tr("Not saved"), say(self.store, exc))
+            self.versions = sset.settings_versions(self.store)  # told: saving again replaces
             return
         except UserError as exc:
             QMessageBox.warning(self, self.tr("Not saved"), str(exc))

@@ -109,3 +109,65 @@ def test_until_the_practitioner_chooses_the_typing_stays(qtbot, two_workstations
     assert seen == {"notes": "Typed in room 1.", "buttons": ["keep_typed", "reload_saved"]}
     assert in_room.inputs["notes"].toPlainText() == "Typed in room 1."
     assert conflicts.who(room, None) == "another workstation"
+
+
+def test_a_draft_saved_elsewhere_is_not_saved_over_by_the_wizard(qtbot, two_workstations,
+                                                                 monkeypatch):
+    from rejuv_desktop.services import consultations as sc
+    from rejuv_desktop.ui.consultation.wizard import ConsultationWizard
+
+    reception, room, pid = two_workstations
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda parent, title, text, *a, **k: warned.append(text))
+    draft = sc.start_consultation(room, pid)
+    wizard = ConsultationWizard(room, draft)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.resume()
+    before = wizard.version
+    assert wizard.save_now() and wizard.version == before + 1 > draft.version
+    sc.save_draft(reception, draft.id, draft.data, 0)  # saved at reception meanwhile
+    wizard.pages[wizard.currentId()].concerns["volume_loss"].setChecked(True)
+    assert not wizard.save_now()
+    assert "NOT SAVED" in wizard.windowTitle()
+    assert warned and warned[0].startswith("Not saved: Dr Claire Martin saved this record at")
+    assert wizard.pages[wizard.currentId()].concerns["volume_loss"].isChecked()
+
+
+def test_settings_saved_elsewhere_are_not_saved_over(qtbot, two_workstations, monkeypatch):
+    from rejuv_desktop.services import settings as sset
+    from rejuv_desktop.ui.settings_dialog import SettingsDialog
+
+    reception, room, pid = two_workstations
+    sset.save_clinic(reception, {"clinic_name": "Harbourside", "clinic_phone": "0117 496 0000"})
+    room.actor_id = reception.actor_id  # the administrator, at the room's computer
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda parent, title, text, *a, **k: warned.append(text))
+    dialog = SettingsDialog(room)
+    qtbot.addWidget(dialog)
+    sset.save_clinic(reception, {"clinic_name": "Harbourside Hand Clinic",
+                                 "clinic_phone": "0117 496 0000"})
+    dialog.clinic.edits["clinic_phone"].setText("0117 496 0001")
+    dialog.save()
+    assert warned and "Dr Claire Martin saved this record" in warned[0]
+    assert sset.get_settings(reception)["clinic_name"] == "Harbourside Hand Clinic"
+    assert dialog.clinic.edits["clinic_phone"].text() == "0117 496 0001"  # the typing stays
+
+
+def test_archiving_from_a_record_changed_elsewhere_is_refused_naming_who(
+        qtbot, two_workstations, no_modal, tmp_path, patient_data):
+    from PySide6.QtCore import QSettings
+
+    from rejuv_desktop.ui.main_window import MainWindow
+
+    reception, room, pid = two_workstations
+    window = MainWindow(room, QSettings(str(tmp_path / "r.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show_patient(pid)
+    sp.update_patient(reception, pid, {**patient_data, "phone": "01179 460000"})
+    window.set_archived(pid, True)
+    assert not sp.get_patient(reception, pid)["archived"]
+    kind, title, text = no_modal[-1]
+    assert kind == "warning" and "Dr Claire Martin saved this record" in text

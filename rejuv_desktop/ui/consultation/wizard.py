@@ -49,6 +49,9 @@ class ConsultationWizard(QWizard):
         self.store = store
         self.draft = draft
         self.data: dc.ConsultationRecord = draft.data
+        # The draft's version this window last read or saved: a save over one made elsewhere
+        # since is refused, naming who and when.
+        self.version = getattr(draft, "version", None)
         self.planning = sc.planning_context(store, draft.amends_id)
         self.default_start = self.planning.default_start
         self.consultation_id: int | None = None
@@ -128,7 +131,8 @@ class ConsultationWizard(QWizard):
         self.collect()
         page = self.currentId() if self.currentId() >= 0 else self.last_page
         try:
-            sc.save_draft(self.store, self.draft.id, self.data, page)
+            self.version = sc.save_draft(self.store, self.draft.id, self.data, page,
+                                         expected_version=self.version)
         except UserError as exc:
             # Keep everything on screen; say clearly that it is not saved.
             first = self.save_error is None

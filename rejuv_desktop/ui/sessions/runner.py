@@ -258,6 +258,13 @@ class SessionRunner(QWidget):
                 + "</span>")
         set_text(self.open_label, text)
 
+    lease_kind = SESSION  # how a refused save names what is held
+
+    def version(self) -> int | None:
+        """The session's version as this window last read it: a change over one saved on
+        another workstation since is refused, naming who and when."""
+        return self.status.session.get("version")
+
     def _saved(self) -> None:
         set_text(self.header_error, "")
         self.refresh()
@@ -297,7 +304,7 @@ class SessionRunner(QWidget):
     def on_sides(self) -> None:
         chosen = [s for s, c in self.side_checks.items() if c.isChecked()]
         try:
-            ss.set_sides(self.store, self.session_id, chosen)
+            ss.set_sides(self.store, self.session_id, chosen, expected_version=self.version())
         except UserError as exc:
             show_text(self.header_error, exc.errors["sides"] if isinstance(exc, ValidationError)
                       else say(self.store, exc, SESSION))
@@ -376,7 +383,8 @@ class SessionRunner(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            created = ss.complete_session(self.store, self.session_id)
+            created = ss.complete_session(self.store, self.session_id,
+                                           expected_version=self.version())
         except UserError as exc:
             show_user_error(self, exc)
             self.refresh()
@@ -403,7 +411,8 @@ class SessionRunner(QWidget):
         if not ok:
             return
         try:
-            ss.abandon_session(self.store, self.session_id, reason)
+            ss.abandon_session(self.store, self.session_id, reason,
+                                 expected_version=self.version())
         except UserError as exc:
             show_user_error(self, exc, self.tr("Not stopped"))
             return
