@@ -185,7 +185,9 @@ class PgConnection:
         # Outside a transaction a read, or the start of a transaction, may be tried again on
         # a new connection when the old one was cut (the server restarted, the network came
         # back): nothing was done on it yet.
-        again = head in ("BEGIN", "SELECT", "WITH", "PRAGMA") and not self.in_transaction
+        # Never inside a write (``_depth``): its statements must all reach one transaction.
+        again = (head in ("BEGIN", "SELECT", "WITH", "PRAGMA") and not self._store._depth
+                 and not self.in_transaction)
         try:
             return self._execute(head, sql, params)
         except psycopg.OperationalError as exc:
