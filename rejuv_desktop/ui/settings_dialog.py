@@ -223,9 +223,13 @@ class SettingsDialog(QDialog):
         self.ui_language = ui_lang
         security.add("idle_lock_minutes", self.tr("Lock after (minutes without activity)")
                      ).setText(values.get("idle_lock_minutes", "10"))
-        security.add("lease_timeout_minutes", self.tr(
-            "Another workstation may take over an open consultation or session after "
-            "(minutes without renewal)")).setText(values.get("lease_timeout_minutes", "10"))
+        lease = security.add("lease_timeout_minutes", self.tr(
+            "Others may take over a record left open after (minutes)"))
+        lease.setText(values.get("lease_timeout_minutes", "10"))
+        lease.setToolTip(self.tr(
+            "A consultation or a session open on one workstation cannot be edited on another. "
+            "When that workstation has not renewed its hold for this long (switched off, or the "
+            "app stopped), another may take it over; the take-over is kept in the audit trail."))
         self.security = security
         self.tabs.addTab(security, self.tr("Security"))
         from rejuv_desktop.ui.content_overrides import ContentOverridesTab
@@ -237,6 +241,7 @@ class SettingsDialog(QDialog):
 
         self.connection_form = ConnectionForm(sw.current(store))
         self.connection_form.setObjectName("connection_form")
+        self.connection_form.layout().setContentsMargins(9, 9, 9, 9)
         self._connection_before = (self.connection_form.values(), "")
         self.connection_form.server_choice.toggled.connect(self._enable_save)
         for edit in self.connection_form.edits.values():

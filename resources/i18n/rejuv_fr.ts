@@ -4113,10 +4113,6 @@ Préparer maintenant la fiche de soins du patient ?</translation>
             <translation>Non enregistré</translation>
         </message>
         <message>
-            <source>Another workstation may take over an open consultation or session after (minutes without renewal)</source>
-            <translation>Un autre poste peut reprendre une consultation ou une séance ouverte après (minutes sans renouvellement)</translation>
-        </message>
-        <message>
             <source>This workstation</source>
             <translation>Ce poste</translation>
         </message>
@@ -4131,6 +4127,14 @@ Préparer maintenant la fiche de soins du patient ?</translation>
         <message>
             <source>in the file on this computer</source>
             <translation>dans le fichier de cet ordinateur</translation>
+        </message>
+        <message>
+            <source>Others may take over a record left open after (minutes)</source>
+            <translation>Reprise par un autre poste d'un dossier resté ouvert après (minutes)</translation>
+        </message>
+        <message>
+            <source>A consultation or a session open on one workstation cannot be edited on another. When that workstation has not renewed its hold for this long (switched off, or the app stopped), another may take it over; the take-over is kept in the audit trail.</source>
+            <translation>Une consultation ou une séance ouverte sur un poste ne peut pas être modifiée sur un autre. Si ce poste n'a pas renouvelé sa réservation depuis ce délai (éteint, ou application arrêtée), un autre poste peut la reprendre ; la reprise est conservée dans le journal d'audit.</translation>
         </message>
     </context>
     <context>
