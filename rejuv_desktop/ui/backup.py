@@ -168,9 +168,10 @@ class BackupFeature(QObject):
             QMessageBox.information(self.window, APP_NAME, self.tr(
                 "<p>The records are on the clinic server, shared by every workstation.</p>"
                 "<p>Backing up, restoring and the backup folder are for the records of a "
-                "single workstation, kept in a file on it. The clinic server is backed up on "
-                "the server itself by the clinic's IT (PostgreSQL's pg_dump, each backup "
-                "checked by restoring it into a scratch database).</p>"))
+                "single workstation, kept in a file on it. The clinic server is backed up by "
+                "the clinic's IT with <i>rejuv-desktop server backup</i>, which keeps each "
+                "backup only once it was restored into a scratch database and found "
+                "whole.</p>"))
             return True
         if self.db_path is None:
             QMessageBox.information(self.window, APP_NAME, self.tr(

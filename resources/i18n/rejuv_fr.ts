@@ -669,8 +669,8 @@ Après :
             <translation>Le journal d'audit ne correspond pas à son témoin ({problem}). Des dossiers ont peut-être été modifiés en dehors de {app} : demandez à l'administrateur du cabinet de lancer « rejuv-desktop check ».</translation>
         </message>
         <message>
-            <source>&lt;p&gt;The records are on the clinic server, shared by every workstation.&lt;/p&gt;&lt;p&gt;Backing up, restoring and the backup folder are for the records of a single workstation, kept in a file on it. The clinic server is backed up on the server itself by the clinic's IT (PostgreSQL's pg_dump, each backup checked by restoring it into a scratch database).&lt;/p&gt;</source>
-            <translation>&lt;p&gt;Les dossiers sont sur le serveur du cabinet, partagé par tous les postes.&lt;/p&gt;&lt;p&gt;La sauvegarde, la restauration et le dossier de sauvegarde concernent les dossiers d'un poste unique, gardés dans un fichier sur ce poste. Le serveur du cabinet est sauvegardé sur le serveur lui-même par l'informatique du cabinet (pg_dump de PostgreSQL, chaque sauvegarde vérifiée en la restaurant dans une base d'essai).&lt;/p&gt;</translation>
+            <source>&lt;p&gt;The records are on the clinic server, shared by every workstation.&lt;/p&gt;&lt;p&gt;Backing up, restoring and the backup folder are for the records of a single workstation, kept in a file on it. The clinic server is backed up by the clinic's IT with &lt;i&gt;rejuv-desktop server backup&lt;/i&gt;, which keeps each backup only once it was restored into a scratch database and found whole.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Les dossiers sont sur le serveur du cabinet, partagé par tous les postes.&lt;/p&gt;&lt;p&gt;La sauvegarde, la restauration et le dossier de sauvegarde concernent les dossiers d'un poste unique, gardés dans un fichier sur ce poste. Le serveur du cabinet est sauvegardé par l'informatique du cabinet avec &lt;i&gt;rejuv-desktop server backup&lt;/i&gt;, qui ne garde une sauvegarde qu'après l'avoir restaurée dans une base d'essai et trouvée complète.&lt;/p&gt;</translation>
         </message>
     </context>
     <context>
