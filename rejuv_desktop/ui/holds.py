@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from rejuv_desktop.errors import RecordChanged, RecordHeld, UserError
@@ -121,6 +121,10 @@ class LeaseKeeper(QObject):
         if isinstance(window, QDialog):
             window.finished.connect(lambda _r: self.release())
         window.installEventFilter(self)
+        # Quitting with the window still open gives the hold back too (a crash lets it lapse).
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.release)
 
     def eventFilter(self, obj, event) -> bool:
         if event.type() == QEvent.Type.Close:

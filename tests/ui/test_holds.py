@@ -129,3 +129,14 @@ def test_a_running_session_is_held_by_the_room_running_it(qtbot, windows, boxes,
     runner = reception.open_session_runner(session_id)
     assert runner is not None
     runner.close()
+
+
+def test_quitting_with_a_draft_open_gives_its_hold_back(windows, boxes, monkeypatch):
+    from PySide6.QtCore import QCoreApplication
+
+    reception, room, pid = windows
+    reception.start_consultation()
+    draft_id = reception.wizard.draft.id
+    assert leases.current(room.store, leases.CONSULTATION, draft_id) is not None
+    QCoreApplication.instance().aboutToQuit.emit()
+    assert leases.current(room.store, leases.CONSULTATION, draft_id) is None
