@@ -60,6 +60,11 @@ def _words(parent: QWidget | None, exc: UserError) -> str:
     held there) in the window's own words, naming who and when."""
     from rejuv_desktop.errors import RecordChanged, RecordHeld
 
+    if isinstance(exc, ServerUnreachable):
+        return QApplication.translate(
+            "errors", "The clinic server cannot be reached. Nothing was saved; what you typed "
+            "is still on screen. Try again once the server is back (the banner at the top of "
+            "the window goes).")
     if isinstance(exc, (RecordChanged, RecordHeld)):
         widget, store = parent, None
         while widget is not None and store is None:

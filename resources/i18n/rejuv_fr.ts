@@ -4875,5 +4875,9 @@ La dose maximale d'anesthésique est calculée à partir de ce poids. Enregistre
             <source>Cannot do that</source>
             <translation>Action impossible</translation>
         </message>
+        <message>
+            <source>The clinic server cannot be reached. Nothing was saved; what you typed is still on screen. Try again once the server is back (the banner at the top of the window goes).</source>
+            <translation>Le serveur du cabinet est injoignable. Rien n'a été enregistré ; ce que vous avez saisi est toujours à l'écran. Réessayez quand le serveur sera de retour (le bandeau en haut de la fenêtre disparaît).</translation>
+        </message>
     </context>
 </TS>
