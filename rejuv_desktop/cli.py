@@ -551,6 +551,10 @@ def cmd_migrate(args) -> int:
     print(_table(["Table", "In the file", "On the server"], rows))
     print(f"Audit trail in the file: {result['audit'][0]}")
     print(f"Audit trail on the server: {result['audit'][1]}")
+    photos = result["counts"].get("photos", (0, 0))[0]
+    if photos:
+        print(f"Photographs: {photos} rows copied; their files stay beside the file (a clinic "
+              "server does not hold photograph files yet).")
     print("The clinic is on the server. Keep the file as it is, as a record of the move.")
     return 0
 

@@ -135,9 +135,7 @@ def pytest_collection_modifyitems(config, items):
     """With ``--engine=postgresql``, tests about the SQLite file itself are skipped, with why."""
     if config.getoption("--engine") != "postgresql":
         return
-    folders = {"backup": "backups, restores and exports of the SQLite file (a server is "
-                         "backed up with pg_dump)",
-               "reliability": "crashes and faults injected into the SQLite file"}
+    folders = {"reliability": "crashes and faults injected into the SQLite file"}
     for item in items:
         folder = Path(str(item.fspath)).parent.name
         if folder in folders:

@@ -112,6 +112,7 @@ def test_check_runs_unattended_as_the_system_account(clinic, capsys, caplog):
                for r in caplog.records)
 
 
+@pytest.mark.sqlite_file("backing up and restoring the SQLite file")
 def test_restore_needs_a_practitioner_of_the_clinic_it_replaces(clinic, capsys, tmp_path):
     db, *_ = clinic
     assert cli.main(["backup", "--db", str(db), "--to", str(tmp_path / "b")]) == 0
@@ -121,6 +122,7 @@ def test_restore_needs_a_practitioner_of_the_clinic_it_replaces(clinic, capsys, 
     assert not list(db.parent.glob("*.before-restore-*"))
 
 
+@pytest.mark.sqlite_file("backing up and restoring the SQLite file")
 def test_restore_over_a_clinic_never_set_up_needs_no_one(clinic, tmp_path, capsys):
     db, *_ = clinic
     assert cli.main(["backup", "--db", str(db), "--to", str(tmp_path / "b")]) == 0

@@ -11,7 +11,8 @@ import pytest
 from rejuv_desktop.storage import open_store
 from tests.cli_login import login
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.sqlite_file(
+    "backups, restores and exports of the SQLite file (and its photograph files)")]
 
 
 def cli(*args, env=None):

@@ -42,7 +42,10 @@ class CheckReport:
 
 
 def check_database(store) -> CheckReport:
-    """Check an open store (its file's key and witness when it has a file)."""
+    """Check an open store (its file's key and witness when it has a file; a clinic server's
+    schema, triggers, audit chain and scans)."""
+    if store.engine == "postgresql":
+        return _server_report(store)
     with health.reading_store(store) as conn:
         return _check(conn, Path(store.path) if store.path else None)
 
@@ -80,17 +83,24 @@ def check_path(path: Path | str) -> CheckReport:
 
 def _check_server(url: str) -> CheckReport:
     """A clinic server: schema, audit and guard triggers in place and enabled, audit chain."""
-    from rejuv_desktop.storage import open_store, pg
+    from rejuv_desktop.storage import open_store
 
-    report = CheckReport()
     store = open_store(url, read_only=True)
     try:
-        applied, problems = pg.applied_and_trigger_problems(store)
-        _schema_and_triggers(report, applied, problems)
-        chain = audit.verify_chain(store)
-        report.add("audit trail", chain.ok, chain.message)
+        return _server_report(store)
     finally:
         store.close()
+
+
+def _server_report(store) -> CheckReport:
+    from rejuv_desktop.storage import pg
+
+    report = CheckReport()
+    applied, problems = pg.applied_and_trigger_problems(store)
+    _schema_and_triggers(report, applied, problems)
+    chain = audit.verify_chain(store)
+    report.add("audit trail", chain.ok, chain.message)
+    _scans_line(report, store.conn, None)
     return report
 
 

@@ -74,8 +74,8 @@ def _photo(row: dict) -> Photo:
 def folder(store) -> Path:
     """The photo folder of the open database."""
     if getattr(store, "engine", "sqlite") == "postgresql":
-        raise StorageError("Photographs are kept in a folder beside a single workstation's "
-                           "database file; on a clinic server they cannot be taken in yet.")
+        raise StorageError("Photographs are files kept beside a clinic's database file; a "
+                           "clinic server does not hold them yet. Nothing was taken in.")
     if store.path is None:
         raise StorageError("Photographs are kept beside a database file; this database is in "
                            "memory only.")

@@ -186,7 +186,7 @@ def _side_baseline(side: str) -> str:
             f"  AND hb.scale = 'merz' AND hb.side = '{side}')")
 
 
-def _gather_sessions(store, procedures, since, until, practitioner_id) -> None:
+def _gather_sessions(store, procedures, since, until, practitioner_id):
     where, params = [f"s.procedure IN ({', '.join('?' * len(procedures))})"], list(procedures)
     if since:
         where.append("s.session_date >= ?")
@@ -197,14 +197,22 @@ def _gather_sessions(store, procedures, since, until, practitioner_id) -> None:
     if practitioner_id is not None:
         where.append("s.started_by = ?")
         params.append(practitioner_id)
+    select = ("SELECT s.id, s.procedure,"
+              f" {_side_baseline('left')} AS baseline_left,"
+              f" {_side_baseline('right')} AS baseline_right"
+              " FROM sessions s JOIN plans pl ON pl.id = s.plan_id"
+              f" WHERE s.status = 'completed' AND {' AND '.join(where)}")
+    if store.engine == "postgresql":
+        select = select.replace("max(hb.grade)", "max(CAST(hb.grade AS BIGINT))")
+        # A server gets the sessions as a common table expression of each query (a temporary
+        # table cannot be made in a read-only transaction there, as ``check`` and
+        # ``outcomes`` open it): see ``_audit_query``.
+        return select, params
     store.conn.execute("DROP TABLE IF EXISTS temp.audit_sessions")
     store.conn.execute("CREATE TEMP TABLE audit_sessions (id INTEGER PRIMARY KEY, procedure TEXT,"
                        " baseline_left INTEGER, baseline_right INTEGER)")
-    store.conn.execute(
-        "INSERT INTO temp.audit_sessions SELECT s.id, s.procedure,"
-        f" {_side_baseline('left')}, {_side_baseline('right')}"
-        " FROM sessions s JOIN plans pl ON pl.id = s.plan_id"
-        f" WHERE s.status = 'completed' AND {' AND '.join(where)}", params)
+    store.conn.execute(f"INSERT INTO temp.audit_sessions {select}", params)
+    return None
 
 
 _WORSE = "max(coalesce(t.baseline_left, -1), coalesce(t.baseline_right, -1))"
@@ -231,8 +239,20 @@ def audit_counts(store, rules: list[str], procedures: list[str], closed_before: 
     if own:
         store.conn.execute("BEGIN")
     try:
-        _gather_sessions(store, procedures, since, until, practitioner_id)
-        hands = store.query(
+        cte = _gather_sessions(store, procedures, since, until, practitioner_id)
+
+        def query(sql: str, params=()) -> list[dict]:
+            if cte is None:
+                return store.query(sql, params)
+            # PostgreSQL's words for SQLite's two-argument max and group_concat.
+            # (and a server keeps the any-typed grade as text: Merz grades are numbers)
+            sql = (sql.replace("temp.audit_sessions", "audit_sessions")
+                   .replace(_WORSE, _WORSE.replace("max(", "greatest(", 1))
+                   .replace("group_concat(", "string_agg("))
+            return store.query(f"WITH audit_sessions AS MATERIALIZED ({cte[0]}) {sql}",
+                               [*cte[1], *params])
+
+        hands = query(
             "SELECT t.procedure, f.rule_id, CASE h.side WHEN 'left' THEN t.baseline_left"
             " ELSE t.baseline_right END AS baseline, h.grade, count(*) AS n"
             " FROM follow_ups f"
@@ -241,7 +261,7 @@ def audit_counts(store, rules: list[str], procedures: list[str], closed_before: 
             "  ON h.follow_up_id = f.id AND h.scale = 'merz'"
             f" WHERE f.rule_id IN ({marks}) AND f.status = 'done'"
             " GROUP BY 1, 2, 3, 4", rules)
-        visits = store.query(
+        visits = query(
             "SELECT t.procedure, f.rule_id, (f.due_to < ? OR f.status = 'cancelled') AS closed,"
             " a.follow_up_id IS NOT NULL AS assessed, a.gais_practitioner, a.gais_patient,"
             f" a.satisfaction, a.touch_up_wanted, {_WORSE} AS baseline, count(*) AS n"
@@ -251,15 +271,16 @@ def audit_counts(store, rules: list[str], procedures: list[str], closed_before: 
             "  ON a.follow_up_id = f.id"
             f" WHERE f.rule_id IN ({marks}) AND f.status != 'rescheduled'"
             " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9", [closed_before, *rules])
-        with_complications = store.query(
+        with_complications = query(
             f"SELECT t.procedure, {_WORSE} AS baseline, types, count(*) AS n FROM ("
             "  SELECT c.session_id, group_concat(c.type, ',') AS types FROM (SELECT DISTINCT"
             "   session_id, type FROM complications ORDER BY session_id, type) c"
             "  GROUP BY c.session_id) c JOIN temp.audit_sessions t ON t.id = c.session_id"
             " GROUP BY 1, 2, 3")
-        every = store.query(f"SELECT t.procedure, {_WORSE} AS baseline, '' AS types,"
-                            " count(*) AS n FROM temp.audit_sessions t GROUP BY 1, 2")
-        store.conn.execute("DROP TABLE temp.audit_sessions")
+        every = query(f"SELECT t.procedure, {_WORSE} AS baseline, '' AS types,"
+                      " count(*) AS n FROM temp.audit_sessions t GROUP BY 1, 2")
+        if cte is None:
+            store.conn.execute("DROP TABLE temp.audit_sessions")
     finally:
         if own:
             store.conn.execute("COMMIT")

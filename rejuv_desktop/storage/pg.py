@@ -80,8 +80,14 @@ def translate(sql: str) -> str:
             return "%%"
         return f"%({tok[1:]})s"
 
+    # A blob literal (x'00') as a bytea one.
+    sql = re.sub(r"\b[xX]'([0-9a-fA-F]*)'", r"'\\x\1'::bytea", sql)
+    if re.match(r"\s*CREATE\s+(TEMP\s+|TEMPORARY\s+)?TABLE\b", sql, re.I):
+        sql = _table_sql(sql)
     out = _TOKEN.sub(swap, sql)
     out = re.sub(r"\bINDEXED BY \w+", "", out)
+    out = re.sub(r"\btemp\.(?=\w)", "pg_temp.", out)
+    out = re.sub(r"\browid\b", "id", out)
     out = re.sub(r"\bIS NOT (?!NULL\b|DISTINCT\b|TRUE\b|FALSE\b)", "IS DISTINCT FROM ", out,
                  flags=re.I)
     out = re.sub(r"\bIS (?!NOT\b|NULL\b|DISTINCT\b|TRUE\b|FALSE\b)",
@@ -206,7 +212,16 @@ class PgConnection:
         if head in ("BEGIN", "COMMIT", "ROLLBACK"):
             return self._transaction(head, sql)
         if head.startswith("PRAGMA"):
-            return PgCursor(self.raw.execute("SELECT NULL WHERE false"))
+            return self._pragma(sql)
+        m = re.match(r"\s*DROP\s+TRIGGER\s+(IF\s+EXISTS\s+)?\"?(\w+)\"?\s*;?\s*$", sql, re.I)
+        if m:  # SQLite's trigger names are unique in the database; PostgreSQL's per table
+            table = self.raw.execute("SELECT c.relname FROM pg_trigger t JOIN pg_class c"
+                                     " ON c.oid = t.tgrelid WHERE t.tgname = %s",
+                                     (m.group(2),)).fetchone()
+            if table is None and m.group(1):
+                return PgCursor(self.raw.execute("SELECT NULL WHERE false"))
+            sql = f'DROP TRIGGER "{m.group(2)}" ON "{table[0] if table else "-"}"'
+            return PgCursor(self.raw.execute(sql))
         text = translate(sql)
         returning = False
         m = _INSERT.match(text)
@@ -232,6 +247,37 @@ class PgConnection:
             row = cur.fetchone()
             lastrowid = row[0] if row else None
         return PgCursor(cur, lastrowid)
+
+    def _pragma(self, sql: str):
+        """SQLite's ``PRAGMA table_info`` and ``foreign_key_list`` from PostgreSQL's catalogue
+        (same columns); other pragmas (SQLite's settings) read nothing."""
+        m = re.match(r"\s*PRAGMA\s+(table_info|foreign_key_list)\s*\(\s*[\"']?(\w+)[\"']?\s*\)",
+                     sql, re.I)
+        if not m:
+            return PgCursor(self.raw.execute("SELECT NULL WHERE false"))
+        kind, table = m.group(1).lower(), m.group(2)
+        if kind == "table_info":
+            return PgCursor(self.raw.execute(
+                "SELECT a.attnum - 1 AS cid, a.attname::text AS name,"
+                " format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull::int AS notnull,"
+                " pg_get_expr(d.adbin, d.adrelid) AS dflt_value,"
+                " COALESCE(array_position(pk.conkey, a.attnum), 0) AS pk"
+                " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
+                " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
+                " LEFT JOIN pg_constraint pk ON pk.conrelid = c.oid AND pk.contype = 'p'"
+                " WHERE c.relname = %s AND c.relnamespace = current_schema()::regnamespace"
+                " AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum", (table,)))
+        return PgCursor(self.raw.execute(
+            "SELECT (row_number() OVER (ORDER BY con.oid)) - 1 AS id, 0 AS seq,"
+            " f.relname::text AS \"table\", a1.attname::text AS \"from\","
+            " a2.attname::text AS \"to\", 'NO ACTION' AS on_update, 'NO ACTION' AS on_delete,"
+            " 'NONE' AS match"
+            " FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid"
+            " JOIN pg_class f ON f.oid = con.confrelid"
+            " JOIN pg_attribute a1 ON a1.attrelid = con.conrelid AND a1.attnum = con.conkey[1]"
+            " JOIN pg_attribute a2 ON a2.attrelid = con.confrelid AND a2.attnum = con.confkey[1]"
+            " WHERE con.contype = 'f' AND c.relname = %s"
+            " AND c.relnamespace = current_schema()::regnamespace", (table,)))
 
     def executemany(self, sql: str, rows) -> None:
         with self.raw.cursor() as cur:
@@ -928,6 +974,7 @@ def backup(url: str, out, *, ring: dict[str, bytes] | None = None) -> dict:
     import secrets
     from pathlib import Path
 
+    import psycopg
     from psycopg import sql as psql
 
     from rejuv_desktop.storage import audit
@@ -954,8 +1001,14 @@ def backup(url: str, out, *, ring: dict[str, bytes] | None = None) -> dict:
         _run_tool([str(pg_dump), "--format=custom", f"--snapshot={snapshot}",
                    f"--file={partial}", f"--dbname={url}"], "pg_dump")
         raw.execute("COMMIT")
-        raw.execute(psql.SQL("CREATE DATABASE {} TEMPLATE template0").format(
-            psql.Identifier(scratch)))
+        try:
+            raw.execute(psql.SQL("CREATE DATABASE {} TEMPLATE template0").format(
+                psql.Identifier(scratch)))
+        except psycopg.errors.InsufficientPrivilege:
+            raise StorageError(
+                "A server backup is verified by restoring it into a scratch database: run it "
+                "with an administrator's address (a role that may create databases, not the "
+                "app's). Nothing was written.") from None
         try:
             scratch_url = _with_dbname(url, scratch)
             _run_tool([str(pg_restore), "--exit-on-error", "--single-transaction",
@@ -982,6 +1035,10 @@ def backup(url: str, out, *, ring: dict[str, bytes] | None = None) -> dict:
         os.replace(partial, out)
         return {"counts": {t: (counts[t], restored[t]) for t in counts},
                 "audit": (check.rows, check.message), "size": out.stat().st_size}
+    except psycopg.Error as exc:
+        partial.unlink(missing_ok=True)
+        raise StorageError(f"The server backup failed: {str(exc).strip()}. Nothing was "
+                           "written.") from exc
     except BaseException:
         partial.unlink(missing_ok=True)
         raise

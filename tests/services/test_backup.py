@@ -17,6 +17,9 @@ from rejuv_desktop.storage import open_store, schema
 
 from tests.backup_records import seed_bulk
 
+pytestmark = pytest.mark.sqlite_file(
+    "backups of the SQLite file (a clinic server's: server backup, in test_postgresql.py)")
+
 NOW = datetime(2026, 11, 22, 18, 5, 0)
 
 

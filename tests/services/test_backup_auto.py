@@ -2,8 +2,13 @@
 
 from datetime import datetime, timedelta
 
+import pytest
+
 from rejuv_desktop.domain.retention import RetentionPolicy
 from rejuv_desktop.services import backup as sb
+
+pytestmark = pytest.mark.sqlite_file(
+    "the automatic backup of the SQLite file on closing")
 
 
 def day(d: int, h: int = 18, m: int = 0) -> datetime:

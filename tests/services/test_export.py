@@ -12,6 +12,10 @@ from rejuv_desktop.services import export as se
 
 from tests.backup_records import PATIENT_A, PATIENT_B, add_patient_everywhere, seed_bulk
 
+pytestmark = pytest.mark.sqlite_file(
+    "the export holds the patient's photograph files, kept beside the SQLite file (a clinic "
+    "server does not hold them yet)")
+
 
 def exported_bytes(folder) -> bytes:
     return b"".join(p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file())

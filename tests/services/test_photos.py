@@ -17,6 +17,9 @@ from rejuv_desktop.services.photo_images import PhotoError
 from rejuv_desktop.storage import photos as photos_repo
 from tests.photo_images import SERIAL, camera_jpeg, png, scene
 
+pytestmark = pytest.mark.sqlite_file(
+    "photographs are files beside the SQLite file; a clinic server does not hold their files yet")
+
 
 @pytest.fixture
 def patient(store, patient_data):

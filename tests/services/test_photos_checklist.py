@@ -11,6 +11,9 @@ from rejuv_desktop.services import sessions as ss
 from tests.photo_images import camera_jpeg, scene
 from tests.session_helpers import add_patient, add_plan, add_practitioner
 
+pytestmark = pytest.mark.sqlite_file(
+    "photographs are files beside the SQLite file; a clinic server does not hold their files yet")
+
 ITEM = "sign_in.photos"
 
 

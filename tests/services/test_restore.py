@@ -14,6 +14,9 @@ from rejuv_desktop.storage import open_store
 
 from tests.backup_records import add
 
+pytestmark = pytest.mark.sqlite_file(
+    "restoring a SQLite file from its backup")
+
 NOW = datetime(2026, 11, 22, 18, 5, 0)
 LATER = datetime(2026, 11, 23, 9, 0, 0)
 

@@ -21,6 +21,9 @@ from rejuv_desktop.storage import open_store
 
 from tests.backup_records import add, families
 
+pytestmark = pytest.mark.sqlite_file(
+    "a SQLite backup's manifest and restore")
+
 NOW = datetime(2026, 11, 22, 18, 5, 0)
 LATER = datetime(2026, 11, 23, 9, 0, 0)
 

@@ -17,6 +17,8 @@ from rejuv_desktop.ui.main_window import MainWindow
 
 from tests.backup_records import PATIENT_A, PATIENT_B, add_patient_everywhere
 
+pytestmark = pytest.mark.sqlite_file("backing up, restoring and checking the SQLite file from the window")
+
 
 @pytest.fixture
 def qsettings(tmp_path):

@@ -24,6 +24,8 @@ from rejuv_desktop.ui import backup as ub
 
 from tests.backup_records import add, families
 
+pytestmark = pytest.mark.sqlite_file("a SQLite file set aside or missing at start")
+
 NOW = datetime(2026, 11, 22, 18, 5, 0)
 
 

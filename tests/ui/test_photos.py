@@ -12,6 +12,9 @@ from rejuv_desktop.ui.main_window import MainWindow
 from tests.photo_images import camera_jpeg, png, scene
 from tests.session_helpers import add_patient, add_plan, add_practitioner
 
+pytestmark = pytest.mark.sqlite_file(
+    "photographs are files beside the SQLite file; a clinic server does not hold their files yet")
+
 
 @pytest.fixture
 def zoe(store):
