@@ -71,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_auth.add_arguments(p)
 
     p = sub.add_parser("print", help="issue and archive a document as a PDF")
-    p.add_argument("kind", choices=("consent", "aftercare", "summary"))
+    p.add_argument("kind", choices=("consent", "aftercare", "summary", "devis"))
     _db_arg(p)
     p.add_argument("--patient", type=int, required=True, metavar="ID")
     p.add_argument("--procedure", metavar="PROCEDURE",

@@ -363,7 +363,8 @@ class BlockRenderer:
         if not rows:
             return [self._p(self.fill(d["empty"]), self.st.empty)]
         body = [[self._user_paragraphs(v, self.st.cell) or "" for v in row] for row in rows]
-        widths = [0.34, 0.44, 0.22] if len(d["columns"]) == 3 else [1 / len(d["columns"])] * len(d["columns"])
+        widths = d.get("widths") or ([0.34, 0.44, 0.22] if len(d["columns"]) == 3
+                                     else [1 / len(d["columns"])] * len(d["columns"]))
         lengths = [sum(len(v) for v in row) for row in rows]
         return self._tabular([self.fill(c) for c in d["columns"]], body, lengths, widths)
 

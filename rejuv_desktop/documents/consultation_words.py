@@ -87,13 +87,16 @@ class ConsultationWords:
             return self._say("reason_wait", reason=rule.reason, wait=rule.wait)
         return rule.reason
 
-    def reflection_warning(self, first: date, given_on: date, days: int) -> str | None:
-        """The warning printed when the first session falls inside the reflection period."""
+    def reflection_warning(self, first: date, given_on: date, days: int,
+                           legal: bool = False) -> str | None:
+        """The warning printed when the first session falls inside the reflection period;
+        ``legal``: the wait the law sets after the signed quote, counted from ``given_on``,
+        which no one can shorten."""
         end = pb.reflection_end(given_on, days)
         if first >= end:
             return None
-        return self._say("reflection_warning", first=self.labels.date(first), days=days,
-                         end=self.labels.date(end))
+        return self._say("reflection_warning_legal" if legal else "reflection_warning",
+                         first=self.labels.date(first), days=days, end=self.labels.date(end))
 
     def plan_line(self, name: str, sessions: list[str], data, procedure: str) -> str:
         """"Fat transfer to the hands — Session 1: 7 December 2026", with why it was planned

@@ -109,6 +109,34 @@ class ConsentContext:
 
 
 @dataclass(frozen=True)
+class DevisContext:
+    """Everything a detailed quote (devis) prints.
+
+    ``lines`` holds (what, quantity, unit price, amount) as the quote prints them, already
+    written out; ``total`` likewise. ``operator`` is who will operate (the practitioner issuing
+    the quote unless another is named). ``article_title``, ``article_text`` and
+    ``article_note`` reproduce the legal text the quote must carry (the note says when that
+    text is still to be confirmed). ``signature`` set makes the signed copy.
+    """
+
+    clinic: ClinicInfo
+    patient: PatientInfo
+    practitioner: PractitionerInfo
+    procedure: str
+    issued_on: date
+    document_id: str
+    operator: str
+    lines: list[tuple[str, str, str, str]]
+    total: str
+    planned_sessions: list[str] = field(default_factory=list)
+    reflection_days: int = 0
+    article_title: str = ""
+    article_text: str = ""
+    article_note: str = ""
+    signature: SignatureInfo | None = None
+
+
+@dataclass(frozen=True)
 class AftercareContext:
     """Everything an aftercare sheet prints.
 

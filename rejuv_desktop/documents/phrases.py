@@ -77,6 +77,7 @@ PHRASE_FIELDS: dict[str, dict[str, frozenset[str]]] = {
         "reason_wait": frozenset({"reason", "wait"}),
         "reason_unknown": frozenset({"statement"}),
         "reflection_warning": frozenset({"first", "days", "end"}),
+        "reflection_warning_legal": frozenset({"first", "days", "end"}),
         "plan_line": frozenset({"procedure", "sessions"}),
         "planned_unsupported": frozenset({"text", "by"}), "planned_override": frozenset({"by"}),
         "plan_warning": frozenset({"procedure", "warning"}),

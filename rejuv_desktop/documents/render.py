@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import dataclasses
 import hashlib
 from datetime import date, datetime, timedelta
@@ -14,6 +16,7 @@ from rejuv_desktop.documents.context import (
     AftercareContext,
     ClinicInfo,
     ConsentContext,
+    DevisContext,
     PatientInfo,
     PractitionerInfo,
     RenderedDocument,
@@ -40,10 +43,7 @@ def render_consent(ctx: ConsentContext, lang: str = "en") -> RenderedDocument:
     """
     _require(is_procedure(ctx.procedure), "procedure", f"unknown procedure '{ctx.procedure}'")
     sig = ctx.signature
-    if sig is not None:
-        _require(sig.method in ("screen", "paper"), "signature", "the signing method must be 'screen' or 'paper'")
-        _require(sig.method != "screen" or bool(sig.image_png), "signature", "a signature on screen needs the drawn image")
-        _require(isinstance(sig.signed_at, datetime), "signature", "the signing time is missing")
+    _check_signature(sig)
     _check_context(ctx)
     tpl = load_template("consent", ctx.procedure, lang)
     labels = load_labels(lang)
@@ -63,41 +63,31 @@ def render_consent(ctx: ConsentContext, lang: str = "en") -> RenderedDocument:
     data.ticks = {"photo_consent": dict(ctx.photo_consent) if ctx.photo_consent is not None else None}
     data.planned = dict(ctx.planned) if ctx.planned is not None else None
     data.flags = frozenset(ctx.screening_flags)
-    initials = labels["initials"] if tpl.initials_in_footer else None
-    if sig is not None:
-        when = labels.date_time(sig.signed_at)
-        role = labels[sig.witness_role] if sig.witness_role in ("witness", "interpreter") else sig.witness_role
-        who = f"{sig.witness} ({role})"
-        key = "signed_on_screen" if sig.method == "screen" else "signed_on_paper"
-        note = labels.format(key, signed_at=when, witness=who)
-        if sig.method == "paper" and sig.scan_sha256:
-            note += " " + labels.format("scan_attached", sha256=sig.scan_sha256)
-        data.signature_note = note
-        data.signed_date = labels.date(sig.signed_at.date())
-        data.signature_png = sig.image_png if sig.method == "screen" else None
-        data.witness_lines = (who,)
-        if sig.method == "screen":
-            data.confirmations = tuple(sig.confirmations)
-            if tpl.initials_in_footer:
-                initials = labels.format("one_signature_covers", signed_at=when)
-        else:
-            data.confirmations_note = labels["confirmations_on_paper"]
-            if tpl.initials_in_footer:
-                initials = labels["initials_on_paper"]
-        cs = sig.countersignature
-        if cs is not None:
-            data.countersign_png = cs.image_png
-            data.countersign_date = labels.date(cs.signed_at.date())
-            if cs.image_png is None and sig.method == "paper":
-                data.countersign_text = labels.format(
-                    "countersigned_on_paper", name=cs.name, registration=cs.registration,
-                    sha256_short=(sig.scan_sha256 or "")[:12])
-            elif cs.image_png is None:
-                data.countersign_text = labels.format(
-                    "countersigned_attested", name=cs.name, registration=cs.registration,
-                    signed_at=labels.date_time(cs.signed_at))
+    initials = _signed(tpl, labels, data, sig)
     return _render(tpl, labels, ctx, values, _dates(tpl, labels, {"issued_on": ctx.issued_on}), data,
                    initials=initials)
+
+
+def render_devis(ctx: DevisContext, lang: str = "fr") -> RenderedDocument:
+    """The detailed quote (devis) of a planned procedure: the acts, fees and products line by
+    line, who operates, the total, and the legal text it must reproduce; with ``ctx.signature``
+    set, the signed copy."""
+    _require(is_procedure(ctx.procedure), "procedure", f"unknown procedure '{ctx.procedure}'")
+    _require(bool(ctx.lines), "lines", "a quote needs at least one line")
+    _check_signature(ctx.signature)
+    _check_context(ctx)
+    tpl = load_template("devis", ctx.procedure, lang)
+    labels = load_labels(lang)
+    values = _common_values(ctx, labels) | {
+        "operator": ctx.operator, "total": ctx.total,
+        "reflection_days": str(ctx.reflection_days), "article_title": ctx.article_title,
+        "article_text": ctx.article_text, "article_note": ctx.article_note}
+    data = _block_data(ctx, labels)
+    data.lists = {"planned_sessions": list(ctx.planned_sessions)}
+    data.tables = {"lines": [tuple(line) for line in ctx.lines]}
+    initials = _signed(tpl, labels, data, ctx.signature)
+    return _render(tpl, labels, ctx, values, _dates(tpl, labels, {"issued_on": ctx.issued_on}),
+                   data, initials=initials)
 
 
 def render_aftercare(ctx: AftercareContext, lang: str = "en") -> RenderedDocument:
@@ -160,6 +150,57 @@ def _recommendation_words(lines, lang: str) -> list[str]:
 
 
 # -- shared steps ---------------------------------------------------------------------------------
+
+
+def _check_signature(sig) -> None:
+    if sig is not None:
+        _require(sig.method in ("screen", "paper"), "signature", "the signing method must be 'screen' or 'paper'")
+        _require(sig.method != "screen" or bool(sig.image_png), "signature", "a signature on screen needs the drawn image")
+        _require(isinstance(sig.signed_at, datetime), "signature", "the signing time is missing")
+
+
+def _signed(tpl: Template, labels: Labels, data: BlockData, sig) -> str | None:
+    """Put a signature (the patient's, witnessed, and the practitioner's countersignature) into
+    ``data``; returns what the footer prints in place of the initials line."""
+    initials = labels["initials"] if tpl.initials_in_footer else None
+    if sig is None:
+        return initials
+    when = labels.date_time(sig.signed_at)
+    role = labels[sig.witness_role] if sig.witness_role in ("witness", "interpreter") else sig.witness_role
+    who = f"{sig.witness} ({role})"
+    key = "signed_on_screen" if sig.method == "screen" else "signed_on_paper"
+    note = labels.format(key, signed_at=when, witness=who)
+    if sig.method == "paper" and sig.scan_sha256:
+        note += " " + labels.format("scan_attached", sha256=sig.scan_sha256)
+    data.signature_note = note
+    data.signed_date = labels.date(sig.signed_at.date())
+    data.signature_png = sig.image_png if sig.method == "screen" else None
+    data.witness_lines = (who,)
+    if sig.method == "screen":
+        data.confirmations = tuple(sig.confirmations)
+        if tpl.initials_in_footer:
+            initials = labels.format("one_signature_covers", signed_at=when)
+    else:
+        data.confirmations_note = labels["confirmations_on_paper"]
+        if tpl.initials_in_footer:
+            initials = labels["initials_on_paper"]
+    cs = sig.countersignature
+    if cs is not None:
+        data.countersign_png = cs.image_png
+        data.countersign_date = labels.date(cs.signed_at.date())
+        if cs.image_png is None and sig.method == "paper":
+            data.countersign_text = labels.format(
+                "countersigned_on_paper", name=cs.name, registration=cs.registration,
+                sha256_short=(sig.scan_sha256 or "")[:12])
+        elif cs.image_png is None:
+            data.countersign_text = labels.format(
+                "countersigned_attested", name=cs.name, registration=cs.registration,
+                signed_at=labels.date_time(cs.signed_at))
+        if data.countersign_text and not cs.registration.strip():
+            # No registration number on file: its place in the sentence is left out.
+            text = re.sub(r",\s*(?=,)", "", data.countersign_text)
+            data.countersign_text = re.sub(r",\s?(?=\s?;)", "", text)
+    return initials
 
 
 def _require(ok: bool, field: str, message: str) -> None:

@@ -24,7 +24,7 @@ from rejuv_desktop.documents.labels import placeholders
 from rejuv_desktop.domain.procedures import is_procedure
 from rejuv_desktop.errors import ContentError
 
-KINDS = ("consent", "aftercare", "summary", "outcome_summary")
+KINDS = ("consent", "aftercare", "summary", "outcome_summary", "devis")
 
 _COMMON = frozenset(
     {
@@ -40,6 +40,8 @@ PLACEHOLDERS: dict[str, frozenset[str]] = {
     "aftercare": _COMMON | {"session_date", "out_of_hours_phone", "emergency_number"},
     "summary": _COMMON | {"consulted_on"},
     "outcome_summary": _COMMON,
+    "devis": _COMMON | {"operator", "total", "reflection_days",
+                        "article_title", "article_text", "article_note"},
 }
 DATE_FUNCTIONS = ("date", "weekday_date")
 # Dates a template may count from, per kind.
@@ -48,6 +50,7 @@ DATE_BASES: dict[str, tuple[str, ...]] = {
     "aftercare": ("session_date", "issued_on"),
     "summary": ("issued_on",),
     "outcome_summary": ("issued_on",),
+    "devis": ("issued_on",),
 }
 # Record fields a data block may print, per kind and block type.
 SOURCES: dict[str, dict[str, dict[str, int]]] = {
@@ -57,9 +60,10 @@ SOURCES: dict[str, dict[str, dict[str, int]]] = {
                     "plan_warnings": 1, "next_steps": 1},
         "aftercare": {"visits": 1, "sedation": 1},
         "outcome_summary": {"assessments": 1},
+        "devis": {"planned_sessions": 1},
     },
     "table": {"consent": {"caution_findings": 3}, "summary": {"screening_points": 3},
-              "outcome_summary": {"grades": 4, "complications": 3}},
+              "outcome_summary": {"grades": 4, "complications": 3}, "devis": {"lines": 4}},
     "text": {"summary": {"goals": 1, "notes": 1}},
     "checkboxes": {"consent": {"photo_consent": 1}},
 }
@@ -79,7 +83,7 @@ BLOCK_KEYS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "checkboxes": (frozenset({"items"}), frozenset({"source"})),
     "signature": (frozenset({"parties"}), frozenset()),
     "list": (frozenset({"source", "empty"}), frozenset({"omit_if"})),
-    "table": (frozenset({"source", "columns", "empty"}), frozenset()),
+    "table": (frozenset({"source", "columns", "empty"}), frozenset({"widths"})),
     "text": (frozenset({"source", "empty"}), frozenset()),
     "merz": (frozenset({"columns", "hands", "grades", "not_graded"}), frozenset()),
     "verdicts": (frozenset({"columns", "levels", "empty"}), frozenset()),
@@ -320,6 +324,13 @@ def _check_block(ck: _Checker, index: int, raw: Any) -> Block:
         width = ck.source("table", d["source"], index)
         ck.text_list(d["columns"], "columns", index, width)
         ck.text(d["empty"], "empty", index)
+        widths = d.get("widths")
+        if widths is not None and (
+                not isinstance(widths, list) or len(widths) != width
+                or not all(isinstance(w, (int, float)) and w > 0 for w in widths)
+                or abs(sum(widths) - 1) > 0.01):
+            raise ck.fail(f"'widths' must be {width} fractions of the page width adding up to 1",
+                          index, "widths")
     elif btype == "planned":
         if ck.kind != "consent":
             raise ck.fail("a 'planned' block belongs in a consent form", index, "type")

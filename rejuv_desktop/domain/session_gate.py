@@ -14,7 +14,7 @@ is passed in.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Iterable
 
@@ -36,11 +36,16 @@ class Earlier:
 class Wait:
     """One reason the session cannot start before ``until``."""
 
-    code: str  # planned_date, reflection, deferral, spacing
+    code: str  # planned_date, reflection, deferral, spacing, devis_reflection
     until: date
     text: str
     verified: bool = True
     source: str = ""
+    waivable: bool = True
+    """False when no one may start earlier (a legal delay that cannot be waived)."""
+    params: dict = field(default_factory=dict, compare=False)
+    """What the words for ``code`` need, for a wait the core leaves the UI to word (``text``
+    empty)."""
 
 
 def waits(protocol: Protocol, today: date, *, planned: date | None, reflection_end: date | None,
@@ -68,6 +73,11 @@ def waits(protocol: Protocol, today: date, *, planned: date | None, reflection_e
                             f"{fmt(e.day)} on the same hands (until {fmt(until)}): {rule.reason}",
                             rule.verified, rule.source))
     return out
+
+
+def unwaivable(found: list[Wait]) -> list[Wait]:
+    """The waits no doctor's reason can lift."""
+    return [w for w in found if not w.waivable]
 
 
 def earliest(found: list[Wait]) -> date | None:

@@ -9,7 +9,7 @@ a snapshot of the screening exactly as asked that day.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from rejuv_desktop.domain import consultation as dc
@@ -19,6 +19,7 @@ from rejuv_desktop.domain import recommendation as rec
 from rejuv_desktop.domain.procedures import procedure_ids
 from rejuv_desktop.domain.protocols import load_protocol
 from rejuv_desktop.errors import UserError, ValidationError
+from rejuv_desktop.services import devis
 from rejuv_desktop.services import practitioners as pr
 from rejuv_desktop.services import settings as sset
 from rejuv_desktop.storage import consultations as consultations_repo
@@ -233,8 +234,10 @@ def plans_of(store, patient_id: int, active_only: bool = False) -> list[dict]:
 
 
 def default_start(store) -> date:
-    """First-session date offered by default: after the clinic's reflection period."""
-    return pb.reflection_end(store.clock().date(), sset.cooling_off_days(store))
+    """First-session date offered by default: after the clinic's reflection period, or the
+    legal wait after a quote signed today when the law of the clinic's country sets a longer
+    one."""
+    return pb.reflection_end(store.clock().date(), devis.longest_reflection_days(store))
 
 
 @dataclass(frozen=True)
@@ -247,6 +250,9 @@ class PlanningContext:
     cooling_off_days: int
     doctor: bool
     actor: str
+    legal_waits: dict = field(default_factory=dict)
+    """Days the law of the clinic's country sets between the signed quote and the first
+    session, by procedure (only procedures with such a wait)."""
 
 
 def consultation_day(store, amends_id: int | None = None) -> date:
@@ -262,6 +268,9 @@ def planning_context(store, amends_id: int | None = None) -> PlanningContext:
     """The day and the settings the wizard's plan pages hold a plan to."""
     actor = pr.get_practitioner(store, store.actor_id) if store.actor_id else None
     today = consultation_day(store, amends_id)
-    start = max(default_start(store), pb.reflection_end(today, sset.cooling_off_days(store)))
+    start = max(default_start(store), pb.reflection_end(today, devis.longest_reflection_days(store)))
+
+    waits = {p: r.reflection_days for p, r in devis.rules(store).devis.items()
+             if r.reflection_days > 0}
     return PlanningContext(today, start, sset.cooling_off_days(store),
-                           bool(actor and actor.doctor), actor.display if actor else "")
+                           bool(actor and actor.doctor), actor.display if actor else "", waits)

@@ -120,7 +120,10 @@ def _companions(path: Path, procedure: str) -> None:
     if not screened:
         raise ContentError(path, None, f"'{procedure}' has no screening rules: add them to "
                                        f"screening.toml or to screening/{procedure}.toml")
-    languages = sorted(d.name for d in content.packaged_path("documents").iterdir() if d.is_dir())
+    # The languages patient documents print in: those with a phrasebook (a folder holding only
+    # a quote is not one; see services.documents._lang).
+    languages = sorted(d.name for d in content.packaged_path("documents").iterdir()
+                       if (d / "phrases.toml").is_file())
     for lang in languages:
         for kind in ("consent", "aftercare"):
             if not template_path(kind, procedure, lang).is_file():
@@ -163,6 +166,28 @@ def _template(path: Path, m: re.Match) -> None:
     load_template_file(path, kind, procedure or None, m.group("lang"))
 
 
+def _legal(path: Path, m: re.Match) -> None:
+    from rejuv_desktop.domain import legal
+    from rejuv_desktop.documents.templates import template_path
+
+    rules = legal.read_rules(content.load_toml(path))
+    for procedure in rules.devis:  # a quote the rules ask for must have its wording
+        if not template_path("devis", procedure, rules.lang).is_file():
+            raise ContentError(path, None, f"a quote is required for '{procedure}' but there is "
+                                           f"no documents/{rules.lang}/devis_{procedure}.toml")
+    if m.group("name") == "default":
+        for country, name in (content.load_toml(path).data.get("countries") or {}).items():
+            if not content.resource_path("legal", f"{name}.toml").is_file():
+                raise ContentError(path, None, f"the rules of {country} name legal/{name}.toml, "
+                                               "which does not exist")
+
+
+def _prices(path: Path, _m: re.Match) -> None:
+    from rejuv_desktop.domain import legal
+
+    legal.read_price_list(content.load_toml(path))
+
+
 def _help(path: Path, _m: re.Match) -> None:
     from rejuv_desktop.services.help import known_placeholders
 
@@ -191,6 +216,8 @@ _READERS: tuple[tuple[re.Pattern, Callable[[Path, re.Match], None]], ...] = (
     (re.compile(rf"documents/(?P<lang>{_LANG})/phrases\.toml"), _phrases),
     (re.compile(rf"documents/(?P<lang>{_LANG})/(?P<name>\w+)\.toml"), _template),
     (re.compile(rf"help/(?P<lang>{_LANG})/[\w-]+\.md"), _help),
+    (re.compile(r"legal/(?P<name>\w+)\.toml"), _legal),
+    (re.compile(r"prices\.toml"), _prices),
 )
 
 
@@ -279,7 +306,7 @@ def overrides() -> list[Override]:
 
 def _adds_procedure_content(relative: str) -> bool:
     """A file the app reads for a procedure the clinic adds: its protocol, its screening rules,
-    its consent and aftercare wording."""
+    its consent, aftercare and quote wording."""
     from rejuv_desktop.domain.procedures import is_procedure
 
     reader, match = _reader(relative)
@@ -287,7 +314,7 @@ def _adds_procedure_content(relative: str) -> bool:
         return is_procedure(match.group("procedure"))
     if reader is _template:
         kind, _, procedure = match.group("name").partition("_")
-        return kind in ("consent", "aftercare") and is_procedure(procedure)
+        return kind in ("consent", "aftercare", "devis") and is_procedure(procedure)
     return False
 
 

@@ -27,6 +27,7 @@ from rejuv_desktop.documents.phrases import load_phrasebook
 from rejuv_desktop.domain.recommendation import Recommendation
 from rejuv_desktop.domain.procedures import procedure_ids
 from rejuv_desktop.errors import NotFound, UserError, ValidationError
+from rejuv_desktop.services import devis
 from rejuv_desktop.services import settings as sset
 from rejuv_desktop.storage import consultations as consultations_repo
 from rejuv_desktop.storage import documents as documents_repo
@@ -35,7 +36,7 @@ from rejuv_desktop.storage import plans as plans_repo
 from rejuv_desktop.storage import practitioners as practitioners_repo
 
 log = logging.getLogger(__name__)
-KINDS = ("consent", "aftercare", "summary")
+KINDS = ("consent", "aftercare", "summary", "devis")
 PHOTO_USES = ("clinical_record", "teaching", "publication")
 WITNESS_ROLES = ("witness", "interpreter")
 # The scan or photo of a signed paper form: what it may be, recognised by its first bytes.
@@ -195,6 +196,18 @@ def _words(lang: str) -> ConsultationWords:
     return ConsultationWords(load_phrasebook(lang), load_labels(lang), rules)
 
 
+def _reflection_from(store, plan: dict, given_on: date) -> tuple[date, int, bool]:
+    """(from when, how many days, whether it is the law's wait) for the reflection warning of a
+    plan's first session: the clinic's period from ``given_on``, or, where the law of the
+    clinic's country sets a wait after the signed quote at least as long, that wait from the
+    quote's signature (from ``given_on`` while it is not signed)."""
+    days = devis.reflection_days(store, plan["procedure"])
+    if not devis.law_covers_reflection(store, plan["procedure"]):
+        return given_on, days, False
+    signed_on = devis.status(store, plan).signed_on if plan.get("id") else None
+    return signed_on or given_on, days, True
+
+
 def consent_context(store, plan_id: int, photo_consent: dict | None = None,
                     signature: SignatureInfo | None = None, number: str = "",
                     planned: dict | None = None,
@@ -208,8 +221,10 @@ def consent_context(store, plan_id: int, photo_consent: dict | None = None,
     findings = [(text, what, by) for _, text, what, by in words.screening_points(consultation, (procedure,))]
     issued_on = issued_on or store.clock().date()
     given_on = max(date.fromisoformat(consultation["finalised_at"][:10]), issued_on)
-    warning = words.reflection_warning(date.fromisoformat(plan["start_date"]), given_on,
-                                       sset.cooling_off_days(store))
+    # In France the legal 15 days for fat transfer, which the French consent states, counted
+    # from the signed quote (from today at the earliest while it is not signed).
+    warning = words.reflection_warning(date.fromisoformat(plan["start_date"]),
+                                       *_reflection_from(store, plan, given_on))
     answers = dc.screening_answers(consultation["record"])
     flags = frozenset(q for q, a in answers.items() if a == "yes")
     from rejuv_desktop.domain.protocols import load_protocol
@@ -383,22 +398,24 @@ def sign_job(store, document_id: int, method: str, witness: str,
     """
     meta = documents_repo.get_meta(store, document_id)
     errors: dict[str, str] = {}
-    if meta["kind"] != "consent" or meta["signed_of"] is not None:
-        raise UserError("Only an issued consent form can be signed.")
+    if meta["kind"] not in ("consent", "devis") or meta["signed_of"] is not None:
+        raise UserError("Only an issued consent form or quote can be signed.")
+    quote = meta["kind"] == "devis"  # signed like a consent, without photographs or ticks
     if documents_repo.signed_copy_of(store, document_id):
-        raise UserError("This consent form is signed already.")
+        raise UserError("This quote is signed already." if quote
+                        else "This consent form is signed already.")
     if method not in ("screen", "paper"):
         errors["method"] = "Choose signed on screen or on paper"
     if not witness.strip():
         errors["witness"] = "Who witnessed the signature (or interpreted)?"
     if witness_role not in WITNESS_ROLES:
         errors["witness_role"] = "Choose witness or interpreter"
-    if photo_consent is None:
+    if photo_consent is None and not quote:
         photo_consent = photo_consent_of(store, document_id)
-    if (not isinstance(photo_consent, dict) or set(photo_consent) != set(PHOTO_USES)
-            or not all(isinstance(v, bool) for v in photo_consent.values())):
+    if not quote and (not isinstance(photo_consent, dict) or set(photo_consent) != set(PHOTO_USES)
+                      or not all(isinstance(v, bool) for v in photo_consent.values())):
         errors["photo_consent"] = "Record the patient's yes or no for each use of photographs"
-    items = confirmations_of(store, document_id)
+    items = [] if quote else confirmations_of(store, document_id)
     scan = None
     if method == "screen":
         if not image_png:
@@ -433,10 +450,17 @@ def sign_job(store, document_id: int, method: str, witness: str,
         confirmations=tuple(confirmations or ()) if method == "screen" else (),
         countersignature=counter, scan_sha256=scan_digest)
     planned = json.loads(meta["planned_json"]) if meta["planned_json"] else None
-    # The signed copy keeps the issue date of the form the patient read, and its warnings.
-    ctx = consent_context(store, meta["plan_id"], photo_consent, signature, meta["number"],
-                          planned, issued_on=date.fromisoformat(meta["created_at"][:10]),
-                          lang=meta["lang"])
+    if quote:
+        meta = {**meta, "quote_json": documents_repo.quote_json(store, document_id)}
+        render = devis.signed_render(store, meta, signature)
+    else:
+        # The signed copy keeps the issue date of the form the patient read, and its warnings.
+        ctx = consent_context(store, meta["plan_id"], photo_consent, signature, meta["number"],
+                              planned, issued_on=date.fromisoformat(meta["created_at"][:10]),
+                              lang=meta["lang"])
+
+        def render():
+            return render_consent(ctx, meta["lang"])
     signing = {
         "witness_role": witness_role,
         "confirmations": list(signature.confirmations) if method == "screen" else None,
@@ -449,12 +473,12 @@ def sign_job(store, document_id: int, method: str, witness: str,
     def finish(rendered) -> IssuedDocument:
         with store.write():
             issued = _archive(
-                store, "consent", rendered, meta["patient_id"], meta["number"] + "-S",
+                store, meta["kind"], rendered, meta["patient_id"], meta["number"] + "-S",
                 procedure=meta["procedure"], consultation_id=meta["consultation_id"],
                 plan_id=meta["plan_id"], lang=meta["lang"], signed_of=document_id,
                 signature_method=method, signed_at=signed_at.isoformat(timespec="seconds"),
                 witness=witness.strip(), photo_consent=photo_consent, signing=signing,
-                planned=planned)
+                planned=planned, **({"quote": json.loads(meta["quote_json"])} if quote else {}))
             if scan is not None:
                 # Beside the issued form, which is what the patient signed on paper.
                 documents_repo.insert_scan(store, {
@@ -463,7 +487,7 @@ def sign_job(store, document_id: int, method: str, witness: str,
                     "sha256": scan_digest, "file_bytes": scan[2]})
         return issued
 
-    return IssueJob("consent", lambda: render_consent(ctx, meta["lang"]), finish)
+    return IssueJob(meta["kind"], render, finish)
 
 
 def scans_of(store, document_id: int) -> list[dict]:
@@ -620,8 +644,9 @@ def summary_job(store, consultation_id: int, lang: str | None = None) -> IssueJo
                 "start_date": d.plan[p]["start"]}
         name = rules.procedure_name(p).capitalize()
         plan_lines.append(words.plan_line(name, _session_lines(p, plan, lang), d, p))
-        warning = words.reflection_warning(date.fromisoformat(plan["start_date"]), consulted_on,
-                                           sset.cooling_off_days(store))
+        warning = words.reflection_warning(
+            date.fromisoformat(plan["start_date"]),
+            *_reflection_from(store, {**plan, "procedure": p}, consulted_on))
         if warning:
             warnings.append(words.plan_warning(name, warning))
     if not d.chosen:
@@ -709,7 +734,9 @@ def document_job(store, kind: str, patient_id: int, procedure: str | None = None
         if not procedure:
             raise UserError("Say which procedure the aftercare sheet is for (--procedure).")
         return aftercare_job(store, patient_id, procedure, session_id, lang)
-    raise UserError(f"Unknown document kind {kind!r}: use consent, aftercare or summary.")
+    if kind == "devis":
+        return devis.devis_for_cli(store, patient_id, procedure, lang)
+    raise UserError(f"Unknown document kind {kind!r}: use consent, aftercare, summary or devis.")
 
 
 # ------------------------------------------------------------------------------ reading

@@ -15,6 +15,7 @@ from rejuv_desktop.domain import patients as dp
 from rejuv_desktop.domain.dates import format_day
 from rejuv_desktop.domain.schedule import classify_due
 from rejuv_desktop.errors import UserError, ValidationError
+from rejuv_desktop.services import devis
 from rejuv_desktop.services.sessions import require_actor
 from rejuv_desktop.storage import plans as plans_repo
 from rejuv_desktop.storage import sessions as sessions_repo
@@ -41,6 +42,10 @@ class DueItem:
     """Set for a planned session (``kind`` ``planned_session``), whose ``id`` is None."""
     session_count: int | None = None
     """The plan's number of sessions, for a planned session (the screens word the label)."""
+    legal: tuple | None = None
+    """What the law of the clinic's country still asks before this planned session, as a
+    code: ``("devis_missing", "")``, ``("devis_unsigned", number)``, or
+    ``("devis_reflection", first allowed day, signed on)``."""
 
     @property
     def key(self) -> str:
@@ -53,6 +58,7 @@ def planned_sessions_due(store, today: date | None = None) -> list[DueItem]:
     not started yet (its first session) or a series whose next-session visit is not open."""
     today = today or store.clock().date()
     out = []
+    quotes = bool(devis.rules(store).devis)  # only a country whose law asks for quotes
     for r in plans_repo.awaiting_a_session(store):
         number = r["completed"] + 1
         if number > r["sessions"]:
@@ -71,8 +77,21 @@ def planned_sessions_due(store, today: date | None = None) -> list[DueItem]:
         out.append(DueItem(None, r["patient_id"], dp.display_name(r),
                            r["phone"] or "", label, "planned_session", r["procedure"],
                            window[0], window[1], classify_due(window[0], window[1], today), "",
-                           r["plan_id"], number, r["sessions"]))
+                           r["plan_id"], number, r["sessions"],
+                           _legal(store, r["plan_id"], today) if quotes else None))
     return out
+
+
+def _legal(store, plan_id: int, today: date) -> tuple | None:
+    """What the quote the law requires still asks before a plan's session (see DueItem)."""
+    st = devis.status(store, plan_id)
+    if not st.needed:
+        return None
+    if st.signed is None:
+        return ("devis_unsigned", st.issued["number"]) if st.issued else ("devis_missing", "")
+    if today < st.reflection_end:
+        return ("devis_reflection", st.reflection_end, st.signed_on)
+    return None
 
 
 def due_list(store, today: date | None = None) -> dict[str, list[DueItem]]:

@@ -29,8 +29,8 @@ from rejuv_desktop.domain.protocols import (SIDES, TIME_OUT, Field, Protocol, St
 from rejuv_desktop.domain.schedule import follow_ups_after_session, plan_sessions
 from rejuv_desktop.domain.dates import format_day
 from rejuv_desktop.errors import UserError, ValidationError
+from rejuv_desktop.services import devis
 from rejuv_desktop.services import practitioners as pr
-from rejuv_desktop.services import settings as sset
 from rejuv_desktop.services.documents import signed_consent
 from rejuv_desktop.storage import documents as documents_repo
 from rejuv_desktop.storage import plans as plans_repo
@@ -294,10 +294,11 @@ class StartTooEarly(UserError):
     def __init__(self, waits: list[gate.Wait]):
         self.waits = list(waits)
         self.until = gate.earliest(self.waits)
+        self.waivable = not gate.unwaivable(self.waits)
         super().__init__(
             f"This session should not start before {pb.fmt(self.until)}:\n"
-            + "\n".join(f"• {w.text}" for w in self.waits)
-            + "\nStarting earlier needs a doctor's written reason.")
+            + "\n".join(f"• {w.text or w.code}" for w in self.waits)
+            + ("\nStarting earlier needs a doctor's written reason." if self.waivable else ""))
 
 
 def _day(iso: str | None) -> date | None:
@@ -324,7 +325,7 @@ def session_gate(store, plan_id: int, sides: frozenset[str] = frozenset(SIDES)) 
         issued = _day(documents_repo.get_meta(store, consent["signed_of"])["created_at"]) \
             if consent and consent.get("signed_of") else None
         reflection = pb.reflection_end(max(d for d in (given_on, issued) if d),
-                                       sset.cooling_off_days(store))
+                                       devis.reflection_days(store, plan["procedure"]))
     verdict = consultation["verdicts"].get(plan["procedure"]) or {}
     screened = _day(consultation["screened_at"])  # as the plan page counted the wait
     if verdict.get("level") == "defer" and screened \
@@ -346,6 +347,12 @@ def session_gate(store, plan_id: int, sides: frozenset[str] = frozenset(SIDES)) 
     _refusal, later = later_screening(store, plan)
     if later is not None and store.clock().date() < later.until:
         found.append(later)
+    legal_wait = devis.session_wait(store, plan, store.clock().date())
+    if legal_wait is not None:
+        # The legal wait after the signed quote says it all when it ends last: the reflection
+        # period counted from the consultation adds nothing a doctor could lift.
+        found = [w for w in found if not (w.code == "reflection" and w.until <= legal_wait.until)]
+        found.append(legal_wait)
     return found
 
 
@@ -407,11 +414,11 @@ def reflection_warning(store, plan: dict) -> str | None:
     """A warning when a plan's first session is dated inside the reflection period."""
     consultation = sessions_repo.consultation_of_plan(store, plan["id"])
     given_on = _day(consultation["finalised_at"])
-    if given_on is None:
-        return None
+    if given_on is None or devis.law_covers_reflection(store, plan["procedure"]):
+        return None  # the legal wait after the quote has its own warning (devis_warning)
     return pb.reflection_warning(scr.load_rules().procedure_name(plan["procedure"]),
                                  date.fromisoformat(plan["start_date"]), given_on,
-                                 sset.cooling_off_days(store))
+                                 devis.reflection_days(store, plan["procedure"]))
 
 
 def start_session(store, plan_id: int, early_reason: str | None = None) -> int:
@@ -441,6 +448,14 @@ def start_session(store, plan_id: int, early_reason: str | None = None) -> int:
     if consent is None:
         raise UserError("Consent is not signed for this procedure. Issue the consent form and "
                         "record the patient's signature before starting the session.")
+    quote = devis.session_refusal(store, plan)
+    if quote and quote[0] == "devis_missing":
+        raise UserError("The law of the clinic's country requires a detailed quote (devis) "
+                        "signed by the patient before this procedure. Issue the quote and record "
+                        "the patient's signature before starting the session.")
+    if quote:
+        raise UserError(f"The quote {quote[1]} is not signed yet. Record the patient's "
+                        "signature on the quote before starting the session.")
     protocol = load_protocol(plan["procedure"])
     done = sessions_repo.completed_count(store, plan_id)
     maintenance = done >= plan["sessions"]
@@ -450,7 +465,7 @@ def start_session(store, plan_id: int, early_reason: str | None = None) -> int:
     waits = session_gate(store, plan_id)
     early = None
     if waits:
-        if early_reason is None:
+        if early_reason is None or gate.unwaivable(waits):
             raise StartTooEarly(waits)
         doctor = pr.require_doctor(store, "start a session before its date")
         if len(early_reason.strip()) < pb.MIN_REASON_CHARS:
@@ -852,13 +867,18 @@ def patient_sessions(store, patient_id: int) -> list[dict]:
         done = sum(s["status"] == "completed" for s in mine)
         more = done < plan["sessions"] or any(r.kind == "maintenance" for r in protocol.follow_ups)
         plan["completed_sessions"] = done
-        plan["blocked"] = later_screening(store, plan)[0] \
-            if plan["status"] not in ("superseded", "cancelled", "completed") else None
+        live = plan["status"] not in ("superseded", "cancelled", "completed")
+        plan["blocked"] = later_screening(store, plan)[0] if live else None
+        # The quote the law requires, not signed: (code, quote number) for the UI to word.
+        plan["devis_refusal"] = devis.session_refusal(store, plan) if live else None
         plan["can_start"] = plan["status"] not in ("superseded", "cancelled") and more \
-            and not plan["blocked"]
+            and not plan["blocked"] and not plan["devis_refusal"]
         plan["title"] = protocol.title
         # Why the next session may not start today: shown before anyone presses Start.
         plan["waits"] = (session_gate(store, plan["id"]) if plan["can_start"]
                          and not plan["open_session_id"] else [])
         plan["reflection_warning"] = reflection_warning(store, plan) if done == 0 else None
+        # A first session dated inside the legal wait after the quote (a running wait says it).
+        plan["devis_warning"] = devis.planning_warning(store, plan, store.clock().date()) \
+            if done == 0 and not plan["waits"] and live else None
     return plans

@@ -19,7 +19,7 @@ def insert(store, row: dict) -> int:
     if "photo_consent" in row:
         pc = row.pop("photo_consent")
         row["photo_consent_json"] = json.dumps(pc) if pc is not None else None
-    for key in ("signing", "planned"):
+    for key in ("signing", "planned", "quote"):
         if key in row:
             value = row.pop(key)
             row[f"{key}_json"] = json.dumps(value, sort_keys=True) if value is not None else None
@@ -71,6 +71,22 @@ def last_issued_for_plan(store, plan_id: int) -> dict | None:
     return store.query_one(
         f"SELECT {META} FROM documents WHERE plan_id = ? AND kind = 'consent'"
         " AND signed_of IS NULL ORDER BY id DESC LIMIT 1", (plan_id,))
+
+
+def devis_of_plan(store, plan_id: int) -> tuple[dict | None, dict | None]:
+    """(the newest quote issued for a plan, its signed copy) - either may be None. A quote
+    issued again (new fees) replaces the earlier one: only its own signature counts."""
+    issued = store.query_one(
+        f"SELECT {META}, quote_json FROM documents WHERE plan_id = ? AND kind = 'devis'"
+        " AND signed_of IS NULL ORDER BY id DESC LIMIT 1", (plan_id,))
+    if issued is None:
+        return None, None
+    return issued, signed_copy_of(store, issued["id"])
+
+
+def quote_json(store, document_id: int) -> str | None:
+    """What a quote was issued with (its lines, total, operator), as stored."""
+    return store.scalar("SELECT quote_json FROM documents WHERE id = ?", (document_id,))
 
 
 def number_exists(store, number: str) -> bool:

@@ -729,6 +729,8 @@ CREATE INDEX hand_assessments_follow_up_grades ON hand_assessments
 CREATE INDEX hand_assessments_baseline_grades ON hand_assessments
     (consultation_id, context, scale, side, grade) WHERE consultation_id IS NOT NULL
 """)
+
+
 @migrations(name="0016_photographs")
 def _photographs(db) -> None:
     # Clinical photographs are files beside the database, named by the SHA-256 of their stored
@@ -808,6 +810,36 @@ BEGIN SELECT RAISE(ABORT, 'a photo consent never changes: it can only be withdra
 """)
     audit.install_triggers(db, "photos")
     audit.install_triggers(db, "photo_consents")
+
+
+_DOCUMENT_KINDS = "CHECK (kind IN ('consent', 'aftercare', 'summary'))"
+
+
+@migrations(name="0018_french_devis")
+def _french_devis(db) -> None:
+    # A detailed quote (devis) is archived like a consent: issued, then signed beside it. Its
+    # lines, total, currency and who operates are kept as issued (quote_json), so the session
+    # gate and the Due list read the amount and the signature date without opening the PDF.
+    # The kind CHECK gains 'devis'; like 0014_procedures_as_content, the table definition is
+    # edited in place so every row, index and trigger stays as it is.
+    conn = db.conn
+    sql = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'documents'"
+                       ).fetchone()[0]
+    if _DOCUMENT_KINDS in sql:
+        version = conn.execute("PRAGMA schema_version").fetchone()[0]
+        conn.execute("PRAGMA writable_schema = ON")
+        try:
+            conn.execute("UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = ?",
+                         (sql.replace(_DOCUMENT_KINDS, "CHECK (kind IN ('consent', 'aftercare', "
+                                                       "'summary', 'devis'))"), "documents"))
+            conn.execute(f"PRAGMA schema_version = {version + 1}")
+        finally:
+            conn.execute("PRAGMA writable_schema = OFF")
+        problems = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+        if problems != ["ok"]:
+            raise StorageError("The document kinds could not be extended: " + "; ".join(problems))
+    _sql(db, "ALTER TABLE documents ADD COLUMN quote_json TEXT")
+    audit.install_triggers(db, "documents")
 
 
 @migrations(name="0017_clinic_server_record_versions")

@@ -13,7 +13,8 @@ from rejuv_desktop.services.audit_keys import recovery_code
 from rejuv_desktop.services import settings as sset
 from rejuv_desktop.ui.forms import add_field_row, message_label, show_field_errors
 from rejuv_desktop.ui import i18n
-from rejuv_desktop.ui.names import LANGUAGE_NAMES, name_of
+from rejuv_desktop.ui.names import COUNTRY_NAMES, LANGUAGE_NAMES, name_of
+from rejuv_desktop.ui.legal_words import legal_rules_text
 
 
 class _FormPage(QWizardPage):
@@ -63,6 +64,22 @@ class ClinicPage(_FormPage):
         self.language.setCurrentIndex(max(0, self.language.findData(i18n.current_language())))
         self.layout().addRow(QWizard.tr("Document language"), self.language)
 
+        # The country chooses the emergency number printed on aftercare sheets and the legal
+        # rules that apply (in France: the signed quote and the wait after it).
+        self.country = QComboBox()
+        self.country.setObjectName("clinic_country")
+        for code, name in sset.COUNTRIES.items():
+            self.country.addItem(name_of(COUNTRY_NAMES, code, name), code)
+        self.country.setCurrentIndex(self.country.findData("OTHER"))
+        self.layout().addRow(QWizard.tr("Country"), self.country)
+        self.legal = QLabel()
+        self.legal.setObjectName("legal_rules")
+        self.legal.setWordWrap(True)
+        self.layout().addRow("", self.legal)
+        self.country.currentIndexChanged.connect(
+            lambda: self.legal.setText(legal_rules_text(self.country.currentData())))
+        self.legal.setText(legal_rules_text("OTHER"))
+
     def _choose_logo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, QWizard.tr("Clinic logo"), "",
                                               QWizard.tr("PNG images (*.png)"))
@@ -71,7 +88,8 @@ class ClinicPage(_FormPage):
 
     def settings(self) -> dict[str, str]:
         return {**{k: v.strip() for k, v in self.values().items()},
-                "document_language": self.language.currentData()}
+                "document_language": self.language.currentData(),
+                "clinic_country": self.country.currentData()}
 
     def validatePage(self) -> bool:
         try:

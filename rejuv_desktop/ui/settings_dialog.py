@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
 from rejuv_desktop.errors import RecordChanged, UserError, ValidationError
 from rejuv_desktop.services import practitioners as pr
 from rejuv_desktop.services import settings as sset
+from rejuv_desktop.ui.legal_words import legal_rules_text
 from rejuv_desktop.ui.forms import add_field_row, show_field_errors
 from rejuv_desktop.ui.holds import say
 from rejuv_desktop.ui import i18n
@@ -145,6 +146,14 @@ class SettingsDialog(QDialog):
             country.addItem(name_of(COUNTRY_NAMES, code, name), code)
         country.setCurrentIndex(max(0, country.findData(values.get("clinic_country", "OTHER"))))
         self.clinic.add("clinic_country", self.tr("Country"), country)
+        legal = QLabel(legal_rules_text(country.currentData()))
+        legal.setObjectName("legal_rules")
+        legal.setWordWrap(True)
+        legal.setStyleSheet("color: #555;")
+        self.clinic.form.addRow("", legal)
+        country.currentIndexChanged.connect(
+            lambda: legal.setText(legal_rules_text(country.currentData())))
+        self.legal_rules = legal
         emergency = self.clinic.add("emergency_number", self.tr("Emergency number"))
         emergency.setText(values.get("emergency_number", ""))
 

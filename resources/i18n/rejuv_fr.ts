@@ -1226,6 +1226,10 @@ Après :
             <source>Signed form (*.pdf *.jpg *.jpeg *.png *.PDF *.JPG *.JPEG *.PNG)</source>
             <translation>Formulaire signé (*.pdf *.jpg *.jpeg *.png *.PDF *.JPG *.JPEG *.PNG)</translation>
         </message>
+        <message>
+            <source>Quote (devis)</source>
+            <translation>Devis</translation>
+        </message>
     </context>
     <context>
         <name>DocumentsTab</name>
@@ -1333,6 +1337,26 @@ Après :
             <source>This patient has no finalised consultation to summarise.</source>
             <translation>Ce patient n'a aucune consultation validée à résumer.</translation>
         </message>
+        <message>
+            <source>Quote (devis)…</source>
+            <translation>Devis…</translation>
+        </message>
+        <message>
+            <source>Nothing is planned for this patient that needs a quote: a quote is issued for a procedure planned in a finalised consultation.</source>
+            <translation>Rien de ce qui est prévu pour ce patient ne demande de devis : un devis s'établit pour un acte prévu dans une consultation finalisée.</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Langue</translation>
+        </message>
+        <message>
+            <source>English</source>
+            <translation>Anglais</translation>
+        </message>
+        <message>
+            <source>French</source>
+            <translation>Français</translation>
+        </message>
     </context>
     <context>
         <name>DosePanel</name>
@@ -1425,6 +1449,10 @@ Après :
         <message>
             <source>Write the reason for starting this session early.</source>
             <translation>Écrivez le motif pour lequel cette séance commence en avance.</translation>
+        </message>
+        <message>
+            <source>No one can start this session early.</source>
+            <translation>Personne ne peut avancer cette séance.</translation>
         </message>
     </context>
     <context>
@@ -1939,6 +1967,180 @@ Après :
         <message>
             <source>Not issued</source>
             <translation>Non émis</translation>
+        </message>
+    </context>
+    <context>
+        <name>IssueDevisDialog</name>
+        <message>
+            <source>Issue quote (devis)</source>
+            <translation>Établir le devis</translation>
+        </message>
+        <message>
+            <source>{name} — planned from {start}</source>
+            <translation>{name} — prévu à partir du {start}</translation>
+        </message>
+        <message>
+            <source>Procedure</source>
+            <translation>Acte</translation>
+        </message>
+        <message>
+            <source>The practitioner who held the consultation</source>
+            <translation>Le praticien qui a mené la consultation</translation>
+        </message>
+        <message>
+            <source>Name who will operate when it is not the practitioner who held the consultation: the quote must say so.</source>
+            <translation>Indiquez qui réalisera l'intervention si ce n'est pas le praticien qui a mené la consultation : le devis doit le préciser.</translation>
+        </message>
+        <message>
+            <source>Who will operate</source>
+            <translation>Intervention réalisée par</translation>
+        </message>
+        <message>
+            <source>Line (as printed)</source>
+            <translation>Ligne (telle qu'imprimée)</translation>
+        </message>
+        <message>
+            <source>Quantity</source>
+            <translation>Quantité</translation>
+        </message>
+        <message>
+            <source>Unit price</source>
+            <translation>Prix unitaire</translation>
+        </message>
+        <message>
+            <source>Add line</source>
+            <translation>Ajouter une ligne</translation>
+        </message>
+        <message>
+            <source>Remove line</source>
+            <translation>Supprimer la ligne</translation>
+        </message>
+        <message>
+            <source>The lines come from the clinic's price list; change them for this patient as needed. The quote is printed dated, with the legal text it must carry.</source>
+            <translation>Les lignes viennent des tarifs du cabinet ; adaptez-les à ce patient si besoin. Le devis est imprimé daté, avec le texte légal qu'il doit reproduire.</translation>
+        </message>
+        <message>
+            <source>Issue</source>
+            <translation>Établir</translation>
+        </message>
+        <message>
+            <source>Total: check the amounts</source>
+            <translation>Total : vérifiez les montants</translation>
+        </message>
+        <message>
+            <source>Total: {amount}</source>
+            <translation>Total : {amount}</translation>
+        </message>
+        <message>
+            <source>Line {n}: {message}</source>
+            <translation>Ligne {n} : {message}</translation>
+        </message>
+        <message>
+            <source>Not issued</source>
+            <translation>Non établi</translation>
+        </message>
+    </context>
+    <context>
+        <name>LegalWords</name>
+        <message>
+            <source>Add at least one line: the act and its fees</source>
+            <translation>Ajoutez au moins une ligne : l'acte et ses honoraires</translation>
+        </message>
+        <message>
+            <source>Not a line</source>
+            <translation>Ligne invalide</translation>
+        </message>
+        <message>
+            <source>Write the quantity and the price as numbers</source>
+            <translation>Saisissez la quantité et le prix en chiffres</translation>
+        </message>
+        <message>
+            <source>Say what the line is for</source>
+            <translation>Indiquez l'objet de la ligne</translation>
+        </message>
+        <message>
+            <source>The quantity must be above 0 and the price 0 or more</source>
+            <translation>La quantité doit être supérieure à 0 et le prix positif ou nul</translation>
+        </message>
+        <message>
+            <source>This amount is too large: check it</source>
+            <translation>Ce montant est trop élevé : vérifiez-le</translation>
+        </message>
+        <message>
+            <source>The quote adds up to 0: enter the fees (the clinic's price list has no amounts for this procedure)</source>
+            <translation>Le devis totalise 0 : saisissez les honoraires (les tarifs du cabinet n'ont pas de montant pour cet acte)</translation>
+        </message>
+        <message>
+            <source>Name who will operate</source>
+            <translation>Indiquez qui réalisera l'intervention</translation>
+        </message>
+        <message>
+            <source>The law requires {days} days after the quote signed on {signed}: no session before {until}.</source>
+            <translation>La loi impose un délai de {days} jours après le devis signé le {signed} : aucune séance avant le {until}.</translation>
+        </message>
+        <message>
+            <source>This delay cannot be waived, even at the patient's request.</source>
+            <translation>Ce délai ne peut être supprimé, même à la demande du patient.</translation>
+        </message>
+        <message>
+            <source>The law requires a detailed quote (devis) signed by the patient first: issue it in the Documents tab and record the signature.</source>
+            <translation>La loi impose d'abord un devis détaillé signé par le patient : établissez-le dans l'onglet Documents et enregistrez la signature.</translation>
+        </message>
+        <message>
+            <source>The quote {number} is not signed yet: record the patient's signature in the Documents tab.</source>
+            <translation>Le devis {number} n'est pas encore signé : enregistrez la signature du patient dans l'onglet Documents.</translation>
+        </message>
+        <message>
+            <source>The first session ({start}) is before {until}: the law requires {days} days after the signed quote, counted from a quote signed today.</source>
+            <translation>La première séance ({start}) est prévue avant le {until} : la loi impose {days} jours après la signature du devis, comptés ici à partir d'un devis signé aujourd'hui.</translation>
+        </message>
+        <message>
+            <source>The first session ({start}) is before {until}: the law requires {days} days after the quote signed on {signed}.</source>
+            <translation>La première séance ({start}) est prévue avant le {until} : la loi impose {days} jours après le devis signé le {signed}.</translation>
+        </message>
+        <message>
+            <source>Quote signed on {signed}: not before {until} (legal wait).</source>
+            <translation>Devis signé le {signed} : pas avant le {until} (délai légal).</translation>
+        </message>
+        <message>
+            <source>Quote {number} not signed yet.</source>
+            <translation>Devis {number} pas encore signé.</translation>
+        </message>
+        <message>
+            <source>Quote (devis) to issue and sign first.</source>
+            <translation>Devis à établir et à faire signer d'abord.</translation>
+        </message>
+        <message>
+            <source>No legal quote or waiting period is added for this country.</source>
+            <translation>Aucun devis ni délai légal n'est ajouté pour ce pays.</translation>
+        </message>
+        <message>
+            <source>{name}: a detailed quote (devis) signed by the patient first.</source>
+            <translation>{name} : devis détaillé signé par le patient au préalable.</translation>
+        </message>
+        <message>
+            <source>{name}: a detailed quote (devis) signed by the patient from {amount}.</source>
+            <translation>{name} : devis détaillé signé par le patient à partir de {amount}.</translation>
+        </message>
+        <message>
+            <source>Then {days} days before the first session, which no one can waive.</source>
+            <translation>Puis un délai de {days} jours avant la première séance, qui ne peut être supprimé.</translation>
+        </message>
+        <message>
+            <source>Then {days} days before the first session.</source>
+            <translation>Puis un délai de {days} jours avant la première séance.</translation>
+        </message>
+        <message>
+            <source>The plan dates this session {day}.</source>
+            <translation>Le plan fixe cette séance au {day}.</translation>
+        </message>
+        <message>
+            <source>The reflection period after the consultation and consent ends {day}.</source>
+            <translation>Le délai de réflexion après la consultation et le consentement prend fin le {day}.</translation>
+        </message>
+        <message>
+            <source>The screening deferred this procedure until {day}.</source>
+            <translation>Le questionnaire médical a reporté cet acte jusqu'au {day}.</translation>
         </message>
     </context>
     <context>
@@ -3363,6 +3565,10 @@ Après :
             <source>I am a registered medical doctor (may override a screening deferral or start a session early, with a written reason)</source>
             <translation>Je suis médecin inscrit à l'Ordre (je peux lever un report du questionnaire médical ou avancer une séance, motif écrit à l'appui)</translation>
         </message>
+        <message>
+            <source>Country</source>
+            <translation>Pays</translation>
+        </message>
     </context>
     <context>
         <name>RecommendationPage</name>
@@ -4380,6 +4586,14 @@ Préparer maintenant la fiche de soins du patient ?</translation>
         <message>
             <source>Scan or photo of the signed form</source>
             <translation>Scan ou photo du formulaire signé</translation>
+        </message>
+        <message>
+            <source>Sign quote {number}</source>
+            <translation>Signer le devis {number}</translation>
+        </message>
+        <message>
+            <source>The patient signs the quote handed over today: the waiting period the law sets counts from this signature.</source>
+            <translation>Le patient signe le devis qui lui est remis ce jour : le délai légal court à partir de cette signature.</translation>
         </message>
     </context>
     <context>

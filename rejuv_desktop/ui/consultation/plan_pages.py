@@ -15,7 +15,9 @@ from rejuv_desktop.domain import plan_binding as pb
 from rejuv_desktop.domain import screening as scr
 from rejuv_desktop.domain.procedures import procedure_ids
 from rejuv_desktop.domain.protocols import load_protocol
+from rejuv_desktop.services.devis import StartTooSoon
 from rejuv_desktop.ui.i18n import fmt_date
+from rejuv_desktop.ui.legal_words import warning_text
 from rejuv_desktop.ui.phrases import concern_label, phrasebook, planned_session_line
 from rejuv_desktop.errors import ValidationError
 from rejuv_desktop.ui.consultation.common import WizardPage, esc, level_badge, scrolling_body
@@ -241,6 +243,25 @@ class RecommendationPage(WizardPage):
         return problems
 
 
+def legal_plan_warnings(data, context, rules) -> dict[str, str]:
+    """Per chosen procedure, the warning for a first session inside the reflection period or,
+    when the law of the clinic's country sets a wait after the signed quote at least as long,
+    inside that wait (counted from a quote signed today at the earliest)."""
+    out = {}
+    for p in data.chosen:
+        legal = context.legal_waits.get(p, 0)
+        start = dc.plan_start(data, p)
+        if legal and context.cooling_off_days <= legal:
+            end = context.today + timedelta(days=legal)
+            if start is not None and start < end:
+                out[p] = warning_text(StartTooSoon(start, end, legal, None))
+        else:
+            out.update({k: v for k, v in dc.plan_warnings(
+                data, context.today, max(context.cooling_off_days, legal), rules).items()
+                if k == p})
+    return out
+
+
 class PlanBox(QGroupBox):
     """Sessions, interval and first date of one procedure, with the dates they give."""
 
@@ -249,6 +270,7 @@ class PlanBox(QGroupBox):
         self.procedure = procedure
         self.loaded = False
         self.reflection_days = pb.COOLING_OFF_DAYS_DEFAULT
+        self.legal_days = 0  # the legal wait after the signed quote (France: fat transfer)
         self.today = None
         self.series = load_protocol(procedure).series
         form = QFormLayout(self)
@@ -306,7 +328,11 @@ class PlanBox(QGroupBox):
     def load(self, plan: dict, context, binding: pb.Binding, overridden: bool) -> None:
         """Show a plan, its first date held to the plan's range: from the consultation (or the
         end of a timed deferral, without an override) to two years ahead."""
-        self.today, self.reflection_days = context.today, context.cooling_off_days
+        self.legal_days = context.legal_waits.get(self.procedure, 0)
+        # Never shorter than the law's wait; the law's own warning says it when it is as long.
+        self.today = context.today
+        self.reflection_days = max(context.cooling_off_days, self.legal_days)
+        self.law_covers = 0 < self.legal_days and context.cooling_off_days <= self.legal_days
         low = context.today
         if binding.deferred and binding.wait_until and not overridden:
             low = binding.wait_until
@@ -349,8 +375,13 @@ class PlanBox(QGroupBox):
         warning = None
         if values["start"] and self.today is not None:
             name = self.title().lower()
-            warning = pb.reflection_warning(name, date.fromisoformat(values["start"]),
-                                            self.today, self.reflection_days)
+            start = date.fromisoformat(values["start"])
+            warning = None if self.law_covers else pb.reflection_warning(
+                name, start, self.today, self.reflection_days)
+            legal_end = self.today + timedelta(days=self.legal_days)
+            if self.legal_days and start < legal_end:  # a quote cannot be signed before today
+                warning = " ".join(w for w in (warning, warning_text(
+                    StartTooSoon(start, legal_end, self.legal_days, None))) if w)
         self.reflection.setText(warning or "")
         self.reflection.setVisible(bool(warning))
         if not values["start"]:
@@ -510,8 +541,7 @@ class FinalisePage(WizardPage):
                              + (" " + esc(self.tr("wait")) + f": {esc(waits)}" if waits else ""))
             chosen = data.chosen
             if chosen:
-                warnings = dc.plan_warnings(data, context.today, context.cooling_off_days,
-                                            self.rules)
+                warnings = legal_plan_warnings(data, context, self.rules)
                 for p in chosen:
                     plan = data.plan.get(p, {})
                     try:

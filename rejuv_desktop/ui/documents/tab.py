@@ -14,7 +14,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QComb
 from rejuv_desktop.domain import screening as scr
 from rejuv_desktop.errors import UserError, ValidationError
 from rejuv_desktop.services import consultations as sc
+from rejuv_desktop.services import devis
 from rejuv_desktop.services import documents as sd
+from rejuv_desktop.ui.documents.devis import IssueDevisDialog
 from rejuv_desktop.ui.documents.signature_pad import SignaturePad
 from rejuv_desktop.ui.errors import excepthook, reports_errors, show_user_error
 from rejuv_desktop.ui.forms import message_label
@@ -23,7 +25,9 @@ from rejuv_desktop.ui.tasks import run_in_background
 
 KIND_LABELS = {"consent": QT_TRANSLATE_NOOP("Documents", "Consent form"),
                "aftercare": QT_TRANSLATE_NOOP("Documents", "Aftercare sheet"),
-               "summary": QT_TRANSLATE_NOOP("Documents", "Consultation summary")}
+               "summary": QT_TRANSLATE_NOOP("Documents", "Consultation summary"),
+               "devis": QT_TRANSLATE_NOOP("Documents", "Quote (devis)")}
+SIGNED_KINDS = ("consent", "devis")
 PHOTO_LABELS = {"clinical_record": QT_TRANSLATE_NOOP("Documents", "Photos for the clinical record"),
                 "teaching": QT_TRANSLATE_NOOP("Documents",
                                               "Photos for teaching and training (anonymised)"),
@@ -276,7 +280,9 @@ class SignDialog(QDialog):
         self.store = store
         self.document_id = document_id
         meta = sd.document(store, document_id)
-        self.setWindowTitle(self.tr("Sign consent {number}").format(number=meta["number"]))
+        self.quote = meta["kind"] == "devis"
+        self.setWindowTitle((self.tr("Sign quote {number}") if self.quote
+                             else self.tr("Sign consent {number}")).format(number=meta["number"]))
         outer = QVBoxLayout(self)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -285,8 +291,10 @@ class SignDialog(QDialog):
         layout = QVBoxLayout(body)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
-        intro = QLabel(self.tr("Before signing, the patient has read the form, had time to "
-                               "reflect and had their questions answered."))
+        intro = QLabel(self.tr("The patient signs the quote handed over today: the waiting "
+                               "period the law sets counts from this signature.") if self.quote
+                       else self.tr("Before signing, the patient has read the form, had time to "
+                                    "reflect and had their questions answered."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         methods = QHBoxLayout()
@@ -308,12 +316,13 @@ class SignDialog(QDialog):
         confirm = QGroupBox(self.tr("Your confirmation: the patient ticks each line *"))
         cl = QVBoxLayout(confirm)
         self.confirmations: list[QCheckBox] = []
-        for n, text in enumerate(sd.confirmations_of(store, document_id)):
+        for n, text in enumerate([] if self.quote else sd.confirmations_of(store, document_id)):
             check = QCheckBox(text)
             check.setObjectName(f"confirm_{n}")
             cl.addWidget(check)
             self.confirmations.append(check)
         sl.addWidget(confirm)
+        confirm.setVisible(not self.quote)  # a quote has no lines to tick
         sl.addWidget(QLabel(self.tr("Patient's signature *")))
         self.pad = SignaturePad()
         self.pad.setObjectName("signature_pad")
@@ -350,6 +359,7 @@ class SignDialog(QDialog):
         self.photos = PhotoAnswers()
         self.photos.set_value(sd.photo_consent_of(store, document_id))
         layout.addWidget(self.photos)
+        self.photos.setVisible(not self.quote)
 
         form = QFormLayout()
         witness_row = QWidget()
@@ -426,7 +436,7 @@ class SignDialog(QDialog):
             self.job = sd.sign_job(
                 self.store, self.document_id, method, self.witness.text(),
                 self.pad.to_png() if method == "screen" else None,
-                photos if photos is not None else {},
+                None if self.quote else photos if photos is not None else {},
                 witness_role=self.witness_role.currentData(),
                 confirmations=[c.isChecked() for c in self.confirmations],
                 countersign_png=self.counter_pad.to_png() if self.draw_counter.isChecked() else None,
@@ -524,7 +534,11 @@ class DocumentsTab(QWidget):
         self.aftercare_button.setObjectName("issue_aftercare")
         self.summary_button = QPushButton(self.tr("Consultation summary"))
         self.summary_button.setObjectName("issue_summary")
-        for b in (self.consent_button, self.aftercare_button, self.summary_button):
+        # Shown when the law of the clinic's country asks for a quote (France).
+        self.devis_button = QPushButton(self.tr("Quote (devis)…"))
+        self.devis_button.setObjectName("issue_devis")
+        for b in (self.consent_button, self.devis_button, self.aftercare_button,
+                  self.summary_button):
             row.addWidget(b)
         row.addStretch(1)
         self.open_button = QPushButton(self.tr("Open"))
@@ -542,6 +556,7 @@ class DocumentsTab(QWidget):
         actions.addWidget(self.sign_button)
         layout.addLayout(row)
         self.consent_button.clicked.connect(self.issue_consent)
+        self.devis_button.clicked.connect(self.issue_devis)
         self.aftercare_button.clicked.connect(self.issue_aftercare)
         self.summary_button.clicked.connect(self.issue_summary)
         self.open_button.clicked.connect(lambda: self.open_document(self.selected_id()))
@@ -571,9 +586,10 @@ class DocumentsTab(QWidget):
         rules = scr.load_rules()
         self.rows = sd.documents_of(self.store, patient_id)
         self.table.setRowCount(len(self.rows))
+        self.devis_button.setVisible(bool(devis.rules(self.store).devis))
         languages = {"en": self.tr("English"), "fr": self.tr("French")}
         for i, r in enumerate(self.rows):
-            if r["kind"] != "consent":
+            if r["kind"] not in SIGNED_KINDS:
                 signature = ""
             elif r["signed_of"]:
                 signature = self.tr("Signed copy ({how}), witness {w}").format(
@@ -605,7 +621,7 @@ class DocumentsTab(QWidget):
         doc_id = self.selected_id()
         row = next((r for r in self.rows if r["id"] == doc_id), None)
         self.open_button.setEnabled(row is not None)
-        self.sign_button.setEnabled(bool(row and row["kind"] == "consent"
+        self.sign_button.setEnabled(bool(row and row["kind"] in SIGNED_KINDS
                                          and not row["signed_of"] and not row["signed_copy"]))
         self.scan_button.setEnabled(self._selected_scan() is not None)
 
@@ -666,6 +682,21 @@ class DocumentsTab(QWidget):
                 "planned in a finalised consultation.")))
             return
         dialog = IssueConsentDialog(plans, self, self.store)
+        if not dialog.exec() or dialog.job is None:
+            return
+        self._run(dialog.job)
+
+    @reports_errors
+    def issue_devis(self) -> None:
+        rules = devis.rules(self.store)
+        plans = [p for p in sc.plans_of(self.store, self.patient_id)
+                 if p["status"] in ("planned", "in_progress") and rules.devis_rule(p["procedure"])]
+        if not plans:
+            show_user_error(self, UserError(self.tr(
+                "Nothing is planned for this patient that needs a quote: a quote is issued for "
+                "a procedure planned in a finalised consultation.")))
+            return
+        dialog = IssueDevisDialog(self.store, plans, self)
         if not dialog.exec() or dialog.job is None:
             return
         self._run(dialog.job)

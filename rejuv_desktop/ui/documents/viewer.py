@@ -104,7 +104,7 @@ class PdfPreview(QDialog):
         self.print_button.clicked.connect(self.print_document)
         self.save_button.clicked.connect(self.save_as)
         self.sign_button = None
-        if self.meta["kind"] == "consent" and self.meta["signed_of"] is None:
+        if self.meta["kind"] in ("consent", "devis") and self.meta["signed_of"] is None:
             self.sign_button = buttons.addButton(self.tr("Sign…"),
                                                  QDialogButtonBox.ButtonRole.ActionRole)
             self.sign_button.clicked.connect(lambda: self.sign_requested.emit(self.meta["id"]))

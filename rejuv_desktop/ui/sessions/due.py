@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QDialogBut
 from rejuv_desktop.errors import UserError, ValidationError
 from rejuv_desktop.services import follow_ups as fu
 from rejuv_desktop.ui.errors import reports_errors, show_user_error
+from rejuv_desktop.ui.legal_words import legal_note
 from rejuv_desktop.ui.date_field import DateField
 from rejuv_desktop.ui.i18n import date_format
 from rejuv_desktop.ui.sessions.common import (procedure_label, status_name, fmt_day,
@@ -46,6 +47,8 @@ class Visit:
     """Unique in a list: ``follow_up:<id>``, or ``plan:<id>`` for a planned session (whose
     ``id`` is None and ``status`` ``planned``: it is started from the Sessions tab)."""
     visit_date: str | None = None
+    legal: str = ""
+    """What the law still asks before this planned session (the quote, the wait after it)."""
 
 
 def _from_row(row: dict) -> Visit:
@@ -67,7 +70,8 @@ def _from_due(item: fu.DueItem) -> Visit:
     label = _planned_label(item) if item.kind == "planned_session" else item.label
     return Visit(item.id, item.patient_id, item.patient_name, label, item.procedure,
                  item.due_from, item.due_to, "due" if item.id is not None else "planned",
-                 item.note, item.phone, item.key)
+                 item.note, item.phone, item.key,
+                 legal=legal_note(item.legal) if item.legal else "")
 
 
 class VisitDoneDialog(QDialog):
@@ -269,9 +273,14 @@ class FollowUpActions(QWidget):
         when = fmt_window(v.due_from, v.due_to)
         if self.patient_column:
             # Name and what on the left; the dates and the phone to call on the right.
-            item = QTreeWidgetItem([f"{v.patient_name}\n{what}",
+            # What the law still asks before a planned session shows on the row itself.
+            # The mark beside the name stays in sight when a narrow list cuts the row short.
+            legal = f"\n\u26a0 {v.legal}" if v.legal else ""
+            name = f"\u26a0 {v.patient_name}" if v.legal else v.patient_name
+            item = QTreeWidgetItem([f"{name}\n{what}{legal}",
                                     when + (f"\n☎ {v.phone}" if v.phone else "")])
-            item.setToolTip(0, f"{v.patient_name}\n{what}" + (f"\n{v.note}" if v.note else ""))
+            item.setToolTip(0, f"{v.patient_name}\n{what}{legal}"
+                            + (f"\n{v.note}" if v.note else ""))
             item.setToolTip(1, item.text(1))
         else:
             status = status_name(v.status)

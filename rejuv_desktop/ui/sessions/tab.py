@@ -12,6 +12,7 @@ from rejuv_desktop.errors import UserError
 from rejuv_desktop.services import follow_ups as fu
 from rejuv_desktop.services import practitioners as pr
 from rejuv_desktop.services import sessions as ss
+from rejuv_desktop.ui.legal_words import refusal_text, wait_text, warning_text
 from rejuv_desktop.ui.errors import reports_errors, show_user_error
 from rejuv_desktop.ui.sessions.common import status_name, esc, fmt_day
 from rejuv_desktop.ui.sessions.due import FollowUpActions
@@ -24,14 +25,14 @@ WARN = QColor("#8a4b00")
 class EarlyStartDialog(QDialog):
     """Why a session may not start today; a doctor may start it with a written reason."""
 
-    def __init__(self, waits, until, doctor: bool, parent=None):
+    def __init__(self, waits, until, doctor: bool, parent=None, waivable: bool = True):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Too early for this session"))
         self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
         text = QLabel(self.tr("This session should not start before {day}:").format(
             day=fmt_day(until.isoformat())) + "\n" + "\n".join(
-            f"• {w.text}" + ("" if w.verified else self.tr(" (a clinic setting from practice, "
+            f"• {wait_text(w)}" + ("" if w.verified else self.tr(" (a clinic setting from practice, "
                                                             "not published evidence)"))
             for w in waits))
         text.setObjectName("early_waits")
@@ -48,7 +49,13 @@ class EarlyStartDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        if doctor:
+        if not waivable:
+            self.reason.hide()
+            note = QLabel(self.tr("No one can start this session early."))
+            note.setObjectName("not_waivable")
+            note.setWordWrap(True)
+            layout.addWidget(note)
+        elif doctor:
             layout.addWidget(QLabel(self.tr("Start it now only for a clinical reason, written "
                                             "here:")))
             layout.addWidget(self.reason)
@@ -170,12 +177,16 @@ class SessionsTab(QWidget):
             flags = []
             if plan.get("reflection_warning"):
                 flags.append(plan["reflection_warning"])
+            if plan.get("devis_warning"):
+                flags.append(warning_text(plan["devis_warning"]))
             if plan.get("blocked"):
                 flags.append(plan["blocked"])
+            if plan.get("devis_refusal"):
+                flags.append(refusal_text(plan["devis_refusal"]))
             if plan.get("waits"):
                 until = max(w.until for w in plan["waits"])
                 item.setText(1, self.tr("not before {day}").format(day=fmt_day(until.isoformat())))
-                flags += [w.text for w in plan["waits"]]
+                flags += [wait_text(w) for w in plan["waits"]]
             if flags:
                 item.setText(0, "\u26a0 " + text)
                 item.setToolTip(0, "\n".join(dict.fromkeys([text, *flags])))
@@ -325,14 +336,16 @@ class SessionsTab(QWidget):
             if plan.get("waits"):
                 until = max(w.until for w in plan["waits"])
                 hint += " " + self.tr("Not before {day}: {why}").format(
-                    day=fmt_day(until.isoformat()), why=" ".join(w.text for w in plan["waits"]))
+                    day=fmt_day(until.isoformat()), why=" ".join(wait_text(w) for w in plan["waits"]))
             elif plan.get("reflection_warning"):
                 hint += " " + plan["reflection_warning"] + "."
+            if plan.get("devis_warning"):
+                hint += " " + warning_text(plan["devis_warning"])
             self.hint.setText(hint)
             self.hint.setStyleSheet("color: #8a4b00;" if plan.get("waits")
                                     or plan.get("reflection_warning") else "color: #555;")
-        elif plan.get("blocked"):
-            self.hint.setText(plan["blocked"])
+        elif plan.get("blocked") or plan.get("devis_refusal"):
+            self.hint.setText(plan.get("blocked") or refusal_text(plan["devis_refusal"]))
             self.hint.setStyleSheet("color: #8a4b00;")
         else:
             self.hint.setText(self.tr("All sessions of this plan are done."))
@@ -349,8 +362,9 @@ class SessionsTab(QWidget):
             except ss.StartTooEarly as early:
                 doctor = self.store.actor_id is not None and pr.get_practitioner(
                     self.store, self.store.actor_id).doctor
-                dialog = EarlyStartDialog(early.waits, early.until, doctor, self)
-                if not dialog.exec():
+                dialog = EarlyStartDialog(early.waits, early.until, doctor, self,
+                                          waivable=early.waivable)
+                if not dialog.exec() or not early.waivable:
                     return
                 session_id = ss.start_session(self.store, plan["id"],
                                               early_reason=dialog.reason.toPlainText())
