@@ -629,13 +629,6 @@ def cmd_outcomes(args) -> int:
 
 
 def cmd_gui(args) -> int:
-    from rejuv_desktop.services.database import is_server
-
-    if is_server(args.db):
-        # Never a silent new clinic in a file named after the address.
-        raise UserError("The window cannot open a clinic server yet; the headless commands "
-                        "can (check, demo, import-patients, print, lot-lookup, "
-                        "export-patient).")
     from rejuv_desktop.ui.app import run_gui  # the only path that loads Qt
 
     return run_gui(args.db, quit_when_shown=args.quit_when_shown)

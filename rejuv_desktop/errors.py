@@ -40,6 +40,11 @@ class StorageError(UserError):
     """The database cannot do what was asked (locked, read-only, disk full, too new)."""
 
 
+class ServerUnreachable(StorageError):
+    """The clinic server cannot be reached (switched off, the network down): nothing was
+    saved; the window keeps what was typed and reconnects."""
+
+
 class RecordChanged(StorageError):
     """A save refused: the record was changed elsewhere (another workstation) since it was
     read. ``changed_by`` (a practitioner id or ``None``, with ``changed_by_name``),
@@ -66,3 +71,21 @@ class NotFound(UserError):
 
 class PermissionDenied(UserError):
     """The signed-in practitioner's role does not allow this (or no one is signed in)."""
+
+
+class RecordHeld(StorageError):
+    """A draft consultation or a running session is held by another workstation (its lease).
+
+    ``practitioner_id``, ``workstation``, ``since`` and ``renewed_at`` name the holder;
+    ``lapsed``: not renewed for the clinic's time-out, so it may be taken over;
+    ``taken_from_you``: this window held it and another took it over (at ``since``)."""
+
+    def __init__(self, message: str, *, practitioner_id: int | None, workstation: str,
+                 since: str, renewed_at: str, lapsed: bool, taken_from_you: bool = False):
+        super().__init__(message)
+        self.practitioner_id = practitioner_id
+        self.workstation = workstation
+        self.since = since
+        self.renewed_at = renewed_at
+        self.lapsed = lapsed
+        self.taken_from_you = taken_from_you

@@ -22,3 +22,8 @@ def log_dir() -> Path:
 def default_db_path() -> Path:
     """The database used when no ``--db`` is given."""
     return data_dir() / "rejuv.sqlite3"
+
+
+def config_dir() -> Path:
+    """This workstation's own settings (where its records are kept: a file or a server)."""
+    return platformdirs.user_config_path(APP_ID, _AUTHOR)

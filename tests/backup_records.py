@@ -40,9 +40,18 @@ def add_patient_everywhere(store, who: dict, patient_id: int | None = None,
             "date_of_birth": "1968-04-02", "phone": who["phone"], "email": who["email"],
             "notes": f"notes {m}", "created_at": now, "updated_at": now,
             "search_text": f"{who['given_name']} {who['family_name']}".lower()})
-        add("consultation_drafts", {"patient_id": pid, "practitioner_id": 1,
-                                    "data_json": json.dumps({"note": f"draft {m}"}),
-                                    "created_at": now, "updated_at": now})
+        draft = add("consultation_drafts", {"patient_id": pid, "practitioner_id": 1,
+                                            "data_json": json.dumps({"note": f"draft {m}"}),
+                                            "created_at": now, "updated_at": now})
+        # The draft open on a workstation (its hold), taken over once from another.
+        add("leases", {"kind": "consultation", "record_id": draft, "patient_id": pid,
+                       "practitioner_id": 1, "workstation": "ROOM 1", "holder": f"w{m}{draft}",
+                       "since": now, "renewed_at": now})
+        add("lease_takeovers", {"kind": "consultation", "record_id": draft, "patient_id": pid,
+                                "from_practitioner_id": 1, "from_workstation": "RECEPTION",
+                                "from_holder": f"r{m}{draft}", "from_since": now,
+                                "from_renewed_at": now, "practitioner_id": 1,
+                                "workstation": "ROOM 1", "holder": f"w{m}{draft}", "at": now})
         cid = add("consultations", {
             "patient_id": pid, "practitioner_id": 1, "started_at": now, "finalised_at": now,
             "data_json": json.dumps({"concerns": f"volume loss {m}"}),

@@ -71,12 +71,20 @@ class Cluster:
         os.chmod(self.root, 0o700)
         self._run(self.bindir / "initdb", "-D", self.data, "-U", ADMIN, "--auth=trust",
                   "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync")
+        self.start_server()
+        return self
+
+    def start_server(self) -> None:
+        """Start the server (again, after ``stop_server``: the clinic's server is back)."""
         options = (f"-k {self.root} -p {self.port} -c listen_addresses=127.0.0.1 "
                    "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
                    f"-c max_connections=200 {self.options}")
         self._run(self.bindir / "pg_ctl", "-D", self.data, "-o", options, "-l",
                   self.root / "server.log", "-w", "start")
-        return self
+
+    def stop_server(self) -> None:
+        """Stop the server, its databases kept (the clinic's server switched off)."""
+        self._run(self.bindir / "pg_ctl", "-D", self.data, "-m", "fast", "-w", "stop")
 
     def stop(self) -> None:
         try:

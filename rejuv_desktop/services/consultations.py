@@ -80,6 +80,9 @@ def save_draft(store, draft_id: int, data: dc.ConsultationRecord | dict, page: i
     typing. ``expected_version``: the draft's version this window last read or saved (the
     return value of the previous save); a draft saved elsewhere since is refused
     (``RecordChanged``). Returns the new version."""
+    from rejuv_desktop.services import leases
+
+    leases.require_held(store, leases.CONSULTATION, draft_id)  # not while another writes it
     with store.write():
         return consultations_repo.update_draft(store, draft_id, dc.record(data).to_dict(), page,
                                                expected_version=expected_version)
@@ -87,8 +90,12 @@ def save_draft(store, draft_id: int, data: dc.ConsultationRecord | dict, page: i
 
 def discard_draft(store, draft_id: int) -> None:
     """Throw away an unfinished consultation (nothing of it is in the record)."""
+    from rejuv_desktop.services import leases
+
+    leases.require_held(store, leases.CONSULTATION, draft_id)
     with store.write():
         consultations_repo.delete_draft(store, draft_id)
+        leases.forget(store, leases.CONSULTATION, draft_id)
     log.info("consultation draft %s discarded", draft_id)
 
 
@@ -104,6 +111,9 @@ def finalise(store, draft_id: int) -> int:
     """
     if store.actor_id is None:
         raise UserError("Sign in before finalising a consultation.")
+    from rejuv_desktop.services import leases
+
+    leases.require_held(store, leases.CONSULTATION, draft_id)
     row = consultations_repo.get_draft(store, draft_id)
     record = dc.record(row["data"])
     rules = scr.load_rules()
@@ -145,6 +155,7 @@ def finalise(store, draft_id: int) -> int:
     record.plan = {p: record.plan[p] for p in chosen}
     outcome = "stopped" if evaluation.stop else ("planned" if chosen else "not_planned")
     with store.write():
+        leases.forget(store, leases.CONSULTATION, draft_id)  # the draft becomes the record
         consultation_id = consultations_repo.insert_consultation(store, {
             "patient_id": row["patient_id"], "practitioner_id": store.actor_id,
             "started_at": row["created_at"], "finalised_at": now,

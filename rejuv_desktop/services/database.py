@@ -137,6 +137,36 @@ def move_to_server(source_path: Path, url: str) -> dict:
             "audit": (before.message, after.message)}
 
 
+def probe_server(url: str) -> dict:
+    """Connect to a clinic server and report ``server_version`` and ``patients`` (``None``
+    when no clinic is set up on it yet); ``StorageError`` says why it cannot be used. Writes
+    nothing."""
+    from rejuv_desktop.errors import StorageError
+    from rejuv_desktop.storage import pg
+
+    found = pg.probe(url)
+    if found["newer"]:
+        raise StorageError("This clinic server's database was written by a newer version of "
+                           "Rejuv Desktop: install the newer version on this workstation.")
+    return found
+
+
+def on_server(store) -> bool:
+    """True when ``store`` holds the records on a clinic server (several workstations)."""
+    return getattr(store, "engine", "sqlite") == "postgresql"
+
+
+def location(store) -> str:
+    """Where the records are, for a person: the file's path, or the server as
+    ``host:port/database`` (never the password), or ``""`` in memory."""
+    if on_server(store):
+        from psycopg.conninfo import conninfo_to_dict
+
+        info = conninfo_to_dict(store.url)
+        return f"{info.get('host', '')}:{info.get('port', 5432)}/{info.get('dbname', '')}"
+    return str(store.path) if store.path else ""
+
+
 def backup_server(url: str, out: Path) -> dict:
     """For clinic IT: a ``pg_dump`` of the clinic server, kept only once it was restored into a
     scratch database and found whole (every table's rows counted, the audit chain verified).

@@ -547,6 +547,9 @@ def start_session(store, plan_id: int, early_reason: str | None = None) -> int:
 
 def _editable(store, session_id: int, lang: str = "en") -> SessionStatus:
     require_actor(store)
+    from rejuv_desktop.services import leases
+
+    leases.require_held(store, leases.SESSION, session_id)  # not while another runs it
     status = session_status(store, session_id, lang)
     if not status.editable:
         raise UserError(f"This session is {status.session['status']}: it can no longer be changed.")

@@ -29,6 +29,7 @@ KNOWN = {
     "clinic_out_of_hours_phone": "phone", "clinic_country": "country",
     "emergency_number": "emergency",
     "cooling_off_days": "cooling_off",
+    "lease_timeout_minutes": "minutes",
 }
 LANGUAGES = {"en": "English", "fr": "French"}
 MAX_LOGO_BYTES = 2_000_000

@@ -53,8 +53,8 @@ def get_draft(store, draft_id: int) -> dict:
 def drafts_of(store, patient_id: int | None = None) -> list[dict]:
     where, params = ("WHERE d.patient_id = ?", (patient_id,)) if patient_id else ("", ())
     return store.query(
-        "SELECT d.id, d.patient_id, d.page, d.updated_at, d.amends_id, p.given_name,"
-        " p.family_name FROM consultation_drafts d JOIN patients p ON p.id = d.patient_id"
+        "SELECT d.id, d.patient_id, d.practitioner_id, d.page, d.updated_at, d.amends_id,"
+        " p.given_name, p.family_name FROM consultation_drafts d JOIN patients p ON p.id = d.patient_id"
         f" {where} ORDER BY d.updated_at DESC", params)
 
 

@@ -40,13 +40,18 @@ import re
 from collections.abc import Callable, Iterator
 from datetime import datetime
 
-from rejuv_desktop.errors import StorageError
+from rejuv_desktop.errors import ServerUnreachable, StorageError
 
 log = logging.getLogger(__name__)
 
 URL_PREFIXES = ("postgresql://", "postgres://")
 MIGRATIONS_TABLE = "rejuv_migrations"
 AUDIT_LOCK_KEY = 0x72656A75  # the advisory lock serialising the audit chain
+CHANNEL = "rejuv_changes"  # what each write NOTIFYs: "<table> <patient id or nothing>"
+# Tables whose changes are not announced: the audit trail (every write has one) and the
+# schema's own bookkeeping.
+_SILENT = ("audit_log", "audit_keys")
+CONNECT_TIMEOUT = 10
 APP_ROLE = "rejuv_app"
 # Tables the app only ever adds to (no UPDATE or DELETE granted to the app's role).
 APPEND_ONLY = ("audit_log", "audit_keys", "photo_files")
@@ -167,7 +172,13 @@ class PgConnection:
     def in_transaction(self) -> bool:
         from psycopg.pq import TransactionStatus
 
+        if self.raw.closed or self.raw.broken:
+            return False
         return self.raw.info.transaction_status != TransactionStatus.IDLE
+
+    @property
+    def usable(self) -> bool:
+        return not (self.raw.closed or self.raw.broken)
 
     def _with_id(self) -> set[str]:
         if self._tables_with_id is None:
@@ -193,6 +204,27 @@ class PgConnection:
         import psycopg
 
         head = sql.lstrip()[:8].split(" ")[0].upper()
+        # Outside a transaction a read, or the start of a transaction, may be tried again on
+        # a new connection when the old one was cut (the server restarted, the network came
+        # back): nothing was done on it yet.
+        # Never inside a write (``_depth``): its statements must all reach one transaction.
+        again = (head in ("BEGIN", "SELECT", "WITH", "PRAGMA") and not self._store._depth
+                 and not self.in_transaction)
+        try:
+            return self._execute(head, sql, params)
+        except psycopg.OperationalError as exc:
+            if self.usable:
+                raise
+            if again and self._store.reconnect(quietly=True):
+                try:
+                    return self._execute(head, sql, params)
+                except psycopg.OperationalError as exc2:
+                    exc = exc2
+            raise self._store.lost(exc) from exc
+
+    def _execute(self, head: str, sql: str, params=()):
+        import psycopg
+
         if head in ("BEGIN", "COMMIT", "ROLLBACK"):
             return self._transaction(head, sql)
         if head.startswith("PRAGMA"):
@@ -288,14 +320,27 @@ class PgConnection:
         elif head == "COMMIT":
             self.raw.commit()
         else:
+            if not self.usable:  # the connection is gone, and its transaction with it
+                return PgCursor(_NoRows())
             self.raw.rollback()
-        return PgCursor(self.raw.execute("SELECT NULL WHERE false"))
+        return PgCursor(_NoRows())
 
     def create_function(self, *args, **kwargs) -> None:
         """SQLite's Python functions have PL/pgSQL counterparts on the server."""
 
     def close(self) -> None:
         self.raw.close()
+
+
+class _NoRows:
+    description = None
+    rowcount = -1
+
+    def fetchone(self):
+        return None
+
+    def fetchall(self):
+        return []
 
 
 def serialise_writers(store) -> None:
@@ -330,6 +375,8 @@ def _store_class():
             # Where this workstation keeps the clinic key of this server's audit chain (a
             # file named like a database; ``clinic_key`` puts ``.key`` after it).
             self.key_anchor = key_anchor(url)
+            self.on_lost: list[Callable[[], None]] = []  # the connection was found gone
+            self.on_back: list[Callable[[], None]] = []  # a new connection was taken up
 
         @property
         def db(self):
@@ -343,9 +390,60 @@ def _store_class():
                 with super().write(while_held=while_held) as s:
                     yield s
             except psycopg.OperationalError as exc:
-                raise StorageError(
-                    f"The clinic server could not be reached ({str(exc).strip()}). Nothing "
-                    "was saved; try again once it is back.") from exc
+                if self._conn.usable:
+                    raise StorageError(
+                        f"The clinic server could not save this ({str(exc).strip()}). Nothing "
+                        "was saved; try again.") from exc
+                raise self.lost(exc) from exc
+
+        # The connection: lost, and taken up again -------------------------------------
+        def lost(self, exc) -> ServerUnreachable:
+            """The connection to the server is gone: tell the window (``on_lost``), and the
+            error a save or a read raises meanwhile."""
+            self._depth = 0
+            for hook in list(self.on_lost):
+                try:
+                    hook()
+                except Exception:  # noqa: BLE001 - a hook must not hide the error
+                    log.warning("a connection-lost hook failed", exc_info=True)
+            return ServerUnreachable(
+                f"The clinic server cannot be reached ({str(exc).strip().splitlines()[0]}). "
+                "Nothing was saved; what you typed is still on screen. Try again once the "
+                "server is back.")
+
+        def reconnect(self, raw=None, *, quietly: bool = False) -> bool:
+            """Take up a new connection (``raw``, or one made now); True when connected.
+            ``quietly``: a failure returns False instead of raising."""
+            if raw is None:
+                try:
+                    raw = connect(self.url, timeout=3)
+                except StorageError:
+                    if quietly:
+                        return False
+                    raise
+            old, self._conn.raw = self._conn.raw, raw
+            self._conn._context = None
+            self._depth = 0
+            try:
+                old.close()
+            except Exception:  # noqa: BLE001 - it is gone already
+                pass
+            for hook in list(self.on_back):
+                try:
+                    hook()
+                except Exception:  # noqa: BLE001
+                    log.warning("a connection-back hook failed", exc_info=True)
+            return True
+
+        @property
+        def connected(self) -> bool:
+            return self._conn.usable
+
+        def backend_pid(self) -> int | None:
+            try:
+                return self._conn.raw.info.backend_pid
+            except Exception:  # noqa: BLE001 - closed
+                return None
 
         def query(self, sql: str, params=()) -> list[dict]:
             cur = self.conn.execute(sql, params)
@@ -375,17 +473,46 @@ def key_anchor(url: str):
     return paths.data_dir() / "servers" / re.sub(r"[^\w.-]", "_", name)
 
 
-def connect(url: str):
+def connect(url: str, timeout: int = CONNECT_TIMEOUT):
     try:
         import psycopg
     except ImportError as exc:  # pragma: no cover - psycopg is a dependency
         raise StorageError("PostgreSQL support needs psycopg (pip install psycopg[binary]).") \
             from exc
     try:
-        return psycopg.connect(url, autocommit=True, connect_timeout=10)
+        return psycopg.connect(url, autocommit=True, connect_timeout=timeout)
     except psycopg.Error as exc:
         raise StorageError(f"The clinic server {redact(url)} cannot be reached: "
                            f"{str(exc).strip()}") from exc
+
+
+def probe(url: str, *, timeout: int = 5) -> dict:
+    """Connect to ``url`` as a workstation would and read what "Test connection" reports:
+    ``server_version``, ``patients`` (``None`` when the clinic's schema is not there yet) and
+    ``newer`` (changes this version does not know). Writes nothing."""
+    import psycopg
+
+    from rejuv_desktop.storage import schema
+
+    try:
+        raw = psycopg.connect(url, autocommit=True, connect_timeout=timeout)
+    except psycopg.Error as exc:
+        raise StorageError(f"The clinic server {redact(url)} cannot be reached: "
+                           f"{str(exc).strip()}") from exc
+    try:
+        applied = applied_names(raw)
+        patients = None
+        if applied:
+            try:
+                patients = raw.execute("SELECT count(*) FROM patients").fetchone()[0]
+            except psycopg.Error as exc:
+                raise StorageError(f"The clinic server answers, but this user may not read "
+                                   f"the clinic's records ({str(exc).strip()}).") from exc
+        return {"server_version": raw.info.parameter_status("server_version") or "",
+                "patients": patients,
+                "newer": [n for n in applied if n not in set(schema.known_names())]}
+    finally:
+        raw.close()
 
 
 def open_pg_store(url: str, *, clock, migrate: bool = True, read_only: bool = False):
@@ -543,6 +670,16 @@ END $$""",
 ]
 
 
+NOTIFY_FUNCTION = f"""CREATE FUNCTION rejuv_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE j jsonb; pid text;
+BEGIN
+  IF TG_OP = 'DELETE' THEN j := to_jsonb(OLD); ELSE j := to_jsonb(NEW); END IF;
+  IF TG_TABLE_NAME = 'patients' THEN pid := j ->> 'id'; ELSE pid := j ->> 'patient_id'; END IF;
+  PERFORM pg_notify('{CHANNEL}', TG_TABLE_NAME || ' ' || COALESCE(pid, ''));
+  RETURN NULL;
+END $$"""
+
+
 @functools.lru_cache(maxsize=1)
 def schema_statements() -> tuple[str, ...]:
     """The PostgreSQL schema of the current migrations (see the module doc)."""
@@ -575,6 +712,13 @@ def schema_statements() -> tuple[str, ...]:
     for table in audited:
         statements.append(f'CREATE TRIGGER audit_{table} AFTER INSERT OR UPDATE ON "{table}" '
                           "FOR EACH ROW EXECUTE FUNCTION rejuv_audit()")
+    # Live: each change NOTIFYs the workstations, in the same transaction (delivered when it
+    # commits): the table, and the patient it is about when the row names one.
+    statements.append(NOTIFY_FUNCTION)
+    for kind, name, table, _sql in rows:
+        if kind == "table" and not _SKIP_TABLES.match(table) and table not in _SILENT:
+            statements.append(f'CREATE TRIGGER notify_{table} AFTER INSERT OR UPDATE OR DELETE '
+                              f'ON "{table}" FOR EACH ROW EXECUTE FUNCTION rejuv_notify()')
     statements.append(f"CREATE TABLE {MIGRATIONS_TABLE} (id BIGINT GENERATED ALWAYS AS "
                       "IDENTITY PRIMARY KEY, name TEXT NOT NULL UNIQUE, applied_at "
                       "TIMESTAMPTZ NOT NULL DEFAULT now())")
@@ -796,6 +940,50 @@ def applied_and_trigger_problems(store) -> tuple[int, list[str]]:
     problems."""
     raw = store.conn.raw
     return len(applied_names(raw)), trigger_problems(raw)
+
+
+# --- Live: the changes other workstations make ------------------------------------------------
+
+
+class Listener:
+    """A connection of its own that LISTENs for the changes written on the server.
+
+    ``fileno()`` is its socket, for the window to watch; ``changes()`` reads what has arrived
+    without waiting: ``(table, patient id or None)`` pairs, leaving out those written by the
+    connections whose backend ids are in ``ignore`` (the window's own). It raises
+    ``ServerUnreachable`` when the server is gone.
+    """
+
+    def __init__(self, url: str, ignore: Callable[[], set[int]] = set):
+        self.raw = connect(url, timeout=3)
+        self.raw.execute(f"LISTEN {CHANNEL}")
+        self.ignore = ignore
+
+    def fileno(self) -> int:
+        return self.raw.fileno()
+
+    def changes(self) -> list[tuple[str, int | None]]:
+        import psycopg
+
+        out = []
+        try:
+            mine = self.ignore()
+            for note in self.raw.notifies(timeout=0):
+                if note.pid in mine:
+                    continue
+                table, _, patient = note.payload.partition(" ")
+                out.append((table, int(patient) if patient.isdigit() else None))
+        except psycopg.OperationalError as exc:
+            raise ServerUnreachable(f"The clinic server cannot be reached ({exc}).") from exc
+        if self.raw.closed or self.raw.broken:
+            raise ServerUnreachable("The clinic server closed the connection.")
+        return out
+
+    def close(self) -> None:
+        try:
+            self.raw.close()
+        except Exception:  # noqa: BLE001 - gone already
+            pass
 
 
 # --- Backups of a clinic server: pg_dump, verified by restoring into a scratch database ----

@@ -853,7 +853,7 @@ CREATE INDEX IF NOT EXISTS documents_session ON documents (session_id, kind, id)
 """)
 
 
-@migrations(name="0017_clinic_server_record_versions")
+@migrations(name="0020_clinic_server_record_versions")
 def _clinic_server_record_versions(db) -> None:
     # Each save of a patient's details counts up ``version`` and names who saved
     # (``updated_by``), so a save made over a version changed elsewhere (another workstation)
@@ -875,3 +875,48 @@ def _clinic_server_record_versions(db) -> None:
             db.conn.execute(f"ALTER TABLE {table} ADD COLUMN saved_at TEXT")
         if table != "consultation_drafts":  # a draft is not part of the record
             audit.install_triggers(db, table)
+
+
+@migrations(name="0021_workstation_leases")
+def _workstation_leases(db) -> None:
+    # A draft consultation or a running session is held by one workstation at a time: the
+    # lease names the account, the workstation and the window (``holder``) holding it, since
+    # when, and when it was last renewed (the window renews it while open and deletes it on
+    # closing). A lease not renewed for the clinic's time-out may be taken over; each take-over
+    # is kept, audited and never changed, in ``lease_takeovers`` (the lease itself, renewed
+    # every minute, is not audited).
+    _sql(db, """
+CREATE TABLE leases (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('consultation', 'session')),
+    record_id INTEGER NOT NULL,
+    patient_id INTEGER REFERENCES patients (id),
+    practitioner_id INTEGER,
+    workstation TEXT NOT NULL,
+    holder TEXT NOT NULL,
+    since TEXT NOT NULL,
+    renewed_at TEXT NOT NULL,
+    UNIQUE (kind, record_id)
+);
+CREATE TABLE lease_takeovers (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    record_id INTEGER NOT NULL,
+    patient_id INTEGER REFERENCES patients (id),
+    from_practitioner_id INTEGER,
+    from_workstation TEXT NOT NULL,
+    from_holder TEXT NOT NULL,
+    from_since TEXT NOT NULL,
+    from_renewed_at TEXT NOT NULL,
+    practitioner_id INTEGER,
+    workstation TEXT NOT NULL,
+    holder TEXT NOT NULL,
+    at TEXT NOT NULL
+);
+CREATE INDEX lease_takeovers_from ON lease_takeovers (from_holder, kind, record_id);
+CREATE TRIGGER lease_takeovers_no_update BEFORE UPDATE ON lease_takeovers
+BEGIN SELECT RAISE(ABORT, 'a take-over is kept as it was recorded'); END;
+CREATE TRIGGER lease_takeovers_no_delete BEFORE DELETE ON lease_takeovers
+BEGIN SELECT RAISE(ABORT, 'a take-over is kept as it was recorded'); END;
+""")
+    audit.install_triggers(db, "lease_takeovers")

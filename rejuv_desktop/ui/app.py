@@ -147,6 +147,88 @@ def _open_after_unclean_exit(db_path: Path):
         return open_database(db_path)
 
 
+def records_target():
+    """Where the window opens the records when no ``--db`` was given: the server this
+    workstation was set up for, or the file in the user's data folder. On the first run of a
+    workstation (neither saved nor a file yet) the practitioner is asked; ``None`` to quit."""
+    from rejuv_desktop.services import workstation
+    from rejuv_desktop.services.database import make_private_dir
+
+    default = paths.default_db_path()
+    if not default.parent.exists():
+        make_private_dir(default.parent)
+    saved = workstation.load()
+    if saved is not None:
+        return saved.url(workstation.load_password()) if saved.is_server else default
+    if default.exists():
+        return default
+    from rejuv_desktop.ui.connection import WhereRecordsDialog
+
+    dialog = WhereRecordsDialog()
+    if not dialog.exec():
+        return None
+    return dialog.target() or default
+
+
+def open_server_at_start(url: str):
+    """Open the clinic server's records; when it cannot be reached, say so and offer to try
+    again or change this workstation's connection. ``None`` to quit."""
+    from rejuv_desktop.services import workstation
+    from rejuv_desktop.services.database import open_database
+
+    while True:
+        try:
+            return open_database(url)
+        except UserError as exc:
+            box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, Startup.tr(
+                "<p><b>The clinic server cannot be used.</b></p><p>{why}</p><p>Check that "
+                "the server is on and this computer is on the clinic's network, or change "
+                "this workstation's connection.</p>").format(why=str(exc)))
+            box.setObjectName("server_unreachable")
+            retry = box.addButton(Startup.tr("Try again"), QMessageBox.ButtonRole.AcceptRole)
+            change = box.addButton(Startup.tr("Change connection…"),
+                                   QMessageBox.ButtonRole.ActionRole)
+            box.addButton(Startup.tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+            box.setDefaultButton(retry)
+            box.exec()
+            if box.clickedButton() is retry:
+                continue
+            if box.clickedButton() is not change:
+                return None
+            from rejuv_desktop.ui.connection import WhereRecordsDialog
+
+            dialog = WhereRecordsDialog(workstation.load())
+            if not dialog.exec():
+                return None
+            target = dialog.target()
+            if target is None:  # the file on this computer, from the next start
+                QMessageBox.information(None, APP_NAME, Startup.tr(
+                    "This workstation will keep its records in a file on this computer from "
+                    "the next start."))
+                return None
+            url = target
+
+
+def run_on_server(app, url: str) -> int:
+    """The window on a clinic server: no file lock or file check (the server arbitrates
+    between workstations and keeps its own backups); sign-in, then the window."""
+    from rejuv_desktop.ui.main_window import MainWindow
+
+    store = open_server_at_start(url)
+    if store is None:
+        return 1
+    try:
+        log.info("started %s on a clinic server", __version__)
+        if not sign_in_at_start(store):
+            return 0
+        window = MainWindow(store, QSettings())
+        window.show()
+        after_first_paint(window.table.viewport(), window.offer_resume)
+        return app.exec()
+    finally:
+        store.close()
+
+
 def run_gui(db_path: Path | None = None, *, quit_when_shown: bool = False) -> int:
     from rejuv_desktop.services.database import make_private_dir, open_database
     from rejuv_desktop.ui.errors import excepthook
@@ -161,7 +243,15 @@ def run_gui(db_path: Path | None = None, *, quit_when_shown: bool = False) -> in
         quit_at_first_window(app)
     if not check_content_at_start():
         return 1
-    db_path = Path(db_path) if db_path else paths.default_db_path()
+    from rejuv_desktop.services.database import is_server
+
+    if db_path is None:
+        db_path = records_target()
+        if db_path is None:
+            return 0
+    if is_server(db_path):
+        return run_on_server(app, str(db_path))
+    db_path = Path(db_path)
     if not db_path.parent.exists():
         make_private_dir(db_path.parent)
     from rejuv_desktop.services import backup as sb

@@ -162,6 +162,17 @@ class BackupFeature(QObject):
         run_in_background(work, finished, failed)
 
     def _no_file(self) -> bool:
+        from rejuv_desktop.services.database import on_server
+
+        if on_server(self.store):
+            QMessageBox.information(self.window, APP_NAME, self.tr(
+                "<p>The records are on the clinic server, shared by every workstation.</p>"
+                "<p>Backing up, restoring and the backup folder are for the records of a "
+                "single workstation, kept in a file on it. The clinic server is backed up by "
+                "the clinic's IT with <i>rejuv-desktop server backup</i>, which keeps each "
+                "backup only once it was restored into a scratch database and found "
+                "whole.</p>"))
+            return True
         if self.db_path is None:
             QMessageBox.information(self.window, APP_NAME, self.tr(
                 "This database is kept in memory only: there is no file to back up."))

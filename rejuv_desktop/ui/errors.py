@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QLabel,
                                QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget)
 
 from rejuv_desktop import __version__
-from rejuv_desktop.errors import UserError
+from rejuv_desktop.errors import ServerUnreachable, UserError
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +53,7 @@ class ErrorDialog(QDialog):
 
 def show_user_error(parent: QWidget | None, exc: UserError, title: str | None = None) -> None:
     QMessageBox.warning(parent, title or QApplication.translate("errors", "Cannot do that"),
-                        said(str(exc)))
+                        _words(parent, exc))
 
 
 # The messages the services give (a field left empty, a value of the wrong form), so the
@@ -126,12 +126,40 @@ def said(message: str) -> str:
     return QApplication.translate("ServiceMessages", message) if message else message
 
 
+def _words(parent: QWidget | None, exc: UserError) -> str:
+    """The message of ``exc``; a save refused because of another workstation (changed or
+    held there) in the window's own words, naming who and when."""
+    from rejuv_desktop.errors import RecordChanged, RecordHeld
+
+    if isinstance(exc, ServerUnreachable):
+        return QApplication.translate(
+            "errors", "The clinic server cannot be reached. Nothing was saved; what you typed "
+            "is still on screen. Try again once the server is back (the banner at the top of "
+            "the window goes).")
+    if isinstance(exc, (RecordChanged, RecordHeld)):
+        widget, store = parent, None
+        while widget is not None and store is None:
+            store = getattr(widget, "store", None)
+            widget = widget.parentWidget()
+        if store is not None:
+            from rejuv_desktop.ui.holds import say
+
+            kind = getattr(parent, "lease_kind", None)
+            return say(store, exc, kind)
+    return said(str(exc))
+
+
 def excepthook(exc_type, exc, tb) -> None:
     """Global hook: a ``UserError`` becomes a message, anything else a report dialog."""
     if issubclass(exc_type, KeyboardInterrupt):
         sys.__excepthook__(exc_type, exc, tb)
         return
     parent = QApplication.activeWindow()
+    if isinstance(exc, ServerUnreachable):
+        # A refresh on a timer while the clinic server is away: the window's banner says so
+        # already (what a person asked for says it in its own message).
+        log.info("the clinic server cannot be reached: %s", type(exc).__name__)
+        return
     if isinstance(exc, UserError):
         log.info("user error: %s", type(exc).__name__)
         show_user_error(parent, exc)
@@ -153,6 +181,9 @@ def reports_errors(method):
     def wrapper(*args, **kwargs):
         try:
             return method(*args, **kwargs)
+        except ServerUnreachable as exc:  # something asked for: say why it did not happen
+            show_user_error(QApplication.activeWindow(), exc)
+            return None
         except Exception:  # noqa: BLE001 - the hook decides how to show it
             excepthook(*sys.exc_info())
             return None

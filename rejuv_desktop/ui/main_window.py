@@ -39,13 +39,13 @@ def feature_installers():
     """The ``install(window)`` functions of the features that extend the main window. Any
     order gives the same window: features place their entries by rank and meet through
     ``window.hooks``."""
-    from rejuv_desktop.ui import (audit_view, backup, documents, help, import_dialog, lock,
-                                  outcomes, photos, sessions, settings_dialog)
+    from rejuv_desktop.ui import (audit_view, backup, documents, help, import_dialog, live,
+                                  lock, outcomes, photos, sessions, settings_dialog)
 
     return [documents.install, sessions.install, outcomes.install, photos.install,
             audit_view.install,
             settings_dialog.install, import_dialog.install, backup.install, help.install,
-            lock.install]
+            lock.install, live.install]
 
 
 class MainWindow(QMainWindow):
@@ -145,8 +145,18 @@ class MainWindow(QMainWindow):
         self.who_label.setObjectName("signed_in")
         self.statusBar().addPermanentWidget(self.who_label)
         self.signed_in_changed()
-        self.statusBar().showMessage(self.tr("Database: {path}").format(
-            path=store.path or self.tr("in memory")))
+        from rejuv_desktop.services import database
+        from rejuv_desktop.services.leases import workstation_name
+
+        self.on_server = database.on_server(store)
+        if self.on_server:
+            where = self.tr("Clinic server: {server} · this workstation: {name}").format(
+                server=database.location(store), name=workstation_name())
+        else:
+            where = self.tr("Database: {path}").format(path=store.path or self.tr("in memory"))
+        self.location = QLabel(where)
+        self.location.setObjectName("records_location")
+        self.statusBar().addWidget(self.location, 1)
         self.on_search("")
         self._restore_geometry()
         self.check_writable()
@@ -266,8 +276,14 @@ class MainWindow(QMainWindow):
     # slots ------------------------------------------------------------------------------------
     @reports_errors
     def on_search(self, text: str) -> None:
+        from rejuv_desktop.errors import ServerUnreachable
+
         current = self.record.patient_id
-        self.model.search(text, self.show_archived.isChecked())
+        try:
+            self.model.search(text, self.show_archived.isChecked())
+        except ServerUnreachable:  # the banner says why; no box at each keystroke
+            self.count_label.setText(self.tr("Search waits for the clinic server"))
+            return
         self._update_count()
         row = self.model.row_of(current) if current is not None else None
         if row is not None or (text.strip() and self.model.rows):
@@ -369,7 +385,8 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         try:
-            sp.set_archived(self.store, patient_id, archived)
+            sp.set_archived(self.store, patient_id, archived, expected_version=(
+                self.record.version if self.record.patient_id == patient_id else None))
         except UserError as exc:
             show_user_error(self, exc, self.tr("Not saved"))
             return
@@ -401,9 +418,15 @@ class MainWindow(QMainWindow):
         self.open_wizard(draft)
 
     def open_wizard(self, draft):
+        from rejuv_desktop.services import leases
+        from rejuv_desktop.ui import holds
         from rejuv_desktop.ui.consultation.wizard import ConsultationWizard
 
+        # One workstation at a time writes a draft: held while the wizard is open.
+        if holds.hold(self, self.store, leases.CONSULTATION, draft.id, draft.patient_id) is None:
+            return None
         wizard = ConsultationWizard(self.store, draft, self)
+        wizard.keeper = holds.LeaseKeeper(wizard, self.store, leases.CONSULTATION, draft.id)
         wizard.finalised.connect(self._consultation_finalised)
         wizard.finished.connect(lambda _r: self.record.show_patient(self.record.patient_id)
                                 if self.record.patient_id else None)
@@ -451,6 +474,17 @@ class MainWindow(QMainWindow):
         from rejuv_desktop.services import consultations as sc
 
         drafts = sc.all_drafts(self.store)
+        if self.on_server:
+            # Several workstations: this practitioner's own drafts that no other window holds
+            # (the others' unfinished consultations are theirs to resume).
+            from rejuv_desktop.services import leases
+
+            def free(d) -> bool:
+                held = leases.current(self.store, leases.CONSULTATION, d["id"])
+                return held is None or held.mine or held.lapsed
+
+            drafts = [d for d in drafts if d.get("practitioner_id") in (None, self.store.actor_id)
+                      and free(d)]
         if not drafts:
             return
         labels = [self.tr("{name} — last saved {when}").format(
@@ -497,7 +531,9 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         from rejuv_desktop.ui.about import show_about
 
-        show_about(self.store.path, self)
+        from rejuv_desktop.services.database import location
+
+        show_about(location(self.store) or None, self)
 
     # geometry ---------------------------------------------------------------------------------
     def _restore_geometry(self) -> None:

@@ -9,8 +9,9 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 
 from rejuv_desktop.domain import patients as dp
 from rejuv_desktop.domain.scales import load_scales
-from rejuv_desktop.errors import UserError, ValidationError
+from rejuv_desktop.errors import RecordChanged, UserError, ValidationError
 from rejuv_desktop.services import patients as sp
+from rejuv_desktop.ui import conflicts
 from rejuv_desktop.ui.errors import reports_errors, said, show_user_error
 from rejuv_desktop.ui.forms import add_field_row, message_label
 from rejuv_desktop.ui.i18n import current_language, fmt_date
@@ -53,12 +54,15 @@ class PatientDialog(QDialog):
         self._add("notes", self.tr("Notes"), notes, form)
 
         self.summary = message_label()
+        self.conflict = conflicts.conflict_note()
+        self.version: int | None = None  # the saved version the form holds (edits only)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.conflict)
         layout.addWidget(self.summary)
         layout.addWidget(buttons)
         if patient_id is not None:
@@ -89,11 +93,32 @@ class PatientDialog(QDialog):
 
     # values -----------------------------------------------------------------------------------
     def _load(self, record: dict) -> None:
+        self.version = record.get("version")
         for name, widget in self.inputs.items():
             value = record.get(name, "")
             if name == "date_of_birth":
                 value = fmt_date(value)
             self.set_value(name, value)
+        self.loaded = self.values()  # as opened: what another workstation changed since
+
+    def _shown(self, name: str) -> str:
+        """A field's value as the form shows it (the chosen item of a list)."""
+        widget = self.inputs[name]
+        return widget.currentText() if isinstance(widget, QComboBox) else self.values()[name]
+
+    def _label(self, name: str) -> str:
+        text = self.layout().itemAt(0).layout().labelForField(
+            self.inputs[name].parentWidget()).text()
+        return text.rstrip(" *")
+
+    def their_changes(self) -> list[tuple[str, str]]:
+        """The fields saved elsewhere since the form was opened: (label, value saved now)."""
+        now = PatientDialog(self.store, self.patient_id, self)
+        try:
+            return [(self._label(n), now._shown(n)) for n in self.inputs
+                    if now.loaded[n] != self.loaded[n]]
+        finally:
+            now.deleteLater()
 
     def set_value(self, name: str, value: str) -> None:
         widget = self.inputs[name]
@@ -149,12 +174,29 @@ class PatientDialog(QDialog):
             if self.patient_id is None:
                 result = sp.add_patient(self.store, data)
             else:
-                result = sp.update_patient(self.store, self.patient_id, data)
+                result = sp.update_patient(self.store, self.patient_id, data,
+                                           expected_version=self.version)
         except ValidationError as exc:
             self.show_errors(exc.errors)
+            return
+        except RecordChanged as exc:
+            self.changed_elsewhere(exc)
             return
         except UserError as exc:
             show_user_error(self, exc, self.tr("Not saved"))
             return
         self.saved_id = result.patient_id
         self.accept()
+
+    def changed_elsewhere(self, exc: RecordChanged) -> None:
+        """Saved on another workstation since this form was opened: ask, keeping the form."""
+        what = self.tr("this patient's details")
+        changes = self.their_changes()
+        choice = conflicts.ask_after_conflict(self, self.store, exc, what, changes)
+        if choice == conflicts.RELOAD:
+            self._load(sp.get_patient(self.store, self.patient_id))
+            self.conflict.hide()
+        else:  # the next Save deliberately replaces the version saved elsewhere
+            self.version = exc.version
+            self.loaded = PatientDialog(self.store, self.patient_id).loaded
+            conflicts.show_kept(self.conflict, self.store, exc, what, changes)

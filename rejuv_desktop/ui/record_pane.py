@@ -44,6 +44,7 @@ class RecordPane(QWidget):
         self.store = store
         self.patient_id: int | None = None
         self._archived = False
+        self.version: int | None = None
         self.stack = QStackedWidget()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -73,6 +74,13 @@ class RecordPane(QWidget):
         titles.addWidget(self.name_label)
         titles.addWidget(self.sub_label)
         titles.addWidget(self.archived_label, alignment=Qt.AlignmentFlag.AlignLeft)
+        # What another workstation has open for this patient right now (its hold).
+        self.held_label = QLabel()
+        self.held_label.setObjectName("held_elsewhere")
+        self.held_label.setWordWrap(True)
+        self.held_label.setStyleSheet(
+            "background: #e8f0fe; color: #1a3e72; padding: 3px 8px; border-radius: 3px;")
+        self.held_label.hide()
         header.addLayout(titles, 1)
         self.edit_button = QPushButton(self.tr("Edit details…"))
         self.edit_button.clicked.connect(lambda: self.edit_requested.emit(self.patient_id))
@@ -81,6 +89,7 @@ class RecordPane(QWidget):
         header.addWidget(self.edit_button, alignment=Qt.AlignmentFlag.AlignTop)
         header.addWidget(self.archive_button, alignment=Qt.AlignmentFlag.AlignTop)
         rl.addLayout(header)
+        rl.addWidget(self.held_label)
         self.alerts = AlertStrip(store)
         rl.addWidget(self.alerts)
 
@@ -156,6 +165,7 @@ class RecordPane(QWidget):
             self.alerts.show_patient(None)
             return
         p = sp.get_patient(self.store, patient_id)
+        self.version = p.get("version")  # what an archiving from this record is made over
         today = self.store.clock().date()
         self.name_label.setText(dp.display_name(p))
         age = dp.age_on(date.fromisoformat(p["date_of_birth"]), today)
@@ -172,6 +182,7 @@ class RecordPane(QWidget):
         values["updated_at"] = fmt_time(p["updated_at"])
         for key, label in self.detail_labels.items():
             label.setText(str(values.get(key) or "—"))
+        self.show_holds()
         self.alerts.show_patient(patient_id)
         self._archived = bool(p["archived"])
         self._set_pending(pending)
@@ -202,6 +213,16 @@ class RecordPane(QWidget):
         if self._pending and self.patient_id is not None:
             self._set_pending(False)
             self._fill_tabs()
+
+    def show_holds(self) -> None:
+        """Say which of this patient's records another workstation has open."""
+        from rejuv_desktop.services import leases
+        from rejuv_desktop.ui.holds import held_line
+
+        others = [h for h in leases.of_patient(self.store, self.patient_id) if not h.mine] \
+            if self.patient_id is not None else []
+        self.held_label.setText("\n".join(held_line(self.store, h) for h in others))
+        self.held_label.setVisible(bool(others))
 
     def _build_consultations(self):
         from rejuv_desktop.ui.consultation.view import ConsultationsTab

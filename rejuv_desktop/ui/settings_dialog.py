@@ -12,11 +12,12 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
                                QLineEdit, QMessageBox, QPushButton, QTableWidget,
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
-from rejuv_desktop.errors import UserError, ValidationError
+from rejuv_desktop.errors import RecordChanged, UserError, ValidationError
 from rejuv_desktop.services import practitioners as pr
 from rejuv_desktop.services import settings as sset
 from rejuv_desktop.ui.legal_words import legal_rules_text
 from rejuv_desktop.ui.forms import add_field_row, show_field_errors
+from rejuv_desktop.ui.holds import say
 from rejuv_desktop.ui import i18n
 from rejuv_desktop.ui.i18n import Menus, fmt_time
 from rejuv_desktop.ui.names import COUNTRY_NAMES, LANGUAGE_NAMES, ROLE_NAMES, name_of
@@ -77,6 +78,8 @@ class AccountDialog(QDialog):
             self.active.setChecked(practitioner.active)
             self.fields.add("active", self.tr("Account"), self.active)
         layout.addWidget(self.fields)
+        # The account's version as this form shows it (a save over another's is refused).
+        self.version = pr.account_version(store, practitioner.id) if practitioner else None
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
@@ -95,9 +98,14 @@ class AccountDialog(QDialog):
                 pr.create_practitioner(self.store, record, e["password"].text(),
                                        e["confirm"].text())
             else:
-                pr.update_practitioner(self.store, self.practitioner.id, record)
+                self.version = pr.update_practitioner(self.store, self.practitioner.id, record,
+                                                      expected_version=self.version)
         except ValidationError as exc:
             self.fields.show_errors(exc.errors)
+            return
+        except RecordChanged as exc:  # saved on another workstation since this form opened
+            QMessageBox.warning(self, self.tr("Not saved"), say(self.store, exc))
+            self.version = exc.version  # told: saving again replaces it
             return
         except UserError as exc:
             QMessageBox.warning(self, self.tr("Not saved"), str(exc))
@@ -122,6 +130,7 @@ class SettingsDialog(QDialog):
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs)
         values = sset.get_settings(store)
+        self.versions = sset.settings_versions(store)  # as loaded: saves over others refused
 
         self.clinic = _Form()
         for key, label in (("clinic_name", self.tr("Clinic name *")),
@@ -223,12 +232,31 @@ class SettingsDialog(QDialog):
         self.ui_language = ui_lang
         security.add("idle_lock_minutes", self.tr("Lock after (minutes without activity)")
                      ).setText(values.get("idle_lock_minutes", "10"))
+        lease = security.add("lease_timeout_minutes", self.tr(
+            "Others may take over a record left open after (minutes)"))
+        lease.setText(values.get("lease_timeout_minutes", "10"))
+        lease.setToolTip(self.tr(
+            "A consultation or a session open on one workstation cannot be edited on another. "
+            "When that workstation has not renewed its hold for this long (switched off, or the "
+            "app stopped), another may take it over; the take-over is kept in the audit trail."))
         self.security = security
         self.tabs.addTab(security, self.tr("Security"))
         from rejuv_desktop.ui.content_overrides import ContentOverridesTab
 
         self.content_tab = ContentOverridesTab()
         self.tabs.addTab(self.content_tab, self.tr("Clinical content"))
+        from rejuv_desktop.services import workstation as sw
+        from rejuv_desktop.ui.connection import ConnectionForm
+
+        self.connection_form = ConnectionForm(sw.current(store))
+        self.connection_form.setObjectName("connection_form")
+        self.connection_form.layout().setContentsMargins(9, 9, 9, 9)
+        self._connection_before = (self.connection_form.values(), "")
+        self.connection_form.server_choice.toggled.connect(self._enable_save)
+        for edit in self.connection_form.edits.values():
+            edit.textChanged.connect(self._enable_save)
+        self.connection_form.tls.toggled.connect(self._enable_save)
+        self.tabs.addTab(self.connection_form, self.tr("This workstation"))
         self._fill_accounts()
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
@@ -244,8 +272,7 @@ class SettingsDialog(QDialog):
         # The interface language is a preference of whoever is at this computer: anyone may
         # save it (an administrator saves the clinic's settings with it).
         self.ui_language.setEnabled(True)
-        self.ui_language.currentIndexChanged.connect(
-            lambda: self.save_button.setEnabled(self.is_admin or self._language_changed()))
+        self.ui_language.currentIndexChanged.connect(self._enable_save)
         self.restart_needed = False
 
     def _choose_logo(self) -> None:
@@ -319,7 +346,18 @@ class SettingsDialog(QDialog):
         out["document_language"] = self.clinic.edits["document_language"].currentData()
         out["clinic_country"] = self.clinic.edits["clinic_country"].currentData()
         out["idle_lock_minutes"] = self.security.edits["idle_lock_minutes"].text()
+        out["lease_timeout_minutes"] = self.security.edits["lease_timeout_minutes"].text()
         return out
+
+    def _enable_save(self) -> None:
+        self.save_button.setEnabled(self.is_admin or self._language_changed()
+                                    or self._connection_changed())
+
+    def _connection_changed(self) -> bool:
+        """Where this workstation keeps its records was changed (anyone at this computer may
+        change it, like the interface language: it is the workstation's, not the clinic's)."""
+        form = self.connection_form
+        return (form.values(), form.edits["password"].text()) != self._connection_before
 
     def _language_changed(self) -> bool:
         return self.ui_language.currentData() != i18n.ui_language(self.workstation)
@@ -332,14 +370,29 @@ class SettingsDialog(QDialog):
             QMessageBox.information(self, self.tr("Interface language"), self.tr(
                 "The interface will be in {language} when Rejuv Desktop starts again.").format(
                 language=self.ui_language.currentText()))
+        if self._connection_changed():
+            connection = self.connection_form.save()
+            if connection is None:
+                self.tabs.setCurrentWidget(self.connection_form)
+                return
+            self.restart_needed = True
+            QMessageBox.information(self, self.tr("This workstation"), self.tr(
+                "Rejuv Desktop will open the records {where} when it starts again.").format(
+                where=self.tr("on the clinic server {server}").format(
+                    server=connection.label()) if connection.is_server
+                else self.tr("in the file on this computer")))
         if not self.is_admin:
             self.accept()
             return
         try:
-            sset.save_settings(self.store, self.values())
+            sset.save_settings(self.store, self.values(), expected_versions=self.versions)
         except ValidationError as exc:
             self.clinic.show_errors(exc.errors)
             self.security.show_errors(exc.errors)
+            return
+        except RecordChanged as exc:  # an administrator saved settings elsewhere meanwhile
+            QMessageBox.warning(self, self.tr("Not saved"), say(self.store, exc))
+            self.versions = sset.settings_versions(self.store)  # told: saving again replaces
             return
         except UserError as exc:
             QMessageBox.warning(self, self.tr("Not saved"), str(exc))

@@ -546,6 +546,10 @@ Après :
         <translation>Non effectué</translation>
     </message>
     <message>
+        <source>&lt;p&gt;The records are on the clinic server, shared by every workstation.&lt;/p&gt;&lt;p&gt;Backing up, restoring and the backup folder are for the records of a single workstation, kept in a file on it. The clinic server is backed up by the clinic&apos;s IT with &lt;i&gt;rejuv-desktop server backup&lt;/i&gt;, which keeps each backup only once it was restored into a scratch database and found whole.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Les dossiers sont sur le serveur du cabinet, partagé par tous les postes.&lt;/p&gt;&lt;p&gt;La sauvegarde, la restauration et le dossier de sauvegarde concernent les dossiers d&apos;un poste unique, gardés dans un fichier sur ce poste. Le serveur du cabinet est sauvegardé par l&apos;informatique du cabinet avec &lt;i&gt;rejuv-desktop server backup&lt;/i&gt;, qui ne garde une sauvegarde qu&apos;après l&apos;avoir restaurée dans une base d&apos;essai et trouvée complète.&lt;/p&gt;</translation>
+    </message>
+    <message>
         <source>This database is kept in memory only: there is no file to back up.</source>
         <translation>Cette base de données n&apos;existe qu&apos;en mémoire : il n&apos;y a aucun fichier à sauvegarder.</translation>
     </message>
@@ -925,6 +929,135 @@ Après :
     <message>
         <source>Note why the expectations are not realistic.</source>
         <translation>Notez pourquoi les attentes ne sont pas réalistes.</translation>
+    </message>
+</context>
+<context>
+    <name>Conflicts</name>
+    <message>
+        <source>another workstation</source>
+        <translation>un autre poste</translation>
+    </message>
+    <message>
+        <source>{who} saved {what} at {when}, after you opened the form.</source>
+        <translation>{who} a enregistré {what} le {when}, après l&apos;ouverture de votre formulaire.</translation>
+    </message>
+    <message>
+        <source>Changed there: {fields}.</source>
+        <translation>Modifié sur l&apos;autre poste : {fields}.</translation>
+    </message>
+    <message>
+        <source>{field}: {value}</source>
+        <translation>{field} : {value}</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vide)</translation>
+    </message>
+    <message>
+        <source>Not saved: changed elsewhere</source>
+        <translation>Non enregistré : modifié ailleurs</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Not saved: changed on another workstation.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;{saved} {changes}&lt;/p&gt;&lt;p&gt;Nothing was saved and nothing was merged. What you typed is still in the form.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Non enregistré : modifié sur un autre poste.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;{saved} {changes}&lt;/p&gt;&lt;p&gt;Rien n&apos;a été enregistré ni fusionné. Ce que vous avez saisi est toujours dans le formulaire.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Reload the saved record</source>
+        <translation>Recharger la version enregistrée</translation>
+    </message>
+    <message>
+        <source>Keep what I typed</source>
+        <translation>Garder ma saisie</translation>
+    </message>
+    <message>
+        <source>{saved} {changes} Saving now replaces their version with what is in this form.</source>
+        <translation>{saved} {changes} Enregistrer maintenant remplace leur version par le contenu de ce formulaire.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionForm</name>
+    <message>
+        <source>&lt;b&gt;This workstation keeps its records in:&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Ce poste garde ses dossiers :&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>a file on this computer (one workstation)</source>
+        <translation>dans un fichier sur cet ordinateur (un seul poste)</translation>
+    </message>
+    <message>
+        <source>the clinic server (several workstations share the records)</source>
+        <translation>sur le serveur du cabinet (plusieurs postes partagent les dossiers)</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Base de données</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>name or address, e.g. clinic-server</source>
+        <translation>nom ou adresse, par ex. serveur-cabinet</translation>
+    </message>
+    <message>
+        <source>saved: leave empty to keep it</source>
+        <translation>enregistré : laisser vide pour le garder</translation>
+    </message>
+    <message>
+        <source>Encrypt the connection (TLS; the server must offer it)</source>
+        <translation>Chiffrer la connexion (TLS ; le serveur doit le proposer)</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Tester la connexion</translation>
+    </message>
+    <message>
+        <source>Required: the name or address of the clinic server, without spaces, slashes or @</source>
+        <translation>Obligatoire : le nom ou l&apos;adresse du serveur du cabinet, sans espace, barre oblique ni @</translation>
+    </message>
+    <message>
+        <source>A port number between 1 and 65535 (PostgreSQL&apos;s is 5432)</source>
+        <translation>Un numéro de port entre 1 et 65535 (celui de PostgreSQL est 5432)</translation>
+    </message>
+    <message>
+        <source>Required: the clinic&apos;s database on the server</source>
+        <translation>Obligatoire : la base de données du cabinet sur le serveur</translation>
+    </message>
+    <message>
+        <source>Required: the user the clinic&apos;s IT created for the app</source>
+        <translation>Obligatoire : l&apos;utilisateur créé pour l&apos;application par l&apos;informatique du cabinet</translation>
+    </message>
+    <message>
+        <source>Connecting to {server}…</source>
+        <translation>Connexion à {server}…</translation>
+    </message>
+    <message>
+        <source>Cannot connect: {why}</source>
+        <translation>Connexion impossible : {why}</translation>
+    </message>
+    <message>
+        <source>Connected (PostgreSQL {version}). No clinic is set up on this database yet: the first workstation to start sets it up.</source>
+        <translation>Connecté (PostgreSQL {version}). Aucun cabinet n&apos;est encore installé dans cette base : le premier poste qui démarre l&apos;installe.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected (PostgreSQL {version}): the clinic&apos;s records are there, %n patient(s).</source>
+        <translation>
+            <numerusform>Connecté (PostgreSQL {version}) : les dossiers du cabinet sont là, %n patient.</numerusform>
+            <numerusform>Connecté (PostgreSQL {version}) : les dossiers du cabinet sont là, %n patients.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1882,6 +2015,53 @@ Après :
     </message>
 </context>
 <context>
+    <name>Holds</name>
+    <message>
+        <source>This consultation</source>
+        <translation>Cette consultation</translation>
+    </message>
+    <message>
+        <source>This session</source>
+        <translation>Cette séance</translation>
+    </message>
+    <message>
+        <source>{what} was taken over by {who} on {workstation} at {when}, after this window had not renewed its hold. Nothing was saved here; what is on screen stays until you close it.</source>
+        <translation>{what} a été reprise par {who} sur {workstation} à {when}, cette fenêtre n&apos;ayant plus renouvelé sa réservation. Rien n&apos;a été enregistré ici ; ce qui est à l&apos;écran y reste jusqu&apos;à la fermeture.</translation>
+    </message>
+    <message>
+        <source>{what} is held by {who} on {workstation} since {when}: it cannot be edited here.</source>
+        <translation>{what} est réservée par {who} sur {workstation} depuis {when} : elle ne peut pas être modifiée ici.</translation>
+    </message>
+    <message>
+        <source>That workstation has not renewed its hold since {when} (it may be switched off): you can take it over.</source>
+        <translation>Ce poste n&apos;a plus renouvelé sa réservation depuis {when} (il est peut-être éteint) : vous pouvez la reprendre.</translation>
+    </message>
+    <message>
+        <source>Consultation held by {who} on {workstation} since {when}</source>
+        <translation>Consultation réservée par {who} sur {workstation} depuis {when}</translation>
+    </message>
+    <message>
+        <source>Session held by {who} on {workstation} since {when}</source>
+        <translation>Séance réservée par {who} sur {workstation} depuis {when}</translation>
+    </message>
+    <message>
+        <source>Not saved: {saved}</source>
+        <translation>Non enregistré : {saved}</translation>
+    </message>
+    <message>
+        <source>this record</source>
+        <translation>ce dossier</translation>
+    </message>
+    <message>
+        <source>Open on another workstation</source>
+        <translation>Ouvert sur un autre poste</translation>
+    </message>
+    <message>
+        <source>Take it over</source>
+        <translation>La reprendre</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>This app&apos;s columns (given_name, family_name, date_of_birth, …)</source>
@@ -2156,6 +2336,17 @@ Après :
     </message>
 </context>
 <context>
+    <name>LiveUpdates</name>
+    <message>
+        <source>The clinic server cannot be reached. Keep working: what you type stays on screen, but nothing can be saved until the server is back. Reconnecting…</source>
+        <translation>Le serveur du cabinet est injoignable. Continuez : ce que vous saisissez reste à l&apos;écran, mais rien ne peut être enregistré avant son retour. Reconnexion…</translation>
+    </message>
+    <message>
+        <source>The clinic server is back: saving works again.</source>
+        <translation>Le serveur du cabinet est de retour : l&apos;enregistrement fonctionne à nouveau.</translation>
+    </message>
+</context>
+<context>
     <name>LockPage</name>
     <message>
         <source>Locked</source>
@@ -2256,6 +2447,10 @@ Après :
         <translation>Afficher les patients archivés</translation>
     </message>
     <message>
+        <source>Clinic server: {server} · this workstation: {name}</source>
+        <translation>Serveur du cabinet : {server} · ce poste : {name}</translation>
+    </message>
+    <message>
         <source>Database: {path}</source>
         <translation>Base de données : {path}</translation>
     </message>
@@ -2306,6 +2501,10 @@ Après :
     <message>
         <source>&amp;About Rejuv Desktop</source>
         <translation>À &amp;propos de Rejuv Desktop</translation>
+    </message>
+    <message>
+        <source>Search waits for the clinic server</source>
+        <translation>La recherche attend le serveur du cabinet</translation>
     </message>
     <message>
         <source>{n} found</source>
@@ -3008,6 +3207,10 @@ Après :
     <message>
         <source>Not saved</source>
         <translation>Non enregistré</translation>
+    </message>
+    <message>
+        <source>this patient&apos;s details</source>
+        <translation>les coordonnées de ce patient</translation>
     </message>
 </context>
 <context>
@@ -4974,12 +5177,24 @@ Préparer maintenant la fiche de soins du patient ?</translation>
         <translation>Verrouiller après (minutes d&apos;inactivité)</translation>
     </message>
     <message>
+        <source>Others may take over a record left open after (minutes)</source>
+        <translation>Reprise par un autre poste d&apos;un dossier resté ouvert après (minutes)</translation>
+    </message>
+    <message>
+        <source>A consultation or a session open on one workstation cannot be edited on another. When that workstation has not renewed its hold for this long (switched off, or the app stopped), another may take it over; the take-over is kept in the audit trail.</source>
+        <translation>Une consultation ou une séance ouverte sur un poste ne peut pas être modifiée sur un autre. Si ce poste n&apos;a pas renouvelé sa réservation depuis ce délai (éteint, ou application arrêtée), un autre poste peut la reprendre ; la reprise est conservée dans le journal d&apos;audit.</translation>
+    </message>
+    <message>
         <source>Security</source>
         <translation>Sécurité</translation>
     </message>
     <message>
         <source>Clinical content</source>
         <translation>Contenu clinique</translation>
+    </message>
+    <message>
+        <source>This workstation</source>
+        <translation>Ce poste</translation>
     </message>
     <message>
         <source>Clinic logo</source>
@@ -5028,6 +5243,18 @@ Préparer maintenant la fiche de soins du patient ?</translation>
     <message>
         <source>The interface will be in {language} when Rejuv Desktop starts again.</source>
         <translation>L&apos;interface sera en {language} au prochain démarrage de Rejuv Desktop.</translation>
+    </message>
+    <message>
+        <source>Rejuv Desktop will open the records {where} when it starts again.</source>
+        <translation>Rejuv Desktop ouvrira les dossiers {where} au prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>on the clinic server {server}</source>
+        <translation>sur le serveur du cabinet {server}</translation>
+    </message>
+    <message>
+        <source>in the file on this computer</source>
+        <translation>dans le fichier de cet ordinateur</translation>
     </message>
     <message>
         <source>Not saved</source>
@@ -5338,6 +5565,26 @@ Préparer maintenant la fiche de soins du patient ?</translation>
     <message>
         <source>The database failed its integrity check ({problem}). Close Rejuv Desktop and open it again: the damaged file will be set aside and a backup offered.</source>
         <translation>La base de données a échoué au contrôle d&apos;intégrité ({problem}). Fermez Rejuv Desktop et rouvrez-le : le fichier endommagé sera mis de côté et une sauvegarde proposée.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;The clinic server cannot be used.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;{why}&lt;/p&gt;&lt;p&gt;Check that the server is on and this computer is on the clinic&apos;s network, or change this workstation&apos;s connection.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Le serveur du cabinet ne peut pas être utilisé.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;{why}&lt;/p&gt;&lt;p&gt;Vérifiez que le serveur est allumé et que cet ordinateur est sur le réseau du cabinet, ou modifiez la connexion de ce poste.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Change connection…</source>
+        <translation>Modifier la connexion…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>This workstation will keep its records in a file on this computer from the next start.</source>
+        <translation>À partir du prochain démarrage, ce poste gardera ses dossiers dans un fichier sur cet ordinateur.</translation>
     </message>
 </context>
 <context>
@@ -5652,6 +5899,25 @@ La dose maximale d&apos;anesthésique est calculée à partir de ce poids. Enreg
     </message>
 </context>
 <context>
+    <name>WhereRecordsDialog</name>
+    <message>
+        <source>Welcome to {app}</source>
+        <translation>Bienvenue dans {app}</translation>
+    </message>
+    <message>
+        <source>A clinic with one computer keeps its records in a file on it. A clinic with a reception desk and treatment rooms keeps them on the clinic server, which every workstation uses at once; the clinic&apos;s IT gives you its details.</source>
+        <translation>Un cabinet équipé d&apos;un seul ordinateur garde ses dossiers dans un fichier sur celui-ci. Un cabinet avec un accueil et des salles de soins les garde sur le serveur du cabinet, que tous les postes utilisent en même temps ; l&apos;informatique du cabinet vous en donne les coordonnées.</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continuer</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+</context>
+<context>
     <name>Words</name>
     <message>
         <source>Left hand</source>
@@ -5815,6 +6081,10 @@ La dose maximale d&apos;anesthésique est calculée à partir de ce poids. Enreg
     <message>
         <source>Cannot do that</source>
         <translation>Action impossible</translation>
+    </message>
+    <message>
+        <source>The clinic server cannot be reached. Nothing was saved; what you typed is still on screen. Try again once the server is back (the banner at the top of the window goes).</source>
+        <translation>Le serveur du cabinet est injoignable. Rien n&apos;a été enregistré ; ce que vous avez saisi est toujours à l&apos;écran. Réessayez quand le serveur sera de retour (le bandeau en haut de la fenêtre disparaît).</translation>
     </message>
 </context>
 </TS>

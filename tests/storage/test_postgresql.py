@@ -219,16 +219,6 @@ def test_a_save_over_a_change_made_elsewhere_is_refused_with_who_and_when(
     room.close()
 
 
-def test_the_window_refuses_a_server_address_rather_than_make_a_file_of_it(
-        tmp_path, monkeypatch, capsys):
-    from rejuv_desktop import cli
-
-    monkeypatch.chdir(tmp_path)
-    assert cli.main(["--db", "postgresql://rejuv_app@clinic-server/rejuv_clinic"]) == 1
-    assert "cannot open a clinic server yet" in capsys.readouterr().err
-    assert list(tmp_path.iterdir()) == []
-
-
 def test_a_server_backup_is_kept_only_once_it_restores_whole(pg_cluster, tmp_path, clock,
                                                              patient_data, capsys):
     """``server backup``: pg_dump into a file, restored into a scratch database, every table

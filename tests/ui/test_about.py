@@ -23,12 +23,14 @@ def open_about(qtbot, window, monkeypatch) -> about.AboutDialog:
 
 
 def test_about_shows_versions_and_licences(qtbot, store, qsettings, monkeypatch):
+    from rejuv_desktop.services.database import location  # the file, or the clinic server
+
     window = MainWindow(store, qsettings)
     qtbot.addWidget(window)
     dialog = open_about(qtbot, window, monkeypatch)
     text = dialog.about_text.text()
     for expected in (__version__, platform.python_version(), qVersion(), PySide6.__version__,
-                     current_status().version, str(store.path)):
+                     current_status().version, location(store)):
         assert expected in text, expected
     assert "affected" not in text
     licences = dialog.licences.toPlainText()

@@ -6,7 +6,7 @@ from rejuv_desktop.storage import clinic_key
 from rejuv_desktop.ui.accounts import FirstRunWizard, SignInDialog
 
 
-def test_first_run_wizard_sets_up_clinic_and_admin(qtbot, store):
+def test_first_run_wizard_sets_up_clinic_and_admin(qtbot, store, engine):
     wizard = FirstRunWizard(store)
     qtbot.addWidget(wizard)
     wizard.show()
@@ -23,14 +23,20 @@ def test_first_run_wizard_sets_up_clinic_and_admin(qtbot, store):
     assert "At least" in wizard.admin.errors["password"].text()
     wizard.admin.edits["password"].setText("long enough")
     wizard.admin.edits["confirm"].setText("long enough")
-    wizard.next()
-    # The clinic's recovery code is shown once; finishing needs it written down.
-    assert wizard.currentPage() is wizard.recovery
-    code = wizard.recovery.code.text().replace("\n", "-")
-    assert code == clinic_key.recovery_code(store.audit_secret)
-    assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
-    wizard.recovery.written.setChecked(True)
-    wizard.button(QWizard.WizardButton.FinishButton).click()
+    if engine == "postgresql":
+        # A clinic server's audit trail is keyed only when a keyed file was moved onto it:
+        # a clinic set up on the server has no recovery code to write down.
+        assert wizard.recovery is None
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+    else:
+        wizard.next()
+        # The clinic's recovery code is shown once; finishing needs it written down.
+        assert wizard.currentPage() is wizard.recovery
+        code = wizard.recovery.code.text().replace("\n", "-")
+        assert code == clinic_key.recovery_code(store.audit_secret)
+        assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+        wizard.recovery.written.setChecked(True)
+        wizard.button(QWizard.WizardButton.FinishButton).click()
     assert wizard.result() == wizard.DialogCode.Accepted
     assert sset.get_settings(store)["clinic_phone"] == "0117 496 0000"
     assert pr.get_practitioner(store, store.actor_id).is_admin

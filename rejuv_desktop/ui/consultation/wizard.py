@@ -19,6 +19,7 @@ from rejuv_desktop.domain import patients as dp
 from rejuv_desktop.errors import UserError, ValidationError
 from rejuv_desktop.services import consultations as sc
 from rejuv_desktop.services import patients as sp
+from rejuv_desktop.ui.holds import say
 from rejuv_desktop.ui.consultation.intake_pages import ConcernsPage, HandsPage
 from rejuv_desktop.ui.consultation.plan_pages import FinalisePage, PlanPage, RecommendationPage
 from rejuv_desktop.ui.consultation.screening_pages import ScreeningPage, VerdictPage
@@ -48,6 +49,9 @@ class ConsultationWizard(QWizard):
         self.store = store
         self.draft = draft
         self.data: dc.ConsultationRecord = draft.data
+        # The draft's version this window last read or saved: a save over one made elsewhere
+        # since is refused, naming who and when.
+        self.version = getattr(draft, "version", None)
         self.planning = sc.planning_context(store, draft.amends_id)
         self.default_start = self.planning.default_start
         self.consultation_id: int | None = None
@@ -127,14 +131,15 @@ class ConsultationWizard(QWizard):
         self.collect()
         page = self.currentId() if self.currentId() >= 0 else self.last_page
         try:
-            sc.save_draft(self.store, self.draft.id, self.data, page)
+            self.version = sc.save_draft(self.store, self.draft.id, self.data, page,
+                                         expected_version=self.version)
         except UserError as exc:
             # Keep everything on screen; say clearly that it is not saved.
             first = self.save_error is None
-            self.save_error = str(exc)
+            self.save_error = say(self.store, exc)
             self.setWindowTitle(f"{self.base_title} — " + self.tr("NOT SAVED"))
             if first:
-                QMessageBox.warning(self, self.tr("Draft not saved"), str(exc))
+                QMessageBox.warning(self, self.tr("Draft not saved"), self.save_error)
             return False
         self.save_error = None
         self.setWindowTitle(self.base_title)
@@ -152,7 +157,7 @@ class ConsultationWizard(QWizard):
             page.problems.show()
             return
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Not finalised"), str(exc))
+            QMessageBox.warning(self, self.tr("Not finalised"), say(self.store, exc))
             return
         self.finalised.emit(self.consultation_id)
         super().accept()

@@ -150,7 +150,8 @@ def install(window) -> None:
 
     def open_wizard_with_photos(draft):
         wizard = open_wizard(draft)
-        add_to_wizard(wizard, window, compare, photos_changed)
+        if wizard is not None:  # None: another workstation holds the draft
+            add_to_wizard(wizard, window, compare, photos_changed)
         return wizard
 
     window.open_wizard = open_wizard_with_photos

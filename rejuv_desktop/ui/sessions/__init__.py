@@ -49,9 +49,25 @@ def install(window) -> None:
     def open_runner(session_id: int):
         from rejuv_desktop.ui.sessions.runner import SessionRunner
 
+        from rejuv_desktop.services import leases
+        from rejuv_desktop.services import sessions as ss
+        from rejuv_desktop.ui import holds
+
         runner = window.session_runners.get(session_id)
+        # A running session is run from one workstation at a time: held while its window is
+        # open (a finished session is only read).
+        row = ss.get_session(store, session_id)
+        running = row["status"] == "in_progress"
+        if running:
+            if holds.hold(window, store, leases.SESSION, session_id, row["patient_id"]) is None:
+                return None
+            keeper = getattr(runner, "keeper", None)
+            if runner is not None and (keeper is None or keeper.released):
+                runner.keeper = holds.LeaseKeeper(runner, store, leases.SESSION, session_id)
         if runner is None:
             runner = SessionRunner(store, session_id, window)
+            if running:
+                runner.keeper = holds.LeaseKeeper(runner, store, leases.SESSION, session_id)
             runner.changed.connect(events.changed)
             if window.hooks.aftercare_requested:
                 runner.aftercare_requested.connect(

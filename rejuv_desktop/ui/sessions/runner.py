@@ -14,9 +14,11 @@ from rejuv_desktop.domain import patients as dp
 from rejuv_desktop.domain.protocols import SIDES, format_number
 from rejuv_desktop.errors import UserError, ValidationError
 from rejuv_desktop.services import sessions as ss
+from rejuv_desktop.services.leases import SESSION
 from rejuv_desktop.ui.alert_strip import AlertStrip
 from rejuv_desktop.ui.errors import reports_errors, show_user_error
 from rejuv_desktop.ui.geometry import fit_to_screen
+from rejuv_desktop.ui.holds import say
 from rejuv_desktop.ui.i18n import current_language
 from rejuv_desktop.ui.sessions.common import (DONE_STYLE, WARNING_STYLE, esc, fmt_day,
                                               fmt_window, message_label, muted_label, show_text,
@@ -258,6 +260,13 @@ class SessionRunner(QWidget):
                 + "</span>")
         set_text(self.open_label, text)
 
+    lease_kind = SESSION  # how a refused save names what is held
+
+    def version(self) -> int | None:
+        """The session's version as this window last read it: a change over one saved on
+        another workstation since is refused, naming who and when."""
+        return self.status.session.get("version")
+
     def _saved(self) -> None:
         set_text(self.header_error, "")
         self.refresh()
@@ -271,7 +280,7 @@ class SessionRunner(QWidget):
             else:
                 ss.tick(self.store, self.session_id, key, done)
         except UserError as exc:
-            show_text(self.header_error, str(exc))
+            show_text(self.header_error, say(self.store, exc, SESSION))
             self.refresh()  # the box shows the tick as it is saved, not as clicked
             return
         self._saved()
@@ -286,7 +295,7 @@ class SessionRunner(QWidget):
                 editor.show_error(exc.errors.get(key, str(exc)))
             return
         except UserError as exc:
-            show_text(self.header_error, str(exc))
+            show_text(self.header_error, say(self.store, exc, SESSION))
             self.refresh()
             return
         if editor is not None:
@@ -297,10 +306,10 @@ class SessionRunner(QWidget):
     def on_sides(self) -> None:
         chosen = [s for s, c in self.side_checks.items() if c.isChecked()]
         try:
-            ss.set_sides(self.store, self.session_id, chosen)
+            ss.set_sides(self.store, self.session_id, chosen, expected_version=self.version())
         except UserError as exc:
             show_text(self.header_error, exc.errors["sides"] if isinstance(exc, ValidationError)
-                      else str(exc))
+                      else say(self.store, exc, SESSION))
             self.refresh()
             return
         self._saved()
@@ -323,7 +332,7 @@ class SessionRunner(QWidget):
         except UserError as exc:
             show_text(self.header_error, self.tr("Weight: {msg}").format(
                 msg=exc.errors.get("weight_kg", str(exc)) if isinstance(exc, ValidationError)
-                else str(exc)))
+                else say(self.store, exc, SESSION)))
             return
         self._saved()
 
@@ -354,7 +363,7 @@ class SessionRunner(QWidget):
             show_text(box.dose.error, exc.errors.get("reason", str(exc)))
             return
         except UserError as exc:
-            show_text(box.dose.error, str(exc))
+            show_text(box.dose.error, say(self.store, exc, SESSION))
             return
         show_text(box.dose.error, "")
         box.dose.reason.clear()
@@ -376,7 +385,8 @@ class SessionRunner(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            created = ss.complete_session(self.store, self.session_id)
+            created = ss.complete_session(self.store, self.session_id,
+                                           expected_version=self.version())
         except UserError as exc:
             show_user_error(self, exc)
             self.refresh()
@@ -403,7 +413,8 @@ class SessionRunner(QWidget):
         if not ok:
             return
         try:
-            ss.abandon_session(self.store, self.session_id, reason)
+            ss.abandon_session(self.store, self.session_id, reason,
+                                 expected_version=self.version())
         except UserError as exc:
             show_user_error(self, exc, self.tr("Not stopped"))
             return
