@@ -238,6 +238,8 @@ def english_words_on_screen(top: QWidget, data: set[str] = frozenset()) -> list[
         shown = plain(text)
         if shown in data:
             continue
+        # A file's path (where the records are) is the machine's, not the interface's words.
+        shown = re.sub(r"(?:[A-Za-z]:)?[\\/]\S*", " ", shown)
         words = set(re.findall(r"[^\W\d_]+", shown.lower()))
         if words & ENGLISH_WORDS:
             found.append(f"{where}: {shown[:90]!r} (English words: "
