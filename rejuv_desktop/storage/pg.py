@@ -11,7 +11,11 @@ The schema: the SQLite migrations are the one definition. They are applied to an
 in-memory SQLite database and each table, index and guard trigger is translated to
 PostgreSQL (text compared byte by byte, ``COLLATE "C"``, as SQLite does, so lists sort and
 search the same). The names of the migrations are recorded, so a server written by a newer
-version is refused as a newer file is. Search uses the list index walk of
+version is refused as a newer file is. A server made by an earlier version is brought up to
+date by ``server init`` (``upgrade_schema``): the translated schema after each pending
+migration is compared with the one before it, and the new tables, columns, indexes and
+triggers are added in one transaction; what cannot be done safely in place (a table or column
+removed or retyped, a constraint changed) is refused, naming the migration. Search uses the list index walk of
 ``patient_search`` (the FTS5 shortcut is SQLite's); the results are the same.
 
 The audit trail: a PL/pgSQL trigger on every audited table writes the audit row in the same
