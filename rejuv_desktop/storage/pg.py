@@ -687,7 +687,7 @@ BEGIN
 END $$"""
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def schema_statements(count: int | None = None) -> tuple[str, ...]:
     """The PostgreSQL schema of the current migrations (see the module doc), or of the first
     ``count`` of them (what a server made by an earlier version holds)."""

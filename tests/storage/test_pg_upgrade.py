@@ -13,7 +13,7 @@ from rejuv_desktop.services import sessions as ss
 from rejuv_desktop.storage import audit, open_store, schema
 from rejuv_desktop.storage import pg as engine
 from rejuv_desktop.storage import sessions as sessions_repo
-from tests import session_helpers as helpers
+from tests import session_helpers as h
 
 pytest.importorskip("psycopg")
 
@@ -53,14 +53,14 @@ def _session_as_written_before(store, plan_id: int) -> int:
             "session_date": store.clock().date().isoformat(), "protocol_id": protocol.id,
             "protocol_version": protocol.version, "sides": "left,right",
             "consent_document_id": consent})
-        sessions_repo.insert_entry(store, session_id, helpers.MESO_ITEMS[0], "item", True)
+        sessions_repo.insert_entry(store, session_id, h.MESO_ITEMS[0], "item", True)
     return session_id
 
 
 def _catalogue(url: str) -> dict:
     raw = engine.connect(url)
     try:
-        q = lambda sql: sorted(tuple(r) for r in raw.execute(sql).fetchall())  # noqa: E731
+        q = lambda sql: sorted(tuple(r) for r in raw.execute(sql).fetchall())
         return {
             "columns": q("SELECT table_name::text, column_name::text, ordinal_position,"
                          " data_type::text, is_nullable::text, column_default, collation_name"
@@ -100,10 +100,10 @@ def test_a_server_three_versions_behind_is_brought_up_to_date_in_place(pg_cluste
     known = schema.known_names()
     url = _server_at(pg_cluster, len(known) - 3)
     old = _old_store(url, clock)
-    helpers.add_practitioner(old)
+    h.add_practitioner(old)
     pid = sp.add_patient(old, patient_data).patient_id
-    other = helpers.add_patient(old, given="Ann", family="Bell")
-    plan_id = helpers.add_plan(old, other, "mesotherapy")
+    other = h.add_patient(old, given="Ann", family="Bell")
+    plan_id = h.add_plan(old, other, "mesotherapy")
     session_id = _session_as_written_before(old, plan_id)
     assert old.scalar("SELECT count(*) FROM audit_log") > 5
     old.close()
@@ -136,10 +136,10 @@ def test_a_server_three_versions_behind_is_brought_up_to_date_in_place(pg_cluste
 
     # The app's role opens it and saves; the chain goes on and verifies.
     app = open_store(app_url, clock=clock)
-    app.actor_id = helpers.add_practitioner(app, name="Hugo Petit")
+    app.actor_id = h.add_practitioner(app, name="Hugo Petit")
     sp.update_patient(app, pid, {**patient_data, "given_name": "Zoé"})
     assert sp.get_patient(app, pid)["given_name"] == "Zoé"
-    ss.tick(app, session_id, helpers.MESO_ITEMS[1])
+    ss.tick(app, session_id, h.MESO_ITEMS[1])
     check = audit.verify_chain(app)
     assert check.ok, check.message
     assert check.rows > len(before["audit_log"])
