@@ -11,7 +11,11 @@ The schema: the SQLite migrations are the one definition. They are applied to an
 in-memory SQLite database and each table, index and guard trigger is translated to
 PostgreSQL (text compared byte by byte, ``COLLATE "C"``, as SQLite does, so lists sort and
 search the same). The names of the migrations are recorded, so a server written by a newer
-version is refused as a newer file is. Search uses the list index walk of
+version is refused as a newer file is. A server made by an earlier version is brought up to
+date by ``server init`` (``upgrade_schema``): the translated schema after each pending
+migration is compared with the one before it, and the new tables, columns, indexes and
+triggers are added in one transaction; what cannot be done safely in place (a table or column
+removed or retyped, a constraint changed) is refused, naming the migration. Search uses the list index walk of
 ``patient_search`` (the FTS5 shortcut is SQLite's); the results are the same.
 
 The audit trail: a PL/pgSQL trigger on every audited table writes the audit row in the same
@@ -534,9 +538,10 @@ def open_pg_store(url: str, *, clock, migrate: bool = True, read_only: bool = Fa
         if pending and not read_only:
             if applied:
                 raise StorageError(
-                    "This clinic server's database needs the changes "
-                    f"{', '.join(pending)}, which this version cannot yet apply to a "
-                    "server in place. Nothing was changed.")
+                    "This clinic server's database was made by an earlier version of Rejuv "
+                    f"Desktop and needs the changes {', '.join(pending)}. Ask clinic IT to run "
+                    "`rejuv-desktop server init --db ...` with an administrator's address "
+                    "to bring it up to date. Nothing was changed.")
             if migrate:
                 create_schema(raw)
         if not read_only:
@@ -564,12 +569,14 @@ def applied_names(raw) -> list[str]:
 _SKIP_TABLES = re.compile(r"^(sqlite_|_sqlite_migrations$|.*_fts($|_))")
 
 
-def _sqlite_reference():
+def _sqlite_reference(count: int | None = None):
+    """An in-memory SQLite database holding the first ``count`` migrations (all of them by
+    default)."""
     from rejuv_desktop.storage.db import connect as sqlite_connect
     from rejuv_desktop.storage import schema
 
     db = sqlite_connect(None)
-    for m in schema.migrations._migrations:
+    for m in schema.migrations._migrations[:count]:
         m.fn(db)
     return db
 
@@ -680,10 +687,11 @@ BEGIN
 END $$"""
 
 
-@functools.lru_cache(maxsize=1)
-def schema_statements() -> tuple[str, ...]:
-    """The PostgreSQL schema of the current migrations (see the module doc)."""
-    ref = _sqlite_reference()
+@functools.cache
+def schema_statements(count: int | None = None) -> tuple[str, ...]:
+    """The PostgreSQL schema of the current migrations (see the module doc), or of the first
+    ``count`` of them (what a server made by an earlier version holds)."""
+    ref = _sqlite_reference(count)
     try:
         rows = ref.conn.execute(
             "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE sql IS NOT NULL"
@@ -743,15 +751,166 @@ def _referenced_first(tables: list[tuple[str, str]]) -> list[str]:
     return out
 
 
-def create_schema(raw) -> None:
-    """Create the whole schema in one transaction and record the migrations it holds."""
+def create_schema(raw, count: int | None = None) -> None:
+    """Create the whole schema in one transaction and record the migrations it holds (the
+    first ``count`` of them: how tests make a server of an earlier version)."""
     from rejuv_desktop.storage import schema
 
     with raw.transaction():
-        for statement in schema_statements():
+        for statement in schema_statements(count):
             raw.execute(statement)
-        for name in schema.known_names():
+        for name in schema.known_names()[:count]:
             raw.execute(f"INSERT INTO {MIGRATIONS_TABLE} (name) VALUES (%s)", (name,))
+
+
+# --- Bringing a server made by an earlier version up to date --------------------------------
+
+_CONSTRAINT_START = re.compile(r"(CONSTRAINT|CHECK|UNIQUE|PRIMARY|FOREIGN)\b", re.I)
+
+
+def _kind_and_name(statement: str) -> tuple[str, str]:
+    """What a statement of ``schema_statements`` creates: ("table", name), ("index", name),
+    ("trigger", "name on table"), ("function", name), ("view", name) or ("other", text)."""
+    m = re.match(r'\s*CREATE TABLE\s+(?:IF NOT EXISTS\s+)?"?(\w+)"?', statement, re.I)
+    if m:
+        return "table", m.group(1)
+    m = re.match(r'\s*CREATE (?:UNIQUE )?INDEX\s+(?:IF NOT EXISTS\s+)?"?(\w+)"?', statement, re.I)
+    if m:
+        return "index", m.group(1)
+    m = re.match(r'\s*CREATE (?:OR REPLACE )?TRIGGER (\w+) .*? ON "?(\w+)"?', statement,
+                 re.S | re.I)
+    if m:
+        return "trigger", f"{m.group(1)} {m.group(2)}"
+    m = re.match(r"\s*CREATE (?:OR REPLACE )?FUNCTION (\w+)", statement, re.I)
+    if m:
+        return "function", m.group(1)
+    m = re.match(r"\s*CREATE (?:OR REPLACE )?VIEW (\w+)", statement, re.I)
+    if m:
+        return "view", m.group(1)
+    return "other", statement
+
+
+def _by_kind(statements) -> dict[tuple[str, str], str]:
+    return {_kind_and_name(s): s for s in statements}
+
+
+def _table_items(sql: str) -> list[str]:
+    """The column definitions and table constraints of a CREATE TABLE, whitespace folded."""
+    body = sql[sql.index("(") + 1:sql.rindex(")")]
+    items, depth, quote, start = [], 0, None, 0
+    for i, ch in enumerate(body):
+        if quote:
+            if ch == quote:
+                quote = None
+        elif ch in "'\"":
+            quote = ch
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "," and depth == 0:
+            items.append(body[start:i])
+            start = i + 1
+    items.append(body[start:])
+    return [" ".join(re.sub(r"--[^\n]*", "", item).split()) for item in items if item.strip()]
+
+
+def _or_replace(statement: str) -> str:
+    return re.sub(r"^(\s*)CREATE (?!OR REPLACE)(TRIGGER|FUNCTION|VIEW)\b", r"\1CREATE OR REPLACE \2",
+                  statement, count=1, flags=re.I)
+
+
+def upgrade_plan(applied: list[str]) -> list[str]:
+    """The statements bringing a server holding the migrations ``applied`` up to the current
+    ones, worked out by comparing the translated schema after each pending migration with the
+    one before it. What cannot be done safely in place (a table dropped, a column dropped or
+    retyped, a constraint changed) raises ``StorageError`` naming the migration."""
+    from rejuv_desktop.storage import schema
+
+    known = schema.known_names()
+    if known[:len(applied)] != applied:
+        raise StorageError(
+            "This clinic server's database holds its changes in an order this version does "
+            f"not know ({', '.join(applied)}); it cannot be brought up to date in place. "
+            "Nothing was changed.")
+    plan: list[str] = []
+    final = schema_statements()
+    before = _by_kind(schema_statements(len(applied)))
+    for count in range(len(applied) + 1, len(known) + 1):
+        name = known[count - 1]
+        after = _by_kind(schema_statements(count) if count < len(known) else final)
+
+        def refuse(what: str, migration: str = name) -> StorageError:
+            return StorageError(
+                f"This clinic server's database cannot be brought up to date in place: the "
+                f"change {migration} {what}, which could lose or reject records already kept. "
+                "Nothing was changed.")
+
+        for (kind, obj), statement in after.items():
+            old = before.get((kind, obj))
+            if kind == "table":
+                if old is None:
+                    plan.append(statement)
+                elif old != statement:
+                    # SQLite writes an added column after the last column, before the
+                    # table's constraints: the columns kept must be the same, in the same
+                    # order, and the constraints unchanged.
+                    was, now = _table_items(old), _table_items(statement)
+                    was_cols = [i for i in was if not _CONSTRAINT_START.match(i)]
+                    now_cols = [i for i in now if not _CONSTRAINT_START.match(i)]
+                    if now_cols[:len(was_cols)] != was_cols:
+                        gone = [i for i in was_cols if i not in now_cols] or was_cols
+                        raise refuse(f"changes or removes the column {gone[0]!r} of the "
+                                     f"table {obj}")
+                    if [i for i in was if i not in was_cols] != [
+                            i for i in now if i not in now_cols]:
+                        raise refuse(f"changes the constraints (CHECK, UNIQUE, keys) of the "
+                                     f"table {obj}")
+                    for item in now_cols[len(was_cols):]:
+                        plan.append(f'ALTER TABLE "{obj}" ADD COLUMN {item}')
+            elif kind == "index" and old != statement:
+                if old is not None:
+                    plan.append(f'DROP INDEX IF EXISTS "{obj}"')
+                plan.append(statement)
+        for (kind, obj) in before.keys() - after.keys():
+            if kind == "table":
+                raise refuse(f"removes the table {obj}")
+            if kind == "index":
+                plan.append(f'DROP INDEX IF EXISTS "{obj}"')
+            elif kind == "trigger":
+                trigger, table = obj.split()
+                plan.append(f'DROP TRIGGER IF EXISTS "{trigger}" ON "{table}"')
+        before = after
+    # Functions, guard, audit and notification triggers: each added or replaced as the
+    # current version writes it.
+    plan.extend(_or_replace(s) for s in final
+                if _kind_and_name(s)[0] in ("function", "trigger", "view"))
+    return plan
+
+
+def upgrade_schema(raw) -> list[str]:
+    """Apply the pending migrations to a server in place, in one transaction (all or
+    nothing), and record them. Returns their names."""
+    from rejuv_desktop.storage import schema
+
+    applied = applied_names(raw)
+    pending = [n for n in schema.known_names() if n not in set(applied)]
+    if not pending:
+        return []
+    plan = upgrade_plan(applied)
+    try:
+        with raw.transaction():
+            for statement in plan:
+                raw.execute(statement)
+            for name in pending:
+                raw.execute(f"INSERT INTO {MIGRATIONS_TABLE} (name) VALUES (%s)", (name,))
+    except StorageError:
+        raise
+    except Exception as exc:
+        raise StorageError(
+            f"This clinic server's database could not be brought up to date "
+            f"({', '.join(pending)}): {str(exc).strip()}. Nothing was changed.") from exc
+    return pending
 
 
 def server_init(admin_url: str, *, app_password: str | None = None) -> dict:
@@ -769,6 +928,17 @@ def server_init(admin_url: str, *, app_password: str | None = None) -> dict:
             create_schema(raw)
             done["schema"] = "created"
         else:
+            from rejuv_desktop.storage import schema
+
+            unknown = [n for n in applied_names(raw) if n not in set(schema.known_names())]
+            if unknown:
+                raise StorageError(
+                    "This clinic server's database was written by a newer version of Rejuv "
+                    f"Desktop (it has changes named {', '.join(unknown)}). Install the newer "
+                    "version; nothing was changed.")
+            upgraded = upgrade_schema(raw)
+            if upgraded:
+                done["schema"] = f"brought up to date ({', '.join(upgraded)})"
             with raw.transaction():  # a server created before the photographs' table
                 for statement in SERVER_ONLY:
                     raw.execute(statement)
