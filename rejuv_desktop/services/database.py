@@ -167,6 +167,12 @@ def location(store) -> str:
     return str(store.path) if store.path else ""
 
 
+def address(store) -> Path | str | None:
+    """What opens the same records on another connection (for a thread of its own): the
+    file's path, or the server's URL; None for a database in memory."""
+    return store.url if on_server(store) else store.path
+
+
 def backup_server(url: str, out: Path) -> dict:
     """For clinic IT: a ``pg_dump`` of the clinic server, kept only once it was restored into a
     scratch database and found whole (every table's rows counted, the audit chain verified).

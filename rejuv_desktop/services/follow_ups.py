@@ -149,7 +149,8 @@ COUNT_CACHE_KIB = 4 * 1024
 
 
 def due_counts_of_file(path, today: date) -> dict[str, int]:
-    """``due_counts`` on a read-only connection of its own to the database at ``path``: for a
+    """``due_counts`` on a read-only connection of its own to the database at ``path`` (a
+    file, or a clinic server's URL): for a
     thread other than the one holding the window's store (a clinic of 100,000 patients takes
     seconds to count, which the window must not wait for)."""
     from rejuv_desktop.storage import bulk, open_store

@@ -68,7 +68,10 @@ def checkpoint(store) -> None:
 
 
 def cache_kib(store, kib: int) -> int:
-    """Set the connection's page cache to ``kib`` KiB; returns the size it had."""
+    """Set the connection's page cache to ``kib`` KiB; returns the size it had. A clinic
+    server's cache is the server's own (its ``shared_buffers``): nothing to set, 0."""
+    if store.engine != "sqlite":
+        return 0
     before = store.conn.execute("PRAGMA cache_size").fetchone()[0]
     store.conn.execute(f"PRAGMA cache_size = -{int(kib)}")
     return -before if before < 0 else before * store.conn.execute(

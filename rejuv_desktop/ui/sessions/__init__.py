@@ -120,7 +120,10 @@ def install(window) -> None:
         if due.is_built:
             due.refresh_counts()
             return
-        if store.path is None:  # a database in memory: no second connection to count on
+        from rejuv_desktop.services.database import address
+
+        path = address(store)
+        if path is None:  # a database in memory: no second connection to count on
             counts.update(fu.due_counts(store, store.clock().date()))
             return
         if counting["running"]:
@@ -129,7 +132,7 @@ def install(window) -> None:
         from rejuv_desktop.ui.tasks import run_in_background
 
         counting["running"] = True
-        path, today = store.path, store.clock().date()
+        today = store.clock().date()
 
         def counted(found: dict[str, int]) -> None:
             counting["running"] = False
