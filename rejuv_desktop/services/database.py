@@ -44,7 +44,7 @@ def probe_writable(store) -> None:
     writes held by the start-up check); return quietly when a save can go ahead. Writes
     nothing."""
     with store.write():
-        pass
+        store.refuse_if_read_only()
 
 
 def take_writer_lock(path: Path):

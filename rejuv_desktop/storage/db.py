@@ -174,6 +174,10 @@ class Store:
         row = self.conn.execute(sql, params).fetchone()
         return row[0] if row else None
 
+    def refuse_if_read_only(self) -> None:
+        """Inside ``write()``: raise ``StorageError`` when this connection may only read (on
+        a file, ``write()`` itself has found that already)."""
+
     def close(self) -> None:
         try:
             self.conn.close()

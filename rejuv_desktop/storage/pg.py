@@ -386,6 +386,15 @@ def _store_class():
         def db(self):
             raise StorageError("sqlite-utils is not used on a PostgreSQL server")
 
+        def refuse_if_read_only(self) -> None:
+            # A transaction begins without error on a session that may only read; the
+            # first change would fail. Asked of the server, so a banner can say it at once.
+            if self.scalar("SHOW transaction_read_only") == "on":
+                raise StorageError(
+                    "the clinic server lets this workstation only read (a read-only "
+                    "connection), so nothing can be saved. Ask clinic IT to check the "
+                    "app's role and the server.")
+
         @contextlib.contextmanager
         def write(self, *, while_held: bool = False) -> Iterator[Store]:
             import psycopg

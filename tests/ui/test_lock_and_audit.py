@@ -110,13 +110,17 @@ def test_patient_history_spans_tables(store, people, patient_data):
     assert {"patients", "consultations", "plans"} <= tables
 
 
-def test_read_only_database_shows_a_banner(qtbot, store, qsettings, people):
-    store.conn.execute("PRAGMA query_only = ON")
+def test_read_only_database_shows_a_banner(qtbot, store, qsettings, people, engine):
+    # A file the user may not write, or a server session that may only read.
+    only, back = (("PRAGMA query_only = ON", "PRAGMA query_only = OFF") if engine == "sqlite"
+                  else ("SET default_transaction_read_only = on",
+                        "SET default_transaction_read_only = off"))
+    store.conn.execute(only)
     w = MainWindow(store, qsettings)
     qtbot.addWidget(w)
     w.show()
     assert w.banner.isVisible() and "read-only" in w.banner.text()
-    store.conn.execute("PRAGMA query_only = OFF")
+    store.conn.execute(back)
     assert w.check_writable() and not w.banner.isVisible()
 
 
