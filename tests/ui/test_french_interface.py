@@ -19,6 +19,7 @@ from rejuv_desktop.services import patients as sp
 from rejuv_desktop.services import practitioners as pr
 from rejuv_desktop.ui import i18n
 from rejuv_desktop.ui.consultation.wizard import ConsultationWizard, Page
+from tests.session_helpers import FAT_VALUES
 from tests.ui.i18n_helpers import (PLACEHOLDER, EnglishWords, content_on_screen,
                                    english_on_screen, extract, plain, read_catalogue)
 
@@ -500,26 +501,8 @@ def test_every_catalogue_context_is_the_one_the_code_asks_for(tmp_path):
 
 # A fat transfer as a French practitioner records it (stored values are the protocol's codes;
 # what the practitioner types is French).
-FRENCH_FAT_VALUES = [
-    ("anaesthesia.site.1", "wrist block, left"),
-    ("anaesthesia.agent.1", "lidocaine with epinephrine"),
-    ("anaesthesia.concentration_percent.1", 1),
-    ("anaesthesia.volume_ml.1", 20),
-    ("anaesthesia.lot.1", "LID-2207"),
-    ("donor_site.site", "abdomen"),
-    ("harvest.cannula", "canule mousse 3 mm"),
-    ("harvest.volume_ml", 80),
-    ("processing.method", ["centrifugation"]),
-    ("processing.usable_volume_ml", 40),
-    ("injection.volume_ml.left", 18),
-    ("injection.volume_ml.right", 20),
-    ("injection.entry_points.left", 5),
-    ("injection.entry_points.right", 5),
-    ("injection.cannula_gauge.left", 17),
-    ("injection.cannula_gauge.right", 17),
-    ("closure.method", "adhesive strips"),
-    ("sedation.given", False),
-]
+FRENCH_FAT_VALUES = [(key, "canule mousse 3 mm" if key == "harvest.cannula" else value)
+                     for key, value in FAT_VALUES]
 
 
 def test_a_french_practitioner_goes_from_a_new_patient_to_the_aftercare_sheet(
